@@ -1,0 +1,219 @@
+"""Work-order repository: the domain's :class:`WorkOrder` in and out of the tables.
+
+Every function takes the session of the caller's unit of work (``Database.read()`` or
+``Database.write()``); the repository never commits by itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, text, update
+from sqlmodel import Session, col, select
+
+from console.domain.orders import (
+    Action,
+    Caller,
+    Deadlines,
+    Event,
+    FirstContactMode,
+    Platform,
+    Priority,
+    Status,
+    WorkOrder,
+    order_number,
+)
+from console.store.tables import EventRow, OrderRow
+
+CHINA = ZoneInfo("Asia/Shanghai")
+
+
+class StaleOrder(RuntimeError):
+    """Someone else changed the order since it was read; reload and try again."""
+
+
+class UnknownOrder(LookupError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """An order as read from the database, with the row identity needed to save it back."""
+
+    id: int
+    version: int
+    order: WorkOrder
+
+
+@dataclass(frozen=True, slots=True)
+class OrderSummary:
+    """One line of a caller's history (screen pop) or a queue."""
+
+    id: int
+    number: str
+    created_at: datetime
+    kind: str
+    status: Status
+    owner: Platform
+    description: str
+
+
+def next_number(session: Session, platform: Platform, at: datetime) -> str:
+    """The next readable number for ``platform`` on the China day of ``at`` (atomic)."""
+    day = at.astimezone(CHINA).strftime("%Y%m%d")
+    last = session.execute(
+        text(
+            "INSERT INTO order_sequence (platform, day, last) VALUES (:p, :d, 1) "
+            "ON CONFLICT (platform, day) DO UPDATE SET last = order_sequence.last + 1 "
+            "RETURNING last"
+        ),
+        {"p": platform.value, "d": day},
+    ).scalar_one()
+    return order_number(platform, day, int(last))
+
+
+def add(session: Session, order: WorkOrder, now: datetime) -> Stored:
+    row = OrderRow(**_columns(order), created_at=order.created_at, updated_at=now, version=1)
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    session.add_all(_event_row(row.id, e) for e in order.timeline)
+    return Stored(row.id, 1, order)
+
+
+def save(session: Session, stored: Stored, order: WorkOrder, now: datetime) -> Stored:
+    """Write ``order`` over ``stored`` if nobody changed it since; append its new events."""
+    result = session.execute(
+        update(OrderRow)
+        .where(col(OrderRow.id) == stored.id, col(OrderRow.version) == stored.version)
+        .values(**_columns(order), updated_at=now, version=stored.version + 1)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise StaleOrder(f"工单 {order.number} was changed by another seat; reload it")
+    new_events = order.timeline[len(stored.order.timeline) :]
+    session.add_all(_event_row(stored.id, e) for e in new_events)
+    session.flush()
+    return Stored(stored.id, stored.version + 1, order)
+
+
+def get(session: Session, number: str) -> Stored:
+    row = session.exec(select(OrderRow).where(OrderRow.number == number)).first()
+    if row is None or row.id is None:
+        raise UnknownOrder(f"no work order {number}")
+    events = session.exec(
+        select(EventRow).where(EventRow.order_id == row.id).order_by(col(EventRow.id))
+    ).all()
+    return Stored(row.id, row.version, _to_domain(row, events))
+
+
+def caller_history(session: Session, phone: str, limit: int = 50) -> list[OrderSummary]:
+    """The caller's orders, newest first (served by ``ix_work_order_caller``)."""
+    rows = session.execute(
+        select(
+            OrderRow.id,
+            OrderRow.number,
+            OrderRow.created_at,
+            OrderRow.kind,
+            OrderRow.status,
+            OrderRow.owner,
+            OrderRow.description,
+        )
+        .where(OrderRow.caller_phone == phone)
+        .order_by(col(OrderRow.created_at).desc())
+        .limit(limit)
+    ).all()
+    return [
+        OrderSummary(r[0], r[1], r[2], r[3], Status(r[4]), Platform(r[5]), r[6]) for r in rows
+    ]
+
+
+def count(session: Session) -> int:
+    return int(session.execute(select(func.count()).select_from(OrderRow)).scalar_one())
+
+
+def _columns(order: WorkOrder) -> dict[str, object]:
+    return {
+        "number": order.number,
+        "origin": order.origin.value,
+        "owner": order.owner.value,
+        "caller_phone": order.caller.phone,
+        "caller_name": order.caller.name,
+        "kind": order.kind,
+        "field": order.field,
+        "district": order.district,
+        "address": order.address,
+        "description": order.description,
+        "priority": int(order.priority),
+        "social_stability": order.social_stability,
+        "consent": order.consent,
+        "status": order.status.value,
+        "first_contact_mode": order.first_contact_mode.value if order.first_contact_mode else None,
+        "sign_for_due": order.deadlines.sign_for,
+        "feedback_due": order.deadlines.feedback,
+        "completion_due": order.deadlines.completion,
+    }
+
+
+def _event_row(order_id: int, e: Event) -> EventRow:
+    return EventRow(
+        order_id=order_id,
+        at=e.at,
+        actor=e.actor,
+        seat=e.seat,
+        platform=e.platform.value,
+        action=e.action.value,
+        from_status=e.from_status.value if e.from_status else None,
+        to_status=e.to_status.value,
+        note=e.note,
+    )
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    # SQLite gives back what was stored as UTC text; make sure every instant is aware UTC.
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _to_domain(row: OrderRow, events: list[EventRow] | tuple[EventRow, ...]) -> WorkOrder:
+    created = _utc(row.created_at)
+    assert created is not None
+    return WorkOrder(
+        number=row.number,
+        origin=Platform(row.origin),
+        owner=Platform(row.owner),
+        caller=Caller(row.caller_phone, row.caller_name),
+        kind=row.kind,
+        field=row.field,
+        district=row.district,
+        address=row.address,
+        description=row.description,
+        priority=Priority(row.priority),
+        created_at=created,
+        social_stability=row.social_stability,
+        consent=row.consent,
+        status=Status(row.status),
+        first_contact_mode=FirstContactMode(row.first_contact_mode)
+        if row.first_contact_mode
+        else None,
+        deadlines=Deadlines(
+            sign_for=_utc(row.sign_for_due),
+            feedback=_utc(row.feedback_due),
+            completion=_utc(row.completion_due),
+        ),
+        timeline=tuple(
+            Event(
+                at=_utc(e.at) or created,
+                actor=e.actor,
+                seat=e.seat,
+                platform=Platform(e.platform),
+                action=Action(e.action),
+                from_status=Status(e.from_status) if e.from_status else None,
+                to_status=Status(e.to_status),
+                note=e.note,
+            )
+            for e in events
+        ),
+    )

@@ -1,0 +1,102 @@
+"""Load the seed catalogues from ``db/seed`` into the database, adding only what is missing.
+
+Entries IT has edited or retired in the database are left alone: a re-run of ``init-db`` never
+overwrites a site's changes, it only brings in codes the shipped seed added since.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import Session, SQLModel, select
+
+from console.domain.catalogue import District, Field, Kind, parse_districts, parse_kinds
+from console.domain.orders import Platform
+from console.paths import bundle_path
+from console.store.tables import DistrictRow, FieldRow, KindRow
+
+
+def seed_dir() -> Path:
+    return bundle_path("db", "seed")
+
+
+def load_seed(folder: Path | None = None) -> tuple[list[Kind], list[Field], list[District]]:
+    folder = folder or seed_dir()
+    kinds_file = folder / "kinds.toml"
+    districts_file = folder / "districts.csv"
+    kinds, fields = parse_kinds(kinds_file.read_text(encoding="utf-8"), str(kinds_file))
+    districts = parse_districts(districts_file.read_text(encoding="utf-8"), str(districts_file))
+    return kinds, fields, districts
+
+
+def seed_catalogue(session: Session, folder: Path | None = None) -> int:
+    """Insert catalogue entries whose code the database lacks; returns how many were added."""
+    kinds, fields, districts = load_seed(folder)
+    added = 0
+    wanted: list[tuple[type[SQLModel], list[SQLModel]]] = [
+        (
+            KindRow,
+            [
+                KindRow(
+                    code=k.code,
+                    platform=k.platform.value,
+                    name_zh=k.name_zh,
+                    name_en=k.name_en,
+                    hint_zh=k.hint_zh,
+                    weight=k.weight,
+                    police=k.police,
+                )
+                for k in kinds
+            ],
+        ),
+        (
+            FieldRow,
+            [
+                FieldRow(
+                    code=f.code,
+                    platform=f.platform.value,
+                    name_zh=f.name_zh,
+                    name_en=f.name_en,
+                    weight=f.weight,
+                )
+                for f in fields
+            ],
+        ),
+        (
+            DistrictRow,
+            [
+                DistrictRow(
+                    code=d.code,
+                    name_zh=d.name_zh,
+                    name_en=d.name_en,
+                    city_code=d.city_code,
+                    weight=d.weight,
+                )
+                for d in districts
+            ],
+        ),
+    ]
+    for table, rows in wanted:
+        present = set(session.exec(select(table.code)).all())  # type: ignore[attr-defined]
+        new = [r for r in rows if r.code not in present]  # type: ignore[attr-defined]
+        session.add_all(new)
+        added += len(new)
+    session.flush()
+    return added
+
+
+def catalogue(session: Session) -> tuple[list[Kind], list[Field], list[District]]:
+    """The active catalogue as the database holds it now."""
+    kinds = [
+        Kind(r.code, Platform(r.platform), r.name_zh, r.name_en, r.hint_zh, r.weight, r.police)
+        for r in session.exec(select(KindRow).where(KindRow.active)).all()
+    ]
+    fields = [
+        Field(r.code, Platform(r.platform), r.name_zh, r.name_en, r.weight)
+        for r in session.exec(select(FieldRow).where(FieldRow.active)).all()
+    ]
+    districts = [
+        District(r.code, r.name_zh, r.name_en, r.city_code, r.weight)
+        for r in session.exec(select(DistrictRow)).all()
+    ]
+    return kinds, fields, districts

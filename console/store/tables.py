@@ -1,0 +1,103 @@
+"""SQLModel tables. The schema itself is created and changed only by the Alembic migrations in
+``db/versions``; ``tests/store/test_migrations.py`` checks the two never drift apart."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Index
+from sqlmodel import Field, SQLModel
+
+
+class KindRow(SQLModel, table=True):
+    """A request kind (诉求类型) of one platform: 咨询, 投诉 … for 12345; 刑事, 治安 … for 110."""
+
+    __tablename__ = "kind"
+    code: str = Field(primary_key=True)
+    platform: str
+    name_zh: str
+    name_en: str
+    hint_zh: str = ""
+    weight: int = 1
+    police: bool = False
+    active: bool = True
+
+
+class FieldRow(SQLModel, table=True):
+    """A 12345 field (领域): 经济调节, 市场监管, 社会管理, 公共服务, 生态环境保护."""
+
+    __tablename__ = "field"
+    code: str = Field(primary_key=True)
+    platform: str
+    name_zh: str
+    name_en: str
+    weight: int = 1
+    active: bool = True
+
+
+class DistrictRow(SQLModel, table=True):
+    """A Liaoning city or county-level district, by its administrative division code."""
+
+    __tablename__ = "district"
+    code: str = Field(primary_key=True)
+    name_zh: str
+    name_en: str
+    city_code: str
+    weight: int = 1
+
+
+class OrderRow(SQLModel, table=True):
+    __tablename__ = "work_order"
+    __table_args__ = (
+        Index("ux_work_order_number", "number", unique=True),
+        # Screen pop: a caller's orders, newest first.
+        Index("ix_work_order_caller", "caller_phone", "created_at"),
+        # Queues and alarms: my platform's orders in a status, by deadline.
+        Index("ix_work_order_queue", "owner", "status", "feedback_due"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    number: str
+    origin: str
+    owner: str
+    caller_phone: str
+    caller_name: str | None = None
+    kind: str = Field(foreign_key="kind.code")
+    field: str | None = Field(default=None, foreign_key="field.code")
+    district: str = Field(foreign_key="district.code")
+    address: str = ""
+    description: str
+    priority: int = 0
+    social_stability: bool = False
+    consent: bool = False
+    status: str
+    first_contact_mode: str | None = None
+    sign_for_due: datetime | None = None
+    feedback_due: datetime | None = None
+    completion_due: datetime | None = None
+    created_at: datetime
+    updated_at: datetime
+    version: int = 1  # optimistic concurrency: every write bumps it
+
+
+class EventRow(SQLModel, table=True):
+    __tablename__ = "order_event"
+    __table_args__ = (Index("ix_order_event_order", "order_id", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="work_order.id")
+    at: datetime
+    actor: str
+    seat: str
+    platform: str
+    action: str
+    from_status: str | None = None
+    to_status: str
+    note: str = ""
+
+
+class SequenceRow(SQLModel, table=True):
+    """Last number handed out per platform and China day, for readable order numbers."""
+
+    __tablename__ = "order_sequence"
+    platform: str = Field(primary_key=True)
+    day: str = Field(primary_key=True)
+    last: int = 0

@@ -1,0 +1,115 @@
+"""Test isolation: offscreen Qt, a private data dir and database per test, both database kinds.
+
+Set ``CONSOLE_TEST_SCREEN=1`` to watch the widgets on a real screen instead of offscreen.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+if os.environ.get("CONSOLE_TEST_SCREEN") != "1":
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from sqlalchemy import create_engine, text  # noqa: E402
+
+from console.store.engine import Database  # noqa: E402
+from console.store.setup import init_db  # noqa: E402
+from tests.pg import Cluster, PgUnavailable  # noqa: E402
+
+_names = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads or writes the real user's data, config or database."""
+    home = tmp_path / "home"
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
+                     ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache")):  # fmt: skip
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.setenv("CONSOLE_DB", f"sqlite:///{tmp_path / 'console.sqlite3'}")
+    return home
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster | None]:
+    try:
+        cluster = Cluster()
+        cluster.start()
+    except PgUnavailable as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs PostgreSQL for the persistence tests: {exc}")
+        yield None
+        return
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def _templates(pg_cluster: Cluster | None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A migrated, seeded database of each kind, copied for every test that asks for one."""
+    folder = tmp_path_factory.mktemp("template")
+    sqlite_url = f"sqlite:///{folder / 'template.sqlite3'}"
+    db, _ = init_db(sqlite_url)
+    db.dispose()
+    made = {"sqlite": str(folder / "template.sqlite3")}
+    if pg_cluster is not None:
+        admin = create_engine(pg_cluster.url(), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text("CREATE DATABASE tmpl_migrated"))
+        admin.dispose()
+        db, _ = init_db(pg_cluster.url("tmpl_migrated"))
+        db.dispose()
+        made["postgres"] = "tmpl_migrated"
+    return made
+
+
+def _new_pg_database(cluster: Cluster, template: str = "template0") -> str:
+    name = f"t{os.getpid()}_{next(_names)}"
+    admin = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
+    admin.dispose()
+    return cluster.url(name)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database (no schema) of each kind."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    cluster = request.getfixturevalue("pg_cluster")
+    if cluster is None:
+        pytest.skip("PostgreSQL is not installed here (CI=true makes this a failure)")
+    return _new_pg_database(cluster)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, tmp_path: Path, _templates: dict[str, str]) -> Iterator[Database]:
+    """A migrated and seeded database of each kind, private to the test."""
+    if request.param == "sqlite":
+        path = tmp_path / "db.sqlite3"
+        shutil.copyfile(_templates["sqlite"], path)
+        database = Database.open(f"sqlite:///{path}")
+    else:
+        cluster = request.getfixturevalue("pg_cluster")
+        if cluster is None:
+            pytest.skip("PostgreSQL is not installed here (CI=true makes this a failure)")
+        database = Database.open(_new_pg_database(cluster, _templates["postgres"]))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path, _templates: dict[str, str]) -> Iterator[Database]:
+    """A migrated and seeded SQLite database only (UI and service tests)."""
+    path = tmp_path / "db.sqlite3"
+    shutil.copyfile(_templates["sqlite"], path)
+    database = Database.open(f"sqlite:///{path}")
+    yield database
+    database.dispose()

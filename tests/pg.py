@@ -1,0 +1,73 @@
+"""A throwaway PostgreSQL cluster on a loopback port in a temp dir, for the test session.
+
+initdb refuses to run as root, so as root the cluster is made and run as the ``postgres`` user.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+class PgUnavailable(RuntimeError):
+    pass
+
+
+def _bindir() -> Path:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if found:
+        return Path(found[-1]).parent
+    initdb = shutil.which("initdb")
+    if initdb:
+        return Path(initdb).parent
+    raise PgUnavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Cluster:
+    def __init__(self) -> None:
+        self.bindir = _bindir()
+        self.root = Path(tempfile.mkdtemp(prefix="console-pg-"))
+        self.port = _free_port()
+        self._as_postgres = os.geteuid() == 0
+        if self._as_postgres:
+            shutil.chown(self.root, "postgres", "postgres")
+
+    def _run(self, *args: str) -> None:
+        cmd = list(args)
+        if self._as_postgres:
+            cmd = ["runuser", "-u", "postgres", "--", *cmd]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        if done.returncode != 0:
+            raise PgUnavailable(f"{' '.join(args)} failed: {done.stderr or done.stdout}")
+
+    def start(self) -> None:
+        data = self.root / "data"
+        self._run(
+            str(self.bindir / "initdb"), "-D", str(data), "-U", "app", "--auth=trust",
+            "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
+        )  # fmt: skip
+        opts = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run(
+            str(self.bindir / "pg_ctl"), "-D", str(data), "-o", opts,
+            "-l", str(self.root / "log"), "-w", "start",
+        )  # fmt: skip
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+psycopg://app@127.0.0.1:{self.port}/{database}"
+
+    def stop(self) -> None:
+        try:
+            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate", "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
