@@ -10,7 +10,7 @@ a database session; services call :func:`apply` and persist the result.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 
@@ -123,7 +123,7 @@ class WorkOrder:
     status: Status = Status.RECEIVED
     first_contact_mode: FirstContactMode | None = None
     deadlines: Deadlines = Deadlines()
-    timeline: tuple[Event, ...] = field(default_factory=tuple)
+    timeline: tuple[Event, ...] = ()
 
 
 class TransitionError(ValueError):

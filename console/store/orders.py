@@ -6,11 +6,14 @@ Every function takes the session of the caller's unit of work (``Database.read()
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, text, update
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from console.domain.orders import (
@@ -110,30 +113,29 @@ def get(session: Session, number: str) -> Stored:
 
 def caller_history(session: Session, phone: str, limit: int = 50) -> list[OrderSummary]:
     """The caller's orders, newest first (served by ``ix_work_order_caller``)."""
+    columns: list[Any] = [
+        OrderRow.id,
+        OrderRow.number,
+        OrderRow.created_at,
+        OrderRow.kind,
+        OrderRow.status,
+        OrderRow.owner,
+        OrderRow.description,
+    ]
     rows = session.execute(
-        select(
-            OrderRow.id,
-            OrderRow.number,
-            OrderRow.created_at,
-            OrderRow.kind,
-            OrderRow.status,
-            OrderRow.owner,
-            OrderRow.description,
-        )
-        .where(OrderRow.caller_phone == phone)
+        sa_select(*columns)
+        .where(col(OrderRow.caller_phone) == phone)
         .order_by(col(OrderRow.created_at).desc())
         .limit(limit)
     ).all()
-    return [
-        OrderSummary(r[0], r[1], r[2], r[3], Status(r[4]), Platform(r[5]), r[6]) for r in rows
-    ]
+    return [OrderSummary(r[0], r[1], r[2], r[3], Status(r[4]), Platform(r[5]), r[6]) for r in rows]
 
 
 def count(session: Session) -> int:
-    return int(session.execute(select(func.count()).select_from(OrderRow)).scalar_one())
+    return int(session.execute(sa_select(func.count()).select_from(OrderRow)).scalar_one())
 
 
-def _columns(order: WorkOrder) -> dict[str, object]:
+def _columns(order: WorkOrder) -> dict[str, Any]:
     return {
         "number": order.number,
         "origin": order.origin.value,
@@ -177,7 +179,7 @@ def _utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def _to_domain(row: OrderRow, events: list[EventRow] | tuple[EventRow, ...]) -> WorkOrder:
+def _to_domain(row: OrderRow, events: Sequence[EventRow]) -> WorkOrder:
     created = _utc(row.created_at)
     assert created is not None
     return WorkOrder(
