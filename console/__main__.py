@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--orders", type=int, required=True, help="how many orders to add")
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     demo.add_argument(
+        "--if-empty", action="store_true", help="only if the database holds no orders yet"
+    )
+    demo.add_argument(
         "--until", metavar="YYYY-MM-DD", help="China date after the last demo day (default: today)"
     )
     return p
@@ -56,7 +59,7 @@ def _init_db(url: str) -> int:
     return 0
 
 
-def _demo_data(url: str, orders: int, seed: int, until: str | None) -> int:
+def _demo_data(url: str, orders: int, seed: int, until: str | None, if_empty: bool) -> int:
     from datetime import date
 
     from console.demo.load import load_demo_data
@@ -71,6 +74,15 @@ def _demo_data(url: str, orders: int, seed: int, until: str | None) -> int:
         print(f"demo-data: --until must be YYYY-MM-DD, got {until!r}", file=sys.stderr)
         return 2
     db, _ = init_db(url)
+    if if_empty:
+        from console.store.orders import count
+
+        with db.read() as session:
+            present = count(session)
+        if present:
+            print(f"demo-data: the database already holds {present:,} orders; nothing added")
+            db.dispose()
+            return 0
 
     def progress(done: int, planned: int) -> None:
         print(f"\rdemo-data: {done:,}/{planned:,} orders", end="", file=sys.stderr, flush=True)
@@ -99,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "init-db":
         return _init_db(url)
     if args.command == "demo-data":
-        return _demo_data(url, args.orders, args.seed, args.until)
+        return _demo_data(url, args.orders, args.seed, args.until, args.if_empty)
     from console.app import run_gui
 
     return int(

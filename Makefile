@@ -1,0 +1,53 @@
+# Two commands a newcomer needs: `make run` and `make test` (see README.md).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TS := $(wildcard resources/i18n/*.ts)
+QM := $(TS:.ts=.qm)
+DEMO_ORDERS ?= 200000
+
+.PHONY: run test lint i18n i18n-update bench dist constraints clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev,build]"
+	@touch $@
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+i18n: $(QM)
+
+# Re-extract translatable strings from the code into the .ts sources.
+i18n-update: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(find console -name '*.py') -ts $(TS)
+
+run: $(STAMP) i18n
+	$(BIN)/python -m console init-db
+	$(BIN)/python -m console demo-data --orders $(DEMO_ORDERS) --if-empty
+	$(BIN)/python -m console $(ARGS)
+
+test: $(STAMP) i18n
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check console tests bench db
+	$(BIN)/ruff format --check console tests bench db
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+dist: $(STAMP) i18n
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+# Re-pin after changing dependencies in pyproject.toml.
+constraints: $(STAMP)
+	(echo "# Pinned versions for a reproducible install: pip install -c constraints.txt -e .[dev]"; \
+	 echo "# Regenerate with: make constraints"; \
+	 $(BIN)/python -m pip freeze --exclude-editable) > constraints.txt
+
+clean:
+	rm -rf $(VENV) build dist artifacts resources/i18n/*.qm

@@ -1,0 +1,82 @@
+"""demo_data_orders_per_s: ``load_demo_data`` into a fresh database.
+
+Floor: the same number of order and event rows, already built in memory, written by plain
+``sqlite3.executemany`` with the indexes built afterwards — the cheapest way to get the same rows
+on disk, without generating them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+from common import SEED, UNTIL, Context, Figure, rate_figure, time_figure
+
+from console.demo.generate import EVENT_COLUMNS, ORDER_COLUMNS
+from console.demo.load import load_demo_data
+from console.store.setup import init_db
+
+
+def _floor_seconds(ctx: Context, orders: int, events: int) -> float:
+    path = ctx.workdir / "floor-demo.sqlite3"
+    for p in ctx.workdir.glob("floor-demo.sqlite3*"):
+        p.unlink()
+    db, _ = init_db(f"sqlite:///{path}")
+    db.dispose()
+    ts = "2026-11-26 01:30:00.000000"
+    order = [None, "", "12345", "12345", "13812345678", "张三", "C-TS", "F-SH", "210102",
+             "中山路1号", "楼下烧烤店夜间施工噪音扰民，持续到23点，请相关部门处理。", 0, 0, 1,
+             "completed", None, None, ts, ts, ts, ts, 1]  # fmt: skip
+    per_order = max(1, round(events / orders))
+    orders_rows = []
+    for i in range(1, orders + 1):
+        row = list(order)
+        row[0], row[1] = i, f"12345-20261126-{i:07d}"
+        orders_rows.append(tuple(row))
+    event_rows = [
+        (i, ts, "话务员001", "A-001", "12345", "create", None, "received", "")
+        for i in range(1, orders + 1)
+        for _ in range(per_order)
+    ]
+    conn = sqlite3.connect(path, isolation_level=None)
+    start = time.perf_counter()
+    conn.execute("PRAGMA synchronous=OFF")
+    conn.execute("BEGIN IMMEDIATE")
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('work_order', 'order_event')"
+    ).fetchall()
+    for name, _ in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    marks = ", ".join("?" for _ in ORDER_COLUMNS)
+    conn.executemany(
+        f"INSERT INTO work_order ({', '.join(ORDER_COLUMNS)}) VALUES ({marks})", orders_rows
+    )
+    marks = ", ".join("?" for _ in EVENT_COLUMNS)
+    conn.executemany(
+        f"INSERT INTO order_event ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})", event_rows
+    )
+    for _, sql in indexes:
+        conn.execute(sql)
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    for p in ctx.workdir.glob("floor-demo.sqlite3*"):
+        p.unlink()
+    return elapsed
+
+
+def run(ctx: Context) -> list[Figure]:
+    path = ctx.bench_db_path()
+    for p in ctx.workdir.glob(path.name + "*"):
+        p.unlink()
+    db, _ = init_db(f"sqlite:///{path}")
+    result = load_demo_data(db, ctx.orders, seed=SEED, until=UNTIL)
+    db.dispose()
+    floor_s = _floor_seconds(ctx, result.orders, result.events)
+    return [
+        rate_figure(
+            "demo_data_orders_per_s", "orders/s", result.orders_per_s, result.orders / floor_s
+        ),
+        time_figure("demo_data_seconds", "s", result.seconds, floor_s),
+    ]
