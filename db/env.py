@@ -2,9 +2,9 @@
 connection in ``config.attributes["connection"]``; ``render_as_batch`` lets SQLite alter tables."""
 
 from alembic import context
+from sqlmodel import SQLModel
 
 from console.store import tables  # noqa: F401  (registers the tables on SQLModel.metadata)
-from sqlmodel import SQLModel
 
 config = context.config
 connection = config.attributes.get("connection")
