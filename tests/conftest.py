@@ -16,11 +16,11 @@ import pytest
 if os.environ.get("CONSOLE_TEST_SCREEN") != "1":
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import create_engine, text
 
-from console.store.engine import Database  # noqa: E402
-from console.store.setup import init_db  # noqa: E402
-from tests.pg import Cluster, PgUnavailable  # noqa: E402
+from console.store.engine import Database
+from console.store.setup import init_db
+from tests.pg import Cluster, PgUnavailable
 
 _names = itertools.count()
 
@@ -51,7 +51,9 @@ def pg_cluster() -> Iterator[Cluster | None]:
 
 
 @pytest.fixture(scope="session")
-def _templates(pg_cluster: Cluster | None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def _templates(
+    pg_cluster: Cluster | None, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, str]:
     """A migrated, seeded database of each kind, copied for every test that asks for one."""
     folder = tmp_path_factory.mktemp("template")
     sqlite_url = f"sqlite:///{folder / 'template.sqlite3'}"
@@ -90,7 +92,9 @@ def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest, tmp_path: Path, _templates: dict[str, str]) -> Iterator[Database]:
+def db(
+    request: pytest.FixtureRequest, tmp_path: Path, _templates: dict[str, str]
+) -> Iterator[Database]:
     """A migrated and seeded database of each kind, private to the test."""
     if request.param == "sqlite":
         path = tmp_path / "db.sqlite3"

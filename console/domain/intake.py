@@ -72,9 +72,7 @@ def validate(
     if not draft.caller_phone.strip():
         problems.append(Problem("caller_phone", "请填写来电号码"))
     elif normalise_phone(draft.caller_phone) is None:
-        problems.append(
-            Problem("caller_phone", "号码格式不正确：应为11位手机号或带区号的固定电话")
-        )
+        problems.append(Problem("caller_phone", "号码格式不正确：应为11位手机号或带区号的固定电话"))
     if len(draft.caller_name) > MAX_NAME:
         problems.append(Problem("caller_name", f"姓名不超过{MAX_NAME}个字"))
     kind = kinds.get(draft.kind)

@@ -89,9 +89,7 @@ class OrderService:
         now = self._clock()
         with self._db.write() as session:
             stored = repo.get(session, number)
-            changed = apply(
-                stored.order, action, actor, now, note, first_contact_mode, deadlines
-            )
+            changed = apply(stored.order, action, actor, now, note, first_contact_mode, deadlines)
             return repo.save(session, stored, changed, now)
 
     def get(self, number: str) -> repo.Stored:

@@ -88,7 +88,9 @@ def test_error_names_the_transition_and_the_reason() -> None:
     with pytest.raises(TransitionError) as err:
         apply(make(), Action.FEED_BACK, HOTLINE, T0, "x")
     message = str(err.value)
-    assert "feed_back" in message and "received" in message and "only allowed from handling" in message
+    assert (
+        "feed_back" in message and "received" in message and "only allowed from handling" in message
+    )
 
 
 def test_return_needs_a_reason() -> None:
@@ -102,7 +104,9 @@ def test_first_contact_modes() -> None:
     with pytest.raises(TransitionError, match="guidance"):
         apply(guided, Action.START_HANDLING, HOTLINE, T0)
     assert apply(guided, Action.COMPLETE, HOTLINE, T0).status is Status.COMPLETED
-    taken = apply(make(), Action.FIRST_CONTACT, HOTLINE, T0, "先行受理", FirstContactMode.PROVISIONAL)
+    taken = apply(
+        make(), Action.FIRST_CONTACT, HOTLINE, T0, "先行受理", FirstContactMode.PROVISIONAL
+    )
     with pytest.raises(TransitionError, match="provisionally"):
         apply(taken, Action.COMPLETE, HOTLINE, T0)
     assert apply(taken, Action.START_HANDLING, HOTLINE, T0).status is Status.HANDLING
