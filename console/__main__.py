@@ -112,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
         return _init_db(url)
     if args.command == "demo-data":
         return _demo_data(url, args.orders, args.seed, args.until, args.if_empty)
+    if args.smoke and sys.platform.startswith("linux"):
+        import os
+
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            # A smoke check on a headless build host: no screen to paint on, use offscreen.
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from console.app import run_gui
 
     return int(

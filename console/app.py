@@ -1,0 +1,246 @@
+"""The composition root: Qt application → translations → database → services → scheduler → window.
+
+Everything long-lived is built here and handed down; nothing below reaches for a global. The
+event loop is qasync's (Qt and asyncio share the main thread) and APScheduler runs on it, so
+``async def`` jobs touch widgets safely (STACK-NOTES: a plain ``def`` job runs in a worker thread).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import qasync
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QApplication
+from sqlalchemy.exc import OperationalError
+
+from console.domain.orders import Platform
+from console.paths import bundle_path
+from console.services.orders import OrderService
+from console.settings import APP_AUTHOR, APP_NAME
+from console.store.engine import Database
+from console.store.migrate import SchemaTooNew
+from console.store.orders import count
+from console.store.seed import catalogue
+from console.store.setup import init_db
+from console.ui.main_window import MainWindow
+from console.ui.status_bar import StatusBar, safe_url
+
+log = logging.getLogger(__name__)
+
+# Chinese first: the base image and many Linux desks lack CJK fonts; the last entry is the
+# platform default so Latin text never falls back to a CJK font's Latin glyphs if none exist.
+CJK_FONTS = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC"]
+SMOKE_TIMEOUT_S = 30.0
+EXIT_CANNOT_START = 2
+
+
+def run_gui(
+    db_url: str,
+    *,
+    lang: str = "zh_CN",
+    platform: str = "12345",
+    seat: str = "A-01",
+    agent: str = "坐席",
+    smoke: bool = False,
+    started_at: float | None = None,
+) -> int:
+    """Run the seat console until its window closes; returns the process exit code.
+
+    With ``smoke`` the console opens, waits for the window's first paint and one clock tick,
+    prints ``first_paint_ms=… orders=… db=…`` and exits 0 (1 if either never comes).
+    """
+    started = time.perf_counter() if started_at is None else started_at
+    app = _make_app()
+    QLocale.setDefault(QLocale(lang))
+    install_translators(app, lang)  # parented to the app, so they live as long as it does
+    try:
+        seat_platform = Platform(platform)
+    except ValueError:
+        _fail(
+            QCoreApplication.translate(
+                "App", "Unknown platform {platform}: use 12345 or 110."
+            ).format(platform=platform)
+        )
+        return EXIT_CANNOT_START
+    db = _open_database(db_url)
+    if db is None:
+        return EXIT_CANNOT_START
+    try:
+        service = OrderService(db, lambda: datetime.now(UTC))
+        with db.read() as session:  # before show(): the first paint shows real numbers
+            kinds, _fields, _districts = catalogue(session)
+            orders = count(session)
+        chinese = lang.startswith("zh")
+        status = StatusBar(seat=seat, platform=seat_platform, agent=agent, db_url=db_url)
+        status.set_order_count(orders)
+        window = MainWindow(
+            service,
+            kind_names={k.code: k.name_zh if chinese else k.name_en for k in kinds},
+            status=status,
+        )
+        return _run(app, window, status, smoke=smoke, started=started, orders=orders, url=db_url)
+    finally:
+        db.dispose()
+
+
+def install_translators(
+    app: QCoreApplication, lang: str, folder: Path | None = None
+) -> list[QTranslator]:
+    """Install Qt's own and the console's translations for ``lang``; returns them (keep them).
+
+    Nothing is compiled here: ``make`` turns ``resources/i18n/*.ts`` into ``.qm`` files. Source
+    strings are English, so a missing ``.qm`` for another language leaves the UI in English.
+    """
+    installed: list[QTranslator] = []
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    qm = (folder or bundle_path("resources", "i18n")) / f"console_{lang}.qm"
+    ours = QTranslator(app)
+    if ours.load(str(qm)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    elif not lang.startswith("en"):
+        log.warning("no translation %s (run `make i18n`): showing English", qm)
+    return installed
+
+
+def _make_app() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setOrganizationName(APP_AUTHOR)
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")  # the same quiet look on Windows desks and Linux seats
+    font = app.font()
+    font.setFamilies([*CJK_FONTS, font.family()])
+    app.setFont(font)
+    return app
+
+
+def _open_database(url: str) -> Database | None:
+    """Migrate and seed; a database this console cannot use is a message, not a traceback."""
+    try:
+        db, _added = init_db(url)
+    except SchemaTooNew as exc:
+        _fail(
+            QCoreApplication.translate(
+                "App", "The database was upgraded by a newer console; install it on this seat."
+            )
+        )
+        _fail(str(exc))
+        return None
+    except OperationalError as exc:
+        reason = str(exc.orig) if exc.orig is not None else str(exc)
+        _fail(
+            QCoreApplication.translate("App", "Cannot open the database {url}: {reason}").format(
+                url=safe_url(url), reason=reason
+            )
+        )
+        return None
+    return db
+
+
+def _fail(message: str) -> None:
+    print(f"{APP_NAME}: {message}", file=sys.stderr, flush=True)
+
+
+def _run(
+    app: QApplication,
+    window: MainWindow,
+    status: StatusBar,
+    *,
+    smoke: bool,
+    started: float,
+    orders: int,
+    url: str,
+) -> int:
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    ticked = asyncio.Event()
+
+    async def tick() -> None:
+        status.tick(datetime.now(UTC))
+        ticked.set()
+
+    # The clock shows the time it runs at, not the time it was due, so a late tick is still
+    # right: never drop it (misfire_grace_time=None), but after a stall (suspend, a long
+    # blocking call) run it once, not once per missed second (coalesce=True).
+    scheduler = AsyncIOScheduler(event_loop=loop, timezone=UTC)
+    now = datetime.now(UTC)
+    scheduler.add_job(
+        tick,
+        "interval",
+        seconds=1,
+        start_date=now.replace(microsecond=0) + timedelta(seconds=1),  # on whole seconds
+        next_run_time=now,  # and once at start, so the clock is never blank
+        id="clock",
+        name="status-bar clock",
+        misfire_grace_time=None,
+        coalesce=True,
+        max_instances=1,
+    )
+    # APScheduler logs every run at INFO: one line a second drowns the real log.
+    logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
+    scheduler.start()
+
+    painted: asyncio.Future[float] = loop.create_future()
+    first_paint = _FirstPaint(painted, window)
+    window.installEventFilter(first_paint)
+    window.show()
+    smoke_task = None
+    if smoke:
+
+        async def smoke_run() -> None:
+            try:
+                painted_at = await asyncio.wait_for(painted, SMOKE_TIMEOUT_S)
+                ticked.clear()
+                scheduler.modify_job("clock", next_run_time=datetime.now(UTC))
+                await asyncio.wait_for(ticked.wait(), SMOKE_TIMEOUT_S)
+            except Exception as exc:  # a smoke test reports, it does not hang
+                _fail(f"smoke failed: {exc!r}")
+                app.exit(1)
+                return
+            ms = (painted_at - started) * 1000
+            print(f"first_paint_ms={ms:.1f} orders={orders} db={safe_url(url)}", flush=True)
+            app.exit(0)
+
+        smoke_task = loop.create_task(smoke_run())
+
+    code = loop.run_forever()  # returns when the app quits (last window closed, app.exit())
+    window.close()
+    loop.run_until_complete(_stop(scheduler, smoke_task))
+    loop.close()
+    asyncio.set_event_loop(None)
+    return int(code)
+
+
+async def _stop(scheduler: AsyncIOScheduler, task: asyncio.Task[None] | None) -> None:
+    """Runs on the loop: APScheduler's shutdown does nothing once the loop has closed."""
+    if task is not None and not task.done():
+        task.cancel()
+    scheduler.shutdown(wait=False)
+    await asyncio.sleep(0)
+
+
+class _FirstPaint(QObject):
+    """Resolves ``future`` with ``time.perf_counter()`` at the watched widget's first paint."""
+
+    def __init__(self, future: asyncio.Future[float], parent: QObject) -> None:
+        super().__init__(parent)
+        self._future = future
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._future.done():
+            self._future.set_result(time.perf_counter())
+            watched.removeEventFilter(self)
+        return False

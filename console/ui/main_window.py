@@ -1,0 +1,173 @@
+"""The seat's main window: wiring only. Today it holds the caller lookup and the status bar.
+
+Lookups run on one worker thread (the UI thread never waits for the database, STYLE.md Qt 4);
+the result comes back as a queued signal and only the newest lookup is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.intake import normalise_phone
+from console.services.orders import OrderService
+from console.store.orders import OrderSummary
+from console.ui.history_model import HistoryModel
+from console.ui.status_bar import StatusBar
+
+DEFAULT_SIZE = QSize(1280, 800)
+MINIMUM_SIZE = QSize(1024, 700)
+
+STYLE = """
+QTableView { gridline-color: palette(midlight); }
+QHeaderView::section { padding: 4px 6px; }
+QLineEdit#phone { padding: 3px 6px; min-width: 16em; }
+QStatusBar QLabel { padding: 0 8px; }
+"""
+
+
+class MainWindow(QMainWindow):
+    """Signals: ``history_shown(str, int)`` once a lookup's rows are on screen (phone, count)."""
+
+    history_shown = Signal(str, int)
+    _looked_up = Signal(str, object)  # phone, list[OrderSummary] | Exception (from the worker)
+
+    def __init__(
+        self,
+        service: OrderService,
+        *,
+        kind_names: Mapping[str, str],
+        status: StatusBar,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._worker: ThreadPoolExecutor | None = None  # made on first use, ended on close
+        self._latest = ""  # the phone of the newest lookup; older answers are dropped
+        self.setWindowTitle(self.tr("12345 ⇄ 110 linkage seat console"))
+        self.resize(DEFAULT_SIZE)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.setStyleSheet(STYLE)
+
+        self.status = status
+        self.setStatusBar(status)
+        self.model = HistoryModel(kind_names, self)
+        self._build_lookup()
+        self._connect_signals()
+
+    def _build_lookup(self) -> None:
+        self.phone = QLineEdit()
+        self.phone.setObjectName("phone")
+        self.phone.setPlaceholderText(self.tr("Caller number"))
+        self.phone.setClearButtonEnabled(True)
+        self.phone.setMaxLength(20)
+        label = QLabel(self.tr("&Caller number:"))
+        label.setBuddy(self.phone)
+        self.lookup_button = QPushButton(self.tr("Look up"))
+        self.result_label = QLabel(self.tr("Type a caller number and press Enter (Ctrl+F)."))
+        self.result_label.setObjectName("lookupResult")
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((0, 190), (1, 140), (2, 130), (3, 110), (4, 120)):
+            self.table.setColumnWidth(column, width)
+
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.phone)
+        row.addWidget(self.lookup_button)
+        row.addStretch(1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(12, 12, 12, 6)
+        layout.addLayout(row)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+
+        QWidget.setTabOrder(self.phone, self.lookup_button)
+        QWidget.setTabOrder(self.lookup_button, self.table)
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+
+    def _connect_signals(self) -> None:
+        self.phone.returnPressed.connect(self.look_up)
+        self.lookup_button.clicked.connect(self.look_up)
+        self.find_shortcut.activated.connect(self.focus_lookup)
+        self._looked_up.connect(self._show_history)
+
+    @Slot()
+    def focus_lookup(self) -> None:
+        self.phone.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.phone.selectAll()
+
+    @Slot()
+    def look_up(self) -> None:
+        raw = self.phone.text().strip()
+        if not raw:
+            return
+        if normalise_phone(raw) is None:
+            self.result_label.setText(self.tr("{phone} is not a phone number.").format(phone=raw))
+            return
+        self._latest = raw
+        self.result_label.setText(self.tr("Looking up {phone}…").format(phone=raw))
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lookup")
+        future = self._worker.submit(self._service.caller_history, raw)
+        future.add_done_callback(lambda done: self._deliver(raw, done))
+
+    def _deliver(self, phone: str, done: Future[list[OrderSummary]]) -> None:
+        """Runs on the worker thread: hand the answer to the Qt thread, never touch widgets."""
+        if done.cancelled():
+            return
+        error = done.exception()
+        with suppress(RuntimeError):  # the window was deleted while the query ran
+            self._looked_up.emit(phone, error if error is not None else done.result())
+
+    @Slot(str, object)
+    def _show_history(self, phone: str, answer: list[OrderSummary] | BaseException) -> None:
+        if phone != self._latest:
+            return
+        if isinstance(answer, BaseException):
+            self.model.set_rows([])
+            self.result_label.setText(self.tr("Lookup failed: {error}").format(error=answer))
+            return
+        self.model.set_rows(answer)
+        if answer:
+            text = self.tr("{count} order(s) from {phone}, newest first.")
+            self.result_label.setText(text.format(count=len(answer), phone=phone))
+            self.table.selectRow(0)
+        else:
+            self.result_label.setText(self.tr("No orders from {phone}.").format(phone=phone))
+        self.history_shown.emit(phone, len(answer))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._worker is not None:
+            self._worker.shutdown(wait=False, cancel_futures=True)
+            self._worker = None
+        super().closeEvent(event)

@@ -1,0 +1,89 @@
+"""The seat's status bar: who sits where, which database, how many orders, and the clock.
+
+The clock does not own a timer: the scheduler calls :meth:`StatusBar.tick` (an ``async`` job on
+the Qt thread), so there is one source of time for the whole console.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from console.domain.orders import Platform
+
+CHINA = ZoneInfo("Asia/Shanghai")
+
+
+def database_label(url: str) -> str:
+    """What the agent sees of the database: the SQLite file name or the server host; never a
+    password, never a full path (paths can name a person's home folder)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return "?"
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        return database.replace("\\", "/").rsplit("/", 1)[-1] or ":memory:"
+    host = parsed.host or "localhost"
+    return f"{host}:{parsed.port}" if parsed.port else host
+
+
+def safe_url(url: str) -> str:
+    """The URL with any password replaced by ``***`` (for tooltips and logs)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "?"
+
+
+class StatusBar(QStatusBar):
+    """Permanent labels on the right; temporary messages (``showMessage``) on the left."""
+
+    def __init__(
+        self,
+        *,
+        seat: str,
+        platform: Platform,
+        agent: str,
+        db_url: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        platform_name = (
+            self.tr("12345 hotline") if platform is Platform.HOTLINE else self.tr("110 police")
+        )
+        self.seat_label = QLabel(self.tr("Seat: {seat}").format(seat=seat))
+        self.platform_label = QLabel(platform_name)
+        self.agent_label = QLabel(self.tr("Agent: {agent}").format(agent=agent))
+        self.database_label = QLabel(
+            self.tr("Database: {name}").format(name=database_label(db_url))
+        )
+        self.database_label.setToolTip(safe_url(db_url))
+        self.orders_label = QLabel()
+        self.clock_label = QLabel("----------  --:--:--")
+        self.clock_label.setObjectName("clock")
+        for label in (
+            self.seat_label,
+            self.platform_label,
+            self.agent_label,
+            self.database_label,
+            self.orders_label,
+            self.clock_label,
+        ):
+            self.addPermanentWidget(label)
+        self.set_order_count(0)
+
+    def set_order_count(self, count: int) -> None:
+        self.orders_label.setText(self.tr("Orders: {count}").format(count=count))
+
+    @Slot(object)
+    def tick(self, now: datetime) -> None:
+        """Show ``now`` (aware; naive is taken as UTC) as China time."""
+        aware = now.replace(tzinfo=UTC) if now.tzinfo is None else now
+        self.clock_label.setText(aware.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S"))
