@@ -7,7 +7,7 @@ TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 DEMO_ORDERS ?= 200000
 
-.PHONY: run test lint i18n i18n-update bench dist constraints clean
+.PHONY: run test lint i18n i18n-update bench dist dist-smoke constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,7 +41,12 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 dist: $(STAMP) i18n
-	$(BIN)/pyinstaller --noconfirm --clean build.spec
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+# The frozen console must open its window, create and migrate a fresh database, tick once.
+dist-smoke: dist
+	tmp=$$(mktemp -d) && QT_QPA_PLATFORM=offscreen dist/linkage-console/linkage-console \
+	  --db "sqlite:///$$tmp/smoke.sqlite3" --smoke && rm -rf "$$tmp"
 
 # Re-pin after changing dependencies in pyproject.toml.
 constraints: $(STAMP)

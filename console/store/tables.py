@@ -101,3 +101,31 @@ class SequenceRow(SQLModel, table=True):
     platform: str = Field(primary_key=True)
     day: str = Field(primary_key=True)
     last: int = 0
+
+
+class AlarmRow(SQLModel, table=True):
+    """A raised deadline alarm. ``key`` (order, deadline, level) is unique, so a restart, a
+    second console on the same database or a retried sweep can never raise the same alarm twice."""
+
+    __tablename__ = "alarm"
+    __table_args__ = (
+        Index("ux_alarm_key", "key", unique=True),
+        # The panel: open alarms by level, soonest deadline first.
+        Index("ix_alarm_open", "resolved_at", "level", "due_at"),
+        Index("ix_alarm_order", "order_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    key: str
+    order_id: int = Field(foreign_key="work_order.id")
+    deadline: str  # sign_for | feedback | completion
+    level: str  # warning | due | overdue
+    due_at: datetime
+    fires_at: datetime  # when the level began by the deadline's own clock
+    raised_at: datetime  # when a console actually raised it
+    raised_by: str
+    acknowledged_at: datetime | None = None
+    acknowledged_by: str | None = None
+    ack_note: str | None = None
+    escalated_to: str | None = None  # 督办: the named person the alarm was escalated to
+    escalated_at: datetime | None = None
+    resolved_at: datetime | None = None  # the deadline was met, or the order closed
