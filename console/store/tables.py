@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 
@@ -104,14 +104,32 @@ class SequenceRow(SQLModel, table=True):
 
 
 class AlarmRow(SQLModel, table=True):
-    """A raised deadline alarm. ``key`` (order, deadline, level) is unique, so a restart, a
-    second console on the same database or a retried sweep can never raise the same alarm twice."""
+    """One alarm level of one deadline of one order, written as soon as the deadline is set.
+
+    A row is *pending* until its instant comes (``raised_at`` empty), then *raised* by exactly one
+    console: raising is ``UPDATE … SET raised_at WHERE raised_at IS NULL``, so a restart, a second
+    console on the same database or a retried sweep can never raise it twice. ``key`` (order,
+    deadline and its due instant, level) is unique. A met deadline resolves its rows.
+    """
 
     __tablename__ = "alarm"
     __table_args__ = (
         Index("ux_alarm_key", "key", unique=True),
-        # The panel: open alarms by level, soonest deadline first.
-        Index("ix_alarm_open", "resolved_at", "level", "due_at"),
+        # The sweep: pending alarms whose instant has come.
+        Index(
+            "ix_alarm_pending",
+            "fires_at",
+            sqlite_where=text("raised_at IS NULL AND resolved_at IS NULL"),
+            postgresql_where=text("raised_at IS NULL AND resolved_at IS NULL"),
+        ),
+        # The panel: raised, unresolved alarms by level, soonest deadline first.
+        Index(
+            "ix_alarm_open",
+            "level",
+            "due_at",
+            sqlite_where=text("raised_at IS NOT NULL AND resolved_at IS NULL"),
+            postgresql_where=text("raised_at IS NOT NULL AND resolved_at IS NULL"),
+        ),
         Index("ix_alarm_order", "order_id"),
     )
     id: int | None = Field(default=None, primary_key=True)
@@ -120,12 +138,12 @@ class AlarmRow(SQLModel, table=True):
     deadline: str  # sign_for | feedback | completion
     level: str  # warning | due | overdue
     due_at: datetime
-    fires_at: datetime  # when the level began by the deadline's own clock
-    raised_at: datetime  # when a console actually raised it
-    raised_by: str
+    fires_at: datetime  # when the level begins, by the deadline's own clock
+    raised_at: datetime | None = None
+    raised_by: str | None = None  # the seat whose console raised it
     acknowledged_at: datetime | None = None
     acknowledged_by: str | None = None
     ack_note: str | None = None
-    escalated_to: str | None = None  # 督办: the named person the alarm was escalated to
+    escalated_to: str | None = None  # 督办: the named person it was escalated to
     escalated_at: datetime | None = None
-    resolved_at: datetime | None = None  # the deadline was met, or the order closed
+    resolved_at: datetime | None = None  # the deadline was met, replaced, or the order closed

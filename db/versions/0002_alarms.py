@@ -1,4 +1,4 @@
-"""Deadline alarms raised by the local scheduler, unique per (order, deadline, level).
+"""Deadline alarms: pending until their instant, then raised once; unique per key.
 
 Revision ID: 0002
 Revises: 0001
@@ -26,8 +26,8 @@ def upgrade() -> None:
         sa.Column("level", sa.String(), nullable=False),
         sa.Column("due_at", TS, nullable=False),
         sa.Column("fires_at", TS, nullable=False),
-        sa.Column("raised_at", TS, nullable=False),
-        sa.Column("raised_by", sa.String(), nullable=False),
+        sa.Column("raised_at", TS, nullable=True),
+        sa.Column("raised_by", sa.String(), nullable=True),
         sa.Column("acknowledged_at", TS, nullable=True),
         sa.Column("acknowledged_by", sa.String(), nullable=True),
         sa.Column("ack_note", sa.String(), nullable=True),
@@ -36,12 +36,20 @@ def upgrade() -> None:
         sa.Column("resolved_at", TS, nullable=True),
     )
     op.create_index("ux_alarm_key", "alarm", ["key"], unique=True)
-    op.create_index("ix_alarm_open", "alarm", ["resolved_at", "level", "due_at"])
+    pending = sa.text("raised_at IS NULL AND resolved_at IS NULL")
+    open_ = sa.text("raised_at IS NOT NULL AND resolved_at IS NULL")
+    op.create_index(
+        "ix_alarm_pending", "alarm", ["fires_at"], sqlite_where=pending, postgresql_where=pending
+    )
+    op.create_index(
+        "ix_alarm_open", "alarm", ["level", "due_at"], sqlite_where=open_, postgresql_where=open_
+    )
     op.create_index("ix_alarm_order", "alarm", ["order_id"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_alarm_order", "alarm")
     op.drop_index("ix_alarm_open", "alarm")
+    op.drop_index("ix_alarm_pending", "alarm")
     op.drop_index("ux_alarm_key", "alarm")
     op.drop_table("alarm")
