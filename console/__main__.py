@@ -11,26 +11,22 @@ STARTED = time.perf_counter()
 
 import argparse  # noqa: E402
 import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m console", description="12345 ⇄ 110 联动坐席台")
-    p.add_argument(
-        "--db", metavar="URL", help="database URL (default: CONSOLE_DB or the user data dir)"
-    )
-    p.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"], help="UI language")
-    p.add_argument(
-        "--platform", default="12345", choices=["12345", "110"], help="this seat's platform"
-    )
-    p.add_argument("--seat", default="A-01", help="seat id shown in the status bar")
-    p.add_argument("--agent", default="坐席", help="agent name")
-    p.add_argument(
-        "--smoke", action="store_true", help="open the window, print time to first paint, exit"
-    )
+    # No defaults here: an option not given falls through to the environment, the config
+    # file, then the built-in default (console.config.load_settings).
+    p.add_argument("--config", metavar="PATH", type=Path, help="site config file (TOML)")
+    p.add_argument("--db", metavar="URL", help="database URL")
+    p.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default zh_CN)")
+    p.add_argument("--platform", choices=["12345", "110"], help="this seat's platform")
+    p.add_argument("--seat", help="seat id, e.g. A-01")
+    p.add_argument("--agent", help="agent name")
+    p.add_argument("--smoke", action="store_true", help="open, print time to first paint, exit")
     sub = p.add_subparsers(dest="command")
-    init = sub.add_parser(
-        "init-db", help="create or upgrade the database schema and seed catalogues"
-    )
+    init = sub.add_parser("init-db", help="create or upgrade the schema and seed catalogues")
     init.add_argument("--db", metavar="URL", dest="sub_db")
     demo = sub.add_parser("demo-data", help="add realistic demo work orders")
     demo.add_argument("--db", metavar="URL", dest="sub_db")
@@ -42,6 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--until", metavar="YYYY-MM-DD", help="China date after the last demo day (default: today)"
     )
+    config = sub.add_parser("config", help="site configuration")
+    config_sub = config.add_subparsers(dest="config_command", required=True)
+    check = config_sub.add_parser("check", help="validate the config and print the settings")
+    check.add_argument("--config", metavar="PATH", type=Path, dest="sub_config")
     return p
 
 
@@ -105,32 +105,38 @@ def _safe(url: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from console.settings import resolve_db_url
+    import os
 
-    url = resolve_db_url(getattr(args, "sub_db", None) or args.db)
+    from console.config import ConfigError, config_check, load_settings
+
+    config_path = getattr(args, "sub_config", None) or args.config
+    cli = {
+        "db": getattr(args, "sub_db", None) or args.db,
+        "lang": args.lang,
+        "platform": args.platform,
+        "seat": args.seat,
+        "agent": args.agent,
+    }
+    if args.command == "config":
+        code, report = config_check(config_path, cli, os.environ)
+        print(report, file=sys.stderr if code else sys.stdout, end="")
+        return code
+    try:
+        settings = load_settings(cli, os.environ, config_path)
+    except ConfigError as exc:
+        print(f"linkage-console: {exc}", file=sys.stderr)
+        return 2
     if args.command == "init-db":
-        return _init_db(url)
+        return _init_db(settings.db_url)
     if args.command == "demo-data":
-        return _demo_data(url, args.orders, args.seed, args.until, args.if_empty)
+        return _demo_data(settings.db_url, args.orders, args.seed, args.until, args.if_empty)
     if args.smoke and sys.platform.startswith("linux"):
-        import os
-
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             # A smoke check on a headless build host: no screen to paint on, use offscreen.
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from console.app import run_gui
 
-    return int(
-        run_gui(
-            url,
-            lang=args.lang,
-            platform=args.platform,
-            seat=args.seat,
-            agent=args.agent,
-            smoke=args.smoke,
-            started_at=STARTED,
-        )
-    )
+    return run_gui(settings, smoke=args.smoke, started_at=STARTED)
 
 
 if __name__ == "__main__":

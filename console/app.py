@@ -20,7 +20,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObj
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.exc import OperationalError
 
+from console.config import Settings, describe
 from console.domain.orders import Platform
+from console.logs import install_excepthook, setup_logging
 from console.paths import bundle_path
 from console.services.orders import OrderService
 from console.settings import APP_AUTHOR, APP_NAME
@@ -29,6 +31,7 @@ from console.store.migrate import SchemaTooNew
 from console.store.orders import count
 from console.store.seed import catalogue
 from console.store.setup import init_db
+from console.ui.crash_dialog import CrashDialog as _CrashDialog
 from console.ui.main_window import MainWindow
 from console.ui.status_bar import StatusBar, safe_url
 
@@ -41,23 +44,35 @@ SMOKE_TIMEOUT_S = 30.0
 EXIT_CANNOT_START = 2
 
 
-def run_gui(
-    db_url: str,
-    *,
-    lang: str = "zh_CN",
-    platform: str = "12345",
-    seat: str = "A-01",
-    agent: str = "坐席",
-    smoke: bool = False,
-    started_at: float | None = None,
-) -> int:
+def run_gui(settings: Settings, *, smoke: bool = False, started_at: float | None = None) -> int:
     """Run the seat console until its window closes; returns the process exit code.
 
     With ``smoke`` the console opens, waits for the window's first paint and one clock tick,
     prints ``first_paint_ms=… orders=… db=…`` and exits 0 (1 if either never comes).
     """
     started = time.perf_counter() if started_at is None else started_at
+    log_path = _start_logging()
     app = _make_app()
+    restore_hook = install_excepthook(_CrashDialog(app).show, log_path) if log_path else None
+    try:
+        return _run_with(app, settings, smoke, started)
+    finally:
+        if restore_hook is not None:
+            restore_hook()
+
+
+def _start_logging() -> Path | None:
+    try:
+        return setup_logging()
+    except OSError as exc:  # a read-only profile must not keep a seat from working
+        _fail(f"cannot write the log: {exc}")
+        return None
+
+
+def _run_with(app: QApplication, settings: Settings, smoke: bool, started: float) -> int:
+    log.info("starting: %s", "; ".join(describe_safely(settings)))
+    db_url, lang, platform = settings.db_url, settings.lang, settings.platform
+    seat, agent = settings.seat, settings.agent
     QLocale.setDefault(QLocale(lang))
     install_translators(app, lang)  # parented to the app, so they live as long as it does
     try:
@@ -88,6 +103,13 @@ def run_gui(
         return _run(app, window, status, smoke=smoke, started=started, orders=orders, url=db_url)
     finally:
         db.dispose()
+
+
+def describe_safely(settings: Settings) -> list[str]:
+    try:
+        return describe(settings)
+    except ValueError as exc:
+        return [f"(settings not describable: {exc})"]
 
 
 def install_translators(

@@ -211,7 +211,8 @@ def run_console(url: str) -> subprocess.CompletedProcess[str]:
     code = (
         "import sys, time; t = time.perf_counter()\n"
         "from console.app import run_gui\n"
-        f"sys.exit(run_gui({url!r}, smoke=True, started_at=t))\n"
+        "from console.config import load_settings\n"
+        f"sys.exit(run_gui(load_settings({{'db': {url!r}}}, {{}}), smoke=True, started_at=t))\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
