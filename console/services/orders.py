@@ -1,14 +1,21 @@
 """Use cases on work orders: record a new one from intake, take an action on one, look up a caller.
 
 Each method is one unit of work on the database. The service is the only place that numbers,
-validates and saves orders; the UI calls it and shows what it returns or raises.
+validates and saves orders, and it keeps each order's alarm rows in step with its deadlines in
+the same transaction: a deadline that starts plans its alarms, a deadline that is met or
+replaced resolves them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
+from sqlmodel import Session
+
+from console.domain.calendar import BusinessCalendar
+from console.domain.deadlines import Policy, PolicyResult
 from console.domain.intake import Draft, Problem, normalise_phone, validate
 from console.domain.orders import (
     Action,
@@ -16,12 +23,23 @@ from console.domain.orders import (
     Caller,
     Deadlines,
     FirstContactMode,
+    Status,
+    WorkOrder,
     apply,
     new_order,
 )
+from console.store import alarms
 from console.store import orders as repo
 from console.store.engine import Database
 from console.store.seed import catalogue
+
+# Which deadlines an action meets (their alarms resolve).
+MEETS: dict[Action, tuple[str, ...]] = {
+    Action.SIGN_FOR: ("sign_for",),
+    Action.FEED_BACK: ("feedback",),
+    Action.COMPLETE: ("sign_for", "feedback", "completion"),
+    Action.CANCEL: ("sign_for", "feedback", "completion"),
+}
 
 
 class InvalidDraft(ValueError):
@@ -33,15 +51,21 @@ class InvalidDraft(ValueError):
 
 
 class OrderService:
+    """Signals nothing itself; ``on_change`` (if given) is called after each commit."""
+
     def __init__(
         self,
         db: Database,
         clock: Callable[[], datetime],
-        deadlines: Callable[[datetime, Draft], Deadlines] | None = None,
+        policy: Policy | None = None,
+        calendar: BusinessCalendar | None = None,
+        on_change: Callable[[], None] | None = None,
     ) -> None:
         self._db = db
         self._clock = clock
-        self._deadlines = deadlines or (lambda _at, _draft: Deadlines())
+        self._policy = policy
+        self._calendar = calendar
+        self._on_change = on_change
 
     def create(self, draft: Draft, actor: Actor) -> repo.Stored:
         with self._db.read() as session:
@@ -72,9 +96,14 @@ class OrderService:
                 priority=draft.priority,
                 social_stability=draft.social_stability,
                 consent=draft.consent,
-                deadlines=self._deadlines(now, draft),
             )
-            return repo.add(session, order, now)
+            started = self._fresh(order, Action.CREATE, now)
+            if started is not None:
+                order = _with_deadlines(order, started.deadlines)
+            stored = repo.add(session, order, now)
+            self._plan(session, stored, started)
+        self._changed()
+        return stored
 
     def act(
         self,
@@ -83,14 +112,30 @@ class OrderService:
         actor: Actor,
         note: str = "",
         first_contact_mode: FirstContactMode | None = None,
-        deadlines: Deadlines | None = None,
     ) -> repo.Stored:
         """Take ``action`` on order ``number``; refused actions raise ``TransitionError``."""
         now = self._clock()
         with self._db.write() as session:
             stored = repo.get(session, number)
-            changed = apply(stored.order, action, actor, now, note, first_contact_mode, deadlines)
-            return repo.save(session, stored, changed, now)
+            started = self._fresh(stored.order, action, now)
+            changed = apply(
+                stored.order,
+                action,
+                actor,
+                now,
+                note,
+                first_contact_mode,
+                started.deadlines if started is not None else None,
+            )
+            saved = repo.save(session, stored, changed, now)
+            if action in MEETS:
+                alarms.resolve(session, saved.id, now, MEETS[action])
+            if action is Action.RETURN:
+                # A fresh clock replaces every running one: no burst of stale overdue alarms.
+                alarms.resolve(session, saved.id, now)
+            self._plan(session, saved, started)
+        self._changed()
+        return saved
 
     def get(self, number: str) -> repo.Stored:
         with self._db.read() as session:
@@ -100,3 +145,54 @@ class OrderService:
         normalised = normalise_phone(phone) or phone
         with self._db.read() as session:
             return repo.caller_history(session, normalised, limit)
+
+    def _fresh(self, order: WorkOrder, action: Action, now: datetime) -> PolicyResult | None:
+        """The deadlines ``action`` starts, by the policy; None if it starts none.
+
+        A transfer gives the receiving side fresh sign-for and feedback deadlines (the origin's
+        own feedback alarms keep running); a return starts a fresh clock.
+        """
+        policy = self._policy
+        if policy is None:
+            return None
+        if action is Action.CREATE:
+            return policy.deadlines_for(
+                order.kind, order.priority, order.owner, now, self._calendar, field=order.field
+            )
+        if action is Action.TRANSFER:
+            return policy.transfer_deadlines(
+                order.kind,
+                order.priority,
+                order.owner.peer,
+                now,
+                self._calendar,
+                field=order.field,
+                completion=order.deadlines.completion,
+            )
+        if action is Action.RETURN:
+            return policy.reopen_deadlines(
+                order.kind, order.priority, order.owner, now, self._calendar, field=order.field
+            )
+        return None
+
+    def _plan(self, session: Session, stored: repo.Stored, started: PolicyResult | None) -> None:
+        if started is None or self._policy is None or stored.order.status is Status.CANCELLED:
+            return
+        alarms.plan(
+            session,
+            stored.id,
+            stored.order.number,
+            started.deadlines,
+            started.specs,
+            started.start,
+            self._policy.alarms,
+            self._calendar,
+        )
+
+    def _changed(self) -> None:
+        if self._on_change is not None:
+            self._on_change()
+
+
+def _with_deadlines(order: WorkOrder, deadlines: Deadlines) -> WorkOrder:
+    return replace(order, deadlines=deadlines)

@@ -1,0 +1,84 @@
+"""Use cases on alarms: the sweep that raises due alarms, and the shift lead's acknowledge and
+escalate (督办). Pure database work; the scheduler decides when to sweep, the UI shows results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from console.domain.alarm_levels import AlarmLevel
+from console.domain.catalogue import Kind
+from console.domain.deadlines import Policy, load_policy
+from console.paths import bundle_path
+from console.store import alarms as repo
+from console.store.engine import Database
+from console.store.seed import catalogue
+
+MAX_NOTE = 500
+
+
+class AlarmInputError(ValueError):
+    """An acknowledgement or escalation the shift lead must correct; nothing was saved."""
+
+
+def load_site_policy(db: Database, path: Path | None = None) -> Policy:
+    """The deadline policy from ``db/policy/deadlines.toml``, checked against the catalogue."""
+    with db.read() as session:
+        kinds, fields, _ = catalogue(session)
+    return load_policy(
+        path or bundle_path("db", "policy", "deadlines.toml"),
+        known_kinds={k.code for k in kinds},
+        known_fields={f.code for f in fields},
+    )
+
+
+class AlarmService:
+    def __init__(self, db: Database, clock: Callable[[], datetime], seat: str) -> None:
+        self._db = db
+        self._clock = clock
+        self._seat = seat
+
+    def sweep(self, limit: int = 1000) -> list[repo.RaisedAlarm]:
+        """Raise every pending alarm whose instant has come; idempotent and safe to run anywhere."""
+        now = self._clock()
+        raised: list[repo.RaisedAlarm] = []
+        while True:
+            with self._db.write() as session:
+                batch = repo.raise_due(session, now, self._seat, limit)
+            raised.extend(batch)
+            if len(batch) < limit:
+                return raised
+
+    def next_pending(self) -> datetime | None:
+        with self._db.read() as session:
+            return repo.next_pending(session)
+
+    def open_alarms(
+        self,
+        platform: str | None = None,
+        kind: str | None = None,
+        level: AlarmLevel | None = None,
+    ) -> list[repo.AlarmView]:
+        with self._db.read() as session:
+            return repo.open_alarms(session, platform=platform, kind=kind, level=level)
+
+    def kinds(self) -> list[Kind]:
+        with self._db.read() as session:
+            return catalogue(session)[0]
+
+    def acknowledge(self, alarm_id: int, by: str, note: str) -> None:
+        note = note.strip()
+        if not note:
+            raise AlarmInputError("请填写确认说明")
+        if len(note) > MAX_NOTE:
+            raise AlarmInputError(f"确认说明不超过{MAX_NOTE}个字")
+        with self._db.write() as session:
+            repo.acknowledge(session, alarm_id, by, note, self._clock())
+
+    def escalate(self, alarm_id: int, to: str) -> None:
+        to = to.strip()
+        if not to:
+            raise AlarmInputError("请填写督办对象")
+        with self._db.write() as session:
+            repo.escalate(session, alarm_id, to, self._clock())

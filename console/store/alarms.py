@@ -1,0 +1,216 @@
+"""Alarm rows: planned when a deadline starts, raised once when due, resolved when met.
+
+Raising is a single ``UPDATE … WHERE raised_at IS NULL … RETURNING``: whichever console's sweep
+runs first wins each row, every other sweep (a second console, a retry, a restart) finds it
+already raised. Nothing here decides *when* a level begins: the domain's ``alarm_levels`` does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col
+
+from console.domain.alarm_levels import AlarmLevel, AlarmSettings, alarm_key, thresholds
+from console.domain.calendar import BusinessCalendar
+from console.domain.deadlines import DeadlineSpec
+from console.domain.orders import Deadlines
+from console.store.tables import AlarmRow, OrderRow
+
+
+@dataclass(frozen=True, slots=True)
+class RaisedAlarm:
+    id: int
+    order_id: int
+    deadline: str
+    level: AlarmLevel
+    due_at: datetime
+    fires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmView:
+    """One line of the alarm panel: the alarm and what the shift lead needs of its order."""
+
+    id: int
+    number: str
+    kind: str
+    owner: str
+    status: str
+    deadline: str
+    level: AlarmLevel
+    due_at: datetime
+    raised_at: datetime
+    acknowledged_by: str | None
+    ack_note: str | None
+    escalated_to: str | None
+
+
+def plan(
+    session: Session,
+    order_id: int,
+    number: str,
+    deadlines: Deadlines,
+    started: Mapping[str, DeadlineSpec],
+    start: datetime,
+    settings: AlarmSettings,
+    calendar: BusinessCalendar | None = None,
+) -> int:
+    """Write the pending rows of every deadline in ``started`` (begun at ``start``)."""
+    rows: list[dict[str, Any]] = []
+    for name, spec in started.items():
+        due = getattr(deadlines, name)
+        if due is None or due <= start:
+            continue
+        for level, fires_at in thresholds(start, due, spec, settings, calendar):
+            rows.append(
+                {
+                    "key": alarm_key(number, name, level, due),
+                    "order_id": order_id,
+                    "deadline": name,
+                    "level": level.value,
+                    "due_at": due,
+                    "fires_at": fires_at,
+                }
+            )
+    if not rows:
+        return 0
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+    session.execute(insert(AlarmRow).values(rows).on_conflict_do_nothing(index_elements=["key"]))
+    return len(rows)
+
+
+def resolve(
+    session: Session, order_id: int, at: datetime, deadlines: Iterable[str] | None = None
+) -> int:
+    """Resolve the order's unresolved alarms (of ``deadlines``, or all): met, replaced, closed."""
+    stmt = update(AlarmRow).where(
+        col(AlarmRow.order_id) == order_id, col(AlarmRow.resolved_at).is_(None)
+    )
+    if deadlines is not None:
+        stmt = stmt.where(col(AlarmRow.deadline).in_(list(deadlines)))
+    result = session.execute(stmt.values(resolved_at=at))
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _pending() -> list[Any]:
+    return [col(AlarmRow.raised_at).is_(None), col(AlarmRow.resolved_at).is_(None)]
+
+
+_RAISED: list[Any] = [
+    AlarmRow.id,
+    AlarmRow.order_id,
+    AlarmRow.deadline,
+    AlarmRow.level,
+    AlarmRow.due_at,
+    AlarmRow.fires_at,
+]
+
+
+def raise_due(session: Session, now: datetime, seat: str, limit: int = 1000) -> list[RaisedAlarm]:
+    """Raise pending alarms whose instant has come, oldest first; each row at most once ever."""
+    due_ids = (
+        select(col(AlarmRow.id))
+        .where(*_pending(), col(AlarmRow.fires_at) <= now)
+        .order_by(col(AlarmRow.fires_at))
+        .limit(limit)
+        .scalar_subquery()
+    )
+    stmt = (
+        update(AlarmRow)
+        # The pending test is repeated outside the subquery: under PostgreSQL's READ COMMITTED
+        # a second console blocked on the same rows re-checks it and skips what the first raised.
+        .where(col(AlarmRow.id).in_(due_ids), *_pending())
+        .values(raised_at=now, raised_by=seat)
+        .returning(*_RAISED)
+    )
+    rows = session.execute(stmt).all()
+    raised = [RaisedAlarm(r[0], r[1], r[2], AlarmLevel(r[3]), _utc(r[4]), _utc(r[5])) for r in rows]
+    return sorted(raised, key=lambda a: (a.fires_at, a.id))
+
+
+def next_pending(session: Session) -> datetime | None:
+    """When the earliest pending alarm begins (served by the partial index ``ix_alarm_pending``)."""
+    value = session.execute(select(func.min(AlarmRow.fires_at)).where(*_pending())).scalar()
+    return _utc(value) if value is not None else None
+
+
+def open_alarms(
+    session: Session,
+    *,
+    platform: str | None = None,
+    kind: str | None = None,
+    level: AlarmLevel | None = None,
+    limit: int = 5000,
+) -> list[AlarmView]:
+    """Raised, unresolved alarms, soonest deadline first (the panel sorts by time left)."""
+    columns: list[Any] = [
+        AlarmRow.id,
+        OrderRow.number,
+        OrderRow.kind,
+        OrderRow.owner,
+        OrderRow.status,
+        AlarmRow.deadline,
+        AlarmRow.level,
+        AlarmRow.due_at,
+        AlarmRow.raised_at,
+        AlarmRow.acknowledged_by,
+        AlarmRow.ack_note,
+        AlarmRow.escalated_to,
+    ]
+    stmt = (
+        select(*columns)
+        .join(OrderRow, col(OrderRow.id) == col(AlarmRow.order_id))
+        .where(col(AlarmRow.raised_at).is_not(None), col(AlarmRow.resolved_at).is_(None))
+    )
+    if platform:
+        stmt = stmt.where(col(OrderRow.owner) == platform)
+    if kind:
+        stmt = stmt.where(col(OrderRow.kind) == kind)
+    if level:
+        stmt = stmt.where(col(AlarmRow.level) == level.value)
+    stmt = stmt.order_by(col(AlarmRow.due_at), col(AlarmRow.id)).limit(limit)
+    return [_view(r) for r in session.execute(stmt).all()]
+
+
+def _view(r: Any) -> AlarmView:
+    return AlarmView(
+        id=r[0],
+        number=r[1],
+        kind=r[2],
+        owner=r[3],
+        status=r[4],
+        deadline=r[5],
+        level=AlarmLevel(r[6]),
+        due_at=_utc(r[7]),
+        raised_at=_utc(r[8]),
+        acknowledged_by=r[9],
+        ack_note=r[10],
+        escalated_to=r[11],
+    )
+
+
+def acknowledge(session: Session, alarm_id: int, by: str, note: str, at: datetime) -> None:
+    session.execute(
+        update(AlarmRow)
+        .where(col(AlarmRow.id) == alarm_id)
+        .values(acknowledged_at=at, acknowledged_by=by, ack_note=note)
+    )
+
+
+def escalate(session: Session, alarm_id: int, to: str, at: datetime) -> None:
+    session.execute(
+        update(AlarmRow)
+        .where(col(AlarmRow.id) == alarm_id)
+        .values(escalated_to=to, escalated_at=at)
+    )
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
