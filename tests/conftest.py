@@ -5,6 +5,7 @@ Set ``CONSOLE_TEST_SCREEN=1`` to watch the widgets on a real screen instead of o
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
 import shutil
@@ -117,3 +118,20 @@ def sqlite_db(tmp_path: Path, _templates: dict[str, str]) -> Iterator[Database]:
     database = Database.open(f"sqlite:///{path}")
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def qloop(qapp: object) -> Iterator[object]:
+    """A qasync event loop per test (STACK-NOTES: cancel what is pending with a timeout)."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.wait(pending, timeout=1))
+    loop.close()
+    asyncio.set_event_loop(None)

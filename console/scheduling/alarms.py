@@ -54,6 +54,7 @@ class AlarmScheduler:
         self._watch_interval = watch_interval_s
         self._detector = JumpDetector(clock, interval_s=watch_interval_s)
         self._lock = asyncio.Lock()
+        self._tasks: set[asyncio.Task[None]] = set()
         self.sweeps = 0
 
     def start(self) -> None:
@@ -106,7 +107,9 @@ class AlarmScheduler:
             upcoming = await loop.run_in_executor(self._executor, self._service.next_pending)
             self._arm(upcoming)
 
-        loop.create_task(again())
+        task = loop.create_task(again())
+        self._tasks.add(task)  # keep a reference until it is done (asyncio holds only weak ones)
+        task.add_done_callback(self._tasks.discard)
 
     def _arm(self, upcoming: datetime | None) -> None:
         if upcoming is None:

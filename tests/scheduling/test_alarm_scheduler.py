@@ -22,7 +22,6 @@ from console.services.orders import OrderService
 from console.store import alarms as alarm_rows
 from console.store.alarms import RaisedAlarm
 from console.store.engine import Database
-from tests.qasync_loop import qloop  # noqa: F401  (fixture)
 
 CHINA = ZoneInfo("Asia/Shanghai")
 HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
