@@ -87,7 +87,10 @@ def _demo_data(url: str, orders: int, seed: int, until: str | None, if_empty: bo
     def progress(done: int, planned: int) -> None:
         print(f"\rdemo-data: {done:,}/{planned:,} orders", end="", file=sys.stderr, flush=True)
 
-    result = load_demo_data(db, orders, seed=seed, until=end, progress=progress)
+    from console.services.alarms import load_site_policy
+
+    policy = load_site_policy(db)
+    result = load_demo_data(db, orders, seed=seed, until=end, progress=progress, policy=policy)
     db.dispose()
     print(file=sys.stderr)
     print(

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select, text
 
+from console.demo.alarms import plan_demo_alarms
 from console.demo.generate import (
     EVENT_COLUMNS,
     ORDER_COLUMNS,
@@ -26,6 +27,7 @@ from console.demo.generate import (
     generate_block,
 )
 from console.demo.material import Material, load_material
+from console.domain.deadlines import Policy
 from console.store.engine import Database
 from console.store.seed import catalogue
 from console.store.tables import OrderRow, SequenceRow
@@ -87,8 +89,10 @@ def load_demo_data(
     until: date | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    policy: Policy | None = None,
 ) -> Result:
-    """Add ``orders`` demo orders spread over the 365 China days before ``until``."""
+    """Add ``orders`` demo orders spread over the 365 China days before ``until``; with a
+    ``policy``, also the alarm rows of the open ones (past levels already raised)."""
     if orders < 1:
         raise ValueError("orders must be at least 1")
     started = time.perf_counter()
@@ -102,6 +106,9 @@ def load_demo_data(
     rows = _blocks(plan, material, now_epoch, workers)
     writer = _write_sqlite if db.is_sqlite else _write_postgres
     written, events = writer(db.engine, rows, orders, progress)
+    if policy is not None:
+        now = datetime.fromtimestamp(now_epoch, UTC)
+        plan_demo_alarms(db, policy, plan.first_id, now)
     return Result(written, events, time.perf_counter() - started)
 
 

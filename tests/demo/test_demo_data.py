@@ -125,3 +125,22 @@ def test_command_line(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert bad.returncode == 2 and "at least 1" in bad.stderr
+
+
+def test_open_orders_get_their_alarms_with_the_past_already_raised(db: Database) -> None:
+    from datetime import UTC, datetime
+
+    from console.services.alarms import AlarmService, load_site_policy
+
+    load_demo_data(db, 3_000, seed=4, until=UNTIL, policy=load_site_policy(db))
+    with db.read() as s:
+        open_orders = s.execute(
+            text("SELECT count(*) FROM work_order WHERE status NOT IN ('completed', 'cancelled')")
+        ).scalar_one()
+        planned = s.execute(text("SELECT count(DISTINCT order_id) FROM alarm")).scalar_one()
+        raised = s.execute(text("SELECT count(*) FROM alarm WHERE raised_by = 'demo'")).scalar_one()
+    assert planned == open_orders > 0
+    assert raised > 0
+    # A console starting at the demo's "now" has nothing old to raise: no flood on first start.
+    start = datetime(2026, 11, 25, 16, 0, tzinfo=UTC)  # 26 Nov 00:00 China time
+    assert AlarmService(db, lambda: start, "A-01").sweep() == []
