@@ -2,6 +2,175 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AlarmNotifier</name>
+    <message>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>{count} new alarm(s): {parts}</source>
+        <translation>新增告警 {count} 条：{parts}</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmPanel</name>
+    <message>
+        <source>Today ({count})</source>
+        <translation>今天（{count}）</translation>
+    </message>
+    <message>
+        <source>Tomorrow ({count})</source>
+        <translation>明天（{count}）</translation>
+    </message>
+    <message>
+        <source>Later ({count})</source>
+        <translation>以后（{count}）</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Acknowledgement note (Ctrl+Enter)</source>
+        <translation>确认说明（Ctrl+Enter 确认）</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Escalate to (person or unit)</source>
+        <translation>督办对象（人员或单位）</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>平台(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>级别(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Acknowledged {number}.</source>
+        <translation>已确认 {number}。</translation>
+    </message>
+    <message>
+        <source>Escalated {number}.</source>
+        <translation>已督办 {number}。</translation>
+    </message>
+    <message>
+        <source>Select an alarm in the table first.</source>
+        <translation>请先在表格中选中一条告警。</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Could not load alarms: </source>
+        <translation>无法加载告警：</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmTableModel</name>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>诉求类型</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Due at</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>承办平台</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Escalated to</source>
+        <translation>督办对象</translation>
+    </message>
+    <message>
+        <source>Sign for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>{d}d {h}h</source>
+        <translation>{d}天{h}小时</translation>
+    </message>
+    <message>
+        <source>{h}h {m}m</source>
+        <translation>{h}小时{m}分</translation>
+    </message>
+    <message>
+        <source>{m}m</source>
+        <translation>{m}分</translation>
+    </message>
+    <message>
+        <source>{s}s</source>
+        <translation>{s}秒</translation>
+    </message>
+    <message>
+        <source>{span} over</source>
+        <translation>超 {span}</translation>
+    </message>
+    <message>
+        <source>{span} left</source>
+        <translation>剩 {span}</translation>
+    </message>
+    <message>
+        <source>{by}: {note}</source>
+        <translation>{by}：{note}</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Unknown platform {platform}: use 12345 or 110.</source>

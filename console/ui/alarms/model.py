@@ -1,0 +1,226 @@
+"""Table model of open alarms (告警) for the shift lead, soonest deadline first.
+
+Rows are whatever the panel gives :meth:`AlarmTableModel.set_alarms` (the panel asks the
+service); the model never queries the database. The time-left column depends on ``now``, which
+the panel passes every second through :meth:`AlarmTableModel.set_now`: only that column changes.
+
+Colour is never the only cue: the level column says 预警/到期/超期 in words, and an overdue
+row's level and time left are bold too. Light tints, dark text: calm enough for a whole shift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from console.domain.alarm_levels import AlarmLevel
+from console.domain.calendar import CHINA_TZ
+from console.store.alarms import AlarmView
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+# (background, text) per level: light tints, dark text (contrast > 7:1 on each tint).
+LEVEL_COLOURS: dict[AlarmLevel, tuple[str, str]] = {
+    AlarmLevel.WARNING: ("#fff5d6", "#4d3b00"),  # amber
+    AlarmLevel.DUE: ("#ffe6cc", "#5c2a00"),  # orange
+    AlarmLevel.OVERDUE: ("#fbdede", "#6e1111"),  # red
+}
+
+LEVELS = (AlarmLevel.WARNING, AlarmLevel.DUE, AlarmLevel.OVERDUE)  # by rank
+
+
+def chip_style(level: AlarmLevel, count: int) -> str:
+    """A level count on the panel, tinted like its rows; grey when there are none."""
+    back, text = LEVEL_COLOURS[level] if count else ("#eeeeee", "#555555")
+    border = QColor(back).darker(125).name()
+    return (
+        f"QLabel {{ background: {back}; color: {text}; border: 1px solid {border};"
+        " border-radius: 10px; padding: 3px 12px; font-weight: bold; }"
+    )
+
+
+def collapse(alarms: Iterable[AlarmView]) -> list[AlarmView]:
+    """One row per running deadline: its highest raised level (an overdue deadline also has
+    open WARNING and DUE rows; showing all three would triple the counts). Sorted by due."""
+    best: dict[tuple[str, str, datetime], AlarmView] = {}
+    for alarm in alarms:
+        key = (alarm.number, alarm.deadline, alarm.due_at)
+        held = best.get(key)
+        if held is None or (alarm.level.rank, alarm.id) > (held.level.rank, held.id):
+            best[key] = alarm
+    return sorted(best.values(), key=lambda a: (a.due_at, a.id))
+
+
+def by_day(
+    alarms: Iterable[AlarmView], today: date, *, platform: str | None, kind: str | None,
+    level: str | None,
+) -> list[list[AlarmView]]:  # fmt: skip
+    """The alarms that pass the filters (None: any), in three lists by the due instant's China
+    date: today (or already past), tomorrow, later."""
+    groups: list[list[AlarmView]] = [[], [], []]
+    for a in alarms:
+        if platform in (None, a.owner) and kind in (None, a.kind) and level in (None, a.level):
+            days = (a.due_at.astimezone(CHINA_TZ).date() - today).days
+            groups[min(max(days, 0), 2)].append(a)
+    return groups
+
+
+class AlarmTableModel(QAbstractTableModel):
+    """Read-only rows of :class:`AlarmView`; ``Qt.UserRole`` gives the view itself."""
+
+    LEVEL, NUMBER, KIND, DEADLINE, DUE, LEFT, OWNER, ACKNOWLEDGED, ESCALATED = range(9)
+
+    def __init__(self, kind_names: Mapping[str, str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._kind_names = dict(kind_names)
+        self._rows: list[AlarmView] = []
+        self._now = datetime.now(UTC)
+        self._headers = [
+            self.tr("Level"),
+            self.tr("Order number"),
+            self.tr("Kind"),
+            self.tr("Deadline"),
+            self.tr("Due at"),
+            self.tr("Time left"),
+            self.tr("Owner"),
+            self.tr("Acknowledged"),
+            self.tr("Escalated to"),
+        ]
+        self.level_names = level_names()
+        self._deadline_names = {
+            "sign_for": self.tr("Sign for"),
+            "feedback": self.tr("Feedback"),
+            "completion": self.tr("Completion"),
+        }
+        self._brushes = {
+            level: (QBrush(QColor(back)), QBrush(QColor(text)))
+            for level, (back, text) in LEVEL_COLOURS.items()
+        }
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_alarms(self, alarms: Sequence[AlarmView]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(alarms, key=lambda a: (a.due_at, a.id))
+        self.endResetModel()
+
+    def set_now(self, now: datetime) -> None:
+        self._now = now
+        if self._rows:
+            top, bottom = self.index(0, self.LEFT), self.index(len(self._rows) - 1, self.LEFT)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
+    def alarm_at(self, row: int) -> AlarmView:
+        return self._rows[row]
+
+    def row_of(self, alarm_id: int) -> int | None:
+        return next((n for n, a in enumerate(self._rows) if a.id == alarm_id), None)
+
+    def time_left(self, due_at: datetime) -> str:
+        """ "2h 15m left" / "35m over" (剩 2小时15分 / 超 35分), whole minutes under a day."""
+        seconds = int((due_at - self._now).total_seconds())
+        span = abs(seconds)
+        days, rest = divmod(span, 86_400)
+        hours, minutes = rest // 3600, rest % 3600 // 60
+        if days:
+            text = self.tr("{d}d {h}h").format(d=days, h=hours)
+        elif hours:
+            text = self.tr("{h}h {m}m").format(h=hours, m=minutes)
+        elif minutes:
+            text = self.tr("{m}m").format(m=minutes)
+        else:
+            text = self.tr("{s}s").format(s=span)
+        if seconds < 0:
+            return self.tr("{span} over").format(span=text)
+        return self.tr("{span} left").format(span=text)
+
+    # Qt interface -------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            return self._headers[section]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        alarm = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(alarm, index.column())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._brushes[alarm.level][0]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._brushes[alarm.level][1]
+        if role == Qt.ItemDataRole.FontRole and alarm.level is AlarmLevel.OVERDUE:
+            return self._bold if index.column() in (self.LEVEL, self.LEFT) else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == self.ACKNOWLEDGED and alarm.ack_note:
+                return alarm.ack_note
+            if index.column() in (self.DUE, self.LEFT):
+                return alarm.due_at.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M:%S")
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return alarm
+        return None
+
+    def _display(self, alarm: AlarmView, column: int) -> str | None:
+        if column == self.LEVEL:
+            return self.level_names[alarm.level]
+        if column == self.NUMBER:
+            return alarm.number
+        if column == self.KIND:
+            return self._kind_names.get(alarm.kind, alarm.kind)
+        if column == self.DEADLINE:
+            return self._deadline_names.get(alarm.deadline, alarm.deadline)
+        if column == self.DUE:
+            return alarm.due_at.astimezone(CHINA_TZ).strftime("%m-%d %H:%M")
+        if column == self.LEFT:
+            return self.time_left(alarm.due_at)
+        if column == self.OWNER:
+            return alarm.owner
+        if column == self.ACKNOWLEDGED:
+            if not alarm.acknowledged_by:
+                return ""
+            note = " ".join((alarm.ack_note or "").split())
+            if not note:
+                return alarm.acknowledged_by
+            return self.tr("{by}: {note}").format(by=alarm.acknowledged_by, note=note)
+        if column == self.ESCALATED:
+            return alarm.escalated_to or ""
+        return None
+
+
+def level_names() -> dict[AlarmLevel, str]:
+    """预警 / 到期 / 超期 in the current language (the panel and the notifier use them too)."""
+    return {
+        AlarmLevel.WARNING: QCoreApplication.translate("AlarmTableModel", "Warning"),
+        AlarmLevel.DUE: QCoreApplication.translate("AlarmTableModel", "Due"),
+        AlarmLevel.OVERDUE: QCoreApplication.translate("AlarmTableModel", "Overdue"),
+    }

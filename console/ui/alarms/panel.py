@@ -1,0 +1,269 @@
+"""The shift lead's alarm panel (告警面板): counts per level, alarms by due day, acknowledge
+(确认) and escalate (督办).
+
+One query fetches every open alarm; filters and the Today/Tomorrow/Later tabs work on that list
+without another round trip, and the level chips and ``counts_changed`` count all open alarms,
+whatever is filtered. Service calls go through ``run``, off the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from functools import partial
+from itertools import pairwise
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.calendar import china_date
+from console.services.alarms import MAX_NOTE, AlarmInputError, AlarmService
+from console.store.alarms import AlarmView
+from console.ui.alarms.model import LEVELS, AlarmTableModel, by_day, chip_style, collapse
+from console.ui.worker import Run
+
+REFRESH_MS = 30_000
+MINIMUM_SIZE = QSize(720, 360)
+ERROR_COLOUR = "#b3261e"
+COLUMN_WIDTHS = (80, 176, 96, 84, 96, 120, 56, 220)  # the last column stretches
+
+
+class AlarmPanel(QWidget):
+    """Signals: ``counts_changed(warning, due, overdue)`` after each refresh: all open alarms,
+    one per running deadline (its highest level), whatever the filters."""
+
+    counts_changed = Signal(int, int, int)
+
+    def __init__(
+        self,
+        service: AlarmService,
+        *,
+        kind_names: Mapping[str, str],
+        user: str,
+        run: Run,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service, self._user, self._run = service, user, run
+        self._alarms: list[AlarmView] = []  # collapsed, unfiltered
+        self._day = china_date(datetime.now(UTC))
+        self._loading = self._again = False  # one query at a time; a refresh asked meanwhile waits
+        self._writing: tuple[AlarmView, QLineEdit, str] | None = None
+        self.model = AlarmTableModel(kind_names, self)
+        self._load_failed = self.tr("Could not load alarms: ")
+        self.refresh_timer = QTimer(self, interval=REFRESH_MS)
+        self.refresh_timer.setObjectName("alarm-panel-refresh")
+        self._build(kind_names)
+        self._connect_signals()
+        self.refresh_timer.start()
+
+    def _build(self, kind_names: Mapping[str, str]) -> None:
+        self.chips = {level: QLabel() for level in LEVELS}
+        for level, chip in self.chips.items():
+            chip.setObjectName(f"chip-{level.value}")
+        self.tabs = QTabBar(drawBase=False)
+        self._tab_texts = [
+            self.tr("Today ({count})"),
+            self.tr("Tomorrow ({count})"),
+            self.tr("Later ({count})"),
+        ]
+        for text in self._tab_texts:
+            self.tabs.addTab(text.format(count=0))
+        self.platform_box, self.kind_box, self.level_box = QComboBox(), QComboBox(), QComboBox()
+        choices = (
+            (self.platform_box, [("12345", "12345"), ("110", "110")]),
+            (self.kind_box, [(name, code) for code, name in kind_names.items()]),
+            (self.level_box, [(self.model.level_names[lv], lv.value) for lv in LEVELS]),
+        )
+        for box, items in choices:
+            box.addItem(self.tr("All"), None)
+            for text, data in items:
+                box.addItem(text, data)
+
+        self.table = QTableView(wordWrap=False)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the note field
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+
+        self.message = QLabel()
+        self.message.setObjectName("alarmMessage")
+        self.message.setMinimumHeight(self.message.fontMetrics().height())
+        # A long message is cut, never widens the window (the tooltip has it whole).
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.note = QLineEdit(
+            maxLength=MAX_NOTE, placeholderText=self.tr("Acknowledgement note (Ctrl+Enter)")
+        )
+        self.ack_button = QPushButton(self.tr("Acknowledge"))
+        self.person = QLineEdit(
+            maxLength=64, placeholderText=self.tr("Escalate to (person or unit)")
+        )
+        self.escalate_button = QPushButton(self.tr("Escalate"))
+        self.ack_shortcuts = [
+            QShortcut(QKeySequence(k), self) for k in ("Ctrl+Return", "Ctrl+Enter")
+        ]
+        for shortcut in self.ack_shortcuts:  # only while the focus is in the panel
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        top, filters, actions = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        for chip in self.chips.values():
+            top.addWidget(chip)
+        top.addStretch(1)
+        filters.addWidget(self.tabs)
+        filters.addStretch(1)
+        boxes = (self.platform_box, self.kind_box, self.level_box)
+        labels = (self.tr("&Platform:"), self.tr("&Kind:"), self.tr("&Level:"))
+        for text, box in zip(labels, boxes, strict=True):
+            label = QLabel(text)
+            label.setBuddy(box)
+            filters.addWidget(label)
+            filters.addWidget(box)
+        for widget, stretch in ((self.note, 3), (self.ack_button, 0), (self.person, 1)):
+            actions.addWidget(widget, stretch)
+        actions.addWidget(self.escalate_button)
+        self.setMinimumSize(MINIMUM_SIZE)  # fixed: the layout never resizes a window mid-shift
+        layout = QVBoxLayout(self)
+        for part in (top, filters):
+            layout.addLayout(part)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(actions)
+        order = [self.tabs, self.platform_box, self.kind_box, self.level_box, self.table]
+        order += [self.note, self.ack_button, self.person, self.escalate_button]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self._show_counts()
+
+    def _connect_signals(self) -> None:
+        for box in (self.platform_box, self.kind_box, self.level_box):
+            box.currentIndexChanged.connect(self._apply)
+        self.tabs.currentChanged.connect(self._apply)
+        self.ack_button.clicked.connect(self.acknowledge)
+        self.escalate_button.clicked.connect(self.escalate)
+        for shortcut in self.ack_shortcuts:
+            shortcut.activated.connect(self.acknowledge)
+        self.refresh_timer.timeout.connect(self.refresh)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-query the open alarms; resolved ones disappear, new ones appear."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self._run(self._service.open_alarms, self._loaded)
+
+    def set_now(self, now: datetime) -> None:
+        """The clock tick: time left moves every call, the tabs regroup when the day changes."""
+        self.model.set_now(now)
+        if china_date(now) != self._day:
+            self._day = china_date(now)
+            self._apply()
+
+    def selected(self) -> AlarmView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.alarm_at(rows[0].row()) if rows else None
+
+    @Slot()
+    def acknowledge(self) -> None:
+        alarm = self._target()
+        if alarm is not None:
+            call = partial(self._service.acknowledge, alarm.id, self._user, self.note.text())
+            self._write(call, alarm, self.note, self.tr("Acknowledged {number}."))
+
+    @Slot()
+    def escalate(self) -> None:
+        alarm = self._target()
+        if alarm is not None:
+            call = partial(self._service.escalate, alarm.id, self.person.text())
+            self._write(call, alarm, self.person, self.tr("Escalated {number}."))
+
+    def _target(self) -> AlarmView | None:
+        """The selected alarm, unless a write is still on its way (one at a time)."""
+        if self._writing is not None:
+            return None
+        alarm = self.selected()
+        if alarm is None:
+            self._say(self.tr("Select an alarm in the table first."), error=True)
+        return alarm
+
+    def _write(self, call: Callable[[], None], a: AlarmView, field: QLineEdit, done: str) -> None:
+        self._writing = (a, field, done)
+        self._run(call, self._written)
+
+    def _written(self, answer: object) -> None:
+        assert self._writing is not None
+        alarm, field, done = self._writing
+        self._writing = None
+        if isinstance(answer, AlarmInputError):
+            self._say(str(answer), error=True)  # the draft stays for the lead to correct
+            field.setFocus()
+        elif isinstance(answer, BaseException):
+            self._say(self.tr("Not saved: {error}").format(error=answer), error=True)
+        else:
+            field.clear()
+            self._say(done.format(number=alarm.number))
+            self.refresh()
+
+    def _loaded(self, answer: list[AlarmView] | BaseException) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.refresh()
+        if isinstance(answer, BaseException):
+            self._say(self._load_failed + str(answer), error=True)
+            return
+        if self.message.text().startswith(self._load_failed):
+            self._say("")  # loading works again
+        self._alarms = collapse(answer)
+        counts = self._show_counts()
+        self._apply()
+        self.counts_changed.emit(*counts)
+
+    def _show_counts(self) -> list[int]:
+        counts = [sum(a.level is level for a in self._alarms) for level in LEVELS]
+        for (level, chip), count in zip(self.chips.items(), counts, strict=True):
+            chip.setText(f"{self.model.level_names[level]} {count}")
+            chip.setStyleSheet(chip_style(level, count))
+        return counts
+
+    @Slot()
+    def _apply(self) -> None:
+        """Filter, group by due day, and show the current tab; the selection is kept."""
+        platform, kind = self.platform_box.currentData(), self.kind_box.currentData()
+        level = self.level_box.currentData()
+        groups = by_day(self._alarms, self._day, platform=platform, kind=kind, level=level)
+        for index, (text, group) in enumerate(zip(self._tab_texts, groups, strict=True)):
+            self.tabs.setTabText(index, text.format(count=len(group)))
+        chosen, scrolled = self.selected(), self.table.verticalScrollBar().value()
+        self.model.set_alarms(groups[self.tabs.currentIndex()])
+        row = self.model.row_of(chosen.id) if chosen is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+        self.table.verticalScrollBar().setValue(scrolled)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setToolTip(text)
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")

@@ -1,0 +1,302 @@
+"""The shift lead's alarm panel and its table model, on alarms raised by the real services.
+
+The scene, Friday 2026-11-27 23:45 China time (a FakeClock; nothing sleeps):
+- two orders from Monday (one 12345, one 110): feedback overdue (due Thu), completion warned
+  (due Mon 11-30: "later");
+- a critical order from 21:45: feedback due at 23:45 exactly (DUE);
+- a critical order from 22:00: feedback due Saturday 00:00, warned at 23:30 ("tomorrow").
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from console.app import install_translators
+from console.domain.intake import Draft
+from console.domain.orders import Action, Actor, Platform, Priority
+from console.scheduling.clock import FakeClock
+from console.services.alarms import AlarmService, load_site_policy
+from console.services.orders import OrderService
+from console.store.engine import Database
+from console.store.seed import catalogue
+from console.ui.alarms.model import AlarmTableModel
+from console.ui.alarms.panel import AlarmPanel
+from console.ui.worker import Run, Worker
+
+CHINA = ZoneInfo("Asia/Shanghai")
+ROOT = Path(__file__).resolve().parents[2]
+HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
+POLICE = Actor("李强", "J-07", Platform.POLICE)
+
+
+def china(*args: int) -> datetime:
+    return datetime(*args, tzinfo=CHINA).astimezone(UTC)  # type: ignore[misc]
+
+
+def draft(kind: str, priority: Priority = Priority.NORMAL) -> Draft:
+    field = "F-SH" if kind.startswith("C-") else ""
+    return Draft(caller_phone="13812345678", kind=kind, field=field, district="210102",
+                 description="测试诉求", priority=priority, consent=True)  # fmt: skip
+
+
+@dataclass
+class Scene:
+    clock: FakeClock
+    orders: OrderService
+    alarms: AlarmService
+    numbers: dict[str, str]
+    kind_names: dict[str, str]
+
+
+def build_scene(db: Database) -> Scene:
+    clock = FakeClock(china(2026, 11, 23, 10, 0))  # a Monday
+    orders = OrderService(db, clock.now, load_site_policy(db))
+    numbers = {
+        "hotline": orders.create(draft("C-TS"), HOTLINE).order.number,
+        "police": orders.create(draft("P-ZA"), POLICE).order.number,
+    }
+    clock.set(china(2026, 11, 27, 21, 45))
+    numbers["due"] = orders.create(draft("C-QZ", Priority.CRITICAL), HOTLINE).order.number
+    clock.set(china(2026, 11, 27, 22, 0))
+    numbers["tomorrow"] = orders.create(draft("C-QZ", Priority.CRITICAL), HOTLINE).order.number
+    clock.set(china(2026, 11, 27, 23, 45))
+    alarms = AlarmService(db, clock.now, "A-01")
+    alarms.sweep()
+    with db.read() as session:
+        kind_names = {k.code: k.name_zh for k in catalogue(session)[0]}
+    return Scene(clock, orders, alarms, numbers, kind_names)
+
+
+@pytest.fixture
+def scene(sqlite_db: Database) -> Scene:
+    return build_scene(sqlite_db)
+
+
+@pytest.fixture
+def worker(qapp: QApplication) -> Iterator[Worker]:
+    made = Worker("alarm-test")
+    yield made
+    made.shutdown()
+
+
+def open_panel(qtbot: QtBot, scene: Scene, run: Run) -> tuple[AlarmPanel, list[int]]:
+    """The panel after its first refresh, and the counts it signalled."""
+    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, user="值班长", run=run)
+    qtbot.addWidget(panel)
+    panel.resize(1200, 600)
+    panel.set_now(scene.clock.now())
+    with qtbot.waitSignal(panel.counts_changed) as counted:
+        panel.refresh()
+    return panel, counted.args
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, scene: Scene, worker: Worker) -> AlarmPanel:
+    return open_panel(qtbot, scene, worker.run)[0]
+
+
+def numbers_shown(panel: AlarmPanel) -> list[str]:
+    return [panel.model.alarm_at(row).number for row in range(panel.model.rowCount())]
+
+
+def tab_texts(panel: AlarmPanel) -> list[str]:
+    return [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
+
+
+def test_counts_per_level_and_tabs_by_due_day(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+    panel, counts = open_panel(qtbot, scene, worker.run)
+    # One row per running deadline: the overdue feedbacks' WARNING and DUE rows fold into them.
+    assert counts == [3, 1, 2]
+    assert [chip.text() for chip in panel.chips.values()] == ["Warning 3", "Due 1", "Overdue 2"]
+    assert tab_texts(panel) == ["Today (3)", "Tomorrow (1)", "Later (2)"]
+    n = scene.numbers
+    assert numbers_shown(panel) == [n["hotline"], n["police"], n["due"]]  # soonest due first
+    levels = [panel.model.index(r, AlarmTableModel.LEVEL).data() for r in range(3)]
+    assert levels == ["Overdue", "Overdue", "Due"]
+    panel.tabs.setCurrentIndex(1)
+    assert numbers_shown(panel) == [n["tomorrow"]]
+    panel.tabs.setCurrentIndex(2)
+    assert sorted(numbers_shown(panel)) == sorted([n["hotline"], n["police"]])
+    assert {panel.model.alarm_at(r).deadline for r in range(2)} == {"completion"}
+
+
+def test_filters_narrow_the_rows_not_the_chips(panel: AlarmPanel, scene: Scene) -> None:
+    n = scene.numbers
+    panel.platform_box.setCurrentIndex(panel.platform_box.findData("110"))
+    assert tab_texts(panel) == ["Today (1)", "Tomorrow (0)", "Later (1)"]
+    assert numbers_shown(panel) == [n["police"]]
+    assert panel.chips[next(iter(panel.chips))].text() == "Warning 3"  # chips count everything
+    panel.platform_box.setCurrentIndex(0)
+    panel.kind_box.setCurrentIndex(panel.kind_box.findData("C-QZ"))
+    assert tab_texts(panel) == ["Today (1)", "Tomorrow (1)", "Later (0)"]
+    assert panel.kind_box.currentText() == "求助"
+    panel.kind_box.setCurrentIndex(0)
+    panel.level_box.setCurrentIndex(panel.level_box.findData("overdue"))
+    assert tab_texts(panel) == ["Today (2)", "Tomorrow (0)", "Later (0)"]
+    assert numbers_shown(panel) == [n["hotline"], n["police"]]
+
+
+def test_empty_note_shows_the_service_message_and_keeps_the_draft(
+    qtbot: QtBot, panel: AlarmPanel
+) -> None:
+    panel.ack_button.click()
+    assert panel.message.text() == "Select an alarm in the table first."
+    panel.table.selectRow(0)
+    panel.note.setText("   ")
+    panel.ack_button.click()
+    qtbot.waitUntil(lambda: panel.message.text() == "请填写确认说明")
+    assert panel.note.text() == "   " and "b3261e" in panel.message.styleSheet()
+    panel.escalate_button.click()
+    qtbot.waitUntil(lambda: panel.message.text() == "请填写督办对象")
+
+
+def test_ctrl_enter_acknowledges_and_it_persists(
+    qtbot: QtBot, panel: AlarmPanel, scene: Scene
+) -> None:
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.table.selectRow(1)
+    chosen = panel.selected()
+    assert chosen is not None and chosen.number == scene.numbers["police"]
+    panel.note.setFocus()
+    qtbot.waitUntil(panel.note.hasFocus)
+    panel.note.insert("已电话催办")  # QTest.keyClicks takes ASCII only
+    with qtbot.waitSignal(panel.counts_changed):  # saved, then the panel re-queried
+        QTest.keyClick(panel.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert panel.note.text() == "" and panel.message.text() == f"Acknowledged {chosen.number}."
+    stored = {a.id: a for a in scene.alarms.open_alarms()}[chosen.id]
+    assert (stored.acknowledged_by, stored.ack_note) == ("值班长", "已电话催办")
+    assert panel.selected() == stored  # the selection survived the refresh
+    cell = panel.model.index(1, AlarmTableModel.ACKNOWLEDGED)
+    assert cell.data() == "值班长: 已电话催办"
+
+
+def test_escalate_persists(qtbot: QtBot, panel: AlarmPanel, scene: Scene) -> None:
+    panel.table.selectRow(0)
+    chosen = panel.selected()
+    assert chosen is not None
+    panel.person.setText("张科长")
+    with qtbot.waitSignal(panel.counts_changed):
+        panel.escalate_button.click()
+    assert {a.id: a for a in scene.alarms.open_alarms()}[chosen.id].escalated_to == "张科长"
+    assert panel.model.index(0, AlarmTableModel.ESCALATED).data() == "张科长"
+    assert panel.person.text() == ""
+
+
+def test_a_resolved_alarm_disappears_on_refresh(
+    qtbot: QtBot, panel: AlarmPanel, scene: Scene
+) -> None:
+    number = scene.numbers["due"]
+    scene.orders.act(number, Action.START_HANDLING, HOTLINE)
+    scene.orders.act(number, Action.FEED_BACK, HOTLINE, "已答复")  # the deadline is met
+    with qtbot.waitSignal(panel.counts_changed) as counted:
+        panel.refresh()
+    assert counted.args == [3, 0, 2]
+    assert number not in numbers_shown(panel)
+    assert tab_texts(panel)[0] == "Today (2)"
+
+
+def test_the_clock_moves_time_left_and_regroups_at_midnight(
+    qtbot: QtBot, panel: AlarmPanel
+) -> None:
+    left = AlarmTableModel.LEFT
+    assert panel.model.index(2, left).data() == "0s left"
+    with qtbot.waitSignal(panel.model.dataChanged) as changed:
+        panel.set_now(china(2026, 11, 27, 23, 50))
+    top, bottom = changed.args[0], changed.args[1]
+    assert (top.column(), bottom.column(), top.row(), bottom.row()) == (left, left, 0, 2)
+    assert panel.model.index(2, left).data() == "5m over"
+    assert tab_texts(panel) == ["Today (3)", "Tomorrow (1)", "Later (2)"]
+    panel.set_now(china(2026, 11, 28, 0, 10))  # Saturday: tomorrow's alarm is today's now
+    assert tab_texts(panel) == ["Today (4)", "Tomorrow (0)", "Later (2)"]
+
+
+def test_tab_order_and_refresh_timer(qtbot: QtBot, panel: AlarmPanel) -> None:
+    panel.show()
+    qtbot.waitExposed(panel)
+    chain = [panel.level_box, panel.table, panel.note, panel.ack_button, panel.person]
+    chain.append(panel.escalate_button)
+    chain[0].setFocus()
+    qtbot.waitUntil(chain[0].hasFocus)
+    for here, there in pairwise(chain):
+        QTest.keyClick(here, Qt.Key.Key_Tab)
+        qtbot.waitUntil(there.hasFocus)
+    timer = panel.findChild(QTimer, "alarm-panel-refresh")
+    assert timer is not None and timer.isActive() and timer.interval() == 30_000
+
+
+def test_a_failed_load_says_so_until_loading_works_again(qtbot: QtBot, scene: Scene) -> None:
+    down = [True]
+
+    def run(fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:  # synchronous
+        on_done(OSError("database is locked") if down[0] else fn())
+
+    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, user="值班长", run=run)
+    qtbot.addWidget(panel)
+    panel.set_now(scene.clock.now())
+    panel.refresh()
+    assert panel.message.text() == "Could not load alarms: database is locked"
+    down[0] = False
+    with qtbot.waitSignal(panel.counts_changed):
+        panel.refresh()
+    assert panel.message.text() == "" and panel.model.rowCount() == 3
+
+
+def test_model_passes_the_model_tester(qtmodeltester: object, scene: Scene) -> None:
+    model = AlarmTableModel(scene.kind_names)
+    model.set_now(scene.clock.now())
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    model.set_alarms(scene.alarms.open_alarms())
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.rowCount() == 11  # raw service rows: the panel folds levels, the model doesn't
+
+
+def test_time_left_text(qapp: QApplication) -> None:
+    model, now = AlarmTableModel({}), china(2026, 11, 27, 12, 0)
+    model.set_now(now)
+    left = {
+        timedelta(hours=2, minutes=15, seconds=30): "2h 15m left",
+        -timedelta(minutes=35, seconds=10): "35m over",
+        timedelta(days=3, hours=2): "3d 2h left",
+        timedelta(seconds=45): "45s left",
+    }
+    assert {delta: model.time_left(now + delta) for delta in left} == left
+
+
+@pytest.fixture
+def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    lrelease = ROOT / ".venv" / "bin" / "pyside6-lrelease"
+    if not lrelease.exists():
+        pytest.skip("pyside6-lrelease is not installed in .venv")
+    source = ROOT / "resources" / "i18n" / "console_zh_CN.ts"
+    qm = tmp_path / "console_zh_CN.qm"
+    subprocess.run([str(lrelease), str(source), "-qm", str(qm)], check=True, capture_output=True)
+    translators = install_translators(qapp, "zh_CN", folder=tmp_path)
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_panel_speaks_chinese(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+    panel = open_panel(qtbot, scene, worker.run)[0]
+    assert [chip.text() for chip in panel.chips.values()] == ["预警 3", "到期 1", "超期 2"]
+    assert tab_texts(panel) == ["今天（3）", "明天（1）", "以后（2）"]
+    assert panel.model.index(0, AlarmTableModel.DEADLINE).data() == "反馈"
+    assert panel.model.index(0, AlarmTableModel.DUE).data() == "11-26 23:59"
+    assert panel.model.index(0, AlarmTableModel.LEFT).data() == "超 23小时45分"
+    assert panel.model.time_left(scene.clock.now() + timedelta(days=2, hours=1)) == "剩 2天1小时"
+    assert (panel.ack_button.text(), panel.escalate_button.text()) == ("确认", "督办")
