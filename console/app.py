@@ -11,6 +11,8 @@ import asyncio
 import logging
 import sys
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,16 +26,24 @@ from console.config import Settings, describe
 from console.domain.orders import Platform
 from console.logs import install_excepthook, setup_logging
 from console.paths import bundle_path
+from console.scheduling.alarms import AlarmScheduler
+from console.scheduling.clock import SystemClock
+from console.services.alarms import AlarmService, load_site_policy
 from console.services.orders import OrderService
 from console.settings import APP_AUTHOR, APP_NAME
+from console.store.alarms import RaisedAlarm
 from console.store.engine import Database
 from console.store.migrate import SchemaTooNew
 from console.store.orders import count
 from console.store.seed import catalogue
 from console.store.setup import init_db
+from console.ui.alarms.banner import AlarmBanner
+from console.ui.alarms.notifier import AlarmNotifier
+from console.ui.alarms.panel import AlarmPanel
 from console.ui.crash_dialog import CrashDialog as _CrashDialog
 from console.ui.main_window import MainWindow
 from console.ui.status_bar import StatusBar, safe_url
+from console.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -88,20 +98,48 @@ def _run_with(app: QApplication, settings: Settings, smoke: bool, started: float
     if db is None:
         return EXIT_CANNOT_START
     try:
-        service = OrderService(db, lambda: datetime.now(UTC))
+        policy = load_site_policy(db)
+    except (OSError, ValueError) as exc:  # a site-edited policy file with a mistake
+        _fail(QCoreApplication.translate("App", "Deadline policy: {error}").format(error=exc))
+        db.dispose()
+        return EXIT_CANNOT_START
+    worker = Worker("ui-worker", app)
+    executor = ThreadPoolExecutor(1, thread_name_prefix="alarm-sweep")
+    try:
+        clock = SystemClock()
+        service = OrderService(db, clock.now, policy)
+        alarm_service = AlarmService(db, clock.now, seat)
         with db.read() as session:  # before show(): the first paint shows real numbers
             kinds, _fields, _districts = catalogue(session)
             orders = count(session)
         chinese = lang.startswith("zh")
+        kind_names = {k.code: k.name_zh if chinese else k.name_en for k in kinds}
         status = StatusBar(seat=seat, platform=seat_platform, agent=agent, db_url=db_url)
         status.set_order_count(orders)
+        panel = AlarmPanel(alarm_service, kind_names=kind_names, user=agent, run=worker.run)
+        notifier = AlarmNotifier(settings, parent=app)
+        banner = AlarmBanner()
         window = MainWindow(
-            service,
-            kind_names={k.code: k.name_zh if chinese else k.name_en for k in kinds},
-            status=status,
+            service, kind_names=kind_names, status=status, alarm_panel=panel, banner=banner
         )
-        return _run(app, window, status, smoke=smoke, started=started, orders=orders, url=db_url)
+        notifier.message.connect(banner.show_message)
+        panel.counts_changed.connect(window.show_alarm_counts)
+        panel.refresh()
+
+        def on_raised(raised: list[RaisedAlarm]) -> None:
+            notifier.notify(raised, clock.now())
+            panel.refresh()
+
+        def make_alarms(scheduler: AsyncIOScheduler) -> AlarmScheduler:
+            return AlarmScheduler(scheduler, alarm_service, clock, executor, on_raised)
+
+        return _run(
+            app, window, status, make_alarms, panel.set_now,
+            smoke=smoke, started=started, orders=orders, url=db_url,
+        )  # fmt: skip
     finally:
+        worker.shutdown()
+        executor.shutdown(wait=True)
         db.dispose()
 
 
@@ -180,6 +218,8 @@ def _run(
     app: QApplication,
     window: MainWindow,
     status: StatusBar,
+    make_alarms: Callable[[AsyncIOScheduler], AlarmScheduler],
+    on_tick: Callable[[datetime], None],
     *,
     smoke: bool,
     started: float,
@@ -191,7 +231,9 @@ def _run(
     ticked = asyncio.Event()
 
     async def tick() -> None:
-        status.tick(datetime.now(UTC))
+        now = datetime.now(UTC)
+        status.tick(now)
+        on_tick(now)
         ticked.set()
 
     # The clock shows the time it runs at, not the time it was due, so a late tick is still
@@ -213,6 +255,7 @@ def _run(
     )
     # APScheduler logs every run at INFO: one line a second drowns the real log.
     logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
+    make_alarms(scheduler).start()
     scheduler.start()
 
     painted: asyncio.Future[float] = loop.create_future()

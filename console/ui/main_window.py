@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         *,
         kind_names: Mapping[str, str],
         status: StatusBar,
+        alarm_panel: QWidget | None = None,
+        banner: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,6 +71,8 @@ class MainWindow(QMainWindow):
         self.status = status
         self.setStatusBar(status)
         self.model = HistoryModel(kind_names, self)
+        self.alarm_panel = alarm_panel
+        self.banner = banner
         self._build_lookup()
         self._connect_signals()
 
@@ -109,7 +114,18 @@ class MainWindow(QMainWindow):
         layout.addLayout(row)
         layout.addWidget(self.result_label)
         layout.addWidget(self.table, 1)
-        self.setCentralWidget(central)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(central, self.tr("Caller &lookup"))
+        if self.alarm_panel is not None:
+            self.tabs.addTab(self.alarm_panel, self.tr("&Alarms"))
+        outer = QWidget()
+        stack = QVBoxLayout(outer)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(0)
+        if self.banner is not None:
+            stack.addWidget(self.banner)
+        stack.addWidget(self.tabs, 1)
+        self.setCentralWidget(outer)
 
         QWidget.setTabOrder(self.phone, self.lookup_button)
         QWidget.setTabOrder(self.lookup_button, self.table)
@@ -121,8 +137,19 @@ class MainWindow(QMainWindow):
         self.find_shortcut.activated.connect(self.focus_lookup)
         self._looked_up.connect(self._show_history)
 
+    @Slot(int, int, int)
+    def show_alarm_counts(self, warning: int, due: int, overdue: int) -> None:
+        """The Alarms tab title carries the open counts, so they are visible from any tab."""
+        if self.alarm_panel is None:
+            return
+        index = self.tabs.indexOf(self.alarm_panel)
+        total = warning + due + overdue
+        title = self.tr("&Alarms")
+        self.tabs.setTabText(index, f"{title} ({total})" if total else title)
+
     @Slot()
     def focus_lookup(self) -> None:
+        self.tabs.setCurrentIndex(0)
         self.phone.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.phone.selectAll()
 

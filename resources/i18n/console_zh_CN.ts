@@ -2,12 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <location filename="../../console/ui/alarms/banner.py" line="25"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>AlarmNotifier</name>
     <message>
+        <location filename="../../console/ui/alarms/notifier.py" line="111"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/notifier.py" line="123"/>
         <source>{count} new alarm(s): {parts}</source>
         <translation>新增告警 {count} 条：{parts}</translation>
     </message>
@@ -15,66 +25,82 @@
 <context>
     <name>AlarmPanel</name>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="79"/>
         <source>Today ({count})</source>
         <translation>今天（{count}）</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="80"/>
         <source>Tomorrow ({count})</source>
         <translation>明天（{count}）</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="81"/>
         <source>Later ({count})</source>
         <translation>以后（{count}）</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="92"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="114"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation>确认说明（Ctrl+Enter 确认）</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="116"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="118"/>
         <source>Escalate to (person or unit)</source>
         <translation>督办对象（人员或单位）</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="120"/>
         <source>Escalate</source>
         <translation>督办</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="136"/>
         <source>&amp;Platform:</source>
         <translation>平台(&amp;P)：</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="136"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="136"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="193"/>
         <source>Acknowledged {number}.</source>
         <translation>已确认 {number}。</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="200"/>
         <source>Escalated {number}.</source>
         <translation>已督办 {number}。</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="208"/>
         <source>Select an alarm in the table first.</source>
         <translation>请先在表格中选中一条告警。</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="223"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/panel.py" line="66"/>
         <source>Could not load alarms: </source>
         <translation>无法加载告警：</translation>
     </message>
@@ -82,90 +108,112 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="89"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="90"/>
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="91"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="92"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="93"/>
         <source>Due at</source>
         <translation>到期时间</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="94"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="95"/>
         <source>Owner</source>
         <translation>承办平台</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="96"/>
         <source>Acknowledged</source>
         <translation>确认</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="97"/>
         <source>Escalated to</source>
         <translation>督办对象</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="101"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="102"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="103"/>
         <source>Completion</source>
         <translation>办结</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="136"/>
         <source>{d}d {h}h</source>
         <translation>{d}天{h}小时</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="138"/>
         <source>{h}h {m}m</source>
         <translation>{h}小时{m}分</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="140"/>
         <source>{m}m</source>
         <translation>{m}分</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="142"/>
         <source>{s}s</source>
         <translation>{s}秒</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="144"/>
         <source>{span} over</source>
         <translation>超 {span}</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="145"/>
         <source>{span} left</source>
         <translation>剩 {span}</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="214"/>
         <source>{by}: {note}</source>
         <translation>{by}：{note}</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="223"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="224"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
+        <location filename="../../console/ui/alarms/model.py" line="225"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
@@ -173,85 +221,129 @@
 <context>
     <name>App</name>
     <message>
+        <location filename="../../console/app.py" line="92"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
+        <location filename="../../console/app.py" line="103"/>
+        <source>Deadline policy: {error}</source>
+        <translation>时限政策文件有误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="196"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
+        <location filename="../../console/app.py" line="205"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../console/ui/crash_dialog.py" line="31"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/crash_dialog.py" line="34"/>
+        <source>Something went wrong: {summary}
+
+Your work so far is kept. Please tell IT and give them the log file:
+{path}</source>
+        <translation>出现意外错误：{summary}
+
+已录入的内容不会丢失。请联系信息技术人员，并提供日志文件：
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
+        <location filename="../../console/ui/history_model.py" line="42"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="43"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="44"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="45"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="46"/>
         <source>Owner</source>
         <translation>承办平台</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="47"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="50"/>
         <source>Received</source>
         <translation>已受理</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="51"/>
         <source>Transferred</source>
         <translation>已转派</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="52"/>
         <source>Signed for</source>
         <translation>已签收</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="53"/>
         <source>Handling</source>
         <translation>处置中</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="54"/>
         <source>Fed back</source>
         <translation>已反馈</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="55"/>
         <source>Completed</source>
         <translation>已办结</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="56"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="57"/>
         <source>First contact</source>
         <translation>首接负责</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="58"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="61"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
+        <location filename="../../console/ui/history_model.py" line="62"/>
         <source>110 police</source>
         <translation>110 报警平台</translation>
     </message>
@@ -259,42 +351,63 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../console/ui/main_window.py" line="66"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
+        <location filename="../../console/ui/main_window.py" line="82"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
+        <location filename="../../console/ui/main_window.py" line="85"/>
         <source>&amp;Caller number:</source>
         <translation>来电号码(&amp;C)：</translation>
     </message>
     <message>
+        <location filename="../../console/ui/main_window.py" line="87"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
+        <location filename="../../console/ui/main_window.py" line="88"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
+        <location filename="../../console/ui/main_window.py" line="118"/>
+        <source>Caller &amp;lookup</source>
+        <translation>来电查询(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="120"/>
+        <location filename="../../console/ui/main_window.py" line="147"/>
+        <source>&amp;Alarms</source>
+        <translation>告警(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="162"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
+        <location filename="../../console/ui/main_window.py" line="165"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
+        <location filename="../../console/ui/main_window.py" line="185"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
+        <location filename="../../console/ui/main_window.py" line="189"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
+        <location filename="../../console/ui/main_window.py" line="193"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -302,26 +415,32 @@
 <context>
     <name>StatusBar</name>
     <message>
+        <location filename="../../console/ui/status_bar.py" line="59"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
+        <location filename="../../console/ui/status_bar.py" line="59"/>
         <source>110 police</source>
         <translation>110 报警平台</translation>
     </message>
     <message>
+        <location filename="../../console/ui/status_bar.py" line="61"/>
         <source>Seat: {seat}</source>
         <translation>坐席：{seat}</translation>
     </message>
     <message>
+        <location filename="../../console/ui/status_bar.py" line="63"/>
         <source>Agent: {agent}</source>
         <translation>话务员：{agent}</translation>
     </message>
     <message>
+        <location filename="../../console/ui/status_bar.py" line="65"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
+        <location filename="../../console/ui/status_bar.py" line="83"/>
         <source>Orders: {count}</source>
         <translation>工单：{count}</translation>
     </message>
