@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from console.ui.alarms.banner import AlarmBanner
 
 
 def test_banner_shows_the_message_until_dismissed(qtbot: QtBot) -> None:
-    banner = AlarmBanner()
-    qtbot.addWidget(banner)
+    holder = QWidget()  # inside a window, as in the console (a bare top-level warns offscreen)
+    qtbot.addWidget(holder)
+    banner = AlarmBanner(holder)
     banner.show_message("新增告警 3 条：超期 1 · 预警 2", "overdue")
-    assert banner.isVisible() and "超期 1" in banner.text.text()
+    assert not banner.isHidden() and "超期 1" in banner.text.text()
     assert "#fbdede" in banner.styleSheet()  # the overdue tint
     banner.show_message("新增告警 1 条：预警 1", "not-a-level")  # unknown level: warning look
     assert "#fff5d6" in banner.styleSheet()
     banner.close_button.click()
-    assert not banner.isVisible()
+    assert banner.isHidden()
