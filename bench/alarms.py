@@ -224,6 +224,7 @@ def _loop_figures(
         scheduler.shutdown(wait=False)
         loop.run_until_complete(asyncio.sleep(0))
         executor.shutdown()
+        prep.execute("DELETE FROM alarm WHERE key LIKE 'bench-%'")  # next run starts alike
         prep.close()
         db.dispose()
     return [
@@ -232,17 +233,32 @@ def _loop_figures(
     ]
 
 
-def ui_handler() -> Callable[[AlarmService], Callable[[list], None]] | None:  # type: ignore[type-arg]
-    """The console's own reaction to raised alarms (panel refresh + notification), if built."""
-    try:
-        from console.app_alarms import bench_handler
-    except ImportError:
-        return None
-    return bench_handler
+def ui_handler(service: AlarmService) -> Callable[[list], None]:  # type: ignore[type-arg]
+    """The console's own reaction to raised alarms: the panel re-queries, the notifier speaks."""
+    from console.config import load_settings
+    from console.ui.alarms.notifier import AlarmNotifier
+    from console.ui.alarms.panel import AlarmPanel
+    from console.ui.worker import Worker
+
+    worker = Worker("bench-ui-worker")
+    panel = AlarmPanel(service, kind_names={}, user="bench", run=worker.run)
+    panel.resize(1280, 720)
+    panel.show()
+    notifier = AlarmNotifier(load_settings({}, {}), player=lambda _path, _volume: None)
+    _keep.extend([worker, panel, notifier])
+
+    def handle(batch: list) -> None:  # type: ignore[type-arg]
+        notifier.notify(batch, datetime.now(UTC))
+        panel.refresh()
+
+    return handle
+
+
+_keep: list[object] = []
 
 
 def run(ctx: Context) -> list[Figure]:
     path = str(ctx.bench_db_path())
     if not os.path.exists(path):
         raise RuntimeError(f"{path} is missing: run the demo_data benchmark first")
-    return [sweep_figure(path), *_loop_figures(path, ui_handler())]
+    return [sweep_figure(path), *_loop_figures(path, ui_handler)]
