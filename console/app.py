@@ -19,7 +19,7 @@ from pathlib import Path
 import qasync
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 from sqlalchemy.exc import OperationalError
 
 from console.config import Settings, describe
@@ -117,7 +117,7 @@ def _run_with(app: QApplication, settings: Settings, smoke: bool, started: float
         status = StatusBar(seat=seat, platform=seat_platform, agent=agent, db_url=db_url)
         status.set_order_count(orders)
         panel = AlarmPanel(alarm_service, kind_names=kind_names, user=agent, run=worker.run)
-        notifier = AlarmNotifier(settings, parent=app)
+        notifier = AlarmNotifier(settings, tray=_tray(app), parent=app)
         banner = AlarmBanner()
         window = MainWindow(
             service, kind_names=kind_names, status=status, alarm_panel=panel, banner=banner
@@ -141,6 +141,17 @@ def _run_with(app: QApplication, settings: Settings, smoke: bool, started: float
         worker.shutdown()
         executor.shutdown(wait=True)
         db.dispose()
+
+
+def _tray(app: QApplication) -> QSystemTrayIcon | None:
+    """A tray icon for desktop alarm messages, where the desktop has a tray."""
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        return None
+    icon = app.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    tray = QSystemTrayIcon(icon, app)
+    tray.setToolTip(QCoreApplication.translate("App", "12345 ⇄ 110 linkage seat console"))
+    tray.show()
+    return tray
 
 
 def describe_safely(settings: Settings) -> list[str]:

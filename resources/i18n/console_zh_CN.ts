@@ -231,12 +231,17 @@
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="196"/>
+        <location filename="../../console/app.py" line="152"/>
+        <source>12345 ⇄ 110 linkage seat console</source>
+        <translation type="unfinished">12345 ⇄ 110 联动坐席台</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="207"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="205"/>
+        <location filename="../../console/app.py" line="216"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>

@@ -135,3 +135,31 @@ def test_clock_set_back_then_forward_raises_nothing_twice(
     qloop.run_until_complete(scenario())
     fired = [a.id for _, a in h.raised]
     assert len(fired) == len(set(fired)) == 6
+
+
+def test_two_schedulers_on_one_database_raise_each_alarm_once(
+    qloop: qasync.QEventLoop, db: Database
+) -> None:
+    """Two consoles (each its own engine, service and scheduler) watch one database."""
+    clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=CHINA))
+    orders = OrderService(db, clock.now, load_site_policy(db))
+    for _ in range(10):
+        orders.create(DRAFT, HOTLINE)
+    second_db = Database(db.engine.execution_options())
+    seats = [Harness(qloop, db, clock), Harness(qloop, second_db, clock)]
+
+    async def scenario() -> None:
+        for h in seats:
+            h.scheduler.start()
+            h.alarms.start()
+        clock.jump(40 * 86_400)
+        deadline = time.perf_counter() + 6
+        while sum(len(h.raised) for h in seats) < 60 and time.perf_counter() < deadline:
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(1.5)  # let both keep sweeping: nothing more may come
+        for h in seats:
+            await h.stop()
+
+    qloop.run_until_complete(scenario())
+    ids = [a.id for h in seats for _, a in h.raised]
+    assert len(ids) == len(set(ids)) == 60  # 10 orders × 2 deadlines × 3 levels
