@@ -233,7 +233,7 @@
     <message>
         <location filename="../../console/app.py" line="152"/>
         <source>12345 ⇄ 110 linkage seat console</source>
-        <translation type="unfinished">12345 ⇄ 110 联动坐席台</translation>
+        <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
         <location filename="../../console/app.py" line="207"/>
