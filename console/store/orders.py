@@ -17,6 +17,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from console.domain.orders import (
+    TERMINAL,
     Action,
     Caller,
     Deadlines,
@@ -111,8 +112,10 @@ def get(session: Session, number: str) -> Stored:
     return Stored(row.id, row.version, _to_domain(row, events))
 
 
-def caller_history(session: Session, phone: str, limit: int = 50) -> list[OrderSummary]:
-    """The caller's orders, newest first (served by ``ix_work_order_caller``)."""
+def caller_history(
+    session: Session, phone: str, limit: int = 50, open_only: bool = False
+) -> list[OrderSummary]:
+    """The caller's orders (or only the open ones), newest first (``ix_work_order_caller``)."""
     columns: list[Any] = [
         OrderRow.id,
         OrderRow.number,
@@ -122,12 +125,10 @@ def caller_history(session: Session, phone: str, limit: int = 50) -> list[OrderS
         OrderRow.owner,
         OrderRow.description,
     ]
-    rows = session.execute(
-        sa_select(*columns)
-        .where(col(OrderRow.caller_phone) == phone)
-        .order_by(col(OrderRow.created_at).desc())
-        .limit(limit)
-    ).all()
+    query = sa_select(*columns).where(col(OrderRow.caller_phone) == phone)
+    if open_only:
+        query = query.where(col(OrderRow.status).not_in([s.value for s in TERMINAL]))
+    rows = session.execute(query.order_by(col(OrderRow.created_at).desc()).limit(limit)).all()
     return [OrderSummary(r[0], r[1], r[2], r[3], Status(r[4]), Platform(r[5]), r[6]) for r in rows]
 
 

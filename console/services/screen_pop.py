@@ -1,0 +1,50 @@
+"""Screen pop (来电弹屏): who is calling and what they asked before, the moment a call is answered.
+
+Two indexed reads on ``ix_work_order_caller``: the newest orders, and every still-open one (an
+open order older than the newest page must not hide). A frequent caller (高频来电) is one with
+``frequent_calls`` or more orders in the last ``frequent_days`` days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from console.domain.intake import normalise_phone
+from console.store import orders as repo
+from console.store.engine import Database
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenPop:
+    phone: str
+    history: list[repo.OrderSummary]  # newest first
+    open_orders: list[repo.OrderSummary]  # still open, newest first
+    recent_count: int  # orders in the frequent-caller window
+    frequent: bool
+
+
+class ScreenPopService:
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime],
+        history_limit: int = 50,
+        frequent_calls: int = 3,
+        frequent_days: int = 30,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._limit = history_limit
+        self._frequent_calls = frequent_calls
+        self._window = timedelta(days=frequent_days)
+
+    def pop(self, phone: str) -> ScreenPop:
+        number = normalise_phone(phone) or phone
+        since = self._clock() - self._window
+        with self._db.read() as session:
+            history = repo.caller_history(session, number, self._limit)
+            open_orders = repo.caller_history(session, number, self._limit, open_only=True)
+        recent = sum(1 for h in history if h.created_at >= since)
+        return ScreenPop(number, history, open_orders, recent, recent >= self._frequent_calls)

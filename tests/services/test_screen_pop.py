@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from console.domain.intake import Draft
+from console.domain.orders import Action, Actor, Platform
+from console.services.orders import OrderService
+from console.services.screen_pop import ScreenPopService
+from console.store.engine import Database
+
+HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 1, 2, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def draft(phone: str = "13812345678") -> Draft:
+    return Draft(
+        caller_phone=phone, kind="C-TS", field="F-SH", district="210102",
+        description="噪音扰民", consent=True,
+    )  # fmt: skip
+
+
+def test_pop_shows_history_open_orders_and_frequent_flag(db: Database) -> None:
+    clock = Clock()
+    orders = OrderService(db, clock)
+    first = orders.create(draft(), HOTLINE)  # will stay open, and become old
+    for _ in range(60):  # more than a page of newer, closed orders
+        clock.now += timedelta(hours=1)
+        made = orders.create(draft(), HOTLINE)
+        orders.act(made.order.number, Action.CANCEL, HOTLINE, "重复来电")
+    pops = ScreenPopService(db, clock, history_limit=50)
+    pop = pops.pop("138-1234-5678")
+    assert len(pop.history) == 50 and pop.history[0].created_at > pop.history[-1].created_at
+    assert [o.number for o in pop.open_orders] == [first.order.number]  # older than the page
+    assert pop.frequent and pop.recent_count == 50
+    clock.now += timedelta(days=60)
+    assert not pops.pop("13812345678").frequent
+    stranger = pops.pop("13900000000")
+    assert stranger.history == [] and not stranger.frequent
