@@ -1,0 +1,366 @@
+"""The simulated switch: the embedded default telephony, good enough to demo and test on.
+
+Calls arrive as a Poisson process per line; a call rings a ready, free seat of its line
+(round-robin) or waits in the queue until one is ready. Every command of :class:`Telephony` is
+honoured; a transfer or conference is answered by a ready seat of the target line after
+``peer_answer_s``, or fails NO_ANSWER when the answer window ends. ``fail_next_transfer`` makes
+the next one fail on purpose (demo and tests).
+
+Everything runs as timer callbacks on the running asyncio loop (the qasync loop in the app):
+``call_at``/``call_later``, never a thread, never a busy wait. Configured durations are simulated
+seconds; ``time_scale`` turns them into loop seconds (tests use 0.001: a 30 s window takes 30 ms).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import functools
+import random
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from types import MappingProxyType
+
+from console.telephony.port import (
+    LIVE_STATES,
+    Call,
+    CallEvent,
+    CallState,
+    Command,
+    EventKind,
+    Line,
+    Subscriber,
+    Subscribers,
+    Telephony,
+    TelephonyError,
+    TransferResult,
+    check_command,
+)
+
+DEFAULT_RATES: Mapping[Line, float] = MappingProxyType({Line.HOTLINE: 1.0, Line.POLICE: 0.0})
+MOBILE_PREFIXES = tuple(
+    f"1{d}" for d in (30, 31, 32, 33, 35, 36, 37, 38, 39, 50, 51, 58, 66, 77, 86, 88, 99)
+)
+_ENGAGES_SEAT = LIVE_STATES - {CallState.TRANSFERRED}  # after a transfer the seat is free
+_ENGAGES_PEER = frozenset({CallState.TRANSFERRED, CallState.CONFERENCED})
+_KEEP_ENDED = 1000  # ended calls remembered, so a late command gets "is ENDED", not "no call"
+
+
+def random_mobile(rng: random.Random) -> str:
+    """A plausible mainland mobile number (11 digits)."""
+    return f"{rng.choice(MOBILE_PREFIXES)}{rng.randrange(10**8):08d}"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class _PeerRequest:
+    """A pending transfer or conference: the caller waits while the target line rings."""
+
+    call_id: str
+    line: Line
+    command: Command
+    done: asyncio.Future[TransferResult]
+    forced: TransferResult | None = None
+    peer: str | None = None  # the seat reserved to answer
+    timers: list[asyncio.TimerHandle] = field(default_factory=list)
+
+
+class SimulatedSwitch(Telephony):
+    def __init__(
+        self,
+        *,
+        rate_per_min: float | Mapping[Line, float] = DEFAULT_RATES,
+        seed: int | None = None,
+        callers: Callable[[], str] | None = None,
+        repeat_share: float = 0.3,
+        answer_window_s: float = 30.0,
+        peer_answer_s: float = 2.0,
+        transferred_talk_s: float | None = 120.0,
+        patience_s: float | None = None,
+        time_scale: float = 1.0,
+        clock: Callable[[], datetime] = _utc_now,
+        loop: asyncio.AbstractEventLoop | None = None,
+    ) -> None:
+        """``callers`` supplies repeat callers (the app draws them from the database; it must be
+        quick — keep the numbers in memory): a share ``repeat_share`` of calls comes from it, the
+        rest are fresh random mobiles. ``transferred_talk_s``: the peer ends a transferred call
+        after that long (None: never). ``patience_s``: an unanswered caller gives up (None: never).
+        """
+        rates = (
+            rate_per_min if isinstance(rate_per_min, Mapping) else dict.fromkeys(Line, rate_per_min)
+        )
+        self._rates = {line: float(rates.get(line, 0.0)) for line in Line}
+        base = random.Random(seed).getrandbits(64)
+        self._rngs = {line: random.Random(f"{base}:{line.value}") for line in Line}
+        fresh = random.Random(base)
+        self._callers = callers or (lambda: random_mobile(fresh))
+        self._repeat_share = repeat_share
+        self._window = answer_window_s
+        self._peer_answer = peer_answer_s
+        self._talk = transferred_talk_s
+        self._patience = patience_s
+        self._scale = time_scale
+        self._clock = clock
+        self._loop = loop
+        self._subs = Subscribers()
+        self._seats: dict[str, Line] = {}  # registration order is the round-robin order
+        self._ready: set[str] = set()
+        self._last_rung: dict[Line, str] = {}
+        self._calls: dict[str, Call] = {}
+        self._ended: OrderedDict[str, Call] = OrderedDict()
+        self._requests: dict[str, _PeerRequest] = {}
+        self._timers: set[asyncio.TimerHandle] = set()
+        self._next_arrival: dict[Line, float] = {}
+        self._ids = 0
+        self._forced: TransferResult | None = None
+
+    # --- lifecycle and simulator hooks -------------------------------------------------------
+
+    def start(self) -> None:
+        """Start generating calls (needs the loop passed in, or a running one)."""
+        now = self._event_loop().time()
+        for line, rate in self._rates.items():
+            if rate > 0 and line not in self._next_arrival:
+                self._next_arrival[line] = now
+                self._plan_arrival(line)
+
+    async def stop(self) -> None:
+        """Stop arrivals and timers; pending transfers raise TelephonyError. Calls stay."""
+        self._next_arrival.clear()
+        for handle in self._timers:
+            handle.cancel()
+        self._timers.clear()
+        for request in self._requests.values():
+            if not request.done.done():
+                request.done.set_exception(TelephonyError("the switch stopped"))
+        self._requests.clear()
+        await asyncio.sleep(0)
+
+    def place_call(self, line: Line, caller: str | None = None) -> Call:
+        """A call arrives now (what each Poisson arrival does); the caller is drawn if not given."""
+        if caller is None:
+            rng = self._rngs[line]
+            repeat = rng.random() < self._repeat_share
+            caller = self._callers() if repeat else random_mobile(rng)
+        self._ids += 1
+        call = Call(f"SIM-{self._ids:06d}", caller, line, self._clock())
+        self._put(call, "ringing", "queued")
+        if self._patience is not None:
+            gave_up = functools.partial(
+                self._end_if, call.call_id, CallState.RINGING, "caller gave up"
+            )
+            self._later(self._patience, gave_up)
+        self._dispatch()
+        return self._calls.get(call.call_id, call)
+
+    def caller_hangs_up(self, call_id: str) -> None:
+        """The caller hangs up (demo and tests)."""
+        self._end(self._require(call_id, Command.HANG_UP), "caller hung up")
+
+    def fail_next_transfer(self, result: TransferResult) -> None:
+        """The next transfer or conference fails with ``result`` (OK clears the hook)."""
+        self._forced = None if result is TransferResult.OK else result
+
+    # --- seats -------------------------------------------------------------------------------
+
+    def register_seat(self, seat: str, line: Line, ready: bool = True) -> None:
+        self._seats[seat] = line
+        (self._ready.add if ready else self._ready.discard)(seat)
+        self._dispatch()
+
+    def set_ready(self, seat: str, ready: bool) -> None:
+        if seat not in self._seats:
+            raise TelephonyError(f"seat {seat} is not registered")
+        (self._ready.add if ready else self._ready.discard)(seat)
+        if not ready:  # calls ringing at this seat go back to the queue
+            for call in self.waiting():
+                if call.seat == seat:
+                    self._put(dataclasses.replace(call, seat=None), "ringing", "requeued")
+        self._dispatch()
+
+    def _pick_seat(self, line: Line, exclude: str | None = None) -> str | None:
+        """The next ready, free seat of ``line`` after the last one rung (round-robin)."""
+        engaged = {c.seat for c in self._calls.values() if c.state in _ENGAGES_SEAT}
+        engaged |= {c.peer for c in self._calls.values() if c.state in _ENGAGES_PEER}
+        engaged |= {r.peer for r in self._requests.values()}
+        names = [name for name, of in self._seats.items() if of is line]
+        last = self._last_rung.get(line)
+        start = names.index(last) + 1 if last in names else 0
+        for name in names[start:] + names[:start]:
+            if name in self._ready and name not in engaged and name != exclude:
+                self._last_rung[line] = name
+                return name
+        return None
+
+    def _dispatch(self) -> None:
+        """Give free seats to pending transfers first (a caller is already talking), then to
+        queued calls in arrival order."""
+        for request in list(self._requests.values()):
+            if request.forced is None and request.peer is None:
+                request.peer = self._pick_seat(request.line, self._calls[request.call_id].seat)
+                if request.peer is not None:
+                    settle = functools.partial(self._settle, request, TransferResult.OK)
+                    request.timers.append(self._later(self._peer_answer, settle))
+        full: set[Line] = set()  # lines with no free seat: a long queue stays cheap
+        for call in self.waiting():
+            if (
+                call.seat is None
+                and call.line not in full
+                and self._calls.get(call.call_id) is call
+            ):
+                if (seat := self._pick_seat(call.line)) is None:
+                    full.add(call.line)
+                else:
+                    self._put(dataclasses.replace(call, seat=seat), "ringing", f"rings {seat}")
+
+    # --- commands ----------------------------------------------------------------------------
+
+    async def answer(self, call_id: str, seat: str) -> None:
+        call = self._require(call_id, Command.ANSWER)
+        if seat not in self._seats:
+            raise TelephonyError(f"seat {seat} is not registered; cannot answer call {call_id}")
+        if self._seats[seat] is not call.line:
+            raise TelephonyError(f"seat {seat} is on line {self._seats[seat]}, not {call.line}")
+        self._put(call.moved(CallState.ANSWERED, seat=seat), "answered", seat)
+        self._dispatch()
+
+    async def hold(self, call_id: str) -> None:
+        call = self._require(call_id, Command.HOLD)
+        self._put(call.moved(CallState.HELD), "held")
+
+    async def resume(self, call_id: str) -> None:
+        call = self._require(call_id, Command.RESUME)
+        self._put(call.moved(CallState.ANSWERED), "resumed")
+
+    async def hang_up(self, call_id: str) -> None:
+        self._end(self._require(call_id, Command.HANG_UP), "hung up by seat")
+
+    async def blind_transfer(self, call_id: str, target_line: Line) -> TransferResult:
+        return await self._bridge(call_id, target_line, Command.TRANSFER)
+
+    async def conference(self, call_id: str, target_line: Line) -> TransferResult:
+        return await self._bridge(call_id, target_line, Command.CONFERENCE)
+
+    async def _bridge(self, call_id: str, line: Line, command: Command) -> TransferResult:
+        call = self._require(call_id, command)
+        done: asyncio.Future[TransferResult] = self._event_loop().create_future()
+        request = _PeerRequest(call_id, line, command, done, forced=self._forced)
+        self._forced = None
+        self._requests[call_id] = request
+        self._put(
+            call.moved(CallState.TRANSFERRING, peer=None), "transferring", f"{command} to {line}"
+        )
+        failure = request.forced or TransferResult.NO_ANSWER
+        after = {TransferResult.BUSY: 0.0, TransferResult.REJECTED: self._peer_answer}
+        request.timers.append(
+            self._later(after.get(failure, self._window), lambda: self._settle(request, failure))
+        )
+        self._dispatch()
+        try:
+            return await done
+        except asyncio.CancelledError:  # the seat gave up waiting: the caller is back with it
+            self._settle(request, None)
+            raise
+
+    def _settle(self, request: _PeerRequest, result: TransferResult | None) -> None:
+        """Finish a pending transfer/conference: OK, a failure, or None (abandoned)."""
+        if self._requests.get(request.call_id) is not request:
+            return
+        del self._requests[request.call_id]
+        self._cancel(request)
+        call = self._calls[request.call_id]
+        if result is TransferResult.OK:
+            transfer = request.command is Command.TRANSFER
+            state = CallState.TRANSFERRED if transfer else CallState.CONFERENCED
+            self._put(call.moved(state, peer=request.peer), state.value, f"{request.peer}")
+            if transfer and self._talk is not None:
+                end = functools.partial(self._end_if, call.call_id, state, "peer hung up")
+                self._later(self._talk, end)
+        else:
+            outcome = "cancelled" if result is None else result.value
+            detail = f"{request.command} to {request.line}: {outcome}"
+            self._put(call.moved(CallState.ANSWERED, peer=None), "transfer_failed", detail)
+        if result is not None and not request.done.done():
+            request.done.set_result(result)
+        self._dispatch()
+
+    def _end(self, call: Call, reason: str) -> None:
+        request = self._requests.pop(call.call_id, None)
+        self._put(call.moved(CallState.ENDED, ended_reason=reason), "ended", reason)
+        if request is not None:
+            self._cancel(request)
+            if not request.done.done():
+                message = f"call {call.call_id} ended while its {request.command} was pending"
+                request.done.set_exception(TelephonyError(message))
+        self._dispatch()
+
+    def _end_if(self, call_id: str, state: CallState, reason: str) -> None:
+        call = self._calls.get(call_id)
+        if call is not None and call.state is state:
+            self._end(call, reason)
+
+    # --- queries, events, plumbing -----------------------------------------------------------
+
+    def subscribe(self, callback: Subscriber) -> Callable[[], None]:
+        return self._subs.subscribe(callback)
+
+    def calls(self) -> list[Call]:
+        return list(self._calls.values())
+
+    def waiting(self) -> list[Call]:
+        return [c for c in self._calls.values() if c.state is CallState.RINGING]
+
+    def _require(self, call_id: str, command: Command) -> Call:
+        call = self._calls.get(call_id) or self._ended.get(call_id)
+        if call is None:
+            raise TelephonyError(f"no call {call_id}; cannot {command}")
+        check_command(call, command)
+        return call
+
+    def _put(self, call: Call, kind: EventKind, detail: str = "") -> None:
+        if call.live:
+            self._calls[call.call_id] = call
+        else:
+            self._calls.pop(call.call_id, None)
+            self._ended[call.call_id] = call
+            while len(self._ended) > _KEEP_ENDED:
+                self._ended.popitem(last=False)
+        self._subs.publish(CallEvent(call, kind, self._clock(), detail))
+
+    def _event_loop(self) -> asyncio.AbstractEventLoop:
+        return self._loop or asyncio.get_running_loop()
+
+    def _at(self, when: float, callback: Callable[[], None]) -> asyncio.TimerHandle:
+        def fire() -> None:
+            self._timers.discard(handle)
+            callback()
+
+        handle = self._event_loop().call_at(when, fire)
+        self._timers.add(handle)
+        return handle
+
+    def _cancel(self, request: _PeerRequest) -> None:
+        for handle in request.timers:
+            handle.cancel()
+            self._timers.discard(handle)
+
+    def _later(self, seconds: float, callback: Callable[[], None]) -> asyncio.TimerHandle:
+        return self._at(self._event_loop().time() + seconds * self._scale, callback)
+
+    def _plan_arrival(self, line: Line) -> None:
+        """Exponential inter-arrival times, planned on absolute loop time so lateness of one
+        callback does not stretch the process."""
+        gap = self._rngs[line].expovariate(self._rates[line] / 60.0) * self._scale
+        self._next_arrival[line] += gap
+
+        def arrive() -> None:
+            if line in self._next_arrival:
+                self._plan_arrival(line)
+                self.place_call(line)
+
+        self._at(self._next_arrival[line], arrive)
