@@ -23,7 +23,7 @@ sys.path.insert(1, str(HERE.parent))
 
 from common import Context, Figure  # noqa: E402
 
-BENCHMARKS = ["demo_data", "caller_history", "alarms", "startup"]
+BENCHMARKS = ["demo_data", "caller_history", "screen_pop", "alarms", "queues", "startup"]
 
 
 def machine() -> str:

@@ -20,7 +20,7 @@ ORDER_COLUMNS = (
     "id", "number", "origin", "owner", "caller_phone", "caller_name", "kind", "field",
     "district", "address", "description", "priority", "social_stability", "consent", "status",
     "first_contact_mode", "sign_for_due", "feedback_due", "completion_due", "created_at",
-    "updated_at", "version",
+    "updated_at", "version", "seat",
 )  # fmt: skip
 EVENT_COLUMNS = (
     "order_id", "at", "actor", "seat", "platform", "action", "from_status", "to_status", "note",
@@ -196,6 +196,7 @@ def generate_block(plan: Plan, block: Block, m: Material, now_epoch: int) -> Blo
             sign_for_due: int | None = None
             ev = events.append
             ev((order_id, ts(created), actor, seat, origin, "create", None, "received", ""))
+            last_seat = seat
             status = "received"
             at = created + 60 + randrange(600)
             # The loop so far: does it cross to the peer platform (一键转接 / 互派)?
@@ -225,7 +226,7 @@ def generate_block(plan: Plan, block: Block, m: Material, now_epoch: int) -> Blo
                     break
                 who, where = (actor, seat) if platform == origin else (peer, peer_seat)
                 ev((order_id, ts(at), who, where, platform, action, status, target, note))
-                status = target
+                status, last_seat = target, where
             if status in _CANCELLABLE and age > 20 * 86_400 and rand() < 0.6:
                 at = max(at, created) + 86_400
                 ev(
@@ -241,13 +242,13 @@ def generate_block(plan: Plan, block: Block, m: Material, now_epoch: int) -> Blo
                         "重复工单",
                     )
                 )
-                status = "cancelled"
+                status, last_seat = "cancelled", seat
             orders.append(
                 (
                     order_id, number, origin, owner, caller, name, kind, area, district, address,
                     description, priority, social, consent, status, None,
                     ts(sign_for_due) if sign_for_due else None, ts(feedback_due),
-                    ts(completion_due), ts(created), ts(max(at, created)), 1,
+                    ts(completion_due), ts(created), ts(max(at, created)), 1, last_seat,
                 )
             )  # fmt: skip
             order_id += 1

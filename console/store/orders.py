@@ -156,6 +156,8 @@ def _columns(order: WorkOrder) -> dict[str, Any]:
         "sign_for_due": order.deadlines.sign_for,
         "feedback_due": order.deadlines.feedback,
         "completion_due": order.deadlines.completion,
+        # 经办坐席: the seat of the latest step, which the "my orders" queue is keyed on.
+        "seat": order.timeline[-1].seat if order.timeline else None,
     }
 
 

@@ -46,6 +46,11 @@ class DistrictRow(SQLModel, table=True):
     weight: int = 1
 
 
+# Open orders, and orders sent to the peer awaiting sign-for: the partial queue indexes' WHERE.
+OPEN_SQL = "status NOT IN ('completed', 'cancelled')"
+TRANSFERRED_SQL = "status = 'transferred'"
+
+
 class OrderRow(SQLModel, table=True):
     __tablename__ = "work_order"
     __table_args__ = (
@@ -54,6 +59,42 @@ class OrderRow(SQLModel, table=True):
         Index("ix_work_order_caller", "caller_phone", "created_at"),
         # Queues and alarms: my platform's orders in a status, by deadline.
         Index("ix_work_order_queue", "owner", "status", "feedback_due"),
+        # Queues (console/store/queues.py), each paged by keyset on (sort key, id). The partial
+        # indexes' WHERE text must match the queries' text exactly, or SQLite will not use them.
+        Index(
+            "ix_work_order_open_due",
+            "owner",
+            "feedback_due",
+            "id",
+            sqlite_where=text(OPEN_SQL),
+            postgresql_where=text(OPEN_SQL),
+        ),
+        Index(
+            "ix_work_order_open_created",
+            "owner",
+            "created_at",
+            "id",
+            sqlite_where=text(OPEN_SQL),
+            postgresql_where=text(OPEN_SQL),
+        ),
+        Index(
+            "ix_work_order_seat_due",
+            "seat",
+            "feedback_due",
+            "id",
+            sqlite_where=text(OPEN_SQL),
+            postgresql_where=text(OPEN_SQL),
+        ),
+        Index(
+            "ix_work_order_sign_for",
+            "owner",
+            "sign_for_due",
+            "id",
+            sqlite_where=text(TRANSFERRED_SQL),
+            postgresql_where=text(TRANSFERRED_SQL),
+        ),
+        Index("ix_work_order_due", "feedback_due", "id"),
+        Index("ix_work_order_created", "created_at", "id"),
     )
     id: int | None = Field(default=None, primary_key=True)
     number: str
@@ -77,6 +118,10 @@ class OrderRow(SQLModel, table=True):
     created_at: datetime
     updated_at: datetime
     version: int = 1  # optimistic concurrency: every write bumps it
+    # The seat that took the order's latest step (经办坐席): "my orders" are the open ones whose
+    # seat is mine. Every save writes the seat of the last timeline event; migration 0003
+    # filled it in from the timelines.
+    seat: str | None = None
 
 
 class EventRow(SQLModel, table=True):

@@ -1,0 +1,218 @@
+"""queue_first_page_ms, queue_scroll_max_stall_ms: the work queues on the 1 M-order database.
+
+- ``queue_first_page_ms``: for each queue (the busiest seat's own orders, 12345's open orders,
+  orders awaiting 12345's sign-for, all orders), the median time from
+  ``QueueModel.load_first_page()`` to its 200 rows being in the model (read on the UI worker,
+  handed back to the GUI thread, model reset); the worst queue's median. Floor: the same keyset
+  query (its first 201 rows) through plain ``sqlite3``, worst queue's median.
+- ``queue_scroll_max_stall_ms``: longest event-loop stall (a 5 ms PreciseTimer probe's
+  lateness) on the qasync loop while a QTableView over all orders is scrolled to the bottom
+  again and again until 10,000 rows are loaded, page by page. Floor: the same probe and the
+  same scrolling over a model already holding those 10,000 rows (no paging at all).
+
+The database is brought to the current schema first (migration 0003 adds the queue indexes);
+the backup the upgrade takes of a benchmark database is removed again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sqlite3
+import statistics
+import sys
+import time
+from functools import partial
+from typing import Any
+
+from common import Context, Figure, time_figure
+
+from console.domain.orders import Platform
+from console.store import migrate
+from console.store.engine import Database
+from console.store.queues import QueueKind, QueueQuery, read_page
+
+SAMPLES = 40
+PAGE = 200
+SCROLL_ROWS = 10_000
+COLUMNS = (
+    "id, number, created_at, kind, status, owner, priority, caller_phone, {due}, "
+    "substr(description, 1, 80)"
+)
+OPEN = "status NOT IN ('completed', 'cancelled')"
+FLOOR_SQL = {
+    QueueKind.MINE: f"WHERE seat = ? AND {OPEN} AND feedback_due IS NOT NULL "
+    "ORDER BY feedback_due, id",
+    QueueKind.PLATFORM_OPEN: f"WHERE owner = ? AND {OPEN} AND feedback_due IS NOT NULL "
+    "ORDER BY feedback_due, id",
+    QueueKind.AWAITING_SIGN_FOR: "WHERE owner = ? AND status = 'transferred' "
+    "AND sign_for_due IS NOT NULL ORDER BY sign_for_due, id",
+    QueueKind.ALL: "WHERE feedback_due IS NOT NULL ORDER BY feedback_due, id",
+}
+
+
+def _prepare(path: str) -> str:
+    """Schema to head (dropping the benchmark copy's backup); the seat with most open orders."""
+    db = Database.open(f"sqlite:///{path}")
+    done = migrate.upgrade(db.engine)
+    db.dispose()
+    if done.backup is not None:
+        done.backup.unlink()
+    conn = sqlite3.connect(path)
+    seat = conn.execute(
+        f"SELECT seat FROM work_order WHERE seat IS NOT NULL AND {OPEN} "
+        "GROUP BY seat ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()
+    conn.close()
+    if seat is None:
+        raise RuntimeError("no order has a seat: MINE would measure an empty queue")
+    return str(seat[0])
+
+
+def _queues(seat: str) -> list[tuple[QueueQuery, tuple[str, ...]]]:
+    """Each queue, with the arguments of its floor query."""
+    return [
+        (QueueQuery(QueueKind.MINE, seat=seat), (seat,)),
+        (QueueQuery(QueueKind.PLATFORM_OPEN, platform=Platform.HOTLINE), ("12345",)),
+        (QueueQuery(QueueKind.AWAITING_SIGN_FOR, platform=Platform.HOTLINE), ("12345",)),
+        (QueueQuery(QueueKind.ALL), ()),
+    ]
+
+
+def _floor_ms(path: str, query: QueueQuery, args: tuple[str, ...]) -> float:
+    due = "sign_for_due" if query.kind is QueueKind.AWAITING_SIGN_FOR else "feedback_due"
+    sql = f"SELECT {COLUMNS.format(due=due)} FROM work_order {FLOOR_SQL[query.kind]} LIMIT ?"
+    conn = sqlite3.connect(path)
+    times = []
+    for _ in range(SAMPLES + 5):
+        start = time.perf_counter()
+        rows = conn.execute(sql, (*args, PAGE + 1)).fetchall()
+        times.append((time.perf_counter() - start) * 1000)
+    conn.close()
+    assert len(rows) > PAGE or query.kind is QueueKind.AWAITING_SIGN_FOR, (query, len(rows))
+    return statistics.median(times[5:])
+
+
+def _app() -> Any:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication([])
+
+
+def _first_page_ms(db: Database, query: QueueQuery, run: Any) -> float:
+    from PySide6.QtCore import QEventLoop
+
+    from console.ui.models.queue_model import QueueModel
+
+    times = []
+    for _ in range(SAMPLES + 5):
+        model = QueueModel(partial(read_page, db), run, query, {})
+        wait = QEventLoop()
+        start = time.perf_counter()
+        model.load_first_page(done=wait.quit)
+        if model.busy:
+            wait.exec()
+        times.append((time.perf_counter() - start) * 1000)
+        # Only a few dozen orders await sign-for in the demo data; every other queue has more.
+        assert model.rowCount() == PAGE or query.kind is QueueKind.AWAITING_SIGN_FOR, query
+    return statistics.median(times[5:])
+
+
+def first_page_figure(path: str, seat: str) -> Figure:
+    from console.ui.worker import Worker
+
+    _app()
+    db = Database.open(f"sqlite:///{path}")
+    worker = Worker("bench-queues")
+    ours, floor = {}, {}
+    for query, args in _queues(seat):
+        ours[query.kind] = _first_page_ms(db, query, worker.run)
+        floor[query.kind] = _floor_ms(path, query, args)
+    worker.shutdown()
+    db.dispose()
+    for kind in ours:
+        print(
+            f"#   {kind.value:18} {ours[kind]:7.2f} ms  floor {floor[kind]:6.2f} ms",
+            file=sys.stderr,
+        )
+    return time_figure("queue_first_page_ms", "ms", max(ours.values()), max(floor.values()))
+
+
+def scroll_figure(path: str) -> Figure:
+    import qasync
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QTableView
+
+    from console.ui.models.queue_model import QueueModel
+    from console.ui.worker import Worker
+
+    app = _app()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    db = Database.open(f"sqlite:///{path}")
+    worker = Worker("bench-queue-scroll")
+
+    async def scroll(model: QueueModel, paged: bool) -> float:
+        view = QTableView()
+        view.setModel(model)
+        view.resize(1280, 720)
+        if paged:
+            ready = loop.create_future()
+            model.load_first_page(done=lambda: ready.set_result(None))
+            await ready
+        view.show()
+        await asyncio.sleep(0.2)
+        gaps: list[float] = []
+        last = [time.perf_counter()]
+
+        def probe() -> None:
+            now = time.perf_counter()
+            gaps.append((now - last[0]) * 1000 - 5)
+            last[0] = now
+
+        timer = QTimer()
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.setInterval(5)
+        timer.timeout.connect(probe)
+        last[0] = time.perf_counter()
+        timer.start()
+        bottom = PAGE
+        while bottom <= SCROLL_ROWS:
+            if paged:  # the agent drags to the end of what is loaded; the view asks for more
+                view.scrollToBottom()
+                while model.rowCount() < min(bottom + PAGE, SCROLL_ROWS) and model.canFetchMore():
+                    await asyncio.sleep(0.002)
+            else:  # the same positions, every row already there
+                view.scrollTo(model.index(bottom - 1, 0), QTableView.ScrollHint.PositionAtBottom)
+                await asyncio.sleep(0.004)
+            bottom += PAGE
+        await asyncio.sleep(0.1)
+        timer.stop()
+        view.close()
+        view.deleteLater()
+        return max(gaps)
+
+    try:
+        paged = QueueModel(partial(read_page, db), worker.run, QueueQuery(QueueKind.ALL), {},
+                           page_size=PAGE, max_rows=SCROLL_ROWS)  # fmt: skip
+        busy = loop.run_until_complete(scroll(paged, True))
+        assert paged.rowCount() == SCROLL_ROWS, paged.rowCount()
+        rows = [paged.row_at(n) for n in range(SCROLL_ROWS)]
+        held = QueueModel(lambda *_: (rows, None), lambda fn, done: done(fn()),
+                          QueueQuery(QueueKind.ALL), {}, page_size=SCROLL_ROWS,
+                          max_rows=SCROLL_ROWS)  # fmt: skip
+        held.load_first_page()
+        idle = loop.run_until_complete(scroll(held, False))
+    finally:
+        worker.shutdown()
+        db.dispose()
+    return time_figure("queue_scroll_max_stall_ms", "ms", busy, idle)
+
+
+def run(ctx: Context) -> list[Figure]:
+    path = str(ctx.bench_db_path())
+    if not os.path.exists(path):
+        raise RuntimeError(f"{path} is missing: run the demo_data benchmark first")
+    seat = _prepare(path)
+    return [first_page_figure(path, seat), scroll_figure(path)]

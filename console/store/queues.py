@@ -1,0 +1,244 @@
+"""Work queues (工单队列), one keyset page at a time: never a full load, never OFFSET.
+
+The four queues, each served by its own index (migration 0003):
+
+- ``MINE`` — the seat's own open orders: those whose latest step was taken at this seat
+  (``work_order.seat``, 经办坐席). An order the seat took and has not passed on, signed for, or
+  is handling is "mine"; when the other platform signs a transferred order for, it moves to
+  their seat. Index: ``ix_work_order_seat_due`` (partial, open orders).
+- ``PLATFORM_OPEN`` — every open order the platform owns (``ix_work_order_open_due``/``_created``).
+- ``AWAITING_SIGN_FOR`` — orders transferred to the platform, not yet signed for (待签收),
+  by their sign-for deadline (``ix_work_order_sign_for``).
+- ``ALL`` — every order (``ix_work_order_due``/``_created``), or a search: a phone number (the
+  caller's orders, ``ix_work_order_caller``) or an order number or its prefix
+  (``ux_work_order_number``; results in number order, the only order a prefix range has).
+
+Pages are ordered by (sort key, id): the deadline ascending (default) or the creation time
+descending. Orders without a deadline come after all the others, by id. The keyset predicate is
+written ``key >= x AND (key > x OR id > y)``: SQLite scans on the ``key > x OR (…)`` form.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, TextClause, func, or_, select, text
+from sqlmodel import Session, col
+
+from console.domain.intake import normalise_phone
+from console.domain.orders import Platform, Status
+from console.store.engine import Database
+from console.store.tables import OPEN_SQL, TRANSFERRED_SQL, OrderRow
+
+DESCRIPTION_CHARS = 80
+PREFIX_END = "~"  # sorts after every character of an order number (digits and '-')
+
+
+class QueueKind(enum.StrEnum):
+    MINE = "mine"
+    PLATFORM_OPEN = "platform_open"
+    AWAITING_SIGN_FOR = "awaiting_sign_for"  # 待签收
+    ALL = "all"
+
+
+class QueueSort(enum.StrEnum):
+    DEADLINE = "deadline"  # soonest deadline first
+    CREATED = "created"  # newest first
+
+
+@dataclass(frozen=True, slots=True)
+class QueueQuery:
+    """Which queue, for whom, in which order. ``search`` applies to ``ALL`` only."""
+
+    kind: QueueKind
+    platform: Platform | None = None  # PLATFORM_OPEN and AWAITING_SIGN_FOR
+    seat: str | None = None  # MINE
+    search: str = ""
+    sort: QueueSort = QueueSort.DEADLINE
+
+    def __post_init__(self) -> None:
+        if self.kind is QueueKind.MINE and not self.seat:
+            raise ValueError("the MINE queue needs a seat")
+        if self.kind in (QueueKind.PLATFORM_OPEN, QueueKind.AWAITING_SIGN_FOR) and (
+            self.platform is None
+        ):
+            raise ValueError(f"the {self.kind.value} queue needs a platform")
+        if self.search.strip() and self.kind is not QueueKind.ALL:
+            raise ValueError("only the ALL queue is searched")
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """Where the next page starts: after the row with this sort key and id. ``key`` is None in
+    the tail of orders without a deadline."""
+
+    key: datetime | str | None
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    id: int
+    number: str
+    created_at: datetime
+    kind: str
+    status: Status
+    owner: Platform
+    priority: int
+    caller_phone: str
+    deadline: datetime | None  # sign_for_due in AWAITING_SIGN_FOR, feedback_due elsewhere
+    description: str  # its first DESCRIPTION_CHARS characters
+
+
+Page = tuple[list[QueueRow], Cursor | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    where: list[ColumnElement[bool] | TextClause]
+    key: Any  # the column pages are ordered by (then id)
+    descending: bool
+    nullable: bool  # the key may be NULL: a second pass fetches those rows by id
+
+
+def fetch_page(session: Session, query: QueueQuery, after: Cursor | None, limit: int) -> Page:
+    """Up to ``limit`` rows of ``query`` after ``after`` (None: from the start), and the cursor
+    of the next page (None: there is no next page)."""
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    deadline = _deadline_column(query)
+    plan = _plan(query)
+    # One row more than asked says whether there is a next page, without another query.
+    conn = session.connection()  # Core rows: the ORM's result machinery is not needed here
+    found: list[Sequence[Any]] = []
+    if after is None or after.key is not None:
+        found += conn.execute(_keyed(plan, deadline, after, limit + 1)).all()
+    if plan.nullable and len(found) <= limit:
+        tail_after = after.id if after is not None and after.key is None else None
+        found += conn.execute(_tail(plan, deadline, tail_after, limit + 1 - len(found))).all()
+    rows = [_row(r) for r in found[:limit]]
+    if len(found) <= limit:
+        return rows, None
+    last = rows[-1]
+    return rows, Cursor(_key_of(query, last), last.id)
+
+
+def read_page(db: Database, query: QueueQuery, after: Cursor | None, limit: int) -> Page:
+    """:func:`fetch_page` in a read session of its own (what the queue models run off-thread)."""
+    with db.read() as session:
+        return fetch_page(session, query, after, limit)
+
+
+def search_plan(search: str) -> tuple[str, str]:
+    """("phone", normalised) for a phone number, else ("number", prefix) for an order number or
+    the start of one. Order numbers (12345-20261126-000042) are never valid phone numbers."""
+    phone = normalise_phone(search)
+    if phone is not None:
+        return "phone", phone
+    return "number", search.strip()
+
+
+def _deadline_column(query: QueueQuery) -> Any:
+    if query.kind is QueueKind.AWAITING_SIGN_FOR:
+        return col(OrderRow.sign_for_due)
+    return col(OrderRow.feedback_due)
+
+
+def _plan(query: QueueQuery) -> _Plan:
+    where: list[ColumnElement[bool] | TextClause] = []
+    if query.kind is QueueKind.MINE:
+        where = [col(OrderRow.seat) == query.seat, text(OPEN_SQL)]
+    elif query.kind is QueueKind.PLATFORM_OPEN:
+        assert query.platform is not None
+        where = [col(OrderRow.owner) == query.platform.value, text(OPEN_SQL)]
+    elif query.kind is QueueKind.AWAITING_SIGN_FOR:
+        assert query.platform is not None
+        where = [col(OrderRow.owner) == query.platform.value, text(TRANSFERRED_SQL)]
+    elif query.search.strip():
+        how, value = search_plan(query.search)
+        if how == "number":
+            number = col(OrderRow.number)
+            return _Plan([number >= value, number < value + PREFIX_END], number, False, False)
+        where = [col(OrderRow.caller_phone) == value]
+    if query.sort is QueueSort.CREATED:
+        return _Plan(where, col(OrderRow.created_at), True, False)
+    return _Plan(where, _deadline_column(query), False, True)
+
+
+def _select(deadline: Any) -> Select[Any]:
+    return select(
+        col(OrderRow.id),
+        col(OrderRow.number),
+        col(OrderRow.created_at),
+        col(OrderRow.kind),
+        col(OrderRow.status),
+        col(OrderRow.owner),
+        col(OrderRow.priority),
+        col(OrderRow.caller_phone),
+        deadline,
+        func.substr(col(OrderRow.description), 1, DESCRIPTION_CHARS),
+    )
+
+
+def _keyed(plan: _Plan, deadline: Any, after: Cursor | None, limit: int) -> Select[Any]:
+    key, id_ = plan.key, col(OrderRow.id)
+    where = list(plan.where)
+    if after is None:
+        if plan.nullable:
+            where.append(key.is_not(None))
+    elif plan.descending:
+        where += [key <= after.key, or_(key < after.key, id_ < after.id)]
+    else:
+        where += [key >= after.key, or_(key > after.key, id_ > after.id)]
+    order = (key.desc(), id_.desc()) if plan.descending else (key, id_)
+    return _select(deadline).where(*where).order_by(*order).limit(limit)
+
+
+def _tail(plan: _Plan, deadline: Any, after_id: int | None, limit: int) -> Select[Any]:
+    """The rows whose sort key is NULL, by id (both databases, whatever their NULL order)."""
+    id_ = col(OrderRow.id)
+    where = [*plan.where, plan.key.is_(None)]
+    if after_id is not None:
+        where.append(id_ > after_id)
+    return _select(deadline).where(*where).order_by(id_).limit(limit)
+
+
+def _key_of(query: QueueQuery, row: QueueRow) -> datetime | str | None:
+    if query.kind is QueueKind.ALL and query.search.strip() and _is_number_search(query):
+        return row.number
+    return row.created_at if query.sort is QueueSort.CREATED else row.deadline
+
+
+def _is_number_search(query: QueueQuery) -> bool:
+    return search_plan(query.search)[0] == "number"
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None or value.tzinfo is UTC:
+        return value
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+_STATUSES = {s.value: s for s in Status}  # a dict lookup: Status(value) costs more per row
+_PLATFORMS = {p.value: p for p in Platform}
+
+
+def _row(r: Sequence[Any]) -> QueueRow:
+    created = _utc(r[2])
+    assert created is not None
+    return QueueRow(
+        id=r[0],
+        number=r[1],
+        created_at=created,
+        kind=r[3],
+        status=_STATUSES[r[4]],
+        owner=_PLATFORMS[r[5]],
+        priority=int(r[6]),
+        caller_phone=r[7],
+        deadline=_utc(r[8]),
+        description=r[9] or "",
+    )

@@ -1,0 +1,1 @@
+"""Table models over the database that page themselves (keyset ``fetchMore``), one per module."""

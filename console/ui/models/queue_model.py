@@ -1,0 +1,340 @@
+"""Table model of one work queue (工单队列), read a keyset page at a time off the GUI thread.
+
+Paging: :meth:`QueueModel.fetchMore` hands the next page's query to the worker and returns at
+once; the rows are appended (``beginInsertRows``) when the page comes back on the GUI thread.
+At most one page is in flight. A view paints once before it first calls ``fetchMore``, so the
+view calls :meth:`QueueModel.load_first_page` with its ``show`` as ``done`` instead of showing an
+empty table. :meth:`QueueModel.refresh` reads the first page again and swaps it in with one
+model reset; the rows shown stay until then, so a refresh never flashes empty.
+
+Bounded window: at most ``max_rows`` rows (20,000) are held. There ``canFetchMore()`` turns
+False and :attr:`QueueModel.capped` True, and the view tells the agent to narrow the search.
+Dropping rows from the top instead would shift the rows under the selection and the scroll bar;
+nobody scrolls past 20,000 orders to find one.
+
+Time left (剩余时间) is coloured like the alarm panel: overdue red, under 2 hours orange, under
+24 hours amber; only for open orders. :meth:`QueueModel.set_now` changes only that column.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from console.domain.alarm_levels import AlarmLevel
+from console.domain.orders import Platform, Status
+from console.store.queues import Cursor, Page, QueueQuery, QueueRow, QueueSort
+from console.ui.alarms.model import LEVEL_COLOURS
+from console.ui.history_model import CHINA, china_time
+from console.ui.worker import Run
+
+log = logging.getLogger(__name__)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+Fetch = Callable[[QueueQuery, Cursor | None, int], Page]
+"""Reads one page; runs on the worker thread (``functools.partial(read_page, db)``)."""
+
+_Role = Qt.ItemDataRole  # plain ints below: data() runs for every cell of every paint
+_DISPLAY, _TOOLTIP, _USER = int(_Role.DisplayRole), int(_Role.ToolTipRole), int(_Role.UserRole)
+_BACKGROUND, _FOREGROUND, _FONT = (int(_Role.BackgroundRole), int(_Role.ForegroundRole),
+                                   int(_Role.FontRole))  # fmt: skip
+_COLOURS = frozenset({_BACKGROUND, _FOREGROUND, _FONT})
+# Column titles in the words (and translations) the history and alarm tables already use.
+HEADERS = (("HistoryModel", "Number"), ("HistoryModel", "Created"), ("HistoryModel", "Kind"),
+           ("HistoryModel", "Status"), ("HistoryModel", "Owner"), ("AlarmTableModel", "Due at"),
+           ("AlarmTableModel", "Time left"), ("MainWindow", "Caller number"))  # fmt: skip
+
+PAGE_SIZE = 200
+MAX_ROWS = 20_000
+DUE_SOON = timedelta(hours=2)  # orange
+DUE_TODAY = timedelta(hours=24)  # amber
+
+
+def time_left_level(due: datetime, now: datetime) -> AlarmLevel | None:
+    """The alarm colour of a deadline ``due`` seen at ``now``; None while it is a day away."""
+    left = due - now
+    if left < timedelta(0):
+        return AlarmLevel.OVERDUE
+    if left < DUE_SOON:
+        return AlarmLevel.DUE
+    if left < DUE_TODAY:
+        return AlarmLevel.WARNING
+    return None
+
+
+def time_left_text(due: datetime, now: datetime) -> str:
+    """剩 2小时15分 / 超 35分: the alarm panel's words and translations."""
+    translate = QCoreApplication.translate
+    seconds = int((due - now).total_seconds())
+    days, rest = divmod(abs(seconds), 86_400)
+    hours, minutes = rest // 3600, rest % 3600 // 60
+    if days:
+        span = translate("AlarmTableModel", "{d}d {h}h").format(d=days, h=hours)
+    elif hours:
+        span = translate("AlarmTableModel", "{h}h {m}m").format(h=hours, m=minutes)
+    elif minutes:
+        span = translate("AlarmTableModel", "{m}m").format(m=minutes)
+    else:
+        span = translate("AlarmTableModel", "{s}s").format(s=abs(seconds))
+    if seconds < 0:
+        return translate("AlarmTableModel", "{span} over").format(span=span)
+    return translate("AlarmTableModel", "{span} left").format(span=span)
+
+
+def status_names() -> dict[Status, str]:
+    """Status names: the caller history's words and translations."""
+    translate = QCoreApplication.translate
+    return {
+        Status.RECEIVED: translate("HistoryModel", "Received"),
+        Status.TRANSFERRED: translate("HistoryModel", "Transferred"),
+        Status.SIGNED_FOR: translate("HistoryModel", "Signed for"),
+        Status.HANDLING: translate("HistoryModel", "Handling"),
+        Status.FED_BACK: translate("HistoryModel", "Fed back"),
+        Status.COMPLETED: translate("HistoryModel", "Completed"),
+        Status.RETURNED: translate("HistoryModel", "Returned"),
+        Status.FIRST_CONTACT: translate("HistoryModel", "First contact"),
+        Status.CANCELLED: translate("HistoryModel", "Cancelled"),
+    }
+
+
+def platform_names() -> dict[Platform, str]:
+    return {
+        Platform.HOTLINE: QCoreApplication.translate("HistoryModel", "12345 hotline"),
+        Platform.POLICE: QCoreApplication.translate("HistoryModel", "110 police"),
+    }
+
+
+class QueueModel(QAbstractTableModel):
+    """Read-only rows of :class:`QueueRow`; ``Qt.UserRole`` gives the row itself.
+
+    Signals: ``loaded(int)`` — a page is in (its row count; also after a reset);
+    ``failed(str)`` — a page could not be read; the rows already shown stay.
+    """
+
+    NUMBER, CREATED, KIND, STATUS, OWNER, DEADLINE, LEFT, CALLER = range(8)
+
+    loaded = Signal(int)
+    failed = Signal(str)
+
+    def __init__(
+        self, fetch: Fetch, run: Run, query: QueueQuery, kind_names: Mapping[str, str], *,
+        page_size: int = PAGE_SIZE, max_rows: int = MAX_ROWS, parent: Any = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        if not 0 < page_size <= max_rows:
+            raise ValueError("need 0 < page_size <= max_rows")
+        self._fetch, self._run, self._query = fetch, run, query
+        self._kind_names = dict(kind_names)
+        self._page_size, self._max_rows = page_size, max_rows
+        self._rows: list[QueueRow] = []
+        self._cells: list[tuple[str, ...] | None] = []  # display texts, formatted when shown
+        self._after: Cursor | None = None  # where the next page starts
+        self._more = True  # the database may hold rows after the last one read
+        self._generation = 0  # bumped by every (re)load: older answers are dropped
+        self._in_flight: tuple[int, bool] | None = None  # (generation, is the first page)
+        self._reload = False  # a first page is wanted once nothing is in flight
+        self._waiting: list[Callable[[], None]] = []  # load_first_page(done=...) callbacks
+        self._now = datetime.now(UTC)
+        self._headers = [QCoreApplication.translate(context, text) for context, text in HEADERS]
+        self._status_names, self._platform_names = status_names(), platform_names()
+        self._brushes = {
+            level: (QBrush(QColor(back)), QBrush(QColor(text)))
+            for level, (back, text) in LEVEL_COLOURS.items()
+        }
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    @property
+    def query(self) -> QueueQuery:
+        return self._query
+
+    @property
+    def capped(self) -> bool:
+        """The window is full: no more rows are read until the query narrows."""
+        return len(self._rows) >= self._max_rows
+
+    @property
+    def busy(self) -> bool:
+        return self._in_flight is not None
+
+    def load_first_page(self, done: Callable[[], None] | None = None) -> None:
+        """Read the first page off the GUI thread; swap it in, then call ``done`` (also when
+        the read failed, after ``failed``)."""
+        if done is not None:
+            self._waiting.append(done)
+        self._generation += 1
+        self._reload = True
+        self._pump()
+
+    def refresh(self) -> None:
+        self.load_first_page()  # the rows shown stay until the new first page is in
+
+    def set_query(self, query: QueueQuery) -> None:
+        if query != self._query:
+            self._query = query
+            self.load_first_page()
+
+    def set_now(self, now: datetime) -> None:
+        self._now = now
+        if self._rows:
+            top, bottom = self.index(0, self.LEFT), self.index(len(self._rows) - 1, self.LEFT)
+            self.dataChanged.emit(top, bottom, [_DISPLAY, *_COLOURS])
+
+    def row_at(self, row: int) -> QueueRow:
+        return self._rows[row]
+
+    def level(self, row: QueueRow) -> AlarmLevel | None:
+        """The time-left colour of ``row`` now; None for closed orders and no deadline."""
+        if row.deadline is None or not row.status.is_open:
+            return None
+        return time_left_level(row.deadline, self._now)
+
+    # Paging -------------------------------------------------------------------------------
+
+    def _pump(self) -> None:
+        if self._in_flight is None and self._reload:
+            self._reload = False
+            self._start(first=True)
+
+    def _start(self, first: bool) -> None:
+        query, after, limit = self._query, None if first else self._after, self._page_size
+        self._in_flight = (self._generation, first)
+        self._run(lambda: self._fetch(query, after, limit), self._arrived)
+
+    def _arrived(self, answer: object) -> None:
+        assert self._in_flight is not None
+        generation, first = self._in_flight
+        self._in_flight = None
+        if generation != self._generation:  # a newer load was asked for meanwhile
+            self._pump()
+            return
+        if isinstance(answer, BaseException):
+            log.error("queue page failed: %s", answer, exc_info=answer)
+            self.failed.emit(str(answer))
+        else:
+            rows, after = cast(Page, answer)
+            self._take(rows, after, first)
+        if first:
+            waiting, self._waiting = self._waiting, []
+            for done in waiting:
+                done()
+
+    def _take(self, rows: list[QueueRow], after: Cursor | None, first: bool) -> None:
+        # The cursor moves before rows are announced: a view or tester asking fetchMore from
+        # rowsInserted must start from the next page.
+        self._after, self._more = after, after is not None
+        if first:
+            self.beginResetModel()
+            self._rows = rows[: self._max_rows]
+            self._cells = [None] * len(self._rows)
+            self.endResetModel()
+        else:
+            rows = rows[: self._max_rows - len(self._rows)]
+            if rows:
+                start = len(self._rows)
+                self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+                self._rows.extend(rows)
+                self._cells.extend([None] * len(rows))
+                self.endInsertRows()
+        self.loaded.emit(len(rows))
+
+    # Qt interface -------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more and not self.capped
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent) and self._in_flight is None:
+            self._start(first=False)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """By deadline (soonest first) or by creation (newest first); other columns keep
+        the order: only those two have an index behind them."""
+        if column == self.CREATED:
+            self.set_query(replace(self._query, sort=QueueSort.CREATED))
+        elif column in (self.DEADLINE, self.LEFT):
+            self.set_query(replace(self._query, sort=QueueSort.DEADLINE))
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if role != _DISPLAY:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            return self._headers[section]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        # Painting asks seven roles of every visible cell: the display text is formatted once
+        # per row, and the roles nobody sets return at the first tests.
+        number = index.row()
+        if not 0 <= number < len(self._rows):  # an invalid index has row -1
+            return None
+        column = index.column()
+        if role == _DISPLAY:
+            if column == self.LEFT:
+                return self._left(self._rows[number])
+            cells = self._cells[number] or self._format(number)
+            return cells[column] if 0 <= column < len(cells) else None
+        row = self._rows[number]
+        if role in _COLOURS:
+            level = self.level(row) if column == self.LEFT else None
+            if level is None:
+                return None
+            if role == _BACKGROUND:
+                return self._brushes[level][0]
+            if role == _FOREGROUND:
+                return self._brushes[level][1]
+            return self._bold if level is AlarmLevel.OVERDUE else None
+        if role == _USER:
+            return row
+        if role == _TOOLTIP:
+            if column == self.NUMBER:
+                return row.description
+            if column in (self.DEADLINE, self.LEFT) and row.deadline is not None:
+                return row.deadline.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
+        return None
+
+    def _left(self, row: QueueRow) -> str:
+        if row.deadline is None or not row.status.is_open:
+            return ""
+        return time_left_text(row.deadline, self._now)
+
+    def _format(self, number: int) -> tuple[str, ...]:
+        row = self._rows[number]
+        cells = (
+            row.number,
+            china_time(row.created_at),
+            self._kind_names.get(row.kind, row.kind),
+            self._status_names[row.status],
+            self._platform_names[row.owner],
+            china_time(row.deadline) if row.deadline is not None else "",
+            "",  # time left: depends on now, never cached
+            row.caller_phone,  # answered callers are shown in full
+        )
+        self._cells[number] = cells
+        return cells
