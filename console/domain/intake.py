@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from console.domain.catalogue import District, Field, Kind
 from console.domain.orders import Platform, Priority
@@ -55,10 +56,34 @@ class Draft:
     consent: bool = False
 
 
+# Chinese texts of the problem codes. The UI shows its own translation of each code (English
+# source in tr(), Chinese in the .ts); this text is what logs and non-UI callers see.
+MESSAGES_ZH: dict[str, str] = {
+    "phone_missing": "请填写来电号码",
+    "phone_format": "号码格式不正确：应为11位手机号或带区号的固定电话",
+    "name_too_long": "姓名不超过{max}个字",
+    "kind_missing": "请选择诉求类型",
+    "kind_wrong_platform": "“{kind}”不是{platform}平台的诉求类型",
+    "field_missing": "请选择所属领域",
+    "district_missing": "请选择所在地区",
+    "address_too_long": "地址不超过{max}个字",
+    "description_missing": "请填写诉求内容",
+    "description_too_long": "诉求内容不超过{max}个字（现为{length}个字）",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    field: str  # the Draft attribute the message is about
-    message: str
+    """One thing wrong with a draft: a stable ``code`` (see :data:`MESSAGES_ZH`) and the
+    numbers or names its message needs, so the UI can say it in the agent's language."""
+
+    field: str  # the Draft attribute the problem is about
+    code: str
+    params: dict[str, str | int] = dataclass_field(default_factory=dict, hash=False)
+
+    @property
+    def message(self) -> str:
+        return MESSAGES_ZH[self.code].format(**self.params)
 
 
 def validate(
@@ -70,27 +95,37 @@ def validate(
 ) -> list[Problem]:
     problems: list[Problem] = []
     if not draft.caller_phone.strip():
-        problems.append(Problem("caller_phone", "请填写来电号码"))
+        problems.append(Problem("caller_phone", "phone_missing"))
     elif normalise_phone(draft.caller_phone) is None:
-        problems.append(Problem("caller_phone", "号码格式不正确：应为11位手机号或带区号的固定电话"))
+        problems.append(Problem("caller_phone", "phone_format"))
     if len(draft.caller_name) > MAX_NAME:
-        problems.append(Problem("caller_name", f"姓名不超过{MAX_NAME}个字"))
+        problems.append(Problem("caller_name", "name_too_long", {"max": MAX_NAME}))
     kind = kinds.get(draft.kind)
     if kind is None:
-        problems.append(Problem("kind", "请选择诉求类型"))
+        problems.append(Problem("kind", "kind_missing"))
     elif kind.platform is not platform:
-        problems.append(Problem("kind", f"“{kind.name_zh}”不是{platform.value}平台的诉求类型"))
+        problems.append(
+            Problem(
+                "kind",
+                "kind_wrong_platform",
+                {"kind": kind.name_zh, "platform": platform.value},
+            )
+        )
     if platform is Platform.HOTLINE and draft.field not in fields:
-        problems.append(Problem("field", "请选择所属领域"))
+        problems.append(Problem("field", "field_missing"))
     if draft.district not in districts:
-        problems.append(Problem("district", "请选择所在地区"))
+        problems.append(Problem("district", "district_missing"))
     if len(draft.address) > MAX_ADDRESS:
-        problems.append(Problem("address", f"地址不超过{MAX_ADDRESS}个字"))
+        problems.append(Problem("address", "address_too_long", {"max": MAX_ADDRESS}))
     text = draft.description.strip()
     if not text:
-        problems.append(Problem("description", "请填写诉求内容"))
+        problems.append(Problem("description", "description_missing"))
     elif len(text) > MAX_DESCRIPTION:
         problems.append(
-            Problem("description", f"诉求内容不超过{MAX_DESCRIPTION}个字（现为{len(text)}个字）")
+            Problem(
+                "description",
+                "description_too_long",
+                {"max": MAX_DESCRIPTION, "length": len(text)},
+            )
         )
     return problems

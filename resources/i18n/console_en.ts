@@ -169,31 +169,37 @@
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="136"/>
+        <location filename="../../console/ui/models/queue_model.py" line="85"/>
         <source>{d}d {h}h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="138"/>
+        <location filename="../../console/ui/models/queue_model.py" line="87"/>
         <source>{h}h {m}m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="140"/>
+        <location filename="../../console/ui/models/queue_model.py" line="89"/>
         <source>{m}m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="142"/>
+        <location filename="../../console/ui/models/queue_model.py" line="91"/>
         <source>{s}s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="144"/>
+        <location filename="../../console/ui/models/queue_model.py" line="93"/>
         <source>{span} over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="145"/>
+        <location filename="../../console/ui/models/queue_model.py" line="94"/>
         <source>{span} left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -247,6 +253,55 @@
     </message>
 </context>
 <context>
+    <name>CallBar</name>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="50"/>
+        <source>Answer (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="52"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="107"/>
+        <source>No call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="87"/>
+        <source>Waiting {count} · longest {wait} · answered within 15 s {share}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="98"/>
+        <source>{line} line · {number} · waiting {waited}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="111"/>
+        <source>on the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="112"/>
+        <source>on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="113"/>
+        <source>transferring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="114"/>
+        <source>three-way call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="117"/>
+        <source>{number} · {state} · {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../console/ui/crash_dialog.py" line="31"/>
@@ -296,57 +351,259 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="50"/>
+        <location filename="../../console/ui/models/queue_model.py" line="101"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="51"/>
+        <location filename="../../console/ui/models/queue_model.py" line="102"/>
         <source>Transferred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="52"/>
+        <location filename="../../console/ui/models/queue_model.py" line="103"/>
         <source>Signed for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="53"/>
+        <location filename="../../console/ui/models/queue_model.py" line="104"/>
         <source>Handling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="54"/>
+        <location filename="../../console/ui/models/queue_model.py" line="105"/>
         <source>Fed back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="55"/>
+        <location filename="../../console/ui/models/queue_model.py" line="106"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="56"/>
+        <location filename="../../console/ui/models/queue_model.py" line="107"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="57"/>
+        <location filename="../../console/ui/models/queue_model.py" line="108"/>
         <source>First contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="58"/>
+        <location filename="../../console/ui/models/queue_model.py" line="109"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="61"/>
+        <location filename="../../console/ui/models/queue_model.py" line="115"/>
         <source>12345 hotline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="62"/>
+        <location filename="../../console/ui/models/queue_model.py" line="116"/>
         <source>110 police</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntakeFields</name>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="75"/>
+        <source>Street, compound, building and door number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="80"/>
+        <source>&amp;Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="81"/>
+        <source>&amp;Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="82"/>
+        <source>Cr&amp;itical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="88"/>
+        <source>Affects &amp;social stability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="89"/>
+        <source>Will be passed to 110 at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="90"/>
+        <source>Ca&amp;ller agreed to be transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="68"/>
+        <source>Choose (type its number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="116"/>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="116"/>
+        <source>N&amp;ame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="117"/>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="117"/>
+        <source>&amp;Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="118"/>
+        <source>&amp;District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="118"/>
+        <source>Add&amp;ress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="119"/>
+        <source>Descrip&amp;tion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="119"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="72"/>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="113"/>
+        <source>Restored the unsaved draft of this call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="120"/>
+        <source>The unsaved draft of the previous call was kept in {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="129"/>
+        <source>A saved draft could not be read and was moved to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="135"/>
+        <source>Restored the draft that was not saved when the console closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="153"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="166"/>
+        <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="171"/>
+        <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="176"/>
+        <source>Saved as {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="188"/>
+        <source>Not saved: correct what is marked in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="196"/>
+        <source>Enter the caller&apos;s phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="197"/>
+        <source>Not a phone number: 11-digit mobile, or landline with area code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="198"/>
+        <source>Name: at most {max} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="199"/>
+        <source>Choose a kind of request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
+        <source>“{kind}” is not a kind of the {platform} platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="201"/>
+        <source>Choose a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
+        <source>Choose a district from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
+        <source>Address: at most {max} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <source>Describe the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
+        <source>At most {max} characters (now {length})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="220"/>
+        <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -411,6 +668,45 @@ Your work so far is kept. Please tell IT and give them the log file:
     <message>
         <location filename="../../console/ui/main_window.py" line="193"/>
         <source>No orders from {phone}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPopView</name>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="31"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="83"/>
+        <source>No caller yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="34"/>
+        <source>Frequent caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="62"/>
+        <source>Caller {phone}: {count} earlier orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="67"/>
+        <source>Frequent caller: {count} orders in 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="73"/>
+        <source>Still open: {numbers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="75"/>
+        <source> and {more} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="78"/>
+        <source>No open orders.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

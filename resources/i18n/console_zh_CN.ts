@@ -169,31 +169,37 @@
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="136"/>
+        <location filename="../../console/ui/models/queue_model.py" line="85"/>
         <source>{d}d {h}h</source>
         <translation>{d}天{h}小时</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="138"/>
+        <location filename="../../console/ui/models/queue_model.py" line="87"/>
         <source>{h}h {m}m</source>
         <translation>{h}小时{m}分</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="140"/>
+        <location filename="../../console/ui/models/queue_model.py" line="89"/>
         <source>{m}m</source>
         <translation>{m}分</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="142"/>
+        <location filename="../../console/ui/models/queue_model.py" line="91"/>
         <source>{s}s</source>
         <translation>{s}秒</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="144"/>
+        <location filename="../../console/ui/models/queue_model.py" line="93"/>
         <source>{span} over</source>
         <translation>超 {span}</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="145"/>
+        <location filename="../../console/ui/models/queue_model.py" line="94"/>
         <source>{span} left</source>
         <translation>剩 {span}</translation>
     </message>
@@ -244,6 +250,55 @@
         <location filename="../../console/app.py" line="216"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CallBar</name>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="50"/>
+        <source>Answer (F5)</source>
+        <translation>接听 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="52"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="107"/>
+        <source>No call</source>
+        <translation>当前无通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="87"/>
+        <source>Waiting {count} · longest {wait} · answered within 15 s {share}</source>
+        <translation>排队 {count} · 最长等待 {wait} · 15秒接通率 {share}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="98"/>
+        <source>{line} line · {number} · waiting {waited}</source>
+        <translation>{line} 线路 · {number} · 已等待 {waited}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="111"/>
+        <source>on the line</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="112"/>
+        <source>on hold</source>
+        <translation>保持中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="113"/>
+        <source>transferring</source>
+        <translation>转接中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="114"/>
+        <source>three-way call</source>
+        <translation>三方通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="117"/>
+        <source>{number} · {state} · {time}</source>
+        <translation>{number} · {state} · {time}</translation>
     </message>
 </context>
 <context>
@@ -299,58 +354,260 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="50"/>
+        <location filename="../../console/ui/models/queue_model.py" line="101"/>
         <source>Received</source>
         <translation>已受理</translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="51"/>
+        <location filename="../../console/ui/models/queue_model.py" line="102"/>
         <source>Transferred</source>
         <translation>已转派</translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="52"/>
+        <location filename="../../console/ui/models/queue_model.py" line="103"/>
         <source>Signed for</source>
         <translation>已签收</translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="53"/>
+        <location filename="../../console/ui/models/queue_model.py" line="104"/>
         <source>Handling</source>
         <translation>处置中</translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="54"/>
+        <location filename="../../console/ui/models/queue_model.py" line="105"/>
         <source>Fed back</source>
         <translation>已反馈</translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="55"/>
+        <location filename="../../console/ui/models/queue_model.py" line="106"/>
         <source>Completed</source>
         <translation>已办结</translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="56"/>
+        <location filename="../../console/ui/models/queue_model.py" line="107"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="57"/>
+        <location filename="../../console/ui/models/queue_model.py" line="108"/>
         <source>First contact</source>
         <translation>首接负责</translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="58"/>
+        <location filename="../../console/ui/models/queue_model.py" line="109"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="61"/>
+        <location filename="../../console/ui/models/queue_model.py" line="115"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
         <location filename="../../console/ui/history_model.py" line="62"/>
+        <location filename="../../console/ui/models/queue_model.py" line="116"/>
         <source>110 police</source>
         <translation>110 报警平台</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeFields</name>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="75"/>
+        <source>Street, compound, building and door number</source>
+        <translation>街道、小区、楼栋及门牌号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="80"/>
+        <source>&amp;Normal</source>
+        <translation>一般(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="81"/>
+        <source>&amp;Urgent</source>
+        <translation>紧急(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="82"/>
+        <source>Cr&amp;itical</source>
+        <translation>特急(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="88"/>
+        <source>Affects &amp;social stability</source>
+        <translation>涉及社会稳定(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="89"/>
+        <source>Will be passed to 110 at once</source>
+        <translation>将第一时间转交110</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="90"/>
+        <source>Ca&amp;ller agreed to be transferred</source>
+        <translation>已与诉求人协商同意转接(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="68"/>
+        <source>Choose (type its number)</source>
+        <translation>请选择（可按序号键）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="116"/>
+        <source>&amp;Phone</source>
+        <translation>来电号码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="116"/>
+        <source>N&amp;ame</source>
+        <translation>姓名(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="117"/>
+        <source>&amp;Kind</source>
+        <translation>诉求类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="117"/>
+        <source>&amp;Field</source>
+        <translation>所属领域(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="118"/>
+        <source>&amp;District</source>
+        <translation>所在地区(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="118"/>
+        <source>Add&amp;ress</source>
+        <translation>详细地址(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="119"/>
+        <source>Descrip&amp;tion</source>
+        <translation>诉求内容(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="119"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="72"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="113"/>
+        <source>Restored the unsaved draft of this call.</source>
+        <translation>已恢复本次通话未保存的草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="120"/>
+        <source>The unsaved draft of the previous call was kept in {path}.</source>
+        <translation>上一通电话未保存的草稿已另存于 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="129"/>
+        <source>A saved draft could not be read and was moved to {path}.</source>
+        <translation>草稿文件无法读取，已移至 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="135"/>
+        <source>Restored the draft that was not saved when the console closed.</source>
+        <translation>已恢复坐席台关闭时未保存的草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="153"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="166"/>
+        <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
+        <translation>未保存：{error}。已填写的内容都还在，请按 Ctrl+S 重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="171"/>
+        <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
+        <translation>已保存为 {number}。保存期间的修改仍在表单中，请核对后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="176"/>
+        <source>Saved as {number}.</source>
+        <translation>已保存，工单号 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="188"/>
+        <source>Not saved: correct what is marked in red.</source>
+        <translation>未保存：请修改标红的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="196"/>
+        <source>Enter the caller&apos;s phone number</source>
+        <translation>请填写来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="197"/>
+        <source>Not a phone number: 11-digit mobile, or landline with area code</source>
+        <translation>号码格式不正确：应为11位手机号或带区号的固定电话</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="198"/>
+        <source>Name: at most {max} characters</source>
+        <translation>姓名不超过{max}个字</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="199"/>
+        <source>Choose a kind of request</source>
+        <translation>请选择诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
+        <source>“{kind}” is not a kind of the {platform} platform</source>
+        <translation>“{kind}”不是{platform}平台的诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="201"/>
+        <source>Choose a field</source>
+        <translation>请选择所属领域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
+        <source>Choose a district from the list</source>
+        <translation>请从列表中选择所在地区</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
+        <source>Address: at most {max} characters</source>
+        <translation>地址不超过{max}个字</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <source>Describe the request</source>
+        <translation>请填写诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
+        <source>At most {max} characters (now {length})</source>
+        <translation>不超过{max}个字（现为{length}个字）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="220"/>
+        <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
+        <translation>草稿无法保存到磁盘（{reason}），请尽快保存工单。</translation>
     </message>
 </context>
 <context>
@@ -415,6 +672,45 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/ui/main_window.py" line="193"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPopView</name>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="31"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="83"/>
+        <source>No caller yet.</source>
+        <translation>暂无来电。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="34"/>
+        <source>Frequent caller</source>
+        <translation>高频来电</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="62"/>
+        <source>Caller {phone}: {count} earlier orders</source>
+        <translation>来电 {phone}：历史工单 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="67"/>
+        <source>Frequent caller: {count} orders in 30 days</source>
+        <translation>高频来电：30天内 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="73"/>
+        <source>Still open: {numbers}</source>
+        <translation>未办结：{numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="75"/>
+        <source> and {more} more</source>
+        <translation> 等，另有 {more} 件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="78"/>
+        <source>No open orders.</source>
+        <translation>无未办结工单。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The agent's seat: the widgets used while a call is on the line."""

@@ -1,0 +1,201 @@
+"""The intake draft on disk, so a crash of the console loses at most half a second of typing.
+
+One file, ``current.json`` in ``data_dir()/drafts``, holds the draft being typed and the call it
+belongs to. It is written atomically (a temp file beside it, then ``os.replace``): a crash while
+writing leaves the previous version, never half a file. Writes are throttled by the single-shot
+``draft-autosave`` timer: the first change starts it and later changes ride along, so a steady
+typist is saved every 500 ms instead of never (a restarting debounce would wait for a pause).
+
+The JSON side (:func:`draft_to_json`, :func:`draft_from_json`, :func:`write_atomic`) needs no Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, fields
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from console.domain.intake import Draft
+from console.domain.orders import Priority
+from console.settings import data_dir
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 500
+FORMAT_VERSION = 1
+CURRENT = "current.json"
+
+_TEXT = ("caller_phone", "caller_name", "kind", "field", "district", "address", "description")
+_FLAGS = ("social_stability", "consent")
+
+
+class DraftFileError(ValueError):
+    """A draft file that cannot be read back; the message says what is wrong with it."""
+
+
+def draft_to_json(call_id: str | None, draft: Draft, saved_at: datetime) -> str:
+    body: dict[str, object] = asdict(draft)
+    body["priority"] = draft.priority.name.lower()
+    return json.dumps(
+        {
+            "version": FORMAT_VERSION,
+            "call_id": call_id,
+            "saved_at": saved_at.astimezone(UTC).isoformat(),
+            "draft": body,
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
+
+
+def draft_from_json(text: str) -> tuple[str | None, Draft]:
+    """``(call_id, draft)``; raises :class:`DraftFileError`. Keys a later version adds are
+    ignored and missing ones take the default, but a value of the wrong type is an error."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DraftFileError(f"not JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise DraftFileError("not a JSON object")
+    if data.get("version") != FORMAT_VERSION:
+        raise DraftFileError(f"unknown version {data.get('version')!r}")
+    call_id, body = data.get("call_id"), data.get("draft")
+    if call_id is not None and not isinstance(call_id, str):
+        raise DraftFileError(f"call_id must be a string, got {call_id!r}")
+    if not isinstance(body, dict):
+        raise DraftFileError("draft must be an object")
+    values: dict[str, object] = {}
+    known = {f.name for f in fields(Draft)}
+    for key, value in body.items():
+        if key not in known:
+            continue
+        if key in _TEXT and not isinstance(value, str):
+            raise DraftFileError(f"{key} must be a string, got {value!r}")
+        if key in _FLAGS and not isinstance(value, bool):
+            raise DraftFileError(f"{key} must be true or false, got {value!r}")
+        values[key] = value
+    if "priority" in values:
+        name = values["priority"]
+        if not isinstance(name, str) or name.upper() not in Priority.__members__:
+            raise DraftFileError(f"unknown priority {name!r}")
+        values["priority"] = Priority[name.upper()]
+    return call_id, Draft(**values)  # type: ignore[arg-type]
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` all at once: readers see the old file or the new one.
+
+    No fsync: this guards against the console crashing, not the machine losing power, and an
+    fsync on the GUI thread could stall a keystroke when the disk is busy.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+class DraftStore(QObject):
+    """Signals: ``written(path)`` after each write; ``failed(reason)`` when a write fails (the
+    draft stays staged and the next change or flush tries again)."""
+
+    written = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, folder: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder if folder is not None else data_dir() / "drafts"
+        self.moved_aside: Path | None = None  # the last corrupt file load_latest() moved aside
+        self._staged: tuple[str | None, Draft] | None = None
+        self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.timer.setObjectName("draft-autosave")
+        self.timer.timeout.connect(self.flush)
+
+    @property
+    def path(self) -> Path:
+        return self.folder / CURRENT
+
+    def stage(self, call_id: str | None, draft: Draft) -> None:
+        """Remember the draft; it is written within ``AUTOSAVE_MS`` (or at the next flush)."""
+        self._staged = (call_id, draft)
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def flush(self) -> None:
+        """Write the staged draft now, if there is one (focus-out, before a new call)."""
+        self.timer.stop()
+        if self._staged is None:
+            return
+        call_id, draft = self._staged
+        try:
+            write_atomic(self.path, draft_to_json(call_id, draft, datetime.now(UTC)))
+        except OSError as exc:
+            log.warning("could not write the intake draft to %s: %s", self.path, exc)
+            self.failed.emit(f"{self.path}: {exc.strerror or exc}")
+            return
+        self._staged = None
+        self.written.emit(str(self.path))
+
+    def load_latest(self) -> tuple[str | None, Draft] | None:
+        """The draft on disk and its call, or ``None``. A file that cannot be read is moved
+        aside (``….corrupt``, kept for support) and logged: start-up goes on without it."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError) as exc:
+            self._move_aside(str(exc))
+            return None
+        try:
+            return draft_from_json(text)
+        except DraftFileError as exc:
+            self._move_aside(str(exc))
+            return None
+
+    def clear(self) -> None:
+        """Forget the draft: it was saved as an order (or the agent discarded it)."""
+        self.timer.stop()
+        self._staged = None
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not remove the intake draft %s: %s", self.path, exc)
+
+    def set_aside(self) -> Path | None:
+        """Keep the draft on disk under another name (a new call began before it was saved)."""
+        self.flush()
+        target = self.folder / f"set-aside-{_stamp()}.json"
+        try:
+            os.replace(self.path, target)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.warning("could not set the intake draft %s aside: %s", self.path, exc)
+            return None
+        log.info("unsaved intake draft set aside as %s", target)
+        return target
+
+    def _move_aside(self, reason: str) -> None:
+        target = self.path.with_name(f"{CURRENT}.{_stamp()}.corrupt")
+        try:
+            os.replace(self.path, target)
+        except OSError as exc:
+            log.error("intake draft %s is unreadable (%s) and could not be moved: %s",
+                      self.path, reason, exc)  # fmt: skip
+            return
+        self.moved_aside = target
+        log.warning("intake draft %s is unreadable (%s): moved to %s", self.path, reason, target)

@@ -1,0 +1,85 @@
+"""The screen pop (来电弹屏): the caller's earlier orders, the open ones, frequent-caller flag.
+
+Shows a :class:`ScreenPop` the seat fetched off the UI thread; it never queries by itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.services.screen_pop import ScreenPop
+from console.ui.history_model import HistoryModel
+
+FREQUENT_STYLE = "QLabel#frequent { background: #fbdede; color: #6e1111; padding: 2px 8px; }"
+
+
+class ScreenPopView(QWidget):
+    def __init__(self, kind_names: Mapping[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(QSize(480, 200))
+        self.model = HistoryModel(kind_names, self)
+        self.header = QLabel(self.tr("No caller yet."))
+        self.header.setObjectName("popHeader")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.frequent = QLabel(self.tr("Frequent caller"))
+        self.frequent.setObjectName("frequent")
+        self.frequent.setStyleSheet(FREQUENT_STYLE)
+        self.frequent.hide()
+        self.open_orders = QLabel()
+        self.open_orders.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((0, 190), (1, 130), (2, 90), (3, 80), (4, 100)):
+            self.table.setColumnWidth(column, width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.frequent, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.open_orders)
+        layout.addWidget(self.table, 1)
+
+    @Slot(object)
+    def show_pop(self, pop: ScreenPop) -> None:
+        self.model.set_rows(pop.history)
+        self.header.setText(
+            self.tr("Caller {phone}: {count} earlier orders").format(
+                phone=pop.phone, count=len(pop.history)
+            )
+        )
+        self.frequent.setText(
+            self.tr("Frequent caller: {count} orders in 30 days").format(count=pop.recent_count)
+        )
+        self.frequent.setVisible(pop.frequent)
+        if pop.open_orders:
+            numbers = ", ".join(o.number for o in pop.open_orders[:5])
+            more = len(pop.open_orders) - 5
+            text = self.tr("Still open: {numbers}").format(numbers=numbers)
+            if more > 0:
+                text += self.tr(" and {more} more").format(more=more)
+            self.open_orders.setText(text)
+        else:
+            self.open_orders.setText(self.tr("No open orders."))
+
+    @Slot()
+    def clear(self) -> None:
+        self.model.set_rows([])
+        self.header.setText(self.tr("No caller yet."))
+        self.frequent.hide()
+        self.open_orders.clear()
