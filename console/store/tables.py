@@ -192,3 +192,17 @@ class AlarmRow(SQLModel, table=True):
     escalated_to: str | None = None  # 督办: the named person it was escalated to
     escalated_at: datetime | None = None
     resolved_at: datetime | None = None  # the deadline was met, replaced, or the order closed
+
+
+class AgentStateRow(SQLModel, table=True):
+    """Every change of a seat's agent state (就绪/示忙/通话中/话后整理), for the shift lead."""
+
+    __tablename__ = "agent_state"
+    __table_args__ = (Index("ix_agent_state_seat", "seat", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    seat: str
+    agent: str
+    platform: str
+    state: str
+    reason: str | None = None
+    at: datetime

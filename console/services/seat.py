@@ -1,0 +1,80 @@
+"""The seat's agent state: change it by the domain's rules and record every change.
+
+A shift lead reads :meth:`SeatStateService.board` — each seat's latest state and since when.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlmodel import col
+
+from console.domain.agent_state import AgentState, NotReadyReason, Seat, StateChange
+from console.domain.orders import Platform
+from console.store.engine import Database
+from console.store.tables import AgentStateRow
+
+
+@dataclass(frozen=True, slots=True)
+class BoardLine:
+    seat: str
+    agent: str
+    state: AgentState
+    reason: NotReadyReason | None
+    since: datetime
+
+
+class SeatStateService:
+    def __init__(
+        self, db: Database, clock: Callable[[], datetime], seat: Seat, platform: Platform
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._platform = platform
+        self.seat = seat
+
+    def change(self, to: AgentState, reason: NotReadyReason | None = None) -> StateChange:
+        """Move the seat to ``to`` (StateError if the rules refuse) and record it."""
+        self.seat, change = self.seat.change(to, self._clock(), reason)
+        with self._db.write() as session:
+            session.add(
+                AgentStateRow(
+                    seat=change.seat,
+                    agent=change.agent,
+                    platform=self._platform.value,
+                    state=change.state.value,
+                    reason=change.reason.value if change.reason else None,
+                    at=change.at,
+                )
+            )
+        return change
+
+    def board(self) -> list[BoardLine]:
+        """Every seat's latest state (one row per seat), for the shift lead."""
+        latest = (
+            select(col(AgentStateRow.seat), func.max(col(AgentStateRow.at)).label("at"))
+            .group_by(col(AgentStateRow.seat))
+            .subquery()
+        )
+        rows = []
+        with self._db.read() as session:
+            for r in session.execute(
+                select(AgentStateRow).join(
+                    latest,
+                    (col(AgentStateRow.seat) == latest.c.seat)
+                    & (col(AgentStateRow.at) == latest.c.at),
+                )
+            ).scalars():
+                rows.append(
+                    BoardLine(
+                        r.seat,
+                        r.agent,
+                        AgentState(r.state),
+                        NotReadyReason(r.reason) if r.reason else None,
+                        r.at,
+                    )
+                )
+        return sorted(rows, key=lambda line: line.seat)
