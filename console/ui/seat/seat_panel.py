@@ -1,0 +1,132 @@
+"""The agent's seat: state, call bar, screen pop beside the intake form, and the keys for them.
+
+Layout and shortcuts only; :class:`SeatController` holds the behaviour.
+
+Keys (documented in README): F2 ready, F3 not ready (break), F5 answer, F6 hang up, F7 hold /
+resume, F8 one-click transfer to the peer line, F9 three-way call, Ctrl+N new order.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from console.domain.agent_state import AgentState, NotReadyReason
+from console.ui.seat.call_bar import CallBar, clock_text
+from console.ui.seat.intake_form import IntakeForm
+from console.ui.seat.screen_pop import ScreenPopView
+from console.ui.seat.seat_controller import SeatController
+
+NOTICE_STYLE = "QLabel#seatNotice { color: #8a1c1c; }"
+
+
+class SeatPanel(QWidget):
+    def __init__(
+        self,
+        controller: SeatController,
+        call_bar: CallBar,
+        pop_view: ScreenPopView,
+        intake: IntakeForm,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(QSize(900, 560))
+        self.controller = controller
+        self.intake = intake
+        self._state_name = ""
+        self.state_box = QComboBox()
+        self._choices: list[tuple[AgentState, NotReadyReason | None]] = [
+            (AgentState.READY, None),
+            (AgentState.NOT_READY, NotReadyReason.BREAK),
+            (AgentState.NOT_READY, NotReadyReason.MEETING),
+            (AgentState.NOT_READY, NotReadyReason.TRAINING),
+        ]
+        self.state_box.addItems(
+            [
+                self.tr("Ready (F2)"),
+                self.tr("Not ready: break (F3)"),
+                self.tr("Not ready: meeting"),
+                self.tr("Not ready: training"),
+            ]
+        )
+        self.state_label = QLabel()
+        self.state_label.setObjectName("seatState")
+        self.notice = QLabel()
+        self.notice.setObjectName("seatNotice")
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("State:")))
+        top.addWidget(self.state_box)
+        top.addWidget(self.state_label)
+        top.addWidget(self.notice, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(pop_view)
+        split.addWidget(intake)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 6)
+        layout.addLayout(top)
+        layout.addWidget(call_bar)
+        layout.addWidget(split, 1)
+        self._keys()
+        self.state_box.activated.connect(self._choose_state)
+        controller.state_changed.connect(self._show_state)
+        controller.notice.connect(self.notice.setText)
+
+    def _keys(self) -> None:
+        c = self.controller
+        for key, slot in (
+            ("F2", c.set_ready),
+            ("F3", lambda: c.set_not_ready(NotReadyReason.BREAK)),
+            ("F5", c.answer_next),
+            ("F6", c.hang_up),
+            ("F7", c.toggle_hold),
+            ("F8", c.transfer),
+            ("F9", c.conference),
+            ("Ctrl+N", self.new_order),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+
+    @Slot(int)
+    def _choose_state(self, index: int) -> None:
+        state, reason = self._choices[index]
+        if state is AgentState.READY:
+            self.controller.set_ready()
+        elif reason is not None:
+            self.controller.set_not_ready(reason)
+
+    @Slot(str, str)
+    def _show_state(self, state: str, reason: str) -> None:
+        self.notice.clear()
+        names = {
+            AgentState.READY: self.tr("Ready"),
+            AgentState.NOT_READY: self.tr("Not ready"),
+            AgentState.ON_CALL: self.tr("On a call"),
+            AgentState.WRAP_UP: self.tr("Wrap-up"),
+            AgentState.LOGGED_OUT: self.tr("Logged out"),
+        }
+        self._state_name = names.get(AgentState(state), state)
+        for index, (choice, why) in enumerate(self._choices):
+            if choice.value == state and (why.value if why else "") == reason:
+                self.state_box.setCurrentIndex(index)
+
+    @Slot()
+    def new_order(self) -> None:
+        call = self.controller.current
+        if call is not None:
+            self.intake.start_for_call(call.call_id, call.caller)
+        self.intake.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_now(self, now: datetime) -> None:
+        self.controller.set_now(now)
+        seat = self.controller._states.seat
+        since = seat.since
+        spent = clock_text(now - since) if since else "--:--"
+        name = getattr(self, "_state_name", "")
+        self.state_label.setText(self.tr("{state} for {time}").format(state=name, time=spent))

@@ -1,0 +1,115 @@
+"""The agent's seat end to end: a call rings, F5 answers, the pop shows the caller's history,
+the order is typed and saved with the keyboard, hang-up goes to wrap-up and back to ready."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from console.domain.agent_state import AgentState, Seat
+from console.domain.intake import Draft
+from console.domain.orders import Actor, Platform
+from console.services.orders import OrderService
+from console.services.screen_pop import ScreenPopService
+from console.services.seat import SeatStateService
+from console.store.engine import Database
+from console.store.seed import catalogue
+from console.telephony.port import Line
+from console.telephony.simulated import SimulatedSwitch
+from console.ui.seat.call_bar import CallBar
+from console.ui.seat.drafts import DraftStore
+from console.ui.seat.intake_form import IntakeForm
+from console.ui.seat.screen_pop import ScreenPopView
+from console.ui.seat.seat_controller import SeatController
+from console.ui.seat.seat_panel import SeatPanel
+from console.ui.worker import Worker
+
+ACTOR = Actor("王丽", "A-01", Platform.HOTLINE)
+CALLER = "13812345678"
+
+
+def build(db: Database, tmp_path: Path, loop: asyncio.AbstractEventLoop):  # type: ignore[no-untyped-def]
+    clock = lambda: datetime.now(UTC)  # noqa: E731
+    orders = OrderService(db, clock)
+    orders.create(
+        Draft(caller_phone=CALLER, kind="C-ZX", field="F-GF", district="210102",
+              description="咨询供暖开始时间", consent=True),
+        ACTOR,
+    )  # fmt: skip
+    with db.read() as s:
+        kinds, fields, districts = catalogue(s)
+    worker = Worker("test-seat")
+    switch = SimulatedSwitch(rate_per_min=0, seed=1, loop=loop)
+    holder = QWidget()
+    bar, pop = CallBar(), ScreenPopView({k.code: k.name_zh for k in kinds})
+    intake = IntakeForm(
+        platform=Platform.HOTLINE, kinds=kinds, fields=fields, districts=districts,
+        save=lambda d: orders.create(d, ACTOR).order.number, run=worker.run,
+        drafts=DraftStore(tmp_path / "drafts"),
+    )  # fmt: skip
+    states = SeatStateService(db, clock, Seat("A-01", "王丽"), Platform.HOTLINE)
+    controller = SeatController(
+        telephony=switch, line=Line.HOTLINE, states=states, pops=ScreenPopService(db, clock),
+        run=worker.run, call_bar=bar, pop_view=pop, intake=intake, clock=clock,
+        wrap_up=timedelta(milliseconds=300),
+    )  # fmt: skip
+    panel = SeatPanel(controller, bar, pop, intake, holder)
+    return holder, panel, controller, switch, orders, worker
+
+
+def test_a_call_from_ring_to_saved_order(
+    qtbot: QtBot, qloop: qasync.QEventLoop, sqlite_db: Database, tmp_path: Path
+) -> None:
+    holder, panel, controller, switch, orders, worker = build(sqlite_db, tmp_path, qloop)
+    qtbot.addWidget(holder)
+    holder.resize(1200, 760)
+    holder.show()
+
+    async def scenario() -> None:
+        switch.start()
+        controller.log_in()
+        assert controller.state is AgentState.READY
+        switch.place_call(Line.HOTLINE, CALLER)
+        await asyncio.sleep(0.05)
+        assert controller.current is None
+        assert "138****5678" in panel.controller._bar.ringing.item(0).text()
+        qtbot.keyClick(holder, Qt.Key.Key_F5)
+        for _ in range(100):
+            await asyncio.sleep(0.02)
+            if panel.findChild(ScreenPopView).model.rowCount():  # type: ignore[union-attr]
+                break
+        assert controller.state is AgentState.ON_CALL
+        assert controller.current is not None and controller.current.caller == CALLER
+        assert panel.findChild(ScreenPopView).model.rowCount() == 1  # type: ignore[union-attr]
+        assert panel.intake.draft().caller_phone == CALLER
+        form = panel.intake.draft()
+        panel.intake.set_draft(
+            Draft(caller_phone=form.caller_phone, kind="C-TS", field="F-SH", district="210102",
+                  description="楼下烧烤店夜间噪音扰民", consent=True)
+        )  # fmt: skip
+        saved: list[str] = []
+        panel.intake.saved.connect(saved.append)
+        panel.intake.save()
+        for _ in range(100):
+            await asyncio.sleep(0.02)
+            if saved:
+                break
+        assert saved and saved[0].startswith("12345-")
+        qtbot.keyClick(holder, Qt.Key.Key_F6)
+        await asyncio.sleep(0.1)
+        assert controller.state is AgentState.WRAP_UP
+        await asyncio.sleep(0.5)
+        assert controller.state is AgentState.READY  # wrap-up over by itself
+        assert controller.stats.answered == 1 and controller.stats.service_level == 1.0
+        await switch.stop()
+
+    qloop.run_until_complete(scenario())
+    assert len(orders.caller_history(CALLER)) == 2  # the earlier order and today's
+    controller.close()
+    worker.shutdown()
