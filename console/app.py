@@ -11,7 +11,7 @@ import asyncio
 import logging
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,8 +22,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObj
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 from sqlalchemy.exc import OperationalError
 
+from console.app_seat import build_seat
 from console.config import Settings, describe
-from console.domain.orders import Platform
+from console.domain.orders import Actor, Platform
 from console.logs import install_excepthook, setup_logging
 from console.paths import bundle_path
 from console.scheduling.alarms import AlarmScheduler
@@ -105,12 +106,14 @@ def _run_with(app: QApplication, settings: Settings, smoke: bool, started: float
         return EXIT_CANNOT_START
     worker = Worker("ui-worker", app)
     executor = ThreadPoolExecutor(1, thread_name_prefix="alarm-sweep")
+    loop = qasync.QEventLoop(app)  # made before the widgets: the simulated switch runs on it
+    asyncio.set_event_loop(loop)
     try:
         clock = SystemClock()
         service = OrderService(db, clock.now, policy)
         alarm_service = AlarmService(db, clock.now, seat)
         with db.read() as session:  # before show(): the first paint shows real numbers
-            kinds, _fields, _districts = catalogue(session)
+            kinds, fields, districts = catalogue(session)
             orders = count(session)
         chinese = lang.startswith("zh")
         kind_names = {k.code: k.name_zh if chinese else k.name_en for k in kinds}
@@ -119,8 +122,23 @@ def _run_with(app: QApplication, settings: Settings, smoke: bool, started: float
         panel = AlarmPanel(alarm_service, kind_names=kind_names, user=agent, run=worker.run)
         notifier = AlarmNotifier(settings, tray=_tray(app), parent=app)
         banner = AlarmBanner()
+        seat_parts = build_seat(
+            db=db,
+            orders=service,
+            clock=clock.now,
+            actor=Actor(agent, seat, seat_platform),
+            catalogue=(kinds, fields, districts),
+            kind_names=kind_names,
+            worker=worker,
+            loop=loop,
+        )
         window = MainWindow(
-            service, kind_names=kind_names, status=status, alarm_panel=panel, banner=banner
+            service,
+            kind_names=kind_names,
+            status=status,
+            alarm_panel=panel,
+            banner=banner,
+            seat_panel=seat_parts.panel,
         )
         notifier.message.connect(banner.show_message)
         panel.counts_changed.connect(window.show_alarm_counts)
@@ -130,17 +148,30 @@ def _run_with(app: QApplication, settings: Settings, smoke: bool, started: float
             notifier.notify(raised, clock.now())
             panel.refresh()
 
-        def make_alarms(scheduler: AsyncIOScheduler) -> AlarmScheduler:
-            return AlarmScheduler(scheduler, alarm_service, clock, executor, on_raised)
+        def start(scheduler: AsyncIOScheduler) -> None:
+            AlarmScheduler(scheduler, alarm_service, clock, executor, on_raised).start()
+            seat_parts.switch.start()
+            seat_parts.controller.log_in()
+
+        def tick(now: datetime) -> None:
+            panel.set_now(now)
+            seat_parts.panel.set_now(now)
+
+        async def stop() -> None:
+            seat_parts.controller.close()
+            await seat_parts.switch.stop()
 
         return _run(
-            app, window, status, make_alarms, panel.set_now,
+            app, loop, window, status, start, tick, stop,
             smoke=smoke, started=started, orders=orders, url=db_url,
         )  # fmt: skip
     finally:
         worker.shutdown()
         executor.shutdown(wait=True)
         db.dispose()
+        if not loop.is_closed():  # an early return before the loop ran
+            loop.close()
+            asyncio.set_event_loop(None)
 
 
 def _tray(app: QApplication) -> QSystemTrayIcon | None:
@@ -227,18 +258,18 @@ def _fail(message: str) -> None:
 
 def _run(
     app: QApplication,
+    loop: qasync.QEventLoop,
     window: MainWindow,
     status: StatusBar,
-    make_alarms: Callable[[AsyncIOScheduler], AlarmScheduler],
+    start: Callable[[AsyncIOScheduler], None],
     on_tick: Callable[[datetime], None],
+    stop: Callable[[], Awaitable[None]],
     *,
     smoke: bool,
     started: float,
     orders: int,
     url: str,
 ) -> int:
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
     ticked = asyncio.Event()
 
     async def tick() -> None:
@@ -266,7 +297,7 @@ def _run(
     )
     # APScheduler logs every run at INFO: one line a second drowns the real log.
     logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
-    make_alarms(scheduler).start()
+    start(scheduler)
     scheduler.start()
 
     painted: asyncio.Future[float] = loop.create_future()
@@ -294,6 +325,7 @@ def _run(
 
     code = loop.run_forever()  # returns when the app quits (last window closed, app.exit())
     window.close()
+    loop.run_until_complete(stop())
     loop.run_until_complete(_stop(scheduler, smoke_task))
     loop.close()
     asyncio.set_event_loop(None)

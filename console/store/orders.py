@@ -6,6 +6,7 @@ Every function takes the session of the caller's unit of work (``Database.read()
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -130,6 +131,19 @@ def caller_history(
         query = query.where(col(OrderRow.status).not_in([s.value for s in TERMINAL]))
     rows = session.execute(query.order_by(col(OrderRow.created_at).desc()).limit(limit)).all()
     return [OrderSummary(r[0], r[1], r[2], r[3], Status(r[4]), Platform(r[5]), r[6]) for r in rows]
+
+
+def sample_callers(session: Session, n: int, seed: int | None = None) -> list[str]:
+    """Up to ``n`` caller numbers of random orders (primary-key reads, fast on any size)."""
+    low, high = session.execute(sa_select(func.min(OrderRow.id), func.max(OrderRow.id))).one()
+    if low is None or high is None:
+        return []
+    rng = random.Random(seed)
+    ids = {rng.randint(low, high) for _ in range(n)}
+    rows = session.execute(
+        sa_select(col(OrderRow.caller_phone)).where(col(OrderRow.id).in_(ids))
+    ).scalars()
+    return sorted(set(rows))
 
 
 def count(session: Session) -> int:

@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         status: StatusBar,
         alarm_panel: QWidget | None = None,
         banner: QWidget | None = None,
+        seat_panel: QWidget | None = None,
+        queues: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,6 +75,8 @@ class MainWindow(QMainWindow):
         self.model = HistoryModel(kind_names, self)
         self.alarm_panel = alarm_panel
         self.banner = banner
+        self.seat_panel = seat_panel
+        self.queues = queues
         self._build_lookup()
         self._connect_signals()
 
@@ -115,6 +119,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.result_label)
         layout.addWidget(self.table, 1)
         self.tabs = QTabWidget()
+        self.lookup_page = central
+        if self.seat_panel is not None:
+            self.tabs.addTab(self.seat_panel, self.tr("&Seat"))
+        if self.queues is not None:
+            self.tabs.addTab(self.queues, self.tr("&Queues"))
         self.tabs.addTab(central, self.tr("Caller &lookup"))
         if self.alarm_panel is not None:
             self.tabs.addTab(self.alarm_panel, self.tr("&Alarms"))
@@ -149,7 +158,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def focus_lookup(self) -> None:
-        self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentWidget(self.lookup_page)
         self.phone.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.phone.selectAll()
 
