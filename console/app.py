@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObj
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 from sqlalchemy.exc import OperationalError
 
-from console.app_seat import build_seat
+from console.app_seat import SeatParts, build_seat
 from console.config import Settings, describe
 from console.domain.orders import Actor, Platform
 from console.logs import install_excepthook, setup_logging
@@ -55,7 +55,17 @@ SMOKE_TIMEOUT_S = 30.0
 EXIT_CANNOT_START = 2
 
 
-def run_gui(settings: Settings, *, smoke: bool = False, started_at: float | None = None) -> int:
+Script = Callable[["MainWindow", "SeatParts"], Awaitable[int]]
+"""A coroutine run once the window has painted; its result is the exit code (screenshot tests)."""
+
+
+def run_gui(
+    settings: Settings,
+    *,
+    smoke: bool = False,
+    started_at: float | None = None,
+    script: Script | None = None,
+) -> int:
     """Run the seat console until its window closes; returns the process exit code.
 
     With ``smoke`` the console opens, waits for the window's first paint and one clock tick,
@@ -66,7 +76,7 @@ def run_gui(settings: Settings, *, smoke: bool = False, started_at: float | None
     app = _make_app()
     restore_hook = install_excepthook(_CrashDialog(app).show, log_path) if log_path else None
     try:
-        return _run_with(app, settings, smoke, started)
+        return _run_with(app, settings, smoke, started, script)
     finally:
         if restore_hook is not None:
             restore_hook()
@@ -80,7 +90,9 @@ def _start_logging() -> Path | None:
         return None
 
 
-def _run_with(app: QApplication, settings: Settings, smoke: bool, started: float) -> int:
+def _run_with(
+    app: QApplication, settings: Settings, smoke: bool, started: float, script: Script | None
+) -> int:
     log.info("starting: %s", "; ".join(describe_safely(settings)))
     db_url, lang, platform = settings.db_url, settings.lang, settings.platform
     seat, agent = settings.seat, settings.agent
@@ -164,6 +176,7 @@ def _run_with(app: QApplication, settings: Settings, smoke: bool, started: float
         return _run(
             app, loop, window, status, start, tick, stop,
             smoke=smoke, started=started, orders=orders, url=db_url,
+            script=(lambda w: script(w, seat_parts)) if script else None,
         )  # fmt: skip
     finally:
         worker.shutdown()
@@ -269,6 +282,7 @@ def _run(
     started: float,
     orders: int,
     url: str,
+    script: Callable[[MainWindow], Awaitable[int]] | None = None,
 ) -> int:
     ticked = asyncio.Event()
 
@@ -322,6 +336,20 @@ def _run(
             app.exit(0)
 
         smoke_task = loop.create_task(smoke_run())
+    elif script is not None:
+        run_script = script
+
+        async def scripted() -> None:
+            try:
+                await asyncio.wait_for(painted, SMOKE_TIMEOUT_S)
+                code = await run_script(window)
+            except Exception as exc:  # report, never hang
+                log.exception("script failed")
+                _fail(f"script failed: {exc!r}")
+                code = 1
+            app.exit(code)
+
+        smoke_task = loop.create_task(scripted())
 
     code = loop.run_forever()  # returns when the app quits (last window closed, app.exit())
     window.close()

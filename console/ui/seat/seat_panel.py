@@ -65,8 +65,9 @@ class SeatPanel(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(pop_view)
         split.addWidget(intake)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([600, 640])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 6)
         layout.addLayout(top)
@@ -112,6 +113,8 @@ class SeatPanel(QWidget):
             AgentState.LOGGED_OUT: self.tr("Logged out"),
         }
         self._state_name = names.get(AgentState(state), state)
+        # On a call or in wrap-up the agent cannot pick a state; the label says where they are.
+        self.state_box.setEnabled(state in (AgentState.READY.value, AgentState.NOT_READY.value))
         for index, (choice, why) in enumerate(self._choices):
             if choice.value == state and (why.value if why else "") == reason:
                 self.state_box.setCurrentIndex(index)

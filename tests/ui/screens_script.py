@@ -1,0 +1,79 @@
+"""Run the real console on a real X server and save screenshots (driven by test_real_screen).
+
+Usage: python tests/ui/screens_script.py DB_URL OUT_DIR  (DISPLAY must point at an X server)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from console.app import run_gui
+from console.app_seat import SeatParts
+from console.config import load_settings
+from console.telephony.port import Line
+from console.ui.main_window import MainWindow
+
+
+def cjk_gaps(window: QWidget) -> list[str]:
+    """CJK characters on screen that the fonts in use cannot draw."""
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    missing = set()
+    for widget in window.findChildren(QWidget):
+        text = ""
+        if isinstance(widget, QLabel | QAbstractButton):
+            text = widget.text()
+        metrics = QFontMetrics(widget.font())
+        for ch in text:
+            if "\u4e00" <= ch <= "\u9fff" and not metrics.inFontUcs4(ord(ch)):
+                missing.add(ch)
+    return sorted(missing)
+
+
+def main() -> int:
+    url, out = sys.argv[1], Path(sys.argv[2])
+    out.mkdir(parents=True, exist_ok=True)
+
+    async def script(window: MainWindow, seat: SeatParts) -> int:
+        def shot(name: str) -> None:
+            QApplication.processEvents()
+            window.grab().save(str(out / f"{name}.png"))
+
+        window.tabs.setCurrentWidget(seat.panel)
+        await asyncio.sleep(0.5)
+        caller = seat.switch.place_call(Line.HOTLINE).caller
+        await asyncio.sleep(2.5)  # the waiting time counts up
+        shot("seat_ringing")
+        seat.controller.answer_next()
+        for _ in range(100):
+            await asyncio.sleep(0.05)
+            if seat.controller.current is not None:
+                break
+        await asyncio.sleep(0.8)
+        shot("screen_pop")
+        seat.panel.intake.save()  # nothing chosen yet: the inline problems show
+        await asyncio.sleep(0.5)
+        shot("intake_form")
+        if window.queues is not None:
+            window.tabs.setCurrentWidget(window.queues)
+            await asyncio.sleep(1.0)
+            shot("queue")
+        if window.alarm_panel is not None:
+            window.tabs.setCurrentWidget(window.alarm_panel)
+            await asyncio.sleep(0.5)
+            shot("alarms")
+        gaps = cjk_gaps(window)
+        print(f"caller={caller} cjk_missing={''.join(gaps)}", flush=True)
+        return 0 if not gaps else 3
+
+    settings = load_settings({"db": url}, {})
+    return run_gui(settings, script=script)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

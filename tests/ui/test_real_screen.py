@@ -1,0 +1,47 @@
+"""The console in a real X server (Xvfb): it starts, takes a call, and the Chinese UI renders.
+
+Screenshots of the seat with a ringing call, the screen pop, the intake form, a queue and the
+alarm panel go to ``artifacts/screens/`` (not committed) — look at them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from console.demo.load import load_demo_data
+from console.services.alarms import load_site_policy
+from console.store.setup import init_db
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts" / "screens"
+
+
+@pytest.mark.slow
+def test_console_on_a_real_x_server(tmp_path: Path) -> None:
+    if shutil.which("xvfb-run") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI needs Xvfb for the real-screen test (make test installs it)")
+        pytest.skip("xvfb-run is not installed")
+    url = f"sqlite:///{tmp_path / 'screens.sqlite3'}"
+    db, _ = init_db(url)
+    load_demo_data(db, 20_000, seed=3, until=date.today(), policy=load_site_policy(db))
+    db.dispose()
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env["QT_QPA_PLATFORM"] = "xcb"
+    done = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", sys.executable,
+         str(ROOT / "tests" / "ui" / "screens_script.py"), url, str(ARTIFACTS)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    # Exit 3 means a CJK character on screen has no glyph in the fonts in use.
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name in ("seat_ringing", "screen_pop", "intake_form", "alarms"):
+        shot = ARTIFACTS / f"{name}.png"
+        assert shot.exists() and shot.stat().st_size > 10_000, name
