@@ -14,6 +14,7 @@ import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import qasync
@@ -36,6 +37,7 @@ from console.store.alarms import RaisedAlarm
 from console.store.engine import Database
 from console.store.migrate import SchemaTooNew
 from console.store.orders import count
+from console.store.queues import read_page
 from console.store.seed import catalogue
 from console.store.setup import init_db
 from console.ui.alarms.banner import AlarmBanner
@@ -43,6 +45,8 @@ from console.ui.alarms.notifier import AlarmNotifier
 from console.ui.alarms.panel import AlarmPanel
 from console.ui.crash_dialog import CrashDialog as _CrashDialog
 from console.ui.main_window import MainWindow
+from console.ui.seat.order_detail import OrderDetail
+from console.ui.seat.queues_view import QueuesView
 from console.ui.status_bar import StatusBar, safe_url
 from console.ui.worker import Worker
 
@@ -144,6 +148,21 @@ def _run_with(
             worker=worker,
             loop=loop,
         )
+        queues = QueuesView(
+            fetch=partial(read_page, db),
+            run=worker.run,
+            platform=seat_platform,
+            seat=seat,
+            kind_names=kind_names,
+        )
+        detail = OrderDetail(
+            run=worker.run,
+            get=service.get,
+            related=service.caller_history,
+            kind_names=kind_names,
+            field_names={f.code: f.name_zh if chinese else f.name_en for f in fields},
+            district_names={d.code: d.name_zh if chinese else d.name_en for d in districts},
+        )
         window = MainWindow(
             service,
             kind_names=kind_names,
@@ -151,7 +170,10 @@ def _run_with(
             alarm_panel=panel,
             banner=banner,
             seat_panel=seat_parts.panel,
+            queues=queues,
+            detail=detail,
         )
+        seat_parts.panel.intake.saved.connect(lambda _number: queues.refresh())
         notifier.message.connect(banner.show_message)
         panel.counts_changed.connect(window.show_alarm_counts)
         panel.refresh()
@@ -168,6 +190,8 @@ def _run_with(
         def tick(now: datetime) -> None:
             panel.set_now(now)
             seat_parts.panel.set_now(now)
+            queues.set_now(now)
+            detail.set_now(now)
 
         async def stop() -> None:
             seat_parts.controller.close()

@@ -6,11 +6,11 @@ the result comes back as a queued signal and only the newest lookup is shown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,8 @@ from console.domain.intake import normalise_phone
 from console.services.orders import OrderService
 from console.store.orders import OrderSummary
 from console.ui.history_model import HistoryModel
+from console.ui.seat.order_detail import OrderDetail
+from console.ui.seat.queues_view import QueuesView
 from console.ui.status_bar import StatusBar
 
 DEFAULT_SIZE = QSize(1280, 800)
@@ -58,7 +60,8 @@ class MainWindow(QMainWindow):
         alarm_panel: QWidget | None = None,
         banner: QWidget | None = None,
         seat_panel: QWidget | None = None,
-        queues: QWidget | None = None,
+        queues: QueuesView | None = None,
+        detail: OrderDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
         self.banner = banner
         self.seat_panel = seat_panel
         self.queues = queues
+        self.detail = detail
         self._build_lookup()
         self._connect_signals()
 
@@ -125,6 +129,8 @@ class MainWindow(QMainWindow):
         if self.queues is not None:
             self.tabs.addTab(self.queues, self.tr("&Queues"))
         self.tabs.addTab(central, self.tr("Caller &lookup"))
+        if self.detail is not None:
+            self.tabs.addTab(self.detail, self.tr("Order &detail"))
         if self.alarm_panel is not None:
             self.tabs.addTab(self.alarm_panel, self.tr("&Alarms"))
         outer = QWidget()
@@ -143,8 +149,45 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.phone.returnPressed.connect(self.look_up)
         self.lookup_button.clicked.connect(self.look_up)
-        self.find_shortcut.activated.connect(self.focus_lookup)
+        self.find_shortcut.activated.connect(self.search)
+        self.table.activated.connect(self._open_history_row)
+        if self.queues is not None:
+            # One Ctrl+F for the window, routed to the page in front (two would be ambiguous).
+            self.queues.find_shortcut.setEnabled(False)
+            self.queues.order_activated.connect(self.open_order)
+            for key, step in (("Ctrl+Tab", self.queues.next_queue),
+                              ("Ctrl+Shift+Tab", self.queues.previous_queue)):  # fmt: skip
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.activated.connect(lambda step=step: self._step_queue(step))
+        if self.detail is not None:
+            self.detail.order_activated.connect(self.open_order)
         self._looked_up.connect(self._show_history)
+
+    @Slot()
+    def search(self) -> None:
+        """Ctrl+F: the queues' search box when the queues are in front, else the caller lookup."""
+        if self.queues is not None and self.tabs.currentWidget() is self.queues:
+            self.queues.focus_search()
+        else:
+            self.focus_lookup()
+
+    def _step_queue(self, step: Callable[[], None]) -> None:
+        assert self.queues is not None
+        if self.tabs.currentWidget() is not self.queues:
+            self.tabs.setCurrentWidget(self.queues)
+        else:
+            step()
+
+    @Slot(str)
+    def open_order(self, number: str) -> None:
+        if self.detail is None:
+            return
+        self.detail.load(number)
+        self.tabs.setCurrentWidget(self.detail)
+
+    @Slot(QModelIndex)
+    def _open_history_row(self, index: QModelIndex) -> None:
+        self.open_order(self.model.summary(index.row()).number)
 
     @Slot(int, int, int)
     def show_alarm_counts(self, warning: int, due: int, overdue: int) -> None:

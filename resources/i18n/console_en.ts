@@ -227,27 +227,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="92"/>
+        <location filename="../../console/app.py" line="109"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="103"/>
+        <location filename="../../console/app.py" line="120"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="152"/>
+        <location filename="../../console/app.py" line="220"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="207"/>
+        <location filename="../../console/app.py" line="275"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="216"/>
+        <location filename="../../console/app.py" line="284"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -610,64 +610,401 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="66"/>
+        <location filename="../../console/ui/main_window.py" line="71"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="82"/>
+        <location filename="../../console/ui/main_window.py" line="90"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="85"/>
+        <location filename="../../console/ui/main_window.py" line="93"/>
         <source>&amp;Caller number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="87"/>
+        <location filename="../../console/ui/main_window.py" line="95"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="88"/>
+        <location filename="../../console/ui/main_window.py" line="96"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="118"/>
+        <location filename="../../console/ui/main_window.py" line="128"/>
+        <source>&amp;Seat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="130"/>
+        <source>&amp;Queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="131"/>
         <source>Caller &amp;lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="120"/>
-        <location filename="../../console/ui/main_window.py" line="147"/>
+        <location filename="../../console/ui/main_window.py" line="133"/>
+        <source>Order &amp;detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="135"/>
+        <location filename="../../console/ui/main_window.py" line="199"/>
         <source>&amp;Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="162"/>
+        <location filename="../../console/ui/main_window.py" line="214"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="165"/>
+        <location filename="../../console/ui/main_window.py" line="217"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="185"/>
+        <location filename="../../console/ui/main_window.py" line="237"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="189"/>
+        <location filename="../../console/ui/main_window.py" line="241"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="193"/>
+        <location filename="../../console/ui/main_window.py" line="245"/>
         <source>No orders from {phone}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="92"/>
+        <source>No order shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
+        <source>Origin → owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <source>First-contact mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <source>Social stability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <source>Consent to transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <source>Sign-for due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <source>Feedback due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <source>Completion due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="121"/>
+        <source>{label}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <source>Seat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="157"/>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
+        <source>Timeline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="161"/>
+        <source>The caller&apos;s other orders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="171"/>
+        <source>Loading {number}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="186"/>
+        <source>Work order {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="201"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="201"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="224"/>
+        <source>There is no work order {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="226"/>
+        <source>Could not load {number}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="279"/>
+        <source>No other orders from this caller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="290"/>
+        <source>and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="296"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="296"/>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="297"/>
+        <source>Sign for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="297"/>
+        <source>Handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="298"/>
+        <source>Feed back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="298"/>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
+        <source>First contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="304"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="304"/>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="308"/>
+        <source>Provisional acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="309"/>
+        <source>Guidance and explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="76"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuesView</name>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="168"/>
+        <source>My orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="169"/>
+        <source>Platform open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="170"/>
+        <source>Awaiting sign-for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="171"/>
+        <source>All orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="187"/>
+        <source>Order number or phone (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="276"/>
+        <source>“{text}” is neither a phone number nor an order number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="302"/>
+        <source>{title} ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="316"/>
+        <source>The queue could not be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="328"/>
+        <source>The first {count} orders are shown: search to narrow the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="330"/>
+        <source>{count} orders loaded; scroll for more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="332"/>
+        <source>{count} orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="336"/>
+        <source>Search {search}: {rest}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -707,6 +1044,82 @@ Your work so far is kept. Please tell IT and give them the log file:
     <message>
         <location filename="../../console/ui/seat/screen_pop.py" line="78"/>
         <source>No open orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeatController</name>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="119"/>
+        <source>Finish the current call first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="159"/>
+        <source>The {line} line did not take the call: {result}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="206"/>
+        <source>Could not load the caller&apos;s history: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeatPanel</name>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="49"/>
+        <source>Ready (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="50"/>
+        <source>Not ready: break (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="51"/>
+        <source>Not ready: meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="52"/>
+        <source>Not ready: training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="61"/>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="109"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="110"/>
+        <source>Not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="111"/>
+        <source>On a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="112"/>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="113"/>
+        <source>Logged out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="135"/>
+        <source>{state} for {time}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

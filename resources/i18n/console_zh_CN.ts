@@ -227,27 +227,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="92"/>
+        <location filename="../../console/app.py" line="109"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="103"/>
+        <location filename="../../console/app.py" line="120"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="152"/>
+        <location filename="../../console/app.py" line="220"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="207"/>
+        <location filename="../../console/app.py" line="275"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="216"/>
+        <location filename="../../console/app.py" line="284"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -613,65 +613,402 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="66"/>
+        <location filename="../../console/ui/main_window.py" line="71"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="82"/>
+        <location filename="../../console/ui/main_window.py" line="90"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="85"/>
+        <location filename="../../console/ui/main_window.py" line="93"/>
         <source>&amp;Caller number:</source>
         <translation>来电号码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="87"/>
+        <location filename="../../console/ui/main_window.py" line="95"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="88"/>
+        <location filename="../../console/ui/main_window.py" line="96"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="118"/>
+        <location filename="../../console/ui/main_window.py" line="128"/>
+        <source>&amp;Seat</source>
+        <translation>坐席(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="130"/>
+        <source>&amp;Queues</source>
+        <translation>工单队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="131"/>
         <source>Caller &amp;lookup</source>
         <translation>来电查询(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="120"/>
-        <location filename="../../console/ui/main_window.py" line="147"/>
+        <location filename="../../console/ui/main_window.py" line="133"/>
+        <source>Order &amp;detail</source>
+        <translation>工单详情(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="135"/>
+        <location filename="../../console/ui/main_window.py" line="199"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="162"/>
+        <location filename="../../console/ui/main_window.py" line="214"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="165"/>
+        <location filename="../../console/ui/main_window.py" line="217"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="185"/>
+        <location filename="../../console/ui/main_window.py" line="237"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="189"/>
+        <location filename="../../console/ui/main_window.py" line="241"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="193"/>
+        <location filename="../../console/ui/main_window.py" line="245"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="92"/>
+        <source>No order shown.</source>
+        <translation>未显示工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
+        <source>Number</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
+        <source>Origin → owner</source>
+        <translation>受理平台 → 承办平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
+        <source>Priority</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <source>Kind</source>
+        <translation>诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <source>Field</source>
+        <translation>所属领域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <source>District</source>
+        <translation>所在地区</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <source>Address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <source>Created</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <source>First-contact mode</source>
+        <translation>首接方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <source>Social stability</source>
+        <translation>涉及社会稳定</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <source>Consent to transfer</source>
+        <translation>同意转接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <source>Sign-for due</source>
+        <translation>签收时限</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <source>Feedback due</source>
+        <translation>反馈时限</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <source>Completion due</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="121"/>
+        <source>{label}:</source>
+        <translation>{label}：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <source>Seat</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <source>Agent</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="157"/>
+        <source>Description:</source>
+        <translation>诉求内容：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
+        <source>Timeline:</source>
+        <translation>办理过程：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="161"/>
+        <source>The caller&apos;s other orders:</source>
+        <translation>该来电人的其他工单：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="171"/>
+        <source>Loading {number}…</source>
+        <translation>正在加载 {number}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="186"/>
+        <source>Work order {number}</source>
+        <translation>工单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="201"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="201"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="224"/>
+        <source>There is no work order {number}.</source>
+        <translation>没有工单 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="226"/>
+        <source>Could not load {number}: {error}</source>
+        <translation>无法加载 {number}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="279"/>
+        <source>No other orders from this caller.</source>
+        <translation>该来电人没有其他工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="290"/>
+        <source>and {count} more</source>
+        <translation>另有 {count} 件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="296"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="296"/>
+        <source>Transfer</source>
+        <translation>转派</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="297"/>
+        <source>Sign for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="297"/>
+        <source>Handle</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="298"/>
+        <source>Feed back</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="298"/>
+        <source>Complete</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
+        <source>First contact</source>
+        <translation>首接负责</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
+        <source>Cancel</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="304"/>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="304"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
+        <source>Critical</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="308"/>
+        <source>Provisional acceptance</source>
+        <translation>先行受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="309"/>
+        <source>Guidance and explanation</source>
+        <translation>合理引导和解释</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="76"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>QueuesView</name>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="168"/>
+        <source>My orders</source>
+        <translation>我的工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="169"/>
+        <source>Platform open</source>
+        <translation>本平台待办</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="170"/>
+        <source>Awaiting sign-for</source>
+        <translation>待签收</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="171"/>
+        <source>All orders</source>
+        <translation>全部工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="187"/>
+        <source>Order number or phone (Ctrl+F)</source>
+        <translation>工单编号或电话号码（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="276"/>
+        <source>“{text}” is neither a phone number nor an order number.</source>
+        <translation>“{text}”既不是电话号码，也不是工单编号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="302"/>
+        <source>{title} ({count})</source>
+        <translation>{title}（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="316"/>
+        <source>The queue could not be read: {error}</source>
+        <translation>无法读取工单队列：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="328"/>
+        <source>The first {count} orders are shown: search to narrow the list.</source>
+        <translation>仅显示前 {count} 件工单，请搜索以缩小范围。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="330"/>
+        <source>{count} orders loaded; scroll for more.</source>
+        <translation>已加载 {count} 件工单，向下滚动加载更多。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="332"/>
+        <source>{count} orders.</source>
+        <translation>共 {count} 件工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/queues_view.py" line="336"/>
+        <source>Search {search}: {rest}</source>
+        <translation>搜索 {search}：{rest}</translation>
     </message>
 </context>
 <context>
@@ -711,6 +1048,82 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/ui/seat/screen_pop.py" line="78"/>
         <source>No open orders.</source>
         <translation>无未办结工单。</translation>
+    </message>
+</context>
+<context>
+    <name>SeatController</name>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="119"/>
+        <source>Finish the current call first.</source>
+        <translation>请先结束当前通话。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="159"/>
+        <source>The {line} line did not take the call: {result}</source>
+        <translation>{line} 线路未接通：{result}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="206"/>
+        <source>Could not load the caller&apos;s history: {error}</source>
+        <translation>无法加载来电历史：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SeatPanel</name>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="49"/>
+        <source>Ready (F2)</source>
+        <translation>示闲（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="50"/>
+        <source>Not ready: break (F3)</source>
+        <translation>示忙：休息（F3）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="51"/>
+        <source>Not ready: meeting</source>
+        <translation>示忙：会议</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="52"/>
+        <source>Not ready: training</source>
+        <translation>示忙：培训</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="61"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="109"/>
+        <source>Ready</source>
+        <translation>示闲</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="110"/>
+        <source>Not ready</source>
+        <translation>示忙</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="111"/>
+        <source>On a call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="112"/>
+        <source>Wrap-up</source>
+        <translation>话后处理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="113"/>
+        <source>Logged out</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="135"/>
+        <source>{state} for {time}</source>
+        <translation>{state} {time}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,319 @@
+"""The order detail (工单详情): every field, the timeline, and the caller's other orders as links.
+
+:meth:`OrderDetail.load` reads the order and the caller's history through ``run`` (off the UI
+thread, STYLE.md Qt 4); only the newest load is shown and a failure is said inline, over the
+order shown before. Deadlines are shown in Asia/Shanghai with the time left, coloured like the
+queues. Keyboard: Tab reaches the related-order links, Enter follows one.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import cast
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.orders import Action, FirstContactMode, Priority, Status, WorkOrder
+from console.store.orders import OrderSummary, Stored, UnknownOrder
+from console.ui.alarms.model import LEVEL_COLOURS
+from console.ui.history_model import china_time
+from console.ui.models.queue_model import (
+    platform_names,
+    status_names,
+    time_left_level,
+    time_left_text,
+)
+from console.ui.worker import Run
+
+Get = Callable[[str], Stored]
+Related = Callable[[str], Sequence[OrderSummary]]
+"""The caller's orders by phone, newest first (``OrderService.caller_history``)."""
+
+MAX_LINKS = 20
+ERROR_STYLE = "color: #b00020;"
+# (key, column): the grid's two columns of label/value pairs, in reading order.
+FIELDS = (("number", 0), ("route", 0), ("status", 0), ("priority", 0), ("kind", 0),
+          ("field", 0), ("district", 0), ("address", 0), ("caller", 1), ("created", 1),
+          ("first_contact_mode", 1), ("social_stability", 1), ("consent", 1),
+          ("sign_for_due", 1), ("feedback_due", 1), ("completion_due", 1))  # fmt: skip
+TIME, PLATFORM, SEAT, AGENT, ACTION, STATUS, NOTE = range(7)
+
+
+class LinkList(QLabel):
+    """Rich-text links that Tab enters at the first (Shift+Tab at the last) and Enter follows;
+    a plain QLabel takes the focus first and needs a second Tab to reach a link."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.focusNextPrevChild(event.reason() is Qt.FocusReason.TabFocusReason)
+
+
+class OrderDetail(QWidget):
+    """Signals: ``order_activated(str)`` — a related order's link was followed (its number);
+    ``shown(str)`` — an order is on screen (its number); ``failed(str)`` — a load failed (the
+    message shown inline)."""
+
+    order_activated = Signal(str)
+    shown = Signal(str)
+    failed = Signal(str)
+
+    def __init__(
+        self, *, run: Run, get: Get, related: Related, kind_names: Mapping[str, str],
+        field_names: Mapping[str, str] | None = None,
+        district_names: Mapping[str, str] | None = None, parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setMinimumSize(QSize(720, 560))
+        self._run, self._get, self._related = run, get, related
+        self._names = (dict(kind_names), dict(field_names or {}), dict(district_names or {}))
+        self._latest = ""  # the number of the newest load
+        self._pending = 0  # loads asked for and not answered; answers come in order
+        self._now: datetime | None = None  # None: the wall clock
+        self.order: WorkOrder | None = None
+        self._build()
+        self.related.linkActivated.connect(self.order_activated)
+
+    def _build(self) -> None:
+        self.title = QLabel(self.tr("No order shown."))
+        self.title.setObjectName("detailTitle")
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.message = QLabel()
+        self.message.setObjectName("detailMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        labels = {
+            "number": self.tr("Number"), "route": self.tr("Origin → owner"),
+            "status": self.tr("Status"), "priority": self.tr("Priority"),
+            "kind": self.tr("Kind"), "field": self.tr("Field"), "district": self.tr("District"),
+            "address": self.tr("Address"), "caller": self.tr("Caller"),
+            "created": self.tr("Created"), "first_contact_mode": self.tr("First-contact mode"),
+            "social_stability": self.tr("Social stability"), "consent": self.tr("Consent to transfer"),
+            "sign_for_due": self.tr("Sign-for due"), "feedback_due": self.tr("Feedback due"),
+            "completion_due": self.tr("Completion due"),
+        }  # fmt: skip
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.values: dict[str, QLabel] = {}
+        rows = [0, 0]
+        for key, column in FIELDS:
+            value = QLabel()
+            value.setObjectName(key)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label = QLabel(self.tr("{label}:").format(label=labels[key]))
+            grid.addWidget(label, rows[column], column * 2)
+            grid.addWidget(value, rows[column], column * 2 + 1)
+            rows[column] += 1
+            self.values[key] = value
+        self.description = QPlainTextEdit(readOnly=True)
+        self.description.setObjectName("description")
+        self.description.setMaximumHeight(90)
+        self.timeline = QTableWidget(0, 7)
+        self.timeline.setObjectName("timeline")
+        self.timeline.setHorizontalHeaderLabels([
+            self.tr("Time"), self.tr("Platform"), self.tr("Seat"), self.tr("Agent"),
+            self.tr("Action"), self.tr("Status"), self.tr("Note"),
+        ])  # fmt: skip
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.verticalHeader().setVisible(False)
+        self.timeline.setWordWrap(False)
+        header = self.timeline.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((TIME, 130), (PLATFORM, 90), (SEAT, 60), (AGENT, 90),
+                              (ACTION, 80), (STATUS, 150)):  # fmt: skip
+            self.timeline.setColumnWidth(column, width)
+        self.related = LinkList()
+        self.related.setObjectName("related")
+        self.related.setTextFormat(Qt.TextFormat.RichText)
+        self.related.setWordWrap(True)
+        self.related.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.message)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel(self.tr("Description:")))
+        layout.addWidget(self.description)
+        layout.addWidget(QLabel(self.tr("Timeline:")))
+        layout.addWidget(self.timeline, 1)
+        layout.addWidget(QLabel(self.tr("The caller's other orders:")))
+        layout.addWidget(self.related)
+
+    # ------------------------------------------------------------------ public
+
+    def load(self, number: str) -> None:
+        """Read order ``number`` and its caller's other orders off the UI thread, then show."""
+        number = number.strip()
+        self._latest = number
+        self._pending += 1
+        self._say(self.tr("Loading {number}…").format(number=number))
+        get, related = self._get, self._related
+
+        def read() -> tuple[WorkOrder, list[OrderSummary]]:
+            order = get(number).order
+            others = [s for s in related(order.caller.phone) if s.number != order.number]
+            return order, others
+
+        self._run(read, self._arrived)  # bound: dropped if this widget is deleted meanwhile
+
+    def show_order(self, order: WorkOrder, related: Sequence[OrderSummary]) -> None:
+        self.order = order
+        self._say("")
+        statuses, platforms = status_names(), platform_names()
+        kinds, fields, districts = self._names
+        self.title.setText(self.tr("Work order {number}").format(number=order.number))
+        caller = order.caller.phone + (f" ({order.caller.name})" if order.caller.name else "")
+        texts = {
+            "number": order.number,
+            "route": f"{platforms[order.origin]} → {platforms[order.owner]}",
+            "status": statuses[order.status],
+            "priority": self._priority_names()[order.priority],
+            "kind": kinds.get(order.kind, order.kind),
+            "field": fields.get(order.field, order.field) if order.field else "—",
+            "district": districts.get(order.district, order.district),
+            "address": order.address or "—",
+            "caller": caller,
+            "created": china_time(order.created_at),
+            "first_contact_mode": self._mode_names()[order.first_contact_mode],
+            "social_stability": self.tr("Yes") if order.social_stability else self.tr("No"),
+            "consent": self.tr("Yes") if order.consent else self.tr("No"),
+        }
+        for key, text in texts.items():
+            self.values[key].setText(text)
+        self._show_deadlines()
+        self.description.setPlainText(order.description)
+        self._show_timeline(order)
+        self._show_related(related)
+        self.shown.emit(order.number)
+
+    def set_now(self, now: datetime) -> None:
+        """The instant the time left is counted from (the app's clock tick)."""
+        self._now = now
+        self._show_deadlines()
+
+    # ------------------------------------------------------------------ private
+
+    def _arrived(self, answer: object) -> None:
+        self._pending -= 1
+        if self._pending:  # a newer load is on its way: only the newest is shown
+            return
+        number = self._latest
+        if isinstance(answer, UnknownOrder):
+            self._fail(self.tr("There is no work order {number}.").format(number=number))
+        elif isinstance(answer, BaseException):
+            text = self.tr("Could not load {number}: {error}")
+            self._fail(text.format(number=number, error=answer))
+        else:
+            order, related = cast(tuple[WorkOrder, list[OrderSummary]], answer)
+            self.show_order(order, related)
+
+    def _fail(self, text: str) -> None:
+        self._say(text, error=True)
+        self.failed.emit(text)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setVisible(bool(text))
+
+    def _show_deadlines(self) -> None:
+        order = self.order
+        if order is None:
+            return
+        now = self._now or datetime.now(UTC)
+        due = order.deadlines
+        for key, at in (("sign_for_due", due.sign_for), ("feedback_due", due.feedback),
+                        ("completion_due", due.completion)):  # fmt: skip
+            label, style = self.values[key], ""
+            if at is None:
+                label.setText("—")
+            elif not _running(key, order.status):  # met, or the order is closed
+                label.setText(china_time(at))
+            else:
+                label.setText(f"{china_time(at)}  ({time_left_text(at, now)})")
+                level = time_left_level(at, now)
+                if level is not None:
+                    back, fore = LEVEL_COLOURS[level]
+                    style = f"background: {back}; color: {fore}; padding: 0 4px;"
+            label.setStyleSheet(style)
+
+    def _show_timeline(self, order: WorkOrder) -> None:
+        statuses, platforms, actions = status_names(), platform_names(), self._action_names()
+        self.timeline.setRowCount(len(order.timeline))
+        for row, event in enumerate(order.timeline):
+            status = statuses[event.to_status]
+            if event.from_status is not None:
+                status = f"{statuses[event.from_status]} → {status}"
+            cells = (china_time(event.at), platforms[event.platform], event.seat, event.actor,
+                     actions[event.action], status, " ".join(event.note.split()))  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == NOTE and event.note:
+                    item.setToolTip(event.note)
+                self.timeline.setItem(row, column, item)
+
+    def _show_related(self, related: Sequence[OrderSummary]) -> None:
+        if not related:
+            self.related.setText(html.escape(self.tr("No other orders from this caller.")))
+            return
+        statuses = status_names()
+        kinds = self._names[0]
+        lines = [
+            f'<a href="{html.escape(s.number)}">{html.escape(s.number)}</a>'
+            f" {china_time(s.created_at)} · {html.escape(kinds.get(s.kind, s.kind))}"
+            f" · {html.escape(statuses[s.status])}"
+            for s in related[:MAX_LINKS]
+        ]
+        if len(related) > MAX_LINKS:
+            more = self.tr("and {count} more").format(count=len(related) - MAX_LINKS)
+            lines.append(html.escape(more))
+        self.related.setText("<br>".join(lines))
+
+    def _action_names(self) -> dict[Action, str]:
+        return {
+            Action.CREATE: self.tr("Received"), Action.TRANSFER: self.tr("Transfer"),
+            Action.SIGN_FOR: self.tr("Sign for"), Action.START_HANDLING: self.tr("Handle"),
+            Action.FEED_BACK: self.tr("Feed back"), Action.COMPLETE: self.tr("Complete"),
+            Action.RETURN: self.tr("Return"), Action.FIRST_CONTACT: self.tr("First contact"),
+            Action.CANCEL: self.tr("Cancel"),
+        }  # fmt: skip
+
+    def _priority_names(self) -> dict[Priority, str]:
+        return {Priority.NORMAL: self.tr("Normal"), Priority.URGENT: self.tr("Urgent"),
+                Priority.CRITICAL: self.tr("Critical")}  # fmt: skip
+
+    def _mode_names(self) -> dict[FirstContactMode | None, str]:
+        return {None: "—", FirstContactMode.PROVISIONAL: self.tr("Provisional acceptance"),
+                FirstContactMode.GUIDANCE: self.tr("Guidance and explanation")}  # fmt: skip
+
+
+def _running(deadline: str, status: Status) -> bool:
+    """Whether a deadline still counts down: sign-for until signed for, feedback until fed
+    back, completion until the order closes (the service resolves their alarms the same way)."""
+    if deadline == "sign_for_due":
+        return status is Status.TRANSFERRED
+    if deadline == "feedback_due":
+        return status.is_open and status is not Status.FED_BACK
+    return status.is_open

@@ -1,0 +1,253 @@
+"""The order detail: every field, the full timeline, related orders as links, errors inline."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from console.app import install_translators
+from console.demo.load import load_demo_data
+from console.domain.alarm_levels import AlarmLevel
+from console.domain.intake import Draft
+from console.domain.orders import Action, Actor, Platform
+from console.services.alarms import load_site_policy
+from console.services.orders import OrderService
+from console.store.engine import Database
+from console.ui.alarms.model import LEVEL_COLOURS
+from console.ui.history_model import china_time
+from console.ui.seat.order_detail import (
+    ACTION,
+    AGENT,
+    NOTE,
+    PLATFORM,
+    SEAT,
+    STATUS,
+    TIME,
+    OrderDetail,
+)
+from console.ui.worker import Worker
+
+ROOT = Path(__file__).resolve().parents[2]
+HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
+POLICE = Actor("李强", "J-07", Platform.POLICE)
+KINDS = {"C-TS": "Complaint", "C-ZX": "Enquiry"}
+FIELDS = {"F-SH": "Social administration"}
+DISTRICTS = {"210102": "Heping District"}
+DRAFT = Draft(caller_phone="138 1234 5678", caller_name="张三", kind="C-TS", field="F-SH",
+              district="210102", address="中山路1号",
+              description="楼下烧烤店夜间噪音扰民，已持续一周，每晚十点以后仍在营业。" * 3,
+              consent=True)  # fmt: skip
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 26, 1, 30, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(minutes=7)
+        return self.now
+
+
+class Scene:
+    """Demo orders, and a caller with three orders; the newest went to 110 and back."""
+
+    def __init__(self, db: Database) -> None:
+        load_demo_data(db, 500, seed=1, until=date(2026, 11, 26))
+        self.clock = Clock()
+        self.service = service = OrderService(db, self.clock, load_site_policy(db))
+        self.older = [service.create(replace(DRAFT, kind=k), HOTLINE).order.number
+                      for k in ("C-ZX", "C-TS")]  # fmt: skip
+        self.number = number = service.create(DRAFT, HOTLINE).order.number
+        service.act(number, Action.TRANSFER, HOTLINE, "涉嫌违法，转110处置")
+        service.act(number, Action.SIGN_FOR, POLICE)
+        service.act(number, Action.START_HANDLING, POLICE)
+
+
+@pytest.fixture
+def scene(sqlite_db: Database) -> Scene:
+    return Scene(sqlite_db)
+
+
+@pytest.fixture
+def worker() -> Iterator[Worker]:
+    made = Worker("test-detail-worker")
+    yield made
+    made.shutdown()
+
+
+@pytest.fixture
+def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    lrelease = ROOT / ".venv" / "bin" / "pyside6-lrelease"
+    if not lrelease.exists():
+        pytest.skip("pyside6-lrelease is not installed in .venv")
+    source = ROOT / "resources" / "i18n" / "console_zh_CN.ts"
+    qm = tmp_path / "console_zh_CN.qm"
+    subprocess.run([str(lrelease), str(source), "-qm", str(qm)], check=True, capture_output=True)
+    translators = install_translators(qapp, "zh_CN", folder=tmp_path)
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+class Host(QWidget):
+    def __init__(self, detail: OrderDetail) -> None:
+        super().__init__()
+        self.setMinimumSize(1000, 720)
+        self.detail = detail
+        QVBoxLayout(self).addWidget(detail)
+
+
+def open_detail(qtbot: QtBot, scene: Scene, worker: Worker) -> OrderDetail:
+    detail = OrderDetail(run=worker.run, get=scene.service.get,
+                         related=scene.service.caller_history, kind_names=KINDS,
+                         field_names=FIELDS, district_names=DISTRICTS)  # fmt: skip
+    host = Host(detail)
+    qtbot.addWidget(host)
+    detail.host = host  # type: ignore[attr-defined]  # keeps the window alive with the detail
+    host.show()
+    qtbot.waitExposed(host)
+    return detail
+
+
+def load(qtbot: QtBot, detail: OrderDetail, number: str) -> None:
+    with qtbot.waitSignal(detail.shown, timeout=10_000) as got:
+        detail.load(number)
+    assert got.args == [number]
+
+
+def column(detail: OrderDetail, at: int) -> list[str]:
+    table = detail.timeline
+    return [table.item(row, at).text() for row in range(table.rowCount())]
+
+
+def test_every_field_is_shown(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+    detail = open_detail(qtbot, scene, worker)
+    load(qtbot, detail, scene.number)
+    order = scene.service.get(scene.number).order
+    detail.set_now(order.timeline[-1].at)
+    texts = {key: label.text() for key, label in detail.values.items()}
+    due = order.deadlines
+    assert due.sign_for is not None and due.feedback is not None and due.completion is not None
+    assert texts == {
+        "number": scene.number,
+        "route": "12345 hotline → 110 police",
+        "status": "Handling",
+        "priority": "Normal",
+        "kind": "Complaint",
+        "field": "Social administration",
+        "district": "Heping District",
+        "address": "中山路1号",
+        "caller": "13812345678 (张三)",  # in full: the agent answered the call
+        "created": china_time(order.created_at),
+        "first_contact_mode": "—",
+        "social_stability": "No",
+        "consent": "Yes",
+        "sign_for_due": china_time(due.sign_for),  # met: no time left
+        "feedback_due": texts["feedback_due"],
+        "completion_due": texts["completion_due"],
+    }
+    for key, at in (("feedback_due", due.feedback), ("completion_due", due.completion)):
+        assert re.fullmatch(rf"{china_time(at)}  \(.+ left\)", texts[key]), texts[key]
+    assert detail.description.toPlainText() == DRAFT.description
+    assert detail.description.isReadOnly()
+    assert detail.title.text() == f"Work order {scene.number}"
+    assert not detail.message.isVisible()
+
+
+def test_a_running_deadline_counts_down_and_turns_red(
+    qtbot: QtBot, scene: Scene, worker: Worker
+) -> None:
+    sent = scene.service.create(DRAFT, HOTLINE).order.number
+    scene.service.act(sent, Action.TRANSFER, HOTLINE, "涉嫌违法")
+    detail = open_detail(qtbot, scene, worker)
+    load(qtbot, detail, sent)
+    due = scene.service.get(sent).order.deadlines.sign_for
+    assert due is not None
+    label = detail.values["sign_for_due"]
+    detail.set_now(due - timedelta(minutes=30))
+    assert label.text() == f"{china_time(due)}  (30m left)"
+    assert LEVEL_COLOURS[AlarmLevel.DUE][0] in label.styleSheet()
+    detail.set_now(due + timedelta(hours=2, minutes=5))
+    assert label.text() == f"{china_time(due)}  (2h 5m over)"
+    assert LEVEL_COLOURS[AlarmLevel.OVERDUE][0] in label.styleSheet()
+
+
+def test_the_whole_timeline_in_order_with_names(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+    detail = open_detail(qtbot, scene, worker)
+    load(qtbot, detail, scene.number)
+    events = scene.service.get(scene.number).order.timeline
+    assert column(detail, TIME) == [china_time(e.at) for e in events]
+    assert column(detail, PLATFORM) == ["12345 hotline", "12345 hotline", "110 police",
+                                        "110 police"]  # fmt: skip
+    assert column(detail, SEAT) == ["A-01", "A-01", "J-07", "J-07"]
+    assert column(detail, AGENT) == ["王丽", "王丽", "李强", "李强"]
+    assert column(detail, ACTION) == ["Received", "Transfer", "Sign for", "Handle"]
+    assert column(detail, STATUS) == ["Received", "Received → Transferred",
+                                      "Transferred → Signed for", "Signed for → Handling"]  # fmt: skip
+    assert column(detail, NOTE) == ["", "涉嫌违法，转110处置", "", ""]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_names_are_translated(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+    detail = open_detail(qtbot, scene, worker)
+    load(qtbot, detail, scene.number)
+    assert column(detail, ACTION) == ["受理", "转派", "签收", "处置"]
+    assert column(detail, STATUS)[1] == "已受理 → 已转派"
+    assert detail.values["route"].text() == "12345 热线 → 110 报警平台"
+    assert detail.values["consent"].text() == "是"
+    assert detail.title.text() == f"工单 {scene.number}"
+
+
+def test_related_orders_are_links_that_emit_their_number(
+    qtbot: QtBot, scene: Scene, worker: Worker
+) -> None:
+    detail = open_detail(qtbot, scene, worker)
+    load(qtbot, detail, scene.number)
+    links = re.findall(r'<a href="([^"]+)">', detail.related.text())
+    assert links == scene.older[::-1]  # newest first, the order itself left out
+    assert "Complaint" in detail.related.text() and "Enquiry" in detail.related.text()
+    detail.related.setFocus(Qt.FocusReason.TabFocusReason)  # keyboard: the first link
+    qtbot.waitUntil(detail.related.hasFocus)
+    with qtbot.waitSignal(detail.order_activated) as got:
+        QTest.keyClick(detail.related, Qt.Key.Key_Return)
+    assert got.args == [scene.older[1]]
+    load(qtbot, detail, got.args[0])  # following it shows that order, and links back
+    assert scene.number in re.findall(r'<a href="([^"]+)">', detail.related.text())
+
+
+def test_a_caller_without_other_orders(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+    lonely = scene.service.create(replace(DRAFT, caller_phone="024 2345 6789"), HOTLINE)
+    detail = open_detail(qtbot, scene, worker)
+    load(qtbot, detail, lonely.order.number)
+    assert detail.related.text() == "No other orders from this caller."
+    assert column(detail, STATUS) == ["Received"]
+
+
+def test_an_unknown_number_is_said_inline(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+    detail = open_detail(qtbot, scene, worker)
+    load(qtbot, detail, scene.number)
+    with qtbot.waitSignal(detail.failed, timeout=10_000):
+        detail.load("12345-20261126-999999")
+    assert detail.message.isVisible()
+    assert detail.message.text() == "There is no work order 12345-20261126-999999."
+    assert detail.values["number"].text() == scene.number  # what was shown stays
+
+
+def test_only_the_newest_load_is_shown(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+    detail = open_detail(qtbot, scene, worker)
+    shown: list[str] = []
+    detail.shown.connect(shown.append)
+    detail.load(scene.older[0])
+    with qtbot.waitSignal(detail.shown, timeout=10_000):
+        detail.load(scene.number)
+    assert shown == [scene.number]
