@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from console.app import run_gui
 from console.app_seat import SeatParts
 from console.config import load_settings
+from console.store.queues import QueueKind
 from console.telephony.port import Line
 from console.ui.main_window import MainWindow
 
@@ -61,6 +62,7 @@ def main() -> int:
         shot("intake_form")
         if window.queues is not None:
             window.tabs.setCurrentWidget(window.queues)
+            window.queues.show_queue(QueueKind.PLATFORM_OPEN)  # demo orders are other seats'
             await asyncio.sleep(1.0)
             shot("queue")
         if window.alarm_panel is not None:
