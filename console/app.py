@@ -183,7 +183,10 @@ def _run_with(
             panel.refresh()
 
         def start(scheduler: AsyncIOScheduler) -> None:
-            AlarmScheduler(scheduler, alarm_service, clock, executor, on_raised).start()
+            AlarmScheduler(
+                scheduler, alarm_service, clock, executor, on_raised,
+                on_health=status.set_connected,
+            ).start()  # fmt: skip
             seat_parts.switch.start()
             seat_parts.controller.log_in()
 

@@ -44,12 +44,14 @@ class AlarmScheduler:
         on_raised: Callable[[list[RaisedAlarm]], None],
         sweep_interval_s: float = 15.0,
         watch_interval_s: float = 1.0,
+        on_health: Callable[[bool], None] | None = None,
     ) -> None:
         self._scheduler = scheduler
         self._service = service
         self._clock = clock
         self._executor = executor
         self._on_raised = on_raised
+        self._on_health = on_health
         self._sweep_interval = sweep_interval_s
         self._watch_interval = watch_interval_s
         self._detector = JumpDetector(clock, interval_s=watch_interval_s)
@@ -80,13 +82,23 @@ class AlarmScheduler:
         """Raise what is due, hand it to ``on_raised``, re-arm the exact timer."""
         loop = asyncio.get_running_loop()
         async with self._lock:
-            raised = await loop.run_in_executor(self._executor, self._service.sweep)
-            upcoming = await loop.run_in_executor(self._executor, self._service.next_pending)
+            try:
+                raised = await loop.run_in_executor(self._executor, self._service.sweep)
+                upcoming = await loop.run_in_executor(self._executor, self._service.next_pending)
+            except Exception:  # the database is unreachable: say so, try again next sweep
+                log.exception("alarm sweep failed")
+                self._health(False)
+                return []
             self.sweeps += 1
+        self._health(True)
         if raised:
             self._on_raised(raised)
         self._arm(upcoming)
         return raised
+
+    def _health(self, ok: bool) -> None:
+        if self._on_health is not None:
+            self._on_health(ok)
 
     async def check_clock(self) -> None:
         seen = self._detector.check()

@@ -66,6 +66,8 @@ class StatusBar(QStatusBar):
         )
         self.database_label.setToolTip(safe_url(db_url))
         self.orders_label = QLabel()
+        self.connection_label = QLabel(self.tr("Connected"))
+        self.connection_label.setObjectName("connection")
         self.clock_label = QLabel("----------  --:--:--")
         self.clock_label.setObjectName("clock")
         for label in (
@@ -73,6 +75,7 @@ class StatusBar(QStatusBar):
             self.platform_label,
             self.agent_label,
             self.database_label,
+            self.connection_label,
             self.orders_label,
             self.clock_label,
         ):
@@ -81,6 +84,16 @@ class StatusBar(QStatusBar):
 
     def set_order_count(self, count: int) -> None:
         self.orders_label.setText(self.tr("Orders: {count}").format(count=count))
+
+    @Slot(bool)
+    def set_connected(self, ok: bool) -> None:
+        """Whether the last database round trip (the alarm sweep, every 15 s) worked."""
+        if ok:
+            self.connection_label.setText(self.tr("Connected"))
+            self.connection_label.setStyleSheet("")
+        else:
+            self.connection_label.setText(self.tr("Database unreachable"))
+            self.connection_label.setStyleSheet("color: #8a1c1c; font-weight: bold;")
 
     @Slot(object)
     def tick(self, now: datetime) -> None:

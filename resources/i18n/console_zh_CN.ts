@@ -237,17 +237,17 @@
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="220"/>
+        <location filename="../../console/app.py" line="223"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="275"/>
+        <location filename="../../console/app.py" line="278"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="284"/>
+        <location filename="../../console/app.py" line="287"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -1154,9 +1154,20 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="83"/>
+        <location filename="../../console/ui/status_bar.py" line="69"/>
+        <location filename="../../console/ui/status_bar.py" line="92"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="86"/>
         <source>Orders: {count}</source>
         <translation>工单：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="95"/>
+        <source>Database unreachable</source>
+        <translation>数据库连接中断</translation>
     </message>
 </context>
 </TS>

@@ -163,3 +163,24 @@ def test_two_schedulers_on_one_database_raise_each_alarm_once(
     qloop.run_until_complete(scenario())
     ids = [a.id for h in seats for _, a in h.raised]
     assert len(ids) == len(set(ids)) == 60  # 10 orders × 2 deadlines × 3 levels
+
+
+def test_a_failed_sweep_reports_the_connection_lost_and_recovers(
+    qloop: qasync.QEventLoop, sqlite_db: Database, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    health: list[bool] = []
+    broken = Database.open(f"sqlite:///{Path(str(tmp_path)) / 'empty.sqlite3'}")  # no schema
+    scheduler = AsyncIOScheduler(event_loop=qloop, timezone=UTC)
+    executor = ThreadPoolExecutor(1)
+    clock = SystemClock()
+    for db in (broken, sqlite_db):
+        alarms = AlarmScheduler(
+            scheduler, AlarmService(db, clock.now, "A-01"), clock, executor, lambda _b: None,
+            on_health=health.append,
+        )  # fmt: skip
+        assert qloop.run_until_complete(alarms.sweep_now()) == []
+    executor.shutdown()
+    broken.dispose()
+    assert health == [False, True]

@@ -252,3 +252,14 @@ def test_run_gui_reports_an_unreachable_database_without_its_password() -> None:
     assert "127.0.0.1" in result.stderr
     assert "secret" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_status_bar_shows_a_lost_database(qtbot: QtBot) -> None:
+    status = StatusBar(
+        seat="A-01", platform=Platform.HOTLINE, agent="王丽", db_url="sqlite:///x.sqlite3"
+    )
+    qtbot.addWidget(status)
+    status.set_connected(False)
+    assert status.connection_label.text() == "Database unreachable"
+    status.set_connected(True)
+    assert status.connection_label.text() == "Connected"
