@@ -19,20 +19,19 @@ from pathlib import Path
 
 import qasync
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
-from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QApplication
 from sqlalchemy.exc import OperationalError
 
 from console.app_seat import SeatParts, build_seat
 from console.config import Settings, describe
 from console.domain.orders import Actor, Platform
 from console.logs import install_excepthook, setup_logging
-from console.paths import bundle_path
 from console.scheduling.alarms import AlarmScheduler
 from console.scheduling.clock import SystemClock
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.orders import OrderService
-from console.settings import APP_AUTHOR, APP_NAME
+from console.settings import APP_NAME
 from console.store.alarms import RaisedAlarm
 from console.store.engine import Database
 from console.store.migrate import SchemaTooNew
@@ -45,16 +44,15 @@ from console.ui.alarms.notifier import AlarmNotifier
 from console.ui.alarms.panel import AlarmPanel
 from console.ui.crash_dialog import CrashDialog as _CrashDialog
 from console.ui.main_window import MainWindow
+from console.ui.qt_app import FirstPaint, install_translators, make_app, tray_icon
 from console.ui.seat.order_detail import OrderDetail
 from console.ui.seat.queues_view import QueuesView
+from console.ui.seat.state_board import StateBoard
 from console.ui.status_bar import StatusBar, safe_url
 from console.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
-# Chinese first: the base image and many Linux desks lack CJK fonts; the last entry is the
-# platform default so Latin text never falls back to a CJK font's Latin glyphs if none exist.
-CJK_FONTS = ["WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC"]
 SMOKE_TIMEOUT_S = 30.0
 EXIT_CANNOT_START = 2
 
@@ -77,7 +75,7 @@ def run_gui(
     """
     started = time.perf_counter() if started_at is None else started_at
     log_path = _start_logging()
-    app = _make_app()
+    app = make_app()
     restore_hook = install_excepthook(_CrashDialog(app).show, log_path) if log_path else None
     try:
         return _run_with(app, settings, smoke, started, script)
@@ -136,7 +134,7 @@ def _run_with(
         status = StatusBar(seat=seat, platform=seat_platform, agent=agent, db_url=db_url)
         status.set_order_count(orders)
         panel = AlarmPanel(alarm_service, kind_names=kind_names, user=agent, run=worker.run)
-        notifier = AlarmNotifier(settings, tray=_tray(app), parent=app)
+        notifier = AlarmNotifier(settings, tray=tray_icon(app), parent=app)
         banner = AlarmBanner()
         seat_parts = build_seat(
             db=db,
@@ -163,6 +161,7 @@ def _run_with(
             field_names={f.code: f.name_zh if chinese else f.name_en for f in fields},
             district_names={d.code: d.name_zh if chinese else d.name_en for d in districts},
         )
+        board = StateBoard(seat_parts.controller.board, worker.run)
         window = MainWindow(
             service,
             kind_names=kind_names,
@@ -172,11 +171,14 @@ def _run_with(
             seat_panel=seat_parts.panel,
             queues=queues,
             detail=detail,
+            board=board,
         )
         seat_parts.panel.intake.saved.connect(lambda _number: queues.refresh())
         notifier.message.connect(banner.show_message)
         panel.counts_changed.connect(window.show_alarm_counts)
         panel.refresh()
+        board.refresh()
+        seat_parts.controller.state_changed.connect(lambda *_: board.refresh())
 
         def on_raised(raised: list[RaisedAlarm]) -> None:
             notifier.notify(raised, clock.now())
@@ -195,6 +197,7 @@ def _run_with(
             seat_parts.panel.set_now(now)
             queues.set_now(now)
             detail.set_now(now)
+            board.set_now(now)
 
         async def stop() -> None:
             seat_parts.controller.close()
@@ -214,59 +217,11 @@ def _run_with(
             asyncio.set_event_loop(None)
 
 
-def _tray(app: QApplication) -> QSystemTrayIcon | None:
-    """A tray icon for desktop alarm messages, where the desktop has a tray."""
-    if not QSystemTrayIcon.isSystemTrayAvailable():
-        return None
-    icon = app.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-    tray = QSystemTrayIcon(icon, app)
-    tray.setToolTip(QCoreApplication.translate("App", "12345 ⇄ 110 linkage seat console"))
-    tray.show()
-    return tray
-
-
 def describe_safely(settings: Settings) -> list[str]:
     try:
         return describe(settings)
     except ValueError as exc:
         return [f"(settings not describable: {exc})"]
-
-
-def install_translators(
-    app: QCoreApplication, lang: str, folder: Path | None = None
-) -> list[QTranslator]:
-    """Install Qt's own and the console's translations for ``lang``; returns them (keep them).
-
-    Nothing is compiled here: ``make`` turns ``resources/i18n/*.ts`` into ``.qm`` files. Source
-    strings are English, so a missing ``.qm`` for another language leaves the UI in English.
-    """
-    installed: list[QTranslator] = []
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        installed.append(qt)
-    qm = (folder or bundle_path("resources", "i18n")) / f"console_{lang}.qm"
-    ours = QTranslator(app)
-    if ours.load(str(qm)):
-        app.installTranslator(ours)
-        installed.append(ours)
-    elif not lang.startswith("en"):
-        log.warning("no translation %s (run `make i18n`): showing English", qm)
-    return installed
-
-
-def _make_app() -> QApplication:
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    QApplication.setApplicationName(APP_NAME)
-    QApplication.setOrganizationName(APP_AUTHOR)
-    app = QApplication(sys.argv[:1])
-    app.setStyle("Fusion")  # the same quiet look on Windows desks and Linux seats
-    font = app.font()
-    font.setFamilies([*CJK_FONTS, font.family()])
-    app.setFont(font)
-    return app
 
 
 def _open_database(url: str) -> Database | None:
@@ -342,7 +297,7 @@ def _run(
     scheduler.start()
 
     painted: asyncio.Future[float] = loop.create_future()
-    first_paint = _FirstPaint(painted, window)
+    first_paint = FirstPaint(painted, window)
     window.installEventFilter(first_paint)
     window.show()
     smoke_task = None
@@ -393,17 +348,3 @@ async def _stop(scheduler: AsyncIOScheduler, task: asyncio.Task[None] | None) ->
         task.cancel()
     scheduler.shutdown(wait=False)
     await asyncio.sleep(0)
-
-
-class _FirstPaint(QObject):
-    """Resolves ``future`` with ``time.perf_counter()`` at the watched widget's first paint."""
-
-    def __init__(self, future: asyncio.Future[float], parent: QObject) -> None:
-        super().__init__(parent)
-        self._future = future
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._future.done():
-            self._future.set_result(time.perf_counter())
-            watched.removeEventFilter(self)
-        return False

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         seat_panel: QWidget | None = None,
         queues: QueuesView | None = None,
         detail: OrderDetail | None = None,
+        board: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.seat_panel = seat_panel
         self.queues = queues
         self.detail = detail
+        self.board = board
         self._build_lookup()
         self._connect_signals()
 
@@ -133,6 +135,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.detail, self.tr("Order &detail"))
         if self.alarm_panel is not None:
             self.tabs.addTab(self.alarm_panel, self.tr("&Alarms"))
+        if self.board is not None:
+            self.tabs.addTab(self.board, self.tr("Seat &board"))
         outer = QWidget()
         stack = QVBoxLayout(outer)
         stack.setContentsMargins(0, 0, 0, 0)

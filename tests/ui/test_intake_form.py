@@ -21,13 +21,13 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
-from console.app import install_translators
 from console.domain.intake import MESSAGES_ZH, Draft, Problem
 from console.domain.orders import Actor, Platform, Priority
 from console.scheduling.clock import FakeClock
 from console.services.orders import InvalidDraft, OrderService
 from console.store.engine import Database
 from console.store.seed import catalogue
+from console.ui.qt_app import install_translators
 from console.ui.seat.drafts import DraftStore
 from console.ui.seat.intake_form import IntakeForm
 from console.ui.worker import Worker

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from console.app import install_translators
 from console.domain.intake import Draft
 from console.domain.orders import Actor, Platform, Status
 from console.services.orders import OrderService
@@ -27,6 +26,7 @@ from console.store.seed import catalogue
 from console.store.setup import init_db
 from console.ui.history_model import HistoryModel
 from console.ui.main_window import MainWindow
+from console.ui.qt_app import install_translators
 from console.ui.status_bar import StatusBar, safe_url
 
 ROOT = Path(__file__).resolve().parents[2]

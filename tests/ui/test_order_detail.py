@@ -15,7 +15,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from console.app import install_translators
 from console.demo.load import load_demo_data
 from console.domain.alarm_levels import AlarmLevel
 from console.domain.intake import Draft
@@ -25,6 +24,7 @@ from console.services.orders import OrderService
 from console.store.engine import Database
 from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import china_time
+from console.ui.qt_app import install_translators
 from console.ui.seat.order_detail import (
     ACTION,
     AGENT,

@@ -15,7 +15,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from console.app import install_translators
 from console.demo.load import load_demo_data
 from console.domain.intake import Draft
 from console.domain.orders import Action, Actor, Platform
@@ -24,6 +23,7 @@ from console.services.orders import OrderService
 from console.store.engine import Database
 from console.store.queues import QueueKind, QueueSort, read_page
 from console.ui.models.queue_model import QueueModel
+from console.ui.qt_app import install_translators
 from console.ui.seat.queues_view import KINDS, QueuesView, search_term
 from console.ui.worker import Worker
 

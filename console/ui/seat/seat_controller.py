@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from console.domain.agent_state import AgentState, NotReadyReason, StateError
 from console.domain.call_stats import CallStats
 from console.services.screen_pop import ScreenPopService
-from console.services.seat import SeatStateService
+from console.services.seat import BoardLine, SeatStateService
 from console.telephony.port import Call, CallEvent, CallState, Line, Telephony, TelephonyError
 from console.ui.seat.call_bar import CallBar
 from console.ui.seat.intake_form import IntakeForm
@@ -83,6 +83,10 @@ class SeatController(QObject):
     def since(self) -> datetime | None:
         """When the seat entered its current state."""
         return self._states.seat.since
+
+    def board(self) -> list[BoardLine]:
+        """Every seat's latest state (for the shift lead's board; call off the UI thread)."""
+        return self._states.board()
 
     def log_in(self) -> None:
         self._phone.register_seat(self.seat, self._line, False)

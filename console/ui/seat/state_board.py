@@ -1,0 +1,147 @@
+"""The shift lead's board of seats: who is ready, not ready (and why), on a call or in wrap-up,
+and for how long. Re-read every 5 s through the UI worker; the time column ticks every second."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from console.domain.agent_state import AgentState, NotReadyReason
+from console.services.seat import BoardLine
+from console.ui.seat.call_bar import clock_text
+from console.ui.worker import Run
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+TINTS = {
+    AgentState.READY: "#e3f4e1",
+    AgentState.ON_CALL: "#e8f1fb",
+    AgentState.WRAP_UP: "#fff5d6",
+    AgentState.NOT_READY: "#eeeeee",
+}
+
+
+class BoardModel(QAbstractTableModel):
+    SEAT, AGENT, STATE, REASON, SINCE = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[BoardLine] = []
+        self._now: datetime | None = None
+        self._headers = [
+            self.tr("Seat"), self.tr("Agent"), self.tr("State"), self.tr("Reason"),
+            self.tr("For"),
+        ]  # fmt: skip
+        self._states = {
+            AgentState.READY: self.tr("Ready"),
+            AgentState.NOT_READY: self.tr("Not ready"),
+            AgentState.ON_CALL: self.tr("On a call"),
+            AgentState.WRAP_UP: self.tr("Wrap-up"),
+            AgentState.LOGGED_OUT: self.tr("Logged out"),
+        }
+        self._reasons = {
+            NotReadyReason.BREAK: self.tr("Break"),
+            NotReadyReason.MEETING: self.tr("Meeting"),
+            NotReadyReason.TRAINING: self.tr("Training"),
+            NotReadyReason.OTHER: self.tr("Other"),
+        }
+
+    def set_rows(self, rows: Sequence[BoardLine]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_now(self, now: datetime) -> None:
+        self._now = now
+        if self._rows:
+            top, bottom = self.index(0, self.SINCE), self.index(len(self._rows) - 1, self.SINCE)
+            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        line = self._rows[index.row()]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            tint = TINTS.get(line.state)
+            return QColor(tint) if tint else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = index.column()
+        if column == self.SEAT:
+            return line.seat
+        if column == self.AGENT:
+            return line.agent
+        if column == self.STATE:
+            return self._states.get(line.state, line.state.value)
+        if column == self.REASON:
+            return self._reasons.get(line.reason, "") if line.reason else ""
+        if column == self.SINCE:
+            return clock_text(self._now - line.since) if self._now else ""
+        return None
+
+
+class StateBoard(QWidget):
+    def __init__(
+        self, board: Callable[[], list[BoardLine]], run: Run, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(QSize(480, 240))
+        self._board, self._run = board, run
+        self.model = BoardModel(self)
+        self.summary = QLabel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 6)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.timer = QTimer(self, interval=5000)
+        self.timer.setObjectName("state-board-refresh")
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+
+    def refresh(self) -> None:
+        self._run(self._board, self._show)
+
+    def _show(self, answer: object) -> None:
+        if isinstance(answer, BaseException):
+            self.summary.setText(self.tr("Cannot load the seats: {error}").format(error=answer))
+            return
+        rows: list[BoardLine] = answer  # type: ignore[assignment]
+        self.model.set_rows(rows)
+        counts = {state: sum(1 for r in rows if r.state is state) for state in AgentState}
+        self.summary.setText(
+            self.tr("Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}").format(
+                ready=counts[AgentState.READY], call=counts[AgentState.ON_CALL],
+                wrap=counts[AgentState.WRAP_UP], busy=counts[AgentState.NOT_READY],
+            )
+        )  # fmt: skip
+
+    def set_now(self, now: datetime) -> None:
+        self.model.set_now(now)

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtWidgets import QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from console.domain.agent_state import AgentState, NotReadyReason, Seat
+from console.domain.orders import Platform
+from console.services.seat import SeatStateService
+from console.store.engine import Database
+from console.ui.seat.state_board import StateBoard
+from console.ui.worker import Worker
+
+
+def test_board_shows_each_seat_state_and_time(
+    qtbot: QtBot, qtmodeltester: ModelTester, sqlite_db: Database
+) -> None:
+    t0 = datetime(2026, 11, 26, 1, tzinfo=UTC)
+    a = SeatStateService(sqlite_db, lambda: t0, Seat("A-01", "王丽"), Platform.HOTLINE)
+    b = SeatStateService(sqlite_db, lambda: t0, Seat("A-02", "张伟"), Platform.HOTLINE)
+    a.change(AgentState.READY)
+    b.change(AgentState.NOT_READY, NotReadyReason.MEETING)
+    worker = Worker("board-test")
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    board = StateBoard(a.board, worker.run, holder)
+    board.refresh()
+    qtbot.waitUntil(lambda: board.model.rowCount() == 2)
+    board.set_now(t0 + timedelta(minutes=3, seconds=5))
+    model = board.model
+    assert [model.index(r, 0).data() for r in range(2)] == ["A-01", "A-02"]
+    assert model.index(1, model.REASON).data() == "Meeting"
+    assert model.index(0, model.SINCE).data() == "03:05"
+    assert "Ready 1" in board.summary.text() and "not ready 1" in board.summary.text()
+    qtmodeltester.check(model)
+    worker.shutdown()
