@@ -133,7 +133,9 @@ def _run_with(
         kind_names = {k.code: k.name_zh if chinese else k.name_en for k in kinds}
         status = StatusBar(seat=seat, platform=seat_platform, agent=agent, db_url=db_url)
         status.set_order_count(orders)
-        panel = AlarmPanel(alarm_service, kind_names=kind_names, user=agent, run=worker.run)
+        panel = AlarmPanel(
+            alarm_service, kind_names=kind_names, user=agent, run=worker.run, seat=seat
+        )
         notifier = AlarmNotifier(settings, tray=tray_icon(app), parent=app)
         banner = AlarmBanner()
         seat_parts = build_seat(

@@ -50,6 +50,7 @@ class AlarmView:
     acknowledged_by: str | None
     ack_note: str | None
     escalated_to: str | None
+    seat: str | None = None  # 经办坐席: the seat of the order's latest step (``OrderRow.seat``)
 
 
 def plan(
@@ -163,6 +164,7 @@ def open_alarms(
         AlarmRow.acknowledged_by,
         AlarmRow.ack_note,
         AlarmRow.escalated_to,
+        OrderRow.seat,
     ]
     stmt = (
         select(*columns)
@@ -193,6 +195,7 @@ def _view(r: Any) -> AlarmView:
         acknowledged_by=r[9],
         ack_note=r[10],
         escalated_to=r[11],
+        seat=r[12],
     )
 
 

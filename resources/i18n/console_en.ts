@@ -10,6 +10,59 @@
     </message>
 </context>
 <context>
+    <name>AlarmFilters</name>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="42"/>
+        <source>Awaiting sign-for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="43"/>
+        <source>Awaiting feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="44"/>
+        <source>Awaiting completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="46"/>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="55"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="65"/>
+        <source>&amp;Platform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="66"/>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="67"/>
+        <source>Le&amp;vel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="68"/>
+        <source>Q&amp;ueue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="69"/>
+        <source>S&amp;eat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlarmNotifier</name>
     <message>
         <location filename="../../console/ui/alarms/notifier.py" line="111"/>
@@ -25,58 +78,38 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="79"/>
+        <location filename="../../console/ui/alarms/panel.py" line="83"/>
         <source>Today ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="80"/>
+        <location filename="../../console/ui/alarms/panel.py" line="84"/>
         <source>Tomorrow ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="81"/>
+        <location filename="../../console/ui/alarms/panel.py" line="85"/>
         <source>Later ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="92"/>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alarms/panel.py" line="114"/>
+        <location filename="../../console/ui/alarms/panel.py" line="112"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="116"/>
+        <location filename="../../console/ui/alarms/panel.py" line="114"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="118"/>
+        <location filename="../../console/ui/alarms/panel.py" line="116"/>
         <source>Escalate to (person or unit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="120"/>
+        <location filename="../../console/ui/alarms/panel.py" line="118"/>
         <source>Escalate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alarms/panel.py" line="136"/>
-        <source>&amp;Platform:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alarms/panel.py" line="136"/>
-        <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alarms/panel.py" line="136"/>
-        <source>&amp;Level:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -100,7 +133,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="66"/>
+        <location filename="../../console/ui/alarms/panel.py" line="70"/>
         <source>Could not load alarms: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -108,118 +141,123 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="89"/>
+        <location filename="../../console/ui/alarms/model.py" line="92"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="90"/>
+        <location filename="../../console/ui/alarms/model.py" line="93"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="91"/>
+        <location filename="../../console/ui/alarms/model.py" line="94"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="92"/>
+        <location filename="../../console/ui/alarms/model.py" line="95"/>
         <source>Deadline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="93"/>
+        <location filename="../../console/ui/alarms/model.py" line="96"/>
         <source>Due at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="94"/>
+        <location filename="../../console/ui/alarms/model.py" line="97"/>
         <source>Time left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="95"/>
+        <location filename="../../console/ui/alarms/model.py" line="98"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="96"/>
+        <location filename="../../console/ui/alarms/model.py" line="99"/>
+        <source>Handling seat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/model.py" line="100"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="97"/>
+        <location filename="../../console/ui/alarms/model.py" line="101"/>
         <source>Escalated to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="101"/>
+        <location filename="../../console/ui/alarms/model.py" line="105"/>
         <source>Sign for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="102"/>
+        <location filename="../../console/ui/alarms/model.py" line="106"/>
         <source>Feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="103"/>
+        <location filename="../../console/ui/alarms/model.py" line="107"/>
         <source>Completion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="136"/>
+        <location filename="../../console/ui/alarms/model.py" line="140"/>
         <location filename="../../console/ui/models/queue_model.py" line="85"/>
         <source>{d}d {h}h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="138"/>
+        <location filename="../../console/ui/alarms/model.py" line="142"/>
         <location filename="../../console/ui/models/queue_model.py" line="87"/>
         <source>{h}h {m}m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="140"/>
+        <location filename="../../console/ui/alarms/model.py" line="144"/>
         <location filename="../../console/ui/models/queue_model.py" line="89"/>
         <source>{m}m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="142"/>
+        <location filename="../../console/ui/alarms/model.py" line="146"/>
         <location filename="../../console/ui/models/queue_model.py" line="91"/>
         <source>{s}s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="144"/>
+        <location filename="../../console/ui/alarms/model.py" line="148"/>
         <location filename="../../console/ui/models/queue_model.py" line="93"/>
         <source>{span} over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="145"/>
+        <location filename="../../console/ui/alarms/model.py" line="149"/>
         <location filename="../../console/ui/models/queue_model.py" line="94"/>
         <source>{span} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="214"/>
+        <location filename="../../console/ui/alarms/model.py" line="220"/>
         <source>{by}: {note}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="223"/>
+        <location filename="../../console/ui/alarms/model.py" line="229"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="224"/>
+        <location filename="../../console/ui/alarms/model.py" line="230"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="225"/>
+        <location filename="../../console/ui/alarms/model.py" line="231"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -227,28 +265,101 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="109"/>
+        <location filename="../../console/app.py" line="107"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="120"/>
+        <location filename="../../console/app.py" line="118"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="223"/>
+        <location filename="../../console/ui/qt_app.py" line="70"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="278"/>
+        <location filename="../../console/app.py" line="235"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="287"/>
+        <location filename="../../console/app.py" line="244"/>
         <source>Cannot open the database {url}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <source>Seat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="44"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="47"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="48"/>
+        <source>Not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="49"/>
+        <source>On a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="50"/>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="51"/>
+        <source>Logged out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="54"/>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="55"/>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="56"/>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="57"/>
+        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -610,78 +721,83 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="71"/>
+        <location filename="../../console/ui/main_window.py" line="72"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="90"/>
+        <location filename="../../console/ui/main_window.py" line="92"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="93"/>
+        <location filename="../../console/ui/main_window.py" line="95"/>
         <source>&amp;Caller number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="95"/>
+        <location filename="../../console/ui/main_window.py" line="97"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="96"/>
+        <location filename="../../console/ui/main_window.py" line="98"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="128"/>
+        <location filename="../../console/ui/main_window.py" line="130"/>
         <source>&amp;Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="130"/>
+        <location filename="../../console/ui/main_window.py" line="132"/>
         <source>&amp;Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="131"/>
+        <location filename="../../console/ui/main_window.py" line="133"/>
         <source>Caller &amp;lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="133"/>
+        <location filename="../../console/ui/main_window.py" line="135"/>
         <source>Order &amp;detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="135"/>
-        <location filename="../../console/ui/main_window.py" line="199"/>
+        <location filename="../../console/ui/main_window.py" line="137"/>
+        <location filename="../../console/ui/main_window.py" line="203"/>
         <source>&amp;Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="214"/>
+        <location filename="../../console/ui/main_window.py" line="139"/>
+        <source>Seat &amp;board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="218"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="217"/>
+        <location filename="../../console/ui/main_window.py" line="221"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="237"/>
+        <location filename="../../console/ui/main_window.py" line="241"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="241"/>
+        <location filename="../../console/ui/main_window.py" line="245"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="245"/>
+        <location filename="../../console/ui/main_window.py" line="249"/>
         <source>No orders from {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1050,17 +1166,17 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="119"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="123"/>
         <source>Finish the current call first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="159"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="163"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="206"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="210"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1120,6 +1236,19 @@ Your work so far is kept. Please tell IT and give them the log file:
     <message>
         <location filename="../../console/ui/seat/seat_panel.py" line="135"/>
         <source>{state} for {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StateBoard</name>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="134"/>
+        <source>Cannot load the seats: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="140"/>
+        <source>Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

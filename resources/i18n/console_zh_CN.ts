@@ -10,6 +10,59 @@
     </message>
 </context>
 <context>
+    <name>AlarmFilters</name>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="42"/>
+        <source>Awaiting sign-for</source>
+        <translation>待签收</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="43"/>
+        <source>Awaiting feedback</source>
+        <translation>待反馈</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="44"/>
+        <source>Awaiting completion</source>
+        <translation>待办结</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="46"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="55"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="65"/>
+        <source>&amp;Platform:</source>
+        <translation>平台(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="66"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="67"/>
+        <source>Le&amp;vel:</source>
+        <translation>级别(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="68"/>
+        <source>Q&amp;ueue:</source>
+        <translation>队列(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/filters.py" line="69"/>
+        <source>S&amp;eat:</source>
+        <translation>经办坐席(&amp;E)：</translation>
+    </message>
+</context>
+<context>
     <name>AlarmNotifier</name>
     <message>
         <location filename="../../console/ui/alarms/notifier.py" line="111"/>
@@ -25,59 +78,39 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="79"/>
+        <location filename="../../console/ui/alarms/panel.py" line="83"/>
         <source>Today ({count})</source>
         <translation>今天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="80"/>
+        <location filename="../../console/ui/alarms/panel.py" line="84"/>
         <source>Tomorrow ({count})</source>
         <translation>明天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="81"/>
+        <location filename="../../console/ui/alarms/panel.py" line="85"/>
         <source>Later ({count})</source>
         <translation>以后（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="92"/>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alarms/panel.py" line="114"/>
+        <location filename="../../console/ui/alarms/panel.py" line="112"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation>确认说明（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="116"/>
+        <location filename="../../console/ui/alarms/panel.py" line="114"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="118"/>
+        <location filename="../../console/ui/alarms/panel.py" line="116"/>
         <source>Escalate to (person or unit)</source>
         <translation>督办对象（人员或单位）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="120"/>
+        <location filename="../../console/ui/alarms/panel.py" line="118"/>
         <source>Escalate</source>
         <translation>督办</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alarms/panel.py" line="136"/>
-        <source>&amp;Platform:</source>
-        <translation>平台(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alarms/panel.py" line="136"/>
-        <source>&amp;Kind:</source>
-        <translation>类型(&amp;K)：</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/alarms/panel.py" line="136"/>
-        <source>&amp;Level:</source>
-        <translation>级别(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/panel.py" line="193"/>
@@ -100,7 +133,7 @@
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="66"/>
+        <location filename="../../console/ui/alarms/panel.py" line="70"/>
         <source>Could not load alarms: </source>
         <translation>无法加载告警：</translation>
     </message>
@@ -108,118 +141,123 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="89"/>
+        <location filename="../../console/ui/alarms/model.py" line="92"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="90"/>
+        <location filename="../../console/ui/alarms/model.py" line="93"/>
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="91"/>
+        <location filename="../../console/ui/alarms/model.py" line="94"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="92"/>
+        <location filename="../../console/ui/alarms/model.py" line="95"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="93"/>
+        <location filename="../../console/ui/alarms/model.py" line="96"/>
         <source>Due at</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="94"/>
+        <location filename="../../console/ui/alarms/model.py" line="97"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="95"/>
+        <location filename="../../console/ui/alarms/model.py" line="98"/>
         <source>Owner</source>
         <translation>承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="96"/>
+        <location filename="../../console/ui/alarms/model.py" line="99"/>
+        <source>Handling seat</source>
+        <translation>经办坐席</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/model.py" line="100"/>
         <source>Acknowledged</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="97"/>
+        <location filename="../../console/ui/alarms/model.py" line="101"/>
         <source>Escalated to</source>
         <translation>督办对象</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="101"/>
+        <location filename="../../console/ui/alarms/model.py" line="105"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="102"/>
+        <location filename="../../console/ui/alarms/model.py" line="106"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="103"/>
+        <location filename="../../console/ui/alarms/model.py" line="107"/>
         <source>Completion</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="136"/>
+        <location filename="../../console/ui/alarms/model.py" line="140"/>
         <location filename="../../console/ui/models/queue_model.py" line="85"/>
         <source>{d}d {h}h</source>
         <translation>{d}天{h}小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="138"/>
+        <location filename="../../console/ui/alarms/model.py" line="142"/>
         <location filename="../../console/ui/models/queue_model.py" line="87"/>
         <source>{h}h {m}m</source>
         <translation>{h}小时{m}分</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="140"/>
+        <location filename="../../console/ui/alarms/model.py" line="144"/>
         <location filename="../../console/ui/models/queue_model.py" line="89"/>
         <source>{m}m</source>
         <translation>{m}分</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="142"/>
+        <location filename="../../console/ui/alarms/model.py" line="146"/>
         <location filename="../../console/ui/models/queue_model.py" line="91"/>
         <source>{s}s</source>
         <translation>{s}秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="144"/>
+        <location filename="../../console/ui/alarms/model.py" line="148"/>
         <location filename="../../console/ui/models/queue_model.py" line="93"/>
         <source>{span} over</source>
         <translation>超 {span}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="145"/>
+        <location filename="../../console/ui/alarms/model.py" line="149"/>
         <location filename="../../console/ui/models/queue_model.py" line="94"/>
         <source>{span} left</source>
         <translation>剩 {span}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="214"/>
+        <location filename="../../console/ui/alarms/model.py" line="220"/>
         <source>{by}: {note}</source>
         <translation>{by}：{note}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="223"/>
+        <location filename="../../console/ui/alarms/model.py" line="229"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="224"/>
+        <location filename="../../console/ui/alarms/model.py" line="230"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="225"/>
+        <location filename="../../console/ui/alarms/model.py" line="231"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
@@ -227,29 +265,102 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="109"/>
+        <location filename="../../console/app.py" line="107"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="120"/>
+        <location filename="../../console/app.py" line="118"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="223"/>
+        <location filename="../../console/ui/qt_app.py" line="70"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="278"/>
+        <location filename="../../console/app.py" line="235"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="287"/>
+        <location filename="../../console/app.py" line="244"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BoardModel</name>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <source>Seat</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <source>Agent</source>
+        <translation>话务员</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="44"/>
+        <source>For</source>
+        <translation>持续时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="47"/>
+        <source>Ready</source>
+        <translation>示闲</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="48"/>
+        <source>Not ready</source>
+        <translation>示忙</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="49"/>
+        <source>On a call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="50"/>
+        <source>Wrap-up</source>
+        <translation>话后处理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="51"/>
+        <source>Logged out</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="54"/>
+        <source>Break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="55"/>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="56"/>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="57"/>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -613,78 +724,83 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="71"/>
+        <location filename="../../console/ui/main_window.py" line="72"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="90"/>
+        <location filename="../../console/ui/main_window.py" line="92"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="93"/>
+        <location filename="../../console/ui/main_window.py" line="95"/>
         <source>&amp;Caller number:</source>
         <translation>来电号码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="95"/>
+        <location filename="../../console/ui/main_window.py" line="97"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="96"/>
+        <location filename="../../console/ui/main_window.py" line="98"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="128"/>
+        <location filename="../../console/ui/main_window.py" line="130"/>
         <source>&amp;Seat</source>
         <translation>坐席(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="130"/>
+        <location filename="../../console/ui/main_window.py" line="132"/>
         <source>&amp;Queues</source>
         <translation>工单队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="131"/>
+        <location filename="../../console/ui/main_window.py" line="133"/>
         <source>Caller &amp;lookup</source>
         <translation>来电查询(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="133"/>
+        <location filename="../../console/ui/main_window.py" line="135"/>
         <source>Order &amp;detail</source>
         <translation>工单详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="135"/>
-        <location filename="../../console/ui/main_window.py" line="199"/>
+        <location filename="../../console/ui/main_window.py" line="137"/>
+        <location filename="../../console/ui/main_window.py" line="203"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="214"/>
+        <location filename="../../console/ui/main_window.py" line="139"/>
+        <source>Seat &amp;board</source>
+        <translation>坐席看板(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="218"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="217"/>
+        <location filename="../../console/ui/main_window.py" line="221"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="237"/>
+        <location filename="../../console/ui/main_window.py" line="241"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="241"/>
+        <location filename="../../console/ui/main_window.py" line="245"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="245"/>
+        <location filename="../../console/ui/main_window.py" line="249"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -1053,17 +1169,17 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="119"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="123"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="159"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="163"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation>{line} 线路未接通：{result}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="206"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="210"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
     </message>
@@ -1124,6 +1240,19 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/ui/seat/seat_panel.py" line="135"/>
         <source>{state} for {time}</source>
         <translation>{state} {time}</translation>
+    </message>
+</context>
+<context>
+    <name>StateBoard</name>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="134"/>
+        <source>Cannot load the seats: {error}</source>
+        <translation>无法加载坐席状态：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="140"/>
+        <source>Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}</source>
+        <translation>示闲 {ready} · 通话中 {call} · 话后处理 {wrap} · 示忙 {busy}</translation>
     </message>
 </context>
 <context>

@@ -169,3 +169,17 @@ def test_acknowledge_and_escalate_need_their_text(db: Database) -> None:
         "值班长", "已电话催办", "张科长"
     )  # fmt: skip
     assert {a.level for a in alarms.open_alarms(level=AlarmLevel.OVERDUE)} == {AlarmLevel.OVERDUE}
+
+
+def test_open_alarms_carry_the_seat_of_the_orders_latest_step(db: Database) -> None:
+    clock = FakeClock(china(2026, 11, 23, 10, 0))
+    orders, alarms = services(db, clock)
+    hotline = orders.create(draft(), HOTLINE).order.number
+    police = orders.create(draft(kind="P-ZA", field=""), POLICE).order.number
+    clock.advance(40 * 86_400)
+    alarms.sweep()
+    seats = {(a.number, a.seat) for a in alarms.open_alarms()}
+    assert seats == {(hotline, "A-01"), (police, "J-07")}  # 经办坐席: who created them
+    orders.act(hotline, Action.START_HANDLING, Actor("赵敏", "A-02", Platform.HOTLINE))
+    seats = {(a.number, a.seat) for a in alarms.open_alarms()}
+    assert seats == {(hotline, "A-02"), (police, "J-07")}  # another seat took it on

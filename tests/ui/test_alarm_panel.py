@@ -5,6 +5,9 @@ The scene, Friday 2026-11-27 23:45 China time (a FakeClock; nothing sleeps):
   (due Mon 11-30: "later");
 - a critical order from 21:45: feedback due at 23:45 exactly (DUE);
 - a critical order from 22:00: feedback due Saturday 00:00, warned at 23:30 ("tomorrow").
+
+The ``seated`` scene moves on to 23:59 with the handling seats (经办坐席) apart: A-02 has taken
+the "tomorrow" order on, A-01 transferred the "due" order to 110 at 23:45 (sign-for warned).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from console.app import install_translators
@@ -40,6 +43,7 @@ CHINA = ZoneInfo("Asia/Shanghai")
 ROOT = Path(__file__).resolve().parents[2]
 HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
 POLICE = Actor("李强", "J-07", Platform.POLICE)
+HOTLINE_2 = Actor("赵敏", "A-02", Platform.HOTLINE)
 
 
 def china(*args: int) -> datetime:
@@ -86,15 +90,26 @@ def scene(sqlite_db: Database) -> Scene:
 
 
 @pytest.fixture
+def seated(scene: Scene) -> Scene:
+    scene.orders.act(scene.numbers["tomorrow"], Action.START_HANDLING, HOTLINE_2)
+    scene.orders.act(scene.numbers["due"], Action.TRANSFER, HOTLINE, "转110处置")
+    scene.clock.set(china(2026, 11, 27, 23, 59))  # the sign-for (due at midnight) is warned
+    scene.alarms.sweep()
+    return scene
+
+
+@pytest.fixture
 def worker(qapp: QApplication) -> Iterator[Worker]:
     made = Worker("alarm-test")
     yield made
     made.shutdown()
 
 
-def open_panel(qtbot: QtBot, scene: Scene, run: Run) -> tuple[AlarmPanel, list[int]]:
+def open_panel(
+    qtbot: QtBot, scene: Scene, run: Run, seat: str | None = None
+) -> tuple[AlarmPanel, list[int]]:
     """The panel after its first refresh, and the counts it signalled."""
-    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, user="值班长", run=run)
+    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, user="值班长", run=run, seat=seat)
     qtbot.addWidget(panel)
     panel.resize(1200, 600)
     panel.set_now(scene.clock.now())
@@ -114,6 +129,24 @@ def numbers_shown(panel: AlarmPanel) -> list[str]:
 
 def tab_texts(panel: AlarmPanel) -> list[str]:
     return [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
+
+
+def all_shown(panel: AlarmPanel) -> set[tuple[str, str]]:
+    """(number, deadline) of every row that passes the filters, whatever the tab."""
+    shown = set()
+    for tab in range(panel.tabs.count()):
+        panel.tabs.setCurrentIndex(tab)
+        shown |= {(a.number, a.deadline) for a in map(panel.model.alarm_at, range(rows(panel)))}
+    panel.tabs.setCurrentIndex(0)
+    return shown
+
+
+def rows(panel: AlarmPanel) -> int:
+    return panel.model.rowCount()
+
+
+def items(box: QComboBox) -> list[str]:
+    return [box.itemText(i) for i in range(box.count())]
 
 
 def test_counts_per_level_and_tabs_by_due_day(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
@@ -147,6 +180,70 @@ def test_filters_narrow_the_rows_not_the_chips(panel: AlarmPanel, scene: Scene) 
     panel.level_box.setCurrentIndex(panel.level_box.findData("overdue"))
     assert tab_texts(panel) == ["Today (2)", "Tomorrow (0)", "Later (0)"]
     assert numbers_shown(panel) == [n["hotline"], n["police"]]
+
+
+def test_the_queue_filter_is_the_deadline(qtbot: QtBot, seated: Scene, worker: Worker) -> None:
+    panel = open_panel(qtbot, seated, worker.run)[0]
+    n = seated.numbers
+    assert items(panel.queue_box) == [
+        "All", "Awaiting sign-for", "Awaiting feedback", "Awaiting completion"
+    ]  # fmt: skip
+    panel.queue_box.setCurrentIndex(panel.queue_box.findData("sign_for"))
+    assert tab_texts(panel) == ["Today (0)", "Tomorrow (1)", "Later (0)"]
+    assert all_shown(panel) == {(n["due"], "sign_for")}  # transferred, not signed for
+    panel.queue_box.setCurrentIndex(panel.queue_box.findData("feedback"))
+    assert tab_texts(panel) == ["Today (3)", "Tomorrow (1)", "Later (0)"]
+    assert all_shown(panel) == {
+        (n[k], "feedback") for k in ("hotline", "police", "due", "tomorrow")
+    }
+    panel.queue_box.setCurrentIndex(panel.queue_box.findData("completion"))
+    assert all_shown(panel) == {(n["hotline"], "completion"), (n["police"], "completion")}
+    panel.platform_box.setCurrentIndex(panel.platform_box.findData("110"))  # filters combine
+    assert all_shown(panel) == {(n["police"], "completion")}
+    assert [chip.text() for chip in panel.chips.values()] == ["Warning 4", "Due 0", "Overdue 3"]
+
+
+def test_the_seat_filter_offers_mine_and_every_seat(
+    qtbot: QtBot, seated: Scene, worker: Worker
+) -> None:
+    panel = open_panel(qtbot, seated, worker.run, seat="A-02")[0]
+    n = seated.numbers
+    assert items(panel.seat_box) == ["All", "Mine", "A-01", "A-02", "J-07"]
+    column = [panel.model.index(r, AlarmTableModel.SEAT).data() for r in range(rows(panel))]
+    assert column == ["A-01", "J-07", "A-01"]  # today: hotline, police, due (transferred)
+    panel.seat_box.setCurrentIndex(panel.seat_box.findText("J-07"))
+    assert tab_texts(panel) == ["Today (1)", "Tomorrow (0)", "Later (1)"]
+    assert {number for number, _ in all_shown(panel)} == {n["police"]}
+    panel.seat_box.setCurrentIndex(panel.seat_box.findText("A-01"))
+    panel.queue_box.setCurrentIndex(panel.queue_box.findData("sign_for"))
+    assert all_shown(panel) == {(n["due"], "sign_for")}
+    panel.queue_box.setCurrentIndex(0)
+    panel.show_mine()
+    assert panel.seat_box.currentText() == "Mine"
+    assert tab_texts(panel) == ["Today (0)", "Tomorrow (1)", "Later (0)"]
+    assert all_shown(panel) == {(n["tomorrow"], "feedback")}  # A-02 took it on
+    panel.seat_box.setCurrentIndex(0)
+    assert tab_texts(panel) == ["Today (3)", "Tomorrow (2)", "Later (2)"]
+
+
+def test_a_chosen_seat_survives_refreshes_and_mine_needs_a_seat(
+    qtbot: QtBot, seated: Scene, worker: Worker
+) -> None:
+    panel = open_panel(qtbot, seated, worker.run)[0]  # a console that was given no seat
+    assert items(panel.seat_box) == ["All", "A-01", "A-02", "J-07"]
+    panel.show_mine()
+    assert panel.seat_box.currentIndex() == 0 and tab_texts(panel)[0] == "Today (3)"
+    panel.seat_box.setCurrentIndex(panel.seat_box.findText("A-02"))
+    n = seated.numbers
+    seated.orders.act(n["tomorrow"], Action.FEED_BACK, HOTLINE_2, "已答复")  # A-02's only alarm
+    seated.orders.act(n["police"], Action.START_HANDLING, Actor("周涛", "J-09", Platform.POLICE))
+    with qtbot.waitSignal(panel.counts_changed):
+        panel.refresh()
+    assert items(panel.seat_box) == ["All", "A-01", "A-02", "J-09"]  # J-07 has no alarm left
+    assert panel.seat_box.currentText() == "A-02" and rows(panel) == 0
+    assert tab_texts(panel) == ["Today (0)", "Tomorrow (0)", "Later (0)"]
+    panel.seat_box.setCurrentIndex(panel.seat_box.findText("J-09"))
+    assert {number for number, _ in all_shown(panel)} == {n["police"]}
 
 
 def test_empty_note_shows_the_service_message_and_keeps_the_draft(
@@ -227,7 +324,8 @@ def test_the_clock_moves_time_left_and_regroups_at_midnight(
 def test_tab_order_and_refresh_timer(qtbot: QtBot, panel: AlarmPanel) -> None:
     panel.show()
     qtbot.waitExposed(panel)
-    chain = [panel.level_box, panel.table, panel.note, panel.ack_button, panel.person]
+    chain = [panel.level_box, panel.queue_box, panel.seat_box, panel.tabs, panel.table, panel.note]
+    chain += [panel.ack_button, panel.person]
     chain.append(panel.escalate_button)
     chain[0].setFocus()
     qtbot.waitUntil(chain[0].hasFocus)
@@ -262,6 +360,9 @@ def test_model_passes_the_model_tester(qtmodeltester: object, scene: Scene) -> N
     model.set_alarms(scene.alarms.open_alarms())
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() == 11  # raw service rows: the panel folds levels, the model doesn't
+    assert model.headerData(AlarmTableModel.SEAT, Qt.Orientation.Horizontal) == "Handling seat"
+    seats = {model.index(r, AlarmTableModel.SEAT).data() for r in range(model.rowCount())}
+    assert seats == {"A-01", "J-07"}
 
 
 def test_time_left_text(qapp: QApplication) -> None:
@@ -300,3 +401,7 @@ def test_the_panel_speaks_chinese(qtbot: QtBot, scene: Scene, worker: Worker) ->
     assert panel.model.index(0, AlarmTableModel.LEFT).data() == "超 23小时45分"
     assert panel.model.time_left(scene.clock.now() + timedelta(days=2, hours=1)) == "剩 2天1小时"
     assert (panel.ack_button.text(), panel.escalate_button.text()) == ("确认", "督办")
+    seat_header = panel.model.headerData(AlarmTableModel.SEAT, Qt.Orientation.Horizontal)
+    assert seat_header == "经办坐席"
+    assert items(panel.queue_box) == ["全部", "待签收", "待反馈", "待办结"]
+    assert items(panel.seat_box) == ["全部", "A-01", "J-07"]

@@ -63,13 +63,16 @@ def collapse(alarms: Iterable[AlarmView]) -> list[AlarmView]:
 
 def by_day(
     alarms: Iterable[AlarmView], today: date, *, platform: str | None, kind: str | None,
-    level: str | None,
+    level: str | None, deadline: str | None = None, seat: str | None = None,
 ) -> list[list[AlarmView]]:  # fmt: skip
-    """The alarms that pass the filters (None: any), in three lists by the due instant's China
-    date: today (or already past), tomorrow, later."""
+    """The alarms that pass the filters (None: any; ``deadline`` is the queue, ``seat`` the
+    order's 经办坐席), in three lists by the due instant's China date: today (or already past),
+    tomorrow, later."""
+    wanted = (platform, kind, level, deadline, seat)
     groups: list[list[AlarmView]] = [[], [], []]
     for a in alarms:
-        if platform in (None, a.owner) and kind in (None, a.kind) and level in (None, a.level):
+        have = (a.owner, a.kind, a.level, a.deadline, a.seat)
+        if all(want in (None, it) for want, it in zip(wanted, have, strict=True)):
             days = (a.due_at.astimezone(CHINA_TZ).date() - today).days
             groups[min(max(days, 0), 2)].append(a)
     return groups
@@ -78,7 +81,7 @@ def by_day(
 class AlarmTableModel(QAbstractTableModel):
     """Read-only rows of :class:`AlarmView`; ``Qt.UserRole`` gives the view itself."""
 
-    LEVEL, NUMBER, KIND, DEADLINE, DUE, LEFT, OWNER, ACKNOWLEDGED, ESCALATED = range(9)
+    LEVEL, NUMBER, KIND, DEADLINE, DUE, LEFT, OWNER, SEAT, ACKNOWLEDGED, ESCALATED = range(10)
 
     def __init__(self, kind_names: Mapping[str, str], parent: Any = None) -> None:
         super().__init__(parent)
@@ -93,6 +96,7 @@ class AlarmTableModel(QAbstractTableModel):
             self.tr("Due at"),
             self.tr("Time left"),
             self.tr("Owner"),
+            self.tr("Handling seat"),
             self.tr("Acknowledged"),
             self.tr("Escalated to"),
         ]
@@ -205,6 +209,8 @@ class AlarmTableModel(QAbstractTableModel):
             return self.time_left(alarm.due_at)
         if column == self.OWNER:
             return alarm.owner
+        if column == self.SEAT:
+            return alarm.seat or ""
         if column == self.ACKNOWLEDGED:
             if not alarm.acknowledged_by:
                 return ""

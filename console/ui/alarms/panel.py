@@ -1,9 +1,10 @@
 """The shift lead's alarm panel (告警面板): counts per level, alarms by due day, acknowledge
 (确认) and escalate (督办).
 
-One query fetches every open alarm; filters and the Today/Tomorrow/Later tabs work on that list
-without another round trip, and the level chips and ``counts_changed`` count all open alarms,
-whatever is filtered. Service calls go through ``run``, off the UI thread.
+One query fetches every open alarm; filters (platform, kind, level, queue, handling seat: see
+:mod:`console.ui.alarms.filters`) and the Today/Tomorrow/Later tabs work on that list without
+another round trip, and the level chips and ``counts_changed`` count all open alarms, whatever is
+filtered. Service calls go through ``run``, off the UI thread.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,18 +32,21 @@ from PySide6.QtWidgets import (
 from console.domain.calendar import china_date
 from console.services.alarms import MAX_NOTE, AlarmInputError, AlarmService
 from console.store.alarms import AlarmView
+from console.ui.alarms.filters import AlarmFilters
 from console.ui.alarms.model import LEVELS, AlarmTableModel, by_day, chip_style, collapse
 from console.ui.worker import Run
 
 REFRESH_MS = 30_000
 MINIMUM_SIZE = QSize(720, 360)
 ERROR_COLOUR = "#b3261e"
-COLUMN_WIDTHS = (80, 176, 96, 84, 96, 120, 56, 220)  # the last column stretches
+COLUMN_WIDTHS = (80, 168, 88, 84, 96, 112, 56, 88, 160)  # the last column stretches
 
 
 class AlarmPanel(QWidget):
     """Signals: ``counts_changed(warning, due, overdue)`` after each refresh: all open alarms,
-    one per running deadline (its highest level), whatever the filters."""
+    one per running deadline (its highest level), whatever the filters.
+
+    ``seat`` is this console's seat: the seat filter's Mine (我的) and :meth:`show_mine`."""
 
     counts_changed = Signal(int, int, int)
 
@@ -54,6 +57,7 @@ class AlarmPanel(QWidget):
         kind_names: Mapping[str, str],
         user: str,
         run: Run,
+        seat: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,11 +70,11 @@ class AlarmPanel(QWidget):
         self._load_failed = self.tr("Could not load alarms: ")
         self.refresh_timer = QTimer(self, interval=REFRESH_MS)
         self.refresh_timer.setObjectName("alarm-panel-refresh")
-        self._build(kind_names)
+        self._build(kind_names, seat)
         self._connect_signals()
         self.refresh_timer.start()
 
-    def _build(self, kind_names: Mapping[str, str]) -> None:
+    def _build(self, kind_names: Mapping[str, str], seat: str | None) -> None:
         self.chips = {level: QLabel() for level in LEVELS}
         for level, chip in self.chips.items():
             chip.setObjectName(f"chip-{level.value}")
@@ -82,16 +86,10 @@ class AlarmPanel(QWidget):
         ]
         for text in self._tab_texts:
             self.tabs.addTab(text.format(count=0))
-        self.platform_box, self.kind_box, self.level_box = QComboBox(), QComboBox(), QComboBox()
-        choices = (
-            (self.platform_box, [("12345", "12345"), ("110", "110")]),
-            (self.kind_box, [(name, code) for code, name in kind_names.items()]),
-            (self.level_box, [(self.model.level_names[lv], lv.value) for lv in LEVELS]),
-        )
-        for box, items in choices:
-            box.addItem(self.tr("All"), None)
-            for text, data in items:
-                box.addItem(text, data)
+        self.filters = AlarmFilters(kind_names, self.model.level_names, seat)
+        self.platform_box, self.kind_box = self.filters.platform_box, self.filters.kind_box
+        self.level_box, self.queue_box = self.filters.level_box, self.filters.queue_box
+        self.seat_box = self.filters.seat_box
 
         self.table = QTableView(wordWrap=False)
         self.table.setModel(self.model)
@@ -126,38 +124,35 @@ class AlarmPanel(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        top, filters, actions = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        # Counts of everything, then the filters, then the tabs of what passes them: one row
+        # each, so that five filters and the tabs fit the main window's minimum width.
+        top, filters, days = QHBoxLayout(), QHBoxLayout(), QHBoxLayout()
+        actions = QHBoxLayout()
         for chip in self.chips.values():
             top.addWidget(chip)
         top.addStretch(1)
-        filters.addWidget(self.tabs)
+        filters.addWidget(self.filters)
         filters.addStretch(1)
-        boxes = (self.platform_box, self.kind_box, self.level_box)
-        labels = (self.tr("&Platform:"), self.tr("&Kind:"), self.tr("&Level:"))
-        for text, box in zip(labels, boxes, strict=True):
-            label = QLabel(text)
-            label.setBuddy(box)
-            filters.addWidget(label)
-            filters.addWidget(box)
+        days.addWidget(self.tabs)
+        days.addStretch(1)
         for widget, stretch in ((self.note, 3), (self.ack_button, 0), (self.person, 1)):
             actions.addWidget(widget, stretch)
         actions.addWidget(self.escalate_button)
         self.setMinimumSize(MINIMUM_SIZE)  # fixed: the layout never resizes a window mid-shift
         layout = QVBoxLayout(self)
-        for part in (top, filters):
+        for part in (top, filters, days):
             layout.addLayout(part)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(actions)
-        order = [self.tabs, self.platform_box, self.kind_box, self.level_box, self.table]
+        order = [*self.filters.boxes(), self.tabs, self.table]
         order += [self.note, self.ack_button, self.person, self.escalate_button]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         self._show_counts()
 
     def _connect_signals(self) -> None:
-        for box in (self.platform_box, self.kind_box, self.level_box):
-            box.currentIndexChanged.connect(self._apply)
+        self.filters.changed.connect(self._apply)
         self.tabs.currentChanged.connect(self._apply)
         self.ack_button.clicked.connect(self.acknowledge)
         self.escalate_button.clicked.connect(self.escalate)
@@ -173,6 +168,11 @@ class AlarmPanel(QWidget):
             return
         self._loading = True
         self._run(self._service.open_alarms, self._loaded)
+
+    @Slot()
+    def show_mine(self) -> None:
+        """This agent's own warnings: the seat filter on Mine (我的), the other filters kept."""
+        self.filters.show_mine()
 
     def set_now(self, now: datetime) -> None:
         """The clock tick: time left moves every call, the tabs regroup when the day changes."""
@@ -238,6 +238,7 @@ class AlarmPanel(QWidget):
             self._say("")  # loading works again
         self._alarms = collapse(answer)
         counts = self._show_counts()
+        self.filters.set_seats(a.seat for a in self._alarms if a.seat)
         self._apply()
         self.counts_changed.emit(*counts)
 
@@ -251,9 +252,7 @@ class AlarmPanel(QWidget):
     @Slot()
     def _apply(self) -> None:
         """Filter, group by due day, and show the current tab; the selection is kept."""
-        platform, kind = self.platform_box.currentData(), self.kind_box.currentData()
-        level = self.level_box.currentData()
-        groups = by_day(self._alarms, self._day, platform=platform, kind=kind, level=level)
+        groups = by_day(self._alarms, self._day, **self.filters.chosen())
         for index, (text, group) in enumerate(zip(self._tab_texts, groups, strict=True)):
             self.tabs.setTabText(index, text.format(count=len(group)))
         chosen, scrolled = self.selected(), self.table.verticalScrollBar().value()
