@@ -13,7 +13,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,6 +20,7 @@ from PySide6.QtCore import (
 
 from console.domain.orders import Platform, Status
 from console.store.orders import OrderSummary
+from console.ui.models.base import RowsTableModel
 
 CHINA = ZoneInfo("Asia/Shanghai")
 DESCRIPTION_CHARS = 60  # the view elides further; this keeps one line and a bounded cell
@@ -28,7 +28,7 @@ DESCRIPTION_CHARS = 60  # the view elides further; this keeps one line and a bou
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsTableModel):
     """Read-only rows of :class:`OrderSummary`; ``Qt.UserRole`` gives the summary itself."""
 
     NUMBER, CREATED, KIND, STATUS, OWNER, DESCRIPTION = range(6)
@@ -74,28 +74,6 @@ class HistoryModel(QAbstractTableModel):
         return self._status_names[status]
 
     # Qt interface -------------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -116,6 +116,8 @@ def open_detail(qtbot: QtBot, scene: Scene, worker: Worker) -> OrderDetail:
     detail.host = host  # type: ignore[attr-defined]  # keeps the window alive with the detail
     host.show()
     qtbot.waitExposed(host)
+    host.activateWindow()  # keyboard tests need the focus: only an active window gets it
+    qtbot.waitUntil(host.isActiveWindow)
     return detail
 
 

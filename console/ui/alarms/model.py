@@ -15,7 +15,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import CHINA_TZ
 from console.store.alarms import AlarmView
+from console.ui.models.base import RowsTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -78,7 +78,7 @@ def by_day(
     return groups
 
 
-class AlarmTableModel(QAbstractTableModel):
+class AlarmTableModel(RowsTableModel):
     """Read-only rows of :class:`AlarmView`; ``Qt.UserRole`` gives the view itself."""
 
     LEVEL, NUMBER, KIND, DEADLINE, DUE, LEFT, OWNER, SEAT, ACKNOWLEDGED, ESCALATED = range(10)
@@ -149,28 +149,6 @@ class AlarmTableModel(QAbstractTableModel):
         return self.tr("{span} left").format(span=text)
 
     # Qt interface -------------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

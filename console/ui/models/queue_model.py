@@ -25,7 +25,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -39,6 +38,7 @@ from console.domain.orders import Platform, Status
 from console.store.queues import Cursor, Page, QueueQuery, QueueRow, QueueSort
 from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import CHINA, china_time
+from console.ui.models.base import RowsTableModel
 from console.ui.worker import Run
 
 log = logging.getLogger(__name__)
@@ -117,7 +117,7 @@ def platform_names() -> dict[Platform, str]:
     }
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowsTableModel):
     """Read-only rows of :class:`QueueRow`; ``Qt.UserRole`` gives the row itself.
 
     Signals: ``loaded(int)`` — a page is in (its row count; also after a reset);
@@ -267,26 +267,6 @@ class QueueModel(QAbstractTableModel):
             self.set_query(replace(self._query, sort=QueueSort.CREATED))
         elif column in (self.DEADLINE, self.LEFT):
             self.set_query(replace(self._query, sort=QueueSort.DEADLINE))
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if role != _DISPLAY:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         # Painting asks seven roles of every visible cell: the display text is formatted once

@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 
 from console.domain.agent_state import AgentState, NotReadyReason
 from console.services.seat import BoardLine
+from console.ui.models.base import RowsTableModel
 from console.ui.seat.call_bar import clock_text
 from console.ui.worker import Run
 
@@ -32,7 +32,7 @@ TINTS = {
 }
 
 
-class BoardModel(QAbstractTableModel):
+class BoardModel(RowsTableModel):
     SEAT, AGENT, STATE, REASON, SINCE = range(5)
 
     def __init__(self, parent: Any = None) -> None:
@@ -67,19 +67,6 @@ class BoardModel(QAbstractTableModel):
         if self._rows:
             top, bottom = self.index(0, self.SINCE), self.index(len(self._rows) - 1, self.SINCE)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
