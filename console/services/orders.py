@@ -9,9 +9,10 @@ replaced resolves them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from console.domain.calendar import BusinessCalendar
@@ -24,6 +25,7 @@ from console.domain.orders import (
     Deadlines,
     FirstContactMode,
     Status,
+    TransitionError,
     WorkOrder,
     apply,
     new_order,
@@ -32,6 +34,7 @@ from console.store import alarms
 from console.store import orders as repo
 from console.store.engine import Database
 from console.store.seed import catalogue
+from console.store.tables import TransferRequestRow
 
 # Which deadlines an action meets (their alarms resolve).
 MEETS: dict[Action, tuple[str, ...]] = {
@@ -48,6 +51,16 @@ class InvalidDraft(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
+
+
+class TransferConflict(RuntimeError):
+    """Another seat transferred the order first; the message says who."""
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    stored: repo.Stored
+    repeated: bool  # True: this request key had already been carried out; nothing changed
 
 
 class OrderService:
@@ -116,25 +129,78 @@ class OrderService:
         """Take ``action`` on order ``number``; refused actions raise ``TransitionError``."""
         now = self._clock()
         with self._db.write() as session:
-            stored = repo.get(session, number)
-            started = self._fresh(stored.order, action, now)
-            changed = apply(
-                stored.order,
-                action,
-                actor,
-                now,
-                note,
-                first_contact_mode,
-                started.deadlines if started is not None else None,
+            saved = self._act_in(
+                session, repo.get(session, number), action, actor, note, first_contact_mode, now
             )
-            saved = repo.save(session, stored, changed, now)
-            if action in MEETS:
-                alarms.resolve(session, saved.id, now, MEETS[action])
-            if action is Action.RETURN:
-                # A fresh clock replaces every running one: no burst of stale overdue alarms.
-                alarms.resolve(session, saved.id, now)
-            self._plan(session, saved, started)
         self._changed()
+        return saved
+
+    def transfer(self, number: str, actor: Actor, note: str, key: str) -> Transfer:
+        """One-click transfer (一键转接) of order ``number`` to the peer platform, exactly once
+        per request ``key``: a retried or double-clicked request returns the first outcome.
+
+        Refused (``TransitionError``) without the caller's consent, except social-stability
+        clues; ``TransferConflict`` when another seat transferred the order first.
+        """
+        if not key.strip():
+            raise ValueError("a transfer needs its request key")
+        now = self._clock()
+        try:
+            with self._db.write() as session:
+                if session.get(TransferRequestRow, key) is not None:
+                    return Transfer(repo.get(session, number), repeated=True)
+                stored = repo.get(session, number)
+                # Claim the key first: a concurrent request with the same key fails right here.
+                session.add(
+                    TransferRequestRow(key=key, order_id=stored.id, seat=actor.seat, at=now)
+                )
+                session.flush()
+                saved = self._act_in(session, stored, Action.TRANSFER, actor, note, None, now)
+        except IntegrityError:
+            return Transfer(self.get(number), repeated=True)
+        except (repo.StaleOrder, TransitionError) as refused:
+            raise self._conflict(number, actor) or refused from None
+        self._changed()
+        return Transfer(saved, repeated=False)
+
+    def _conflict(self, number: str, actor: Actor) -> TransferConflict | None:
+        """If another seat's transfer got there first, say who and when."""
+        order = self.get(number).order
+        last = order.timeline[-1]
+        if last.action is Action.TRANSFER and last.seat != actor.seat:
+            return TransferConflict(
+                f"工单 {number} 已由 {last.platform.value} 坐席 {last.seat}（{last.actor}）转派"
+            )
+        return None
+
+    def _act_in(
+        self,
+        session: Session,
+        stored: repo.Stored,
+        action: Action,
+        actor: Actor,
+        note: str,
+        first_contact_mode: FirstContactMode | None,
+        now: datetime,
+    ) -> repo.Stored:
+        """One action inside the caller's transaction: the order, its events and its alarms."""
+        started = self._fresh(stored.order, action, now)
+        changed = apply(
+            stored.order,
+            action,
+            actor,
+            now,
+            note,
+            first_contact_mode,
+            started.deadlines if started is not None else None,
+        )
+        saved = repo.save(session, stored, changed, now)
+        if action in MEETS:
+            alarms.resolve(session, saved.id, now, MEETS[action])
+        if action is Action.RETURN:
+            # A fresh clock replaces every running one: no burst of stale overdue alarms.
+            alarms.resolve(session, saved.id, now)
+        self._plan(session, saved, started)
         return saved
 
     def get(self, number: str) -> repo.Stored:

@@ -206,3 +206,14 @@ class AgentStateRow(SQLModel, table=True):
     state: str
     reason: str | None = None
     at: datetime
+
+
+class TransferRequestRow(SQLModel, table=True):
+    """One one-click transfer (一键转接) as the seat asked for it, keyed by the seat's request key:
+    a retried or double-clicked transfer finds its key here and changes nothing a second time."""
+
+    __tablename__ = "transfer_request"
+    key: str = Field(primary_key=True)
+    order_id: int = Field(foreign_key="work_order.id")
+    seat: str
+    at: datetime

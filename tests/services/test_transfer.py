@@ -1,0 +1,116 @@
+"""One-click transfer (一键转接): consent, exactly once per request key, one winner per order."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import text
+
+from console.domain.intake import Draft
+from console.domain.orders import Action, Actor, Platform, Priority, Status, TransitionError
+from console.services.alarms import load_site_policy
+from console.services.orders import OrderService, TransferConflict
+from console.store.engine import Database
+
+A01 = Actor("王丽", "A-01", Platform.HOTLINE)
+A02 = Actor("张伟", "A-02", Platform.HOTLINE)
+J07 = Actor("李强", "J-07", Platform.POLICE)
+
+
+def service(db: Database) -> OrderService:
+    return OrderService(db, lambda: datetime.now(UTC), load_site_policy(db))
+
+
+def draft(**over: object) -> Draft:
+    values: dict[str, object] = dict(
+        caller_phone="13812345678", kind="C-TS", field="F-SH", district="210102",
+        description="有人在小区门口持械斗殴", consent=True,
+    )  # fmt: skip
+    values.update(over)
+    return Draft(**values)  # type: ignore[arg-type]
+
+
+def transfers(db: Database, number: str) -> int:
+    with db.read() as s:
+        return int(
+            s.execute(
+                text(
+                    "SELECT count(*) FROM order_event e JOIN work_order o ON o.id = e.order_id "
+                    "WHERE o.number = :n AND e.action = 'transfer'"
+                ),
+                {"n": number},
+            ).scalar_one()
+        )
+
+
+def test_refused_without_consent_except_social_stability_clues(db: Database) -> None:
+    orders = service(db)
+    made = orders.create(draft(consent=False), A01)
+    with pytest.raises(TransitionError, match="consent"):
+        orders.transfer(made.order.number, A01, "涉嫌违法", key="k1")
+    assert transfers(db, made.order.number) == 0
+    clue = orders.create(draft(consent=False, social_stability=True), A01)
+    done = orders.transfer(clue.order.number, A01, "影响社会稳定的线索", key="k2")
+    assert done.stored.order.owner is Platform.POLICE
+    assert done.stored.order.priority is Priority.CRITICAL
+
+
+def test_a_repeated_request_changes_nothing(db: Database) -> None:
+    orders = service(db)
+    made = orders.create(draft(), A01)
+    first = orders.transfer(made.order.number, A01, "涉嫌违法", key="click-1")
+    again = orders.transfer(made.order.number, A01, "涉嫌违法", key="click-1")
+    assert not first.repeated and again.repeated
+    assert again.stored.order.status is Status.TRANSFERRED
+    assert transfers(db, made.order.number) == 1
+    # The peer signs for it (签收) with its own fresh deadline.
+    signed = orders.act(made.order.number, Action.SIGN_FOR, J07)
+    assert signed.order.status is Status.SIGNED_FOR
+    assert first.stored.order.deadlines.sign_for is not None
+
+
+def test_a_double_click_from_two_threads_transfers_once(db: Database) -> None:
+    orders = service(db)
+    made = orders.create(draft(), A01)
+    results: list[object] = []
+
+    def click() -> None:
+        try:
+            results.append(orders.transfer(made.order.number, A01, "涉嫌违法", key="same-key"))
+        except Exception as exc:
+            results.append(exc)
+
+    threads = [threading.Thread(target=click) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not [r for r in results if isinstance(r, Exception)]
+    assert sorted(r.repeated for r in results) == [False, True, True, True]  # type: ignore[attr-defined]
+    assert transfers(db, made.order.number) == 1
+
+
+def test_two_seats_at_once_one_wins_the_other_is_told(db: Database) -> None:
+    orders = service(db)
+    made = orders.create(draft(), A01)
+    barrier = threading.Barrier(2)
+    results: dict[str, object] = {}
+
+    def seat(actor: Actor) -> None:
+        barrier.wait()
+        try:
+            results[actor.seat] = orders.transfer(made.order.number, actor, "转110", key=actor.seat)
+        except Exception as exc:
+            results[actor.seat] = exc
+
+    threads = [threading.Thread(target=seat, args=(a,)) for a in (A01, A02)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    losers = [r for r in results.values() if isinstance(r, Exception)]
+    assert len(losers) == 1 and isinstance(losers[0], TransferConflict)
+    assert "已由 12345 坐席" in str(losers[0])
+    assert transfers(db, made.order.number) == 1
