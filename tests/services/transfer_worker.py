@@ -1,0 +1,68 @@
+"""Subprocess for the kill -9 test: records orders and transfers them, forever, with a journal.
+
+Before each transfer it journals ``want KEY NUMBER`` (fsynced); after, ``done KEY``. On start it
+first retries every journaled key that is not done — as a seat would after a crash — which must
+never make a second transfer. ``--recover`` only does that and exits.
+Usage: python transfer_worker.py DB_URL JOURNAL [--recover]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from console.domain.intake import Draft
+from console.domain.orders import Actor, Platform
+from console.services.orders import OrderService
+from console.store.engine import Database
+
+ACTOR = Actor("王丽", "A-01", Platform.HOTLINE)
+DRAFT = Draft(
+    caller_phone="13812345678", kind="C-TS", field="F-SH", district="210102",
+    description="有人在小区门口持械斗殴", consent=True,
+)  # fmt: skip
+
+
+def journal(path: Path, line: str) -> None:
+    with path.open("a", encoding="utf-8") as f:
+        f.write(line + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def pending(path: Path) -> list[tuple[str, str]]:
+    if not path.exists():
+        return []
+    wanted: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0] == "want":
+            wanted[parts[1]] = parts[2]
+        elif len(parts) == 2 and parts[0] == "done":
+            wanted.pop(parts[1], None)
+    return list(wanted.items())
+
+
+def main() -> int:
+    url, path = sys.argv[1], Path(sys.argv[2])
+    orders = OrderService(Database.open(url), lambda: datetime.now(UTC))
+    for key, number in pending(path):
+        orders.transfer(number, ACTOR, "重试", key=key)
+        journal(path, f"done {key}")
+    if "--recover" in sys.argv:
+        return 0
+    print("ready", flush=True)
+    n = 0
+    while True:
+        n += 1
+        number = orders.create(DRAFT, ACTOR).order.number
+        key = f"{os.getpid()}-{n}"
+        journal(path, f"want {key} {number}")
+        orders.transfer(number, ACTOR, "涉嫌违法犯罪，转110", key=key)
+        journal(path, f"done {key}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
