@@ -7,7 +7,7 @@ TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 DEMO_ORDERS ?= 200000
 
-.PHONY: system-deps run test lint i18n i18n-update bench dist dist-smoke constraints clean
+.PHONY: system-deps run run-110 test lint i18n i18n-update bench dist dist-smoke constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	    --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
 	else echo "make: Xvfb or a Chinese font is missing and cannot be installed here"; fi
+
+# A 110 alarm-operator seat on the same database, beside `make run`'s 12345 seat: watch an
+# order transferred with F8 arrive in its 待签收 queue.
+run-110: $(STAMP) i18n
+	$(BIN)/python -m console init-db
+	$(BIN)/python -m console --platform 110 --seat J-01 --agent 接警员 $(ARGS)
 
 test: $(STAMP) i18n system-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

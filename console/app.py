@@ -19,7 +19,7 @@ from pathlib import Path
 
 import qasync
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.exc import OperationalError
 
@@ -54,6 +54,7 @@ from console.ui.worker import Worker
 log = logging.getLogger(__name__)
 
 SMOKE_TIMEOUT_S = 30.0
+QUEUE_REFRESH_MS = 10_000
 EXIT_CANNOT_START = 2
 
 
@@ -176,6 +177,11 @@ def _run_with(
             board=board,
         )
         seat_parts.panel.intake.saved.connect(lambda _number: queues.refresh())
+        # Other seats (and the peer platform) change orders too: re-read the queue in front.
+        queue_timer = QTimer(window, interval=QUEUE_REFRESH_MS)
+        queue_timer.setObjectName("queue-refresh")
+        queue_timer.timeout.connect(queues.refresh)
+        queue_timer.start()
         notifier.message.connect(banner.show_message)
         panel.counts_changed.connect(window.show_alarm_counts)
         panel.refresh()

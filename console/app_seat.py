@@ -88,6 +88,7 @@ def build_seat(
         intake=intake,
         clock=clock,
         wrap_up=WRAP_UP,
+        transfer_order=lambda number, key: orders.transfer(number, actor, "一键转接", key),
     )
     panel = SeatPanel(controller, call_bar, pop_view, intake)
     return SeatParts(panel, controller, switch)

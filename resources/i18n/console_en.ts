@@ -242,22 +242,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="220"/>
+        <location filename="../../console/ui/alarms/model.py" line="198"/>
         <source>{by}: {note}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="229"/>
+        <location filename="../../console/ui/alarms/model.py" line="207"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="230"/>
+        <location filename="../../console/ui/alarms/model.py" line="208"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="231"/>
+        <location filename="../../console/ui/alarms/model.py" line="209"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,17 +1166,22 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="123"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="127"/>
         <source>Finish the current call first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="163"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="166"/>
+        <source>Save the order first: it goes with the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="194"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="210"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="241"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1242,12 +1247,12 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>StateBoard</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="134"/>
+        <location filename="../../console/ui/seat/state_board.py" line="121"/>
         <source>Cannot load the seats: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="140"/>
+        <location filename="../../console/ui/seat/state_board.py" line="127"/>
         <source>Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -242,22 +242,22 @@
         <translation>剩 {span}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="220"/>
+        <location filename="../../console/ui/alarms/model.py" line="198"/>
         <source>{by}: {note}</source>
         <translation>{by}：{note}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="229"/>
+        <location filename="../../console/ui/alarms/model.py" line="207"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="230"/>
+        <location filename="../../console/ui/alarms/model.py" line="208"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="231"/>
+        <location filename="../../console/ui/alarms/model.py" line="209"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
@@ -1169,17 +1169,22 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="123"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="127"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="163"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="166"/>
+        <source>Save the order first: it goes with the call.</source>
+        <translation>请先保存工单：转接时工单随来电一并转出。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="194"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation>{line} 线路未接通：{result}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="210"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="241"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
     </message>
@@ -1245,12 +1250,12 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>StateBoard</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="134"/>
+        <location filename="../../console/ui/seat/state_board.py" line="121"/>
         <source>Cannot load the seats: {error}</source>
         <translation>无法加载坐席状态：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="140"/>
+        <location filename="../../console/ui/seat/state_board.py" line="127"/>
         <source>Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}</source>
         <translation>示闲 {ready} · 通话中 {call} · 话后处理 {wrap} · 示忙 {busy}</translation>
     </message>

@@ -58,6 +58,7 @@ def build(db: Database, tmp_path: Path, loop: asyncio.AbstractEventLoop):  # typ
         telephony=switch, line=Line.HOTLINE, states=states, pops=ScreenPopService(db, clock),
         run=worker.run, call_bar=bar, pop_view=pop, intake=intake, clock=clock,
         wrap_up=timedelta(milliseconds=300),
+        transfer_order=lambda number, key: orders.transfer(number, ACTOR, "一键转接", key),
     )  # fmt: skip
     panel = SeatPanel(controller, bar, pop, intake, holder)
     return holder, panel, controller, switch, orders, worker
@@ -111,5 +112,53 @@ def test_a_call_from_ring_to_saved_order(
 
     qloop.run_until_complete(scenario())
     assert len(orders.caller_history(CALLER)) == 2  # the earlier order and today's
+    controller.close()
+    worker.shutdown()
+
+
+def test_f8_sends_the_order_then_the_call_to_110(
+    qtbot: QtBot, qloop: qasync.QEventLoop, sqlite_db: Database, tmp_path: Path
+) -> None:
+    holder, panel, controller, switch, orders, worker = build(sqlite_db, tmp_path, qloop)
+    qtbot.addWidget(holder)
+    holder.resize(1200, 760)
+    holder.show()
+    notices: list[str] = []
+    controller.notice.connect(notices.append)
+
+    async def until(check, timeout: float = 3.0) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(int(timeout / 0.02)):
+            if check():
+                return
+            await asyncio.sleep(0.02)
+        raise AssertionError("timed out")
+
+    async def scenario() -> None:
+        switch.start()
+        switch.register_seat("J-SIM", Line.POLICE, True)
+        controller.log_in()
+        switch.place_call(Line.HOTLINE, CALLER)
+        await asyncio.sleep(0.05)
+        qtbot.keyClick(holder, Qt.Key.Key_F5)
+        await until(lambda: controller.current is not None)
+        qtbot.keyClick(holder, Qt.Key.Key_F8)  # nothing saved yet: refused, call stays
+        await until(lambda: bool(notices))
+        assert "Save the order first" in notices[-1] and controller.current is not None
+        saved: list[str] = []
+        panel.intake.saved.connect(saved.append)
+        panel.intake.set_draft(
+            Draft(caller_phone=CALLER, kind="C-TS", field="F-SH", district="210102",
+                  description="小区门口有人持械斗殴", consent=True)
+        )  # fmt: skip
+        panel.intake.save()
+        await until(lambda: bool(saved))
+        qtbot.keyClick(holder, Qt.Key.Key_F8)
+        await until(lambda: controller.current is None, timeout=6)  # the call went to 110
+        order = orders.get(saved[0]).order
+        assert order.owner is Platform.POLICE and order.status.value == "transferred"
+        assert controller.state is AgentState.WRAP_UP
+        await switch.stop()
+
+    qloop.run_until_complete(scenario())
     controller.close()
     worker.shutdown()

@@ -49,6 +49,7 @@ class SeatController(QObject):
         intake: IntakeForm,
         clock: Callable[[], datetime],
         wrap_up: timedelta = timedelta(seconds=30),
+        transfer_order: Callable[[str, str], object] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,6 +64,8 @@ class SeatController(QObject):
         self._clock = clock
         self.stats = CallStats()
         self.current: Call | None = None
+        self._transfer_order = transfer_order
+        self._order_for_call: tuple[str, str] | None = None  # (call id, order number)
         self._tasks: set[asyncio.Task[object]] = set()
         self.wrap_up_timer = QTimer(self, singleShot=True)
         self.wrap_up_timer.setObjectName("seat-wrap-up")
@@ -70,6 +73,7 @@ class SeatController(QObject):
         self.wrap_up_timer.timeout.connect(self._wrap_up_over)
         self._unsubscribe = telephony.subscribe(self._on_event)
         call_bar.answer_requested.connect(self.answer)
+        intake.saved.connect(self.order_saved)
 
     @property
     def seat(self) -> str:
@@ -141,9 +145,36 @@ class SeatController(QObject):
         held = call.state is CallState.HELD
         self._spawn(self._phone.resume(call.call_id) if held else self._phone.hold(call.call_id))
 
+    @Slot(str)
+    def order_saved(self, number: str) -> None:
+        """The order recorded for the call on the line: it goes with the call on a transfer."""
+        if self.current is not None:
+            self._order_for_call = (self.current.call_id, number)
+
     @Slot()
     def transfer(self) -> None:
-        self._bridge(conference=False)
+        """一键转接: the order goes to the peer platform (exactly once per call and order), then
+        the call follows it; a refused order transfer (no consent…) keeps the call here."""
+        call = self.current
+        if call is None:
+            return
+        if self._transfer_order is None:
+            self._bridge(conference=False)
+            return
+        saved = self._order_for_call
+        if saved is None or saved[0] != call.call_id:
+            self.notice.emit(self.tr("Save the order first: it goes with the call."))
+            return
+        number = saved[1]
+
+        def done(answer: object) -> None:
+            if isinstance(answer, BaseException):
+                self.notice.emit(str(answer))
+                return
+            self._bridge(conference=False)
+
+        key = f"{call.call_id}:{number}"
+        self._run(lambda: self._transfer_order(number, key), done)  # type: ignore[misc]
 
     @Slot()
     def conference(self) -> None:
