@@ -9,7 +9,8 @@ from pathlib import Path
 
 from console.domain.alarm_levels import AlarmLevel
 from console.domain.catalogue import Kind
-from console.domain.deadlines import Policy, load_policy
+from console.domain.deadlines import Policy
+from console.domain.policy_file import load_policy
 from console.paths import bundle_path
 from console.store import alarms as repo
 from console.store.engine import Database

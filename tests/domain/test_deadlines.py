@@ -27,13 +27,9 @@ from console.domain.alarm_levels import (
     working_time,
 )
 from console.domain.calendar import CHINA_TZ, BusinessCalendar, SiteCalendar, default_calendar
-from console.domain.deadlines import (
-    DeadlineSpec,
-    Policy,
-    load_policy,
-    parse_policy,
-)
+from console.domain.deadlines import DeadlineSpec, Policy
 from console.domain.orders import Platform, Priority
+from console.domain.policy_file import load_policy, parse_policy
 from console.paths import bundle_path
 
 POLICY_FILE = bundle_path("db", "policy", "deadlines.toml")
