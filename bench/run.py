@@ -23,7 +23,15 @@ sys.path.insert(1, str(HERE.parent))
 
 from common import Context, Figure  # noqa: E402
 
-BENCHMARKS = ["demo_data", "caller_history", "screen_pop", "alarms", "queues", "startup"]
+BENCHMARKS = [
+    "demo_data",
+    "caller_history",
+    "screen_pop",
+    "alarms",
+    "queues",
+    "transfer",
+    "startup",
+]
 
 
 def machine() -> str:

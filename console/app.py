@@ -33,6 +33,7 @@ from console.services.alarms import AlarmService, load_site_policy
 from console.services.orders import OrderService
 from console.settings import APP_NAME
 from console.store.alarms import RaisedAlarm
+from console.store.changes import watch_for
 from console.store.engine import Database
 from console.store.migrate import SchemaTooNew
 from console.store.orders import count
@@ -55,6 +56,7 @@ log = logging.getLogger(__name__)
 
 SMOKE_TIMEOUT_S = 30.0
 QUEUE_REFRESH_MS = 10_000
+CHANGE_POLL_MS = 200  # PRAGMA data_version: microseconds a look
 EXIT_CANNOT_START = 2
 
 
@@ -177,10 +179,15 @@ def _run_with(
             board=board,
         )
         seat_parts.panel.intake.saved.connect(lambda _number: queues.refresh())
-        # Other seats (and the peer platform) change orders too: re-read the queue in front.
-        queue_timer = QTimer(window, interval=QUEUE_REFRESH_MS)
+        # Other seats (and the peer platform) change orders too: re-read the queue in front as
+        # soon as another connection commits (SQLite), else every 10 s (PostgreSQL for now).
+        changes = watch_for(db.engine)
+        queue_timer = QTimer(window, interval=CHANGE_POLL_MS if changes else QUEUE_REFRESH_MS)
         queue_timer.setObjectName("queue-refresh")
-        queue_timer.timeout.connect(queues.refresh)
+        if changes is not None:
+            queue_timer.timeout.connect(lambda: changes.changed() and queues.refresh())
+        else:
+            queue_timer.timeout.connect(queues.refresh)
         queue_timer.start()
         notifier.message.connect(banner.show_message)
         panel.counts_changed.connect(window.show_alarm_counts)
