@@ -18,9 +18,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from console.domain.orders import Platform, Status
+from console.domain.orders import Status
 from console.store.orders import OrderSummary
 from console.ui.models.base import RowsTableModel
+from console.ui.names import platform_names, status_names
 
 CHINA = ZoneInfo("Asia/Shanghai")
 DESCRIPTION_CHARS = 60  # the view elides further; this keeps one line and a bounded cell
@@ -46,21 +47,7 @@ class HistoryModel(RowsTableModel):
             self.tr("Owner"),
             self.tr("Description"),
         ]
-        self._status_names = {
-            Status.RECEIVED: self.tr("Received"),
-            Status.TRANSFERRED: self.tr("Transferred"),
-            Status.SIGNED_FOR: self.tr("Signed for"),
-            Status.HANDLING: self.tr("Handling"),
-            Status.FED_BACK: self.tr("Fed back"),
-            Status.COMPLETED: self.tr("Completed"),
-            Status.RETURNED: self.tr("Returned"),
-            Status.FIRST_CONTACT: self.tr("First contact"),
-            Status.CANCELLED: self.tr("Cancelled"),
-        }
-        self._platform_names = {
-            Platform.HOTLINE: self.tr("12345 hotline"),
-            Platform.POLICE: self.tr("110 police"),
-        }
+        self._status_names, self._platform_names = status_names(), platform_names()
 
     def set_rows(self, rows: Sequence[OrderSummary]) -> None:
         self.beginResetModel()

@@ -265,12 +265,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="107"/>
+        <location filename="../../console/app.py" line="110"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="118"/>
+        <location filename="../../console/app.py" line="121"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,12 +280,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="235"/>
+        <location filename="../../console/app.py" line="248"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="244"/>
+        <location filename="../../console/app.py" line="257"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -431,98 +431,87 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../console/ui/history_model.py" line="42"/>
+        <location filename="../../console/ui/history_model.py" line="43"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="43"/>
+        <location filename="../../console/ui/history_model.py" line="44"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="44"/>
+        <location filename="../../console/ui/history_model.py" line="45"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="45"/>
+        <location filename="../../console/ui/history_model.py" line="46"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="46"/>
+        <location filename="../../console/ui/history_model.py" line="47"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="47"/>
+        <location filename="../../console/ui/history_model.py" line="48"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="50"/>
-        <location filename="../../console/ui/models/queue_model.py" line="101"/>
+        <location filename="../../console/ui/names.py" line="17"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="51"/>
-        <location filename="../../console/ui/models/queue_model.py" line="102"/>
+        <location filename="../../console/ui/names.py" line="18"/>
         <source>Transferred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="52"/>
-        <location filename="../../console/ui/models/queue_model.py" line="103"/>
+        <location filename="../../console/ui/names.py" line="19"/>
         <source>Signed for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="53"/>
-        <location filename="../../console/ui/models/queue_model.py" line="104"/>
+        <location filename="../../console/ui/names.py" line="20"/>
         <source>Handling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="54"/>
-        <location filename="../../console/ui/models/queue_model.py" line="105"/>
+        <location filename="../../console/ui/names.py" line="21"/>
         <source>Fed back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="55"/>
-        <location filename="../../console/ui/models/queue_model.py" line="106"/>
+        <location filename="../../console/ui/names.py" line="22"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="56"/>
-        <location filename="../../console/ui/models/queue_model.py" line="107"/>
+        <location filename="../../console/ui/names.py" line="23"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="57"/>
-        <location filename="../../console/ui/models/queue_model.py" line="108"/>
+        <location filename="../../console/ui/names.py" line="24"/>
         <source>First contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="58"/>
-        <location filename="../../console/ui/models/queue_model.py" line="109"/>
+        <location filename="../../console/ui/names.py" line="25"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="61"/>
-        <location filename="../../console/ui/models/queue_model.py" line="115"/>
+        <location filename="../../console/ui/names.py" line="31"/>
         <source>12345 hotline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="62"/>
-        <location filename="../../console/ui/models/queue_model.py" line="116"/>
+        <location filename="../../console/ui/names.py" line="32"/>
         <source>110 police</source>
         <translation type="unfinished"></translation>
     </message>
@@ -805,250 +794,250 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="92"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="88"/>
         <source>No order shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="97"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="97"/>
         <source>Origin → owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="98"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="98"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="99"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="99"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="99"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="100"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="100"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
         <source>First-contact mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
         <source>Social stability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
         <source>Consent to transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
         <source>Sign-for due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
         <source>Feedback due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
         <source>Completion due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="121"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="117"/>
         <source>{label}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="128"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="128"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="128"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="128"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="157"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="153"/>
         <source>Description:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="155"/>
         <source>Timeline:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="161"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="157"/>
         <source>The caller&apos;s other orders:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="171"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="167"/>
         <source>Loading {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="186"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="182"/>
         <source>Work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="201"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="196"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="197"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="201"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="196"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="197"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="224"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="220"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="226"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="222"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="279"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
         <source>No other orders from this caller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="290"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="286"/>
         <source>and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="296"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="292"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="296"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="292"/>
         <source>Transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="297"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="293"/>
         <source>Sign for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="297"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="293"/>
         <source>Handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="298"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="294"/>
         <source>Feed back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="298"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="294"/>
         <source>Complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="295"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="295"/>
         <source>First contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="296"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="304"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="304"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="301"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="308"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="304"/>
         <source>Provisional acceptance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="309"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
         <source>Guidance and explanation</source>
         <translation type="unfinished"></translation>
     </message>

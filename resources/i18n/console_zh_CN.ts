@@ -265,12 +265,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="107"/>
+        <location filename="../../console/app.py" line="110"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="118"/>
+        <location filename="../../console/app.py" line="121"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
@@ -280,12 +280,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="235"/>
+        <location filename="../../console/app.py" line="248"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="244"/>
+        <location filename="../../console/app.py" line="257"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -434,98 +434,87 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../console/ui/history_model.py" line="42"/>
+        <location filename="../../console/ui/history_model.py" line="43"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="43"/>
+        <location filename="../../console/ui/history_model.py" line="44"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="44"/>
+        <location filename="../../console/ui/history_model.py" line="45"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="45"/>
+        <location filename="../../console/ui/history_model.py" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="46"/>
+        <location filename="../../console/ui/history_model.py" line="47"/>
         <source>Owner</source>
         <translation>承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="47"/>
+        <location filename="../../console/ui/history_model.py" line="48"/>
         <source>Description</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="50"/>
-        <location filename="../../console/ui/models/queue_model.py" line="101"/>
+        <location filename="../../console/ui/names.py" line="17"/>
         <source>Received</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="51"/>
-        <location filename="../../console/ui/models/queue_model.py" line="102"/>
+        <location filename="../../console/ui/names.py" line="18"/>
         <source>Transferred</source>
         <translation>已转派</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="52"/>
-        <location filename="../../console/ui/models/queue_model.py" line="103"/>
+        <location filename="../../console/ui/names.py" line="19"/>
         <source>Signed for</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="53"/>
-        <location filename="../../console/ui/models/queue_model.py" line="104"/>
+        <location filename="../../console/ui/names.py" line="20"/>
         <source>Handling</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="54"/>
-        <location filename="../../console/ui/models/queue_model.py" line="105"/>
+        <location filename="../../console/ui/names.py" line="21"/>
         <source>Fed back</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="55"/>
-        <location filename="../../console/ui/models/queue_model.py" line="106"/>
+        <location filename="../../console/ui/names.py" line="22"/>
         <source>Completed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="56"/>
-        <location filename="../../console/ui/models/queue_model.py" line="107"/>
+        <location filename="../../console/ui/names.py" line="23"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="57"/>
-        <location filename="../../console/ui/models/queue_model.py" line="108"/>
+        <location filename="../../console/ui/names.py" line="24"/>
         <source>First contact</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="58"/>
-        <location filename="../../console/ui/models/queue_model.py" line="109"/>
+        <location filename="../../console/ui/names.py" line="25"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="61"/>
-        <location filename="../../console/ui/models/queue_model.py" line="115"/>
+        <location filename="../../console/ui/names.py" line="31"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/history_model.py" line="62"/>
-        <location filename="../../console/ui/models/queue_model.py" line="116"/>
+        <location filename="../../console/ui/names.py" line="32"/>
         <source>110 police</source>
         <translation>110 报警平台</translation>
     </message>
@@ -808,250 +797,250 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="92"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="88"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="97"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="97"/>
         <source>Origin → owner</source>
         <translation>受理平台 → 承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="98"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="98"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="99"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="99"/>
         <source>Field</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="99"/>
         <source>District</source>
         <translation>所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="100"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="100"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
         <source>First-contact mode</source>
         <translation>首接方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
         <source>Social stability</source>
         <translation>涉及社会稳定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
         <source>Consent to transfer</source>
         <translation>同意转接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
         <source>Sign-for due</source>
         <translation>签收时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
         <source>Feedback due</source>
         <translation>反馈时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
         <source>Completion due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="121"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="117"/>
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="128"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="128"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="128"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="128"/>
         <source>Agent</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="157"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="153"/>
         <source>Description:</source>
         <translation>诉求内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="155"/>
         <source>Timeline:</source>
         <translation>办理过程：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="161"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="157"/>
         <source>The caller&apos;s other orders:</source>
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="171"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="167"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="186"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="182"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="201"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="196"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="197"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="201"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="196"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="197"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="224"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="220"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="226"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="222"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="279"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="290"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="286"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="296"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="292"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="296"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="292"/>
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="297"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="293"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="297"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="293"/>
         <source>Handle</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="298"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="294"/>
         <source>Feed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="298"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="294"/>
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="295"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="295"/>
         <source>First contact</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="296"/>
         <source>Cancel</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="304"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="304"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="301"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="308"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="304"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="309"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>

@@ -34,11 +34,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from console.domain.alarm_levels import AlarmLevel
-from console.domain.orders import Platform, Status
 from console.store.queues import Cursor, Page, QueueQuery, QueueRow, QueueSort
 from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import CHINA, china_time
 from console.ui.models.base import RowsTableModel
+from console.ui.names import platform_names, status_names
 from console.ui.worker import Run
 
 log = logging.getLogger(__name__)
@@ -92,29 +92,6 @@ def time_left_text(due: datetime, now: datetime) -> str:
     if seconds < 0:
         return translate("AlarmTableModel", "{span} over").format(span=span)
     return translate("AlarmTableModel", "{span} left").format(span=span)
-
-
-def status_names() -> dict[Status, str]:
-    """Status names: the caller history's words and translations."""
-    translate = QCoreApplication.translate
-    return {
-        Status.RECEIVED: translate("HistoryModel", "Received"),
-        Status.TRANSFERRED: translate("HistoryModel", "Transferred"),
-        Status.SIGNED_FOR: translate("HistoryModel", "Signed for"),
-        Status.HANDLING: translate("HistoryModel", "Handling"),
-        Status.FED_BACK: translate("HistoryModel", "Fed back"),
-        Status.COMPLETED: translate("HistoryModel", "Completed"),
-        Status.RETURNED: translate("HistoryModel", "Returned"),
-        Status.FIRST_CONTACT: translate("HistoryModel", "First contact"),
-        Status.CANCELLED: translate("HistoryModel", "Cancelled"),
-    }
-
-
-def platform_names() -> dict[Platform, str]:
-    return {
-        Platform.HOTLINE: QCoreApplication.translate("HistoryModel", "12345 hotline"),
-        Platform.POLICE: QCoreApplication.translate("HistoryModel", "110 police"),
-    }
 
 
 class QueueModel(RowsTableModel):

@@ -31,12 +31,8 @@ from console.domain.orders import Action, FirstContactMode, Priority, Status, Wo
 from console.store.orders import OrderSummary, Stored, UnknownOrder
 from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import china_time
-from console.ui.models.queue_model import (
-    platform_names,
-    status_names,
-    time_left_level,
-    time_left_text,
-)
+from console.ui.models.queue_model import time_left_level, time_left_text
+from console.ui.names import platform_names, status_names
 from console.ui.worker import Run
 
 Get = Callable[[str], Stored]
