@@ -1,4 +1,5 @@
-"""Command line: the console window (default), ``init-db``, ``demo-data``, ``--smoke``.
+"""Command line: the console window (default), ``init-db``, ``demo-data``, ``departments``,
+``config check``, ``--smoke``.
 
 Imports are deferred to the command that needs them: start-up time is dominated by imports.
 """
@@ -38,6 +39,15 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--until", metavar="YYYY-MM-DD", help="China date after the last demo day (default: today)"
     )
+    deps = sub.add_parser("departments", help="the 12345 dispatch directory (承办单位)")
+    deps.add_argument("--db", metavar="URL", dest="sub_db")
+    deps_sub = deps.add_subparsers(dest="departments_command", required=True)
+    listing = deps_sub.add_parser("list", help="print the directory as CSV")
+    listing.add_argument("--all", action="store_true", help="retired departments too")
+    imported = deps_sub.add_parser("import", help="add or update departments from a CSV file")
+    imported.add_argument("file", type=Path, help="a CSV like db/seed/departments.csv")
+    retired = deps_sub.add_parser("retire", help="hide a department from dispatch")
+    retired.add_argument("code")
     config = sub.add_parser("config", help="site configuration")
     config_sub = config.add_subparsers(dest="config_command", required=True)
     check = config_sub.add_parser("check", help="validate the config and print the settings")
@@ -100,6 +110,45 @@ def _demo_data(url: str, orders: int, seed: int, until: str | None, if_empty: bo
     return 0
 
 
+def _departments(url: str, args: argparse.Namespace) -> int:
+    import csv
+
+    from console.domain.catalogue import CatalogueError, parse_departments
+    from console.store import departments as directory
+    from console.store.setup import init_db
+
+    db, _ = init_db(url)
+    try:
+        if args.departments_command == "list":
+            with db.read() as session:
+                rows = directory.departments(session, include_retired=args.all)
+            out = csv.writer(sys.stdout, lineterminator="\n")
+            out.writerow(["code", "name_zh", "name_en", "district", "kind", "active"])
+            for d in rows:
+                out.writerow([d.code, d.name_zh, d.name_en, d.district, d.kind.value, d.active])
+            return 0
+        if args.departments_command == "import":
+            try:
+                entries = parse_departments(args.file.read_text(encoding="utf-8"), str(args.file))
+                with db.write() as session:
+                    added, updated = directory.import_departments(session, entries)
+            except (OSError, CatalogueError, ValueError) as exc:
+                print(f"departments: {exc}; nothing was changed", file=sys.stderr)
+                return 2
+            print(f"departments: {added} added, {updated} updated from {args.file}")
+            return 0
+        try:
+            with db.write() as session:
+                gone = directory.retire(session, args.code)
+        except directory.UnknownDepartment as exc:
+            print(f"departments: {exc}", file=sys.stderr)
+            return 2
+        print(f"departments: {gone.code} {gone.name_zh} retired")
+        return 0
+    finally:
+        db.dispose()
+
+
 def _safe(url: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -131,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "init-db":
         return _init_db(settings.db_url)
+    if args.command == "departments":
+        return _departments(settings.db_url, args)
     if args.command == "demo-data":
         return _demo_data(settings.db_url, args.orders, args.seed, args.until, args.if_empty)
     if args.smoke and sys.platform.startswith("linux"):

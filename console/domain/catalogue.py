@@ -1,12 +1,14 @@
-"""The editable catalogue: request kinds and fields of both platforms, Liaoning's districts.
+"""The editable catalogue: request kinds and fields of both platforms, Liaoning's districts, and
+the 12345 dispatch directory of departments (承办单位).
 
-Seeded from ``db/seed`` (``kinds.toml``, ``districts.csv``); IT may add or retire entries in the
-database afterwards. Parsing lives here so it can be checked without a database.
+Seeded from ``db/seed`` (``kinds.toml``, ``districts.csv``, ``departments.csv``); IT may add or
+retire entries in the database afterwards. Parsing lives here so it can be checked without a database.
 """
 
 from __future__ import annotations
 
 import csv
+import enum
 import io
 import tomllib
 from dataclasses import dataclass
@@ -45,6 +47,23 @@ class District:
     @property
     def is_city(self) -> bool:
         return self.code == self.city_code
+
+
+class DepartmentKind(enum.StrEnum):
+    GOVERNMENT = "government"  # 属地政府: a city's or county's people's government
+    FUNCTIONAL = "functional"  # 职能部门
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    """Where 12345 dispatches a matter (派单); ``district`` is where it has jurisdiction."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    district: str
+    kind: DepartmentKind
+    active: bool = True
 
 
 class CatalogueError(ValueError):
@@ -100,6 +119,35 @@ def parse_districts(text: str, source: str = "districts.csv") -> list[District]:
         )
     _unique([d.code for d in districts], source)
     return districts
+
+
+def parse_departments(text: str, source: str = "departments.csv") -> list[Department]:
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    departments = []
+    for n, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), start=2):
+        district = (row.get("district") or "").strip()
+        if not (len(district) == 6 and district.isdigit()):
+            raise CatalogueError(
+                f"{source}: data row {n}: district must be a 6-digit code, got {district!r}"
+            )
+        kind = (row.get("kind") or "").strip()
+        try:
+            department_kind = DepartmentKind(kind)
+        except ValueError:
+            raise CatalogueError(
+                f"{source}: data row {n}: kind must be government or functional, got {kind!r}"
+            ) from None
+        departments.append(
+            Department(
+                code=_req(row, "code", source),
+                name_zh=_req(row, "name_zh", source),
+                name_en=_req(row, "name_en", source),
+                district=district,
+                kind=department_kind,
+            )
+        )
+    _unique([d.code for d in departments], source)
+    return departments
 
 
 def _req(entry: dict[str, object], key: str, source: str) -> str:

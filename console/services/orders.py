@@ -9,40 +9,28 @@ replaced resolves them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
 
 from console.domain.calendar import BusinessCalendar
-from console.domain.deadlines import Policy, PolicyResult
+from console.domain.deadlines import Policy
 from console.domain.intake import Draft, Problem, normalise_phone, validate
 from console.domain.orders import (
     Action,
     Actor,
     Caller,
-    Deadlines,
     FirstContactMode,
-    Status,
     TransitionError,
-    WorkOrder,
-    apply,
     new_order,
 )
-from console.store import alarms
+from console.services.order_writer import OrderWriter
 from console.store import orders as repo
+from console.store.departments import active_department
 from console.store.engine import Database
 from console.store.seed import catalogue
 from console.store.tables import TransferRequestRow
-
-# Which deadlines an action meets (their alarms resolve).
-MEETS: dict[Action, tuple[str, ...]] = {
-    Action.SIGN_FOR: ("sign_for",),
-    Action.FEED_BACK: ("feedback",),
-    Action.COMPLETE: ("sign_for", "feedback", "completion"),
-    Action.CANCEL: ("sign_for", "feedback", "completion"),
-}
 
 
 class InvalidDraft(ValueError):
@@ -76,8 +64,7 @@ class OrderService:
     ) -> None:
         self._db = db
         self._clock = clock
-        self._policy = policy
-        self._calendar = calendar
+        self._writer = OrderWriter(policy, calendar)
         self._on_change = on_change
 
     def create(self, draft: Draft, actor: Actor) -> repo.Stored:
@@ -110,11 +97,7 @@ class OrderService:
                 social_stability=draft.social_stability,
                 consent=draft.consent,
             )
-            started = self._fresh(order, Action.CREATE, now)
-            if started is not None:
-                order = _with_deadlines(order, started.deadlines)
-            stored = repo.add(session, order, now)
-            self._plan(session, stored, started)
+            stored = self._writer.add(session, order, now)
         self._changed()
         return stored
 
@@ -125,12 +108,19 @@ class OrderService:
         actor: Actor,
         note: str = "",
         first_contact_mode: FirstContactMode | None = None,
+        detail: str = "",
     ) -> repo.Stored:
-        """Take ``action`` on order ``number``; refused actions raise ``TransitionError``."""
+        """Take ``action`` on order ``number``; refused actions raise ``TransitionError``.
+
+        ``detail`` names what the action refers to (a dispatch's department is checked against
+        the directory: ``UnknownDepartment`` if it is not there or retired)."""
         now = self._clock()
         with self._db.write() as session:
-            saved = self._act_in(
-                session, repo.get(session, number), action, actor, note, first_contact_mode, now
+            if action is Action.DISPATCH and detail.strip():
+                active_department(session, detail)
+            stored = repo.get(session, number)
+            saved = self._writer.act(
+                session, stored, action, actor, now, note, first_contact_mode, detail
             )
         self._changed()
         return saved
@@ -155,7 +145,7 @@ class OrderService:
                     TransferRequestRow(key=key, order_id=stored.id, seat=actor.seat, at=now)
                 )
                 session.flush()
-                saved = self._act_in(session, stored, Action.TRANSFER, actor, note, None, now)
+                saved = self._writer.act(session, stored, Action.TRANSFER, actor, now, note)
         except IntegrityError:
             return Transfer(self.get(number), repeated=True)
         except (repo.StaleOrder, TransitionError) as refused:
@@ -173,36 +163,6 @@ class OrderService:
             )
         return None
 
-    def _act_in(
-        self,
-        session: Session,
-        stored: repo.Stored,
-        action: Action,
-        actor: Actor,
-        note: str,
-        first_contact_mode: FirstContactMode | None,
-        now: datetime,
-    ) -> repo.Stored:
-        """One action inside the caller's transaction: the order, its events and its alarms."""
-        started = self._fresh(stored.order, action, now)
-        changed = apply(
-            stored.order,
-            action,
-            actor,
-            now,
-            note,
-            first_contact_mode,
-            started.deadlines if started is not None else None,
-        )
-        saved = repo.save(session, stored, changed, now)
-        if action in MEETS:
-            alarms.resolve(session, saved.id, now, MEETS[action])
-        if action is Action.RETURN:
-            # A fresh clock replaces every running one: no burst of stale overdue alarms.
-            alarms.resolve(session, saved.id, now)
-        self._plan(session, saved, started)
-        return saved
-
     def get(self, number: str) -> repo.Stored:
         with self._db.read() as session:
             return repo.get(session, number)
@@ -212,53 +172,6 @@ class OrderService:
         with self._db.read() as session:
             return repo.caller_history(session, normalised, limit)
 
-    def _fresh(self, order: WorkOrder, action: Action, now: datetime) -> PolicyResult | None:
-        """The deadlines ``action`` starts, by the policy; None if it starts none.
-
-        A transfer gives the receiving side fresh sign-for and feedback deadlines (the origin's
-        own feedback alarms keep running); a return starts a fresh clock.
-        """
-        policy = self._policy
-        if policy is None:
-            return None
-        if action is Action.CREATE:
-            return policy.deadlines_for(
-                order.kind, order.priority, order.owner, now, self._calendar, field=order.field
-            )
-        if action is Action.TRANSFER:
-            return policy.transfer_deadlines(
-                order.kind,
-                order.priority,
-                order.owner.peer,
-                now,
-                self._calendar,
-                field=order.field,
-                completion=order.deadlines.completion,
-            )
-        if action is Action.RETURN:
-            return policy.reopen_deadlines(
-                order.kind, order.priority, order.owner, now, self._calendar, field=order.field
-            )
-        return None
-
-    def _plan(self, session: Session, stored: repo.Stored, started: PolicyResult | None) -> None:
-        if started is None or self._policy is None or stored.order.status is Status.CANCELLED:
-            return
-        alarms.plan(
-            session,
-            stored.id,
-            stored.order.number,
-            started.deadlines,
-            started.specs,
-            started.start,
-            self._policy.alarms,
-            self._calendar,
-        )
-
     def _changed(self) -> None:
         if self._on_change is not None:
             self._on_change()
-
-
-def _with_deadlines(order: WorkOrder, deadlines: Deadlines) -> WorkOrder:
-    return replace(order, deadlines=deadlines)

@@ -65,6 +65,17 @@ class OrderSummary:
     description: str
 
 
+_SUMMARY: list[Any] = [
+    OrderRow.id,
+    OrderRow.number,
+    OrderRow.created_at,
+    OrderRow.kind,
+    OrderRow.status,
+    OrderRow.owner,
+    OrderRow.description,
+]
+
+
 def next_number(session: Session, platform: Platform, at: datetime) -> str:
     """The next readable number for ``platform`` on the China day of ``at`` (atomic)."""
     day = at.astimezone(CHINA).strftime("%Y%m%d")
@@ -117,16 +128,7 @@ def caller_history(
     session: Session, phone: str, limit: int = 50, open_only: bool = False
 ) -> list[OrderSummary]:
     """The caller's orders (or only the open ones), newest first (``ix_work_order_caller``)."""
-    columns: list[Any] = [
-        OrderRow.id,
-        OrderRow.number,
-        OrderRow.created_at,
-        OrderRow.kind,
-        OrderRow.status,
-        OrderRow.owner,
-        OrderRow.description,
-    ]
-    query = sa_select(*columns).where(col(OrderRow.caller_phone) == phone)
+    query = sa_select(*_SUMMARY).where(col(OrderRow.caller_phone) == phone)
     if open_only:
         query = query.where(col(OrderRow.status).not_in([s.value for s in TERMINAL]))
     rows = session.execute(query.order_by(col(OrderRow.created_at).desc()).limit(limit)).all()
@@ -144,6 +146,13 @@ def sample_callers(session: Session, n: int, seed: int | None = None) -> list[st
         sa_select(col(OrderRow.caller_phone)).where(col(OrderRow.id).in_(ids))
     ).scalars()
     return sorted(set(rows))
+
+
+def escalations_of(session: Session, number: str) -> list[OrderSummary]:
+    """The linked 110 orders made from order ``number`` (联动110派警), oldest first."""
+    query = sa_select(*_SUMMARY).where(col(OrderRow.escalated_from) == number)
+    rows = session.execute(query.order_by(col(OrderRow.created_at))).all()
+    return [OrderSummary(r[0], r[1], r[2], r[3], Status(r[4]), Platform(r[5]), r[6]) for r in rows]
 
 
 def count(session: Session) -> int:
@@ -172,6 +181,8 @@ def _columns(order: WorkOrder) -> dict[str, Any]:
         "completion_due": order.deadlines.completion,
         # 经办坐席: the seat of the latest step, which the "my orders" queue is keyed on.
         "seat": order.timeline[-1].seat if order.timeline else None,
+        "department": order.department,
+        "escalated_from": order.escalated_from,
     }
 
 
@@ -186,6 +197,7 @@ def _event_row(order_id: int, e: Event) -> EventRow:
         from_status=e.from_status.value if e.from_status else None,
         to_status=e.to_status.value,
         note=e.note,
+        detail=e.detail,
     )
 
 
@@ -232,7 +244,10 @@ def _to_domain(row: OrderRow, events: Sequence[EventRow]) -> WorkOrder:
                 from_status=Status(e.from_status) if e.from_status else None,
                 to_status=Status(e.to_status),
                 note=e.note,
+                detail=e.detail,
             )
             for e in events
         ),
+        department=row.department,
+        escalated_from=row.escalated_from,
     )

@@ -10,10 +10,18 @@ from pathlib import Path
 
 from sqlmodel import Session, SQLModel, select
 
-from console.domain.catalogue import District, Field, Kind, parse_districts, parse_kinds
+from console.domain.catalogue import (
+    Department,
+    District,
+    Field,
+    Kind,
+    parse_departments,
+    parse_districts,
+    parse_kinds,
+)
 from console.domain.orders import Platform
 from console.paths import bundle_path
-from console.store.tables import DistrictRow, FieldRow, KindRow
+from console.store.tables import DepartmentRow, DistrictRow, FieldRow, KindRow
 
 
 def seed_dir() -> Path:
@@ -29,9 +37,26 @@ def load_seed(folder: Path | None = None) -> tuple[list[Kind], list[Field], list
     return kinds, fields, districts
 
 
+def load_departments(folder: Path | None = None) -> list[Department]:
+    path = (folder or seed_dir()) / "departments.csv"
+    return parse_departments(path.read_text(encoding="utf-8"), str(path))
+
+
+def department_row(d: Department) -> DepartmentRow:
+    return DepartmentRow(
+        code=d.code,
+        name_zh=d.name_zh,
+        name_en=d.name_en,
+        district=d.district,
+        kind=d.kind.value,
+        active=d.active,
+    )
+
+
 def seed_catalogue(session: Session, folder: Path | None = None) -> int:
     """Insert catalogue entries whose code the database lacks; returns how many were added."""
     kinds, fields, districts = load_seed(folder)
+    departments = load_departments(folder)
     added = 0
     wanted: list[tuple[type[SQLModel], list[SQLModel]]] = [
         (
@@ -75,6 +100,7 @@ def seed_catalogue(session: Session, folder: Path | None = None) -> int:
                 for d in districts
             ],
         ),
+        (DepartmentRow, [department_row(d) for d in departments]),
     ]
     for table, rows in wanted:
         present = set(session.exec(select(table.code)).all())  # type: ignore[attr-defined]

@@ -46,6 +46,18 @@ class DistrictRow(SQLModel, table=True):
     weight: int = 1
 
 
+class DepartmentRow(SQLModel, table=True):
+    """A department of the 12345 dispatch directory (承办单位); retire with ``active = false``."""
+
+    __tablename__ = "department"
+    code: str = Field(primary_key=True)
+    name_zh: str
+    name_en: str
+    district: str = Field(foreign_key="district.code")
+    kind: str  # government | functional
+    active: bool = True
+
+
 # Open orders, and orders sent to the peer awaiting sign-for: the partial queue indexes' WHERE.
 OPEN_SQL = "status NOT IN ('completed', 'cancelled')"
 TRANSFERRED_SQL = "status = 'transferred'"
@@ -95,6 +107,7 @@ class OrderRow(SQLModel, table=True):
         ),
         Index("ix_work_order_due", "feedback_due", "id"),
         Index("ix_work_order_created", "created_at", "id"),
+        Index("ix_work_order_escalated_from", "escalated_from"),
     )
     id: int | None = Field(default=None, primary_key=True)
     number: str
@@ -122,6 +135,8 @@ class OrderRow(SQLModel, table=True):
     # seat is mine. Every save writes the seat of the last timeline event; migration 0003
     # filled it in from the timelines.
     seat: str | None = None
+    department: str | None = None  # 承办单位 (code; checked by the service, no FK: migration 0006)
+    escalated_from: str | None = None  # 联动110派警: the number of the order it came from
 
 
 class EventRow(SQLModel, table=True):
@@ -137,6 +152,7 @@ class EventRow(SQLModel, table=True):
     from_status: str | None = None
     to_status: str
     note: str = ""
+    detail: str = ""  # the department, linked order or three-way outcome the action names
 
 
 class SequenceRow(SQLModel, table=True):
@@ -209,8 +225,9 @@ class AgentStateRow(SQLModel, table=True):
 
 
 class TransferRequestRow(SQLModel, table=True):
-    """One one-click transfer (一键转接) as the seat asked for it, keyed by the seat's request key:
-    a retried or double-clicked transfer finds its key here and changes nothing a second time."""
+    """One one-click transfer (一键转接) or escalation (联动110派警) as the seat asked for it, keyed
+    by the seat's request key: a retried or double-clicked request finds its key here and changes
+    nothing a second time. ``order_id``: the transferred order, or the linked order made."""
 
     __tablename__ = "transfer_request"
     key: str = Field(primary_key=True)

@@ -129,6 +129,7 @@ steps = st.lists(
         st.sampled_from([HOTLINE, POLICE]),
         st.sampled_from(["", "原因说明"]),
         st.sampled_from([None, *FirstContactMode]),
+        st.sampled_from(["", "DEPT-SY-ZJ", "12345", "110", "first_contact"]),
     ),
     max_size=30,
 )
@@ -137,15 +138,18 @@ steps = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(steps=steps, consent=st.booleans(), social=st.booleans())
 def test_random_actions_never_reach_an_invalid_state(
-    steps: list[tuple[Action, Actor, str, FirstContactMode | None]], consent: bool, social: bool
+    steps: list[tuple[Action, Actor, str, FirstContactMode | None, str]],
+    consent: bool,
+    social: bool,
 ) -> None:
     order = make(consent=consent, social_stability=social)
     at = T0
-    for action, actor, note, mode in steps:
+    agreed_on_call = False
+    for action, actor, note, mode, detail in steps:
         at += timedelta(minutes=1)
         before = order
         try:
-            order = apply(order, action, actor, at, note, mode)
+            order = apply(order, action, actor, at, note, mode, detail=detail)
         except TransitionError as refused:
             assert refused.action is action and refused.status is before.status
             assert order is before  # a refusal changes nothing
@@ -162,7 +166,10 @@ def test_random_actions_never_reach_an_invalid_state(
             assert order.first_contact_mode is not None
         if order.status in (Status.TRANSFERRED, Status.SIGNED_FOR):
             assert any(e.action is Action.TRANSFER for e in order.timeline)
+        if order.status is Status.DISPATCHED:
+            assert order.department and before.owner is Platform.HOTLINE
+        agreed_on_call |= action is Action.THREE_WAY and detail == before.owner.peer.value
         if any(e.action is Action.TRANSFER for e in order.timeline):
-            assert consent or social
+            assert consent or social or agreed_on_call
     times = [e.at for e in order.timeline]
     assert times == sorted(times)

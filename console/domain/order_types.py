@@ -1,0 +1,153 @@
+"""The work order's vocabulary: platforms, statuses, actions, the order and its timeline events.
+
+Pure data; the rules that move an order are in ``order_rules`` and ``orders``. Import these names
+from :mod:`console.domain.orders`, which re-exports them.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class Platform(enum.StrEnum):
+    """The two platforms of the linkage plan."""
+
+    HOTLINE = "12345"  # 12345 政务服务便民热线
+    POLICE = "110"  # 110 报警服务平台
+
+    @property
+    def peer(self) -> Platform:
+        return Platform.POLICE if self is Platform.HOTLINE else Platform.HOTLINE
+
+
+class Status(enum.StrEnum):
+    RECEIVED = "received"  # 已受理
+    TRANSFERRED = "transferred"  # 已转派，待对方签收 (互派)
+    DISPATCHED = "dispatched"  # 已派单，待承办部门签收
+    SIGNED_FOR = "signed_for"  # 已签收
+    HANDLING = "handling"  # 处置中
+    FED_BACK = "fed_back"  # 已反馈
+    COMPLETED = "completed"  # 已办结
+    RETURNED = "returned"  # 已退回
+    FIRST_CONTACT = "first_contact"  # 首接负责
+    CANCELLED = "cancelled"  # 已撤销
+
+    @property
+    def is_open(self) -> bool:
+        return self not in TERMINAL
+
+
+TERMINAL = frozenset({Status.COMPLETED, Status.CANCELLED})
+
+
+class Action(enum.StrEnum):
+    CREATE = "create"
+    TRANSFER = "transfer"  # 一键转接 / 互派 to the peer platform
+    SIGN_FOR = "sign_for"  # 签收
+    START_HANDLING = "start_handling"  # 处置
+    FEED_BACK = "feed_back"  # 反馈
+    COMPLETE = "complete"  # 办结
+    RETURN = "return"  # 退回
+    FIRST_CONTACT = "first_contact"  # 首接负责制
+    CANCEL = "cancel"  # 撤销
+    DISPATCH = "dispatch"  # 派单 to a department from the directory (12345 only)
+    DEPT_SIGN_FOR = "dept_sign_for"  # 部门签收, recorded by the dispatching seat
+    PROGRESS = "progress"  # 处置进展: a progress report; the status does not change
+    ESCALATE = "escalate"  # 联动110派警: a linked 110 order was made from this one
+    THREE_WAY = "three_way"  # 三方通话 outcome: who takes the matter, and why
+
+
+class FirstContactMode(enum.StrEnum):
+    PROVISIONAL = "provisional"  # 先行受理: the first platform takes the matter on
+    GUIDANCE = "guidance"  # 合理引导和解释: explained to the caller, closes as guidance
+
+
+class Priority(enum.IntEnum):
+    NORMAL = 0
+    URGENT = 1  # 紧急
+    CRITICAL = 2  # 特急: life, property or social stability at risk
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    phone: str
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Deadlines:
+    """Due instants (UTC, tz-aware); ``None`` where the deadline does not apply."""
+
+    sign_for: datetime | None = None  # 签收时限
+    feedback: datetime | None = None  # 反馈时限
+    completion: datetime | None = None  # 办结时限
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One line of the timeline: who, from which seat, when, what, and the note."""
+
+    at: datetime
+    actor: str
+    seat: str
+    platform: Platform
+    action: Action
+    from_status: Status | None
+    to_status: Status
+    note: str = ""
+    # What the action refers to: the department of a dispatch, the linked order of an
+    # escalation, the outcome of a three-way call (see ``DETAIL_OF``).
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The agent acting, the seat they sit at and the platform the seat belongs to."""
+
+    name: str
+    seat: str
+    platform: Platform
+
+
+@dataclass(frozen=True, slots=True)
+class WorkOrder:
+    number: str
+    origin: Platform
+    owner: Platform
+    caller: Caller
+    kind: str
+    field: str | None
+    district: str
+    address: str
+    description: str
+    priority: Priority
+    created_at: datetime
+    social_stability: bool = False  # 影响社会稳定的线索
+    consent: bool = False  # 与诉求方协商后同意转接
+    status: Status = Status.RECEIVED
+    first_contact_mode: FirstContactMode | None = None
+    deadlines: Deadlines = Deadlines()
+    timeline: tuple[Event, ...] = ()
+    department: str | None = None  # 承办单位: the department it was dispatched to (code)
+    escalated_from: str | None = None  # 联动110派警: the order whose department report made it
+
+
+class ThreeWayOutcome(enum.StrEnum):
+    """Who takes the matter after a three-way call (三方通话)."""
+
+    HOTLINE = "12345"
+    POLICE = "110"
+    FIRST_CONTACT = "first_contact"  # neither can take it: the first platform keeps it
+
+
+class TransitionError(ValueError):
+    """An action the order's status, the seat's platform or the action's inputs do not allow."""
+
+    def __init__(self, number: str, action: Action, status: Status, why: str) -> None:
+        self.number = number
+        self.action = action
+        self.status = status
+        self.why = why
+        super().__init__(f"工单 {number}: cannot {action.value} from {status.value}: {why}")

@@ -1,0 +1,155 @@
+"""The linkage plan's compound use cases: a three-way call's outcome and 联动110派警.
+
+Each is one transaction on the database, so an outcome and what follows from it (the transfer,
+the first-contact responsibility; the linked 110 order and the line on the original's timeline)
+are saved together or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from console.domain.calendar import BusinessCalendar
+from console.domain.catalogue import Department
+from console.domain.deadlines import Policy
+from console.domain.linkage import escalation_order, three_way_follow_up
+from console.domain.orders import (
+    Action,
+    Actor,
+    FirstContactMode,
+    Platform,
+    Priority,
+    ThreeWayOutcome,
+    TransitionError,
+    check,
+)
+from console.services.order_writer import OrderWriter
+from console.store import orders as repo
+from console.store.departments import departments
+from console.store.engine import Database
+from console.store.seed import catalogue
+from console.store.tables import OrderRow, TransferRequestRow
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    original: repo.Stored
+    linked: repo.Stored  # the new order on its way to 110
+    repeated: bool  # this request key had already been carried out; nothing changed
+
+
+class LinkageService:
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime],
+        policy: Policy | None = None,
+        calendar: BusinessCalendar | None = None,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._writer = OrderWriter(policy, calendar)
+        self._on_change = on_change
+
+    def departments(self) -> list[Department]:
+        """The directory 12345 dispatches to (active departments)."""
+        with self._db.read() as session:
+            return departments(session)
+
+    def settle_three_way(
+        self,
+        number: str,
+        outcome: ThreeWayOutcome,
+        actor: Actor,
+        reason: str,
+        first_contact_mode: FirstContactMode | None = None,
+    ) -> repo.Stored:
+        """Record who takes the matter after a three-way call, and carry it out: the peer takes
+        it (the order is transferred), this platform does (it stays), or neither can (首接负责:
+        ``first_contact_mode`` says provisional acceptance or guidance)."""
+        now = self._clock()
+        follow = three_way_follow_up(outcome, actor)
+        with self._db.write() as session:
+            stored = repo.get(session, number)
+            saved = self._writer.act(
+                session, stored, Action.THREE_WAY, actor, now, reason, detail=outcome.value
+            )
+            if follow is Action.TRANSFER:
+                note = f"三方通话：{outcome.value} 接手"
+                saved = self._writer.act(session, saved, follow, actor, now, note)
+            elif follow is Action.FIRST_CONTACT:
+                saved = self._writer.act(session, saved, follow, actor, now, reason,
+                                         first_contact_mode)  # fmt: skip
+        self._changed()
+        return saved
+
+    def escalate(
+        self,
+        number: str,
+        actor: Actor,
+        *,
+        kind: str,
+        report: str,
+        key: str,
+        priority: Priority = Priority.URGENT,
+    ) -> Escalation:
+        """联动110派警: the department's report on order ``number`` becomes a linked 110 order,
+        sent to 110 at once; the original gets a timeline line naming it. Exactly once per
+        request ``key`` (a double-click returns the first outcome)."""
+        if not key.strip():
+            raise ValueError("an escalation needs its request key")
+        now = self._clock()
+        try:
+            with self._db.write() as session:
+                done = session.get(TransferRequestRow, key)
+                if done is not None:
+                    return self._repeat(session, number, done.order_id)
+                original = repo.get(session, number)
+                kinds, _fields, _districts = catalogue(session)
+                if not any(k.code == kind and k.platform is Platform.POLICE for k in kinds):
+                    raise TransitionError(
+                        number, Action.ESCALATE, original.order.status,
+                        f"{kind!r} is not a 110 kind",
+                    )  # fmt: skip
+                # Check the escalation before making anything: the linked number is not known yet.
+                check(original.order, Action.ESCALATE, actor, report, detail="·")
+                linked = escalation_order(
+                    original.order,
+                    number=repo.next_number(session, actor.platform, now),
+                    actor=actor,
+                    at=now,
+                    kind=kind,
+                    report=report,
+                    priority=priority,
+                )
+                made = self._writer.add(session, linked, now)
+                session.add(TransferRequestRow(key=key, order_id=made.id, seat=actor.seat, at=now))
+                session.flush()
+                sent = self._writer.act(
+                    session, made, Action.TRANSFER, actor, now, "联动110派警：承办单位报告"
+                )
+                original = self._writer.act(
+                    session, original, Action.ESCALATE, actor, now, report, detail=sent.order.number
+                )
+        except IntegrityError:  # the same key, at the same moment, from another thread
+            with self._db.read() as session:
+                done = session.get(TransferRequestRow, key)
+                assert done is not None
+                return self._repeat(session, number, done.order_id)
+        self._changed()
+        return Escalation(original, sent, repeated=False)
+
+    def _repeat(self, session: Session, number: str, linked_id: int) -> Escalation:
+        row = session.get(OrderRow, linked_id)
+        assert row is not None
+        return Escalation(repo.get(session, number), repo.get(session, row.number), repeated=True)
+
+    def _changed(self) -> None:
+        if self._on_change is not None:
+            self._on_change()

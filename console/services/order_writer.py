@@ -1,0 +1,117 @@
+"""Writes order changes inside a caller's transaction: the order, its events and its alarms.
+
+Shared by the order use cases (``orders.py``) and the linkage use cases (``linkage.py``) so both
+keep alarm rows in step with deadlines the same way: a deadline that starts plans its alarms, a
+deadline that is met or replaced resolves them. Never commits; the use case owns the transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from sqlmodel import Session
+
+from console.domain.calendar import BusinessCalendar
+from console.domain.deadlines import Policy, PolicyResult
+from console.domain.orders import Action, Actor, FirstContactMode, Status, WorkOrder, apply
+from console.store import alarms
+from console.store import orders as repo
+
+# Which deadlines an action meets (their alarms resolve).
+MEETS: dict[Action, tuple[str, ...]] = {
+    Action.SIGN_FOR: ("sign_for",),
+    Action.FEED_BACK: ("feedback",),
+    Action.COMPLETE: ("sign_for", "feedback", "completion"),
+    Action.CANCEL: ("sign_for", "feedback", "completion"),
+}
+
+
+class OrderWriter:
+    def __init__(self, policy: Policy | None, calendar: BusinessCalendar | None) -> None:
+        self._policy = policy
+        self._calendar = calendar
+
+    def add(self, session: Session, order: WorkOrder, now: datetime) -> repo.Stored:
+        """A new order with the deadlines the policy gives it, and their alarms planned."""
+        started = self._fresh(order, Action.CREATE, now)
+        if started is not None:
+            order = replace(order, deadlines=started.deadlines)
+        stored = repo.add(session, order, now)
+        self._plan(session, stored, started)
+        return stored
+
+    def act(
+        self,
+        session: Session,
+        stored: repo.Stored,
+        action: Action,
+        actor: Actor,
+        now: datetime,
+        note: str = "",
+        first_contact_mode: FirstContactMode | None = None,
+        detail: str = "",
+    ) -> repo.Stored:
+        """One action: refused ones raise ``TransitionError`` and change nothing."""
+        started = self._fresh(stored.order, action, now)
+        changed = apply(
+            stored.order,
+            action,
+            actor,
+            now,
+            note,
+            first_contact_mode,
+            started.deadlines if started is not None else None,
+            detail=detail,
+        )
+        saved = repo.save(session, stored, changed, now)
+        if action in MEETS:
+            alarms.resolve(session, saved.id, now, MEETS[action])
+        if action is Action.RETURN:
+            # A fresh clock replaces every running one: no burst of stale overdue alarms.
+            alarms.resolve(session, saved.id, now)
+        self._plan(session, saved, started)
+        return saved
+
+    def _fresh(self, order: WorkOrder, action: Action, now: datetime) -> PolicyResult | None:
+        """The deadlines ``action`` starts, by the policy; None if it starts none.
+
+        A transfer gives the receiving side fresh sign-for and feedback deadlines (the origin's
+        own feedback alarms keep running); a return starts a fresh clock.
+        """
+        policy = self._policy
+        if policy is None:
+            return None
+        if action is Action.CREATE:
+            return policy.deadlines_for(
+                order.kind, order.priority, order.owner, now, self._calendar, field=order.field
+            )
+        if action is Action.TRANSFER:
+            return policy.transfer_deadlines(
+                order.kind,
+                order.priority,
+                order.owner.peer,
+                now,
+                self._calendar,
+                field=order.field,
+                completion=order.deadlines.completion,
+            )
+        if action is Action.RETURN:
+            return policy.reopen_deadlines(
+                order.kind, order.priority, order.owner, now, self._calendar, field=order.field
+            )
+        return None
+
+    def _plan(self, session: Session, stored: repo.Stored, started: PolicyResult | None) -> None:
+        if started is None or self._policy is None or stored.order.status is Status.CANCELLED:
+            return
+        alarms.plan(
+            session,
+            stored.id,
+            stored.order.number,
+            started.deadlines,
+            started.specs,
+            started.start,
+            self._policy.alarms,
+            self._calendar,
+        )

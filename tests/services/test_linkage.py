@@ -1,0 +1,164 @@
+"""Dispatch to departments, escalation to 110 and three-way outcomes, on both databases."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import text
+
+from console.domain.orders import (
+    Action,
+    FirstContactMode,
+    Platform,
+    Priority,
+    Status,
+    ThreeWayOutcome,
+    TransitionError,
+)
+from console.services.alarms import load_site_policy
+from console.services.linkage import LinkageService
+from console.store.departments import UnknownDepartment, retire
+from console.store.engine import Database
+from tests.services.test_transfer import A01, J07, draft, service
+
+DEPT = "210102-GOV"  # 沈阳市和平区人民政府
+
+
+def linkage(db: Database) -> LinkageService:
+    return LinkageService(db, lambda: datetime.now(UTC), load_site_policy(db))
+
+
+def pending_alarms(db: Database, number: str) -> int:
+    with db.read() as s:
+        return int(
+            s.execute(
+                text(
+                    "SELECT count(*) FROM alarm a JOIN work_order o ON o.id = a.order_id "
+                    "WHERE o.number = :n AND a.resolved_at IS NULL"
+                ),
+                {"n": number},
+            ).scalar_one()
+        )
+
+
+def test_the_directory_is_seeded_and_dispatch_checks_it(db: Database) -> None:
+    names = {d.code: d.name_zh for d in linkage(db).departments()}
+    assert names[DEPT] == "和平区人民政府" or names[DEPT].endswith("和平区人民政府")
+    assert names["210100-ZJ"] == "沈阳市住房和城乡建设局" and len(names) > 250
+    orders = service(db)
+    number = orders.create(draft(), A01).order.number
+    with pytest.raises(UnknownDepartment, match="NOPE"):
+        orders.act(number, Action.DISPATCH, A01, detail="NOPE")
+    with db.write() as s:
+        retire(s, "210100-SW")
+    with pytest.raises(UnknownDepartment, match="retired"):
+        orders.act(number, Action.DISPATCH, A01, detail="210100-SW")
+    assert "210100-SW" not in {d.code for d in linkage(db).departments()}
+    assert orders.get(number).order.status is Status.RECEIVED  # refused: nothing changed
+
+
+def test_12345_to_department_and_back_to_completion(db: Database) -> None:
+    orders = service(db)
+    number = orders.create(draft(description="小区供暖不热"), A01).order.number
+    orders.act(number, Action.DISPATCH, A01, "请核实处理", detail=DEPT)
+    orders.act(number, Action.DEPT_SIGN_FOR, A01)
+    orders.act(number, Action.PROGRESS, A01, "已派人入户测温")
+    fed = orders.act(number, Action.FEED_BACK, A01, "已调整管网，室温达标")
+    assert fed.order.department == DEPT
+    assert orders.act(number, Action.COMPLETE, A01).order.status is Status.COMPLETED
+    timeline = orders.get(number).order.timeline
+    assert [e.action for e in timeline] == [
+        Action.CREATE, Action.DISPATCH, Action.DEPT_SIGN_FOR, Action.PROGRESS,
+        Action.FEED_BACK, Action.COMPLETE,
+    ]  # fmt: skip
+    assert timeline[1].detail == DEPT
+    assert pending_alarms(db, number) == 0
+
+
+def test_a_110_seat_may_not_dispatch(db: Database) -> None:
+    orders = service(db)
+    number = orders.create(draft(), A01).order.number
+    orders.transfer(number, A01, "转110", key="t")
+    orders.act(number, Action.SIGN_FOR, J07)
+    with pytest.raises(TransitionError, match="only 12345 dispatches"):
+        orders.act(number, Action.DISPATCH, J07, detail=DEPT)
+
+
+def test_escalation_makes_one_linked_110_order(db: Database) -> None:
+    orders, links = service(db), linkage(db)
+    number = orders.create(draft(consent=False, description="邻里纠纷"), A01).order.number
+    orders.act(number, Action.DISPATCH, A01, detail=DEPT)
+    with pytest.raises(TransitionError, match="not a 110 kind"):
+        links.escalate(number, A01, kind="C-TS", report="纠纷升级", key="e0")
+    done = links.escalate(number, A01, kind="P-ZA", report="社区报告双方持械，纠纷升级", key="e1")
+    linked = done.linked.order
+    assert (linked.status, linked.owner, linked.origin) == (
+        Status.TRANSFERRED, Platform.POLICE, Platform.HOTLINE,
+    )  # fmt: skip
+    assert linked.escalated_from == number and linked.priority >= Priority.URGENT
+    assert linked.deadlines.sign_for is not None  # 110 must sign for it in time
+    assert done.original.order.timeline[-1].detail == linked.number
+    assert done.original.order.status is Status.DISPATCHED  # the department keeps its part
+    again = links.escalate(number, A01, kind="P-ZA", report="社区报告双方持械，纠纷升级", key="e1")
+    assert again.repeated and again.linked.order.number == linked.number
+    assert orders.act(linked.number, Action.SIGN_FOR, J07).order.status is Status.SIGNED_FOR
+
+
+def test_escalation_once_under_four_threads_with_one_key(db: Database) -> None:
+    orders, links = service(db), linkage(db)
+    number = orders.create(draft(), A01).order.number
+    orders.act(number, Action.DISPATCH, A01, detail=DEPT)
+    made: list[str] = []
+    barrier = threading.Barrier(4)
+
+    def go() -> None:
+        barrier.wait()
+        made.append(
+            links.escalate(
+                number, A01, kind="P-XS", report="涉嫌犯罪", key="same"
+            ).linked.order.number
+        )
+
+    threads = [threading.Thread(target=go) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(made) == 4 and len(set(made)) == 1
+    with db.read() as s:
+        linked = s.execute(
+            text("SELECT count(*) FROM work_order WHERE escalated_from = :n"), {"n": number}
+        ).scalar_one()
+    assert linked == 1
+
+
+def test_three_way_outcomes(db: Database) -> None:
+    orders, links = service(db), linkage(db)
+    first = orders.create(draft(consent=False), A01).order.number
+    taken = links.settle_three_way(first, ThreeWayOutcome.POLICE, A01, "属治安案件，110 接手")
+    assert (taken.order.status, taken.order.owner) == (Status.TRANSFERRED, Platform.POLICE)
+    assert [e.action for e in taken.order.timeline[-2:]] == [Action.THREE_WAY, Action.TRANSFER]
+    kept = orders.create(draft(), A01).order.number
+    stays = links.settle_three_way(kept, ThreeWayOutcome.HOTLINE, A01, "属供暖服务")
+    assert stays.order.status is Status.RECEIVED and stays.order.timeline[-1].detail == "12345"
+    neither = orders.create(draft(), A01).order.number
+    with pytest.raises(TransitionError, match="provisional acceptance or guidance"):
+        links.settle_three_way(neither, ThreeWayOutcome.FIRST_CONTACT, A01, "均不属职责")
+    assert len(orders.get(neither).order.timeline) == 1  # refused as a whole
+    closed = links.settle_three_way(
+        neither, ThreeWayOutcome.FIRST_CONTACT, A01, "已告知向法院起诉", FirstContactMode.GUIDANCE
+    )
+    assert closed.order.status is Status.FIRST_CONTACT
+    assert closed.order.first_contact_mode is FirstContactMode.GUIDANCE
+    # Reports count both kinds of first contact and every three-way outcome.
+    with db.read() as s:
+        outcomes = dict(
+            s.execute(
+                text(
+                    "SELECT detail, count(*) FROM order_event WHERE action = 'three_way' GROUP BY detail"
+                )
+            ).all()
+        )
+    assert outcomes == {"110": 1, "12345": 1, "first_contact": 1}
