@@ -112,6 +112,10 @@ class Call:
     seat: str | None = None  # the seat it rings at or talks to (kept after a transfer)
     peer: str | None = None  # the seat of the target line after a transfer or conference
     ended_reason: str | None = None
+    # Call-attached data (随路数据: Asterisk channel variables, SIP User-to-User, CTI attached
+    # data) set by the seat that transfers or conferences the call, e.g. {"order": number}: the
+    # peer seat's screen pop shows that order.
+    data: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.arrived_at.tzinfo is None:
@@ -130,6 +134,7 @@ class Call:
         seat: str | _Keep | None = _Keep.KEEP,
         peer: str | _Keep | None = _Keep.KEEP,
         ended_reason: str | None = None,
+        data: Mapping[str, str] | None = None,
     ) -> Call:
         """This call in ``state``; refuses a change the state machine does not allow."""
         if state not in TRANSITIONS[self.state]:
@@ -142,6 +147,7 @@ class Call:
             seat=self.seat if seat is _Keep.KEEP else seat,
             peer=self.peer if peer is _Keep.KEEP else peer,
             ended_reason=ended_reason,
+            data=self.data if data is None else {**self.data, **data},
         )
 
 
@@ -206,14 +212,20 @@ class Telephony(Protocol):
 
     async def resume(self, call_id: str) -> None: ...
 
-    async def blind_transfer(self, call_id: str, target_line: Line) -> TransferResult:
+    async def blind_transfer(
+        self, call_id: str, target_line: Line, data: Mapping[str, str] | None = None
+    ) -> TransferResult:
         """Hand the caller to a seat of ``target_line``; waits up to the answer window.
-        On failure the call is ANSWERED again with the original seat. Raises TelephonyError if
-        the call ends while the transfer is pending."""
+        ``data`` is attached to the call from the "transferring" event on (the peer seat reads
+        it when it answers). On failure the call is ANSWERED again with the original seat.
+        Raises TelephonyError if the call ends while the transfer is pending."""
         ...
 
-    async def conference(self, call_id: str, target_line: Line) -> TransferResult:
-        """Bring a seat of ``target_line`` in: caller + seat + peer. Failure as for a transfer."""
+    async def conference(
+        self, call_id: str, target_line: Line, data: Mapping[str, str] | None = None
+    ) -> TransferResult:
+        """Bring a seat of ``target_line`` in: caller + seat + peer. Failure and ``data`` as for
+        a transfer."""
         ...
 
     async def hang_up(self, call_id: str) -> None:

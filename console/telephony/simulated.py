@@ -240,20 +240,28 @@ class SimulatedSwitch(Telephony):
     async def hang_up(self, call_id: str) -> None:
         self._end(self._require(call_id, Command.HANG_UP), "hung up by seat")
 
-    async def blind_transfer(self, call_id: str, target_line: Line) -> TransferResult:
-        return await self._bridge(call_id, target_line, Command.TRANSFER)
+    async def blind_transfer(
+        self, call_id: str, target_line: Line, data: Mapping[str, str] | None = None
+    ) -> TransferResult:
+        return await self._bridge(call_id, target_line, Command.TRANSFER, data)
 
-    async def conference(self, call_id: str, target_line: Line) -> TransferResult:
-        return await self._bridge(call_id, target_line, Command.CONFERENCE)
+    async def conference(
+        self, call_id: str, target_line: Line, data: Mapping[str, str] | None = None
+    ) -> TransferResult:
+        return await self._bridge(call_id, target_line, Command.CONFERENCE, data)
 
-    async def _bridge(self, call_id: str, line: Line, command: Command) -> TransferResult:
+    async def _bridge(
+        self, call_id: str, line: Line, command: Command, data: Mapping[str, str] | None
+    ) -> TransferResult:
         call = self._require(call_id, command)
         done: asyncio.Future[TransferResult] = self._event_loop().create_future()
         request = _PeerRequest(call_id, line, command, done, forced=self._forced)
         self._forced = None
         self._requests[call_id] = request
         self._put(
-            call.moved(CallState.TRANSFERRING, peer=None), "transferring", f"{command} to {line}"
+            call.moved(CallState.TRANSFERRING, peer=None, data=data),
+            "transferring",
+            f"{command} to {line}",
         )
         failure = request.forced or TransferResult.NO_ANSWER
         after = {TransferResult.BUSY: 0.0, TransferResult.REJECTED: self._peer_answer}

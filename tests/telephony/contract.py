@@ -350,6 +350,21 @@ class TelephonyContract(abc.ABC, Generic[S]):
         assert result.value in rec.events[-1].detail
         assert await give(sw, command, cid) is TransferResult.OK  # the failure was for once
 
+    @pytest.mark.parametrize("command", [Command.TRANSFER, Command.CONFERENCE])
+    @scenario
+    async def test_attached_data_reaches_the_peer(
+        self, sw: S, rec: Recorder, command: Command
+    ) -> None:
+        cid, _ = await self.reach(sw, rec, CallState.ANSWERED)
+        data = {"order": "12345-20261126-000042"}
+        if command is Command.TRANSFER:
+            assert await sw.blind_transfer(cid, Line.POLICE, data) is TransferResult.OK
+        else:
+            assert await sw.conference(cid, Line.POLICE, data) is TransferResult.OK
+        joined = [e for e in rec.events if e.call.call_id == cid and e.call.peer == "p1"]
+        assert joined and joined[-1].call.data == data
+        assert call_of(sw, cid).data == data
+
     @scenario
     async def test_conference_joins_three_parties(self, sw: S, rec: Recorder) -> None:
         cid, _ = await self.reach(sw, rec, CallState.ANSWERED)
