@@ -6,6 +6,12 @@ The 12345 seat calls ``OrderService.transfer``; the 110 seat runs as the console
 its awaiting-sign-for queue's first page. Measured: commit start → the number in that page.
 Floor: the same UPDATE and the same SELECT in plain ``sqlite3``, the reader polling
 continuously (no 200 ms period).
+
+``CONSOLE_BENCH_PG=1`` adds ``transfer_visible_pg_p95_ms``: the same on PostgreSQL, in a
+throwaway cluster started as the tests start theirs (tests/pg.py) and loaded with the same demo
+orders by ``COPY``; the 110 seat drains LISTEN/NOTIFY every 200 ms instead. Floor: the same
+UPDATE and ``pg_notify`` in plain psycopg, the reader blocking on the notification, then the
+same SELECT.
 """
 
 from __future__ import annotations
@@ -13,18 +19,21 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
+import sys
 import threading
 import time
 from datetime import UTC, datetime
 
-from common import Context, Figure, p95, time_figure
+import psycopg
+from common import SEED, UNTIL, Context, Figure, p95, time_figure
 
+from console.demo.load import load_demo_data
 from console.domain.intake import Draft
 from console.domain.orders import Actor, Platform
 from console.services.alarms import load_site_policy
 from console.services.orders import OrderService
 from console.store.changes import watch_for
-from console.store.engine import Database
+from console.store.engine import CHANGES_CHANNEL, Database
 from console.store.queues import QueueKind, QueueQuery, read_page
 from console.store.setup import init_db
 
@@ -37,10 +46,10 @@ DRAFT = Draft(
 )  # fmt: skip
 
 
-def _ours(path: str) -> list[float]:
-    db, _ = init_db(f"sqlite:///{path}")  # brings an older benchmark database to the schema
+def _ours(url: str) -> list[float]:
+    db, _ = init_db(url)  # brings an older benchmark database to the schema
     orders = OrderService(db, lambda: datetime.now(UTC), load_site_policy(db))
-    peer_db = Database.open(f"sqlite:///{path}")
+    peer_db = Database.open(url)
     watch = watch_for(peer_db.engine)
     assert watch is not None
     query = QueueQuery(kind=QueueKind.AWAITING_SIGN_FOR, platform=Platform.POLICE, seat="J-01")
@@ -105,8 +114,67 @@ def _floor(path: str) -> list[float]:
     return samples
 
 
+def _floor_pg(url: str) -> list[float]:
+    conninfo = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    writer = psycopg.connect(conninfo)
+    reader = psycopg.connect(conninfo, autocommit=True)
+    reader.execute(f"LISTEN {CHANGES_CHANNEL}")
+    ids = [r[0] for r in writer.execute(
+        "SELECT id FROM work_order WHERE status = 'received' AND owner = '12345' LIMIT %s",
+        (SAMPLES,),
+    )]  # fmt: skip
+    writer.commit()
+    samples = []
+    for oid in ids:
+        start = time.perf_counter()
+        with writer.transaction():
+            writer.execute(
+                "UPDATE work_order SET owner = '110', status = 'transferred' WHERE id = %s", (oid,)
+            )
+            writer.execute("SELECT pg_notify(%s, '')", (CHANGES_CHANNEL,))
+        for _ in reader.notifies(stop_after=1):
+            pass
+        found = reader.execute(
+            "SELECT 1 FROM work_order WHERE id = %s AND owner = '110' AND status = 'transferred'",
+            (oid,),
+        ).fetchone()
+        samples.append((time.perf_counter() - start) * 1000)
+        assert found
+        with writer.transaction():
+            writer.execute(
+                "UPDATE work_order SET owner = '12345', status = 'received' WHERE id = %s", (oid,)
+            )
+    writer.close()
+    reader.close()
+    return samples
+
+
+def _postgres(ctx: Context) -> list[Figure]:
+    from tests.pg import Cluster, PgUnavailable  # bench/run.py puts the repository on the path
+
+    try:
+        cluster = Cluster()
+        cluster.start()
+    except PgUnavailable as exc:
+        print(f"# transfer_visible_pg_p95_ms skipped: {exc}", file=sys.stderr)
+        return []
+    try:
+        url = cluster.url()
+        db, _ = init_db(url)
+        load_demo_data(db, ctx.orders, seed=SEED, until=UNTIL)
+        db.dispose()
+        ours, floor = _ours(url), _floor_pg(url)
+    finally:
+        cluster.stop()
+    return [time_figure("transfer_visible_pg_p95_ms", "ms", p95(ours), p95(floor))]
+
+
 def run(ctx: Context) -> list[Figure]:
     path = str(ctx.bench_db_path())
     if not os.path.exists(path):
         raise RuntimeError(f"{path} is missing: run the demo_data benchmark first")
-    return [time_figure("transfer_visible_p95_ms", "ms", p95(_ours(path)), p95(_floor(path)))]
+    url = f"sqlite:///{path}"
+    figures = [time_figure("transfer_visible_p95_ms", "ms", p95(_ours(url)), p95(_floor(path)))]
+    if os.environ.get("CONSOLE_BENCH_PG") == "1":
+        figures += _postgres(ctx)
+    return figures

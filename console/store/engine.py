@@ -4,6 +4,10 @@ SQLite runs in WAL mode with foreign keys on. Writes open with ``BEGIN IMMEDIATE
 writing at once queue on the busy timeout instead of one failing later with "database is locked"
 when its deferred read lock cannot be upgraded. Reads open a plain deferred transaction, which in
 WAL mode never blocks and is never blocked by a writer.
+
+On PostgreSQL every :meth:`Database.write` that changed something sends ``NOTIFY`` on
+:data:`CHANGES_CHANNEL` inside its own transaction: PostgreSQL delivers it to listeners when the
+transaction commits and drops it on rollback (see :mod:`console.store.changes`).
 """
 
 from __future__ import annotations
@@ -13,11 +17,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 BUSY_TIMEOUT_S = 30.0
+CHANGES_CHANNEL = "console_changes"  # PostgreSQL LISTEN/NOTIFY channel: "a seat committed"
+
+# One round trip, sent last in the transaction. Only a transaction that wrote (has an xid: an
+# INSERT/UPDATE/DELETE, or a row lock) notifies, so a write() that found nothing to do, such as
+# the 15 s alarm sweep, does not make every other seat re-read its queues. PostgreSQL >= 13.
+_NOTIFY_IF_WROTE = text(
+    f"SELECT pg_notify('{CHANGES_CHANNEL}', '') WHERE pg_current_xact_id_if_assigned() IS NOT NULL"
+)
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -59,6 +71,7 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.is_sqlite = engine.dialect.name == "sqlite"
+        self._notifies = engine.dialect.name == "postgresql"
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
 
     @classmethod
@@ -72,9 +85,16 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A transaction that commits on success and rolls back on any exception."""
+        """A transaction that commits on success and rolls back on any exception.
+
+        On PostgreSQL a transaction that wrote also notifies :data:`CHANGES_CHANNEL` (delivered
+        on commit only).
+        """
         with Session(self._writer, expire_on_commit=False) as session, session.begin():
             yield session
+            if self._notifies:
+                session.flush()  # pending ORM changes first, so the xid test below sees them
+                session.execute(_NOTIFY_IF_WROTE)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -25,8 +25,13 @@ def test_a_commit_elsewhere_is_seen_once(sqlite_db: Database, tmp_path: Path) ->
     watch.close()
 
 
-def test_postgres_has_no_watch(tmp_path: Path) -> None:
+def test_postgres_is_watched_by_listen_notify(tmp_path: Path) -> None:
+    """(The behaviour itself is in test_changes_pg.py, against a real server.)"""
     from sqlalchemy import create_engine
 
+    from console.store.changes import PgNotifications
+
     engine = create_engine("postgresql+psycopg://app@127.0.0.1:9/none")
-    assert watch_for(engine) is None
+    watch = watch_for(engine)
+    assert isinstance(watch, PgNotifications)
+    watch.close()
