@@ -7,7 +7,7 @@ TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 DEMO_ORDERS ?= 200000
 
-.PHONY: system-deps run run-110 test lint i18n i18n-update bench dist dist-smoke constraints clean
+.PHONY: system-deps run run-12345 run-110 test lint i18n i18n-update bench dist dist-smoke constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,15 @@ i18n: $(QM)
 i18n-update: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find console -name '*.py') -ts $(TS)
 
+# Both sides in one process: a 12345 seat and a 110 seat, side by side, on one database and one
+# simulated switch. Take a call, save the order, F8 it to 110 and watch the 110 seat sign for it.
 run: $(STAMP) i18n
+	$(BIN)/python -m console init-db
+	$(BIN)/python -m console demo-data --orders $(DEMO_ORDERS) --if-empty
+	$(BIN)/python -m console --pair $(ARGS)
+
+# One 12345 seat, as a workstation runs it.
+run-12345: $(STAMP) i18n
 	$(BIN)/python -m console init-db
 	$(BIN)/python -m console demo-data --orders $(DEMO_ORDERS) --if-empty
 	$(BIN)/python -m console $(ARGS)
@@ -40,8 +48,9 @@ system-deps:
 	    --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
 	else echo "make: Xvfb or a Chinese font is missing and cannot be installed here"; fi
 
-# A 110 alarm-operator seat on the same database, beside `make run`'s 12345 seat: watch an
-# order transferred with F8 arrive in its 待签收 queue.
+# A 110 alarm-operator seat in its own process, on the same database as `make run-12345`: the
+# order transferred with F8 arrives in its 待签收 queue (the call stays in the other process's
+# simulated switch, which a simulated 110 agent answers).
 run-110: $(STAMP) i18n
 	$(BIN)/python -m console init-db
 	$(BIN)/python -m console --platform 110 --seat J-01 --agent 接警员 $(ARGS)

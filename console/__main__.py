@@ -26,6 +26,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--seat", help="seat id, e.g. A-01")
     p.add_argument("--agent", help="agent name")
     p.add_argument("--smoke", action="store_true", help="open, print time to first paint, exit")
+    p.add_argument(
+        "--pair",
+        action="store_true",
+        help="also open a seat of the other platform beside it (demo: watch an order travel)",
+    )
     sub = p.add_subparsers(dest="command")
     init = sub.add_parser("init-db", help="create or upgrade the schema and seed catalogues")
     init.add_argument("--db", metavar="URL", dest="sub_db")
@@ -190,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from console.app import run_gui
 
-    return run_gui(settings, smoke=args.smoke, started_at=STARTED)
+    return run_gui(settings, smoke=args.smoke, started_at=STARTED, pair=args.pair)
 
 
 if __name__ == "__main__":

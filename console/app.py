@@ -14,49 +14,44 @@ import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
-from functools import partial
 from pathlib import Path
 
 import qasync
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.exc import OperationalError
 
-from console.app_seat import SeatParts, build_seat
+from console.app_seat import SeatParts, build_switch
+from console.app_window import Shared, build_window, watch_changes
 from console.config import Settings, describe
 from console.domain.orders import Actor, Platform
 from console.logs import install_excepthook, setup_logging
 from console.scheduling.alarms import AlarmScheduler
 from console.scheduling.clock import SystemClock
 from console.services.alarms import AlarmService, load_site_policy
+from console.services.linkage import LinkageService
 from console.services.orders import OrderService
 from console.settings import APP_NAME
 from console.store.alarms import RaisedAlarm
-from console.store.changes import watch_for
+from console.store.changes import DataVersion, PgNotifications, watch_for
 from console.store.engine import Database
 from console.store.migrate import SchemaTooNew
 from console.store.orders import count
-from console.store.queues import read_page
 from console.store.seed import catalogue
 from console.store.setup import init_db
-from console.ui.alarms.banner import AlarmBanner
 from console.ui.alarms.notifier import AlarmNotifier
-from console.ui.alarms.panel import AlarmPanel
 from console.ui.crash_dialog import CrashDialog as _CrashDialog
 from console.ui.main_window import MainWindow
 from console.ui.qt_app import FirstPaint, install_translators, make_app, tray_icon
-from console.ui.seat.order_detail import OrderDetail
-from console.ui.seat.queues_view import QueuesView
-from console.ui.seat.state_board import StateBoard
-from console.ui.status_bar import StatusBar, safe_url
+from console.ui.status_bar import safe_url
 from console.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
 SMOKE_TIMEOUT_S = 30.0
 QUEUE_REFRESH_MS = 10_000
-CHANGE_POLL_MS = 200  # PRAGMA data_version: microseconds a look
+CHANGE_POLL_MS = 200  # PRAGMA data_version or draining NOTIFYs: microseconds a look
 EXIT_CANNOT_START = 2
 
 
@@ -70,8 +65,12 @@ def run_gui(
     smoke: bool = False,
     started_at: float | None = None,
     script: Script | None = None,
+    pair: bool = False,
 ) -> int:
     """Run the seat console until its window closes; returns the process exit code.
+
+    With ``pair`` a second window opens beside it: a seat of the other platform on the same
+    database and the same simulated switch (``make run``: watch an order travel and come back).
 
     With ``smoke`` the console opens, waits for the window's first paint and one clock tick,
     prints ``first_paint_ms=… orders=… db=…`` and exits 0 (1 if either never comes).
@@ -81,7 +80,7 @@ def run_gui(
     app = make_app()
     restore_hook = install_excepthook(_CrashDialog(app).show, log_path) if log_path else None
     try:
-        return _run_with(app, settings, smoke, started, script)
+        return _run_with(app, settings, smoke, started, script, pair)
     finally:
         if restore_hook is not None:
             restore_hook()
@@ -96,11 +95,15 @@ def _start_logging() -> Path | None:
 
 
 def _run_with(
-    app: QApplication, settings: Settings, smoke: bool, started: float, script: Script | None
+    app: QApplication,
+    settings: Settings,
+    smoke: bool,
+    started: float,
+    script: Script | None,
+    pair: bool = False,
 ) -> int:
     log.info("starting: %s", "; ".join(describe_safely(settings)))
     db_url, lang, platform = settings.db_url, settings.lang, settings.platform
-    seat, agent = settings.seat, settings.agent
     QLocale.setDefault(QLocale(lang))
     install_translators(app, lang)  # parented to the app, so they live as long as it does
     try:
@@ -125,111 +128,98 @@ def _run_with(
     executor = ThreadPoolExecutor(1, thread_name_prefix="alarm-sweep")
     loop = qasync.QEventLoop(app)  # made before the widgets: the simulated switch runs on it
     asyncio.set_event_loop(loop)
+    watchers: list[DataVersion | PgNotifications] = []  # closed in the finally
     try:
         clock = SystemClock()
-        service = OrderService(db, clock.now, policy)
-        alarm_service = AlarmService(db, clock.now, seat)
+        actors = [Actor(settings.agent, settings.seat, seat_platform)]
+        if pair:
+            actors.append(peer_actor(actors[0]))
         with db.read() as session:  # before show(): the first paint shows real numbers
-            kinds, fields, districts = catalogue(session)
-            orders = count(session)
-        chinese = lang.startswith("zh")
-        kind_names = {k.code: k.name_zh if chinese else k.name_en for k in kinds}
-        status = StatusBar(seat=seat, platform=seat_platform, agent=agent, db_url=db_url)
-        status.set_order_count(orders)
-        panel = AlarmPanel(
-            alarm_service, kind_names=kind_names, user=agent, run=worker.run, seat=seat
-        )
+            shared = Shared(
+                db=db,
+                orders=OrderService(db, clock.now, policy),
+                linkage=LinkageService(db, clock.now, policy),
+                alarms=AlarmService(db, clock.now, settings.seat),
+                clock=clock.now,
+                catalogue=catalogue(session),
+                chinese=lang.startswith("zh"),
+                worker=worker,
+                loop=loop,
+                db_url=db_url,
+                order_count=count(session),
+            )
+        switch = build_switch(db, loop, [a.platform for a in actors])
         notifier = AlarmNotifier(settings, tray=tray_icon(app), parent=app)
-        banner = AlarmBanner()
-        seat_parts = build_seat(
-            db=db,
-            orders=service,
-            clock=clock.now,
-            actor=Actor(agent, seat, seat_platform),
-            catalogue=(kinds, fields, districts),
-            kind_names=kind_names,
-            worker=worker,
-            loop=loop,
-        )
-        queues = QueuesView(
-            fetch=partial(read_page, db),
-            run=worker.run,
-            platform=seat_platform,
-            seat=seat,
-            kind_names=kind_names,
-        )
-        detail = OrderDetail(
-            run=worker.run,
-            get=service.get,
-            related=service.caller_history,
-            kind_names=kind_names,
-            field_names={f.code: f.name_zh if chinese else f.name_en for f in fields},
-            district_names={d.code: d.name_zh if chinese else d.name_en for d in districts},
-        )
-        board = StateBoard(seat_parts.controller.board, worker.run)
-        window = MainWindow(
-            service,
-            kind_names=kind_names,
-            status=status,
-            alarm_panel=panel,
-            banner=banner,
-            seat_panel=seat_parts.panel,
-            queues=queues,
-            detail=detail,
-            board=board,
-        )
-        seat_parts.panel.intake.saved.connect(lambda _number: queues.refresh())
-        # Other seats (and the peer platform) change orders too: re-read the queue in front as
-        # soon as another connection commits (SQLite), else every 10 s (PostgreSQL for now).
-        changes = watch_for(db.engine)
-        queue_timer = QTimer(window, interval=CHANGE_POLL_MS if changes else QUEUE_REFRESH_MS)
-        queue_timer.setObjectName("queue-refresh")
-        if changes is not None:
-            queue_timer.timeout.connect(lambda: changes.changed() and queues.refresh())
-        else:
-            queue_timer.timeout.connect(queues.refresh)
-        queue_timer.start()
-        notifier.message.connect(banner.show_message)
-        panel.counts_changed.connect(window.show_alarm_counts)
-        panel.refresh()
-        board.refresh()
-        seat_parts.controller.state_changed.connect(lambda *_: board.refresh())
+        parts = [build_window(shared, actor, switch) for actor in actors]
+        for part in parts:
+            notifier.message.connect(part.banner.show_message)
+            changes = watch_for(db.engine)
+            if changes is not None:
+                watchers.append(changes)
+            watch_changes(part.window, changes, part.on_change)
+        if pair:  # side by side, so the order can be watched going over and coming back
+            place_side_by_side([p.window for p in parts], app)
 
         def on_raised(raised: list[RaisedAlarm]) -> None:
             notifier.notify(raised, clock.now())
-            panel.refresh()
+            for part in parts:
+                part.panel.refresh()
+
+        def set_connected(ok: bool) -> None:
+            for part in parts:
+                part.status.set_connected(ok)
 
         def start(scheduler: AsyncIOScheduler) -> None:
             AlarmScheduler(
-                scheduler, alarm_service, clock, executor, on_raised,
-                on_health=status.set_connected,
+                scheduler, shared.alarms, clock, executor, on_raised,
+                on_health=set_connected,
             ).start()  # fmt: skip
-            seat_parts.switch.start()
-            seat_parts.controller.log_in()
+            switch.start()
+            for part in parts:
+                part.seat.controller.log_in()
 
         def tick(now: datetime) -> None:
-            panel.set_now(now)
-            seat_parts.panel.set_now(now)
-            queues.set_now(now)
-            detail.set_now(now)
-            board.set_now(now)
+            for part in parts:
+                part.tick(now)
 
         async def stop() -> None:
-            seat_parts.controller.close()
-            await seat_parts.switch.stop()
+            for part in parts:
+                part.seat.controller.close()
+            await switch.stop()
 
+        first = parts[0]
         return _run(
-            app, loop, window, status, start, tick, stop,
-            smoke=smoke, started=started, orders=orders, url=db_url,
-            script=(lambda w: script(w, seat_parts)) if script else None,
+            app, loop, [p.window for p in parts], start, tick, stop,
+            smoke=smoke, started=started, orders=shared.order_count, url=db_url,
+            script=(lambda w: script(w, first.seat)) if script else None,
         )  # fmt: skip
     finally:
         worker.shutdown()
         executor.shutdown(wait=True)
+        for changes in watchers:
+            changes.close()
         db.dispose()
         if not loop.is_closed():  # an early return before the loop ran
             loop.close()
             asyncio.set_event_loop(None)
+
+
+def peer_actor(actor: Actor) -> Actor:
+    """The other platform's seat that ``make run`` opens beside the configured one."""
+    if actor.platform is Platform.HOTLINE:
+        return Actor("接警员", "J-01", Platform.POLICE)
+    return Actor("话务员", "A-01", Platform.HOTLINE)
+
+
+def place_side_by_side(windows: list[MainWindow], app: QApplication) -> None:
+    screen = app.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    width = max(area.width() // len(windows), 800)
+    for n, window in enumerate(windows):
+        window.resize(min(width, window.width()), min(area.height(), window.height()))
+        window.move(area.x() + n * width, area.y())
 
 
 def describe_safely(settings: Settings) -> list[str]:
@@ -269,8 +259,7 @@ def _fail(message: str) -> None:
 def _run(
     app: QApplication,
     loop: qasync.QEventLoop,
-    window: MainWindow,
-    status: StatusBar,
+    windows: list[MainWindow],
     start: Callable[[AsyncIOScheduler], None],
     on_tick: Callable[[datetime], None],
     stop: Callable[[], Awaitable[None]],
@@ -285,7 +274,6 @@ def _run(
 
     async def tick() -> None:
         now = datetime.now(UTC)
-        status.tick(now)
         on_tick(now)
         ticked.set()
 
@@ -312,9 +300,11 @@ def _run(
     scheduler.start()
 
     painted: asyncio.Future[float] = loop.create_future()
+    window = windows[0]
     first_paint = FirstPaint(painted, window)
     window.installEventFilter(first_paint)
-    window.show()
+    for shown in windows:
+        shown.show()
     smoke_task = None
     if smoke:
 
@@ -349,7 +339,8 @@ def _run(
         smoke_task = loop.create_task(scripted())
 
     code = loop.run_forever()  # returns when the app quits (last window closed, app.exit())
-    window.close()
+    for shown in windows:
+        shown.close()
     loop.run_until_complete(stop())
     loop.run_until_complete(_stop(scheduler, smoke_task))
     loop.close()

@@ -1,4 +1,5 @@
-"""Part of the composition root (see app.py): builds the agent's seat and its simulated switch.
+"""Part of the composition root (see app.py): the simulated switch, one agent's seat, and the
+bridge from the order detail's steps to the services.
 
 Kept apart only so app.py stays readable; nothing else imports it.
 """
@@ -13,10 +14,12 @@ from datetime import datetime, timedelta
 
 from console.domain.agent_state import Seat
 from console.domain.catalogue import District, Field, Kind
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Action, Actor, Platform, ThreeWayOutcome, check
+from console.services.linkage import LinkageService
 from console.services.orders import OrderService
 from console.services.screen_pop import ScreenPopService
 from console.services.seat import SeatStateService
+from console.settings import data_dir
 from console.store.engine import Database
 from console.store.orders import sample_callers
 from console.telephony.port import Line
@@ -24,12 +27,14 @@ from console.telephony.simulated import SimulatedSwitch
 from console.ui.seat.call_bar import CallBar
 from console.ui.seat.drafts import DraftStore
 from console.ui.seat.intake_form import IntakeForm
+from console.ui.seat.order_actions import Step
 from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.seat_panel import SeatPanel
 from console.ui.worker import Worker
 
-SIM_CALLS_PER_MIN = 2.0  # the demo switch's arrival rate on this seat's line
+SIM_CALLS_PER_MIN = 2.0  # the demo switch's arrival rate on the 12345 line
+SIM_POLICE_CALLS_PER_MIN = 1.0  # and on the 110 line, when a 110 seat is open
 WRAP_UP = timedelta(seconds=30)  # 话后整理
 PEER_SEAT = "SIM-PEER"  # a simulated seat of the other platform that takes transfers
 
@@ -41,6 +46,30 @@ class SeatParts:
     switch: SimulatedSwitch
 
 
+def build_switch(
+    db: Database, loop: asyncio.AbstractEventLoop, platforms: Sequence[Platform]
+) -> SimulatedSwitch:
+    """The demo switch: calls arrive on the open seats' lines; a line with no console seat gets
+    a simulated agent (SIM-PEER) that takes transfers and hangs up after two minutes."""
+    with db.read() as session:  # repeat callers, so the screen pop shows real history
+        known = sample_callers(session, 500)
+    rng = random.Random()
+    rates = {Line.HOTLINE: SIM_CALLS_PER_MIN, Line.POLICE: SIM_POLICE_CALLS_PER_MIN}
+    open_lines = {Line(p.value) for p in platforms}
+    both = len(open_lines) == 2
+    switch = SimulatedSwitch(
+        rate_per_min={line: rates[line] for line in open_lines},
+        callers=(lambda: rng.choice(known)) if known else None,
+        repeat_share=0.6 if known else 0.0,
+        # Two console seats: the peer is a person who hangs up with F6, not a timer.
+        transferred_talk_s=None if both else 120.0,
+        loop=loop,
+    )
+    for line in set(Line) - open_lines:
+        switch.register_seat(PEER_SEAT, line, True)
+    return switch
+
+
 def build_seat(
     *,
     db: Database,
@@ -50,21 +79,10 @@ def build_seat(
     catalogue: tuple[Sequence[Kind], Sequence[Field], Sequence[District]],
     kind_names: dict[str, str],
     worker: Worker,
-    loop: asyncio.AbstractEventLoop,
+    switch: SimulatedSwitch,
 ) -> SeatParts:
     kinds, fields, districts = catalogue
     line = Line(actor.platform.value)
-    with db.read() as session:  # repeat callers, so the screen pop shows real history
-        known = sample_callers(session, 500)
-    rng = random.Random()
-    switch = SimulatedSwitch(
-        rate_per_min={line: SIM_CALLS_PER_MIN},
-        callers=(lambda: rng.choice(known)) if known else None,
-        repeat_share=0.6 if known else 0.0,
-        loop=loop,
-    )
-    peer = Line.POLICE if line is Line.HOTLINE else Line.HOTLINE
-    switch.register_seat(PEER_SEAT, peer, True)
     call_bar = CallBar()
     pop_view = ScreenPopView(kind_names)
     intake = IntakeForm(
@@ -74,9 +92,14 @@ def build_seat(
         districts=districts,
         save=lambda draft: orders.create(draft, actor).order.number,
         run=worker.run,
-        drafts=DraftStore(),
+        # One folder per seat: two seats in one process (make run) keep their own drafts.
+        drafts=DraftStore(data_dir() / "drafts" / actor.seat),
     )
     intake.restore_latest()
+
+    def check_transfer(number: str) -> None:
+        check(orders.get(number).order, Action.TRANSFER, actor)
+
     controller = SeatController(
         telephony=switch,
         line=line,
@@ -89,6 +112,28 @@ def build_seat(
         clock=clock,
         wrap_up=WRAP_UP,
         transfer_order=lambda number, key: orders.transfer(number, actor, "一键转接", key),
+        check_transfer=check_transfer,
     )
     panel = SeatPanel(controller, call_bar, pop_view, intake)
     return SeatParts(panel, controller, switch)
+
+
+def perform_step(
+    orders: OrderService, linkage: LinkageService, actor: Actor
+) -> Callable[[Step], object]:
+    """The order detail's steps, carried out by the services as ``actor`` (worker thread)."""
+
+    def perform(step: Step) -> object:
+        # The request key of a transfer or escalation: the order as the agent saw it, so a
+        # double-click (same timeline length) is carried out once.
+        key = f"{actor.seat}:{step.number}:{step.version}:{step.action.value}"
+        if step.action is Action.TRANSFER:
+            return orders.transfer(step.number, actor, step.note or "互派", key)
+        if step.action is Action.ESCALATE:
+            return linkage.escalate(step.number, actor, kind=step.detail, report=step.note, key=key)
+        if step.action is Action.THREE_WAY:
+            outcome = ThreeWayOutcome(step.detail)
+            return linkage.settle_three_way(step.number, outcome, actor, step.note, step.mode)
+        return orders.act(step.number, step.action, actor, step.note, step.mode, step.detail)
+
+    return perform

@@ -265,12 +265,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="110"/>
+        <location filename="../../console/app.py" line="113"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="121"/>
+        <location filename="../../console/app.py" line="124"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
@@ -280,12 +280,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="248"/>
+        <location filename="../../console/app.py" line="238"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="257"/>
+        <location filename="../../console/app.py" line="247"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -475,46 +475,51 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/ui/names.py" line="19"/>
+        <source>Dispatched</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="20"/>
         <source>Signed for</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="20"/>
+        <location filename="../../console/ui/names.py" line="21"/>
         <source>Handling</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="21"/>
+        <location filename="../../console/ui/names.py" line="22"/>
         <source>Fed back</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="22"/>
+        <location filename="../../console/ui/names.py" line="23"/>
         <source>Completed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="23"/>
+        <location filename="../../console/ui/names.py" line="24"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="24"/>
+        <location filename="../../console/ui/names.py" line="25"/>
         <source>First contact</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="25"/>
+        <location filename="../../console/ui/names.py" line="26"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="31"/>
+        <location filename="../../console/ui/names.py" line="32"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="32"/>
+        <location filename="../../console/ui/names.py" line="33"/>
         <source>110 police</source>
         <translation>110 报警平台</translation>
     </message>
@@ -711,6 +716,79 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>LinkageBar</name>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="37"/>
+        <source>Three-way call (F9)</source>
+        <translation>三方通话 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="39"/>
+        <source>Send as dispatched order, keep the caller (&amp;D)</source>
+        <translation>工单互派，保留来电(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="41"/>
+        <source>Record the outcome (&amp;R)</source>
+        <translation>记录结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="42"/>
+        <source>Open the order (&amp;O)</source>
+        <translation>打开工单(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="43"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="71"/>
+        <source>nobody answered</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="71"/>
+        <source>the line is busy</source>
+        <translation>对方忙</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="72"/>
+        <source>the peer rejected it</source>
+        <translation>对方拒接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="76"/>
+        <source>The transfer did not go through ({why}). The caller is still with you: start a three-way call, or keep the caller and send order {number} as a dispatched order (互派) for the peer to sign for.</source>
+        <translation>转接未成功（{why}），来电仍在您的线路上：可发起三方通话，或保留来电并将工单 {number} 以互派方式发给对方签收。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="82"/>
+        <source>The peer line did not join ({why}). The caller is still with you.</source>
+        <translation>对方线路未接入（{why}），来电仍在您的线路上。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="89"/>
+        <source>Three-way call with the peer platform on order {number}: when it is settled, record who takes it.</source>
+        <translation>与对方平台三方通话中（工单 {number}）：协商确定后请记录由谁受理。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="93"/>
+        <source>Three-way call with the peer platform. Save the order to record the outcome.</source>
+        <translation>与对方平台三方通话中。保存工单后可记录结果。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="100"/>
+        <source>A caller came from the peer platform with order {number}: sign for it.</source>
+        <translation>对方平台转来来电及工单 {number}，请签收。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="106"/>
+        <source>Order {number} went to the peer platform; it must sign for it in time.</source>
+        <translation>工单 {number} 已发往对方平台，待对方在时限内签收。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../console/ui/main_window.py" line="72"/>
@@ -795,254 +873,427 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>OrderActions</name>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
+        <source>Nothing for this seat to do on this order now.</source>
+        <translation>本坐席当前对此工单无可办理事项。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="151"/>
+        <source>12345 takes it</source>
+        <translation>由12345受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="152"/>
+        <source>110 takes it</source>
+        <translation>由110受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="154"/>
+        <source>Neither: first-contact responsibility</source>
+        <translation>均不受理：首接负责</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="158"/>
+        <source>Provisional acceptance (先行受理)</source>
+        <translation>先行受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="160"/>
+        <source>Guidance given (合理引导)</source>
+        <translation>合理引导和解释</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="167"/>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>确定 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="168"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="173"/>
+        <source>Department:</source>
+        <translation>承办单位：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="174"/>
+        <source>110 kind:</source>
+        <translation>110警情类别：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="175"/>
+        <source>Outcome:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="176"/>
+        <source>First contact:</source>
+        <translation>首接负责：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="219"/>
+        <source>{action}: work order {number}</source>
+        <translation>{action}：工单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="227"/>
+        <source>Note (required):</source>
+        <translation>说明（必填）：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="227"/>
+        <source>Note (optional):</source>
+        <translation>说明（选填）：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="253"/>
+        <source>Choose the department to dispatch to.</source>
+        <translation>请选择承办单位。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="263"/>
+        <source>Write the note first: this step needs it.</source>
+        <translation>此步骤须填写说明。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="267"/>
+        <source>The note is too long ({count} characters; at most {most}).</source>
+        <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="283"/>
+        <source>Not done: {reason}</source>
+        <translation>未办理：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="324"/>
+        <source>What was done, as the caller will hear it</source>
+        <translation>办理情况（将告知诉求人）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="325"/>
+        <source>The department&apos;s progress report</source>
+        <translation>承办单位的处置进展</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="326"/>
+        <source>Why it is returned</source>
+        <translation>退回原因</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="328"/>
+        <source>The department&apos;s report: dispute escalating, crime suspected…</source>
+        <translation>承办单位报告：矛盾升级、涉嫌违法犯罪…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="330"/>
+        <source>Why: what the three parties agreed</source>
+        <translation>原因：三方协商结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="331"/>
+        <source>What was accepted, or what the caller was told</source>
+        <translation>先行受理的内容，或向诉求人解释的内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="332"/>
+        <source>Why it is cancelled</source>
+        <translation>撤销原因</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="88"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="94"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="97"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="97"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
         <source>Origin → owner</source>
         <translation>受理平台 → 承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="98"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="98"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="99"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="99"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
         <source>Field</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="99"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
         <source>District</source>
         <translation>所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="100"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="100"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="101"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
         <source>First-contact mode</source>
         <translation>首接方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
         <source>Social stability</source>
         <translation>涉及社会稳定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="102"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
         <source>Consent to transfer</source>
         <translation>同意转接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
         <source>Sign-for due</source>
         <translation>签收时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
         <source>Feedback due</source>
         <translation>反馈时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="111"/>
         <source>Completion due</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="117"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="124"/>
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="128"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="128"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="128"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="128"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
         <source>Agent</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="153"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="163"/>
         <source>Description:</source>
         <translation>诉求内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="155"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="165"/>
         <source>Timeline:</source>
         <translation>办理过程：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="157"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="167"/>
         <source>The caller&apos;s other orders:</source>
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="167"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="177"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="182"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="192"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="196"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="197"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="209"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="210"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="196"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="197"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="209"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="210"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="220"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="240"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="222"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="242"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="301"/>
+        <source>Linked order (联动):</source>
+        <translation>联动工单：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="306"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="286"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="318"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="292"/>
-        <source>Received</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="292"/>
-        <source>Transfer</source>
-        <translation>转派</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="293"/>
-        <source>Sign for</source>
-        <translation>签收</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="293"/>
-        <source>Handle</source>
-        <translation>处置</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="294"/>
-        <source>Feed back</source>
-        <translation>反馈</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="294"/>
-        <source>Complete</source>
-        <translation>办结</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="295"/>
-        <source>Return</source>
-        <translation>退回</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="295"/>
-        <source>First contact</source>
-        <translation>首接负责</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="296"/>
-        <source>Cancel</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="323"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="323"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="301"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="304"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="327"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="328"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="41"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="42"/>
+        <source>Transfer</source>
+        <translation>转派</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="43"/>
+        <source>Sign for</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="44"/>
+        <source>Handle</source>
+        <translation>处置</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="45"/>
+        <source>Feed back</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="46"/>
+        <source>Complete</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="47"/>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="48"/>
+        <source>First contact</source>
+        <translation>首接负责</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="49"/>
+        <source>Cancel</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="50"/>
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="51"/>
+        <source>Department signs for</source>
+        <translation>部门签收</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="52"/>
+        <source>Progress</source>
+        <translation>处置进展</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="53"/>
+        <source>Escalate to 110</source>
+        <translation>联动110派警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/names.py" line="54"/>
+        <source>Three-way outcome</source>
+        <translation>三方通话结果</translation>
     </message>
 </context>
 <context>
@@ -1158,22 +1409,42 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="127"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="147"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="166"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="185"/>
+        <source>This call came from the peer platform: return the order instead.</source>
+        <translation>此来电由对方平台转入：如不属本平台职责，请退回工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="193"/>
         <source>Save the order first: it goes with the call.</source>
         <translation>请先保存工单：转接时工单随来电一并转出。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="194"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="253"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation>{line} 线路未接通：{result}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="241"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="269"/>
+        <source>no answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="270"/>
+        <source>busy</source>
+        <translation>忙</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="271"/>
+        <source>rejected</source>
+        <translation>拒接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="326"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
     </message>
@@ -1181,57 +1452,57 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatPanel</name>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="49"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="51"/>
         <source>Ready (F2)</source>
         <translation>示闲（F2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="50"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="52"/>
         <source>Not ready: break (F3)</source>
         <translation>示忙：休息（F3）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="51"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="53"/>
         <source>Not ready: meeting</source>
         <translation>示忙：会议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="52"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="54"/>
         <source>Not ready: training</source>
         <translation>示忙：培训</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="61"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="63"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="109"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="113"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="110"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="114"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="111"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="115"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="112"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="116"/>
         <source>Wrap-up</source>
         <translation>话后处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="113"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="117"/>
         <source>Logged out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="135"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="139"/>
         <source>{state} for {time}</source>
         <translation>{state} {time}</translation>
     </message>
@@ -1291,6 +1562,14 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/ui/status_bar.py" line="95"/>
         <source>Database unreachable</source>
         <translation>数据库连接中断</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../console/app_window.py" line="116"/>
+        <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
+        <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
 </context>
 </TS>

@@ -149,6 +149,7 @@ def test_every_field_is_shown(qtbot: QtBot, scene: Scene, worker: Worker) -> Non
         "field": "Social administration",
         "district": "Heping District",
         "address": "中山路1号",
+        "department": "—",
         "caller": "13812345678 (张三)",  # in full: the agent answered the call
         "created": china_time(order.created_at),
         "first_contact_mode": "—",

@@ -116,7 +116,7 @@ def test_a_call_from_ring_to_saved_order(
     worker.shutdown()
 
 
-def test_f8_sends_the_order_then_the_call_to_110(
+def test_f8_sends_the_call_then_the_order_to_110(
     qtbot: QtBot, qloop: qasync.QEventLoop, sqlite_db: Database, tmp_path: Path
 ) -> None:
     holder, panel, controller, switch, orders, worker = build(sqlite_db, tmp_path, qloop)
@@ -154,6 +154,7 @@ def test_f8_sends_the_order_then_the_call_to_110(
         await until(lambda: bool(saved))
         qtbot.keyClick(holder, Qt.Key.Key_F8)
         await until(lambda: controller.current is None, timeout=6)  # the call went to 110
+        await until(lambda: orders.get(saved[0]).order.owner is Platform.POLICE)
         order = orders.get(saved[0]).order
         assert order.owner is Platform.POLICE and order.status.value == "transferred"
         assert controller.state is AgentState.WRAP_UP

@@ -32,7 +32,8 @@ from console.store.orders import OrderSummary, Stored, UnknownOrder
 from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import china_time
 from console.ui.models.queue_model import time_left_level, time_left_text
-from console.ui.names import platform_names, status_names
+from console.ui.names import action_names, platform_names, status_names
+from console.ui.seat.order_actions import OrderActions
 from console.ui.worker import Run
 
 Get = Callable[[str], Stored]
@@ -43,7 +44,8 @@ MAX_LINKS = 20
 ERROR_STYLE = "color: #b00020;"
 # (key, column): the grid's two columns of label/value pairs, in reading order.
 FIELDS = (("number", 0), ("route", 0), ("status", 0), ("priority", 0), ("kind", 0),
-          ("field", 0), ("district", 0), ("address", 0), ("caller", 1), ("created", 1),
+          ("field", 0), ("district", 0), ("address", 0), ("department", 0), ("caller", 1),
+          ("created", 1),
           ("first_contact_mode", 1), ("social_stability", 1), ("consent", 1),
           ("sign_for_due", 1), ("feedback_due", 1), ("completion_due", 1))  # fmt: skip
 TIME, PLATFORM, SEAT, AGENT, ACTION, STATUS, NOTE = range(7)
@@ -71,9 +73,13 @@ class OrderDetail(QWidget):
     def __init__(
         self, *, run: Run, get: Get, related: Related, kind_names: Mapping[str, str],
         field_names: Mapping[str, str] | None = None,
-        district_names: Mapping[str, str] | None = None, parent: QWidget | None = None,
+        district_names: Mapping[str, str] | None = None,
+        department_names: Mapping[str, str] | None = None,
+        actions: OrderActions | None = None, parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
+        self._departments = department_names or {}
+        self.steps = actions
         self.setMinimumSize(QSize(720, 560))
         self._run, self._get, self._related = run, get, related
         self._names = (dict(kind_names), dict(field_names or {}), dict(district_names or {}))
@@ -98,6 +104,7 @@ class OrderDetail(QWidget):
             "status": self.tr("Status"), "priority": self.tr("Priority"),
             "kind": self.tr("Kind"), "field": self.tr("Field"), "district": self.tr("District"),
             "address": self.tr("Address"), "caller": self.tr("Caller"),
+            "department": self.tr("Department"),
             "created": self.tr("Created"), "first_contact_mode": self.tr("First-contact mode"),
             "social_stability": self.tr("Social stability"), "consent": self.tr("Consent to transfer"),
             "sign_for_due": self.tr("Sign-for due"), "feedback_due": self.tr("Feedback due"),
@@ -149,6 +156,9 @@ class OrderDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
+        if self.steps is not None:
+            layout.addWidget(self.steps)
+            self.steps.done.connect(lambda number, _action: self.load(number))
         layout.addLayout(grid)
         layout.addWidget(QLabel(self.tr("Description:")))
         layout.addWidget(self.description)
@@ -190,6 +200,9 @@ class OrderDetail(QWidget):
             "field": fields.get(order.field, order.field) if order.field else "—",
             "district": districts.get(order.district, order.district),
             "address": order.address or "—",
+            "department": self._departments.get(order.department, order.department)
+            if order.department
+            else "—",
             "caller": caller,
             "created": china_time(order.created_at),
             "first_contact_mode": self._mode_names()[order.first_contact_mode],
@@ -201,8 +214,15 @@ class OrderDetail(QWidget):
         self._show_deadlines()
         self.description.setPlainText(order.description)
         self._show_timeline(order)
-        self._show_related(related)
+        self._show_related(related, order)
+        if self.steps is not None:
+            self.steps.show_order(order)
         self.shown.emit(order.number)
+
+    def refresh(self) -> None:
+        """Read the order on screen again (another seat may have changed it)."""
+        if self.order is not None and not self._pending:
+            self.load(self.order.number)
 
     def set_now(self, now: datetime) -> None:
         """The instant the time left is counted from (the app's clock tick)."""
@@ -256,27 +276,39 @@ class OrderDetail(QWidget):
             label.setStyleSheet(style)
 
     def _show_timeline(self, order: WorkOrder) -> None:
-        statuses, platforms, actions = status_names(), platform_names(), self._action_names()
+        statuses, platforms, actions = status_names(), platform_names(), action_names()
         self.timeline.setRowCount(len(order.timeline))
         for row, event in enumerate(order.timeline):
             status = statuses[event.to_status]
             if event.from_status is not None:
                 status = f"{statuses[event.from_status]} → {status}"
+            note = " ".join(event.note.split())
+            if event.detail:
+                named = self._departments.get(event.detail, event.detail)
+                note = f"[{named}] {note}".strip()
             cells = (china_time(event.at), platforms[event.platform], event.seat, event.actor,
-                     actions[event.action], status, " ".join(event.note.split()))  # fmt: skip
+                     actions[event.action], status, note)  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column == NOTE and event.note:
-                    item.setToolTip(event.note)
+                if column == NOTE and note:
+                    item.setToolTip(note)
                 self.timeline.setItem(row, column, item)
 
-    def _show_related(self, related: Sequence[OrderSummary]) -> None:
+    def _show_related(self, related: Sequence[OrderSummary], order: WorkOrder) -> None:
+        linked = [order.escalated_from] if order.escalated_from else []
+        linked += [e.detail for e in order.timeline if e.action is Action.ESCALATE]
+        lines = [
+            html.escape(self.tr("Linked order (联动):"))
+            + f' <a href="{html.escape(n)}">{html.escape(n)}</a>'
+            for n in linked
+        ]
         if not related:
-            self.related.setText(html.escape(self.tr("No other orders from this caller.")))
+            lines.append(html.escape(self.tr("No other orders from this caller.")))
+            self.related.setText("<br>".join(lines))
             return
         statuses = status_names()
         kinds = self._names[0]
-        lines = [
+        lines += [
             f'<a href="{html.escape(s.number)}">{html.escape(s.number)}</a>'
             f" {china_time(s.created_at)} · {html.escape(kinds.get(s.kind, s.kind))}"
             f" · {html.escape(statuses[s.status])}"
@@ -286,15 +318,6 @@ class OrderDetail(QWidget):
             more = self.tr("and {count} more").format(count=len(related) - MAX_LINKS)
             lines.append(html.escape(more))
         self.related.setText("<br>".join(lines))
-
-    def _action_names(self) -> dict[Action, str]:
-        return {
-            Action.CREATE: self.tr("Received"), Action.TRANSFER: self.tr("Transfer"),
-            Action.SIGN_FOR: self.tr("Sign for"), Action.START_HANDLING: self.tr("Handle"),
-            Action.FEED_BACK: self.tr("Feed back"), Action.COMPLETE: self.tr("Complete"),
-            Action.RETURN: self.tr("Return"), Action.FIRST_CONTACT: self.tr("First contact"),
-            Action.CANCEL: self.tr("Cancel"),
-        }  # fmt: skip
 
     def _priority_names(self) -> dict[Priority, str]:
         return {Priority.NORMAL: self.tr("Normal"), Priority.URGENT: self.tr("Urgent"),

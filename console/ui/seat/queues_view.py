@@ -171,6 +171,7 @@ class QueuesView(QWidget):
             QueueKind.ALL: self.tr("All orders"),
         }
         self._ready = False
+        self._stale: set[QueueKind] = set()  # queues changed since they were last in front
         self._build()
         self._connect_signals()
         for page in self.pages.values():
@@ -251,7 +252,9 @@ class QueuesView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
+        """Re-read the queue in front; the others are re-read when they come to the front."""
         self.current_page().model.refresh()
+        self._stale = set(KINDS) - {self.current_kind()}
 
     def set_now(self, now: datetime) -> None:
         for page in self.pages.values():
@@ -289,6 +292,10 @@ class QueuesView(QWidget):
     @Slot(int)
     def _switched(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
+        kind = KINDS[index]
+        if kind in self._stale:
+            self._stale.discard(kind)
+            self.pages[kind].model.refresh()
         self._show_count()
 
     @Slot(QModelIndex)

@@ -3,7 +3,8 @@
 Layout and shortcuts only; :class:`SeatController` holds the behaviour.
 
 Keys (documented in README): F2 ready, F3 not ready (break), F5 answer, F6 hang up, F7 hold /
-resume, F8 one-click transfer to the peer line, F9 three-way call, Ctrl+N new order.
+resume, F8 one-click transfer to the peer line, F9 three-way call, Ctrl+N new order; after a
+failed transfer Alt+D sends the order as 互派 and keeps the caller.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 from console.domain.agent_state import AgentState, NotReadyReason
 from console.ui.seat.call_bar import CallBar, clock_text
 from console.ui.seat.intake_form import IntakeForm
+from console.ui.seat.linkage_bar import LinkageBar
 from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 
@@ -72,6 +74,8 @@ class SeatPanel(QWidget):
         layout.setContentsMargins(12, 8, 12, 6)
         layout.addLayout(top)
         layout.addWidget(call_bar)
+        self.linkage = LinkageBar(controller)
+        layout.addWidget(self.linkage)
         layout.addWidget(split, 1)
         self._keys()
         self.state_box.activated.connect(self._choose_state)

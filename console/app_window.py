@@ -1,0 +1,166 @@
+"""Part of the composition root (see app.py): one seat's window and everything in it.
+
+``make run`` opens two of these in one process (a 12345 seat and a 110 seat sharing one
+simulated switch and one database) so a newcomer can watch an order travel and come back; an
+installed console opens one. Nothing else imports this module.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+
+from PySide6.QtCore import Qt, QTimer
+
+from console.app_seat import SeatParts, build_seat, perform_step
+from console.domain.catalogue import District, Field, Kind
+from console.domain.orders import Action, Actor, Platform
+from console.services.alarms import AlarmService
+from console.services.linkage import LinkageService
+from console.services.orders import OrderService
+from console.store.changes import DataVersion, PgNotifications
+from console.store.departments import departments
+from console.store.engine import Database
+from console.store.queues import read_page
+from console.telephony.simulated import SimulatedSwitch
+from console.ui.alarms.banner import AlarmBanner
+from console.ui.alarms.panel import AlarmPanel
+from console.ui.main_window import MainWindow
+from console.ui.seat.order_actions import OrderActions
+from console.ui.seat.order_detail import OrderDetail
+from console.ui.seat.queues_view import QueuesView
+from console.ui.seat.state_board import StateBoard
+from console.ui.status_bar import StatusBar
+from console.ui.worker import Worker
+
+QUEUE_REFRESH_MS = 10_000
+CHANGE_POLL_MS = 200  # PRAGMA data_version or draining NOTIFYs: microseconds a look
+
+
+@dataclass
+class Shared:
+    """What every window of the process shares."""
+
+    db: Database
+    orders: OrderService
+    linkage: LinkageService
+    alarms: AlarmService
+    clock: Callable[[], datetime]
+    catalogue: tuple[Sequence[Kind], Sequence[Field], Sequence[District]]
+    chinese: bool
+    worker: Worker
+    loop: asyncio.AbstractEventLoop
+    db_url: str
+    order_count: int
+
+
+@dataclass
+class WindowParts:
+    window: MainWindow
+    seat: SeatParts
+    status: StatusBar
+    panel: AlarmPanel
+    banner: AlarmBanner
+    tick: Callable[[datetime], None]
+    on_change: Callable[[], None]  # another seat committed: re-read what is on screen
+
+
+def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> WindowParts:
+    kinds, fields, districts = shared.catalogue
+    zh = shared.chinese
+    kind_names = {k.code: k.name_zh if zh else k.name_en for k in kinds}
+    status = StatusBar(
+        seat=actor.seat, platform=actor.platform, agent=actor.name, db_url=shared.db_url
+    )
+    status.set_order_count(shared.order_count)
+    run = shared.worker.run
+    panel = AlarmPanel(
+        shared.alarms, kind_names=kind_names, user=actor.name, run=run, seat=actor.seat
+    )
+    banner = AlarmBanner()
+    seat = build_seat(
+        db=shared.db, orders=shared.orders, clock=shared.clock, actor=actor,
+        catalogue=shared.catalogue, kind_names=kind_names, worker=shared.worker, switch=switch,
+    )  # fmt: skip
+    queues = QueuesView(
+        fetch=partial(read_page, shared.db), run=run, platform=actor.platform, seat=actor.seat,
+        kind_names=kind_names,
+    )  # fmt: skip
+    steps = OrderActions(
+        actor=actor,
+        perform=perform_step(shared.orders, shared.linkage, actor),
+        run=run,
+        departments=shared.linkage.departments,
+        police_kinds=[k for k in kinds if k.platform is Platform.POLICE],
+        chinese=zh,
+    )
+    with shared.db.read() as session:  # the directory's names, for the detail's labels
+        department_names = {d.code: d.name_zh if zh else d.name_en
+                            for d in departments(session, include_retired=True)}  # fmt: skip
+    detail = OrderDetail(
+        run=run, get=shared.orders.get, related=shared.orders.caller_history,
+        kind_names=kind_names,
+        field_names={f.code: f.name_zh if zh else f.name_en for f in fields},
+        district_names={d.code: d.name_zh if zh else d.name_en for d in districts},
+        department_names=department_names, actions=steps,
+    )  # fmt: skip
+    board = StateBoard(seat.controller.board, run)
+    window = MainWindow(
+        shared.orders, kind_names=kind_names, status=status, alarm_panel=panel, banner=banner,
+        seat_panel=seat.panel, queues=queues, detail=detail, board=board,
+    )  # fmt: skip
+    window.setWindowTitle(
+        window.tr("{platform} seat {seat} · 12345 ⇄ 110 linkage console").format(
+            platform=actor.platform.value, seat=actor.seat
+        )
+    )
+    seat.panel.intake.saved.connect(lambda _number: queues.refresh())
+    panel.counts_changed.connect(window.show_alarm_counts)
+    seat.controller.state_changed.connect(lambda *_: board.refresh())
+    linkage_bar = seat.panel.linkage
+    linkage_bar.open_order.connect(window.open_order)
+    seat.controller.order_arrived.connect(window.open_order)  # the peer seat's screen pop
+
+    def record_outcome(number: str) -> None:
+        window.open_order(number)
+        detail.shown.connect(
+            lambda _n: steps.open_step(Action.THREE_WAY), Qt.ConnectionType.SingleShotConnection
+        )
+
+    linkage_bar.record_outcome.connect(record_outcome)
+    steps.done.connect(lambda *_: queues.refresh())
+    panel.refresh()
+    board.refresh()
+
+    def tick(now: datetime) -> None:
+        status.tick(now)
+        panel.set_now(now)
+        seat.panel.set_now(now)
+        queues.set_now(now)
+        detail.set_now(now)
+        board.set_now(now)
+
+    def on_change() -> None:
+        queues.refresh()
+        if detail.isVisible():
+            detail.refresh()
+
+    return WindowParts(window, seat, status, panel, banner, tick, on_change)
+
+
+def watch_changes(
+    window: MainWindow, changes: DataVersion | PgNotifications | None, on_change: Callable[[], None]
+) -> QTimer:
+    """Re-read what is on screen as soon as another connection commits (SQLite data_version,
+    PostgreSQL LISTEN/NOTIFY), else every 10 s (an in-memory database: no other seat sees it)."""
+    timer = QTimer(window, interval=CHANGE_POLL_MS if changes else QUEUE_REFRESH_MS)
+    timer.setObjectName("queue-refresh")
+    if changes is not None:
+        timer.timeout.connect(lambda: on_change() if changes.changed() else None)
+    else:
+        timer.timeout.connect(on_change)
+    timer.start()
+    return timer

@@ -1,0 +1,346 @@
+"""The order's next steps (办理): one button per action this seat may take now, and a small form
+for what the action needs (a note, a department, a 110 kind, a three-way outcome).
+
+Which buttons show comes from ``allowed_actions`` (the domain); the service still checks every
+action, and a refusal is said inline with the form kept as typed (STYLE: validate at the edge,
+keep the draft). Keyboard: Alt+the underlined letter opens a step, Ctrl+Enter confirms, Esc
+closes the form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.catalogue import Department, Kind
+from console.domain.orders import (
+    NEEDS_NOTE,
+    Action,
+    Actor,
+    FirstContactMode,
+    ThreeWayOutcome,
+    WorkOrder,
+    allowed_actions,
+)
+from console.ui.names import action_names
+from console.ui.seat.intake_inputs import named
+from console.ui.worker import Run
+
+ERROR_STYLE = "color: #b00020;"
+MAX_NOTE = 2000
+# Shown in this order; the order of the loop an agent works through.
+ORDER = (Action.SIGN_FOR, Action.DEPT_SIGN_FOR, Action.START_HANDLING, Action.DISPATCH,
+         Action.PROGRESS, Action.FEED_BACK, Action.COMPLETE, Action.RETURN, Action.TRANSFER,
+         Action.THREE_WAY, Action.FIRST_CONTACT, Action.ESCALATE, Action.CANCEL)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Step:
+    """What the agent asked for: the action and what it needs."""
+
+    number: str
+    version: int  # how many timeline lines the order had: the request key of a transfer
+    action: Action
+    note: str
+    detail: str = ""
+    mode: FirstContactMode | None = None
+
+
+Perform = Callable[[Step], object]
+"""Carries a step out through the services (runs on the worker thread); raises when refused."""
+
+
+class SearchBox(QComboBox):
+    """An editable choice among ``(code, shown text)`` that filters on any part of the text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        completer = self.completer()
+        assert completer is not None
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+    def set_items(self, items: Sequence[tuple[str, str]]) -> None:
+        self.clear()
+        for code, text in items:
+            self.addItem(text, code)
+        self.setCurrentIndex(-1)
+
+    def value(self) -> str:
+        """The chosen code: the item whose text or code was typed, the code at the end of the
+        text, or the only item containing the text; otherwise the text itself (the service then
+        says it is not in the directory)."""
+        text = self.currentText().strip()
+        if not text:
+            return ""
+        for candidate in (
+            self.findText(text),
+            self.findData(text),
+            self.findData(text.split()[-1]),
+        ):
+            if candidate >= 0:
+                return str(self.itemData(candidate))
+        found = [i for i in range(self.count()) if text.lower() in self.itemText(i).lower()]
+        return str(self.itemData(found[0])) if len(found) == 1 else text
+
+
+class OrderActions(QWidget):
+    """Signals: ``done(str, str)`` — a step was carried out (order number, action);
+    ``refused(str)`` — the service refused it (the message shown inline)."""
+
+    done = Signal(str, str)
+    refused = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        actor: Actor,
+        perform: Perform,
+        run: Run,
+        departments: Callable[[], Sequence[Department]],
+        police_kinds: Sequence[Kind],
+        chinese: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._actor, self._perform, self._run = actor, perform, run
+        self._departments_source = departments
+        self._departments: list[Department] | None = None
+        self._chinese = chinese
+        self.order: WorkOrder | None = None
+        self.action: Action | None = None
+        self._busy = False
+        self._build(police_kinds)
+
+    def _build(self, police_kinds: Sequence[Kind]) -> None:
+        names = action_names()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[Action, QPushButton] = {}
+        for action in ORDER:
+            button = QPushButton(names[action])
+            button.setObjectName(f"do-{action.value}")
+            button.clicked.connect(lambda _=False, a=action: self.open_step(a))
+            button.hide()
+            row.addWidget(button)
+            self.buttons[action] = button
+        row.addStretch(1)
+        self.none = QLabel(self.tr("Nothing for this seat to do on this order now."))
+        self.none.setObjectName("noActions")
+        row.insertWidget(0, self.none)
+        self.form = named(QFrame(frameShape=QFrame.Shape.StyledPanel), "stepForm")
+        self.prompt = named(QLabel(), "stepPrompt")
+        self.prompt.setStyleSheet("font-weight: bold;")
+        self.department = SearchBox()
+        self.department.setObjectName("department")
+        self.kind = named(QComboBox(), "policeKind")
+        for kind in police_kinds:
+            self.kind.addItem(kind.name_zh if self._chinese else kind.name_en, kind.code)
+        self.outcome = named(QComboBox(), "outcome")
+        self.outcome.addItem(self.tr("12345 takes it"), ThreeWayOutcome.HOTLINE.value)
+        self.outcome.addItem(self.tr("110 takes it"), ThreeWayOutcome.POLICE.value)
+        self.outcome.addItem(
+            self.tr("Neither: first-contact responsibility"), ThreeWayOutcome.FIRST_CONTACT.value
+        )
+        self.mode = named(QComboBox(), "firstContactMode")
+        self.mode.addItem(
+            self.tr("Provisional acceptance (先行受理)"), FirstContactMode.PROVISIONAL.value
+        )
+        self.mode.addItem(self.tr("Guidance given (合理引导)"), FirstContactMode.GUIDANCE.value)
+        self.note = named(QPlainTextEdit(), "stepNote")
+        self.note.setMaximumHeight(70)
+        self.error = named(QLabel(), "stepError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.confirm = named(QPushButton(self.tr("Confirm (Ctrl+Enter)")), "stepConfirm")
+        self.cancel = named(QPushButton(self.tr("Close (Esc)")), "stepCancel")
+        self.confirm.clicked.connect(self.submit)
+        self.cancel.clicked.connect(self.close_step)
+        fields = QFormLayout()
+        self.rows = {
+            "department": (QLabel(self.tr("Department:")), self.department),
+            "kind": (QLabel(self.tr("110 kind:")), self.kind),
+            "outcome": (QLabel(self.tr("Outcome:")), self.outcome),
+            "mode": (QLabel(self.tr("First contact:")), self.mode),
+            "note": (QLabel(), self.note),
+        }
+        for label, widget in self.rows.values():
+            fields.addRow(label, widget)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.confirm)
+        inner = QVBoxLayout(self.form)
+        inner.addWidget(self.prompt)
+        inner.addLayout(fields)
+        inner.addLayout(buttons)
+        self.form.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.form)
+        self.outcome.currentIndexChanged.connect(self._show_fields)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self.form, self.submit)
+        QShortcut(QKeySequence("Esc"), self.form, self.close_step)
+
+    # ------------------------------------------------------------------ public
+
+    def show_order(self, order: WorkOrder | None) -> None:
+        """Buttons for what this seat may do on ``order`` now; a step open on another order
+        (or one no longer allowed) closes, an open step on the same order stays as typed."""
+        same = order is not None and self.order is not None and order.number == self.order.number
+        self.order = order
+        allowed = allowed_actions(order, self._actor) if order is not None else frozenset()
+        for action, button in self.buttons.items():
+            button.setVisible(action in allowed)
+        self.none.setVisible(order is not None and not allowed)
+        if not same or self.action not in allowed:
+            self.close_step()
+
+    def open_step(self, action: Action) -> None:
+        if self.order is None:
+            return
+        self.action = action
+        names = action_names()
+        self.prompt.setText(
+            self.tr("{action}: work order {number}").format(
+                action=names[action], number=self.order.number
+            )
+        )
+        if action is Action.DISPATCH:
+            self._fill_departments()
+        needs = action in NEEDS_NOTE
+        self.rows["note"][0].setText(
+            self.tr("Note (required):") if needs else self.tr("Note (optional):")
+        )
+        self.note.setPlaceholderText(self._hint(action))
+        self._say("")
+        self._show_fields()
+        self.form.show()
+        first: QWidget = self.department if action is Action.DISPATCH else self.note
+        if action is Action.THREE_WAY:
+            first = self.outcome
+        first.setFocus()
+
+    def close_step(self) -> None:
+        self.action = None
+        self.form.hide()
+        self._say("")
+
+    def submit(self) -> None:
+        """Check what the form can check here, then hand the step to the services."""
+        order, action = self.order, self.action
+        if order is None or action is None or self._busy:
+            return
+        note = self.note.toPlainText().strip()
+        detail, mode = "", None
+        if action is Action.DISPATCH:
+            detail = self.department.value()
+            if not detail:
+                self._say(self.tr("Choose the department to dispatch to."))
+                self.department.setFocus()
+                return
+        elif action is Action.ESCALATE:
+            detail = str(self.kind.currentData() or "")
+        elif action is Action.THREE_WAY:
+            detail = str(self.outcome.currentData())
+        if self.rows["mode"][1].isVisibleTo(self.form):
+            mode = FirstContactMode(str(self.mode.currentData()))
+        if action in NEEDS_NOTE and not note:
+            self._say(self.tr("Write the note first: this step needs it."))
+            self.note.setFocus()
+            return
+        if len(note) > MAX_NOTE:
+            self._say(self.tr("The note is too long ({count} characters; at most {most}).").format(
+                count=len(note), most=MAX_NOTE))  # fmt: skip
+            return
+        step = Step(order.number, len(order.timeline), action, note, detail, mode)
+        self._busy = True
+        self.confirm.setEnabled(False)
+        self._say(self.tr("Saving…"), error=False)
+        self._run(lambda: self._perform(step), lambda answer: self._answered(step, answer))
+
+    # ------------------------------------------------------------------ private
+
+    def _answered(self, step: Step, answer: object) -> None:
+        self._busy = False
+        self.confirm.setEnabled(True)
+        if isinstance(answer, BaseException):
+            text = str(getattr(answer, "why", "") or answer)
+            self._say(self.tr("Not done: {reason}").format(reason=text))
+            self.refused.emit(text)
+            return
+        self.note.clear()
+        self.close_step()
+        self.done.emit(step.number, step.action.value)
+
+    def _show_fields(self) -> None:
+        action = self.action
+        first_contact = action is Action.FIRST_CONTACT or (
+            action is Action.THREE_WAY
+            and self.outcome.currentData() == ThreeWayOutcome.FIRST_CONTACT.value
+        )
+        visible = {
+            "department": action is Action.DISPATCH,
+            "kind": action is Action.ESCALATE,
+            "outcome": action is Action.THREE_WAY,
+            "mode": first_contact,
+            "note": True,
+        }
+        for key, (label, widget) in self.rows.items():
+            label.setVisible(visible[key])
+            widget.setVisible(visible[key])
+
+    def _fill_departments(self) -> None:
+        if self._departments is None:
+            self._departments = list(self._departments_source())
+        order = self.order
+        district = order.district if order else ""
+        city = district[:4] + "00" if district else ""
+
+        def near(d: Department) -> tuple[int, str]:  # the order's district first, then its city
+            return (0 if d.district == district else 1 if d.district == city else 2, d.code)
+
+        self.department.set_items(
+            [(d.code, f"{d.name_zh if self._chinese else d.name_en}  {d.code}")
+             for d in sorted(self._departments, key=near)]
+        )  # fmt: skip
+
+    def _hint(self, action: Action) -> str:
+        hints = {
+            Action.FEED_BACK: self.tr("What was done, as the caller will hear it"),
+            Action.PROGRESS: self.tr("The department's progress report"),
+            Action.RETURN: self.tr("Why it is returned"),
+            Action.ESCALATE: self.tr(
+                "The department's report: dispute escalating, crime suspected…"
+            ),
+            Action.THREE_WAY: self.tr("Why: what the three parties agreed"),
+            Action.FIRST_CONTACT: self.tr("What was accepted, or what the caller was told"),
+            Action.CANCEL: self.tr("Why it is cancelled"),
+        }
+        return hints.get(action, "")
+
+    def _say(self, text: str, error: bool = True) -> None:
+        self.error.setText(text)
+        self.error.setStyleSheet(ERROR_STYLE if error else "")
