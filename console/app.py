@@ -147,8 +147,13 @@ def _run_with(
                 loop=loop,
                 db_url=db_url,
                 order_count=count(session),
+                wrap_up=timedelta(seconds=settings.wrap_up_s),
             )
-        switch = build_switch(db, loop, [a.platform for a in actors])
+        switch = build_switch(
+            db, loop, [a.platform for a in actors],
+            calls_per_min=settings.sim_calls_per_min,
+            transfer_window_s=settings.transfer_window_s,
+        )  # fmt: skip
         notifier = AlarmNotifier(settings, tray=tray_icon(app), parent=app)
         parts = [build_window(shared, actor, switch) for actor in actors]
         for part in parts:

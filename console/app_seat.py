@@ -33,9 +33,6 @@ from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.seat_panel import SeatPanel
 from console.ui.worker import Worker
 
-SIM_CALLS_PER_MIN = 2.0  # the demo switch's arrival rate on the 12345 line
-SIM_POLICE_CALLS_PER_MIN = 1.0  # and on the 110 line, when a 110 seat is open
-WRAP_UP = timedelta(seconds=30)  # 话后整理
 PEER_SEAT = "SIM-PEER"  # a simulated seat of the other platform that takes transfers
 
 
@@ -47,14 +44,20 @@ class SeatParts:
 
 
 def build_switch(
-    db: Database, loop: asyncio.AbstractEventLoop, platforms: Sequence[Platform]
+    db: Database,
+    loop: asyncio.AbstractEventLoop,
+    platforms: Sequence[Platform],
+    *,
+    calls_per_min: float,
+    transfer_window_s: float,
 ) -> SimulatedSwitch:
-    """The demo switch: calls arrive on the open seats' lines; a line with no console seat gets
-    a simulated agent (SIM-PEER) that takes transfers and hangs up after two minutes."""
+    """The demo switch: calls arrive on the open seats' lines (the 110 line at half the 12345
+    rate); a line with no console seat gets a simulated agent (SIM-PEER) that takes transfers
+    and hangs up after two minutes. A transfer waits ``transfer_window_s`` for the peer."""
     with db.read() as session:  # repeat callers, so the screen pop shows real history
         known = sample_callers(session, 500)
     rng = random.Random()
-    rates = {Line.HOTLINE: SIM_CALLS_PER_MIN, Line.POLICE: SIM_POLICE_CALLS_PER_MIN}
+    rates = {Line.HOTLINE: calls_per_min, Line.POLICE: calls_per_min / 2}
     open_lines = {Line(p.value) for p in platforms}
     both = len(open_lines) == 2
     switch = SimulatedSwitch(
@@ -63,6 +66,7 @@ def build_switch(
         repeat_share=0.6 if known else 0.0,
         # Two console seats: the peer is a person who hangs up with F6, not a timer.
         transferred_talk_s=None if both else 120.0,
+        answer_window_s=transfer_window_s,
         loop=loop,
     )
     for line in set(Line) - open_lines:
@@ -80,6 +84,7 @@ def build_seat(
     kind_names: dict[str, str],
     worker: Worker,
     switch: SimulatedSwitch,
+    wrap_up: timedelta,
 ) -> SeatParts:
     kinds, fields, districts = catalogue
     line = Line(actor.platform.value)
@@ -110,7 +115,7 @@ def build_seat(
         pop_view=pop_view,
         intake=intake,
         clock=clock,
-        wrap_up=WRAP_UP,
+        wrap_up=wrap_up,
         transfer_order=lambda number, key: orders.transfer(number, actor, "一键转接", key),
         check_transfer=check_transfer,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer
@@ -55,6 +55,7 @@ class Shared:
     loop: asyncio.AbstractEventLoop
     db_url: str
     order_count: int
+    wrap_up: timedelta
 
 
 @dataclass
@@ -84,6 +85,7 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
     seat = build_seat(
         db=shared.db, orders=shared.orders, clock=shared.clock, actor=actor,
         catalogue=shared.catalogue, kind_names=kind_names, worker=shared.worker, switch=switch,
+        wrap_up=shared.wrap_up,
     )  # fmt: skip
     queues = QueuesView(
         fetch=partial(read_page, shared.db), run=run, platform=actor.platform, seat=actor.seat,

@@ -14,6 +14,11 @@ with or without BOM. Every key is optional; ``resources/console.example.toml`` s
     platform = "12345"      # "12345" (hotline) or "110" (police); default "12345"
     id = "A-01"             # 1-16 ASCII letters, digits, "-"; default "A-01"
     agent = "王丽"          # agent name, 1-32 characters; default "坐席"
+    wrap_up_s = 30          # 话后整理 seconds, 0-600; default 30
+
+    [telephony]
+    transfer_window_s = 30  # a transfer/three-way call waits this long for the peer, 5-300
+    sim_calls_per_min = 2   # the simulated switch's 12345 calls a minute, 0-60; default 2
 
     [ui]
     lang = "zh_CN"          # "zh_CN" or "en"; default "zh_CN"
@@ -114,6 +119,21 @@ def _check_volume(value: object) -> int:
     raise _Invalid("must be a whole number from 0 to 100")
 
 
+def _seconds(low: int, high: int) -> Callable[[object], int]:
+    def check(value: object) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            return value
+        raise _Invalid(f"must be a whole number of seconds from {low} to {high}")
+
+    return check
+
+
+def _check_rate(value: object) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 60:
+        return float(value)
+    raise _Invalid("must be a number of calls per minute from 0 to 60")
+
+
 def _check_silent(value: object) -> tuple[time, time] | None:
     if value is None:  # Settings(silent_hours=None); TOML has no null
         return None
@@ -144,6 +164,9 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("alarm_sound", "alarms.sound", None, _check_sound),
     _Field("alarm_volume", "alarms.volume", None, _check_volume),
     _Field("silent_hours", "alarms.silent_hours", None, _check_silent),
+    _Field("wrap_up_s", "seat.wrap_up_s", None, _seconds(0, 600)),
+    _Field("transfer_window_s", "telephony.transfer_window_s", None, _seconds(5, 300)),
+    _Field("sim_calls_per_min", "telephony.sim_calls_per_min", None, _check_rate),
 )
 _BY_KEY = {f.key: f for f in _FIELDS}
 _SECTIONS: dict[str, list[str]] = {}
@@ -163,6 +186,9 @@ class Settings:
     alarm_sound: bool = True
     alarm_volume: int = 80
     silent_hours: tuple[time, time] | None = None  # [start, end) local (China) time
+    wrap_up_s: int = 30  # 话后整理, then ready by itself
+    transfer_window_s: int = 30  # how long a transfer or three-way call waits for the peer line
+    sim_calls_per_min: float = 2.0  # the simulated switch's 12345 arrival rate (demo)
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     config_path: Path | None = field(default=None, compare=False)  # the file read, if any
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from pathlib import Path
 
@@ -65,7 +66,21 @@ def test_defaults_without_a_file_match_the_old_resolution() -> None:
     assert s.db_url == legacy.default_db_url()
     assert (s.platform, s.seat, s.agent, s.lang) == ("12345", "A-01", "坐席", "zh_CN")
     assert (s.alarm_sound, s.alarm_volume, s.silent_hours) == (True, 80, None)
-    assert set(s.sources.values()) == {"default"} and len(s.sources) == 8
+    assert (s.wrap_up_s, s.transfer_window_s, s.sim_calls_per_min) == (30, 30, 2.0)
+    assert set(s.sources.values()) == {"default"} and len(s.sources) == 11
+
+
+def test_telephony_and_wrap_up_keys(tmp_path: Path) -> None:
+    path = tmp_path / "console.toml"
+    path.write_text(
+        "[seat]\nwrap_up_s = 0\n[telephony]\ntransfer_window_s = 45\nsim_calls_per_min = 0.5\n",
+        encoding="utf-8",
+    )
+    s = load_settings({}, {}, path)
+    assert (s.wrap_up_s, s.transfer_window_s, s.sim_calls_per_min) == (0, 45, 0.5)
+    path.write_text("[telephony]\ntransfer_window_s = 2\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"console.toml:2.*transfer_window_s.*5 to 300"):
+        load_settings({}, {}, path)
 
 
 def test_the_default_path_is_read_when_present() -> None:
@@ -228,15 +243,16 @@ def test_text_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
 def test_describe_shows_every_setting_its_source_and_hides_the_password(tmp_path: Path) -> None:
     path = write(tmp_path, FULL.replace("sqlite:///from-file.sqlite3", "postgresql://u:s3cr3t@h/c"))
     lines = describe(load_settings({"seat": "C-3"}, {"CONSOLE_LANG": "zh_CN"}, path))
+    lines = [re.sub(r"^(\S+) +=", r"\1 =", line) for line in lines]  # column padding aside
     text = "\n".join(lines)
     assert "s3cr3t" not in text
     assert lines[0] == f"config file: {path}"
-    assert f"database.url        = postgresql://u:***@h/c  (file:{path}:3)" in lines
-    assert "seat.id             = C-3  (command line)" in lines
-    assert "ui.lang             = zh_CN  (env:CONSOLE_LANG)" in lines
+    assert f"database.url = postgresql://u:***@h/c  (file:{path}:3)" in lines
+    assert "seat.id = C-3  (command line)" in lines
+    assert "ui.lang = zh_CN  (env:CONSOLE_LANG)" in lines
     assert f"alarms.silent_hours = 22:00-07:00  (file:{path}:16)" in lines
-    assert f"alarms.sound        = false  (file:{path}:14)" in lines
-    assert len(lines) == 9
+    assert f"alarms.sound = false  (file:{path}:14)" in lines
+    assert len(lines) == 12
 
 
 def test_describe_refuses_an_unparsable_url() -> None:

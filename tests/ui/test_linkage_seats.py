@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -54,6 +54,7 @@ class Seats:
                 linkage=LinkageService(db, clock, policy), alarms=AlarmService(db, clock, "A-01"),
                 clock=clock, catalogue=catalogue(session), chinese=True, worker=self.worker,
                 loop=loop, db_url="sqlite://", order_count=count(session),
+                wrap_up=timedelta(seconds=30),
             )  # fmt: skip
         self.orders = shared.orders
         self.switch = SimulatedSwitch(
