@@ -162,3 +162,20 @@ def test_three_way_outcomes(db: Database) -> None:
             ).all()
         )
     assert outcomes == {"110": 1, "12345": 1, "first_contact": 1}
+
+
+def test_110_sends_a_non_police_matter_to_12345_and_judges_its_feedback(db: Database) -> None:
+    orders = service(db)
+    noise = draft(kind="P-FJW", field="", description="楼上深夜装修噪音，非警务求助")
+    number = orders.create(noise, J07).order.number
+    assert number.startswith("110-")
+    sent = orders.transfer(number, J07, "非警务求助，转12345", key="j07-1").stored.order
+    assert (sent.owner, sent.status) == (Platform.HOTLINE, Status.TRANSFERRED)
+    orders.act(number, Action.SIGN_FOR, A01)
+    orders.act(number, Action.DISPATCH, A01, "请社区协调", detail=DEPT)
+    orders.act(number, Action.DEPT_SIGN_FOR, A01)
+    orders.act(number, Action.FEED_BACK, A01, "社区已协调，施工改为白天")
+    with pytest.raises(TransitionError, match="only a 110 seat"):
+        orders.act(number, Action.COMPLETE, A01)  # the origin judges the feedback
+    done = orders.act(number, Action.COMPLETE, J07)
+    assert done.order.status is Status.COMPLETED and done.order.department == DEPT
