@@ -1,5 +1,5 @@
 """Command line: the console window (default), ``init-db``, ``demo-data``, ``departments``,
-``config check``, ``--smoke``.
+``report``, ``config check``, ``--smoke``.
 
 Imports are deferred to the command that needs them: start-up time is dominated by imports.
 """
@@ -53,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     imported.add_argument("file", type=Path, help="a CSV like db/seed/departments.csv")
     retired = deps_sub.add_parser("retire", help="hide a department from dispatch")
     retired.add_argument("code")
+    report = sub.add_parser("report", help="linkage figures for a period (统计)")
+    report.add_argument("--db", metavar="URL", dest="sub_db")
+    report.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first China day")
+    report.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last China day")
     config = sub.add_parser("config", help="site configuration")
     config_sub = config.add_subparsers(dest="config_command", required=True)
     check = config_sub.add_parser("check", help="validate the config and print the settings")
@@ -154,6 +158,51 @@ def _departments(url: str, args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def _report(url: str, start: str | None, end: str | None) -> int:
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from console.store.reports import linkage_report
+    from console.store.setup import init_db
+
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    try:
+        last = date.fromisoformat(end) if end else today
+        first = date.fromisoformat(start) if start else last.replace(day=1)
+    except ValueError as exc:
+        print(f"report: --from/--to must be YYYY-MM-DD ({exc})", file=sys.stderr)
+        return 2
+    if last < first:
+        print(f"report: --to {last} is before --from {first}", file=sys.stderr)
+        return 2
+    db, _ = init_db(url)
+    try:
+        with db.read() as session:
+            r = linkage_report(session, first, last)
+    finally:
+        db.dispose()
+    outcome = {"12345": "由12345受理 12345 takes it", "110": "由110受理 110 takes it",
+               "first_contact": "首接负责 first contact"}  # fmt: skip
+    modes = {"provisional": "先行受理 provisional", "guidance": "合理引导 guidance"}
+    lines = [f"联动统计 linkage report {first} – {last} (China dates)"]
+
+    def block(title: str, values: dict[str, int], names: dict[str, str] | None = None) -> None:
+        lines.append(f"{title}: {sum(values.values())}")
+        for key, n in values.items():
+            lines.append(f"  {(names or {}).get(key, key)}: {n}")
+
+    block("受理 orders created, by platform", r.created)
+    block("一键转接/互派 transfers, by sending platform", r.transfers)
+    block("三方通话 three-way calls, by outcome", r.three_way, outcome)
+    block("首接负责 first contact, by mode", r.first_contact, modes)
+    block("派单 dispatches, by department", dict(list(r.dispatched.items())[:20]))
+    lines.append(f"联动110派警 escalations to 110: {r.escalations}")
+    block("退回 returns, by platform", r.returns)
+    block("办结 completed, by platform", r.completed)
+    print("\n".join(lines))
+    return 0
+
+
 def _safe(url: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -185,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "init-db":
         return _init_db(settings.db_url)
+    if args.command == "report":
+        return _report(settings.db_url, args.start, args.end)
     if args.command == "departments":
         return _departments(settings.db_url, args)
     if args.command == "demo-data":
