@@ -280,12 +280,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="238"/>
+        <location filename="../../console/app.py" line="243"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="247"/>
+        <location filename="../../console/app.py" line="252"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -872,137 +872,142 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="147"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="151"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="159"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="152"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="160"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="154"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="162"/>
         <source>Neither: first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="158"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="166"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="160"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="168"/>
         <source>Guidance given (合理引导)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="167"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="175"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="168"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="176"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="173"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="181"/>
         <source>Department:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="174"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="182"/>
         <source>110 kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="175"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="183"/>
         <source>Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="176"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="184"/>
         <source>First contact:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="219"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="225"/>
+        <source>Send to {platform}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="239"/>
         <source>{action}: work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="227"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="247"/>
         <source>Note (required):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="227"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="247"/>
         <source>Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="253"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
         <source>Choose the department to dispatch to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="263"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="283"/>
         <source>Write the note first: this step needs it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="267"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="287"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="293"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="283"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="303"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="324"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="344"/>
         <source>What was done, as the caller will hear it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="325"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="345"/>
         <source>The department&apos;s progress report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="326"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="346"/>
         <source>Why it is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="328"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="348"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="330"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="350"/>
         <source>Why: what the three parties agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="331"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="351"/>
         <source>What was accepted, or what the caller was told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="332"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="352"/>
         <source>Why it is cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,42 +1188,62 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="301"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
         <source>Linked order (联动):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="306"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
         <source>No other orders from this caller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="318"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="317"/>
         <source>and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="323"/>
-        <source>Normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="323"/>
-        <source>Urgent</source>
+        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
+        <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="324"/>
-        <source>Critical</source>
+        <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="327"/>
-        <source>Provisional acceptance</source>
+        <location filename="../../console/ui/seat/order_detail.py" line="325"/>
+        <source>first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="328"/>
+        <source>linked order {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="332"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="332"/>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="336"/>
+        <source>Provisional acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
         <source>Guidance and explanation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1324,42 +1349,42 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="187"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="188"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="276"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="279"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="302"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="309"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="316"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="323"/>
         <source>The queue could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="328"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="335"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="330"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="337"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="332"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="339"/>
         <source>{count} orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="336"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="343"/>
         <source>Search {search}: {rest}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1564,7 +1589,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="116"/>
+        <location filename="../../console/app_window.py" line="118"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>

@@ -280,12 +280,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="238"/>
+        <location filename="../../console/app.py" line="243"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="247"/>
+        <location filename="../../console/app.py" line="252"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -875,137 +875,142 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="147"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation>本坐席当前对此工单无可办理事项。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="151"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="159"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="152"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="160"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="154"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="162"/>
         <source>Neither: first-contact responsibility</source>
         <translation>均不受理：首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="158"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="166"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="160"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="168"/>
         <source>Guidance given (合理引导)</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="167"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="175"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>确定 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="168"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="176"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="173"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="181"/>
         <source>Department:</source>
         <translation>承办单位：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="174"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="182"/>
         <source>110 kind:</source>
         <translation>110警情类别：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="175"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="183"/>
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="176"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="184"/>
         <source>First contact:</source>
         <translation>首接负责：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="219"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="225"/>
+        <source>Send to {platform}</source>
+        <translation>转派至{platform}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="239"/>
         <source>{action}: work order {number}</source>
         <translation>{action}：工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="227"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="247"/>
         <source>Note (required):</source>
         <translation>说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="227"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="247"/>
         <source>Note (optional):</source>
         <translation>说明（选填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="253"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
         <source>Choose the department to dispatch to.</source>
         <translation>请选择承办单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="263"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="283"/>
         <source>Write the note first: this step needs it.</source>
         <translation>此步骤须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="267"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="287"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="293"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="283"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="303"/>
         <source>Not done: {reason}</source>
         <translation>未办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="324"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="344"/>
         <source>What was done, as the caller will hear it</source>
         <translation>办理情况（将告知诉求人）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="325"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="345"/>
         <source>The department&apos;s progress report</source>
         <translation>承办单位的处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="326"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="346"/>
         <source>Why it is returned</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="328"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="348"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation>承办单位报告：矛盾升级、涉嫌违法犯罪…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="330"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="350"/>
         <source>Why: what the three parties agreed</source>
         <translation>原因：三方协商结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="331"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="351"/>
         <source>What was accepted, or what the caller was told</source>
         <translation>先行受理的内容，或向诉求人解释的内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="332"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="352"/>
         <source>Why it is cancelled</source>
         <translation>撤销原因</translation>
     </message>
@@ -1186,42 +1191,62 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="301"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
         <source>Linked order (联动):</source>
         <translation>联动工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="306"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="318"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="317"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="323"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
+        <source>12345 takes it</source>
+        <translation>由12345受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
+        <source>110 takes it</source>
+        <translation>由110受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="325"/>
+        <source>first-contact responsibility</source>
+        <translation>首接负责</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="328"/>
+        <source>linked order {number}</source>
+        <translation>联动工单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="332"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="323"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="332"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="327"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="336"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="328"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
@@ -1327,42 +1352,42 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="187"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="188"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation>工单编号或电话号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="276"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="279"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation>“{text}”既不是电话号码，也不是工单编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="302"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="309"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="316"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="323"/>
         <source>The queue could not be read: {error}</source>
         <translation>无法读取工单队列：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="328"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="335"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation>仅显示前 {count} 件工单，请搜索以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="330"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="337"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation>已加载 {count} 件工单，向下滚动加载更多。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="332"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="339"/>
         <source>{count} orders.</source>
         <translation>共 {count} 件工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="336"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="343"/>
         <source>Search {search}: {rest}</source>
         <translation>搜索 {search}：{rest}</translation>
     </message>
@@ -1567,7 +1592,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="116"/>
+        <location filename="../../console/app_window.py" line="118"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>

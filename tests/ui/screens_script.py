@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -14,8 +15,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from console.app import run_gui
 from console.app_seat import SeatParts
 from console.config import load_settings
+from console.domain.intake import Draft
+from console.domain.orders import Action
 from console.store.queues import QueueKind
-from console.telephony.port import Line
+from console.telephony.port import Line, TransferResult
 from console.ui.main_window import MainWindow
 
 
@@ -34,6 +37,14 @@ def cjk_gaps(window: QWidget) -> list[str]:
             if "\u4e00" <= ch <= "\u9fff" and not metrics.inFontUcs4(ord(ch)):
                 missing.add(ch)
     return sorted(missing)
+
+
+async def until(check: Callable[[], object], timeout: float = 5.0) -> None:
+    for _ in range(int(timeout / 0.05)):
+        if check():
+            return
+        await asyncio.sleep(0.05)
+    raise TimeoutError("the screen never got there")
 
 
 def main() -> int:
@@ -60,6 +71,43 @@ def main() -> int:
         seat.panel.intake.save()  # nothing chosen yet: the inline problems show
         await asyncio.sleep(0.5)
         shot("intake_form")
+        # The linkage paths: a saved order, a transfer nobody takes, the offers, a three-way call.
+        saved: list[str] = []
+        seat.panel.intake.saved.connect(saved.append)
+        seat.panel.intake.set_draft(
+            Draft(caller_phone=caller, kind="C-TS", field="F-SH", district="210102",
+                  address="中山路88号", description="楼下商铺深夜施工噪音，物业协调无果", consent=True)
+        )  # fmt: skip
+        seat.panel.intake.save()
+        await until(lambda: bool(saved))
+        seat.switch.fail_next_transfer(TransferResult.BUSY)
+        seat.controller.transfer()
+        await until(lambda: seat.panel.linkage.isVisible())
+        await asyncio.sleep(0.3)
+        shot("transfer_failed")
+        seat.controller.conference()
+        await until(lambda: seat.panel.linkage.outcome.isVisible(), 10)
+        await asyncio.sleep(1.2)
+        shot("three_way_call")
+        seat.panel.linkage.outcome.click()
+        detail = window.detail
+        assert detail is not None and detail.steps is not None
+        steps = detail.steps
+        await until(lambda: steps.form.isVisible())
+        steps.outcome.setCurrentIndex(2)  # neither: first contact
+        steps.note.setPlainText("非警务亦非政务服务事项，协商后由12345先行受理")
+        await asyncio.sleep(0.3)
+        shot("three_way_outcome")
+        steps.outcome.setCurrentIndex(0)
+        steps.note.setPlainText("属市场监管职责，12345受理")
+        steps.submit()
+        await until(lambda: not steps.form.isVisible())
+        await until(lambda: steps.buttons[Action.DISPATCH].isVisible())
+        steps.buttons[Action.DISPATCH].click()
+        steps.department.setEditText("和平")
+        steps.note.setPlainText("请属地核实处理，3个工作日内反馈")
+        await asyncio.sleep(0.3)
+        shot("dispatch_step")
         if window.queues is not None:
             window.tabs.setCurrentWidget(window.queues)
             window.queues.show_queue(QueueKind.PLATFORM_OPEN)  # demo orders are other seats'

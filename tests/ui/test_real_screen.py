@@ -42,6 +42,7 @@ def test_console_on_a_real_x_server(tmp_path: Path) -> None:
     )  # fmt: skip
     # Exit 3 means a CJK character on screen has no glyph in the fonts in use.
     assert done.returncode == 0, done.stdout + done.stderr
-    for name in ("seat_ringing", "screen_pop", "intake_form", "alarms"):
+    for name in ("seat_ringing", "screen_pop", "intake_form", "transfer_failed", "three_way_call",
+                 "three_way_outcome", "dispatch_step", "alarms"):  # fmt: skip
         shot = ARTIFACTS / f"{name}.png"
         assert shot.exists() and shot.stat().st_size > 10_000, name

@@ -3,8 +3,8 @@ for what the action needs (a note, a department, a 110 kind, a three-way outcome
 
 Which buttons show comes from ``allowed_actions`` (the domain); the service still checks every
 action, and a refusal is said inline with the form kept as typed (STYLE: validate at the edge,
-keep the draft). Keyboard: Alt+the underlined letter opens a step, Ctrl+Enter confirms, Esc
-closes the form.
+keep the draft). Keyboard: Alt+1…Alt+9 open the visible steps in order (the number is on the
+button), Ctrl+Enter confirms, Esc closes the form.
 """
 
 from __future__ import annotations
@@ -212,8 +212,20 @@ class OrderActions(QWidget):
         same = order is not None and self.order is not None and order.number == self.order.number
         self.order = order
         allowed = allowed_actions(order, self._actor) if order is not None else frozenset()
+        names = action_names()
+        shown = 0
         for action, button in self.buttons.items():
             button.setVisible(action in allowed)
+            if action not in allowed:
+                button.setShortcut(QKeySequence())
+                continue
+            shown += 1  # Alt+1, Alt+2 … the visible steps in order, keyboard first
+            name = names[action]
+            if action is Action.TRANSFER and order is not None:
+                name = self.tr("Send to {platform}").format(platform=order.owner.peer.value)
+            button.setText(f"{shown} {name}" if shown < 10 else name)
+            button.setShortcut(QKeySequence(f"Alt+{shown}") if shown < 10 else QKeySequence())
+            button.setToolTip(f"Alt+{shown}" if shown < 10 else "")
         self.none.setVisible(order is not None and not allowed)
         if not same or self.action not in allowed:
             self.close_step()

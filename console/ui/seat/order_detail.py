@@ -280,12 +280,11 @@ class OrderDetail(QWidget):
         self.timeline.setRowCount(len(order.timeline))
         for row, event in enumerate(order.timeline):
             status = statuses[event.to_status]
-            if event.from_status is not None:
+            if event.from_status is not None and event.from_status is not event.to_status:
                 status = f"{statuses[event.from_status]} → {status}"
             note = " ".join(event.note.split())
             if event.detail:
-                named = self._departments.get(event.detail, event.detail)
-                note = f"[{named}] {note}".strip()
+                note = f"[{self._detail_text(event.action, event.detail)}] {note}".strip()
             cells = (china_time(event.at), platforms[event.platform], event.seat, event.actor,
                      actions[event.action], status, note)  # fmt: skip
             for column, text in enumerate(cells):
@@ -318,6 +317,16 @@ class OrderDetail(QWidget):
             more = self.tr("and {count} more").format(count=len(related) - MAX_LINKS)
             lines.append(html.escape(more))
         self.related.setText("<br>".join(lines))
+
+    def _detail_text(self, action: Action, detail: str) -> str:
+        """What a timeline line refers to, in words: the department, the outcome, the link."""
+        if action is Action.THREE_WAY:
+            outcomes = {"12345": self.tr("12345 takes it"), "110": self.tr("110 takes it"),
+                        "first_contact": self.tr("first-contact responsibility")}  # fmt: skip
+            return outcomes.get(detail, detail)
+        if action is Action.ESCALATE:
+            return self.tr("linked order {number}").format(number=detail)
+        return self._departments.get(detail, detail)
 
     def _priority_names(self) -> dict[Priority, str]:
         return {Priority.NORMAL: self.tr("Normal"), Priority.URGENT: self.tr("Urgent"),

@@ -282,7 +282,8 @@ class QueuesView(QWidget):
             return
         self.message.hide()
         model = self.model(QueueKind.ALL)
-        model.set_query(replace(model.query, search=term))
+        model.set_query(replace(model.query, search=term))  # a fresh read of its own
+        self._stale.discard(QueueKind.ALL)
         self.show_queue(QueueKind.ALL)
         self._show_count()
         self.focus_table()
