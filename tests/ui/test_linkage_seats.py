@@ -79,8 +79,9 @@ class Seats:
 
 
 @pytest.fixture
-def seats(qtbot: QtBot, qloop: qasync.QEventLoop, sqlite_db: Database) -> Iterator[Seats]:
-    made = Seats(sqlite_db, qloop, qtbot)
+def seats(qtbot: QtBot, qloop: qasync.QEventLoop, db: Database) -> Iterator[Seats]:
+    """On SQLite and on PostgreSQL: the peer seat learns of changes through either watcher."""
+    made = Seats(db, qloop, qtbot)
     yield made
     qloop.run_until_complete(made.switch.stop())
     made.close()
