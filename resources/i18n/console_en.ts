@@ -407,7 +407,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="117"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="115"/>
+        <source>transferred in from the peer platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="118"/>
         <source>{number} · {state} · {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1359,32 +1364,32 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="309"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="310"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="323"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="324"/>
         <source>The queue could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="335"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="336"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="337"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="338"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="339"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="340"/>
         <source>{count} orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="343"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="344"/>
         <source>Search {search}: {rest}</source>
         <translation type="unfinished"></translation>
     </message>

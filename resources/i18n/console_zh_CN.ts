@@ -407,7 +407,12 @@
         <translation>三方通话</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="117"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="115"/>
+        <source>transferred in from the peer platform</source>
+        <translation>对方平台转入</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/call_bar.py" line="118"/>
         <source>{number} · {state} · {time}</source>
         <translation>{number} · {state} · {time}</translation>
     </message>
@@ -1362,32 +1367,32 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>“{text}”既不是电话号码，也不是工单编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="309"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="310"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="323"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="324"/>
         <source>The queue could not be read: {error}</source>
         <translation>无法读取工单队列：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="335"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="336"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation>仅显示前 {count} 件工单，请搜索以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="337"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="338"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation>已加载 {count} 件工单，向下滚动加载更多。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="339"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="340"/>
         <source>{count} orders.</source>
         <translation>共 {count} 件工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="343"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="344"/>
         <source>Search {search}: {rest}</source>
         <translation>搜索 {search}：{rest}</translation>
     </message>

@@ -159,6 +159,7 @@ def test_transfer_to_110_then_sign_for_handle_feed_back_and_complete(
         police = seats.pol.seat.controller
         # The 110 seat has the caller and, as its screen pop, the order with its timeline.
         await until(lambda: police.current is not None and police.peer_side)
+        assert "transferred in" in seats.pol.seat.panel.controller._bar.current.text()
         detail = seats.pol.window.detail
         assert detail is not None
         await until(lambda: detail.order is not None and detail.order.number == number)

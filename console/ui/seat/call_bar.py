@@ -112,6 +112,7 @@ class CallBar(QWidget):
             CallState.HELD: self.tr("on hold"),
             CallState.TRANSFERRING: self.tr("transferring"),
             CallState.CONFERENCED: self.tr("three-way call"),
+            CallState.TRANSFERRED: self.tr("transferred in from the peer platform"),
         }
         self.current.setText(
             self.tr("{number} · {state} · {time}").format(
