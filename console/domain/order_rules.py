@@ -7,8 +7,6 @@ service still checks every action: a disabled button is a convenience, not a rul
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from console.domain.order_types import (
     TERMINAL,
     Action,
@@ -44,7 +42,9 @@ ALLOWED_FROM: dict[Action, frozenset[Status]] = {
     ),
     Action.FEED_BACK: frozenset({Status.HANDLING}),
     Action.COMPLETE: frozenset({Status.FED_BACK, Status.FIRST_CONTACT}),
-    Action.RETURN: frozenset({Status.TRANSFERRED, Status.FED_BACK}),
+    # 退回: the receiving side sends back what is not its matter (before or after signing for
+    # it), or the origin sends feedback back for more work.
+    Action.RETURN: frozenset({Status.TRANSFERRED, Status.SIGNED_FOR, Status.FED_BACK}),
     Action.FIRST_CONTACT: frozenset({Status.RECEIVED, Status.RETURNED}),
     Action.CANCEL: frozenset(
         {
@@ -97,12 +97,29 @@ DETAIL_OF: dict[Action, str] = {
 }
 
 
+# Every refusal, by code; the UI translates these (``console/ui/refusals.py``).
+REFUSALS = (
+    "created_once", "closed", "wrong_status", "wrong_platform", "not_at_origin", "needs_note",
+    "needs_detail", "dispatch_12345_only", "escalate_needs_department", "bad_outcome",
+    "no_consent", "needs_mode", "guidance_closed", "provisional_not_done",
+)  # fmt: skip
+
+# Steps only the platform the caller reached first takes, while the order is with it: it alone
+# transfers the call's matter, settles a three-way call, takes first-contact responsibility.
+AT_ORIGIN = frozenset({Action.TRANSFER, Action.THREE_WAY, Action.FIRST_CONTACT})
+
+
+def sends_back(order: WorkOrder, action: Action) -> bool:
+    """Whether ``action`` hands the order back to its origin (the receiver's 退回)."""
+    return action is Action.RETURN and order.status in (Status.TRANSFERRED, Status.SIGNED_FOR)
+
+
 def _who_may_act(order: WorkOrder, action: Action) -> Platform:
     """The platform whose seat may take ``action`` on ``order`` now."""
-    if action is Action.SIGN_FOR:
-        return order.owner  # the receiving side signs for what was sent to it
-    if action is Action.RETURN and order.status is Status.TRANSFERRED:
-        return order.owner  # the receiving side refuses what was sent to it
+    if action is Action.CANCEL:
+        return order.origin  # 撤销 is the origin's: the receiving side returns instead
+    if sends_back(order, action):
+        return order.owner  # the receiving side sends back what was sent to it
     if action is Action.RETURN or action is Action.COMPLETE:
         # The origin judges feedback; first-contact guidance is closed by its own platform.
         return order.origin if order.status is Status.FED_BACK else order.owner
@@ -117,57 +134,72 @@ def check(
     first_contact_mode: FirstContactMode | None = None,
     detail: str = "",
 ) -> None:
-    """Raise :class:`TransitionError` if ``actor`` may not take ``action`` on ``order`` now."""
+    """Raise :class:`TransitionError` if ``actor`` may not take ``action`` on ``order`` now.
 
-    def refuse(why: str) -> TransitionError:
-        return TransitionError(order.number, action, order.status, why)
+    A transfer whose ``detail`` is ``"consent"`` records the caller's consent with it.
+    """
+
+    def refuse(why: str, code: str, **params: str) -> TransitionError:
+        return TransitionError(order.number, action, order.status, why, code, params)
 
     if action is Action.CREATE:
-        raise refuse("an order is created once, by new_order()")
+        raise refuse("an order is created once, by new_order()", "created_once")
     if order.status in TERMINAL:
-        raise refuse(f"the order is closed ({order.status.value})")
+        raise refuse(f"the order is closed ({order.status.value})", "closed")
     allowed = ALLOWED_FROM[action]
     if order.status not in allowed:
         names = ", ".join(sorted(s.value for s in allowed))
-        raise refuse(f"only allowed from {names}")
+        raise refuse(f"only allowed from {names}", "wrong_status")
     acting = _who_may_act(order, action)
     if actor.platform is not acting:
-        raise refuse(f"only a {acting.value} seat may do this; this seat is {actor.platform.value}")
+        raise refuse(
+            f"only a {acting.value} seat may do this; this seat is {actor.platform.value}",
+            "wrong_platform", platform=acting.value,
+        )  # fmt: skip
+    if action in AT_ORIGIN and order.owner is not order.origin:
+        raise refuse(
+            f"the order came from {order.origin.value}: send it back (退回) instead",
+            "not_at_origin", platform=order.origin.value,
+        )  # fmt: skip
     if action in NEEDS_NOTE and not note.strip():
-        raise refuse("a reason or note is required")
+        raise refuse("a reason or note is required", "needs_note")
     if action in DETAIL_OF and not detail.strip():
-        raise refuse(f"say {DETAIL_OF[action]}")
+        raise refuse(f"say {DETAIL_OF[action]}", "needs_detail")
     if action is Action.DISPATCH and actor.platform is not Platform.HOTLINE:
         raise refuse(
-            "only 12345 dispatches to departments; 110 transfers non-police matters to 12345"
+            "only 12345 dispatches to departments; 110 transfers non-police matters to 12345",
+            "dispatch_12345_only",
         )
     if action is Action.ESCALATE and not order.department:
-        raise refuse("only a department's report escalates: dispatch the order first")
-    if action is Action.THREE_WAY:
-        _check_three_way(detail, refuse)
-    if action is Action.TRANSFER and not (
-        order.consent or order.social_stability or order.escalated_from
-    ):
-        raise refuse("the caller's consent to the transfer is not recorded (与诉求方协商后)")
+        raise refuse(
+            "only a department's report escalates: dispatch the order first",
+            "escalate_needs_department",
+        )
+    if action is Action.THREE_WAY and detail.strip() not in set(ThreeWayOutcome):
+        raise refuse(f"say {DETAIL_OF[Action.THREE_WAY]}", "bad_outcome")
+    if action is Action.TRANSFER and not _may_transfer(order, detail):
+        raise refuse(
+            "the caller's consent to the transfer is not recorded (与诉求方协商后)", "no_consent"
+        )
     if action is Action.FIRST_CONTACT and first_contact_mode is None:
-        raise refuse("say whether it is provisional acceptance or guidance")
+        raise refuse("say whether it is provisional acceptance or guidance", "needs_mode")
     if order.status is Status.FIRST_CONTACT:
         mode = order.first_contact_mode
-        if action is Action.START_HANDLING and mode is not FirstContactMode.PROVISIONAL:
-            raise refuse("guidance-only first contact is closed, not handled")
+        guidance_only = action in (Action.START_HANDLING, Action.DISPATCH)
+        if guidance_only and mode is not FirstContactMode.PROVISIONAL:
+            raise refuse("guidance-only first contact is closed, not handled", "guidance_closed")
         if action is Action.COMPLETE and mode is not FirstContactMode.GUIDANCE:
-            raise refuse("a provisionally accepted order must be handled and fed back first")
-        if action is Action.DISPATCH and mode is not FirstContactMode.PROVISIONAL:
-            raise refuse("guidance-only first contact is closed, not dispatched")
+            raise refuse(
+                "a provisionally accepted order must be handled and fed back first",
+                "provisional_not_done",
+            )
 
 
-def _check_three_way(detail: str, refuse: Callable[[str], TransitionError]) -> None:
-    """The outcome must be one of :class:`ThreeWayOutcome`; what follows from it (a transfer,
-    first-contact responsibility) is checked as its own action (see ``linkage.settle_three_way``)."""
-    try:
-        ThreeWayOutcome(detail.strip())
-    except ValueError:
-        raise refuse(f"say {DETAIL_OF[Action.THREE_WAY]}") from None
+def _may_transfer(order: WorkOrder, detail: str) -> bool:
+    """Consent recorded (now or before); or a social-stability clue, which 12345 sends to 110 at
+    once (方案: 第一时间转交110); or a department's report escalated to 110 (联动110派警)."""
+    clue = order.social_stability and order.owner is Platform.HOTLINE
+    return order.consent or detail.strip() == "consent" or clue or bool(order.escalated_from)
 
 
 def allowed_actions(order: WorkOrder, actor: Actor) -> frozenset[Action]:

@@ -143,11 +143,25 @@ class ThreeWayOutcome(enum.StrEnum):
 
 
 class TransitionError(ValueError):
-    """An action the order's status, the seat's platform or the action's inputs do not allow."""
+    """An action the order's status, the seat's platform or the action's inputs do not allow.
 
-    def __init__(self, number: str, action: Action, status: Status, why: str) -> None:
+    ``why`` is English for the log; ``code`` and ``params`` let a UI say it in its own language
+    (the codes are listed in ``order_rules.REFUSALS``).
+    """
+
+    def __init__(
+        self,
+        number: str,
+        action: Action,
+        status: Status,
+        why: str,
+        code: str = "",
+        params: dict[str, str] | None = None,
+    ) -> None:
         self.number = number
         self.action = action
         self.status = status
         self.why = why
+        self.code = code
+        self.params = dict(params or {})
         super().__init__(f"工单 {number}: cannot {action.value} from {status.value}: {why}")

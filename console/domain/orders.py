@@ -21,6 +21,7 @@ from console.domain.order_rules import (
     TARGET,
     allowed_actions,
     check,
+    sends_back,
 )
 from console.domain.order_types import (
     TERMINAL,
@@ -88,10 +89,8 @@ def apply(
     check(order, action, actor, note, first_contact_mode, detail)
     target = order.status if action in KEEPS_STATUS else TARGET[action]
     owner = order.owner
-    if action is Action.TRANSFER:
-        owner = order.owner.peer
-    elif action is Action.RETURN and order.status is Status.TRANSFERRED:
-        owner = order.owner.peer  # refused: back to the sender
+    if action is Action.TRANSFER or sends_back(order, action):
+        owner = order.owner.peer  # sent over, or sent back to the origin
     event = Event(
         at=at,
         actor=actor.name,
@@ -115,7 +114,8 @@ def apply(
         department=detail.strip() if action is Action.DISPATCH else order.department,
         # In a three-way call the caller heard both platforms agree: that is the 协商.
         consent=order.consent
-        or (action is Action.THREE_WAY and detail.strip() == order.owner.peer.value),
+        or (action is Action.THREE_WAY and detail.strip() == order.owner.peer.value)
+        or (action is Action.TRANSFER and detail.strip() == "consent"),
     )
 
 
@@ -178,7 +178,7 @@ def replay(timeline: tuple[Event, ...]) -> tuple[Status, Platform]:
         if event.from_status is not status:
             raise ValueError(f"event {event.action.value} starts from {event.from_status}")
         if event.action is Action.TRANSFER or (
-            event.action is Action.RETURN and status is Status.TRANSFERRED
+            event.action is Action.RETURN and status in (Status.TRANSFERRED, Status.SIGNED_FOR)
         ):
             owner = owner.peer
         status = event.to_status

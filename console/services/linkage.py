@@ -28,7 +28,7 @@ from console.domain.orders import (
     TransitionError,
     check,
 )
-from console.services.order_writer import OrderWriter
+from console.services.order_writer import OrderWriter, check_seen
 from console.store import orders as repo
 from console.store.departments import departments
 from console.store.engine import Database
@@ -69,6 +69,7 @@ class LinkageService:
         actor: Actor,
         reason: str,
         first_contact_mode: FirstContactMode | None = None,
+        seen: int | None = None,
     ) -> repo.Stored:
         """Record who takes the matter after a three-way call, and carry it out: the peer takes
         it (the order is transferred), this platform does (it stays), or neither can (首接负责:
@@ -77,6 +78,7 @@ class LinkageService:
         follow = three_way_follow_up(outcome, actor)
         with self._db.write() as session:
             stored = repo.get(session, number)
+            check_seen(stored, seen)
             saved = self._writer.act(
                 session, stored, Action.THREE_WAY, actor, now, reason, detail=outcome.value
             )
@@ -97,11 +99,13 @@ class LinkageService:
         kind: str,
         report: str,
         key: str,
-        priority: Priority = Priority.URGENT,
+        priority: Priority = Priority.CRITICAL,
+        seen: int | None = None,
     ) -> Escalation:
         """联动110派警: the department's report on order ``number`` becomes a linked 110 order,
-        sent to 110 at once; the original gets a timeline line naming it. Exactly once per
-        request ``key`` (a double-click returns the first outcome)."""
+        sent to 110 at once (top priority by default: police dispatch, 15-minute sign-for); the
+        original gets a timeline line naming it. Exactly once per request ``key`` (a
+        double-click returns the first outcome)."""
         if not key.strip():
             raise ValueError("an escalation needs its request key")
         now = self._clock()
@@ -111,11 +115,13 @@ class LinkageService:
                 if done is not None:
                     return self._repeat(session, number, done.order_id)
                 original = repo.get(session, number)
+                check_seen(original, seen)
                 kinds, _fields, _districts = catalogue(session)
-                if not any(k.code == kind and k.platform is Platform.POLICE for k in kinds):
+                if not any(k.code == kind and k.platform is Platform.POLICE and k.police
+                           for k in kinds):  # fmt: skip
                     raise TransitionError(
                         number, Action.ESCALATE, original.order.status,
-                        f"{kind!r} is not a 110 kind",
+                        f"{kind!r} is not a 110 police kind",
                     )  # fmt: skip
                 # Check the escalation before making anything: the linked number is not known yet.
                 check(original.order, Action.ESCALATE, actor, report, detail="·")
@@ -140,7 +146,8 @@ class LinkageService:
         except IntegrityError:  # the same key, at the same moment, from another thread
             with self._db.read() as session:
                 done = session.get(TransferRequestRow, key)
-                assert done is not None
+                if done is None:  # some other constraint: not ours to explain away
+                    raise
                 return self._repeat(session, number, done.order_id)
         self._changed()
         return Escalation(original, sent, repeated=False)

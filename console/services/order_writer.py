@@ -27,6 +27,15 @@ MEETS: dict[Action, tuple[str, ...]] = {
 }
 
 
+def check_seen(stored: repo.Stored, seen: int | None) -> None:
+    """Refuse a step asked for on an older view of the order: ``seen`` is how many timeline lines
+    the agent's screen showed (None: not known). A retried step is then not taken twice."""
+    if seen is not None and len(stored.order.timeline) != seen:
+        raise repo.StaleOrder(
+            f"工单 {stored.order.number} was changed by another seat since it was shown; reload it"
+        )
+
+
 class OrderWriter:
     def __init__(self, policy: Policy | None, calendar: BusinessCalendar | None) -> None:
         self._policy = policy

@@ -9,10 +9,7 @@ replaced resolves them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-
-from sqlalchemy.exc import IntegrityError
 
 from console.domain.calendar import BusinessCalendar
 from console.domain.deadlines import Policy
@@ -22,15 +19,20 @@ from console.domain.orders import (
     Actor,
     Caller,
     FirstContactMode,
-    TransitionError,
     new_order,
 )
-from console.services.order_writer import OrderWriter
+from console.services.order_writer import OrderWriter, check_seen
+from console.services.transfers import (  # TransferConflict: re-exported for callers
+    Transfer,
+    TransferConflict,
+    TransferService,
+)
 from console.store import orders as repo
 from console.store.departments import active_department
 from console.store.engine import Database
 from console.store.seed import catalogue
-from console.store.tables import TransferRequestRow
+
+__all__ = ["InvalidDraft", "OrderService", "Transfer", "TransferConflict"]
 
 
 class InvalidDraft(ValueError):
@@ -39,16 +41,6 @@ class InvalidDraft(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
-
-
-class TransferConflict(RuntimeError):
-    """Another seat transferred the order first; the message says who."""
-
-
-@dataclass(frozen=True, slots=True)
-class Transfer:
-    stored: repo.Stored
-    repeated: bool  # True: this request key had already been carried out; nothing changed
 
 
 class OrderService:
@@ -66,6 +58,7 @@ class OrderService:
         self._clock = clock
         self._writer = OrderWriter(policy, calendar)
         self._on_change = on_change
+        self.transfers = TransferService(db, clock, self._writer, on_change)
 
     def create(self, draft: Draft, actor: Actor) -> repo.Stored:
         with self._db.read() as session:
@@ -109,59 +102,30 @@ class OrderService:
         note: str = "",
         first_contact_mode: FirstContactMode | None = None,
         detail: str = "",
+        seen: int | None = None,
     ) -> repo.Stored:
         """Take ``action`` on order ``number``; refused actions raise ``TransitionError``.
 
         ``detail`` names what the action refers to (a dispatch's department is checked against
-        the directory: ``UnknownDepartment`` if it is not there or retired)."""
+        the directory: ``UnknownDepartment`` if it is not there or retired). ``seen``: the
+        timeline length the agent saw; a changed order raises ``StaleOrder``."""
         now = self._clock()
         with self._db.write() as session:
             if action is Action.DISPATCH and detail.strip():
                 active_department(session, detail)
             stored = repo.get(session, number)
+            check_seen(stored, seen)
             saved = self._writer.act(
                 session, stored, action, actor, now, note, first_contact_mode, detail
             )
         self._changed()
         return saved
 
-    def transfer(self, number: str, actor: Actor, note: str, key: str) -> Transfer:
-        """One-click transfer (一键转接) of order ``number`` to the peer platform, exactly once
-        per request ``key``: a retried or double-clicked request returns the first outcome.
-
-        Refused (``TransitionError``) without the caller's consent, except social-stability
-        clues; ``TransferConflict`` when another seat transferred the order first.
-        """
-        if not key.strip():
-            raise ValueError("a transfer needs its request key")
-        now = self._clock()
-        try:
-            with self._db.write() as session:
-                if session.get(TransferRequestRow, key) is not None:
-                    return Transfer(repo.get(session, number), repeated=True)
-                stored = repo.get(session, number)
-                # Claim the key first: a concurrent request with the same key fails right here.
-                session.add(
-                    TransferRequestRow(key=key, order_id=stored.id, seat=actor.seat, at=now)
-                )
-                session.flush()
-                saved = self._writer.act(session, stored, Action.TRANSFER, actor, now, note)
-        except IntegrityError:
-            return Transfer(self.get(number), repeated=True)
-        except (repo.StaleOrder, TransitionError) as refused:
-            raise self._conflict(number, actor) or refused from None
-        self._changed()
-        return Transfer(saved, repeated=False)
-
-    def _conflict(self, number: str, actor: Actor) -> TransferConflict | None:
-        """If another seat's transfer got there first, say who and when."""
-        order = self.get(number).order
-        last = order.timeline[-1]
-        if last.action is Action.TRANSFER and last.seat != actor.seat:
-            return TransferConflict(
-                f"工单 {number} 已由 {last.platform.value} 坐席 {last.seat}（{last.actor}）转派"
-            )
-        return None
+    def transfer(
+        self, number: str, actor: Actor, note: str, key: str, consent: bool = False
+    ) -> Transfer:
+        """One-click transfer or 互派 in one transaction (see :class:`TransferService`)."""
+        return self.transfers.transfer(number, actor, note, key, consent)
 
     def get(self, number: str) -> repo.Stored:
         with self._db.read() as session:

@@ -230,7 +230,12 @@ class TransferRequestRow(SQLModel, table=True):
     nothing a second time. ``order_id``: the transferred order, or the linked order made."""
 
     __tablename__ = "transfer_request"
+    __table_args__ = (Index("ix_transfer_request_seat_state", "seat", "state"),)
     key: str = Field(primary_key=True)
     order_id: int = Field(foreign_key="work_order.id")
     seat: str
     at: datetime
+    # pending: asked for, the call is moving (F8); done: the order went over; abandoned: the
+    # call did not go and the order stayed. A console finishes its seat's pending ones on start.
+    state: str = "done"
+    consent: bool = False  # the caller agreed when the transfer was asked for

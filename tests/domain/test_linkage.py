@@ -18,6 +18,7 @@ from console.domain.orders import (
     TransitionError,
     allowed_actions,
     apply,
+    new_order,
     replay,
 )
 from tests.domain.test_orders import HOTLINE, POLICE, T0, make
@@ -53,7 +54,7 @@ def test_progress_needs_a_note_and_guidance_is_not_dispatched() -> None:
     with pytest.raises(TransitionError, match="note is required"):
         apply(o, Action.PROGRESS, HOTLINE, T0, "  ")
     guided = apply(make(), Action.FIRST_CONTACT, HOTLINE, T0, "已解释", FirstContactMode.GUIDANCE)
-    with pytest.raises(TransitionError, match="not dispatched"):
+    with pytest.raises(TransitionError, match="guidance-only first contact is closed"):
         apply(guided, Action.DISPATCH, HOTLINE, T0, detail=DEPT)
     taken = apply(make(), Action.FIRST_CONTACT, HOTLINE, T0, "先行", FirstContactMode.PROVISIONAL)
     assert apply(taken, Action.DISPATCH, HOTLINE, T0, detail=DEPT).status is Status.DISPATCHED
@@ -101,6 +102,50 @@ def test_allowed_actions_follow_status_and_platform() -> None:
     }  # fmt: skip
     assert allowed_actions(o, POLICE) == frozenset()
     sent = apply(o, Action.TRANSFER, HOTLINE, T0)
-    assert allowed_actions(sent, POLICE) == {Action.SIGN_FOR, Action.RETURN, Action.CANCEL}
+    assert allowed_actions(sent, POLICE) == {Action.SIGN_FOR, Action.RETURN}
+    assert Action.CANCEL in allowed_actions(sent, HOTLINE)  # 撤销 stays with the origin
     fed = replace(sent, status=Status.FED_BACK)
     assert allowed_actions(fed, HOTLINE) == {Action.COMPLETE, Action.RETURN}
+
+
+def test_the_receiver_sends_back_what_is_not_its_matter_even_after_signing_for_it() -> None:
+    signed = apply(apply(make(), Action.TRANSFER, HOTLINE, T0), Action.SIGN_FOR, POLICE, T0)
+    with pytest.raises(TransitionError) as refused:
+        apply(signed, Action.TRANSFER, POLICE, T0)
+    assert refused.value.code == "not_at_origin" and refused.value.params == {"platform": "12345"}
+    with pytest.raises(TransitionError) as refused:
+        apply(signed, Action.CANCEL, POLICE, T0, "不属实")
+    assert refused.value.code == "wrong_platform"
+    back = apply(signed, Action.RETURN, POLICE, T0, "非警务，属物业纠纷")
+    assert (back.status, back.owner) == (Status.RETURNED, Platform.HOTLINE)
+    assert replay(back.timeline) == (back.status, back.owner)
+    # Back at 12345 it may try again, handle it, or take first-contact responsibility.
+    assert {Action.TRANSFER, Action.START_HANDLING, Action.FIRST_CONTACT} <= allowed_actions(
+        back, HOTLINE
+    )
+
+
+def test_rework_after_returned_feedback_stays_with_the_receiver() -> None:
+    o = apply(make(), Action.TRANSFER, HOTLINE, T0)
+    o = apply(o, Action.SIGN_FOR, POLICE, T0)
+    o = apply(o, Action.START_HANDLING, POLICE, T0)
+    o = apply(o, Action.FEED_BACK, POLICE, T0, "已处置")
+    o = apply(o, Action.RETURN, HOTLINE, T0, "诉求人称未解决")
+    assert (o.status, o.owner) == (Status.RETURNED, Platform.POLICE)
+    assert allowed_actions(o, POLICE) == {Action.START_HANDLING}
+    assert allowed_actions(o, HOTLINE) == {Action.CANCEL}
+
+
+def test_consent_can_be_recorded_with_the_transfer_and_clues_skip_it_only_toward_110() -> None:
+    o = make(consent=False)
+    with pytest.raises(TransitionError) as refused:
+        apply(o, Action.TRANSFER, HOTLINE, T0)
+    assert refused.value.code == "no_consent"
+    sent = apply(o, Action.TRANSFER, HOTLINE, T0, detail="consent")
+    assert sent.consent and sent.timeline[-1].detail == "consent"
+    clue_at_110 = new_order(
+        number="110-20261126-000001", actor=POLICE, at=T0, caller=o.caller, kind="P-FJW",
+        field=None, district="210102", address="", description="x", social_stability=True,
+    )  # fmt: skip
+    with pytest.raises(TransitionError, match="consent"):
+        apply(clue_at_110, Action.TRANSFER, POLICE, T0)

@@ -129,7 +129,7 @@ steps = st.lists(
         st.sampled_from([HOTLINE, POLICE]),
         st.sampled_from(["", "原因说明"]),
         st.sampled_from([None, *FirstContactMode]),
-        st.sampled_from(["", "DEPT-SY-ZJ", "12345", "110", "first_contact"]),
+        st.sampled_from(["", "DEPT-SY-ZJ", "12345", "110", "first_contact", "consent"]),
     ),
     max_size=30,
 )
@@ -169,6 +169,9 @@ def test_random_actions_never_reach_an_invalid_state(
         if order.status is Status.DISPATCHED:
             assert order.department and before.owner is Platform.HOTLINE
         agreed_on_call |= action is Action.THREE_WAY and detail == before.owner.peer.value
+        agreed_on_call |= action is Action.TRANSFER and detail == "consent"
+        if action is Action.CANCEL:
+            assert actor.platform is before.origin
         if any(e.action is Action.TRANSFER for e in order.timeline):
             assert consent or social or agreed_on_call
     times = [e.at for e in order.timeline]

@@ -90,15 +90,17 @@ def test_escalation_makes_one_linked_110_order(db: Database) -> None:
     orders, links = service(db), linkage(db)
     number = orders.create(draft(consent=False, description="邻里纠纷"), A01).order.number
     orders.act(number, Action.DISPATCH, A01, detail=DEPT)
-    with pytest.raises(TransitionError, match="not a 110 kind"):
-        links.escalate(number, A01, kind="C-TS", report="纠纷升级", key="e0")
+    for kind in ("C-TS", "P-FJW"):  # a 12345 kind; 110's non-police kind
+        with pytest.raises(TransitionError, match="not a 110 police kind"):
+            links.escalate(number, A01, kind=kind, report="纠纷升级", key="e0")
     done = links.escalate(number, A01, kind="P-ZA", report="社区报告双方持械，纠纷升级", key="e1")
     linked = done.linked.order
     assert (linked.status, linked.owner, linked.origin) == (
         Status.TRANSFERRED, Platform.POLICE, Platform.HOTLINE,
     )  # fmt: skip
-    assert linked.escalated_from == number and linked.priority >= Priority.URGENT
-    assert linked.deadlines.sign_for is not None  # 110 must sign for it in time
+    assert linked.escalated_from == number and linked.priority is Priority.CRITICAL
+    assert linked.deadlines.sign_for is not None  # 110 must sign for it within 15 minutes
+    assert (linked.deadlines.sign_for - linked.created_at).total_seconds() <= 15 * 60 + 1
     assert done.original.order.timeline[-1].detail == linked.number
     assert done.original.order.status is Status.DISPATCHED  # the department keeps its part
     again = links.escalate(number, A01, kind="P-ZA", report="社区报告双方持械，纠纷升级", key="e1")
@@ -179,3 +181,17 @@ def test_110_sends_a_non_police_matter_to_12345_and_judges_its_feedback(db: Data
         orders.act(number, Action.COMPLETE, A01)  # the origin judges the feedback
     done = orders.act(number, Action.COMPLETE, J07)
     assert done.order.status is Status.COMPLETED and done.order.department == DEPT
+
+
+def test_a_step_on_an_order_changed_since_it_was_shown_is_refused(db: Database) -> None:
+    from console.store.orders import StaleOrder
+
+    orders, links = service(db), linkage(db)
+    number = orders.create(draft(), A01).order.number
+    seen = len(orders.get(number).order.timeline)
+    orders.act(number, Action.START_HANDLING, A01, seen=seen)
+    with pytest.raises(StaleOrder, match="reload"):  # a retry of the same click
+        orders.act(number, Action.PROGRESS, A01, "已联系", seen=seen)
+    with pytest.raises(StaleOrder):
+        links.settle_three_way(number, ThreeWayOutcome.HOTLINE, A01, "r", seen=seen)
+    assert len(orders.get(number).order.timeline) == seen + 1

@@ -114,3 +114,33 @@ def test_two_seats_at_once_one_wins_the_other_is_told(db: Database) -> None:
     assert len(losers) == 1 and isinstance(losers[0], TransferConflict)
     assert "已由 12345 坐席" in str(losers[0])
     assert transfers(db, made.order.number) == 1
+
+
+def test_a_pending_transfer_is_completed_abandoned_or_resumed_once(db: Database) -> None:
+    orders = service(db)
+    transfers = orders.transfers
+    # Asked for, then the call did not go: the order stays, the key cannot be completed later.
+    stays = orders.create(draft(), A01).order.number
+    transfers.begin(stays, A01, "call-1:" + stays)
+    transfers.abandon("call-1:" + stays)
+    assert orders.get(stays).order.status is Status.RECEIVED
+    with pytest.raises(ValueError, match="abandoned"):
+        transfers.complete("call-1:" + stays, A01, "一键转接")
+    # Asked for, then the console died: the next start finishes it, once.
+    goes = orders.create(draft(), A01).order.number
+    transfers.begin(goes, A01, "call-2:" + goes)
+    assert orders.get(goes).order.status is Status.RECEIVED
+    resumed = service(db).transfers.resume(A01)
+    assert [(r.number, r.done) for r in resumed] == [(goes, True)]
+    assert orders.get(goes).order.status is Status.TRANSFERRED
+    assert service(db).transfers.resume(A01) == []
+    assert sum(e.action is Action.TRANSFER for e in orders.get(goes).order.timeline) == 1
+
+
+def test_consent_can_be_given_with_the_transfer(db: Database) -> None:
+    orders = service(db)
+    number = orders.create(draft(consent=False), A01).order.number
+    with pytest.raises(TransitionError, match="consent"):
+        orders.transfers.begin(number, A01, "k-no")
+    done = orders.transfer(number, A01, "诉求人同意转110", key="k-yes", consent=True)
+    assert done.stored.order.consent and done.stored.order.timeline[-1].detail == "consent"

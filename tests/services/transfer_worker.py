@@ -1,8 +1,10 @@
 """Subprocess for the kill -9 test: records orders and transfers them, forever, with a journal.
 
-Before each transfer it journals ``want KEY NUMBER`` (fsynced); after, ``done KEY``. On start it
-first retries every journaled key that is not done — as a seat would after a crash — which must
-never make a second transfer. ``--recover`` only does that and exits.
+Each transfer goes as F8 does it: ``begin`` (the request written pending), the call moving (a
+pause), then ``complete``. Before each it journals ``want KEY NUMBER`` (fsynced); after, ``done
+KEY``. On start it first finishes the seat's pending requests (``resume``, as the console does
+on start) and then retries every journaled key that is not done — which must never make a second
+transfer. ``--recover`` only does that and exits.
 Usage: python transfer_worker.py DB_URL JOURNAL [--recover]
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -48,6 +51,7 @@ def pending(path: Path) -> list[tuple[str, str]]:
 def main() -> int:
     url, path = sys.argv[1], Path(sys.argv[2])
     orders = OrderService(Database.open(url), lambda: datetime.now(UTC))
+    orders.transfers.resume(ACTOR)
     for key, number in pending(path):
         orders.transfer(number, ACTOR, "重试", key=key)
         journal(path, f"done {key}")
@@ -60,7 +64,9 @@ def main() -> int:
         number = orders.create(DRAFT, ACTOR).order.number
         key = f"{os.getpid()}-{n}"
         journal(path, f"want {key} {number}")
-        orders.transfer(number, ACTOR, "涉嫌违法犯罪，转110", key=key)
+        orders.transfers.begin(number, ACTOR, key)
+        time.sleep(0.002)  # the call moves to the peer line
+        orders.transfers.complete(key, ACTOR, "涉嫌违法犯罪，转110")
         journal(path, f"done {key}")
 
 

@@ -1,0 +1,175 @@
+"""One-click transfer (一键转接) and 互派 of an order to the peer platform, exactly once per key.
+
+From the seat, a transfer goes in two steps around the call: :meth:`TransferService.begin` checks
+the order may go and writes the request as *pending* before the call moves; once a peer seat has
+the caller, :meth:`complete` hands the order over; if the call does not go, :meth:`abandon`
+leaves the order where it is. A console killed in between finishes its seat's pending requests
+on the next start (:meth:`resume`): the agent asked for the transfer, so the order goes over as
+互派 and the peer signs for it — never half-made, never twice. :meth:`transfer` does it all in one
+transaction (互派 from the order detail; retries and double-clicks are the same key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from console.domain.orders import Action, Actor, TransitionError, check
+from console.services.order_writer import OrderWriter
+from console.store import orders as repo
+from console.store.engine import Database
+from console.store.tables import OrderRow, TransferRequestRow
+
+PENDING, DONE, ABANDONED = "pending", "done", "abandoned"
+
+
+class TransferConflict(RuntimeError):
+    """Another seat transferred the order first; the message says who."""
+
+
+@dataclass(frozen=True, slots=True)
+class Transfer:
+    stored: repo.Stored
+    repeated: bool  # True: this request key had already been carried out; nothing changed
+
+
+@dataclass(frozen=True, slots=True)
+class Resumed:
+    key: str
+    number: str
+    done: bool  # False: the order could not go any more (its status changed); abandoned
+    why: str = ""
+
+
+class TransferService:
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime],
+        writer: OrderWriter,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
+        self._db, self._clock, self._writer, self._on_change = db, clock, writer, on_change
+
+    def transfer(
+        self, number: str, actor: Actor, note: str, key: str, consent: bool = False
+    ) -> Transfer:
+        """The whole transfer at once. Refused (``TransitionError``) without the caller's consent
+        (recorded before, or ``consent`` now), except social-stability clues toward 110;
+        ``TransferConflict`` when another seat transferred the order first."""
+        self.begin(number, actor, key, consent)
+        return self.complete(key, actor, note)
+
+    def begin(self, number: str, actor: Actor, key: str, consent: bool = False) -> None:
+        """Check that order ``number`` may go now and write the request as pending (a request
+        already written under ``key`` is left as it is)."""
+        if not key.strip():
+            raise ValueError("a transfer needs its request key")
+        now = self._clock()
+        try:
+            with self._db.write() as session:
+                if session.get(TransferRequestRow, key) is not None:
+                    return
+                stored = repo.get(session, number)
+                check(stored.order, Action.TRANSFER, actor, detail="consent" if consent else "")
+                session.add(
+                    TransferRequestRow(
+                        key=key,
+                        order_id=stored.id,
+                        seat=actor.seat,
+                        at=now,
+                        state=PENDING,
+                        consent=consent,
+                    )
+                )
+        except IntegrityError:  # the same key from another thread, at the same moment
+            with self._db.read() as session:
+                if session.get(TransferRequestRow, key) is None:
+                    raise
+        except TransitionError as refused:
+            raise self._conflict(number, actor) or refused from None
+
+    def complete(self, key: str, actor: Actor, note: str) -> Transfer:
+        """Hand the order of pending request ``key`` over; a done request changes nothing."""
+        now = self._clock()
+        number = ""
+        try:
+            with self._db.write() as session:
+                request = self._request(session, key)
+                number = self._number(session, request.order_id)
+                if request.state == DONE:
+                    return Transfer(repo.get(session, number), repeated=True)
+                if request.state == ABANDONED:
+                    raise ValueError(f"transfer {key} was abandoned; ask again")
+                stored = repo.get(session, number)
+                detail = "consent" if request.consent else ""
+                saved = self._writer.act(
+                    session, stored, Action.TRANSFER, actor, now, note, detail=detail
+                )
+                request.state = DONE
+                session.add(request)
+        except (repo.StaleOrder, TransitionError) as refused:
+            with self._db.read() as session:
+                request = self._request(session, key)
+                if request.state == DONE:  # the same key finished by another thread meanwhile
+                    return Transfer(repo.get(session, number), repeated=True)
+            self.abandon(key)
+            raise self._conflict(number, actor) or refused from None
+        self._changed()
+        return Transfer(saved, repeated=False)
+
+    def abandon(self, key: str) -> None:
+        """The call did not go: the pending request ``key`` is closed and the order stays."""
+        with self._db.write() as session:
+            request = session.get(TransferRequestRow, key)
+            if request is not None and request.state == PENDING:
+                request.state = ABANDONED
+                session.add(request)
+
+    def resume(self, actor: Actor, note: str = "转接中断，按互派送达") -> list[Resumed]:
+        """Finish this seat's requests left pending by a console that stopped mid-transfer."""
+        with self._db.read() as session:
+            keys = session.exec(
+                select(TransferRequestRow.key)
+                .where(col(TransferRequestRow.seat) == actor.seat)
+                .where(col(TransferRequestRow.state) == PENDING)
+            ).all()
+        outcomes = []
+        for key in keys:
+            try:
+                done = self.complete(key, actor, note)
+                outcomes.append(Resumed(key, done.stored.order.number, True))
+            except (TransitionError, TransferConflict, ValueError) as refused:
+                outcomes.append(Resumed(key, "", False, str(refused)))
+        return outcomes
+
+    def _request(self, session: Session, key: str) -> TransferRequestRow:
+        request = session.get(TransferRequestRow, key)
+        if request is None:
+            raise ValueError(f"no transfer request {key}; begin() it first")
+        return request
+
+    def _number(self, session: Session, order_id: int) -> str:
+        row = session.get(OrderRow, order_id)
+        assert row is not None  # a foreign key
+        return row.number
+
+    def _conflict(self, number: str, actor: Actor) -> TransferConflict | None:
+        """If another seat's transfer got there first, say who."""
+        if not number:
+            return None
+        with self._db.read() as session:
+            last = repo.get(session, number).order.timeline[-1]
+        if last.action is Action.TRANSFER and last.seat != actor.seat:
+            return TransferConflict(
+                f"工单 {number} 已由 {last.platform.value} 坐席 {last.seat}（{last.actor}）转派"
+            )
+        return None
+
+    def _changed(self) -> None:
+        if self._on_change is not None:
+            self._on_change()
