@@ -50,8 +50,6 @@ from console.ui.worker import Worker
 log = logging.getLogger(__name__)
 
 SMOKE_TIMEOUT_S = 30.0
-QUEUE_REFRESH_MS = 10_000
-CHANGE_POLL_MS = 200  # PRAGMA data_version or draining NOTIFYs: microseconds a look
 EXIT_CANNOT_START = 2
 
 

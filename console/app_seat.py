@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from console.domain.agent_state import Seat
 from console.domain.catalogue import District, Field, Kind
-from console.domain.orders import Action, Actor, Platform, ThreeWayOutcome, check
+from console.domain.orders import Action, Actor, Platform, ThreeWayOutcome
 from console.services.linkage import LinkageService
 from console.services.orders import OrderService
 from console.services.screen_pop import ScreenPopService
@@ -31,6 +31,7 @@ from console.ui.seat.order_actions import Step
 from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.seat_panel import SeatPanel
+from console.ui.seat.transfer_flow import OrderTransfers, TransferFlow
 from console.ui.worker import Worker
 
 PEER_SEAT = "SIM-PEER"  # a simulated seat of the other platform that takes transfers
@@ -40,6 +41,7 @@ PEER_SEAT = "SIM-PEER"  # a simulated seat of the other platform that takes tran
 class SeatParts:
     panel: SeatPanel
     controller: SeatController
+    flow: TransferFlow
     switch: SimulatedSwitch
 
 
@@ -102,9 +104,6 @@ def build_seat(
     )
     intake.restore_latest()
 
-    def check_transfer(number: str) -> None:
-        check(orders.get(number).order, Action.TRANSFER, actor)
-
     controller = SeatController(
         telephony=switch,
         line=line,
@@ -116,11 +115,30 @@ def build_seat(
         intake=intake,
         clock=clock,
         wrap_up=wrap_up,
-        transfer_order=lambda number, key: orders.transfer(number, actor, "一键转接", key),
-        check_transfer=check_transfer,
     )
-    panel = SeatPanel(controller, call_bar, pop_view, intake)
-    return SeatParts(panel, controller, switch)
+    flow = TransferFlow(
+        seat=controller, telephony=switch, line=line, run=worker.run,
+        transfers=order_transfers(orders, actor),
+    )  # fmt: skip
+    panel = SeatPanel(controller, flow, call_bar, pop_view, intake)
+    return SeatParts(panel, controller, flow, switch)
+
+
+def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:
+    """The transfer services as the seat's flow calls them, acting as ``actor``."""
+    transfers = orders.transfers
+
+    def is_clue(number: str) -> bool:
+        order = orders.get(number).order
+        return order.social_stability and order.owner is Platform.HOTLINE and order.status.is_open
+
+    return OrderTransfers(
+        begin=lambda number, key, consent: transfers.begin(number, actor, key, consent),
+        complete=lambda key: transfers.complete(key, actor, "一键转接"),
+        abandon=transfers.abandon,
+        send=lambda number, key, note: transfers.transfer(number, actor, note, key),
+        is_clue=is_clue,
+    )
 
 
 def perform_step(
@@ -133,12 +151,19 @@ def perform_step(
         # double-click (same timeline length) is carried out once.
         key = f"{actor.seat}:{step.number}:{step.version}:{step.action.value}"
         if step.action is Action.TRANSFER:
-            return orders.transfer(step.number, actor, step.note or "互派", key)
+            consent = step.detail == "consent"
+            return orders.transfer(step.number, actor, step.note or "互派", key, consent)
         if step.action is Action.ESCALATE:
-            return linkage.escalate(step.number, actor, kind=step.detail, report=step.note, key=key)
+            return linkage.escalate(
+                step.number, actor, kind=step.detail, report=step.note, key=key, seen=step.version
+            )
         if step.action is Action.THREE_WAY:
             outcome = ThreeWayOutcome(step.detail)
-            return linkage.settle_three_way(step.number, outcome, actor, step.note, step.mode)
-        return orders.act(step.number, step.action, actor, step.note, step.mode, step.detail)
+            return linkage.settle_three_way(
+                step.number, outcome, actor, step.note, step.mode, seen=step.version
+            )
+        return orders.act(
+            step.number, step.action, actor, step.note, step.mode, step.detail, seen=step.version
+        )
 
     return perform

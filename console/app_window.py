@@ -8,6 +8,7 @@ installed console opens one. Nothing else imports this module.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -38,6 +39,7 @@ from console.ui.worker import Worker
 
 QUEUE_REFRESH_MS = 10_000
 CHANGE_POLL_MS = 200  # PRAGMA data_version or draining NOTIFYs: microseconds a look
+MIN_REFRESH_S = 1.0  # at most one change-driven re-read a second per window
 
 
 @dataclass
@@ -96,7 +98,7 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
         perform=perform_step(shared.orders, shared.linkage, actor),
         run=run,
         departments=shared.linkage.departments,
-        police_kinds=[k for k in kinds if k.platform is Platform.POLICE],
+        police_kinds=[k for k in kinds if k.platform is Platform.POLICE and k.police],
         chinese=zh,
     )
     with shared.db.read() as session:  # the directory's names, for the detail's labels
@@ -124,7 +126,10 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
     seat.controller.state_changed.connect(lambda *_: board.refresh())
     linkage_bar = seat.panel.linkage
     linkage_bar.open_order.connect(window.open_order)
-    seat.controller.order_arrived.connect(window.open_order)  # the peer seat's screen pop
+    # The peer seat's screen pop: the order that came with the caller, transferred or in a
+    # three-way call (both seats then see the same order while the call lasts).
+    seat.controller.order_arrived.connect(window.open_order)
+    seat.controller.conference_joined.connect(lambda n: window.open_order(n) if n else None)
 
     def record_outcome(number: str) -> None:
         window.open_order(number)
@@ -157,12 +162,34 @@ def watch_changes(
     window: MainWindow, changes: DataVersion | PgNotifications | None, on_change: Callable[[], None]
 ) -> QTimer:
     """Re-read what is on screen as soon as another connection commits (SQLite data_version,
-    PostgreSQL LISTEN/NOTIFY), else every 10 s (an in-memory database: no other seat sees it)."""
+    PostgreSQL LISTEN/NOTIFY), else every 10 s (an in-memory database: no other seat sees it).
+
+    The first change after a quiet second is shown at once; a busy floor's stream of commits
+    re-reads at most once a second (the last change always gets its re-read)."""
     timer = QTimer(window, interval=CHANGE_POLL_MS if changes else QUEUE_REFRESH_MS)
     timer.setObjectName("queue-refresh")
-    if changes is not None:
-        timer.timeout.connect(lambda: on_change() if changes.changed() else None)
-    else:
+    if changes is None:
         timer.timeout.connect(on_change)
+        timer.start()
+        return timer
+    trailing = QTimer(window, singleShot=True)
+    trailing.setObjectName("queue-refresh-trailing")
+    last = [-MIN_REFRESH_S]
+
+    def refresh() -> None:
+        last[0] = time.monotonic()
+        on_change()
+
+    def poll() -> None:
+        if not changes.changed():
+            return
+        wait = last[0] + MIN_REFRESH_S - time.monotonic()
+        if wait <= 0:
+            refresh()
+        elif not trailing.isActive():
+            trailing.start(int(wait * 1000) + 1)
+
+    trailing.timeout.connect(refresh)
+    timer.timeout.connect(poll)
     timer.start()
     return timer

@@ -148,13 +148,6 @@ def sample_callers(session: Session, n: int, seed: int | None = None) -> list[st
     return sorted(set(rows))
 
 
-def escalations_of(session: Session, number: str) -> list[OrderSummary]:
-    """The linked 110 orders made from order ``number`` (联动110派警), oldest first."""
-    query = sa_select(*_SUMMARY).where(col(OrderRow.escalated_from) == number)
-    rows = session.execute(query.order_by(col(OrderRow.created_at))).all()
-    return [OrderSummary(r[0], r[1], r[2], r[3], Status(r[4]), Platform(r[5]), r[6]) for r in rows]
-
-
 def count(session: Session) -> int:
     return int(session.execute(sa_select(func.count()).select_from(OrderRow)).scalar_one())
 

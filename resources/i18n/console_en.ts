@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="22"/>
+        <source>Another seat changed this order since it was shown; it has been reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="27"/>
+        <source>An order is created only once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="28"/>
+        <source>The order is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="29"/>
+        <source>Not possible while the order is “{status}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="30"/>
+        <source>Only a {platform} seat may do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="31"/>
+        <source>The order came from {platform}: send it back (退回) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="32"/>
+        <source>Write the note first: this step needs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="33"/>
+        <source>Say what the step refers to (department, outcome…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="35"/>
+        <source>Only 12345 dispatches to departments; 110 transfers non-police matters to 12345.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="38"/>
+        <source>Only a department&apos;s report escalates to 110: dispatch the order first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="40"/>
+        <source>Choose the three-way call&apos;s outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="41"/>
+        <source>The caller&apos;s consent to the transfer is not recorded (与诉求方协商后).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="42"/>
+        <source>Say whether it is provisional acceptance or guidance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="43"/>
+        <source>Guidance given: the order closes, it is not handled further.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="45"/>
+        <source>A provisionally accepted order is handled and fed back before it is completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <location filename="../../console/ui/alarms/banner.py" line="25"/>
@@ -265,12 +343,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="113"/>
+        <location filename="../../console/app.py" line="111"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="124"/>
+        <location filename="../../console/app.py" line="122"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,12 +358,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="243"/>
+        <location filename="../../console/app.py" line="241"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="252"/>
+        <location filename="../../console/app.py" line="250"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -720,72 +798,97 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>LinkageBar</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="37"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="52"/>
         <source>Three-way call (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="39"/>
-        <source>Send as dispatched order, keep the caller (&amp;D)</source>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="54"/>
+        <source>Send as dispatched order, keep the caller (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="41"/>
-        <source>Record the outcome (&amp;R)</source>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="56"/>
+        <source>The caller agrees: transfer (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="42"/>
-        <source>Open the order (&amp;O)</source>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="57"/>
+        <source>Record the outcome (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="43"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="58"/>
+        <source>Open the order (F12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="59"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="71"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="92"/>
         <source>nobody answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="71"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="92"/>
         <source>the line is busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="72"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="93"/>
         <source>the peer rejected it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="76"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="97"/>
         <source>The transfer did not go through ({why}). The caller is still with you: start a three-way call, or keep the caller and send order {number} as a dispatched order (互派) for the peer to sign for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="82"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="103"/>
         <source>The peer line did not join ({why}). The caller is still with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="89"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="108"/>
+        <source>Order {number}: ask the caller whether they agree to be transferred (与诉求方协商). If they agree, transfer; if not, keep the matter or start a three-way call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="115"/>
+        <source>Order {number} is a social-stability clue: transfer it to 110 now (F8), top priority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="122"/>
         <source>Three-way call with the peer platform on order {number}: when it is settled, record who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="93"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="126"/>
         <source>Three-way call with the peer platform. Save the order to record the outcome.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="100"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="133"/>
+        <source>Three-way call from the peer platform on order {number}: the peer seat records who takes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="137"/>
+        <source>Three-way call from the peer platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="141"/>
         <source>A caller came from the peer platform with order {number}: sign for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="106"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="146"/>
         <source>Order {number} went to the peer platform; it must sign for it in time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -877,142 +980,167 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="147"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="111"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="159"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="123"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="160"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="124"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="162"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="126"/>
         <source>Neither: first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="166"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="130"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="168"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="132"/>
         <source>Guidance given (合理引导)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="175"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="134"/>
+        <source>The caller agrees to the transfer (与诉求方协商同意)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="143"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="176"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="144"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="181"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="149"/>
         <source>Department:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="182"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="150"/>
         <source>110 kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="183"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="151"/>
         <source>Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="184"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="152"/>
         <source>First contact:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="225"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="198"/>
         <source>Send to {platform}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="239"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="207"/>
+        <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="220"/>
         <source>{action}: work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="247"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
         <source>Note (required):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="247"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
         <source>Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="269"/>
+        <source>The directory is still loading; a moment, please.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="272"/>
         <source>Choose the department to dispatch to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="283"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="284"/>
         <source>Write the note first: this step needs it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="287"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="288"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="293"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="294"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="303"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="304"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="344"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="338"/>
+        <source>Loading the directory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="343"/>
+        <source>Could not read the department directory: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="368"/>
         <source>What was done, as the caller will hear it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="345"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="369"/>
         <source>The department&apos;s progress report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="346"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="370"/>
         <source>Why it is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="348"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="372"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="350"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="374"/>
         <source>Why: what the three parties agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="351"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="375"/>
         <source>What was accepted, or what the caller was told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="352"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="376"/>
         <source>Why it is cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1436,42 +1564,12 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="147"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="140"/>
         <source>Finish the current call first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="185"/>
-        <source>This call came from the peer platform: return the order instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="193"/>
-        <source>Save the order first: it goes with the call.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="253"/>
-        <source>The {line} line did not take the call: {result}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="269"/>
-        <source>no answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="270"/>
-        <source>busy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="271"/>
-        <source>rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="326"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="230"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1479,57 +1577,57 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatPanel</name>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="51"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="54"/>
         <source>Ready (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="52"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="55"/>
         <source>Not ready: break (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="53"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="56"/>
         <source>Not ready: meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="54"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="57"/>
         <source>Not ready: training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="63"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="66"/>
         <source>State:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="113"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="117"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="114"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="118"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="115"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="119"/>
         <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="116"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="120"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="117"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="121"/>
         <source>Logged out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="139"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="143"/>
         <source>{state} for {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1592,9 +1690,47 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>TransferFlow</name>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="78"/>
+        <source>This call came from the peer platform: return the order instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="87"/>
+        <source>Save the order first: it goes with the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="141"/>
+        <source>The {line} line did not take the call: {result}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="154"/>
+        <source>The order did not go to {line}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="163"/>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="164"/>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="165"/>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="118"/>
+        <location filename="../../console/app_window.py" line="120"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>

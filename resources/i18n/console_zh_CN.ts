@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="22"/>
+        <source>Another seat changed this order since it was shown; it has been reloaded.</source>
+        <translation>其他坐席已更新此工单，已重新载入，请核对后再办理。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="27"/>
+        <source>An order is created only once.</source>
+        <translation>工单只能创建一次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="28"/>
+        <source>The order is closed.</source>
+        <translation>工单已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="29"/>
+        <source>Not possible while the order is “{status}”.</source>
+        <translation>工单处于“{status}”状态，不能办理此步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="30"/>
+        <source>Only a {platform} seat may do this.</source>
+        <translation>只有 {platform} 坐席可以办理此步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="31"/>
+        <source>The order came from {platform}: send it back (退回) instead.</source>
+        <translation>此工单来自 {platform}：如不属本平台职责，请退回。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="32"/>
+        <source>Write the note first: this step needs it.</source>
+        <translation>此步骤须填写说明。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="33"/>
+        <source>Say what the step refers to (department, outcome…).</source>
+        <translation>请选择此步骤涉及的对象（承办单位、结果等）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="35"/>
+        <source>Only 12345 dispatches to departments; 110 transfers non-police matters to 12345.</source>
+        <translation>只有12345向承办单位派单；110的非警务事项请转12345。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="38"/>
+        <source>Only a department&apos;s report escalates to 110: dispatch the order first.</source>
+        <translation>联动110派警须依据承办单位报告：请先派单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="40"/>
+        <source>Choose the three-way call&apos;s outcome.</source>
+        <translation>请选择三方通话结果。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="41"/>
+        <source>The caller&apos;s consent to the transfer is not recorded (与诉求方协商后).</source>
+        <translation>尚未记录诉求人同意转接（须与诉求方协商后）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="42"/>
+        <source>Say whether it is provisional acceptance or guidance.</source>
+        <translation>请选择先行受理或合理引导。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="43"/>
+        <source>Guidance given: the order closes, it is not handled further.</source>
+        <translation>已合理引导解释：工单直接办结，不再处置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="45"/>
+        <source>A provisionally accepted order is handled and fed back before it is completed.</source>
+        <translation>先行受理的工单须处置并反馈后方可办结。</translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <location filename="../../console/ui/alarms/banner.py" line="25"/>
@@ -265,12 +343,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="113"/>
+        <location filename="../../console/app.py" line="111"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="124"/>
+        <location filename="../../console/app.py" line="122"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
@@ -280,12 +358,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="243"/>
+        <location filename="../../console/app.py" line="241"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="252"/>
+        <location filename="../../console/app.py" line="250"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -723,72 +801,97 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>LinkageBar</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="37"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="52"/>
         <source>Three-way call (F9)</source>
         <translation>三方通话 (F9)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="39"/>
-        <source>Send as dispatched order, keep the caller (&amp;D)</source>
-        <translation>工单互派，保留来电(&amp;D)</translation>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="54"/>
+        <source>Send as dispatched order, keep the caller (F10)</source>
+        <translation>工单互派，保留来电 (F10)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="41"/>
-        <source>Record the outcome (&amp;R)</source>
-        <translation>记录结果(&amp;R)</translation>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="56"/>
+        <source>The caller agrees: transfer (F10)</source>
+        <translation>诉求人同意，转接 (F10)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="42"/>
-        <source>Open the order (&amp;O)</source>
-        <translation>打开工单(&amp;O)</translation>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="57"/>
+        <source>Record the outcome (F11)</source>
+        <translation>记录结果 (F11)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="43"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="58"/>
+        <source>Open the order (F12)</source>
+        <translation>打开工单 (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="59"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="71"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="92"/>
         <source>nobody answered</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="71"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="92"/>
         <source>the line is busy</source>
         <translation>对方忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="72"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="93"/>
         <source>the peer rejected it</source>
         <translation>对方拒接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="76"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="97"/>
         <source>The transfer did not go through ({why}). The caller is still with you: start a three-way call, or keep the caller and send order {number} as a dispatched order (互派) for the peer to sign for.</source>
         <translation>转接未成功（{why}），来电仍在您的线路上：可发起三方通话，或保留来电并将工单 {number} 以互派方式发给对方签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="82"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="103"/>
         <source>The peer line did not join ({why}). The caller is still with you.</source>
         <translation>对方线路未接入（{why}），来电仍在您的线路上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="89"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="108"/>
+        <source>Order {number}: ask the caller whether they agree to be transferred (与诉求方协商). If they agree, transfer; if not, keep the matter or start a three-way call.</source>
+        <translation>工单 {number}：请与诉求人协商是否同意转接。同意则转接；不同意可由本平台受理或发起三方通话。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="115"/>
+        <source>Order {number} is a social-stability clue: transfer it to 110 now (F8), top priority.</source>
+        <translation>工单 {number} 为影响社会稳定的线索：请立即按 F8 转110，特急处置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="122"/>
         <source>Three-way call with the peer platform on order {number}: when it is settled, record who takes it.</source>
         <translation>与对方平台三方通话中（工单 {number}）：协商确定后请记录由谁受理。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="93"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="126"/>
         <source>Three-way call with the peer platform. Save the order to record the outcome.</source>
         <translation>与对方平台三方通话中。保存工单后可记录结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="100"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="133"/>
+        <source>Three-way call from the peer platform on order {number}: the peer seat records who takes it.</source>
+        <translation>对方平台发起的三方通话（工单 {number}）：由对方坐席记录受理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="137"/>
+        <source>Three-way call from the peer platform.</source>
+        <translation>对方平台发起的三方通话。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="141"/>
         <source>A caller came from the peer platform with order {number}: sign for it.</source>
         <translation>对方平台转来来电及工单 {number}，请签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="106"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="146"/>
         <source>Order {number} went to the peer platform; it must sign for it in time.</source>
         <translation>工单 {number} 已发往对方平台，待对方在时限内签收。</translation>
     </message>
@@ -880,142 +983,167 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="147"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="111"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation>本坐席当前对此工单无可办理事项。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="159"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="123"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="160"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="124"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="162"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="126"/>
         <source>Neither: first-contact responsibility</source>
         <translation>均不受理：首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="166"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="130"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="168"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="132"/>
         <source>Guidance given (合理引导)</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="175"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="134"/>
+        <source>The caller agrees to the transfer (与诉求方协商同意)</source>
+        <translation>诉求人同意转接（已与诉求方协商）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="143"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>确定 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="176"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="144"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="181"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="149"/>
         <source>Department:</source>
         <translation>承办单位：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="182"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="150"/>
         <source>110 kind:</source>
         <translation>110警情类别：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="183"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="151"/>
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="184"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="152"/>
         <source>First contact:</source>
         <translation>首接负责：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="225"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="198"/>
         <source>Send to {platform}</source>
         <translation>转派至{platform}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="239"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="207"/>
+        <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
+        <translation>工单已被更新，此步骤已不可办理。您填写的说明仍保留，可复制后关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="220"/>
         <source>{action}: work order {number}</source>
         <translation>{action}：工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="247"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
         <source>Note (required):</source>
         <translation>说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="247"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
         <source>Note (optional):</source>
         <translation>说明（选填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="269"/>
+        <source>The directory is still loading; a moment, please.</source>
+        <translation>派单目录正在读取，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="272"/>
         <source>Choose the department to dispatch to.</source>
         <translation>请选择承办单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="283"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="284"/>
         <source>Write the note first: this step needs it.</source>
         <translation>此步骤须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="287"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="288"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="293"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="294"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="303"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="304"/>
         <source>Not done: {reason}</source>
         <translation>未办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="344"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="338"/>
+        <source>Loading the directory…</source>
+        <translation>正在读取派单目录…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="343"/>
+        <source>Could not read the department directory: {error}</source>
+        <translation>无法读取派单目录：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="368"/>
         <source>What was done, as the caller will hear it</source>
         <translation>办理情况（将告知诉求人）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="345"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="369"/>
         <source>The department&apos;s progress report</source>
         <translation>承办单位的处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="346"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="370"/>
         <source>Why it is returned</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="348"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="372"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation>承办单位报告：矛盾升级、涉嫌违法犯罪…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="350"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="374"/>
         <source>Why: what the three parties agreed</source>
         <translation>原因：三方协商结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="351"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="375"/>
         <source>What was accepted, or what the caller was told</source>
         <translation>先行受理的内容，或向诉求人解释的内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="352"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="376"/>
         <source>Why it is cancelled</source>
         <translation>撤销原因</translation>
     </message>
@@ -1439,42 +1567,12 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="147"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="140"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="185"/>
-        <source>This call came from the peer platform: return the order instead.</source>
-        <translation>此来电由对方平台转入：如不属本平台职责，请退回工单。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="193"/>
-        <source>Save the order first: it goes with the call.</source>
-        <translation>请先保存工单：转接时工单随来电一并转出。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="253"/>
-        <source>The {line} line did not take the call: {result}</source>
-        <translation>{line} 线路未接通：{result}</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="269"/>
-        <source>no answer</source>
-        <translation>无人接听</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="270"/>
-        <source>busy</source>
-        <translation>忙</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="271"/>
-        <source>rejected</source>
-        <translation>拒接</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="326"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="230"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
     </message>
@@ -1482,57 +1580,57 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatPanel</name>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="51"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="54"/>
         <source>Ready (F2)</source>
         <translation>示闲（F2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="52"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="55"/>
         <source>Not ready: break (F3)</source>
         <translation>示忙：休息（F3）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="53"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="56"/>
         <source>Not ready: meeting</source>
         <translation>示忙：会议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="54"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="57"/>
         <source>Not ready: training</source>
         <translation>示忙：培训</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="63"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="66"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="113"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="117"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="114"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="118"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="115"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="119"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="116"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="120"/>
         <source>Wrap-up</source>
         <translation>话后处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="117"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="121"/>
         <source>Logged out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="139"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="143"/>
         <source>{state} for {time}</source>
         <translation>{state} {time}</translation>
     </message>
@@ -1595,9 +1693,47 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>TransferFlow</name>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="78"/>
+        <source>This call came from the peer platform: return the order instead.</source>
+        <translation>此来电由对方平台转入：如不属本平台职责，请退回工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="87"/>
+        <source>Save the order first: it goes with the call.</source>
+        <translation>请先保存工单：工单随来电一并转接。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="141"/>
+        <source>The {line} line did not take the call: {result}</source>
+        <translation>{line} 线路未接通：{result}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="154"/>
+        <source>The order did not go to {line}: {reason}</source>
+        <translation>工单未能转至 {line}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="163"/>
+        <source>no answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="164"/>
+        <source>busy</source>
+        <translation>忙</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="165"/>
+        <source>rejected</source>
+        <translation>拒接</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="118"/>
+        <location filename="../../console/app_window.py" line="120"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>

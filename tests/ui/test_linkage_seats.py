@@ -128,6 +128,7 @@ async def do_step(
     await until(lambda: steps.buttons[action].isVisibleTo(part.window))
     steps.buttons[action].click()
     if "department" in form:
+        await until(lambda: steps.department.count() > 0)  # the directory is read off-thread
         steps.department.setEditText(form["department"])
     if "outcome" in form:
         steps.outcome.setCurrentIndex(steps.outcome.findData(form["outcome"].value))
@@ -155,7 +156,7 @@ def test_transfer_to_110_then_sign_for_handle_feed_back_and_complete(
     async def scenario() -> None:
         seats.switch.start()
         number = await take_call_and_save(seats)
-        seats.hot.seat.controller.transfer()  # F8
+        seats.hot.seat.flow.transfer()  # F8
         police = seats.pol.seat.controller
         # The 110 seat has the caller and, as its screen pop, the order with its timeline.
         await until(lambda: police.current is not None and police.peer_side)
@@ -197,8 +198,21 @@ def test_a_step_the_seat_may_not_take_is_refused_with_the_note_kept(
         # Meanwhile another seat closes it: the service refuses, the typed note stays.
         seats.orders.act(number, Action.CANCEL, A01, "重复工单")
         steps.submit()
-        await until(lambda: steps.error.text().startswith("Not done"))
+        said = ("Not done", "This order changed")
+        await until(lambda: steps.error.text().startswith(said))
+        await asyncio.sleep(0.6)  # several change polls later: still said, still kept
+        assert steps.error.text().startswith(said), steps.error.text()
         assert steps.note.toPlainText() == "已答复" and steps.form.isVisible()
+        # The note belongs to that order and step: another order's step starts empty.
+        other = seats.orders.create(
+            Draft(caller_phone=CALLER, kind="C-ZX", field="F-GF", district="210102",
+                  description="咨询公交线路", consent=True), A01,
+        ).order.number  # fmt: skip
+        seats.hot.window.open_order(other)
+        await until(lambda: steps.order is not None and steps.order.number == other)
+        await do_step(seats.hot, other, Action.START_HANDLING)
+        steps.open_step(Action.FEED_BACK)
+        assert steps.note.toPlainText() == ""
 
     qloop.run_until_complete(scenario())
 
@@ -211,7 +225,7 @@ def test_failed_transfer_three_way_call_ends_in_first_contact(
         number = await take_call_and_save(seats, description="邻居装修噪音，物业不管")
         hot = seats.hot.seat
         seats.switch.fail_next_transfer(TransferResult.NO_ANSWER)
-        hot.controller.transfer()  # F8: nobody at 110 answers within the window
+        hot.flow.transfer()  # F8: nobody at 110 answers within the window
         bar = hot.panel.linkage
         await until(lambda: bar.isVisible(), timeout=5)
         assert bar.three_way.isVisible() and bar.dispatch.isVisible()
@@ -257,7 +271,7 @@ def test_failed_transfer_sent_as_a_dispatched_order_keeps_the_caller(
         number = await take_call_and_save(seats)
         hot = seats.hot.seat
         seats.switch.fail_next_transfer(TransferResult.BUSY)
-        hot.controller.transfer()
+        hot.flow.transfer()
         await until(lambda: hot.panel.linkage.dispatch.isVisible())
         hot.panel.linkage.dispatch.click()  # Alt+D: 互派, the caller stays
         await until(lambda: seats.orders.get(number).order.status is Status.TRANSFERRED)
@@ -322,5 +336,39 @@ def test_12345_to_a_department_then_escalated_to_110(
         # The department's own loop goes on and closes at 12345.
         await do_step(seats.hot, number, Action.FEED_BACK, "已调解，110已出警处置")
         await do_step(seats.hot, number, Action.COMPLETE)
+
+    qloop.run_until_complete(scenario())
+
+
+def test_f8_without_consent_asks_for_it_and_a_clue_asks_for_f8(
+    seats: Seats, qloop: qasync.QEventLoop
+) -> None:
+    async def scenario() -> None:
+        seats.switch.start()
+        hot = seats.hot.seat
+        bar = hot.panel.linkage
+        number = await take_call_and_save(seats, consent=False)
+        hot.flow.transfer()  # F8: refused for want of consent, the caller stays
+        await until(lambda: bar.consent.isVisible())
+        assert hot.controller.current is not None
+        assert seats.orders.get(number).order.status is Status.RECEIVED
+        bar.consent.click()  # F10: the caller agrees, recorded with the transfer
+        await until(lambda: seats.orders.get(number).order.status is Status.TRANSFERRED)
+        order = seats.orders.get(number).order
+        assert order.consent and order.timeline[-1].detail == "consent"
+        await until(lambda: seats.pol.seat.controller.current is not None)
+        seats.pol.seat.controller.hang_up()
+        await until(
+            lambda: hot.controller.current is None and seats.pol.seat.controller.current is None
+        )
+        # A social-stability clue: the strip asks for F8 at once, and no consent is needed.
+        for seat in (hot, seats.pol.seat):  # wrap-up cut short
+            seat.controller.set_ready()
+        await until(lambda: hot.controller.state.value == "ready")
+        clue = await take_call_and_save(seats, consent=False, social_stability=True)
+        await until(lambda: bar.isVisible() and clue in bar.text.text())
+        assert "F8" in bar.text.text()
+        hot.flow.transfer()
+        await until(lambda: seats.orders.get(clue).order.status is Status.TRANSFERRED)
 
     qloop.run_until_complete(scenario())

@@ -254,3 +254,16 @@ def test_only_the_newest_load_is_shown(qtbot: QtBot, scene: Scene, worker: Worke
     with qtbot.waitSignal(detail.shown, timeout=10_000):
         detail.load(scene.number)
     assert shown == [scene.number]
+
+
+def test_every_refusal_code_has_its_own_words(qapp: object) -> None:
+    from console.domain.order_rules import REFUSALS
+    from console.domain.orders import Action, Status, TransitionError
+    from console.ui.refusals import refusal_text
+
+    for code in REFUSALS:
+        error = TransitionError(
+            "n", Action.TRANSFER, Status.RECEIVED, "WHY", code, {"platform": "110"}
+        )
+        text = refusal_text(error)
+        assert text and "WHY" not in text and "{" not in text, code

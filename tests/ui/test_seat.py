@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from console.app_seat import order_transfers
 from console.domain.agent_state import AgentState, Seat
 from console.domain.intake import Draft
 from console.domain.orders import Actor, Platform
@@ -28,6 +29,7 @@ from console.ui.seat.intake_form import IntakeForm
 from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.seat_panel import SeatPanel
+from console.ui.seat.transfer_flow import TransferFlow
 from console.ui.worker import Worker
 
 ACTOR = Actor("王丽", "A-01", Platform.HOTLINE)
@@ -58,9 +60,12 @@ def build(db: Database, tmp_path: Path, loop: asyncio.AbstractEventLoop):  # typ
         telephony=switch, line=Line.HOTLINE, states=states, pops=ScreenPopService(db, clock),
         run=worker.run, call_bar=bar, pop_view=pop, intake=intake, clock=clock,
         wrap_up=timedelta(milliseconds=300),
-        transfer_order=lambda number, key: orders.transfer(number, ACTOR, "一键转接", key),
     )  # fmt: skip
-    panel = SeatPanel(controller, bar, pop, intake, holder)
+    flow = TransferFlow(
+        seat=controller, telephony=switch, line=Line.HOTLINE, run=worker.run,
+        transfers=order_transfers(orders, ACTOR),
+    )  # fmt: skip
+    panel = SeatPanel(controller, flow, bar, pop, intake, holder)
     return holder, panel, controller, switch, orders, worker
 
 
@@ -125,6 +130,7 @@ def test_f8_sends_the_call_then_the_order_to_110(
     holder.show()
     notices: list[str] = []
     controller.notice.connect(notices.append)
+    panel.flow.notice.connect(notices.append)
 
     async def until(check, timeout: float = 3.0) -> None:  # type: ignore[no-untyped-def]
         for _ in range(int(timeout / 0.02)):

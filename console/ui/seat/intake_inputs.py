@@ -9,7 +9,7 @@ districts indented under them, so a whole city can be chosen when the district i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
@@ -216,3 +216,41 @@ def named(widget: _W, name: str) -> _W:
     """``widget`` with its object name set (stylesheets and tests find it by that name)."""
     widget.setObjectName(name)
     return widget
+
+
+class SearchBox(QComboBox):
+    """An editable choice among ``(code, shown text)`` that filters on any part of the text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        completer = self.completer()
+        assert completer is not None
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+    def set_items(self, items: Sequence[tuple[str, str]]) -> None:
+        self.clear()
+        for code, text in items:
+            self.addItem(text, code)
+        self.setCurrentIndex(-1)
+
+    def value(self) -> str:
+        """The chosen code: the item whose text or code was typed, the code at the end of the
+        text, or the only item containing the text; otherwise the text itself (the service then
+        says it is not in the directory)."""
+        text = self.currentText().strip()
+        if not text:
+            return ""
+        for candidate in (
+            self.findText(text),
+            self.findData(text),
+            self.findData(text.split()[-1]),
+        ):
+            if candidate >= 0:
+                return str(self.itemData(candidate))
+        found = [i for i in range(self.count()) if text.lower() in self.itemText(i).lower()]
+        return str(self.itemData(found[0])) if len(found) == 1 else text

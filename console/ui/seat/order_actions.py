@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -38,7 +38,8 @@ from console.domain.orders import (
     allowed_actions,
 )
 from console.ui.names import action_names
-from console.ui.seat.intake_inputs import named
+from console.ui.refusals import refusal_text
+from console.ui.seat.intake_inputs import SearchBox, named
 from console.ui.worker import Run
 
 ERROR_STYLE = "color: #b00020;"
@@ -63,44 +64,6 @@ class Step:
 
 Perform = Callable[[Step], object]
 """Carries a step out through the services (runs on the worker thread); raises when refused."""
-
-
-class SearchBox(QComboBox):
-    """An editable choice among ``(code, shown text)`` that filters on any part of the text."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setMaxVisibleItems(15)
-        completer = self.completer()
-        assert completer is not None
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-
-    def set_items(self, items: Sequence[tuple[str, str]]) -> None:
-        self.clear()
-        for code, text in items:
-            self.addItem(text, code)
-        self.setCurrentIndex(-1)
-
-    def value(self) -> str:
-        """The chosen code: the item whose text or code was typed, the code at the end of the
-        text, or the only item containing the text; otherwise the text itself (the service then
-        says it is not in the directory)."""
-        text = self.currentText().strip()
-        if not text:
-            return ""
-        for candidate in (
-            self.findText(text),
-            self.findData(text),
-            self.findData(text.split()[-1]),
-        ):
-            if candidate >= 0:
-                return str(self.itemData(candidate))
-        found = [i for i in range(self.count()) if text.lower() in self.itemText(i).lower()]
-        return str(self.itemData(found[0])) if len(found) == 1 else text
 
 
 class OrderActions(QWidget):
@@ -129,6 +92,7 @@ class OrderActions(QWidget):
         self.order: WorkOrder | None = None
         self.action: Action | None = None
         self._busy = False
+        self._notes: dict[tuple[str, Action], str] = {}  # typed, not yet carried out
         self._build(police_kinds)
 
     def _build(self, police_kinds: Sequence[Kind]) -> None:
@@ -166,6 +130,10 @@ class OrderActions(QWidget):
             self.tr("Provisional acceptance (先行受理)"), FirstContactMode.PROVISIONAL.value
         )
         self.mode.addItem(self.tr("Guidance given (合理引导)"), FirstContactMode.GUIDANCE.value)
+        self.consent = named(
+            QCheckBox(self.tr("The caller agrees to the transfer (与诉求方协商同意)")),
+            "stepConsent",
+        )
         self.note = named(QPlainTextEdit(), "stepNote")
         self.note.setMaximumHeight(70)
         self.error = named(QLabel(), "stepError")
@@ -182,6 +150,7 @@ class OrderActions(QWidget):
             "kind": (QLabel(self.tr("110 kind:")), self.kind),
             "outcome": (QLabel(self.tr("Outcome:")), self.outcome),
             "mode": (QLabel(self.tr("First contact:")), self.mode),
+            "consent": (QLabel(), self.consent),
             "note": (QLabel(), self.note),
         }
         for label, widget in self.rows.values():
@@ -207,9 +176,13 @@ class OrderActions(QWidget):
     # ------------------------------------------------------------------ public
 
     def show_order(self, order: WorkOrder | None) -> None:
-        """Buttons for what this seat may do on ``order`` now; a step open on another order
-        (or one no longer allowed) closes, an open step on the same order stays as typed."""
+        """Buttons for what this seat may do on ``order`` now. A step open on the same order stays
+        as typed; if the order changed so that the step is no longer possible, the form stays
+        with its note and says so (nothing typed is lost). Another order closes the form; its
+        note is kept for when that step is opened on that order again."""
         same = order is not None and self.order is not None and order.number == self.order.number
+        if not same:
+            self.close_step()  # its note is kept under the order it was typed for
         self.order = order
         allowed = allowed_actions(order, self._actor) if order is not None else frozenset()
         names = action_names()
@@ -227,19 +200,28 @@ class OrderActions(QWidget):
             button.setShortcut(QKeySequence(f"Alt+{shown}") if shown < 10 else QKeySequence())
             button.setToolTip(f"Alt+{shown}" if shown < 10 else "")
         self.none.setVisible(order is not None and not allowed)
-        if not same or self.action not in allowed:
-            self.close_step()
+        if self.action is not None and self.action not in allowed:
+            if self.note.toPlainText().strip() or self.error.text():
+                self._say(self.tr("This order changed meanwhile: this step is no longer possible. "
+                                  "Your note is kept; copy it or close."))  # fmt: skip
+                self.confirm.setEnabled(False)
+            else:
+                self.close_step()
 
     def open_step(self, action: Action) -> None:
-        if self.order is None:
+        order = self.order
+        if order is None:
             return
+        self._keep_note()  # the step open before keeps what was typed in it
         self.action = action
-        names = action_names()
         self.prompt.setText(
             self.tr("{action}: work order {number}").format(
-                action=names[action], number=self.order.number
+                action=action_names()[action], number=order.number
             )
         )
+        self.note.setPlainText(self._notes.get((order.number, action), ""))
+        self.consent.setChecked(order.consent)
+        self.confirm.setEnabled(True)
         if action is Action.DISPATCH:
             self._fill_departments()
         needs = action in NEEDS_NOTE
@@ -256,19 +238,38 @@ class OrderActions(QWidget):
         first.setFocus()
 
     def close_step(self) -> None:
+        self._keep_note()
         self.action = None
         self.form.hide()
         self._say("")
+
+    def _keep_note(self) -> None:
+        """Remember the open step's note by (order, action); it comes back when reopened."""
+        if self.order is None or self.action is None:
+            return
+        text = self.note.toPlainText()
+        key = (self.order.number, self.action)
+        if text.strip():
+            self._notes[key] = text
+        else:
+            self._notes.pop(key, None)
 
     def submit(self) -> None:
         """Check what the form can check here, then hand the step to the services."""
         order, action = self.order, self.action
         if order is None or action is None or self._busy:
             return
+        if action not in allowed_actions(order, self._actor):  # the order moved on meanwhile
+            self._say(self.tr("This order changed meanwhile: this step is no longer possible. "
+                              "Your note is kept; copy it or close."))  # fmt: skip
+            return
         note = self.note.toPlainText().strip()
         detail, mode = "", None
         if action is Action.DISPATCH:
             detail = self.department.value()
+            if self._departments is None:
+                self._say(self.tr("The directory is still loading; a moment, please."))
+                return
             if not detail:
                 self._say(self.tr("Choose the department to dispatch to."))
                 self.department.setFocus()
@@ -277,6 +278,8 @@ class OrderActions(QWidget):
             detail = str(self.kind.currentData() or "")
         elif action is Action.THREE_WAY:
             detail = str(self.outcome.currentData())
+        elif action is Action.TRANSFER and self.consent.isChecked() and not order.consent:
+            detail = "consent"  # recorded with the transfer
         if self.rows["mode"][1].isVisibleTo(self.form):
             mode = FirstContactMode(str(self.mode.currentData()))
         if action in NEEDS_NOTE and not note:
@@ -299,11 +302,13 @@ class OrderActions(QWidget):
         self._busy = False
         self.confirm.setEnabled(True)
         if isinstance(answer, BaseException):
-            text = str(getattr(answer, "why", "") or answer)
+            text = refusal_text(answer)
             self._say(self.tr("Not done: {reason}").format(reason=text))
             self.refused.emit(text)
             return
+        self._notes.pop((step.number, step.action), None)
         self.note.clear()
+        self.action = None  # done: nothing to keep
         self.close_step()
         self.done.emit(step.number, step.action.value)
 
@@ -318,6 +323,7 @@ class OrderActions(QWidget):
             "kind": action is Action.ESCALATE,
             "outcome": action is Action.THREE_WAY,
             "mode": first_contact,
+            "consent": action is Action.TRANSFER,
             "note": True,
         }
         for key, (label, widget) in self.rows.items():
@@ -325,18 +331,38 @@ class OrderActions(QWidget):
             widget.setVisible(visible[key])
 
     def _fill_departments(self) -> None:
-        if self._departments is None:
-            self._departments = list(self._departments_source())
+        """Read the directory off the UI thread (it may have been edited since), then list it
+        with the order's own district first, then its city."""
         order = self.order
+        if self._departments is not None:
+            self._list_departments(self._departments, order)
+        else:
+            self.department.setPlaceholderText(self.tr("Loading the directory…"))
+        source = self._departments_source
+
+        def arrived(answer: object) -> None:
+            if isinstance(answer, BaseException):
+                self._say(self.tr("Could not read the department directory: {error}").format(
+                    error=answer))  # fmt: skip
+                return
+            self._departments = list(answer)  # type: ignore[call-overload]
+            if self.action is Action.DISPATCH and self.order is order:
+                typed = self.department.currentText()
+                self._list_departments(self._departments, order)
+                self.department.setEditText(typed)
+
+        self._run(lambda: list(source()), arrived)
+
+    def _list_departments(self, found: Sequence[Department], order: WorkOrder | None) -> None:
         district = order.district if order else ""
         city = district[:4] + "00" if district else ""
 
-        def near(d: Department) -> tuple[int, str]:  # the order's district first, then its city
+        def near(d: Department) -> tuple[int, str]:
             return (0 if d.district == district else 1 if d.district == city else 2, d.code)
 
         self.department.set_items(
             [(d.code, f"{d.name_zh if self._chinese else d.name_en}  {d.code}")
-             for d in sorted(self._departments, key=near)]
+             for d in sorted(found, key=near)]
         )  # fmt: skip
 
     def _hint(self, action: Action) -> str:

@@ -25,7 +25,6 @@ from console.telephony.port import (
     Line,
     Telephony,
     TelephonyError,
-    TransferResult,
 )
 from console.ui.seat.call_bar import CallBar
 from console.ui.seat.intake_form import IntakeForm
@@ -39,18 +38,17 @@ LEAVES_SEAT = frozenset({"ended", "transferred"})
 
 class SeatController(QObject):
     """Signals: ``state_changed(str state, str reason)``; ``notice(str)`` — a message for the
-    agent (a refused command); ``transfer_failed(str number, str result)`` — the peer line did not
-    take the call (the caller is still here: offer the three-way call or 互派);
-    ``order_arrived(str number)`` — a call came to this seat from the peer platform with its order;
-    ``conference_started(str number)`` — this seat's three-way call is up ("" if no order);
-    ``order_sent(str number)`` — the order went to the peer platform (transfer or 互派)."""
+    agent (a refused command); ``order_recorded(str number)`` — an order was saved for the call
+    on the line; ``order_arrived(str number)`` — a call was transferred to this seat from the peer
+    platform with its order; ``conference_joined(str number)`` — this seat was brought into the
+    peer's three-way call (with its order, or ""). Transfers and three-way calls are
+    :class:`~console.ui.seat.transfer_flow.TransferFlow`'s."""
 
     state_changed = Signal(str, str)
     notice = Signal(str)
-    transfer_failed = Signal(str, str)
+    order_recorded = Signal(str)
     order_arrived = Signal(str)
-    conference_started = Signal(str)
-    order_sent = Signal(str)
+    conference_joined = Signal(str)
 
     def __init__(
         self,
@@ -65,8 +63,6 @@ class SeatController(QObject):
         intake: IntakeForm,
         clock: Callable[[], datetime],
         wrap_up: timedelta = timedelta(seconds=30),
-        transfer_order: Callable[[str, str], object] | None = None,
-        check_transfer: Callable[[str], object] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -81,10 +77,7 @@ class SeatController(QObject):
         self._clock = clock
         self.stats = CallStats()
         self.current: Call | None = None
-        self._transfer_order = transfer_order
-        self._check_transfer = check_transfer
         self._order_for_call: tuple[str, str] | None = None  # (call id, order number)
-        self.failed_transfer: tuple[str, str] | None = None  # (call id, order) to offer 互派 for
         self.peer_side = False  # the current call came here from the peer platform
         self._tasks: set[asyncio.Task[object]] = set()
         self.wrap_up_timer = QTimer(self, singleShot=True)
@@ -146,7 +139,7 @@ class SeatController(QObject):
         if self.current is not None:
             self.notice.emit(self.tr("Finish the current call first."))
             return
-        self._spawn(self._phone.answer(call_id, self.seat))
+        self.spawn(self._phone.answer(call_id, self.seat))
 
     @Slot()
     def answer_next(self) -> None:
@@ -155,7 +148,7 @@ class SeatController(QObject):
     @Slot()
     def hang_up(self) -> None:
         if self.current is not None:
-            self._spawn(self._phone.hang_up(self.current.call_id))
+            self.spawn(self._phone.hang_up(self.current.call_id))
 
     @Slot()
     def toggle_hold(self) -> None:
@@ -163,115 +156,23 @@ class SeatController(QObject):
         if call is None:
             return
         held = call.state is CallState.HELD
-        self._spawn(self._phone.resume(call.call_id) if held else self._phone.hold(call.call_id))
+        self.spawn(self._phone.resume(call.call_id) if held else self._phone.hold(call.call_id))
 
     @Slot(str)
     def order_saved(self, number: str) -> None:
         """The order recorded for the call on the line: it goes with the call on a transfer."""
         if self.current is not None:
             self._order_for_call = (self.current.call_id, number)
+            self.order_recorded.emit(number)
 
-    @Slot()
-    def transfer(self) -> None:
-        """一键转接: the order's transfer is checked first (consent…), then the call goes to the
-        peer line with the order attached, and once a peer seat has it the order is handed over
-        (exactly once per call and order). If the peer line does not take the call the caller
-        stays here and ``transfer_failed`` offers the three-way call or 互派."""
-        call = self.current
-        if call is None:
-            return
-        if self.peer_side:
-            self.notice.emit(
-                self.tr("This call came from the peer platform: return the order instead.")
-            )
-            return
-        if self._transfer_order is None:
-            self._bridge(conference=False, number="")
-            return
-        number = self._saved_order(call)
-        if number is None:
-            self.notice.emit(self.tr("Save the order first: it goes with the call."))
-            return
-        check = self._check_transfer
-
-        def checked(answer: object) -> None:
-            if isinstance(answer, BaseException):
-                self.notice.emit(str(getattr(answer, "why", "") or answer))
-                return
-            self._bridge(conference=False, number=number)
-
-        self._run(lambda: check(number) if check else None, checked)
-
-    @Slot()
-    def conference(self) -> None:
-        """三方通话: bring the peer line in, with the saved order (if any) attached."""
-        call = self.current
-        if call is None or self.peer_side:
-            return
-        self._bridge(conference=True, number=self._saved_order(call) or "")
-
-    @Slot()
-    def send_as_dispatch(self) -> None:
-        """After a failed transfer: keep the caller and send the order to the peer platform as a
-        dispatched order (互派) that the peer must sign for within its deadline."""
-        failed = self.failed_transfer
-        if failed is None or self._transfer_order is None:
-            return
-        call_id, number = failed
-        self.failed_transfer = None
-        self._send_order(number, f"{call_id}:{number}")
-
-    def _saved_order(self, call: Call) -> str | None:
+    def saved_order(self, call: Call) -> str | None:
+        """The order recorded for ``call`` (None if none was saved during it)."""
         saved = self._order_for_call
         return saved[1] if saved is not None and saved[0] == call.call_id else None
 
-    def _send_order(self, number: str, key: str) -> None:
-        send = self._transfer_order
-        assert send is not None
+    def spawn(self, work: Awaitable[object]) -> None:
+        """Run a switch command as a task on the loop; a refusal becomes a notice."""
 
-        def done(answer: object) -> None:
-            if isinstance(answer, BaseException):
-                self.notice.emit(str(getattr(answer, "why", "") or answer))
-                return
-            self.order_sent.emit(number)
-
-        self._run(lambda: send(number, key), done)
-
-    def _bridge(self, *, conference: bool, number: str) -> None:
-        call = self.current
-        if call is None:
-            return
-        peer = Line.POLICE if self._line is Line.HOTLINE else Line.HOTLINE
-        command = self._phone.conference if conference else self._phone.blind_transfer
-        data = {"order": number} if number else None
-        self.failed_transfer = None
-
-        async def go() -> None:
-            result = await command(call.call_id, peer, data)
-            if result is not TransferResult.OK:
-                self.notice.emit(
-                    self.tr("The {line} line did not take the call: {result}").format(
-                        line=peer.value, result=self._result_name(result)
-                    )
-                )
-                if number and not conference:
-                    self.failed_transfer = (call.call_id, number)
-                self.transfer_failed.emit(number, result.value)
-            elif conference:
-                self.conference_started.emit(number)
-            elif number and self._transfer_order is not None:
-                self._send_order(number, f"{call.call_id}:{number}")
-
-        self._spawn(go())
-
-    def _result_name(self, result: TransferResult) -> str:
-        return {
-            TransferResult.NO_ANSWER: self.tr("no answer"),
-            TransferResult.BUSY: self.tr("busy"),
-            TransferResult.REJECTED: self.tr("rejected"),
-        }.get(result, result.value)
-
-    def _spawn(self, work: Awaitable[object]) -> None:
         async def guarded() -> object:
             try:
                 return await work
@@ -307,13 +208,16 @@ class SeatController(QObject):
             number = call.data.get("order", "")
             if number:
                 self._order_for_call = (call.call_id, number)
-                self.order_arrived.emit(number)
             else:
                 self._intake.start_for_call(call.call_id, call.caller)
+            if event.kind == "conferenced":
+                self.conference_joined.emit(number)
+            elif number:
+                self.order_arrived.emit(number)
         elif self.current is not None and call.call_id == self.current.call_id:
             leaves = event.kind == "ended" or (event.kind in LEAVES_SEAT and not self.peer_side)
             if leaves:
-                self.current, self.peer_side, self.failed_transfer = None, False, None
+                self.current, self.peer_side = None, False
                 self._change(AgentState.WRAP_UP)
                 self.wrap_up_timer.start()
             else:

@@ -3,8 +3,8 @@
 Layout and shortcuts only; :class:`SeatController` holds the behaviour.
 
 Keys (documented in README): F2 ready, F3 not ready (break), F5 answer, F6 hang up, F7 hold /
-resume, F8 one-click transfer to the peer line, F9 three-way call, Ctrl+N new order; after a
-failed transfer Alt+D sends the order as 互派 and keeps the caller.
+resume, F8 one-click transfer to the peer line, F9 three-way call, Ctrl+N new order; F10–F12
+act on the linkage strip's offers (互派 or transfer with consent, record the outcome, open).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from console.ui.seat.intake_form import IntakeForm
 from console.ui.seat.linkage_bar import LinkageBar
 from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
+from console.ui.seat.transfer_flow import TransferFlow
 
 NOTICE_STYLE = "QLabel#seatNotice { color: #8a1c1c; }"
 
@@ -29,6 +30,7 @@ class SeatPanel(QWidget):
     def __init__(
         self,
         controller: SeatController,
+        flow: TransferFlow,
         call_bar: CallBar,
         pop_view: ScreenPopView,
         intake: IntakeForm,
@@ -37,6 +39,7 @@ class SeatPanel(QWidget):
         super().__init__(parent)
         self.setMinimumSize(QSize(900, 560))
         self.controller = controller
+        self.flow = flow
         self.intake = intake
         self._state_name = ""
         self.state_box = QComboBox()
@@ -74,13 +77,14 @@ class SeatPanel(QWidget):
         layout.setContentsMargins(12, 8, 12, 6)
         layout.addLayout(top)
         layout.addWidget(call_bar)
-        self.linkage = LinkageBar(controller)
+        self.linkage = LinkageBar(controller, flow)
         layout.addWidget(self.linkage)
         layout.addWidget(split, 1)
         self._keys()
         self.state_box.activated.connect(self._choose_state)
         controller.state_changed.connect(self._show_state)
         controller.notice.connect(self.notice.setText)
+        flow.notice.connect(self.notice.setText)
 
     def _keys(self) -> None:
         c = self.controller
@@ -90,8 +94,8 @@ class SeatPanel(QWidget):
             ("F5", c.answer_next),
             ("F6", c.hang_up),
             ("F7", c.toggle_hold),
-            ("F8", c.transfer),
-            ("F9", c.conference),
+            ("F8", self.flow.transfer),
+            ("F9", self.flow.conference),
             ("Ctrl+N", self.new_order),
         ):
             shortcut = QShortcut(QKeySequence(key), self)

@@ -1,0 +1,182 @@
+"""The seat's side of the linkage on a live call: one-click transfer (F8), three-way call (F9),
+and what is offered when the peer line does not take the caller.
+
+F8 on a call with a saved order: the transfer is checked and written pending (worker thread),
+the call goes to the peer line with the order attached, and once a peer seat has the caller the
+order is handed over; if the peer line does not answer within the window, is busy or rejects
+it, the pending transfer is dropped, the caller is still here, and ``transfer_failed`` offers the
+three-way call or 互派 (the order sent for the peer to sign for, the caller kept). A transfer
+refused for want of consent asks for it (``consent_needed``); a social-stability clue saved at
+12345 asks for F8 at once (``clue_saved``). The flow acts only on the call it started with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from console.domain.orders import TransitionError
+from console.telephony.port import Line, Telephony, TransferResult
+from console.ui.refusals import refusal_text
+from console.ui.seat.seat_controller import SeatController
+from console.ui.worker import Run
+
+
+@dataclass(frozen=True)
+class OrderTransfers:
+    """The services the flow needs, bound to this seat's agent (all run on the worker)."""
+
+    begin: Callable[[str, str, bool], object]  # number, key, consent; raises when refused
+    complete: Callable[[str], object]  # key
+    abandon: Callable[[str], object]  # key
+    send: Callable[[str, str, str], object]  # number, key, note: the whole transfer (互派)
+    is_clue: Callable[[str], bool]  # a social-stability clue this seat must send to 110 now
+
+
+class TransferFlow(QObject):
+    """Signals: ``notice(str)``; ``transfer_failed(str number, str result)``;
+    ``consent_needed(str number)``; ``conference_started(str number)`` ("" without an order);
+    ``order_sent(str number)``; ``clue_saved(str number)``."""
+
+    notice = Signal(str)
+    transfer_failed = Signal(str, str)
+    consent_needed = Signal(str)
+    conference_started = Signal(str)
+    order_sent = Signal(str)
+    clue_saved = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        seat: SeatController,
+        telephony: Telephony,
+        line: Line,
+        run: Run,
+        transfers: OrderTransfers | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent or seat)
+        self._seat, self._phone, self._line, self._run = seat, telephony, line, run
+        self._transfers = transfers
+        self.failed: tuple[str, str] | None = None  # (call id, order) the 互派 offer is for
+        seat.order_recorded.connect(self._recorded)
+        seat.state_changed.connect(lambda *_: self._forget_ended())
+
+    @property
+    def peer(self) -> Line:
+        return Line.POLICE if self._line is Line.HOTLINE else Line.HOTLINE
+
+    @Slot()
+    def transfer(self, consent: bool = False) -> None:
+        call = self._seat.current
+        if call is None:
+            return
+        if self._seat.peer_side:
+            self.notice.emit(
+                self.tr("This call came from the peer platform: return the order instead.")
+            )
+            return
+        transfers = self._transfers
+        if transfers is None:  # no orders behind this switch: move the call only
+            self._bridge(call.call_id, "", conference=False)
+            return
+        number = self._seat.saved_order(call)
+        if number is None:
+            self.notice.emit(self.tr("Save the order first: it goes with the call."))
+            return
+        key = f"{call.call_id}:{number}"
+
+        def begun(answer: object) -> None:
+            if isinstance(answer, TransitionError) and answer.code == "no_consent":
+                self.consent_needed.emit(number)
+            if isinstance(answer, BaseException):
+                self.notice.emit(refusal_text(answer))
+                return
+            self._bridge(call.call_id, number, conference=False)
+
+        self._run(lambda: transfers.begin(number, key, consent), begun)
+
+    @Slot()
+    def transfer_with_consent(self) -> None:
+        self.transfer(consent=True)
+
+    @Slot()
+    def conference(self) -> None:
+        call = self._seat.current
+        if call is None or self._seat.peer_side:
+            return
+        self._bridge(call.call_id, self._seat.saved_order(call) or "", conference=True)
+
+    @Slot()
+    def send_as_dispatch(self) -> None:
+        failed, transfers = self.failed, self._transfers
+        if failed is None or transfers is None:
+            return
+        call_id, number = failed
+        self.failed = None
+        key = f"{call_id}:{number}:互派"
+        self._after(lambda: transfers.send(number, key, "转接未成功，互派"), number)
+
+    # ------------------------------------------------------------------ private
+
+    def _bridge(self, call_id: str, number: str, *, conference: bool) -> None:
+        command = self._phone.conference if conference else self._phone.blind_transfer
+        data = {"order": number} if number else None
+        key = f"{call_id}:{number}"
+        transfers = self._transfers
+        self.failed = None
+
+        async def go() -> None:
+            result = await command(call_id, self.peer, data)
+            if result is TransferResult.OK:
+                if conference:
+                    self.conference_started.emit(number)
+                elif number and transfers is not None:
+                    self._after(lambda: transfers.complete(key), number)
+                return
+            if number and not conference and transfers is not None:
+                self._run(lambda: transfers.abandon(key), lambda _answer: None)
+            text = self.tr("The {line} line did not take the call: {result}")
+            self.notice.emit(text.format(line=self.peer.value, result=self._name(result)))
+            current = self._seat.current
+            if current is not None and current.call_id == call_id:  # still this caller
+                if number and not conference:
+                    self.failed = (call_id, number)
+                self.transfer_failed.emit(number, result.value)
+
+        self._seat.spawn(go())
+
+    def _after(self, work: Callable[[], object], number: str) -> None:
+        def done(answer: object) -> None:
+            if isinstance(answer, BaseException):
+                text = self.tr("The order did not go to {line}: {reason}")
+                self.notice.emit(text.format(line=self.peer.value, reason=refusal_text(answer)))
+                return
+            self.order_sent.emit(number)
+
+        self._run(work, done)
+
+    def _name(self, result: TransferResult) -> str:
+        return {
+            TransferResult.NO_ANSWER: self.tr("no answer"),
+            TransferResult.BUSY: self.tr("busy"),
+            TransferResult.REJECTED: self.tr("rejected"),
+        }.get(result, result.value)
+
+    @Slot(str)
+    def _recorded(self, number: str) -> None:
+        transfers = self._transfers
+        if transfers is None:
+            return
+
+        def checked(answer: object) -> None:
+            if answer is True:
+                self.clue_saved.emit(number)
+
+        self._run(lambda: transfers.is_clue(number), checked)
+
+    def _forget_ended(self) -> None:
+        if self._seat.current is None:
+            self.failed = None
