@@ -26,7 +26,7 @@ def _floor_seconds(ctx: Context, orders: int, events: int) -> float:
     ts = "2026-11-26 01:30:00.000000"
     order = [None, "", "12345", "12345", "13812345678", "张三", "C-TS", "F-SH", "210102",
              "中山路1号", "楼下烧烤店夜间施工噪音扰民，持续到23点，请相关部门处理。", 0, 0, 1,
-             "completed", None, None, ts, ts, ts, ts, 1, "A-001"]  # fmt: skip
+             "completed", None, None, ts, ts, ts, ts, 1, "A-001", None, None]  # fmt: skip
     per_order = max(1, round(events / orders))
     orders_rows = []
     for i in range(1, orders + 1):
@@ -34,7 +34,7 @@ def _floor_seconds(ctx: Context, orders: int, events: int) -> float:
         row[0], row[1] = i, f"12345-20261126-{i:07d}"
         orders_rows.append(tuple(row))
     event_rows = [
-        (i, ts, "话务员001", "A-001", "12345", "create", None, "received", "")
+        (i, ts, "话务员001", "A-001", "12345", "create", None, "received", "", "")
         for i in range(1, orders + 1)
         for _ in range(per_order)
     ]

@@ -8,13 +8,14 @@ installed console opens one. Nothing else imports this module.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 from console.app_seat import SeatParts, build_seat, perform_step
 from console.domain.catalogue import District, Field, Kind
@@ -36,6 +37,8 @@ from console.ui.seat.queues_view import QueuesView
 from console.ui.seat.state_board import StateBoard
 from console.ui.status_bar import StatusBar
 from console.ui.worker import Worker
+
+log = logging.getLogger(__name__)
 
 QUEUE_REFRESH_MS = 10_000
 CHANGE_POLL_MS = 200  # PRAGMA data_version or draining NOTIFYs: microseconds a look
@@ -141,6 +144,7 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
     steps.done.connect(lambda *_: queues.refresh())
     panel.refresh()
     board.refresh()
+    resume_transfers(shared, actor, seat)
 
     def tick(now: datetime) -> None:
         status.tick(now)
@@ -156,6 +160,27 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
             detail.refresh()
 
     return WindowParts(window, seat, status, panel, banner, tick, on_change)
+
+
+def resume_transfers(shared: Shared, actor: Actor, seat: SeatParts) -> None:
+    """Transfers this seat began before the console stopped (the call was moving) go over as
+    互派 now; the agent is told which, in the seat's notice line, and the log keeps it."""
+
+    def report(answer: object) -> None:
+        if isinstance(answer, BaseException):
+            log.error("could not finish pending transfers of %s: %s", actor.seat, answer)
+            return
+        resumed = list(answer)  # type: ignore[call-overload]
+        for outcome in resumed:
+            log.warning("pending transfer %s finished on start: %s", outcome.key, outcome)
+        sent = [r.number for r in resumed if r.done]
+        if sent:
+            text = QCoreApplication.translate(
+                "SeatPanel", "Sent to the peer platform after the restart: {numbers}"
+            )
+            seat.panel.notice.setText(text.format(numbers=", ".join(sent)))
+
+    shared.worker.run(lambda: shared.orders.transfers.resume(actor), report)
 
 
 def watch_changes(

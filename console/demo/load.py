@@ -28,6 +28,7 @@ from console.demo.generate import (
 )
 from console.demo.material import Material, load_material
 from console.domain.deadlines import Policy
+from console.store.departments import departments
 from console.store.engine import Database
 from console.store.seed import catalogue
 from console.store.tables import OrderRow, SequenceRow
@@ -98,7 +99,7 @@ def load_demo_data(
     started = time.perf_counter()
     until = until or china_today()
     with db.read() as session:
-        material = load_material(*catalogue(session))
+        material = load_material(*catalogue(session), departments=departments(session))
     plan = make_plan(db, orders, seed, until)
     now_epoch = int(datetime(until.year, until.month, until.day, tzinfo=UTC).timestamp()) - 8 * 3600
     if workers is None:

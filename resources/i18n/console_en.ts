@@ -1050,97 +1050,98 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="207"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="205"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="263"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="220"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="218"/>
         <source>{action}: work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="229"/>
         <source>Note (required):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="229"/>
         <source>Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="269"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="271"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="272"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="274"/>
         <source>Choose the department to dispatch to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="284"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
         <source>Write the note first: this step needs it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="288"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="290"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="294"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="296"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="304"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="306"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="338"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="340"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="343"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="345"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="368"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="370"/>
         <source>What was done, as the caller will hear it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="369"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="371"/>
         <source>The department&apos;s progress report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="370"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="372"/>
         <source>Why it is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="372"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="374"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="374"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="376"/>
         <source>Why: what the three parties agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="375"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="377"/>
         <source>What was accepted, or what the caller was told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="376"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="378"/>
         <source>Why it is cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1631,6 +1632,11 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>{state} for {time}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../console/app_window.py" line="178"/>
+        <source>Sent to the peer platform after the restart: {numbers}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StateBoard</name>
@@ -1730,7 +1736,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="120"/>
+        <location filename="../../console/app_window.py" line="123"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>

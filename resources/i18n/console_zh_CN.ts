@@ -1053,97 +1053,98 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>转派至{platform}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="207"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="205"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="263"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation>工单已被更新，此步骤已不可办理。您填写的说明仍保留，可复制后关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="220"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="218"/>
         <source>{action}: work order {number}</source>
         <translation>{action}：工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="229"/>
         <source>Note (required):</source>
         <translation>说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="229"/>
         <source>Note (optional):</source>
         <translation>说明（选填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="269"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="271"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation>派单目录正在读取，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="272"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="274"/>
         <source>Choose the department to dispatch to.</source>
         <translation>请选择承办单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="284"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
         <source>Write the note first: this step needs it.</source>
         <translation>此步骤须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="288"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="290"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="294"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="296"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="304"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="306"/>
         <source>Not done: {reason}</source>
         <translation>未办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="338"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="340"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="343"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="345"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="368"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="370"/>
         <source>What was done, as the caller will hear it</source>
         <translation>办理情况（将告知诉求人）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="369"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="371"/>
         <source>The department&apos;s progress report</source>
         <translation>承办单位的处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="370"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="372"/>
         <source>Why it is returned</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="372"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="374"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation>承办单位报告：矛盾升级、涉嫌违法犯罪…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="374"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="376"/>
         <source>Why: what the three parties agreed</source>
         <translation>原因：三方协商结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="375"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="377"/>
         <source>What was accepted, or what the caller was told</source>
         <translation>先行受理的内容，或向诉求人解释的内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="376"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="378"/>
         <source>Why it is cancelled</source>
         <translation>撤销原因</translation>
     </message>
@@ -1634,6 +1635,11 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>{state} for {time}</source>
         <translation>{state} {time}</translation>
     </message>
+    <message>
+        <location filename="../../console/app_window.py" line="178"/>
+        <source>Sent to the peer platform after the restart: {numbers}</source>
+        <translation>重启后已按互派发往对方平台：{numbers}</translation>
+    </message>
 </context>
 <context>
     <name>StateBoard</name>
@@ -1733,7 +1739,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="120"/>
+        <location filename="../../console/app_window.py" line="123"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>

@@ -12,7 +12,18 @@ from pathlib import Path
 from sqlalchemy import text
 
 from console.demo.load import load_demo_data
-from console.domain.orders import Platform, Status, replay
+from console.domain.orders import (
+    Action,
+    Actor,
+    FirstContactMode,
+    Platform,
+    Status,
+    ThreeWayOutcome,
+    WorkOrder,
+    apply,
+    new_order,
+    replay,
+)
 from console.store import orders as repo
 from console.store.engine import Database
 from console.store.setup import init_db
@@ -144,3 +155,105 @@ def test_open_orders_get_their_alarms_with_the_past_already_raised(db: Database)
     # A console starting at the demo's "now" has nothing old to raise: no flood on first start.
     start = datetime(2026, 11, 25, 16, 0, tzinfo=UTC)  # 26 Nov 00:00 China time
     assert AlarmService(db, lambda: start, "A-01").sweep() == []
+
+
+def _rebuilt(stored: WorkOrder) -> WorkOrder:
+    """The order made again from its timeline by the domain's own rules (``new_order`` and
+    ``apply``), so every step must be one a seat could take: right status, right platform, the
+    notes, details and consent the rules ask for."""
+    first, *rest = stored.timeline
+    agreed_on_call = any(
+        e.action is Action.THREE_WAY and e.detail == stored.origin.peer.value for e in rest
+    )
+    order = new_order(
+        number=stored.number,
+        actor=Actor(first.actor, first.seat, first.platform),
+        at=first.at,
+        caller=stored.caller,
+        kind=stored.kind,
+        field=stored.field,
+        district=stored.district,
+        address=stored.address,
+        description=stored.description,
+        priority=stored.priority,
+        social_stability=stored.social_stability,
+        consent=stored.consent and not agreed_on_call,
+        escalated_from=stored.escalated_from,
+    )
+    for e in rest:
+        mode = stored.first_contact_mode if e.action is Action.FIRST_CONTACT else None
+        actor = Actor(e.actor, e.seat, e.platform)
+        order = apply(order, e.action, actor, e.at, e.note, mode, detail=e.detail)
+    return order
+
+
+def test_every_timeline_follows_the_rules_including_the_linkage_paths(db: Database) -> None:
+    """Dispatch, department progress, escalation and three-way outcomes appear, and every
+    timeline is one the domain's rules allow, step by step."""
+    load_demo_data(db, 3_000, seed=5, until=UNTIL)
+    actions: Counter[Action] = Counter()
+    outcomes: Counter[str] = Counter()
+    modes: Counter[FirstContactMode | None] = Counter()
+    statuses: Counter[Status] = Counter()
+    escalations: list[tuple[str, str, object]] = []  # (original, linked number, escalated at)
+    with db.read() as s:
+        numbers = [r[0] for r in s.execute(text("SELECT number FROM work_order"))]
+        directory = {c: d for c, d in s.execute(text("SELECT code, district FROM department"))}
+        city_of = {c: y for c, y in s.execute(text("SELECT code, city_code FROM district"))}
+        stored_orders = {number: repo.get(s, number).order for number in numbers}
+    for number, stored in stored_orders.items():
+        rebuilt = _rebuilt(stored)
+        assert (rebuilt.status, rebuilt.owner) == (stored.status, stored.owner), number
+        assert rebuilt.department == stored.department, number
+        assert rebuilt.consent == stored.consent, number
+        assert rebuilt.first_contact_mode == stored.first_contact_mode, number
+        statuses[stored.status] += 1
+        modes[stored.first_contact_mode] += 1
+        timeline = stored.timeline
+        for i, e in enumerate(timeline):
+            actions[e.action] += 1
+            if e.action is Action.DISPATCH:
+                # A department of the directory with jurisdiction: the district's or its city's.
+                assert e.detail in directory, (number, e.detail)
+                assert directory[e.detail] in (stored.district, city_of[stored.district])
+                assert stored.owner is Platform.HOTLINE
+            elif e.action is Action.THREE_WAY:
+                outcomes[e.detail] += 1
+                assert i == 1 and e.platform is Platform.HOTLINE, number  # near the start
+                follow = timeline[i + 1].action if i + 1 < len(timeline) else None
+                if e.detail == ThreeWayOutcome.POLICE:
+                    assert follow is Action.TRANSFER and stored.consent, number
+                elif e.detail == ThreeWayOutcome.FIRST_CONTACT:
+                    assert follow is Action.FIRST_CONTACT, number
+                    assert stored.first_contact_mode is not None, number
+            elif e.action is Action.ESCALATE:
+                escalations.append((number, e.detail, e.at))
+                assert stored.department is not None, number
+    assert actions[Action.DISPATCH] > 500
+    assert actions[Action.DEPT_SIGN_FOR] > 500 and actions[Action.PROGRESS] > 100
+    assert statuses[Status.DISPATCHED] > 0  # 已派单, waiting for the department
+    assert set(outcomes) == {o.value for o in ThreeWayOutcome}
+    assert modes[FirstContactMode.GUIDANCE] > 0 and modes[FirstContactMode.PROVISIONAL] > 0
+    assert escalations
+    linked_numbers = set()
+    for original, linked_number, escalated_at in escalations:
+        linked = stored_orders[linked_number]  # the linked order exists
+        linked_numbers.add(linked_number)
+        assert linked.escalated_from == original
+        assert linked.origin is Platform.HOTLINE and linked.owner is Platform.POLICE
+        assert linked.created_at == escalated_at
+        escalating = next(e for e in stored_orders[original].timeline if e.detail == linked_number)
+        create, transfer = linked.timeline[:2]
+        assert (create.seat, transfer.seat) == (escalating.seat, escalating.seat)
+        assert transfer.action is Action.TRANSFER and transfer.at == create.at
+        assert linked.caller == stored_orders[original].caller
+    made = {n for n, o in stored_orders.items() if o.escalated_from is not None}
+    assert made == linked_numbers  # no linked order without its escalation
+    with db.read() as s:
+        dangling = s.execute(
+            text(
+                "SELECT count(*) FROM work_order WHERE department IS NOT NULL "
+                "AND department NOT IN (SELECT code FROM department)"
+            )
+        ).scalar_one()
+    assert dangling == 0

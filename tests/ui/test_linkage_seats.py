@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import qasync
+import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -63,13 +64,17 @@ class Seats:
         self.hot = build_window(shared, A01, self.switch)
         self.pol = build_window(shared, J01, self.switch)
         self.watchers = [watch_for(db.engine) for _ in range(2)]
+        self.timers = []
         for part, changes in zip((self.hot, self.pol), self.watchers, strict=True):
-            watch_changes(part.window, changes, part.on_change)
+            self.timers.append(watch_changes(part.window, changes, part.on_change))
             qtbot.addWidget(part.window)
             part.window.show()
             part.seat.controller.log_in()
 
     def close(self) -> None:
+        for timer in self.timers:
+            if shiboken6.isValid(timer):  # gone with its window if that was closed first
+                timer.stop()
         for part in (self.hot, self.pol):
             part.seat.controller.close()
         for changes in self.watchers:
@@ -372,3 +377,25 @@ def test_f8_without_consent_asks_for_it_and_a_clue_asks_for_f8(
         await until(lambda: seats.orders.get(clue).order.status is Status.TRANSFERRED)
 
     qloop.run_until_complete(scenario())
+
+
+def test_a_transfer_left_pending_by_a_stopped_console_goes_over_on_start(
+    qtbot: QtBot, qloop: qasync.QEventLoop, sqlite_db: Database
+) -> None:
+    orders = OrderService(sqlite_db, lambda: datetime.now(UTC))
+    number = orders.create(
+        Draft(caller_phone=CALLER, kind="C-TS", field="F-SH", district="210102",
+              description="小区门口有人持械斗殴", consent=True), A01,
+    ).order.number  # fmt: skip
+    orders.transfers.begin(number, A01, f"SIM-000001:{number}")  # then the console died
+    seats = Seats(sqlite_db, qloop, qtbot)
+
+    async def scenario() -> None:
+        await until(lambda: seats.orders.get(number).order.status is Status.TRANSFERRED)
+        await until(lambda: number in seats.hot.seat.panel.notice.text())
+
+    try:
+        qloop.run_until_complete(scenario())
+    finally:
+        qloop.run_until_complete(seats.switch.stop())
+        seats.close()
