@@ -43,3 +43,21 @@ def test_every_linkage_path_is_counted(db: Database) -> None:
     assert empty.created == {} and empty.escalations == 0
     with db.read() as s, pytest.raises(ValueError, match="before"):
         linkage_report(s, date(2001, 2, 1), date(2001, 1, 1))
+
+
+def test_a_report_day_is_a_china_day(db: Database) -> None:
+    from console.services.orders import OrderService
+
+    instants = iter(
+        [
+            datetime(2026, 11, 25, 15, 59, 59, tzinfo=UTC),  # 23:59:59 on the 25th in China
+            datetime(2026, 11, 25, 16, 0, 0, tzinfo=UTC),  # 00:00:00 on the 26th in China
+        ]
+    )
+    orders = OrderService(db, lambda: next(instants))
+    orders.create(draft(), A01)
+    orders.create(draft(), A01)
+    with db.read() as s:
+        day25 = linkage_report(s, date(2026, 11, 25), date(2026, 11, 25))
+        day26 = linkage_report(s, date(2026, 11, 26), date(2026, 11, 26))
+    assert day25.created == {"12345": 1} and day26.created == {"12345": 1}
