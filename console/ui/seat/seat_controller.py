@@ -243,6 +243,8 @@ class SeatController(QObject):
         self._bar.set_now(now, self.stats)
 
     def close(self) -> None:
+        """Stop listening and acting: no event, task or wrap-up timer touches the seat after."""
         self._unsubscribe()
+        self.wrap_up_timer.stop()
         for task in list(self._tasks):
             task.cancel()
