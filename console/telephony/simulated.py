@@ -97,8 +97,10 @@ class SimulatedSwitch(Telephony):
         self._rates = {line: float(rates.get(line, 0.0)) for line in Line}
         base = random.Random(seed).getrandbits(64)
         self._rngs = {line: random.Random(f"{base}:{line.value}") for line in Line}
-        fresh = random.Random(base)
-        self._callers = callers or (lambda: random_mobile(fresh))
+        # Without a supplier, "repeat" callers are drawn per line too: which line's call comes
+        # first when the loop runs late must not change who calls (same seed, same callers).
+        self._fresh = {line: random.Random(f"{base}:fresh:{line.value}") for line in Line}
+        self._callers = callers
         self._repeat_share = repeat_share
         self._window = answer_window_s
         self._peer_answer = peer_answer_s
@@ -146,7 +148,12 @@ class SimulatedSwitch(Telephony):
         if caller is None:
             rng = self._rngs[line]
             repeat = rng.random() < self._repeat_share
-            caller = self._callers() if repeat else random_mobile(rng)
+            if not repeat:
+                caller = random_mobile(rng)
+            elif self._callers is not None:
+                caller = self._callers()
+            else:
+                caller = random_mobile(self._fresh[line])
         self._ids += 1
         call = Call(f"SIM-{self._ids:06d}", caller, line, self._clock())
         self._put(call, "ringing", "queued")
