@@ -34,7 +34,7 @@ from console.services.linkage import LinkageService
 from console.services.orders import OrderService
 from console.settings import APP_NAME
 from console.store.alarms import RaisedAlarm
-from console.store.changes import DataVersion, PgNotifications, watch_for
+from console.store.changes import ChangeWatch, watch_for
 from console.store.engine import Database
 from console.store.migrate import SchemaTooNew
 from console.store.orders import count
@@ -126,7 +126,7 @@ def _run_with(
     executor = ThreadPoolExecutor(1, thread_name_prefix="alarm-sweep")
     loop = qasync.QEventLoop(app)  # made before the widgets: the simulated switch runs on it
     asyncio.set_event_loop(loop)
-    watchers: list[DataVersion | PgNotifications] = []  # closed in the finally
+    watchers: list[ChangeWatch] = []  # closed in the finally
     try:
         clock = SystemClock()
         actors = [Actor(settings.agent, settings.seat, seat_platform)]

@@ -29,7 +29,7 @@ def test_postgres_is_watched_by_listen_notify(tmp_path: Path) -> None:
     """(The behaviour itself is in test_changes_pg.py, against a real server.)"""
     from sqlalchemy import create_engine
 
-    from console.store.changes import PgNotifications
+    from console.store.pg_changes import PgNotifications
 
     engine = create_engine("postgresql+psycopg://app@127.0.0.1:9/none")
     watch = watch_for(engine)

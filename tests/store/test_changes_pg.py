@@ -12,8 +12,9 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
-from console.store.changes import APPLICATION_NAME, PgNotifications, watch_for
+from console.store.changes import watch_for
 from console.store.engine import Database
+from console.store.pg_changes import APPLICATION_NAME, PgNotifications
 from console.store.tables import AgentStateRow
 
 pytestmark = pytest.mark.postgres

@@ -1,0 +1,138 @@
+"""The PostgreSQL change watcher (see :mod:`console.store.changes`): LISTEN on one dedicated
+connection. Its own module so that an SQLite console never imports psycopg (~90 ms at start)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from sqlalchemy.engine import URL
+
+from console.store.engine import CHANGES_CHANNEL
+
+log = logging.getLogger(__name__)
+
+APPLICATION_NAME = "console-changes"  # how the listening connection shows in pg_stat_activity
+RETRY_FIRST_S = 0.5  # reconnect delays: doubled after each failed attempt, up to RETRY_MAX_S
+RETRY_MAX_S = 10.0
+# A listener only reads, so TCP keepalives are what notice a silently dead network path.
+_CONNECT_OPTIONS: dict[str, int | str] = {
+    "application_name": APPLICATION_NAME,
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+}
+
+
+class PgNotifications:
+    """LISTEN on one dedicated connection; :meth:`changed` is True once after any notifications.
+
+    Call :meth:`changed` and :meth:`close` from one thread (the Qt thread); only reconnecting
+    runs elsewhere, so a dead server never freezes the caller on a connect timeout. Making one
+    connects at once (the console has just reached the database) and never raises: if that
+    fails, it starts out reconnecting.
+    """
+
+    def __init__(self, url: URL, *, retry_first_s: float = RETRY_FIRST_S) -> None:
+        # postgresql+psycopg://… → libpq's own URI; options in its query (sslmode…) win over ours.
+        uri = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._conninfo = make_conninfo("", **{**_CONNECT_OPTIONS, **conninfo_to_dict(uri)})
+        self._retry_first = retry_first_s
+        self._retry = retry_first_s
+        self._next_try = 0.0
+        self._lock = threading.Lock()
+        self._fresh: psycopg.Connection | None = None  # handed over by the reconnect thread
+        self._attempt_failed = False
+        self._attempting = False  # a reconnect thread is out; it ends by setting one of those two
+        self._closed = False
+        self._conn: psycopg.Connection | None = None
+        try:
+            self._conn = self._connect()
+        except psycopg.Error as exc:  # start disconnected; changed() keeps trying
+            log.warning("Not listening for other seats' changes (%s); retrying", _first_line(exc))
+
+    def _connect(self) -> psycopg.Connection:
+        conn = psycopg.connect(self._conninfo, autocommit=True)
+        try:
+            conn.execute(f"LISTEN {CHANGES_CHANNEL}")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def changed(self) -> bool:
+        """True once after one or more commits since the last call (any connection's: this
+        console's own writes too); also True when listening is lost and after each reconnect
+        attempt, since notifications sent meanwhile were missed."""
+        if self._closed:
+            return False
+        if self._conn is None:
+            return self._reconnect()
+        got = False
+        try:
+            for _ in self._conn.notifies(timeout=0):  # what has arrived; several count once
+                got = True
+        except psycopg.Error as exc:
+            log.warning("Lost the listener for other seats' changes (%s); reconnecting",
+                        _first_line(exc))  # fmt: skip
+            self._conn.close()
+            self._conn = None
+            self._retry = self._retry_first
+            self._next_try = time.monotonic()  # the first retry at once: usually a one-off drop
+            return True
+        return got
+
+    def _reconnect(self) -> bool:
+        """Start an attempt when one is due; True when one has just ended (either way)."""
+        with self._lock:
+            fresh, self._fresh = self._fresh, None
+            ended, self._attempt_failed = self._attempt_failed, False
+        if fresh is not None or ended:
+            self._attempting = False
+        if fresh is not None:
+            log.info("Listening for other seats' changes again")
+            self._conn = fresh
+            self._retry = self._retry_first
+            return True
+        if ended:  # failed: try again later, re-reading meanwhile as a 10 s refresh would
+            self._next_try = time.monotonic() + self._retry
+            self._retry = min(self._retry * 2, RETRY_MAX_S)
+            return True
+        if not self._attempting and time.monotonic() >= self._next_try:
+            self._attempting = True
+            threading.Thread(
+                target=self._reconnect_in_background, name="console-changes", daemon=True
+            ).start()
+        return False
+
+    def _reconnect_in_background(self) -> None:
+        try:
+            conn: psycopg.Connection | None = self._connect()
+        except Exception as exc:  # any failure must end the attempt, or no other would start
+            log.debug("Reconnecting the changes listener failed: %s", _first_line(exc))
+            conn = None
+        with self._lock:
+            if self._closed:
+                if conn is not None:
+                    conn.close()
+                return
+            self._fresh = conn
+            self._attempt_failed = conn is None
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            fresh, self._fresh = self._fresh, None
+        for conn in (self._conn, fresh):
+            if conn is not None:
+                conn.close()
+        self._conn = None
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
