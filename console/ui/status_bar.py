@@ -60,7 +60,12 @@ class StatusBar(QStatusBar):
         )
         self.seat_label = QLabel(self.tr("Seat: {seat}").format(seat=seat))
         self.platform_label = QLabel(platform_name)
-        self.agent_label = QLabel(self.tr("Agent: {agent}").format(agent=agent))
+        role = (  # 话务员 at 12345, 接警员 at 110
+            self.tr("Agent: {agent}")
+            if platform is Platform.HOTLINE
+            else self.tr("Alarm operator: {agent}")
+        )
+        self.agent_label = QLabel(role.format(agent=agent))
         self.database_label = QLabel(
             self.tr("Database: {name}").format(name=database_label(db_url))
         )

@@ -1633,7 +1633,7 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_window.py" line="178"/>
+        <location filename="../../console/app_window.py" line="176"/>
         <source>Sent to the peer platform after the restart: {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1669,28 +1669,33 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="63"/>
+        <location filename="../../console/ui/status_bar.py" line="64"/>
         <source>Agent: {agent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="65"/>
+        <location filename="../../console/ui/status_bar.py" line="66"/>
+        <source>Alarm operator: {agent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="70"/>
         <source>Database: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="69"/>
-        <location filename="../../console/ui/status_bar.py" line="92"/>
+        <location filename="../../console/ui/status_bar.py" line="74"/>
+        <location filename="../../console/ui/status_bar.py" line="97"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="86"/>
+        <location filename="../../console/ui/status_bar.py" line="91"/>
         <source>Orders: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="95"/>
+        <location filename="../../console/ui/status_bar.py" line="100"/>
         <source>Database unreachable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1736,7 +1741,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="123"/>
+        <location filename="../../console/app_window.py" line="121"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>

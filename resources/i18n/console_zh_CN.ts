@@ -1636,7 +1636,7 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>{state} {time}</translation>
     </message>
     <message>
-        <location filename="../../console/app_window.py" line="178"/>
+        <location filename="../../console/app_window.py" line="176"/>
         <source>Sent to the peer platform after the restart: {numbers}</source>
         <translation>重启后已按互派发往对方平台：{numbers}</translation>
     </message>
@@ -1672,28 +1672,33 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>坐席：{seat}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="63"/>
+        <location filename="../../console/ui/status_bar.py" line="64"/>
         <source>Agent: {agent}</source>
         <translation>话务员：{agent}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="65"/>
+        <location filename="../../console/ui/status_bar.py" line="66"/>
+        <source>Alarm operator: {agent}</source>
+        <translation>接警员：{agent}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="70"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="69"/>
-        <location filename="../../console/ui/status_bar.py" line="92"/>
+        <location filename="../../console/ui/status_bar.py" line="74"/>
+        <location filename="../../console/ui/status_bar.py" line="97"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="86"/>
+        <location filename="../../console/ui/status_bar.py" line="91"/>
         <source>Orders: {count}</source>
         <translation>工单：{count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="95"/>
+        <location filename="../../console/ui/status_bar.py" line="100"/>
         <source>Database unreachable</source>
         <translation>数据库连接中断</translation>
     </message>
@@ -1739,7 +1744,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="123"/>
+        <location filename="../../console/app_window.py" line="121"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
