@@ -107,6 +107,12 @@ def test_a_call_from_ring_to_saved_order(
             if saved:
                 break
         assert saved and saved[0].startswith("12345-")
+        pop_model = panel.findChild(ScreenPopView).model  # type: ignore[union-attr]
+        for _ in range(100):  # the pop now lists the order just recorded
+            await asyncio.sleep(0.02)
+            if pop_model.rowCount() == 2:
+                break
+        assert pop_model.rowCount() == 2
         qtbot.keyClick(holder, Qt.Key.Key_F6)
         await asyncio.sleep(0.1)
         assert controller.state is AgentState.WRAP_UP

@@ -164,6 +164,7 @@ class SeatController(QObject):
         if self.current is not None:
             self._order_for_call = (self.current.call_id, number)
             self.order_recorded.emit(number)
+            self._show_pop(self.current)  # the pop lists the order just recorded too
 
     def saved_order(self, call: Call) -> str | None:
         """The order recorded for ``call`` (None if none was saved during it)."""
