@@ -136,7 +136,9 @@ def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:
         begin=lambda number, key, consent: transfers.begin(number, actor, key, consent),
         complete=lambda key: transfers.complete(key, actor, "一键转接"),
         abandon=transfers.abandon,
-        send=lambda number, key, note: transfers.transfer(number, actor, note, key),
+        send=lambda number, key, note, consent: transfers.transfer(
+            number, actor, note, key, consent
+        ),
         is_clue=is_clue,
     )
 

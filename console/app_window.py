@@ -140,6 +140,8 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
 
     linkage_bar.record_outcome.connect(record_outcome)
     steps.done.connect(lambda *_: queues.refresh())
+    # A step that finished after the agent moved on is reported where it is seen.
+    steps.refused.connect(lambda text: status.showMessage(text, 15_000))
     panel.refresh()
     board.refresh()
     resume_transfers(shared, actor, seat)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col
 
 from console.domain.agent_state import AgentState, NotReadyReason, Seat, StateChange
@@ -27,6 +28,14 @@ class BoardLine:
     since: datetime
 
 
+class NotRecorded(RuntimeError):
+    """The seat changed state but the database did not take the record (the board misses it)."""
+
+    def __init__(self, change: StateChange, error: Exception) -> None:
+        self.change = change
+        super().__init__(f"state {change.state.value} of seat {change.seat} not recorded: {error}")
+
+
 class SeatStateService:
     def __init__(
         self, db: Database, clock: Callable[[], datetime], seat: Seat, platform: Platform
@@ -39,17 +48,20 @@ class SeatStateService:
     def change(self, to: AgentState, reason: NotReadyReason | None = None) -> StateChange:
         """Move the seat to ``to`` (StateError if the rules refuse) and record it."""
         self.seat, change = self.seat.change(to, self._clock(), reason)
-        with self._db.write() as session:
-            session.add(
-                AgentStateRow(
-                    seat=change.seat,
-                    agent=change.agent,
-                    platform=self._platform.value,
-                    state=change.state.value,
-                    reason=change.reason.value if change.reason else None,
-                    at=change.at,
+        try:
+            with self._db.write() as session:
+                session.add(
+                    AgentStateRow(
+                        seat=change.seat,
+                        agent=change.agent,
+                        platform=self._platform.value,
+                        state=change.state.value,
+                        reason=change.reason.value if change.reason else None,
+                        at=change.at,
+                    )
                 )
-            )
+        except SQLAlchemyError as exc:  # the agent is in the new state all the same
+            raise NotRecorded(change, exc) from exc
         return change
 
     def board(self) -> list[BoardLine]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -25,6 +26,10 @@ from console.store.engine import Database
 from console.store.tables import OrderRow, TransferRequestRow
 
 PENDING, DONE, ABANDONED = "pending", "done", "abandoned"
+# How long another seat's pending transfer holds the order against a second one (the answer
+# window is at most 300 s; a console that died mid-transfer finishes it on its next start).
+PENDING_HOLDS = timedelta(minutes=10)
+STALE_RETRIES = 3
 
 
 class TransferConflict(RuntimeError):
@@ -65,17 +70,34 @@ class TransferService:
         return self.complete(key, actor, note)
 
     def begin(self, number: str, actor: Actor, key: str, consent: bool = False) -> None:
-        """Check that order ``number`` may go now and write the request as pending (a request
-        already written under ``key`` is left as it is)."""
+        """Check that order ``number`` may go now and write the request as pending (a pending or
+        done request under ``key`` is left as it is; an abandoned one is refused: a new attempt
+        takes a new key). Refused too while another seat's transfer of the order is pending."""
         if not key.strip():
             raise ValueError("a transfer needs its request key")
         now = self._clock()
         try:
             with self._db.write() as session:
-                if session.get(TransferRequestRow, key) is not None:
+                known = session.get(TransferRequestRow, key)
+                if known is not None:
+                    if known.state == ABANDONED:
+                        raise ValueError(
+                            f"transfer {key} was abandoned; a new attempt needs a new key"
+                        )
                     return
                 stored = repo.get(session, number)
                 check(stored.order, Action.TRANSFER, actor, detail="consent" if consent else "")
+                other = session.exec(
+                    select(TransferRequestRow)
+                    .where(col(TransferRequestRow.order_id) == stored.id)
+                    .where(col(TransferRequestRow.state) == PENDING)
+                    .where(col(TransferRequestRow.seat) != actor.seat)
+                    .where(col(TransferRequestRow.at) > now - PENDING_HOLDS)
+                ).first()
+                if other is not None:
+                    raise TransferConflict(
+                        f"工单 {number} 正由坐席 {other.seat} 转接中 (being transferred by seat {other.seat})"
+                    )
                 session.add(
                     TransferRequestRow(
                         key=key,
@@ -94,7 +116,17 @@ class TransferService:
             raise self._conflict(number, actor) or refused from None
 
     def complete(self, key: str, actor: Actor, note: str) -> Transfer:
-        """Hand the order of pending request ``key`` over; a done request changes nothing."""
+        """Hand the order of pending request ``key`` over; a done request changes nothing. An
+        order another seat touched meanwhile (a stale version) is read again and tried again;
+        only an order that may no longer go abandons the request."""
+        for _attempt in range(STALE_RETRIES - 1):
+            try:
+                return self._complete(key, actor, note)
+            except repo.StaleOrder:
+                continue
+        return self._complete(key, actor, note)
+
+    def _complete(self, key: str, actor: Actor, note: str) -> Transfer:
         now = self._clock()
         number = ""
         try:
@@ -110,12 +142,16 @@ class TransferService:
                 saved = self._writer.act(
                     session, stored, Action.TRANSFER, actor, now, note, detail=detail
                 )
-                request.state = DONE
-                session.add(request)
-        except (repo.StaleOrder, TransitionError) as refused:
+                if not _settle(session, key, DONE):  # abandoned meanwhile (read committed)
+                    raise repo.StaleOrder(f"transfer {key} was settled by another thread")
+        except repo.StaleOrder:
             with self._db.read() as session:
-                request = self._request(session, key)
-                if request.state == DONE:  # the same key finished by another thread meanwhile
+                if self._request(session, key).state == DONE:  # finished by another thread
+                    return Transfer(repo.get(session, number), repeated=True)
+            raise
+        except TransitionError as refused:
+            with self._db.read() as session:
+                if self._request(session, key).state == DONE:
                     return Transfer(repo.get(session, number), repeated=True)
             self.abandon(key)
             raise self._conflict(number, actor) or refused from None
@@ -125,10 +161,7 @@ class TransferService:
     def abandon(self, key: str) -> None:
         """The call did not go: the pending request ``key`` is closed and the order stays."""
         with self._db.write() as session:
-            request = session.get(TransferRequestRow, key)
-            if request is not None and request.state == PENDING:
-                request.state = ABANDONED
-                session.add(request)
+            _settle(session, key, ABANDONED)
 
     def resume(self, actor: Actor, note: str = "转接中断，按互派送达") -> list[Resumed]:
         """Finish this seat's requests left pending by a console that stopped mid-transfer."""
@@ -143,7 +176,8 @@ class TransferService:
             try:
                 done = self.complete(key, actor, note)
                 outcomes.append(Resumed(key, done.stored.order.number, True))
-            except (TransitionError, TransferConflict, ValueError) as refused:
+            except (TransitionError, TransferConflict, ValueError, repo.StaleOrder) as refused:
+                self.abandon(key)  # decided: it cannot go; the next start does not try again
                 outcomes.append(Resumed(key, "", False, str(refused)))
         return outcomes
 
@@ -173,3 +207,15 @@ class TransferService:
     def _changed(self) -> None:
         if self._on_change is not None:
             self._on_change()
+
+
+def _settle(session: Session, key: str, state: str) -> bool:
+    """Move request ``key`` from pending to ``state``; False if it was no longer pending. One
+    conditional UPDATE, so on PostgreSQL (read committed) a concurrent complete and abandon of
+    one key cannot overwrite each other."""
+    result = session.execute(
+        update(TransferRequestRow)
+        .where(col(TransferRequestRow.key) == key, col(TransferRequestRow.state) == PENDING)
+        .values(state=state)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -1050,98 +1050,98 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="205"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="263"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="207"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="265"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="218"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="220"/>
         <source>{action}: work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="229"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
         <source>Note (required):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="229"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
         <source>Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="271"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="274"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="276"/>
         <source>Choose the department to dispatch to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="288"/>
         <source>Write the note first: this step needs it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="290"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="292"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="296"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="298"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="306"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="314"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="340"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="349"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="345"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="354"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="370"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="381"/>
         <source>What was done, as the caller will hear it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="371"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="382"/>
         <source>The department&apos;s progress report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="372"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="383"/>
         <source>Why it is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="374"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="385"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="376"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="387"/>
         <source>Why: what the three parties agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="377"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="388"/>
         <source>What was accepted, or what the caller was told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="378"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="389"/>
         <source>Why it is cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1565,12 +1565,17 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="140"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="128"/>
+        <source>The state change could not be recorded (database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="144"/>
         <source>Finish the current call first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="230"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="235"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1633,7 +1638,7 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_window.py" line="176"/>
+        <location filename="../../console/app_window.py" line="178"/>
         <source>Sent to the peer platform after the restart: {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1703,37 +1708,42 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>TransferFlow</name>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="78"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="82"/>
         <source>This call came from the peer platform: return the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="87"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="91"/>
         <source>Save the order first: it goes with the call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="141"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="94"/>
+        <source>The call is already being transferred; wait for the peer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="174"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="154"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="189"/>
         <source>The order did not go to {line}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="163"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="200"/>
         <source>no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="164"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="201"/>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="165"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="202"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>

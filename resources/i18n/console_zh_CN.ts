@@ -1053,98 +1053,98 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>转派至{platform}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="205"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="263"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="207"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="265"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation>工单已被更新，此步骤已不可办理。您填写的说明仍保留，可复制后关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="218"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="220"/>
         <source>{action}: work order {number}</source>
         <translation>{action}：工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="229"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
         <source>Note (required):</source>
         <translation>说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="229"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
         <source>Note (optional):</source>
         <translation>说明（选填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="271"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation>派单目录正在读取，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="274"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="276"/>
         <source>Choose the department to dispatch to.</source>
         <translation>请选择承办单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="288"/>
         <source>Write the note first: this step needs it.</source>
         <translation>此步骤须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="290"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="292"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="296"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="298"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="306"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="314"/>
         <source>Not done: {reason}</source>
         <translation>未办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="340"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="349"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="345"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="354"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="370"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="381"/>
         <source>What was done, as the caller will hear it</source>
         <translation>办理情况（将告知诉求人）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="371"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="382"/>
         <source>The department&apos;s progress report</source>
         <translation>承办单位的处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="372"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="383"/>
         <source>Why it is returned</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="374"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="385"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation>承办单位报告：矛盾升级、涉嫌违法犯罪…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="376"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="387"/>
         <source>Why: what the three parties agreed</source>
         <translation>原因：三方协商结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="377"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="388"/>
         <source>What was accepted, or what the caller was told</source>
         <translation>先行受理的内容，或向诉求人解释的内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="378"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="389"/>
         <source>Why it is cancelled</source>
         <translation>撤销原因</translation>
     </message>
@@ -1568,12 +1568,17 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="140"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="128"/>
+        <source>The state change could not be recorded (database).</source>
+        <translation>坐席状态变更未能写入数据库，请联系值班长或IT。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="144"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="230"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="235"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
     </message>
@@ -1636,7 +1641,7 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>{state} {time}</translation>
     </message>
     <message>
-        <location filename="../../console/app_window.py" line="176"/>
+        <location filename="../../console/app_window.py" line="178"/>
         <source>Sent to the peer platform after the restart: {numbers}</source>
         <translation>重启后已按互派发往对方平台：{numbers}</translation>
     </message>
@@ -1706,37 +1711,42 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>TransferFlow</name>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="78"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="82"/>
         <source>This call came from the peer platform: return the order instead.</source>
         <translation>此来电由对方平台转入：如不属本平台职责，请退回工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="87"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="91"/>
         <source>Save the order first: it goes with the call.</source>
         <translation>请先保存工单：工单随来电一并转接。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="141"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="94"/>
+        <source>The call is already being transferred; wait for the peer.</source>
+        <translation>来电正在转接中，请等待对方应答。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="174"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation>{line} 线路未接通：{result}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="154"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="189"/>
         <source>The order did not go to {line}: {reason}</source>
         <translation>工单未能转至 {line}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="163"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="200"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="164"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="201"/>
         <source>busy</source>
         <translation>忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="165"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="202"/>
         <source>rejected</source>
         <translation>拒接</translation>
     </message>

@@ -112,7 +112,11 @@ def test_two_seats_at_once_one_wins_the_other_is_told(db: Database) -> None:
         t.join()
     losers = [r for r in results.values() if isinstance(r, Exception)]
     assert len(losers) == 1 and isinstance(losers[0], TransferConflict)
-    assert "已由 12345 坐席" in str(losers[0])
+    winner = next(seat for seat, r in results.items() if not isinstance(r, Exception))
+    # Told either that the other seat's transfer is under way or that it went: naming the seat.
+    assert winner in str(losers[0]) and (
+        "已由 12345 坐席" in str(losers[0]) or "正由坐席" in str(losers[0])
+    )
     assert transfers(db, made.order.number) == 1
 
 
@@ -144,3 +148,38 @@ def test_consent_can_be_given_with_the_transfer(db: Database) -> None:
         orders.transfers.begin(number, A01, "k-no")
     done = orders.transfer(number, A01, "诉求人同意转110", key="k-yes", consent=True)
     assert done.stored.order.consent and done.stored.order.timeline[-1].detail == "consent"
+
+
+def test_resume_goes_on_past_an_order_another_seat_touched(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from console.store.orders import StaleOrder
+
+    orders = service(db)
+    first, second = (orders.create(draft(), A01).order.number for _ in range(2))
+    orders.transfers.begin(first, A01, "a")
+    orders.transfers.begin(second, A01, "b")
+    writer = orders.transfers._writer
+    real, calls = writer.act, []
+
+    def stale_once(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            raise StaleOrder("changed by another seat")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(writer, "act", stale_once)
+    resumed = orders.transfers.resume(A01)
+    assert sorted((r.number, r.done) for r in resumed) == sorted([(first, True), (second, True)])
+
+
+def test_a_second_seat_cannot_begin_while_the_first_transfer_is_pending(db: Database) -> None:
+    orders = service(db)
+    number = orders.create(draft(), A01).order.number
+    orders.transfers.begin(number, A01, "a01-call")
+    with pytest.raises(TransferConflict, match="A-01"):
+        orders.transfers.begin(number, A02, "a02-call")
+    orders.transfers.abandon("a01-call")
+    with pytest.raises(ValueError, match="new key"):
+        orders.transfers.begin(number, A01, "a01-call")
+    orders.transfers.begin(number, A02, "a02-call")  # the first seat's call did not go

@@ -50,6 +50,7 @@ def test_kill_9_at_random_points_never_half_transfers(sqlite_db: Database, tmp_p
     assert len(wanted) >= 200
     with sqlite_db.read() as s:
         keys = dict(s.execute(text("SELECT key, order_id FROM transfer_request")).all())
+        states = dict(s.execute(text("SELECT key, state FROM transfer_request")).all())
         events = s.execute(
             text("SELECT order_id, count(*) FROM order_event WHERE action = 'transfer' GROUP BY 1")
         ).all()
@@ -61,6 +62,9 @@ def test_kill_9_at_random_points_never_half_transfers(sqlite_db: Database, tmp_p
     assert {k for _, k, _ in wanted} <= set(keys)
     assert all(count == 1 for _, count in events)
     assert len(events) == len(keys)
+    # Nothing is left half-way: every request done, each done one is exactly one transfer.
+    assert set(states.values()) == {"done"}
+    assert {keys[k] for k in keys} == {order_id for order_id, _ in events}
     transferred = {order_id for order_id, _ in events}
     with sqlite_db.read() as s:
         statuses = dict(s.execute(text("SELECT id, status FROM work_order")).all())

@@ -399,3 +399,66 @@ def test_a_transfer_left_pending_by_a_stopped_console_goes_over_on_start(
     finally:
         qloop.run_until_complete(seats.switch.stop())
         seats.close()
+
+
+def requests(seats: Seats) -> list[tuple[str, str]]:
+    from sqlmodel import select
+
+    from console.store.tables import TransferRequestRow
+
+    with seats.orders.transfers._db.read() as s:
+        return [(r.key, r.state) for r in s.exec(select(TransferRequestRow)).all()]
+
+
+def test_f8_again_after_a_failed_transfer_moves_the_caller_and_the_order(
+    seats: Seats, qloop: qasync.QEventLoop
+) -> None:
+    async def scenario() -> None:
+        seats.switch.start()
+        number = await take_call_and_save(seats)
+        flow = seats.hot.seat.flow
+        seats.switch.fail_next_transfer(TransferResult.BUSY)
+        flow.transfer()
+        await until(lambda: flow.failed is not None)
+        flow.transfer()  # F8 again: the peer is free now; a new request, not the abandoned one
+        police = seats.pol.seat.controller
+        await until(lambda: police.current is not None and police.peer_side)
+        await until(lambda: seats.orders.get(number).order.status is Status.TRANSFERRED)
+        assert sorted(state for _key, state in requests(seats)) == ["abandoned", "done"]
+
+    qloop.run_until_complete(scenario())
+
+
+def test_consent_given_on_f10_survives_a_failed_transfer_into_互派(
+    seats: Seats, qloop: qasync.QEventLoop
+) -> None:
+    async def scenario() -> None:
+        seats.switch.start()
+        number = await take_call_and_save(seats, consent=False)
+        flow = seats.hot.seat.flow
+        seats.switch.fail_next_transfer(TransferResult.BUSY)
+        flow.transfer_with_consent()
+        await until(lambda: flow.failed is not None)
+        flow.send_as_dispatch()
+        await until(lambda: seats.orders.get(number).order.status is Status.TRANSFERRED)
+        assert seats.orders.get(number).order.consent
+
+    qloop.run_until_complete(scenario())
+
+
+def test_a_caller_hanging_up_mid_transfer_leaves_nothing_pending(
+    seats: Seats, qloop: qasync.QEventLoop
+) -> None:
+    async def scenario() -> None:
+        seats.switch.start()
+        number = await take_call_and_save(seats)
+        call = seats.hot.seat.controller.current
+        assert call is not None
+        seats.switch.fail_next_transfer(TransferResult.NO_ANSWER)
+        seats.hot.seat.flow.transfer()
+        await until(lambda: any(c.state is CallState.TRANSFERRING for c in seats.switch.calls()))
+        seats.switch.caller_hangs_up(call.call_id)
+        await until(lambda: requests(seats) and all(s != "pending" for _k, s in requests(seats)))
+        assert seats.orders.get(number).order.status is Status.RECEIVED
+
+    qloop.run_until_complete(scenario())

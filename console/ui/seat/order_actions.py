@@ -200,6 +200,8 @@ class OrderActions(QWidget):
             button.setShortcut(QKeySequence(f"Alt+{shown}") if shown < 10 else QKeySequence())
             button.setToolTip(f"Alt+{shown}" if shown < 10 else "")
         self.none.setVisible(order is not None and not allowed)
+        if self.action is not None and self.action in allowed and not self._busy:
+            self.confirm.setEnabled(True)  # possible (again)
         if self.action is not None and self.action not in allowed:
             if self.note.toPlainText().strip() or self.error.text():
                 self._say(self.tr("This order changed meanwhile: this step is no longer possible. "
@@ -301,15 +303,22 @@ class OrderActions(QWidget):
     def _answered(self, step: Step, answer: object) -> None:
         self._busy = False
         self.confirm.setEnabled(True)
+        here = (
+            self.order is not None
+            and self.order.number == step.number
+            and self.action is step.action
+        )  # the agent may have moved to another order or step while it was saving
         if isinstance(answer, BaseException):
             text = refusal_text(answer)
-            self._say(self.tr("Not done: {reason}").format(reason=text))
+            if here:
+                self._say(self.tr("Not done: {reason}").format(reason=text))
             self.refused.emit(text)
             return
         self._notes.pop((step.number, step.action), None)
-        self.note.clear()
-        self.action = None  # done: nothing to keep
-        self.close_step()
+        if here:
+            self.note.clear()
+            self.action = None  # done: nothing to keep
+            self.close_step()
         self.done.emit(step.number, step.action.value)
 
     def _show_fields(self) -> None:
@@ -346,9 +355,11 @@ class OrderActions(QWidget):
                     error=answer))  # fmt: skip
                 return
             self._departments = list(answer)  # type: ignore[call-overload]
-            if self.action is Action.DISPATCH and self.order is order:
+            shown = self.order  # re-read by the change poll meanwhile: compare numbers
+            same = shown is not None and order is not None and shown.number == order.number
+            if same and self.action is Action.DISPATCH:
                 typed = self.department.currentText()
-                self._list_departments(self._departments, order)
+                self._list_departments(self._departments, shown)
                 self.department.setEditText(typed)
 
         self._run(lambda: list(source()), arrived)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from console.domain.agent_state import AgentState, NotReadyReason, StateError
 from console.domain.call_stats import CallStats
 from console.services.screen_pop import ScreenPopService
-from console.services.seat import BoardLine, SeatStateService
+from console.services.seat import BoardLine, NotRecorded, SeatStateService
 from console.telephony.port import (
     Call,
     CallEvent,
@@ -123,6 +123,10 @@ class SeatController(QObject):
         except StateError as exc:
             self.notice.emit(str(exc))
             return
+        except NotRecorded as exc:  # the database is away: the seat goes on, the log keeps it
+            log.error("%s", exc)
+            self.notice.emit(self.tr("The state change could not be recorded (database)."))
+            change = exc.change
         if to is not AgentState.WRAP_UP:
             self.wrap_up_timer.stop()
         self._phone.set_ready(self.seat, to is AgentState.READY)

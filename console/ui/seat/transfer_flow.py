@@ -12,6 +12,7 @@ refused for want of consent asks for it (``consent_needed``); a social-stability
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ class OrderTransfers:
     begin: Callable[[str, str, bool], object]  # number, key, consent; raises when refused
     complete: Callable[[str], object]  # key
     abandon: Callable[[str], object]  # key
-    send: Callable[[str, str, str], object]  # number, key, note: the whole transfer (互派)
+    send: Callable[[str, str, str, bool], object]  # number, key, note, consent: 互派 at once
     is_clue: Callable[[str], bool]  # a social-stability clue this seat must send to 110 now
 
 
@@ -60,7 +61,10 @@ class TransferFlow(QObject):
         super().__init__(parent or seat)
         self._seat, self._phone, self._line, self._run = seat, telephony, line, run
         self._transfers = transfers
-        self.failed: tuple[str, str] | None = None  # (call id, order) the 互派 offer is for
+        # (call id, order, consent given) the 互派 offer is for, after a transfer that did not go
+        self.failed: tuple[str, str, bool] | None = None
+        self._moving: str | None = None  # the call whose transfer or three-way call is under way
+        self._attempts = 0  # each F8 is its own request: a retry after a failure is a new key
         seat.order_recorded.connect(self._recorded)
         seat.state_changed.connect(lambda *_: self._forget_ended())
 
@@ -86,15 +90,21 @@ class TransferFlow(QObject):
         if number is None:
             self.notice.emit(self.tr("Save the order first: it goes with the call."))
             return
-        key = f"{call.call_id}:{number}"
+        if self._moving == call.call_id:
+            self.notice.emit(self.tr("The call is already being transferred; wait for the peer."))
+            return
+        self._attempts += 1
+        key = f"{call.call_id}:{number}:{self._attempts}"
+        self._moving = call.call_id
 
         def begun(answer: object) -> None:
             if isinstance(answer, TransitionError) and answer.code == "no_consent":
                 self.consent_needed.emit(number)
             if isinstance(answer, BaseException):
+                self._moving = None
                 self.notice.emit(refusal_text(answer))
                 return
-            self._bridge(call.call_id, number, conference=False)
+            self._bridge(call.call_id, number, conference=False, key=key, consent=consent)
 
         self._run(lambda: transfers.begin(number, key, consent), begun)
 
@@ -105,8 +115,9 @@ class TransferFlow(QObject):
     @Slot()
     def conference(self) -> None:
         call = self._seat.current
-        if call is None or self._seat.peer_side:
+        if call is None or self._seat.peer_side or self._moving == call.call_id:
             return
+        self._moving = call.call_id
         self._bridge(call.call_id, self._seat.saved_order(call) or "", conference=True)
 
     @Slot()
@@ -114,46 +125,72 @@ class TransferFlow(QObject):
         failed, transfers = self.failed, self._transfers
         if failed is None or transfers is None:
             return
-        call_id, number = failed
-        self.failed = None
+        call_id, number, consent = failed
         key = f"{call_id}:{number}:互派"
-        self._after(lambda: transfers.send(number, key, "转接未成功，互派"), number)
+        note = "转接未成功，互派"
+
+        def sent() -> None:
+            if self.failed == failed:  # done: the offer is over (a refusal leaves it open)
+                self.failed = None
+
+        self._after(lambda: transfers.send(number, key, note, consent), number, sent)
 
     # ------------------------------------------------------------------ private
 
-    def _bridge(self, call_id: str, number: str, *, conference: bool) -> None:
+    def _bridge(
+        self, call_id: str, number: str, *, conference: bool, key: str = "", consent: bool = False
+    ) -> None:
+        """Move the call; a transfer's pending request (``key``) is completed if a peer seat
+        has the caller and abandoned on every other outcome — a failure, the caller hanging up,
+        a refusal by the switch. Only a console stopping mid-way leaves it pending (it is
+        finished as 互派 on the next start)."""
         command = self._phone.conference if conference else self._phone.blind_transfer
         data = {"order": number} if number else None
-        key = f"{call_id}:{number}"
-        transfers = self._transfers
+        transfers = self._transfers if key else None
         self.failed = None
 
+        def abandon() -> None:
+            if transfers is not None:
+                self._run(lambda: transfers.abandon(key), lambda _answer: None)
+
         async def go() -> None:
-            result = await command(call_id, self.peer, data)
+            try:
+                result = await command(call_id, self.peer, data)
+            except asyncio.CancelledError:
+                raise  # the console is stopping: the request stays pending for resume()
+            except BaseException:
+                abandon()
+                raise
+            finally:
+                if self._moving == call_id:
+                    self._moving = None
             if result is TransferResult.OK:
                 if conference:
                     self.conference_started.emit(number)
-                elif number and transfers is not None:
+                elif transfers is not None:
                     self._after(lambda: transfers.complete(key), number)
                 return
-            if number and not conference and transfers is not None:
-                self._run(lambda: transfers.abandon(key), lambda _answer: None)
+            abandon()
             text = self.tr("The {line} line did not take the call: {result}")
             self.notice.emit(text.format(line=self.peer.value, result=self._name(result)))
             current = self._seat.current
             if current is not None and current.call_id == call_id:  # still this caller
                 if number and not conference:
-                    self.failed = (call_id, number)
+                    self.failed = (call_id, number, consent)
                 self.transfer_failed.emit(number, result.value)
 
         self._seat.spawn(go())
 
-    def _after(self, work: Callable[[], object], number: str) -> None:
+    def _after(
+        self, work: Callable[[], object], number: str, then: Callable[[], None] | None = None
+    ) -> None:
         def done(answer: object) -> None:
             if isinstance(answer, BaseException):
                 text = self.tr("The order did not go to {line}: {reason}")
                 self.notice.emit(text.format(line=self.peer.value, reason=refusal_text(answer)))
                 return
+            if then is not None:
+                then()
             self.order_sent.emit(number)
 
         self._run(work, done)

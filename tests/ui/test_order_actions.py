@@ -1,0 +1,67 @@
+"""The order-steps widget alone: what it keeps while the agent moves between orders."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from pytestqt.qtbot import QtBot
+
+from console.domain.catalogue import Department, DepartmentKind
+from console.domain.orders import Action, Actor, Caller, Platform, WorkOrder, apply, new_order
+from console.ui.seat.order_actions import OrderActions
+
+A01 = Actor("王丽", "A-01", Platform.HOTLINE)
+NOW = datetime(2026, 11, 27, 2, tzinfo=UTC)
+HEPING = Department("210102-GOV", "和平区人民政府", "Heping", "210102", DepartmentKind.GOVERNMENT)
+
+
+def order(number: str, handling: bool = True) -> WorkOrder:
+    made = new_order(
+        number=number, actor=A01, at=NOW, caller=Caller("13812345678"), kind="C-TS",
+        field=None, district="210102", address="", description="楼下噪音", consent=True,
+    )  # fmt: skip
+    return apply(made, Action.START_HANDLING, A01, NOW) if handling else made
+
+
+def widget(
+    qtbot: QtBot, pending: list[tuple[Callable[[], object], Callable[[object], None]]]
+) -> OrderActions:
+    """Steps whose work waits in ``pending`` until the test lets it finish."""
+    made = OrderActions(
+        actor=A01, perform=lambda step: step, run=lambda fn, done: pending.append((fn, done)),
+        departments=lambda: [HEPING], police_kinds=[],
+    )  # fmt: skip
+    qtbot.addWidget(made)
+    return made
+
+
+def test_a_step_answered_after_the_agent_moved_on_leaves_the_new_note_alone(qtbot: QtBot) -> None:
+    pending: list[tuple[Callable[[], object], Callable[[object], None]]] = []
+    steps = widget(qtbot, pending)
+    steps.show_order(order("A"))
+    steps.open_step(Action.FEED_BACK)
+    steps.note.setPlainText("已答复 A")
+    steps.submit()
+    steps.show_order(order("B"))
+    steps.open_step(Action.FEED_BACK)
+    steps.note.setPlainText("正在写 B")
+    work, done = pending.pop()
+    done(work())  # A's feedback was saved meanwhile
+    assert steps.action is Action.FEED_BACK and steps.note.toPlainText() == "正在写 B"
+    steps.show_order(order("A"))
+    steps.open_step(Action.FEED_BACK)
+    assert steps.note.toPlainText() == ""  # A's note went with its saved step
+
+
+def test_the_directory_fills_even_if_the_order_was_re_read_while_it_loaded(qtbot: QtBot) -> None:
+    pending: list[tuple[Callable[[], object], Callable[[object], None]]] = []
+    steps = widget(qtbot, pending)
+    received = order("A", handling=False)
+    steps.show_order(received)
+    steps.open_step(Action.DISPATCH)
+    steps.show_order(replace(received))  # the change poll re-read the same order
+    work, done = pending.pop()
+    done(work())
+    assert steps.department.count() == 1 and steps.action is Action.DISPATCH
