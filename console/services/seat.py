@@ -47,7 +47,18 @@ class SeatStateService:
 
     def change(self, to: AgentState, reason: NotReadyReason | None = None) -> StateChange:
         """Move the seat to ``to`` (StateError if the rules refuse) and record it."""
+        change = self.apply(to, reason)
+        self.record(change)
+        return change
+
+    def apply(self, to: AgentState, reason: NotReadyReason | None = None) -> StateChange:
+        """Move the seat to ``to`` in memory (StateError if the rules refuse); quick, no I/O."""
         self.seat, change = self.seat.change(to, self._clock(), reason)
+        return change
+
+    def record(self, change: StateChange) -> None:
+        """Write ``change`` for the shift lead's board (a worker thread's job in the console);
+        ``NotRecorded`` if the database does not take it."""
         try:
             with self._db.write() as session:
                 session.add(
@@ -62,7 +73,6 @@ class SeatStateService:
                 )
         except SQLAlchemyError as exc:  # the agent is in the new state all the same
             raise NotRecorded(change, exc) from exc
-        return change
 
     def board(self) -> list[BoardLine]:
         """Every seat's latest state (one row per seat), for the shift lead."""

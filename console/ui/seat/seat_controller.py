@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from console.domain.agent_state import AgentState, NotReadyReason, StateError
 from console.domain.call_stats import CallStats
 from console.services.screen_pop import ScreenPopService
-from console.services.seat import BoardLine, NotRecorded, SeatStateService
+from console.services.seat import BoardLine, SeatStateService
 from console.telephony.port import (
     Call,
     CallEvent,
@@ -119,14 +119,19 @@ class SeatController(QObject):
 
     def _change(self, to: AgentState, reason: NotReadyReason | None = None) -> None:
         try:
-            change = self._states.change(to, reason)
+            change = self._states.apply(to, reason)
         except StateError as exc:
             self.notice.emit(str(exc))
             return
-        except NotRecorded as exc:  # the database is away: the seat goes on, the log keeps it
-            log.error("%s", exc)
-            self.notice.emit(self.tr("The state change could not be recorded (database)."))
-            change = exc.change
+        states = self._states
+
+        def recorded(answer: object) -> None:  # the database is away: the seat goes on
+            if isinstance(answer, BaseException):
+                log.error("%s", answer)
+                self.notice.emit(self.tr("The state change could not be recorded (database)."))
+
+        # Written off the UI thread; the board reads through the same worker, after it.
+        self._run(lambda: states.record(change), recorded)
         if to is not AgentState.WRAP_UP:
             self.wrap_up_timer.stop()
         self._phone.set_ready(self.seat, to is AgentState.READY)
