@@ -140,6 +140,13 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
 
     linkage_bar.record_outcome.connect(record_outcome)
     steps.done.connect(lambda *_: queues.refresh())
+    # The detail names departments from the directory as last read (an import while consoles
+    # run shows up with the next dispatch form opened).
+    steps.directory_loaded.connect(
+        lambda found: department_names.update(
+            {d.code: d.name_zh if zh else d.name_en for d in found}
+        )
+    )
     # A step that finished after the agent moved on is reported where it is seen.
     steps.refused.connect(lambda text: status.showMessage(text, 15_000))
     panel.refresh()

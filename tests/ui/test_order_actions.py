@@ -62,6 +62,9 @@ def test_the_directory_fills_even_if_the_order_was_re_read_while_it_loaded(qtbot
     steps.show_order(received)
     steps.open_step(Action.DISPATCH)
     steps.show_order(replace(received))  # the change poll re-read the same order
+    loaded: list[list[Department]] = []
+    steps.directory_loaded.connect(loaded.append)
     work, done = pending.pop()
     done(work())
     assert steps.department.count() == 1 and steps.action is Action.DISPATCH
+    assert loaded == [[HEPING]]  # the window's department names follow the directory

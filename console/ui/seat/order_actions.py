@@ -68,10 +68,12 @@ Perform = Callable[[Step], object]
 
 class OrderActions(QWidget):
     """Signals: ``done(str, str)`` — a step was carried out (order number, action);
-    ``refused(str)`` — the service refused it (the message shown inline)."""
+    ``refused(str)`` — the service refused it (the message shown inline);
+    ``directory_loaded(list)`` — the department directory as just read (for names elsewhere)."""
 
     done = Signal(str, str)
     refused = Signal(str)
+    directory_loaded = Signal(list)  # list[Department], as read for a dispatch
 
     def __init__(
         self,
@@ -355,6 +357,7 @@ class OrderActions(QWidget):
                     error=answer))  # fmt: skip
                 return
             self._departments = list(answer)  # type: ignore[call-overload]
+            self.directory_loaded.emit(self._departments)
             shown = self.order  # re-read by the change poll meanwhile: compare numbers
             same = shown is not None and order is not None and shown.number == order.number
             if same and self.action is Action.DISPATCH:
