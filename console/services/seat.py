@@ -60,7 +60,7 @@ class SeatStateService:
         """Write ``change`` for the shift lead's board (a worker thread's job in the console);
         ``NotRecorded`` if the database does not take it."""
         try:
-            with self._db.write() as session:
+            with self._db.write(notify=False) as session:  # no queue shows it
                 session.add(
                     AgentStateRow(
                         seat=change.seat,

@@ -84,15 +84,16 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, notify: bool = True) -> Iterator[Session]:
         """A transaction that commits on success and rolls back on any exception.
 
         On PostgreSQL a transaction that wrote also notifies :data:`CHANGES_CHANNEL` (delivered
-        on commit only).
+        on commit only), so other seats re-read their queues; ``notify=False`` for writes no
+        queue shows (a seat's agent-state record), which on a busy floor are most commits.
         """
         with Session(self._writer, expire_on_commit=False) as session, session.begin():
             yield session
-            if self._notifies:
+            if self._notifies and notify:
                 session.flush()  # pending ORM changes first, so the xid test below sees them
                 session.execute(_NOTIFY_IF_WROTE)
 

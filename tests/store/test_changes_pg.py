@@ -28,7 +28,7 @@ class Boom(Exception):
 
 
 def _record_state(db: Database, state: str = "ready") -> None:
-    """An ORM add left for the commit to flush, as SeatStateService.change writes."""
+    """An ORM add left for the commit to flush (an ordinary write that announces itself)."""
     with db.write() as session:
         session.add(
             AgentStateRow(seat="J-02", agent="李强", platform="110", state=state,
@@ -172,3 +172,20 @@ def test_an_unreachable_server_neither_raises_nor_goes_quiet() -> None:
     finally:
         watch.close()
     assert not watch.changed()
+
+
+@on_postgres
+def test_a_write_no_queue_shows_is_not_announced(
+    watch: PgNotifications, other_seat: Database
+) -> None:
+    """A seat's agent-state record (most commits on a busy floor) makes no seat re-read."""
+    from console.domain.agent_state import AgentState, Seat
+    from console.domain.orders import Platform
+    from console.services.seat import SeatStateService
+
+    states = SeatStateService(other_seat, lambda: datetime.now(UTC), Seat("J-02", "李强"),
+                              Platform.POLICE)  # fmt: skip
+    states.change(AgentState.READY)
+    assert _quiet_for(watch, 0.5)
+    _record_state(other_seat)  # an ordinary write still is
+    assert _seen_within(watch)
