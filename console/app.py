@@ -30,7 +30,6 @@ from console.logs import install_excepthook, setup_logging
 from console.scheduling.alarms import AlarmScheduler
 from console.scheduling.clock import SystemClock
 from console.services.alarms import AlarmService, load_site_policy
-from console.services.linkage import LinkageService
 from console.services.orders import OrderService
 from console.settings import APP_NAME
 from console.store.alarms import RaisedAlarm
@@ -133,10 +132,10 @@ def _run_with(
         if pair:
             actors.append(peer_actor(actors[0]))
         with db.read() as session:  # before show(): the first paint shows real numbers
+            orders = OrderService(db, clock.now, policy)
             shared = Shared(
                 db=db,
-                orders=OrderService(db, clock.now, policy),
-                linkage=LinkageService(db, clock.now, policy),
+                orders=orders,
                 alarms=AlarmService(db, clock.now, settings.seat),
                 clock=clock.now,
                 catalogue=catalogue(session),

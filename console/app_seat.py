@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 from console.domain.agent_state import Seat
 from console.domain.catalogue import District, Field, Kind
 from console.domain.orders import Action, Actor, Platform, ThreeWayOutcome
-from console.services.linkage import LinkageService
 from console.services.orders import OrderService
 from console.services.screen_pop import ScreenPopService
 from console.services.seat import SeatStateService
@@ -143,10 +142,9 @@ def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:
     )
 
 
-def perform_step(
-    orders: OrderService, linkage: LinkageService, actor: Actor
-) -> Callable[[Step], object]:
+def perform_step(orders: OrderService, actor: Actor) -> Callable[[Step], object]:
     """The order detail's steps, carried out by the services as ``actor`` (worker thread)."""
+    linkage = orders.linkage
 
     def perform(step: Step) -> object:
         # The request key of a transfer or escalation: the order as the agent saw it, so a

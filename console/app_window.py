@@ -20,7 +20,6 @@ from console.app_seat import SeatParts, build_seat, perform_step
 from console.domain.catalogue import District, Field, Kind
 from console.domain.orders import Action, Actor, Platform
 from console.services.alarms import AlarmService
-from console.services.linkage import LinkageService
 from console.services.orders import OrderService
 from console.store.changes import ChangeWatch
 from console.store.departments import departments
@@ -49,7 +48,6 @@ class Shared:
 
     db: Database
     orders: OrderService
-    linkage: LinkageService
     alarms: AlarmService
     clock: Callable[[], datetime]
     catalogue: tuple[Sequence[Kind], Sequence[Field], Sequence[District]]
@@ -96,9 +94,9 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
     )  # fmt: skip
     steps = OrderActions(
         actor=actor,
-        perform=perform_step(shared.orders, shared.linkage, actor),
+        perform=perform_step(shared.orders, actor),
         run=run,
-        departments=shared.linkage.departments,
+        departments=shared.orders.linkage.departments,
         police_kinds=[k for k in kinds if k.platform is Platform.POLICE and k.police],
         chinese=zh,
     )

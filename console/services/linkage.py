@@ -14,9 +14,7 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from console.domain.calendar import BusinessCalendar
 from console.domain.catalogue import Department
-from console.domain.deadlines import Policy
 from console.domain.linkage import escalation_order, three_way_follow_up
 from console.domain.orders import (
     Action,
@@ -32,8 +30,7 @@ from console.services.order_writer import OrderWriter, check_seen
 from console.store import orders as repo
 from console.store.departments import departments
 from console.store.engine import Database
-from console.store.seed import catalogue
-from console.store.tables import OrderRow, TransferRequestRow
+from console.store.tables import KindRow, OrderRow, TransferRequestRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,18 +41,17 @@ class Escalation:
 
 
 class LinkageService:
+    """Made by :class:`~console.services.orders.OrderService` (``orders.linkage``), sharing its
+    order writer (deadline policy, calendar) and change callback."""
+
     def __init__(
         self,
         db: Database,
         clock: Callable[[], datetime],
-        policy: Policy | None = None,
-        calendar: BusinessCalendar | None = None,
+        writer: OrderWriter,
         on_change: Callable[[], None] | None = None,
     ) -> None:
-        self._db = db
-        self._clock = clock
-        self._writer = OrderWriter(policy, calendar)
-        self._on_change = on_change
+        self._db, self._clock, self._writer, self._on_change = db, clock, writer, on_change
 
     def departments(self) -> list[Department]:
         """The directory 12345 dispatches to (active departments)."""
@@ -116,9 +112,8 @@ class LinkageService:
                     return self._repeat(session, number, done.order_id)
                 original = repo.get(session, number)
                 check_seen(original, seen)
-                kinds, _fields, _districts = catalogue(session)
-                if not any(k.code == kind and k.platform is Platform.POLICE and k.police
-                           for k in kinds):  # fmt: skip
+                row = session.get(KindRow, kind)
+                if row is None or row.platform != Platform.POLICE.value or not row.police:
                     raise TransitionError(
                         number, Action.ESCALATE, original.order.status,
                         f"{kind!r} is not a 110 police kind",

@@ -21,6 +21,7 @@ from console.domain.orders import (
     FirstContactMode,
     new_order,
 )
+from console.services.linkage import LinkageService
 from console.services.order_writer import OrderWriter, check_seen
 from console.services.transfers import (  # TransferConflict: re-exported for callers
     Transfer,
@@ -59,6 +60,7 @@ class OrderService:
         self._writer = OrderWriter(policy, calendar)
         self._on_change = on_change
         self.transfers = TransferService(db, clock, self._writer, on_change)
+        self.linkage = LinkageService(db, clock, self._writer, on_change)
 
     def create(self, draft: Draft, actor: Actor) -> repo.Stored:
         with self._db.read() as session:

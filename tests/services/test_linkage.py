@@ -19,6 +19,7 @@ from console.domain.orders import (
 )
 from console.services.alarms import load_site_policy
 from console.services.linkage import LinkageService
+from console.services.orders import OrderService
 from console.store.departments import UnknownDepartment, retire
 from console.store.engine import Database
 from tests.services.test_transfer import A01, J07, draft, service
@@ -27,7 +28,7 @@ DEPT = "210102-GOV"  # 沈阳市和平区人民政府
 
 
 def linkage(db: Database) -> LinkageService:
-    return LinkageService(db, lambda: datetime.now(UTC), load_site_policy(db))
+    return OrderService(db, lambda: datetime.now(UTC), load_site_policy(db)).linkage
 
 
 def pending_alarms(db: Database, number: str) -> int:

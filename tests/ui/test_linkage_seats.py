@@ -26,7 +26,6 @@ from console.domain.orders import (
     ThreeWayOutcome,
 )
 from console.services.alarms import AlarmService, load_site_policy
-from console.services.linkage import LinkageService
 from console.services.orders import OrderService
 from console.store.changes import watch_for
 from console.store.engine import Database
@@ -50,9 +49,10 @@ class Seats:
         policy = load_site_policy(db)
         self.worker = Worker("test-linkage")
         with db.read() as session:
+            orders = OrderService(db, clock, policy)
             shared = Shared(
-                db=db, orders=OrderService(db, clock, policy),
-                linkage=LinkageService(db, clock, policy), alarms=AlarmService(db, clock, "A-01"),
+                db=db, orders=orders,
+                alarms=AlarmService(db, clock, "A-01"),
                 clock=clock, catalogue=catalogue(session), chinese=True, worker=self.worker,
                 loop=loop, db_url="sqlite://", order_count=count(session),
                 wrap_up=timedelta(seconds=30),
