@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from console.domain.agent_state import Seat
 from console.domain.catalogue import District, Field, Kind
-from console.domain.orders import Action, Actor, Platform, ThreeWayOutcome
+from console.domain.orders import Actor, Platform
 from console.services.orders import OrderService
 from console.services.screen_pop import ScreenPopService
 from console.services.seat import SeatStateService
@@ -26,7 +26,6 @@ from console.telephony.simulated import SimulatedSwitch
 from console.ui.seat.call_bar import CallBar
 from console.ui.seat.drafts import DraftStore
 from console.ui.seat.intake_form import IntakeForm
-from console.ui.seat.order_actions import Step
 from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.seat_panel import SeatPanel
@@ -140,30 +139,3 @@ def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:
         ),
         is_clue=is_clue,
     )
-
-
-def perform_step(orders: OrderService, actor: Actor) -> Callable[[Step], object]:
-    """The order detail's steps, carried out by the services as ``actor`` (worker thread)."""
-    linkage = orders.linkage
-
-    def perform(step: Step) -> object:
-        # The request key of a transfer or escalation: the order as the agent saw it, so a
-        # double-click (same timeline length) is carried out once.
-        key = f"{actor.seat}:{step.number}:{step.version}:{step.action.value}"
-        if step.action is Action.TRANSFER:
-            consent = step.detail == "consent"
-            return orders.transfer(step.number, actor, step.note or "互派", key, consent)
-        if step.action is Action.ESCALATE:
-            return linkage.escalate(
-                step.number, actor, kind=step.detail, report=step.note, key=key, seen=step.version
-            )
-        if step.action is Action.THREE_WAY:
-            outcome = ThreeWayOutcome(step.detail)
-            return linkage.settle_three_way(
-                step.number, outcome, actor, step.note, step.mode, seen=step.version
-            )
-        return orders.act(
-            step.number, step.action, actor, step.note, step.mode, step.detail, seen=step.version
-        )
-
-    return perform

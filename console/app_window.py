@@ -16,11 +16,12 @@ from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
-from console.app_seat import SeatParts, build_seat, perform_step
+from console.app_seat import SeatParts, build_seat
 from console.domain.catalogue import District, Field, Kind
 from console.domain.orders import Action, Actor, Platform
 from console.services.alarms import AlarmService
 from console.services.orders import OrderService
+from console.services.steps import StepService
 from console.store.changes import ChangeWatch
 from console.store.departments import departments
 from console.store.engine import Database
@@ -94,7 +95,7 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
     )  # fmt: skip
     steps = OrderActions(
         actor=actor,
-        perform=perform_step(shared.orders, actor),
+        perform=StepService(shared.orders, actor).perform,
         run=run,
         departments=shared.orders.linkage.departments,
         police_kinds=[k for k in kinds if k.platform is Platform.POLICE and k.police],

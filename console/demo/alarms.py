@@ -15,8 +15,9 @@ from sqlalchemy import insert, select
 from sqlmodel import col
 
 from console.domain.alarm_levels import alarm_key, thresholds
+from console.domain.deadline_kinds import running
 from console.domain.deadlines import Policy
-from console.domain.orders import Platform, Priority
+from console.domain.orders import DeadlineKind, Platform, Priority, Status
 from console.store.engine import Database
 from console.store.tables import AlarmRow, OrderRow
 
@@ -24,20 +25,11 @@ CLOSED = ("completed", "cancelled")
 BATCH = 20_000
 
 
-def _live(status: str) -> tuple[str, ...]:
-    """The deadlines still running for an open order in ``status``."""
-    if status == "transferred":
-        return ("sign_for", "feedback", "completion")
-    if status == "fed_back":
-        return ("completion",)
-    return ("feedback", "completion")
-
-
 def _rows(db: Database, policy: Policy, first_id: int, now: datetime) -> Iterator[dict[str, Any]]:
     columns: list[Any] = [
         OrderRow.id, OrderRow.number, OrderRow.kind, OrderRow.field, OrderRow.priority,
-        OrderRow.owner, OrderRow.status, OrderRow.created_at, OrderRow.sign_for_due,
-        OrderRow.feedback_due, OrderRow.completion_due,
+        OrderRow.owner, OrderRow.status, OrderRow.created_at,
+        *(getattr(OrderRow, f"{kind.value}_due") for kind in DeadlineKind),
     ]  # fmt: skip
     with db.read() as session:
         open_orders = session.execute(
@@ -47,9 +39,10 @@ def _rows(db: Database, policy: Policy, first_id: int, now: datetime) -> Iterato
         ).all()
     for oid, number, kind, field, priority, owner, status, created, *dues in open_orders:
         specs = policy.specs_for(kind, Priority(priority), Platform(owner), field)
-        due_by_name = dict(zip(("sign_for", "feedback", "completion"), dues, strict=True))
-        for name in _live(status):
-            due = due_by_name[name]
+        due_by_kind = dict(zip(DeadlineKind, dues, strict=True))
+        for kind in running(Status(status)):
+            name = kind.value
+            due = due_by_kind[kind]
             if due is None:
                 continue
             due = due.replace(tzinfo=UTC) if due.tzinfo is None else due

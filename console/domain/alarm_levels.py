@@ -39,6 +39,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from console.domain.calendar import CHINA_TZ, BusinessCalendar, china_date, default_calendar
+from console.domain.order_types import DeadlineKind
 
 if TYPE_CHECKING:  # deadlines imports AlarmSettings from here; no import cycle at run time
     from console.domain.deadlines import DeadlineSpec
@@ -56,7 +57,7 @@ __all__ = [
 
 _SECOND = timedelta(seconds=1)
 _DAY = timedelta(days=1)
-_DEADLINE_NAMES = ("sign_for", "feedback", "completion")  # as deadlines.DEADLINE_NAMES
+_DEADLINE_NAMES = frozenset(kind.value for kind in DeadlineKind)
 
 
 class AlarmLevel(enum.StrEnum):
@@ -213,7 +214,7 @@ def alarm_key(
     that fired for the previous clock.
     """
     if deadline_name not in _DEADLINE_NAMES:
-        raise ValueError(f"unknown deadline {deadline_name!r}; one of {', '.join(_DEADLINE_NAMES)}")
+        raise ValueError(f"unknown deadline {deadline_name!r}; one of {', '.join(DeadlineKind)}")
     if not order_number or ":" in order_number:
         raise ValueError(f"order number {order_number!r} must be non-empty and contain no ':'")
     key = f"{order_number}:{deadline_name}:{AlarmLevel(level).value}"

@@ -33,7 +33,13 @@ from types import MappingProxyType
 
 from console.domain.alarm_levels import AlarmSettings
 from console.domain.calendar import BusinessCalendar, default_calendar, hours_after
-from console.domain.orders import Deadlines, Platform, Priority
+from console.domain.orders import DeadlineKind, Deadlines, Platform, Priority
+
+SIGN_FOR, FEEDBACK, COMPLETION = (
+    DeadlineKind.SIGN_FOR,
+    DeadlineKind.FEEDBACK,
+    DeadlineKind.COMPLETION,
+)
 
 __all__ = [
     "DEADLINE_NAMES",
@@ -44,8 +50,8 @@ __all__ = [
     "Rule",
 ]
 
-DEADLINE_NAMES = ("sign_for", "feedback", "completion")
-"""The deadline slots of :class:`~console.domain.orders.Deadlines`, also used in alarm keys."""
+DEADLINE_NAMES = tuple(kind.value for kind in DeadlineKind)
+"""The policy file's keys: one per :class:`~console.domain.orders.DeadlineKind`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +210,7 @@ class Policy:
         """Deadlines of a new order created at ``start`` on ``platform``: feedback and
         completion from ``start``; sign-for ``None`` (it only applies after a transfer)."""
         specs = self.specs_for(kind, priority, platform, field)
-        return self._start(specs, ("feedback", "completion"), start, calendar, {})
+        return self._start(specs, (FEEDBACK, COMPLETION), start, calendar, {})
 
     def transfer_deadlines(
         self,
@@ -222,8 +228,8 @@ class Policy:
         completion deadline) is carried over unchanged. The origin's own feedback deadline keeps
         running: see :meth:`origin_feedback_due`."""
         specs = self.specs_for(kind, priority, receiving_platform, field)
-        carried = {"completion": completion}
-        return self._start(specs, ("sign_for", "feedback"), at, calendar, carried)
+        carried = {COMPLETION.value: completion}
+        return self._start(specs, (SIGN_FOR, FEEDBACK), at, calendar, carried)
 
     def reopen_deadlines(
         self,

@@ -10,6 +10,8 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from console.domain.refusals import Refused
+
 
 class Platform(enum.StrEnum):
     """The two platforms of the linkage plan."""
@@ -76,13 +78,30 @@ class Caller:
     name: str | None = None
 
 
+class DeadlineKind(enum.StrEnum):
+    """The deadlines an order can have; declared with their rules in ``deadline_kinds``. The
+    value names the :class:`Deadlines` slot, the ``<value>_due`` column and the alarm key."""
+
+    SIGN_FOR = "sign_for"  # 签收时限
+    FEEDBACK = "feedback"  # 反馈时限
+    COMPLETION = "completion"  # 办结时限
+
+
 @dataclass(frozen=True, slots=True)
 class Deadlines:
-    """Due instants (UTC, tz-aware); ``None`` where the deadline does not apply."""
+    """Due instants (UTC, tz-aware), one slot per :class:`DeadlineKind` (a test checks they
+    match); ``None`` where the deadline does not apply."""
 
     sign_for: datetime | None = None  # 签收时限
     feedback: datetime | None = None  # 反馈时限
     completion: datetime | None = None  # 办结时限
+
+    def get(self, kind: DeadlineKind) -> datetime | None:
+        due: datetime | None = getattr(self, kind.value)
+        return due
+
+    def items(self) -> tuple[tuple[DeadlineKind, datetime | None], ...]:
+        return tuple((kind, self.get(kind)) for kind in DeadlineKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +117,7 @@ class Event:
     to_status: Status
     note: str = ""
     # What the action refers to: the department of a dispatch, the linked order of an
-    # escalation, the outcome of a three-way call (see ``DETAIL_OF``).
+    # escalation, the outcome of a three-way call (``ActionSpec.detail``).
     detail: str = ""
 
 
@@ -142,11 +161,11 @@ class ThreeWayOutcome(enum.StrEnum):
     FIRST_CONTACT = "first_contact"  # neither can take it: the first platform keeps it
 
 
-class TransitionError(ValueError):
+class TransitionError(Refused, ValueError):
     """An action the order's status, the seat's platform or the action's inputs do not allow.
 
     ``why`` is English for the log; ``code`` and ``params`` let a UI say it in its own language
-    (the codes are listed in ``order_rules.REFUSALS``).
+    (every code is declared in :data:`console.domain.refusals.REFUSALS`).
     """
 
     def __init__(
@@ -155,13 +174,14 @@ class TransitionError(ValueError):
         action: Action,
         status: Status,
         why: str,
-        code: str = "",
+        code: str,
         params: dict[str, str] | None = None,
     ) -> None:
         self.number = number
         self.action = action
         self.status = status
-        self.why = why
-        self.code = code
-        self.params = dict(params or {})
-        super().__init__(f"工单 {number}: cannot {action.value} from {status.value}: {why}")
+        super().__init__(code, why, **(params or {}))
+        self.args = (f"工单 {number}: cannot {action.value} from {status.value}: {why}",)
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -13,21 +13,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from console.domain.order_rules import (
-    ALLOWED_FROM,
-    DETAIL_OF,
-    KEEPS_STATUS,
-    NEEDS_NOTE,
-    TARGET,
-    allowed_actions,
-    check,
-    sends_back,
-)
+from console.domain.actions import ACTIONS, Effect
+from console.domain.order_rules import allowed_actions, check, sends_back
 from console.domain.order_types import (
     TERMINAL,
     Action,
     Actor,
     Caller,
+    DeadlineKind,
     Deadlines,
     Event,
     FirstContactMode,
@@ -42,15 +35,12 @@ from console.domain.order_types import (
 NO_DEADLINES = Deadlines()
 
 __all__ = [
-    "ALLOWED_FROM",
-    "DETAIL_OF",
-    "KEEPS_STATUS",
-    "NEEDS_NOTE",
-    "TARGET",
+    "ACTIONS",
     "TERMINAL",
     "Action",
     "Actor",
     "Caller",
+    "DeadlineKind",
     "Deadlines",
     "Event",
     "FirstContactMode",
@@ -83,14 +73,14 @@ def apply(
 
     ``deadlines`` replaces the order's deadlines when the action starts a fresh clock (a transfer
     gives the receiving side its own sign-for and feedback deadlines). ``detail`` names what the
-    action refers to (:data:`DETAIL_OF`).
+    action refers to (``ActionSpec.detail``).
     """
     _require_aware(at)
     check(order, action, actor, note, first_contact_mode, detail)
-    target = order.status if action in KEEPS_STATUS else TARGET[action]
-    owner = order.owner
-    if action is Action.TRANSFER or sends_back(order, action):
-        owner = order.owner.peer  # sent over, or sent back to the origin
+    spec = ACTIONS[action]
+    target = spec.target or order.status
+    moves = Effect.TO_PEER in spec.effects or sends_back(order, action)
+    detail = detail.strip()
     event = Event(
         at=at,
         actor=actor.name,
@@ -100,22 +90,22 @@ def apply(
         from_status=order.status,
         to_status=target,
         note=note.strip(),
-        detail=detail.strip(),
+        detail=detail,
     )
+    effects = spec.effects
     return replace(
         order,
         status=target,
-        owner=owner,
+        owner=order.owner.peer if moves else order.owner,  # sent over, or sent back
         first_contact_mode=(
-            first_contact_mode if action is Action.FIRST_CONTACT else order.first_contact_mode
+            first_contact_mode if Effect.SETS_MODE in effects else order.first_contact_mode
         ),
         deadlines=deadlines if deadlines is not None else order.deadlines,
         timeline=(*order.timeline, event),
-        department=detail.strip() if action is Action.DISPATCH else order.department,
-        # In a three-way call the caller heard both platforms agree: that is the 协商.
+        department=detail if Effect.SETS_DEPARTMENT in effects else order.department,
+        # Consent given with a transfer, or heard in a three-way call naming the peer (协商).
         consent=order.consent
-        or (action is Action.THREE_WAY and detail.strip() == order.owner.peer.value)
-        or (action is Action.TRANSFER and detail.strip() == "consent"),
+        or (Effect.RECORDS_CONSENT in effects and detail in ("consent", order.owner.peer.value)),
     )
 
 
@@ -177,9 +167,8 @@ def replay(timeline: tuple[Event, ...]) -> tuple[Status, Platform]:
     for event in timeline[1:]:
         if event.from_status is not status:
             raise ValueError(f"event {event.action.value} starts from {event.from_status}")
-        if event.action is Action.TRANSFER or (
-            event.action is Action.RETURN and status in (Status.TRANSFERRED, Status.SIGNED_FOR)
-        ):
+        spec = ACTIONS[event.action]
+        if Effect.TO_PEER in spec.effects or status in spec.sends_back_from:
             owner = owner.peer
         status = event.to_status
     return status, owner

@@ -11,6 +11,7 @@ from console.domain.alarm_levels import AlarmLevel
 from console.domain.catalogue import Kind
 from console.domain.deadlines import Policy
 from console.domain.policy_file import load_policy
+from console.domain.refusals import Refused
 from console.paths import bundle_path
 from console.store import alarms as repo
 from console.store.engine import Database
@@ -19,7 +20,7 @@ from console.store.seed import catalogue
 MAX_NOTE = 500
 
 
-class AlarmInputError(ValueError):
+class AlarmInputError(Refused, ValueError):
     """An acknowledgement or escalation the shift lead must correct; nothing was saved."""
 
 
@@ -71,15 +72,15 @@ class AlarmService:
     def acknowledge(self, alarm_id: int, by: str, note: str) -> None:
         note = note.strip()
         if not note:
-            raise AlarmInputError("请填写确认说明")
+            raise AlarmInputError("ack_needs_note")
         if len(note) > MAX_NOTE:
-            raise AlarmInputError(f"确认说明不超过{MAX_NOTE}个字")
+            raise AlarmInputError("note_too_long", most=str(MAX_NOTE))
         with self._db.write() as session:
             repo.acknowledge(session, alarm_id, by, note, self._clock())
 
     def escalate(self, alarm_id: int, to: str) -> None:
         to = to.strip()
         if not to:
-            raise AlarmInputError("请填写督办对象")
+            raise AlarmInputError("escalation_needs_person")
         with self._db.write() as session:
             repo.escalate(session, alarm_id, to, self._clock())

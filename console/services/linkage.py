@@ -116,7 +116,7 @@ class LinkageService:
                 if row is None or row.platform != Platform.POLICE.value or not row.police:
                     raise TransitionError(
                         number, Action.ESCALATE, original.order.status,
-                        f"{kind!r} is not a 110 police kind",
+                        f"{kind!r} is not a 110 police kind", "not_police_kind", {"kind": kind},
                     )  # fmt: skip
                 # Check the escalation before making anything: the linked number is not known yet.
                 check(original.order, Action.ESCALATE, actor, report, detail="·")

@@ -12,28 +12,20 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from console.domain.actions import ACTIONS, Clock
 from console.domain.calendar import BusinessCalendar
+from console.domain.deadline_kinds import stopped
 from console.domain.deadlines import Policy, PolicyResult
 from console.domain.orders import Action, Actor, FirstContactMode, Status, WorkOrder, apply
 from console.store import alarms
 from console.store import orders as repo
-
-# Which deadlines an action meets (their alarms resolve).
-MEETS: dict[Action, tuple[str, ...]] = {
-    Action.SIGN_FOR: ("sign_for",),
-    Action.FEED_BACK: ("feedback",),
-    Action.COMPLETE: ("sign_for", "feedback", "completion"),
-    Action.CANCEL: ("sign_for", "feedback", "completion"),
-}
 
 
 def check_seen(stored: repo.Stored, seen: int | None) -> None:
     """Refuse a step asked for on an older view of the order: ``seen`` is how many timeline lines
     the agent's screen showed (None: not known). A retried step is then not taken twice."""
     if seen is not None and len(stored.order.timeline) != seen:
-        raise repo.StaleOrder(
-            f"工单 {stored.order.number} was changed by another seat since it was shown; reload it"
-        )
+        raise repo.StaleOrder(stored.order.number)
 
 
 class OrderWriter:
@@ -74,11 +66,11 @@ class OrderWriter:
             detail=detail,
         )
         saved = repo.save(session, stored, changed, now)
-        if action in MEETS:
-            alarms.resolve(session, saved.id, now, MEETS[action])
-        if action is Action.RETURN:
+        if ACTIONS[action].clock is Clock.REOPEN:
             # A fresh clock replaces every running one: no burst of stale overdue alarms.
             alarms.resolve(session, saved.id, now)
+        elif ended := stopped(saved.order.status):  # met, or the order closed: alarms resolve
+            alarms.resolve(session, saved.id, now, ended)
         self._plan(session, saved, started)
         return saved
 
@@ -95,7 +87,8 @@ class OrderWriter:
             return policy.deadlines_for(
                 order.kind, order.priority, order.owner, now, self._calendar, field=order.field
             )
-        if action is Action.TRANSFER:
+        clock = ACTIONS[action].clock
+        if clock is Clock.TRANSFER:
             return policy.transfer_deadlines(
                 order.kind,
                 order.priority,
@@ -105,7 +98,7 @@ class OrderWriter:
                 field=order.field,
                 completion=order.deadlines.completion,
             )
-        if action is Action.RETURN:
+        if clock is Clock.REOPEN:
             return policy.reopen_deadlines(
                 order.kind, order.priority, order.owner, now, self._calendar, field=order.field
             )

@@ -23,7 +23,7 @@ from console.domain.orders import (
 )
 from console.services.linkage import LinkageService
 from console.services.order_writer import OrderWriter, check_seen
-from console.services.transfers import (  # TransferConflict: re-exported for callers
+from console.services.transfers import (  # re-exported for callers
     Transfer,
     TransferConflict,
     TransferService,
@@ -122,12 +122,6 @@ class OrderService:
             )
         self._changed()
         return saved
-
-    def transfer(
-        self, number: str, actor: Actor, note: str, key: str, consent: bool = False
-    ) -> Transfer:
-        """One-click transfer or 互派 in one transaction (see :class:`TransferService`)."""
-        return self.transfers.transfer(number, actor, note, key, consent)
 
     def get(self, number: str) -> repo.Stored:
         with self._db.read() as session:

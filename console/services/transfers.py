@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from console.domain.orders import Action, Actor, TransitionError, check
+from console.domain.refusals import Refused
 from console.services.order_writer import OrderWriter
 from console.store import orders as repo
 from console.store.engine import Database
@@ -32,8 +33,15 @@ PENDING_HOLDS = timedelta(minutes=10)
 STALE_RETRIES = 3
 
 
-class TransferConflict(RuntimeError):
-    """Another seat transferred the order first; the message says who."""
+class TransferConflict(Refused, RuntimeError):
+    """Another seat transferred the order first, or is transferring it now; the message says who."""
+
+
+class TransferAbandoned(Refused, ValueError):
+    """The request was called off (the call did not go): a new attempt takes a new key."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__("transfer_abandoned", why)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +89,7 @@ class TransferService:
                 known = session.get(TransferRequestRow, key)
                 if known is not None:
                     if known.state == ABANDONED:
-                        raise ValueError(
+                        raise TransferAbandoned(
                             f"transfer {key} was abandoned; a new attempt needs a new key"
                         )
                     return
@@ -96,7 +104,9 @@ class TransferService:
                 ).first()
                 if other is not None:
                     raise TransferConflict(
-                        f"工单 {number} 正由坐席 {other.seat} 转接中 (being transferred by seat {other.seat})"
+                        "transfer_pending",
+                        f"工单 {number} is being transferred by seat {other.seat}",
+                        seat=other.seat,
                     )
                 session.add(
                     TransferRequestRow(
@@ -136,14 +146,14 @@ class TransferService:
                 if request.state == DONE:
                     return Transfer(repo.get(session, number), repeated=True)
                 if request.state == ABANDONED:
-                    raise ValueError(f"transfer {key} was abandoned; ask again")
+                    raise TransferAbandoned(f"transfer {key} was abandoned; ask again")
                 stored = repo.get(session, number)
                 detail = "consent" if request.consent else ""
                 saved = self._writer.act(
                     session, stored, Action.TRANSFER, actor, now, note, detail=detail
                 )
                 if not _settle(session, key, DONE):  # abandoned meanwhile (read committed)
-                    raise repo.StaleOrder(f"transfer {key} was settled by another thread")
+                    raise repo.StaleOrder(number, f"transfer {key} was settled by another thread")
         except repo.StaleOrder:
             with self._db.read() as session:
                 if self._request(session, key).state == DONE:  # finished by another thread
@@ -176,7 +186,7 @@ class TransferService:
             try:
                 done = self.complete(key, actor, note)
                 outcomes.append(Resumed(key, done.stored.order.number, True))
-            except (TransitionError, TransferConflict, ValueError, repo.StaleOrder) as refused:
+            except (Refused, ValueError) as refused:
                 self.abandon(key)  # decided: it cannot go; the next start does not try again
                 outcomes.append(Resumed(key, "", False, str(refused)))
         return outcomes
@@ -200,7 +210,11 @@ class TransferService:
             last = repo.get(session, number).order.timeline[-1]
         if last.action is Action.TRANSFER and last.seat != actor.seat:
             return TransferConflict(
-                f"工单 {number} 已由 {last.platform.value} 坐席 {last.seat}（{last.actor}）转派"
+                "transfer_conflict",
+                f"工单 {number} was transferred by {last.platform.value} seat {last.seat}",
+                platform=last.platform.value,
+                seat=last.seat,
+                agent=last.actor,
             )
         return None
 

@@ -13,12 +13,16 @@ from collections.abc import Iterable
 from sqlmodel import Session, col, select
 
 from console.domain.catalogue import Department, DepartmentKind
+from console.domain.refusals import Refused
 from console.store.seed import department_row
 from console.store.tables import DepartmentRow, DistrictRow
 
 
-class UnknownDepartment(LookupError):
+class UnknownDepartment(Refused, LookupError):
     """No such department in the directory, or it is retired."""
+
+    def __init__(self, code: str, why: str) -> None:
+        super().__init__("unknown_department", why, department=code)
 
 
 def departments(session: Session, include_retired: bool = False) -> list[Department]:
@@ -31,9 +35,9 @@ def departments(session: Session, include_retired: bool = False) -> list[Departm
 def active_department(session: Session, code: str) -> Department:
     row = session.get(DepartmentRow, code.strip())
     if row is None:
-        raise UnknownDepartment(f"承办单位 {code!r} 不在派单目录中 (not in the directory)")
+        raise UnknownDepartment(code, f"承办单位 {code!r} 不在派单目录中 (not in the directory)")
     if not row.active:
-        raise UnknownDepartment(f"承办单位 {row.name_zh} ({code}) 已停用 (retired)")
+        raise UnknownDepartment(code, f"承办单位 {row.name_zh} ({code}) 已停用 (retired)")
     return _domain(row)
 
 
@@ -64,7 +68,7 @@ def import_departments(session: Session, entries: Iterable[Department]) -> tuple
 def retire(session: Session, code: str) -> Department:
     row = session.get(DepartmentRow, code.strip())
     if row is None:
-        raise UnknownDepartment(f"承办单位 {code!r} 不在派单目录中 (not in the directory)")
+        raise UnknownDepartment(code, f"承办单位 {code!r} 不在派单目录中 (not in the directory)")
     row.active = False
     session.add(row)
     session.flush()

@@ -21,6 +21,7 @@ from console.domain.orders import (
     TERMINAL,
     Action,
     Caller,
+    DeadlineKind,
     Deadlines,
     Event,
     FirstContactMode,
@@ -30,17 +31,24 @@ from console.domain.orders import (
     WorkOrder,
     order_number,
 )
+from console.domain.refusals import Refused
 from console.store.tables import EventRow, OrderRow
 
 CHINA = ZoneInfo("Asia/Shanghai")
 
 
-class StaleOrder(RuntimeError):
+class StaleOrder(Refused, RuntimeError):
     """Someone else changed the order since it was read; reload and try again."""
 
+    def __init__(self, number: str, why: str = "") -> None:
+        super().__init__(
+            "stale", why or f"工单 {number} was changed by another seat; reload it", number=number
+        )
 
-class UnknownOrder(LookupError):
-    pass
+
+class UnknownOrder(Refused, LookupError):
+    def __init__(self, number: str) -> None:
+        super().__init__("unknown_order", f"no work order {number}", number=number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +115,7 @@ def save(session: Session, stored: Stored, order: WorkOrder, now: datetime) -> S
         .values(**_columns(order), updated_at=now, version=stored.version + 1)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise StaleOrder(f"工单 {order.number} was changed by another seat; reload it")
+        raise StaleOrder(order.number)
     new_events = order.timeline[len(stored.order.timeline) :]
     session.add_all(_event_row(stored.id, e) for e in new_events)
     session.flush()
@@ -117,7 +125,7 @@ def save(session: Session, stored: Stored, order: WorkOrder, now: datetime) -> S
 def get(session: Session, number: str) -> Stored:
     row = session.exec(select(OrderRow).where(OrderRow.number == number)).first()
     if row is None or row.id is None:
-        raise UnknownOrder(f"no work order {number}")
+        raise UnknownOrder(number)
     events = session.exec(
         select(EventRow).where(EventRow.order_id == row.id).order_by(col(EventRow.id))
     ).all()
@@ -169,9 +177,7 @@ def _columns(order: WorkOrder) -> dict[str, Any]:
         "consent": order.consent,
         "status": order.status.value,
         "first_contact_mode": order.first_contact_mode.value if order.first_contact_mode else None,
-        "sign_for_due": order.deadlines.sign_for,
-        "feedback_due": order.deadlines.feedback,
-        "completion_due": order.deadlines.completion,
+        **{f"{kind.value}_due": due for kind, due in order.deadlines.items()},
         # 经办坐席: the seat of the latest step, which the "my orders" queue is keyed on.
         "seat": order.timeline[-1].seat if order.timeline else None,
         "department": order.department,
@@ -223,9 +229,7 @@ def _to_domain(row: OrderRow, events: Sequence[EventRow]) -> WorkOrder:
         if row.first_contact_mode
         else None,
         deadlines=Deadlines(
-            sign_for=_utc(row.sign_for_due),
-            feedback=_utc(row.feedback_due),
-            completion=_utc(row.completion_due),
+            **{kind.value: _utc(getattr(row, f"{kind.value}_due")) for kind in DeadlineKind}
         ),
         timeline=tuple(
             Event(

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import text
 from sqlmodel import Session
 
+from console.domain.orders import Action
+
 CHINA = ZoneInfo("Asia/Shanghai")
 
 
@@ -38,33 +40,33 @@ def linkage_report(session: Session, start: date, end: date) -> LinkageReport:
     until = datetime.combine(end + timedelta(days=1), time(), CHINA).astimezone(UTC)
     span = {"since": since, "until": until}
 
-    def grouped(action: str, by: str) -> dict[str, int]:
+    def grouped(action: Action, by: str) -> dict[str, int]:
         rows = session.execute(
             text(
                 f"SELECT {by}, count(*) FROM order_event WHERE action = :action "
                 "AND at >= :since AND at < :until GROUP BY 1 ORDER BY 2 DESC, 1"
             ),
-            {**span, "action": action},
+            {**span, "action": action.value},
         ).all()
         return {str(key): int(n) for key, n in rows}
 
     modes = session.execute(
         text(
             "SELECT o.first_contact_mode, count(*) FROM order_event e "
-            "JOIN work_order o ON o.id = e.order_id WHERE e.action = 'first_contact' "
+            "JOIN work_order o ON o.id = e.order_id WHERE e.action = :action "
             "AND e.at >= :since AND e.at < :until GROUP BY 1 ORDER BY 1"
         ),
-        span,
+        {**span, "action": Action.FIRST_CONTACT.value},
     ).all()
     return LinkageReport(
         start=start,
         end=end,
-        created=grouped("create", "platform"),
-        transfers=grouped("transfer", "platform"),
-        three_way=grouped("three_way", "detail"),
+        created=grouped(Action.CREATE, "platform"),
+        transfers=grouped(Action.TRANSFER, "platform"),
+        three_way=grouped(Action.THREE_WAY, "detail"),
         first_contact={str(mode): int(n) for mode, n in modes},
-        dispatched=grouped("dispatch", "detail"),
-        escalations=sum(grouped("escalate", "platform").values()),
-        returns=grouped("return", "platform"),
-        completed=grouped("complete", "platform"),
+        dispatched=grouped(Action.DISPATCH, "detail"),
+        escalations=sum(grouped(Action.ESCALATE, "platform").values()),
+        returns=grouped(Action.RETURN, "platform"),
+        completed=grouped(Action.COMPLETE, "platform"),
     )

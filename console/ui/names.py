@@ -1,4 +1,4 @@
-"""Translated names of order statuses, actions and platforms, shared by every view that shows orders.
+"""Translated names of order statuses, actions, deadlines and platforms, shared by every view.
 
 The strings keep the ``HistoryModel`` translation context they were first written in.
 """
@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from console.domain.orders import Action, Platform, Status
+from console.domain.actions import ACTIONS
+from console.domain.deadline_kinds import DEADLINE_KINDS
+from console.domain.orders import Action, DeadlineKind, Platform, Status
+from console.domain.text import Text
 
 
 def status_names() -> dict[Status, str]:
@@ -34,22 +37,24 @@ def platform_names() -> dict[Platform, str]:
     }
 
 
+def say(text: Text, **params: object) -> str:
+    """A domain-declared :class:`Text` in the agent's language, ``{placeholders}`` filled."""
+    translated = QCoreApplication.translate(text.context, text.source)
+    return translated.format_map(_Keep(params)) if params else translated
+
+
+class _Keep(dict[str, object]):
+    """A placeholder with no value stays as written instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 def action_names() -> dict[Action, str]:
-    """Timeline and button names of the actions (translation context ``OrderDetail``)."""
-    translate = QCoreApplication.translate
-    return {
-        Action.CREATE: translate("OrderDetail", "Received"),
-        Action.TRANSFER: translate("OrderDetail", "Transfer"),
-        Action.SIGN_FOR: translate("OrderDetail", "Sign for"),
-        Action.START_HANDLING: translate("OrderDetail", "Handle"),
-        Action.FEED_BACK: translate("OrderDetail", "Feed back"),
-        Action.COMPLETE: translate("OrderDetail", "Complete"),
-        Action.RETURN: translate("OrderDetail", "Return"),
-        Action.FIRST_CONTACT: translate("OrderDetail", "First contact"),
-        Action.CANCEL: translate("OrderDetail", "Cancel"),
-        Action.DISPATCH: translate("OrderDetail", "Dispatch"),
-        Action.DEPT_SIGN_FOR: translate("OrderDetail", "Department signs for"),
-        Action.PROGRESS: translate("OrderDetail", "Progress"),
-        Action.ESCALATE: translate("OrderDetail", "Escalate to 110"),
-        Action.THREE_WAY: translate("OrderDetail", "Three-way outcome"),
-    }
+    """Timeline and button names of the actions, as declared (``console.domain.actions``)."""
+    return {action: say(spec.name) for action, spec in ACTIONS.items()}
+
+
+def deadline_names() -> dict[DeadlineKind, str]:
+    """The alarm panel's names of the deadline kinds (``console.domain.deadline_kinds``)."""
+    return {kind: say(spec.name) for kind, spec in DEADLINE_KINDS.items()}

@@ -2,84 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="22"/>
-        <source>Another seat changed this order since it was shown; it has been reloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="27"/>
-        <source>An order is created only once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="28"/>
-        <source>The order is closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="29"/>
-        <source>Not possible while the order is “{status}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="30"/>
-        <source>Only a {platform} seat may do this.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="31"/>
-        <source>The order came from {platform}: send it back (退回) instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="32"/>
-        <source>Write the note first: this step needs it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="33"/>
-        <source>Say what the step refers to (department, outcome…).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="35"/>
-        <source>Only 12345 dispatches to departments; 110 transfers non-police matters to 12345.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="38"/>
-        <source>Only a department&apos;s report escalates to 110: dispatch the order first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="40"/>
-        <source>Choose the three-way call&apos;s outcome.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="41"/>
-        <source>The caller&apos;s consent to the transfer is not recorded (与诉求方协商后).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="42"/>
-        <source>Say whether it is provisional acceptance or guidance.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="43"/>
-        <source>Guidance given: the order closes, it is not handled further.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="45"/>
-        <source>A provisionally accepted order is handled and fed back before it is completed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AlarmBanner</name>
     <message>
         <location filename="../../console/ui/alarms/banner.py" line="25"/>
@@ -91,16 +13,19 @@
     <name>AlarmFilters</name>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="42"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="35"/>
         <source>Awaiting sign-for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="43"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="41"/>
         <source>Awaiting feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="44"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="46"/>
         <source>Awaiting completion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -270,16 +195,19 @@
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="105"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="34"/>
         <source>Sign for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="106"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="40"/>
         <source>Feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="107"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="45"/>
         <source>Completion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -343,12 +271,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="111"/>
+        <location filename="../../console/app.py" line="110"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="122"/>
+        <location filename="../../console/app.py" line="121"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -358,12 +286,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="241"/>
+        <location filename="../../console/app.py" line="240"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="250"/>
+        <location filename="../../console/app.py" line="249"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -544,62 +472,62 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="17"/>
+        <location filename="../../console/ui/names.py" line="20"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="18"/>
+        <location filename="../../console/ui/names.py" line="21"/>
         <source>Transferred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="19"/>
+        <location filename="../../console/ui/names.py" line="22"/>
         <source>Dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="20"/>
+        <location filename="../../console/ui/names.py" line="23"/>
         <source>Signed for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="21"/>
+        <location filename="../../console/ui/names.py" line="24"/>
         <source>Handling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="22"/>
+        <location filename="../../console/ui/names.py" line="25"/>
         <source>Fed back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="23"/>
+        <location filename="../../console/ui/names.py" line="26"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="24"/>
+        <location filename="../../console/ui/names.py" line="27"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="25"/>
+        <location filename="../../console/ui/names.py" line="28"/>
         <source>First contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="26"/>
+        <location filename="../../console/ui/names.py" line="29"/>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="32"/>
+        <location filename="../../console/ui/names.py" line="35"/>
         <source>12345 hotline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="33"/>
+        <location filename="../../console/ui/names.py" line="36"/>
         <source>110 police</source>
         <translation type="unfinished"></translation>
     </message>
@@ -980,168 +908,168 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="111"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="96"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="123"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="108"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="124"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="109"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="126"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="111"/>
         <source>Neither: first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="130"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="115"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="132"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
         <source>Guidance given (合理引导)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="134"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
         <source>The caller agrees to the transfer (与诉求方协商同意)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="143"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="128"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="144"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="129"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="149"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="134"/>
         <source>Department:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="150"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="135"/>
         <source>110 kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="151"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
         <source>Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="152"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
         <source>First contact:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="198"/>
-        <source>Send to {platform}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="207"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="265"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="193"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="250"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="220"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="206"/>
         <source>{action}: work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="217"/>
         <source>Note (required):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="217"/>
         <source>Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="259"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="276"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="262"/>
         <source>Choose the department to dispatch to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="288"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="274"/>
         <source>Write the note first: this step needs it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="292"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="278"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="298"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="284"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="314"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="300"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="349"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="329"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="354"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="334"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="381"/>
-        <source>What was done, as the caller will hear it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="382"/>
+        <location filename="../../console/domain/actions.py" line="152"/>
         <source>The department&apos;s progress report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="383"/>
+        <location filename="../../console/domain/actions.py" line="156"/>
+        <source>What was done, as the caller will hear it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="168"/>
         <source>Why it is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="385"/>
-        <source>The department&apos;s report: dispute escalating, crime suspected…</source>
+        <location filename="../../console/domain/actions.py" line="174"/>
+        <source>Send to {platform}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="387"/>
+        <location filename="../../console/domain/actions.py" line="182"/>
         <source>Why: what the three parties agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="388"/>
+        <location filename="../../console/domain/actions.py" line="189"/>
         <source>What was accepted, or what the caller was told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="389"/>
+        <location filename="../../console/domain/actions.py" line="196"/>
+        <source>The department&apos;s report: dispute escalating, crime suspected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="204"/>
         <source>Why it is cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,94 +1077,79 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="94"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="95"/>
         <source>No order shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
         <source>Origin → owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
         <location filename="../../console/ui/seat/order_detail.py" line="136"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
         <source>First-contact mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
         <source>Social stability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
         <source>Consent to transfer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
-        <source>Sign-for due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
-        <source>Feedback due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="111"/>
-        <source>Completion due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1322,133 +1235,148 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
         <source>Linked order (联动):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="304"/>
         <source>No other orders from this caller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="317"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="316"/>
         <source>and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="323"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="323"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="325"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
         <source>first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="328"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="327"/>
         <source>linked order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="332"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="332"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="332"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="336"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="335"/>
         <source>Provisional acceptance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="336"/>
         <source>Guidance and explanation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="41"/>
+        <location filename="../../console/domain/actions.py" line="130"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="42"/>
-        <source>Transfer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/names.py" line="43"/>
+        <location filename="../../console/domain/actions.py" line="132"/>
         <source>Sign for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="44"/>
-        <source>Handle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/names.py" line="45"/>
-        <source>Feed back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/names.py" line="46"/>
-        <source>Complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/names.py" line="47"/>
-        <source>Return</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/names.py" line="48"/>
-        <source>First contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/names.py" line="49"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/names.py" line="50"/>
-        <source>Dispatch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/names.py" line="51"/>
+        <location filename="../../console/domain/actions.py" line="135"/>
         <source>Department signs for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="52"/>
+        <location filename="../../console/domain/actions.py" line="139"/>
+        <source>Handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="145"/>
+        <source>Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="151"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="53"/>
+        <location filename="../../console/domain/actions.py" line="155"/>
+        <source>Feed back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="160"/>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="166"/>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="173"/>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="179"/>
+        <source>Three-way outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="187"/>
+        <source>First contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="194"/>
         <source>Escalate to 110</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="54"/>
-        <source>Three-way outcome</source>
+        <location filename="../../console/domain/actions.py" line="201"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/deadline_kinds.py" line="35"/>
+        <source>Sign-for due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/deadline_kinds.py" line="41"/>
+        <source>Feedback due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/deadline_kinds.py" line="46"/>
+        <source>Completion due</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1524,6 +1452,144 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>Refusals</name>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="19"/>
+        <source>Unexpected error: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="38"/>
+        <source>An order is created only once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="39"/>
+        <source>The order is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="40"/>
+        <source>Not possible while the order is “{status}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="41"/>
+        <source>Only a {platform} seat may do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="42"/>
+        <source>The order came from {platform}: send it back (退回) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="43"/>
+        <source>Write the note first: this step needs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="44"/>
+        <source>Say what the step refers to (department, outcome…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="45"/>
+        <source>Only 12345 dispatches to departments; 110 transfers non-police matters to 12345.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="49"/>
+        <source>Only a department&apos;s report escalates to 110: dispatch the order first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="52"/>
+        <source>Choose the three-way call&apos;s outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="53"/>
+        <source>The caller&apos;s consent to the transfer is not recorded (与诉求方协商后).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="56"/>
+        <source>Say whether it is provisional acceptance or guidance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="57"/>
+        <source>Guidance given: the order closes, it is not handled further.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="60"/>
+        <source>A provisionally accepted order is handled and fed back before it is completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="64"/>
+        <source>“{kind}” is not a 110 police kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="66"/>
+        <source>Another seat changed this order since it was shown; it has been reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="69"/>
+        <source>There is no work order {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="70"/>
+        <source>“{department}” is not a department in the directory (or it was retired).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="73"/>
+        <source>{platform} seat {seat} ({agent}) transferred this order first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="76"/>
+        <source>Seat {seat} is transferring this order right now; wait for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="79"/>
+        <source>This transfer attempt was called off; press the key again for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="82"/>
+        <source>This request was already used for another order ({number}); try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="85"/>
+        <source>Write the acknowledgement note first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="86"/>
+        <source>The note is too long (at most {most} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="87"/>
+        <source>Name the person the alarm is escalated to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="88"/>
+        <source>That alarm no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScreenPopView</name>
     <message>
         <location filename="../../console/ui/seat/screen_pop.py" line="31"/>
@@ -1565,17 +1631,17 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="128"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="131"/>
         <source>The state change could not be recorded (database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="144"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="149"/>
         <source>Finish the current call first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="235"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="240"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1638,7 +1704,7 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_window.py" line="178"/>
+        <location filename="../../console/app_window.py" line="184"/>
         <source>Sent to the peer platform after the restart: {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1751,7 +1817,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="121"/>
+        <location filename="../../console/app_window.py" line="120"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,84 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="22"/>
-        <source>Another seat changed this order since it was shown; it has been reloaded.</source>
-        <translation>其他坐席已更新此工单，已重新载入，请核对后再办理。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="27"/>
-        <source>An order is created only once.</source>
-        <translation>工单只能创建一次。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="28"/>
-        <source>The order is closed.</source>
-        <translation>工单已关闭。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="29"/>
-        <source>Not possible while the order is “{status}”.</source>
-        <translation>工单处于“{status}”状态，不能办理此步骤。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="30"/>
-        <source>Only a {platform} seat may do this.</source>
-        <translation>只有 {platform} 坐席可以办理此步骤。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="31"/>
-        <source>The order came from {platform}: send it back (退回) instead.</source>
-        <translation>此工单来自 {platform}：如不属本平台职责，请退回。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="32"/>
-        <source>Write the note first: this step needs it.</source>
-        <translation>此步骤须填写说明。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="33"/>
-        <source>Say what the step refers to (department, outcome…).</source>
-        <translation>请选择此步骤涉及的对象（承办单位、结果等）。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="35"/>
-        <source>Only 12345 dispatches to departments; 110 transfers non-police matters to 12345.</source>
-        <translation>只有12345向承办单位派单；110的非警务事项请转12345。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="38"/>
-        <source>Only a department&apos;s report escalates to 110: dispatch the order first.</source>
-        <translation>联动110派警须依据承办单位报告：请先派单。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="40"/>
-        <source>Choose the three-way call&apos;s outcome.</source>
-        <translation>请选择三方通话结果。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="41"/>
-        <source>The caller&apos;s consent to the transfer is not recorded (与诉求方协商后).</source>
-        <translation>尚未记录诉求人同意转接（须与诉求方协商后）。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="42"/>
-        <source>Say whether it is provisional acceptance or guidance.</source>
-        <translation>请选择先行受理或合理引导。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="43"/>
-        <source>Guidance given: the order closes, it is not handled further.</source>
-        <translation>已合理引导解释：工单直接办结，不再处置。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/refusals.py" line="45"/>
-        <source>A provisionally accepted order is handled and fed back before it is completed.</source>
-        <translation>先行受理的工单须处置并反馈后方可办结。</translation>
-    </message>
-</context>
-<context>
     <name>AlarmBanner</name>
     <message>
         <location filename="../../console/ui/alarms/banner.py" line="25"/>
@@ -91,16 +13,19 @@
     <name>AlarmFilters</name>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="42"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="35"/>
         <source>Awaiting sign-for</source>
         <translation>待签收</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="43"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="41"/>
         <source>Awaiting feedback</source>
         <translation>待反馈</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="44"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="46"/>
         <source>Awaiting completion</source>
         <translation>待办结</translation>
     </message>
@@ -270,16 +195,19 @@
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="105"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="34"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="106"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="40"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="107"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="45"/>
         <source>Completion</source>
         <translation>办结</translation>
     </message>
@@ -343,12 +271,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="111"/>
+        <location filename="../../console/app.py" line="110"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="122"/>
+        <location filename="../../console/app.py" line="121"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
@@ -358,12 +286,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="241"/>
+        <location filename="../../console/app.py" line="240"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="250"/>
+        <location filename="../../console/app.py" line="249"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -547,62 +475,62 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="17"/>
+        <location filename="../../console/ui/names.py" line="20"/>
         <source>Received</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="18"/>
+        <location filename="../../console/ui/names.py" line="21"/>
         <source>Transferred</source>
         <translation>已转派</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="19"/>
+        <location filename="../../console/ui/names.py" line="22"/>
         <source>Dispatched</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="20"/>
+        <location filename="../../console/ui/names.py" line="23"/>
         <source>Signed for</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="21"/>
+        <location filename="../../console/ui/names.py" line="24"/>
         <source>Handling</source>
         <translation>处置中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="22"/>
+        <location filename="../../console/ui/names.py" line="25"/>
         <source>Fed back</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="23"/>
+        <location filename="../../console/ui/names.py" line="26"/>
         <source>Completed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="24"/>
+        <location filename="../../console/ui/names.py" line="27"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="25"/>
+        <location filename="../../console/ui/names.py" line="28"/>
         <source>First contact</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="26"/>
+        <location filename="../../console/ui/names.py" line="29"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="32"/>
+        <location filename="../../console/ui/names.py" line="35"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="33"/>
+        <location filename="../../console/ui/names.py" line="36"/>
         <source>110 police</source>
         <translation>110 报警平台</translation>
     </message>
@@ -983,168 +911,168 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="111"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="96"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation>本坐席当前对此工单无可办理事项。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="123"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="108"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="124"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="109"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="126"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="111"/>
         <source>Neither: first-contact responsibility</source>
         <translation>均不受理：首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="130"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="115"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="132"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
         <source>Guidance given (合理引导)</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="134"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
         <source>The caller agrees to the transfer (与诉求方协商同意)</source>
         <translation>诉求人同意转接（已与诉求方协商）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="143"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="128"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>确定 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="144"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="129"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="149"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="134"/>
         <source>Department:</source>
         <translation>承办单位：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="150"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="135"/>
         <source>110 kind:</source>
         <translation>110警情类别：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="151"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="152"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
         <source>First contact:</source>
         <translation>首接负责：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="198"/>
+        <location filename="../../console/domain/actions.py" line="174"/>
         <source>Send to {platform}</source>
         <translation>转派至{platform}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="207"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="265"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="193"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="250"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation>工单已被更新，此步骤已不可办理。您填写的说明仍保留，可复制后关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="220"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="206"/>
         <source>{action}: work order {number}</source>
         <translation>{action}：工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="217"/>
         <source>Note (required):</source>
         <translation>说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="231"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="217"/>
         <source>Note (optional):</source>
         <translation>说明（选填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="259"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation>派单目录正在读取，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="276"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="262"/>
         <source>Choose the department to dispatch to.</source>
         <translation>请选择承办单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="288"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="274"/>
         <source>Write the note first: this step needs it.</source>
         <translation>此步骤须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="292"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="278"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="298"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="284"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="314"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="300"/>
         <source>Not done: {reason}</source>
         <translation>未办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="349"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="329"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="354"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="334"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="381"/>
+        <location filename="../../console/domain/actions.py" line="156"/>
         <source>What was done, as the caller will hear it</source>
         <translation>办理情况（将告知诉求人）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="382"/>
+        <location filename="../../console/domain/actions.py" line="152"/>
         <source>The department&apos;s progress report</source>
         <translation>承办单位的处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="383"/>
+        <location filename="../../console/domain/actions.py" line="168"/>
         <source>Why it is returned</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="385"/>
+        <location filename="../../console/domain/actions.py" line="196"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation>承办单位报告：矛盾升级、涉嫌违法犯罪…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="387"/>
+        <location filename="../../console/domain/actions.py" line="182"/>
         <source>Why: what the three parties agreed</source>
         <translation>原因：三方协商结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="388"/>
+        <location filename="../../console/domain/actions.py" line="189"/>
         <source>What was accepted, or what the caller was told</source>
         <translation>先行受理的内容，或向诉求人解释的内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="389"/>
+        <location filename="../../console/domain/actions.py" line="204"/>
         <source>Why it is cancelled</source>
         <translation>撤销原因</translation>
     </message>
@@ -1152,93 +1080,93 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="94"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="95"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
         <source>Origin → owner</source>
         <translation>受理平台 → 承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
         <location filename="../../console/ui/seat/order_detail.py" line="136"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
         <source>Field</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
         <source>District</source>
         <translation>所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
         <source>First-contact mode</source>
         <translation>首接方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
         <source>Social stability</source>
         <translation>涉及社会稳定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
         <source>Consent to transfer</source>
         <translation>同意转接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="35"/>
         <source>Sign-for due</source>
         <translation>签收时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="41"/>
         <source>Feedback due</source>
         <translation>反馈时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="111"/>
+        <location filename="../../console/domain/deadline_kinds.py" line="46"/>
         <source>Completion due</source>
         <translation>办结时限</translation>
     </message>
@@ -1325,132 +1253,132 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="300"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
         <source>Linked order (联动):</source>
         <translation>联动工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="304"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="317"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="316"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="323"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="323"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="325"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
         <source>first-contact responsibility</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="328"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="327"/>
         <source>linked order {number}</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="332"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="332"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="332"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="336"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="335"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="336"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="41"/>
+        <location filename="../../console/domain/actions.py" line="130"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="42"/>
+        <location filename="../../console/domain/actions.py" line="173"/>
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="43"/>
+        <location filename="../../console/domain/actions.py" line="132"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="44"/>
+        <location filename="../../console/domain/actions.py" line="139"/>
         <source>Handle</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="45"/>
+        <location filename="../../console/domain/actions.py" line="155"/>
         <source>Feed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="46"/>
+        <location filename="../../console/domain/actions.py" line="160"/>
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="47"/>
+        <location filename="../../console/domain/actions.py" line="166"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="48"/>
+        <location filename="../../console/domain/actions.py" line="187"/>
         <source>First contact</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="49"/>
+        <location filename="../../console/domain/actions.py" line="201"/>
         <source>Cancel</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="50"/>
+        <location filename="../../console/domain/actions.py" line="145"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="51"/>
+        <location filename="../../console/domain/actions.py" line="135"/>
         <source>Department signs for</source>
         <translation>部门签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="52"/>
+        <location filename="../../console/domain/actions.py" line="151"/>
         <source>Progress</source>
         <translation>处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="53"/>
+        <location filename="../../console/domain/actions.py" line="194"/>
         <source>Escalate to 110</source>
         <translation>联动110派警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/names.py" line="54"/>
+        <location filename="../../console/domain/actions.py" line="179"/>
         <source>Three-way outcome</source>
         <translation>三方通话结果</translation>
     </message>
@@ -1527,6 +1455,144 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>Refusals</name>
+    <message>
+        <location filename="../../console/ui/refusals.py" line="19"/>
+        <source>Unexpected error: {error}</source>
+        <translation>意外错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="38"/>
+        <source>An order is created only once.</source>
+        <translation>工单只能创建一次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="39"/>
+        <source>The order is closed.</source>
+        <translation>工单已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="40"/>
+        <source>Not possible while the order is “{status}”.</source>
+        <translation>工单处于“{status}”状态，不能办理此步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="41"/>
+        <source>Only a {platform} seat may do this.</source>
+        <translation>只有 {platform} 坐席可以办理此步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="42"/>
+        <source>The order came from {platform}: send it back (退回) instead.</source>
+        <translation>此工单来自 {platform}：如不属本平台职责，请退回。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="43"/>
+        <source>Write the note first: this step needs it.</source>
+        <translation>此步骤须填写说明。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="44"/>
+        <source>Say what the step refers to (department, outcome…).</source>
+        <translation>请选择此步骤涉及的对象（承办单位、结果等）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="45"/>
+        <source>Only 12345 dispatches to departments; 110 transfers non-police matters to 12345.</source>
+        <translation>只有12345向承办单位派单；110的非警务事项请转12345。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="49"/>
+        <source>Only a department&apos;s report escalates to 110: dispatch the order first.</source>
+        <translation>联动110派警须依据承办单位报告：请先派单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="52"/>
+        <source>Choose the three-way call&apos;s outcome.</source>
+        <translation>请选择三方通话结果。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="53"/>
+        <source>The caller&apos;s consent to the transfer is not recorded (与诉求方协商后).</source>
+        <translation>尚未记录诉求人同意转接（须与诉求方协商后）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="56"/>
+        <source>Say whether it is provisional acceptance or guidance.</source>
+        <translation>请选择先行受理或合理引导。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="57"/>
+        <source>Guidance given: the order closes, it is not handled further.</source>
+        <translation>已合理引导解释：工单直接办结，不再处置。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="60"/>
+        <source>A provisionally accepted order is handled and fed back before it is completed.</source>
+        <translation>先行受理的工单须处置并反馈后方可办结。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="64"/>
+        <source>“{kind}” is not a 110 police kind.</source>
+        <translation>“{kind}”不是110警情类别。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="66"/>
+        <source>Another seat changed this order since it was shown; it has been reloaded.</source>
+        <translation>其他坐席已更新此工单，已重新载入，请核对后再办理。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="69"/>
+        <source>There is no work order {number}.</source>
+        <translation>没有工单 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="70"/>
+        <source>“{department}” is not a department in the directory (or it was retired).</source>
+        <translation>“{department}”不在派单目录中（或已停用）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="73"/>
+        <source>{platform} seat {seat} ({agent}) transferred this order first.</source>
+        <translation>该工单已由{platform}坐席 {seat}（{agent}）先行转派。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="76"/>
+        <source>Seat {seat} is transferring this order right now; wait for it.</source>
+        <translation>坐席 {seat} 正在转接该工单，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="79"/>
+        <source>This transfer attempt was called off; press the key again for a new one.</source>
+        <translation>本次转接已中止；如需转接请再按一次。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="82"/>
+        <source>This request was already used for another order ({number}); try again.</source>
+        <translation>该请求已用于另一工单（{number}），请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="85"/>
+        <source>Write the acknowledgement note first.</source>
+        <translation>请填写确认说明。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="86"/>
+        <source>The note is too long (at most {most} characters).</source>
+        <translation>说明过长（最多 {most} 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="87"/>
+        <source>Name the person the alarm is escalated to.</source>
+        <translation>请填写督办对象。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="88"/>
+        <source>That alarm no longer exists.</source>
+        <translation>该告警已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>ScreenPopView</name>
     <message>
         <location filename="../../console/ui/seat/screen_pop.py" line="31"/>
@@ -1568,17 +1634,17 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="128"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="131"/>
         <source>The state change could not be recorded (database).</source>
         <translation>坐席状态变更未能写入数据库，请联系值班长或IT。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="144"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="149"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="235"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="240"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
     </message>
@@ -1641,7 +1707,7 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>{state} {time}</translation>
     </message>
     <message>
-        <location filename="../../console/app_window.py" line="178"/>
+        <location filename="../../console/app_window.py" line="184"/>
         <source>Sent to the peer platform after the restart: {numbers}</source>
         <translation>重启后已按互派发往对方平台：{numbers}</translation>
     </message>
@@ -1754,7 +1820,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="121"/>
+        <location filename="../../console/app_window.py" line="120"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from console.domain.orders import (
-    ALLOWED_FROM,
+    ACTIONS,
     TERMINAL,
     Action,
     Actor,
@@ -155,7 +155,7 @@ def test_random_actions_never_reach_an_invalid_state(
             assert order is before  # a refusal changes nothing
             continue
         # An accepted action came from an allowed status and reached its target.
-        assert before.status in ALLOWED_FROM[action]
+        assert before.status in ACTIONS[action].allowed_from
         assert before.status not in TERMINAL
         assert len(order.timeline) == len(before.timeline) + 1
         # The timeline always explains the state.

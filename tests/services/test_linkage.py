@@ -81,7 +81,7 @@ def test_12345_to_department_and_back_to_completion(db: Database) -> None:
 def test_a_110_seat_may_not_dispatch(db: Database) -> None:
     orders = service(db)
     number = orders.create(draft(), A01).order.number
-    orders.transfer(number, A01, "转110", key="t")
+    orders.transfers.transfer(number, A01, "转110", key="t")
     orders.act(number, Action.SIGN_FOR, J07)
     with pytest.raises(TransitionError, match="only 12345 dispatches"):
         orders.act(number, Action.DISPATCH, J07, detail=DEPT)
@@ -172,7 +172,7 @@ def test_110_sends_a_non_police_matter_to_12345_and_judges_its_feedback(db: Data
     noise = draft(kind="P-FJW", field="", description="楼上深夜装修噪音，非警务求助")
     number = orders.create(noise, J07).order.number
     assert number.startswith("110-")
-    sent = orders.transfer(number, J07, "非警务求助，转12345", key="j07-1").stored.order
+    sent = orders.transfers.transfer(number, J07, "非警务求助，转12345", key="j07-1").stored.order
     assert (sent.owner, sent.status) == (Platform.HOTLINE, Status.TRANSFERRED)
     orders.act(number, Action.SIGN_FOR, A01)
     orders.act(number, Action.DISPATCH, A01, "请社区协调", detail=DEPT)

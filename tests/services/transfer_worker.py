@@ -53,7 +53,7 @@ def main() -> int:
     orders = OrderService(Database.open(url), lambda: datetime.now(UTC))
     orders.transfers.resume(ACTOR)
     for key, number in pending(path):
-        orders.transfer(number, ACTOR, "重试", key=key)
+        orders.transfers.transfer(number, ACTOR, "重试", key=key)
         journal(path, f"done {key}")
     if "--recover" in sys.argv:
         return 0

@@ -27,7 +27,7 @@ def test_every_linkage_path_is_counted(db: Database) -> None:
     orders.act(dispatched, Action.DISPATCH, A01, detail=DEPT)
     links.escalate(dispatched, A01, kind="P-ZA", report="纠纷升级", key="k")
     returned = new()
-    orders.transfer(returned, A01, "转110", key="t")
+    orders.transfers.transfer(returned, A01, "转110", key="t")
     orders.act(returned, Action.RETURN, J07, "非警务")
     today = datetime.now(UTC).astimezone().date()
     with db.read() as s:

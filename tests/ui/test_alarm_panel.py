@@ -254,10 +254,10 @@ def test_empty_note_shows_the_service_message_and_keeps_the_draft(
     panel.table.selectRow(0)
     panel.note.setText("   ")
     panel.ack_button.click()
-    qtbot.waitUntil(lambda: panel.message.text() == "请填写确认说明")
+    qtbot.waitUntil(lambda: panel.message.text() == "Write the acknowledgement note first.")
     assert panel.note.text() == "   " and "b3261e" in panel.message.styleSheet()
     panel.escalate_button.click()
-    qtbot.waitUntil(lambda: panel.message.text() == "请填写督办对象")
+    qtbot.waitUntil(lambda: panel.message.text() == "Name the person the alarm is escalated to.")
 
 
 def test_ctrl_enter_acknowledges_and_it_persists(

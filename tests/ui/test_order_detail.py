@@ -257,13 +257,13 @@ def test_only_the_newest_load_is_shown(qtbot: QtBot, scene: Scene, worker: Worke
 
 
 def test_every_refusal_code_has_its_own_words(qapp: object) -> None:
-    from console.domain.order_rules import REFUSALS
     from console.domain.orders import Action, Status, TransitionError
+    from console.domain.refusals import REFUSALS
     from console.ui.refusals import refusal_text
 
+    params = {"platform": "110", "kind": "P-X", "number": "n", "department": "D", "seat": "S",
+              "agent": "A", "most": "9"}  # fmt: skip
     for code in REFUSALS:
-        error = TransitionError(
-            "n", Action.TRANSFER, Status.RECEIVED, "WHY", code, {"platform": "110"}
-        )
+        error = TransitionError("n", Action.TRANSFER, Status.RECEIVED, "WHY", code, params)
         text = refusal_text(error)
         assert text and "WHY" not in text and "{" not in text, code

@@ -34,6 +34,7 @@ from console.services.alarms import MAX_NOTE, AlarmInputError, AlarmService
 from console.store.alarms import AlarmView
 from console.ui.alarms.filters import AlarmFilters
 from console.ui.alarms.model import LEVELS, AlarmTableModel, by_day, chip_style, collapse
+from console.ui.refusals import refusal_text
 from console.ui.worker import Run
 
 REFRESH_MS = 30_000
@@ -217,7 +218,7 @@ class AlarmPanel(QWidget):
         alarm, field, done = self._writing
         self._writing = None
         if isinstance(answer, AlarmInputError):
-            self._say(str(answer), error=True)  # the draft stays for the lead to correct
+            self._say(refusal_text(answer), error=True)  # the draft stays for the lead to correct
             field.setFocus()
         elif isinstance(answer, BaseException):
             self._say(self.tr("Not saved: {error}").format(error=answer), error=True)

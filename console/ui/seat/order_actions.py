@@ -10,7 +10,6 @@ button), Ctrl+Enter confirms, Esc closes the form.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.actions import ACTIONS, MAX_NOTE, STEPS, FormField
 from console.domain.catalogue import Department, Kind
 from console.domain.orders import (
-    NEEDS_NOTE,
     Action,
     Actor,
     FirstContactMode,
@@ -37,30 +36,13 @@ from console.domain.orders import (
     WorkOrder,
     allowed_actions,
 )
-from console.ui.names import action_names
+from console.services.steps import Step
+from console.ui.names import action_names, say
 from console.ui.refusals import refusal_text
 from console.ui.seat.intake_inputs import SearchBox, named
 from console.ui.worker import Run
 
 ERROR_STYLE = "color: #b00020;"
-MAX_NOTE = 2000
-# Shown in this order; the order of the loop an agent works through.
-ORDER = (Action.SIGN_FOR, Action.DEPT_SIGN_FOR, Action.START_HANDLING, Action.DISPATCH,
-         Action.PROGRESS, Action.FEED_BACK, Action.COMPLETE, Action.RETURN, Action.TRANSFER,
-         Action.THREE_WAY, Action.FIRST_CONTACT, Action.ESCALATE, Action.CANCEL)  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Step:
-    """What the agent asked for: the action and what it needs."""
-
-    number: str
-    version: int  # how many timeline lines the order had: the request key of a transfer
-    action: Action
-    note: str
-    detail: str = ""
-    mode: FirstContactMode | None = None
-
 
 Perform = Callable[[Step], object]
 """Carries a step out through the services (runs on the worker thread); raises when refused."""
@@ -102,7 +84,8 @@ class OrderActions(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[Action, QPushButton] = {}
-        for action in ORDER:
+        for spec in STEPS:  # every declared step, in the declared order
+            action = spec.action
             button = QPushButton(names[action])
             button.setObjectName(f"do-{action.value}")
             button.clicked.connect(lambda _=False, a=action: self.open_step(a))
@@ -147,16 +130,17 @@ class OrderActions(QWidget):
         self.confirm.clicked.connect(self.submit)
         self.cancel.clicked.connect(self.close_step)
         fields = QFormLayout()
-        self.rows = {
-            "department": (QLabel(self.tr("Department:")), self.department),
-            "kind": (QLabel(self.tr("110 kind:")), self.kind),
-            "outcome": (QLabel(self.tr("Outcome:")), self.outcome),
-            "mode": (QLabel(self.tr("First contact:")), self.mode),
-            "consent": (QLabel(), self.consent),
-            "note": (QLabel(), self.note),
+        self.rows: dict[FormField, tuple[QLabel, QWidget]] = {
+            FormField.DEPARTMENT: (QLabel(self.tr("Department:")), self.department),
+            FormField.POLICE_KIND: (QLabel(self.tr("110 kind:")), self.kind),
+            FormField.OUTCOME: (QLabel(self.tr("Outcome:")), self.outcome),
+            FormField.FIRST_CONTACT_MODE: (QLabel(self.tr("First contact:")), self.mode),
+            FormField.CONSENT: (QLabel(), self.consent),
         }
         for label, widget in self.rows.values():
             fields.addRow(label, widget)
+        self.note_label = QLabel()
+        fields.addRow(self.note_label, self.note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.cancel)
@@ -195,9 +179,9 @@ class OrderActions(QWidget):
                 button.setShortcut(QKeySequence())
                 continue
             shown += 1  # Alt+1, Alt+2 … the visible steps in order, keyboard first
-            name = names[action]
-            if action is Action.TRANSFER and order is not None:
-                name = self.tr("Send to {platform}").format(platform=order.owner.peer.value)
+            name, button_text = names[action], ACTIONS[action].button
+            if button_text is not None and order is not None:
+                name = say(button_text, platform=order.owner.peer.value)
             button.setText(f"{shown} {name}" if shown < 10 else name)
             button.setShortcut(QKeySequence(f"Alt+{shown}") if shown < 10 else QKeySequence())
             button.setToolTip(f"Alt+{shown}" if shown < 10 else "")
@@ -226,19 +210,18 @@ class OrderActions(QWidget):
         self.note.setPlainText(self._notes.get((order.number, action), ""))
         self.consent.setChecked(order.consent)
         self.confirm.setEnabled(True)
-        if action is Action.DISPATCH:
+        spec = ACTIONS[action]
+        if FormField.DEPARTMENT in spec.form:
             self._fill_departments()
-        needs = action in NEEDS_NOTE
-        self.rows["note"][0].setText(
-            self.tr("Note (required):") if needs else self.tr("Note (optional):")
+        self.note_label.setText(
+            self.tr("Note (required):") if spec.note else self.tr("Note (optional):")
         )
-        self.note.setPlaceholderText(self._hint(action))
+        self.note.setPlaceholderText(say(spec.hint) if spec.hint else "")
         self._say("")
         self._show_fields()
         self.form.show()
-        first: QWidget = self.department if action is Action.DISPATCH else self.note
-        if action is Action.THREE_WAY:
-            first = self.outcome
+        asked = [f for f in spec.form if f is not FormField.CONSENT]  # the first thing to fill
+        first: QWidget = self.rows[asked[0]][1] if asked else self.note
         first.setFocus()
 
     def close_step(self) -> None:
@@ -268,8 +251,9 @@ class OrderActions(QWidget):
                               "Your note is kept; copy it or close."))  # fmt: skip
             return
         note = self.note.toPlainText().strip()
+        spec = ACTIONS[action]
         detail, mode = "", None
-        if action is Action.DISPATCH:
+        if FormField.DEPARTMENT in spec.form:
             detail = self.department.value()
             if self._departments is None:
                 self._say(self.tr("The directory is still loading; a moment, please."))
@@ -278,15 +262,15 @@ class OrderActions(QWidget):
                 self._say(self.tr("Choose the department to dispatch to."))
                 self.department.setFocus()
                 return
-        elif action is Action.ESCALATE:
+        elif FormField.POLICE_KIND in spec.form:
             detail = str(self.kind.currentData() or "")
-        elif action is Action.THREE_WAY:
+        elif FormField.OUTCOME in spec.form:
             detail = str(self.outcome.currentData())
-        elif action is Action.TRANSFER and self.consent.isChecked() and not order.consent:
+        elif FormField.CONSENT in spec.form and self.consent.isChecked() and not order.consent:
             detail = "consent"  # recorded with the transfer
-        if self.rows["mode"][1].isVisibleTo(self.form):
+        if self.mode.isVisibleTo(self.form):
             mode = FirstContactMode(str(self.mode.currentData()))
-        if action in NEEDS_NOTE and not note:
+        if spec.note and not note:
             self._say(self.tr("Write the note first: this step needs it."))
             self.note.setFocus()
             return
@@ -324,22 +308,16 @@ class OrderActions(QWidget):
         self.done.emit(step.number, step.action.value)
 
     def _show_fields(self) -> None:
-        action = self.action
-        first_contact = action is Action.FIRST_CONTACT or (
-            action is Action.THREE_WAY
-            and self.outcome.currentData() == ThreeWayOutcome.FIRST_CONTACT.value
-        )
-        visible = {
-            "department": action is Action.DISPATCH,
-            "kind": action is Action.ESCALATE,
-            "outcome": action is Action.THREE_WAY,
-            "mode": first_contact,
-            "consent": action is Action.TRANSFER,
-            "note": True,
-        }
-        for key, (label, widget) in self.rows.items():
-            label.setVisible(visible[key])
-            widget.setVisible(visible[key])
+        """The open step's declared fields; with an outcome, the first-contact mode only when
+        the outcome is first-contact responsibility."""
+        form = ACTIONS[self.action].form if self.action is not None else ()
+        outcome_first_contact = self.outcome.currentData() == ThreeWayOutcome.FIRST_CONTACT.value
+        for field, (label, widget) in self.rows.items():
+            visible = field in form
+            if field is FormField.FIRST_CONTACT_MODE and FormField.OUTCOME in form:
+                visible = visible and outcome_first_contact
+            label.setVisible(visible)
+            widget.setVisible(visible)
 
     def _fill_departments(self) -> None:
         """Read the directory off the UI thread (it may have been edited since), then list it
@@ -360,7 +338,11 @@ class OrderActions(QWidget):
             self.directory_loaded.emit(self._departments)
             shown = self.order  # re-read by the change poll meanwhile: compare numbers
             same = shown is not None and order is not None and shown.number == order.number
-            if same and self.action is Action.DISPATCH:
+            if (
+                same
+                and self.action is not None
+                and FormField.DEPARTMENT in ACTIONS[self.action].form
+            ):
                 typed = self.department.currentText()
                 self._list_departments(self._departments, shown)
                 self.department.setEditText(typed)
@@ -378,20 +360,6 @@ class OrderActions(QWidget):
             [(d.code, f"{d.name_zh if self._chinese else d.name_en}  {d.code}")
              for d in sorted(found, key=near)]
         )  # fmt: skip
-
-    def _hint(self, action: Action) -> str:
-        hints = {
-            Action.FEED_BACK: self.tr("What was done, as the caller will hear it"),
-            Action.PROGRESS: self.tr("The department's progress report"),
-            Action.RETURN: self.tr("Why it is returned"),
-            Action.ESCALATE: self.tr(
-                "The department's report: dispute escalating, crime suspected…"
-            ),
-            Action.THREE_WAY: self.tr("Why: what the three parties agreed"),
-            Action.FIRST_CONTACT: self.tr("What was accepted, or what the caller was told"),
-            Action.CANCEL: self.tr("Why it is cancelled"),
-        }
-        return hints.get(action, "")
 
     def _say(self, text: str, error: bool = True) -> None:
         self.error.setText(text)

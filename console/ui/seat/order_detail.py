@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.orders import Action, FirstContactMode, Priority, Status, WorkOrder
+from console.domain.deadline_kinds import DEADLINE_KINDS, running
+from console.domain.orders import Action, DeadlineKind, FirstContactMode, Priority, WorkOrder
 from console.store.orders import OrderSummary, Stored, UnknownOrder
 from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import china_time
 from console.ui.models.queue_model import time_left_level, time_left_text
-from console.ui.names import action_names, platform_names, status_names
+from console.ui.names import action_names, platform_names, say, status_names
 from console.ui.seat.order_actions import OrderActions
 from console.ui.worker import Run
 
@@ -47,7 +48,7 @@ FIELDS = (("number", 0), ("route", 0), ("status", 0), ("priority", 0), ("kind", 
           ("field", 0), ("district", 0), ("address", 0), ("department", 0), ("caller", 1),
           ("created", 1),
           ("first_contact_mode", 1), ("social_stability", 1), ("consent", 1),
-          ("sign_for_due", 1), ("feedback_due", 1), ("completion_due", 1))  # fmt: skip
+          *((f"{kind.value}_due", 1) for kind in DeadlineKind))  # fmt: skip
 TIME, PLATFORM, SEAT, AGENT, ACTION, STATUS, NOTE = range(7)
 
 
@@ -107,8 +108,7 @@ class OrderDetail(QWidget):
             "department": self.tr("Department"),
             "created": self.tr("Created"), "first_contact_mode": self.tr("First-contact mode"),
             "social_stability": self.tr("Social stability"), "consent": self.tr("Consent to transfer"),
-            "sign_for_due": self.tr("Sign-for due"), "feedback_due": self.tr("Feedback due"),
-            "completion_due": self.tr("Completion due"),
+            **{f"{kind.value}_due": say(spec.due_label) for kind, spec in DEADLINE_KINDS.items()},
         }  # fmt: skip
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -259,13 +259,12 @@ class OrderDetail(QWidget):
         if order is None:
             return
         now = self._now or datetime.now(UTC)
-        due = order.deadlines
-        for key, at in (("sign_for_due", due.sign_for), ("feedback_due", due.feedback),
-                        ("completion_due", due.completion)):  # fmt: skip
-            label, style = self.values[key], ""
+        runs = running(order.status)
+        for kind, at in order.deadlines.items():
+            label, style = self.values[f"{kind.value}_due"], ""
             if at is None:
                 label.setText("—")
-            elif not _running(key, order.status):  # met, or the order is closed
+            elif kind not in runs:  # met, or the order is closed
                 label.setText(china_time(at))
             else:
                 label.setText(f"{china_time(at)}  ({time_left_text(at, now)})")
@@ -335,13 +334,3 @@ class OrderDetail(QWidget):
     def _mode_names(self) -> dict[FirstContactMode | None, str]:
         return {None: "—", FirstContactMode.PROVISIONAL: self.tr("Provisional acceptance"),
                 FirstContactMode.GUIDANCE: self.tr("Guidance and explanation")}  # fmt: skip
-
-
-def _running(deadline: str, status: Status) -> bool:
-    """Whether a deadline still counts down: sign-for until signed for, feedback until fed
-    back, completion until the order closes (the service resolves their alarms the same way)."""
-    if deadline == "sign_for_due":
-        return status is Status.TRANSFERRED
-    if deadline == "feedback_due":
-        return status.is_open and status is not Status.FED_BACK
-    return status.is_open

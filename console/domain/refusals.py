@@ -1,0 +1,89 @@
+"""Every refusal an agent can be told, declared once: a code and its sentence.
+
+Services and the domain refuse with :class:`Refused` (a code and parameters); the UI says the
+declared sentence in the agent's language (``console.ui.refusals.refusal_text``) and the log
+keeps the English ``why``. A new refusal is one entry in :data:`REFUSALS`; a test fails if a
+code is raised anywhere without one, or an entry lacks its translation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from console.domain.text import QT_TRANSLATE_NOOP, Text
+
+
+class Refused(Exception):  # a refusal is an answer, not a fault
+    """A request the rules say no to: ``code`` names the sentence in :data:`REFUSALS`,
+    ``params`` fill its ``{placeholders}``, ``why`` is English for the log."""
+
+    def __init__(self, code: str, /, why: str = "", **params: str) -> None:
+        if code not in REFUSALS:
+            raise KeyError(f"undeclared refusal code {code!r}: add it to REFUSALS")
+        self.code = code
+        self.params = dict(params)
+        self.why = why or REFUSALS[code].source.format_map(_Blank(params))
+        super().__init__(self.why)
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+# {status}: an order status (the UI names it); {platform}: 12345 or 110; others as written.
+REFUSALS: Mapping[str, Text] = MappingProxyType({
+    # The order's rules (console.domain.order_rules)
+    "created_once": QT_TRANSLATE_NOOP("Refusals", "An order is created only once."),
+    "closed": QT_TRANSLATE_NOOP("Refusals", "The order is closed."),
+    "wrong_status": QT_TRANSLATE_NOOP("Refusals", "Not possible while the order is “{status}”."),
+    "wrong_platform": QT_TRANSLATE_NOOP("Refusals", "Only a {platform} seat may do this."),
+    "not_at_origin": QT_TRANSLATE_NOOP("Refusals", "The order came from {platform}: send it back (退回) instead."),
+    "needs_note": QT_TRANSLATE_NOOP("Refusals", "Write the note first: this step needs it."),
+    "needs_detail": QT_TRANSLATE_NOOP("Refusals", "Say what the step refers to (department, outcome…)."),
+    "dispatch_12345_only": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Only 12345 dispatches to departments; 110 transfers non-police matters to 12345.",
+    ),
+    "escalate_needs_department": QT_TRANSLATE_NOOP(
+        "Refusals", "Only a department's report escalates to 110: dispatch the order first."
+    ),
+    "bad_outcome": QT_TRANSLATE_NOOP("Refusals", "Choose the three-way call's outcome."),
+    "no_consent": QT_TRANSLATE_NOOP(
+        "Refusals", "The caller's consent to the transfer is not recorded (与诉求方协商后)."
+    ),
+    "needs_mode": QT_TRANSLATE_NOOP("Refusals", "Say whether it is provisional acceptance or guidance."),
+    "guidance_closed": QT_TRANSLATE_NOOP(
+        "Refusals", "Guidance given: the order closes, it is not handled further."
+    ),
+    "provisional_not_done": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "A provisionally accepted order is handled and fed back before it is completed.",
+    ),
+    "not_police_kind": QT_TRANSLATE_NOOP("Refusals", "“{kind}” is not a 110 police kind."),
+    # The services (console.services)
+    "stale": QT_TRANSLATE_NOOP(
+        "Refusals", "Another seat changed this order since it was shown; it has been reloaded."
+    ),
+    "unknown_order": QT_TRANSLATE_NOOP("Refusals", "There is no work order {number}."),
+    "unknown_department": QT_TRANSLATE_NOOP(
+        "Refusals", "“{department}” is not a department in the directory (or it was retired)."
+    ),
+    "transfer_conflict": QT_TRANSLATE_NOOP(
+        "Refusals", "{platform} seat {seat} ({agent}) transferred this order first."
+    ),
+    "transfer_pending": QT_TRANSLATE_NOOP(
+        "Refusals", "Seat {seat} is transferring this order right now; wait for it."
+    ),
+    "transfer_abandoned": QT_TRANSLATE_NOOP(
+        "Refusals", "This transfer attempt was called off; press the key again for a new one."
+    ),
+    "key_reused": QT_TRANSLATE_NOOP(
+        "Refusals", "This request was already used for another order ({number}); try again."
+    ),
+    "ack_needs_note": QT_TRANSLATE_NOOP("Refusals", "Write the acknowledgement note first."),
+    "note_too_long": QT_TRANSLATE_NOOP("Refusals", "The note is too long (at most {most} characters)."),
+    "escalation_needs_person": QT_TRANSLATE_NOOP("Refusals", "Name the person the alarm is escalated to."),
+    "unknown_alarm": QT_TRANSLATE_NOOP("Refusals", "That alarm no longer exists."),
+})  # fmt: skip
