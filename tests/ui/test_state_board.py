@@ -10,8 +10,8 @@ from console.domain.agent_state import AgentState, NotReadyReason, Seat
 from console.domain.orders import Platform
 from console.services.seat import SeatStateService
 from console.store.engine import Database
+from console.ui.operations import Operations
 from console.ui.seat.state_board import StateBoard
-from console.ui.worker import Worker
 
 
 def test_board_shows_each_seat_state_and_time(
@@ -22,10 +22,10 @@ def test_board_shows_each_seat_state_and_time(
     b = SeatStateService(sqlite_db, lambda: t0, Seat("A-02", "张伟"), Platform.HOTLINE)
     a.change(AgentState.READY)
     b.change(AgentState.NOT_READY, NotReadyReason.MEETING)
-    worker = Worker("board-test")
+    worker = Operations("board-test")
     holder = QWidget()
     qtbot.addWidget(holder)
-    board = StateBoard(a.board, worker.run, holder)
+    board = StateBoard(a.board, worker, holder)
     board.refresh()
     qtbot.waitUntil(lambda: board.model.rowCount() == 2)
     board.set_now(t0 + timedelta(minutes=3, seconds=5))
