@@ -238,10 +238,10 @@ def ui_handler(service: AlarmService) -> Callable[[list], None]:  # type: ignore
     from console.config import load_settings
     from console.ui.alarms.notifier import AlarmNotifier
     from console.ui.alarms.panel import AlarmPanel
-    from console.ui.worker import Worker
+    from console.ui.operations import Operations
 
-    worker = Worker("bench-ui-worker")
-    panel = AlarmPanel(service, kind_names={}, user="bench", run=worker.run)
+    worker = Operations("bench-ui")
+    panel = AlarmPanel(service, kind_names={}, user="bench", ops=worker)
     panel.resize(1280, 720)
     panel.show()
     notifier = AlarmNotifier(load_settings({}, {}), player=lambda _path, _volume: None)

@@ -2,7 +2,7 @@
 
 - ``queue_first_page_ms``: for each queue (the busiest seat's own orders, 12345's open orders,
   orders awaiting 12345's sign-for, all orders), the median time from
-  ``QueueModel.load_first_page()`` to its 200 rows being in the model (read on the UI worker,
+  ``QueueModel.load_first_page()`` to its 200 rows being in the model (read as a UI read operation,
   handed back to the GUI thread, model reset); the worst queue's median. Floor: the same keyset
   query (its first 201 rows) through plain ``sqlite3``, worst queue's median.
 - ``queue_scroll_max_stall_ms``: longest event-loop stall (a 5 ms PreciseTimer probe's
@@ -100,14 +100,14 @@ def _app() -> Any:
     return QApplication.instance() or QApplication([])
 
 
-def _first_page_ms(db: Database, query: QueueQuery, run: Any) -> float:
+def _first_page_ms(db: Database, query: QueueQuery, ops: Any) -> float:
     from PySide6.QtCore import QEventLoop
 
     from console.ui.models.queue_model import QueueModel
 
     times = []
     for _ in range(SAMPLES + 5):
-        model = QueueModel(partial(read_page, db), run, query, {})
+        model = QueueModel(partial(read_page, db), ops, query, {})
         wait = QEventLoop()
         start = time.perf_counter()
         model.load_first_page(done=wait.quit)
@@ -120,14 +120,14 @@ def _first_page_ms(db: Database, query: QueueQuery, run: Any) -> float:
 
 
 def first_page_figure(path: str, seat: str) -> Figure:
-    from console.ui.worker import Worker
+    from console.ui.operations import Operations
 
     _app()
     db = Database.open(f"sqlite:///{path}")
-    worker = Worker("bench-queues")
+    worker = Operations("bench-queues")
     ours, floor = {}, {}
     for query, args in _queues(seat):
-        ours[query.kind] = _first_page_ms(db, query, worker.run)
+        ours[query.kind] = _first_page_ms(db, query, worker)
         floor[query.kind] = _floor_ms(path, query, args)
     worker.shutdown()
     db.dispose()
@@ -145,13 +145,13 @@ def scroll_figure(path: str) -> Figure:
     from PySide6.QtWidgets import QTableView
 
     from console.ui.models.queue_model import QueueModel
-    from console.ui.worker import Worker
+    from console.ui.operations import Operations
 
     app = _app()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     db = Database.open(f"sqlite:///{path}")
-    worker = Worker("bench-queue-scroll")
+    worker = Operations("bench-queue-scroll")
 
     async def scroll(model: QueueModel, paged: bool) -> float:
         view = QTableView()
@@ -194,15 +194,16 @@ def scroll_figure(path: str) -> Figure:
         return max(gaps)
 
     try:
-        paged = QueueModel(partial(read_page, db), worker.run, QueueQuery(QueueKind.ALL), {},
+        paged = QueueModel(partial(read_page, db), worker, QueueQuery(QueueKind.ALL), {},
                            page_size=PAGE, max_rows=SCROLL_ROWS)  # fmt: skip
         busy = loop.run_until_complete(scroll(paged, True))
         assert paged.rowCount() == SCROLL_ROWS, paged.rowCount()
         rows = [paged.row_at(n) for n in range(SCROLL_ROWS)]
-        held = QueueModel(lambda *_: (rows, None), lambda fn, done: done(fn()),
-                          QueueQuery(QueueKind.ALL), {}, page_size=SCROLL_ROWS,
-                          max_rows=SCROLL_ROWS)  # fmt: skip
-        held.load_first_page()
+        held = QueueModel(lambda *_: (rows, None), worker, QueueQuery(QueueKind.ALL), {},
+                          page_size=SCROLL_ROWS, max_rows=SCROLL_ROWS)  # fmt: skip
+        loaded = loop.create_future()  # every row in before the view shows, as before
+        held.load_first_page(done=lambda: loaded.set_result(None))
+        loop.run_until_complete(loaded)
         idle = loop.run_until_complete(scroll(held, False))
     finally:
         worker.shutdown()

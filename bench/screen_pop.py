@@ -30,13 +30,13 @@ def _painted_ms(path: str, numbers: list[str]) -> list[float]:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
+    from console.ui.operations import Operations
     from console.ui.seat.screen_pop import ScreenPopView
-    from console.ui.worker import Worker
 
     app = QApplication.instance() or QApplication([])
     db = Database.open(f"sqlite:///{path}")
     service = ScreenPopService(db, lambda: datetime.now(UTC))
-    worker = Worker("bench-pop")
+    worker = Operations("bench-pop")
     view = ScreenPopView({})
     view.resize(1000, 600)
     view.show()
@@ -61,7 +61,7 @@ def _painted_ms(path: str, numbers: list[str]) -> list[float]:
         app.processEvents()
         state.update(filled=False, painted=0.0)
         start = time.perf_counter()
-        worker.run(lambda p=phone: service.pop(p), fill)  # type: ignore[misc]
+        worker.read(view, "pop", lambda p=phone: service.pop(p), success=fill)  # type: ignore[misc]
         while not state["painted"]:
             app.processEvents()
         samples.append((state["painted"] - start) * 1000)

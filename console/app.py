@@ -42,9 +42,9 @@ from console.store.setup import init_db
 from console.ui.alarms.notifier import AlarmNotifier
 from console.ui.crash_dialog import CrashDialog as _CrashDialog
 from console.ui.main_window import MainWindow
+from console.ui.operations import Operations
 from console.ui.qt_app import FirstPaint, install_translators, make_app, tray_icon
 from console.ui.status_bar import safe_url
-from console.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +121,7 @@ def _run_with(
         _fail(QCoreApplication.translate("App", "Deadline policy: {error}").format(error=exc))
         db.dispose()
         return EXIT_CANNOT_START
-    worker = Worker("ui-worker", app)
+    ops = Operations("ui", app)
     executor = ThreadPoolExecutor(1, thread_name_prefix="alarm-sweep")
     loop = qasync.QEventLoop(app)  # made before the widgets: the simulated switch runs on it
     asyncio.set_event_loop(loop)
@@ -140,7 +140,7 @@ def _run_with(
                 clock=clock.now,
                 catalogue=catalogue(session),
                 chinese=lang.startswith("zh"),
-                worker=worker,
+                ops=ops,
                 loop=loop,
                 db_url=db_url,
                 order_count=count(session),
@@ -196,7 +196,7 @@ def _run_with(
             script=(lambda w: script(w, first.seat)) if script else None,
         )  # fmt: skip
     finally:
-        worker.shutdown()
+        ops.shutdown()
         executor.shutdown(wait=True)
         for changes in watchers:
             changes.close()

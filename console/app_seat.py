@@ -23,6 +23,7 @@ from console.store.engine import Database
 from console.store.orders import sample_callers
 from console.telephony.port import Line
 from console.telephony.simulated import SimulatedSwitch
+from console.ui.operations import Operations
 from console.ui.seat.call_bar import CallBar
 from console.ui.seat.drafts import DraftStore
 from console.ui.seat.intake_form import IntakeForm
@@ -30,7 +31,6 @@ from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.seat_panel import SeatPanel
 from console.ui.seat.transfer_flow import OrderTransfers, TransferFlow
-from console.ui.worker import Worker
 
 PEER_SEAT = "SIM-PEER"  # a simulated seat of the other platform that takes transfers
 
@@ -82,7 +82,7 @@ def build_seat(
     actor: Actor,
     catalogue: tuple[Sequence[Kind], Sequence[Field], Sequence[District]],
     kind_names: dict[str, str],
-    worker: Worker,
+    ops: Operations,
     switch: SimulatedSwitch,
     wrap_up: timedelta,
 ) -> SeatParts:
@@ -96,7 +96,7 @@ def build_seat(
         fields=[f for f in fields if f.platform is Platform.HOTLINE],
         districts=districts,
         save=lambda draft: orders.create(draft, actor).order.number,
-        run=worker.run,
+        ops=ops,
         # One folder per seat: two seats in one process (make run) keep their own drafts.
         drafts=DraftStore(data_dir() / "drafts" / actor.seat),
     )
@@ -107,7 +107,7 @@ def build_seat(
         line=line,
         states=SeatStateService(db, clock, Seat(actor.seat, actor.name), actor.platform),
         pops=ScreenPopService(db, clock),
-        run=worker.run,
+        ops=ops,
         call_bar=call_bar,
         pop_view=pop_view,
         intake=intake,
@@ -115,7 +115,7 @@ def build_seat(
         wrap_up=wrap_up,
     )
     flow = TransferFlow(
-        seat=controller, telephony=switch, line=line, run=worker.run,
+        seat=controller, telephony=switch, line=line, ops=ops,
         transfers=order_transfers(orders, actor),
     )  # fmt: skip
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake)

@@ -22,6 +22,7 @@ from console.domain.orders import Action, Actor, Platform
 from console.services.alarms import AlarmService
 from console.services.orders import OrderService
 from console.services.steps import StepService
+from console.services.transfers import Resumed
 from console.store.changes import ChangeWatch
 from console.store.departments import departments
 from console.store.engine import Database
@@ -30,12 +31,12 @@ from console.telephony.simulated import SimulatedSwitch
 from console.ui.alarms.banner import AlarmBanner
 from console.ui.alarms.panel import AlarmPanel
 from console.ui.main_window import MainWindow
+from console.ui.operations import Operations
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_detail import OrderDetail
 from console.ui.seat.queues_view import QueuesView
 from console.ui.seat.state_board import StateBoard
 from console.ui.status_bar import StatusBar
-from console.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ class Shared:
     clock: Callable[[], datetime]
     catalogue: tuple[Sequence[Kind], Sequence[Field], Sequence[District]]
     chinese: bool
-    worker: Worker
+    ops: Operations
     loop: asyncio.AbstractEventLoop
     db_url: str
     order_count: int
@@ -79,24 +80,24 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
         seat=actor.seat, platform=actor.platform, agent=actor.name, db_url=shared.db_url
     )
     status.set_order_count(shared.order_count)
-    run = shared.worker.run
+    ops = shared.ops
     panel = AlarmPanel(
-        shared.alarms, kind_names=kind_names, user=actor.name, run=run, seat=actor.seat
+        shared.alarms, kind_names=kind_names, user=actor.name, ops=ops, seat=actor.seat
     )
     banner = AlarmBanner()
     seat = build_seat(
         db=shared.db, orders=shared.orders, clock=shared.clock, actor=actor,
-        catalogue=shared.catalogue, kind_names=kind_names, worker=shared.worker, switch=switch,
+        catalogue=shared.catalogue, kind_names=kind_names, ops=ops, switch=switch,
         wrap_up=shared.wrap_up,
     )  # fmt: skip
     queues = QueuesView(
-        fetch=partial(read_page, shared.db), run=run, platform=actor.platform, seat=actor.seat,
+        fetch=partial(read_page, shared.db), ops=ops, platform=actor.platform, seat=actor.seat,
         kind_names=kind_names,
     )  # fmt: skip
     steps = OrderActions(
         actor=actor,
         perform=StepService(shared.orders, actor).perform,
-        run=run,
+        run=ops.run,  # LEGACY shape until order_actions.py takes ops
         departments=shared.orders.linkage.departments,
         police_kinds=[k for k in kinds if k.platform is Platform.POLICE and k.police],
         chinese=zh,
@@ -105,16 +106,17 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
         department_names = {d.code: d.name_zh if zh else d.name_en
                             for d in departments(session, include_retired=True)}  # fmt: skip
     detail = OrderDetail(
-        run=run, get=shared.orders.get, related=shared.orders.caller_history,
+        run=ops.run, get=shared.orders.get,  # LEGACY shape until order_detail.py takes ops
+        related=shared.orders.caller_history,
         kind_names=kind_names,
         field_names={f.code: f.name_zh if zh else f.name_en for f in fields},
         district_names={d.code: d.name_zh if zh else d.name_en for d in districts},
         department_names=department_names, actions=steps,
     )  # fmt: skip
-    board = StateBoard(seat.controller.board, run)
+    board = StateBoard(seat.controller.board, ops)
     window = MainWindow(
-        shared.orders, kind_names=kind_names, status=status, alarm_panel=panel, banner=banner,
-        seat_panel=seat.panel, queues=queues, detail=detail, board=board,
+        shared.orders, ops=ops, kind_names=kind_names, status=status, alarm_panel=panel,
+        banner=banner, seat_panel=seat.panel, queues=queues, detail=detail, board=board,
     )  # fmt: skip
     window.setWindowTitle(
         window.tr("{platform} seat {seat} · 12345 ⇄ 110 linkage console").format(
@@ -123,7 +125,7 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
     )
     seat.panel.intake.saved.connect(lambda _number: queues.refresh())
     panel.counts_changed.connect(window.show_alarm_counts)
-    seat.controller.state_changed.connect(lambda *_: board.refresh())
+    seat.controller.state_recorded.connect(board.refresh)
     linkage_bar = seat.panel.linkage
     linkage_bar.open_order.connect(window.open_order)
     # The peer seat's screen pop: the order that came with the caller, transferred or in a
@@ -172,11 +174,10 @@ def resume_transfers(shared: Shared, actor: Actor, seat: SeatParts) -> None:
     """Transfers this seat began before the console stopped (the call was moving) go over as
     互派 now; the agent is told which, in the seat's notice line, and the log keeps it."""
 
-    def report(answer: object) -> None:
-        if isinstance(answer, BaseException):
-            log.error("could not finish pending transfers of %s: %s", actor.seat, answer)
-            return
-        resumed = list(answer)  # type: ignore[call-overload]
+    def failed(error: Exception) -> None:
+        log.error("could not finish pending transfers of %s: %s", actor.seat, error)
+
+    def report(resumed: list[Resumed]) -> None:
         for outcome in resumed:
             log.warning("pending transfer %s finished on start: %s", outcome.key, outcome)
         sent = [r.number for r in resumed if r.done]
@@ -186,7 +187,8 @@ def resume_transfers(shared: Shared, actor: Actor, seat: SeatParts) -> None:
             )
             seat.panel.notice.setText(text.format(numbers=", ".join(sent)))
 
-    shared.worker.run(lambda: shared.orders.transfers.resume(actor), report)
+    shared.ops.write(seat.panel, lambda: shared.orders.transfers.resume(actor),
+                     success=report, failure=failed)  # fmt: skip
 
 
 def watch_changes(

@@ -1,17 +1,15 @@
 """The seat's main window: wiring only. Today it holds the caller lookup and the status bar.
 
-Lookups run on one worker thread (the UI thread never waits for the database, STYLE.md Qt 4);
-the result comes back as a queued signal and only the newest lookup is shown.
+Lookups are read operations (the UI thread never waits for the database, STYLE.md Qt 4); only
+the newest lookup is shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import suppress
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +28,7 @@ from console.domain.intake import normalise_phone
 from console.services.orders import OrderService
 from console.store.orders import OrderSummary
 from console.ui.history_model import HistoryModel
+from console.ui.operations import Operations
 from console.ui.seat.order_detail import OrderDetail
 from console.ui.seat.queues_view import QueuesView
 from console.ui.status_bar import StatusBar
@@ -49,12 +48,12 @@ class MainWindow(QMainWindow):
     """Signals: ``history_shown(str, int)`` once a lookup's rows are on screen (phone, count)."""
 
     history_shown = Signal(str, int)
-    _looked_up = Signal(str, object)  # phone, list[OrderSummary] | Exception (from the worker)
 
     def __init__(
         self,
         service: OrderService,
         *,
+        ops: Operations,
         kind_names: Mapping[str, str],
         status: StatusBar,
         alarm_panel: QWidget | None = None,
@@ -67,7 +66,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._service = service
-        self._worker: ThreadPoolExecutor | None = None  # made on first use, ended on close
+        self._ops = ops
         self._latest = ""  # the phone of the newest lookup; older answers are dropped
         self.setWindowTitle(self.tr("12345 ⇄ 110 linkage seat console"))
         self.resize(DEFAULT_SIZE)
@@ -165,7 +164,6 @@ class MainWindow(QMainWindow):
                 shortcut.activated.connect(lambda step=step: self._step_queue(step))
         if self.detail is not None:
             self.detail.order_activated.connect(self.open_order)
-        self._looked_up.connect(self._show_history)
 
     @Slot()
     def search(self) -> None:
@@ -219,26 +217,21 @@ class MainWindow(QMainWindow):
             return
         self._latest = raw
         self.result_label.setText(self.tr("Looking up {phone}…").format(phone=raw))
-        if self._worker is None:
-            self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lookup")
-        future = self._worker.submit(self._service.caller_history, raw)
-        future.add_done_callback(lambda done: self._deliver(raw, done))
+        history = self._service.caller_history
+        self._ops.read(
+            self, "lookup", lambda: history(raw),
+            success=lambda found: self._show_history(raw, found),
+            failure=lambda error: self._lookup_failed(raw, error),
+        )  # fmt: skip
 
-    def _deliver(self, phone: str, done: Future[list[OrderSummary]]) -> None:
-        """Runs on the worker thread: hand the answer to the Qt thread, never touch widgets."""
-        if done.cancelled():
-            return
-        error = done.exception()
-        with suppress(RuntimeError):  # the window was deleted while the query ran
-            self._looked_up.emit(phone, error if error is not None else done.result())
-
-    @Slot(str, object)
-    def _show_history(self, phone: str, answer: list[OrderSummary] | BaseException) -> None:
+    def _lookup_failed(self, phone: str, error: Exception) -> None:
         if phone != self._latest:
             return
-        if isinstance(answer, BaseException):
-            self.model.set_rows([])
-            self.result_label.setText(self.tr("Lookup failed: {error}").format(error=answer))
+        self.model.set_rows([])
+        self.result_label.setText(self.tr("Lookup failed: {error}").format(error=error))
+
+    def _show_history(self, phone: str, answer: list[OrderSummary]) -> None:
+        if phone != self._latest:
             return
         self.model.set_rows(answer)
         if answer:
@@ -248,9 +241,3 @@ class MainWindow(QMainWindow):
         else:
             self.result_label.setText(self.tr("No orders from {phone}.").format(phone=phone))
         self.history_shown.emit(phone, len(answer))
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._worker is not None:
-            self._worker.shutdown(wait=False, cancel_futures=True)
-            self._worker = None
-        super().closeEvent(event)

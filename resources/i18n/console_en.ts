@@ -116,22 +116,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="193"/>
+        <location filename="../../console/ui/alarms/panel.py" line="191"/>
         <source>Acknowledged {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="200"/>
+        <location filename="../../console/ui/alarms/panel.py" line="198"/>
         <source>Escalated {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="208"/>
+        <location filename="../../console/ui/alarms/panel.py" line="206"/>
         <source>Select an alarm in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="223"/>
+        <location filename="../../console/ui/alarms/panel.py" line="221"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -299,72 +299,72 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <location filename="../../console/ui/seat/state_board.py" line="44"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <location filename="../../console/ui/seat/state_board.py" line="44"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <location filename="../../console/ui/seat/state_board.py" line="44"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <location filename="../../console/ui/seat/state_board.py" line="44"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="44"/>
+        <location filename="../../console/ui/seat/state_board.py" line="45"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="47"/>
+        <location filename="../../console/ui/seat/state_board.py" line="48"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="48"/>
+        <location filename="../../console/ui/seat/state_board.py" line="49"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="49"/>
+        <location filename="../../console/ui/seat/state_board.py" line="50"/>
         <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="50"/>
+        <location filename="../../console/ui/seat/state_board.py" line="51"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="51"/>
+        <location filename="../../console/ui/seat/state_board.py" line="52"/>
         <source>Logged out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="54"/>
+        <location filename="../../console/ui/seat/state_board.py" line="55"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="55"/>
+        <location filename="../../console/ui/seat/state_board.py" line="56"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="56"/>
+        <location filename="../../console/ui/seat/state_board.py" line="57"/>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="57"/>
+        <location filename="../../console/ui/seat/state_board.py" line="58"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
@@ -648,77 +648,77 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="166"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="167"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="171"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="174"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="176"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="179"/>
         <source>Saved as {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="188"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="191"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="196"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="199"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="197"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
         <source>Not a phone number: 11-digit mobile, or landline with area code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="198"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="201"/>
         <source>Name: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="199"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
         <source>Choose a kind of request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="201"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
         <source>Choose a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
         <source>Choose a district from the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
         <source>Address: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
         <source>Describe the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
         <source>At most {max} characters (now {length})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="220"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="223"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -824,83 +824,83 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="72"/>
+        <location filename="../../console/ui/main_window.py" line="71"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="92"/>
+        <location filename="../../console/ui/main_window.py" line="91"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="95"/>
+        <location filename="../../console/ui/main_window.py" line="94"/>
         <source>&amp;Caller number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="97"/>
+        <location filename="../../console/ui/main_window.py" line="96"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="98"/>
+        <location filename="../../console/ui/main_window.py" line="97"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="130"/>
+        <location filename="../../console/ui/main_window.py" line="129"/>
         <source>&amp;Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="132"/>
+        <location filename="../../console/ui/main_window.py" line="131"/>
         <source>&amp;Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="133"/>
+        <location filename="../../console/ui/main_window.py" line="132"/>
         <source>Caller &amp;lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="135"/>
+        <location filename="../../console/ui/main_window.py" line="134"/>
         <source>Order &amp;detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="137"/>
-        <location filename="../../console/ui/main_window.py" line="203"/>
+        <location filename="../../console/ui/main_window.py" line="136"/>
+        <location filename="../../console/ui/main_window.py" line="201"/>
         <source>&amp;Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="139"/>
+        <location filename="../../console/ui/main_window.py" line="138"/>
         <source>Seat &amp;board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="218"/>
+        <location filename="../../console/ui/main_window.py" line="216"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="221"/>
+        <location filename="../../console/ui/main_window.py" line="219"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="241"/>
+        <location filename="../../console/ui/main_window.py" line="231"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="245"/>
+        <location filename="../../console/ui/main_window.py" line="238"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="249"/>
+        <location filename="../../console/ui/main_window.py" line="242"/>
         <source>No orders from {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1631,17 +1631,17 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="131"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="132"/>
         <source>The state change could not be recorded (database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="149"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="151"/>
         <source>Finish the current call first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="240"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="241"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1704,7 +1704,7 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_window.py" line="184"/>
+        <location filename="../../console/app_window.py" line="185"/>
         <source>Sent to the peer platform after the restart: {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1789,27 +1789,27 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="174"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="178"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="189"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="197"/>
         <source>The order did not go to {line}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="200"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="204"/>
         <source>no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="201"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="205"/>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="202"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="206"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1817,7 +1817,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="120"/>
+        <location filename="../../console/app_window.py" line="122"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>

@@ -116,22 +116,22 @@
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="193"/>
+        <location filename="../../console/ui/alarms/panel.py" line="191"/>
         <source>Acknowledged {number}.</source>
         <translation>已确认 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="200"/>
+        <location filename="../../console/ui/alarms/panel.py" line="198"/>
         <source>Escalated {number}.</source>
         <translation>已督办 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="208"/>
+        <location filename="../../console/ui/alarms/panel.py" line="206"/>
         <source>Select an alarm in the table first.</source>
         <translation>请先在表格中选中一条告警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="223"/>
+        <location filename="../../console/ui/alarms/panel.py" line="221"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
@@ -299,72 +299,72 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <location filename="../../console/ui/seat/state_board.py" line="44"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <location filename="../../console/ui/seat/state_board.py" line="44"/>
         <source>Agent</source>
         <translation>话务员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <location filename="../../console/ui/seat/state_board.py" line="44"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="43"/>
+        <location filename="../../console/ui/seat/state_board.py" line="44"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="44"/>
+        <location filename="../../console/ui/seat/state_board.py" line="45"/>
         <source>For</source>
         <translation>持续时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="47"/>
+        <location filename="../../console/ui/seat/state_board.py" line="48"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="48"/>
+        <location filename="../../console/ui/seat/state_board.py" line="49"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="49"/>
+        <location filename="../../console/ui/seat/state_board.py" line="50"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="50"/>
+        <location filename="../../console/ui/seat/state_board.py" line="51"/>
         <source>Wrap-up</source>
         <translation>话后处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="51"/>
+        <location filename="../../console/ui/seat/state_board.py" line="52"/>
         <source>Logged out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="54"/>
+        <location filename="../../console/ui/seat/state_board.py" line="55"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="55"/>
+        <location filename="../../console/ui/seat/state_board.py" line="56"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="56"/>
+        <location filename="../../console/ui/seat/state_board.py" line="57"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="57"/>
+        <location filename="../../console/ui/seat/state_board.py" line="58"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -651,77 +651,77 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="166"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="167"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation>未保存：{error}。已填写的内容都还在，请按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="171"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="174"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation>已保存为 {number}。保存期间的修改仍在表单中，请核对后再保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="176"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="179"/>
         <source>Saved as {number}.</source>
         <translation>已保存，工单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="188"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="191"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>未保存：请修改标红的内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="196"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="199"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation>请填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="197"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
         <source>Not a phone number: 11-digit mobile, or landline with area code</source>
         <translation>号码格式不正确：应为11位手机号或带区号的固定电话</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="198"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="201"/>
         <source>Name: at most {max} characters</source>
         <translation>姓名不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="199"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
         <source>Choose a kind of request</source>
         <translation>请选择诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation>“{kind}”不是{platform}平台的诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="201"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
         <source>Choose a field</source>
         <translation>请选择所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
         <source>Choose a district from the list</source>
         <translation>请从列表中选择所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
         <source>Address: at most {max} characters</source>
         <translation>地址不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
         <source>Describe the request</source>
         <translation>请填写诉求内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
         <source>At most {max} characters (now {length})</source>
         <translation>不超过{max}个字（现为{length}个字）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="220"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="223"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation>草稿无法保存到磁盘（{reason}），请尽快保存工单。</translation>
     </message>
@@ -827,83 +827,83 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="72"/>
+        <location filename="../../console/ui/main_window.py" line="71"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="92"/>
+        <location filename="../../console/ui/main_window.py" line="91"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="95"/>
+        <location filename="../../console/ui/main_window.py" line="94"/>
         <source>&amp;Caller number:</source>
         <translation>来电号码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="97"/>
+        <location filename="../../console/ui/main_window.py" line="96"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="98"/>
+        <location filename="../../console/ui/main_window.py" line="97"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="130"/>
+        <location filename="../../console/ui/main_window.py" line="129"/>
         <source>&amp;Seat</source>
         <translation>坐席(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="132"/>
+        <location filename="../../console/ui/main_window.py" line="131"/>
         <source>&amp;Queues</source>
         <translation>工单队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="133"/>
+        <location filename="../../console/ui/main_window.py" line="132"/>
         <source>Caller &amp;lookup</source>
         <translation>来电查询(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="135"/>
+        <location filename="../../console/ui/main_window.py" line="134"/>
         <source>Order &amp;detail</source>
         <translation>工单详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="137"/>
-        <location filename="../../console/ui/main_window.py" line="203"/>
+        <location filename="../../console/ui/main_window.py" line="136"/>
+        <location filename="../../console/ui/main_window.py" line="201"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="139"/>
+        <location filename="../../console/ui/main_window.py" line="138"/>
         <source>Seat &amp;board</source>
         <translation>坐席看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="218"/>
+        <location filename="../../console/ui/main_window.py" line="216"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="221"/>
+        <location filename="../../console/ui/main_window.py" line="219"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="241"/>
+        <location filename="../../console/ui/main_window.py" line="231"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="245"/>
+        <location filename="../../console/ui/main_window.py" line="238"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="249"/>
+        <location filename="../../console/ui/main_window.py" line="242"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -1634,17 +1634,17 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="131"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="132"/>
         <source>The state change could not be recorded (database).</source>
         <translation>坐席状态变更未能写入数据库，请联系值班长或IT。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="149"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="151"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="240"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="241"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
     </message>
@@ -1707,7 +1707,7 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>{state} {time}</translation>
     </message>
     <message>
-        <location filename="../../console/app_window.py" line="184"/>
+        <location filename="../../console/app_window.py" line="185"/>
         <source>Sent to the peer platform after the restart: {numbers}</source>
         <translation>重启后已按互派发往对方平台：{numbers}</translation>
     </message>
@@ -1792,27 +1792,27 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>来电正在转接中，请等待对方应答。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="174"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="178"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation>{line} 线路未接通：{result}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="189"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="197"/>
         <source>The order did not go to {line}: {reason}</source>
         <translation>工单未能转至 {line}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="200"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="204"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="201"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="205"/>
         <source>busy</source>
         <translation>忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="202"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="206"/>
         <source>rejected</source>
         <translation>拒接</translation>
     </message>
@@ -1820,7 +1820,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="120"/>
+        <location filename="../../console/app_window.py" line="122"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>

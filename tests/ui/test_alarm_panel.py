@@ -13,12 +13,11 @@ the "tomorrow" order on, A-01 transferred the "due" order to 110 at 23:45 (sign-
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -37,7 +36,8 @@ from console.store.engine import Database
 from console.store.seed import catalogue
 from console.ui.alarms.model import AlarmTableModel
 from console.ui.alarms.panel import AlarmPanel
-from console.ui.worker import Run, Worker
+from console.ui.operations import Operations
+from tests.ui.ops_doubles import InlineOperations
 
 CHINA = ZoneInfo("Asia/Shanghai")
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,17 +99,17 @@ def seated(scene: Scene) -> Scene:
 
 
 @pytest.fixture
-def worker(qapp: QApplication) -> Iterator[Worker]:
-    made = Worker("alarm-test")
+def worker(qapp: QApplication) -> Iterator[Operations]:
+    made = Operations("alarm-test")
     yield made
     made.shutdown()
 
 
 def open_panel(
-    qtbot: QtBot, scene: Scene, run: Run, seat: str | None = None
+    qtbot: QtBot, scene: Scene, ops: Operations, seat: str | None = None
 ) -> tuple[AlarmPanel, list[int]]:
     """The panel after its first refresh, and the counts it signalled."""
-    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, user="值班长", run=run, seat=seat)
+    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, user="值班长", ops=ops, seat=seat)
     qtbot.addWidget(panel)
     panel.resize(1200, 600)
     panel.set_now(scene.clock.now())
@@ -119,8 +119,8 @@ def open_panel(
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, scene: Scene, worker: Worker) -> AlarmPanel:
-    return open_panel(qtbot, scene, worker.run)[0]
+def panel(qtbot: QtBot, scene: Scene, worker: Operations) -> AlarmPanel:
+    return open_panel(qtbot, scene, worker)[0]
 
 
 def numbers_shown(panel: AlarmPanel) -> list[str]:
@@ -149,8 +149,10 @@ def items(box: QComboBox) -> list[str]:
     return [box.itemText(i) for i in range(box.count())]
 
 
-def test_counts_per_level_and_tabs_by_due_day(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
-    panel, counts = open_panel(qtbot, scene, worker.run)
+def test_counts_per_level_and_tabs_by_due_day(
+    qtbot: QtBot, scene: Scene, worker: Operations
+) -> None:
+    panel, counts = open_panel(qtbot, scene, worker)
     # One row per running deadline: the overdue feedbacks' WARNING and DUE rows fold into them.
     assert counts == [3, 1, 2]
     assert [chip.text() for chip in panel.chips.values()] == ["Warning 3", "Due 1", "Overdue 2"]
@@ -182,8 +184,8 @@ def test_filters_narrow_the_rows_not_the_chips(panel: AlarmPanel, scene: Scene) 
     assert numbers_shown(panel) == [n["hotline"], n["police"]]
 
 
-def test_the_queue_filter_is_the_deadline(qtbot: QtBot, seated: Scene, worker: Worker) -> None:
-    panel = open_panel(qtbot, seated, worker.run)[0]
+def test_the_queue_filter_is_the_deadline(qtbot: QtBot, seated: Scene, worker: Operations) -> None:
+    panel = open_panel(qtbot, seated, worker)[0]
     n = seated.numbers
     assert items(panel.queue_box) == [
         "All", "Awaiting sign-for", "Awaiting feedback", "Awaiting completion"
@@ -204,9 +206,9 @@ def test_the_queue_filter_is_the_deadline(qtbot: QtBot, seated: Scene, worker: W
 
 
 def test_the_seat_filter_offers_mine_and_every_seat(
-    qtbot: QtBot, seated: Scene, worker: Worker
+    qtbot: QtBot, seated: Scene, worker: Operations
 ) -> None:
-    panel = open_panel(qtbot, seated, worker.run, seat="A-02")[0]
+    panel = open_panel(qtbot, seated, worker, seat="A-02")[0]
     n = seated.numbers
     assert items(panel.seat_box) == ["All", "Mine", "A-01", "A-02", "J-07"]
     column = [panel.model.index(r, AlarmTableModel.SEAT).data() for r in range(rows(panel))]
@@ -227,9 +229,9 @@ def test_the_seat_filter_offers_mine_and_every_seat(
 
 
 def test_a_chosen_seat_survives_refreshes_and_mine_needs_a_seat(
-    qtbot: QtBot, seated: Scene, worker: Worker
+    qtbot: QtBot, seated: Scene, worker: Operations
 ) -> None:
-    panel = open_panel(qtbot, seated, worker.run)[0]  # a console that was given no seat
+    panel = open_panel(qtbot, seated, worker)[0]  # a console that was given no seat
     assert items(panel.seat_box) == ["All", "A-01", "A-02", "J-07"]
     panel.show_mine()
     assert panel.seat_box.currentIndex() == 0 and tab_texts(panel)[0] == "Today (3)"
@@ -337,17 +339,14 @@ def test_tab_order_and_refresh_timer(qtbot: QtBot, panel: AlarmPanel) -> None:
 
 
 def test_a_failed_load_says_so_until_loading_works_again(qtbot: QtBot, scene: Scene) -> None:
-    down = [True]
-
-    def run(fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:  # synchronous
-        on_done(OSError("database is locked") if down[0] else fn())
-
-    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, user="值班长", run=run)
+    ops = InlineOperations()
+    ops.error = OSError("database is locked")
+    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, user="值班长", ops=ops)
     qtbot.addWidget(panel)
     panel.set_now(scene.clock.now())
     panel.refresh()
     assert panel.message.text() == "Could not load alarms: database is locked"
-    down[0] = False
+    ops.error = None
     with qtbot.waitSignal(panel.counts_changed):
         panel.refresh()
     assert panel.message.text() == "" and panel.model.rowCount() == 3
@@ -392,8 +391,8 @@ def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("chinese")
-def test_the_panel_speaks_chinese(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
-    panel = open_panel(qtbot, scene, worker.run)[0]
+def test_the_panel_speaks_chinese(qtbot: QtBot, scene: Scene, worker: Operations) -> None:
+    panel = open_panel(qtbot, scene, worker)[0]
     assert [chip.text() for chip in panel.chips.values()] == ["预警 3", "到期 1", "超期 2"]
     assert tab_texts(panel) == ["今天（3）", "明天（1）", "以后（2）"]
     assert panel.model.index(0, AlarmTableModel.DEADLINE).data() == "反馈"

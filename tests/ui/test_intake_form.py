@@ -27,10 +27,10 @@ from console.scheduling.clock import FakeClock
 from console.services.orders import InvalidDraft, OrderService
 from console.store.engine import Database
 from console.store.seed import catalogue
+from console.ui.operations import Operations
 from console.ui.qt_app import install_translators
 from console.ui.seat.drafts import DraftStore
 from console.ui.seat.intake_form import IntakeForm
-from console.ui.worker import Worker
 
 ROOT = Path(__file__).resolve().parents[2]
 HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
@@ -44,7 +44,7 @@ POPUP_WARNINGS = pytest.mark.qt_log_ignore(r"This plugin does not support (raise
 class Seat:
     db: Database
     service: OrderService
-    worker: Worker
+    ops: Operations
     qtbot: QtBot
     hosts: list[QWidget] = field(default_factory=list)  # qtbot only holds them weakly
 
@@ -58,7 +58,7 @@ class Seat:
             kinds, fields, districts = catalogue(session)
         host = QWidget()  # hosted, as in the console: a top-level would resize itself offscreen
         form = IntakeForm(platform=actor.platform, kinds=kinds, fields=fields,
-                          districts=districts, run=self.worker.run, drafts=drafts or DraftStore(),
+                          districts=districts, ops=self.ops, drafts=drafts or DraftStore(),
                           save=save or (lambda d: self.service.create(d, actor).order.number))  # fmt: skip
         layout = QVBoxLayout(host)
         layout.addWidget(form)
@@ -73,10 +73,10 @@ class Seat:
 
 @pytest.fixture
 def seat(qtbot: QtBot, sqlite_db: Database) -> Iterator[Seat]:
-    worker = Worker("intake-test")
+    ops = Operations("intake-test")
     clock = FakeClock(datetime(2026, 11, 27, 2, 0, tzinfo=UTC))
-    yield Seat(sqlite_db, OrderService(sqlite_db, clock.now), worker, qtbot)
-    worker.shutdown()
+    yield Seat(sqlite_db, OrderService(sqlite_db, clock.now), ops, qtbot)
+    ops.shutdown()
 
 
 def focused() -> QWidget:

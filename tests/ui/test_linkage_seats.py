@@ -35,7 +35,7 @@ from console.store.seed import catalogue
 from console.telephony.port import CallState, Line, TransferResult
 from console.telephony.simulated import SimulatedSwitch
 from console.ui.models.queue_model import QueueModel
-from console.ui.worker import Worker
+from console.ui.operations import Operations
 
 A01 = Actor("王丽", "A-01", Platform.HOTLINE)
 J01 = Actor("李强", "J-01", Platform.POLICE)
@@ -47,13 +47,13 @@ class Seats:
     def __init__(self, db: Database, loop: asyncio.AbstractEventLoop, qtbot: QtBot) -> None:
         clock = lambda: datetime.now(UTC)  # noqa: E731
         policy = load_site_policy(db)
-        self.worker = Worker("test-linkage")
+        self.worker = Operations("test-linkage")
         with db.read() as session:
             orders = OrderService(db, clock, policy)
             shared = Shared(
                 db=db, orders=orders,
                 alarms=AlarmService(db, clock, "A-01"),
-                clock=clock, catalogue=catalogue(session), chinese=True, worker=self.worker,
+                clock=clock, catalogue=catalogue(session), chinese=True, ops=self.worker,
                 loop=loop, db_url="sqlite://", order_count=count(session),
                 wrap_up=timedelta(seconds=30),
             )  # fmt: skip

@@ -26,6 +26,7 @@ from console.store.seed import catalogue
 from console.store.setup import init_db
 from console.ui.history_model import HistoryModel
 from console.ui.main_window import MainWindow
+from console.ui.operations import Operations
 from console.ui.qt_app import install_translators
 from console.ui.status_bar import StatusBar, safe_url
 
@@ -56,18 +57,28 @@ def draft(phone: str, description: str = "楼下烧烤店夜间噪音扰民") ->
     )
 
 
-def make_window(db: Database, url: str = "sqlite:///db.sqlite3") -> MainWindow:
+@pytest.fixture
+def ops(qapp: QApplication) -> Iterator[Operations]:
+    made = Operations("test-window")
+    yield made
+    made.shutdown()
+
+
+def make_window(db: Database, ops: Operations, url: str = "sqlite:///db.sqlite3") -> MainWindow:
     with db.read() as session:
         kinds, _, _ = catalogue(session)
     status = StatusBar(seat="A-01", platform=Platform.HOTLINE, agent="王丽", db_url=url)
     return MainWindow(
-        OrderService(db, Clock()), kind_names={k.code: k.name_zh for k in kinds}, status=status
+        OrderService(db, Clock()),
+        ops=ops,
+        kind_names={k.code: k.name_zh for k in kinds},
+        status=status,
     )
 
 
 @pytest.fixture
-def window(qtbot: QtBot, sqlite_db: Database) -> MainWindow:
-    win = make_window(sqlite_db)
+def window(qtbot: QtBot, sqlite_db: Database, ops: Operations) -> MainWindow:
+    win = make_window(sqlite_db, ops)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -197,8 +208,8 @@ def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("chinese")
-def test_chinese_translation_loads(qtbot: QtBot, sqlite_db: Database) -> None:
-    win = make_window(sqlite_db)
+def test_chinese_translation_loads(qtbot: QtBot, sqlite_db: Database, ops: Operations) -> None:
+    win = make_window(sqlite_db, ops)
     qtbot.addWidget(win)
     assert win.windowTitle() == "12345 ⇄ 110 联动坐席台"
     assert win.model.headerData(0, Qt.Orientation.Horizontal) == "工单编号"

@@ -24,6 +24,7 @@ from console.services.orders import OrderService
 from console.store.engine import Database
 from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import china_time
+from console.ui.operations import Operations
 from console.ui.qt_app import install_translators
 from console.ui.seat.order_detail import (
     ACTION,
@@ -35,7 +36,6 @@ from console.ui.seat.order_detail import (
     TIME,
     OrderDetail,
 )
-from console.ui.worker import Worker
 
 ROOT = Path(__file__).resolve().parents[2]
 HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
@@ -79,8 +79,8 @@ def scene(sqlite_db: Database) -> Scene:
 
 
 @pytest.fixture
-def worker() -> Iterator[Worker]:
-    made = Worker("test-detail-worker")
+def worker() -> Iterator[Operations]:
+    made = Operations("test-detail")
     yield made
     made.shutdown()
 
@@ -107,7 +107,7 @@ class Host(QWidget):
         QVBoxLayout(self).addWidget(detail)
 
 
-def open_detail(qtbot: QtBot, scene: Scene, worker: Worker) -> OrderDetail:
+def open_detail(qtbot: QtBot, scene: Scene, worker: Operations) -> OrderDetail:
     detail = OrderDetail(run=worker.run, get=scene.service.get,
                          related=scene.service.caller_history, kind_names=KINDS,
                          field_names=FIELDS, district_names=DISTRICTS)  # fmt: skip
@@ -132,7 +132,7 @@ def column(detail: OrderDetail, at: int) -> list[str]:
     return [table.item(row, at).text() for row in range(table.rowCount())]
 
 
-def test_every_field_is_shown(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+def test_every_field_is_shown(qtbot: QtBot, scene: Scene, worker: Operations) -> None:
     detail = open_detail(qtbot, scene, worker)
     load(qtbot, detail, scene.number)
     order = scene.service.get(scene.number).order
@@ -168,7 +168,7 @@ def test_every_field_is_shown(qtbot: QtBot, scene: Scene, worker: Worker) -> Non
 
 
 def test_a_running_deadline_counts_down_and_turns_red(
-    qtbot: QtBot, scene: Scene, worker: Worker
+    qtbot: QtBot, scene: Scene, worker: Operations
 ) -> None:
     sent = scene.service.create(DRAFT, HOTLINE).order.number
     scene.service.act(sent, Action.TRANSFER, HOTLINE, "涉嫌违法")
@@ -185,7 +185,9 @@ def test_a_running_deadline_counts_down_and_turns_red(
     assert LEVEL_COLOURS[AlarmLevel.OVERDUE][0] in label.styleSheet()
 
 
-def test_the_whole_timeline_in_order_with_names(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+def test_the_whole_timeline_in_order_with_names(
+    qtbot: QtBot, scene: Scene, worker: Operations
+) -> None:
     detail = open_detail(qtbot, scene, worker)
     load(qtbot, detail, scene.number)
     events = scene.service.get(scene.number).order.timeline
@@ -201,7 +203,7 @@ def test_the_whole_timeline_in_order_with_names(qtbot: QtBot, scene: Scene, work
 
 
 @pytest.mark.usefixtures("chinese")
-def test_names_are_translated(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+def test_names_are_translated(qtbot: QtBot, scene: Scene, worker: Operations) -> None:
     detail = open_detail(qtbot, scene, worker)
     load(qtbot, detail, scene.number)
     assert column(detail, ACTION) == ["受理", "转派", "签收", "处置"]
@@ -212,7 +214,7 @@ def test_names_are_translated(qtbot: QtBot, scene: Scene, worker: Worker) -> Non
 
 
 def test_related_orders_are_links_that_emit_their_number(
-    qtbot: QtBot, scene: Scene, worker: Worker
+    qtbot: QtBot, scene: Scene, worker: Operations
 ) -> None:
     detail = open_detail(qtbot, scene, worker)
     load(qtbot, detail, scene.number)
@@ -228,7 +230,7 @@ def test_related_orders_are_links_that_emit_their_number(
     assert scene.number in re.findall(r'<a href="([^"]+)">', detail.related.text())
 
 
-def test_a_caller_without_other_orders(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+def test_a_caller_without_other_orders(qtbot: QtBot, scene: Scene, worker: Operations) -> None:
     lonely = scene.service.create(replace(DRAFT, caller_phone="024 2345 6789"), HOTLINE)
     detail = open_detail(qtbot, scene, worker)
     load(qtbot, detail, lonely.order.number)
@@ -236,7 +238,7 @@ def test_a_caller_without_other_orders(qtbot: QtBot, scene: Scene, worker: Worke
     assert column(detail, STATUS) == ["Received"]
 
 
-def test_an_unknown_number_is_said_inline(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+def test_an_unknown_number_is_said_inline(qtbot: QtBot, scene: Scene, worker: Operations) -> None:
     detail = open_detail(qtbot, scene, worker)
     load(qtbot, detail, scene.number)
     with qtbot.waitSignal(detail.failed, timeout=10_000):
@@ -246,7 +248,7 @@ def test_an_unknown_number_is_said_inline(qtbot: QtBot, scene: Scene, worker: Wo
     assert detail.values["number"].text() == scene.number  # what was shown stays
 
 
-def test_only_the_newest_load_is_shown(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+def test_only_the_newest_load_is_shown(qtbot: QtBot, scene: Scene, worker: Operations) -> None:
     detail = open_detail(qtbot, scene, worker)
     shown: list[str] = []
     detail.shown.connect(shown.append)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from typing import Any
@@ -21,7 +21,8 @@ from console.store.engine import Database
 from console.store.queues import Cursor, Page, QueueKind, QueueQuery, QueueRow, QueueSort, read_page
 from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.models.queue_model import QueueModel
-from console.ui.worker import Done, Worker
+from console.ui.operations import Operations
+from tests.ui.ops_doubles import HeldOperations, InlineOperations
 
 ALL = QueueQuery(QueueKind.ALL)
 NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)  # 10:00 China time
@@ -34,8 +35,8 @@ def orders_db(sqlite_db: Database) -> Database:
 
 
 @pytest.fixture
-def worker() -> Iterator[Worker]:
-    made = Worker("test-queue-worker")
+def worker() -> Iterator[Operations]:
+    made = Operations("test-queue")
     yield made
     made.shutdown()
 
@@ -84,9 +85,9 @@ def row(n: int, due: datetime | None, status: Status = Status.HANDLING) -> Queue
 
 
 def test_passes_the_model_tester_while_pages_arrive_up_to_the_window(
-    orders_db: Database, worker: Worker, qtbot: QtBot, qtmodeltester: Any
+    orders_db: Database, worker: Operations, qtbot: QtBot, qtmodeltester: Any
 ) -> None:
-    model = QueueModel(partial(read_page, orders_db), worker.run, ALL, {"C-TS": "投诉"},
+    model = QueueModel(partial(read_page, orders_db), worker, ALL, {"C-TS": "投诉"},
                        page_size=64, max_rows=500)  # fmt: skip
     qtmodeltester.check(model)  # it calls fetchMore after every change: pages keep coming
     model.load_first_page()
@@ -102,9 +103,9 @@ def test_passes_the_model_tester_while_pages_arrive_up_to_the_window(
 
 
 def test_the_first_page_is_in_before_the_view_shows(
-    orders_db: Database, worker: Worker, qtbot: QtBot
+    orders_db: Database, worker: Operations, qtbot: QtBot
 ) -> None:
-    model = QueueModel(partial(read_page, orders_db), worker.run, ALL, {}, page_size=40)
+    model = QueueModel(partial(read_page, orders_db), worker, ALL, {}, page_size=40)
     host = Host(model)
     qtbot.addWidget(host)
     model.load_first_page(done=host.show)
@@ -114,10 +115,10 @@ def test_the_first_page_is_in_before_the_view_shows(
 
 
 def test_scrolling_to_the_bottom_loads_page_after_page_one_at_a_time(
-    orders_db: Database, worker: Worker, qtbot: QtBot
+    orders_db: Database, worker: Operations, qtbot: QtBot
 ) -> None:
     fetch = Counting(orders_db)
-    model = QueueModel(fetch, worker.run, ALL, {}, page_size=50, max_rows=600)
+    model = QueueModel(fetch, worker, ALL, {}, page_size=50, max_rows=600)
     host = Host(model)
     qtbot.addWidget(host)
     with qtbot.waitSignal(model.loaded):
@@ -133,64 +134,43 @@ def test_scrolling_to_the_bottom_loads_page_after_page_one_at_a_time(
     assert len(set(numbers)) == 600  # every row once
 
 
-class Manual:
-    """A ``run`` that holds each call until the test answers it."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[Callable[[], Any], Done]] = []
-
-    def __call__(self, fn: Callable[[], Any], done: Done) -> None:
-        self.calls.append((fn, done))
-
-    def answer(self, result: object = None) -> None:
-        fn, done = self.calls.pop(0)
-        done(fn() if result is None else result)
-
-
 def test_one_fetch_at_a_time_and_a_reload_drops_the_older_answer(qtbot: QtBot) -> None:
     pages = {None: ([row(1, NOW), row(2, NOW)], Cursor(NOW, 2)), 2: ([row(3, NOW)], None)}
-    run = Manual()
+    run = HeldOperations()
     model = QueueModel(lambda q, after, n: pages[after and after.id], run, ALL, {}, page_size=2)
     model.load_first_page()
     model.fetchMore(model.index(0, 0).parent())
-    assert len(run.calls) == 1
+    assert len(run.asks) == 1
     run.answer()
     assert model.rowCount() == 2 and model.canFetchMore()
     model.fetchMore()
     model.fetchMore()
-    assert len(run.calls) == 1 and model.busy
+    assert len(run.asks) == 1 and model.busy
     model.refresh()  # while the second page is out: its answer must not be appended
-    assert len(run.calls) == 1
+    assert len(run.asks) == 1
     run.answer()
-    assert model.rowCount() == 2 and len(run.calls) == 1  # dropped; the first page asked again
+    assert model.rowCount() == 2 and len(run.asks) == 1  # dropped; the first page asked again
     run.answer(([row(7, NOW)], None))
     assert [model.row_at(n).id for n in range(model.rowCount())] == [7]
-    assert not model.canFetchMore() and not run.calls
+    assert not model.canFetchMore() and not run.asks
 
 
 def test_a_failed_read_is_reported_and_the_view_still_shows(qtbot: QtBot) -> None:
     def broken(query: QueueQuery, after: Cursor | None, limit: int) -> Page:
         raise OSError("disk on fire")
 
-    model = QueueModel(broken, lambda fn, done: done(_call(fn)), ALL, {})
+    model = QueueModel(broken, InlineOperations(), ALL, {})
     shown: list[bool] = []
     with qtbot.waitSignal(model.failed) as failed:
         model.load_first_page(done=lambda: shown.append(True))
     assert failed.args == ["disk on fire"] and shown == [True] and model.rowCount() == 0
 
 
-def _call(fn: Callable[[], Any]) -> object:
-    try:
-        return fn()
-    except Exception as exc:
-        return exc
-
-
 def test_time_left_is_coloured_like_the_alarms_and_follows_now(qtbot: QtBot) -> None:
     rows = [row(1, NOW - timedelta(minutes=35)), row(2, NOW + timedelta(minutes=90)),
             row(3, NOW + timedelta(hours=5)), row(4, NOW + timedelta(days=3)),
             row(5, NOW - timedelta(days=2), Status.COMPLETED), row(6, None)]  # fmt: skip
-    model = QueueModel(lambda *_: (rows, None), lambda fn, done: done(fn()), ALL, {"C-TS": "投诉"})
+    model = QueueModel(lambda *_: (rows, None), InlineOperations(), ALL, {"C-TS": "投诉"})
     model.set_now(NOW)
     model.load_first_page()
 
@@ -221,12 +201,12 @@ def test_time_left_is_coloured_like_the_alarms_and_follows_now(qtbot: QtBot) -> 
 
 
 def test_mine_queue_shows_the_seats_own_open_orders(
-    orders_db: Database, worker: Worker, qtbot: QtBot
+    orders_db: Database, worker: Operations, qtbot: QtBot
 ) -> None:
     with orders_db.write() as s:
         s.execute(text("UPDATE work_order SET seat = 'A-99' WHERE id % 10 = 0"))
     query = QueueQuery(QueueKind.MINE, seat="A-99")
-    model = QueueModel(partial(read_page, orders_db), worker.run, query, {}, page_size=500)
+    model = QueueModel(partial(read_page, orders_db), worker, query, {}, page_size=500)
     with qtbot.waitSignal(model.loaded):
         model.load_first_page()
     rows = [model.row_at(n) for n in range(model.rowCount())]

@@ -24,9 +24,9 @@ from console.services.orders import OrderService
 from console.store.engine import Database
 from console.store.queues import QueueKind, QueueSort, read_page
 from console.ui.models.queue_model import QueueModel
+from console.ui.operations import Operations
 from console.ui.qt_app import install_translators
 from console.ui.seat.queues_view import KINDS, QueuesView, search_term
-from console.ui.worker import Worker
 
 ROOT = Path(__file__).resolve().parents[2]
 HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
@@ -74,8 +74,8 @@ def scene(sqlite_db: Database) -> Scene:
 
 
 @pytest.fixture
-def worker() -> Iterator[Worker]:
-    made = Worker("test-queues-worker")
+def worker() -> Iterator[Operations]:
+    made = Operations("test-queues")
     yield made
     made.shutdown()
 
@@ -114,12 +114,12 @@ class Host(QWidget):
         return False
 
 
-def make_view(scene: Scene, worker: Worker) -> QueuesView:
-    return QueuesView(fetch=partial(read_page, scene.db), run=worker.run,
+def make_view(scene: Scene, worker: Operations) -> QueuesView:
+    return QueuesView(fetch=partial(read_page, scene.db), ops=worker,
                       platform=Platform.HOTLINE, seat="A-01", kind_names={"C-TS": "投诉"})  # fmt: skip
 
 
-def open_view(qtbot: QtBot, scene: Scene, worker: Worker) -> Host:
+def open_view(qtbot: QtBot, scene: Scene, worker: Operations) -> Host:
     host = Host(make_view(scene, worker))
     qtbot.addWidget(host)
     with qtbot.waitSignal(host.view.ready, timeout=10_000):
@@ -133,7 +133,9 @@ def numbers(model: QueueModel) -> list[str]:
     return [model.row_at(n).number for n in range(model.rowCount())]
 
 
-def test_four_queues_each_with_its_own_orders(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+def test_four_queues_each_with_its_own_orders(
+    qtbot: QtBot, scene: Scene, worker: Operations
+) -> None:
     host = open_view(qtbot, scene, worker)
     view = host.view
     assert [view.tabs.tabText(n).split(" (")[0] for n in range(4)] == [
@@ -149,7 +151,9 @@ def test_four_queues_each_with_its_own_orders(qtbot: QtBot, scene: Scene, worker
     assert view.count.text() == "3 orders."
 
 
-def test_no_table_paints_before_its_first_page(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+def test_no_table_paints_before_its_first_page(
+    qtbot: QtBot, scene: Scene, worker: Operations
+) -> None:
     view = make_view(scene, worker)
     view.show_queue(QueueKind.ALL)
     host = Host(view)
@@ -160,7 +164,7 @@ def test_no_table_paints_before_its_first_page(qtbot: QtBot, scene: Scene, worke
     qtbot.waitUntil(lambda: view.is_ready, timeout=10_000)
 
 
-def test_the_first_pages_are_in_before_show(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+def test_the_first_pages_are_in_before_show(qtbot: QtBot, scene: Scene, worker: Operations) -> None:
     host = open_view(qtbot, scene, worker)
     qtbot.waitUntil(lambda: QueueKind.MINE in host.first_paint)
     assert host.first_paint == {QueueKind.MINE: 3}
@@ -169,7 +173,7 @@ def test_the_first_pages_are_in_before_show(qtbot: QtBot, scene: Scene, worker: 
 
 
 def test_search_by_phone_switches_to_all_with_the_callers_orders(
-    qtbot: QtBot, scene: Scene, worker: Worker
+    qtbot: QtBot, scene: Scene, worker: Operations
 ) -> None:
     host = open_view(qtbot, scene, worker)
     view = host.view
@@ -186,7 +190,7 @@ def test_search_by_phone_switches_to_all_with_the_callers_orders(
     assert not view.message.isVisible()
 
 
-def test_search_by_number_prefix(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+def test_search_by_number_prefix(qtbot: QtBot, scene: Scene, worker: Operations) -> None:
     host = open_view(qtbot, scene, worker)
     view = host.view
     view.search.setText(scene.sent[0][:-2])  # 110-20261126-0000
@@ -196,7 +200,7 @@ def test_search_by_number_prefix(qtbot: QtBot, scene: Scene, worker: Worker) -> 
 
 
 def test_invalid_search_says_so_inline_and_changes_nothing(
-    qtbot: QtBot, scene: Scene, worker: Worker
+    qtbot: QtBot, scene: Scene, worker: Operations
 ) -> None:
     host = open_view(qtbot, scene, worker)
     view = host.view
@@ -222,7 +226,7 @@ def test_search_terms(raw: str, term: str | None) -> None:
 
 
 def test_enter_and_double_click_on_a_row_emit_its_number(
-    qtbot: QtBot, scene: Scene, worker: Worker
+    qtbot: QtBot, scene: Scene, worker: Operations
 ) -> None:
     host = open_view(qtbot, scene, worker)
     view = host.view
@@ -242,7 +246,7 @@ def test_enter_and_double_click_on_a_row_emit_its_number(
 
 
 def test_next_queue_cycles_and_ctrl_f_focuses_the_search(
-    qtbot: QtBot, scene: Scene, worker: Worker
+    qtbot: QtBot, scene: Scene, worker: Operations
 ) -> None:
     host = open_view(qtbot, scene, worker)
     view = host.view
@@ -260,7 +264,7 @@ def test_next_queue_cycles_and_ctrl_f_focuses_the_search(
 
 
 def test_header_clicks_sort_by_created_or_deadline_only(
-    qtbot: QtBot, scene: Scene, worker: Worker
+    qtbot: QtBot, scene: Scene, worker: Operations
 ) -> None:
     host = open_view(qtbot, scene, worker)
     view = host.view
@@ -292,7 +296,7 @@ def test_header_clicks_sort_by_created_or_deadline_only(
 
 
 def test_refresh_keeps_the_current_order_and_set_now_reaches_every_model(
-    qtbot: QtBot, scene: Scene, worker: Worker
+    qtbot: QtBot, scene: Scene, worker: Operations
 ) -> None:
     host = open_view(qtbot, scene, worker)
     view = host.view
@@ -309,7 +313,7 @@ def test_refresh_keeps_the_current_order_and_set_now_reaches_every_model(
 
 
 @pytest.mark.usefixtures("chinese")
-def test_the_queues_speak_chinese(qtbot: QtBot, scene: Scene, worker: Worker) -> None:
+def test_the_queues_speak_chinese(qtbot: QtBot, scene: Scene, worker: Operations) -> None:
     host = open_view(qtbot, scene, worker)
     view = host.view
     assert [view.tabs.tabText(n) for n in range(4)] == [

@@ -23,6 +23,7 @@ from console.store.engine import Database
 from console.store.seed import catalogue
 from console.telephony.port import Line
 from console.telephony.simulated import SimulatedSwitch
+from console.ui.operations import Operations
 from console.ui.seat.call_bar import CallBar
 from console.ui.seat.drafts import DraftStore
 from console.ui.seat.intake_form import IntakeForm
@@ -30,7 +31,6 @@ from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.seat_panel import SeatPanel
 from console.ui.seat.transfer_flow import TransferFlow
-from console.ui.worker import Worker
 
 ACTOR = Actor("王丽", "A-01", Platform.HOTLINE)
 CALLER = "13812345678"
@@ -46,23 +46,23 @@ def build(db: Database, tmp_path: Path, loop: asyncio.AbstractEventLoop):  # typ
     )  # fmt: skip
     with db.read() as s:
         kinds, fields, districts = catalogue(s)
-    worker = Worker("test-seat")
+    worker = Operations("test-seat")
     switch = SimulatedSwitch(rate_per_min=0, seed=1, loop=loop)
     holder = QWidget()
     bar, pop = CallBar(), ScreenPopView({k.code: k.name_zh for k in kinds})
     intake = IntakeForm(
         platform=Platform.HOTLINE, kinds=kinds, fields=fields, districts=districts,
-        save=lambda d: orders.create(d, ACTOR).order.number, run=worker.run,
+        save=lambda d: orders.create(d, ACTOR).order.number, ops=worker,
         drafts=DraftStore(tmp_path / "drafts"),
     )  # fmt: skip
     states = SeatStateService(db, clock, Seat("A-01", "王丽"), Platform.HOTLINE)
     controller = SeatController(
         telephony=switch, line=Line.HOTLINE, states=states, pops=ScreenPopService(db, clock),
-        run=worker.run, call_bar=bar, pop_view=pop, intake=intake, clock=clock,
+        ops=worker, call_bar=bar, pop_view=pop, intake=intake, clock=clock,
         wrap_up=timedelta(milliseconds=300),
     )  # fmt: skip
     flow = TransferFlow(
-        seat=controller, telephony=switch, line=Line.HOTLINE, run=worker.run,
+        seat=controller, telephony=switch, line=Line.HOTLINE, ops=worker,
         transfers=order_transfers(orders, ACTOR),
     )  # fmt: skip
     panel = SeatPanel(controller, flow, bar, pop, intake, holder)

@@ -4,7 +4,7 @@
 One query fetches every open alarm; filters (platform, kind, level, queue, handling seat: see
 :mod:`console.ui.alarms.filters`) and the Today/Tomorrow/Later tabs work on that list without
 another round trip, and the level chips and ``counts_changed`` count all open alarms, whatever is
-filtered. Service calls go through ``run``, off the UI thread.
+filtered. Service calls are operations (:mod:`console.ui.operations`), off the UI thread.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from console.services.alarms import MAX_NOTE, AlarmInputError, AlarmService
 from console.store.alarms import AlarmView
 from console.ui.alarms.filters import AlarmFilters
 from console.ui.alarms.model import LEVELS, AlarmTableModel, by_day, chip_style, collapse
+from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
-from console.ui.worker import Run
 
 REFRESH_MS = 30_000
 MINIMUM_SIZE = QSize(720, 360)
@@ -57,15 +57,14 @@ class AlarmPanel(QWidget):
         *,
         kind_names: Mapping[str, str],
         user: str,
-        run: Run,
+        ops: Operations,
         seat: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._service, self._user, self._run = service, user, run
+        self._service, self._user, self._ops = service, user, ops
         self._alarms: list[AlarmView] = []  # collapsed, unfiltered
         self._day = china_date(datetime.now(UTC))
-        self._loading = self._again = False  # one query at a time; a refresh asked meanwhile waits
         self._writing: tuple[AlarmView, QLineEdit, str] | None = None
         self.model = AlarmTableModel(kind_names, self)
         self._load_failed = self.tr("Could not load alarms: ")
@@ -163,12 +162,10 @@ class AlarmPanel(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Re-query the open alarms; resolved ones disappear, new ones appear."""
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        self._run(self._service.open_alarms, self._loaded)
+        """Re-query the open alarms; resolved ones disappear, new ones appear. One query at a
+        time: a refresh asked meanwhile runs once it is answered."""
+        self._ops.read(self, "alarms", self._service.open_alarms, success=self._loaded,
+                       failure=self._not_loaded)  # fmt: skip
 
     @Slot()
     def show_mine(self) -> None:
@@ -211,30 +208,30 @@ class AlarmPanel(QWidget):
 
     def _write(self, call: Callable[[], None], a: AlarmView, field: QLineEdit, done: str) -> None:
         self._writing = (a, field, done)
-        self._run(call, self._written)
+        self._ops.write(self, call, success=self._written, failure=self._not_written)
 
-    def _written(self, answer: object) -> None:
+    def _not_written(self, error: Exception) -> None:
+        assert self._writing is not None
+        field = self._writing[1]
+        self._writing = None
+        if isinstance(error, AlarmInputError):
+            self._say(refusal_text(error), error=True)  # the draft stays for the lead to correct
+            field.setFocus()
+        else:
+            self._say(self.tr("Not saved: {error}").format(error=error), error=True)
+
+    def _written(self, _: None) -> None:
         assert self._writing is not None
         alarm, field, done = self._writing
         self._writing = None
-        if isinstance(answer, AlarmInputError):
-            self._say(refusal_text(answer), error=True)  # the draft stays for the lead to correct
-            field.setFocus()
-        elif isinstance(answer, BaseException):
-            self._say(self.tr("Not saved: {error}").format(error=answer), error=True)
-        else:
-            field.clear()
-            self._say(done.format(number=alarm.number))
-            self.refresh()
+        field.clear()
+        self._say(done.format(number=alarm.number))
+        self.refresh()
 
-    def _loaded(self, answer: list[AlarmView] | BaseException) -> None:
-        self._loading = False
-        if self._again:
-            self._again = False
-            self.refresh()
-        if isinstance(answer, BaseException):
-            self._say(self._load_failed + str(answer), error=True)
-            return
+    def _not_loaded(self, error: Exception) -> None:
+        self._say(self._load_failed + str(error), error=True)
+
+    def _loaded(self, answer: list[AlarmView]) -> None:
         if self.message.text().startswith(self._load_failed):
             self._say("")  # loading works again
         self._alarms = collapse(answer)

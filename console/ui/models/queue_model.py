@@ -1,6 +1,6 @@
 """Table model of one work queue (工单队列), read a keyset page at a time off the GUI thread.
 
-Paging: :meth:`QueueModel.fetchMore` hands the next page's query to the worker and returns at
+Paging: :meth:`QueueModel.fetchMore` asks for the next page as a read operation and returns at
 once; the rows are appended (``beginInsertRows``) when the page comes back on the GUI thread.
 At most one page is in flight. A view paints once before it first calls ``fetchMore``, so the
 view calls :meth:`QueueModel.load_first_page` with its ``show`` as ``done`` instead of showing an
@@ -22,7 +22,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -39,13 +39,13 @@ from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import CHINA, china_time
 from console.ui.models.base import RowsTableModel
 from console.ui.names import platform_names, status_names
-from console.ui.worker import Run
+from console.ui.operations import Operations
 
 log = logging.getLogger(__name__)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[QueueQuery, Cursor | None, int], Page]
-"""Reads one page; runs on the worker thread (``functools.partial(read_page, db)``)."""
+"""Reads one page; runs on the read thread (``functools.partial(read_page, db)``)."""
 
 _Role = Qt.ItemDataRole  # plain ints below: data() runs for every cell of every paint
 _DISPLAY, _TOOLTIP, _USER = int(_Role.DisplayRole), int(_Role.ToolTipRole), int(_Role.UserRole)
@@ -107,13 +107,13 @@ class QueueModel(RowsTableModel):
     failed = Signal(str)
 
     def __init__(
-        self, fetch: Fetch, run: Run, query: QueueQuery, kind_names: Mapping[str, str], *,
+        self, fetch: Fetch, ops: Operations, query: QueueQuery, kind_names: Mapping[str, str], *,
         page_size: int = PAGE_SIZE, max_rows: int = MAX_ROWS, parent: Any = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         if not 0 < page_size <= max_rows:
             raise ValueError("need 0 < page_size <= max_rows")
-        self._fetch, self._run, self._query = fetch, run, query
+        self._fetch, self._ops, self._query = fetch, ops, query
         self._kind_names = dict(kind_names)
         self._page_size, self._max_rows = page_size, max_rows
         self._rows: list[QueueRow] = []
@@ -189,21 +189,36 @@ class QueueModel(RowsTableModel):
     def _start(self, first: bool) -> None:
         query, after, limit = self._query, None if first else self._after, self._page_size
         self._in_flight = (self._generation, first)
-        self._run(lambda: self._fetch(query, after, limit), self._arrived)
+        fetch = self._fetch
+        self._ops.read(self, "page", lambda: fetch(query, after, limit), success=self._arrived,
+                       failure=self._not_arrived)  # fmt: skip
 
-    def _arrived(self, answer: object) -> None:
+    def _arrived(self, page: Page) -> None:
+        first = self._landed()
+        if first is not None:
+            rows, after = page
+            self._take(rows, after, first)
+            self._answered(first)
+
+    def _not_arrived(self, error: Exception) -> None:
+        first = self._landed()
+        if first is not None:
+            log.error("queue page failed: %s", error, exc_info=error)
+            self.failed.emit(str(error))
+            self._answered(first)
+
+    def _landed(self) -> bool | None:
+        """The page in flight is back: whether it was a first page, or None if a newer load
+        was asked for meanwhile (that one is started instead)."""
         assert self._in_flight is not None
         generation, first = self._in_flight
         self._in_flight = None
-        if generation != self._generation:  # a newer load was asked for meanwhile
+        if generation != self._generation:
             self._pump()
-            return
-        if isinstance(answer, BaseException):
-            log.error("queue page failed: %s", answer, exc_info=answer)
-            self.failed.emit(str(answer))
-        else:
-            rows, after = cast(Page, answer)
-            self._take(rows, after, first)
+            return None
+        return first
+
+    def _answered(self, first: bool) -> None:
         if first:
             waiting, self._waiting = self._waiting, []
             for done in waiting:

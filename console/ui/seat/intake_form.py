@@ -3,8 +3,8 @@
 Bad input never loses anything: the form checks the draft with the domain's ``validate`` before
 it asks the service, shows each problem in red under its input, focuses the first, and keeps
 every character typed. The draft goes to disk as it is typed (:class:`DraftStore`), so a crash
-of the console costs at most half a second of typing. Ctrl+S saves through ``run`` (off the UI
-thread); on success the form is emptied for the next matter of the same caller (the phone
+of the console costs at most half a second of typing. Ctrl+S saves as a write operation (off the
+UI thread); on success the form is emptied for the next matter of the same caller (the phone
 stays) and the draft on disk is removed.
 """
 
@@ -22,10 +22,10 @@ from console.domain.catalogue import District, Field, Kind
 from console.domain.intake import Draft, Problem, validate
 from console.domain.orders import Platform
 from console.services.orders import InvalidDraft
+from console.ui.operations import Operations
 from console.ui.seat.drafts import DraftStore
 from console.ui.seat.intake_fields import ERROR_COLOUR, IntakeFields
 from console.ui.seat.intake_inputs import named
-from console.ui.worker import Run
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class IntakeForm(QWidget):
         fields: Iterable[Field],
         districts: Iterable[District],
         save: Save,
-        run: Run,
+        ops: Operations,
         drafts: DraftStore,
         parent: QWidget | None = None,
     ) -> None:
@@ -61,7 +61,7 @@ class IntakeForm(QWidget):
             {f.code: f for f in fields if f.platform is platform},
             {d.code: d for d in districts},
         )
-        self._platform, self._save, self._run, self.drafts = platform, save, run, drafts
+        self._platform, self._save, self._ops, self.drafts = platform, save, ops, drafts
         self._call_id: str | None = None
         self._submitted: Draft | None = None  # the draft being saved; one save at a time
         chinese = QLocale().language() == QLocale.Language.Chinese
@@ -151,22 +151,25 @@ class IntakeForm(QWidget):
         self._submitted = draft
         self.save_button.setEnabled(False)
         self._say(self.tr("Saving…"))
-        self._run(partial(self._save, draft), self._save_done)
+        self._ops.write(
+            self, partial(self._save, draft), success=self._saved, failure=self._not_saved
+        )
 
     # ---------------------------------------------------------------- reactions
 
-    def _save_done(self, answer: object) -> None:
+    def _not_saved(self, error: Exception) -> None:
+        self._submitted = None
+        self.save_button.setEnabled(True)
+        if isinstance(error, InvalidDraft):
+            self._show_problems(error.problems)
+            return
+        log.error("intake save failed", exc_info=error)
+        self._say(self.tr("Not saved: {error}. Everything typed is still here; "
+                          "press Ctrl+S to try again.").format(error=error), error=True)  # fmt: skip
+
+    def _saved(self, number: str) -> None:
         draft, self._submitted = self._submitted, None
         self.save_button.setEnabled(True)
-        if isinstance(answer, InvalidDraft):
-            self._show_problems(answer.problems)
-            return
-        if isinstance(answer, BaseException):
-            log.error("intake save failed", exc_info=answer)
-            self._say(self.tr("Not saved: {error}. Everything typed is still here; "
-                              "press Ctrl+S to try again.").format(error=answer), error=True)  # fmt: skip
-            return
-        number = str(answer)
         if self.draft() != draft:  # typed on while it was saving: keep that, do not clear
             self._say(self.tr("Saved as {number}. Changes made while saving are still in the "
                               "form: check them before saving again.").format(number=number))  # fmt: skip

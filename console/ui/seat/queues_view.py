@@ -35,7 +35,7 @@ from console.domain.intake import normalise_phone
 from console.domain.orders import Platform
 from console.store.queues import QueueKind, QueueQuery, QueueSort
 from console.ui.models.queue_model import Fetch, QueueModel
-from console.ui.worker import Run
+from console.ui.operations import Operations
 
 KINDS = (QueueKind.MINE, QueueKind.PLATFORM_OPEN, QueueKind.AWAITING_SIGN_FOR, QueueKind.ALL)
 # An order number (12345-20261126-000042, 110-…) or its start, from the platform on.
@@ -149,7 +149,7 @@ class QueuesView(QWidget):
     ready = Signal()
 
     def __init__(
-        self, *, fetch: Fetch, run: Run, platform: Platform, seat: str,
+        self, *, fetch: Fetch, ops: Operations, platform: Platform, seat: str,
         kind_names: Mapping[str, str], parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
@@ -161,7 +161,7 @@ class QueuesView(QWidget):
             QueueKind.ALL: QueueQuery(QueueKind.ALL, sort=QueueSort.CREATED),  # newest first
         }
         self.pages = {
-            kind: QueuePage(QueueModel(fetch, run, queries[kind], kind_names, parent=self))
+            kind: QueuePage(QueueModel(fetch, ops, queries[kind], kind_names, parent=self))
             for kind in KINDS
         }
         self._titles = {

@@ -1,8 +1,8 @@
 """Drives one seat: telephony events in, agent state, call bar, screen pop and intake out.
 
 Runs on the Qt thread (the qasync loop): the switch's events arrive here, commands go out as
-tasks on the loop, database reads go through the UI worker. The widgets stay thin; this object
-holds the seat's behaviour so tests can drive it without a window.
+tasks on the loop, database work goes through the UI's operations (off the UI thread). The
+widgets stay thin; this object holds the seat's behaviour so tests can drive it without a window.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from console.telephony.port import (
     Telephony,
     TelephonyError,
 )
+from console.ui.operations import Operations
 from console.ui.seat.call_bar import CallBar
 from console.ui.seat.intake_form import IntakeForm
 from console.ui.seat.screen_pop import ScreenPopView
-from console.ui.worker import Run
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,8 @@ class SeatController(QObject):
     agent (a refused command); ``order_recorded(str number)`` — an order was saved for the call
     on the line; ``order_arrived(str number)`` — a call was transferred to this seat from the peer
     platform with its order; ``conference_joined(str number)`` — this seat was brought into the
-    peer's three-way call (with its order, or ""). Transfers and three-way calls are
+    peer's three-way call (with its order, or ""); ``state_recorded()`` — a state change is in
+    the database (the board may re-read). Transfers and three-way calls are
     :class:`~console.ui.seat.transfer_flow.TransferFlow`'s."""
 
     state_changed = Signal(str, str)
@@ -49,6 +50,7 @@ class SeatController(QObject):
     order_recorded = Signal(str)
     order_arrived = Signal(str)
     conference_joined = Signal(str)
+    state_recorded = Signal()
 
     def __init__(
         self,
@@ -57,7 +59,7 @@ class SeatController(QObject):
         line: Line,
         states: SeatStateService,
         pops: ScreenPopService,
-        run: Run,
+        ops: Operations,
         call_bar: CallBar,
         pop_view: ScreenPopView,
         intake: IntakeForm,
@@ -70,7 +72,7 @@ class SeatController(QObject):
         self._line = line
         self._states = states
         self._pops = pops
-        self._run = run
+        self._ops = ops
         self._bar = call_bar
         self._pop = pop_view
         self._intake = intake
@@ -125,13 +127,13 @@ class SeatController(QObject):
             return
         states = self._states
 
-        def recorded(answer: object) -> None:  # the database is away: the seat goes on
-            if isinstance(answer, BaseException):
-                log.error("%s", answer)
-                self.notice.emit(self.tr("The state change could not be recorded (database)."))
+        def not_recorded(error: Exception) -> None:  # the database is away: the seat goes on
+            log.error("%s", error)
+            self.notice.emit(self.tr("The state change could not be recorded (database)."))
 
-        # Written off the UI thread; the board reads through the same worker, after it.
-        self._run(lambda: states.record(change), recorded)
+        # Written off the UI thread; the board re-reads once it is written (state_recorded).
+        self._ops.write(self, lambda: states.record(change),
+                        success=lambda _: self.state_recorded.emit(), failure=not_recorded)  # fmt: skip
         if to is not AgentState.WRAP_UP:
             self.wrap_up_timer.stop()
         self._phone.set_ready(self.seat, to is AgentState.READY)
@@ -235,15 +237,14 @@ class SeatController(QObject):
         self._refresh_bar()
 
     def _show_pop(self, call: Call) -> None:
-        def shown(answer: object) -> None:
-            if isinstance(answer, BaseException):
-                self.notice.emit(self.tr("Could not load the caller's history: {error}").format(
-                    error=answer
-                ))  # fmt: skip
-                return
-            self._pop.show_pop(answer)  # type: ignore[arg-type]
+        def failed(error: Exception) -> None:
+            self.notice.emit(self.tr("Could not load the caller's history: {error}").format(
+                error=error
+            ))  # fmt: skip
 
-        self._run(lambda: self._pops.pop(call.caller), shown)
+        pops, view = self._pops, self._pop
+        self._ops.read(view, "pop", lambda: pops.pop(call.caller), success=view.show_pop,
+                       failure=failed)  # fmt: skip
 
     def _refresh_bar(self) -> None:
         waiting = [c for c in self._phone.waiting() if c.line is self._line]

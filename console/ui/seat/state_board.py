@@ -1,5 +1,6 @@
 """The shift lead's board of seats: who is ready, not ready (and why), on a call or in wrap-up,
-and for how long. Re-read every 5 s through the UI worker; the time column ticks every second."""
+and for how long. Re-read every 5 s as a read operation (a poll never queues behind one still
+running); the time column ticks every second."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 from console.domain.agent_state import AgentState, NotReadyReason
 from console.services.seat import BoardLine
 from console.ui.models.base import RowsTableModel
+from console.ui.operations import Operations
 from console.ui.seat.call_bar import clock_text
-from console.ui.worker import Run
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 TINTS = {
@@ -93,11 +94,11 @@ class BoardModel(RowsTableModel):
 
 class StateBoard(QWidget):
     def __init__(
-        self, board: Callable[[], list[BoardLine]], run: Run, parent: QWidget | None = None
+        self, board: Callable[[], list[BoardLine]], ops: Operations, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setMinimumSize(QSize(480, 240))
-        self._board, self._run = board, run
+        self._board, self._ops = board, ops
         self.model = BoardModel(self)
         self.summary = QLabel()
         self.table = QTableView()
@@ -114,13 +115,12 @@ class StateBoard(QWidget):
         self.timer.start()
 
     def refresh(self) -> None:
-        self._run(self._board, self._show)
+        self._ops.read(self, "board", self._board, success=self._show, failure=self._failed)
 
-    def _show(self, answer: object) -> None:
-        if isinstance(answer, BaseException):
-            self.summary.setText(self.tr("Cannot load the seats: {error}").format(error=answer))
-            return
-        rows: list[BoardLine] = answer  # type: ignore[assignment]
+    def _failed(self, error: Exception) -> None:
+        self.summary.setText(self.tr("Cannot load the seats: {error}").format(error=error))
+
+    def _show(self, rows: list[BoardLine]) -> None:
         self.model.set_rows(rows)
         counts = {state: sum(1 for r in rows if r.state is state) for state in AgentState}
         self.summary.setText(

@@ -1,7 +1,7 @@
 """The seat's side of the linkage on a live call: one-click transfer (F8), three-way call (F9),
 and what is offered when the peer line does not take the caller.
 
-F8 on a call with a saved order: the transfer is checked and written pending (worker thread),
+F8 on a call with a saved order: the transfer is checked and written pending (a write operation),
 the call goes to the peer line with the order attached, and once a peer seat has the caller the
 order is handed over; if the peer line does not answer within the window, is busy or rejects
 it, the pending transfer is dropped, the caller is still here, and ``transfer_failed`` offers the
@@ -20,14 +20,14 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from console.domain.orders import TransitionError
 from console.telephony.port import Line, Telephony, TransferResult
+from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.seat_controller import SeatController
-from console.ui.worker import Run
 
 
 @dataclass(frozen=True)
 class OrderTransfers:
-    """The services the flow needs, bound to this seat's agent (all run on the worker)."""
+    """The services the flow needs, bound to this seat's agent (all run off the GUI thread)."""
 
     begin: Callable[[str, str, bool], object]  # number, key, consent; raises when refused
     complete: Callable[[str], object]  # key
@@ -54,12 +54,12 @@ class TransferFlow(QObject):
         seat: SeatController,
         telephony: Telephony,
         line: Line,
-        run: Run,
+        ops: Operations,
         transfers: OrderTransfers | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent or seat)
-        self._seat, self._phone, self._line, self._run = seat, telephony, line, run
+        self._seat, self._phone, self._line, self._ops = seat, telephony, line, ops
         self._transfers = transfers
         # (call id, order, consent given) the 互派 offer is for, after a transfer that did not go
         self.failed: tuple[str, str, bool] | None = None
@@ -97,16 +97,20 @@ class TransferFlow(QObject):
         key = f"{call.call_id}:{number}:{self._attempts}"
         self._moving = call.call_id
 
-        def begun(answer: object) -> None:
-            if isinstance(answer, TransitionError) and answer.code == "no_consent":
+        def refused(error: Exception) -> None:
+            if isinstance(error, TransitionError) and error.code == "no_consent":
                 self.consent_needed.emit(number)
-            if isinstance(answer, BaseException):
-                self._moving = None
-                self.notice.emit(refusal_text(answer))
-                return
-            self._bridge(call.call_id, number, conference=False, key=key, consent=consent)
+            self._moving = None
+            self.notice.emit(refusal_text(error))
 
-        self._run(lambda: transfers.begin(number, key, consent), begun)
+        self._ops.write(
+            self,
+            lambda: transfers.begin(number, key, consent),
+            success=lambda _: self._bridge(
+                call.call_id, number, conference=False, key=key, consent=consent
+            ),
+            failure=refused,
+        )
 
     @Slot()
     def transfer_with_consent(self) -> None:
@@ -151,7 +155,7 @@ class TransferFlow(QObject):
 
         def abandon() -> None:
             if transfers is not None:
-                self._run(lambda: transfers.abandon(key), lambda _answer: None)
+                self._ops.write(self, lambda: transfers.abandon(key))  # a failure is logged
 
         async def go() -> None:
             try:
@@ -184,16 +188,16 @@ class TransferFlow(QObject):
     def _after(
         self, work: Callable[[], object], number: str, then: Callable[[], None] | None = None
     ) -> None:
-        def done(answer: object) -> None:
-            if isinstance(answer, BaseException):
-                text = self.tr("The order did not go to {line}: {reason}")
-                self.notice.emit(text.format(line=self.peer.value, reason=refusal_text(answer)))
-                return
+        def done(_: object) -> None:
             if then is not None:
                 then()
             self.order_sent.emit(number)
 
-        self._run(work, done)
+        def refused(error: Exception) -> None:
+            text = self.tr("The order did not go to {line}: {reason}")
+            self.notice.emit(text.format(line=self.peer.value, reason=refusal_text(error)))
+
+        self._ops.write(self, work, success=done, failure=refused)
 
     def _name(self, result: TransferResult) -> str:
         return {
@@ -208,11 +212,12 @@ class TransferFlow(QObject):
         if transfers is None:
             return
 
-        def checked(answer: object) -> None:
-            if answer is True:
+        def checked(clue: bool) -> None:
+            if clue:
                 self.clue_saved.emit(number)
 
-        self._run(lambda: transfers.is_clue(number), checked)
+        self._ops.read(self, ("is_clue", number), lambda: transfers.is_clue(number),
+                       success=checked)  # fmt: skip
 
     def _forget_ended(self) -> None:
         if self._seat.current is None:
