@@ -97,7 +97,7 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
     steps = OrderActions(
         actor=actor,
         perform=StepService(shared.orders, actor).perform,
-        run=ops.run,  # LEGACY shape until order_actions.py takes ops
+        ops=ops,
         departments=shared.orders.linkage.departments,
         police_kinds=[k for k in kinds if k.platform is Platform.POLICE and k.police],
         chinese=zh,
@@ -106,7 +106,7 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
         department_names = {d.code: d.name_zh if zh else d.name_en
                             for d in departments(session, include_retired=True)}  # fmt: skip
     detail = OrderDetail(
-        run=ops.run, get=shared.orders.get,  # LEGACY shape until order_detail.py takes ops
+        ops=ops, get=shared.orders.get,
         related=shared.orders.caller_history,
         kind_names=kind_names,
         field_names={f.code: f.name_zh if zh else f.name_en for f in fields},

@@ -50,14 +50,14 @@ class _Job:
     """One operation, kept on the GUI thread from the ask until the answer is handled."""
 
     fn: Callable[[], Any]
-    owner: QObject | None  # None only for the legacy run(): its own bound-method guard
+    owner: QObject
     success: Callable[[Any], None] | None
     failure: Failure | None
     coalesce: tuple[int, Hashable] | None = None  # (id of the owner, key) of a read
     future: Future[Any] | None = None
 
     def alive(self) -> bool:
-        return self.owner is None or Shiboken.isValid(self.owner)
+        return Shiboken.isValid(self.owner)
 
 
 class Operations(QObject):
@@ -120,16 +120,6 @@ class Operations(QObject):
     def in_flight(self, owner: QObject, key: Hashable) -> bool:
         """A read of ``owner`` with ``key`` is running or queued."""
         return (id(owner), key) in self._reading
-
-    # LEGACY (issue 10): the untyped ``run(fn, on_done)`` shape (console.ui.worker.Run), kept
-    # only for order_actions.py and order_detail.py until they call write()/read(). Delete it,
-    # and console/ui/worker.py, then.
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        """Run ``fn`` as a write; ``on_done(result or exception)`` on the GUI thread, dropped
-        only if ``on_done`` is a bound method of a deleted QObject."""
-        bound_to = getattr(on_done, "__self__", None)
-        owner = bound_to if isinstance(bound_to, QObject) else None
-        self._submit(self._writes, _Job(fn, owner, on_done, on_done))
 
     def shutdown(self) -> None:
         """Cancel what has not started; a running call finishes and its answer is dropped."""

@@ -296,31 +296,3 @@ def test_after_shutdown_nothing_runs_and_nothing_arrives(
     with qtbot.waitSignal(ops._finished):  # the running call ends; its answer is dropped
         gate.opened.set()
     assert ran == [] and answers == []
-
-
-def test_the_legacy_run_hands_result_or_exception_to_one_callback(
-    qtbot: QtBot, ops: Operations
-) -> None:
-    answers: list[object] = []
-
-    def fails() -> None:
-        raise ValueError("refused")
-
-    ops.run(lambda: 42, answers.append)
-    ops.run(fails, answers.append)
-    qtbot.waitUntil(lambda: len(answers) == 2)
-    assert answers[0] == 42 and isinstance(answers[1], ValueError)
-
-
-def test_the_legacy_run_drops_a_bound_method_of_a_deleted_widget(
-    qtbot: QtBot, ops: Operations
-) -> None:
-    gate, later = Gate(), []
-    widget = Widget()
-    ops.run(lambda: gate.hold("late"), widget.done)
-    assert gate.reached.wait(10)
-    Shiboken.delete(widget)
-    gate.opened.set()
-    ops.run(lambda: "after", later.append)
-    qtbot.waitUntil(lambda: bool(later))
-    assert later == ["after"]

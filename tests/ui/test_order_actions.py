@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -11,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from console.domain.catalogue import Department, DepartmentKind
 from console.domain.orders import Action, Actor, Caller, Platform, WorkOrder, apply, new_order
 from console.ui.seat.order_actions import OrderActions
+from tests.ui.ops_doubles import HeldOperations
 
 A01 = Actor("王丽", "A-01", Platform.HOTLINE)
 NOW = datetime(2026, 11, 27, 2, tzinfo=UTC)
@@ -25,12 +25,10 @@ def order(number: str, handling: bool = True) -> WorkOrder:
     return apply(made, Action.START_HANDLING, A01, NOW) if handling else made
 
 
-def widget(
-    qtbot: QtBot, pending: list[tuple[Callable[[], object], Callable[[object], None]]]
-) -> OrderActions:
+def widget(qtbot: QtBot, pending: HeldOperations) -> OrderActions:
     """Steps whose work waits in ``pending`` until the test lets it finish."""
     made = OrderActions(
-        actor=A01, perform=lambda step: step, run=lambda fn, done: pending.append((fn, done)),
+        actor=A01, perform=lambda step: step, ops=pending,
         departments=lambda: [HEPING], police_kinds=[],
     )  # fmt: skip
     qtbot.addWidget(made)
@@ -38,7 +36,7 @@ def widget(
 
 
 def test_a_step_answered_after_the_agent_moved_on_leaves_the_new_note_alone(qtbot: QtBot) -> None:
-    pending: list[tuple[Callable[[], object], Callable[[object], None]]] = []
+    pending = HeldOperations()
     steps = widget(qtbot, pending)
     steps.show_order(order("A"))
     steps.open_step(Action.FEED_BACK)
@@ -47,8 +45,8 @@ def test_a_step_answered_after_the_agent_moved_on_leaves_the_new_note_alone(qtbo
     steps.show_order(order("B"))
     steps.open_step(Action.FEED_BACK)
     steps.note.setPlainText("正在写 B")
-    work, done = pending.pop()
-    done(work())  # A's feedback was saved meanwhile
+    assert len(pending.asks) == 1
+    pending.answer()  # A's feedback was saved meanwhile
     assert steps.action is Action.FEED_BACK and steps.note.toPlainText() == "正在写 B"
     steps.show_order(order("A"))
     steps.open_step(Action.FEED_BACK)
@@ -56,7 +54,7 @@ def test_a_step_answered_after_the_agent_moved_on_leaves_the_new_note_alone(qtbo
 
 
 def test_the_directory_fills_even_if_the_order_was_re_read_while_it_loaded(qtbot: QtBot) -> None:
-    pending: list[tuple[Callable[[], object], Callable[[object], None]]] = []
+    pending = HeldOperations()
     steps = widget(qtbot, pending)
     received = order("A", handling=False)
     steps.show_order(received)
@@ -64,7 +62,7 @@ def test_the_directory_fills_even_if_the_order_was_re_read_while_it_loaded(qtbot
     steps.show_order(replace(received))  # the change poll re-read the same order
     loaded: list[list[Department]] = []
     steps.directory_loaded.connect(loaded.append)
-    work, done = pending.pop()
-    done(work())
+    assert len(pending.asks) == 1
+    pending.answer()
     assert steps.department.count() == 1 and steps.action is Action.DISPATCH
     assert loaded == [[HEPING]]  # the window's department names follow the directory

@@ -108,7 +108,7 @@ class Host(QWidget):
 
 
 def open_detail(qtbot: QtBot, scene: Scene, worker: Operations) -> OrderDetail:
-    detail = OrderDetail(run=worker.run, get=scene.service.get,
+    detail = OrderDetail(ops=worker, get=scene.service.get,
                          related=scene.service.caller_history, kind_names=KINDS,
                          field_names=FIELDS, district_names=DISTRICTS)  # fmt: skip
     host = Host(detail)

@@ -14,6 +14,7 @@ from console.domain.orders import Actor, Platform
 from console.domain.refusals import REFUSALS
 from console.domain.text import Text
 from console.ui.seat.order_actions import OrderActions
+from tests.ui.ops_doubles import HeldOperations
 from tests.ui.test_order_actions import order
 
 ZH = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "console_zh_CN.ts"
@@ -43,7 +44,7 @@ def test_every_declared_word_has_its_chinese() -> None:
 def test_every_step_has_a_button_and_shows_exactly_its_declared_fields(qtbot: QtBot) -> None:
     steps = OrderActions(
         actor=Actor("王丽", "A-01", Platform.HOTLINE), perform=lambda step: step,
-        run=lambda fn, done: None, departments=list, police_kinds=[],
+        ops=HeldOperations(), departments=list, police_kinds=[],
     )  # fmt: skip
     qtbot.addWidget(steps)
     assert list(steps.buttons) == [spec.action for spec in STEPS]

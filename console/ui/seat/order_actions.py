@@ -38,9 +38,9 @@ from console.domain.orders import (
 )
 from console.services.steps import Step
 from console.ui.names import action_names, say
+from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.intake_inputs import SearchBox, named
-from console.ui.worker import Run
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -62,14 +62,14 @@ class OrderActions(QWidget):
         *,
         actor: Actor,
         perform: Perform,
-        run: Run,
+        ops: Operations,
         departments: Callable[[], Sequence[Department]],
         police_kinds: Sequence[Kind],
         chinese: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._actor, self._perform, self._run = actor, perform, run
+        self._actor, self._perform, self._ops = actor, perform, ops
         self._departments_source = departments
         self._departments: list[Department] | None = None
         self._chinese = chinese
@@ -282,26 +282,37 @@ class OrderActions(QWidget):
         self._busy = True
         self.confirm.setEnabled(False)
         self._say(self.tr("Saving…"), error=False)
-        self._run(lambda: self._perform(step), lambda answer: self._answered(step, answer))
+        self._ops.write(
+            self,
+            lambda: self._perform(step),
+            success=lambda _result: self._done(step),
+            failure=lambda error: self._refused(step, error),
+        )
 
     # ------------------------------------------------------------------ private
 
-    def _answered(self, step: Step, answer: object) -> None:
-        self._busy = False
-        self.confirm.setEnabled(True)
-        here = (
+    def _here(self, step: Step) -> bool:
+        """Whether the form still shows ``step``: the agent may have moved to another order or
+        step while it was saving."""
+        return (
             self.order is not None
             and self.order.number == step.number
             and self.action is step.action
-        )  # the agent may have moved to another order or step while it was saving
-        if isinstance(answer, BaseException):
-            text = refusal_text(answer)
-            if here:
-                self._say(self.tr("Not done: {reason}").format(reason=text))
-            self.refused.emit(text)
-            return
+        )
+
+    def _refused(self, step: Step, error: Exception) -> None:
+        self._busy = False
+        self.confirm.setEnabled(True)
+        text = refusal_text(error)
+        if self._here(step):
+            self._say(self.tr("Not done: {reason}").format(reason=text))
+        self.refused.emit(text)
+
+    def _done(self, step: Step) -> None:
+        self._busy = False
+        self.confirm.setEnabled(True)
         self._notes.pop((step.number, step.action), None)
-        if here:
+        if self._here(step):
             self.note.clear()
             self.action = None  # done: nothing to keep
             self.close_step()
@@ -329,25 +340,22 @@ class OrderActions(QWidget):
             self.department.setPlaceholderText(self.tr("Loading the directory…"))
         source = self._departments_source
 
-        def arrived(answer: object) -> None:
-            if isinstance(answer, BaseException):
-                self._say(self.tr("Could not read the department directory: {error}").format(
-                    error=answer))  # fmt: skip
-                return
-            self._departments = list(answer)  # type: ignore[call-overload]
-            self.directory_loaded.emit(self._departments)
+        def failed(error: Exception) -> None:
+            self._say(self.tr("Could not read the department directory: {error}").format(
+                error=refusal_text(error)))  # fmt: skip
+
+        def arrived(found: list[Department]) -> None:
+            self._departments = found
+            self.directory_loaded.emit(found)
             shown = self.order  # re-read by the change poll meanwhile: compare numbers
             same = shown is not None and order is not None and shown.number == order.number
-            if (
-                same
-                and self.action is not None
-                and FormField.DEPARTMENT in ACTIONS[self.action].form
-            ):
+            open_form = ACTIONS[self.action].form if self.action is not None else ()
+            if same and FormField.DEPARTMENT in open_form:
                 typed = self.department.currentText()
-                self._list_departments(self._departments, shown)
+                self._list_departments(found, shown)
                 self.department.setEditText(typed)
 
-        self._run(lambda: list(source()), arrived)
+        self._ops.read(self, "directory", lambda: list(source()), success=arrived, failure=failed)
 
     def _list_departments(self, found: Sequence[Department], order: WorkOrder | None) -> None:
         district = order.district if order else ""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import cast
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent
@@ -34,8 +33,9 @@ from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import china_time
 from console.ui.models.queue_model import time_left_level, time_left_text
 from console.ui.names import action_names, platform_names, say, status_names
+from console.ui.operations import Operations
+from console.ui.refusals import refusal_text
 from console.ui.seat.order_actions import OrderActions
-from console.ui.worker import Run
 
 Get = Callable[[str], Stored]
 Related = Callable[[str], Sequence[OrderSummary]]
@@ -72,7 +72,7 @@ class OrderDetail(QWidget):
     failed = Signal(str)
 
     def __init__(
-        self, *, run: Run, get: Get, related: Related, kind_names: Mapping[str, str],
+        self, *, ops: Operations, get: Get, related: Related, kind_names: Mapping[str, str],
         field_names: Mapping[str, str] | None = None,
         district_names: Mapping[str, str] | None = None,
         department_names: Mapping[str, str] | None = None,
@@ -82,10 +82,9 @@ class OrderDetail(QWidget):
         self._departments = department_names or {}
         self.steps = actions
         self.setMinimumSize(QSize(720, 560))
-        self._run, self._get, self._related = run, get, related
+        self._ops, self._get, self._related = ops, get, related
         self._names = (dict(kind_names), dict(field_names or {}), dict(district_names or {}))
-        self._latest = ""  # the number of the newest load
-        self._pending = 0  # loads asked for and not answered; answers come in order
+        self._latest = ""  # the number of the newest load: only its answer is shown
         self._now: datetime | None = None  # None: the wall clock
         self.order: WorkOrder | None = None
         self._build()
@@ -173,7 +172,6 @@ class OrderDetail(QWidget):
         """Read order ``number`` and its caller's other orders off the UI thread, then show."""
         number = number.strip()
         self._latest = number
-        self._pending += 1
         self._say(self.tr("Loading {number}…").format(number=number))
         get, related = self._get, self._related
 
@@ -182,7 +180,15 @@ class OrderDetail(QWidget):
             others = [s for s in related(order.caller.phone) if s.number != order.number]
             return order, others
 
-        self._run(read, self._arrived)  # bound: dropped if this widget is deleted meanwhile
+        # A newer load replaces one still waiting (only the newest is shown); the answer is
+        # dropped if this widget is deleted meanwhile.
+        self._ops.read(
+            self,
+            "order",
+            read,
+            success=lambda answer: self._arrived(number, answer),
+            failure=lambda error: self._not_loaded(number, error),
+        )
 
     def show_order(self, order: WorkOrder, related: Sequence[OrderSummary]) -> None:
         self.order = order
@@ -221,7 +227,7 @@ class OrderDetail(QWidget):
 
     def refresh(self) -> None:
         """Read the order on screen again (another seat may have changed it)."""
-        if self.order is not None and not self._pending:
+        if self.order is not None and not self._ops.in_flight(self, "order"):
             self.load(self.order.number)
 
     def set_now(self, now: datetime) -> None:
@@ -231,19 +237,20 @@ class OrderDetail(QWidget):
 
     # ------------------------------------------------------------------ private
 
-    def _arrived(self, answer: object) -> None:
-        self._pending -= 1
-        if self._pending:  # a newer load is on its way: only the newest is shown
+    def _arrived(self, number: str, answer: tuple[WorkOrder, list[OrderSummary]]) -> None:
+        if number != self._latest:  # a newer load is on its way: only the newest is shown
             return
-        number = self._latest
-        if isinstance(answer, UnknownOrder):
+        order, related = answer
+        self.show_order(order, related)
+
+    def _not_loaded(self, number: str, error: Exception) -> None:
+        if number != self._latest:
+            return
+        if isinstance(error, UnknownOrder):
             self._fail(self.tr("There is no work order {number}.").format(number=number))
-        elif isinstance(answer, BaseException):
-            text = self.tr("Could not load {number}: {error}")
-            self._fail(text.format(number=number, error=answer))
         else:
-            order, related = cast(tuple[WorkOrder, list[OrderSummary]], answer)
-            self.show_order(order, related)
+            text = self.tr("Could not load {number}: {error}")
+            self._fail(text.format(number=number, error=refusal_text(error)))
 
     def _fail(self, text: str) -> None:
         self._say(text, error=True)
