@@ -21,7 +21,7 @@ from console.services.seat import SeatStateService
 from console.settings import data_dir
 from console.store.engine import Database
 from console.store.orders import sample_callers
-from console.telephony.port import Line
+from console.telephony.port import Line, Telephony
 from console.telephony.simulated import SimulatedSwitch
 from console.ui.seat.call_bar import CallBar
 from console.ui.seat.drafts import DraftStore
@@ -41,7 +41,7 @@ class SeatParts:
     panel: SeatPanel
     controller: SeatController
     flow: TransferFlow
-    switch: SimulatedSwitch
+    switch: Telephony
 
 
 def build_switch(
@@ -84,7 +84,7 @@ def build_seat(
     catalogue: tuple[Sequence[Kind], Sequence[Field], Sequence[District]],
     kind_names: dict[str, str],
     worker: Worker,
-    switch: SimulatedSwitch,
+    switch: Telephony,
     wrap_up: timedelta,
 ) -> SeatParts:
     kinds, fields, districts = catalogue
