@@ -20,7 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from shiboken6 import Shiboken
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,9 @@ class Worker(QObject):
         self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix=name)
         self._pending: dict[int, tuple[Callable[[], Any], Done]] = {}
         self._tokens = itertools.count()
-        self._finished.connect(self._deliver)
+        # Queued even when emitted on this thread (a future already done when its callback is
+        # added runs the callback here): an answer never arrives inside the call that asked.
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def run(self, fn: Callable[[], Any], on_done: Done) -> None:
         """Run ``fn`` on the worker thread; then ``on_done(result or exception)`` on this one."""
