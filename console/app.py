@@ -25,6 +25,7 @@ from sqlalchemy.exc import OperationalError
 from console.app_seat import SeatParts
 from console.app_window import Shared, build_window, watch_changes
 from console.config import Settings, describe
+from console.domain.calendar import load_calendar
 from console.domain.orders import Actor, Platform
 from console.logs import install_excepthook, setup_logging
 from console.scheduling.alarms import AlarmScheduler
@@ -123,6 +124,12 @@ def _run_with(
         _fail(QCoreApplication.translate("App", "Deadline policy: {error}").format(error=exc))
         db.dispose()
         return EXIT_CANNOT_START
+    try:
+        calendar = load_calendar()
+    except (OSError, ValueError) as exc:  # a site-edited calendar file with a mistake
+        _fail(QCoreApplication.translate("App", "Business calendar: {error}").format(error=exc))
+        db.dispose()
+        return EXIT_CANNOT_START
     worker = Worker("ui-worker", app)
     executor = ThreadPoolExecutor(1, thread_name_prefix="alarm-sweep")
     loop = qasync.QEventLoop(app)  # made before the widgets: the switch runs on it
@@ -134,7 +141,7 @@ def _run_with(
         if pair:
             actors.append(peer_actor(actors[0]))
         with db.read() as session:  # before show(): the first paint shows real numbers
-            orders = OrderService(db, clock.now, policy)
+            orders = OrderService(db, clock.now, policy, calendar)
             shared = Shared(
                 db=db,
                 orders=orders,

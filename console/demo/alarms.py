@@ -15,6 +15,7 @@ from sqlalchemy import insert, select
 from sqlmodel import col
 
 from console.domain.alarm_levels import alarm_key, thresholds
+from console.domain.calendar import BusinessCalendar
 from console.domain.deadlines import Policy
 from console.domain.orders import Platform, Priority
 from console.store.engine import Database
@@ -33,7 +34,9 @@ def _live(status: str) -> tuple[str, ...]:
     return ("feedback", "completion")
 
 
-def _rows(db: Database, policy: Policy, first_id: int, now: datetime) -> Iterator[dict[str, Any]]:
+def _rows(
+    db: Database, policy: Policy, calendar: BusinessCalendar, first_id: int, now: datetime
+) -> Iterator[dict[str, Any]]:
     columns: list[Any] = [
         OrderRow.id, OrderRow.number, OrderRow.kind, OrderRow.field, OrderRow.priority,
         OrderRow.owner, OrderRow.status, OrderRow.created_at, OrderRow.sign_for_due,
@@ -56,7 +59,7 @@ def _rows(db: Database, policy: Policy, first_id: int, now: datetime) -> Iterato
             start = created.replace(tzinfo=UTC) if created.tzinfo is None else created
             if due <= start:
                 continue
-            for level, fires_at in thresholds(start, due, specs.get(name), policy.alarms):
+            for level, fires_at in thresholds(start, due, specs.get(name), policy.alarms, calendar):
                 past = fires_at <= now
                 yield {
                     "key": alarm_key(number, name, level, due),
@@ -70,12 +73,14 @@ def _rows(db: Database, policy: Policy, first_id: int, now: datetime) -> Iterato
                 }
 
 
-def plan_demo_alarms(db: Database, policy: Policy, first_id: int, now: datetime) -> int:
+def plan_demo_alarms(
+    db: Database, policy: Policy, calendar: BusinessCalendar, first_id: int, now: datetime
+) -> int:
     """Write alarm rows for open orders with ``id >= first_id``; returns how many."""
     written = 0
     batch: list[dict[str, Any]] = []
     with db.write() as session:
-        for row in _rows(db, policy, first_id, now):
+        for row in _rows(db, policy, calendar, first_id, now):
             batch.append(row)
             if len(batch) >= BATCH:
                 session.execute(insert(AlarmRow), batch)

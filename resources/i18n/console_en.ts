@@ -353,6 +353,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../console/app.py" line="130"/>
+        <source>Business calendar: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../console/ui/qt_app.py" line="70"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>

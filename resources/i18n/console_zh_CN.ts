@@ -353,6 +353,11 @@
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
+        <location filename="../../console/app.py" line="130"/>
+        <source>Business calendar: {error}</source>
+        <translation>工作日历文件有误：{error}</translation>
+    </message>
+    <message>
         <location filename="../../console/ui/qt_app.py" line="70"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
