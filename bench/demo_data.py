@@ -14,6 +14,7 @@ from common import SEED, UNTIL, Context, Figure, rate_figure, time_figure
 
 from console.demo.generate import EVENT_COLUMNS, ORDER_COLUMNS
 from console.demo.load import load_demo_data
+from console.domain.calendar import load_calendar
 from console.store.setup import init_db
 
 
@@ -71,7 +72,7 @@ def run(ctx: Context) -> list[Figure]:
     for p in ctx.workdir.glob(path.name + "*"):
         p.unlink()
     db, _ = init_db(f"sqlite:///{path}")
-    result = load_demo_data(db, ctx.orders, seed=SEED, until=UNTIL)
+    result = load_demo_data(db, ctx.orders, seed=SEED, until=UNTIL, calendar=load_calendar())
     db.dispose()
     floor_s = _floor_seconds(ctx, result.orders, result.events)
     return [

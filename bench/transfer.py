@@ -28,6 +28,7 @@ import psycopg
 from common import SEED, UNTIL, Context, Figure, p95, time_figure
 
 from console.demo.load import load_demo_data
+from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.orders import Action, Actor, Platform
 from console.services.alarms import load_site_policy
@@ -49,7 +50,7 @@ DRAFT = Draft(
 
 def _ours(url: str) -> list[float]:
     db, _ = init_db(url)  # brings an older benchmark database to the schema
-    orders = OrderService(db, lambda: datetime.now(UTC), load_site_policy(db))
+    orders = OrderService(db, lambda: datetime.now(UTC), load_site_policy(db), load_calendar())
     peer_db = Database.open(url)
     watch = watch_for(peer_db.engine)
     assert watch is not None
@@ -168,7 +169,7 @@ def _postgres(ctx: Context) -> list[Figure]:
     try:
         url = cluster.url()
         db, _ = init_db(url)
-        load_demo_data(db, ctx.orders, seed=SEED, until=UNTIL)
+        load_demo_data(db, ctx.orders, seed=SEED, until=UNTIL, calendar=load_calendar())
         db.dispose()
         ours, floor = _ours(url), _floor_pg(url)
     finally:

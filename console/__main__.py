@@ -82,6 +82,7 @@ def _demo_data(url: str, orders: int, seed: int, until: str | None, if_empty: bo
     from datetime import date
 
     from console.demo.load import load_demo_data
+    from console.domain.calendar import load_calendar
     from console.store.setup import init_db
 
     if orders < 1:
@@ -91,6 +92,11 @@ def _demo_data(url: str, orders: int, seed: int, until: str | None, if_empty: bo
         end = date.fromisoformat(until) if until else None
     except ValueError:
         print(f"demo-data: --until must be YYYY-MM-DD, got {until!r}", file=sys.stderr)
+        return 2
+    try:
+        calendar = load_calendar()
+    except (OSError, ValueError) as exc:  # a site-edited calendar file with a mistake
+        print(f"demo-data: business calendar: {exc}", file=sys.stderr)
         return 2
     db, _ = init_db(url)
     if if_empty:
@@ -109,7 +115,9 @@ def _demo_data(url: str, orders: int, seed: int, until: str | None, if_empty: bo
     from console.services.alarms import load_site_policy
 
     policy = load_site_policy(db)
-    result = load_demo_data(db, orders, seed=seed, until=end, progress=progress, policy=policy)
+    result = load_demo_data(
+        db, orders, seed=seed, until=end, progress=progress, policy=policy, calendar=calendar
+    )
     db.dispose()
     print(file=sys.stderr)
     print(

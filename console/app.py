@@ -22,9 +22,10 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.exc import OperationalError
 
-from console.app_seat import SeatParts, build_switch
+from console.app_seat import SeatParts
 from console.app_window import Shared, build_window, watch_changes
 from console.config import Settings, describe
+from console.domain.calendar import load_calendar
 from console.domain.orders import Actor, Platform
 from console.logs import install_excepthook, setup_logging
 from console.scheduling.alarms import AlarmScheduler
@@ -36,9 +37,11 @@ from console.store.alarms import RaisedAlarm
 from console.store.changes import ChangeWatch, watch_for
 from console.store.engine import Database
 from console.store.migrate import SchemaTooNew
-from console.store.orders import count
+from console.store.orders import count, sample_callers
 from console.store.seed import catalogue
 from console.store.setup import init_db
+from console.telephony.adapters import SwitchSite, build_telephony
+from console.telephony.port import Line
 from console.ui.alarms.notifier import AlarmNotifier
 from console.ui.crash_dialog import CrashDialog as _CrashDialog
 from console.ui.main_window import MainWindow
@@ -67,7 +70,7 @@ def run_gui(
     """Run the seat console until its window closes; returns the process exit code.
 
     With ``pair`` a second window opens beside it: a seat of the other platform on the same
-    database and the same simulated switch (``make run``: watch an order travel and come back).
+    database and the same switch (``make run``: watch an order travel and come back).
 
     With ``smoke`` the console opens, waits for the window's first paint and one clock tick,
     prints ``first_paint_ms=… orders=… db=…`` and exits 0 (1 if either never comes).
@@ -121,9 +124,15 @@ def _run_with(
         _fail(QCoreApplication.translate("App", "Deadline policy: {error}").format(error=exc))
         db.dispose()
         return EXIT_CANNOT_START
+    try:
+        calendar = load_calendar()
+    except (OSError, ValueError) as exc:  # a site-edited calendar file with a mistake
+        _fail(QCoreApplication.translate("App", "Business calendar: {error}").format(error=exc))
+        db.dispose()
+        return EXIT_CANNOT_START
     ops = Operations("ui", app)
     executor = ThreadPoolExecutor(1, thread_name_prefix="alarm-sweep")
-    loop = qasync.QEventLoop(app)  # made before the widgets: the simulated switch runs on it
+    loop = qasync.QEventLoop(app)  # made before the widgets: the switch runs on it
     asyncio.set_event_loop(loop)
     watchers: list[ChangeWatch] = []  # closed in the finally
     try:
@@ -132,7 +141,7 @@ def _run_with(
         if pair:
             actors.append(peer_actor(actors[0]))
         with db.read() as session:  # before show(): the first paint shows real numbers
-            orders = OrderService(db, clock.now, policy)
+            orders = OrderService(db, clock.now, policy, calendar)
             shared = Shared(
                 db=db,
                 orders=orders,
@@ -146,11 +155,13 @@ def _run_with(
                 order_count=count(session),
                 wrap_up=timedelta(seconds=settings.wrap_up_s),
             )
-        switch = build_switch(
-            db, loop, [a.platform for a in actors],
-            calls_per_min=settings.sim_calls_per_min,
-            transfer_window_s=settings.transfer_window_s,
-        )  # fmt: skip
+
+        def known_callers() -> list[str]:  # a simulator's repeat callers: real screen-pop history
+            with db.read() as session:
+                return sample_callers(session, 500)
+
+        lines = {Line(a.platform.value) for a in actors}
+        switch = build_telephony(SwitchSite(settings, loop, lines, known_callers))
         notifier = AlarmNotifier(settings, tray=tray_icon(app), parent=app)
         parts = [build_window(shared, actor, switch) for actor in actors]
         for part in parts:

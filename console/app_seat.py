@@ -1,4 +1,4 @@
-"""Part of the composition root (see app.py): the simulated switch, one agent's seat, and the
+"""Part of the composition root (see app.py): one agent's seat on the telephony port, and the
 bridge from the order detail's steps to the services.
 
 Kept apart only so app.py stays readable; nothing else imports it.
@@ -6,8 +6,6 @@ Kept apart only so app.py stays readable; nothing else imports it.
 
 from __future__ import annotations
 
-import asyncio
-import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,9 +18,7 @@ from console.services.screen_pop import ScreenPopService
 from console.services.seat import SeatStateService
 from console.settings import data_dir
 from console.store.engine import Database
-from console.store.orders import sample_callers
-from console.telephony.port import Line
-from console.telephony.simulated import SimulatedSwitch
+from console.telephony.port import Line, Telephony
 from console.ui.operations import Operations
 from console.ui.seat.call_bar import CallBar
 from console.ui.seat.drafts import DraftStore
@@ -32,46 +28,13 @@ from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.seat_panel import SeatPanel
 from console.ui.seat.transfer_flow import OrderTransfers, TransferFlow
 
-PEER_SEAT = "SIM-PEER"  # a simulated seat of the other platform that takes transfers
-
 
 @dataclass
 class SeatParts:
     panel: SeatPanel
     controller: SeatController
     flow: TransferFlow
-    switch: SimulatedSwitch
-
-
-def build_switch(
-    db: Database,
-    loop: asyncio.AbstractEventLoop,
-    platforms: Sequence[Platform],
-    *,
-    calls_per_min: float,
-    transfer_window_s: float,
-) -> SimulatedSwitch:
-    """The demo switch: calls arrive on the open seats' lines (the 110 line at half the 12345
-    rate); a line with no console seat gets a simulated agent (SIM-PEER) that takes transfers
-    and hangs up after two minutes. A transfer waits ``transfer_window_s`` for the peer."""
-    with db.read() as session:  # repeat callers, so the screen pop shows real history
-        known = sample_callers(session, 500)
-    rng = random.Random()
-    rates = {Line.HOTLINE: calls_per_min, Line.POLICE: calls_per_min / 2}
-    open_lines = {Line(p.value) for p in platforms}
-    both = len(open_lines) == 2
-    switch = SimulatedSwitch(
-        rate_per_min={line: rates[line] for line in open_lines},
-        callers=(lambda: rng.choice(known)) if known else None,
-        repeat_share=0.6 if known else 0.0,
-        # Two console seats: the peer is a person who hangs up with F6, not a timer.
-        transferred_talk_s=None if both else 120.0,
-        answer_window_s=transfer_window_s,
-        loop=loop,
-    )
-    for line in set(Line) - open_lines:
-        switch.register_seat(PEER_SEAT, line, True)
-    return switch
+    switch: Telephony
 
 
 def build_seat(
@@ -83,7 +46,7 @@ def build_seat(
     catalogue: tuple[Sequence[Kind], Sequence[Field], Sequence[District]],
     kind_names: dict[str, str],
     ops: Operations,
-    switch: SimulatedSwitch,
+    switch: Telephony,
     wrap_up: timedelta,
 ) -> SeatParts:
     kinds, fields, districts = catalogue

@@ -27,7 +27,7 @@ from console.store.changes import ChangeWatch
 from console.store.departments import departments
 from console.store.engine import Database
 from console.store.queues import read_page
-from console.telephony.simulated import SimulatedSwitch
+from console.telephony.port import Telephony
 from console.ui.alarms.banner import AlarmBanner
 from console.ui.alarms.panel import AlarmPanel
 from console.ui.main_window import MainWindow
@@ -72,7 +72,7 @@ class WindowParts:
     on_change: Callable[[], None]  # another seat committed: re-read what is on screen
 
 
-def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> WindowParts:
+def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts:
     kinds, fields, districts = shared.catalogue
     zh = shared.chinese
     kind_names = {k.code: k.name_zh if zh else k.name_en for k in kinds}

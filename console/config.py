@@ -17,6 +17,7 @@ with or without BOM. Every key is optional; ``resources/console.example.toml`` s
     wrap_up_s = 30          # 话后整理 seconds, 0-600; default 30
 
     [telephony]
+    adapter = "simulated"   # which switch: a name in console.telephony.adapters; default "simulated"
     transfer_window_s = 30  # a transfer/three-way call waits this long for the peer, 5-300
     sim_calls_per_min = 2   # the simulated switch's 12345 calls a minute, 0-60; default 2
 
@@ -47,7 +48,10 @@ from typing import Any, Literal
 
 import platformdirs
 
+from console import config_values as check
+from console.config_values import Invalid
 from console.settings import APP_AUTHOR, APP_NAME, data_dir, default_db_url
+from console.telephony.adapters import ADAPTERS
 
 Platform = Literal["12345", "110"]
 Lang = Literal["zh_CN", "en"]
@@ -61,92 +65,6 @@ class ConfigError(ValueError):
         super().__init__("\n".join(self.problems))
 
 
-class _Invalid(Exception):
-    """A value is not allowed; the message says what is."""
-
-
-def _hhmm(text: str) -> time:
-    m = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
-    if m and int(m[1]) < 24 and int(m[2]) < 60:
-        return time(int(m[1]), int(m[2]))
-    raise _Invalid(f'"{text}" is not a time of day: use "HH:MM" from "00:00" to "23:59"')
-
-
-def _check_db_url(value: object) -> str:
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        if isinstance(value, str) and value.strip() and make_url(value.strip()):
-            return value.strip()
-    except (ArgumentError, ValueError):
-        pass
-    raise _Invalid(
-        "not a database URL (e.g. sqlite:///C:/data/console.sqlite3 or postgresql+psycopg://user@host/console)"
-    )
-
-
-def _choice(*allowed: str) -> Callable[[object], str]:
-    def check(value: object) -> str:  # 12345 without quotes is fine too
-        if isinstance(value, str | int) and not isinstance(value, bool) and str(value) in allowed:
-            return str(value)
-        raise _Invalid("must be " + " or ".join(f'"{a}"' for a in allowed))
-
-    return check
-
-
-def _check_seat(value: object) -> str:
-    if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9-]{1,16}", value):
-        return value
-    raise _Invalid('must be 1-16 ASCII letters, digits or "-", e.g. "A-01"')
-
-
-def _check_agent(value: object) -> str:
-    if isinstance(value, str) and 1 <= len(value.strip()) <= 32:
-        return value.strip()
-    raise _Invalid("must be a name of 1-32 characters")
-
-
-def _check_sound(value: object) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise _Invalid("must be true or false (no quotes)")
-
-
-def _check_volume(value: object) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100:
-        return value
-    raise _Invalid("must be a whole number from 0 to 100")
-
-
-def _seconds(low: int, high: int) -> Callable[[object], int]:
-    def check(value: object) -> int:
-        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
-            return value
-        raise _Invalid(f"must be a whole number of seconds from {low} to {high}")
-
-    return check
-
-
-def _check_rate(value: object) -> float:
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 60:
-        return float(value)
-    raise _Invalid("must be a number of calls per minute from 0 to 60")
-
-
-def _check_silent(value: object) -> tuple[time, time] | None:
-    if value is None:  # Settings(silent_hours=None); TOML has no null
-        return None
-    if not isinstance(value, list | tuple) or len(value) not in (0, 2):
-        raise _Invalid('must be a [start, end] pair of "HH:MM" times, e.g. ["22:00", "07:00"]')
-    if not value:
-        return None
-    start, end = (v if isinstance(v, time) else _hhmm(str(v)) for v in value)
-    if start == end:
-        raise _Invalid("start equals end; leave silent_hours out to never be silent")
-    return start, end
-
-
 @dataclass(frozen=True)
 class _Field:
     name: str  # Settings attribute, also the command-line dict key ("db" too for db_url)
@@ -156,17 +74,18 @@ class _Field:
 
 
 _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the database
-    _Field("db_url", "database.url", "CONSOLE_DB", _check_db_url),
-    _Field("platform", "seat.platform", "CONSOLE_PLATFORM", _choice("12345", "110")),
-    _Field("seat", "seat.id", "CONSOLE_SEAT", _check_seat),
-    _Field("agent", "seat.agent", "CONSOLE_AGENT", _check_agent),
-    _Field("lang", "ui.lang", "CONSOLE_LANG", _choice("zh_CN", "en")),
-    _Field("alarm_sound", "alarms.sound", None, _check_sound),
-    _Field("alarm_volume", "alarms.volume", None, _check_volume),
-    _Field("silent_hours", "alarms.silent_hours", None, _check_silent),
-    _Field("wrap_up_s", "seat.wrap_up_s", None, _seconds(0, 600)),
-    _Field("transfer_window_s", "telephony.transfer_window_s", None, _seconds(5, 300)),
-    _Field("sim_calls_per_min", "telephony.sim_calls_per_min", None, _check_rate),
+    _Field("db_url", "database.url", "CONSOLE_DB", check.db_url),
+    _Field("platform", "seat.platform", "CONSOLE_PLATFORM", check.choice("12345", "110")),
+    _Field("seat", "seat.id", "CONSOLE_SEAT", check.seat_id),
+    _Field("agent", "seat.agent", "CONSOLE_AGENT", check.agent_name),
+    _Field("lang", "ui.lang", "CONSOLE_LANG", check.choice("zh_CN", "en")),
+    _Field("alarm_sound", "alarms.sound", None, check.flag),
+    _Field("alarm_volume", "alarms.volume", None, check.volume),
+    _Field("silent_hours", "alarms.silent_hours", None, check.silent_hours),
+    _Field("wrap_up_s", "seat.wrap_up_s", None, check.seconds(0, 600)),
+    _Field("telephony_adapter", "telephony.adapter", None, check.one_of(ADAPTERS, "adapter")),
+    _Field("transfer_window_s", "telephony.transfer_window_s", None, check.seconds(5, 300)),
+    _Field("sim_calls_per_min", "telephony.sim_calls_per_min", None, check.calls_per_min),
 )
 _BY_KEY = {f.key: f for f in _FIELDS}
 _SECTIONS: dict[str, list[str]] = {}
@@ -187,6 +106,7 @@ class Settings:
     alarm_volume: int = 80
     silent_hours: tuple[time, time] | None = None  # [start, end) local (China) time
     wrap_up_s: int = 30  # 话后整理, then ready by itself
+    telephony_adapter: str = "simulated"  # a name in console.telephony.adapters.ADAPTERS
     transfer_window_s: int = 30  # how long a transfer or three-way call waits for the peer line
     sim_calls_per_min: float = 2.0  # the simulated switch's 12345 arrival rate (demo)
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
@@ -196,7 +116,7 @@ class Settings:
         for f in _FIELDS[1:]:  # db_url is checked where it is read, and by describe()
             try:
                 f.check(getattr(self, f.name))
-            except _Invalid as exc:
+            except Invalid as exc:
                 raise ValueError(f"{f.name}={getattr(self, f.name)!r}: {exc}") from None
 
     def is_silent(self, t: time) -> bool:
@@ -339,7 +259,7 @@ def load_settings(
         for raw, source in layers:
             try:
                 value = f.check(raw)
-            except _Invalid as exc:
+            except Invalid as exc:
                 problems.append(f"{_where(source, f)}: {f.key} = {_show(raw)}: {exc}")
                 continue
             if f.name not in sources:

@@ -18,6 +18,7 @@ from console.config import (
     load_settings,
 )
 from console.paths import bundle_path
+from console.telephony.adapters import ADAPTERS
 
 FULL = """\
 # site file
@@ -67,7 +68,8 @@ def test_defaults_without_a_file_match_the_old_resolution() -> None:
     assert (s.platform, s.seat, s.agent, s.lang) == ("12345", "A-01", "坐席", "zh_CN")
     assert (s.alarm_sound, s.alarm_volume, s.silent_hours) == (True, 80, None)
     assert (s.wrap_up_s, s.transfer_window_s, s.sim_calls_per_min) == (30, 30, 2.0)
-    assert set(s.sources.values()) == {"default"} and len(s.sources) == 11
+    assert s.telephony_adapter == "simulated"
+    assert set(s.sources.values()) == {"default"} and len(s.sources) == 12
 
 
 def test_telephony_and_wrap_up_keys(tmp_path: Path) -> None:
@@ -81,6 +83,23 @@ def test_telephony_and_wrap_up_keys(tmp_path: Path) -> None:
     path.write_text("[telephony]\ntransfer_window_s = 2\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"console.toml:2.*transfer_window_s.*5 to 300"):
         load_settings({}, {}, path)
+
+
+def test_the_telephony_adapter_is_one_the_factory_knows(tmp_path: Path) -> None:
+    path = write(tmp_path, '[telephony]\nadapter = "simulated"\n')
+    s = load_settings({}, {}, path)
+    assert s.telephony_adapter == "simulated" and s.sources["telephony_adapter"] == f"file:{path}:2"
+    assert set(ADAPTERS) == {"simulated"}
+    found = problems(tmp_path, '# site\n[telephony]\nadapter = "simulatd"\n')
+    assert found == [
+        f'{path}:3: telephony.adapter = "simulatd": unknown adapter'
+        ' (did you mean "simulated"?); known: "simulated"'
+    ]
+    assert "telephony.adapter" in problems(tmp_path, "[telephony]\nadapter = 1\n")[0]
+    code, text = config_check(write(tmp_path, '[telephony]\nadapter = "simulated"\n'), {}, {})
+    assert code == 0 and re.search(r"telephony\.adapter\s+= simulated  \(file:.*:2\)", text)
+    with pytest.raises(ValueError, match="telephony_adapter"):
+        Settings(db_url="sqlite://", telephony_adapter="asterisk")
 
 
 def test_the_default_path_is_read_when_present() -> None:
@@ -252,7 +271,7 @@ def test_describe_shows_every_setting_its_source_and_hides_the_password(tmp_path
     assert "ui.lang = zh_CN  (env:CONSOLE_LANG)" in lines
     assert f"alarms.silent_hours = 22:00-07:00  (file:{path}:16)" in lines
     assert f"alarms.sound = false  (file:{path}:14)" in lines
-    assert len(lines) == 12
+    assert len(lines) == 13
 
 
 def test_describe_refuses_an_unparsable_url() -> None:

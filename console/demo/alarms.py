@@ -15,6 +15,7 @@ from sqlalchemy import insert, select
 from sqlmodel import col
 
 from console.domain.alarm_levels import alarm_key, thresholds
+from console.domain.calendar import BusinessCalendar
 from console.domain.deadline_kinds import running
 from console.domain.deadlines import Policy
 from console.domain.orders import DeadlineKind, Platform, Priority, Status
@@ -25,7 +26,9 @@ CLOSED = ("completed", "cancelled")
 BATCH = 20_000
 
 
-def _rows(db: Database, policy: Policy, first_id: int, now: datetime) -> Iterator[dict[str, Any]]:
+def _rows(
+    db: Database, policy: Policy, calendar: BusinessCalendar, first_id: int, now: datetime
+) -> Iterator[dict[str, Any]]:
     columns: list[Any] = [
         OrderRow.id, OrderRow.number, OrderRow.kind, OrderRow.field, OrderRow.priority,
         OrderRow.owner, OrderRow.status, OrderRow.created_at,
@@ -40,16 +43,16 @@ def _rows(db: Database, policy: Policy, first_id: int, now: datetime) -> Iterato
     for oid, number, kind, field, priority, owner, status, created, *dues in open_orders:
         specs = policy.specs_for(kind, Priority(priority), Platform(owner), field)
         due_by_kind = dict(zip(DeadlineKind, dues, strict=True))
-        for kind in running(Status(status)):
-            name = kind.value
-            due = due_by_kind[kind]
+        for deadline in running(Status(status)):
+            name = deadline.value
+            due = due_by_kind[deadline]
             if due is None:
                 continue
             due = due.replace(tzinfo=UTC) if due.tzinfo is None else due
             start = created.replace(tzinfo=UTC) if created.tzinfo is None else created
             if due <= start:
                 continue
-            for level, fires_at in thresholds(start, due, specs.get(name), policy.alarms):
+            for level, fires_at in thresholds(start, due, specs.get(name), policy.alarms, calendar):
                 past = fires_at <= now
                 yield {
                     "key": alarm_key(number, name, level, due),
@@ -63,12 +66,14 @@ def _rows(db: Database, policy: Policy, first_id: int, now: datetime) -> Iterato
                 }
 
 
-def plan_demo_alarms(db: Database, policy: Policy, first_id: int, now: datetime) -> int:
+def plan_demo_alarms(
+    db: Database, policy: Policy, calendar: BusinessCalendar, first_id: int, now: datetime
+) -> int:
     """Write alarm rows for open orders with ``id >= first_id``; returns how many."""
     written = 0
     batch: list[dict[str, Any]] = []
     with db.write() as session:
-        for row in _rows(db, policy, first_id, now):
+        for row in _rows(db, policy, calendar, first_id, now):
             batch.append(row)
             if len(batch) >= BATCH:
                 session.execute(insert(AlarmRow), batch)

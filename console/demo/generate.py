@@ -33,7 +33,7 @@ from console.demo.plan import (  # re-exported: the loader and the benches impor
     Plan,
     phone_for,
 )
-from console.domain.calendar import working_days_after
+from console.domain.calendar import BusinessCalendar
 
 __all__ = [
     "EVENT_COLUMNS", "FREQUENT_CALLERS", "ORDER_COLUMNS", "Block", "BlockRows", "Plan",
@@ -88,7 +88,9 @@ class _Escalation:
     events: list[tuple[object, ...]] = field(default_factory=list)
 
 
-def generate_block(plan: Plan, block: Block, m: Material, now_epoch: int) -> BlockRows:
+def generate_block(
+    plan: Plan, block: Block, m: Material, now_epoch: int, calendar: BusinessCalendar
+) -> BlockRows:
     rng = random.Random(f"{plan.seed}:{block.index}")
     rand, choices = rng.random, rng.choices
 
@@ -121,7 +123,7 @@ def generate_block(plan: Plan, block: Block, m: Material, now_epoch: int) -> Blo
         hit = deadline_cache.get(key)
         if hit is None:
             start = datetime.fromtimestamp(epoch, UTC)
-            hit = int(working_days_after(start, days).timestamp())
+            hit = int(calendar.working_days_after(start, days).timestamp())
             deadline_cache[key] = hit
         return hit
 

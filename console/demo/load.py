@@ -27,6 +27,7 @@ from console.demo.generate import (
     generate_block,
 )
 from console.demo.material import Material, load_material
+from console.domain.calendar import BusinessCalendar
 from console.domain.deadlines import Policy
 from console.store.departments import departments
 from console.store.engine import Database
@@ -69,12 +70,14 @@ def make_plan(db: Database, orders: int, seed: int, until: date, days: int = 365
     )
 
 
-def _worker(args: tuple[Plan, Block, Material, int]) -> BlockRows:
+def _worker(args: tuple[Plan, Block, Material, int, BusinessCalendar]) -> BlockRows:
     return generate_block(*args)
 
 
-def _blocks(plan: Plan, material: Material, now_epoch: int, workers: int) -> Iterator[BlockRows]:
-    jobs = [(plan, b, material, now_epoch) for b in plan.blocks()]
+def _blocks(
+    plan: Plan, material: Material, now_epoch: int, calendar: BusinessCalendar, workers: int
+) -> Iterator[BlockRows]:
+    jobs = [(plan, b, material, now_epoch, calendar) for b in plan.blocks()]
     if workers <= 1 or len(jobs) == 1:
         yield from map(_worker, jobs)
         return
@@ -91,9 +94,12 @@ def load_demo_data(
     workers: int | None = None,
     progress: Progress | None = None,
     policy: Policy | None = None,
+    *,
+    calendar: BusinessCalendar,
 ) -> Result:
-    """Add ``orders`` demo orders spread over the 365 China days before ``until``; with a
-    ``policy``, also the alarm rows of the open ones (past levels already raised)."""
+    """Add ``orders`` demo orders spread over the 365 China days before ``until``, their
+    working-day deadlines counted in ``calendar``; with a ``policy``, also the alarm rows of the
+    open ones (past levels already raised)."""
     if orders < 1:
         raise ValueError("orders must be at least 1")
     started = time.perf_counter()
@@ -104,12 +110,12 @@ def load_demo_data(
     now_epoch = int(datetime(until.year, until.month, until.day, tzinfo=UTC).timestamp()) - 8 * 3600
     if workers is None:
         workers = min(2, multiprocessing.cpu_count()) if orders >= 100_000 else 1
-    rows = _blocks(plan, material, now_epoch, workers)
+    rows = _blocks(plan, material, now_epoch, calendar, workers)
     writer = _write_sqlite if db.is_sqlite else _write_postgres
     written, events = writer(db.engine, rows, orders, progress)
     if policy is not None:
         now = datetime.fromtimestamp(now_epoch, UTC)
-        plan_demo_alarms(db, policy, plan.first_id, now)
+        plan_demo_alarms(db, policy, calendar, plan.first_id, now)
     return Result(written, events, time.perf_counter() - started)
 
 

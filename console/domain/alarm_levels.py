@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from console.domain.calendar import CHINA_TZ, BusinessCalendar, china_date, default_calendar
+from console.domain.calendar import CHINA_TZ, BusinessCalendar, china_date
 from console.domain.order_types import DeadlineKind
 
 if TYPE_CHECKING:  # deadlines imports AlarmSettings from here; no import cycle at run time
@@ -123,12 +123,9 @@ def _working_spans(
         day += _DAY
 
 
-def working_time(
-    start: datetime, end: datetime, calendar: BusinessCalendar | None = None
-) -> timedelta:
+def working_time(start: datetime, end: datetime, calendar: BusinessCalendar) -> timedelta:
     """Working time in [start, end): the parts on working days, each day 00:00–24:00 China."""
-    cal = calendar if calendar is not None else default_calendar()
-    return sum((hi - lo for lo, hi in _working_spans(start, end, cal)), timedelta())
+    return sum((hi - lo for lo, hi in _working_spans(start, end, calendar)), timedelta())
 
 
 def _after_working_time(
@@ -150,7 +147,7 @@ def thresholds(
     due: datetime,
     spec: DeadlineSpec,
     alarms: AlarmSettings,
-    calendar: BusinessCalendar | None = None,
+    calendar: BusinessCalendar,
 ) -> Thresholds:
     """The instants WARNING, DUE and OVERDUE begin for a deadline running from ``start`` to
     ``due``, by the rules in the module docstring. Raises ValueError unless ``start < due``
@@ -162,7 +159,7 @@ def thresholds(
             f"the deadline {due.isoformat()} must be after its start {start.isoformat()}"
         )
     end = due_utc + _SECOND  # OVERDUE begins; the end of the allowed time
-    cal = calendar if calendar is not None else default_calendar()
+    cal = calendar
     in_hours = spec.working_days is None
     allowed = due_utc - start_utc if in_hours else working_time(start_utc, end, cal)
     targets: list[timedelta] = []

@@ -14,7 +14,7 @@ Sources, in order of authority:
    as they are published (a deadline set on 30 December runs into next year). It may not
    redefine a year the package covers: loading such a file raises, naming the year.
 3. Any other year falls back to "weekends are rest days" and is *unofficial*: the dates work,
-   but :func:`is_official` is False and deadlines crossing them are flagged provisional.
+   but :meth:`BusinessCalendar.is_official` is False and deadlines crossing them are flagged provisional.
 
 Deadline rule: the day of ``start`` never counts; the deadline is 23:59:59 China time
 (Asia/Shanghai) on the ``days``-th working day after it. "The day of start" is the China date
@@ -27,13 +27,13 @@ Pure Python: no Qt, no database (see STYLE.md).
 
 from __future__ import annotations
 
-import functools
 import math
 import operator
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from console.domain.site_calendar import (
@@ -55,16 +55,12 @@ __all__ = [
     "SiteCalendar",
     "SiteYear",
     "china_date",
-    "deadline_is_official",
-    "default_calendar",
     "hours_after",
-    "is_official",
-    "is_working_day",
+    "load_calendar",
     "load_site_calendar",
     "package_years",
     "parse_site_calendar",
-    "working_days_after",
-    "working_deadline",
+    "site_calendar_path",
 ]
 
 CHINA_TZ = ZoneInfo("Asia/Shanghai")
@@ -148,6 +144,10 @@ class BusinessCalendar:
         self._tables: dict[int, _YearTable] = {
             year: _build_year(year, rest[year], work[year], official=True) for year in rest
         }
+
+    def __reduce__(self) -> tuple[type[BusinessCalendar], tuple[SiteCalendar]]:
+        """Pickled as its site calendar (the demo loader's worker processes rebuild the tables)."""
+        return BusinessCalendar, (self.site,)
 
     def _table(self, year: int) -> _YearTable:
         table = self._tables.get(year)
@@ -236,35 +236,15 @@ def hours_after(start: datetime, hours: float) -> datetime:
     return start.astimezone(UTC) + timedelta(hours=hours)
 
 
-# --------------------------------------------------------------------------- module-level API
+# --------------------------------------------------------------------------- loading
 
 
-@functools.cache
-def default_calendar() -> BusinessCalendar:
-    """The calendar built from the shipped site file, loaded once on first use."""
-    return BusinessCalendar(load_site_calendar(bundle_path("db", "calendar", "site_calendar.toml")))
+def load_calendar(site_file: Path | None = None) -> BusinessCalendar:
+    """The package's calendar plus the site file (default: the shipped
+    ``db/calendar/site_calendar.toml``). Built once by the composition root or the command that
+    needs it and passed down; a mistake in the file is a ValueError naming the file and line."""
+    return BusinessCalendar(load_site_calendar(site_file or site_calendar_path()))
 
 
-def is_working_day(d: date) -> bool:
-    """See :meth:`BusinessCalendar.is_working_day` (default calendar)."""
-    return default_calendar().is_working_day(d)
-
-
-def is_official(d: date) -> bool:
-    """See :meth:`BusinessCalendar.is_official` (default calendar)."""
-    return default_calendar().is_official(d)
-
-
-def working_days_after(start: datetime, days: int) -> datetime:
-    """See :meth:`BusinessCalendar.working_days_after` (default calendar); result is in UTC."""
-    return default_calendar().working_days_after(start, days)
-
-
-def working_deadline(start: datetime, days: int) -> Deadline:
-    """See :meth:`BusinessCalendar.working_deadline` (default calendar)."""
-    return default_calendar().working_deadline(start, days)
-
-
-def deadline_is_official(start: datetime, days: int) -> bool:
-    """See :meth:`BusinessCalendar.deadline_is_official` (default calendar)."""
-    return default_calendar().deadline_is_official(start, days)
+def site_calendar_path() -> Path:
+    return bundle_path("db", "calendar", "site_calendar.toml")

@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 from types import MappingProxyType
 
 from console.domain.alarm_levels import AlarmSettings
-from console.domain.calendar import BusinessCalendar, default_calendar, hours_after
+from console.domain.calendar import BusinessCalendar, hours_after
 from console.domain.orders import DeadlineKind, Deadlines, Platform, Priority
 
 SIGN_FOR, FEEDBACK, COMPLETION = (
@@ -177,17 +177,16 @@ class Policy:
         specs: DeadlineSpecs,
         names: tuple[str, ...],
         start: datetime,
-        calendar: BusinessCalendar | None,
+        calendar: BusinessCalendar,
         carried: Mapping[str, datetime | None],
     ) -> PolicyResult:
-        cal = calendar if calendar is not None else default_calendar()
         due: dict[str, datetime | None] = dict.fromkeys(DEADLINE_NAMES)
         due.update(carried)
         started: dict[str, DeadlineSpec] = {}
         official = True
         for name in names:
             spec = specs.get(name)
-            due[name], name_official = spec.due(start, cal)
+            due[name], name_official = spec.due(start, calendar)
             official = official and name_official
             started[name] = spec
         return PolicyResult(
@@ -203,7 +202,7 @@ class Policy:
         priority: Priority,
         platform: Platform,
         start: datetime,
-        calendar: BusinessCalendar | None = None,
+        calendar: BusinessCalendar,
         *,
         field: str | None = None,
     ) -> PolicyResult:
@@ -218,7 +217,7 @@ class Policy:
         priority: Priority,
         receiving_platform: Platform,
         at: datetime,
-        calendar: BusinessCalendar | None = None,
+        calendar: BusinessCalendar,
         *,
         field: str | None = None,
         completion: datetime | None = None,
@@ -237,7 +236,7 @@ class Policy:
         priority: Priority,
         platform: Platform,
         at: datetime,
-        calendar: BusinessCalendar | None = None,
+        calendar: BusinessCalendar,
         *,
         field: str | None = None,
     ) -> PolicyResult:
@@ -251,7 +250,7 @@ class Policy:
         priority: Priority,
         origin: Platform,
         created_at: datetime,
-        calendar: BusinessCalendar | None = None,
+        calendar: BusinessCalendar,
         *,
         field: str | None = None,
     ) -> datetime:

@@ -8,6 +8,7 @@ Pure Python.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -86,6 +87,10 @@ class SiteYear:
         object.__setattr__(self, "holidays", MappingProxyType(dict(self.holidays)))
         object.__setattr__(self, "workdays", MappingProxyType(dict(self.workdays)))
 
+    def __reduce__(self) -> tuple[type[SiteYear], tuple[object, ...]]:
+        """Picklable (a mapping proxy is not): the demo loader hands the calendar to workers."""
+        return SiteYear, (self.year, self.source, dict(self.holidays), dict(self.workdays))
+
 
 @dataclass(frozen=True)
 class SiteCalendar:
@@ -99,6 +104,9 @@ class SiteCalendar:
             if key != entry.year:
                 raise ValueError(f"{self.origin}: year key {key} holds the notice for {entry.year}")
         object.__setattr__(self, "years", MappingProxyType(dict(self.years)))
+
+    def __reduce__(self) -> tuple[type[SiteCalendar], tuple[object, ...]]:
+        return SiteCalendar, (dict(self.years), self.origin)
 
 
 def _format_entry(day: object, name: object) -> str:
@@ -130,11 +138,19 @@ def _parse_entries(raw: object, *, where: str) -> dict[date, str]:
 
 
 def parse_site_calendar(text: str, *, origin: str = "<site calendar>") -> SiteCalendar:
-    """Parse site-calendar TOML text; every error is a ValueError naming ``origin``.
+    """Parse site-calendar TOML text; every error is a ValueError naming ``origin`` and, where
+    it can be found, the line: ``origin:LINE: [years.YYYY] …``.
 
     Checks the file's own consistency only; whether a year clashes with the package is
     checked by :func:`load_site_calendar` and :class:`BusinessCalendar`.
     """
+    try:
+        return _parse(text, origin)
+    except ValueError as exc:
+        raise ValueError(_with_line(str(exc), origin, text)) from exc
+
+
+def _parse(text: str, origin: str) -> SiteCalendar:
     try:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -182,7 +198,56 @@ def reject_package_years(site: SiteCalendar) -> None:
 
 
 def load_site_calendar(path: Path) -> SiteCalendar:
-    """Read and validate the site calendar file; errors are ValueErrors naming the file."""
-    site = parse_site_calendar(path.read_text(encoding="utf-8"), origin=str(path))
-    reject_package_years(site)
+    """Read and validate the site calendar file; errors are ValueErrors naming the file and,
+    where it can be found, the line (an unreadable file: OSError)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    site = parse_site_calendar(text, origin=str(path))
+    try:
+        reject_package_years(site)
+    except ValueError as exc:
+        raise ValueError(_with_line(str(exc), str(path), text)) from None
     return site
+
+
+_SECTION = re.compile(r"\[years\.([^\]\s]+)\]")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_KEY = re.compile(
+    r"(?:unknown key\(s\)|unknown top-level key\(s\)) (\w+)|'(\w+)'|[\] ](holidays|workdays)"
+)
+
+
+def _with_line(message: str, origin: str, text: str) -> str:
+    """``message`` (which starts with ``origin: ``) with the line it is about after ``origin``:
+    the first line of the named ``[years.YYYY]`` section holding the date (else the key) the
+    message names, else the section's header; unchanged when nothing can be found."""
+    prefix = f"{origin}: "
+    if not message.startswith(prefix):
+        return message
+    why = message[len(prefix) :]
+    syntax = re.search(r"at line (\d+)", why)
+    if syntax:
+        return f"{origin}:{syntax[1]}: {why}"
+    lines = text.splitlines()
+    section = _SECTION.search(why)
+    begin, end = 0, len(lines)
+    header: int | None = None
+    if section:
+        head = re.compile(rf"\s*\[\s*years\s*\.\s*[\"']?{re.escape(section[1])}[\"']?\s*\]")
+        header = next((n for n, line in enumerate(lines) if head.match(line)), None)
+        if header is not None:
+            begin = header + 1
+            after = (n for n in range(begin, end) if re.match(r"\s*\[", lines[n]))
+            end = next(after, end)
+    needles = [re.escape(d) for d in _DATE.findall(why)]
+    key = _KEY.search(why)
+    if key:
+        name = next(g for g in key.groups() if g)
+        needles.append(rf"^\s*\[*\s*[\"']?{name}[\"']?\s*[=.\]]")
+    for needle in needles:
+        for n in range(begin, end):
+            if re.search(needle, lines[n].split("#", 1)[0]):
+                return f"{origin}:{n + 1}: {why}"
+    return f"{origin}:{header + 1}: {why}" if header is not None else message

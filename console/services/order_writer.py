@@ -30,6 +30,8 @@ def check_seen(stored: repo.Stored, seen: int | None) -> None:
 
 class OrderWriter:
     def __init__(self, policy: Policy | None, calendar: BusinessCalendar | None) -> None:
+        if policy is not None and calendar is None:
+            raise ValueError("a deadline policy needs the business calendar to count days in")
         self._policy = policy
         self._calendar = calendar
 
@@ -80,12 +82,12 @@ class OrderWriter:
         A transfer gives the receiving side fresh sign-for and feedback deadlines (the origin's
         own feedback alarms keep running); a return starts a fresh clock.
         """
-        policy = self._policy
-        if policy is None:
+        policy, calendar = self._policy, self._calendar
+        if policy is None or calendar is None:
             return None
         if action is Action.CREATE:
             return policy.deadlines_for(
-                order.kind, order.priority, order.owner, now, self._calendar, field=order.field
+                order.kind, order.priority, order.owner, now, calendar, field=order.field
             )
         clock = ACTIONS[action].clock
         if clock is Clock.TRANSFER:
@@ -94,18 +96,21 @@ class OrderWriter:
                 order.priority,
                 order.owner.peer,
                 now,
-                self._calendar,
+                calendar,
                 field=order.field,
                 completion=order.deadlines.completion,
             )
         if clock is Clock.REOPEN:
             return policy.reopen_deadlines(
-                order.kind, order.priority, order.owner, now, self._calendar, field=order.field
+                order.kind, order.priority, order.owner, now, calendar, field=order.field
             )
         return None
 
     def _plan(self, session: Session, stored: repo.Stored, started: PolicyResult | None) -> None:
-        if started is None or self._policy is None or stored.order.status is Status.CANCELLED:
+        policy, calendar = self._policy, self._calendar
+        if started is None or policy is None or calendar is None:
+            return
+        if stored.order.status is Status.CANCELLED:
             return
         alarms.plan(
             session,
@@ -114,6 +119,6 @@ class OrderWriter:
             started.deadlines,
             started.specs,
             started.start,
-            self._policy.alarms,
-            self._calendar,
+            policy.alarms,
+            calendar,
         )

@@ -61,7 +61,7 @@ def plan(
     started: Mapping[str, DeadlineSpec],
     start: datetime,
     settings: AlarmSettings,
-    calendar: BusinessCalendar | None = None,
+    calendar: BusinessCalendar,
 ) -> int:
     """Write the pending rows of every deadline in ``started`` (begun at ``start``)."""
     rows: list[dict[str, Any]] = []

@@ -1,4 +1,11 @@
-"""Telephony: the port the console talks to (:mod:`.port`) and the simulated switch behind it."""
+"""Telephony: the port the console talks to (:mod:`.port`), the adapters behind it
+(:mod:`.adapters` chooses one from the site config) and the simulated switch (:mod:`.simulated`).
+
+``SimulatedSwitch`` is imported on first use, so the config can read the adapter names without
+loading asyncio.
+"""
+
+from typing import TYPE_CHECKING
 
 from console.telephony.port import (
     ALLOWED_FROM,
@@ -16,7 +23,9 @@ from console.telephony.port import (
     TransferResult,
     check_command,
 )
-from console.telephony.simulated import SimulatedSwitch
+
+if TYPE_CHECKING:
+    from console.telephony.simulated import SimulatedSwitch
 
 __all__ = [
     "ALLOWED_FROM",
@@ -35,3 +44,11 @@ __all__ = [
     "TransferResult",
     "check_command",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name == "SimulatedSwitch":
+        from console.telephony.simulated import SimulatedSwitch
+
+        return SimulatedSwitch
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

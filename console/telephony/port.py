@@ -198,11 +198,26 @@ class Subscribers:
 class Telephony(Protocol):
     """What the console needs from a switch.
 
+    Lifecycle: the composition root builds an adapter, calls :meth:`start` once before its event
+    loop runs (the adapter is given that loop), and awaits :meth:`stop` when the console closes.
+    Both may be called again harmlessly; :meth:`stop` before :meth:`start` is harmless too.
+
     Commands refuse what :data:`ALLOWED_FROM` does not allow with :class:`TelephonyError`, and
     return once their change shows in :meth:`calls` and its event has been published. Events reach
     subscribers on the event loop, in order, after the change. A call's "ringing" event may come
     more than once: on arrival (``seat`` None while it queues) and whenever it rings a seat.
     """
+
+    def start(self) -> None:
+        """Begin working: connect to the switch (a PBX adapter) or let calls arrive (the
+        simulator). Returns at once; a connection is made on the loop. Starting again is a no-op."""
+        ...
+
+    async def stop(self) -> None:
+        """Stop working: pending transfers and conferences raise :class:`TelephonyError`, timers
+        and connections are closed, and nothing happens by itself once it returns. Stopping again,
+        or a switch never started, is harmless."""
+        ...
 
     async def answer(self, call_id: str, seat: str) -> None:
         """Answer a ringing call at ``seat`` (any registered seat of the call's line)."""

@@ -271,13 +271,18 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="110"/>
+        <location filename="../../console/app.py" line="113"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="121"/>
+        <location filename="../../console/app.py" line="124"/>
         <source>Deadline policy: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="130"/>
+        <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -286,12 +291,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="240"/>
+        <location filename="../../console/app.py" line="251"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="249"/>
+        <location filename="../../console/app.py" line="260"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

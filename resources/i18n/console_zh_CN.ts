@@ -271,14 +271,19 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="110"/>
+        <location filename="../../console/app.py" line="113"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="121"/>
+        <location filename="../../console/app.py" line="124"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="130"/>
+        <source>Business calendar: {error}</source>
+        <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
         <location filename="../../console/ui/qt_app.py" line="70"/>
@@ -286,12 +291,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="240"/>
+        <location filename="../../console/app.py" line="251"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="249"/>
+        <location filename="../../console/app.py" line="260"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from console.demo.load import load_demo_data
+from console.domain.calendar import load_calendar
 from console.domain.orders import (
     Action,
     Actor,
@@ -29,6 +30,7 @@ from console.store.engine import Database
 from console.store.setup import init_db
 
 UNTIL = date(2026, 11, 26)
+CALENDAR = load_calendar()
 
 
 def _digest(db: Database) -> str:
@@ -44,18 +46,18 @@ def test_same_seed_same_data(tmp_path: Path) -> None:
     digests = []
     for n in range(2):
         db, _ = init_db(f"sqlite:///{tmp_path / f'{n}.sqlite3'}")
-        load_demo_data(db, 3_000, seed=7, until=UNTIL)
+        load_demo_data(db, 3_000, seed=7, until=UNTIL, calendar=CALENDAR)
         digests.append(_digest(db))
         db.dispose()
     assert digests[0] == digests[1]
     db, _ = init_db(f"sqlite:///{tmp_path / 'other.sqlite3'}")
-    load_demo_data(db, 3_000, seed=8, until=UNTIL)
+    load_demo_data(db, 3_000, seed=8, until=UNTIL, calendar=CALENDAR)
     assert _digest(db) != digests[0]
     db.dispose()
 
 
 def test_every_timeline_obeys_the_state_machine(db: Database) -> None:
-    result = load_demo_data(db, 2_000, seed=3, until=UNTIL)
+    result = load_demo_data(db, 2_000, seed=3, until=UNTIL, calendar=CALENDAR)
     assert result.orders == 2_000
     statuses: Counter[str] = Counter()
     transferred = Counter()
@@ -76,7 +78,7 @@ def test_every_timeline_obeys_the_state_machine(db: Database) -> None:
 
 
 def test_repeat_callers_and_some_overdue(sqlite_db: Database) -> None:
-    load_demo_data(sqlite_db, 5_000, seed=1, until=UNTIL)
+    load_demo_data(sqlite_db, 5_000, seed=1, until=UNTIL, calendar=CALENDAR)
     with sqlite_db.read() as s:
         top = s.execute(
             text("SELECT count(*) c FROM work_order GROUP BY caller_phone ORDER BY c DESC LIMIT 1")
@@ -92,8 +94,8 @@ def test_repeat_callers_and_some_overdue(sqlite_db: Database) -> None:
 
 
 def test_a_second_run_adds_without_clashing(db: Database) -> None:
-    load_demo_data(db, 1_500, seed=1, until=UNTIL)
-    load_demo_data(db, 1_500, seed=2, until=UNTIL)
+    load_demo_data(db, 1_500, seed=1, until=UNTIL, calendar=CALENDAR)
+    load_demo_data(db, 1_500, seed=2, until=UNTIL, calendar=CALENDAR)
     with db.read() as s:
         assert repo.count(s) == 3_000
         distinct = s.execute(text("SELECT count(DISTINCT number) FROM work_order")).scalar_one()
@@ -114,7 +116,7 @@ def test_bulk_path_keeps_the_indexes(tmp_path: Path) -> None:
     db, _ = init_db(f"sqlite:///{tmp_path / 'bulk.sqlite3'}")
     with db.read() as s:
         before = set(s.execute(text("SELECT name FROM sqlite_master WHERE type='index'")).scalars())
-    load_demo_data(db, 60_000, seed=1, until=UNTIL, workers=2)
+    load_demo_data(db, 60_000, seed=1, until=UNTIL, calendar=CALENDAR, workers=2)
     with db.read() as s:
         after = set(s.execute(text("SELECT name FROM sqlite_master WHERE type='index'")).scalars())
         assert repo.count(s) == 60_000
@@ -143,7 +145,7 @@ def test_open_orders_get_their_alarms_with_the_past_already_raised(db: Database)
 
     from console.services.alarms import AlarmService, load_site_policy
 
-    load_demo_data(db, 3_000, seed=4, until=UNTIL, policy=load_site_policy(db))
+    load_demo_data(db, 3_000, seed=4, until=UNTIL, calendar=CALENDAR, policy=load_site_policy(db))
     with db.read() as s:
         open_orders = s.execute(
             text("SELECT count(*) FROM work_order WHERE status NOT IN ('completed', 'cancelled')")
@@ -190,7 +192,7 @@ def _rebuilt(stored: WorkOrder) -> WorkOrder:
 def test_every_timeline_follows_the_rules_including_the_linkage_paths(db: Database) -> None:
     """Dispatch, department progress, escalation and three-way outcomes appear, and every
     timeline is one the domain's rules allow, step by step."""
-    load_demo_data(db, 3_000, seed=5, until=UNTIL)
+    load_demo_data(db, 3_000, seed=5, until=UNTIL, calendar=CALENDAR)
     actions: Counter[Action] = Counter()
     outcomes: Counter[str] = Counter()
     modes: Counter[FirstContactMode | None] = Counter()

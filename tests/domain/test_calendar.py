@@ -9,6 +9,8 @@ The 2027 notice used in some tests is FAKE (injected), since the real one is not
 from __future__ import annotations
 
 import math
+import pickle
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,15 +20,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from console.domain import calendar as cal
+from console.domain import calendar as calendar_module
 from console.domain.calendar import (
     CHINA_TZ,
     BusinessCalendar,
     SiteCalendar,
     SiteYear,
+    load_calendar,
     load_site_calendar,
     package_years,
     parse_site_calendar,
+    site_calendar_path,
 )
 from console.paths import bundle_path
 
@@ -40,6 +44,7 @@ FAKE_2027 = SiteYear(
     holidays={date(2027, 1, d): "元旦" for d in (1, 2, 3)},
 )
 EMPTY = BusinessCalendar(SiteCalendar())
+cal = load_calendar()  # the shipped calendar, as the console builds it
 WITH_2027 = BusinessCalendar(SiteCalendar(years={2027: FAKE_2027}))
 
 
@@ -213,9 +218,10 @@ class TestYearEnd:
         assert not deadline.official
         assert not EMPTY.deadline_is_official(self.start, 5)
 
-    def test_shipped_default_calendar_behaves_the_same(self) -> None:
-        assert cal.working_days_after(self.start, 5) == end_of(date(2027, 1, 6))
-        assert not cal.deadline_is_official(self.start, 5)
+    def test_shipped_calendar_behaves_the_same(self) -> None:
+        shipped = load_calendar()
+        assert shipped.working_days_after(self.start, 5) == end_of(date(2027, 1, 6))
+        assert not shipped.deadline_is_official(self.start, 5)
 
     def test_injected_2027_notice_is_used_and_official(self) -> None:
         # FAKE notice: Jan 1–3 rest → Dec 31, Jan 4, 5, 6, 7.
@@ -255,7 +261,9 @@ def test_deadline_properties(start: datetime, days: int, calendar: BusinessCalen
     assert result.tzinfo is UTC
     assert local.time().isoformat() == "23:59:59"
     assert calendar.is_working_day(local.date())
-    span = days_between(cal.china_date(start), local.date())  # (start date, result date]
+    span = days_between(
+        calendar_module.china_date(start), local.date()
+    )  # (start date, result date]
     assert sum(calendar.is_working_day(d) for d in span) == days
     official = all(calendar.is_official(d) for d in span)
     assert calendar.deadline_is_official(start, days) == official
@@ -270,17 +278,17 @@ def test_deadline_strictly_monotonic_in_days(
 
 @given(start=STARTS, hours=st.floats(0, 24 * 400, allow_nan=False))
 def test_hours_after_is_elapsed_time(start: datetime, hours: float) -> None:
-    result = cal.hours_after(start, hours)
+    result = calendar_module.hours_after(start, hours)
     assert result.tzinfo is UTC
     assert result - start == timedelta(hours=hours)
 
 
 def test_hours_after_ignores_holidays_and_dst() -> None:
     before_dst = datetime(2026, 3, 7, 12, 0, tzinfo=NEW_YORK)  # EST; DST starts 8 March
-    after = cal.hours_after(before_dst, 24)
+    after = calendar_module.hours_after(before_dst, 24)
     assert after == datetime(2026, 3, 8, 17, 0, tzinfo=UTC)
     assert after.astimezone(NEW_YORK).hour == 13  # wall-clock arithmetic would say 12:00 EDT
-    assert cal.hours_after(cst(2026, 2, 14, 12, 0), 48) == cst(2026, 2, 16, 12, 0)
+    assert calendar_module.hours_after(cst(2026, 2, 14, 12, 0), 48) == cst(2026, 2, 16, 12, 0)
 
 
 # --------------------------------------------------------------------------- errors
@@ -292,7 +300,7 @@ def test_naive_datetime_is_refused() -> None:
     with pytest.raises(ValueError, match="naive"):
         cal.deadline_is_official(datetime(2026, 2, 13, 9, 0), 1)
     with pytest.raises(ValueError, match="naive"):
-        cal.hours_after(datetime(2026, 2, 13, 9, 0), 1.5)
+        calendar_module.hours_after(datetime(2026, 2, 13, 9, 0), 1.5)
 
 
 @pytest.mark.parametrize("days", [0, -1])
@@ -309,7 +317,7 @@ def test_days_must_be_whole() -> None:
 @pytest.mark.parametrize("hours", [-1.0, math.nan, math.inf])
 def test_hours_must_be_finite_and_non_negative(hours: float) -> None:
     with pytest.raises(ValueError, match="hours must be"):
-        cal.hours_after(cst(2026, 2, 13, 9, 0), hours)
+        calendar_module.hours_after(cst(2026, 2, 13, 9, 0), hours)
 
 
 def test_datetime_is_not_a_date() -> None:
@@ -344,8 +352,25 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_shipped_file_has_no_years() -> None:
     assert load_site_calendar(SITE_FILE).years == {}
-    assert cal.default_calendar() is cal.default_calendar()
-    assert cal.default_calendar().official_years == frozenset(package_years())
+    assert load_calendar().official_years == frozenset(package_years())
+    assert site_calendar_path() == SITE_FILE
+
+
+def test_there_is_no_hidden_default_calendar() -> None:
+    """The calendar is built by whoever starts the program and passed down (issue 10)."""
+    assert not hasattr(calendar_module, "default_calendar")
+    assert not any(
+        hasattr(calendar_module, name) for name in ("working_days_after", "is_working_day")
+    )
+    assert load_calendar() is not load_calendar()
+
+
+def test_the_calendar_can_be_sent_to_a_worker_process(tmp_path: Path) -> None:
+    """The demo loader pickles it into its worker processes."""
+    calendar = load_calendar(write(tmp_path, VALID_2027))
+    copy = pickle.loads(pickle.dumps(calendar))
+    assert copy.site == calendar.site and copy.official_years == calendar.official_years
+    assert copy.is_working_day(date(2027, 2, 6)) and not copy.is_working_day(date(2027, 1, 1))
 
 
 def test_valid_site_file_loads(tmp_path: Path) -> None:
@@ -461,6 +486,56 @@ def test_malformed_site_file_names_file_year_and_entry(
     assert str(path) in message
     for fragment in fragments:
         assert fragment in message, f"{fragment!r} not in {message!r}"
+
+
+LINES_2027 = """\
+# site calendar
+[years.2027]
+source = "FAKE"
+holidays = [
+    {date = 2027-01-01, name = "元旦"},
+    {date = 2027-01-02, name = "元旦"},
+]
+workdays = [{date = 2027-02-06, name = "春节调休"}]
+
+[years.2028]
+source = "FAKE"
+holidays = [{date = 2028-01-01, name = "元旦"}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("{date = 2027-01-02,", "{date = 2026-01-02,", 6),  # a date of another year
+        ('{date = 2027-02-06, name = "春节调休"}', '{date = 2027-02-08, name = "x"}', 8),  # weekday
+        ("{date = 2028-01-01, name", "{date = 2028-01-01T08:00:00, name", 12),  # not a date
+        ('source = "FAKE"\nholidays = [{', 'sauce = "FAKE"\nholidays = [{', 11),  # unknown key
+        ('holidays = [{date = 2028-01-01, name = "元旦"}]', "holidays = []", 12),  # no holidays
+        ("[years.2028]", "[years.28]", 10),
+        ("[years.2028]", "[yeers.2028]", 10),
+        ('source = "FAKE"\nholidays = [{', 'source = "FAKE\nholidays = [{', 11),  # TOML syntax
+        ("[years.2028]", "[years.2026]", None),  # a year the package covers: its section
+    ],
+)
+def test_a_mistake_names_the_file_and_line(
+    tmp_path: Path, old: str, new: str, line: int | None
+) -> None:
+    assert old in LINES_2027
+    text = LINES_2027.replace(old, new)
+    if line is None:
+        text, line = text.replace("2028-01-01", "2026-01-01"), 10
+    path = write(tmp_path, text)
+    with pytest.raises(ValueError) as excinfo:
+        load_site_calendar(path)
+    assert str(excinfo.value).startswith(f"{path}:{line}: "), str(excinfo.value)
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "site_calendar.toml"
+    path.write_bytes("# 站点日历\n".encode("gbk"))
+    with pytest.raises(ValueError, match=rf"^{re.escape(str(path))}: not UTF-8 text"):
+        load_calendar(path)
 
 
 def test_injected_site_data_is_validated_too() -> None:

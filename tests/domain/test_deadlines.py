@@ -26,7 +26,7 @@ from console.domain.alarm_levels import (
     thresholds,
     working_time,
 )
-from console.domain.calendar import CHINA_TZ, BusinessCalendar, SiteCalendar, default_calendar
+from console.domain.calendar import CHINA_TZ, BusinessCalendar, SiteCalendar, load_calendar
 from console.domain.deadlines import DeadlineSpec, Policy
 from console.domain.orders import Platform, Priority
 from console.domain.policy_file import load_policy, parse_policy
@@ -34,7 +34,7 @@ from console.paths import bundle_path
 
 POLICY_FILE = bundle_path("db", "policy", "deadlines.toml")
 KINDS_FILE = bundle_path("db", "seed", "kinds.toml")
-CAL = default_calendar()
+CAL = load_calendar()
 SHARE = AlarmSettings(warn_share=0.75)
 DAYS_1 = DeadlineSpec(working_days=1)
 SECOND = timedelta(seconds=1)

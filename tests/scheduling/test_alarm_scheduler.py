@@ -12,6 +12,7 @@ import qasync
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from console.domain.alarm_levels import AlarmSettings
+from console.domain.calendar import load_calendar
 from console.domain.deadlines import DeadlineSpec
 from console.domain.intake import Draft
 from console.domain.orders import Actor, Deadlines, Platform
@@ -66,7 +67,7 @@ def test_alarms_fire_within_a_second_of_their_threshold(
     with sqlite_db.write() as s:
         alarm_rows.plan(
             s, made.id, made.order.number, Deadlines(feedback=due),
-            {"feedback": DeadlineSpec(hours=1.2 / 3600)}, start, AlarmSettings(),
+            {"feedback": DeadlineSpec(hours=1.2 / 3600)}, start, AlarmSettings(), load_calendar(),
         )  # fmt: skip
     h = Harness(qloop, sqlite_db, clock)
 
@@ -88,7 +89,7 @@ def test_back_from_sleep_across_five_deadlines_each_alarm_once(
 ) -> None:
     clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=CHINA))
     policy = load_site_policy(sqlite_db)
-    orders = OrderService(sqlite_db, clock.now, policy)
+    orders = OrderService(sqlite_db, clock.now, policy, load_calendar())
     for _ in range(5):
         orders.create(DRAFT, HOTLINE)
     h = Harness(qloop, sqlite_db, clock)
@@ -117,7 +118,7 @@ def test_clock_set_back_then_forward_raises_nothing_twice(
     qloop: qasync.QEventLoop, sqlite_db: Database
 ) -> None:
     clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=CHINA))
-    orders = OrderService(sqlite_db, clock.now, load_site_policy(sqlite_db))
+    orders = OrderService(sqlite_db, clock.now, load_site_policy(sqlite_db), load_calendar())
     orders.create(DRAFT, HOTLINE)
     h = Harness(qloop, sqlite_db, clock)
 
@@ -142,7 +143,7 @@ def test_two_schedulers_on_one_database_raise_each_alarm_once(
 ) -> None:
     """Two consoles (each its own engine, service and scheduler) watch one database."""
     clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=CHINA))
-    orders = OrderService(db, clock.now, load_site_policy(db))
+    orders = OrderService(db, clock.now, load_site_policy(db), load_calendar())
     for _ in range(10):
         orders.create(DRAFT, HOTLINE)
     second_db = Database(db.engine.execution_options())

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from console.domain.alarm_levels import AlarmLevel
-from console.domain.calendar import is_working_day
+from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.orders import Action, Actor, Platform
 from console.scheduling.clock import FakeClock
@@ -43,7 +43,7 @@ def services(
     db: Database, clock: FakeClock, seat: str = "A-01"
 ) -> tuple[OrderService, AlarmService]:
     policy = load_site_policy(db)
-    return OrderService(db, clock.now, policy), AlarmService(db, clock.now, seat)
+    return OrderService(db, clock.now, policy, load_calendar()), AlarmService(db, clock.now, seat)
 
 
 def pending_instants(db: Database, deadline: str) -> dict[str, datetime]:
@@ -79,7 +79,8 @@ def test_no_warning_on_a_national_day_holiday(db: Database) -> None:
     # 10月1日–7日 rest; 8, 9 (Thu, Fri) and the make-up Saturday 10月10日 are working days.
     assert made.order.deadlines.feedback == china(2026, 10, 10, 23, 59, 59)
     warning = pending_instants(db, "feedback")["warning"].astimezone(CHINA)
-    assert is_working_day(warning.date()) and warning.date().day in (8, 9, 10), warning
+    assert load_calendar().is_working_day(warning.date()), warning
+    assert warning.date().day in (8, 9, 10), warning
 
 
 def test_transfer_starts_fresh_receiver_clocks_and_met_deadlines_resolve(db: Database) -> None:

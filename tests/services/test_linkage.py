@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import text
 
+from console.domain.calendar import load_calendar
 from console.domain.orders import (
     Action,
     FirstContactMode,
@@ -28,7 +29,9 @@ DEPT = "210102-GOV"  # 沈阳市和平区人民政府
 
 
 def linkage(db: Database) -> LinkageService:
-    return OrderService(db, lambda: datetime.now(UTC), load_site_policy(db)).linkage
+    return OrderService(
+        db, lambda: datetime.now(UTC), load_site_policy(db), load_calendar()
+    ).linkage
 
 
 def pending_alarms(db: Database, number: str) -> int:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import text
 
+from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.orders import Action, Actor, Platform, Priority, Status, TransitionError
 from console.services.alarms import load_site_policy
@@ -20,7 +21,7 @@ J07 = Actor("李强", "J-07", Platform.POLICE)
 
 
 def service(db: Database) -> OrderService:
-    return OrderService(db, lambda: datetime.now(UTC), load_site_policy(db))
+    return OrderService(db, lambda: datetime.now(UTC), load_site_policy(db), load_calendar())
 
 
 def draft(**over: object) -> Draft:

@@ -7,6 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
+from console.domain.calendar import load_calendar
 from console.store import migrate
 from console.store.setup import init_db
 
@@ -64,7 +65,7 @@ def test_an_older_database_upgrades_with_every_row_intact(tmp_path) -> None:  # 
     # Realistic rows come from a current database; the old one takes the columns 0001 had.
     source = tmp_path / "source.sqlite3"
     current, _ = init_db(f"sqlite:///{source}")
-    load_demo_data(current, 800, seed=5, until=date(2026, 11, 26))
+    load_demo_data(current, 800, seed=5, until=date(2026, 11, 26), calendar=load_calendar())
     current.dispose()
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     db = Database.open(url)

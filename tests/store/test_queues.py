@@ -12,6 +12,7 @@ from sqlalchemy import event, select, text
 from sqlmodel import col
 
 from console.demo.load import load_demo_data
+from console.domain.calendar import load_calendar
 from console.domain.orders import TERMINAL, Platform, Status
 from console.store.engine import Database
 from console.store.queues import (
@@ -53,7 +54,7 @@ def _utc(value: datetime | None) -> datetime | None:
 
 def load(db: Database, orders: int) -> list[Order]:
     """Demo orders, a few deadlines removed (they page last), and every order as stored."""
-    load_demo_data(db, orders, seed=3, until=date(2026, 11, 26))
+    load_demo_data(db, orders, seed=3, until=date(2026, 11, 26), calendar=load_calendar())
     with db.write() as s:
         s.execute(FILL_SEATS)
         # Enough orders awaiting sign-for on both platforms, with equal deadlines among them.

@@ -420,3 +420,34 @@ class TelephonyContract(abc.ABC, Generic[S]):
         await sw.answer(cid, "s1")
         await rec.event(cid, "answered")
         assert seen > 0 and len(other.events) == seen
+
+    # --- lifecycle: start and stop -------------------------------------------------------------
+
+    @scenario
+    async def test_start_and_stop_may_be_repeated(self, sw: S, rec: Recorder) -> None:
+        sw.start()
+        sw.start()  # the composition root starts once; a second start changes nothing
+        cid, _ = await self.reach(sw, rec, CallState.ANSWERED)
+        await sw.hang_up(cid)
+        await rec.event(cid, "ended")
+        await sw.stop()
+        await sw.stop()  # and close_switch stops it once more
+
+    @scenario
+    async def test_stop_before_start_is_harmless(self, sw: S, rec: Recorder) -> None:
+        await sw.stop()
+        assert rec.events == []
+
+    @pytest.mark.parametrize("command", [Command.TRANSFER, Command.CONFERENCE])
+    @scenario
+    async def test_stop_fails_a_pending_transfer(
+        self, sw: S, rec: Recorder, command: Command
+    ) -> None:
+        sw.start()
+        cid, _ = await self.reach(sw, rec, CallState.ANSWERED)
+        sw.set_ready("p1", False)  # nobody answers: the request is pending when the switch stops
+        task = asyncio.ensure_future(give(sw, command, cid))
+        await rec.event(cid, "transferring")
+        await sw.stop()
+        with pytest.raises(TelephonyError):
+            await task

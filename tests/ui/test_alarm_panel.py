@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from console.app import install_translators
+from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.orders import Action, Actor, Platform, Priority
 from console.scheduling.clock import FakeClock
@@ -67,7 +68,7 @@ class Scene:
 
 def build_scene(db: Database) -> Scene:
     clock = FakeClock(china(2026, 11, 23, 10, 0))  # a Monday
-    orders = OrderService(db, clock.now, load_site_policy(db))
+    orders = OrderService(db, clock.now, load_site_policy(db), load_calendar())
     numbers = {
         "hotline": orders.create(draft("C-TS"), HOTLINE).order.number,
         "police": orders.create(draft("P-ZA"), POLICE).order.number,

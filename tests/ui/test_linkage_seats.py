@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from console.app_window import Shared, WindowParts, build_window, watch_changes
+from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.orders import (
     Action,
@@ -49,7 +50,7 @@ class Seats:
         policy = load_site_policy(db)
         self.worker = Operations("test-linkage")
         with db.read() as session:
-            orders = OrderService(db, clock, policy)
+            orders = OrderService(db, clock, policy, load_calendar())
             shared = Shared(
                 db=db, orders=orders,
                 alarms=AlarmService(db, clock, "A-01"),

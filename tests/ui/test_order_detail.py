@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from console.demo.load import load_demo_data
 from console.domain.alarm_levels import AlarmLevel
+from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.orders import Action, Actor, Platform
 from console.services.alarms import load_site_policy
@@ -62,9 +63,9 @@ class Scene:
     """Demo orders, and a caller with three orders; the newest went to 110 and back."""
 
     def __init__(self, db: Database) -> None:
-        load_demo_data(db, 500, seed=1, until=date(2026, 11, 26))
+        load_demo_data(db, 500, seed=1, until=date(2026, 11, 26), calendar=load_calendar())
         self.clock = Clock()
-        self.service = service = OrderService(db, self.clock, load_site_policy(db))
+        self.service = service = OrderService(db, self.clock, load_site_policy(db), load_calendar())
         self.older = [service.create(replace(DRAFT, kind=k), HOTLINE).order.number
                       for k in ("C-ZX", "C-TS")]  # fmt: skip
         self.number = number = service.create(DRAFT, HOTLINE).order.number

@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from console.demo.load import load_demo_data
 from console.domain.alarm_levels import AlarmLevel
+from console.domain.calendar import load_calendar
 from console.domain.orders import Platform, Status
 from console.store.engine import Database
 from console.store.queues import Cursor, Page, QueueKind, QueueQuery, QueueRow, QueueSort, read_page
@@ -30,7 +31,7 @@ NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)  # 10:00 China time
 
 @pytest.fixture
 def orders_db(sqlite_db: Database) -> Database:
-    load_demo_data(sqlite_db, 1500, seed=2, until=date(2026, 11, 26))
+    load_demo_data(sqlite_db, 1500, seed=2, until=date(2026, 11, 26), calendar=load_calendar())
     return sqlite_db
 
 

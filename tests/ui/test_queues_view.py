@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from console.demo.load import load_demo_data
+from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.orders import Action, Actor, Platform
 from console.services.alarms import load_site_policy
@@ -46,8 +47,8 @@ class Scene:
     """Demo orders, three taken at seat A-01, two sent by 110 to the hotline."""
 
     def __init__(self, db: Database) -> None:
-        load_demo_data(db, 500, seed=1, until=date(2026, 11, 26))
-        service = OrderService(db, Clock(), load_site_policy(db))
+        load_demo_data(db, 500, seed=1, until=date(2026, 11, 26), calendar=load_calendar())
+        service = OrderService(db, Clock(), load_site_policy(db), load_calendar())
         draft = Draft(caller_phone="13812345678", caller_name="张三", kind="C-TS",
                       field="F-SH", district="210102", address="中山路1号",
                       description="楼下烧烤店夜间噪音扰民", consent=True)  # fmt: skip

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from console.demo.load import load_demo_data
+from console.domain.calendar import load_calendar
 from console.services.alarms import load_site_policy
 from console.store.setup import init_db
 
@@ -31,7 +32,8 @@ def test_console_on_a_real_x_server(tmp_path: Path) -> None:
         pytest.skip("xvfb-run is not installed")
     url = f"sqlite:///{tmp_path / 'screens.sqlite3'}"
     db, _ = init_db(url)
-    load_demo_data(db, 20_000, seed=3, until=date.today(), policy=load_site_policy(db))
+    policy, calendar = load_site_policy(db), load_calendar()
+    load_demo_data(db, 20_000, seed=3, until=date.today(), policy=policy, calendar=calendar)
     db.dispose()
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env["QT_QPA_PLATFORM"] = "xcb"

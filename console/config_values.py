@@ -1,0 +1,113 @@
+"""What each site setting may be: one check per kind of value (see :mod:`console.config`).
+
+A check returns the value as the console uses it, or raises :class:`Invalid` saying what is
+allowed; :mod:`console.config` adds where the value came from (file and line, environment
+variable or command-line option) and the dotted key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Collection
+from datetime import time
+
+
+class Invalid(Exception):
+    """A value is not allowed; the message says what is."""
+
+
+def hhmm(text: str) -> time:
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    if m and int(m[1]) < 24 and int(m[2]) < 60:
+        return time(int(m[1]), int(m[2]))
+    raise Invalid(f'"{text}" is not a time of day: use "HH:MM" from "00:00" to "23:59"')
+
+
+def db_url(value: object) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        if isinstance(value, str) and value.strip() and make_url(value.strip()):
+            return value.strip()
+    except (ArgumentError, ValueError):
+        pass
+    raise Invalid(
+        "not a database URL (e.g. sqlite:///C:/data/console.sqlite3 or postgresql+psycopg://user@host/console)"
+    )
+
+
+def choice(*allowed: str) -> Callable[[object], str]:
+    def check(value: object) -> str:  # 12345 without quotes is fine too
+        if isinstance(value, str | int) and not isinstance(value, bool) and str(value) in allowed:
+            return str(value)
+        raise Invalid("must be " + " or ".join(f'"{a}"' for a in allowed))
+
+    return check
+
+
+def seat_id(value: object) -> str:
+    if isinstance(value, str) and re.fullmatch(r"[A-Za-z0-9-]{1,16}", value):
+        return value
+    raise Invalid('must be 1-16 ASCII letters, digits or "-", e.g. "A-01"')
+
+
+def agent_name(value: object) -> str:
+    if isinstance(value, str) and 1 <= len(value.strip()) <= 32:
+        return value.strip()
+    raise Invalid("must be a name of 1-32 characters")
+
+
+def flag(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise Invalid("must be true or false (no quotes)")
+
+
+def volume(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100:
+        return value
+    raise Invalid("must be a whole number from 0 to 100")
+
+
+def seconds(low: int, high: int) -> Callable[[object], int]:
+    def check(value: object) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            return value
+        raise Invalid(f"must be a whole number of seconds from {low} to {high}")
+
+    return check
+
+
+def calls_per_min(value: object) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 60:
+        return float(value)
+    raise Invalid("must be a number of calls per minute from 0 to 60")
+
+
+def silent_hours(value: object) -> tuple[time, time] | None:
+    if value is None:  # Settings(silent_hours=None); TOML has no null
+        return None
+    if not isinstance(value, list | tuple) or len(value) not in (0, 2):
+        raise Invalid('must be a [start, end] pair of "HH:MM" times, e.g. ["22:00", "07:00"]')
+    if not value:
+        return None
+    start, end = (v if isinstance(v, time) else hhmm(str(v)) for v in value)
+    if start == end:
+        raise Invalid("start equals end; leave silent_hours out to never be silent")
+    return start, end
+
+
+def one_of(names: Collection[str], what: str) -> Callable[[object], str]:
+    """A name from ``names``; a near miss gets "did you mean"."""
+
+    def check(value: object) -> str:
+        if isinstance(value, str) and value in names:
+            return value
+        shown = ", ".join(f'"{n}"' for n in sorted(names))
+        close = difflib.get_close_matches(str(value), list(names), n=1, cutoff=0.6)
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        raise Invalid(f"unknown {what}{hint}; known: {shown}")
+
+    return check
