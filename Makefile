@@ -62,6 +62,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check console tests bench db
 	$(BIN)/ruff format --check console tests bench db
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

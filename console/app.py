@@ -32,7 +32,7 @@ from console.scheduling.alarms import AlarmScheduler
 from console.scheduling.clock import SystemClock
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.orders import OrderService
-from console.settings import APP_NAME
+from console.settings import APP_NAME, safe_url
 from console.store.alarms import RaisedAlarm
 from console.store.changes import ChangeWatch, watch_for
 from console.store.engine import Database
@@ -47,7 +47,6 @@ from console.ui.crash_dialog import CrashDialog as _CrashDialog
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
 from console.ui.qt_app import FirstPaint, install_translators, make_app, tray_icon
-from console.ui.status_bar import safe_url
 
 log = logging.getLogger(__name__)
 

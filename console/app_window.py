@@ -12,7 +12,6 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
@@ -21,12 +20,12 @@ from console.domain.catalogue import District, Field, Kind
 from console.domain.orders import Action, Actor, Platform
 from console.services.alarms import AlarmService
 from console.services.orders import OrderService
+from console.services.queues import QueueService
 from console.services.steps import StepService
 from console.services.transfers import Resumed
 from console.store.changes import ChangeWatch
 from console.store.departments import departments
 from console.store.engine import Database
-from console.store.queues import read_page
 from console.telephony.port import Telephony
 from console.ui.alarms.banner import AlarmBanner
 from console.ui.alarms.panel import AlarmPanel
@@ -91,7 +90,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         wrap_up=shared.wrap_up,
     )  # fmt: skip
     queues = QueuesView(
-        fetch=partial(read_page, shared.db), ops=ops, platform=actor.platform, seat=actor.seat,
+        fetch=QueueService(shared.db).read_page, ops=ops, platform=actor.platform, seat=actor.seat,
         kind_names=kind_names,
     )  # fmt: skip
     steps = OrderActions(

@@ -14,10 +14,20 @@ from console.domain.policy_file import load_policy
 from console.domain.refusals import Refused
 from console.paths import bundle_path
 from console.store import alarms as repo
+from console.store.alarms import AlarmView, RaisedAlarm
 from console.store.engine import Database
 from console.store.seed import catalogue
 
 MAX_NOTE = 500
+
+__all__ = [
+    "MAX_NOTE",
+    "AlarmInputError",
+    "AlarmService",
+    "AlarmView",
+    "RaisedAlarm",
+    "load_site_policy",
+]
 
 
 class AlarmInputError(Refused, ValueError):

@@ -31,9 +31,18 @@ from console.services.transfers import (  # re-exported for callers
 from console.store import orders as repo
 from console.store.departments import active_department
 from console.store.engine import Database
+from console.store.orders import OrderSummary, Stored, UnknownOrder
 from console.store.seed import catalogue
 
-__all__ = ["InvalidDraft", "OrderService", "Transfer", "TransferConflict"]
+__all__ = [
+    "InvalidDraft",
+    "OrderService",
+    "OrderSummary",
+    "Stored",
+    "Transfer",
+    "TransferConflict",
+    "UnknownOrder",
+]
 
 
 class InvalidDraft(ValueError):

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 
 from console.domain.orders import Status
-from console.store.orders import OrderSummary
+from console.services.orders import OrderSummary
 from console.ui.models.base import RowsTableModel
 from console.ui.names import platform_names, status_names
 

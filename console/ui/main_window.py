@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.intake import normalise_phone
-from console.services.orders import OrderService
-from console.store.orders import OrderSummary
+from console.services.orders import OrderService, OrderSummary
 from console.ui.history_model import HistoryModel
 from console.ui.operations import Operations
 from console.ui.seat.order_detail import OrderDetail

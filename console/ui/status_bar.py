@@ -11,34 +11,11 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
 from console.domain.orders import Platform
+from console.settings import database_label, safe_url
 
 CHINA = ZoneInfo("Asia/Shanghai")
-
-
-def database_label(url: str) -> str:
-    """What the agent sees of the database: the SQLite file name or the server host; never a
-    password, never a full path (paths can name a person's home folder)."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return "?"
-    if parsed.get_backend_name() == "sqlite":
-        database = parsed.database or ""
-        return database.replace("\\", "/").rsplit("/", 1)[-1] or ":memory:"
-    host = parsed.host or "localhost"
-    return f"{host}:{parsed.port}" if parsed.port else host
-
-
-def safe_url(url: str) -> str:
-    """The URL with any password replaced by ``***`` (for tooltips and logs)."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "?"
 
 
 class StatusBar(QStatusBar):

@@ -20,6 +20,7 @@ from sqlalchemy import text
 from console.domain.intake import Draft
 from console.domain.orders import Actor, Platform, Status
 from console.services.orders import OrderService
+from console.settings import safe_url
 from console.store.engine import Database
 from console.store.orders import OrderSummary
 from console.store.seed import catalogue
@@ -28,7 +29,7 @@ from console.ui.history_model import HistoryModel
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
 from console.ui.qt_app import install_translators
-from console.ui.status_bar import StatusBar, safe_url
+from console.ui.status_bar import StatusBar
 
 ROOT = Path(__file__).resolve().parents[2]
 LRELEASE = ROOT / ".venv" / "bin" / "pyside6-lrelease"

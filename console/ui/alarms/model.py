@@ -24,7 +24,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import CHINA_TZ
-from console.store.alarms import AlarmView
+from console.services.alarms import AlarmView
 from console.ui.models.base import RowsTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex

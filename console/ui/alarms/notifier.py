@@ -24,7 +24,7 @@ from console.config import Settings
 from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import CHINA_TZ
 from console.paths import bundle_path
-from console.store.alarms import RaisedAlarm
+from console.services.alarms import RaisedAlarm
 from console.ui.alarms.model import LEVELS, level_names
 
 Player = Callable[[Path, int], None]

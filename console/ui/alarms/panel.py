@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.calendar import china_date
-from console.services.alarms import MAX_NOTE, AlarmInputError, AlarmService
-from console.store.alarms import AlarmView
+from console.services.alarms import MAX_NOTE, AlarmInputError, AlarmService, AlarmView
 from console.ui.alarms.filters import AlarmFilters
 from console.ui.alarms.model import LEVELS, AlarmTableModel, by_day, chip_style, collapse
 from console.ui.operations import Operations

@@ -34,7 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from console.domain.alarm_levels import AlarmLevel
-from console.store.queues import Cursor, Page, QueueQuery, QueueRow, QueueSort
+from console.services.queues import Cursor, Page, QueueQuery, QueueRow, QueueSort
 from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import CHINA, china_time
 from console.ui.models.base import RowsTableModel

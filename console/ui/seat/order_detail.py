@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.deadline_kinds import DEADLINE_KINDS, running
 from console.domain.orders import Action, DeadlineKind, FirstContactMode, Priority, WorkOrder
-from console.store.orders import OrderSummary, Stored, UnknownOrder
+from console.services.orders import OrderSummary, Stored, UnknownOrder
 from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import china_time
 from console.ui.models.queue_model import time_left_level, time_left_text

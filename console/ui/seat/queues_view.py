@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.intake import normalise_phone
 from console.domain.orders import Platform
-from console.store.queues import QueueKind, QueueQuery, QueueSort
+from console.services.queues import QueueKind, QueueQuery, QueueSort
 from console.ui.models.queue_model import Fetch, QueueModel
 from console.ui.operations import Operations
 
