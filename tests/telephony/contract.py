@@ -37,6 +37,7 @@ from console.telephony import (
     TelephonyError,
     TransferResult,
 )
+from tests.waiting import describe, until
 
 T = TypeVar("T")
 S = TypeVar("S", bound=Telephony)
@@ -73,17 +74,15 @@ class Recorder:
     async def until(
         self, predicate: Callable[[CallEvent], bool], since: int = 0, timeout: float = 2.0
     ) -> CallEvent:
-        async def scan() -> CallEvent:
-            seen = since
-            while True:
-                for event in self.events[seen:]:
-                    if predicate(event):
-                        return event
-                seen = len(self.events)
-                self._changed.clear()
-                await self._changed.wait()
-
-        return await asyncio.wait_for(scan(), timeout)
+        """The first event from the ``since``-th on that matches; fails loudly on timeout."""
+        return await until(
+            lambda: next((e for e in self.events[since:] if predicate(e)), None),
+            timeout,
+            what=lambda: (
+                f"an event after #{since} matching: {describe(predicate)}; "
+                f"got {[(e.call.call_id, e.kind) for e in self.events[since:]]}"
+            ),
+        )
 
     async def event(self, call_id: str, kind: str, since: int = 0) -> CallEvent:
         return await self.until(lambda e: e.call.call_id == call_id and e.kind == kind, since)

@@ -5,9 +5,7 @@ Usage: python tests/ui/screens_script.py DB_URL OUT_DIR  (DISPLAY must point at 
 
 from __future__ import annotations
 
-import asyncio
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -18,8 +16,14 @@ from console.config import load_settings
 from console.domain.intake import Draft
 from console.domain.orders import Action
 from console.store.queues import QueueKind
-from console.telephony.port import Line, TransferResult
+from console.telephony.port import CallState, Line, TransferResult
 from console.ui.main_window import MainWindow
+from console.ui.seat.call_bar import CallBar
+from console.ui.seat.screen_pop import ScreenPopView
+
+if __package__ in (None, ""):  # run as a script (by test_real_screen): find the tests package
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.waiting import until
 
 
 def cjk_gaps(window: QWidget) -> list[str]:
@@ -39,12 +43,10 @@ def cjk_gaps(window: QWidget) -> list[str]:
     return sorted(missing)
 
 
-async def until(check: Callable[[], object], timeout: float = 5.0) -> None:
-    for _ in range(int(timeout / 0.05)):
-        if check():
-            return
-        await asyncio.sleep(0.05)
-    raise TimeoutError("the screen never got there")
+def waited_s(text: str) -> int:
+    """The seconds a ringing call's line says it has waited ("… 00:07")."""
+    minutes, _, seconds = text.rpartition(" ")[2].partition(":")
+    return int(minutes) * 60 + int(seconds) if minutes.isdigit() and seconds.isdigit() else -1
 
 
 def main() -> int:
@@ -57,19 +59,21 @@ def main() -> int:
             window.grab().save(str(out / f"{name}.png"))
 
         window.tabs.setCurrentWidget(seat.panel)
-        await asyncio.sleep(0.5)
+        await until(lambda: seat.panel.isVisible())
         caller = seat.switch.place_call(Line.HOTLINE).caller
-        await asyncio.sleep(2.5)  # the waiting time counts up
-        shot("seat_ringing")
+        ringing = seat.panel.findChild(CallBar).ringing  # type: ignore[union-attr]
+        await until(lambda: ringing.count() and waited_s(ringing.item(0).text()) >= 1)
+        shot("seat_ringing")  # the waiting time counts up
         seat.controller.answer_next()
-        for _ in range(100):
-            await asyncio.sleep(0.05)
-            if seat.controller.current is not None:
-                break
-        await asyncio.sleep(0.8)
+        pop = seat.panel.findChild(ScreenPopView)
+        assert pop is not None
+        await until(lambda: seat.controller.current is not None)
+        await until(lambda: caller in pop.header.text())
+        on_call = seat.panel.tr("On a call")
+        await until(lambda: on_call in seat.panel.state_label.text())  # at the clock's next tick
         shot("screen_pop")
         seat.panel.intake.save()  # nothing chosen yet: the inline problems show
-        await asyncio.sleep(0.5)
+        await until(lambda: seat.panel.intake.problems_shown())
         shot("intake_form")
         # The linkage paths: a saved order, a transfer nobody takes, the offers, a three-way call.
         saved: list[str] = []
@@ -79,24 +83,31 @@ def main() -> int:
                   address="中山路88号", description="楼下商铺深夜施工噪音，物业协调无果", consent=True)
         )  # fmt: skip
         seat.panel.intake.save()
-        await until(lambda: bool(saved))
+        await until(lambda: saved)
         seat.switch.fail_next_transfer(TransferResult.BUSY)
         seat.flow.transfer()
-        await until(lambda: seat.panel.linkage.isVisible())
-        await asyncio.sleep(0.3)
+        linkage = seat.panel.linkage
+        await until(lambda: linkage.isVisible() and linkage.three_way.isVisible())
         shot("transfer_failed")
         seat.flow.conference()
-        await until(lambda: seat.panel.linkage.outcome.isVisible(), 10)
-        await asyncio.sleep(1.2)
+        await until(lambda: linkage.outcome.isVisible(), 10)
+        current = seat.panel.findChild(CallBar).current  # type: ignore[union-attr]
+        await until(
+            lambda: (
+                seat.controller.current is not None
+                and seat.controller.current.state is CallState.CONFERENCED
+                and CallBar.tr("three-way call") in current.text()
+            )
+        )
         shot("three_way_call")
-        seat.panel.linkage.outcome.click()
+        linkage.outcome.click()
         detail = window.detail
         assert detail is not None and detail.steps is not None
         steps = detail.steps
         await until(lambda: steps.form.isVisible())
         steps.outcome.setCurrentIndex(2)  # neither: first contact
         steps.note.setPlainText("非警务亦非政务服务事项，协商后由12345先行受理")
-        await asyncio.sleep(0.3)
+        await until(lambda: steps.mode.isVisibleTo(steps))
         shot("three_way_outcome")
         steps.outcome.setCurrentIndex(0)
         steps.note.setPlainText("属市场监管职责，12345受理")
@@ -104,18 +115,22 @@ def main() -> int:
         await until(lambda: not steps.form.isVisible())
         await until(lambda: steps.buttons[Action.DISPATCH].isVisible())
         steps.buttons[Action.DISPATCH].click()
+        await until(lambda: steps.department.count() > 0)  # the directory is read off-thread
         steps.department.setEditText("和平")
         steps.note.setPlainText("请属地核实处理，3个工作日内反馈")
-        await asyncio.sleep(0.3)
         shot("dispatch_step")
         if window.queues is not None:
-            window.tabs.setCurrentWidget(window.queues)
-            window.queues.show_queue(QueueKind.PLATFORM_OPEN)  # demo orders are other seats'
-            await asyncio.sleep(1.0)
+            queues = window.queues
+            window.tabs.setCurrentWidget(queues)
+            queues.show_queue(QueueKind.PLATFORM_OPEN)  # demo orders are other seats'
+            await until(lambda: queues.model(QueueKind.PLATFORM_OPEN).rowCount() > 0)
             shot("queue")
         if window.alarm_panel is not None:
+            loaded: list[object] = []
+            window.alarm_panel.counts_changed.connect(lambda *counts: loaded.append(counts))
             window.tabs.setCurrentWidget(window.alarm_panel)
-            await asyncio.sleep(0.5)
+            window.alarm_panel.refresh()
+            await until(lambda: loaded)
             shot("alarms")
         gaps = cjk_gaps(window)
         print(f"caller={caller} cjk_missing={''.join(gaps)}", flush=True)

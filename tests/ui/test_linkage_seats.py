@@ -37,6 +37,7 @@ from console.telephony.port import CallState, Line, TransferResult
 from console.telephony.simulated import SimulatedSwitch
 from console.ui.models.queue_model import QueueModel
 from console.ui.operations import Operations
+from tests.waiting import until
 
 A01 = Actor("王丽", "A-01", Platform.HOTLINE)
 J01 = Actor("李强", "J-01", Platform.POLICE)
@@ -89,16 +90,10 @@ def seats(qtbot: QtBot, qloop: qasync.QEventLoop, db: Database) -> Iterator[Seat
     """On SQLite and on PostgreSQL: the peer seat learns of changes through either watcher."""
     made = Seats(db, qloop, qtbot)
     yield made
-    qloop.run_until_complete(made.switch.stop())
-    made.close()
-
-
-async def until(check: Callable[[], Any], timeout: float = 5.0) -> None:
-    for _ in range(int(timeout / 0.02)):
-        if check():
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError("timed out waiting")
+    try:
+        qloop.run_until_complete(made.switch.stop())
+    finally:
+        made.close()
 
 
 async def take_call_and_save(seats: Seats, **over: object) -> str:
@@ -150,6 +145,13 @@ async def do_step(
     )
     assert not steps.form.isVisible(), steps.error.text()
     await until(lambda: steps.order is not None and len(steps.order.timeline) > before)
+
+
+async def polls(seats: Seats, count: int) -> None:
+    """Wait for ``count`` more ticks of the 12345 seat's change poll."""
+    ticks: list[None] = []
+    seats.timers[0].timeout.connect(lambda: ticks.append(None))
+    await until(lambda: len(ticks) >= count, what=f"{count} change polls")
 
 
 def actions(seats: Seats, number: str) -> list[tuple[str, str]]:
@@ -206,7 +208,9 @@ def test_a_step_the_seat_may_not_take_is_refused_with_the_note_kept(
         steps.submit()
         said = ("Not done", "This order changed")
         await until(lambda: steps.error.text().startswith(said))
-        await asyncio.sleep(0.6)  # several change polls later: still said, still kept
+        # The change poll re-reads the cancelled order, and polls on: still said, still kept.
+        await until(lambda: steps.order is not None and steps.order.status is Status.CANCELLED)
+        await polls(seats, 2)
         assert steps.error.text().startswith(said), steps.error.text()
         assert steps.note.toPlainText() == "已答复" and steps.form.isVisible()
         # The note belongs to that order and step: another order's step starts empty.
@@ -380,8 +384,25 @@ def test_f8_without_consent_asks_for_it_and_a_clue_asks_for_f8(
     qloop.run_until_complete(scenario())
 
 
+@pytest.fixture
+def start_seats(qtbot: QtBot, qloop: qasync.QEventLoop) -> Iterator[Callable[[Database], Seats]]:
+    """Open the seats when the test says (after it has prepared the database); closed after."""
+    made: list[Seats] = []
+
+    def start(db: Database) -> Seats:
+        made.append(Seats(db, qloop, qtbot))
+        return made[-1]
+
+    yield start
+    for seats in made:
+        try:
+            qloop.run_until_complete(seats.switch.stop())
+        finally:
+            seats.close()
+
+
 def test_a_transfer_left_pending_by_a_stopped_console_goes_over_on_start(
-    qtbot: QtBot, qloop: qasync.QEventLoop, sqlite_db: Database
+    qloop: qasync.QEventLoop, sqlite_db: Database, start_seats: Callable[[Database], Seats]
 ) -> None:
     orders = OrderService(sqlite_db, lambda: datetime.now(UTC))
     number = orders.create(
@@ -389,17 +410,13 @@ def test_a_transfer_left_pending_by_a_stopped_console_goes_over_on_start(
               description="小区门口有人持械斗殴", consent=True), A01,
     ).order.number  # fmt: skip
     orders.transfers.begin(number, A01, f"SIM-000001:{number}")  # then the console died
-    seats = Seats(sqlite_db, qloop, qtbot)
+    seats = start_seats(sqlite_db)
 
     async def scenario() -> None:
         await until(lambda: seats.orders.get(number).order.status is Status.TRANSFERRED)
         await until(lambda: number in seats.hot.seat.panel.notice.text())
 
-    try:
-        qloop.run_until_complete(scenario())
-    finally:
-        qloop.run_until_complete(seats.switch.stop())
-        seats.close()
+    qloop.run_until_complete(scenario())
 
 
 def requests(seats: Seats) -> list[tuple[str, str]]:

@@ -113,7 +113,7 @@ def test_lookup_shows_callers_orders_newest_first(
     assert cells[0][3] == "Received"
     assert cells[0][4] == "12345 hotline"
     assert cells[0][5] == "第二次来电 夜间仍有噪音"
-    assert "2" in window.result_label.text()
+    assert window.result_label.text() == "2 order(s) from 138 1234 5678, newest first."
 
 
 def test_unknown_caller_and_bad_number(qtbot: QtBot, window: MainWindow) -> None:

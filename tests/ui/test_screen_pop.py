@@ -25,8 +25,10 @@ def test_pop_view_shows_history_open_orders_and_frequent_badge(qtbot: QtBot) -> 
     history = [summary(3, Status.HANDLING), summary(2, Status.COMPLETED)]
     view.show_pop(ScreenPop("13812345678", history, history[:1], 4, True))
     assert view.model.rowCount() == 2
-    assert "13812345678" in view.header.text() and "2" in view.header.text()
-    assert not view.frequent.isHidden() and "4" in view.frequent.text()
-    assert history[0].number in view.open_orders.text()
+    assert view.header.text() == "Caller 13812345678: 2 earlier orders"
+    assert not view.frequent.isHidden()
+    assert view.frequent.text() == "Frequent caller: 4 orders in 30 days"
+    assert view.open_orders.text() == "Still open: 12345-20261103-000001"
     view.clear()
     assert view.model.rowCount() == 0 and view.frequent.isHidden()
+    assert view.header.text() == "No caller yet." and view.open_orders.text() == ""

@@ -4,9 +4,13 @@ the order is typed and saved with the keyboard, hang-up goes to wrap-up and back
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -31,6 +35,7 @@ from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.seat_panel import SeatPanel
 from console.ui.seat.transfer_flow import TransferFlow
+from tests.waiting import until
 
 ACTOR = Actor("王丽", "A-01", Platform.HOTLINE)
 CALLER = "13812345678"
@@ -69,30 +74,52 @@ def build(db: Database, tmp_path: Path, loop: asyncio.AbstractEventLoop):  # typ
     return holder, panel, controller, switch, orders, worker
 
 
-def test_a_call_from_ring_to_saved_order(
+@dataclass
+class Parts:
+    holder: QWidget
+    panel: SeatPanel
+    controller: SeatController
+    switch: SimulatedSwitch
+    orders: OrderService
+
+
+@pytest.fixture
+def parts(
     qtbot: QtBot, qloop: qasync.QEventLoop, sqlite_db: Database, tmp_path: Path
-) -> None:
+) -> Iterator[Parts]:
+    """The seat, shown; its switch, controller and worker thread are stopped even on failure."""
     holder, panel, controller, switch, orders, worker = build(sqlite_db, tmp_path, qloop)
     qtbot.addWidget(holder)
     holder.resize(1200, 760)
     holder.show()
+    yield Parts(holder, panel, controller, switch, orders)
+    qloop.run_until_complete(switch.stop())
+    controller.close()
+    worker.shutdown()
+
+
+def test_a_call_from_ring_to_saved_order(
+    qtbot: QtBot, qloop: qasync.QEventLoop, parts: Parts
+) -> None:
+    holder, panel, controller, switch = parts.holder, parts.panel, parts.controller, parts.switch
+    ringing = panel.controller._bar.ringing
+    pop_model = panel.findChild(ScreenPopView).model  # type: ignore[union-attr]
+    states: list[tuple[str, float]] = []
+    controller.state_changed.connect(lambda state, _r: states.append((state, time.monotonic())))
 
     async def scenario() -> None:
         switch.start()
         controller.log_in()
         assert controller.state is AgentState.READY
         switch.place_call(Line.HOTLINE, CALLER)
-        await asyncio.sleep(0.05)
+        await until(lambda: ringing.count() == 1)
         assert controller.current is None
-        assert "138****5678" in panel.controller._bar.ringing.item(0).text()
+        assert "138****5678" in ringing.item(0).text()
         qtbot.keyClick(holder, Qt.Key.Key_F5)
-        for _ in range(100):
-            await asyncio.sleep(0.02)
-            if panel.findChild(ScreenPopView).model.rowCount():  # type: ignore[union-attr]
-                break
+        await until(lambda: pop_model.rowCount())
         assert controller.state is AgentState.ON_CALL
         assert controller.current is not None and controller.current.caller == CALLER
-        assert panel.findChild(ScreenPopView).model.rowCount() == 1  # type: ignore[union-attr]
+        assert pop_model.rowCount() == 1
         assert panel.intake.draft().caller_phone == CALLER
         form = panel.intake.draft()
         panel.intake.set_draft(
@@ -102,59 +129,43 @@ def test_a_call_from_ring_to_saved_order(
         saved: list[str] = []
         panel.intake.saved.connect(saved.append)
         panel.intake.save()
-        for _ in range(100):
-            await asyncio.sleep(0.02)
-            if saved:
-                break
-        assert saved and saved[0].startswith("12345-")
-        pop_model = panel.findChild(ScreenPopView).model  # type: ignore[union-attr]
-        for _ in range(100):  # the pop now lists the order just recorded
-            await asyncio.sleep(0.02)
-            if pop_model.rowCount() == 2:
-                break
-        assert pop_model.rowCount() == 2
+        await until(lambda: saved)
+        assert saved[0].startswith("12345-")
+        await until(lambda: pop_model.rowCount() == 2)  # the pop lists the order just recorded
+        states.clear()
         qtbot.keyClick(holder, Qt.Key.Key_F6)
-        await asyncio.sleep(0.1)
-        assert controller.state is AgentState.WRAP_UP
-        await asyncio.sleep(0.5)
-        assert controller.state is AgentState.READY  # wrap-up over by itself
+        await until(lambda: len(states) >= 2, what="wrap-up, then ready by itself")
+        (wrap_up, began), (ready, ended) = states
+        assert (wrap_up, ready) == ("wrap_up", "ready") and controller.state is AgentState.READY
+        assert ended - began >= 0.25  # the 300 ms wrap-up ran its course (Qt's coarse timers
+        # may fire up to 5 % early)
         assert controller.stats.answered == 1 and controller.stats.service_level == 1.0
-        await switch.stop()
 
     qloop.run_until_complete(scenario())
-    assert len(orders.caller_history(CALLER)) == 2  # the earlier order and today's
-    controller.close()
-    worker.shutdown()
+    assert len(parts.orders.caller_history(CALLER)) == 2  # the earlier order and today's
 
 
 def test_f8_sends_the_call_then_the_order_to_110(
-    qtbot: QtBot, qloop: qasync.QEventLoop, sqlite_db: Database, tmp_path: Path
+    qtbot: QtBot, qloop: qasync.QEventLoop, parts: Parts
 ) -> None:
-    holder, panel, controller, switch, orders, worker = build(sqlite_db, tmp_path, qloop)
-    qtbot.addWidget(holder)
-    holder.resize(1200, 760)
-    holder.show()
+    holder, panel, controller, switch = parts.holder, parts.panel, parts.controller, parts.switch
+    orders = parts.orders
     notices: list[str] = []
     controller.notice.connect(notices.append)
     panel.flow.notice.connect(notices.append)
-
-    async def until(check, timeout: float = 3.0) -> None:  # type: ignore[no-untyped-def]
-        for _ in range(int(timeout / 0.02)):
-            if check():
-                return
-            await asyncio.sleep(0.02)
-        raise AssertionError("timed out")
+    states: list[str] = []
+    controller.state_changed.connect(lambda state, _reason: states.append(state))
 
     async def scenario() -> None:
         switch.start()
         switch.register_seat("J-SIM", Line.POLICE, True)
         controller.log_in()
         switch.place_call(Line.HOTLINE, CALLER)
-        await asyncio.sleep(0.05)
+        await until(lambda: panel.controller._bar.ringing.count() == 1)
         qtbot.keyClick(holder, Qt.Key.Key_F5)
         await until(lambda: controller.current is not None)
         qtbot.keyClick(holder, Qt.Key.Key_F8)  # nothing saved yet: refused, call stays
-        await until(lambda: bool(notices))
+        await until(lambda: notices)
         assert "Save the order first" in notices[-1] and controller.current is not None
         saved: list[str] = []
         panel.intake.saved.connect(saved.append)
@@ -163,15 +174,13 @@ def test_f8_sends_the_call_then_the_order_to_110(
                   description="小区门口有人持械斗殴", consent=True)
         )  # fmt: skip
         panel.intake.save()
-        await until(lambda: bool(saved))
+        await until(lambda: saved)
+        states.clear()
         qtbot.keyClick(holder, Qt.Key.Key_F8)
         await until(lambda: controller.current is None, timeout=6)  # the call went to 110
+        assert states[0] == "wrap_up"  # and the seat to wrap-up
         await until(lambda: orders.get(saved[0]).order.owner is Platform.POLICE)
         order = orders.get(saved[0]).order
         assert order.owner is Platform.POLICE and order.status.value == "transferred"
-        assert controller.state is AgentState.WRAP_UP
-        await switch.stop()
 
     qloop.run_until_complete(scenario())
-    controller.close()
-    worker.shutdown()
