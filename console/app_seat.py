@@ -88,11 +88,6 @@ def build_seat(
 def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:
     """The transfer services as the seat's flow calls them, acting as ``actor``."""
     transfers = orders.transfers
-
-    def is_clue(number: str) -> bool:
-        order = orders.get(number).order
-        return order.social_stability and order.owner is Platform.HOTLINE and order.status.is_open
-
     return OrderTransfers(
         begin=lambda number, key, consent: transfers.begin(number, actor, key, consent),
         complete=lambda key: transfers.complete(key, actor, "一键转接"),
@@ -100,5 +95,6 @@ def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:
         send=lambda number, key, note, consent: transfers.transfer(
             number, actor, note, key, consent
         ),
-        is_clue=is_clue,
+        is_clue=transfers.owes_clue_transfer,
+        resume=lambda: transfers.resume(actor),
     )

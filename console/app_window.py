@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from console.app_seat import SeatParts, build_seat
 from console.domain.catalogue import District, Field, Kind
@@ -22,7 +22,6 @@ from console.services.alarms import AlarmService
 from console.services.orders import OrderService
 from console.services.queues import QueueService
 from console.services.steps import StepService
-from console.services.transfers import Resumed
 from console.store.changes import ChangeWatch
 from console.store.departments import departments
 from console.store.engine import Database
@@ -151,7 +150,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     steps.refused.connect(lambda text: status.showMessage(text, 15_000))
     panel.refresh()
     board.refresh()
-    resume_transfers(shared, actor, seat)
+    seat.flow.resume_pending()
 
     def tick(now: datetime) -> None:
         status.tick(now)
@@ -167,27 +166,6 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
             detail.refresh()
 
     return WindowParts(window, seat, status, panel, banner, tick, on_change)
-
-
-def resume_transfers(shared: Shared, actor: Actor, seat: SeatParts) -> None:
-    """Transfers this seat began before the console stopped (the call was moving) go over as
-    互派 now; the agent is told which, in the seat's notice line, and the log keeps it."""
-
-    def failed(error: Exception) -> None:
-        log.error("could not finish pending transfers of %s: %s", actor.seat, error)
-
-    def report(resumed: list[Resumed]) -> None:
-        for outcome in resumed:
-            log.warning("pending transfer %s finished on start: %s", outcome.key, outcome)
-        sent = [r.number for r in resumed if r.done]
-        if sent:
-            text = QCoreApplication.translate(
-                "SeatPanel", "Sent to the peer platform after the restart: {numbers}"
-            )
-            seat.panel.notice.setText(text.format(numbers=", ".join(sent)))
-
-    shared.ops.write(seat.panel, lambda: shared.orders.transfers.resume(actor),
-                     success=report, failure=failed)  # fmt: skip
 
 
 def watch_changes(

@@ -38,10 +38,16 @@ def who_may_act(order: WorkOrder, spec: ActionSpec) -> Platform:
     return order.owner
 
 
+def owes_clue_transfer(order: WorkOrder) -> bool:
+    """A social-stability clue still at 12345 and open: it goes to 110 at once, without asking
+    the caller (方案: 影响社会稳定的线索第一时间转交110)."""
+    return order.social_stability and order.owner is Platform.HOTLINE and order.status.is_open
+
+
 def _may_transfer(order: WorkOrder, detail: str, _mode: FirstContactMode | None) -> bool:
     """Consent recorded (now or before); or a social-stability clue, which 12345 sends to 110 at
     once (方案: 第一时间转交110); or a department's report escalated to 110 (联动110派警)."""
-    clue = order.social_stability and order.owner is Platform.HOTLINE
+    clue = order.social_stability and order.owner is Platform.HOTLINE  # open: checked before
     return order.consent or detail.strip() == "consent" or clue or bool(order.escalated_from)
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from console.domain.order_rules import owes_clue_transfer
 from console.domain.orders import Action, Actor, TransitionError, check
 from console.domain.refusals import Refused
 from console.services.order_writer import OrderWriter
@@ -167,6 +168,12 @@ class TransferService:
             raise self._conflict(number, actor) or refused from None
         self._changed()
         return Transfer(saved, repeated=False)
+
+    def owes_clue_transfer(self, number: str) -> bool:
+        """Whether order ``number`` is a social-stability clue still at 12345 and open: the seat
+        must send it to 110 at once (方案: 第一时间转交110)."""
+        with self._db.read() as session:
+            return owes_clue_transfer(repo.get(session, number).order)
 
     def abandon(self, key: str) -> None:
         """The call did not go: the pending request ``key`` is closed and the order stays."""

@@ -81,62 +81,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="83"/>
+        <location filename="../../console/ui/alarms/panel.py" line="82"/>
         <source>Today ({count})</source>
         <translation>今天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="84"/>
+        <location filename="../../console/ui/alarms/panel.py" line="83"/>
         <source>Tomorrow ({count})</source>
         <translation>明天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="85"/>
+        <location filename="../../console/ui/alarms/panel.py" line="84"/>
         <source>Later ({count})</source>
         <translation>以后（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="112"/>
+        <location filename="../../console/ui/alarms/panel.py" line="111"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation>确认说明（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="114"/>
+        <location filename="../../console/ui/alarms/panel.py" line="113"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="116"/>
+        <location filename="../../console/ui/alarms/panel.py" line="115"/>
         <source>Escalate to (person or unit)</source>
         <translation>督办对象（人员或单位）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="118"/>
+        <location filename="../../console/ui/alarms/panel.py" line="117"/>
         <source>Escalate</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="191"/>
+        <location filename="../../console/ui/alarms/panel.py" line="190"/>
         <source>Acknowledged {number}.</source>
         <translation>已确认 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="198"/>
+        <location filename="../../console/ui/alarms/panel.py" line="197"/>
         <source>Escalated {number}.</source>
         <translation>已督办 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="206"/>
+        <location filename="../../console/ui/alarms/panel.py" line="205"/>
         <source>Select an alarm in the table first.</source>
         <translation>请先在表格中选中一条告警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="221"/>
+        <location filename="../../console/ui/alarms/panel.py" line="220"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="70"/>
+        <location filename="../../console/ui/alarms/panel.py" line="69"/>
         <source>Could not load alarms: </source>
         <translation>无法加载告警：</translation>
     </message>
@@ -271,17 +271,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="113"/>
+        <location filename="../../console/app.py" line="112"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="124"/>
+        <location filename="../../console/app.py" line="123"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="130"/>
+        <location filename="../../console/app.py" line="129"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
@@ -291,12 +291,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="251"/>
+        <location filename="../../console/app.py" line="250"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="260"/>
+        <location filename="../../console/app.py" line="259"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -832,83 +832,83 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="71"/>
+        <location filename="../../console/ui/main_window.py" line="70"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="91"/>
+        <location filename="../../console/ui/main_window.py" line="90"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="94"/>
+        <location filename="../../console/ui/main_window.py" line="93"/>
         <source>&amp;Caller number:</source>
         <translation>来电号码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="96"/>
+        <location filename="../../console/ui/main_window.py" line="95"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="97"/>
+        <location filename="../../console/ui/main_window.py" line="96"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="129"/>
+        <location filename="../../console/ui/main_window.py" line="128"/>
         <source>&amp;Seat</source>
         <translation>坐席(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="131"/>
+        <location filename="../../console/ui/main_window.py" line="130"/>
         <source>&amp;Queues</source>
         <translation>工单队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="132"/>
+        <location filename="../../console/ui/main_window.py" line="131"/>
         <source>Caller &amp;lookup</source>
         <translation>来电查询(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="134"/>
+        <location filename="../../console/ui/main_window.py" line="133"/>
         <source>Order &amp;detail</source>
         <translation>工单详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="136"/>
-        <location filename="../../console/ui/main_window.py" line="201"/>
+        <location filename="../../console/ui/main_window.py" line="135"/>
+        <location filename="../../console/ui/main_window.py" line="200"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="138"/>
+        <location filename="../../console/ui/main_window.py" line="137"/>
         <source>Seat &amp;board</source>
         <translation>坐席看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="216"/>
+        <location filename="../../console/ui/main_window.py" line="215"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="219"/>
+        <location filename="../../console/ui/main_window.py" line="218"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="231"/>
+        <location filename="../../console/ui/main_window.py" line="230"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="238"/>
+        <location filename="../../console/ui/main_window.py" line="237"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="242"/>
+        <location filename="../../console/ui/main_window.py" line="241"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -1711,11 +1711,6 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>{state} for {time}</source>
         <translation>{state} {time}</translation>
     </message>
-    <message>
-        <location filename="../../console/app_window.py" line="185"/>
-        <source>Sent to the peer platform after the restart: {numbers}</source>
-        <translation>重启后已按互派发往对方平台：{numbers}</translation>
-    </message>
 </context>
 <context>
     <name>StateBoard</name>
@@ -1733,48 +1728,48 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="59"/>
+        <location filename="../../console/ui/status_bar.py" line="36"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="59"/>
+        <location filename="../../console/ui/status_bar.py" line="36"/>
         <source>110 police</source>
         <translation>110 报警平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="61"/>
+        <location filename="../../console/ui/status_bar.py" line="38"/>
         <source>Seat: {seat}</source>
         <translation>坐席：{seat}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="64"/>
+        <location filename="../../console/ui/status_bar.py" line="41"/>
         <source>Agent: {agent}</source>
         <translation>话务员：{agent}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="66"/>
+        <location filename="../../console/ui/status_bar.py" line="43"/>
         <source>Alarm operator: {agent}</source>
         <translation>接警员：{agent}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="70"/>
+        <location filename="../../console/ui/status_bar.py" line="47"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
+        <location filename="../../console/ui/status_bar.py" line="51"/>
         <location filename="../../console/ui/status_bar.py" line="74"/>
-        <location filename="../../console/ui/status_bar.py" line="97"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="91"/>
+        <location filename="../../console/ui/status_bar.py" line="68"/>
         <source>Orders: {count}</source>
         <translation>工单：{count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="100"/>
+        <location filename="../../console/ui/status_bar.py" line="77"/>
         <source>Database unreachable</source>
         <translation>数据库连接中断</translation>
     </message>
@@ -1782,42 +1777,47 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>TransferFlow</name>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="82"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="89"/>
+        <source>Sent to the peer platform after the restart: {numbers}</source>
+        <translation>重启后已按互派发往对方平台：{numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="103"/>
         <source>This call came from the peer platform: return the order instead.</source>
         <translation>此来电由对方平台转入：如不属本平台职责，请退回工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="91"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="112"/>
         <source>Save the order first: it goes with the call.</source>
         <translation>请先保存工单：工单随来电一并转接。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="94"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="115"/>
         <source>The call is already being transferred; wait for the peer.</source>
         <translation>来电正在转接中，请等待对方应答。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="178"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="199"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation>{line} 线路未接通：{result}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="197"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="218"/>
         <source>The order did not go to {line}: {reason}</source>
         <translation>工单未能转至 {line}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="204"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="225"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="205"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="226"/>
         <source>busy</source>
         <translation>忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="206"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="227"/>
         <source>rejected</source>
         <translation>拒接</translation>
     </message>
@@ -1825,7 +1825,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="122"/>
+        <location filename="../../console/app_window.py" line="120"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>

@@ -13,16 +13,20 @@ refused for want of consent asks for it (``consent_needed``); a social-stability
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from console.domain.orders import TransitionError
+from console.services.transfers import Resumed
 from console.telephony.port import Line, Telephony, TransferResult
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.seat_controller import SeatController
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class OrderTransfers:
     abandon: Callable[[str], object]  # key
     send: Callable[[str, str, str, bool], object]  # number, key, note, consent: 互派 at once
     is_clue: Callable[[str], bool]  # a social-stability clue this seat must send to 110 now
+    resume: Callable[[], list[Resumed]]  # this seat's transfers left pending by a stopped console
 
 
 class TransferFlow(QObject):
@@ -67,6 +72,22 @@ class TransferFlow(QObject):
         self._attempts = 0  # each F8 is its own request: a retry after a failure is a new key
         seat.order_recorded.connect(self._recorded)
         seat.state_changed.connect(lambda *_: self._forget_ended())
+
+    def resume_pending(self) -> None:
+        """Transfers this seat began before the console stopped (the call was moving) go over
+        as 互派 now; the agent is told which, in the notice line, and the log keeps it."""
+        if self._transfers is None:
+            return
+        self._ops.write(self, self._transfers.resume, success=self._resumed,
+                        failure=lambda e: log.error("could not finish pending transfers: %s", e))  # fmt: skip
+
+    def _resumed(self, resumed: list[Resumed]) -> None:
+        for outcome in resumed:
+            log.warning("pending transfer %s finished on start: %s", outcome.key, outcome)
+        sent = [r.number for r in resumed if r.done]
+        if sent:
+            text = self.tr("Sent to the peer platform after the restart: {numbers}")
+            self.notice.emit(text.format(numbers=", ".join(sent)))
 
     @property
     def peer(self) -> Line:
