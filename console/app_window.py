@@ -161,6 +161,7 @@ def build_window(shared: Shared, actor: Actor, switch: SimulatedSwitch) -> Windo
 
     def on_change() -> None:
         queues.refresh()
+        panel.refresh_soon()  # an alarm another console raised shows within a second
         if detail.isVisible():
             detail.refresh()
 
