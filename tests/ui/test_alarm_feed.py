@@ -106,6 +106,8 @@ def test_an_alarm_raised_on_another_console_shows_within_a_second(
         return time.monotonic() - committed
 
     assert qloop.run_until_complete(scenario()) < 1.0
+    window = watched.part.window  # the Alarms tab's title counts every level's open alarms
+    assert window.tabs.tabText(window.tabs.indexOf(panel)).endswith(f"({panel.model.rowCount()})")
     assert panel.refresh_timer.remainingTime() > 20_000  # not the 30 s refresh that did it
 
 

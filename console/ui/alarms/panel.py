@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import china_date
 from console.services.alarms import MAX_NOTE, AlarmInputError, AlarmService
 from console.store.alarms import AlarmView
@@ -44,12 +45,13 @@ COLUMN_WIDTHS = (80, 168, 88, 84, 96, 112, 56, 88, 160)  # the last column stret
 
 
 class AlarmPanel(QWidget):
-    """Signals: ``counts_changed(warning, due, overdue)`` after each refresh: all open alarms,
-    one per running deadline (its highest level), whatever the filters.
+    """Signals: ``counts_changed(counts)`` after each refresh, ``counts`` a mapping of every
+    :class:`AlarmLevel` (mildest first) to its number of open alarms, one per running deadline
+    (its highest level), whatever the filters.
 
     ``seat`` is this console's seat: the seat filter's Mine (我的) and :meth:`show_mine`."""
 
-    counts_changed = Signal(int, int, int)
+    counts_changed = Signal(object)  # Mapping[AlarmLevel, int]
 
     def __init__(
         self,
@@ -252,13 +254,15 @@ class AlarmPanel(QWidget):
         counts = self._show_counts()
         self.filters.set_seats(a.seat for a in self._alarms if a.seat)
         self._apply()
-        self.counts_changed.emit(*counts)
+        self.counts_changed.emit(counts)
 
-    def _show_counts(self) -> list[int]:
-        counts = [sum(a.level is level for a in self._alarms) for level in LEVELS]
-        for (level, chip), count in zip(self.chips.items(), counts, strict=True):
-            chip.setText(f"{self.model.level_names[level]} {count}")
-            chip.setStyleSheet(chip_style(level, count))
+    def _show_counts(self) -> dict[AlarmLevel, int]:
+        counts = dict.fromkeys(LEVELS, 0)
+        for alarm in self._alarms:
+            counts[alarm.level] += 1
+        for level, chip in self.chips.items():
+            chip.setText(f"{self.model.level_names[level]} {counts[level]}")
+            chip.setStyleSheet(chip_style(level, counts[level]))
         return counts
 
     @Slot()
