@@ -1709,6 +1709,24 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>TimeLeft</name>
+    <message>
+        <location filename="../../console/ui/models/time_left.py" line="51"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/models/time_left.py" line="52"/>
+        <source>Due within 2 hours</source>
+        <translation>2小时内到期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/models/time_left.py" line="53"/>
+        <source>Due within 24 hours</source>
+        <translation>24小时内到期</translation>
+    </message>
+</context>
+<context>
     <name>TransferFlow</name>
     <message>
         <location filename="../../console/ui/seat/transfer_flow.py" line="82"/>
