@@ -127,9 +127,8 @@ class AlarmScheduler:
         """Raise what is due, hand it to ``on_raised``, re-arm the exact timer."""
         loop = asyncio.get_running_loop()
         async with self._lock:
-            try:
-                raised = await loop.run_in_executor(self._executor, self._service.sweep)
-                upcoming = await loop.run_in_executor(self._executor, self._service.next_pending)
+            try:  # one trip to the worker: every hand-back is a signal from another thread
+                raised, upcoming = await loop.run_in_executor(self._executor, self._sweep_and_look)
             except Exception:  # the database is unreachable: say so, try again next sweep
                 log.exception("alarm sweep failed")
                 self._health(False)
@@ -140,6 +139,10 @@ class AlarmScheduler:
         if raised:
             self._on_raised(raised)
         return raised
+
+    def _sweep_and_look(self) -> tuple[list[RaisedAlarm], datetime | None]:
+        """On the worker thread: raise what is due, then find the next instant."""
+        return self._service.sweep(), self._service.next_pending()
 
     async def check_clock(self) -> None:
         seen = self._detector.check()
