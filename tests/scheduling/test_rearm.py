@@ -9,6 +9,7 @@ The scheduler is the one the composition root builds (``console.app.alarm_servic
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -103,6 +104,7 @@ class Console:
 
 @pytest.fixture
 def console(qloop: qasync.QEventLoop, db: Database, tmp_path: Path) -> Iterator[Console]:
+    gc.collect()  # earlier tests' Qt objects go on this thread, not on a worker's (a crash)
     path = tmp_path / "deadlines.toml"
     path.write_text(POLICY, encoding="utf-8")
     made = Console(qloop, db, path)

@@ -4,6 +4,7 @@ within a second (not at the 30 s refresh), and a burst of commits costs one quer
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -75,6 +76,7 @@ class Watched:
 
 @pytest.fixture
 def watched(qtbot: QtBot, qloop: qasync.QEventLoop, db: Database) -> Iterator[Watched]:
+    gc.collect()  # earlier tests' Qt objects go on this thread, not on a worker's (a crash)
     made = Watched(db, qloop, qtbot)
     yield made
     qloop.run_until_complete(made.switch.stop())
