@@ -12,7 +12,7 @@ import logging
 import sys
 import time
 from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,13 +23,14 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy.exc import OperationalError
 
 from console.app_seat import SeatParts
-from console.app_window import Shared, build_window, watch_changes
+from console.app_window import Shared, WindowParts, build_window, watch_changes
 from console.config import Settings, describe
-from console.domain.calendar import load_calendar
+from console.domain.calendar import BusinessCalendar, load_calendar
+from console.domain.deadlines import Policy
 from console.domain.orders import Actor, Platform
 from console.logs import install_excepthook, setup_logging
 from console.scheduling.alarms import AlarmScheduler
-from console.scheduling.clock import SystemClock
+from console.scheduling.clock import Clock, SystemClock
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.orders import OrderService
 from console.settings import APP_NAME, safe_url
@@ -139,12 +140,33 @@ def _run_with(
         actors = [Actor(settings.agent, settings.seat, seat_platform)]
         if pair:
             actors.append(peer_actor(actors[0]))
+        parts: list[WindowParts] = []  # the windows, made below
+
+        def on_raised(raised: list[RaisedAlarm]) -> None:
+            notifier.notify(raised, clock.now())
+            for part in parts:
+                part.panel.refresh()
+
+        def set_connected(ok: bool) -> None:
+            for part in parts:
+                part.status.set_connected(ok)
+
+        scheduler = AsyncIOScheduler(event_loop=loop, timezone=UTC)  # the clock's and alarms'
+        orders, alarms, alarm_timer = alarm_services(
+            db,
+            scheduler,
+            clock,
+            (policy, calendar),
+            settings.seat,
+            executor,
+            on_raised,
+            set_connected,
+        )
         with db.read() as session:  # before show(): the first paint shows real numbers
-            orders = OrderService(db, clock.now, policy, calendar)
             shared = Shared(
                 db=db,
                 orders=orders,
-                alarms=AlarmService(db, clock.now, settings.seat),
+                alarms=alarms,
                 clock=clock.now,
                 catalogue=catalogue(session),
                 chinese=lang.startswith("zh"),
@@ -162,30 +184,19 @@ def _run_with(
         lines = {Line(a.platform.value) for a in actors}
         switch = build_telephony(SwitchSite(settings, loop, lines, known_callers))
         notifier = AlarmNotifier(settings, tray=tray_icon(app), parent=app)
-        parts = [build_window(shared, actor, switch) for actor in actors]
+        parts.extend(build_window(shared, actor, switch) for actor in actors)
         for part in parts:
             notifier.message.connect(part.banner.show_message)
             changes = watch_for(db.engine)
             if changes is not None:
                 watchers.append(changes)
-            watch_changes(part.window, changes, part.on_change)
+            # Another seat's order may plan a threshold before the one armed here.
+            watch_changes(part.window, changes, both(part.on_change, alarm_timer.rearm))
         if pair:  # side by side, so the order can be watched going over and coming back
             place_side_by_side([p.window for p in parts], app)
 
-        def on_raised(raised: list[RaisedAlarm]) -> None:
-            notifier.notify(raised, clock.now())
-            for part in parts:
-                part.panel.refresh()
-
-        def set_connected(ok: bool) -> None:
-            for part in parts:
-                part.status.set_connected(ok)
-
-        def start(scheduler: AsyncIOScheduler) -> None:
-            AlarmScheduler(
-                scheduler, shared.alarms, clock, executor, on_raised,
-                on_health=set_connected,
-            ).start()  # fmt: skip
+        def start() -> None:
+            alarm_timer.start()
             switch.start()
             for part in parts:
                 part.seat.controller.log_in()
@@ -198,10 +209,11 @@ def _run_with(
             for part in parts:
                 part.seat.controller.close()
             await switch.stop()
+            await alarm_timer.stop()
 
         first = parts[0]
         return _run(
-            app, loop, [p.window for p in parts], start, tick, stop,
+            app, loop, scheduler, [p.window for p in parts], start, tick, stop,
             smoke=smoke, started=started, orders=shared.order_count, url=db_url,
             script=(lambda w: script(w, first.seat)) if script else None,
         )  # fmt: skip
@@ -214,6 +226,34 @@ def _run_with(
         if not loop.is_closed():  # an early return before the loop ran
             loop.close()
             asyncio.set_event_loop(None)
+
+
+def alarm_services(
+    db: Database,
+    scheduler: AsyncIOScheduler,
+    clock: Clock,
+    rules: tuple[Policy, BusinessCalendar],
+    seat: str,
+    executor: Executor,
+    on_raised: Callable[[list[RaisedAlarm]], None],
+    on_health: Callable[[bool], None],
+) -> tuple[OrderService, AlarmService, AlarmScheduler]:
+    """The order and alarm services and the one alarm scheduler that keeps their alarms on
+    time: every committed order write (new order, step, transfer, escalation) re-arms the exact
+    timer, so a threshold planned sooner than the one armed is raised on time, not by the
+    safety sweep. The services call ``on_change`` on the UI worker; ``rearm`` hops to the loop."""
+    alarms = AlarmService(db, clock.now, seat)
+    timer = AlarmScheduler(scheduler, alarms, clock, executor, on_raised, on_health=on_health)
+    policy, calendar = rules
+    return OrderService(db, clock.now, policy, calendar, on_change=timer.rearm), alarms, timer
+
+
+def both(first: Callable[[], None], then: Callable[[], None]) -> Callable[[], None]:
+    def call() -> None:
+        first()
+        then()
+
+    return call
 
 
 def peer_actor(actor: Actor) -> Actor:
@@ -271,8 +311,9 @@ def _fail(message: str) -> None:
 def _run(
     app: QApplication,
     loop: qasync.QEventLoop,
+    scheduler: AsyncIOScheduler,
     windows: list[MainWindow],
-    start: Callable[[AsyncIOScheduler], None],
+    start: Callable[[], None],
     on_tick: Callable[[datetime], None],
     stop: Callable[[], Awaitable[None]],
     *,
@@ -292,7 +333,6 @@ def _run(
     # The clock shows the time it runs at, not the time it was due, so a late tick is still
     # right: never drop it (misfire_grace_time=None), but after a stall (suspend, a long
     # blocking call) run it once, not once per missed second (coalesce=True).
-    scheduler = AsyncIOScheduler(event_loop=loop, timezone=UTC)
     now = datetime.now(UTC)
     scheduler.add_job(
         tick,
@@ -308,7 +348,7 @@ def _run(
     )
     # APScheduler logs every run at INFO: one line a second drowns the real log.
     logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
-    start(scheduler)
+    start()
     scheduler.start()
 
     painted: asyncio.Future[float] = loop.create_future()

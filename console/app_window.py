@@ -162,6 +162,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
 
     def on_change() -> None:
         queues.refresh()
+        panel.refresh_soon()  # an alarm another console raised shows within a second
         if detail.isVisible():
             detail.refresh()
 

@@ -122,9 +122,16 @@ def sqlite_db(tmp_path: Path, _templates: dict[str, str]) -> Iterator[Database]:
 
 @pytest.fixture
 def qloop(qapp: object) -> Iterator[object]:
-    """A qasync event loop per test (STACK-NOTES: cancel what is pending with a timeout)."""
+    """A qasync event loop per test (STACK-NOTES: cancel what is pending with a timeout).
+
+    Garbage is collected on the GUI thread before and after: Qt objects an earlier test left
+    in reference cycles must not be freed by a collection that happens to run on a worker
+    thread of this one (seen as a segfault in the scheduling tests)."""
+    import gc
+
     import qasync
 
+    gc.collect()
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop
@@ -135,3 +142,4 @@ def qloop(qapp: object) -> Iterator[object]:
         loop.run_until_complete(asyncio.wait(pending, timeout=1))
     loop.close()
     asyncio.set_event_loop(None)
+    gc.collect()

@@ -5,10 +5,18 @@ database work runs in a worker thread (``run_in_executor``) so the window never 
 and results come back on the loop. Three jobs:
 
 - ``alarm-next``: a date job at the earliest pending alarm's instant, re-armed after every sweep
-  and after local writes (:meth:`rearm`). This gives sub-second latency.
-- ``alarm-sweep``: every ``sweep_interval_s`` — catches alarms another console planned.
+  and on :meth:`AlarmScheduler.rearm` (after a local write that planned alarms, and after
+  another seat's commit is seen). This gives sub-second latency.
+- ``alarm-sweep``: every ``sweep_interval_s`` — a safety net (a lost wake-up, a stuck timer).
 - ``clock-watch``: every second compares wall and monotonic time; after a jump or a resume from
   sleep it sweeps at once, because a date timer armed before the jump is wrong now.
+
+The jobs never do the work themselves: each only asks for it and returns. One task at a time
+sweeps or looks up the next instant, and asks made meanwhile are served once, right after it.
+A job that ran the sweep itself would still be running when the sweep re-armed it for an
+instant already come (a crowded minute: a threshold every few milliseconds), and APScheduler
+skips a job whose previous run is still going (``max_instances``): the exact timer was lost
+and the alarm waited for the safety sweep.
 
 ``misfire_grace_time=None`` on all three: APScheduler's default of 1 s silently drops a run that
 starts late (after a suspend, a blocked loop); a late sweep is still right, a skipped one is not.
@@ -18,10 +26,12 @@ starts late (after a suspend, a blocked loop); a late sweep is still right, a sk
 from __future__ import annotations
 
 import asyncio
+import enum
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from concurrent.futures import Executor
 from datetime import datetime, timedelta
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -34,7 +44,17 @@ log = logging.getLogger(__name__)
 JOB_DEFAULTS = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
 
 
+class _Ask(enum.IntEnum):
+    """What the worker task is asked to do next; a sweep also looks up the next instant."""
+
+    NOTHING = 0
+    LOOK = 1
+    SWEEP = 2
+
+
 class AlarmScheduler:
+    """Build it on the loop's thread (it keeps that loop for :meth:`rearm` from other threads)."""
+
     def __init__(
         self,
         scheduler: AsyncIOScheduler,
@@ -55,13 +75,16 @@ class AlarmScheduler:
         self._sweep_interval = sweep_interval_s
         self._watch_interval = watch_interval_s
         self._detector = JumpDetector(clock, interval_s=watch_interval_s)
+        self._loop = asyncio.get_event_loop()
         self._lock = asyncio.Lock()
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._asked = _Ask.NOTHING
+        self._worker: asyncio.Task[None] | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
         self.sweeps = 0
 
     def start(self) -> None:
         self._scheduler.add_job(
-            self.sweep_now,
+            self._sweep_job,
             "interval",
             seconds=self._sweep_interval,
             id="alarm-sweep",
@@ -78,27 +101,48 @@ class AlarmScheduler:
             **JOB_DEFAULTS,
         )
 
+    def request_sweep(self) -> None:
+        """Sweep as soon as the work under way is done (on the loop's thread; never blocks)."""
+        self._ask(_Ask.SWEEP)
+
+    def rearm(self) -> None:
+        """Look up the next threshold again and arm the exact timer for it: after a write
+        planned alarms. Callable from any thread (a service's ``on_change`` runs on the UI
+        worker); a call after the loop has closed does nothing."""
+        try:
+            self._loop.call_soon_threadsafe(self._ask, _Ask.LOOK)
+        except RuntimeError:  # the loop has closed: the console is stopping
+            log.debug("re-arm after the loop closed: ignored")
+
+    async def stop(self) -> None:
+        """Cancel the work under way; on the loop, before it closes (no task left pending)."""
+        self._asked = _Ask.NOTHING
+        pending = [task for task in self._tasks if not task.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.wait(pending, timeout=1)
+
     async def sweep_now(self) -> list[RaisedAlarm]:
         """Raise what is due, hand it to ``on_raised``, re-arm the exact timer."""
         loop = asyncio.get_running_loop()
         async with self._lock:
-            try:
-                raised = await loop.run_in_executor(self._executor, self._service.sweep)
-                upcoming = await loop.run_in_executor(self._executor, self._service.next_pending)
+            try:  # one trip to the worker: every hand-back is a signal from another thread
+                raised, upcoming = await loop.run_in_executor(self._executor, self._sweep_and_look)
             except Exception:  # the database is unreachable: say so, try again next sweep
                 log.exception("alarm sweep failed")
                 self._health(False)
                 return []
             self.sweeps += 1
+            self._arm(upcoming)  # under the lock: arms happen in the order of their look-ups
         self._health(True)
         if raised:
             self._on_raised(raised)
-        self._arm(upcoming)
         return raised
 
-    def _health(self, ok: bool) -> None:
-        if self._on_health is not None:
-            self._on_health(ok)
+    def _sweep_and_look(self) -> tuple[list[RaisedAlarm], datetime | None]:
+        """On the worker thread: raise what is due, then find the next instant."""
+        return self._service.sweep(), self._service.next_pending()
 
     async def check_clock(self) -> None:
         seen = self._detector.check()
@@ -109,19 +153,44 @@ class AlarmScheduler:
                 seen.drift_s,
                 seen.gap_s,
             )
-            await self.sweep_now()
+            self.request_sweep()
 
-    def rearm(self) -> None:
-        """After a local write planned new alarms: look up the next instant again (off-thread)."""
-        loop = asyncio.get_event_loop()
+    async def _sweep_job(self) -> None:
+        """The ``alarm-sweep`` and ``alarm-next`` jobs: ask, return at once (see module doc)."""
+        self.request_sweep()
 
-        async def again() -> None:
-            upcoming = await loop.run_in_executor(self._executor, self._service.next_pending)
+    def _ask(self, what: _Ask) -> None:
+        self._asked = max(self._asked, what)
+        if self._worker is None or self._worker.done():
+            self._worker = self._keep(self._work())
+
+    async def _work(self) -> None:
+        while self._asked is not _Ask.NOTHING:
+            asked, self._asked = self._asked, _Ask.NOTHING
+            if asked is _Ask.SWEEP:
+                await self.sweep_now()
+            else:
+                await self._look()
+
+    async def _look(self) -> None:
+        loop = asyncio.get_running_loop()
+        async with self._lock:
+            try:
+                upcoming = await loop.run_in_executor(self._executor, self._service.next_pending)
+            except Exception:  # the next sweep says whether the database is back
+                log.exception("looking up the next alarm failed")
+                return
             self._arm(upcoming)
 
-        task = loop.create_task(again())
+    def _keep(self, work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        task = self._loop.create_task(work)
         self._tasks.add(task)  # keep a reference until it is done (asyncio holds only weak ones)
         task.add_done_callback(self._tasks.discard)
+        return task
+
+    def _health(self, ok: bool) -> None:
+        if self._on_health is not None:
+            self._on_health(ok)
 
     def _arm(self, upcoming: datetime | None) -> None:
         if upcoming is None:
@@ -134,7 +203,7 @@ class AlarmScheduler:
         delay = max(0.0, (upcoming - self._clock.now()).total_seconds())
         run_at = datetime.now(self._scheduler.timezone) + timedelta(seconds=delay)
         self._scheduler.add_job(
-            self.sweep_now,
+            self._sweep_job,
             "date",
             run_date=run_at,
             id="alarm-next",

@@ -6,7 +6,10 @@ so the peer seat's queues show a transferred order well within a second instead 
 other connections than the watcher's); the console refreshes after its own saves anyway.
 
 - SQLite (:class:`DataVersion`): ``PRAGMA data_version`` on one dedicated connection changes
-  whenever any other connection (any process) commits: a microsecond read.
+  whenever any other connection (any process) commits: a microsecond read. Only then does it
+  read the one row of ``change_counter`` (a few microseconds more), which only writes that
+  announce themselves bump (:meth:`~console.store.engine.Database.write`; not ``notify=False``
+  ones such as an agent-state record), so a seat changing state wakes no other seat.
 - PostgreSQL (:class:`~console.store.pg_changes.PgNotifications`): every :meth:`Database.write` that changed something
   sends ``NOTIFY`` on :data:`~console.store.engine.CHANGES_CHANNEL`, delivered at commit (never
   on rollback). One dedicated autocommit psycopg connection LISTENs, and :meth:`changed` drains
@@ -32,15 +35,28 @@ class ChangeWatch(Protocol):
 class DataVersion:
     def __init__(self, path: str) -> None:
         self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._last = self._read()
+        self._version = self._data_version()
+        self._seq = self._counter()
 
-    def _read(self) -> int:
+    def _data_version(self) -> int:
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
+    def _counter(self) -> int | None:
+        try:
+            row = self._conn.execute("SELECT seq FROM change_counter WHERE id = 1").fetchone()
+        except sqlite3.OperationalError:  # a schema before 0008: every commit counts
+            return None
+        return int(row[0]) if row is not None else None
+
     def changed(self) -> bool:
-        """True once after each commit by another connection."""
-        now = self._read()
-        changed, self._last = now != self._last, now
+        """True once after one or more announced commits by other connections."""
+        version = self._data_version()
+        if version == self._version:
+            return False
+        self._version = version
+        seq = self._counter()
+        changed = seq is None or seq != self._seq
+        self._seq = seq
         return changed
 
     def close(self) -> None:

@@ -5,9 +5,11 @@ writing at once queue on the busy timeout instead of one failing later with "dat
 when its deferred read lock cannot be upgraded. Reads open a plain deferred transaction, which in
 WAL mode never blocks and is never blocked by a writer.
 
-On PostgreSQL every :meth:`Database.write` that changed something sends ``NOTIFY`` on
-:data:`CHANGES_CHANNEL` inside its own transaction: PostgreSQL delivers it to listeners when the
-transaction commits and drops it on rollback (see :mod:`console.store.changes`).
+Every :meth:`Database.write` that changed something tells the other seats, inside its own
+transaction, unless it says ``notify=False``: on PostgreSQL it sends ``NOTIFY`` on
+:data:`CHANGES_CHANNEL`, which PostgreSQL delivers to listeners when the transaction commits and
+drops on rollback; on SQLite it bumps the one row of ``change_counter``, which the watchers read
+when ``PRAGMA data_version`` says something was committed (see :mod:`console.store.changes`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,13 @@ CHANGES_CHANNEL = "console_changes"  # PostgreSQL LISTEN/NOTIFY channel: "a seat
 _NOTIFY_IF_WROTE = text(
     f"SELECT pg_notify('{CHANGES_CHANNEL}', '') WHERE pg_current_xact_id_if_assigned() IS NOT NULL"
 )
+
+
+# SQLite: rows this connection has changed since it opened. Read when a write transaction
+# begins and again before it commits: a difference means the transaction wrote something.
+_TOTAL_CHANGES = "SELECT total_changes()"
+_CHANGES_AT_BEGIN = "changes_at_begin"  # in the connection's info dict
+_BUMP_COUNTER = "UPDATE change_counter SET seq = seq + 1 WHERE id = 1"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -61,6 +70,8 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
     def _on_begin(conn: Any) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
+        if mode == "IMMEDIATE":  # a write: note where it starts (see Database.write)
+            conn.info[_CHANGES_AT_BEGIN] = conn.exec_driver_sql(_TOTAL_CHANGES).scalar()
 
     return engine
 
@@ -87,15 +98,25 @@ class Database:
     def write(self, notify: bool = True) -> Iterator[Session]:
         """A transaction that commits on success and rolls back on any exception.
 
-        On PostgreSQL a transaction that wrote also notifies :data:`CHANGES_CHANNEL` (delivered
-        on commit only), so other seats re-read their queues; ``notify=False`` for writes no
-        queue shows (a seat's agent-state record), which on a busy floor are most commits.
+        A transaction that wrote also tells the other seats (delivered on commit only), so
+        they re-read their queues: NOTIFY on PostgreSQL, the change counter on SQLite.
+        ``notify=False`` for writes no queue shows (a seat's agent-state record), which on a
+        busy floor are most commits.
         """
         with Session(self._writer, expire_on_commit=False) as session, session.begin():
             yield session
-            if self._notifies and notify:
-                session.flush()  # pending ORM changes first, so the xid test below sees them
-                session.execute(_NOTIFY_IF_WROTE)
+            if notify:
+                session.flush()  # pending ORM changes first, so the tests below see them
+                if self._notifies:
+                    session.execute(_NOTIFY_IF_WROTE)
+                elif self.is_sqlite:
+                    _count_if_wrote(session)
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _count_if_wrote(session: Session) -> None:
+    conn = session.connection()
+    if conn.exec_driver_sql(_TOTAL_CHANGES).scalar() != conn.info.get(_CHANGES_AT_BEGIN):
+        conn.exec_driver_sql(_BUMP_COUNTER)

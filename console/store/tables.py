@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, text
+from sqlalchemy import BigInteger, Index, text
 from sqlmodel import Field, SQLModel
 
 
@@ -239,3 +239,15 @@ class TransferRequestRow(SQLModel, table=True):
     # call did not go and the order stayed. A console finishes its seat's pending ones on start.
     state: str = "done"
     consent: bool = False  # the caller agreed when the transfer was asked for
+
+
+class ChangeCounterRow(SQLModel, table=True):
+    """The SQLite change feed (see :mod:`console.store.changes`): one row, ``id`` 1, whose
+    ``seq`` every :meth:`~console.store.engine.Database.write` that changed something and
+    announces itself bumps in its own transaction. ``PRAGMA data_version`` moves on any commit
+    (an agent-state record too); this moves only on those other seats must re-read for.
+    PostgreSQL announces with NOTIFY instead and leaves it alone."""
+
+    __tablename__ = "change_counter"
+    id: int = Field(default=1, primary_key=True)
+    seq: int = Field(default=0, sa_type=BigInteger)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.alarm_levels import AlarmLevel
 from console.domain.intake import normalise_phone
 from console.services.orders import OrderService, OrderSummary
 from console.ui.history_model import HistoryModel
@@ -190,13 +191,13 @@ class MainWindow(QMainWindow):
     def _open_history_row(self, index: QModelIndex) -> None:
         self.open_order(self.model.summary(index.row()).number)
 
-    @Slot(int, int, int)
-    def show_alarm_counts(self, warning: int, due: int, overdue: int) -> None:
-        """The Alarms tab title carries the open counts, so they are visible from any tab."""
+    @Slot(object)
+    def show_alarm_counts(self, counts: Mapping[AlarmLevel, int]) -> None:
+        """The Alarms tab title carries the open counts (all levels), visible from any tab."""
         if self.alarm_panel is None:
             return
         index = self.tabs.indexOf(self.alarm_panel)
-        total = warning + due + overdue
+        total = sum(counts.values())
         title = self.tr("&Alarms")
         self.tabs.setTabText(index, f"{title} ({total})" if total else title)
 

@@ -81,62 +81,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="82"/>
+        <location filename="../../console/ui/alarms/panel.py" line="87"/>
         <source>Today ({count})</source>
         <translation>今天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="83"/>
+        <location filename="../../console/ui/alarms/panel.py" line="88"/>
         <source>Tomorrow ({count})</source>
         <translation>明天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="84"/>
+        <location filename="../../console/ui/alarms/panel.py" line="89"/>
         <source>Later ({count})</source>
         <translation>以后（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="111"/>
+        <location filename="../../console/ui/alarms/panel.py" line="116"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation>确认说明（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="113"/>
+        <location filename="../../console/ui/alarms/panel.py" line="118"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="115"/>
+        <location filename="../../console/ui/alarms/panel.py" line="120"/>
         <source>Escalate to (person or unit)</source>
         <translation>督办对象（人员或单位）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="117"/>
+        <location filename="../../console/ui/alarms/panel.py" line="122"/>
         <source>Escalate</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="190"/>
+        <location filename="../../console/ui/alarms/panel.py" line="204"/>
         <source>Acknowledged {number}.</source>
         <translation>已确认 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="197"/>
+        <location filename="../../console/ui/alarms/panel.py" line="211"/>
         <source>Escalated {number}.</source>
         <translation>已督办 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="205"/>
+        <location filename="../../console/ui/alarms/panel.py" line="219"/>
         <source>Select an alarm in the table first.</source>
         <translation>请先在表格中选中一条告警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="220"/>
+        <location filename="../../console/ui/alarms/panel.py" line="234"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="69"/>
+        <location filename="../../console/ui/alarms/panel.py" line="72"/>
         <source>Could not load alarms: </source>
         <translation>无法加载告警：</translation>
     </message>
@@ -144,126 +144,126 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="92"/>
+        <location filename="../../console/ui/alarms/model.py" line="93"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="93"/>
+        <location filename="../../console/ui/alarms/model.py" line="94"/>
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="94"/>
+        <location filename="../../console/ui/alarms/model.py" line="95"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="95"/>
+        <location filename="../../console/ui/alarms/model.py" line="96"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="96"/>
+        <location filename="../../console/ui/alarms/model.py" line="97"/>
         <source>Due at</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="97"/>
+        <location filename="../../console/ui/alarms/model.py" line="98"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="98"/>
+        <location filename="../../console/ui/alarms/model.py" line="99"/>
         <source>Owner</source>
         <translation>承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="99"/>
+        <location filename="../../console/ui/alarms/model.py" line="100"/>
         <source>Handling seat</source>
         <translation>经办坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="100"/>
+        <location filename="../../console/ui/alarms/model.py" line="101"/>
         <source>Acknowledged</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="101"/>
+        <location filename="../../console/ui/alarms/model.py" line="102"/>
         <source>Escalated to</source>
         <translation>督办对象</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="105"/>
+        <location filename="../../console/ui/alarms/model.py" line="106"/>
         <location filename="../../console/domain/deadline_kinds.py" line="34"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="106"/>
+        <location filename="../../console/ui/alarms/model.py" line="107"/>
         <location filename="../../console/domain/deadline_kinds.py" line="40"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="107"/>
+        <location filename="../../console/ui/alarms/model.py" line="108"/>
         <location filename="../../console/domain/deadline_kinds.py" line="45"/>
         <source>Completion</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="140"/>
-        <location filename="../../console/ui/models/queue_model.py" line="85"/>
+        <location filename="../../console/ui/alarms/model.py" line="141"/>
+        <location filename="../../console/ui/models/queue_model.py" line="71"/>
         <source>{d}d {h}h</source>
         <translation>{d}天{h}小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="142"/>
-        <location filename="../../console/ui/models/queue_model.py" line="87"/>
+        <location filename="../../console/ui/alarms/model.py" line="143"/>
+        <location filename="../../console/ui/models/queue_model.py" line="73"/>
         <source>{h}h {m}m</source>
         <translation>{h}小时{m}分</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="144"/>
-        <location filename="../../console/ui/models/queue_model.py" line="89"/>
+        <location filename="../../console/ui/alarms/model.py" line="145"/>
+        <location filename="../../console/ui/models/queue_model.py" line="75"/>
         <source>{m}m</source>
         <translation>{m}分</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="146"/>
-        <location filename="../../console/ui/models/queue_model.py" line="91"/>
+        <location filename="../../console/ui/alarms/model.py" line="147"/>
+        <location filename="../../console/ui/models/queue_model.py" line="77"/>
         <source>{s}s</source>
         <translation>{s}秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="148"/>
-        <location filename="../../console/ui/models/queue_model.py" line="93"/>
+        <location filename="../../console/ui/alarms/model.py" line="149"/>
+        <location filename="../../console/ui/models/queue_model.py" line="79"/>
         <source>{span} over</source>
         <translation>超 {span}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="149"/>
-        <location filename="../../console/ui/models/queue_model.py" line="94"/>
+        <location filename="../../console/ui/alarms/model.py" line="150"/>
+        <location filename="../../console/ui/models/queue_model.py" line="80"/>
         <source>{span} left</source>
         <translation>剩 {span}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="198"/>
+        <location filename="../../console/ui/alarms/model.py" line="199"/>
         <source>{by}: {note}</source>
         <translation>{by}：{note}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="207"/>
+        <location filename="../../console/ui/alarms/model.py" line="208"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="208"/>
+        <location filename="../../console/ui/alarms/model.py" line="209"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="209"/>
+        <location filename="../../console/ui/alarms/model.py" line="210"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
@@ -271,17 +271,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="112"/>
+        <location filename="../../console/app.py" line="113"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="123"/>
+        <location filename="../../console/app.py" line="124"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="129"/>
+        <location filename="../../console/app.py" line="130"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
@@ -291,12 +291,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="250"/>
+        <location filename="../../console/app.py" line="290"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="259"/>
+        <location filename="../../console/app.py" line="299"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -832,83 +832,83 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="70"/>
+        <location filename="../../console/ui/main_window.py" line="71"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="90"/>
+        <location filename="../../console/ui/main_window.py" line="91"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="93"/>
+        <location filename="../../console/ui/main_window.py" line="94"/>
         <source>&amp;Caller number:</source>
         <translation>来电号码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="95"/>
+        <location filename="../../console/ui/main_window.py" line="96"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="96"/>
+        <location filename="../../console/ui/main_window.py" line="97"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="128"/>
+        <location filename="../../console/ui/main_window.py" line="129"/>
         <source>&amp;Seat</source>
         <translation>坐席(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="130"/>
+        <location filename="../../console/ui/main_window.py" line="131"/>
         <source>&amp;Queues</source>
         <translation>工单队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="131"/>
+        <location filename="../../console/ui/main_window.py" line="132"/>
         <source>Caller &amp;lookup</source>
         <translation>来电查询(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="133"/>
+        <location filename="../../console/ui/main_window.py" line="134"/>
         <source>Order &amp;detail</source>
         <translation>工单详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="135"/>
-        <location filename="../../console/ui/main_window.py" line="200"/>
+        <location filename="../../console/ui/main_window.py" line="136"/>
+        <location filename="../../console/ui/main_window.py" line="201"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="137"/>
+        <location filename="../../console/ui/main_window.py" line="138"/>
         <source>Seat &amp;board</source>
         <translation>坐席看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="215"/>
+        <location filename="../../console/ui/main_window.py" line="216"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="218"/>
+        <location filename="../../console/ui/main_window.py" line="219"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="230"/>
+        <location filename="../../console/ui/main_window.py" line="231"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="237"/>
+        <location filename="../../console/ui/main_window.py" line="238"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="241"/>
+        <location filename="../../console/ui/main_window.py" line="242"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -1258,62 +1258,62 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="306"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
         <source>Linked order (联动):</source>
         <translation>联动工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="311"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="310"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="323"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="322"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="330"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="329"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="330"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="329"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="330"/>
         <source>first-contact responsibility</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="334"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
         <source>linked order {number}</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="338"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="338"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="339"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="338"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="343"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
@@ -1772,6 +1772,24 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/ui/status_bar.py" line="77"/>
         <source>Database unreachable</source>
         <translation>数据库连接中断</translation>
+    </message>
+</context>
+<context>
+    <name>TimeLeft</name>
+    <message>
+        <location filename="../../console/ui/models/time_left.py" line="51"/>
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/models/time_left.py" line="52"/>
+        <source>Due within 2 hours</source>
+        <translation>2小时内到期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/models/time_left.py" line="53"/>
+        <source>Due within 24 hours</source>
+        <translation>24小时内到期</translation>
     </message>
 </context>
 <context>

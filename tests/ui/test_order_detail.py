@@ -16,15 +16,14 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from console.demo.load import load_demo_data
-from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.orders import Action, Actor, Platform
 from console.services.alarms import load_site_policy
 from console.services.orders import OrderService
 from console.store.engine import Database
-from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import china_time
+from console.ui.models.time_left import TimeLeftBand
 from console.ui.operations import Operations
 from console.ui.qt_app import install_translators
 from console.ui.seat.order_detail import (
@@ -180,10 +179,10 @@ def test_a_running_deadline_counts_down_and_turns_red(
     label = detail.values["sign_for_due"]
     detail.set_now(due - timedelta(minutes=30))
     assert label.text() == f"{china_time(due)}  (30m left)"
-    assert LEVEL_COLOURS[AlarmLevel.DUE][0] in label.styleSheet()
+    assert TimeLeftBand.UNDER_2H.background in label.styleSheet()
     detail.set_now(due + timedelta(hours=2, minutes=5))
     assert label.text() == f"{china_time(due)}  (2h 5m over)"
-    assert LEVEL_COLOURS[AlarmLevel.OVERDUE][0] in label.styleSheet()
+    assert TimeLeftBand.OVERDUE.background in label.styleSheet()
 
 
 def test_the_whole_timeline_in_order_with_names(

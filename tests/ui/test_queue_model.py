@@ -15,13 +15,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from console.demo.load import load_demo_data
-from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import load_calendar
 from console.domain.orders import Platform, Status
 from console.store.engine import Database
 from console.store.queues import Cursor, Page, QueueKind, QueueQuery, QueueRow, QueueSort, read_page
-from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.models.queue_model import QueueModel
+from console.ui.models.time_left import TimeLeftBand
 from console.ui.operations import Operations
 from tests.ui.ops_doubles import HeldOperations, InlineOperations
 
@@ -183,8 +182,8 @@ def test_time_left_is_coloured_like_the_alarms_and_follows_now(qtbot: QtBot) -> 
         return None if brush is None else brush.color().name()
 
     assert [background(n) for n in range(6)] == [
-        LEVEL_COLOURS[AlarmLevel.OVERDUE][0], LEVEL_COLOURS[AlarmLevel.DUE][0],
-        LEVEL_COLOURS[AlarmLevel.WARNING][0], None, None, None,
+        TimeLeftBand.OVERDUE.background, TimeLeftBand.UNDER_2H.background,
+        TimeLeftBand.UNDER_24H.background, None, None, None,
     ]  # fmt: skip
     assert [cell(n) for n in range(6)] == ["35m over", "1h 30m left", "5h 0m left",
                                            "3d 0h left", "", ""]  # fmt: skip
@@ -197,8 +196,8 @@ def test_time_left_is_coloured_like_the_alarms_and_follows_now(qtbot: QtBot) -> 
         model.set_now(NOW + timedelta(hours=4))
     top, bottom = changed.args[0], changed.args[1]
     assert (top.column(), bottom.column(), top.row(), bottom.row()) == (6, 6, 0, 5)
-    assert background(2) == LEVEL_COLOURS[AlarmLevel.DUE][0]
-    assert background(1) == LEVEL_COLOURS[AlarmLevel.OVERDUE][0]
+    assert background(2) == TimeLeftBand.UNDER_2H.background
+    assert background(1) == TimeLeftBand.OVERDUE.background
 
 
 def test_mine_queue_shows_the_seats_own_open_orders(

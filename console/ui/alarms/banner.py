@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from console.domain.alarm_levels import AlarmLevel
-from console.ui.alarms.model import LEVEL_COLOURS
+from console.ui.alarms.model import LEVEL_COLOURS, LEVELS
 
 
 class AlarmBanner(QWidget):
@@ -35,7 +35,7 @@ class AlarmBanner(QWidget):
         try:
             back, fore = LEVEL_COLOURS[AlarmLevel(worst_level)]
         except ValueError:
-            back, fore = LEVEL_COLOURS[AlarmLevel.WARNING]
+            back, fore = LEVEL_COLOURS[LEVELS[0]]
         self.setStyleSheet(
             f"QWidget#alarmBanner {{ background: {back}; border: 1px solid {fore}; }}"
             f"QLabel {{ color: {fore}; font-weight: bold; }}"

@@ -29,14 +29,15 @@ from console.ui.models.base import RowsTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-# (background, text) per level: light tints, dark text (contrast > 7:1 on each tint).
-LEVEL_COLOURS: dict[AlarmLevel, tuple[str, str]] = {
-    AlarmLevel.WARNING: ("#fff5d6", "#4d3b00"),  # amber
-    AlarmLevel.DUE: ("#ffe6cc", "#5c2a00"),  # orange
-    AlarmLevel.OVERDUE: ("#fbdede", "#6e1111"),  # red
-}
+LEVELS = tuple(sorted(AlarmLevel, key=lambda level: level.rank))
+"""Every alarm level, mildest first: chips, filters and counts iterate this, never name levels."""
+WORST = LEVELS[-1]  # shown bold, and the notifier's critical icon
 
-LEVELS = (AlarmLevel.WARNING, AlarmLevel.DUE, AlarmLevel.OVERDUE)  # by rank
+# (background, text) per level, mildest first: light tints, dark text (contrast > 7:1 on each
+# tint); amber, orange, red. A level added to the domain takes the next colour (a test checks
+# there is one).
+_TINTS = (("#fff5d6", "#4d3b00"), ("#ffe6cc", "#5c2a00"), ("#fbdede", "#6e1111"))
+LEVEL_COLOURS: dict[AlarmLevel, tuple[str, str]] = dict(zip(LEVELS, _TINTS, strict=True))
 
 
 def chip_style(level: AlarmLevel, count: int) -> str:
@@ -160,7 +161,7 @@ class AlarmTableModel(RowsTableModel):
             return self._brushes[alarm.level][0]
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._brushes[alarm.level][1]
-        if role == Qt.ItemDataRole.FontRole and alarm.level is AlarmLevel.OVERDUE:
+        if role == Qt.ItemDataRole.FontRole and alarm.level is WORST:
             return self._bold if index.column() in (self.LEVEL, self.LEFT) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == self.ACKNOWLEDGED and alarm.ack_note:

@@ -25,7 +25,7 @@ from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import CHINA_TZ
 from console.paths import bundle_path
 from console.services.alarms import RaisedAlarm
-from console.ui.alarms.model import LEVELS, level_names
+from console.ui.alarms.model import LEVELS, WORST, level_names
 
 Player = Callable[[Path, int], None]
 """Plays a wav file at a volume from 0 to 100, without blocking."""
@@ -107,7 +107,7 @@ class AlarmNotifier(QObject):
         self.message.emit(text, worst.value)
         if self._tray is not None and QSystemTrayIcon.isSystemTrayAvailable():
             icon = QSystemTrayIcon.MessageIcon
-            kind = icon.Critical if worst is AlarmLevel.OVERDUE else icon.Warning
+            kind = icon.Critical if worst is WORST else icon.Warning
             self._tray.showMessage(self.tr("Alarms"), text, kind, TRAY_MS)
         settings = self._settings
         local = now.astimezone(CHINA_TZ).time()

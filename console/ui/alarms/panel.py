@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import china_date
 from console.services.alarms import MAX_NOTE, AlarmInputError, AlarmService, AlarmView
 from console.ui.alarms.filters import AlarmFilters
@@ -36,19 +37,21 @@ from console.ui.alarms.model import LEVELS, AlarmTableModel, by_day, chip_style,
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 
-REFRESH_MS = 30_000
+REFRESH_MS = 30_000  # a safety net: the change feed refreshes within a second (refresh_soon)
+FEED_THROTTLE_MS = 250  # at most one query per this, however many commits the feed reports
 MINIMUM_SIZE = QSize(720, 360)
 ERROR_COLOUR = "#b3261e"
 COLUMN_WIDTHS = (80, 168, 88, 84, 96, 112, 56, 88, 160)  # the last column stretches
 
 
 class AlarmPanel(QWidget):
-    """Signals: ``counts_changed(warning, due, overdue)`` after each refresh: all open alarms,
-    one per running deadline (its highest level), whatever the filters.
+    """Signals: ``counts_changed(counts)`` after each refresh, ``counts`` a mapping of every
+    :class:`AlarmLevel` (mildest first) to its number of open alarms, one per running deadline
+    (its highest level), whatever the filters.
 
     ``seat`` is this console's seat: the seat filter's Mine (我的) and :meth:`show_mine`."""
 
-    counts_changed = Signal(int, int, int)
+    counts_changed = Signal(object)  # Mapping[AlarmLevel, int]
 
     def __init__(
         self,
@@ -69,6 +72,8 @@ class AlarmPanel(QWidget):
         self._load_failed = self.tr("Could not load alarms: ")
         self.refresh_timer = QTimer(self, interval=REFRESH_MS)
         self.refresh_timer.setObjectName("alarm-panel-refresh")
+        self.feed_timer = QTimer(self, interval=FEED_THROTTLE_MS, singleShot=True)
+        self.feed_timer.setObjectName("alarm-panel-feed")
         self._build(kind_names, seat)
         self._connect_signals()
         self.refresh_timer.start()
@@ -158,6 +163,7 @@ class AlarmPanel(QWidget):
         for shortcut in self.ack_shortcuts:
             shortcut.activated.connect(self.acknowledge)
         self.refresh_timer.timeout.connect(self.refresh)
+        self.feed_timer.timeout.connect(self.refresh)
 
     @Slot()
     def refresh(self) -> None:
@@ -165,6 +171,14 @@ class AlarmPanel(QWidget):
         time: a refresh asked meanwhile runs once it is answered."""
         self._ops.read(self, "alarms", self._service.open_alarms, success=self._loaded,
                        failure=self._not_loaded)  # fmt: skip
+
+    @Slot()
+    def refresh_soon(self) -> None:
+        """Something was committed (the change feed: an alarm raised or acknowledged on another
+        console, an order met its deadline): refresh within ``FEED_THROTTLE_MS``, once for a
+        whole burst of commits."""
+        if not self.feed_timer.isActive():
+            self.feed_timer.start()
 
     @Slot()
     def show_mine(self) -> None:
@@ -237,13 +251,15 @@ class AlarmPanel(QWidget):
         counts = self._show_counts()
         self.filters.set_seats(a.seat for a in self._alarms if a.seat)
         self._apply()
-        self.counts_changed.emit(*counts)
+        self.counts_changed.emit(counts)
 
-    def _show_counts(self) -> list[int]:
-        counts = [sum(a.level is level for a in self._alarms) for level in LEVELS]
-        for (level, chip), count in zip(self.chips.items(), counts, strict=True):
-            chip.setText(f"{self.model.level_names[level]} {count}")
-            chip.setStyleSheet(chip_style(level, count))
+    def _show_counts(self) -> dict[AlarmLevel, int]:
+        counts = dict.fromkeys(LEVELS, 0)
+        for alarm in self._alarms:
+            counts[alarm.level] += 1
+        for level, chip in self.chips.items():
+            chip.setText(f"{self.model.level_names[level]} {counts[level]}")
+            chip.setStyleSheet(chip_style(level, counts[level]))
         return counts
 
     @Slot()

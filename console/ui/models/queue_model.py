@@ -12,8 +12,9 @@ False and :attr:`QueueModel.capped` True, and the view tells the agent to narrow
 Dropping rows from the top instead would shift the rows under the selection and the scroll bar;
 nobody scrolls past 20,000 orders to find one.
 
-Time left (剩余时间) is coloured like the alarm panel: overdue red, under 2 hours orange, under
-24 hours amber; only for open orders. :meth:`QueueModel.set_now` changes only that column.
+Time left (剩余时间) is coloured by its band (:class:`~console.ui.models.time_left.TimeLeftBand`:
+overdue, under 2 hours, under 24 hours), named in its tooltip; only for open orders.
+:meth:`QueueModel.set_now` changes only that column.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,11 +34,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from console.domain.alarm_levels import AlarmLevel
 from console.services.queues import Cursor, Page, QueueQuery, QueueRow, QueueSort
-from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import CHINA, china_time
 from console.ui.models.base import RowsTableModel
+from console.ui.models.time_left import TimeLeftBand, band_names
 from console.ui.names import platform_names, status_names
 from console.ui.operations import Operations
 
@@ -59,20 +59,6 @@ HEADERS = (("HistoryModel", "Number"), ("HistoryModel", "Created"), ("HistoryMod
 
 PAGE_SIZE = 200
 MAX_ROWS = 20_000
-DUE_SOON = timedelta(hours=2)  # orange
-DUE_TODAY = timedelta(hours=24)  # amber
-
-
-def time_left_level(due: datetime, now: datetime) -> AlarmLevel | None:
-    """The alarm colour of a deadline ``due`` seen at ``now``; None while it is a day away."""
-    left = due - now
-    if left < timedelta(0):
-        return AlarmLevel.OVERDUE
-    if left < DUE_SOON:
-        return AlarmLevel.DUE
-    if left < DUE_TODAY:
-        return AlarmLevel.WARNING
-    return None
 
 
 def time_left_text(due: datetime, now: datetime) -> str:
@@ -128,9 +114,10 @@ class QueueModel(RowsTableModel):
         self._headers = [QCoreApplication.translate(context, text) for context, text in HEADERS]
         self._status_names, self._platform_names = status_names(), platform_names()
         self._brushes = {
-            level: (QBrush(QColor(back)), QBrush(QColor(text)))
-            for level, (back, text) in LEVEL_COLOURS.items()
+            band: (QBrush(QColor(band.background)), QBrush(QColor(band.text)))
+            for band in TimeLeftBand
         }
+        self._band_names = band_names()
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -173,11 +160,11 @@ class QueueModel(RowsTableModel):
     def row_at(self, row: int) -> QueueRow:
         return self._rows[row]
 
-    def level(self, row: QueueRow) -> AlarmLevel | None:
-        """The time-left colour of ``row`` now; None for closed orders and no deadline."""
+    def band(self, row: QueueRow) -> TimeLeftBand | None:
+        """The time-left band of ``row`` now; None for closed orders and no deadline."""
         if row.deadline is None or not row.status.is_open:
             return None
-        return time_left_level(row.deadline, self._now)
+        return TimeLeftBand.of(row.deadline, self._now)
 
     # Paging -------------------------------------------------------------------------------
 
@@ -274,21 +261,23 @@ class QueueModel(RowsTableModel):
             return cells[column] if 0 <= column < len(cells) else None
         row = self._rows[number]
         if role in _COLOURS:
-            level = self.level(row) if column == self.LEFT else None
-            if level is None:
+            band = self.band(row) if column == self.LEFT else None
+            if band is None:
                 return None
             if role == _BACKGROUND:
-                return self._brushes[level][0]
+                return self._brushes[band][0]
             if role == _FOREGROUND:
-                return self._brushes[level][1]
-            return self._bold if level is AlarmLevel.OVERDUE else None
+                return self._brushes[band][1]
+            return self._bold if band.bold else None
         if role == _USER:
             return row
         if role == _TOOLTIP:
             if column == self.NUMBER:
                 return row.description
             if column in (self.DEADLINE, self.LEFT) and row.deadline is not None:
-                return row.deadline.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
+                due = row.deadline.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
+                band = self.band(row) if column == self.LEFT else None
+                return f"{due} · {self._band_names[band]}" if band is not None else due
         return None
 
     def _left(self, row: QueueRow) -> str:

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 from console.domain.deadline_kinds import DEADLINE_KINDS, running
 from console.domain.orders import Action, DeadlineKind, FirstContactMode, Priority, WorkOrder
 from console.services.orders import OrderSummary, Stored, UnknownOrder
-from console.ui.alarms.model import LEVEL_COLOURS
 from console.ui.history_model import china_time
-from console.ui.models.queue_model import time_left_level, time_left_text
+from console.ui.models.queue_model import time_left_text
+from console.ui.models.time_left import TimeLeftBand
 from console.ui.names import action_names, platform_names, say, status_names
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
@@ -275,10 +275,9 @@ class OrderDetail(QWidget):
                 label.setText(china_time(at))
             else:
                 label.setText(f"{china_time(at)}  ({time_left_text(at, now)})")
-                level = time_left_level(at, now)
-                if level is not None:
-                    back, fore = LEVEL_COLOURS[level]
-                    style = f"background: {back}; color: {fore}; padding: 0 4px;"
+                band = TimeLeftBand.of(at, now)  # the text above says it too
+                if band is not None:
+                    style = band.style()
             label.setStyleSheet(style)
 
     def _show_timeline(self, order: WorkOrder) -> None:
