@@ -26,6 +26,7 @@ from console.domain.orders import (
     TransitionError,
     check,
 )
+from console.domain.refusals import Refused
 from console.services.order_writer import OrderWriter, check_seen
 from console.store import orders as repo
 from console.store.departments import departments
@@ -148,8 +149,16 @@ class LinkageService:
         return Escalation(original, sent, repeated=False)
 
     def _repeat(self, session: Session, number: str, linked_id: int) -> Escalation:
+        """The first outcome of a repeated request; a key used for anything but escalating
+        order ``number`` (another order's escalation, a transfer) is refused: ``key_reused``."""
         row = session.get(OrderRow, linked_id)
-        assert row is not None
+        assert row is not None  # a foreign key
+        if row.escalated_from != number:
+            used_for = row.escalated_from or row.number
+            raise Refused(
+                "key_reused", f"request key was used for order {used_for}, not {number}",
+                number=used_for,
+            )  # fmt: skip
         return Escalation(repo.get(session, number), repo.get(session, row.number), repeated=True)
 
     def _changed(self) -> None:
