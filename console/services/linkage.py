@@ -66,11 +66,13 @@ class LinkageService:
         actor: Actor,
         reason: str,
         first_contact_mode: FirstContactMode | None = None,
-        seen: int | None = None,
+        *,
+        seen: int,
     ) -> repo.Stored:
         """Record who takes the matter after a three-way call, and carry it out: the peer takes
         it (the order is transferred), this platform does (it stays), or neither can (首接负责:
-        ``first_contact_mode`` says provisional acceptance or guidance)."""
+        ``first_contact_mode`` says provisional acceptance or guidance). ``seen``: the timeline
+        length the agent saw (required; see ``OrderService.act``)."""
         now = self._clock()
         follow = three_way_follow_up(outcome, actor)
         with self._db.write() as session:
@@ -97,12 +99,13 @@ class LinkageService:
         report: str,
         key: str,
         priority: Priority = Priority.CRITICAL,
-        seen: int | None = None,
+        seen: int,
     ) -> Escalation:
         """联动110派警: the department's report on order ``number`` becomes a linked 110 order,
         sent to 110 at once (top priority by default: police dispatch, 15-minute sign-for); the
         original gets a timeline line naming it. Exactly once per request ``key`` (a
-        double-click returns the first outcome)."""
+        double-click returns the first outcome); ``seen``: the original's timeline length the
+        agent saw (required; a repeat of a done key is answered whatever it was)."""
         if not key.strip():
             raise ValueError("an escalation needs its request key")
         now = self._clock()

@@ -39,18 +39,18 @@ def test_an_escalation_key_reused_for_another_order_is_refused(db: Database) -> 
     first, second = (orders.create(draft(), A01).order.number for _ in range(2))
     for number in (first, second):
         orders.act(number, Action.DISPATCH, A01, detail=DEPT, seen=1)
-    links.escalate(first, A01, kind="P-ZA", report="纠纷升级", key="e")
+    links.escalate(first, A01, kind="P-ZA", report="纠纷升级", key="e", seen=2)
     with pytest.raises(Refused) as reused:
-        links.escalate(second, A01, kind="P-ZA", report="纠纷升级", key="e")
+        links.escalate(second, A01, kind="P-ZA", report="纠纷升级", key="e", seen=2)
     assert reused.value.code == "key_reused" and reused.value.params["number"] == first
     assert orders.get(second).order.timeline[-1].action is Action.DISPATCH  # untouched
     # Nor does a transfer's key pass for an escalation, or an escalation's for a transfer.
     third = orders.create(draft(), A01).order.number
     orders.transfers.transfer(third, A01, "转110", key="t")
     with pytest.raises(Refused) as reused:
-        links.escalate(second, A01, kind="P-ZA", report="纠纷升级", key="t")
+        links.escalate(second, A01, kind="P-ZA", report="纠纷升级", key="t", seen=2)
     assert reused.value.code == "key_reused"
     with pytest.raises(Refused) as reused:
         orders.transfers.transfer(second, A01, "转110", key="e")
     assert reused.value.code == "key_reused"
-    assert links.escalate(first, A01, kind="P-ZA", report="纠纷升级", key="e").repeated
+    assert links.escalate(first, A01, kind="P-ZA", report="纠纷升级", key="e", seen=3).repeated
