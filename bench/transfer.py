@@ -75,7 +75,7 @@ def _ours(url: str) -> list[float]:
         number = orders.create(DRAFT, SEAT).order.number
         time.sleep(rng.uniform(0.05, 0.3))  # the agent talks; the peer's poll runs on its own
         start = time.perf_counter()
-        orders.transfer(number, SEAT, "一键转接", key=f"bench-{time.time_ns()}-{i}")
+        orders.transfers.transfer(number, SEAT, "一键转接", key=f"bench-{time.time_ns()}-{i}")
         deadline = start + 30
         while number not in seen:
             if time.perf_counter() > deadline:
@@ -84,7 +84,7 @@ def _ours(url: str) -> list[float]:
         samples.append((seen[number] - start) * 1000)
         # 110 signs for it, as its seat would: a reused benchmark database does not pile up
         # orders in 待签收 until new ones fall off the first page.
-        orders.act(number, Action.SIGN_FOR, PEER)
+        orders.act(number, Action.SIGN_FOR, PEER, seen=2)
     stop.set()
     thread.join()
     watch.close()

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select, text
 
-from console.demo.alarms import plan_demo_alarms
+from console.demo.alarms import DemoAlarms
 from console.demo.generate import (
     EVENT_COLUMNS,
     ORDER_COLUMNS,
@@ -99,7 +99,8 @@ def load_demo_data(
 ) -> Result:
     """Add ``orders`` demo orders spread over the 365 China days before ``until``, their
     working-day deadlines counted in ``calendar``; with a ``policy``, also the alarm rows of the
-    open ones (past levels already raised)."""
+    open ones (past levels already raised). One transaction: a load that is killed leaves
+    nothing behind, so ``demo-data --if-empty`` on the next start loads it again."""
     if orders < 1:
         raise ValueError("orders must be at least 1")
     started = time.perf_counter()
@@ -111,11 +112,12 @@ def load_demo_data(
     if workers is None:
         workers = min(2, multiprocessing.cpu_count()) if orders >= 100_000 else 1
     rows = _blocks(plan, material, now_epoch, calendar, workers)
-    writer = _write_sqlite if db.is_sqlite else _write_postgres
-    written, events = writer(db.engine, rows, orders, progress)
+    alarms = None
     if policy is not None:
         now = datetime.fromtimestamp(now_epoch, UTC)
-        plan_demo_alarms(db, policy, calendar, plan.first_id, now)
+        alarms = DemoAlarms(policy, calendar, plan.first_id, now)
+    writer = _write_sqlite if db.is_sqlite else _write_postgres
+    written, events = writer(db.engine, rows, orders, progress, alarms)
     return Result(written, events, time.perf_counter() - started)
 
 
@@ -139,7 +141,11 @@ _SEQUENCE_SQL = (
 
 
 def _write_sqlite(
-    engine: Engine, blocks: Iterator[BlockRows], planned: int, progress: Progress | None
+    engine: Engine,
+    blocks: Iterator[BlockRows],
+    planned: int,
+    progress: Progress | None,
+    alarms: DemoAlarms | None,
 ) -> tuple[int, int]:
     path = engine.url.database
     if not path:
@@ -170,6 +176,8 @@ def _write_sqlite(
             for _name, sql in indexes:
                 conn.execute(sql)
         conn.executemany(_SEQUENCE_SQL, [(p, d, n) for (p, d), n in sequences.items()])
+        if alarms is not None:  # in the same transaction: orders and their alarms, or nothing
+            alarms.write_sqlite(conn)
         conn.execute("COMMIT")
         conn.execute("ANALYZE")
     except BaseException:
@@ -182,7 +190,11 @@ def _write_sqlite(
 
 
 def _write_postgres(
-    engine: Engine, blocks: Iterator[BlockRows], planned: int, progress: Progress | None
+    engine: Engine,
+    blocks: Iterator[BlockRows],
+    planned: int,
+    progress: Progress | None,
+    alarms: DemoAlarms | None,
 ) -> tuple[int, int]:
     written = events = 0
     sequences: dict[tuple[str, str], int] = {}
@@ -218,5 +230,7 @@ def _write_postgres(
                 "(SELECT max(id) FROM work_order))"
             )
         )
+        if alarms is not None:  # in the same transaction: orders and their alarms, or nothing
+            alarms.write(conn)
         conn.execute(text("ANALYZE work_order"))
     return written, events

@@ -86,4 +86,7 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     "note_too_long": QT_TRANSLATE_NOOP("Refusals", "The note is too long (at most {most} characters)."),
     "escalation_needs_person": QT_TRANSLATE_NOOP("Refusals", "Name the person the alarm is escalated to."),
     "unknown_alarm": QT_TRANSLATE_NOOP("Refusals", "That alarm no longer exists."),
+    "already_acknowledged": QT_TRANSLATE_NOOP(
+        "Refusals", "{agent} already acknowledged this alarm; the first note stands."
+    ),
 })  # fmt: skip

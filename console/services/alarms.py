@@ -80,17 +80,25 @@ class AlarmService:
             return catalogue(session)[0]
 
     def acknowledge(self, alarm_id: int, by: str, note: str) -> None:
+        """Acknowledge (确认) with a note, once: a second acknowledgement is refused
+        (``already_acknowledged``, the first note stands), as is an unknown alarm."""
         note = note.strip()
         if not note:
             raise AlarmInputError("ack_needs_note")
         if len(note) > MAX_NOTE:
             raise AlarmInputError("note_too_long", most=str(MAX_NOTE))
         with self._db.write() as session:
-            repo.acknowledge(session, alarm_id, by, note, self._clock())
+            if not repo.acknowledge(session, alarm_id, by, note, self._clock()):
+                first = repo.acknowledged_by(session, alarm_id)
+                if first is None:
+                    raise AlarmInputError("unknown_alarm", f"no alarm {alarm_id}")
+                raise AlarmInputError("already_acknowledged", agent=first)
 
     def escalate(self, alarm_id: int, to: str) -> None:
+        """Escalate (督办) to a named person; an unknown alarm is refused (``unknown_alarm``)."""
         to = to.strip()
         if not to:
             raise AlarmInputError("escalation_needs_person")
         with self._db.write() as session:
-            repo.escalate(session, alarm_id, to, self._clock())
+            if not repo.escalate(session, alarm_id, to, self._clock()):
+                raise AlarmInputError("unknown_alarm", f"no alarm {alarm_id}")

@@ -26,6 +26,7 @@ from console.domain.orders import (
     TransitionError,
     check,
 )
+from console.domain.refusals import Refused
 from console.services.order_writer import OrderWriter, check_seen
 from console.store import orders as repo
 from console.store.departments import departments
@@ -65,11 +66,13 @@ class LinkageService:
         actor: Actor,
         reason: str,
         first_contact_mode: FirstContactMode | None = None,
-        seen: int | None = None,
+        *,
+        seen: int,
     ) -> repo.Stored:
         """Record who takes the matter after a three-way call, and carry it out: the peer takes
         it (the order is transferred), this platform does (it stays), or neither can (首接负责:
-        ``first_contact_mode`` says provisional acceptance or guidance)."""
+        ``first_contact_mode`` says provisional acceptance or guidance). ``seen``: the timeline
+        length the agent saw (required; see ``OrderService.act``)."""
         now = self._clock()
         follow = three_way_follow_up(outcome, actor)
         with self._db.write() as session:
@@ -96,12 +99,13 @@ class LinkageService:
         report: str,
         key: str,
         priority: Priority = Priority.CRITICAL,
-        seen: int | None = None,
+        seen: int,
     ) -> Escalation:
         """联动110派警: the department's report on order ``number`` becomes a linked 110 order,
         sent to 110 at once (top priority by default: police dispatch, 15-minute sign-for); the
         original gets a timeline line naming it. Exactly once per request ``key`` (a
-        double-click returns the first outcome)."""
+        double-click returns the first outcome); ``seen``: the original's timeline length the
+        agent saw (required; a repeat of a done key is answered whatever it was)."""
         if not key.strip():
             raise ValueError("an escalation needs its request key")
         now = self._clock()
@@ -148,8 +152,16 @@ class LinkageService:
         return Escalation(original, sent, repeated=False)
 
     def _repeat(self, session: Session, number: str, linked_id: int) -> Escalation:
+        """The first outcome of a repeated request; a key used for anything but escalating
+        order ``number`` (another order's escalation, a transfer) is refused: ``key_reused``."""
         row = session.get(OrderRow, linked_id)
-        assert row is not None
+        assert row is not None  # a foreign key
+        if row.escalated_from != number:
+            used_for = row.escalated_from or row.number
+            raise Refused(
+                "key_reused", f"request key was used for order {used_for}, not {number}",
+                number=used_for,
+            )  # fmt: skip
         return Escalation(repo.get(session, number), repo.get(session, row.number), repeated=True)
 
     def _changed(self) -> None:

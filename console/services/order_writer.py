@@ -21,10 +21,11 @@ from console.store import alarms
 from console.store import orders as repo
 
 
-def check_seen(stored: repo.Stored, seen: int | None) -> None:
+def check_seen(stored: repo.Stored, seen: int) -> None:
     """Refuse a step asked for on an older view of the order: ``seen`` is how many timeline lines
-    the agent's screen showed (None: not known). A retried step is then not taken twice."""
-    if seen is not None and len(stored.order.timeline) != seen:
+    the agent's screen showed. Read inside the write transaction, so a step taken by another
+    seat meanwhile is caught whichever database runs it; a retried step is not taken twice."""
+    if len(stored.order.timeline) != seen:
         raise repo.StaleOrder(stored.order.number)
 
 

@@ -113,13 +113,17 @@ class OrderService:
         note: str = "",
         first_contact_mode: FirstContactMode | None = None,
         detail: str = "",
-        seen: int | None = None,
+        *,
+        seen: int,
     ) -> repo.Stored:
         """Take ``action`` on order ``number``; refused actions raise ``TransitionError``.
 
         ``detail`` names what the action refers to (a dispatch's department is checked against
         the directory: ``UnknownDepartment`` if it is not there or retired). ``seen``: the
-        timeline length the agent saw; a changed order raises ``StaleOrder``."""
+        timeline length of the order the step was chosen on, required: an order changed since
+        raises ``StaleOrder`` on both databases. Without it a step chosen on an older view
+        would be applied on top of another seat's (SQLite runs the two one after the other,
+        PostgreSQL's version check only catches them when their reads overlap)."""
         now = self._clock()
         with self._db.write() as session:
             if action is Action.DISPATCH and detail.strip():

@@ -28,9 +28,15 @@ from console.store.engine import Database
 from console.store.tables import OrderRow, TransferRequestRow
 
 PENDING, DONE, ABANDONED = "pending", "done", "abandoned"
-# How long another seat's pending transfer holds the order against a second one (the answer
-# window is at most 300 s; a console that died mid-transfer finishes it on its next start).
-PENDING_HOLDS = timedelta(minutes=10)
+# How long a seat's pending transfer (begin() written, the call moving) holds the order against
+# another seat's. The seat settles it when the peer answers or the answer window ends, and the
+# window is at most 300 s (``telephony.transfer_window_s``), so a request still pending 30 s
+# after the longest window belongs to a console that died mid-call: another seat may then take
+# the transfer over (the dead seat's request is abandoned, so its next start does not send the
+# order a second time). A lease the console renews would free it sooner, at the price of a
+# write every few seconds from every seat; a dead console mid-transfer is rare, 5.5 min is not
+# hostage-taking, and no clock but the database's rows is needed.
+PENDING_HOLDS = timedelta(seconds=300 + 30)
 STALE_RETRIES = 3
 
 
@@ -72,43 +78,83 @@ class TransferService:
     def transfer(
         self, number: str, actor: Actor, note: str, key: str, consent: bool = False
     ) -> Transfer:
-        """The whole transfer at once. Refused (``TransitionError``) without the caller's consent
-        (recorded before, or ``consent`` now), except social-stability clues toward 110;
-        ``TransferConflict`` when another seat transferred the order first."""
-        self.begin(number, actor, key, consent)
-        return self.complete(key, actor, note)
+        """The whole transfer in one transaction (互派 from the order detail or the strip): the
+        request is written done with the order's hand-over, or nothing is written. Refused
+        (``TransitionError``) without the caller's consent (recorded before, or ``consent``
+        now), except social-stability clues toward 110; ``TransferConflict`` when another seat
+        transferred the order first or is transferring it now; ``key_reused`` when ``key`` was
+        used for another order. A key already begun (F8) is carried out here."""
+        if not key.strip():
+            raise ValueError("a transfer needs its request key")
+        for _attempt in range(STALE_RETRIES - 1):
+            try:
+                return self._transfer(number, actor, note, key, consent)
+            except repo.StaleOrder:  # another seat wrote the order meanwhile: read it again
+                continue
+        return self._transfer(number, actor, note, key, consent)
+
+    def _transfer(self, number: str, actor: Actor, note: str, key: str, consent: bool) -> Transfer:
+        now = self._clock()
+        try:
+            with self._db.write() as session:
+                stored = repo.get(session, number)
+                known = session.get(TransferRequestRow, key)
+                if known is not None:
+                    _same_order(session, known, stored)
+                    if known.state == DONE:
+                        return Transfer(stored, repeated=True)
+                    if known.state == ABANDONED:
+                        raise TransferAbandoned(f"transfer {key} was abandoned; ask again")
+                    consent = consent or known.consent
+                else:
+                    self._may_go(session, stored, actor, now, consent)
+                saved = self._writer.act(
+                    session, stored, Action.TRANSFER, actor, now, note,
+                    detail="consent" if consent else "",
+                )  # fmt: skip
+                if known is None:
+                    session.add(
+                        TransferRequestRow(key=key, order_id=stored.id, seat=actor.seat, at=now,
+                                           state=DONE, consent=consent)
+                    )  # fmt: skip
+                    session.flush()
+                elif not _settle(session, key, DONE):  # abandoned meanwhile (read committed)
+                    raise repo.StaleOrder(number, f"transfer {key} was settled by another thread")
+        except IntegrityError:  # the same key from another thread, at the same moment
+            with self._db.read() as session:
+                known = session.get(TransferRequestRow, key)
+                if known is None:
+                    raise
+                stored = repo.get(session, number)
+                _same_order(session, known, stored)
+                if known.state != DONE:  # begun by another thread: settle it on the next try
+                    raise repo.StaleOrder(number, f"transfer {key} is being begun") from None
+                return Transfer(stored, repeated=True)
+        except TransitionError as refused:
+            raise self._conflict(number, actor) or refused from None
+        self._changed()
+        return Transfer(saved, repeated=False)
 
     def begin(self, number: str, actor: Actor, key: str, consent: bool = False) -> None:
         """Check that order ``number`` may go now and write the request as pending (a pending or
         done request under ``key`` is left as it is; an abandoned one is refused: a new attempt
-        takes a new key). Refused too while another seat's transfer of the order is pending."""
+        takes a new key; one for another order is refused: ``key_reused``). Refused too while
+        another seat's transfer of the order is pending (for :data:`PENDING_HOLDS` at most)."""
         if not key.strip():
             raise ValueError("a transfer needs its request key")
         now = self._clock()
         try:
             with self._db.write() as session:
+                stored = repo.get(session, number)
                 known = session.get(TransferRequestRow, key)
                 if known is not None:
+                    _same_order(session, known, stored)
                     if known.state == ABANDONED:
                         raise TransferAbandoned(
                             f"transfer {key} was abandoned; a new attempt needs a new key"
                         )
                     return
-                stored = repo.get(session, number)
-                check(stored.order, Action.TRANSFER, actor, detail="consent" if consent else "")
-                other = session.exec(
-                    select(TransferRequestRow)
-                    .where(col(TransferRequestRow.order_id) == stored.id)
-                    .where(col(TransferRequestRow.state) == PENDING)
-                    .where(col(TransferRequestRow.seat) != actor.seat)
-                    .where(col(TransferRequestRow.at) > now - PENDING_HOLDS)
-                ).first()
-                if other is not None:
-                    raise TransferConflict(
-                        "transfer_pending",
-                        f"工单 {number} is being transferred by seat {other.seat}",
-                        seat=other.seat,
-                    )
+                self._may_go(session, stored, actor, now, consent)
                 session.add(
                     TransferRequestRow(
                         key=key,
@@ -119,12 +165,40 @@ class TransferService:
                         consent=consent,
                     )
                 )
+                session.flush()
         except IntegrityError:  # the same key from another thread, at the same moment
             with self._db.read() as session:
-                if session.get(TransferRequestRow, key) is None:
+                known = session.get(TransferRequestRow, key)
+                if known is None:
                     raise
+                _same_order(session, known, repo.get(session, number))
         except TransitionError as refused:
             raise self._conflict(number, actor) or refused from None
+
+    def _may_go(
+        self, session: Session, stored: repo.Stored, actor: Actor, now: datetime, consent: bool
+    ) -> None:
+        """The rules allow the transfer, and no other seat's transfer of the order is under way.
+        Another seat's request pending longer than :data:`PENDING_HOLDS` is a dead console's:
+        it is abandoned here, and this seat's transfer goes."""
+        check(stored.order, Action.TRANSFER, actor, detail="consent" if consent else "")
+        others = (
+            col(TransferRequestRow.order_id) == stored.id,
+            col(TransferRequestRow.state) == PENDING,
+            col(TransferRequestRow.seat) != actor.seat,
+        )
+        live = session.exec(
+            select(TransferRequestRow).where(
+                *others, col(TransferRequestRow.at) > now - PENDING_HOLDS
+            )
+        ).first()
+        if live is not None:
+            raise TransferConflict(
+                "transfer_pending",
+                f"工单 {stored.order.number} is being transferred by seat {live.seat}",
+                seat=live.seat,
+            )
+        session.execute(update(TransferRequestRow).where(*others).values(state=ABANDONED))
 
     def complete(self, key: str, actor: Actor, note: str) -> Transfer:
         """Hand the order of pending request ``key`` over; a done request changes nothing. An
@@ -228,6 +302,19 @@ class TransferService:
     def _changed(self) -> None:
         if self._on_change is not None:
             self._on_change()
+
+
+def _same_order(session: Session, known: TransferRequestRow, stored: repo.Stored) -> None:
+    """A request key names one order: the same key for another order is refused, never taken
+    for a repeat of the first."""
+    if known.order_id != stored.id:
+        other = session.get(OrderRow, known.order_id)
+        raise Refused(
+            "key_reused",
+            f"request {known.key} was for order {other.number if other else known.order_id}, "
+            f"not {stored.order.number}",
+            number=other.number if other else "?",
+        )
 
 
 def _settle(session: Session, key: str, state: str) -> bool:

@@ -199,20 +199,33 @@ def _view(r: Any) -> AlarmView:
     )
 
 
-def acknowledge(session: Session, alarm_id: int, by: str, note: str, at: datetime) -> None:
-    session.execute(
+def acknowledge(session: Session, alarm_id: int, by: str, note: str, at: datetime) -> bool:
+    """Acknowledge alarm ``alarm_id`` if nobody has yet: False if it is unknown or was already
+    acknowledged (the first note stands; :func:`acknowledged_by` says which)."""
+    result = session.execute(
         update(AlarmRow)
-        .where(col(AlarmRow.id) == alarm_id)
+        .where(col(AlarmRow.id) == alarm_id, col(AlarmRow.acknowledged_at).is_(None))
         .values(acknowledged_at=at, acknowledged_by=by, ack_note=note)
     )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def escalate(session: Session, alarm_id: int, to: str, at: datetime) -> None:
-    session.execute(
+def escalate(session: Session, alarm_id: int, to: str, at: datetime) -> bool:
+    """Escalate alarm ``alarm_id`` (督办) to ``to``; False if there is no such alarm."""
+    result = session.execute(
         update(AlarmRow)
         .where(col(AlarmRow.id) == alarm_id)
         .values(escalated_to=to, escalated_at=at)
     )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def acknowledged_by(session: Session, alarm_id: int) -> str | None:
+    """Who acknowledged alarm ``alarm_id`` ("" if nobody yet); None if there is no such alarm."""
+    row = session.execute(
+        select(col(AlarmRow.acknowledged_by)).where(col(AlarmRow.id) == alarm_id)
+    ).first()
+    return None if row is None else (row[0] or "")
 
 
 def _utc(value: datetime) -> datetime:

@@ -1593,6 +1593,11 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>That alarm no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="89"/>
+        <source>{agent} already acknowledged this alarm; the first note stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScreenPopView</name>

@@ -1596,6 +1596,11 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>That alarm no longer exists.</source>
         <translation>该告警已不存在。</translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="89"/>
+        <source>{agent} already acknowledged this alarm; the first note stands.</source>
+        <translation>{agent} 已确认过该告警，以第一次的说明为准。</translation>
+    </message>
 </context>
 <context>
     <name>ScreenPopView</name>

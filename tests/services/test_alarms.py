@@ -89,7 +89,7 @@ def test_transfer_starts_fresh_receiver_clocks_and_met_deadlines_resolve(db: Dat
     made = orders.create(draft(), HOTLINE)
     origin_feedback = made.order.deadlines.feedback
     clock.advance(86_400)  # transferred the next working day
-    moved = orders.act(made.order.number, Action.TRANSFER, HOTLINE, "涉嫌违法犯罪")
+    moved = orders.act(made.order.number, Action.TRANSFER, HOTLINE, "涉嫌违法犯罪", seen=1)
     assert moved.order.deadlines.sign_for is not None
     assert moved.order.deadlines.feedback != origin_feedback
     with db.read() as s:
@@ -97,10 +97,10 @@ def test_transfer_starts_fresh_receiver_clocks_and_met_deadlines_resolve(db: Dat
     # The origin's feedback clock keeps running beside the receiver's fresh one.
     assert sum(":feedback:" in k for k in keys) == 6
     assert sum(":sign_for:" in k for k in keys) == 3
-    orders.act(made.order.number, Action.SIGN_FOR, POLICE)
+    orders.act(made.order.number, Action.SIGN_FOR, POLICE, seen=2)
     assert pending_instants(db, "sign_for") == {}
-    orders.act(made.order.number, Action.START_HANDLING, POLICE)
-    orders.act(made.order.number, Action.FEED_BACK, POLICE, "已处置")
+    orders.act(made.order.number, Action.START_HANDLING, POLICE, seen=3)
+    orders.act(made.order.number, Action.FEED_BACK, POLICE, "已处置", seen=4)
     assert pending_instants(db, "feedback") == {}
     clock.advance(30 * 86_400)
     assert {a.deadline for a in alarms.sweep()} == {"completion"}  # only the one not yet met
@@ -110,10 +110,10 @@ def test_a_returned_order_gets_a_fresh_clock_not_a_burst(db: Database) -> None:
     clock = FakeClock(china(2026, 11, 23, 10, 0))
     orders, alarms = services(db, clock)
     made = orders.create(draft(), HOTLINE)
-    orders.act(made.order.number, Action.START_HANDLING, HOTLINE)
-    orders.act(made.order.number, Action.FEED_BACK, HOTLINE, "已答复")
+    orders.act(made.order.number, Action.START_HANDLING, HOTLINE, seen=1)
+    orders.act(made.order.number, Action.FEED_BACK, HOTLINE, "已答复", seen=2)
     clock.advance(20 * 86_400)  # every original deadline has long passed
-    orders.act(made.order.number, Action.RETURN, HOTLINE, "群众不满意，重新办理")
+    orders.act(made.order.number, Action.RETURN, HOTLINE, "群众不满意，重新办理", seen=3)
     assert alarms.sweep() == []  # the old clock's rows were resolved, the new ones lie ahead
 
 
@@ -183,6 +183,6 @@ def test_open_alarms_carry_the_seat_of_the_orders_latest_step(db: Database) -> N
     alarms.sweep()
     seats = {(a.number, a.seat) for a in alarms.open_alarms()}
     assert seats == {(hotline, "A-01"), (police, "J-07")}  # 经办坐席: who created them
-    orders.act(hotline, Action.START_HANDLING, Actor("赵敏", "A-02", Platform.HOTLINE))
+    orders.act(hotline, Action.START_HANDLING, Actor("赵敏", "A-02", Platform.HOTLINE), seen=1)
     seats = {(a.number, a.seat) for a in alarms.open_alarms()}
     assert seats == {(hotline, "A-02"), (police, "J-07")}  # another seat took it on

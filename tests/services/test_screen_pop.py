@@ -33,7 +33,7 @@ def test_pop_shows_history_open_orders_and_frequent_flag(db: Database) -> None:
     for _ in range(60):  # more than a page of newer, closed orders
         clock.now += timedelta(hours=1)
         made = orders.create(draft(), HOTLINE)
-        orders.act(made.order.number, Action.CANCEL, HOTLINE, "重复来电")
+        orders.act(made.order.number, Action.CANCEL, HOTLINE, "重复来电", seen=1)
     pops = ScreenPopService(db, clock, history_limit=50)
     pop = pops.pop("138-1234-5678")
     assert len(pop.history) == 50 and pop.history[0].created_at > pop.history[-1].created_at

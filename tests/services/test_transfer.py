@@ -67,7 +67,7 @@ def test_a_repeated_request_changes_nothing(db: Database) -> None:
     assert again.stored.order.status is Status.TRANSFERRED
     assert transfers(db, made.order.number) == 1
     # The peer signs for it (签收) with its own fresh deadline.
-    signed = orders.act(made.order.number, Action.SIGN_FOR, J07)
+    signed = orders.act(made.order.number, Action.SIGN_FOR, J07, seen=2)
     assert signed.order.status is Status.SIGNED_FOR
     assert first.stored.order.deadlines.sign_for is not None
 

@@ -54,8 +54,8 @@ def test_create_numbers_by_platform_and_china_day(db: Database) -> None:
 def test_round_trip_keeps_every_field_and_the_timeline(db: Database) -> None:
     service = OrderService(db, Clock())
     made = service.create(draft(), HOTLINE)
-    service.act(made.order.number, Action.TRANSFER, HOTLINE, "涉嫌违法")
-    service.act(made.order.number, Action.SIGN_FOR, POLICE)
+    service.act(made.order.number, Action.TRANSFER, HOTLINE, "涉嫌违法", seen=1)
+    service.act(made.order.number, Action.SIGN_FOR, POLICE, seen=2)
     loaded = service.get(made.order.number)
     assert loaded.order.status is Status.SIGNED_FOR
     assert loaded.order.owner is Platform.POLICE
@@ -81,7 +81,7 @@ def test_refused_action_changes_nothing(db: Database) -> None:
     service = OrderService(db, Clock())
     made = service.create(draft(), HOTLINE)
     with pytest.raises(TransitionError):
-        service.act(made.order.number, Action.SIGN_FOR, POLICE)
+        service.act(made.order.number, Action.SIGN_FOR, POLICE, seen=1)
     assert service.get(made.order.number).version == 1
 
 
@@ -90,7 +90,7 @@ def test_a_stale_write_is_refused(db: Database) -> None:
     made = service.create(draft(), HOTLINE)
     with db.write() as s:
         stale = repo.get(s, made.order.number)
-    service.act(made.order.number, Action.START_HANDLING, HOTLINE)
+    service.act(made.order.number, Action.START_HANDLING, HOTLINE, seen=1)
     with pytest.raises(repo.StaleOrder), db.write() as s:
         repo.save(s, stale, stale.order, datetime.now(UTC))
 

@@ -19,16 +19,16 @@ def test_every_linkage_path_is_counted(db: Database) -> None:
     def new(**over: object) -> str:
         return orders.create(draft(**over), A01).order.number
 
-    links.settle_three_way(new(), ThreeWayOutcome.POLICE, A01, "属治安")
+    links.settle_three_way(new(), ThreeWayOutcome.POLICE, A01, "属治安", seen=1)
     links.settle_three_way(new(), ThreeWayOutcome.FIRST_CONTACT, A01, "已解释",
-                           FirstContactMode.GUIDANCE)  # fmt: skip
-    orders.act(new(), Action.FIRST_CONTACT, A01, "先行受理", FirstContactMode.PROVISIONAL)
+                           FirstContactMode.GUIDANCE, seen=1)  # fmt: skip
+    orders.act(new(), Action.FIRST_CONTACT, A01, "先行受理", FirstContactMode.PROVISIONAL, seen=1)
     dispatched = new()
-    orders.act(dispatched, Action.DISPATCH, A01, detail=DEPT)
-    links.escalate(dispatched, A01, kind="P-ZA", report="纠纷升级", key="k")
+    orders.act(dispatched, Action.DISPATCH, A01, detail=DEPT, seen=1)
+    links.escalate(dispatched, A01, kind="P-ZA", report="纠纷升级", key="k", seen=2)
     returned = new()
     orders.transfers.transfer(returned, A01, "转110", key="t")
-    orders.act(returned, Action.RETURN, J07, "非警务")
+    orders.act(returned, Action.RETURN, J07, "非警务", seen=2)
     today = datetime.now(UTC).astimezone().date()
     with db.read() as s:
         r = linkage_report(s, date(2000, 1, 1), today.replace(year=today.year + 1))

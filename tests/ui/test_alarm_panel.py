@@ -92,8 +92,8 @@ def scene(sqlite_db: Database) -> Scene:
 
 @pytest.fixture
 def seated(scene: Scene) -> Scene:
-    scene.orders.act(scene.numbers["tomorrow"], Action.START_HANDLING, HOTLINE_2)
-    scene.orders.act(scene.numbers["due"], Action.TRANSFER, HOTLINE, "转110处置")
+    scene.orders.act(scene.numbers["tomorrow"], Action.START_HANDLING, HOTLINE_2, seen=1)
+    scene.orders.act(scene.numbers["due"], Action.TRANSFER, HOTLINE, "转110处置", seen=1)
     scene.clock.set(china(2026, 11, 27, 23, 59))  # the sign-for (due at midnight) is warned
     scene.alarms.sweep()
     return scene
@@ -238,8 +238,11 @@ def test_a_chosen_seat_survives_refreshes_and_mine_needs_a_seat(
     assert panel.seat_box.currentIndex() == 0 and tab_texts(panel)[0] == "Today (3)"
     panel.seat_box.setCurrentIndex(panel.seat_box.findText("A-02"))
     n = seated.numbers
-    seated.orders.act(n["tomorrow"], Action.FEED_BACK, HOTLINE_2, "已答复")  # A-02's only alarm
-    seated.orders.act(n["police"], Action.START_HANDLING, Actor("周涛", "J-09", Platform.POLICE))
+    # A-02's only alarm:
+    seated.orders.act(n["tomorrow"], Action.FEED_BACK, HOTLINE_2, "已答复", seen=2)
+    seated.orders.act(
+        n["police"], Action.START_HANDLING, Actor("周涛", "J-09", Platform.POLICE), seen=1
+    )
     with qtbot.waitSignal(panel.counts_changed):
         panel.refresh()
     assert items(panel.seat_box) == ["All", "A-01", "A-02", "J-09"]  # J-07 has no alarm left
@@ -300,8 +303,8 @@ def test_a_resolved_alarm_disappears_on_refresh(
     qtbot: QtBot, panel: AlarmPanel, scene: Scene
 ) -> None:
     number = scene.numbers["due"]
-    scene.orders.act(number, Action.START_HANDLING, HOTLINE)
-    scene.orders.act(number, Action.FEED_BACK, HOTLINE, "已答复")  # the deadline is met
+    scene.orders.act(number, Action.START_HANDLING, HOTLINE, seen=1)
+    scene.orders.act(number, Action.FEED_BACK, HOTLINE, "已答复", seen=2)  # the deadline is met
     with qtbot.waitSignal(panel.counts_changed) as counted:
         panel.refresh()
     assert list(counted.args[0].values()) == [3, 0, 2]

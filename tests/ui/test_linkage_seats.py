@@ -76,7 +76,7 @@ def test_a_step_the_seat_may_not_take_is_refused_with_the_note_kept(
         assert "note" in steps.error.text() and steps.form.isVisible()
         steps.note.setPlainText("已答复")
         # Meanwhile another seat closes it: the service refuses, the typed note stays.
-        seats.orders.act(number, Action.CANCEL, A01, "重复工单")
+        seats.orders.act(number, Action.CANCEL, A01, "重复工单", seen=2)
         steps.submit()
         said = ("Not done", "This order changed")
         await until(lambda: steps.error.text().startswith(said))

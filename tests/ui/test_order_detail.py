@@ -68,9 +68,9 @@ class Scene:
         self.older = [service.create(replace(DRAFT, kind=k), HOTLINE).order.number
                       for k in ("C-ZX", "C-TS")]  # fmt: skip
         self.number = number = service.create(DRAFT, HOTLINE).order.number
-        service.act(number, Action.TRANSFER, HOTLINE, "涉嫌违法，转110处置")
-        service.act(number, Action.SIGN_FOR, POLICE)
-        service.act(number, Action.START_HANDLING, POLICE)
+        service.act(number, Action.TRANSFER, HOTLINE, "涉嫌违法，转110处置", seen=1)
+        service.act(number, Action.SIGN_FOR, POLICE, seen=2)
+        service.act(number, Action.START_HANDLING, POLICE, seen=3)
 
 
 @pytest.fixture
@@ -171,7 +171,7 @@ def test_a_running_deadline_counts_down_and_turns_red(
     qtbot: QtBot, scene: Scene, worker: Operations
 ) -> None:
     sent = scene.service.create(DRAFT, HOTLINE).order.number
-    scene.service.act(sent, Action.TRANSFER, HOTLINE, "涉嫌违法")
+    scene.service.act(sent, Action.TRANSFER, HOTLINE, "涉嫌违法", seen=1)
     detail = open_detail(qtbot, scene, worker)
     load(qtbot, detail, sent)
     due = scene.service.get(sent).order.deadlines.sign_for

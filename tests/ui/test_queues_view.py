@@ -56,7 +56,7 @@ class Scene:
         self.sent: list[str] = []
         for _ in range(2):
             number = service.create(replace(draft, kind="P-JQ", field=""), POLICE).order.number
-            service.act(number, Action.TRANSFER, POLICE, "非警务类求助")
+            service.act(number, Action.TRANSFER, POLICE, "非警务类求助", seen=1)
             self.sent.append(number)
         self.db = db
         with db.read() as session:  # the demo's busiest caller (four or five orders)
