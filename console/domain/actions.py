@@ -81,7 +81,8 @@ class Route(enum.Enum):
     THREE_WAY = "three_way"  # the outcome and what follows from it, in one transaction
 
 
-COMMON_REFUSALS = ("closed", "wrong_status", "wrong_platform", "note_too_long", "stale")
+COMMON_REFUSALS = ("closed", "wrong_status", "wrong_platform", "note_too_long", "unreadable_text",
+                   "stale")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from console.domain.order_types import (
     TransitionError,
     WorkOrder,
 )
+from console.domain.typed_text import unstorable
 
 
 def sends_back(order: WorkOrder, action: Action) -> bool:
@@ -137,6 +138,8 @@ def check(
         raise refuse(
             f"notes hold at most {MAX_NOTE} characters", "note_too_long", most=str(MAX_NOTE)
         )
+    if unstorable(note) or unstorable(detail):
+        raise refuse("a NUL or a lone surrogate cannot be stored", "unreadable_text")
     if spec.detail and not detail.strip():
         raise refuse(f"say {spec.detail}", "needs_detail")
     for guard in spec.guards:

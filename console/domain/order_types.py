@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from console.domain.refusals import Refused
+from console.domain.typed_text import plain_line
+
+MAX_AGENT_NAME = 32  # as the site config allows (console/config_values.py)
+MAX_SEAT_ID = 16
 
 
 class Platform(enum.StrEnum):
@@ -123,11 +127,26 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """The agent acting, the seat they sit at and the platform the seat belongs to."""
+    """The agent acting, the seat they sit at and the platform the seat belongs to.
+
+    Every step is stamped with the name and the seat, so both are checked where an actor is
+    made: a blank, over-long or control-laden one is refused (``Refused``), never stored."""
 
     name: str
     seat: str
     platform: Platform
+
+    def __post_init__(self) -> None:
+        if not _plain(self.name, MAX_AGENT_NAME):
+            raise Refused("agent_invalid", f"agent name {self.name!r} is not 1-32 plain characters")
+        if not _plain(self.seat, MAX_SEAT_ID):
+            raise Refused("seat_invalid", f"seat id {self.seat!r} is not 1-16 plain characters")
+        if not isinstance(self.platform, Platform):
+            raise TypeError(f"platform must be a Platform, not {self.platform!r}")
+
+
+def _plain(text: object, most: int) -> bool:
+    return isinstance(text, str) and 0 < len(text) <= most and plain_line(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,6 +62,16 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
         "A provisionally accepted order is handled and fed back before it is completed.",
     ),
     "not_police_kind": QT_TRANSLATE_NOOP("Refusals", "“{kind}” is not a 110 police kind."),
+    # Who acts, and when (console.domain.order_types.Actor, console.domain.intake.check_clock)
+    "agent_invalid": QT_TRANSLATE_NOOP(
+        "Refusals", "The agent's name must be 1–32 characters of plain text on one line."
+    ),
+    "seat_invalid": QT_TRANSLATE_NOOP(
+        "Refusals", "The seat id must be 1–16 characters of plain text on one line."
+    ),
+    "clock_wrong": QT_TRANSLATE_NOOP(
+        "Refusals", "This computer's clock is far off (the log has the time it reads): ask IT to set it."
+    ),
     # The services (console.services)
     "stale": QT_TRANSLATE_NOOP(
         "Refusals", "Another seat changed this order since it was shown; it has been reloaded."
@@ -84,6 +94,9 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     ),
     "ack_needs_note": QT_TRANSLATE_NOOP("Refusals", "Write the acknowledgement note first."),
     "note_too_long": QT_TRANSLATE_NOOP("Refusals", "The note is too long (at most {most} characters)."),
+    "unreadable_text": QT_TRANSLATE_NOOP(
+        "Refusals", "The text holds characters that cannot be stored (a NUL or a broken character): type it again."
+    ),
     "escalation_needs_person": QT_TRANSLATE_NOOP("Refusals", "Name the person the alarm is escalated to."),
     "unknown_alarm": QT_TRANSLATE_NOOP("Refusals", "That alarm no longer exists."),
     "already_acknowledged": QT_TRANSLATE_NOOP(

@@ -12,6 +12,7 @@ from console.domain.catalogue import Kind
 from console.domain.deadlines import Policy
 from console.domain.policy_file import load_policy
 from console.domain.refusals import Refused
+from console.domain.typed_text import unstorable
 from console.paths import bundle_path
 from console.store import alarms as repo
 from console.store.alarms import AlarmView, RaisedAlarm
@@ -85,8 +86,7 @@ class AlarmService:
         note = note.strip()
         if not note:
             raise AlarmInputError("ack_needs_note")
-        if len(note) > MAX_NOTE:
-            raise AlarmInputError("note_too_long", most=str(MAX_NOTE))
+        _check_text(note)
         with self._db.write() as session:
             if not repo.acknowledge(session, alarm_id, by, note, self._clock()):
                 first = repo.acknowledged_by(session, alarm_id)
@@ -99,6 +99,14 @@ class AlarmService:
         to = to.strip()
         if not to:
             raise AlarmInputError("escalation_needs_person")
+        _check_text(to)
         with self._db.write() as session:
             if not repo.escalate(session, alarm_id, to, self._clock()):
                 raise AlarmInputError("unknown_alarm", f"no alarm {alarm_id}")
+
+
+def _check_text(text: str) -> None:
+    if len(text) > MAX_NOTE:
+        raise AlarmInputError("note_too_long", most=str(MAX_NOTE))
+    if unstorable(text):
+        raise AlarmInputError("unreadable_text")

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from datetime import datetime
 
 from console.domain.calendar import BusinessCalendar
+from console.domain.catalogue import District, Field, Kind
 from console.domain.deadlines import Policy
-from console.domain.intake import Draft, Problem, normalise_phone, validate
+from console.domain.intake import Draft, Problem, check_clock, clean, validate
 from console.domain.orders import (
     Action,
     Actor,
@@ -21,6 +22,8 @@ from console.domain.orders import (
     FirstContactMode,
     new_order,
 )
+from console.domain.phone import normalise_phone
+from console.domain.typed_text import unstorable
 from console.services.linkage import LinkageService
 from console.services.order_writer import OrderWriter, check_seen
 from console.services.transfers import (  # re-exported for callers
@@ -33,6 +36,8 @@ from console.store.departments import active_department
 from console.store.engine import Database
 from console.store.orders import OrderSummary, Stored, UnknownOrder
 from console.store.seed import catalogue
+
+MAX_CODE = 64  # characters of a catalogue code (kind, field, district); longer ones are unknown
 
 __all__ = [
     "InvalidDraft",
@@ -72,8 +77,19 @@ class OrderService:
         self.linkage = LinkageService(db, clock, self._writer, on_change)
 
     def create(self, draft: Draft, actor: Actor) -> repo.Stored:
-        with self._db.read() as session:
-            kinds, fields, districts = catalogue(session)
+        """Store ``draft`` as a new order, in :func:`~console.domain.intake.clean`'s form.
+
+        Raises ``InvalidDraft`` (the problems, field by field) or ``Refused`` (a clock no
+        working computer shows); either way nothing is stored."""
+        typed = clean(draft)
+        codes = (typed.kind, typed.field, typed.district)
+        kinds: list[Kind] = []
+        fields: list[Field] = []
+        districts: list[District] = []
+        # Only the entries the draft names; a code no catalogue holds is never sent to SQL.
+        if all(len(code) <= MAX_CODE and not unstorable(code) for code in codes):
+            with self._db.read() as session:
+                kinds, fields, districts = catalogue(session, codes)
         problems = validate(
             draft,
             actor.platform,
@@ -83,23 +99,22 @@ class OrderService:
         )
         if problems:
             raise InvalidDraft(problems)
-        phone = normalise_phone(draft.caller_phone)
-        assert phone is not None  # validate() checked it
         now = self._clock()
+        check_clock(now)
         with self._db.write() as session:
             order = new_order(
                 number=repo.next_number(session, actor.platform, now),
                 actor=actor,
                 at=now,
-                caller=Caller(phone, draft.caller_name.strip() or None),
-                kind=draft.kind,
-                field=draft.field or None,
-                district=draft.district,
-                address=draft.address.strip(),
-                description=draft.description.strip(),
-                priority=draft.priority,
-                social_stability=draft.social_stability,
-                consent=draft.consent,
+                caller=Caller(typed.caller_phone, typed.caller_name or None),
+                kind=typed.kind,
+                field=typed.field or None,
+                district=typed.district,
+                address=typed.address,
+                description=typed.description,
+                priority=typed.priority,
+                social_stability=typed.social_stability,
+                consent=typed.consent,
             )
             stored = self._writer.add(session, order, now)
         self._changed()
@@ -125,6 +140,7 @@ class OrderService:
         would be applied on top of another seat's (SQLite runs the two one after the other,
         PostgreSQL's version check only catches them when their reads overlap)."""
         now = self._clock()
+        check_clock(now)
         with self._db.write() as session:
             if action is Action.DISPATCH and detail.strip():
                 active_department(session, detail)
@@ -141,7 +157,11 @@ class OrderService:
             return repo.get(session, number)
 
     def caller_history(self, phone: str, limit: int = 50) -> list[repo.OrderSummary]:
-        normalised = normalise_phone(phone) or phone
+        """The caller's orders, newest first, by the stored form of the number however it is
+        spelled (``+86 24 1234 5678`` finds ``024-12345678``); none for what is not a number."""
+        normalised = normalise_phone(phone)
+        if normalised is None:
+            return []
         with self._db.read() as session:
             return repo.caller_history(session, normalised, limit)
 

@@ -6,6 +6,7 @@ Every function takes the session of the caller's unit of work (``Database.read()
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from console.domain.refusals import Refused
 from console.store.tables import EventRow, OrderRow
 
 CHINA = ZoneInfo("Asia/Shanghai")
+log = logging.getLogger(__name__)
 
 
 class StaleOrder(Refused, RuntimeError):
@@ -207,6 +209,18 @@ def _utc(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def _priority(number: str, value: int) -> Priority:
+    """A stored priority; a value no version of the console writes (a row edited by hand, or
+    saved before the service checked it) reads as the nearest known one, so the order can still
+    be opened and worked on (its next save writes the known value back)."""
+    try:
+        return Priority(value)
+    except ValueError:
+        known = max(Priority) if value > max(Priority) else min(Priority)
+        log.warning("order %s has unknown priority %r: read as %s", number, value, known.name)
+        return known
+
+
 def _to_domain(row: OrderRow, events: Sequence[EventRow]) -> WorkOrder:
     created = _utc(row.created_at)
     assert created is not None
@@ -220,7 +234,7 @@ def _to_domain(row: OrderRow, events: Sequence[EventRow]) -> WorkOrder:
         district=row.district,
         address=row.address,
         description=row.description,
-        priority=Priority(row.priority),
+        priority=_priority(row.number, row.priority),
         created_at=created,
         social_stability=row.social_stability,
         consent=row.consent,

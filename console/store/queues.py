@@ -29,8 +29,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, TextClause, func, or_, select, text
 from sqlmodel import Session, col
 
-from console.domain.intake import normalise_phone
 from console.domain.orders import Platform, Status
+from console.domain.phone import search_phone
 from console.store.engine import Database
 from console.store.tables import OPEN_SQL, TRANSFERRED_SQL, OrderRow
 
@@ -135,8 +135,9 @@ def read_page(db: Database, query: QueueQuery, after: Cursor | None, limit: int)
 
 def search_plan(search: str) -> tuple[str, str]:
     """("phone", normalised) for a phone number, else ("number", prefix) for an order number or
-    the start of one. Order numbers (12345-20261126-000042) are never valid phone numbers."""
-    phone = normalise_phone(search)
+    the start of one. What reads as both (``12345``: an order number's start, and a service
+    number) is an order number: ``console.domain.phone.search_phone``."""
+    phone = search_phone(search)
     if phone is not None:
         return "phone", phone
     return "number", search.strip()

@@ -111,18 +111,28 @@ def seed_catalogue(session: Session, folder: Path | None = None) -> int:
     return added
 
 
-def catalogue(session: Session) -> tuple[list[Kind], list[Field], list[District]]:
-    """The active catalogue as the database holds it now."""
+def catalogue(
+    session: Session, only: tuple[str, str, str] | None = None
+) -> tuple[list[Kind], list[Field], list[District]]:
+    """The active catalogue as the database holds it now; with ``only`` (a kind, a field and a
+    district code, as a draft names them), just those entries: three key lookups."""
+    kind_rows = select(KindRow).where(KindRow.active)
+    field_rows = select(FieldRow).where(FieldRow.active)
+    district_rows = select(DistrictRow)
+    if only is not None:
+        kind_rows = kind_rows.where(KindRow.code == only[0])
+        field_rows = field_rows.where(FieldRow.code == only[1])
+        district_rows = district_rows.where(DistrictRow.code == only[2])
     kinds = [
         Kind(r.code, Platform(r.platform), r.name_zh, r.name_en, r.hint_zh, r.weight, r.police)
-        for r in session.exec(select(KindRow).where(KindRow.active)).all()
+        for r in session.exec(kind_rows).all()
     ]
     fields = [
         Field(r.code, Platform(r.platform), r.name_zh, r.name_en, r.weight)
-        for r in session.exec(select(FieldRow).where(FieldRow.active)).all()
+        for r in session.exec(field_rows).all()
     ]
     districts = [
         District(r.code, r.name_zh, r.name_en, r.city_code, r.weight)
-        for r in session.exec(select(DistrictRow)).all()
+        for r in session.exec(district_rows).all()
     ]
     return kinds, fields, districts

@@ -679,51 +679,66 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="200"/>
-        <source>Not a phone number: 11-digit mobile, or landline with area code</source>
+        <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="201"/>
-        <source>Name: at most {max} characters</source>
+        <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="202"/>
-        <source>Choose a kind of request</source>
+        <source>Name: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="203"/>
-        <source>“{kind}” is not a kind of the {platform} platform</source>
+        <source>Choose a kind of request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="204"/>
-        <source>Choose a field</source>
+        <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="205"/>
-        <source>Choose a district from the list</source>
+        <source>Choose a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="206"/>
-        <source>Address: at most {max} characters</source>
+        <source>Orders of the {platform} platform have no field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="207"/>
-        <source>Describe the request</source>
+        <source>Choose a district from the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="208"/>
+        <source>Address: at most {max} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
+        <source>Describe the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
         <source>At most {max} characters (now {length})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="223"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
+        <source>Choose a priority: normal, urgent or critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="226"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1039,42 +1054,42 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="152"/>
+        <location filename="../../console/domain/actions.py" line="153"/>
         <source>The department&apos;s progress report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="156"/>
+        <location filename="../../console/domain/actions.py" line="157"/>
         <source>What was done, as the caller will hear it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="168"/>
+        <location filename="../../console/domain/actions.py" line="169"/>
         <source>Why it is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="174"/>
+        <location filename="../../console/domain/actions.py" line="175"/>
         <source>Send to {platform}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="182"/>
+        <location filename="../../console/domain/actions.py" line="183"/>
         <source>Why: what the three parties agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="189"/>
+        <location filename="../../console/domain/actions.py" line="190"/>
         <source>What was accepted, or what the caller was told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="196"/>
+        <location filename="../../console/domain/actions.py" line="197"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="204"/>
+        <location filename="../../console/domain/actions.py" line="205"/>
         <source>Why it is cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1300,72 +1315,72 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="130"/>
+        <location filename="../../console/domain/actions.py" line="131"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="132"/>
+        <location filename="../../console/domain/actions.py" line="133"/>
         <source>Sign for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="135"/>
+        <location filename="../../console/domain/actions.py" line="136"/>
         <source>Department signs for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="139"/>
+        <location filename="../../console/domain/actions.py" line="140"/>
         <source>Handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="145"/>
+        <location filename="../../console/domain/actions.py" line="146"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="151"/>
+        <location filename="../../console/domain/actions.py" line="152"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="155"/>
+        <location filename="../../console/domain/actions.py" line="156"/>
         <source>Feed back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="160"/>
+        <location filename="../../console/domain/actions.py" line="161"/>
         <source>Complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="166"/>
+        <location filename="../../console/domain/actions.py" line="167"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="173"/>
+        <location filename="../../console/domain/actions.py" line="174"/>
         <source>Transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="179"/>
+        <location filename="../../console/domain/actions.py" line="180"/>
         <source>Three-way outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="187"/>
+        <location filename="../../console/domain/actions.py" line="188"/>
         <source>First contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="194"/>
+        <location filename="../../console/domain/actions.py" line="195"/>
         <source>Escalate to 110</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="201"/>
+        <location filename="../../console/domain/actions.py" line="202"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1540,61 +1555,81 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="66"/>
-        <source>Another seat changed this order since it was shown; it has been reloaded.</source>
+        <source>The agent&apos;s name must be 1–32 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="69"/>
-        <source>There is no work order {number}.</source>
+        <source>The seat id must be 1–16 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="70"/>
-        <source>“{department}” is not a department in the directory (or it was retired).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/domain/refusals.py" line="73"/>
-        <source>{platform} seat {seat} ({agent}) transferred this order first.</source>
+        <location filename="../../console/domain/refusals.py" line="72"/>
+        <source>This computer&apos;s clock is far off (the log has the time it reads): ask IT to set it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="76"/>
-        <source>Seat {seat} is transferring this order right now; wait for it.</source>
+        <source>Another seat changed this order since it was shown; it has been reloaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="79"/>
-        <source>This transfer attempt was called off; press the key again for a new one.</source>
+        <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="82"/>
-        <source>This request was already used for another order ({number}); try again.</source>
+        <location filename="../../console/domain/refusals.py" line="80"/>
+        <source>“{department}” is not a department in the directory (or it was retired).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="85"/>
-        <source>Write the acknowledgement note first.</source>
+        <location filename="../../console/domain/refusals.py" line="83"/>
+        <source>{platform} seat {seat} ({agent}) transferred this order first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="86"/>
-        <source>The note is too long (at most {most} characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/domain/refusals.py" line="87"/>
-        <source>Name the person the alarm is escalated to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/domain/refusals.py" line="88"/>
-        <source>That alarm no longer exists.</source>
+        <source>Seat {seat} is transferring this order right now; wait for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="89"/>
+        <source>This transfer attempt was called off; press the key again for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="92"/>
+        <source>This request was already used for another order ({number}); try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="95"/>
+        <source>Write the acknowledgement note first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="96"/>
+        <source>The note is too long (at most {most} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="97"/>
+        <source>The text holds characters that cannot be stored (a NUL or a broken character): type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="100"/>
+        <source>Name the person the alarm is escalated to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="101"/>
+        <source>That alarm no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="102"/>
         <source>{agent} already acknowledged this alarm; the first note stands.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1602,38 +1637,38 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>ScreenPopView</name>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="31"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="83"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="32"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="84"/>
         <source>No caller yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="34"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="35"/>
         <source>Frequent caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="62"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="63"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="67"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="68"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="73"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="74"/>
         <source>Still open: {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="75"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="76"/>
         <source> and {more} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="78"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="79"/>
         <source>No open orders.</source>
         <translation type="unfinished"></translation>
     </message>

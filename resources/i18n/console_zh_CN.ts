@@ -682,51 +682,66 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="200"/>
-        <source>Not a phone number: 11-digit mobile, or landline with area code</source>
-        <translation>号码格式不正确：应为11位手机号或带区号的固定电话</translation>
+        <source>Not a phone number: mobile, landline (area code optional) or service number</source>
+        <translation>号码格式不正确：应为手机号、固定电话（可带区号）或服务号码</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="201"/>
+        <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
+        <translation>含有无法保存的字符（空字符或残缺的字符），请重新输入</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
         <source>Name: at most {max} characters</source>
         <translation>姓名不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
         <source>Choose a kind of request</source>
         <translation>请选择诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation>“{kind}”不是{platform}平台的诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
         <source>Choose a field</source>
         <translation>请选择所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
+        <source>Orders of the {platform} platform have no field</source>
+        <translation>{platform}平台的工单不分领域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
         <source>Choose a district from the list</source>
         <translation>请从列表中选择所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
         <source>Address: at most {max} characters</source>
         <translation>地址不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
         <source>Describe the request</source>
         <translation>请填写诉求内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
         <source>At most {max} characters (now {length})</source>
         <translation>不超过{max}个字（现为{length}个字）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="223"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
+        <source>Choose a priority: normal, urgent or critical</source>
+        <translation>请选择紧急程度：一般、紧急或特急</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="226"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation>草稿无法保存到磁盘（{reason}），请尽快保存工单。</translation>
     </message>
@@ -981,7 +996,7 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>首接负责：</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="174"/>
+        <location filename="../../console/domain/actions.py" line="175"/>
         <source>Send to {platform}</source>
         <translation>转派至{platform}</translation>
     </message>
@@ -1047,37 +1062,37 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>无法读取派单目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="156"/>
+        <location filename="../../console/domain/actions.py" line="157"/>
         <source>What was done, as the caller will hear it</source>
         <translation>办理情况（将告知诉求人）</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="152"/>
+        <location filename="../../console/domain/actions.py" line="153"/>
         <source>The department&apos;s progress report</source>
         <translation>承办单位的处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="168"/>
+        <location filename="../../console/domain/actions.py" line="169"/>
         <source>Why it is returned</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="196"/>
+        <location filename="../../console/domain/actions.py" line="197"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation>承办单位报告：矛盾升级、涉嫌违法犯罪…</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="182"/>
+        <location filename="../../console/domain/actions.py" line="183"/>
         <source>Why: what the three parties agreed</source>
         <translation>原因：三方协商结果</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="189"/>
+        <location filename="../../console/domain/actions.py" line="190"/>
         <source>What was accepted, or what the caller was told</source>
         <translation>先行受理的内容，或向诉求人解释的内容</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="204"/>
+        <location filename="../../console/domain/actions.py" line="205"/>
         <source>Why it is cancelled</source>
         <translation>撤销原因</translation>
     </message>
@@ -1318,72 +1333,72 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="130"/>
+        <location filename="../../console/domain/actions.py" line="131"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="173"/>
+        <location filename="../../console/domain/actions.py" line="174"/>
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="132"/>
+        <location filename="../../console/domain/actions.py" line="133"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="139"/>
+        <location filename="../../console/domain/actions.py" line="140"/>
         <source>Handle</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="155"/>
+        <location filename="../../console/domain/actions.py" line="156"/>
         <source>Feed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="160"/>
+        <location filename="../../console/domain/actions.py" line="161"/>
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="166"/>
+        <location filename="../../console/domain/actions.py" line="167"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="187"/>
+        <location filename="../../console/domain/actions.py" line="188"/>
         <source>First contact</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="201"/>
+        <location filename="../../console/domain/actions.py" line="202"/>
         <source>Cancel</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="145"/>
+        <location filename="../../console/domain/actions.py" line="146"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="135"/>
+        <location filename="../../console/domain/actions.py" line="136"/>
         <source>Department signs for</source>
         <translation>部门签收</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="151"/>
+        <location filename="../../console/domain/actions.py" line="152"/>
         <source>Progress</source>
         <translation>处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="194"/>
+        <location filename="../../console/domain/actions.py" line="195"/>
         <source>Escalate to 110</source>
         <translation>联动110派警</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="179"/>
+        <location filename="../../console/domain/actions.py" line="180"/>
         <source>Three-way outcome</source>
         <translation>三方通话结果</translation>
     </message>
@@ -1543,61 +1558,81 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="66"/>
+        <source>The agent&apos;s name must be 1–32 characters of plain text on one line.</source>
+        <translation>坐席人员姓名须为1至32个字符的单行文字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="69"/>
+        <source>The seat id must be 1–16 characters of plain text on one line.</source>
+        <translation>坐席号须为1至16个字符的单行文字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="72"/>
+        <source>This computer&apos;s clock is far off (the log has the time it reads): ask IT to set it.</source>
+        <translation>本机时钟严重不准（日志中记有其显示的时间），未作任何记录：请联系信息技术人员校准时钟。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="76"/>
         <source>Another seat changed this order since it was shown; it has been reloaded.</source>
         <translation>其他坐席已更新此工单，已重新载入，请核对后再办理。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="69"/>
+        <location filename="../../console/domain/refusals.py" line="79"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="70"/>
+        <location filename="../../console/domain/refusals.py" line="80"/>
         <source>“{department}” is not a department in the directory (or it was retired).</source>
         <translation>“{department}”不在派单目录中（或已停用）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="73"/>
+        <location filename="../../console/domain/refusals.py" line="83"/>
         <source>{platform} seat {seat} ({agent}) transferred this order first.</source>
         <translation>该工单已由{platform}坐席 {seat}（{agent}）先行转派。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="76"/>
+        <location filename="../../console/domain/refusals.py" line="86"/>
         <source>Seat {seat} is transferring this order right now; wait for it.</source>
         <translation>坐席 {seat} 正在转接该工单，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="79"/>
+        <location filename="../../console/domain/refusals.py" line="89"/>
         <source>This transfer attempt was called off; press the key again for a new one.</source>
         <translation>本次转接已中止；如需转接请再按一次。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="82"/>
+        <location filename="../../console/domain/refusals.py" line="92"/>
         <source>This request was already used for another order ({number}); try again.</source>
         <translation>该请求已用于另一工单（{number}），请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="85"/>
+        <location filename="../../console/domain/refusals.py" line="95"/>
         <source>Write the acknowledgement note first.</source>
         <translation>请填写确认说明。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="86"/>
+        <location filename="../../console/domain/refusals.py" line="96"/>
         <source>The note is too long (at most {most} characters).</source>
         <translation>说明过长（最多 {most} 个字）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="87"/>
+        <location filename="../../console/domain/refusals.py" line="97"/>
+        <source>The text holds characters that cannot be stored (a NUL or a broken character): type it again.</source>
+        <translation>文字中含有无法保存的字符（空字符或残缺的字符），请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="100"/>
         <source>Name the person the alarm is escalated to.</source>
         <translation>请填写督办对象。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="88"/>
+        <location filename="../../console/domain/refusals.py" line="101"/>
         <source>That alarm no longer exists.</source>
         <translation>该告警已不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="89"/>
+        <location filename="../../console/domain/refusals.py" line="102"/>
         <source>{agent} already acknowledged this alarm; the first note stands.</source>
         <translation>{agent} 已确认过该告警，以第一次的说明为准。</translation>
     </message>
@@ -1605,38 +1640,38 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>ScreenPopView</name>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="31"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="83"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="32"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="84"/>
         <source>No caller yet.</source>
         <translation>暂无来电。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="34"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="35"/>
         <source>Frequent caller</source>
         <translation>高频来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="62"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="63"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation>来电 {phone}：历史工单 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="67"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="68"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation>高频来电：30天内 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="73"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="74"/>
         <source>Still open: {numbers}</source>
         <translation>未办结：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="75"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="76"/>
         <source> and {more} more</source>
         <translation> 等，另有 {more} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="78"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="79"/>
         <source>No open orders.</source>
         <translation>无未办结工单。</translation>
     </message>

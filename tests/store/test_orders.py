@@ -71,7 +71,7 @@ def test_round_trip_keeps_every_field_and_the_timeline(db: Database) -> None:
 def test_invalid_draft_saves_nothing_and_names_each_problem(db: Database) -> None:
     service = OrderService(db, Clock())
     with pytest.raises(InvalidDraft) as err:
-        service.create(draft(caller_phone="12345", kind="", description=" "), HOTLINE)
+        service.create(draft(caller_phone="1234", kind="", description=" "), HOTLINE)
     assert {p.field for p in err.value.problems} == {"caller_phone", "kind", "description"}
     with db.read() as s:
         assert repo.count(s) == 0

@@ -150,7 +150,7 @@ def test_bad_phone_and_empty_description_are_shown_inline(seat: Seat, qtbot: QtB
     form.fields.address.setFocus()
     press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.problems_shown() == {
-        "caller_phone": "Not a phone number: 11-digit mobile, or landline with area code",
+        "caller_phone": "Not a phone number: mobile, landline (area code optional) or service number",
         "description": "Describe the request",
     }
     assert focused() is form.fields.caller_phone

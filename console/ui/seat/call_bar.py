@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.call_stats import CallStats
-from console.domain.intake import mask_phone
+from console.domain.phone import format_phone, mask_phone
 from console.telephony.port import Call, CallState
 
 RINGING_STYLE = "QListWidget#ringing::item { padding: 4px; background: #e8f1fb; }"
@@ -116,7 +116,7 @@ class CallBar(QWidget):
         }
         self.current.setText(
             self.tr("{number} · {state} · {time}").format(
-                number=talking.caller,
+                number=format_phone(talking.caller),
                 state=states.get(talking.state, talking.state.value),
                 time=talked,
             )

@@ -197,15 +197,18 @@ class IntakeForm(QWidget):
         """The problem in the UI's language (the domain's Chinese text for a code not known)."""
         texts = {
             "phone_missing": self.tr("Enter the caller's phone number"),
-            "phone_format": self.tr("Not a phone number: 11-digit mobile, or landline with area code"),
+            "phone_format": self.tr("Not a phone number: mobile, landline (area code optional) or service number"),
+            "bad_characters": self.tr("Holds characters that cannot be stored (a NUL or a broken character): type it again"),
             "name_too_long": self.tr("Name: at most {max} characters"),
             "kind_missing": self.tr("Choose a kind of request"),
             "kind_wrong_platform": self.tr("“{kind}” is not a kind of the {platform} platform"),
             "field_missing": self.tr("Choose a field"),
+            "field_not_used": self.tr("Orders of the {platform} platform have no field"),
             "district_missing": self.tr("Choose a district from the list"),
             "address_too_long": self.tr("Address: at most {max} characters"),
             "description_missing": self.tr("Describe the request"),
             "description_too_long": self.tr("At most {max} characters (now {length})"),
+            "priority_unknown": self.tr("Choose a priority: normal, urgent or critical"),
         }  # fmt: skip
         text = texts.get(problem.code)
         return text.format(**problem.params) if text is not None else problem.message

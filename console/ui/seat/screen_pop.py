@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.phone import format_phone
 from console.services.screen_pop import ScreenPop
 from console.ui.history_model import HistoryModel
 
@@ -60,7 +61,7 @@ class ScreenPopView(QWidget):
         self.model.set_rows(pop.history)
         self.header.setText(
             self.tr("Caller {phone}: {count} earlier orders").format(
-                phone=pop.phone, count=len(pop.history)
+                phone=format_phone(pop.phone), count=len(pop.history)
             )
         )
         self.frequent.setText(
