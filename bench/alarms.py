@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from common import Context, Figure, p95, time_figure
 
@@ -235,6 +236,11 @@ def _loop_figures(
 
 def ui_handler(service: AlarmService) -> Callable[[list], None]:  # type: ignore[type-arg]
     """The console's own reaction to raised alarms: the panel re-queries, the notifier speaks."""
+    return console_reaction(service)[0]
+
+
+def console_reaction(service: AlarmService) -> tuple[Callable[[list], None], Any]:  # type: ignore[type-arg]
+    """:func:`ui_handler` and the panel it refreshes (the change feed refreshes it too)."""
     from console.config import load_settings
     from console.ui.alarms.notifier import AlarmNotifier
     from console.ui.alarms.panel import AlarmPanel
@@ -251,7 +257,7 @@ def ui_handler(service: AlarmService) -> Callable[[list], None]:  # type: ignore
         notifier.notify(batch, datetime.now(UTC))
         panel.refresh()
 
-    return handle
+    return handle, panel
 
 
 _keep: list[object] = []

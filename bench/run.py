@@ -28,6 +28,7 @@ BENCHMARKS = [
     "caller_history",
     "screen_pop",
     "alarms",
+    "alarms_crowded",
     "queues",
     "transfer",
     "startup",

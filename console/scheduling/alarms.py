@@ -16,7 +16,10 @@ sweeps or looks up the next instant, and asks made meanwhile are served once, ri
 A job that ran the sweep itself would still be running when the sweep re-armed it for an
 instant already come (a crowded minute: a threshold every few milliseconds), and APScheduler
 skips a job whose previous run is still going (``max_instances``): the exact timer was lost
-and the alarm waited for the safety sweep.
+and the alarm waited for the safety sweep. A run that only asks still counts as running until
+the loop's next turn or two, and a sweep ending just then can re-arm the timer for an instant
+already come; so these two jobs allow a few overlapping runs (``ASK_ONLY``): a surplus run only
+repeats an ask, where a skipped one logged "maximum number of running instances reached".
 
 ``misfire_grace_time=None`` on all three: APScheduler's default of 1 s silently drops a run that
 starts late (after a suspend, a blocked loop); a late sweep is still right, a skipped one is not.
@@ -42,6 +45,7 @@ from console.store.alarms import RaisedAlarm
 log = logging.getLogger(__name__)
 
 JOB_DEFAULTS = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
+ASK_ONLY = {**JOB_DEFAULTS, "max_instances": 4}  # the jobs that only ask for a sweep
 
 
 class _Ask(enum.IntEnum):
@@ -90,7 +94,7 @@ class AlarmScheduler:
             id="alarm-sweep",
             name="alarm safety sweep",
             next_run_time=datetime.now(self._scheduler.timezone),  # at once: catch up on start
-            **JOB_DEFAULTS,
+            **ASK_ONLY,
         )
         self._scheduler.add_job(
             self.check_clock,
@@ -209,5 +213,5 @@ class AlarmScheduler:
             id="alarm-next",
             name="next alarm threshold",
             replace_existing=True,
-            **JOB_DEFAULTS,
+            **ASK_ONLY,
         )
