@@ -13,10 +13,20 @@ STARTED = time.perf_counter()
 import argparse  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import NoReturn  # noqa: E402
+
+from console.cli.common import CommandFailed, day, say_failure  # noqa: E402
+
+
+class _Parser(argparse.ArgumentParser):
+    """A mistyped command line is one line on stderr (and exit 2), not the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m console", description="12345 ⇄ 110 联动坐席台")
+    p = _Parser(prog="python -m console", description="12345 ⇄ 110 联动坐席台")
     # No defaults here: an option not given falls through to the environment, the config
     # file, then the built-in default (console.config.load_settings).
     p.add_argument("--config", metavar="PATH", type=Path, help="site config file (TOML)")
@@ -65,156 +75,69 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _init_db(url: str) -> int:
+    from console.settings import safe_url
     from console.store.migrate import SchemaTooNew
     from console.store.setup import init_db
 
     try:
         db, added = init_db(url)
     except SchemaTooNew as exc:
-        print(f"init-db: {exc}", file=sys.stderr)
-        return 2
+        raise CommandFailed(str(exc)) from None
     db.dispose()
-    print(f"init-db: schema up to date, {added} catalogue entries added ({_safe(url)})")
+    print(f"init-db: schema up to date, {added} catalogue entries added ({safe_url(url)})")
     return 0
 
 
 def _demo_data(url: str, orders: int, seed: int, until: str | None, if_empty: bool) -> int:
-    from datetime import date
+    from sqlalchemy.engine import make_url
 
     from console.demo.load import load_demo_data
     from console.domain.calendar import load_calendar
     from console.store.setup import init_db
 
     if orders < 1:
-        print("demo-data: --orders must be at least 1", file=sys.stderr)
-        return 2
-    try:
-        end = date.fromisoformat(until) if until else None
-    except ValueError:
-        print(f"demo-data: --until must be YYYY-MM-DD, got {until!r}", file=sys.stderr)
-        return 2
+        raise CommandFailed("--orders must be at least 1")
+    if orders > 10_000_000:
+        raise CommandFailed("--orders must be at most 10,000,000")
+    end = day(until, "--until") if until else None
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database in (None, "", ":memory:") or parsed.query.get("mode") == "memory":
+            raise CommandFailed("an in-memory database is gone when the command ends: use a file")
+        if (parsed.database or "").startswith("file:"):  # the loader writes to the file itself
+            raise CommandFailed("give the database as sqlite:///PATH, not as a file: URI")
     try:
         calendar = load_calendar()
     except (OSError, ValueError) as exc:  # a site-edited calendar file with a mistake
-        print(f"demo-data: business calendar: {exc}", file=sys.stderr)
-        return 2
+        raise CommandFailed(f"business calendar: {exc}") from None
     db, _ = init_db(url)
-    if if_empty:
-        from console.store.orders import count
+    try:
+        if if_empty:
+            from console.store.orders import count
 
-        with db.read() as session:
-            present = count(session)
-        if present:
-            print(f"demo-data: the database already holds {present:,} orders; nothing added")
-            db.dispose()
-            return 0
+            with db.read() as session:
+                present = count(session)
+            if present:
+                print(f"demo-data: the database already holds {present:,} orders; nothing added")
+                return 0
 
-    def progress(done: int, planned: int) -> None:
-        print(f"\rdemo-data: {done:,}/{planned:,} orders", end="", file=sys.stderr, flush=True)
+        def progress(done: int, planned: int) -> None:
+            print(f"\rdemo-data: {done:,}/{planned:,} orders", end="", file=sys.stderr, flush=True)
 
-    from console.services.alarms import load_site_policy
+        from console.services.alarms import load_site_policy
 
-    policy = load_site_policy(db)
-    result = load_demo_data(
-        db, orders, seed=seed, until=end, progress=progress, policy=policy, calendar=calendar
-    )
-    db.dispose()
+        policy = load_site_policy(db)
+        result = load_demo_data(
+            db, orders, seed=seed, until=end, progress=progress, policy=policy, calendar=calendar
+        )
+    finally:
+        db.dispose()
     print(file=sys.stderr)
     print(
         f"demo-data: {result.orders:,} orders, {result.events:,} events in {result.seconds:.1f} s "
         f"({result.orders_per_s:,.0f} orders/s)"
     )
     return 0
-
-
-def _departments(url: str, args: argparse.Namespace) -> int:
-    import csv
-
-    from console.domain.catalogue import CatalogueError, parse_departments
-    from console.store import departments as directory
-    from console.store.setup import init_db
-
-    db, _ = init_db(url)
-    try:
-        if args.departments_command == "list":
-            with db.read() as session:
-                rows = directory.departments(session, include_retired=args.all)
-            out = csv.writer(sys.stdout, lineterminator="\n")
-            out.writerow(["code", "name_zh", "name_en", "district", "kind", "active"])
-            for d in rows:
-                out.writerow([d.code, d.name_zh, d.name_en, d.district, d.kind.value, d.active])
-            return 0
-        if args.departments_command == "import":
-            try:
-                entries = parse_departments(args.file.read_text(encoding="utf-8"), str(args.file))
-                with db.write() as session:
-                    added, updated = directory.import_departments(session, entries)
-            except (OSError, CatalogueError, ValueError) as exc:
-                print(f"departments: {exc}; nothing was changed", file=sys.stderr)
-                return 2
-            print(f"departments: {added} added, {updated} updated from {args.file}")
-            return 0
-        try:
-            with db.write() as session:
-                gone = directory.retire(session, args.code)
-        except directory.UnknownDepartment as exc:
-            print(f"departments: {exc}", file=sys.stderr)
-            return 2
-        print(f"departments: {gone.code} {gone.name_zh} retired")
-        return 0
-    finally:
-        db.dispose()
-
-
-def _report(url: str, start: str | None, end: str | None) -> int:
-    from datetime import date, datetime
-    from zoneinfo import ZoneInfo
-
-    from console.store.reports import linkage_report
-    from console.store.setup import init_db
-
-    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
-    try:
-        last = date.fromisoformat(end) if end else today
-        first = date.fromisoformat(start) if start else last.replace(day=1)
-    except ValueError as exc:
-        print(f"report: --from/--to must be YYYY-MM-DD ({exc})", file=sys.stderr)
-        return 2
-    if last < first:
-        print(f"report: --to {last} is before --from {first}", file=sys.stderr)
-        return 2
-    db, _ = init_db(url)
-    try:
-        with db.read() as session:
-            r = linkage_report(session, first, last)
-    finally:
-        db.dispose()
-    outcome = {"12345": "由12345受理 12345 takes it", "110": "由110受理 110 takes it",
-               "first_contact": "首接负责 first contact"}  # fmt: skip
-    modes = {"provisional": "先行受理 provisional", "guidance": "合理引导 guidance"}
-    lines = [f"联动统计 linkage report {first} – {last} (China dates)"]
-
-    def block(title: str, values: dict[str, int], names: dict[str, str] | None = None) -> None:
-        lines.append(f"{title}: {sum(values.values())}")
-        for key, n in values.items():
-            lines.append(f"  {(names or {}).get(key, key)}: {n}")
-
-    block("受理 orders created, by platform", r.created)
-    block("一键转接/互派 transfers, by sending platform", r.transfers)
-    block("三方通话 three-way calls, by outcome", r.three_way, outcome)
-    block("首接负责 first contact, by mode", r.first_contact, modes)
-    block("派单 dispatches, by department", dict(list(r.dispatched.items())[:20]))
-    lines.append(f"联动110派警 escalations to 110: {r.escalations}")
-    block("退回 returns, by platform", r.returns)
-    block("办结 completed, by platform", r.completed)
-    print("\n".join(lines))
-    return 0
-
-
-def _safe(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -240,14 +163,14 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"linkage-console: {exc}", file=sys.stderr)
         return 2
-    if args.command == "init-db":
-        return _init_db(settings.db_url)
-    if args.command == "report":
-        return _report(settings.db_url, args.start, args.end)
-    if args.command == "departments":
-        return _departments(settings.db_url, args)
-    if args.command == "demo-data":
-        return _demo_data(settings.db_url, args.orders, args.seed, args.until, args.if_empty)
+    if args.command is not None:
+        try:
+            return _command(args, settings.db_url)
+        except Exception as exc:  # said as one line; anything else is a bug: its traceback
+            said = say_failure(args.command, exc, settings.db_url)
+            if said is None:
+                raise
+            return said
     if args.smoke and sys.platform.startswith("linux"):
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             # A smoke check on a headless build host: no screen to paint on, use offscreen.
@@ -255,6 +178,20 @@ def main(argv: list[str] | None = None) -> int:
     from console.app import run_gui
 
     return run_gui(settings, smoke=args.smoke, started_at=STARTED, pair=args.pair)
+
+
+def _command(args: argparse.Namespace, url: str) -> int:
+    if args.command == "init-db":
+        return _init_db(url)
+    if args.command == "report":
+        from console.cli.report import report
+
+        return report(url, args.start, args.end)
+    if args.command == "departments":
+        from console.cli.departments import departments
+
+        return departments(url, args)
+    return _demo_data(url, args.orders, args.seed, args.until, args.if_empty)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ import qasync
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
-from sqlalchemy.exc import OperationalError
 
 from console.app_loop import fail as _fail
 from console.app_loop import run_loop as _run
@@ -38,6 +37,7 @@ from console.settings import safe_url
 from console.store.alarms import RaisedAlarm
 from console.store.changes import ChangeWatch, watch_for
 from console.store.engine import Database
+from console.store.faults import classify
 from console.store.migrate import SchemaTooNew
 from console.store.orders import count, sample_callers
 from console.store.seed import catalogue
@@ -49,6 +49,7 @@ from console.ui.crash_dialog import CrashDialog as _CrashDialog
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
 from console.ui.qt_app import install_translators, make_app, tray_icon
+from console.ui.refusals import refusal_text
 
 log = logging.getLogger(__name__)
 
@@ -282,22 +283,24 @@ def describe_safely(settings: Settings) -> list[str]:
 
 
 def _open_database(url: str) -> Database | None:
-    """Migrate and seed; a database this console cannot use is a message, not a traceback."""
+    """Migrate and seed; a database this console cannot use is one line, not a traceback: the
+    declared sentence of its fault (``console.store.faults``), the URL's password hidden."""
     try:
         db, _added = init_db(url)
     except SchemaTooNew as exc:
-        _fail(
-            QCoreApplication.translate(
-                "App", "The database was upgraded by a newer console; install it on this seat."
-            )
+        said = QCoreApplication.translate(
+            "App", "The database was upgraded by a newer console; install it on this seat."
         )
-        _fail(str(exc))
+        _fail(f"{said} ({exc})")
         return None
-    except OperationalError as exc:
-        reason = str(exc.orig) if exc.orig is not None else str(exc)
+    except Exception as exc:
+        refused = classify(exc)
+        if refused is None:
+            raise
+        log.error("cannot open the database %s: %s", safe_url(url), refused.why)
         _fail(
             QCoreApplication.translate("App", "Cannot open the database {url}: {reason}").format(
-                url=safe_url(url), reason=reason
+                url=safe_url(url), reason=refusal_text(refused)
             )
         )
         return None

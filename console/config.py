@@ -50,7 +50,7 @@ import platformdirs
 
 from console import config_values as check
 from console.config_values import Invalid
-from console.settings import APP_AUTHOR, APP_NAME, data_dir, default_db_url
+from console.settings import APP_AUTHOR, APP_NAME, data_dir, default_db_url, safe_url
 from console.telephony.adapters import ADAPTERS
 
 Platform = Literal["12345", "110"]
@@ -143,11 +143,12 @@ def _where(source: str, f: _Field) -> str:
 
 
 def _show(value: object) -> str:
-    """A value as written in TOML, passwords in URLs masked."""
+    """A value as written in TOML, passwords in URLs masked (:func:`console.settings.safe_url`:
+    any string may be a mistyped database URL)."""
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, str):
-        return json.dumps(re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", value), ensure_ascii=False)
+        return json.dumps(safe_url(value), ensure_ascii=False)
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_show(v) for v in value) + "]"
     return str(value)
@@ -278,13 +279,10 @@ def load_settings(
 
 def describe(settings: Settings) -> list[str]:
     """Every effective setting with its source, the database password hidden."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
     src = settings.sources
     try:
-        url = make_url(settings.db_url).render_as_string(hide_password=True)
-    except (ArgumentError, ValueError):
+        url = safe_url(check.db_url(settings.db_url))
+    except Invalid:
         where = _where(src.get("db_url", "default"), _FIELDS[0])
         raise ConfigError(
             f"{where}: database.url = {_show(settings.db_url)}: not a database URL"

@@ -25,17 +25,28 @@ def hhmm(text: str) -> time:
 
 
 def db_url(value: object) -> str:
+    """A SQLite or PostgreSQL URL SQLAlchemy can parse, with at most one ``@`` before the host
+    (a raw ``@`` in a password would make part of it the host name, and show it in errors)."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
+    text = value.strip() if isinstance(value, str) else ""
     try:
-        if isinstance(value, str) and value.strip() and make_url(value.strip()):
-            return value.strip()
+        parsed = make_url(text) if text else None
     except (ArgumentError, ValueError):
-        pass
-    raise Invalid(
-        "not a database URL (e.g. sqlite:///C:/data/console.sqlite3 or postgresql+psycopg://user@host/console)"
-    )
+        parsed = None
+    if parsed is None:
+        raise Invalid(
+            "not a database URL (e.g. sqlite:///C:/data/console.sqlite3 or postgresql+psycopg://user@host/console)"
+        )
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise Invalid(
+            f"{backend} is not a database this console works with: use sqlite:///… or postgresql+psycopg://…"
+        )
+    if backend == "postgresql" and text.partition("://")[2].split("?")[0].count("@") > 1:
+        raise Invalid('the user name or password holds a raw "@": write it as %40')
+    return text
 
 
 def choice(*allowed: str) -> Callable[[object], str]:

@@ -10,7 +10,9 @@ that log with its traceback and reach the operator through ``show(summary, log_p
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -48,7 +50,7 @@ def setup_logging(
     handler is closed and replaced. Other handlers (e.g. pytest's) are left alone.
     """
     folder = log_dir if log_dir is not None else default_log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # logs name callers: owner only
     path = folder / LOG_NAME
     root = logging.getLogger()
     root.setLevel(level)
@@ -62,13 +64,22 @@ def setup_logging(
             return path
         root.removeHandler(handler)
         handler.close()
-    handler = RotatingFileHandler(
+    handler = _PrivateFileHandler(
         path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
     )
     setattr(handler, _MARK, True)
     handler.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(handler)
     return path
+
+
+class _PrivateFileHandler(RotatingFileHandler):
+    """Creates each log file (the first and every one after a rollover) readable by its owner
+    only (0600): a log line may name a caller or an address."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 def teardown_logging() -> None:

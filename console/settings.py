@@ -4,6 +4,7 @@ its URL is shown (never with a password)."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -20,7 +21,7 @@ def data_dir() -> Path:
 
 def default_db_url() -> str:
     folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the database: its owner's only
     return f"sqlite:///{folder / 'console.sqlite3'}"
 
 
@@ -35,8 +36,8 @@ def database_label(url: str) -> str:
     """What the agent sees of the database: the SQLite file name or the server host; never a
     password, never a full path (paths can name a person's home folder)."""
     try:
-        parsed = make_url(url)
-    except ArgumentError:
+        parsed = make_url(safe_url(url))  # the host of the safe form: a raw "@" cannot leak
+    except (ArgumentError, ValueError):
         return "?"
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
@@ -45,9 +46,23 @@ def database_label(url: str) -> str:
     return f"{host}:{parsed.port}" if parsed.port else host
 
 
+# A query parameter that carries a secret (psycopg takes ?password=…, also sslpassword).
+_SECRET_PARAMETER = re.compile(r"(?i)([?&;][^=&?;]*(?:pass|pwd|secret|token)[^=&;]*=)[^&;]*")
+
+
 def safe_url(url: str) -> str:
-    """The URL with any password replaced by ``***`` (for tooltips and logs)."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "?"
+    """The database URL as people may see it (config check, start-up errors, logs, tooltips):
+    every password replaced by ``***``.
+
+    Works on the text, not on a parse, so an invalid URL is masked too: the user information
+    runs to the *last* ``@`` (a password may hold ``/``, ``?``, ``:`` or a raw ``@``), and
+    query parameters such as ``?password=…`` are masked. SQLite URLs have no user information
+    (their paths may hold ``@`` and ``:``) and keep their path."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        scheme, rest = "", url
+    if not scheme.lower().startswith("sqlite"):
+        at = rest.rfind("@")
+        if at >= 0 and ":" in rest[:at]:
+            rest = rest[:at].split(":", 1)[0] + ":***" + rest[at:]
+    return scheme + sep + _SECRET_PARAMETER.sub(r"\1***", rest)

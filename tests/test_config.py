@@ -336,3 +336,53 @@ def test_the_shipped_example_parses_as_is_and_uncommented(tmp_path: Path) -> Non
         enabled = text.replace(url, url[2:]).replace("# silent_hours =", "silent_hours =")
         s = load_settings({}, {}, write(tmp_path, enabled))
         assert s.silent_hours == (time(22), time(7)) and s.db_url in url
+
+
+# A password in every shape a site has written one; "cr3t" is a piece of each.
+SECRET_URLS = [
+    "postgresql+psycopg://app@db/console?password=s3cr3t",
+    "postgresql+psycopg://app@db/console?sslmode=require&password=s3cr3t&connect_timeout=5",
+    "postgresql+psycopg://app:s3/cr3t@db/console",
+    "postgresql+psycopg://app:s3/cr3t@db:port/console",  # invalid: the port
+    "postgresql+psycopg://app:s3@cr3t@db/console",  # invalid: a raw "@"
+    "postgresql+psycopg://app:s3?cr3t@db/console",
+    "app:s3cr3t@db/console",  # no scheme at all
+]
+
+
+@pytest.mark.parametrize("url", SECRET_URLS)
+def test_no_password_shows_in_any_shape_of_url(url: str, tmp_path: Path) -> None:
+    from console.settings import database_label, safe_url
+
+    assert "cr3t" not in safe_url(url) and "cr3t" not in database_label(url)
+    for where in ({"db": url}, {}):
+        env = {} if where else {"CONSOLE_DB": url}
+        _code, text = config_check(None, where, env)
+        assert "cr3t" not in text, text
+    file = write(tmp_path, f'[database]\nurl = "{url}"\n')
+    _code, text = config_check(file, {}, {})
+    assert "cr3t" not in text, text
+
+
+def test_safe_url_keeps_what_people_need() -> None:
+    from console.settings import database_label, safe_url
+
+    assert safe_url("postgresql+psycopg://app:pw@db:5433/console?password=x&sslmode=require") == (
+        "postgresql+psycopg://app:***@db:5433/console?password=***&sslmode=require"
+    )
+    assert safe_url("sqlite:////home/a@b:c/console.sqlite3") == (
+        "sqlite:////home/a@b:c/console.sqlite3"
+    )  # a path is no password
+    assert database_label("postgresql+psycopg://app:s3@cr3t@db/console") == "db"
+    assert database_label("sqlite:////home/wang/console.sqlite3") == "console.sqlite3"
+
+
+def test_only_sqlite_and_postgresql_urls_and_no_raw_at_sign(tmp_path: Path) -> None:
+    for url, said in (
+        ("mysql://u@h/x", "mysql is not a database this console works with"),
+        ("postgresql://u:a@b@h/x", 'holds a raw "@": write it as %40'),
+    ):
+        with pytest.raises(ConfigError) as caught:
+            load_settings({"db": url}, {})
+        assert said in str(caught.value)
+    assert load_settings({"db": "postgresql://u:a%40b@h/x"}, {}).db_url.endswith("@h/x")

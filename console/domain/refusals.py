@@ -102,4 +102,51 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     "already_acknowledged": QT_TRANSLATE_NOOP(
         "Refusals", "{agent} already acknowledged this alarm; the first note stands."
     ),
+    # Database faults (console.store.faults.classify): what happened and what to do, never SQL.
+    "db_unreachable": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The database server cannot be reached: the console reconnects by itself. "
+        "Try again in a moment; tell IT if it lasts.",
+    ),
+    "db_restarting": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The database server is restarting: try again in a moment.",
+    ),
+    "db_full": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The database disk is full: nothing more can be saved. Tell IT at once.",
+    ),
+    "db_busy": QT_TRANSLATE_NOOP(
+        "Refusals", "The database is busy with another seat's change: try again."
+    ),
+    "db_overloaded": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The database server is overloaded: try again in a moment; tell IT if it lasts.",
+    ),
+    "db_read_only": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The database is read-only here: nothing can be saved. Tell IT.",
+    ),
+    "db_missing": QT_TRANSLATE_NOOP(
+        "Refusals", "The database named in the settings does not exist: IT must create it (init-db)."
+    ),
+    "db_login": QT_TRANSLATE_NOOP(
+        "Refusals", "The database refused the console's user name or password: tell IT."
+    ),
+    "db_not_console": QT_TRANSLATE_NOOP(
+        "Refusals", "The database file is not a SQLite database, or it is damaged: tell IT."
+    ),
+    "db_cannot_open": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The database file cannot be opened or created: check its folder and its permissions.",
+    ),
+    "db_is_folder": QT_TRANSLATE_NOOP("Refusals", "“{path}” is a folder, not a database file."),
+    "db_no_folder": QT_TRANSLATE_NOOP("Refusals", "The database's folder “{path}” does not exist."),
+    "db_url_kind": QT_TRANSLATE_NOOP(
+        "Refusals", "The database URL is not one this console can use (SQLite or PostgreSQL)."
+    ),
+    "db_fault": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The database could not do this (the fault is logged): try again; tell IT if it repeats.",
+    ),
 })  # fmt: skip

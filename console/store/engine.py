@@ -14,6 +14,8 @@ when ``PRAGMA data_version`` says something was committed (see :mod:`console.sto
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +24,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
+
+from console.store.faults import check_sqlite_path
 
 BUSY_TIMEOUT_S = 30.0
 CHANGES_CHANNEL = "console_changes"  # PostgreSQL LISTEN/NOTIFY channel: "a seat committed"
@@ -42,10 +46,30 @@ _BUMP_COUNTER = "UPDATE change_counter SET seq = seq + 1 WHERE id = 1"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    """An engine that never puts SQL parameters (a caller's phone, name, address) into an
+    exception's text, so no log line and no message on screen can carry them.
+
+    Raises :class:`~console.domain.refusals.Refused` for a SQLite path that is a folder or lies
+    in a folder that does not exist."""
+    kwargs.setdefault("hide_parameters", True)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
+        refused = check_sqlite_path(url)
+        if refused is not None:
+            raise refused
+        _create_private(parsed.database or "")
         return _sqlite_engine(url, **kwargs)
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def _create_private(database: str) -> None:
+    """Create a new SQLite file readable by its owner only (0600) before SQLite opens it; its
+    ``-wal`` and ``-shm`` files take the same mode from it. An existing file is left as it is;
+    a folder that refuses the file is left for SQLite to report (``db_cannot_open``)."""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        return
+    with contextlib.suppress(OSError):
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _sqlite_engine(url: str, **kwargs: Any) -> Engine:

@@ -7,6 +7,7 @@ but the first after an upgrade) the check is one SELECT, and start-up saves ~90 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sqlite3
 from contextlib import closing
@@ -118,6 +119,7 @@ def _backup_sqlite(engine: Engine, revision: str) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = source.with_name(f"{source.name}.before-{revision}-{stamp}.bak")
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # its owner's only
     with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
     return target

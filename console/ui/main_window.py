@@ -29,6 +29,7 @@ from console.domain.intake import normalise_phone
 from console.services.orders import OrderService, OrderSummary
 from console.ui.history_model import HistoryModel
 from console.ui.operations import Operations
+from console.ui.refusals import refusal_text
 from console.ui.seat.order_detail import OrderDetail
 from console.ui.seat.queues_view import QueuesView
 from console.ui.status_bar import StatusBar
@@ -228,7 +229,9 @@ class MainWindow(QMainWindow):
         if phone != self._latest:
             return
         self.model.set_rows([])
-        self.result_label.setText(self.tr("Lookup failed: {error}").format(error=error))
+        self.result_label.setText(
+            self.tr("Lookup failed: {error}").format(error=refusal_text(error))
+        )
 
     def _show_history(self, phone: str, answer: list[OrderSummary]) -> None:
         if phone != self._latest:

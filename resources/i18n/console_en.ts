@@ -213,37 +213,37 @@
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="141"/>
-        <location filename="../../console/ui/models/queue_model.py" line="71"/>
+        <location filename="../../console/ui/models/queue_model.py" line="72"/>
         <source>{d}d {h}h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="143"/>
-        <location filename="../../console/ui/models/queue_model.py" line="73"/>
+        <location filename="../../console/ui/models/queue_model.py" line="74"/>
         <source>{h}h {m}m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="145"/>
-        <location filename="../../console/ui/models/queue_model.py" line="75"/>
+        <location filename="../../console/ui/models/queue_model.py" line="76"/>
         <source>{m}m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="147"/>
-        <location filename="../../console/ui/models/queue_model.py" line="77"/>
+        <location filename="../../console/ui/models/queue_model.py" line="78"/>
         <source>{s}s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="149"/>
-        <location filename="../../console/ui/models/queue_model.py" line="79"/>
+        <location filename="../../console/ui/models/queue_model.py" line="80"/>
         <source>{span} over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="150"/>
-        <location filename="../../console/ui/models/queue_model.py" line="80"/>
+        <location filename="../../console/ui/models/queue_model.py" line="81"/>
         <source>{span} left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -271,17 +271,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="113"/>
+        <location filename="../../console/app.py" line="114"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="124"/>
+        <location filename="../../console/app.py" line="125"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="130"/>
+        <location filename="../../console/app.py" line="131"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -291,12 +291,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="290"/>
+        <location filename="../../console/app.py" line="291"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="299"/>
+        <location filename="../../console/app.py" line="302"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -304,72 +304,72 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="44"/>
+        <location filename="../../console/ui/seat/state_board.py" line="45"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="44"/>
+        <location filename="../../console/ui/seat/state_board.py" line="45"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="44"/>
+        <location filename="../../console/ui/seat/state_board.py" line="45"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="44"/>
+        <location filename="../../console/ui/seat/state_board.py" line="45"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="45"/>
+        <location filename="../../console/ui/seat/state_board.py" line="46"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="48"/>
+        <location filename="../../console/ui/seat/state_board.py" line="49"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="49"/>
+        <location filename="../../console/ui/seat/state_board.py" line="50"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="50"/>
+        <location filename="../../console/ui/seat/state_board.py" line="51"/>
         <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="51"/>
+        <location filename="../../console/ui/seat/state_board.py" line="52"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="52"/>
+        <location filename="../../console/ui/seat/state_board.py" line="53"/>
         <source>Logged out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="55"/>
+        <location filename="../../console/ui/seat/state_board.py" line="56"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="56"/>
+        <location filename="../../console/ui/seat/state_board.py" line="57"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="57"/>
+        <location filename="../../console/ui/seat/state_board.py" line="58"/>
         <source>Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="58"/>
+        <location filename="../../console/ui/seat/state_board.py" line="59"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,122 +623,122 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="72"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="73"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="113"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="114"/>
         <source>Restored the unsaved draft of this call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="120"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="121"/>
         <source>The unsaved draft of the previous call was kept in {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="129"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="130"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="135"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="136"/>
         <source>Restored the draft that was not saved when the console closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="153"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="154"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="167"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="169"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="174"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="176"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="179"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="181"/>
         <source>Saved as {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="191"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="193"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="199"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="201"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="201"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
         <source>Name: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
         <source>Choose a kind of request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
         <source>Choose a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
         <source>Choose a district from the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
         <source>Address: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
         <source>Describe the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="212"/>
         <source>At most {max} characters (now {length})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="213"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="226"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="228"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -844,83 +844,83 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="71"/>
+        <location filename="../../console/ui/main_window.py" line="72"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="91"/>
+        <location filename="../../console/ui/main_window.py" line="92"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="94"/>
+        <location filename="../../console/ui/main_window.py" line="95"/>
         <source>&amp;Caller number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="96"/>
+        <location filename="../../console/ui/main_window.py" line="97"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="97"/>
+        <location filename="../../console/ui/main_window.py" line="98"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="129"/>
+        <location filename="../../console/ui/main_window.py" line="130"/>
         <source>&amp;Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="131"/>
+        <location filename="../../console/ui/main_window.py" line="132"/>
         <source>&amp;Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="132"/>
+        <location filename="../../console/ui/main_window.py" line="133"/>
         <source>Caller &amp;lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="134"/>
+        <location filename="../../console/ui/main_window.py" line="135"/>
         <source>Order &amp;detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="136"/>
-        <location filename="../../console/ui/main_window.py" line="201"/>
+        <location filename="../../console/ui/main_window.py" line="137"/>
+        <location filename="../../console/ui/main_window.py" line="202"/>
         <source>&amp;Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="138"/>
+        <location filename="../../console/ui/main_window.py" line="139"/>
         <source>Seat &amp;board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="216"/>
+        <location filename="../../console/ui/main_window.py" line="217"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="219"/>
+        <location filename="../../console/ui/main_window.py" line="220"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="231"/>
+        <location filename="../../console/ui/main_window.py" line="233"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="238"/>
+        <location filename="../../console/ui/main_window.py" line="241"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="242"/>
+        <location filename="../../console/ui/main_window.py" line="245"/>
         <source>No orders from {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1474,7 +1474,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../console/ui/refusals.py" line="19"/>
+        <location filename="../../console/ui/refusals.py" line="23"/>
         <source>Unexpected error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1633,6 +1633,76 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>{agent} already acknowledged this alarm; the first note stands.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="106"/>
+        <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="111"/>
+        <source>The database server is restarting: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="115"/>
+        <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="119"/>
+        <source>The database is busy with another seat&apos;s change: try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="122"/>
+        <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="126"/>
+        <source>The database is read-only here: nothing can be saved. Tell IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="130"/>
+        <source>The database named in the settings does not exist: IT must create it (init-db).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="133"/>
+        <source>The database refused the console&apos;s user name or password: tell IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="136"/>
+        <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="139"/>
+        <source>The database file cannot be opened or created: check its folder and its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="143"/>
+        <source>“{path}” is a folder, not a database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="144"/>
+        <source>The database&apos;s folder “{path}” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="145"/>
+        <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="148"/>
+        <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScreenPopView</name>
@@ -1676,17 +1746,17 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="132"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="133"/>
         <source>The state change could not be recorded (database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="151"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="152"/>
         <source>Finish the current call first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="241"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="242"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1752,12 +1822,12 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>StateBoard</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="121"/>
+        <location filename="../../console/ui/seat/state_board.py" line="123"/>
         <source>Cannot load the seats: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="127"/>
+        <location filename="../../console/ui/seat/state_board.py" line="130"/>
         <source>Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}</source>
         <translation type="unfinished"></translation>
     </message>

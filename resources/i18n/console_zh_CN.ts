@@ -213,37 +213,37 @@
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="141"/>
-        <location filename="../../console/ui/models/queue_model.py" line="71"/>
+        <location filename="../../console/ui/models/queue_model.py" line="72"/>
         <source>{d}d {h}h</source>
         <translation>{d}天{h}小时</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="143"/>
-        <location filename="../../console/ui/models/queue_model.py" line="73"/>
+        <location filename="../../console/ui/models/queue_model.py" line="74"/>
         <source>{h}h {m}m</source>
         <translation>{h}小时{m}分</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="145"/>
-        <location filename="../../console/ui/models/queue_model.py" line="75"/>
+        <location filename="../../console/ui/models/queue_model.py" line="76"/>
         <source>{m}m</source>
         <translation>{m}分</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="147"/>
-        <location filename="../../console/ui/models/queue_model.py" line="77"/>
+        <location filename="../../console/ui/models/queue_model.py" line="78"/>
         <source>{s}s</source>
         <translation>{s}秒</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="149"/>
-        <location filename="../../console/ui/models/queue_model.py" line="79"/>
+        <location filename="../../console/ui/models/queue_model.py" line="80"/>
         <source>{span} over</source>
         <translation>超 {span}</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="150"/>
-        <location filename="../../console/ui/models/queue_model.py" line="80"/>
+        <location filename="../../console/ui/models/queue_model.py" line="81"/>
         <source>{span} left</source>
         <translation>剩 {span}</translation>
     </message>
@@ -271,17 +271,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="113"/>
+        <location filename="../../console/app.py" line="114"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="124"/>
+        <location filename="../../console/app.py" line="125"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="130"/>
+        <location filename="../../console/app.py" line="131"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
@@ -291,12 +291,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="290"/>
+        <location filename="../../console/app.py" line="291"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="299"/>
+        <location filename="../../console/app.py" line="302"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -304,72 +304,72 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="44"/>
+        <location filename="../../console/ui/seat/state_board.py" line="45"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="44"/>
+        <location filename="../../console/ui/seat/state_board.py" line="45"/>
         <source>Agent</source>
         <translation>话务员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="44"/>
+        <location filename="../../console/ui/seat/state_board.py" line="45"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="44"/>
+        <location filename="../../console/ui/seat/state_board.py" line="45"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="45"/>
+        <location filename="../../console/ui/seat/state_board.py" line="46"/>
         <source>For</source>
         <translation>持续时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="48"/>
+        <location filename="../../console/ui/seat/state_board.py" line="49"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="49"/>
+        <location filename="../../console/ui/seat/state_board.py" line="50"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="50"/>
+        <location filename="../../console/ui/seat/state_board.py" line="51"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="51"/>
+        <location filename="../../console/ui/seat/state_board.py" line="52"/>
         <source>Wrap-up</source>
         <translation>话后处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="52"/>
+        <location filename="../../console/ui/seat/state_board.py" line="53"/>
         <source>Logged out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="55"/>
+        <location filename="../../console/ui/seat/state_board.py" line="56"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="56"/>
+        <location filename="../../console/ui/seat/state_board.py" line="57"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="57"/>
+        <location filename="../../console/ui/seat/state_board.py" line="58"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="58"/>
+        <location filename="../../console/ui/seat/state_board.py" line="59"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -626,122 +626,122 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="72"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="73"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="113"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="114"/>
         <source>Restored the unsaved draft of this call.</source>
         <translation>已恢复本次通话未保存的草稿。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="120"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="121"/>
         <source>The unsaved draft of the previous call was kept in {path}.</source>
         <translation>上一通电话未保存的草稿已另存于 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="129"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="130"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation>草稿文件无法读取，已移至 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="135"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="136"/>
         <source>Restored the draft that was not saved when the console closed.</source>
         <translation>已恢复坐席台关闭时未保存的草稿。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="153"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="154"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="167"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="169"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation>未保存：{error}。已填写的内容都还在，请按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="174"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="176"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation>已保存为 {number}。保存期间的修改仍在表单中，请核对后再保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="179"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="181"/>
         <source>Saved as {number}.</source>
         <translation>已保存，工单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="191"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="193"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>未保存：请修改标红的内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="199"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="201"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation>请填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation>号码格式不正确：应为手机号、固定电话（可带区号）或服务号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="201"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation>含有无法保存的字符（空字符或残缺的字符），请重新输入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
         <source>Name: at most {max} characters</source>
         <translation>姓名不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
         <source>Choose a kind of request</source>
         <translation>请选择诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation>“{kind}”不是{platform}平台的诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
         <source>Choose a field</source>
         <translation>请选择所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation>{platform}平台的工单不分领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
         <source>Choose a district from the list</source>
         <translation>请从列表中选择所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
         <source>Address: at most {max} characters</source>
         <translation>地址不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
         <source>Describe the request</source>
         <translation>请填写诉求内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="212"/>
         <source>At most {max} characters (now {length})</source>
         <translation>不超过{max}个字（现为{length}个字）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="213"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation>请选择紧急程度：一般、紧急或特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="226"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="228"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation>草稿无法保存到磁盘（{reason}），请尽快保存工单。</translation>
     </message>
@@ -847,83 +847,83 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="71"/>
+        <location filename="../../console/ui/main_window.py" line="72"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="91"/>
+        <location filename="../../console/ui/main_window.py" line="92"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="94"/>
+        <location filename="../../console/ui/main_window.py" line="95"/>
         <source>&amp;Caller number:</source>
         <translation>来电号码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="96"/>
+        <location filename="../../console/ui/main_window.py" line="97"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="97"/>
+        <location filename="../../console/ui/main_window.py" line="98"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="129"/>
+        <location filename="../../console/ui/main_window.py" line="130"/>
         <source>&amp;Seat</source>
         <translation>坐席(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="131"/>
+        <location filename="../../console/ui/main_window.py" line="132"/>
         <source>&amp;Queues</source>
         <translation>工单队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="132"/>
+        <location filename="../../console/ui/main_window.py" line="133"/>
         <source>Caller &amp;lookup</source>
         <translation>来电查询(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="134"/>
+        <location filename="../../console/ui/main_window.py" line="135"/>
         <source>Order &amp;detail</source>
         <translation>工单详情(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="136"/>
-        <location filename="../../console/ui/main_window.py" line="201"/>
+        <location filename="../../console/ui/main_window.py" line="137"/>
+        <location filename="../../console/ui/main_window.py" line="202"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="138"/>
+        <location filename="../../console/ui/main_window.py" line="139"/>
         <source>Seat &amp;board</source>
         <translation>坐席看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="216"/>
+        <location filename="../../console/ui/main_window.py" line="217"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="219"/>
+        <location filename="../../console/ui/main_window.py" line="220"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="231"/>
+        <location filename="../../console/ui/main_window.py" line="233"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="238"/>
+        <location filename="../../console/ui/main_window.py" line="241"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="242"/>
+        <location filename="../../console/ui/main_window.py" line="245"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -1477,7 +1477,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../console/ui/refusals.py" line="19"/>
+        <location filename="../../console/ui/refusals.py" line="23"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -1636,6 +1636,76 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>{agent} already acknowledged this alarm; the first note stands.</source>
         <translation>{agent} 已确认过该告警，以第一次的说明为准。</translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="106"/>
+        <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
+        <translation>无法连接数据库服务器：坐席台会自动重连。请稍后重试；若持续如此，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="111"/>
+        <source>The database server is restarting: try again in a moment.</source>
+        <translation>数据库服务器正在重启：请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="115"/>
+        <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
+        <translation>数据库磁盘已满：无法再保存任何内容。请立即联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="119"/>
+        <source>The database is busy with another seat&apos;s change: try again.</source>
+        <translation>数据库正忙于其他坐席的修改：请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="122"/>
+        <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
+        <translation>数据库服务器负载过高：请稍后重试；若持续如此，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="126"/>
+        <source>The database is read-only here: nothing can be saved. Tell IT.</source>
+        <translation>此处的数据库为只读：无法保存任何内容。请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="130"/>
+        <source>The database named in the settings does not exist: IT must create it (init-db).</source>
+        <translation>设置中指定的数据库不存在：须由信息技术人员创建（init-db）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="133"/>
+        <source>The database refused the console&apos;s user name or password: tell IT.</source>
+        <translation>数据库拒绝了坐席台的用户名或密码：请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="136"/>
+        <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
+        <translation>数据库文件不是 SQLite 数据库，或已损坏：请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="139"/>
+        <source>The database file cannot be opened or created: check its folder and its permissions.</source>
+        <translation>无法打开或创建数据库文件：请检查其所在文件夹及权限。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="143"/>
+        <source>“{path}” is a folder, not a database file.</source>
+        <translation>“{path}”是文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="144"/>
+        <source>The database&apos;s folder “{path}” does not exist.</source>
+        <translation>数据库所在的文件夹“{path}”不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="145"/>
+        <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
+        <translation>该数据库地址不是本坐席台可用的类型（仅支持 SQLite 或 PostgreSQL）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="148"/>
+        <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
+        <translation>数据库未能完成此操作（故障已记入日志）：请重试；若反复出现，请联系信息技术人员。</translation>
+    </message>
 </context>
 <context>
     <name>ScreenPopView</name>
@@ -1679,17 +1749,17 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="132"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="133"/>
         <source>The state change could not be recorded (database).</source>
         <translation>坐席状态变更未能写入数据库，请联系值班长或IT。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="151"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="152"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="241"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="242"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
     </message>
@@ -1755,12 +1825,12 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>StateBoard</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="121"/>
+        <location filename="../../console/ui/seat/state_board.py" line="123"/>
         <source>Cannot load the seats: {error}</source>
         <translation>无法加载坐席状态：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="127"/>
+        <location filename="../../console/ui/seat/state_board.py" line="130"/>
         <source>Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}</source>
         <translation>示闲 {ready} · 通话中 {call} · 话后处理 {wrap} · 示忙 {busy}</translation>
     </message>

@@ -12,6 +12,7 @@ the "tomorrow" order on, A-01 transferred the "due" order to 110 at 23:45 (sign-
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -344,12 +345,14 @@ def test_tab_order_and_refresh_timer(qtbot: QtBot, panel: AlarmPanel) -> None:
 
 def test_a_failed_load_says_so_until_loading_works_again(qtbot: QtBot, scene: Scene) -> None:
     ops = InlineOperations()
-    ops.error = OSError("database is locked")
+    ops.error = sqlite3.OperationalError("database is locked")
     panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, user="值班长", ops=ops)
     qtbot.addWidget(panel)
     panel.set_now(scene.clock.now())
     panel.refresh()
-    assert panel.message.text() == "Could not load alarms: database is locked"
+    assert panel.message.text() == (
+        "Could not load alarms: The database is busy with another seat's change: try again."
+    )
     ops.error = None
     with qtbot.waitSignal(panel.counts_changed):
         panel.refresh()

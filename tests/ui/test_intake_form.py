@@ -6,6 +6,7 @@ way an input method delivers it (a commit string), ASCII with key presses.
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import threading
 from collections.abc import Callable, Iterator
@@ -341,7 +342,7 @@ def test_another_call_sets_an_unsaved_draft_aside(seat: Seat) -> None:
 def test_the_service_refusing_or_failing_keeps_the_draft(seat: Seat, qtbot: QtBot) -> None:
     answers: list[Exception] = [
         InvalidDraft([Problem("district", "district_missing")]),  # retired meanwhile
-        RuntimeError("database is locked"),
+        sqlite3.OperationalError("database is locked"),  # said as a sentence, not as SQLite
     ]
 
     def save(draft: Draft) -> str:
@@ -356,9 +357,10 @@ def test_the_service_refusing_or_failing_keeps_the_draft(seat: Seat, qtbot: QtBo
     assert form.problems_shown() == {"district": "Choose a district from the list"}
     assert focused() is form.fields.district
     form.save()
-    qtbot.waitUntil(lambda: "database is locked" in form.message.text())
+    qtbot.waitUntil(lambda: "busy" in form.message.text())
     assert form.message.text() == (
-        "Not saved: database is locked. Everything typed is still here; press Ctrl+S to try again."
+        "Not saved: The database is busy with another seat's change: try again. "
+        "Everything typed is still here; press Ctrl+S to try again."
     )
     assert form.draft() == typed and form.save_button.isEnabled()
 

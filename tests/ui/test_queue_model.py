@@ -163,7 +163,11 @@ def test_a_failed_read_is_reported_and_the_view_still_shows(qtbot: QtBot) -> Non
     shown: list[bool] = []
     with qtbot.waitSignal(model.failed) as failed:
         model.load_first_page(done=lambda: shown.append(True))
-    assert failed.args == ["disk on fire"] and shown == [True] and model.rowCount() == 0
+    assert (
+        failed.args == ["Unexpected error: disk on fire"]
+        and shown == [True]
+        and model.rowCount() == 0
+    )
 
 
 def test_time_left_is_coloured_like_the_alarms_and_follows_now(qtbot: QtBot) -> None:

@@ -231,7 +231,7 @@ class AlarmPanel(QWidget):
             self._say(refusal_text(error), error=True)  # the draft stays for the lead to correct
             field.setFocus()
         else:
-            self._say(self.tr("Not saved: {error}").format(error=error), error=True)
+            self._say(self.tr("Not saved: {error}").format(error=refusal_text(error)), error=True)
 
     def _written(self, _: None) -> None:
         assert self._writing is not None
@@ -242,7 +242,7 @@ class AlarmPanel(QWidget):
         self.refresh()
 
     def _not_loaded(self, error: Exception) -> None:
-        self._say(self._load_failed + str(error), error=True)
+        self._say(self._load_failed + refusal_text(error), error=True)
 
     def _loaded(self, answer: list[AlarmView]) -> None:
         if self.message.text().startswith(self._load_failed):

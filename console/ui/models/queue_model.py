@@ -40,6 +40,7 @@ from console.ui.models.base import RowsTableModel
 from console.ui.models.time_left import TimeLeftBand, band_names
 from console.ui.names import platform_names, status_names
 from console.ui.operations import Operations
+from console.ui.refusals import refusal_text
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +192,7 @@ class QueueModel(RowsTableModel):
         first = self._landed()
         if first is not None:
             log.error("queue page failed: %s", error, exc_info=error)
-            self.failed.emit(str(error))
+            self.failed.emit(refusal_text(error))
             self._answered(first)
 
     def _landed(self) -> bool | None:

@@ -23,6 +23,7 @@ from console.domain.intake import Draft, Problem, validate
 from console.domain.orders import Platform
 from console.services.orders import InvalidDraft
 from console.ui.operations import Operations
+from console.ui.refusals import refusal_text
 from console.ui.seat.drafts import DraftStore
 from console.ui.seat.intake_fields import ERROR_COLOUR, IntakeFields
 from console.ui.seat.intake_inputs import named
@@ -164,8 +165,9 @@ class IntakeForm(QWidget):
             self._show_problems(error.problems)
             return
         log.error("intake save failed", exc_info=error)
+        said = refusal_text(error).rstrip(".。")  # a database fault: its sentence, not SQL
         self._say(self.tr("Not saved: {error}. Everything typed is still here; "
-                          "press Ctrl+S to try again.").format(error=error), error=True)  # fmt: skip
+                          "press Ctrl+S to try again.").format(error=said), error=True)  # fmt: skip
 
     def _saved(self, number: str) -> None:
         draft, self._submitted = self._submitted, None

@@ -27,6 +27,7 @@ from console.telephony.port import (
     TelephonyError,
 )
 from console.ui.operations import Operations
+from console.ui.refusals import refusal_text
 from console.ui.seat.call_bar import CallBar
 from console.ui.seat.intake_form import IntakeForm
 from console.ui.seat.screen_pop import ScreenPopView
@@ -239,7 +240,7 @@ class SeatController(QObject):
     def _show_pop(self, call: Call) -> None:
         def failed(error: Exception) -> None:
             self.notice.emit(self.tr("Could not load the caller's history: {error}").format(
-                error=error
+                error=refusal_text(error)
             ))  # fmt: skip
 
         pops, view = self._pops, self._pop

@@ -22,6 +22,7 @@ from console.domain.agent_state import AgentState, NotReadyReason
 from console.services.seat import BoardLine
 from console.ui.models.base import RowsTableModel
 from console.ui.operations import Operations
+from console.ui.refusals import refusal_text
 from console.ui.seat.call_bar import clock_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -118,7 +119,9 @@ class StateBoard(QWidget):
         self._ops.read(self, "board", self._board, success=self._show, failure=self._failed)
 
     def _failed(self, error: Exception) -> None:
-        self.summary.setText(self.tr("Cannot load the seats: {error}").format(error=error))
+        self.summary.setText(
+            self.tr("Cannot load the seats: {error}").format(error=refusal_text(error))
+        )
 
     def _show(self, rows: list[BoardLine]) -> None:
         self.model.set_rows(rows)

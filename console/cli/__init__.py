@@ -1,0 +1,1 @@
+"""The command line's sub-commands (``python -m console …``; the parser is in ``__main__``)."""

@@ -1,0 +1,45 @@
+"""``python -m console report [--from YYYY-MM-DD] [--to YYYY-MM-DD]``: linkage figures."""
+
+from __future__ import annotations
+
+from console.cli.common import CommandFailed, day
+
+
+def report(url: str, start: str | None, end: str | None) -> int:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from console.store.reports import linkage_report
+    from console.store.setup import init_db
+
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    last = day(end, "--to") if end else today
+    first = day(start, "--from") if start else last.replace(day=1)
+    if last < first:
+        raise CommandFailed(f"--to {last} is before --from {first}")
+    db, _ = init_db(url)
+    try:
+        with db.read() as session:
+            r = linkage_report(session, first, last)
+    finally:
+        db.dispose()
+    outcome = {"12345": "由12345受理 12345 takes it", "110": "由110受理 110 takes it",
+               "first_contact": "首接负责 first contact"}  # fmt: skip
+    modes = {"provisional": "先行受理 provisional", "guidance": "合理引导 guidance"}
+    lines = [f"联动统计 linkage report {first} – {last} (China dates)"]
+
+    def block(title: str, values: dict[str, int], names: dict[str, str] | None = None) -> None:
+        lines.append(f"{title}: {sum(values.values())}")
+        for key, n in values.items():
+            lines.append(f"  {(names or {}).get(key, key)}: {n}")
+
+    block("受理 orders created, by platform", r.created)
+    block("一键转接/互派 transfers, by sending platform", r.transfers)
+    block("三方通话 three-way calls, by outcome", r.three_way, outcome)
+    block("首接负责 first contact, by mode", r.first_contact, modes)
+    block("派单 dispatches, by department", dict(list(r.dispatched.items())[:20]))
+    lines.append(f"联动110派警 escalations to 110: {r.escalations}")
+    block("退回 returns, by platform", r.returns)
+    block("办结 completed, by platform", r.completed)
+    print("\n".join(lines))
+    return 0
