@@ -255,7 +255,7 @@ def console_reaction(service: AlarmService) -> tuple[Callable[[list], None], Any
 
     def handle(batch: list) -> None:  # type: ignore[type-arg]
         notifier.notify(batch, datetime.now(UTC))
-        panel.refresh()
+        panel.refresh_soon()  # as the console does (app.py on_raised)
 
     return handle, panel
 

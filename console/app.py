@@ -145,8 +145,8 @@ def _run_with(
 
         def on_raised(raised: list[RaisedAlarm]) -> None:
             notifier.notify(raised, clock.now())
-            for part in parts:
-                part.panel.refresh()
+            for part in parts:  # throttled: a crowded minute raises many times a second, and
+                part.panel.refresh_soon()  # each full re-read held the sweeps back (bench)
 
         def set_connected(ok: bool) -> None:
             for part in parts:

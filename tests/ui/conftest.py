@@ -1,3 +1,5 @@
 """Fixtures shared by the UI tests (pytest finds them here by name)."""
 
+from tests.ui.alarm_panel_harness import panel, scene, seated, worker  # noqa: F401
+from tests.ui.intake_harness import seat  # noqa: F401
 from tests.ui.linkage_harness import seats, start_seats  # noqa: F401

@@ -19,7 +19,7 @@ from console.store.alarms import RaisedAlarm
 from console.store.engine import Database
 from console.ui.alarms import notifier as module
 from console.ui.alarms.notifier import AlarmNotifier
-from tests.ui.test_alarm_panel import build_scene
+from tests.ui.alarm_panel_harness import build_scene
 
 CHINA = ZoneInfo("Asia/Shanghai")
 NOON = datetime(2026, 11, 27, 12, 0, tzinfo=CHINA)

@@ -15,140 +15,34 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from itertools import pairwise
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.app import install_translators
-from console.domain.calendar import load_calendar
-from console.domain.intake import Draft
-from console.domain.orders import Action, Actor, Platform, Priority
-from console.scheduling.clock import FakeClock
-from console.services.alarms import AlarmService, load_site_policy
-from console.services.orders import OrderService
-from console.store.engine import Database
-from console.store.seed import catalogue
+from console.domain.orders import Action, Actor, Platform
 from console.ui.alarms.model import AlarmTableModel
 from console.ui.alarms.panel import AlarmPanel
 from console.ui.operations import Operations
+from tests.ui.alarm_panel_harness import (
+    HOTLINE_2,
+    ROOT,
+    Scene,
+    all_shown,
+    china,
+    items,
+    numbers_shown,
+    open_panel,
+    rows,
+    tab_texts,
+)
 from tests.ui.ops_doubles import InlineOperations
-
-CHINA = ZoneInfo("Asia/Shanghai")
-ROOT = Path(__file__).resolve().parents[2]
-HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
-POLICE = Actor("李强", "J-07", Platform.POLICE)
-HOTLINE_2 = Actor("赵敏", "A-02", Platform.HOTLINE)
-
-
-def china(*args: int) -> datetime:
-    return datetime(*args, tzinfo=CHINA).astimezone(UTC)  # type: ignore[misc]
-
-
-def draft(kind: str, priority: Priority = Priority.NORMAL) -> Draft:
-    field = "F-SH" if kind.startswith("C-") else ""
-    return Draft(caller_phone="13812345678", kind=kind, field=field, district="210102",
-                 description="测试诉求", priority=priority, consent=True)  # fmt: skip
-
-
-@dataclass
-class Scene:
-    clock: FakeClock
-    orders: OrderService
-    alarms: AlarmService
-    numbers: dict[str, str]
-    kind_names: dict[str, str]
-
-
-def build_scene(db: Database) -> Scene:
-    clock = FakeClock(china(2026, 11, 23, 10, 0))  # a Monday
-    orders = OrderService(db, clock.now, load_site_policy(db), load_calendar())
-    numbers = {
-        "hotline": orders.create(draft("C-TS"), HOTLINE).order.number,
-        "police": orders.create(draft("P-ZA"), POLICE).order.number,
-    }
-    clock.set(china(2026, 11, 27, 21, 45))
-    numbers["due"] = orders.create(draft("C-QZ", Priority.CRITICAL), HOTLINE).order.number
-    clock.set(china(2026, 11, 27, 22, 0))
-    numbers["tomorrow"] = orders.create(draft("C-QZ", Priority.CRITICAL), HOTLINE).order.number
-    clock.set(china(2026, 11, 27, 23, 45))
-    alarms = AlarmService(db, clock.now, "A-01")
-    alarms.sweep()
-    with db.read() as session:
-        kind_names = {k.code: k.name_zh for k in catalogue(session)[0]}
-    return Scene(clock, orders, alarms, numbers, kind_names)
-
-
-@pytest.fixture
-def scene(sqlite_db: Database) -> Scene:
-    return build_scene(sqlite_db)
-
-
-@pytest.fixture
-def seated(scene: Scene) -> Scene:
-    scene.orders.act(scene.numbers["tomorrow"], Action.START_HANDLING, HOTLINE_2, seen=1)
-    scene.orders.act(scene.numbers["due"], Action.TRANSFER, HOTLINE, "转110处置", seen=1)
-    scene.clock.set(china(2026, 11, 27, 23, 59))  # the sign-for (due at midnight) is warned
-    scene.alarms.sweep()
-    return scene
-
-
-@pytest.fixture
-def worker(qapp: QApplication) -> Iterator[Operations]:
-    made = Operations("alarm-test")
-    yield made
-    made.shutdown()
-
-
-def open_panel(
-    qtbot: QtBot, scene: Scene, ops: Operations, seat: str | None = None
-) -> tuple[AlarmPanel, list[int]]:  # the counts, mildest level first
-    """The panel after its first refresh, and the counts it signalled."""
-    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, user="值班长", ops=ops, seat=seat)
-    qtbot.addWidget(panel)
-    panel.resize(1200, 600)
-    panel.set_now(scene.clock.now())
-    with qtbot.waitSignal(panel.counts_changed) as counted:
-        panel.refresh()
-    return panel, list(counted.args[0].values())
-
-
-@pytest.fixture
-def panel(qtbot: QtBot, scene: Scene, worker: Operations) -> AlarmPanel:
-    return open_panel(qtbot, scene, worker)[0]
-
-
-def numbers_shown(panel: AlarmPanel) -> list[str]:
-    return [panel.model.alarm_at(row).number for row in range(panel.model.rowCount())]
-
-
-def tab_texts(panel: AlarmPanel) -> list[str]:
-    return [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
-
-
-def all_shown(panel: AlarmPanel) -> set[tuple[str, str]]:
-    """(number, deadline) of every row that passes the filters, whatever the tab."""
-    shown = set()
-    for tab in range(panel.tabs.count()):
-        panel.tabs.setCurrentIndex(tab)
-        shown |= {(a.number, a.deadline) for a in map(panel.model.alarm_at, range(rows(panel)))}
-    panel.tabs.setCurrentIndex(0)
-    return shown
-
-
-def rows(panel: AlarmPanel) -> int:
-    return panel.model.rowCount()
-
-
-def items(box: QComboBox) -> list[str]:
-    return [box.itemText(i) for i in range(box.count())]
 
 
 def test_counts_per_level_and_tabs_by_due_day(
@@ -251,81 +145,6 @@ def test_a_chosen_seat_survives_refreshes_and_mine_needs_a_seat(
     assert tab_texts(panel) == ["Today (0)", "Tomorrow (0)", "Later (0)"]
     panel.seat_box.setCurrentIndex(panel.seat_box.findText("J-09"))
     assert {number for number, _ in all_shown(panel)} == {n["police"]}
-
-
-def test_empty_note_shows_the_service_message_and_keeps_the_draft(
-    qtbot: QtBot, panel: AlarmPanel
-) -> None:
-    panel.ack_button.click()
-    assert panel.message.text() == "Select an alarm in the table first."
-    panel.table.selectRow(0)
-    panel.note.setText("   ")
-    panel.ack_button.click()
-    qtbot.waitUntil(lambda: panel.message.text() == "Write the acknowledgement note first.")
-    assert panel.note.text() == "   " and "b3261e" in panel.message.styleSheet()
-    panel.escalate_button.click()
-    qtbot.waitUntil(lambda: panel.message.text() == "Name the person the alarm is escalated to.")
-
-
-def test_ctrl_enter_acknowledges_and_it_persists(
-    qtbot: QtBot, panel: AlarmPanel, scene: Scene
-) -> None:
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.table.selectRow(1)
-    chosen = panel.selected()
-    assert chosen is not None and chosen.number == scene.numbers["police"]
-    panel.note.setFocus()
-    qtbot.waitUntil(panel.note.hasFocus)
-    panel.note.insert("已电话催办")  # QTest.keyClicks takes ASCII only
-    with qtbot.waitSignal(panel.counts_changed):  # saved, then the panel re-queried
-        QTest.keyClick(panel.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert panel.note.text() == "" and panel.message.text() == f"Acknowledged {chosen.number}."
-    stored = {a.id: a for a in scene.alarms.open_alarms()}[chosen.id]
-    assert (stored.acknowledged_by, stored.ack_note) == ("值班长", "已电话催办")
-    assert panel.selected() == stored  # the selection survived the refresh
-    cell = panel.model.index(1, AlarmTableModel.ACKNOWLEDGED)
-    assert cell.data() == "值班长: 已电话催办"
-
-
-def test_escalate_persists(qtbot: QtBot, panel: AlarmPanel, scene: Scene) -> None:
-    panel.table.selectRow(0)
-    chosen = panel.selected()
-    assert chosen is not None
-    panel.person.setText("张科长")
-    with qtbot.waitSignal(panel.counts_changed):
-        panel.escalate_button.click()
-    assert {a.id: a for a in scene.alarms.open_alarms()}[chosen.id].escalated_to == "张科长"
-    assert panel.model.index(0, AlarmTableModel.ESCALATED).data() == "张科长"
-    assert panel.person.text() == ""
-
-
-def test_a_resolved_alarm_disappears_on_refresh(
-    qtbot: QtBot, panel: AlarmPanel, scene: Scene
-) -> None:
-    number = scene.numbers["due"]
-    scene.orders.act(number, Action.START_HANDLING, HOTLINE, seen=1)
-    scene.orders.act(number, Action.FEED_BACK, HOTLINE, "已答复", seen=2)  # the deadline is met
-    with qtbot.waitSignal(panel.counts_changed) as counted:
-        panel.refresh()
-    assert list(counted.args[0].values()) == [3, 0, 2]
-    assert number not in numbers_shown(panel)
-    assert tab_texts(panel)[0] == "Today (2)"
-
-
-def test_the_clock_moves_time_left_and_regroups_at_midnight(
-    qtbot: QtBot, panel: AlarmPanel
-) -> None:
-    left = AlarmTableModel.LEFT
-    assert panel.model.index(2, left).data() == "0s left"
-    with qtbot.waitSignal(panel.model.dataChanged) as changed:
-        panel.set_now(china(2026, 11, 27, 23, 50))
-    top, bottom = changed.args[0], changed.args[1]
-    assert (top.column(), bottom.column(), top.row(), bottom.row()) == (left, left, 0, 2)
-    assert panel.model.index(2, left).data() == "5m over"
-    assert tab_texts(panel) == ["Today (3)", "Tomorrow (1)", "Later (2)"]
-    panel.set_now(china(2026, 11, 28, 0, 10))  # Saturday: tomorrow's alarm is today's now
-    assert tab_texts(panel) == ["Today (4)", "Tomorrow (0)", "Later (2)"]
 
 
 def test_tab_order_and_refresh_timer(qtbot: QtBot, panel: AlarmPanel) -> None:

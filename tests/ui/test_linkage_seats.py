@@ -124,7 +124,7 @@ def test_failed_transfer_three_way_call_ends_in_first_contact(
         assert number in seats.pol.seat.panel.linkage.text.text()  # the peer is told
         for seat in (seats.hot.seat, seats.pol.seat):  # both show the three-way call, timed
             assert "three-way call" in seat.panel.controller._bar.current.text()
-        assert bar.outcome.isVisible()
+        await until(lambda: bar.outcome.isVisible(), what="the three-way outcome offer")
         bar.outcome.click()  # record who takes it
         steps = seats.hot.window.detail.steps  # type: ignore[union-attr]
         await until(lambda: steps.action is Action.THREE_WAY and steps.form.isVisible())
