@@ -20,7 +20,7 @@ from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.orders import Action, Actor, Platform
 from console.services.alarms import load_site_policy
-from console.services.orders import OrderService
+from console.services.orders import OrderService, Stored
 from console.store.engine import Database
 from console.ui.history_model import china_time
 from console.ui.models.time_left import TimeLeftBand
@@ -269,3 +269,34 @@ def test_every_refusal_code_has_its_own_words(qapp: object) -> None:
         error = TransitionError("n", Action.TRANSFER, Status.RECEIVED, "WHY", code, params)
         text = refusal_text(error)
         assert text and "WHY" not in text and "{" not in text, code
+
+
+def test_a_change_committed_while_a_read_is_under_way_is_shown(
+    qtbot: QtBot, scene: Scene, worker: Operations
+) -> None:
+    """The change feed's refresh must not be dropped because a read is already running: that
+    read may have started before the change was committed (seen on PostgreSQL in CI)."""
+    import threading
+
+    gate, reading = threading.Event(), threading.Event()
+    service = scene.service
+
+    def slow_get(number: str) -> Stored:
+        read = service.get(number)  # the read is done: what it saw is fixed
+        reading.set()
+        assert gate.wait(10)  # its answer is still on its way
+        return read
+
+    detail = OrderDetail(ops=worker, get=slow_get, related=service.caller_history,
+                         kind_names=KINDS)  # fmt: skip
+    qtbot.addWidget(detail)
+    gate.set()
+    load(qtbot, detail, scene.number)
+    gate.clear()
+    reading.clear()
+    detail.refresh()  # a read starts, on the order as it is now …
+    assert reading.wait(10)
+    service.act(scene.number, Action.PROGRESS, POLICE, "已到场", seen=4)  # … then it changes
+    detail.refresh()  # the change feed saw it
+    gate.set()
+    qtbot.waitUntil(lambda: detail.order is not None and len(detail.order.timeline) == 5)

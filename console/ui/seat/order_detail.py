@@ -168,11 +168,13 @@ class OrderDetail(QWidget):
 
     # ------------------------------------------------------------------ public
 
-    def load(self, number: str) -> None:
-        """Read order ``number`` and its caller's other orders off the UI thread, then show."""
+    def load(self, number: str, *, quietly: bool = False) -> None:
+        """Read order ``number`` and its caller's other orders off the UI thread, then show
+        (``quietly``: without saying "Loading…", for a re-read of the order on screen)."""
         number = number.strip()
         self._latest = number
-        self._say(self.tr("Loading {number}…").format(number=number))
+        if not quietly:
+            self._say(self.tr("Loading {number}…").format(number=number))
         get, related = self._get, self._related
 
         def read() -> tuple[WorkOrder, list[OrderSummary]]:
@@ -226,9 +228,11 @@ class OrderDetail(QWidget):
         self.shown.emit(order.number)
 
     def refresh(self) -> None:
-        """Read the order on screen again (another seat may have changed it)."""
-        if self.order is not None and not self._ops.in_flight(self, "order"):
-            self.load(self.order.number)
+        """Read the order on screen again (another seat may have changed it). A read already
+        under way may have started before that change was committed: this one then waits as
+        the single next read (Operations coalesces them), it is never dropped."""
+        if self.order is not None:
+            self.load(self.order.number, quietly=True)
 
     def set_now(self, now: datetime) -> None:
         """The instant the time left is counted from (the app's clock tick)."""
