@@ -31,6 +31,7 @@ from console.domain.order_types import (
     TransitionError,
     WorkOrder,
 )
+from console.domain.typed_text import clean_line, clean_text
 
 NO_DEADLINES = Deadlines()
 
@@ -80,7 +81,7 @@ def apply(
     spec = ACTIONS[action]
     target = spec.target or order.status
     moves = Effect.TO_PEER in spec.effects or sends_back(order, action)
-    detail = detail.strip()
+    detail = clean_line(detail)
     event = Event(
         at=at,
         actor=actor.name,
@@ -89,7 +90,7 @@ def apply(
         action=action,
         from_status=order.status,
         to_status=target,
-        note=note.strip(),
+        note=clean_text(note),  # controls and bidi overrides out, as in the description
         detail=detail,
     )
     effects = spec.effects

@@ -176,3 +176,10 @@ def test_random_actions_never_reach_an_invalid_state(
             assert consent or social or agreed_on_call
     times = [e.at for e in order.timeline]
     assert times == sorted(times)
+
+
+def test_a_note_keeps_its_lines_but_not_controls_or_bidi_overrides() -> None:
+    order = make(consent=True)
+    typed = "  已答复\u202e伪装\u202c\r\n第二行\x07 "
+    done = apply(order, Action.FIRST_CONTACT, HOTLINE, T0, typed, FirstContactMode.GUIDANCE)
+    assert done.timeline[-1].note == "已答复伪装\n第二行"
