@@ -33,6 +33,7 @@ from console.scheduling.alarms import AlarmScheduler
 from console.scheduling.clock import Clock, SystemClock
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.orders import OrderService
+from console.services.transfers import HOLD_MARGIN, PENDING_HOLDS
 from console.settings import safe_url
 from console.store.alarms import RaisedAlarm
 from console.store.changes import ChangeWatch, watch_for
@@ -162,6 +163,7 @@ def _run_with(
             executor,
             on_raised,
             set_connected,
+            transfer_hold=timedelta(seconds=settings.transfer_window_s) + HOLD_MARGIN,
         )
         with db.read() as session:  # before show(): the first paint shows real numbers
             shared = Shared(
@@ -238,6 +240,7 @@ def alarm_services(
     executor: Executor,
     on_raised: Callable[[list[RaisedAlarm]], None],
     on_health: Callable[[bool], None],
+    transfer_hold: timedelta = PENDING_HOLDS,
 ) -> tuple[OrderService, AlarmService, AlarmScheduler]:
     """The order and alarm services and the one alarm scheduler that keeps their alarms on
     time: every committed order write (new order, step, transfer, escalation) re-arms the exact
@@ -246,7 +249,10 @@ def alarm_services(
     alarms = AlarmService(db, clock.now, seat)
     timer = AlarmScheduler(scheduler, alarms, clock, executor, on_raised, on_health=on_health)
     policy, calendar = rules
-    return OrderService(db, clock.now, policy, calendar, on_change=timer.rearm), alarms, timer
+    orders = OrderService(
+        db, clock.now, policy, calendar, on_change=timer.rearm, transfer_hold=transfer_hold
+    )
+    return orders, alarms, timer
 
 
 def both(first: Callable[[], None], then: Callable[[], None]) -> Callable[[], None]:

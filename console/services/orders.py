@@ -9,7 +9,7 @@ replaced resolves them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from console.domain.calendar import BusinessCalendar
 from console.domain.catalogue import District, Field, Kind
@@ -27,6 +27,7 @@ from console.domain.typed_text import unstorable
 from console.services.linkage import LinkageService
 from console.services.order_writer import OrderWriter, check_seen
 from console.services.transfers import (  # re-exported for callers
+    PENDING_HOLDS,
     Transfer,
     TransferConflict,
     TransferService,
@@ -68,12 +69,15 @@ class OrderService:
         policy: Policy | None = None,
         calendar: BusinessCalendar | None = None,
         on_change: Callable[[], None] | None = None,
+        transfer_hold: timedelta = PENDING_HOLDS,
     ) -> None:
+        """``transfer_hold``: how long a seat's pending transfer holds the order against another
+        seat's (the site's answer window plus a margin; see ``transfers.PENDING_HOLDS``)."""
         self._db = db
         self._clock = clock
         self._writer = OrderWriter(policy, calendar)
         self._on_change = on_change
-        self.transfers = TransferService(db, clock, self._writer, on_change)
+        self.transfers = TransferService(db, clock, self._writer, on_change, transfer_hold)
         self.linkage = LinkageService(db, clock, self._writer, on_change)
 
     def create(self, draft: Draft, actor: Actor) -> repo.Stored:

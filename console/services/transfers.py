@@ -36,7 +36,10 @@ PENDING, DONE, ABANDONED = "pending", "done", "abandoned"
 # order a second time). A lease the console renews would free it sooner, at the price of a
 # write every few seconds from every seat; a dead console mid-transfer is rare, 5.5 min is not
 # hostage-taking, and no clock but the database's rows is needed.
-PENDING_HOLDS = timedelta(seconds=300 + 30)
+HOLD_MARGIN = timedelta(seconds=30)
+PENDING_HOLDS = timedelta(seconds=300) + HOLD_MARGIN
+"""The hold when the site's answer window is not known: the longest one allowed, plus the margin.
+The console passes its own (``telephony.transfer_window_s`` + :data:`HOLD_MARGIN`)."""
 STALE_RETRIES = 3
 
 
@@ -72,8 +75,10 @@ class TransferService:
         clock: Callable[[], datetime],
         writer: OrderWriter,
         on_change: Callable[[], None] | None = None,
+        hold: timedelta = PENDING_HOLDS,
     ) -> None:
         self._db, self._clock, self._writer, self._on_change = db, clock, writer, on_change
+        self._hold = hold
 
     def transfer(
         self, number: str, actor: Actor, note: str, key: str, consent: bool = False
@@ -188,9 +193,7 @@ class TransferService:
             col(TransferRequestRow.seat) != actor.seat,
         )
         live = session.exec(
-            select(TransferRequestRow).where(
-                *others, col(TransferRequestRow.at) > now - PENDING_HOLDS
-            )
+            select(TransferRequestRow).where(*others, col(TransferRequestRow.at) > now - self._hold)
         ).first()
         if live is not None:
             raise TransferConflict(

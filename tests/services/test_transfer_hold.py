@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from console.domain.orders import Action, Status
 from console.scheduling.clock import FakeClock
 from console.services.alarms import load_site_policy
 from console.services.orders import OrderService, TransferConflict
-from console.services.transfers import PENDING_HOLDS
+from console.services.transfers import HOLD_MARGIN, PENDING_HOLDS
 from console.store.engine import Database
 from tests.services.test_transfer import A01, A02, draft, service, transfers
 
@@ -82,3 +82,19 @@ def test_a_begun_transfer_taken_over_cannot_complete_later(db: Database) -> None
         Status.TRANSFERRED
     )
     assert transfers(db, number) == 1
+
+
+def test_the_hold_follows_the_sites_answer_window(db: Database) -> None:
+    """A site with a 30 s answer window: a pending transfer older than 30 s + the margin is a
+    dead console's, taken over at once (not after the 330 s a 300 s window would need)."""
+    clock = FakeClock(datetime(2026, 11, 23, 2, 0, tzinfo=UTC))
+    hold = timedelta(seconds=30) + HOLD_MARGIN
+    orders = OrderService(db, clock.now, load_site_policy(db), load_calendar(), transfer_hold=hold)
+    number = orders.create(draft(), A01).order.number
+    orders.transfers.begin(number, A01, "a01-call")  # then A-01's console dies mid-call
+    clock.advance(hold.total_seconds() - 1)
+    with pytest.raises(TransferConflict):
+        orders.transfers.transfer(number, A02, "互派", key="a02-early")
+    clock.advance(2)
+    done = orders.transfers.transfer(number, A02, "互派", key="a02")
+    assert done.stored.order.status is Status.TRANSFERRED
