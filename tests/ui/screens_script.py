@@ -5,6 +5,7 @@ Usage: python tests/ui/screens_script.py DB_URL OUT_DIR  (DISPLAY must point at 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -136,7 +137,9 @@ def main() -> int:
         print(f"caller={caller} cjk_missing={''.join(gaps)}", flush=True)
         return 0 if not gaps else 3
 
-    settings = load_settings({"db": url}, {})
+    # CONSOLE_LANG=en takes the English screenshots (Chinese by default).
+    lang = {k: v for k, v in os.environ.items() if k == "CONSOLE_LANG"}
+    settings = load_settings({"db": url}, lang)
     return run_gui(settings, script=script)
 
 
