@@ -3,7 +3,6 @@ the policy file's mistakes. Split from test_deadlines.py."""
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -19,37 +18,17 @@ from console.domain.alarm_levels import (
     thresholds,
     working_time,
 )
-from console.domain.calendar import CHINA_TZ, load_calendar
+from console.domain.calendar import CHINA_TZ
 from console.domain.deadlines import DeadlineSpec
 from console.domain.policy_file import parse_policy
-from console.paths import bundle_path
-
-POLICY_FILE = bundle_path("db", "policy", "deadlines.toml")
-KINDS_FILE = bundle_path("db", "seed", "kinds.toml")
-CAL = load_calendar()
-SHARE = AlarmSettings(warn_share=0.75)
-DAYS_1 = DeadlineSpec(working_days=1)
-SECOND = timedelta(seconds=1)
-
-
-def cst(
-    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
-) -> datetime:
-    """A China-time instant."""
-    return datetime(year, month, day, hour, minute, second, tzinfo=CHINA_TZ)
-
-
-def catalogue() -> tuple[set[str], set[str]]:
-    data = tomllib.loads(KINDS_FILE.read_text(encoding="utf-8"))
-    return {k["code"] for k in data["kind"]}, {f["code"] for f in data["field"]}
-
-
-def levels(start: datetime, days: int, alarms: AlarmSettings = SHARE) -> list[datetime]:
-    """China-time instants WARNING, DUE, OVERDUE begin for a ``days`` working-day deadline."""
-    spec = DeadlineSpec(working_days=days)
-    due = CAL.working_days_after(start, days)
-    return [at.astimezone(CHINA_TZ) for _, at in thresholds(start, due, spec, alarms, CAL)]
-
+from tests.domain.test_deadlines import (  # the split's shared helpers, written once
+    CAL,
+    DAYS_1,
+    SECOND,
+    SHARE,
+    cst,
+    levels,
+)
 
 # --------------------------------------------------------------------------- thresholds
 

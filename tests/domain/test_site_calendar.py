@@ -7,7 +7,6 @@ import pickle
 import re
 from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import chinese_calendar
 import pytest
@@ -23,21 +22,10 @@ from console.domain.calendar import (
     parse_site_calendar,
     site_calendar_path,
 )
-from console.paths import bundle_path
-
-SITE_FILE = bundle_path("db", "calendar", "site_calendar.toml")
-NEW_YORK = ZoneInfo("America/New_York")
-
-# FAKE 2027 notice for tests only: 1–3 January rest, nothing else.
-FAKE_2027 = SiteYear(
-    year=2027,
-    source="FAKE notice for tests",
-    holidays={date(2027, 1, d): "元旦" for d in (1, 2, 3)},
+from tests.domain.test_calendar import (  # the split's shared fixtures, written once
+    FAKE_2027,
+    SITE_FILE,
 )
-EMPTY = BusinessCalendar(SiteCalendar())
-cal = load_calendar()  # the shipped calendar, as the console builds it
-WITH_2027 = BusinessCalendar(SiteCalendar(years={2027: FAKE_2027}))
-
 
 VALID_2027 = """
 [years.2027]
