@@ -15,6 +15,8 @@ with or without BOM. Every key is optional; ``resources/console.example.toml`` s
     id = "A-01"             # 1-16 ASCII letters, digits, "-"; default "A-01"
     agent = "王丽"          # agent name, 1-32 characters; default "坐席"
     wrap_up_s = 30          # 话后整理 seconds, 0-600; default 30
+    hold_reminder_s = 60    # a hold this long reminds the agent, 10-600; default 60
+    dispositions = ["invalid=无效来电", "other=其他"]  # wrap-up codes, 1-9; default: five
 
     [telephony]
     adapter = "simulated"   # which switch: a name in console.telephony.adapters; default "simulated"
@@ -50,6 +52,7 @@ import platformdirs
 
 from console import config_values as check
 from console.config_values import Invalid
+from console.domain.dispositions import default_specs
 from console.settings import APP_AUTHOR, APP_NAME, data_dir, default_db_url, safe_url
 from console.telephony.adapters import ADAPTERS
 
@@ -83,6 +86,8 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("alarm_volume", "alarms.volume", None, check.volume),
     _Field("silent_hours", "alarms.silent_hours", None, check.silent_hours),
     _Field("wrap_up_s", "seat.wrap_up_s", None, check.seconds(0, 600)),
+    _Field("hold_reminder_s", "seat.hold_reminder_s", None, check.seconds(10, 600)),
+    _Field("dispositions", "seat.dispositions", None, check.dispositions),
     _Field("telephony_adapter", "telephony.adapter", None, check.one_of(ADAPTERS, "adapter")),
     _Field("transfer_window_s", "telephony.transfer_window_s", None, check.seconds(5, 300)),
     _Field("sim_calls_per_min", "telephony.sim_calls_per_min", None, check.calls_per_min),
@@ -106,6 +111,8 @@ class Settings:
     alarm_volume: int = 80
     silent_hours: tuple[time, time] | None = None  # [start, end) local (China) time
     wrap_up_s: int = 30  # 话后整理, then ready by itself
+    hold_reminder_s: int = 60  # a hold this long turns the call bar to a reminder
+    dispositions: tuple[str, ...] = default_specs()  # wrap-up codes, "code=名称"
     telephony_adapter: str = "simulated"  # a name in console.telephony.adapters.ADAPTERS
     transfer_window_s: int = 30  # how long a transfer or three-way call waits for the peer line
     sim_calls_per_min: float = 2.0  # the simulated switch's 12345 arrival rate (demo)

@@ -110,6 +110,18 @@ def silent_hours(value: object) -> tuple[time, time] | None:
     return start, end
 
 
+def dispositions(value: object) -> tuple[str, ...]:
+    """The site's wrap-up codes, ``["code=名称", …]`` (see :mod:`console.domain.dispositions`)."""
+    from console.domain.dispositions import parse_catalogue
+
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise Invalid('must be a list of "code=名称" strings, e.g. ["invalid=无效来电"]')
+    try:
+        return tuple(d.spec for d in parse_catalogue(value))
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
+
+
 def one_of(names: Collection[str], what: str) -> Callable[[object], str]:
     """A name from ``names``; a near miss gets "did you mean"."""
 

@@ -9,6 +9,7 @@ def report(url: str, start: str | None, end: str | None) -> int:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    from console.domain.dispositions import DEFAULT_DISPOSITIONS, UNCHOSEN
     from console.store.reports import linkage_report
     from console.store.setup import init_db
 
@@ -41,5 +42,7 @@ def report(url: str, start: str | None, end: str | None) -> int:
     lines.append(f"联动110派警 escalations to 110: {r.escalations}")
     block("退回 returns, by platform", r.returns)
     block("办结 completed, by platform", r.completed)
+    codes = {d.code: f"{d.name_zh} {d.name_en}" for d in (*DEFAULT_DISPOSITIONS, UNCHOSEN)}
+    block("话后小结 calls without an order, by wrap-up code", r.dispositions, codes)
     print("\n".join(lines))
     return 0

@@ -99,6 +99,9 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     ),
     "escalation_needs_person": QT_TRANSLATE_NOOP("Refusals", "Name the person the alarm is escalated to."),
     "unknown_alarm": QT_TRANSLATE_NOOP("Refusals", "That alarm no longer exists."),
+    "unknown_disposition": QT_TRANSLATE_NOOP(
+        "Refusals", "{code} is not one of this site's wrap-up codes."
+    ),
     "already_acknowledged": QT_TRANSLATE_NOOP(
         "Refusals", "{agent} already acknowledged this alarm; the first note stands."
     ),

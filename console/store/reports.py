@@ -2,7 +2,8 @@
 
 Counted from the timeline, so every figure is explained by events a seat took: transfers each
 way, three-way calls by outcome, first-contact responsibility by mode (先行受理 and 合理引导 are
-counted apart, as the plan asks), dispatches by department, escalations to 110, returns.
+counted apart, as the plan asks), dispatches by department, escalations to 110, returns;
+and the wrap-up codes of the calls that left no order.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from console.domain.orders import Action
+from console.store.dispositions import dispositions_by_code
 
 CHINA = ZoneInfo("Asia/Shanghai")
 
@@ -31,6 +33,8 @@ class LinkageReport:
     escalations: int = 0
     returns: dict[str, int] = field(default_factory=dict)  # by the returning platform
     completed: dict[str, int] = field(default_factory=dict)  # by the completing platform
+    # Calls that ended without an order, by wrap-up code (话后小结; "unchosen" if none was given)
+    dispositions: dict[str, int] = field(default_factory=dict)
 
 
 def linkage_report(session: Session, start: date, end: date) -> LinkageReport:
@@ -69,4 +73,5 @@ def linkage_report(session: Session, start: date, end: date) -> LinkageReport:
         escalations=sum(grouped(Action.ESCALATE, "platform").values()),
         returns=grouped(Action.RETURN, "platform"),
         completed=grouped(Action.COMPLETE, "platform"),
+        dispositions=dispositions_by_code(session, since, until),
     )

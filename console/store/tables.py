@@ -251,3 +251,18 @@ class ChangeCounterRow(SQLModel, table=True):
     __tablename__ = "change_counter"
     id: int = Field(default=1, primary_key=True)
     seq: int = Field(default=0, sa_type=BigInteger)
+
+
+class DispositionRow(SQLModel, table=True):
+    """The wrap-up code (话后小结) a call got that ended without a saved order, or "unchosen"
+    when wrap-up ran out first; the period report counts them by code."""
+
+    __tablename__ = "call_disposition"
+    __table_args__ = (Index("ix_call_disposition_at", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    call_id: str
+    seat: str
+    agent: str
+    platform: str
+    code: str
+    at: datetime
