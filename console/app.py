@@ -23,10 +23,11 @@ from PySide6.QtWidgets import QApplication
 from console.app_loop import fail as _fail
 from console.app_loop import run_loop as _run
 from console.app_seat import SeatParts
-from console.app_window import Shared, WindowParts, build_window, watch_changes
+from console.app_window import Shared, WindowParts, build_window, place_windows, watch_changes
 from console.config import Settings, describe
 from console.domain.calendar import BusinessCalendar, load_calendar
 from console.domain.deadlines import Policy
+from console.domain.dispositions import parse_catalogue
 from console.domain.orders import Actor, Platform
 from console.logs import install_excepthook, setup_logging
 from console.scheduling.alarms import AlarmScheduler
@@ -178,6 +179,8 @@ def _run_with(
                 db_url=db_url,
                 order_count=count(session),
                 wrap_up=timedelta(seconds=settings.wrap_up_s),
+                hold_reminder=timedelta(seconds=settings.hold_reminder_s),
+                dispositions=parse_catalogue(settings.dispositions),
             )
 
         def known_callers() -> list[str]:  # a simulator's repeat callers: real screen-pop history
@@ -195,8 +198,9 @@ def _run_with(
                 watchers.append(changes)
             # Another seat's order may plan a threshold before the one armed here.
             watch_changes(part.window, changes, both(part.on_change, alarm_timer.rearm))
-        if pair:  # side by side, so the order can be watched going over and coming back
-            place_side_by_side([p.window for p in parts], app)
+        # On the screen it has: one window fitted; a pair side by side, stacked, or tabbed
+        # (the tab host, if any, is kept referenced while the loop runs).
+        _host = place_windows([p.window for p in parts], app.primaryScreen())
 
         def start() -> None:
             alarm_timer.start()
@@ -268,17 +272,6 @@ def peer_actor(actor: Actor) -> Actor:
     if actor.platform is Platform.HOTLINE:
         return Actor("接警员", "J-01", Platform.POLICE)
     return Actor("话务员", "A-01", Platform.HOTLINE)
-
-
-def place_side_by_side(windows: list[MainWindow], app: QApplication) -> None:
-    screen = app.primaryScreen()
-    if screen is None:
-        return
-    area = screen.availableGeometry()
-    width = max(area.width() // len(windows), 800)
-    for n, window in enumerate(windows):
-        window.resize(min(width, window.width()), min(area.height(), window.height()))
-        window.move(area.x() + n * width, area.y())
 
 
 def describe_safely(settings: Settings) -> list[str]:

@@ -12,7 +12,9 @@ from datetime import datetime, timedelta
 
 from console.domain.agent_state import Seat
 from console.domain.catalogue import District, Field, Kind
+from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
 from console.domain.orders import Actor, Platform
+from console.services.dispositions import DispositionService
 from console.services.orders import OrderService
 from console.services.screen_pop import ScreenPopService
 from console.services.seat import SeatStateService
@@ -48,10 +50,14 @@ def build_seat(
     ops: Operations,
     switch: Telephony,
     wrap_up: timedelta,
+    hold_reminder: timedelta = timedelta(seconds=60),
+    dispositions: Sequence[Disposition] = DEFAULT_DISPOSITIONS,
+    chinese: bool = True,
 ) -> SeatParts:
     kinds, fields, districts = catalogue
     line = Line(actor.platform.value)
-    call_bar = CallBar()
+    seat = Seat(actor.seat, actor.name)
+    call_bar = CallBar(hold_reminder)
     pop_view = ScreenPopView(kind_names)
     intake = IntakeForm(
         platform=actor.platform,
@@ -68,7 +74,7 @@ def build_seat(
     controller = SeatController(
         telephony=switch,
         line=line,
-        states=SeatStateService(db, clock, Seat(actor.seat, actor.name), actor.platform),
+        states=SeatStateService(db, clock, seat, actor.platform),
         pops=ScreenPopService(db, clock),
         ops=ops,
         call_bar=call_bar,
@@ -76,12 +82,13 @@ def build_seat(
         intake=intake,
         clock=clock,
         wrap_up=wrap_up,
+        dispositions=DispositionService(db, clock, seat, actor.platform, dispositions),
     )
     flow = TransferFlow(
         seat=controller, telephony=switch, line=line, ops=ops,
         transfers=order_transfers(orders, actor),
     )  # fmt: skip
-    panel = SeatPanel(controller, flow, call_bar, pop_view, intake)
+    panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese)
     return SeatParts(panel, controller, flow, switch)
 
 

@@ -13,10 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QScreen, QShortcut
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from console.app_seat import SeatParts, build_seat
 from console.domain.catalogue import District, Field, Kind
+from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
 from console.domain.orders import Action, Actor, Platform
 from console.services.alarms import AlarmService
 from console.services.orders import OrderService
@@ -57,6 +60,8 @@ class Shared:
     db_url: str
     order_count: int
     wrap_up: timedelta
+    hold_reminder: timedelta = timedelta(seconds=60)
+    dispositions: tuple[Disposition, ...] = DEFAULT_DISPOSITIONS  # the site's wrap-up codes
 
 
 @dataclass
@@ -86,7 +91,8 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     seat = build_seat(
         db=shared.db, orders=shared.orders, clock=shared.clock, actor=actor,
         catalogue=shared.catalogue, kind_names=kind_names, ops=ops, switch=switch,
-        wrap_up=shared.wrap_up,
+        wrap_up=shared.wrap_up, hold_reminder=shared.hold_reminder,
+        dispositions=shared.dispositions, chinese=zh,
     )  # fmt: skip
     queues = QueuesView(
         fetch=QueueService(shared.db).read_page, ops=ops, platform=actor.platform, seat=actor.seat,
@@ -115,6 +121,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     window = MainWindow(
         shared.orders, ops=ops, kind_names=kind_names, status=status, alarm_panel=panel,
         banner=banner, seat_panel=seat.panel, queues=queues, detail=detail, board=board,
+        call_area=seat.panel.take_call_area(),
     )  # fmt: skip
     window.setWindowTitle(
         window.tr("{platform} seat {seat} · 12345 ⇄ 110 linkage console").format(
@@ -122,6 +129,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         )
     )
     seat.panel.intake.saved.connect(lambda _number: queues.refresh())
+    seat.panel.wants_front.connect(lambda: window.tabs.setCurrentWidget(seat.panel))
     panel.counts_changed.connect(window.show_alarm_counts)
     seat.controller.state_recorded.connect(board.refresh)
     linkage_bar = seat.panel.linkage
@@ -187,3 +195,48 @@ def watch_changes(
         timer.timeout.connect(lambda: on_change() if changes.changed() else None)
     timer.start()
     return timer
+
+
+FRAME = QSize(8, 36)  # a window manager's border and title bar, before the window is shown
+
+
+def place_windows(windows: Sequence[MainWindow], screen: QScreen | None) -> QWidget | None:
+    """Fit the windows to ``screen``'s available area (without the taskbar) so none hides
+    another: one window on the whole area (1920×1080 is used, 1366×768 fits); two side by side where the screen is
+    wide enough for both minimum widths, else one above the other where it is tall enough,
+    else as two tabs of one window (Ctrl+PgUp / Ctrl+PgDown; returned: keep it referenced)."""
+    if screen is None or not windows:
+        return None
+    area = screen.availableGeometry()
+    least = windows[0].minimumSize().expandedTo(windows[0].minimumSizeHint()) + FRAME
+    count = len(windows)
+    if count == 1 or area.width() >= count * least.width():
+        slots = [QRect(area.x() + n * (area.width() // count), area.y(),
+                       area.width() // count, area.height()) for n in range(count)]  # fmt: skip
+    elif area.height() >= count * least.height():
+        slots = [QRect(area.x(), area.y() + n * (area.height() // count),
+                       area.width(), area.height() // count) for n in range(count)]  # fmt: skip
+    else:
+        return _tabbed(windows, area)
+    for window, slot in zip(windows, slots, strict=True):
+        room = slot.size() - FRAME
+        window.resize(room.expandedTo(window.minimumSize()))
+        window.move(slot.topLeft())
+    return None
+
+
+def _tabbed(windows: Sequence[MainWindow], area: QRect) -> QTabWidget:
+    host = QTabWidget()
+    host.setObjectName("seatTabs")
+    host.setWindowTitle(windows[0].windowTitle())
+    for window in windows:
+        host.addTab(window, window.windowTitle())  # a page now: its keys work while in front
+    for key, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+        shortcut = QShortcut(QKeySequence(key), host)
+        shortcut.activated.connect(
+            lambda step=step: host.setCurrentIndex((host.currentIndex() + step) % host.count())
+        )
+    host.resize(area.size() - FRAME)
+    host.move(area.topLeft())
+    host.show()
+    return host

@@ -1,4 +1,6 @@
-"""The seat's main window: wiring only. Today it holds the caller lookup and the status bar.
+"""The seat's main window: wiring only. The seat's call area (state, call bar, wrap-up and
+linkage strips) sits above the tabs, so the call stays in view on every tab; the tabs hold the
+seat, the queues, the caller lookup, the order detail, the alarms and the board.
 
 Lookups are read operations (the UI thread never waits for the database, STYLE.md Qt 4); only
 the newest lookup is shown.
@@ -35,7 +37,7 @@ from console.ui.seat.queues_view import QueuesView
 from console.ui.status_bar import StatusBar
 
 DEFAULT_SIZE = QSize(1280, 800)
-MINIMUM_SIZE = QSize(1024, 700)
+MINIMUM_SIZE = QSize(1024, 640)  # fits a 1366×768 screen under its title bar and taskbar
 
 STYLE = """
 QTableView { gridline-color: palette(midlight); }
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         queues: QueuesView | None = None,
         detail: OrderDetail | None = None,
         board: QWidget | None = None,
+        call_area: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
         self.queues = queues
         self.detail = detail
         self.board = board
+        self.call_area = call_area
         self._build_lookup()
         self._connect_signals()
 
@@ -143,6 +147,9 @@ class MainWindow(QMainWindow):
         stack.setSpacing(0)
         if self.banner is not None:
             stack.addWidget(self.banner)
+        if self.call_area is not None:  # above the tabs: the call is in view on every tab
+            self.call_area.setContentsMargins(12, 6, 12, 2)
+            stack.addWidget(self.call_area)
         stack.addWidget(self.tabs, 1)
         self.setCentralWidget(outer)
 

@@ -1,6 +1,10 @@
 """Run the real console on a real X server and save screenshots (driven by test_real_screen).
 
 Usage: python tests/ui/screens_script.py DB_URL OUT_DIR  (DISPLAY must point at an X server)
+
+Run it on the screen size to look at (``xvfb-run -a -s "-screen 0 1366x768x24" …``): each shot is
+the whole screen, as the agent sees it, and the script exits 4 if the intake form's right
+column or its Save button is off the screen, or the call bar is not in view on another tab.
 """
 
 from __future__ import annotations
@@ -50,6 +54,23 @@ def waited_s(text: str) -> int:
     return int(minutes) * 60 + int(seconds) if minutes.isdigit() and seconds.isdigit() else -1
 
 
+def off_screen(window: MainWindow, seat: SeatParts) -> list[str]:
+    """The intake form's parts that are not wholly on the screen's available area."""
+    area = window.screen().availableGeometry()
+    fields = seat.panel.intake.fields
+    parts = {"save": seat.panel.intake.save_button, "name": fields.caller_name,
+             "field": fields.field, "description": fields.description}  # fmt: skip
+    missing = []
+    for name, widget in parts.items():
+        top_left = widget.mapToGlobal(widget.rect().topLeft())
+        bottom_right = widget.mapToGlobal(widget.rect().bottomRight())
+        clipped = widget.visibleRegion().boundingRect() != widget.rect()  # by a parent
+        on_screen = area.contains(top_left) and area.contains(bottom_right)
+        if not widget.isVisible() or clipped or not on_screen:
+            missing.append(name)
+    return missing
+
+
 def main() -> int:
     url, out = sys.argv[1], Path(sys.argv[2])
     out.mkdir(parents=True, exist_ok=True)
@@ -57,12 +78,13 @@ def main() -> int:
     async def script(window: MainWindow, seat: SeatParts) -> int:
         def shot(name: str) -> None:
             QApplication.processEvents()
-            window.grab().save(str(out / f"{name}.png"))
+            screen = window.screen()
+            screen.grabWindow(0).save(str(out / f"{name}.png"))  # what the agent sees
 
         window.tabs.setCurrentWidget(seat.panel)
         await until(lambda: seat.panel.isVisible())
         caller = seat.switch.place_call(Line.HOTLINE).caller
-        ringing = seat.panel.findChild(CallBar).ringing  # type: ignore[union-attr]
+        ringing = seat.panel.call_bar.ringing
         await until(lambda: ringing.count() and waited_s(ringing.item(0).text()) >= 1)
         shot("seat_ringing")  # the waiting time counts up
         seat.controller.answer_next()
@@ -76,6 +98,10 @@ def main() -> int:
         seat.panel.intake.save()  # nothing chosen yet: the inline problems show
         await until(lambda: seat.panel.intake.problems_shown())
         shot("intake_form")
+        off = off_screen(window, seat)
+        if off:
+            print(f"off screen: {off}", flush=True)
+            return 4
         # The linkage paths: a saved order, a transfer nobody takes, the offers, a three-way call.
         saved: list[str] = []
         seat.panel.intake.saved.connect(saved.append)
@@ -92,7 +118,7 @@ def main() -> int:
         shot("transfer_failed")
         seat.flow.conference()
         await until(lambda: linkage.outcome.isVisible(), 10)
-        current = seat.panel.findChild(CallBar).current  # type: ignore[union-attr]
+        current = seat.panel.call_bar.current
         await until(
             lambda: (
                 seat.controller.current is not None
@@ -125,7 +151,10 @@ def main() -> int:
             window.tabs.setCurrentWidget(queues)
             queues.show_queue(QueueKind.PLATFORM_OPEN)  # demo orders are other seats'
             await until(lambda: queues.model(QueueKind.PLATFORM_OPEN).rowCount() > 0)
-            shot("queue")
+            shot("queue")  # the call is still in view over the queues
+            if not seat.panel.call_bar.current.isVisible():
+                print("off screen: the call bar over the queues", flush=True)
+                return 4
         if window.alarm_panel is not None:
             loaded: list[object] = []
             window.alarm_panel.counts_changed.connect(lambda *counts: loaded.append(counts))

@@ -1,7 +1,9 @@
-"""The call bar: calls ringing for this seat's line, how long each has waited, the queue figures.
+"""The call bar: calls ringing for this seat's line, how long each has waited, the queue figures,
+and the call on the line: timed from its answer, its hold timed on its own.
 
-Numbers stay masked (138****1234) until the call is answered. It only shows what the seat hands
-it (:meth:`set_calls`, :meth:`set_now`); answering is a signal the seat acts on.
+Numbers stay masked (138****1234) until the call is answered. A hold longer than the site's
+``hold_reminder`` turns the hold timer into a reminder (amber, no dialog). It only shows what
+the seat hands it (:meth:`set_calls`, :meth:`set_now`); answering is a signal the seat acts on.
 """
 
 from __future__ import annotations
@@ -24,7 +26,12 @@ from console.domain.call_stats import CallStats
 from console.domain.phone import format_phone, mask_phone
 from console.telephony.port import Call, CallState
 
-RINGING_STYLE = "QListWidget#ringing::item { padding: 4px; background: #e8f1fb; }"
+RINGING_STYLE = "QListWidget#ringing::item { padding: 2px 4px; background: #e8f1fb; }"
+HOLD_STYLES = {
+    False: "QLabel#holdTimer { color: #5a4a00; padding: 0 6px; }",
+    True: "QLabel#holdTimer { background: #ffb300; color: #2b1d00; font-weight: bold;"
+    " padding: 1px 8px; border-radius: 3px; }",
+}
 
 
 def clock_text(span: timedelta) -> str:
@@ -37,40 +44,63 @@ class CallBar(QWidget):
 
     answer_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, hold_reminder: timedelta = timedelta(seconds=60), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setMinimumSize(QSize(320, 120))
+        self.setMinimumSize(QSize(320, 50))
         self._calls: list[Call] = []
         self._current: Call | None = None
+        self._answered_at: datetime | None = None
+        self._held_since: datetime | None = None
+        self._hold_reminder = hold_reminder
         self._now: datetime | None = None
+        self.hold_overdue = False  # the reminder is showing
         self.ringing = QListWidget()
         self.ringing.setObjectName("ringing")
         self.ringing.setStyleSheet(RINGING_STYLE)
-        self.ringing.setMaximumHeight(110)
+        # Two calls in view, the rest scroll: the bar sits over every tab, so it stays low.
+        self.ringing.setFixedHeight(50)
         self.answer_button = QPushButton(self.tr("Answer (F5)"))
         self.answer_button.setEnabled(False)
         self.current = QLabel(self.tr("No call"))
         self.current.setObjectName("currentCall")
+        self.hold = QLabel()
+        self.hold.setObjectName("holdTimer")
+        self.hold.hide()
         self.queue = QLabel()
         self.queue.setObjectName("queueFigures")
-        top = QHBoxLayout()
-        top.addWidget(self.current, 1)
-        top.addWidget(self.queue)
-        row = QHBoxLayout()
-        row.addWidget(self.ringing, 1)
-        row.addWidget(self.answer_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
+        talk = QHBoxLayout()
+        talk.addWidget(self.current)
+        talk.addWidget(self.hold)
+        talk.addStretch(1)
+        left = QVBoxLayout()
+        left.addLayout(talk)
+        left.addWidget(self.queue)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addLayout(row)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.ringing, 1)
+        layout.addWidget(self.answer_button, 0, Qt.AlignmentFlag.AlignTop)
         self.answer_button.clicked.connect(self.answer_first)
         self.ringing.itemActivated.connect(
             lambda item: self.answer_requested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
 
-    def set_calls(self, ringing: Sequence[Call], current: Call | None) -> None:
+    def set_calls(
+        self,
+        ringing: Sequence[Call],
+        current: Call | None,
+        *,
+        answered_at: datetime | None = None,
+        held_since: datetime | None = None,
+    ) -> None:
+        """``answered_at``: when this seat got ``current`` (the call timer counts from it);
+        ``held_since``: when its hold began (None: not on hold)."""
         self._calls = sorted(ringing, key=lambda c: c.arrived_at)
         self._current = current
+        self._answered_at = answered_at if current is not None else None
+        self._held_since = held_since if current is not None else None
         self._render()
 
     @Slot()
@@ -103,10 +133,12 @@ class CallBar(QWidget):
             self.ringing.addItem(item)
         self.answer_button.setEnabled(bool(self._calls) and self._current is None)
         talking = self._current
+        self._render_hold()
         if talking is None:
             self.current.setText(self.tr("No call"))
             return
-        talked = clock_text(now - talking.arrived_at) if now else "--:--"
+        since = self._answered_at
+        talked = clock_text(now - since) if now and since else "--:--"
         states = {
             CallState.ANSWERED: self.tr("on the line"),
             CallState.HELD: self.tr("on hold"),
@@ -121,3 +153,24 @@ class CallBar(QWidget):
                 time=talked,
             )
         )
+
+    def _render_hold(self) -> None:
+        now, since = self._now, self._held_since
+        if since is None:
+            self.hold.hide()
+            self._set_overdue(False)
+            return
+        held = now - since if now else timedelta(0)
+        overdue = held >= self._hold_reminder
+        if overdue:
+            text = self.tr("On hold for {time}: go back to the caller")
+        else:
+            text = self.tr("On hold {time}")
+        self.hold.setText(text.format(time=clock_text(held)))
+        self.hold.show()
+        self._set_overdue(overdue)
+
+    def _set_overdue(self, overdue: bool) -> None:
+        if overdue != self.hold_overdue or not self.hold.styleSheet():
+            self.hold_overdue = overdue
+            self.hold.setStyleSheet(HOLD_STYLES[overdue])

@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from console.domain.agent_state import AgentState, NotReadyReason, StateError
 from console.domain.call_stats import CallStats
+from console.domain.dispositions import UNCHOSEN
+from console.services.dispositions import DispositionService
 from console.services.screen_pop import ScreenPopService
 from console.services.seat import BoardLine, SeatStateService
 from console.telephony.port import (
@@ -43,8 +45,15 @@ class SeatController(QObject):
     on the line; ``order_arrived(str number)`` — a call was transferred to this seat from the peer
     platform with its order; ``conference_joined(str number)`` — this seat was brought into the
     peer's three-way call (with its order, or ""); ``state_recorded()`` — a state change is in
-    the database (the board may re-read). Transfers and three-way calls are
-    :class:`~console.ui.seat.transfer_flow.TransferFlow`'s."""
+    the database (the board may re-read); ``wrap_up_began(bool asking)`` — wrap-up began, asking
+    for a wrap-up code when the call left no order; ``code_settled()`` — that code is no longer
+    wanted (recorded, or an order was saved after all). Transfers and three-way calls are
+    :class:`~console.ui.seat.transfer_flow.TransferFlow`'s.
+
+    Wrap-up (话后整理) lasts ``wrap_up``, Shift+F6 adds as much again. A call that ended without
+    an order holds the seat in wrap-up until a code is recorded (Enter records it and the seat
+    is ready); if the time runs out first, "unchosen" is recorded and the seat is ready, so no
+    call waits on a forgotten code. The screen pop clears when wrap-up ends."""
 
     state_changed = Signal(str, str)
     notice = Signal(str)
@@ -52,6 +61,8 @@ class SeatController(QObject):
     order_arrived = Signal(str)
     conference_joined = Signal(str)
     state_recorded = Signal()
+    wrap_up_began = Signal(bool)
+    code_settled = Signal()
 
     def __init__(
         self,
@@ -66,6 +77,7 @@ class SeatController(QObject):
         intake: IntakeForm,
         clock: Callable[[], datetime],
         wrap_up: timedelta = timedelta(seconds=30),
+        dispositions: DispositionService | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,6 +95,13 @@ class SeatController(QObject):
         self._order_for_call: tuple[str, str] | None = None  # (call id, order number)
         self.peer_side = False  # the current call came here from the peer platform
         self._tasks: set[asyncio.Task[object]] = set()
+        self.answered_at: datetime | None = None  # when this seat got the current call
+        self.held_since: datetime | None = None  # when the current call's hold began
+        self._dispositions = dispositions
+        self.codes = dispositions.catalogue if dispositions is not None else ()
+        self._wrap_up = wrap_up
+        self.wrap_up_ends: datetime | None = None
+        self.code_wanted: str | None = None  # the ended call's id while its code is wanted
         self.wrap_up_timer = QTimer(self, singleShot=True)
         self.wrap_up_timer.setObjectName("seat-wrap-up")
         self.wrap_up_timer.setInterval(int(wrap_up.total_seconds() * 1000))
@@ -115,10 +134,21 @@ class SeatController(QObject):
     # -- agent state ------------------------------------------------------------------------
     @Slot()
     def set_ready(self) -> None:
+        if self._code_first():
+            return
         self._change(AgentState.READY)
 
     def set_not_ready(self, reason: NotReadyReason) -> None:
+        if self._code_first():
+            return
         self._change(AgentState.NOT_READY, reason)
+
+    def _code_first(self) -> bool:
+        """Ready or not ready is refused while the ended call's wrap-up code is wanted."""
+        if self.code_wanted is not None and self.state is AgentState.WRAP_UP:
+            self.notice.emit(self.tr("Pick the call's wrap-up code first (digits, then Enter)."))
+            return True
+        return False
 
     def _change(self, to: AgentState, reason: NotReadyReason | None = None) -> None:
         try:
@@ -137,13 +167,66 @@ class SeatController(QObject):
                         success=lambda _: self.state_recorded.emit(), failure=not_recorded)  # fmt: skip
         if to is not AgentState.WRAP_UP:
             self.wrap_up_timer.stop()
+            self.wrap_up_ends = None
+            if to is not AgentState.ON_CALL:
+                self._pop.clear()  # wrap-up is over: the next caller starts clean
         self._phone.set_ready(self.seat, to is AgentState.READY)
         self.state_changed.emit(change.state.value, change.reason.value if change.reason else "")
 
     @Slot()
     def _wrap_up_over(self) -> None:
         if self.state is AgentState.WRAP_UP:
+            self._record_code(UNCHOSEN.code)  # the time is the limit: no call waits on a code
             self.set_ready()
+
+    def _begin_wrap_up(self, ended: Call) -> None:
+        no_order = self.saved_order(ended) is None and self._dispositions is not None
+        self.code_wanted = ended.call_id if no_order else None
+        self._change(AgentState.WRAP_UP)
+        self.wrap_up_timer.start(int(self._wrap_up.total_seconds() * 1000))
+        self.wrap_up_ends = self._clock() + self._wrap_up
+        self.wrap_up_began.emit(no_order)
+
+    @Slot()
+    def extend_wrap_up(self) -> None:
+        """Shift+F6: as much wrap-up time again as the site's wrap-up length."""
+        if self.state is not AgentState.WRAP_UP or self.wrap_up_ends is None:
+            return
+        left = max(0, self.wrap_up_timer.remainingTime())
+        more = int(self._wrap_up.total_seconds() * 1000)
+        self.wrap_up_timer.start(left + more)
+        self.wrap_up_ends = self._clock() + timedelta(milliseconds=left + more)
+
+    @property
+    def wrap_up_length(self) -> timedelta:
+        return self._wrap_up
+
+    def wrap_up_left(self, now: datetime) -> timedelta | None:
+        ends = self.wrap_up_ends
+        return max(ends - now, timedelta(0)) if ends is not None else None
+
+    @Slot(str)
+    def choose_code(self, code: str) -> None:
+        """Record the ended call's wrap-up code; the seat is then ready (the agent is done)."""
+        if self.code_wanted is None or self.state is not AgentState.WRAP_UP:
+            return
+        self._record_code(code)
+        self.set_ready()
+
+    def _record_code(self, code: str) -> None:
+        call_id, service = self.code_wanted, self._dispositions
+        if call_id is None or service is None:
+            return
+        self.code_wanted = None
+        self.code_settled.emit()
+
+        def failed(error: Exception) -> None:  # the seat goes on; the report misses one call
+            log.error("wrap-up code %s of call %s not recorded: %s", code, call_id, error)
+            self.notice.emit(self.tr("The wrap-up code could not be recorded: {error}").format(
+                error=refusal_text(error)
+            ))  # fmt: skip
+
+        self._ops.write(self, lambda: service.record(call_id, code), failure=failed)
 
     # -- call commands ----------------------------------------------------------------------
     @Slot(str)
@@ -172,7 +255,12 @@ class SeatController(QObject):
 
     @Slot(str)
     def order_saved(self, number: str) -> None:
-        """The order recorded for the call on the line: it goes with the call on a transfer."""
+        """The order recorded for the call on the line: it goes with the call on a transfer.
+        Saved in wrap-up for the call just ended, it settles that call: no code is wanted."""
+        if self.current is None and self.code_wanted is not None:
+            self._order_for_call = (self.code_wanted, number)
+            self.code_wanted = None
+            self.code_settled.emit()
         if self.current is not None:
             self._order_for_call = (self.current.call_id, number)
             self.order_recorded.emit(number)
@@ -208,6 +296,11 @@ class SeatController(QObject):
             elif event.kind == "ended":
                 self.stats.gone(call.call_id)  # only counts if it was still waiting
         mine = call.seat == self.seat
+        if (event.kind == "answered" and mine and self.current is None) or (
+            event.kind in ("transferred", "conferenced") and call.peer == self.seat
+        ):  # a call of this seat's begins: its timer counts from now
+            self._record_code(UNCHOSEN.code)  # a new call came in wrap-up, before the code
+            self.answered_at, self.held_since = event.at, None
         if event.kind == "answered" and mine and self.current is None:
             self.current, self.peer_side = call, False
             self._change(AgentState.ON_CALL)
@@ -231,10 +324,12 @@ class SeatController(QObject):
             leaves = event.kind == "ended" or (event.kind in LEAVES_SEAT and not self.peer_side)
             if leaves:
                 self.current, self.peer_side = None, False
-                self._change(AgentState.WRAP_UP)
-                self.wrap_up_timer.start()
+                self.answered_at = self.held_since = None
+                self._begin_wrap_up(call)
             else:
                 self.current = call
+                held = call.state is CallState.HELD
+                self.held_since = (self.held_since or event.at) if held else None
         self._refresh_bar()
 
     def _show_pop(self, call: Call) -> None:
@@ -249,7 +344,9 @@ class SeatController(QObject):
 
     def _refresh_bar(self) -> None:
         waiting = [c for c in self._phone.waiting() if c.line is self._line]
-        self._bar.set_calls(waiting, self.current)
+        self._bar.set_calls(
+            waiting, self.current, answered_at=self.answered_at, held_since=self.held_since
+        )
 
     def set_now(self, now: datetime) -> None:
         self._bar.set_now(now, self.stats)

@@ -1,19 +1,38 @@
-"""The agent's seat: state, call bar, screen pop beside the intake form, and the keys for them.
+"""The agent's seat: the call area (state, call bar, wrap-up strip, linkage strip), the screen pop
+beside the intake form, and the keys for them.
+
+The call area (:attr:`SeatPanel.call_area`) is the seat panel's until the window takes it
+(:meth:`SeatPanel.take_call_area`) to show it above its tabs: the call stays in view whatever
+tab the agent is on, and the seat's keys, parented to it, work from every tab (a shortcut of
+a hidden widget does not fire).
 
 Layout and shortcuts only; :class:`SeatController` holds the behaviour.
 
-Keys (documented in README): F2 ready, F3 not ready (break), F5 answer, F6 hang up, F7 hold /
-resume, F8 one-click transfer to the peer line, F9 three-way call, Ctrl+N new order; F10–F12
-act on the linkage strip's offers (互派 or transfer with consent, record the outcome, open).
+Keys (documented in README): F2 ready, F3 not ready (break), F5 answer, F6 hang up, Shift+F6
+more wrap-up time, F7 hold / resume, F8 one-click transfer to the peer line, F9 three-way call,
+Ctrl+N new order; F10–F12 act on the linkage strip's offers (互派 or transfer with consent,
+record the outcome, open); in wrap-up the digits pick a wrap-up code and Enter records it.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.domain.agent_state import AgentState, NotReadyReason
 from console.ui.seat.call_bar import CallBar, clock_text
@@ -22,11 +41,16 @@ from console.ui.seat.linkage_bar import LinkageBar
 from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.transfer_flow import TransferFlow
+from console.ui.seat.wrap_up_panel import WrapUpPanel
 
 NOTICE_STYLE = "QLabel#seatNotice { color: #8a1c1c; }"
 
 
 class SeatPanel(QWidget):
+    """Signals: ``wants_front()`` — the agent asked for the seat's page (Ctrl+N)."""
+
+    wants_front = Signal()
+
     def __init__(
         self,
         controller: SeatController,
@@ -35,12 +59,15 @@ class SeatPanel(QWidget):
         pop_view: ScreenPopView,
         intake: IntakeForm,
         parent: QWidget | None = None,
+        *,
+        chinese: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.setMinimumSize(QSize(900, 560))
+        self.setMinimumSize(QSize(900, 420))
         self.controller = controller
         self.flow = flow
         self.intake = intake
+        self.call_bar = call_bar
         self._state_name = ""
         self.state_box = QComboBox()
         self._choices: list[tuple[AgentState, NotReadyReason | None]] = [
@@ -57,6 +84,15 @@ class SeatPanel(QWidget):
                 self.tr("Not ready: training"),
             ]
         )
+        # What the box shows on a call and in wrap-up, never pickable (the seat decides those).
+        self._shown_only = {AgentState.ON_CALL: self.state_box.count(),
+                            AgentState.WRAP_UP: self.state_box.count() + 1}  # fmt: skip
+        self.state_box.addItems([self.tr("On a call"), self.tr("Wrap-up")])
+        model = self.state_box.model()
+        assert isinstance(model, QStandardItemModel)
+        for index in self._shown_only.values():
+            item = model.item(index)
+            item.setEnabled(False)
         self.state_label = QLabel()
         self.state_label.setObjectName("seatState")
         self.notice = QLabel()
@@ -67,43 +103,66 @@ class SeatPanel(QWidget):
         top.addWidget(self.state_box)
         top.addWidget(self.state_label)
         top.addWidget(self.notice, 1)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(pop_view)
-        split.addWidget(intake)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        split.setSizes([600, 640])
+        self.wrap_up = WrapUpPanel(controller.codes, chinese)
+        self.linkage = LinkageBar(controller, flow)
+        self.call_area = QFrame()
+        self.call_area.setObjectName("callArea")
+        area = QVBoxLayout(self.call_area)
+        area.setContentsMargins(12, 6, 12, 4)
+        area.setSpacing(4)
+        area.addLayout(top)
+        area.addWidget(call_bar)
+        area.addWidget(self.wrap_up)
+        area.addWidget(self.linkage)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(pop_view)
+        self.split.addWidget(intake)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 3)
+        self.split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 6)
-        layout.addLayout(top)
-        layout.addWidget(call_bar)
-        self.linkage = LinkageBar(controller, flow)
-        layout.addWidget(self.linkage)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.call_area)
+        layout.addWidget(self.split, 1)
         self._keys()
         self.state_box.activated.connect(self._choose_state)
         controller.state_changed.connect(self._show_state)
         controller.notice.connect(self.notice.setText)
         flow.notice.connect(self.notice.setText)
+        controller.wrap_up_began.connect(self._wrap_up_began)
+        controller.code_settled.connect(self.wrap_up.code_recorded)
+        self.wrap_up.chosen.connect(controller.choose_code)
+
+    def take_call_area(self) -> QWidget:
+        """The call area, out of this panel's layout: the window shows it above its tabs."""
+        layout = self.layout()
+        assert layout is not None
+        layout.removeWidget(self.call_area)
+        self.call_area.setContentsMargins(0, 0, 0, 0)
+        return self.call_area
 
     def _keys(self) -> None:
+        """On the call area: it is always in view, so the keys work from every tab."""
         c = self.controller
         for key, slot in (
             ("F2", c.set_ready),
             ("F3", lambda: c.set_not_ready(NotReadyReason.BREAK)),
             ("F5", c.answer_next),
             ("F6", c.hang_up),
+            ("Shift+F6", c.extend_wrap_up),
             ("F7", c.toggle_hold),
             ("F8", self.flow.transfer),
             ("F9", self.flow.conference),
             ("Ctrl+N", self.new_order),
         ):
-            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut = QShortcut(QKeySequence(key), self.call_area)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 
     @Slot(int)
     def _choose_state(self, index: int) -> None:
+        if index >= len(self._choices):
+            return
         state, reason = self._choices[index]
         if state is AgentState.READY:
             self.controller.set_ready()
@@ -121,23 +180,39 @@ class SeatPanel(QWidget):
             AgentState.LOGGED_OUT: self.tr("Logged out"),
         }
         self._state_name = names.get(AgentState(state), state)
-        # On a call or in wrap-up the agent cannot pick a state; the label says where they are.
+        # On a call or in wrap-up the agent cannot pick a state; the box says where they are.
         self.state_box.setEnabled(state in (AgentState.READY.value, AgentState.NOT_READY.value))
+        shown = self._shown_only.get(AgentState(state))
+        if shown is not None:
+            self.state_box.setCurrentIndex(shown)
         for index, (choice, why) in enumerate(self._choices):
             if choice.value == state and (why.value if why else "") == reason:
                 self.state_box.setCurrentIndex(index)
+        if state != AgentState.WRAP_UP.value:
+            self.wrap_up.end()
+
+    @Slot(bool)
+    def _wrap_up_began(self, asking: bool) -> None:
+        self.wrap_up.begin(asking)
+        self.wrap_up.set_left(self.controller.wrap_up_length)
+        focused = QApplication.focusWidget()
+        typing = isinstance(focused, QLineEdit | QTextEdit | QPlainTextEdit)
+        if asking and not typing:  # the digits go to the codes, never into a half-typed field
+            self.wrap_up.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def new_order(self) -> None:
         call = self.controller.current
         if call is not None:
             self.intake.start_for_call(call.call_id, call.caller)
+        self.wants_front.emit()  # the agent asked: the seat's page comes to the front
         self.intake.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def set_now(self, now: datetime) -> None:
         self.controller.set_now(now)
-        seat = self.controller._states.seat
-        since = seat.since
+        if self.wrap_up.isVisibleTo(self.call_area):
+            self.wrap_up.set_left(self.controller.wrap_up_left(now))
+        since = self.controller.since
         spent = clock_text(now - since) if since else "--:--"
         name = getattr(self, "_state_name", "")
         self.state_label.setText(self.tr("{state} for {time}").format(state=name, time=spent))
