@@ -15,13 +15,14 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.domain.catalogue import District, Field, Kind
 from console.domain.intake import Draft, Problem, validate
 from console.domain.orders import Platform
 from console.services.orders import InvalidDraft
+from console.ui.keys import sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.drafts import DraftStore
@@ -71,7 +72,7 @@ class IntakeForm(QWidget):
         self.message = named(QLabel(wordWrap=True), "intakeMessage")
         self.message.hide()
         self.save_button = named(QPushButton(self.tr("Save (Ctrl+S)")), "intakeSave")
-        self.save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
+        self.save_shortcut = QShortcut(sequence("save"), self)
         self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
