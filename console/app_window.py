@@ -116,11 +116,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         shared.orders, ops=ops, kind_names=kind_names, status=status, alarm_panel=panel,
         banner=banner, seat_panel=seat.panel, queues=queues, detail=detail, board=board,
     )  # fmt: skip
-    window.setWindowTitle(
-        window.tr("{platform} seat {seat} · 12345 ⇄ 110 linkage console").format(
-            platform=actor.platform.value, seat=actor.seat
-        )
-    )
+    window.show_seat(actor.platform.value, actor.seat)
     seat.panel.intake.saved.connect(lambda _number: queues.refresh())
     panel.counts_changed.connect(window.show_alarm_counts)
     seat.controller.state_recorded.connect(board.refresh)

@@ -167,6 +167,14 @@ class MainWindow(QMainWindow):
         if self.detail is not None:
             self.detail.order_activated.connect(self.open_order)
 
+    def show_seat(self, platform: str, seat: str) -> None:
+        """The window title names the seat (translated under this class, as ``self.tr`` looks up)."""
+        self.setWindowTitle(
+            self.tr("{platform} seat {seat} · 12345 ⇄ 110 linkage console").format(
+                platform=platform, seat=seat
+            )
+        )
+
     @Slot()
     def search(self) -> None:
         """Ctrl+F: the queues' search box when the queues are in front, else the caller lookup."""

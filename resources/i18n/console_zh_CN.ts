@@ -893,7 +893,7 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="138"/>
-        <location filename="../../console/ui/main_window.py" line="203"/>
+        <location filename="../../console/ui/main_window.py" line="211"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
@@ -903,27 +903,32 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>坐席看板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="218"/>
+        <location filename="../../console/ui/main_window.py" line="173"/>
+        <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
+        <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="226"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="221"/>
+        <location filename="../../console/ui/main_window.py" line="229"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="234"/>
+        <location filename="../../console/ui/main_window.py" line="242"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="242"/>
+        <location filename="../../console/ui/main_window.py" line="250"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="246"/>
+        <location filename="../../console/ui/main_window.py" line="254"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -1948,14 +1953,6 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/ui/seat/transfer_flow.py" line="227"/>
         <source>rejected</source>
         <translation>拒接</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../console/app_window.py" line="120"/>
-        <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
-        <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
 </context>
 </TS>
