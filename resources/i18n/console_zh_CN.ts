@@ -626,122 +626,122 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="74"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="75"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="115"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="116"/>
         <source>Restored the unsaved draft of this call.</source>
         <translation>已恢复本次通话未保存的草稿。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="122"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="123"/>
         <source>The unsaved draft of the previous call was kept in {path}.</source>
         <translation>上一通电话未保存的草稿已另存于 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="131"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="132"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation>草稿文件无法读取，已移至 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="137"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="138"/>
         <source>Restored the draft that was not saved when the console closed.</source>
         <translation>已恢复坐席台关闭时未保存的草稿。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="155"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="156"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="170"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="171"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation>未保存：{error}。已填写的内容都还在，请按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="177"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="178"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation>已保存为 {number}。保存期间的修改仍在表单中，请核对后再保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="182"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
         <source>Saved as {number}.</source>
         <translation>已保存，工单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="194"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="195"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>未保存：请修改标红的内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation>请填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation>号码格式不正确：应为手机号、固定电话（可带区号）或服务号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation>含有无法保存的字符（空字符或残缺的字符），请重新输入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
         <source>Name: at most {max} characters</source>
         <translation>姓名不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
         <source>Choose a kind of request</source>
         <translation>请选择诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation>“{kind}”不是{platform}平台的诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
         <source>Choose a field</source>
         <translation>请选择所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation>{platform}平台的工单不分领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="212"/>
         <source>Choose a district from the list</source>
         <translation>请从列表中选择所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="213"/>
         <source>Address: at most {max} characters</source>
         <translation>地址不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="212"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="214"/>
         <source>Describe the request</source>
         <translation>请填写诉求内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="213"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="215"/>
         <source>At most {max} characters (now {length})</source>
         <translation>不超过{max}个字（现为{length}个字）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="214"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="216"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation>请选择紧急程度：一般、紧急或特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="229"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="233"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation>草稿无法保存到磁盘（{reason}），请尽快保存工单。</translation>
     </message>
@@ -941,62 +941,67 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>本坐席当前对此工单无可办理事项。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="109"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="106"/>
+        <source>Choose the 110 kind</source>
+        <translation>选择110警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="110"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="110"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="111"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="112"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="113"/>
         <source>Neither: first-contact responsibility</source>
         <translation>均不受理：首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="116"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="118"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
         <source>Guidance given (合理引导)</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="120"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="121"/>
         <source>The caller agrees to the transfer (与诉求方协商同意)</source>
         <translation>诉求人同意转接（已与诉求方协商）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="129"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="130"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>确定 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="130"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="131"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="135"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
         <source>Department:</source>
         <translation>承办单位：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
         <source>110 kind:</source>
         <translation>110警情类别：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="138"/>
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="138"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
         <source>First contact:</source>
         <translation>首接负责：</translation>
     </message>
@@ -1006,63 +1011,68 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>转派至{platform}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="190"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="247"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="191"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="249"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation>工单已被更新，此步骤已不可办理。您填写的说明仍保留，可复制后关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="203"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="204"/>
         <source>{action}: work order {number}</source>
         <translation>{action}：工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="214"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="216"/>
         <source>Note (required):</source>
         <translation>说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="214"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="216"/>
         <source>Note (optional):</source>
         <translation>说明（选填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="256"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="258"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation>派单目录正在读取，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="259"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="261"/>
         <source>Choose the department to dispatch to.</source>
         <translation>请选择承办单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="271"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="267"/>
+        <source>Choose the 110 kind of the linked order.</source>
+        <translation>请选择联动110工单的警情类别。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="277"/>
         <source>Write the note first: this step needs it.</source>
         <translation>此步骤须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="275"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="281"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="281"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="287"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="305"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="311"/>
         <source>Not done: {reason}</source>
         <translation>未办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="337"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="343"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="341"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="347"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>

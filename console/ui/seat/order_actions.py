@@ -103,6 +103,7 @@ class OrderActions(QWidget):
         self.department = SearchBox()
         self.department.setObjectName("department")
         self.kind = named(QComboBox(), "policeKind")
+        self.kind.setPlaceholderText(self.tr("Choose the 110 kind"))
         for kind in police_kinds:
             self.kind.addItem(kind.name_zh if self._chinese else kind.name_en, kind.code)
         self.outcome = named(QComboBox(), "outcome")
@@ -206,6 +207,7 @@ class OrderActions(QWidget):
         )
         self.note.setPlainText(self._notes.get((order.number, action), ""))
         self.consent.setChecked(order.consent)
+        self.kind.setCurrentIndex(-1)  # none preselected: a dispute is no crime, the agent chooses
         self.confirm.setEnabled(True)
         spec = ACTIONS[action]
         if FormField.DEPARTMENT in spec.form:
@@ -261,6 +263,10 @@ class OrderActions(QWidget):
                 return
         elif FormField.POLICE_KIND in spec.form:
             detail = str(self.kind.currentData() or "")
+            if not detail:
+                self._say(self.tr("Choose the 110 kind of the linked order."))
+                self.kind.setFocus()
+                return
         elif FormField.OUTCOME in spec.form:
             detail = str(self.outcome.currentData())
         elif FormField.CONSENT in spec.form and self.consent.isChecked() and not order.consent:
