@@ -4,6 +4,7 @@ declared, README's table is the map, and the keys do what the map says."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import qasync
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar, QWidget
 from console.domain.actions import ACTIONS, STEPS
 from console.domain.intake import Draft
 from console.domain.orders import Action, Status
+from console.store.engine import Database
 from console.ui.keys import KEYS, clashes, mnemonic, readme_table
 from tests.ui.linkage_harness import CALLER, Seats, do_step, take_call_and_save
 from tests.waiting import until
@@ -77,9 +79,11 @@ def test_mnemonic_marks_the_letter_or_adds_it_the_chinese_way() -> None:
     assert mnemonic("R&D", "Alt+D") == "R&&&D"
 
 
-def test_no_key_is_live_twice_in_any_window_state(seats: Seats, qloop: qasync.QEventLoop) -> None:
+def test_no_key_is_live_twice_in_any_window_state(
+    start_seats: Callable[[Database], Seats], sqlite_db: Database, qloop: qasync.QEventLoop
+) -> None:
     """Each tab in front, a call live, an order open in each status with each step's form."""
-    qloop.run_until_complete(_walk(seats))
+    qloop.run_until_complete(_walk(start_seats(sqlite_db)))  # keys are the UI's: one database
 
 
 async def _walk(seats: Seats) -> None:
@@ -129,8 +133,10 @@ async def _walk(seats: Seats) -> None:
     await each_step(pol, "transferred, at 110")
 
 
-def test_alt_keys_reach_tabs_fields_and_tick_boxes(seats: Seats, qloop: qasync.QEventLoop) -> None:
-    qloop.run_until_complete(_alt_keys(seats))
+def test_alt_keys_reach_tabs_fields_and_tick_boxes(
+    start_seats: Callable[[Database], Seats], sqlite_db: Database, qloop: qasync.QEventLoop
+) -> None:
+    qloop.run_until_complete(_alt_keys(start_seats(sqlite_db)))
 
 
 async def _alt_keys(seats: Seats) -> None:
@@ -158,9 +164,9 @@ async def _alt_keys(seats: Seats) -> None:
 
 
 def test_a_step_keeps_its_key_whatever_else_is_possible(
-    seats: Seats, qloop: qasync.QEventLoop
+    start_seats: Callable[[Database], Seats], sqlite_db: Database, qloop: qasync.QEventLoop
 ) -> None:
-    qloop.run_until_complete(_same_key(seats))
+    qloop.run_until_complete(_same_key(start_seats(sqlite_db)))
 
 
 async def _same_key(seats: Seats) -> None:
