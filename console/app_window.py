@@ -123,11 +123,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         banner=banner, seat_panel=seat.panel, queues=queues, detail=detail, board=board,
         call_area=seat.panel.take_call_area(),
     )  # fmt: skip
-    window.setWindowTitle(
-        window.tr("{platform} seat {seat} · 12345 ⇄ 110 linkage console").format(
-            platform=actor.platform.value, seat=actor.seat
-        )
-    )
+    window.show_seat(actor.platform.value, actor.seat)
     seat.panel.intake.saved.connect(lambda _number: queues.refresh())
     seat.panel.wants_front.connect(lambda: window.tabs.setCurrentWidget(seat.panel))
     panel.counts_changed.connect(window.show_alarm_counts)

@@ -104,6 +104,7 @@ class ActionSpec:
     clock: Clock = Clock.NONE
     route: Route = Route.ACT
     step: bool = True  # offered as a step in the order detail (create is not)
+    key: str = ""  # its own key in the order detail, the same in every state (console/ui/keys.py)
 
     @property
     def refusals(self) -> tuple[str, ...]:
@@ -130,36 +131,36 @@ _WHERE_IT_CAN_GO = _s(S.RECEIVED, S.SIGNED_FOR, S.RETURNED)
 _DECLARED = (
     ActionSpec(Action.CREATE, QT_TRANSLATE_NOOP("OrderDetail", "Received"), frozenset(), step=False),
     ActionSpec(
-        Action.SIGN_FOR, QT_TRANSLATE_NOOP("OrderDetail", "Sign for"), _s(S.TRANSFERRED), target=S.SIGNED_FOR
+        Action.SIGN_FOR, QT_TRANSLATE_NOOP("OrderDetail", "Sign for"), _s(S.TRANSFERRED), target=S.SIGNED_FOR, key="Alt+G",
     ),
     ActionSpec(
         Action.DEPT_SIGN_FOR, QT_TRANSLATE_NOOP("OrderDetail", "Department signs for"), _s(S.DISPATCHED),
-        target=S.HANDLING,
+        target=S.HANDLING, key="Alt+P",
     ),
     ActionSpec(
         Action.START_HANDLING, QT_TRANSLATE_NOOP("OrderDetail", "Handle"),
         _s(S.RECEIVED, S.SIGNED_FOR, S.RETURNED, S.FIRST_CONTACT), target=S.HANDLING,
-        guards=(Guard.NOT_GUIDANCE,),
+        guards=(Guard.NOT_GUIDANCE,), key="Alt+H",
     ),
     ActionSpec(
         # Dispatching again from DISPATCHED is 改派: the department refused or was the wrong one.
         Action.DISPATCH, QT_TRANSLATE_NOOP("OrderDetail", "Dispatch"),
         _s(S.RECEIVED, S.SIGNED_FOR, S.RETURNED, S.FIRST_CONTACT, S.DISPATCHED),
         target=S.DISPATCHED, detail="the department to dispatch to", form=(FormField.DEPARTMENT,),
-        guards=(Guard.HOTLINE_ONLY, Guard.NOT_GUIDANCE), effects=frozenset({Effect.SETS_DEPARTMENT}),
+        guards=(Guard.HOTLINE_ONLY, Guard.NOT_GUIDANCE), effects=frozenset({Effect.SETS_DEPARTMENT}), key="Alt+I",
     ),
     ActionSpec(
         Action.PROGRESS, QT_TRANSLATE_NOOP("OrderDetail", "Progress"), _s(S.HANDLING), note=True,
-        hint=QT_TRANSLATE_NOOP("OrderActions", "The department's progress report"),
+        hint=QT_TRANSLATE_NOOP("OrderActions", "The department's progress report"), key="Alt+R",
     ),
     ActionSpec(
         Action.FEED_BACK, QT_TRANSLATE_NOOP("OrderDetail", "Feed back"), _s(S.HANDLING), target=S.FED_BACK,
-        note=True, hint=QT_TRANSLATE_NOOP("OrderActions", "What was done, as the caller will hear it"),
+        note=True, hint=QT_TRANSLATE_NOOP("OrderActions", "What was done, as the caller will hear it"), key="Alt+F",
     ),
     ActionSpec(
         # The origin judges feedback; first-contact guidance is closed by its own platform.
         Action.COMPLETE, QT_TRANSLATE_NOOP("OrderDetail", "Complete"), _s(S.FED_BACK, S.FIRST_CONTACT),
-        target=S.COMPLETED, who=Who.JUDGE, guards=(Guard.NOT_PROVISIONAL,),
+        target=S.COMPLETED, who=Who.JUDGE, guards=(Guard.NOT_PROVISIONAL,), key="Alt+C",
     ),
     ActionSpec(
         # 退回: the receiving side sends back what is not its matter (before or after signing
@@ -167,14 +168,14 @@ _DECLARED = (
         Action.RETURN, QT_TRANSLATE_NOOP("OrderDetail", "Return"), _s(S.TRANSFERRED, S.SIGNED_FOR, S.FED_BACK),
         target=S.RETURNED, who=Who.JUDGE, note=True,
         hint=QT_TRANSLATE_NOOP("OrderActions", "Why it is returned"),
-        sends_back_from=_s(S.TRANSFERRED, S.SIGNED_FOR), clock=Clock.REOPEN,
+        sends_back_from=_s(S.TRANSFERRED, S.SIGNED_FOR), clock=Clock.REOPEN, key="Alt+U",
     ),
     ActionSpec(
         # 一键转接 / 互派 to the peer platform.
         Action.TRANSFER, QT_TRANSLATE_NOOP("OrderDetail", "Transfer"), _WHERE_IT_CAN_GO, target=S.TRANSFERRED,
         at_origin=True, form=(FormField.CONSENT,), button=QT_TRANSLATE_NOOP("OrderActions", "Send to {platform}"),
         guards=(Guard.CONSENT,), effects=frozenset({Effect.TO_PEER, Effect.RECORDS_CONSENT}),
-        clock=Clock.TRANSFER, route=Route.TRANSFER,
+        clock=Clock.TRANSFER, route=Route.TRANSFER, key="Alt+T",
     ),
     ActionSpec(
         Action.THREE_WAY, QT_TRANSLATE_NOOP("OrderDetail", "Three-way outcome"), _WHERE_IT_CAN_GO,
@@ -182,27 +183,27 @@ _DECLARED = (
         form=(FormField.OUTCOME, FormField.FIRST_CONTACT_MODE),
         hint=QT_TRANSLATE_NOOP("OrderActions", "Why: what the three parties agreed"),
         guards=(Guard.KNOWN_OUTCOME,), effects=frozenset({Effect.RECORDS_CONSENT}),
-        route=Route.THREE_WAY,
+        route=Route.THREE_WAY, key="Alt+W",
     ),
     ActionSpec(
         Action.FIRST_CONTACT, QT_TRANSLATE_NOOP("OrderDetail", "First contact"), _s(S.RECEIVED, S.RETURNED),
         target=S.FIRST_CONTACT, at_origin=True, note=True, form=(FormField.FIRST_CONTACT_MODE,),
         hint=QT_TRANSLATE_NOOP("OrderActions", "What was accepted, or what the caller was told"),
-        guards=(Guard.MODE_GIVEN,), effects=frozenset({Effect.SETS_MODE}),
+        guards=(Guard.MODE_GIVEN,), effects=frozenset({Effect.SETS_MODE}), key="Alt+O",
     ),
     ActionSpec(
         # 联动110派警: a department's report becomes a linked 110 order.
         Action.ESCALATE, QT_TRANSLATE_NOOP("OrderDetail", "Escalate to 110"), _s(S.DISPATCHED, S.HANDLING),
         note=True, detail="the linked 110 order", form=(FormField.POLICE_KIND,),
         hint=QT_TRANSLATE_NOOP("OrderActions", "The department's report: dispute escalating, crime suspected…"),
-        guards=(Guard.HAS_DEPARTMENT,), route=Route.ESCALATE,
+        guards=(Guard.HAS_DEPARTMENT,), route=Route.ESCALATE, key="Alt+E",
     ),
     ActionSpec(
         # 撤销 is the origin's: the receiving side returns instead.
         Action.CANCEL, QT_TRANSLATE_NOOP("OrderDetail", "Cancel"),
         _s(S.RECEIVED, S.TRANSFERRED, S.DISPATCHED, S.SIGNED_FOR, S.HANDLING, S.RETURNED,
            S.FIRST_CONTACT),
-        target=S.CANCELLED, who=Who.ORIGIN, note=True, hint=QT_TRANSLATE_NOOP("OrderActions", "Why it is cancelled"),
+        target=S.CANCELLED, who=Who.ORIGIN, note=True, hint=QT_TRANSLATE_NOOP("OrderActions", "Why it is cancelled"), key="Alt+N",
     ),
 )  # fmt: skip
 

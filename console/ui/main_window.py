@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from console.domain.alarm_levels import AlarmLevel
 from console.domain.intake import normalise_phone
 from console.services.orders import OrderService, OrderSummary
 from console.ui.history_model import HistoryModel
+from console.ui.keys import marked, sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.order_detail import OrderDetail
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
         self.phone.setPlaceholderText(self.tr("Caller number"))
         self.phone.setClearButtonEnabled(True)
         self.phone.setMaxLength(20)
-        label = QLabel(self.tr("&Caller number:"))
+        label = QLabel(marked(self.tr("Caller number:"), "lookup_number"))
         label.setBuddy(self.phone)
         self.lookup_button = QPushButton(self.tr("Look up"))
         self.result_label = QLabel(self.tr("Type a caller number and press Enter (Ctrl+F)."))
@@ -131,16 +132,16 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.lookup_page = central
         if self.seat_panel is not None:
-            self.tabs.addTab(self.seat_panel, self.tr("&Seat"))
+            self.tabs.addTab(self.seat_panel, marked(self.tr("Seat"), "tab_seat"))
         if self.queues is not None:
-            self.tabs.addTab(self.queues, self.tr("&Queues"))
-        self.tabs.addTab(central, self.tr("Caller &lookup"))
+            self.tabs.addTab(self.queues, marked(self.tr("Queues"), "tab_queues"))
+        self.tabs.addTab(central, marked(self.tr("Caller lookup"), "tab_lookup"))
         if self.detail is not None:
-            self.tabs.addTab(self.detail, self.tr("Order &detail"))
+            self.tabs.addTab(self.detail, marked(self.tr("Order detail"), "tab_detail"))
         if self.alarm_panel is not None:
-            self.tabs.addTab(self.alarm_panel, self.tr("&Alarms"))
+            self.tabs.addTab(self.alarm_panel, marked(self.tr("Alarms"), "tab_alarms"))
         if self.board is not None:
-            self.tabs.addTab(self.board, self.tr("Seat &board"))
+            self.tabs.addTab(self.board, marked(self.tr("Seat board"), "tab_board"))
         outer = QWidget()
         stack = QVBoxLayout(outer)
         stack.setContentsMargins(0, 0, 0, 0)
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
 
         QWidget.setTabOrder(self.phone, self.lookup_button)
         QWidget.setTabOrder(self.lookup_button, self.table)
-        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut = QShortcut(sequence("search"), self)
 
     def _connect_signals(self) -> None:
         self.phone.returnPressed.connect(self.look_up)
@@ -166,12 +167,20 @@ class MainWindow(QMainWindow):
             # One Ctrl+F for the window, routed to the page in front (two would be ambiguous).
             self.queues.find_shortcut.setEnabled(False)
             self.queues.order_activated.connect(self.open_order)
-            for key, step in (("Ctrl+Tab", self.queues.next_queue),
-                              ("Ctrl+Shift+Tab", self.queues.previous_queue)):  # fmt: skip
-                shortcut = QShortcut(QKeySequence(key), self)
+            for key, step in (("next_queue", self.queues.next_queue),
+                              ("previous_queue", self.queues.previous_queue)):  # fmt: skip
+                shortcut = QShortcut(sequence(key), self)
                 shortcut.activated.connect(lambda step=step: self._step_queue(step))
         if self.detail is not None:
             self.detail.order_activated.connect(self.open_order)
+
+    def show_seat(self, platform: str, seat: str) -> None:
+        """The window title names the seat (translated under this class, as ``self.tr`` looks up)."""
+        self.setWindowTitle(
+            self.tr("{platform} seat {seat} · 12345 ⇄ 110 linkage console").format(
+                platform=platform, seat=seat
+            )
+        )
 
     @Slot()
     def search(self) -> None:
@@ -206,7 +215,7 @@ class MainWindow(QMainWindow):
             return
         index = self.tabs.indexOf(self.alarm_panel)
         total = sum(counts.values())
-        title = self.tr("&Alarms")
+        title = marked(self.tr("Alarms"), "tab_alarms")
         self.tabs.setTabText(index, f"{title} ({total})" if total else title)
 
     @Slot()

@@ -12,56 +12,56 @@
 <context>
     <name>AlarmFilters</name>
     <message>
-        <location filename="../../console/ui/alarms/filters.py" line="42"/>
+        <location filename="../../console/ui/alarms/filters.py" line="43"/>
         <location filename="../../console/domain/deadline_kinds.py" line="35"/>
         <source>Awaiting sign-for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/filters.py" line="43"/>
+        <location filename="../../console/ui/alarms/filters.py" line="44"/>
         <location filename="../../console/domain/deadline_kinds.py" line="41"/>
         <source>Awaiting feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/filters.py" line="44"/>
+        <location filename="../../console/ui/alarms/filters.py" line="45"/>
         <location filename="../../console/domain/deadline_kinds.py" line="46"/>
         <source>Awaiting completion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/filters.py" line="46"/>
+        <location filename="../../console/ui/alarms/filters.py" line="47"/>
         <source>Mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/filters.py" line="55"/>
+        <location filename="../../console/ui/alarms/filters.py" line="56"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="65"/>
-        <source>&amp;Platform:</source>
+        <source>Platform:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="66"/>
-        <source>&amp;Kind:</source>
+        <source>Kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="67"/>
-        <source>Le&amp;vel:</source>
+        <source>Level:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="68"/>
-        <source>Q&amp;ueue:</source>
+        <source>Queue:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="69"/>
-        <source>S&amp;eat:</source>
+        <source>Seat:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -81,62 +81,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="87"/>
+        <location filename="../../console/ui/alarms/panel.py" line="88"/>
         <source>Today ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="88"/>
+        <location filename="../../console/ui/alarms/panel.py" line="89"/>
         <source>Tomorrow ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="89"/>
+        <location filename="../../console/ui/alarms/panel.py" line="90"/>
         <source>Later ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="116"/>
+        <location filename="../../console/ui/alarms/panel.py" line="117"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="118"/>
+        <location filename="../../console/ui/alarms/panel.py" line="119"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="120"/>
+        <location filename="../../console/ui/alarms/panel.py" line="121"/>
         <source>Escalate to (person or unit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="122"/>
+        <location filename="../../console/ui/alarms/panel.py" line="123"/>
         <source>Escalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="204"/>
+        <location filename="../../console/ui/alarms/panel.py" line="203"/>
         <source>Acknowledged {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="211"/>
+        <location filename="../../console/ui/alarms/panel.py" line="210"/>
         <source>Escalated {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="219"/>
+        <location filename="../../console/ui/alarms/panel.py" line="218"/>
         <source>Select an alarm in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="234"/>
+        <location filename="../../console/ui/alarms/panel.py" line="233"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="72"/>
+        <location filename="../../console/ui/alarms/panel.py" line="73"/>
         <source>Could not load alarms: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -550,82 +550,82 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>IntakeFields</name>
     <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="75"/>
+        <location filename="../../console/ui/seat/intake_fields.py" line="77"/>
         <source>Street, compound, building and door number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="80"/>
-        <source>&amp;Normal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="81"/>
-        <source>&amp;Urgent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../console/ui/seat/intake_fields.py" line="82"/>
-        <source>Cr&amp;itical</source>
+        <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="88"/>
-        <source>Affects &amp;social stability</source>
+        <location filename="../../console/ui/seat/intake_fields.py" line="83"/>
+        <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="89"/>
+        <location filename="../../console/ui/seat/intake_fields.py" line="84"/>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="91"/>
+        <source>Affects social stability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="94"/>
+        <source>Caller agreed to be transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="120"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="120"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="121"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="121"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="122"/>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="122"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="123"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="93"/>
         <source>Will be passed to 110 at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="90"/>
-        <source>Ca&amp;ller agreed to be transferred</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="68"/>
+        <location filename="../../console/ui/seat/intake_fields.py" line="70"/>
         <source>Choose (type its number)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="116"/>
-        <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="116"/>
-        <source>N&amp;ame</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="117"/>
-        <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="117"/>
-        <source>&amp;Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="118"/>
-        <source>&amp;District</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="118"/>
-        <source>Add&amp;ress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="119"/>
-        <source>Descrip&amp;tion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="119"/>
+        <location filename="../../console/ui/seat/intake_fields.py" line="126"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,122 +633,122 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="73"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="75"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="114"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="116"/>
         <source>Restored the unsaved draft of this call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="121"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="123"/>
         <source>The unsaved draft of the previous call was kept in {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="130"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="132"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="136"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="138"/>
         <source>Restored the draft that was not saved when the console closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="154"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="156"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="169"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="171"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="176"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="178"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="181"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
         <source>Saved as {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="193"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="195"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="201"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
         <source>Name: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
         <source>Choose a kind of request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
         <source>Choose a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="212"/>
         <source>Choose a district from the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="213"/>
         <source>Address: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="214"/>
         <source>Describe the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="212"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="215"/>
         <source>At most {max} characters (now {length})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="213"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="216"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="228"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="233"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -771,82 +771,82 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="57"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="58"/>
         <source>Record the outcome (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="58"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="60"/>
         <source>Open the order (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="59"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="61"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="92"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="94"/>
         <source>nobody answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="92"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="94"/>
         <source>the line is busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="93"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="95"/>
         <source>the peer rejected it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="97"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="99"/>
         <source>The transfer did not go through ({why}). The caller is still with you: start a three-way call, or keep the caller and send order {number} as a dispatched order (互派) for the peer to sign for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="103"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="105"/>
         <source>The peer line did not join ({why}). The caller is still with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="108"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="110"/>
         <source>Order {number}: ask the caller whether they agree to be transferred (与诉求方协商). If they agree, transfer; if not, keep the matter or start a three-way call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="115"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="117"/>
         <source>Order {number} is a social-stability clue: transfer it to 110 now (F8), top priority.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="122"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="124"/>
         <source>Three-way call with the peer platform on order {number}: when it is settled, record who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="126"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="128"/>
         <source>Three-way call with the peer platform. Save the order to record the outcome.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="133"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="135"/>
         <source>Three-way call from the peer platform on order {number}: the peer seat records who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="137"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="139"/>
         <source>Three-way call from the peer platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="141"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="143"/>
         <source>A caller came from the peer platform with order {number}: sign for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="146"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="148"/>
         <source>Order {number} went to the peer platform; it must sign for it in time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -854,83 +854,88 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="75"/>
+        <location filename="../../console/ui/main_window.py" line="76"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="96"/>
+        <location filename="../../console/ui/main_window.py" line="97"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="99"/>
-        <source>&amp;Caller number:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/main_window.py" line="101"/>
+        <location filename="../../console/ui/main_window.py" line="102"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="102"/>
+        <location filename="../../console/ui/main_window.py" line="103"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="134"/>
-        <source>&amp;Seat</source>
+        <location filename="../../console/ui/main_window.py" line="100"/>
+        <source>Caller number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="136"/>
-        <source>&amp;Queues</source>
+        <location filename="../../console/ui/main_window.py" line="135"/>
+        <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="137"/>
-        <source>Caller &amp;lookup</source>
+        <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="139"/>
-        <source>Order &amp;detail</source>
+        <location filename="../../console/ui/main_window.py" line="138"/>
+        <source>Caller lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="141"/>
-        <location filename="../../console/ui/main_window.py" line="209"/>
-        <source>&amp;Alarms</source>
+        <location filename="../../console/ui/main_window.py" line="140"/>
+        <source>Order detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="143"/>
-        <source>Seat &amp;board</source>
+        <location filename="../../console/ui/main_window.py" line="142"/>
+        <location filename="../../console/ui/main_window.py" line="218"/>
+        <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="224"/>
+        <location filename="../../console/ui/main_window.py" line="144"/>
+        <source>Seat board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="180"/>
+        <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="233"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="227"/>
+        <location filename="../../console/ui/main_window.py" line="236"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="240"/>
+        <location filename="../../console/ui/main_window.py" line="249"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="248"/>
+        <location filename="../../console/ui/main_window.py" line="257"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="252"/>
+        <location filename="../../console/ui/main_window.py" line="261"/>
         <source>No orders from {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -938,168 +943,178 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="96"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="97"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="108"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="106"/>
+        <source>Choose the 110 kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="110"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="109"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="111"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="111"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="113"/>
         <source>Neither: first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="115"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
         <source>Guidance given (合理引导)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="121"/>
         <source>The caller agrees to the transfer (与诉求方协商同意)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="128"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="130"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="129"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="131"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="134"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
         <source>Department:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="135"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
         <source>110 kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="138"/>
         <source>Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
         <source>First contact:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="193"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="250"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="191"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="249"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="206"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="204"/>
         <source>{action}: work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="217"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="216"/>
         <source>Note (required):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="217"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="216"/>
         <source>Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="259"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="258"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="262"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="261"/>
         <source>Choose the department to dispatch to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="274"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="267"/>
+        <source>Choose the 110 kind of the linked order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="277"/>
         <source>Write the note first: this step needs it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="278"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="281"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="284"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="287"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="308"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="311"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="340"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="343"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="344"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="347"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="153"/>
+        <location filename="../../console/domain/actions.py" line="154"/>
         <source>The department&apos;s progress report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="157"/>
+        <location filename="../../console/domain/actions.py" line="158"/>
         <source>What was done, as the caller will hear it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="169"/>
+        <location filename="../../console/domain/actions.py" line="170"/>
         <source>Why it is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="175"/>
+        <location filename="../../console/domain/actions.py" line="176"/>
         <source>Send to {platform}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="183"/>
+        <location filename="../../console/domain/actions.py" line="184"/>
         <source>Why: what the three parties agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="190"/>
+        <location filename="../../console/domain/actions.py" line="191"/>
         <source>What was accepted, or what the caller was told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="197"/>
+        <location filename="../../console/domain/actions.py" line="198"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="205"/>
+        <location filename="../../console/domain/actions.py" line="206"/>
         <source>Why it is cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,72 +1340,72 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="131"/>
+        <location filename="../../console/domain/actions.py" line="132"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="133"/>
+        <location filename="../../console/domain/actions.py" line="134"/>
         <source>Sign for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="136"/>
+        <location filename="../../console/domain/actions.py" line="137"/>
         <source>Department signs for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="140"/>
+        <location filename="../../console/domain/actions.py" line="141"/>
         <source>Handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="146"/>
+        <location filename="../../console/domain/actions.py" line="147"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="152"/>
+        <location filename="../../console/domain/actions.py" line="153"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="156"/>
+        <location filename="../../console/domain/actions.py" line="157"/>
         <source>Feed back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="161"/>
+        <location filename="../../console/domain/actions.py" line="162"/>
         <source>Complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="167"/>
+        <location filename="../../console/domain/actions.py" line="168"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="174"/>
+        <location filename="../../console/domain/actions.py" line="175"/>
         <source>Transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="180"/>
+        <location filename="../../console/domain/actions.py" line="181"/>
         <source>Three-way outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="188"/>
+        <location filename="../../console/domain/actions.py" line="189"/>
         <source>First contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="195"/>
+        <location filename="../../console/domain/actions.py" line="196"/>
         <source>Escalate to 110</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="202"/>
+        <location filename="../../console/domain/actions.py" line="203"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1789,59 +1804,59 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatPanel</name>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="81"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="82"/>
         <source>Ready (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="82"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="83"/>
         <source>Not ready: break (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="83"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="84"/>
         <source>Not ready: meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="84"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="85"/>
         <source>Not ready: training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="102"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
         <source>State:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="176"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="177"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="177"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="178"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="90"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="178"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="179"/>
         <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="90"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="179"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="180"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="180"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="181"/>
         <source>Logged out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="218"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="219"/>
         <source>{state} for {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1989,14 +2004,6 @@ Your work so far is kept. Please tell IT and give them the log file:
     <message>
         <location filename="../../console/ui/seat/wrap_up_panel.py" line="94"/>
         <source>Wrap-up {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../console/app_window.py" line="127"/>
-        <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,57 +12,57 @@
 <context>
     <name>AlarmFilters</name>
     <message>
-        <location filename="../../console/ui/alarms/filters.py" line="42"/>
+        <location filename="../../console/ui/alarms/filters.py" line="43"/>
         <location filename="../../console/domain/deadline_kinds.py" line="35"/>
         <source>Awaiting sign-for</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/filters.py" line="43"/>
+        <location filename="../../console/ui/alarms/filters.py" line="44"/>
         <location filename="../../console/domain/deadline_kinds.py" line="41"/>
         <source>Awaiting feedback</source>
         <translation>待反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/filters.py" line="44"/>
+        <location filename="../../console/ui/alarms/filters.py" line="45"/>
         <location filename="../../console/domain/deadline_kinds.py" line="46"/>
         <source>Awaiting completion</source>
         <translation>待办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/filters.py" line="46"/>
+        <location filename="../../console/ui/alarms/filters.py" line="47"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/filters.py" line="55"/>
+        <location filename="../../console/ui/alarms/filters.py" line="56"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="65"/>
-        <source>&amp;Platform:</source>
-        <translation>平台(&amp;P)：</translation>
+        <source>Platform:</source>
+        <translation>平台：</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="66"/>
-        <source>&amp;Kind:</source>
-        <translation>类型(&amp;K)：</translation>
+        <source>Kind:</source>
+        <translation>类型：</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="67"/>
-        <source>Le&amp;vel:</source>
-        <translation>级别(&amp;V)：</translation>
+        <source>Level:</source>
+        <translation>级别：</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="68"/>
-        <source>Q&amp;ueue:</source>
-        <translation>队列(&amp;U)：</translation>
+        <source>Queue:</source>
+        <translation>队列：</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/filters.py" line="69"/>
-        <source>S&amp;eat:</source>
-        <translation>经办坐席(&amp;E)：</translation>
+        <source>Seat:</source>
+        <translation>经办坐席：</translation>
     </message>
 </context>
 <context>
@@ -81,62 +81,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="87"/>
+        <location filename="../../console/ui/alarms/panel.py" line="88"/>
         <source>Today ({count})</source>
         <translation>今天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="88"/>
+        <location filename="../../console/ui/alarms/panel.py" line="89"/>
         <source>Tomorrow ({count})</source>
         <translation>明天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="89"/>
+        <location filename="../../console/ui/alarms/panel.py" line="90"/>
         <source>Later ({count})</source>
         <translation>以后（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="116"/>
+        <location filename="../../console/ui/alarms/panel.py" line="117"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation>确认说明（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="118"/>
+        <location filename="../../console/ui/alarms/panel.py" line="119"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="120"/>
+        <location filename="../../console/ui/alarms/panel.py" line="121"/>
         <source>Escalate to (person or unit)</source>
         <translation>督办对象（人员或单位）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="122"/>
+        <location filename="../../console/ui/alarms/panel.py" line="123"/>
         <source>Escalate</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="204"/>
+        <location filename="../../console/ui/alarms/panel.py" line="203"/>
         <source>Acknowledged {number}.</source>
         <translation>已确认 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="211"/>
+        <location filename="../../console/ui/alarms/panel.py" line="210"/>
         <source>Escalated {number}.</source>
         <translation>已督办 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="219"/>
+        <location filename="../../console/ui/alarms/panel.py" line="218"/>
         <source>Select an alarm in the table first.</source>
         <translation>请先在表格中选中一条告警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="234"/>
+        <location filename="../../console/ui/alarms/panel.py" line="233"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="72"/>
+        <location filename="../../console/ui/alarms/panel.py" line="73"/>
         <source>Could not load alarms: </source>
         <translation>无法加载告警：</translation>
     </message>
@@ -553,82 +553,82 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>IntakeFields</name>
     <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="75"/>
+        <location filename="../../console/ui/seat/intake_fields.py" line="77"/>
         <source>Street, compound, building and door number</source>
         <translation>街道、小区、楼栋及门牌号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="80"/>
-        <source>&amp;Normal</source>
-        <translation>一般(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="81"/>
-        <source>&amp;Urgent</source>
-        <translation>紧急(&amp;U)</translation>
-    </message>
-    <message>
         <location filename="../../console/ui/seat/intake_fields.py" line="82"/>
-        <source>Cr&amp;itical</source>
-        <translation>特急(&amp;I)</translation>
+        <source>Normal</source>
+        <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="88"/>
-        <source>Affects &amp;social stability</source>
-        <translation>涉及社会稳定(&amp;S)</translation>
+        <location filename="../../console/ui/seat/intake_fields.py" line="83"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="89"/>
+        <location filename="../../console/ui/seat/intake_fields.py" line="84"/>
+        <source>Critical</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="91"/>
+        <source>Affects social stability</source>
+        <translation>涉及社会稳定</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="94"/>
+        <source>Caller agreed to be transferred</source>
+        <translation>已与诉求人协商同意转接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="120"/>
+        <source>Phone</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="120"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="121"/>
+        <source>Kind</source>
+        <translation>诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="121"/>
+        <source>Field</source>
+        <translation>所属领域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="122"/>
+        <source>District</source>
+        <translation>所在地区</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="122"/>
+        <source>Address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="123"/>
+        <source>Description</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_fields.py" line="93"/>
         <source>Will be passed to 110 at once</source>
         <translation>将第一时间转交110</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="90"/>
-        <source>Ca&amp;ller agreed to be transferred</source>
-        <translation>已与诉求人协商同意转接(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="68"/>
+        <location filename="../../console/ui/seat/intake_fields.py" line="70"/>
         <source>Choose (type its number)</source>
         <translation>请选择（可按序号键）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="116"/>
-        <source>&amp;Phone</source>
-        <translation>来电号码(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="116"/>
-        <source>N&amp;ame</source>
-        <translation>姓名(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="117"/>
-        <source>&amp;Kind</source>
-        <translation>诉求类型(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="117"/>
-        <source>&amp;Field</source>
-        <translation>所属领域(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="118"/>
-        <source>&amp;District</source>
-        <translation>所在地区(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="118"/>
-        <source>Add&amp;ress</source>
-        <translation>详细地址(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="119"/>
-        <source>Descrip&amp;tion</source>
-        <translation>诉求内容(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_fields.py" line="119"/>
+        <location filename="../../console/ui/seat/intake_fields.py" line="126"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
@@ -636,122 +636,122 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="73"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="75"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="114"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="116"/>
         <source>Restored the unsaved draft of this call.</source>
         <translation>已恢复本次通话未保存的草稿。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="121"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="123"/>
         <source>The unsaved draft of the previous call was kept in {path}.</source>
         <translation>上一通电话未保存的草稿已另存于 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="130"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="132"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation>草稿文件无法读取，已移至 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="136"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="138"/>
         <source>Restored the draft that was not saved when the console closed.</source>
         <translation>已恢复坐席台关闭时未保存的草稿。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="154"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="156"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="169"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="171"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation>未保存：{error}。已填写的内容都还在，请按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="176"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="178"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation>已保存为 {number}。保存期间的修改仍在表单中，请核对后再保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="181"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
         <source>Saved as {number}.</source>
         <translation>已保存，工单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="193"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="195"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>未保存：请修改标红的内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="201"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation>请填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="202"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation>号码格式不正确：应为手机号、固定电话（可带区号）或服务号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="203"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation>含有无法保存的字符（空字符或残缺的字符），请重新输入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
         <source>Name: at most {max} characters</source>
         <translation>姓名不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
         <source>Choose a kind of request</source>
         <translation>请选择诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation>“{kind}”不是{platform}平台的诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
         <source>Choose a field</source>
         <translation>请选择所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation>{platform}平台的工单不分领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="212"/>
         <source>Choose a district from the list</source>
         <translation>请从列表中选择所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="213"/>
         <source>Address: at most {max} characters</source>
         <translation>地址不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="214"/>
         <source>Describe the request</source>
         <translation>请填写诉求内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="212"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="215"/>
         <source>At most {max} characters (now {length})</source>
         <translation>不超过{max}个字（现为{length}个字）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="213"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="216"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation>请选择紧急程度：一般、紧急或特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="228"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="233"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation>草稿无法保存到磁盘（{reason}），请尽快保存工单。</translation>
     </message>
@@ -774,82 +774,82 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>诉求人同意，转接 (F10)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="57"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="58"/>
         <source>Record the outcome (F11)</source>
         <translation>记录结果 (F11)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="58"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="60"/>
         <source>Open the order (F12)</source>
         <translation>打开工单 (F12)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="59"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="61"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="92"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="94"/>
         <source>nobody answered</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="92"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="94"/>
         <source>the line is busy</source>
         <translation>对方忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="93"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="95"/>
         <source>the peer rejected it</source>
         <translation>对方拒接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="97"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="99"/>
         <source>The transfer did not go through ({why}). The caller is still with you: start a three-way call, or keep the caller and send order {number} as a dispatched order (互派) for the peer to sign for.</source>
         <translation>转接未成功（{why}），来电仍在您的线路上：可发起三方通话，或保留来电并将工单 {number} 以互派方式发给对方签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="103"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="105"/>
         <source>The peer line did not join ({why}). The caller is still with you.</source>
         <translation>对方线路未接入（{why}），来电仍在您的线路上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="108"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="110"/>
         <source>Order {number}: ask the caller whether they agree to be transferred (与诉求方协商). If they agree, transfer; if not, keep the matter or start a three-way call.</source>
         <translation>工单 {number}：请与诉求人协商是否同意转接。同意则转接；不同意可由本平台受理或发起三方通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="115"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="117"/>
         <source>Order {number} is a social-stability clue: transfer it to 110 now (F8), top priority.</source>
         <translation>工单 {number} 为影响社会稳定的线索：请立即按 F8 转110，特急处置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="122"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="124"/>
         <source>Three-way call with the peer platform on order {number}: when it is settled, record who takes it.</source>
         <translation>与对方平台三方通话中（工单 {number}）：协商确定后请记录由谁受理。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="126"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="128"/>
         <source>Three-way call with the peer platform. Save the order to record the outcome.</source>
         <translation>与对方平台三方通话中。保存工单后可记录结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="133"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="135"/>
         <source>Three-way call from the peer platform on order {number}: the peer seat records who takes it.</source>
         <translation>对方平台发起的三方通话（工单 {number}）：由对方坐席记录受理结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="137"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="139"/>
         <source>Three-way call from the peer platform.</source>
         <translation>对方平台发起的三方通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="141"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="143"/>
         <source>A caller came from the peer platform with order {number}: sign for it.</source>
         <translation>对方平台转来来电及工单 {number}，请签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="146"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="148"/>
         <source>Order {number} went to the peer platform; it must sign for it in time.</source>
         <translation>工单 {number} 已发往对方平台，待对方在时限内签收。</translation>
     </message>
@@ -857,83 +857,88 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="75"/>
+        <location filename="../../console/ui/main_window.py" line="76"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="96"/>
+        <location filename="../../console/ui/main_window.py" line="97"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="99"/>
-        <source>&amp;Caller number:</source>
-        <translation>来电号码(&amp;C)：</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/main_window.py" line="101"/>
+        <location filename="../../console/ui/main_window.py" line="102"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="102"/>
+        <location filename="../../console/ui/main_window.py" line="103"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="134"/>
-        <source>&amp;Seat</source>
-        <translation>坐席(&amp;S)</translation>
+        <location filename="../../console/ui/main_window.py" line="100"/>
+        <source>Caller number:</source>
+        <translation>来电号码：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="136"/>
-        <source>&amp;Queues</source>
-        <translation>工单队列(&amp;Q)</translation>
+        <location filename="../../console/ui/main_window.py" line="135"/>
+        <source>Seat</source>
+        <translation>坐席</translation>
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="137"/>
-        <source>Caller &amp;lookup</source>
-        <translation>来电查询(&amp;L)</translation>
+        <source>Queues</source>
+        <translation>工单队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="139"/>
-        <source>Order &amp;detail</source>
-        <translation>工单详情(&amp;D)</translation>
+        <location filename="../../console/ui/main_window.py" line="138"/>
+        <source>Caller lookup</source>
+        <translation>来电查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="141"/>
-        <location filename="../../console/ui/main_window.py" line="209"/>
-        <source>&amp;Alarms</source>
-        <translation>告警(&amp;A)</translation>
+        <location filename="../../console/ui/main_window.py" line="140"/>
+        <source>Order detail</source>
+        <translation>工单详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="143"/>
-        <source>Seat &amp;board</source>
-        <translation>坐席看板(&amp;B)</translation>
+        <location filename="../../console/ui/main_window.py" line="142"/>
+        <location filename="../../console/ui/main_window.py" line="218"/>
+        <source>Alarms</source>
+        <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="224"/>
+        <location filename="../../console/ui/main_window.py" line="144"/>
+        <source>Seat board</source>
+        <translation>坐席看板</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="180"/>
+        <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
+        <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="233"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="227"/>
+        <location filename="../../console/ui/main_window.py" line="236"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="240"/>
+        <location filename="../../console/ui/main_window.py" line="249"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="248"/>
+        <location filename="../../console/ui/main_window.py" line="257"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="252"/>
+        <location filename="../../console/ui/main_window.py" line="261"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -941,168 +946,178 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="96"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="97"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation>本坐席当前对此工单无可办理事项。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="108"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="106"/>
+        <source>Choose the 110 kind</source>
+        <translation>选择110警情类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="110"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="109"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="111"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="111"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="113"/>
         <source>Neither: first-contact responsibility</source>
         <translation>均不受理：首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="115"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
         <source>Guidance given (合理引导)</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="121"/>
         <source>The caller agrees to the transfer (与诉求方协商同意)</source>
         <translation>诉求人同意转接（已与诉求方协商）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="128"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="130"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>确定 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="129"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="131"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="134"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
         <source>Department:</source>
         <translation>承办单位：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="135"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
         <source>110 kind:</source>
         <translation>110警情类别：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="138"/>
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
         <source>First contact:</source>
         <translation>首接负责：</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="175"/>
+        <location filename="../../console/domain/actions.py" line="176"/>
         <source>Send to {platform}</source>
         <translation>转派至{platform}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="193"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="250"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="191"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="249"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation>工单已被更新，此步骤已不可办理。您填写的说明仍保留，可复制后关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="206"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="204"/>
         <source>{action}: work order {number}</source>
         <translation>{action}：工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="217"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="216"/>
         <source>Note (required):</source>
         <translation>说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="217"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="216"/>
         <source>Note (optional):</source>
         <translation>说明（选填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="259"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="258"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation>派单目录正在读取，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="262"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="261"/>
         <source>Choose the department to dispatch to.</source>
         <translation>请选择承办单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="274"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="267"/>
+        <source>Choose the 110 kind of the linked order.</source>
+        <translation>请选择联动110工单的警情类别。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_actions.py" line="277"/>
         <source>Write the note first: this step needs it.</source>
         <translation>此步骤须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="278"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="281"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="284"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="287"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="308"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="311"/>
         <source>Not done: {reason}</source>
         <translation>未办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="340"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="343"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="344"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="347"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="157"/>
+        <location filename="../../console/domain/actions.py" line="158"/>
         <source>What was done, as the caller will hear it</source>
         <translation>办理情况（将告知诉求人）</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="153"/>
+        <location filename="../../console/domain/actions.py" line="154"/>
         <source>The department&apos;s progress report</source>
         <translation>承办单位的处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="169"/>
+        <location filename="../../console/domain/actions.py" line="170"/>
         <source>Why it is returned</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="197"/>
+        <location filename="../../console/domain/actions.py" line="198"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation>承办单位报告：矛盾升级、涉嫌违法犯罪…</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="183"/>
+        <location filename="../../console/domain/actions.py" line="184"/>
         <source>Why: what the three parties agreed</source>
         <translation>原因：三方协商结果</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="190"/>
+        <location filename="../../console/domain/actions.py" line="191"/>
         <source>What was accepted, or what the caller was told</source>
         <translation>先行受理的内容，或向诉求人解释的内容</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="205"/>
+        <location filename="../../console/domain/actions.py" line="206"/>
         <source>Why it is cancelled</source>
         <translation>撤销原因</translation>
     </message>
@@ -1343,72 +1358,72 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="131"/>
+        <location filename="../../console/domain/actions.py" line="132"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="174"/>
+        <location filename="../../console/domain/actions.py" line="175"/>
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="133"/>
+        <location filename="../../console/domain/actions.py" line="134"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="140"/>
+        <location filename="../../console/domain/actions.py" line="141"/>
         <source>Handle</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="156"/>
+        <location filename="../../console/domain/actions.py" line="157"/>
         <source>Feed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="161"/>
+        <location filename="../../console/domain/actions.py" line="162"/>
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="167"/>
+        <location filename="../../console/domain/actions.py" line="168"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="188"/>
+        <location filename="../../console/domain/actions.py" line="189"/>
         <source>First contact</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="202"/>
+        <location filename="../../console/domain/actions.py" line="203"/>
         <source>Cancel</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="146"/>
+        <location filename="../../console/domain/actions.py" line="147"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="136"/>
+        <location filename="../../console/domain/actions.py" line="137"/>
         <source>Department signs for</source>
         <translation>部门签收</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="152"/>
+        <location filename="../../console/domain/actions.py" line="153"/>
         <source>Progress</source>
         <translation>处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="195"/>
+        <location filename="../../console/domain/actions.py" line="196"/>
         <source>Escalate to 110</source>
         <translation>联动110派警</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="180"/>
+        <location filename="../../console/domain/actions.py" line="181"/>
         <source>Three-way outcome</source>
         <translation>三方通话结果</translation>
     </message>
@@ -1792,59 +1807,59 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatPanel</name>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="81"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="82"/>
         <source>Ready (F2)</source>
         <translation>示闲（F2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="82"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="83"/>
         <source>Not ready: break (F3)</source>
         <translation>示忙：休息（F3）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="83"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="84"/>
         <source>Not ready: meeting</source>
         <translation>示忙：会议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="84"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="85"/>
         <source>Not ready: training</source>
         <translation>示忙：培训</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="102"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="176"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="177"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="177"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="178"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="90"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="178"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="179"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="90"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="179"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="180"/>
         <source>Wrap-up</source>
         <translation>话后整理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="180"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="181"/>
         <source>Logged out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="218"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="219"/>
         <source>{state} for {time}</source>
         <translation>{state} {time}</translation>
     </message>
@@ -1993,14 +2008,6 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/ui/seat/wrap_up_panel.py" line="94"/>
         <source>Wrap-up {time}</source>
         <translation>话后整理 {time}</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../console/app_window.py" line="127"/>
-        <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
-        <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
 </context>
 </TS>

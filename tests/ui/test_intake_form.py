@@ -207,7 +207,7 @@ def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
 def test_the_form_speaks_chinese(seat: Seat) -> None:
     form = seat.open()
     fields = form.fields
-    assert fields.consent.text() == "已与诉求人协商同意转接(&L)"
+    assert fields.consent.text() == "已与诉求人协商同意转接(&E)"
     fields.social_stability.setChecked(True)
     assert fields.social_note.text() == "将第一时间转交110"
     assert fields.district.itemText(1) == "和平区 · 沈阳市"

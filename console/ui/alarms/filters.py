@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from console.domain.alarm_levels import AlarmLevel
 from console.ui.alarms.model import LEVELS
+from console.ui.keys import marked
 
 PLATFORMS = ("12345", "110")
 SEAT_CHARS = 6  # the seat combo keeps one width as seats come and go: no relayout mid-shift
@@ -60,13 +61,12 @@ class AlarmFilters(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.seat_box.setMinimumContentsLength(SEAT_CHARS)
-        # The main window's tabs own Alt+S (Seat) and Alt+Q (Queues): here U and E.
-        labels = (
-            self.tr("&Platform:"),
-            self.tr("&Kind:"),
-            self.tr("Le&vel:"),
-            self.tr("Q&ueue:"),
-            self.tr("S&eat:"),
+        labels = (  # their Alt letters: console/ui/keys.py
+            marked(self.tr("Platform:"), "filter_platform"),
+            marked(self.tr("Kind:"), "filter_kind"),
+            marked(self.tr("Level:"), "filter_level"),
+            marked(self.tr("Queue:"), "filter_queue"),
+            marked(self.tr("Seat:"), "filter_seat"),
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

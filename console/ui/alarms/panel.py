@@ -15,7 +15,7 @@ from functools import partial
 from itertools import pairwise
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from console.domain.calendar import china_date
 from console.services.alarms import MAX_NOTE, AlarmInputError, AlarmService, AlarmView
 from console.ui.alarms.filters import AlarmFilters
 from console.ui.alarms.model import LEVELS, AlarmTableModel, by_day, chip_style, collapse
+from console.ui.keys import sequences
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 
@@ -120,9 +121,7 @@ class AlarmPanel(QWidget):
             maxLength=64, placeholderText=self.tr("Escalate to (person or unit)")
         )
         self.escalate_button = QPushButton(self.tr("Escalate"))
-        self.ack_shortcuts = [
-            QShortcut(QKeySequence(k), self) for k in ("Ctrl+Return", "Ctrl+Enter")
-        ]
+        self.ack_shortcuts = [QShortcut(k, self) for k in sequences("acknowledge")]
         for shortcut in self.ack_shortcuts:  # only while the focus is in the panel
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._lay_out()

@@ -1,6 +1,7 @@
 """The intake inputs, their labels and inline problem lines, laid out for the keyboard.
 
-Every input has an Alt mnemonic and a red line under it for its problem; the form
+Every input has an Alt letter (declared in ``console/ui/keys.py``; on a box it ticks or unticks
+it) and a red line under it for its problem; the form
 (:mod:`console.ui.seat.intake_form`) decides what to show there.
 """
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from console.domain.catalogue import District, Field, Kind
 from console.domain.intake import MAX_DESCRIPTION, Draft
 from console.domain.orders import Platform, Priority
+from console.ui.keys import marked
 from console.ui.seat.intake_inputs import DistrictBox, named, numbered_box, restyle
 
 ERROR_COLOUR = "#b3261e"
@@ -77,17 +79,19 @@ class IntakeFields(QWidget):
         self.counter = named(QLabel(), "counter")
         self.kind_hint = named(QLabel(wordWrap=True), "kindHint")
         self.priorities = {
-            Priority.NORMAL: QRadioButton(self.tr("&Normal")),
-            Priority.URGENT: QRadioButton(self.tr("&Urgent")),
-            Priority.CRITICAL: QRadioButton(self.tr("Cr&itical")),
+            Priority.NORMAL: QRadioButton(marked(self.tr("Normal"), "normal")),
+            Priority.URGENT: QRadioButton(marked(self.tr("Urgent"), "urgent")),
+            Priority.CRITICAL: QRadioButton(marked(self.tr("Critical"), "critical")),
         }
         self.priority_group = QButtonGroup(self)
         for priority, button in self.priorities.items():
             self.priority_group.addButton(button, int(priority))
         self.priorities[Priority.NORMAL].setChecked(True)
-        self.social_stability = QCheckBox(self.tr("Affects &social stability"))
+        self.social_stability = QCheckBox(
+            marked(self.tr("Affects social stability"), "social_stability")
+        )
         self.social_note = named(QLabel(self.tr("Will be passed to 110 at once")), "socialNote")
-        self.consent = QCheckBox(self.tr("Ca&ller agreed to be transferred"))
+        self.consent = QCheckBox(marked(self.tr("Caller agreed to be transferred"), "consent"))
         self.inputs: dict[str, QWidget] = {
             "caller_phone": self.caller_phone, "caller_name": self.caller_name,
             "kind": self.kind, "field": self.field, "district": self.district,
@@ -113,12 +117,13 @@ class IntakeFields(QWidget):
         grid.setColumnStretch(3, 1)
         grid.setVerticalSpacing(4)
         texts = {
-            "caller_phone": self.tr("&Phone"), "caller_name": self.tr("N&ame"),
-            "kind": self.tr("&Kind"), "field": self.tr("&Field"),
-            "district": self.tr("&District"), "address": self.tr("Add&ress"),
-            "description": self.tr("Descrip&tion"), "priority": self.tr("Priority"),
+            "caller_phone": self.tr("Phone"), "caller_name": self.tr("Name"),
+            "kind": self.tr("Kind"), "field": self.tr("Field"),
+            "district": self.tr("District"), "address": self.tr("Address"),
+            "description": self.tr("Description"),
         }  # fmt: skip
-        self.labels = {name: QLabel(text) for name, text in texts.items()}
+        self.labels = {name: QLabel(marked(text, name)) for name, text in texts.items()}
+        self.labels["priority"] = QLabel(self.tr("Priority"))
         for name, label in self.labels.items():
             label.setBuddy(self.inputs[name])
         counter_row = QHBoxLayout()

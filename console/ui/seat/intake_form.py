@@ -15,13 +15,14 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from console.domain.catalogue import District, Field, Kind
 from console.domain.intake import Draft, Problem, validate
 from console.domain.orders import Platform
 from console.services.orders import InvalidDraft
+from console.ui.keys import sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.drafts import DraftStore
@@ -65,13 +66,14 @@ class IntakeForm(QWidget):
         self._platform, self._save, self._ops, self.drafts = platform, save, ops, drafts
         self._call_id: str | None = None
         self._submitted: Draft | None = None  # the draft being saved; one save at a time
+        self._correcting = False  # the message asks to correct what is marked in red
         chinese = QLocale().language() == QLocale.Language.Chinese
         self.fields = IntakeFields(platform=platform, kinds=kinds, fields=fields,
                                    districts=districts, chinese=chinese)  # fmt: skip
         self.message = named(QLabel(wordWrap=True), "intakeMessage")
         self.message.hide()
         self.save_button = named(QPushButton(self.tr("Save (Ctrl+S)")), "intakeSave")
-        self.save_shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
+        self.save_shortcut = QShortcut(sequence("save"), self)
         self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -191,6 +193,7 @@ class IntakeForm(QWidget):
             )
         self.fields.show_problems(texts)
         self._say(self.tr("Not saved: correct what is marked in red."), error=True)
+        self._correcting = True  # the line goes when the last problem is fixed
         first = self.fields.first_marked()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -220,6 +223,8 @@ class IntakeForm(QWidget):
         self.fields.clear_problem(name)
         if name == "social_stability":
             self.fields.clear_problem("priority")
+        if self._correcting and not self.fields.problems_shown():
+            self._say("")  # nothing is marked in red any more
         self.drafts.stage(self._call_id, self.draft())
         self.draft_changed.emit()
 
@@ -229,6 +234,7 @@ class IntakeForm(QWidget):
                           "soon.").format(reason=reason), error=True)  # fmt: skip
 
     def _say(self, text: str, *, error: bool = False) -> None:
+        self._correcting = False
         self.message.setText(text)
         self.message.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;" if error else "")
         self.message.setVisible(bool(text))

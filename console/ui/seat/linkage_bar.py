@@ -11,9 +11,9 @@ record the outcome, F12 open the order (F9 is the seat panel's own key).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from console.ui.keys import sequence
 from console.ui.seat.intake_inputs import named
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.transfer_flow import TransferFlow
@@ -45,17 +45,19 @@ class LinkageBar(QFrame):
         def button(text: str, name: str, key: str = "") -> QPushButton:
             made = named(QPushButton(text), name)
             if key:  # live only while the button shows
-                made.setShortcut(QKeySequence(key))
+                made.setShortcut(sequence(key))
             return made
 
         # F9 itself is the seat's three-way key (SeatPanel); the button only shows the offer.
         self.three_way = button(self.tr("Three-way call (F9)"), "offerThreeWay")
         self.dispatch = button(
-            self.tr("Send as dispatched order, keep the caller (F10)"), "offerDispatch", "F10"
+            self.tr("Send as dispatched order, keep the caller (F10)"), "offerDispatch", "offer"
         )
-        self.consent = button(self.tr("The caller agrees: transfer (F10)"), "offerConsent", "F10")
-        self.outcome = button(self.tr("Record the outcome (F11)"), "recordOutcome", "F11")
-        self.open = button(self.tr("Open the order (F12)"), "openArrived", "F12")
+        self.consent = button(self.tr("The caller agrees: transfer (F10)"), "offerConsent", "offer")
+        self.outcome = button(
+            self.tr("Record the outcome (F11)"), "recordOutcome", "record_outcome"
+        )
+        self.open = button(self.tr("Open the order (F12)"), "openArrived", "open_arrived")
         self.dismiss = named(QPushButton(self.tr("Close")), "closeLinkage")
         self._offers = (self.three_way, self.dispatch, self.consent, self.outcome, self.open)
         layout = QHBoxLayout(self)

@@ -3,8 +3,8 @@ for what the action needs (a note, a department, a 110 kind, a three-way outcome
 
 Which buttons show comes from ``allowed_actions`` (the domain); the service still checks every
 action, and a refusal is said inline with the form kept as typed (STYLE: validate at the edge,
-keep the draft). Keyboard: Alt+1…Alt+9 open the visible steps in order (the number is on the
-button), Ctrl+Enter confirms, Esc closes the form.
+keep the draft). Keyboard: each step has its own Alt key, the same in every state (declared with
+the step, ``ActionSpec.key``; shown on its button), Ctrl+Enter confirms, Esc closes the form.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from console.domain.orders import (
     allowed_actions,
 )
 from console.services.steps import Step
+from console.ui.keys import mnemonic, sequence, sequences
 from console.ui.names import action_names, say
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
@@ -102,6 +103,7 @@ class OrderActions(QWidget):
         self.department = SearchBox()
         self.department.setObjectName("department")
         self.kind = named(QComboBox(), "policeKind")
+        self.kind.setPlaceholderText(self.tr("Choose the 110 kind"))
         for kind in police_kinds:
             self.kind.addItem(kind.name_zh if self._chinese else kind.name_en, kind.code)
         self.outcome = named(QComboBox(), "outcome")
@@ -155,9 +157,9 @@ class OrderActions(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.form)
         self.outcome.currentIndexChanged.connect(self._show_fields)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self.form, self.submit)
-        QShortcut(QKeySequence("Esc"), self.form, self.close_step)
+        for keys in sequences("confirm_step"):
+            QShortcut(keys, self.form, self.submit)
+        QShortcut(sequence("close_step"), self.form, self.close_step)
 
     # ------------------------------------------------------------------ public
 
@@ -172,19 +174,15 @@ class OrderActions(QWidget):
         self.order = order
         allowed = allowed_actions(order, self._actor) if order is not None else frozenset()
         names = action_names()
-        shown = 0
         for action, button in self.buttons.items():
             button.setVisible(action in allowed)
-            if action not in allowed:
-                button.setShortcut(QKeySequence())
-                continue
-            shown += 1  # Alt+1, Alt+2 … the visible steps in order, keyboard first
             name, button_text = names[action], ACTIONS[action].button
             if button_text is not None and order is not None:
                 name = say(button_text, platform=order.owner.peer.value)
-            button.setText(f"{shown} {name}" if shown < 10 else name)
-            button.setShortcut(QKeySequence(f"Alt+{shown}") if shown < 10 else QKeySequence())
-            button.setToolTip(f"Alt+{shown}" if shown < 10 else "")
+            key = ACTIONS[action].key  # its own, in every state: learnt once
+            button.setText(mnemonic(name, key))
+            button.setShortcut(QKeySequence(key))
+            button.setToolTip(key)
         self.none.setVisible(order is not None and not allowed)
         if self.action is not None and self.action in allowed and not self._busy:
             self.confirm.setEnabled(True)  # possible (again)
@@ -209,6 +207,7 @@ class OrderActions(QWidget):
         )
         self.note.setPlainText(self._notes.get((order.number, action), ""))
         self.consent.setChecked(order.consent)
+        self.kind.setCurrentIndex(-1)  # none preselected: a dispute is no crime, the agent chooses
         self.confirm.setEnabled(True)
         spec = ACTIONS[action]
         if FormField.DEPARTMENT in spec.form:
@@ -264,6 +263,10 @@ class OrderActions(QWidget):
                 return
         elif FormField.POLICE_KIND in spec.form:
             detail = str(self.kind.currentData() or "")
+            if not detail:
+                self._say(self.tr("Choose the 110 kind of the linked order."))
+                self.kind.setFocus()
+                return
         elif FormField.OUTCOME in spec.form:
             detail = str(self.outcome.currentData())
         elif FormField.CONSENT in spec.form and self.consent.isChecked() and not order.consent:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
+from PySide6.QtGui import QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.agent_state import AgentState, NotReadyReason
+from console.ui.keys import sequence
 from console.ui.seat.call_bar import CallBar, clock_text
 from console.ui.seat.intake_form import IntakeForm
 from console.ui.seat.linkage_bar import LinkageBar
@@ -145,17 +146,17 @@ class SeatPanel(QWidget):
         """On the call area: it is always in view, so the keys work from every tab."""
         c = self.controller
         for key, slot in (
-            ("F2", c.set_ready),
-            ("F3", lambda: c.set_not_ready(NotReadyReason.BREAK)),
-            ("F5", c.answer_next),
-            ("F6", c.hang_up),
-            ("Shift+F6", c.extend_wrap_up),
-            ("F7", c.toggle_hold),
-            ("F8", self.flow.transfer),
-            ("F9", self.flow.conference),
-            ("Ctrl+N", self.new_order),
-        ):
-            shortcut = QShortcut(QKeySequence(key), self.call_area)
+            ("ready", c.set_ready),
+            ("break", lambda: c.set_not_ready(NotReadyReason.BREAK)),
+            ("answer", c.answer_next),
+            ("hang_up", c.hang_up),
+            ("extend_wrap_up", c.extend_wrap_up),
+            ("hold", c.toggle_hold),
+            ("transfer", self.flow.transfer),
+            ("three_way", self.flow.conference),
+            ("new_order", self.new_order),
+        ):  # console/ui/keys.py declares them
+            shortcut = QShortcut(sequence(key), self.call_area)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
 

@@ -1,0 +1,170 @@
+"""Every key of the seat window, declared once: the key, what it does, where it works.
+
+The widgets read their keys from here (:func:`sequence`, :func:`mnemonic`): the seat's F-keys,
+the tabs, the intake form's Alt letters, the linkage strip, the alarm panel and the order
+detail's steps (whose keys are declared with the steps, ``ActionSpec.key``, and only listed
+here). ``tests/ui/test_keys.py`` presses through every window state and fails on a key that is
+live twice at once, or live but not declared; README's key table is :func:`readme_table`.
+
+Choosing a key: a window-wide key must be free everywhere; an Alt letter of one page may repeat
+on another page, never on its own page or on a window-wide key (the tabs own Alt+S/Q/L/D/A/B).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from PySide6.QtGui import QKeySequence
+
+from console.domain.actions import STEPS
+
+
+class Where(enum.Enum):
+    """Where a key works; keys of pages that never show together may be the same."""
+
+    WINDOW = "anywhere in the window"
+    CALL = "anywhere in the window (the call area above the tabs)"
+    INTAKE = "Seat tab, intake form"
+    LINKAGE = "the linkage strip above the tabs (while it offers the step)"
+    QUEUES = "Queues tab"
+    LOOKUP = "Caller lookup tab"
+    DETAIL = "Order detail (while the step is possible)"
+    STEP_FORM = "Order detail, a step's form"
+    ALARMS = "Alarms tab"
+
+    def meets(self, other: Where) -> bool:
+        """Whether keys of the two places can be live at the same time."""
+        always = (Where.WINDOW, Where.CALL, Where.LINKAGE)  # the call area is always in view
+        if self in always or other in always or self is other:
+            return True
+        pages = ({Where.INTAKE}, {Where.DETAIL, Where.STEP_FORM})
+        return any(self in page and other in page for page in pages)
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    keys: tuple[str, ...]  # portable key texts ("Alt+S", "Ctrl+Return"): the first is shown
+    what: str  # English, for README
+    where: Where
+
+
+def _k(keys: str, what: str, where: Where) -> Key:
+    return Key(tuple(keys.split(" or ")), what, where)
+
+
+W = Where
+_DECLARED: dict[str, Key] = {
+    # The seat: its state and the call (SeatPanel's call area, shown above every tab)
+    "ready": _k("F2", "ready (就绪)", W.CALL),
+    "break": _k("F3", "not ready, break (示忙·小休); meeting and training from the state box", W.CALL),
+    "answer": _k("F5", "answer the call that has waited longest", W.CALL),
+    "hang_up": _k("F6", "hang up (then wrap-up, 话后整理; a call that left no saved order asks "
+                  "for a wrap-up code, 话后小结: a digit picks it, Enter records it)", W.CALL),
+    "extend_wrap_up": _k("Shift+F6", "in wrap-up: as much wrap-up time again", W.CALL),
+    "hold": _k("F7", "hold / resume (timed on its own; after `seat.hold_reminder_s` the call "
+                "bar turns amber: 保持已 01:05，请回到来电)", W.CALL),
+    "transfer": _k("F8", "one-click transfer (一键转接) of the caller with the saved order", W.CALL),
+    "three_way": _k("F9", "three-way call (三方通话) with the peer line, the saved order attached", W.CALL),
+    "new_order": _k("Ctrl+N", "new order for the current caller (brings the Seat tab forward)", W.CALL),
+    # The linkage strip's offers (LinkageBar)
+    "offer": _k("F10", "after a failed transfer: keep the caller, send the order as 互派; "
+                "after F8 wanted consent: the caller agrees, transfer", W.LINKAGE),
+    "record_outcome": _k("F11", "record the three-way call's outcome", W.LINKAGE),
+    "open_arrived": _k("F12", "open the order that came with the caller", W.LINKAGE),
+    # The intake form (IntakeFields, IntakeForm): an Alt letter reaches the field, ticks a box
+    "save": _k("Ctrl+S", "save the order (every problem is shown under its field)", W.INTAKE),
+    "caller_phone": _k("Alt+P", "phone", W.INTAKE),
+    "caller_name": _k("Alt+M", "name", W.INTAKE),
+    "kind": _k("Alt+K", "kind (its digit picks one)", W.INTAKE),
+    "field": _k("Alt+F", "field (12345)", W.INTAKE),
+    "district": _k("Alt+I", "district (Chinese name, pinyin or code)", W.INTAKE),
+    "address": _k("Alt+R", "address", W.INTAKE),
+    "description": _k("Alt+T", "description", W.INTAKE),
+    "normal": _k("Alt+N", "priority normal", W.INTAKE),
+    "urgent": _k("Alt+U", "priority urgent", W.INTAKE),
+    "critical": _k("Alt+C", "priority critical", W.INTAKE),
+    "social_stability": _k("Alt+O", "tick / untick: affects social stability", W.INTAKE),
+    "consent": _k("Alt+E", "tick / untick: the caller agreed to be transferred", W.INTAKE),
+    # The window (MainWindow)
+    "tab_seat": _k("Alt+S", "the Seat tab", W.WINDOW),
+    "tab_queues": _k("Alt+Q", "the Queues tab", W.WINDOW),
+    "tab_lookup": _k("Alt+L", "the Caller lookup tab", W.WINDOW),
+    "tab_detail": _k("Alt+D", "the Order detail tab", W.WINDOW),
+    "tab_alarms": _k("Alt+A", "the Alarms tab", W.WINDOW),
+    "tab_board": _k("Alt+B", "the Seat board tab", W.WINDOW),
+    "search": _k("Ctrl+F", "search (the queues' search box, else the caller lookup)", W.WINDOW),
+    "next_queue": _k("Ctrl+Tab", "next queue", W.WINDOW),
+    "previous_queue": _k("Ctrl+Shift+Tab", "previous queue", W.WINDOW),
+    "lookup_number": _k("Alt+C", "the caller number to look up", W.LOOKUP),
+    "queue_back": _k("Esc", "from the search box back to the queue", W.QUEUES),
+    # The order detail's step form (OrderActions); the steps' keys follow below
+    "confirm_step": _k("Ctrl+Return or Ctrl+Enter", "confirm the step", W.STEP_FORM),
+    "close_step": _k("Esc", "close the step's form (its note is kept)", W.STEP_FORM),
+    # The alarm panel (AlarmPanel, AlarmFilters)
+    "acknowledge": _k("Ctrl+Return or Ctrl+Enter", "acknowledge the selected alarm", W.ALARMS),
+    "filter_platform": _k("Alt+P", "filter: platform", W.ALARMS),
+    "filter_kind": _k("Alt+K", "filter: kind", W.ALARMS),
+    "filter_level": _k("Alt+V", "filter: level", W.ALARMS),
+    "filter_queue": _k("Alt+U", "filter: queue", W.ALARMS),
+    "filter_seat": _k("Alt+E", "filter: seat", W.ALARMS),
+}  # fmt: skip
+for _spec in STEPS:  # declared with the steps (console/domain/actions.py), listed here
+    _DECLARED[f"step_{_spec.action.value}"] = Key(
+        (_spec.key,), f"step: {_spec.name.source}", Where.DETAIL
+    )
+
+KEYS: Mapping[str, Key] = MappingProxyType(_DECLARED)
+"""Every key of the window by name, in README's order."""
+
+
+def sequence(name: str) -> QKeySequence:
+    """The (first) key of ``name`` as Qt takes it."""
+    return QKeySequence(KEYS[name].keys[0])
+
+
+def sequences(name: str) -> list[QKeySequence]:
+    """Every key of ``name`` (Ctrl+Return and Ctrl+Enter are two keys of one thing)."""
+    return [QKeySequence(k) for k in KEYS[name].keys]
+
+
+def mnemonic(text: str, key: str) -> str:
+    """``text`` with the Alt letter of ``key`` marked for Qt: "Si&gn for", or "签收(&G)" when
+    the letter is not in the text, as Chinese software writes it. Literal ampersands stay."""
+    letter = key.rsplit("+", 1)[-1]
+    plain = text.replace("&", "&&")
+    at = plain.lower().find(letter.lower()) if letter.isascii() and letter.isalpha() else -1
+    if at >= 0:
+        return plain[:at] + "&" + plain[at:]
+    stem = plain.rstrip(":：")  # 平台(&P)：, not 平台：(&P)
+    return f"{stem}(&{letter}){plain[len(stem) :]}"
+
+
+def marked(text: str, name: str) -> str:
+    """``text`` with the Alt letter declared for ``name`` marked (:func:`mnemonic`)."""
+    return mnemonic(text, KEYS[name].keys[0])
+
+
+def readme_table() -> str:
+    """README's key table (``tests/ui/test_keys.py`` checks README carries it as written)."""
+    rows = ["| key | where | what it does |", "| --- | --- | --- |"]
+    for key in KEYS.values():
+        rows.append(f"| {' / '.join(key.keys)} | {key.where.value} | {key.what} |")
+    return "\n".join(rows)
+
+
+def clashes() -> list[tuple[str, str, str]]:
+    """Pairs of declared names with one key that can be live at once: ``(key, name, name)``."""
+    found = []
+    names = list(KEYS)
+    for i, first in enumerate(names):
+        for second in names[i + 1 :]:
+            a, b = KEYS[first], KEYS[second]
+            common = {QKeySequence(k).toString() for k in a.keys} & {
+                QKeySequence(k).toString() for k in b.keys
+            }
+            if common and a.where.meets(b.where):
+                found.append((sorted(common)[0], first, second))
+    return found
