@@ -238,7 +238,8 @@ def _sequence_page(
     number = col(OrderRow.number)
     found: list[Sequence[Any]] = []
     while candidates and len(found) <= limit:
-        batch, candidates = candidates[:SEQUENCE_BATCH], candidates[SEQUENCE_BATCH:]
+        size = min(SEQUENCE_BATCH, limit + 1 - len(found))  # one row a number at most
+        batch, candidates = candidates[:size], candidates[size:]
         order = {n: k for k, n in enumerate(batch)}
         got = conn.execute(_select(deadline).where(number.in_(batch))).all()
         found += sorted(got, key=lambda r: order[r[1]])
@@ -257,11 +258,11 @@ def _sequence_numbers(session: Session, value: str) -> list[str]:
     spelled: list[tuple[date, int, str]] = []
     for rank, platform in enumerate(platforms):
         start = f"{platform}-"
-        first, last = session.execute(
-            select(func.min(number), func.max(number)).where(
-                number >= start, number < start + PREFIX_END
-            )
-        ).one()
+        within = (number >= start, number < start + PREFIX_END)
+        # Two statements: SQLite reads min() or max() alone off the index's end, both at once
+        # by scanning the range.
+        first = session.execute(select(func.min(number)).where(*within)).scalar()
+        last = session.execute(select(func.max(number)).where(*within)).scalar()
         for day in _days_between(first, last, len(start)):
             spelled.append((day, -rank, f"{start}{day:%Y%m%d}{value}"))
     return [n for _, _, n in sorted(spelled, reverse=True)]
