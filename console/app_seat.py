@@ -35,6 +35,7 @@ class SeatParts:
     controller: SeatController
     flow: TransferFlow
     switch: Telephony
+    pop: ScreenPopView
 
 
 def build_seat(
@@ -82,7 +83,7 @@ def build_seat(
         transfers=order_transfers(orders, actor),
     )  # fmt: skip
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake)
-    return SeatParts(panel, controller, flow, switch)
+    return SeatParts(panel, controller, flow, switch, pop_view)
 
 
 def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:
