@@ -1,4 +1,5 @@
-"""queue_first_page_ms, queue_scroll_max_stall_ms: the work queues on the 1 M-order database.
+"""queue_first_page_ms, queue_scroll_max_stall_ms, queue_partial_search_ms: the work queues
+on the 1 M-order database.
 
 - ``queue_first_page_ms``: for each queue (the busiest seat's own orders, 12345's open orders,
   orders awaiting 12345's sign-for, all orders), the median time from
@@ -9,6 +10,11 @@
   lateness) on the qasync loop while a QTableView over all orders is scrolled to the bottom
   again and again until 10,000 rows are loaded, page by page. Floor: the same probe and the
   same scrolling over a model already holding those 10,000 rows (no paging at all).
+- ``queue_partial_search_ms``: the first page (200 rows) of a search by an order number's end
+  (``000003``: every day of both platforms spelled out and looked up on the unique index) and
+  by a caller number's start (``1381``), through ``read_page``; the worse median. Floor: the
+  same lookups through plain ``sqlite3`` (the candidate numbers' ``IN`` list; the phone range).
+  For scale, ``number LIKE '%-000003'`` scans the table: ~300 ms on this machine.
 
 The database is brought to the current schema first (migration 0003 adds the queue indexes);
 the backup the upgrade takes of a benchmark database is removed again.
@@ -211,9 +217,49 @@ def scroll_figure(path: str) -> Figure:
     return time_figure("queue_scroll_max_stall_ms", "ms", busy, idle)
 
 
+def search_figure(path: str) -> Figure:
+    from console.store.queues import _sequence_numbers
+
+    db = Database.open(f"sqlite:///{path}")
+    searches = {"sequence": "000003", "phone_start": "1381"}
+    ours = {}
+    for name, typed in searches.items():
+        query = QueueQuery(QueueKind.ALL, search=typed)
+        times = []
+        for _ in range(SAMPLES + 5):
+            start = time.perf_counter()
+            rows, _after = read_page(db, query, None, PAGE)
+            times.append((time.perf_counter() - start) * 1000)
+        assert rows, name
+        ours[name] = statistics.median(times[5:])
+    with db.read() as session:
+        numbers = _sequence_numbers(session, "-000003")[: PAGE + 1]
+    db.dispose()
+    conn = sqlite3.connect(path)
+    due = "feedback_due"
+    floors = {
+        "sequence": (f"SELECT {COLUMNS.format(due=due)} FROM work_order WHERE number IN "
+                     f"({','.join('?' * len(numbers))})", numbers),
+        "phone_start": (f"SELECT {COLUMNS.format(due=due)} FROM work_order WHERE caller_phone "
+                        "BETWEEN '1381' AND '1381~' ORDER BY caller_phone, id LIMIT 201", []),
+    }  # fmt: skip
+    floor = {}
+    for name, (sql, args) in floors.items():
+        times = []
+        for _ in range(SAMPLES + 5):
+            start = time.perf_counter()
+            conn.execute(sql, args).fetchall()
+            times.append((time.perf_counter() - start) * 1000)
+        floor[name] = statistics.median(times[5:])
+    conn.close()
+    for name in ours:
+        print(f"#   {name:18} {ours[name]:7.2f} ms  floor {floor[name]:6.2f} ms", file=sys.stderr)
+    return time_figure("queue_partial_search_ms", "ms", max(ours.values()), max(floor.values()))
+
+
 def run(ctx: Context) -> list[Figure]:
     path = str(ctx.bench_db_path())
     if not os.path.exists(path):
         raise RuntimeError(f"{path} is missing: run the demo_data benchmark first")
     seat = _prepare(path)
-    return [first_page_figure(path, seat), scroll_figure(path)]
+    return [first_page_figure(path, seat), scroll_figure(path), search_figure(path)]

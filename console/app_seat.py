@@ -37,6 +37,7 @@ class SeatParts:
     controller: SeatController
     flow: TransferFlow
     switch: Telephony
+    pop: ScreenPopView
 
 
 def build_seat(
@@ -89,7 +90,7 @@ def build_seat(
         transfers=order_transfers(orders, actor),
     )  # fmt: skip
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese)
-    return SeatParts(panel, controller, flow, switch)
+    return SeatParts(panel, controller, flow, switch, pop_view)
 
 
 def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:

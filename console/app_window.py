@@ -130,6 +130,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     seat.controller.state_recorded.connect(board.refresh)
     linkage_bar = seat.panel.linkage
     linkage_bar.open_order.connect(window.open_order)
+    seat.pop.order_activated.connect(window.open_order)  # a row of the caller's history
     # The peer seat's screen pop: the order that came with the caller, transferred or in a
     # three-way call (both seats then see the same order while the call lasts).
     seat.controller.order_arrived.connect(window.open_order)

@@ -76,6 +76,17 @@ class AlarmService:
         with self._db.read() as session:
             return repo.open_alarms(session, platform=platform, kind=kind, level=level)
 
+    def open_counts(self) -> dict[AlarmLevel, int]:
+        """The true totals of open, unacknowledged alarms per level (one per running deadline,
+        at its highest level), however many the panel's list holds."""
+        with self._db.read() as session:
+            return repo.open_counts(session)
+
+    def panel(self) -> tuple[list[repo.AlarmView], dict[AlarmLevel, int]]:
+        """What the panel shows, in one read session: the open alarms and the true counts."""
+        with self._db.read() as session:
+            return repo.open_alarms(session), repo.open_counts(session)
+
     def kinds(self) -> list[Kind]:
         with self._db.read() as session:
             return catalogue(session)[0]

@@ -1,7 +1,8 @@
 """Screen pop (来电弹屏): who is calling and what they asked before, the moment a call is answered.
 
 Two indexed reads on ``ix_work_order_caller``: the newest orders, and every still-open one (an
-open order older than the newest page must not hide). A frequent caller (高频来电) is one with
+open order older than the newest page must not hide); :attr:`ScreenPop.rows` lists the open
+ones first. A frequent caller (高频来电) is one with
 ``frequent_calls`` or more orders in the last ``frequent_days`` days.
 """
 
@@ -23,6 +24,14 @@ class ScreenPop:
     open_orders: list[repo.OrderSummary]  # still open, newest first
     recent_count: int  # orders in the frequent-caller window
     frequent: bool
+
+    @property
+    def rows(self) -> list[repo.OrderSummary]:
+        """What the pop lists: every open order first (the matters still running, with their
+        address), then the closed ones of the history; newest first in each."""
+        open_ids = {o.id for o in self.open_orders}
+        closed = [o for o in self.history if o.id not in open_ids and not o.status.is_open]
+        return [*self.open_orders, *closed]
 
 
 class ScreenPopService:

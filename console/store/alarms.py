@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
@@ -179,6 +179,32 @@ def open_alarms(
         stmt = stmt.where(col(AlarmRow.level) == level.value)
     stmt = stmt.order_by(col(AlarmRow.due_at), col(AlarmRow.id)).limit(limit)
     return [_view(r) for r in session.execute(stmt).all()]
+
+
+def open_counts(session: Session) -> dict[AlarmLevel, int]:
+    """The true number of open alarms per level, however many there are: one per running
+    deadline, at its highest raised level, and not counted once that alarm is acknowledged
+    (a later, higher level counts again). One grouped statement over ``ix_alarm_open``."""
+    rank = case(*((col(AlarmRow.level) == lv.value, lv.rank) for lv in AlarmLevel), else_=-1)
+    key = (col(AlarmRow.order_id), col(AlarmRow.deadline), col(AlarmRow.due_at))
+    newest = func.row_number().over(
+        partition_by=key, order_by=(rank.desc(), col(AlarmRow.id).desc())
+    )
+    tops = (
+        select(col(AlarmRow.level).label("level"), col(AlarmRow.acknowledged_at).label("ack"),
+               newest.label("n"))
+        .where(col(AlarmRow.raised_at).is_not(None), col(AlarmRow.resolved_at).is_(None))
+        .subquery()
+    )  # fmt: skip
+    stmt = (
+        select(tops.c.level, func.count())
+        .where(tops.c.n == 1, tops.c.ack.is_(None))
+        .group_by(tops.c.level)
+    )
+    counts = dict.fromkeys(AlarmLevel, 0)
+    for level, number in session.execute(stmt).all():
+        counts[AlarmLevel(level)] = int(number)
+    return counts
 
 
 def _view(r: Any) -> AlarmView:

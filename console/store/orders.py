@@ -73,6 +73,7 @@ class OrderSummary:
     status: Status
     owner: Platform
     description: str
+    address: str = ""  # where: the screen pop shows it beside each open matter
 
 
 _SUMMARY: list[Any] = [
@@ -83,6 +84,7 @@ _SUMMARY: list[Any] = [
     OrderRow.status,
     OrderRow.owner,
     OrderRow.description,
+    OrderRow.address,
 ]
 
 
@@ -142,7 +144,10 @@ def caller_history(
     if open_only:
         query = query.where(col(OrderRow.status).not_in([s.value for s in TERMINAL]))
     rows = session.execute(query.order_by(col(OrderRow.created_at).desc()).limit(limit)).all()
-    return [OrderSummary(r[0], r[1], r[2], r[3], Status(r[4]), Platform(r[5]), r[6]) for r in rows]
+    return [
+        OrderSummary(r[0], r[1], r[2], r[3], Status(r[4]), Platform(r[5]), r[6], r[7] or "")
+        for r in rows
+    ]
 
 
 def sample_callers(session: Session, n: int, seed: int | None = None) -> list[str]:

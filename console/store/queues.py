@@ -9,9 +9,14 @@ The four queues, each served by its own index (migration 0003):
 - ``PLATFORM_OPEN`` — every open order the platform owns (``ix_work_order_open_due``/``_created``).
 - ``AWAITING_SIGN_FOR`` — orders transferred to the platform, not yet signed for (待签收),
   by their sign-for deadline (``ix_work_order_sign_for``).
-- ``ALL`` — every order (``ix_work_order_due``/``_created``), or a search: a phone number (the
-  caller's orders, ``ix_work_order_caller``) or an order number or its prefix
-  (``ux_work_order_number``; results in number order, the only order a prefix range has).
+- ``ALL`` — every order (``ix_work_order_due``/``_created``), or a search
+  (:mod:`console.domain.order_search`): a phone number (the caller's orders,
+  ``ix_work_order_caller``); the start of one (a range of that index, in number order); an
+  order number or its prefix (``ux_work_order_number``, in number order, the only order a
+  prefix range has); or an order number's end, its sequence (``000003``) or day and sequence:
+  the whole numbers it can be are spelled out, platform by platform and day by day between
+  the platform's first and last order (two index reads), and looked up on the unique index a
+  page's worth at a time, newest first: point reads, never a scan of the table.
 
 Pages are ordered by (sort key, id): the deadline ascending (default) or the creation time
 descending. Orders without a deadline come after all the others, by id. The keyset predicate is
@@ -23,19 +28,21 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, TextClause, func, or_, select, text
 from sqlmodel import Session, col
 
+from console.domain.order_search import Search, SearchHow, read_search
 from console.domain.orders import Platform, Status
-from console.domain.phone import search_phone
 from console.store.engine import Database
 from console.store.tables import OPEN_SQL, TRANSFERRED_SQL, OrderRow
 
 DESCRIPTION_CHARS = 80
 PREFIX_END = "~"  # sorts after every character of an order number (digits and '-')
+MAX_SEQUENCE_DAYS = 3700  # a sequence search spells out at most ten years a platform
+SEQUENCE_BATCH = 400  # candidate numbers looked up in one statement
 
 
 class QueueKind(enum.StrEnum):
@@ -111,6 +118,9 @@ def fetch_page(session: Session, query: QueueQuery, after: Cursor | None, limit:
     if limit < 1:
         raise ValueError("limit must be at least 1")
     deadline = _deadline_column(query)
+    search = _search(query)
+    if search is not None and search.how is SearchHow.SEQUENCE:
+        return _sequence_page(session, deadline, search.value, after, limit)
     plan = _plan(query)
     # One row more than asked says whether there is a next page, without another query.
     conn = session.connection()  # Core rows: the ORM's result machinery is not needed here
@@ -133,14 +143,11 @@ def read_page(db: Database, query: QueueQuery, after: Cursor | None, limit: int)
         return fetch_page(session, query, after, limit)
 
 
-def search_plan(search: str) -> tuple[str, str]:
-    """("phone", normalised) for a phone number, else ("number", prefix) for an order number or
-    the start of one. What reads as both (``12345``: an order number's start, and a service
-    number) is an order number: ``console.domain.phone.search_phone``."""
-    phone = search_phone(search)
-    if phone is not None:
-        return "phone", phone
-    return "number", search.strip()
+def _search(query: QueueQuery) -> Search | None:
+    """The query's search, read; a text that is no search finds nothing (an empty prefix)."""
+    if query.kind is not QueueKind.ALL or not query.search.strip():
+        return None
+    return read_search(query.search) or Search(SearchHow.NUMBER, PREFIX_END)
 
 
 def _deadline_column(query: QueueQuery) -> Any:
@@ -159,12 +166,12 @@ def _plan(query: QueueQuery) -> _Plan:
     elif query.kind is QueueKind.AWAITING_SIGN_FOR:
         assert query.platform is not None
         where = [col(OrderRow.owner) == query.platform.value, text(TRANSFERRED_SQL)]
-    elif query.search.strip():
-        how, value = search_plan(query.search)
-        if how == "number":
-            number = col(OrderRow.number)
-            return _Plan([number >= value, number < value + PREFIX_END], number, False, False)
-        where = [col(OrderRow.caller_phone) == value]
+    elif (search := _search(query)) is not None:
+        if search.how in (SearchHow.NUMBER, SearchHow.PHONE_START):
+            key = col(OrderRow.number if search.how is SearchHow.NUMBER else OrderRow.caller_phone)
+            value = search.value
+            return _Plan([key >= value, key < value + PREFIX_END], key, False, False)
+        where = [col(OrderRow.caller_phone) == search.value]
     if query.sort is QueueSort.CREATED:
         return _Plan(where, col(OrderRow.created_at), True, False)
     return _Plan(where, _deadline_column(query), False, True)
@@ -209,13 +216,69 @@ def _tail(plan: _Plan, deadline: Any, after_id: int | None, limit: int) -> Selec
 
 
 def _key_of(query: QueueQuery, row: QueueRow) -> datetime | str | None:
-    if query.kind is QueueKind.ALL and query.search.strip() and _is_number_search(query):
+    search = _search(query)
+    if search is not None and search.how is SearchHow.NUMBER:
         return row.number
+    if search is not None and search.how is SearchHow.PHONE_START:
+        return row.caller_phone
     return row.created_at if query.sort is QueueSort.CREATED else row.deadline
 
 
-def _is_number_search(query: QueueQuery) -> bool:
-    return search_plan(query.search)[0] == "number"
+def _sequence_page(
+    session: Session, deadline: Any, value: str, after: Cursor | None, limit: int
+) -> Page:
+    """A page of the orders whose number ends in ``value`` (``-NNNNNN`` or ``YYYYMMDD-NNNNNN``),
+    newest day first (12345 before 110 on a day): unique-index lookups of the numbers it can
+    be, a batch at a time; the cursor is the last number shown."""
+    candidates = _sequence_numbers(session, value)
+    if after is not None:
+        place = {n: k for k, n in enumerate(candidates)}.get(str(after.key), len(candidates))
+        candidates = candidates[place + 1 :]
+    conn = session.connection()
+    number = col(OrderRow.number)
+    found: list[Sequence[Any]] = []
+    while candidates and len(found) <= limit:
+        size = min(SEQUENCE_BATCH, limit + 1 - len(found))  # one row a number at most
+        batch, candidates = candidates[:size], candidates[size:]
+        order = {n: k for k, n in enumerate(batch)}
+        got = conn.execute(_select(deadline).where(number.in_(batch))).all()
+        found += sorted(got, key=lambda r: order[r[1]])
+    rows = [_row(r) for r in found[:limit]]
+    if len(found) <= limit:
+        return rows, None
+    return rows, Cursor(rows[-1].number, rows[-1].id)
+
+
+def _sequence_numbers(session: Session, value: str) -> list[str]:
+    """Every order number ``value`` can be the end of, newest day first."""
+    platforms = sorted((p.value for p in Platform), reverse=True)  # "12345" before "110"
+    if not value.startswith("-"):
+        return [f"{p}-{value}" for p in platforms]
+    number = col(OrderRow.number)
+    spelled: list[tuple[date, int, str]] = []
+    for rank, platform in enumerate(platforms):
+        start = f"{platform}-"
+        within = (number >= start, number < start + PREFIX_END)
+        # Two statements: SQLite reads min() or max() alone off the index's end, both at once
+        # by scanning the range.
+        first = session.execute(select(func.min(number)).where(*within)).scalar()
+        last = session.execute(select(func.max(number)).where(*within)).scalar()
+        for day in _days_between(first, last, len(start)):
+            spelled.append((day, -rank, f"{start}{day:%Y%m%d}{value}"))
+    return [n for _, _, n in sorted(spelled, reverse=True)]
+
+
+def _days_between(first: str | None, last: str | None, skip: int) -> list[date]:
+    """The days of two order numbers (``skip`` characters of platform first), newest first."""
+    if first is None or last is None:
+        return []
+    try:
+        low = datetime.strptime(first[skip : skip + 8], "%Y%m%d").date()
+        high = datetime.strptime(last[skip : skip + 8], "%Y%m%d").date()
+    except ValueError:
+        return []
+    span = min((high - low).days, MAX_SEQUENCE_DAYS)
+    return [high - timedelta(days=n) for n in range(span + 1)]
 
 
 def _utc(value: datetime | None) -> datetime | None:

@@ -43,3 +43,20 @@ def test_pop_shows_history_open_orders_and_frequent_flag(db: Database) -> None:
     assert not pops.pop("13812345678").frequent
     stranger = pops.pop("13900000000")
     assert stranger.history == [] and not stranger.frequent
+
+
+def test_the_pop_lists_every_open_order_before_the_closed_ones() -> None:
+    from datetime import UTC, datetime
+
+    from console.domain.orders import Platform, Status
+    from console.services.screen_pop import ScreenPop
+    from console.store.orders import OrderSummary
+
+    def order(n: int, status: Status) -> OrderSummary:
+        at = datetime(2026, 11, n, tzinfo=UTC)
+        return OrderSummary(n, f"N{n}", at, "C-TS", status, Platform.HOTLINE, "", f"路{n}号")
+
+    newest_closed, old_open = order(9, Status.COMPLETED), order(1, Status.HANDLING)
+    history = [newest_closed, order(8, Status.SIGNED_FOR), order(7, Status.CANCELLED)]
+    pop = ScreenPop("13812345678", history, [history[1], old_open], 3, True)
+    assert [o.number for o in pop.rows] == ["N8", "N1", "N9", "N7"]

@@ -220,6 +220,8 @@ def test_sqlite_serves_every_queue_from_an_index(sqlite_db: Database) -> None:
     phone = orders[10].phone
     searches = [QueueQuery(QueueKind.ALL, search=phone, sort=sort) for sort in QueueSort]
     searches.append(QueueQuery(QueueKind.ALL, search=orders[10].number[:10]))
+    searches.append(QueueQuery(QueueKind.ALL, search=orders[10].number[-6:]))  # its sequence
+    searches.append(QueueQuery(QueueKind.ALL, search=phone[:4]))  # a number's start
     event.listen(sqlite_db.engine, "before_cursor_execute", capture)
     plans: dict[QueueQuery, set[str]] = {}
     try:
@@ -242,7 +244,43 @@ def test_sqlite_serves_every_queue_from_an_index(sqlite_db: Database) -> None:
         for plan in found:
             steps = plan.split(" | ")
             assert "SCAN work_order" not in steps, (query, plan)  # a scan of the whole table
-            assert "USING INDEX" in plan or "USING INTEGER PRIMARY KEY" in plan, (query, plan)
+            assert any(
+                how in plan
+                for how in ("USING INDEX", "USING COVERING INDEX", "USING INTEGER PRIMARY KEY")
+            ), (query, plan)
             big = query.kind in (QueueKind.PLATFORM_OPEN, QueueKind.ALL) and not query.search
             if big or (query.sort is QueueSort.DEADLINE and not query.search):
                 assert "TEMP B-TREE" not in plan, (query, plan)
+
+
+def test_search_by_an_order_numbers_end_and_a_phone_numbers_start(db: Database) -> None:
+    """``000003`` finds every order with that sequence (newest first), ``-3`` and the day with
+    the sequence too; the start of a number finds every caller it begins, in number order."""
+    orders = load(db, 1500)
+    sequence = orders[2].number[-6:]
+    ending = sorted((o.number for o in orders if o.number.endswith("-" + sequence)),
+                    key=lambda n: (n.split("-")[1], n.startswith("12345")), reverse=True)  # fmt: skip
+    assert len(ending) > 2  # one a day and platform
+    for typed in (sequence, "-" + sequence.lstrip("0")):
+        got = [r.number for page in page_through(db, QueueQuery(QueueKind.ALL, search=typed), 2)
+               for r in page]  # fmt: skip
+        assert got == ending, typed
+    day_and_sequence = orders[2].number.split("-", 1)[1]
+    query = QueueQuery(QueueKind.ALL, search=day_and_sequence)
+    both = sorted((o.number for o in orders if o.number.endswith(day_and_sequence)), reverse=True)
+    assert orders[2].number in both  # that day's order of that sequence on each platform
+    assert [r.number for page in page_through(db, query, 1) for r in page] == both
+    start = orders[10].phone[:5]
+    spelled = f"{start[:3]} {start[3:]}"
+    callers = sorted(
+        (o for o in orders if o.phone.startswith(start)), key=lambda o: (o.phone, o.id)
+    )
+    query = QueueQuery(QueueKind.ALL, search=spelled.replace(" ", ""))
+    got_ids = [r.id for page in page_through(db, query, 3) for r in page]
+    assert got_ids == [o.id for o in callers] and len(got_ids) >= 1
+    with db.read() as s:
+        assert fetch_page(s, QueueQuery(QueueKind.ALL, search="-999999"), None, 5) == ([], None)
+        assert fetch_page(s, QueueQuery(QueueKind.ALL, search="not a number"), None, 5) == (
+            [],
+            None,
+        )

@@ -120,7 +120,7 @@ def test_a_burst_of_commits_is_one_query(qloop: qasync.QEventLoop, watched: Watc
     panel = watched.part.panel
     queries: list[int] = []
     service = panel._service
-    real = service.open_alarms
+    real = service.panel
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         queries.append(1)
@@ -128,7 +128,7 @@ def test_a_burst_of_commits_is_one_query(qloop: qasync.QEventLoop, watched: Watc
 
     async def scenario() -> None:
         await until(lambda: not watched.worker.in_flight(panel, "alarms"), 5, "the first load")
-        service.open_alarms = counted  # type: ignore[method-assign]
+        service.panel = counted  # type: ignore[method-assign]
         for _ in range(20):  # twenty commits reported by the feed in quick succession
             panel.refresh_soon()
         await until(

@@ -33,6 +33,12 @@ class Alarms:
     def open_alarms(self) -> list[AlarmView]:
         return self._alarms
 
+    def panel(self) -> tuple[list[AlarmView], dict[AlarmLevel, int]]:
+        counts = dict.fromkeys(AlarmLevel, 0)
+        for a in self._alarms:
+            counts[a.level] += a.acknowledged_by is None
+        return self._alarms, counts
+
 
 def test_chips_colours_names_filters_and_counts_cover_every_level(qtbot: QtBot) -> None:
     shown = [

@@ -51,12 +51,16 @@ def test_counts_per_level_and_tabs_by_due_day(
     panel, counts = open_panel(qtbot, scene, worker)
     # One row per running deadline: the overdue feedbacks' WARNING and DUE rows fold into them.
     assert counts == [3, 1, 2]
-    assert [chip.text() for chip in panel.chips.values()] == ["Warning 3", "Due 1", "Overdue 2"]
+    assert [chip.text() for chip in panel.chips.values()] == [
+        "○ Warning 3",
+        "◐ Due 1",
+        "● Overdue 2",
+    ]
     assert tab_texts(panel) == ["Today (3)", "Tomorrow (1)", "Later (2)"]
     n = scene.numbers
     assert numbers_shown(panel) == [n["hotline"], n["police"], n["due"]]  # soonest due first
     levels = [panel.model.index(r, AlarmTableModel.LEVEL).data() for r in range(3)]
-    assert levels == ["Overdue", "Overdue", "Due"]
+    assert levels == ["● Overdue", "● Overdue", "◐ Due"]
     panel.tabs.setCurrentIndex(1)
     assert numbers_shown(panel) == [n["tomorrow"]]
     panel.tabs.setCurrentIndex(2)
@@ -69,7 +73,7 @@ def test_filters_narrow_the_rows_not_the_chips(panel: AlarmPanel, scene: Scene) 
     panel.platform_box.setCurrentIndex(panel.platform_box.findData("110"))
     assert tab_texts(panel) == ["Today (1)", "Tomorrow (0)", "Later (1)"]
     assert numbers_shown(panel) == [n["police"]]
-    assert panel.chips[next(iter(panel.chips))].text() == "Warning 3"  # chips count everything
+    assert panel.chips[next(iter(panel.chips))].text() == "○ Warning 3"  # chips count everything
     panel.platform_box.setCurrentIndex(0)
     panel.kind_box.setCurrentIndex(panel.kind_box.findData("C-QZ"))
     assert tab_texts(panel) == ["Today (1)", "Tomorrow (1)", "Later (0)"]
@@ -98,7 +102,11 @@ def test_the_queue_filter_is_the_deadline(qtbot: QtBot, seated: Scene, worker: O
     assert all_shown(panel) == {(n["hotline"], "completion"), (n["police"], "completion")}
     panel.platform_box.setCurrentIndex(panel.platform_box.findData("110"))  # filters combine
     assert all_shown(panel) == {(n["police"], "completion")}
-    assert [chip.text() for chip in panel.chips.values()] == ["Warning 4", "Due 0", "Overdue 3"]
+    assert [chip.text() for chip in panel.chips.values()] == [
+        "○ Warning 4",
+        "◐ Due 0",
+        "● Overdue 3",
+    ]
 
 
 def test_the_seat_filter_offers_mine_and_every_seat(
@@ -219,7 +227,7 @@ def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
 @pytest.mark.usefixtures("chinese")
 def test_the_panel_speaks_chinese(qtbot: QtBot, scene: Scene, worker: Operations) -> None:
     panel = open_panel(qtbot, scene, worker)[0]
-    assert [chip.text() for chip in panel.chips.values()] == ["预警 3", "到期 1", "超期 2"]
+    assert [chip.text() for chip in panel.chips.values()] == ["○ 预警 3", "◐ 到期 1", "● 超期 2"]
     assert tab_texts(panel) == ["今天（3）", "明天（1）", "以后（2）"]
     assert panel.model.index(0, AlarmTableModel.DEADLINE).data() == "反馈"
     assert panel.model.index(0, AlarmTableModel.DUE).data() == "11-26 23:59"

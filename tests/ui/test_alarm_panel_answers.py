@@ -49,8 +49,12 @@ def test_ctrl_enter_acknowledges_and_it_persists(
     stored = {a.id: a for a in scene.alarms.open_alarms()}[chosen.id]
     assert (stored.acknowledged_by, stored.ack_note) == ("值班长", "已电话催办")
     assert panel.selected() == stored  # the selection survived the refresh
-    cell = panel.model.index(1, AlarmTableModel.ACKNOWLEDGED)
+    row = panel.model.rowCount() - 1  # acknowledged: listed after the open ones, greyed
+    assert panel.model.alarm_at(row).id == chosen.id
+    cell = panel.model.index(row, AlarmTableModel.ACKNOWLEDGED)
     assert cell.data() == "值班长: 已电话催办"
+    assert cell.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#707070"
+    assert panel.model.index(row, AlarmTableModel.LEVEL).data(Qt.ItemDataRole.FontRole).strikeOut()
 
 
 def test_escalate_persists(qtbot: QtBot, panel: AlarmPanel, scene: Scene) -> None:

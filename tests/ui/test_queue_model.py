@@ -199,7 +199,12 @@ def test_time_left_is_coloured_like_the_alarms_and_follows_now(qtbot: QtBot) -> 
     with qtbot.waitSignal(model.dataChanged) as changed:
         model.set_now(NOW + timedelta(hours=4))
     top, bottom = changed.args[0], changed.args[1]
-    assert (top.column(), bottom.column(), top.row(), bottom.row()) == (6, 6, 0, 5)
+    assert (top.column(), bottom.column(), top.row(), bottom.row()) == (
+        QueueModel.LEFT,
+        QueueModel.LEFT,
+        0,
+        5,
+    )
     assert background(2) == TimeLeftBand.UNDER_2H.background
     assert background(1) == TimeLeftBand.OVERDUE.background
 

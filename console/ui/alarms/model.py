@@ -4,8 +4,10 @@ Rows are whatever the panel gives :meth:`AlarmTableModel.set_alarms` (the panel 
 service); the model never queries the database. The time-left column depends on ``now``, which
 the panel passes every second through :meth:`AlarmTableModel.set_now`: only that column changes.
 
-Colour is never the only cue: the level column says 预警/到期/超期 in words, and an overdue
-row's level and time left are bold too. Light tints, dark text: calm enough for a whole shift.
+Colour is never the only cue: the level column says 预警/到期/超期 in words after a shape
+(○ ◐ ●), and an overdue row's level and time left are bold too. The tints differ in lightness
+(pale, mid, dark), so they stay apart for colour-blind eyes. Acknowledged alarms are greyed,
+their level struck through, and listed after the open ones.
 """
 
 from __future__ import annotations
@@ -36,8 +38,18 @@ WORST = LEVELS[-1]  # shown bold, and the notifier's critical icon
 # (background, text) per level, mildest first: light tints, dark text (contrast > 7:1 on each
 # tint); amber, orange, red. A level added to the domain takes the next colour (a test checks
 # there is one).
-_TINTS = (("#fff5d6", "#4d3b00"), ("#ffe6cc", "#5c2a00"), ("#fbdede", "#6e1111"))
+# Told apart by lightness first (pale, mid, dark: a difference every colour vision keeps), hue
+# second; tests/ui/test_alarm_colours.py simulates protan, deutan and tritan vision and checks
+# the distance between every pair and the text's contrast on each.
+_TINTS = (("#fff3c4", "#3d2f00"), ("#f59f4c", "#1f1000"), ("#8e1b1b", "#ffffff"))
 LEVEL_COLOURS: dict[AlarmLevel, tuple[str, str]] = dict(zip(LEVELS, _TINTS, strict=True))
+# A shape per level, filling up with severity: the level is never told by colour alone.
+LEVEL_MARKS: dict[AlarmLevel, str] = dict(zip(LEVELS, ("○", "◐", "●"), strict=True))
+ACKNOWLEDGED_COLOURS = ("#f2f2f2", "#707070")  # greyed and struck through, listed last
+
+
+_LOOKS = frozenset({Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.FontRole})  # fmt: skip
 
 
 def chip_style(level: AlarmLevel, count: int) -> str:
@@ -113,10 +125,14 @@ class AlarmTableModel(RowsTableModel):
         }
         self._bold = QFont()
         self._bold.setBold(True)
+        self._struck = QFont()
+        self._struck.setStrikeOut(True)
+        self._grey = tuple(QBrush(QColor(c)) for c in ACKNOWLEDGED_COLOURS)
 
     def set_alarms(self, alarms: Sequence[AlarmView]) -> None:
+        """Open alarms first, soonest due first; the acknowledged ones after them."""
         self.beginResetModel()
-        self._rows = sorted(alarms, key=lambda a: (a.due_at, a.id))
+        self._rows = sorted(alarms, key=lambda a: (a.acknowledged_by is not None, a.due_at, a.id))
         self.endResetModel()
 
     def set_now(self, now: datetime) -> None:
@@ -157,6 +173,10 @@ class AlarmTableModel(RowsTableModel):
         alarm = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(alarm, index.column())
+        if alarm.acknowledged_by is not None and role in _LOOKS:
+            if role == Qt.ItemDataRole.FontRole:
+                return self._struck if index.column() == self.LEVEL else None
+            return self._grey[0 if role == Qt.ItemDataRole.BackgroundRole else 1]
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._brushes[alarm.level][0]
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -175,7 +195,7 @@ class AlarmTableModel(RowsTableModel):
 
     def _display(self, alarm: AlarmView, column: int) -> str | None:
         if column == self.LEVEL:
-            return self.level_names[alarm.level]
+            return f"{LEVEL_MARKS[alarm.level]} {self.level_names[alarm.level]}"
         if column == self.NUMBER:
             return alarm.number
         if column == self.KIND:

@@ -1,7 +1,9 @@
 """The shift lead's alarm panel (告警面板): counts per level, alarms by due day, acknowledge
 (确认) and escalate (督办).
 
-One query fetches every open alarm; filters (platform, kind, level, queue, handling seat: see
+One read fetches the open alarms (up to the store's limit) and the true counts per level (the
+chips, the Alarms tab: acknowledged alarms are not open, and the counts are the database's
+totals however long the list); filters (platform, kind, level, queue, handling seat: see
 :mod:`console.ui.alarms.filters`) and the Today/Tomorrow/Later tabs work on that list without
 another round trip, and the level chips and ``counts_changed`` count all open alarms, whatever is
 filtered. Service calls are operations (:mod:`console.ui.operations`), off the UI thread.
@@ -33,7 +35,14 @@ from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import china_date
 from console.services.alarms import MAX_NOTE, AlarmInputError, AlarmService, AlarmView
 from console.ui.alarms.filters import AlarmFilters
-from console.ui.alarms.model import LEVELS, AlarmTableModel, by_day, chip_style, collapse
+from console.ui.alarms.model import (
+    LEVEL_MARKS,
+    LEVELS,
+    AlarmTableModel,
+    by_day,
+    chip_style,
+    collapse,
+)
 from console.ui.keys import sequences
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
@@ -47,8 +56,8 @@ COLUMN_WIDTHS = (80, 168, 88, 84, 96, 112, 56, 88, 160)  # the last column stret
 
 class AlarmPanel(QWidget):
     """Signals: ``counts_changed(counts)`` after each refresh, ``counts`` a mapping of every
-    :class:`AlarmLevel` (mildest first) to its number of open alarms, one per running deadline
-    (its highest level), whatever the filters.
+    :class:`AlarmLevel` (mildest first) to its number of open, unacknowledged alarms, one per
+    running deadline (its highest level), whatever the filters: the database's totals.
 
     ``seat`` is this console's seat: the seat filter's Mine (我的) and :meth:`show_mine`."""
 
@@ -67,6 +76,7 @@ class AlarmPanel(QWidget):
         super().__init__(parent)
         self._service, self._user, self._ops = service, user, ops
         self._alarms: list[AlarmView] = []  # collapsed, unfiltered
+        self._counts: dict[AlarmLevel, int] = {}  # open and unacknowledged, from the database
         self._day = china_date(datetime.now(UTC))
         self._writing: tuple[AlarmView, QLineEdit, str] | None = None
         self.model = AlarmTableModel(kind_names, self)
@@ -168,7 +178,7 @@ class AlarmPanel(QWidget):
     def refresh(self) -> None:
         """Re-query the open alarms; resolved ones disappear, new ones appear. One query at a
         time: a refresh asked meanwhile runs once it is answered."""
-        self._ops.read(self, "alarms", self._service.open_alarms, success=self._loaded,
+        self._ops.read(self, "alarms", self._service.panel, success=self._loaded,
                        failure=self._not_loaded)  # fmt: skip
 
     @Slot()
@@ -243,21 +253,22 @@ class AlarmPanel(QWidget):
     def _not_loaded(self, error: Exception) -> None:
         self._say(self._load_failed + refusal_text(error), error=True)
 
-    def _loaded(self, answer: list[AlarmView]) -> None:
+    def _loaded(self, answer: tuple[list[AlarmView], dict[AlarmLevel, int]]) -> None:
         if self.message.text().startswith(self._load_failed):
             self._say("")  # loading works again
-        self._alarms = collapse(answer)
+        alarms, self._counts = answer
+        self._alarms = collapse(alarms)
         counts = self._show_counts()
         self.filters.set_seats(a.seat for a in self._alarms if a.seat)
         self._apply()
         self.counts_changed.emit(counts)
 
     def _show_counts(self) -> dict[AlarmLevel, int]:
-        counts = dict.fromkeys(LEVELS, 0)
-        for alarm in self._alarms:
-            counts[alarm.level] += 1
+        """The database's true totals of open, unacknowledged alarms (the list may hold
+        fewer), each chip with its level's mark, name and number."""
+        counts = {level: self._counts.get(level, 0) for level in LEVELS}
         for level, chip in self.chips.items():
-            chip.setText(f"{self.model.level_names[level]} {counts[level]}")
+            chip.setText(f"{LEVEL_MARKS[level]} {self.model.level_names[level]} {counts[level]}")
             chip.setStyleSheet(chip_style(level, counts[level]))
         return counts
 

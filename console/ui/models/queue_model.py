@@ -12,7 +12,8 @@ False and :attr:`QueueModel.capped` True, and the view tells the agent to narrow
 Dropping rows from the top instead would shift the rows under the selection and the scroll bar;
 nobody scrolls past 20,000 orders to find one.
 
-Time left (剩余时间) is coloured by its band (:class:`~console.ui.models.time_left.TimeLeftBand`:
+Priority (紧急程度) shows 紧急 and 特急 only, tinted, 特急 white on dark red and bold; a normal
+order's cell is empty. Time left (剩余时间) is coloured by its band (:class:`~console.ui.models.time_left.TimeLeftBand`:
 overdue, under 2 hours, under 24 hours), named in its tooltip; only for open orders.
 :meth:`QueueModel.set_now` changes only that column.
 """
@@ -34,6 +35,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from console.domain.orders import Priority
 from console.services.queues import Cursor, Page, QueueQuery, QueueRow, QueueSort
 from console.ui.history_model import CHINA, china_time
 from console.ui.models.base import RowsTableModel
@@ -54,9 +56,14 @@ _BACKGROUND, _FOREGROUND, _FONT = (int(_Role.BackgroundRole), int(_Role.Foregrou
                                    int(_Role.FontRole))  # fmt: skip
 _COLOURS = frozenset({_BACKGROUND, _FOREGROUND, _FONT})
 # Column titles in the words (and translations) the history and alarm tables already use.
-HEADERS = (("HistoryModel", "Number"), ("HistoryModel", "Created"), ("HistoryModel", "Kind"),
-           ("HistoryModel", "Status"), ("HistoryModel", "Owner"), ("AlarmTableModel", "Due at"),
-           ("AlarmTableModel", "Time left"), ("MainWindow", "Caller number"))  # fmt: skip
+HEADERS = (("HistoryModel", "Number"), ("OrderDetail", "Priority"), ("HistoryModel", "Created"),
+           ("HistoryModel", "Kind"), ("HistoryModel", "Status"), ("HistoryModel", "Owner"),
+           ("AlarmTableModel", "Due at"), ("AlarmTableModel", "Time left"),
+           ("MainWindow", "Caller number"))  # fmt: skip
+# Priority (紧急程度): a normal order's cell stays empty, so that 紧急 and 特急 stand out; 特急
+# is white on dark red and bold (a cue in weight and text too, not in colour alone).
+PRIORITY_COLOURS = {Priority.URGENT: ("#ffe6cc", "#5c2a00"),
+                    Priority.CRITICAL: ("#a4161a", "#ffffff")}  # fmt: skip
 
 PAGE_SIZE = 200
 MAX_ROWS = 20_000
@@ -88,7 +95,7 @@ class QueueModel(RowsTableModel):
     ``failed(str)`` — a page could not be read; the rows already shown stay.
     """
 
-    NUMBER, CREATED, KIND, STATUS, OWNER, DEADLINE, LEFT, CALLER = range(8)
+    NUMBER, PRIORITY, CREATED, KIND, STATUS, OWNER, DEADLINE, LEFT, CALLER = range(9)
 
     loaded = Signal(int)
     failed = Signal(str)
@@ -119,6 +126,11 @@ class QueueModel(RowsTableModel):
             for band in TimeLeftBand
         }
         self._band_names = band_names()
+        self.priority_names = priority_names()
+        self._priority_brushes = {
+            priority: (QBrush(QColor(back)), QBrush(QColor(text)))
+            for priority, (back, text) in PRIORITY_COLOURS.items()
+        }
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -157,6 +169,16 @@ class QueueModel(RowsTableModel):
         if self._rows:
             top, bottom = self.index(0, self.LEFT), self.index(len(self._rows) - 1, self.LEFT)
             self.dataChanged.emit(top, bottom, [_DISPLAY, *_COLOURS])
+
+    def named_columns(self) -> dict[int, list[str]]:
+        """The columns whose cells are names from a short list, with every name they can show
+        (for :func:`console.ui.models.columns.fit_columns`)."""
+        return {
+            self.PRIORITY: list(self.priority_names.values()),
+            self.KIND: list(self._kind_names.values()),
+            self.STATUS: list(self._status_names.values()),
+            self.OWNER: list(self._platform_names.values()),
+        }
 
     def row_at(self, row: int) -> QueueRow:
         return self._rows[row]
@@ -261,6 +283,8 @@ class QueueModel(RowsTableModel):
             cells = self._cells[number] or self._format(number)
             return cells[column] if 0 <= column < len(cells) else None
         row = self._rows[number]
+        if role in _COLOURS and column == self.PRIORITY:
+            return self._priority_look(row.priority, role)
         if role in _COLOURS:
             band = self.band(row) if column == self.LEFT else None
             if band is None:
@@ -281,6 +305,16 @@ class QueueModel(RowsTableModel):
                 return f"{due} · {self._band_names[band]}" if band is not None else due
         return None
 
+    def _priority_look(self, priority: int, role: int) -> Any:
+        brushes = self._priority_brushes.get(Priority(priority))
+        if brushes is None:
+            return None
+        if role == _BACKGROUND:
+            return brushes[0]
+        if role == _FOREGROUND:
+            return brushes[1]
+        return self._bold
+
     def _left(self, row: QueueRow) -> str:
         if row.deadline is None or not row.status.is_open:
             return ""
@@ -288,8 +322,10 @@ class QueueModel(RowsTableModel):
 
     def _format(self, number: int) -> tuple[str, ...]:
         row = self._rows[number]
+        priority = Priority(row.priority)
         cells = (
             row.number,
+            "" if priority is Priority.NORMAL else self.priority_names[priority],
             china_time(row.created_at),
             self._kind_names.get(row.kind, row.kind),
             self._status_names[row.status],
@@ -300,3 +336,11 @@ class QueueModel(RowsTableModel):
         )
         self._cells[number] = cells
         return cells
+
+
+def priority_names() -> dict[Priority, str]:
+    """一般 / 紧急 / 特急 in the current language (the order detail's words)."""
+    translate = QCoreApplication.translate
+    return {Priority.NORMAL: translate("OrderDetail", "Normal"),
+            Priority.URGENT: translate("OrderDetail", "Urgent"),
+            Priority.CRITICAL: translate("OrderDetail", "Critical")}  # fmt: skip

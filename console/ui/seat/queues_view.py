@@ -11,12 +11,11 @@ the work queues start soonest deadline first, all orders newest first.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,31 +30,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.intake import normalise_phone
+from console.domain.order_search import read_search
 from console.domain.orders import Platform
 from console.services.queues import QueueKind, QueueQuery, QueueSort
+from console.ui.models.columns import fit_columns
 from console.ui.models.queue_model import Fetch, QueueModel
 from console.ui.operations import Operations
 
 KINDS = (QueueKind.MINE, QueueKind.PLATFORM_OPEN, QueueKind.AWAITING_SIGN_FOR, QueueKind.ALL)
-# An order number (12345-20261126-000042, 110-…) or its start, from the platform on.
-NUMBER_PREFIX = re.compile(r"(12345|110)(-\d{0,8}(-\d{0,6})?)?")
-WIDTHS = ((QueueModel.NUMBER, 190), (QueueModel.CREATED, 130), (QueueModel.KIND, 110),
-          (QueueModel.STATUS, 80), (QueueModel.OWNER, 100), (QueueModel.DEADLINE, 130),
-          (QueueModel.LEFT, 110))  # fmt: skip
+WIDTHS = (
+    (QueueModel.NUMBER, 190),
+    (QueueModel.CREATED, 130),
+    (QueueModel.DEADLINE, 130),
+    (QueueModel.LEFT, 110),
+)  # fmt: skip; the named columns fit their names (fit_columns)
 ERROR_STYLE = "color: #b00020;"
 
 
 def search_term(raw: str) -> str | None:
-    """What the ALL queue is searched by: the normalised phone number, or the order number (or
-    its start) as typed; None if ``raw`` is neither. An empty box is the unsearched queue."""
-    text = raw.strip()
-    if not text:
+    """What the ALL queue is searched by (:func:`console.domain.order_search.read_search`): a
+    phone number or its start, an order number, its start or its end; None if ``raw`` is none
+    of them. An empty box is the unsearched queue."""
+    if not raw.strip():
         return ""
-    phone = normalise_phone(text)
-    if phone is not None:
-        return phone
-    return text if NUMBER_PREFIX.fullmatch(text) else None
+    search = read_search(raw)
+    return None if search is None else search.value
 
 
 class QueuePage(QWidget):
@@ -73,6 +72,7 @@ class QueuePage(QWidget):
         self.model = model
         self.started = False  # the first page is in and the table shown
         self._keep: str | None = None  # the current order's number across a model reset
+        self._selected = False  # and whether it was selected
         self.loading = QLabel(self.tr("Loading…"))
         self.table = QTableView()
         self.table.setModel(model)
@@ -89,6 +89,7 @@ class QueuePage(QWidget):
         header.setSortIndicatorShown(True)
         for column, width in WIDTHS:
             self.table.setColumnWidth(column, width)
+        fit_columns(self.table, model.named_columns())
         self.table.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -129,15 +130,22 @@ class QueuePage(QWidget):
     @Slot()
     def _remember_current(self) -> None:
         self._keep = self.current_number()
+        self._selected = self.table.selectionModel().hasSelection()
 
     @Slot()
     def _restore_current(self) -> None:
+        """The current order stays current (and selected if it was); otherwise the first row
+        becomes current for the arrow keys and Enter, unselected: a selection's highlight
+        would hide its priority and time-left colours."""
         rows = self.model.rowCount()
         if not rows:
             return
-        found = next((n for n in range(rows) if self.model.row_at(n).number == self._keep), 0)
-        self.table.selectRow(found)
-        self.table.setCurrentIndex(self.model.index(found, QueueModel.NUMBER))
+        found = next((n for n in range(rows) if self.model.row_at(n).number == self._keep), None)
+        selection = self.table.selectionModel()
+        index = self.model.index(found or 0, QueueModel.NUMBER)
+        if found is not None and self._selected:
+            self.table.selectRow(found)
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
 
 
 class QueuesView(QWidget):
@@ -213,7 +221,7 @@ class QueuesView(QWidget):
     def _connect_signals(self) -> None:
         self.tabs.currentChanged.connect(self._switched)
         self.search.returnPressed.connect(self.run_search)
-        self.search.textEdited.connect(self.message.hide)
+        self.search.textEdited.connect(self._edited)
         self.find_shortcut.activated.connect(self.focus_search)
         self.back_shortcut.activated.connect(self.focus_table)
         for page in self.pages.values():
@@ -281,12 +289,15 @@ class QueuesView(QWidget):
             self.message.show()
             return
         self.message.hide()
+        self._search_all(term)
+        self.focus_table()
+
+    def _search_all(self, term: str) -> None:
         model = self.model(QueueKind.ALL)
         model.set_query(replace(model.query, search=term))  # a fresh read of its own
         self._stale.discard(QueueKind.ALL)
         self.show_queue(QueueKind.ALL)
         self._show_count()
-        self.focus_table()
 
     # ------------------------------------------------------------------ private
 
@@ -298,6 +309,14 @@ class QueuesView(QWidget):
             self._stale.discard(kind)
             self.pages[kind].model.refresh()
         self._show_count()
+
+    @Slot(str)
+    def _edited(self, text: str) -> None:
+        """Typing hides an old message; an emptied box (its × or deleting the text) brings the
+        unsearched list back at once. Typing alone never queries: Enter searches."""
+        self.message.hide()
+        if not text.strip() and self.model(QueueKind.ALL).query.search:
+            self._search_all("")  # the focus stays in the box, to type the next search
 
     @Slot(QModelIndex)
     def _activated(self, index: QModelIndex) -> None:

@@ -1,13 +1,17 @@
 """The screen pop (来电弹屏): the caller's earlier orders, the open ones, frequent-caller flag.
 
-Shows a :class:`ScreenPop` the seat fetched off the UI thread; it never queries by itself.
+Shows a :class:`ScreenPop` the seat fetched off the UI thread; it never queries by itself. The
+rows list the open matters first, with their address; status and kind are as wide as their
+names in the language shown, then address and description, so that at the seat's width (about
+600 px) the description shows whole; date and number follow. Enter or a double-click on a row
+opens that order (``order_activated``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,16 +23,22 @@ from PySide6.QtWidgets import (
 
 from console.domain.phone import format_phone
 from console.services.screen_pop import ScreenPop
-from console.ui.history_model import HistoryModel
+from console.ui.models.columns import fit_columns
+from console.ui.models.pop_model import PopModel
 
 FREQUENT_STYLE = "QLabel#frequent { background: #fbdede; color: #6e1111; padding: 2px 8px; }"
+WIDTHS = ((PopModel.ADDRESS, 120), (PopModel.DESCRIPTION, 200), (PopModel.CREATED, 120))
 
 
 class ScreenPopView(QWidget):
+    """Signals: ``order_activated(str)`` — Enter or double-click on a row (its order number)."""
+
+    order_activated = Signal(str)
+
     def __init__(self, kind_names: Mapping[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumSize(QSize(480, 200))
-        self.model = HistoryModel(kind_names, self)
+        self.model = PopModel(kind_names, self)
         self.header = QLabel(self.tr("No caller yet."))
         self.header.setObjectName("popHeader")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
@@ -44,11 +54,14 @@ class ScreenPopView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((0, 190), (1, 130), (2, 90), (3, 80), (4, 100)):
+        header.setStretchLastSection(True)  # the number, last: the row's own words come first
+        for column, width in WIDTHS:
             self.table.setColumnWidth(column, width)
+        fit_columns(self.table, self.model.named_columns())
+        self.table.activated.connect(self._activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
@@ -58,7 +71,7 @@ class ScreenPopView(QWidget):
 
     @Slot(object)
     def show_pop(self, pop: ScreenPop) -> None:
-        self.model.set_rows(pop.history)
+        self.model.set_rows(pop.rows)
         self.header.setText(
             self.tr("Caller {phone}: {count} earlier orders").format(
                 phone=format_phone(pop.phone), count=len(pop.history)
@@ -77,6 +90,11 @@ class ScreenPopView(QWidget):
             self.open_orders.setText(text)
         else:
             self.open_orders.setText(self.tr("No open orders."))
+
+    @Slot(QModelIndex)
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.order_activated.emit(self.model.summary(index.row()).number)
 
     @Slot()
     def clear(self) -> None:
