@@ -1,13 +1,15 @@
 """The simulated switch: the embedded default telephony, good enough to demo and test on.
 
 Calls arrive as a Poisson process per line; a call rings a ready, free seat of its line
-(round-robin) or waits in the queue until one is ready, and queued calls are offered
-longest-waiting first. With ``ring_timeout_s`` a call left ringing goes to the next seat and the
-seat that let it ring is made not ready (ring-no-answer); ``colleagues`` adds simulated agents
-who take their share of each line's calls (:mod:`.sim_floor`). Every command of
-:class:`Telephony` is honoured; a transfer or conference is answered by a ready seat of the target line after
+(round-robin) or waits in the queue until one is ready. Every command of :class:`Telephony` is
+honoured; a transfer or conference is answered by a ready seat of the target line after
 ``peer_answer_s``, or fails NO_ANSWER when the answer window ends. ``fail_next_transfer`` makes
 the next one fail on purpose (demo and tests).
+
+Offers, as an ACD makes them: queued calls ring longest-waiting first; with ``ring_timeout_s`` a
+call left ringing goes to the next ready seat and the seat that let it ring is made not ready
+(ring-no-answer); ``colleagues`` adds simulated agents who take their share of each line's calls
+(:mod:`.sim_floor`).
 
 Everything runs as timer callbacks on the running asyncio loop (the qasync loop in the app):
 ``call_at``/``call_later``, never a thread, never a busy wait. Configured durations are simulated
