@@ -178,6 +178,8 @@ def _run_with(
                 db_url=db_url,
                 order_count=count(session),
                 wrap_up=timedelta(seconds=settings.wrap_up_s),
+                ring_volume=settings.ring_volume,
+                auto_answer=settings.auto_answer,
             )
 
         def known_callers() -> list[str]:  # a simulator's repeat callers: real screen-pop history

@@ -271,17 +271,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="114"/>
+        <location filename="../../console/app.py" line="115"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="125"/>
+        <location filename="../../console/app.py" line="126"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="131"/>
+        <location filename="../../console/app.py" line="132"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -291,12 +291,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="291"/>
+        <location filename="../../console/app.py" line="299"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="302"/>
+        <location filename="../../console/app.py" line="310"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -371,6 +371,11 @@
     <message>
         <location filename="../../console/ui/seat/state_board.py" line="59"/>
         <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="60"/>
+        <source>Missed call</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1223,94 +1228,94 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="175"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="177"/>
         <source>Loading {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="198"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
         <source>Work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="215"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="216"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="218"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="215"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="216"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="218"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="250"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="252"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="256"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="309"/>
         <source>Linked order (联动):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="310"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="314"/>
         <source>No other orders from this caller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="322"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="326"/>
         <source>and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="329"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="329"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="330"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="334"/>
         <source>first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
         <source>linked order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="338"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="345"/>
         <source>Provisional acceptance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
         <source>Guidance and explanation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1705,6 +1710,14 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>Ringer</name>
+    <message>
+        <location filename="../../console/ui/seat/ringer.py" line="96"/>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScreenPopView</name>
     <message>
         <location filename="../../console/ui/seat/screen_pop.py" line="32"/>
@@ -1746,17 +1759,22 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="133"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="143"/>
         <source>The state change could not be recorded (database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="152"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="162"/>
         <source>Finish the current call first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="242"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="277"/>
+        <source>Missed call: set to not ready. Press F2 when ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="281"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1822,12 +1840,12 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>StateBoard</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="123"/>
+        <location filename="../../console/ui/seat/state_board.py" line="124"/>
         <source>Cannot load the seats: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="130"/>
+        <location filename="../../console/ui/seat/state_board.py" line="131"/>
         <source>Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1950,7 +1968,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="120"/>
+        <location filename="../../console/app_window.py" line="124"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>

@@ -271,17 +271,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="114"/>
+        <location filename="../../console/app.py" line="115"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="125"/>
+        <location filename="../../console/app.py" line="126"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="131"/>
+        <location filename="../../console/app.py" line="132"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
@@ -291,12 +291,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="291"/>
+        <location filename="../../console/app.py" line="299"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="302"/>
+        <location filename="../../console/app.py" line="310"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -372,6 +372,11 @@
         <location filename="../../console/ui/seat/state_board.py" line="59"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="60"/>
+        <source>Missed call</source>
+        <translation>未接来电</translation>
     </message>
 </context>
 <context>
@@ -1241,94 +1246,94 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="175"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="177"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="198"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="215"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="216"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="218"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="215"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="216"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="218"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="250"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="252"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="256"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="309"/>
         <source>Linked order (联动):</source>
         <translation>联动工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="310"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="314"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="322"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="326"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="329"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="329"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="330"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="334"/>
         <source>first-contact responsibility</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
         <source>linked order {number}</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="338"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="345"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
@@ -1708,6 +1713,14 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>Ringer</name>
+    <message>
+        <location filename="../../console/ui/seat/ringer.py" line="96"/>
+        <source>Call</source>
+        <translation>来电</translation>
+    </message>
+</context>
+<context>
     <name>ScreenPopView</name>
     <message>
         <location filename="../../console/ui/seat/screen_pop.py" line="32"/>
@@ -1749,17 +1762,22 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="133"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="143"/>
         <source>The state change could not be recorded (database).</source>
         <translation>坐席状态变更未能写入数据库，请联系值班长或IT。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="152"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="162"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="242"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="277"/>
+        <source>Missed call: set to not ready. Press F2 when ready.</source>
+        <translation>未接来电，已置示忙。准备好后按 F2 就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="281"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
     </message>
@@ -1825,12 +1843,12 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>StateBoard</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="123"/>
+        <location filename="../../console/ui/seat/state_board.py" line="124"/>
         <source>Cannot load the seats: {error}</source>
         <translation>无法加载坐席状态：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="130"/>
+        <location filename="../../console/ui/seat/state_board.py" line="131"/>
         <source>Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}</source>
         <translation>示闲 {ready} · 通话中 {call} · 话后处理 {wrap} · 示忙 {busy}</translation>
     </message>
@@ -1953,7 +1971,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="120"/>
+        <location filename="../../console/app_window.py" line="124"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
