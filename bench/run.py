@@ -31,6 +31,7 @@ BENCHMARKS = [
     "alarms_crowded",
     "queues",
     "transfer",
+    "offer",
     "startup",
 ]
 

@@ -181,6 +181,8 @@ def _run_with(
                 wrap_up=timedelta(seconds=settings.wrap_up_s),
                 hold_reminder=timedelta(seconds=settings.hold_reminder_s),
                 dispositions=parse_catalogue(settings.dispositions),
+                ring_volume=settings.ring_volume,
+                auto_answer=settings.auto_answer,
             )
 
         def known_callers() -> list[str]:  # a simulator's repeat callers: real screen-pop history

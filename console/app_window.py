@@ -36,6 +36,7 @@ from console.ui.operations import Operations
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_detail import OrderDetail
 from console.ui.seat.queues_view import QueuesView
+from console.ui.seat.ringer import Ringer, tab_badge
 from console.ui.seat.state_board import StateBoard
 from console.ui.status_bar import StatusBar
 
@@ -62,6 +63,8 @@ class Shared:
     wrap_up: timedelta
     hold_reminder: timedelta = timedelta(seconds=60)
     dispositions: tuple[Disposition, ...] = DEFAULT_DISPOSITIONS  # the site's wrap-up codes
+    ring_volume: int = 80  # telephony.ring_volume
+    auto_answer: bool = False  # seat.auto_answer
 
 
 @dataclass
@@ -73,6 +76,7 @@ class WindowParts:
     banner: AlarmBanner
     tick: Callable[[datetime], None]
     on_change: Callable[[], None]  # another seat committed: re-read what is on screen
+    ringer: Ringer | None = None
 
 
 def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts:
@@ -124,6 +128,12 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         call_area=seat.panel.take_call_area(),
     )  # fmt: skip
     window.show_seat(actor.platform.value, actor.seat)
+    # An offered call rings from any tab: sound, the window alerted, a badge on the Seat tab.
+    ringer = Ringer(volume=shared.ring_volume, window=lambda: window,
+                    badge=tab_badge(window.tabs, seat.panel), parent=window)  # fmt: skip
+    seat.controller.offer_ringing.connect(ringer.ring)
+    seat.controller.offer_stopped.connect(ringer.stop)
+    seat.controller.auto_answer = shared.auto_answer
     seat.panel.intake.saved.connect(lambda _number: queues.refresh())
     seat.panel.wants_front.connect(lambda: window.tabs.setCurrentWidget(seat.panel))
     panel.counts_changed.connect(window.show_alarm_counts)
@@ -171,7 +181,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         if detail.isVisible():
             detail.refresh()
 
-    return WindowParts(window, seat, status, panel, banner, tick, on_change)
+    return WindowParts(window, seat, status, panel, banner, tick, on_change, ringer=ringer)
 
 
 def watch_changes(

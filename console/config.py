@@ -17,11 +17,15 @@ with or without BOM. Every key is optional; ``resources/console.example.toml`` s
     wrap_up_s = 30          # 话后整理 seconds, 0-600; default 30
     hold_reminder_s = 60    # a hold this long reminds the agent, 10-600; default 60
     dispositions = ["invalid=无效来电", "other=其他"]  # wrap-up codes, 1-9; default: five
+    auto_answer = false     # answer an offered call at once (no ringing); default false
 
     [telephony]
     adapter = "simulated"   # which switch: a name in console.telephony.adapters; default "simulated"
     transfer_window_s = 30  # a transfer/three-way call waits this long for the peer, 5-300
     sim_calls_per_min = 2   # the simulated switch's 12345 calls a minute, 0-60; default 2
+    sim_colleagues = 12     # simulated agents per line beside the console seats, 0-50; default 12
+    ring_timeout_s = 15     # ring-no-answer: the call goes on, the seat not ready, 5-120; default 15
+    ring_volume = 80        # the ring's volume 0-100 (not silenced by alarms' silent hours); 80
 
     [ui]
     lang = "zh_CN"          # "zh_CN" or "en"; default "zh_CN"
@@ -91,6 +95,10 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("telephony_adapter", "telephony.adapter", None, check.one_of(ADAPTERS, "adapter")),
     _Field("transfer_window_s", "telephony.transfer_window_s", None, check.seconds(5, 300)),
     _Field("sim_calls_per_min", "telephony.sim_calls_per_min", None, check.calls_per_min),
+    _Field("sim_colleagues", "telephony.sim_colleagues", None, check.whole(0, 50, "agents")),
+    _Field("ring_timeout_s", "telephony.ring_timeout_s", None, check.seconds(5, 120)),
+    _Field("ring_volume", "telephony.ring_volume", None, check.volume),
+    _Field("auto_answer", "seat.auto_answer", None, check.flag),
 )
 _BY_KEY = {f.key: f for f in _FIELDS}
 _SECTIONS: dict[str, list[str]] = {}
@@ -116,6 +124,10 @@ class Settings:
     telephony_adapter: str = "simulated"  # a name in console.telephony.adapters.ADAPTERS
     transfer_window_s: int = 30  # how long a transfer or three-way call waits for the peer line
     sim_calls_per_min: float = 2.0  # the simulated switch's 12345 arrival rate (demo)
+    sim_colleagues: int = 12  # simulated agents per line answering beside the console seats
+    ring_timeout_s: int = 15  # ring-no-answer: offered on, the seat made not ready
+    ring_volume: int = 80  # the ring (its own volume: alarms' silent hours do not apply)
+    auto_answer: bool = False  # an offered call is answered at once
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     config_path: Path | None = field(default=None, compare=False)  # the file read, if any
 

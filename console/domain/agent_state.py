@@ -26,6 +26,7 @@ class NotReadyReason(enum.StrEnum):
     MEETING = "meeting"  # 会议
     TRAINING = "training"  # 培训
     OTHER = "other"  # 其他
+    NO_ANSWER = "no_answer"  # 未接来电: the switch rang the seat out (ring-no-answer), not chosen
 
 
 class StateError(ValueError):

@@ -42,7 +42,9 @@ def _simulated(site: SwitchSite) -> Telephony:
     """The demo switch: calls arrive on the open seats' lines (the 110 line at half the 12345
     rate), 60 % from callers already in the database so the screen pop shows history; a line with
     no console seat gets a simulated agent (SIM-PEER) that takes transfers and hangs up after two
-    minutes. A transfer waits ``telephony.transfer_window_s`` for the peer."""
+    minutes. A transfer waits ``telephony.transfer_window_s`` for the peer. Each open line has
+    ``telephony.sim_colleagues`` simulated agents beside the console seats (the floor), and a
+    call left ringing ``telephony.ring_timeout_s`` at a seat goes to the next one."""
     from console.telephony.simulated import SimulatedSwitch
 
     settings = site.settings
@@ -59,6 +61,8 @@ def _simulated(site: SwitchSite) -> Telephony:
         transferred_talk_s=None if len(open_lines) == 2 else 120.0,
         answer_window_s=settings.transfer_window_s,
         loop=site.loop,
+        ring_timeout_s=settings.ring_timeout_s,
+        colleagues=dict.fromkeys(open_lines, settings.sim_colleagues),
     )
     for line in set(Line) - open_lines:
         switch.register_seat(PEER_SEAT, line, True)

@@ -91,6 +91,9 @@ EventKind = Literal[
     "transfer_failed",  # transfer or conference failed; ``detail`` carries the TransferResult
     "conferenced",
     "ended",  # ``call.ended_reason`` says why
+    # Ring-no-answer: the seat ``detail`` let the call ring out; the switch made that seat not
+    # ready and queued the call again (``call.seat`` None) for the next ready seat.
+    "ring_no_answer",
 ]
 
 
@@ -206,6 +209,8 @@ class Telephony(Protocol):
     return once their change shows in :meth:`calls` and its event has been published. Events reach
     subscribers on the event loop, in order, after the change. A call's "ringing" event may come
     more than once: on arrival (``seat`` None while it queues) and whenever it rings a seat.
+    Queued calls are offered longest-waiting first, each to one ready, free seat; a call left
+    ringing past the switch's ring-no-answer timeout comes back as "ring_no_answer".
     """
 
     def start(self) -> None:

@@ -6,6 +6,11 @@ honoured; a transfer or conference is answered by a ready seat of the target lin
 ``peer_answer_s``, or fails NO_ANSWER when the answer window ends. ``fail_next_transfer`` makes
 the next one fail on purpose (demo and tests).
 
+Offers, as an ACD makes them: queued calls ring longest-waiting first; with ``ring_timeout_s`` a
+call left ringing goes to the next ready seat and the seat that let it ring is made not ready
+(ring-no-answer); ``colleagues`` adds simulated agents who take their share of each line's calls
+(:mod:`.sim_floor`).
+
 Everything runs as timer callbacks on the running asyncio loop (the qasync loop in the app):
 ``call_at``/``call_later``, never a thread, never a busy wait. Configured durations are simulated
 seconds; ``time_scale`` turns them into loop seconds (tests use 0.001: a 30 s window takes 30 ms).
@@ -38,6 +43,7 @@ from console.telephony.port import (
     TransferResult,
     check_command,
 )
+from console.telephony.sim_floor import Colleagues
 
 DEFAULT_RATES: Mapping[Line, float] = MappingProxyType({Line.HOTLINE: 1.0, Line.POLICE: 0.0})
 MOBILE_PREFIXES = tuple(
@@ -85,11 +91,17 @@ class SimulatedSwitch(Telephony):
         time_scale: float = 1.0,
         clock: Callable[[], datetime] = _utc_now,
         loop: asyncio.AbstractEventLoop | None = None,
+        ring_timeout_s: float | None = None,
+        colleagues: Mapping[Line, int] | None = None,
     ) -> None:
         """``callers`` supplies repeat callers (the app draws them from the database; it must be
         quick — keep the numbers in memory): a share ``repeat_share`` of calls comes from it, the
         rest are fresh random mobiles. ``transferred_talk_s``: the peer ends a transferred call
         after that long (None: never). ``patience_s``: an unanswered caller gives up (None: never).
+        ``ring_timeout_s``: a call left ringing at a seat that long goes to the next ready seat
+        and that seat is made not ready ("ring_no_answer"; None: it rings on).
+        ``colleagues``: simulated agents per line who take their share of its calls
+        (:mod:`.sim_floor`; none by default).
         """
         rates = (
             rate_per_min if isinstance(rate_per_min, Mapping) else dict.fromkeys(Line, rate_per_min)
@@ -120,6 +132,12 @@ class SimulatedSwitch(Telephony):
         self._next_arrival: dict[Line, float] = {}
         self._ids = 0
         self._forced: TransferResult | None = None
+        self._ring_timeout = ring_timeout_s
+        self._rings: dict[str, asyncio.TimerHandle] = {}  # call id → its ring-no-answer timer
+        self.colleagues = Colleagues(
+            self, colleagues or {}, rng=random.Random(f"{base}:colleagues"), later=self._later,
+            rest=self._ready.discard, loop=self._event_loop,
+        )  # fmt: skip
 
     # --- lifecycle and simulator hooks -------------------------------------------------------
 
@@ -190,8 +208,12 @@ class SimulatedSwitch(Telephony):
                     self._put(dataclasses.replace(call, seat=None), "ringing", "requeued")
         self._dispatch()
 
-    def _pick_seat(self, line: Line, exclude: str | None = None) -> str | None:
-        """The next ready, free seat of ``line`` after the last one rung (round-robin)."""
+    def _pick_seat(
+        self, line: Line, exclude: str | None = None, *, offer: bool = False
+    ) -> str | None:
+        """The next ready, free seat of ``line`` after the last one rung (round-robin).
+        Simulated colleagues are picked only to ``offer`` a queued call (never for a transfer)."""
+        skip = {exclude} if offer else {exclude, *self.colleagues.names}
         engaged = {c.seat for c in self._calls.values() if c.state in _ENGAGES_SEAT}
         engaged |= {c.peer for c in self._calls.values() if c.state in _ENGAGES_PEER}
         engaged |= {r.peer for r in self._requests.values()}
@@ -199,7 +221,7 @@ class SimulatedSwitch(Telephony):
         last = self._last_rung.get(line)
         start = names.index(last) + 1 if last in names else 0
         for name in names[start:] + names[:start]:
-            if name in self._ready and name not in engaged and name != exclude:
+            if name in self._ready and name not in engaged and name not in skip:
                 self._last_rung[line] = name
                 return name
         return None
@@ -220,10 +242,30 @@ class SimulatedSwitch(Telephony):
                 and call.line not in full
                 and self._calls.get(call.call_id) is call
             ):
-                if (seat := self._pick_seat(call.line)) is None:
+                if (seat := self._pick_seat(call.line, offer=True)) is None:
                     full.add(call.line)
                 else:
-                    self._put(dataclasses.replace(call, seat=seat), "ringing", f"rings {seat}")
+                    self._offer(call, seat)
+
+    def _offer(self, call: Call, seat: str) -> None:
+        """Ring ``call`` at ``seat``; past the ring-no-answer timeout it goes to the next seat."""
+        self._put(dataclasses.replace(call, seat=seat), "ringing", f"rings {seat}")
+        if self._ring_timeout is not None:
+            if (old := self._rings.pop(call.call_id, None)) is not None:
+                old.cancel()
+                self._timers.discard(old)
+            rang_out = functools.partial(self._rang_out, call.call_id, seat)
+            self._rings[call.call_id] = self._later(self._ring_timeout, rang_out)
+
+    def _rang_out(self, call_id: str, seat: str) -> None:
+        """Ring-no-answer (as an ACD does): the seat is made not ready, the call offered on."""
+        self._rings.pop(call_id, None)
+        call = self._calls.get(call_id)
+        if call is None or call.state is not CallState.RINGING or call.seat != seat:
+            return
+        self._ready.discard(seat)
+        self._put(dataclasses.replace(call, seat=None), "ring_no_answer", seat)
+        self._dispatch()
 
     # --- commands ----------------------------------------------------------------------------
 

@@ -60,7 +60,7 @@ _DECLARED: dict[str, Key] = {
     # The seat: its state and the call (SeatPanel's call area, shown above every tab)
     "ready": _k("F2", "ready (就绪)", W.CALL),
     "break": _k("F3", "not ready, break (示忙·小休); meeting and training from the state box", W.CALL),
-    "answer": _k("F5", "answer the call that has waited longest", W.CALL),
+    "answer": _k("F5", "answer the call ringing at this seat (else the one that has waited longest)", W.CALL),
     "hang_up": _k("F6", "hang up (then wrap-up, 话后整理; a call that left no saved order asks "
                   "for a wrap-up code, 话后小结: a digit picks it, Enter records it)", W.CALL),
     "extend_wrap_up": _k("Shift+F6", "in wrap-up: as much wrap-up time again", W.CALL),

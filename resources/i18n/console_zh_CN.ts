@@ -81,62 +81,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="88"/>
+        <location filename="../../console/ui/alarms/panel.py" line="98"/>
         <source>Today ({count})</source>
         <translation>今天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="89"/>
+        <location filename="../../console/ui/alarms/panel.py" line="99"/>
         <source>Tomorrow ({count})</source>
         <translation>明天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="90"/>
+        <location filename="../../console/ui/alarms/panel.py" line="100"/>
         <source>Later ({count})</source>
         <translation>以后（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="117"/>
+        <location filename="../../console/ui/alarms/panel.py" line="127"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation>确认说明（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="119"/>
+        <location filename="../../console/ui/alarms/panel.py" line="129"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="121"/>
+        <location filename="../../console/ui/alarms/panel.py" line="131"/>
         <source>Escalate to (person or unit)</source>
         <translation>督办对象（人员或单位）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="123"/>
+        <location filename="../../console/ui/alarms/panel.py" line="133"/>
         <source>Escalate</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="203"/>
+        <location filename="../../console/ui/alarms/panel.py" line="213"/>
         <source>Acknowledged {number}.</source>
         <translation>已确认 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="210"/>
+        <location filename="../../console/ui/alarms/panel.py" line="220"/>
         <source>Escalated {number}.</source>
         <translation>已督办 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="218"/>
+        <location filename="../../console/ui/alarms/panel.py" line="228"/>
         <source>Select an alarm in the table first.</source>
         <translation>请先在表格中选中一条告警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="233"/>
+        <location filename="../../console/ui/alarms/panel.py" line="243"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="73"/>
+        <location filename="../../console/ui/alarms/panel.py" line="83"/>
         <source>Could not load alarms: </source>
         <translation>无法加载告警：</translation>
     </message>
@@ -144,126 +144,126 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="93"/>
+        <location filename="../../console/ui/alarms/model.py" line="105"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="94"/>
+        <location filename="../../console/ui/alarms/model.py" line="106"/>
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="95"/>
+        <location filename="../../console/ui/alarms/model.py" line="107"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="96"/>
+        <location filename="../../console/ui/alarms/model.py" line="108"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="97"/>
+        <location filename="../../console/ui/alarms/model.py" line="109"/>
         <source>Due at</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="98"/>
+        <location filename="../../console/ui/alarms/model.py" line="110"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="99"/>
+        <location filename="../../console/ui/alarms/model.py" line="111"/>
         <source>Owner</source>
         <translation>承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="100"/>
+        <location filename="../../console/ui/alarms/model.py" line="112"/>
         <source>Handling seat</source>
         <translation>经办坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="101"/>
+        <location filename="../../console/ui/alarms/model.py" line="113"/>
         <source>Acknowledged</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="102"/>
+        <location filename="../../console/ui/alarms/model.py" line="114"/>
         <source>Escalated to</source>
         <translation>督办对象</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="106"/>
+        <location filename="../../console/ui/alarms/model.py" line="118"/>
         <location filename="../../console/domain/deadline_kinds.py" line="34"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="107"/>
+        <location filename="../../console/ui/alarms/model.py" line="119"/>
         <location filename="../../console/domain/deadline_kinds.py" line="40"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="108"/>
+        <location filename="../../console/ui/alarms/model.py" line="120"/>
         <location filename="../../console/domain/deadline_kinds.py" line="45"/>
         <source>Completion</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="141"/>
-        <location filename="../../console/ui/models/queue_model.py" line="72"/>
+        <location filename="../../console/ui/alarms/model.py" line="157"/>
+        <location filename="../../console/ui/models/queue_model.py" line="79"/>
         <source>{d}d {h}h</source>
         <translation>{d}天{h}小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="143"/>
-        <location filename="../../console/ui/models/queue_model.py" line="74"/>
+        <location filename="../../console/ui/alarms/model.py" line="159"/>
+        <location filename="../../console/ui/models/queue_model.py" line="81"/>
         <source>{h}h {m}m</source>
         <translation>{h}小时{m}分</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="145"/>
-        <location filename="../../console/ui/models/queue_model.py" line="76"/>
+        <location filename="../../console/ui/alarms/model.py" line="161"/>
+        <location filename="../../console/ui/models/queue_model.py" line="83"/>
         <source>{m}m</source>
         <translation>{m}分</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="147"/>
-        <location filename="../../console/ui/models/queue_model.py" line="78"/>
+        <location filename="../../console/ui/alarms/model.py" line="163"/>
+        <location filename="../../console/ui/models/queue_model.py" line="85"/>
         <source>{s}s</source>
         <translation>{s}秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="149"/>
-        <location filename="../../console/ui/models/queue_model.py" line="80"/>
+        <location filename="../../console/ui/alarms/model.py" line="165"/>
+        <location filename="../../console/ui/models/queue_model.py" line="87"/>
         <source>{span} over</source>
         <translation>超 {span}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="150"/>
-        <location filename="../../console/ui/models/queue_model.py" line="81"/>
+        <location filename="../../console/ui/alarms/model.py" line="166"/>
+        <location filename="../../console/ui/models/queue_model.py" line="88"/>
         <source>{span} left</source>
         <translation>剩 {span}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="199"/>
+        <location filename="../../console/ui/alarms/model.py" line="219"/>
         <source>{by}: {note}</source>
         <translation>{by}：{note}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="208"/>
+        <location filename="../../console/ui/alarms/model.py" line="228"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="209"/>
+        <location filename="../../console/ui/alarms/model.py" line="229"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="210"/>
+        <location filename="../../console/ui/alarms/model.py" line="230"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
@@ -291,12 +291,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="290"/>
+        <location filename="../../console/app.py" line="292"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="301"/>
+        <location filename="../../console/app.py" line="303"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -372,6 +372,11 @@
         <location filename="../../console/ui/seat/state_board.py" line="59"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="60"/>
+        <source>Missed call</source>
+        <translation>未接来电</translation>
     </message>
 </context>
 <context>
@@ -1334,16 +1339,19 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/models/queue_model.py" line="344"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="342"/>
+        <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
@@ -1439,62 +1447,62 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>QueuesView</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="168"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="176"/>
         <source>My orders</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="169"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="177"/>
         <source>Platform open</source>
         <translation>本平台待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="170"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="178"/>
         <source>Awaiting sign-for</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="171"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="179"/>
         <source>All orders</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="188"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="196"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation>工单编号或电话号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="279"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="287"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation>“{text}”既不是电话号码，也不是工单编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="310"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="329"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="324"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="343"/>
         <source>The queue could not be read: {error}</source>
         <translation>无法读取工单队列：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="336"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="355"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation>仅显示前 {count} 件工单，请搜索以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="338"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="357"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation>已加载 {count} 件工单，向下滚动加载更多。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="340"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="359"/>
         <source>{count} orders.</source>
         <translation>共 {count} 件工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="344"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="363"/>
         <source>Search {search}: {rest}</source>
         <translation>搜索 {search}：{rest}</translation>
     </message>
@@ -1738,40 +1746,48 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>Ringer</name>
+    <message>
+        <location filename="../../console/ui/seat/ringer.py" line="96"/>
+        <source>Call</source>
+        <translation>来电</translation>
+    </message>
+</context>
+<context>
     <name>ScreenPopView</name>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="32"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="84"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="42"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="102"/>
         <source>No caller yet.</source>
         <translation>暂无来电。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="35"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="45"/>
         <source>Frequent caller</source>
         <translation>高频来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="63"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="76"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation>来电 {phone}：历史工单 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="68"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="81"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation>高频来电：30天内 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="74"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="87"/>
         <source>Still open: {numbers}</source>
         <translation>未办结：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="76"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="89"/>
         <source> and {more} more</source>
         <translation> 等，另有 {more} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="79"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="92"/>
         <source>No open orders.</source>
         <translation>无未办结工单。</translation>
     </message>
@@ -1779,27 +1795,32 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="149"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="159"/>
         <source>Pick the call&apos;s wrap-up code first (digits, then Enter).</source>
         <translation>请先选择本次来电的话后小结（数字键，再按回车）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="163"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="173"/>
         <source>The state change could not be recorded (database).</source>
         <translation>坐席状态变更未能写入数据库，请联系值班长或IT。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="225"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="235"/>
         <source>The wrap-up code could not be recorded: {error}</source>
         <translation>话后小结未能记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="235"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="245"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="337"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="372"/>
+        <source>Missed call: set to not ready. Press F2 when ready.</source>
+        <translation>未接来电，已置示忙。准备好后按 F2 就绪。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_controller.py" line="376"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
     </message>
@@ -1867,12 +1888,12 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>StateBoard</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="123"/>
+        <location filename="../../console/ui/seat/state_board.py" line="124"/>
         <source>Cannot load the seats: {error}</source>
         <translation>无法加载坐席状态：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="130"/>
+        <location filename="../../console/ui/seat/state_board.py" line="131"/>
         <source>Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}</source>
         <translation>示闲 {ready} · 通话中 {call} · 话后处理 {wrap} · 示忙 {busy}</translation>
     </message>

@@ -63,6 +63,22 @@ class TelephonyContract(abc.ABC, Generic[S]):
     def provoke_transfer_failure(self, sw: S, result: TransferResult) -> None:
         """Make the next transfer or conference fail with ``result``."""
 
+    @abc.abstractmethod
+    async def open_switch_ringing_out(self) -> S:
+        """Like :meth:`open_switch`, with a short ring-no-answer timeout (well under a second)."""
+
+    def drive_ringing_out(self, body: Callable[[S, Recorder], Awaitable[None]]) -> None:
+        async def main() -> None:
+            sw = await self.open_switch_ringing_out()
+            rec = Recorder()
+            sw.subscribe(rec)
+            try:
+                await body(sw, rec)
+            finally:
+                await self.close_switch(sw)
+
+        run(main())
+
     def drive(self, body: Callable[[S, Recorder], Awaitable[None]]) -> None:
         async def main() -> None:
             sw = await self.open_switch()
@@ -176,6 +192,57 @@ class TelephonyContract(abc.ABC, Generic[S]):
         sw.register_seat("s2", Line.HOTLINE, True)
         sw.set_ready("s1", False)
         await rec.until(lambda e: e.call.call_id == cid and e.call.seat == "s2")
+
+    @scenario
+    async def test_the_longest_waiting_call_is_offered_first(self, sw: S, rec: Recorder) -> None:
+        sw.register_seat("s1", Line.HOTLINE, False)
+        sw.register_seat("s2", Line.HOTLINE, False)
+        calls = [await self.incoming_call(sw, Line.HOTLINE, f"1390013900{n}") for n in range(3)]
+        sw.set_ready("s2", True)
+        await rec.until(lambda e: e.call.call_id == calls[0] and e.call.seat == "s2")
+        sw.set_ready("s1", True)
+        await rec.until(lambda e: e.call.call_id == calls[1] and e.call.seat == "s1")
+        await sw.answer(calls[1], "s1")
+        await sw.hang_up(calls[0])  # the first caller gives up: s2 is free for the third
+        await rec.until(lambda e: e.call.call_id == calls[2] and e.call.seat == "s2")
+        assert [c.call_id for c in sw.waiting()] == [calls[2]]
+
+    def test_ring_no_answer_offers_the_call_on_and_makes_the_seat_not_ready(self) -> None:
+        async def body(sw: S, rec: Recorder) -> None:
+            sw.register_seat("s1", Line.HOTLINE, True)
+            sw.register_seat("s2", Line.HOTLINE, True)
+            first = await self.ring(sw, rec)
+            await sw.answer(await self.ring(sw, rec, "s2"), "s2")  # s2 busy: s1 lets one ring
+            out = await rec.event(first, "ring_no_answer")
+            assert out.detail == "s1" and out.call.seat is None
+            assert out.call.state is CallState.RINGING
+            after = len(rec.events)
+            second = await self.incoming_call(sw, Line.HOTLINE, "13900139000")
+            await rec.event(second, "ringing", since=after)
+            assert {c.seat for c in sw.waiting()} == {None}  # s1 is not ready: nobody rings
+            sw.set_ready("s1", True)  # the agent is back: the longest-waiting call rings first
+            await rec.until(lambda e: e.call.call_id == first and e.call.seat == "s1", after)
+            await sw.answer(first, "s1")
+            assert call_of(sw, first).seat == "s1"
+
+        self.drive_ringing_out(body)
+
+    def test_an_answered_call_does_not_ring_out(self) -> None:
+        async def body(sw: S, rec: Recorder) -> None:
+            sw.register_seat("s1", Line.HOTLINE, True)
+            cid = await self.ring(sw, rec)
+            await sw.answer(cid, "s1")
+            other = await self.incoming_call(sw, Line.HOTLINE, "13900139000")
+            await rec.event(other, "ringing")
+            sw.register_seat("s2", Line.HOTLINE, True)
+            await rec.until(lambda e: e.call.call_id == other and e.call.seat == "s2")
+            out = await rec.event(other, "ring_no_answer")  # the queued one rings out at s2
+            assert out.detail == "s2" and state_of(sw, cid) is CallState.ANSWERED
+            assert not [
+                e for e in rec.events if e.call.call_id == cid and e.kind == "ring_no_answer"
+            ]
+
+        self.drive_ringing_out(body)
 
     @scenario
     async def test_any_seat_of_the_line_may_answer(self, sw: S, rec: Recorder) -> None:

@@ -31,7 +31,9 @@ def test_every_adapter_has_its_contract_test() -> None:
 
 
 def test_the_config_chooses_the_simulated_switch(loop: asyncio.AbstractEventLoop) -> None:
-    settings = Settings(db_url="sqlite://", telephony_adapter="simulated", sim_calls_per_min=0)
+    settings = Settings(
+        db_url="sqlite://", telephony_adapter="simulated", sim_calls_per_min=0, sim_colleagues=0
+    )
     asked: list[bool] = []
 
     def known() -> list[str]:
@@ -49,8 +51,20 @@ def test_the_config_chooses_the_simulated_switch(loop: asyncio.AbstractEventLoop
 
 
 def test_two_console_lines_get_no_simulated_agent(loop: asyncio.AbstractEventLoop) -> None:
-    settings = Settings(db_url="sqlite://", sim_calls_per_min=0)
+    settings = Settings(db_url="sqlite://", sim_calls_per_min=0, sim_colleagues=0)
     switch = build_telephony(SwitchSite(settings, loop, set(Line), list))
     assert isinstance(switch, SimulatedSwitch)
     assert switch.place_call(Line.POLICE).seat is None  # queued for the 110 console seat
     assert switch.place_call(Line.HOTLINE).seat is None
+
+
+def test_the_floor_has_colleagues_on_the_console_lines_only(
+    loop: asyncio.AbstractEventLoop,
+) -> None:
+    settings = Settings(db_url="sqlite://", sim_calls_per_min=0, sim_colleagues=3)
+    switch = build_telephony(SwitchSite(settings, loop, {Line.HOTLINE}, list))
+    assert isinstance(switch, SimulatedSwitch)
+    assert sorted(switch.colleagues.names) == ["SIM-12345-01", "SIM-12345-02", "SIM-12345-03"]
+    assert switch.place_call(Line.HOTLINE).seat == "SIM-12345-01"  # a colleague takes it
+    assert switch.place_call(Line.POLICE).seat == PEER_SEAT
+    loop.run_until_complete(switch.stop())

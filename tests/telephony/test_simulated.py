@@ -46,6 +46,11 @@ class TestSimulatedContract(TelephonyContract[SimulatedSwitch]):
     def provoke_transfer_failure(self, sw: SimulatedSwitch, result: TransferResult) -> None:
         sw.fail_next_transfer(result)
 
+    async def open_switch_ringing_out(self) -> SimulatedSwitch:
+        return SimulatedSwitch(
+            rate_per_min=0, time_scale=FAST, transferred_talk_s=None, seed=1, ring_timeout_s=15
+        )
+
 
 # --- the port: one state machine -------------------------------------------------------------
 

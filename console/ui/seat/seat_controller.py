@@ -53,7 +53,13 @@ class SeatController(QObject):
     Wrap-up (话后整理) lasts ``wrap_up``, Shift+F6 adds as much again. A call that ended without
     an order holds the seat in wrap-up until a code is recorded (Enter records it and the seat
     is ready); if the time runs out first, "unchosen" is recorded and the seat is ready, so no
-    call waits on a forgotten code. The screen pop clears when wrap-up ends."""
+    call waits on a forgotten code. The screen pop clears when wrap-up ends.
+
+    Offers: ``offer_ringing(str call_id)`` — the switch rings this seat (the
+    :class:`~console.ui.seat.ringer.Ringer` rings); ``offer_stopped()`` — it no longer does
+    (answered here or elsewhere, rung out, ended). With ``auto_answer`` an offer is answered
+    at once instead. A call left ringing makes the switch set the seat not ready; the seat
+    follows (reason "no answer") and says why."""
 
     state_changed = Signal(str, str)
     notice = Signal(str)
@@ -63,6 +69,8 @@ class SeatController(QObject):
     state_recorded = Signal()
     wrap_up_began = Signal(bool)
     code_settled = Signal()
+    offer_ringing = Signal(str)
+    offer_stopped = Signal()
 
     def __init__(
         self,
@@ -102,6 +110,8 @@ class SeatController(QObject):
         self._wrap_up = wrap_up
         self.wrap_up_ends: datetime | None = None
         self.code_wanted: str | None = None  # the ended call's id while its code is wanted
+        self.ringing: str | None = None  # the call the switch rings this seat with
+        self.auto_answer = False  # answer offers at once (seat.auto_answer)
         self.wrap_up_timer = QTimer(self, singleShot=True)
         self.wrap_up_timer.setObjectName("seat-wrap-up")
         self.wrap_up_timer.setInterval(int(wrap_up.total_seconds() * 1000))
@@ -238,7 +248,11 @@ class SeatController(QObject):
 
     @Slot()
     def answer_next(self) -> None:
-        self._bar.answer_first()
+        """F5: the call ringing at this seat, else the one that has waited longest."""
+        if self.ringing is not None and self.current is None:
+            self.answer(self.ringing)
+        else:
+            self._bar.answer_first()
 
     @Slot()
     def hang_up(self) -> None:
@@ -295,6 +309,7 @@ class SeatController(QObject):
                 self.stats.answered_at(call.call_id, event.at)
             elif event.kind == "ended":
                 self.stats.gone(call.call_id)  # only counts if it was still waiting
+        self._follow_offer(event)
         mine = call.seat == self.seat
         if (event.kind == "answered" and mine and self.current is None) or (
             event.kind in ("transferred", "conferenced") and call.peer == self.seat
@@ -332,6 +347,30 @@ class SeatController(QObject):
                 self.held_since = (self.held_since or event.at) if held else None
         self._refresh_bar()
 
+    def _follow_offer(self, event: CallEvent) -> None:
+        """Ring while the switch offers this seat a call; stop once it no longer does."""
+        call, kind = event.call, event.kind
+        if kind == "ringing" and call.seat == self.seat and self.current is None:
+            if self.auto_answer:
+                self.answer(call.call_id)
+            elif self.ringing != call.call_id:
+                self.ringing = call.call_id
+                self.offer_ringing.emit(call.call_id)
+            return
+        rang_out = kind == "ring_no_answer" and event.detail == self.seat
+        # Answered (here or elsewhere), ended, rung out here, or ringing at another seat now.
+        if call.call_id == self.ringing and (kind != "ring_no_answer" or rang_out):
+            self.ringing = None
+            self.offer_stopped.emit()
+        if rang_out:  # after this event reached every view: commands here would nest events
+            QTimer.singleShot(0, self, self._rang_out)
+
+    @Slot()
+    def _rang_out(self) -> None:
+        if self.state is AgentState.READY:
+            self.set_not_ready(NotReadyReason.NO_ANSWER)
+            self.notice.emit(self.tr("Missed call: set to not ready. Press F2 when ready."))
+
     def _show_pop(self, call: Call) -> None:
         def failed(error: Exception) -> None:
             self.notice.emit(self.tr("Could not load the caller's history: {error}").format(
@@ -355,5 +394,8 @@ class SeatController(QObject):
         """Stop listening and acting: no event, task or wrap-up timer touches the seat after."""
         self._unsubscribe()
         self.wrap_up_timer.stop()
+        if self.ringing is not None:
+            self.ringing = None
+            self.offer_stopped.emit()
         for task in list(self._tasks):
             task.cancel()

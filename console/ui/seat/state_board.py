@@ -57,6 +57,7 @@ class BoardModel(RowsTableModel):
             NotReadyReason.MEETING: self.tr("Meeting"),
             NotReadyReason.TRAINING: self.tr("Training"),
             NotReadyReason.OTHER: self.tr("Other"),
+            NotReadyReason.NO_ANSWER: self.tr("Missed call"),
         }
 
     def set_rows(self, rows: Sequence[BoardLine]) -> None:
