@@ -1845,39 +1845,44 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="97"/>
+        <source>Not ready: missed call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="110"/>
         <source>State:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="177"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="184"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="178"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="185"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="179"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="97"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="186"/>
         <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="180"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="97"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="187"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="181"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="188"/>
         <source>Logged out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="219"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="226"/>
         <source>{state} for {time}</source>
         <translation type="unfinished"></translation>
     </message>

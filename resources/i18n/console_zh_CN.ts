@@ -1848,39 +1848,44 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>示忙：培训</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="97"/>
+        <source>Not ready: missed call</source>
+        <translation>示忙：未接来电</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/seat_panel.py" line="110"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="177"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="184"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="178"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="185"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="179"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="97"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="186"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="180"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="97"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="187"/>
         <source>Wrap-up</source>
         <translation>话后整理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="181"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="188"/>
         <source>Logged out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="219"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="226"/>
         <source>{state} for {time}</source>
         <translation>{state} {time}</translation>
     </message>

@@ -112,3 +112,13 @@ def test_keys_work_and_the_call_stays_in_view_on_every_tab(
         await until(lambda: counted() == {"nuisance": 1})
 
     qloop.run_until_complete(scenario())
+
+
+def test_the_state_box_says_a_missed_call_set_the_seat_not_ready(seats: Seats) -> None:
+    """After ring-no-answer the switch, not the agent, made the seat not ready: the box says so
+    (it used to read 就绪 beside a 示忙 label)."""
+    panel = seats.hot.seat.panel
+    panel.controller.state_changed.emit(AgentState.NOT_READY.value, "no_answer")
+    assert panel.state_box.currentText() == panel.tr("Not ready: missed call")
+    panel.controller.state_changed.emit(AgentState.NOT_READY.value, "break")
+    assert panel.state_box.currentText() == panel.tr("Not ready: break (F3)")

@@ -85,10 +85,17 @@ class SeatPanel(QWidget):
                 self.tr("Not ready: training"),
             ]
         )
-        # What the box shows on a call and in wrap-up, never pickable (the seat decides those).
-        self._shown_only = {AgentState.ON_CALL: self.state_box.count(),
-                            AgentState.WRAP_UP: self.state_box.count() + 1}  # fmt: skip
-        self.state_box.addItems([self.tr("On a call"), self.tr("Wrap-up")])
+        # What the box shows on a call, in wrap-up and after a missed call, never pickable (the
+        # seat or the switch decides those).
+        first = self.state_box.count()
+        self._shown_only: dict[tuple[AgentState, str], int] = {
+            (AgentState.ON_CALL, ""): first,
+            (AgentState.WRAP_UP, ""): first + 1,
+            (AgentState.NOT_READY, NotReadyReason.NO_ANSWER.value): first + 2,
+        }
+        self.state_box.addItems(
+            [self.tr("On a call"), self.tr("Wrap-up"), self.tr("Not ready: missed call")]
+        )
         model = self.state_box.model()
         assert isinstance(model, QStandardItemModel)
         for index in self._shown_only.values():
@@ -183,7 +190,7 @@ class SeatPanel(QWidget):
         self._state_name = names.get(AgentState(state), state)
         # On a call or in wrap-up the agent cannot pick a state; the box says where they are.
         self.state_box.setEnabled(state in (AgentState.READY.value, AgentState.NOT_READY.value))
-        shown = self._shown_only.get(AgentState(state))
+        shown = self._shown_only.get((AgentState(state), reason))
         if shown is not None:
             self.state_box.setCurrentIndex(shown)
         for index, (choice, why) in enumerate(self._choices):
