@@ -51,8 +51,8 @@ def password_hasher() -> PasswordHasher:
 
 
 def verify_password(hasher: PasswordHasher, stored: str, password: str) -> bool:
-    try:
-        return hasher.verify(stored, password)
+    try:  # a lone surrogate (pasted garbage) is not UTF-8: as bytes it matches nothing
+        return hasher.verify(stored, password.encode("utf-8", "surrogatepass"))
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 
