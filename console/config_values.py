@@ -91,6 +91,15 @@ def seconds(low: int, high: int) -> Callable[[object], int]:
     return check
 
 
+def whole(low: int, high: int) -> Callable[[object], int]:
+    def check(value: object) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+            return value
+        raise Invalid(f"must be a whole number from {low} to {high}")
+
+    return check
+
+
 def calls_per_min(value: object) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 60:
         return float(value)
