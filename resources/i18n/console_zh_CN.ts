@@ -271,17 +271,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="114"/>
+        <location filename="../../console/app.py" line="115"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="125"/>
+        <location filename="../../console/app.py" line="126"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="131"/>
+        <location filename="../../console/app.py" line="132"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
@@ -291,12 +291,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="291"/>
+        <location filename="../../console/app.py" line="297"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="302"/>
+        <location filename="../../console/app.py" line="308"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -1241,94 +1241,94 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="175"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="177"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="198"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="215"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="216"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="218"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="215"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="216"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="218"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="250"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="252"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="256"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="309"/>
         <source>Linked order (联动):</source>
         <translation>联动工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="310"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="314"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="322"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="326"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="329"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="329"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="330"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="334"/>
         <source>first-contact responsibility</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
         <source>linked order {number}</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="338"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="345"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
@@ -1705,6 +1705,144 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/domain/refusals.py" line="148"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation>数据库未能完成此操作（故障已记入日志）：请重试；若反复出现，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="154"/>
+        <source>Enter your login and your password.</source>
+        <translation>请输入账号和口令。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="155"/>
+        <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
+        <translation>账号或口令错误。连续输错 {attempts} 次，账号将锁定 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="160"/>
+        <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
+        <translation>输错次数过多：账号已锁定至 {until}。如需提前解锁，请系统管理员重设口令。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="165"/>
+        <source>Your password must be changed now (first sign-in, reset or expired).</source>
+        <translation>现在必须修改口令（首次登录、口令被重设或已过期）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="168"/>
+        <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
+        <translation>请输入身份验证器应用显示的 6 位动态口令，或一个恢复码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="171"/>
+        <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
+        <translation>动态口令错误或已用过：请输入应用当前显示的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="175"/>
+        <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
+        <translation>已绑定身份验证器应用：须由系统管理员解除后才能绑定新的。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="179"/>
+        <source>This account signs in with a one-time code: set up your authenticator app first.</source>
+        <translation>此账号须用动态口令登录：请先绑定身份验证器应用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="183"/>
+        <source>A password has at most {max} characters.</source>
+        <translation>口令最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="186"/>
+        <source>The new password needs at least {min} characters.</source>
+        <translation>新口令至少需要 {min} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="189"/>
+        <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
+        <translation>新口令至少要包含 {classes} 类字符：小写字母、大写字母、数字、其他符号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="194"/>
+        <source>The new password must not be the login, nor the login backwards.</source>
+        <translation>新口令不能与账号相同，也不能是账号倒写。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="197"/>
+        <source>The new password holds an invisible control character: type it again.</source>
+        <translation>新口令含有不可见的控制字符：请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="200"/>
+        <source>The new password must differ from the present one.</source>
+        <translation>新口令不能与当前口令相同。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="203"/>
+        <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
+        <translation>账号为 1–32 个字符：字母 a–z、数字、“.”、“_”或“-”，以字母或数字开头。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="208"/>
+        <source>There is already an account “{login}”.</source>
+        <translation>账号“{login}”已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="209"/>
+        <source>There is no account “{login}”.</source>
+        <translation>没有账号“{login}”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="210"/>
+        <source>The name must be 1–32 characters of plain text on one line.</source>
+        <translation>姓名须为一行 1–32 个字符的纯文本。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="213"/>
+        <source>Give the account at least one role.</source>
+        <translation>请至少给账号一个角色。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="214"/>
+        <source>No account may be both {first} and {second} (三员分立).</source>
+        <translation>同一账号不能既是{first}又是{second}（三员分立）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="217"/>
+        <source>The role {role} belongs to {platform} accounts only.</source>
+        <translation>{role}角色只属于 {platform} 平台的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="220"/>
+        <source>Your roles do not allow this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../console/domain/roles.py" line="46"/>
+        <source>12345 agent</source>
+        <translation>话务员</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/roles.py" line="47"/>
+        <source>110 operator</source>
+        <translation>接警员</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/roles.py" line="48"/>
+        <source>Shift lead</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/roles.py" line="49"/>
+        <source>System administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/roles.py" line="50"/>
+        <source>Auditor</source>
+        <translation>审计员</translation>
     </message>
 </context>
 <context>

@@ -139,3 +139,17 @@ def test_every_role_has_its_names_and_the_rows_cover_the_matrix() -> None:
     assert {(c, w, r) for c, w, roles in rows for r in roles} == {
         (c, w, r) for c, pairs in EXPECTED.items() for r, w in pairs
     }
+
+
+def test_every_role_name_has_its_chinese() -> None:
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "console_zh_CN.ts"
+    zh = {
+        (c.findtext("name"), m.findtext("source")): m.findtext("translation") or ""
+        for c in ET.parse(ts).getroot().iter("context")
+        for m in c.iter("message")
+    }
+    for spec in ROLES.values():
+        assert zh.get((spec.name.context, spec.name.source)) == spec.term
