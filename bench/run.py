@@ -32,6 +32,7 @@ BENCHMARKS = [
     "queues",
     "transfer",
     "startup",
+    "sign_in",
 ]
 
 
