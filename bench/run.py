@@ -33,6 +33,7 @@ BENCHMARKS = [
     "transfer",
     "offer",
     "startup",
+    "sign_in",
 ]
 
 

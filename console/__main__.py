@@ -1,5 +1,5 @@
 """Command line: the console window (default), ``init-db``, ``demo-data``, ``departments``,
-``report``, ``config check``, ``--smoke``.
+``report``, ``users``, ``roles``, ``config check``, ``--smoke``.
 
 Imports are deferred to the command that needs them: start-up time is dominated by imports.
 """
@@ -67,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--db", metavar="URL", dest="sub_db")
     report.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first China day")
     report.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last China day")
+    from console.cli.users import add_parsers
+
+    add_parsers(sub)
     config = sub.add_parser("config", help="site configuration")
     config_sub = config.add_subparsers(dest="config_command", required=True)
     check = config_sub.add_parser("check", help="validate the config and print the settings")
@@ -165,6 +168,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command is not None:
         try:
+            if args.command == "users":
+                from console.cli.users import users
+
+                return users(settings.db_url, args, settings.security())
             return _command(args, settings.db_url)
         except Exception as exc:  # said as one line; anything else is a bug: its traceback
             said = say_failure(args.command, exc, settings.db_url)
@@ -187,6 +194,10 @@ def _command(args: argparse.Namespace, url: str) -> int:
         from console.cli.report import report
 
         return report(url, args.start, args.end)
+    if args.command == "roles":
+        from console.cli.users import print_matrix
+
+        return print_matrix()
     if args.command == "departments":
         from console.cli.departments import departments
 

@@ -35,6 +35,15 @@ with or without BOM. Every key is optional; ``resources/console.example.toml`` s
     volume = 80             # 0-100; default 80
     silent_hours = ["22:00", "07:00"]   # [start, end), may wrap midnight; default: none
 
+    [security]
+    password_min_length = 8     # 8-128; default 8
+    password_min_classes = 3    # of lower, upper, digits, other: 1-4; default 3
+    password_max_age_days = 90  # 0: never expire; default 90
+    lock_after_failures = 5     # wrong tries in a row that lock the account; default 5
+    lock_minutes = 30           # default 30
+    totp_for_all = false        # one-time code for everyone (admins and auditors always)
+    idle_lock_min = 15          # the seat locks after this long untouched; default 15
+
 Unknown sections or keys, wrong types and bad values are errors (:class:`ConfigError`) naming
 the file, line and dotted key, with the closest known key for typos; no value ever falls back
 to a default silently. ``python -m console config check`` runs :func:`config_check`.
@@ -57,6 +66,7 @@ import platformdirs
 from console import config_values as check
 from console.config_values import Invalid
 from console.domain.dispositions import default_specs
+from console.domain.passwords import SecurityPolicy
 from console.settings import APP_AUTHOR, APP_NAME, data_dir, default_db_url, safe_url
 from console.telephony.adapters import ADAPTERS
 
@@ -99,6 +109,13 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("ring_timeout_s", "telephony.ring_timeout_s", None, check.seconds(5, 120)),
     _Field("ring_volume", "telephony.ring_volume", None, check.volume),
     _Field("auto_answer", "seat.auto_answer", None, check.flag),
+    _Field("password_min_length", "security.password_min_length", None, check.whole(8, 128)),
+    _Field("password_min_classes", "security.password_min_classes", None, check.whole(1, 4)),
+    _Field("password_max_age_days", "security.password_max_age_days", None, check.whole(0, 3650)),
+    _Field("lock_after_failures", "security.lock_after_failures", None, check.whole(1, 100)),
+    _Field("lock_minutes", "security.lock_minutes", None, check.whole(1, 1440)),
+    _Field("totp_for_all", "security.totp_for_all", None, check.flag),
+    _Field("idle_lock_min", "security.idle_lock_min", None, check.whole(1, 240)),
 )
 _BY_KEY = {f.key: f for f in _FIELDS}
 _SECTIONS: dict[str, list[str]] = {}
@@ -128,6 +145,13 @@ class Settings:
     ring_timeout_s: int = 15  # ring-no-answer: offered on, the seat made not ready
     ring_volume: int = 80  # the ring (its own volume: alarms' silent hours do not apply)
     auto_answer: bool = False  # an offered call is answered at once
+    password_min_length: int = 8  # [security]: console.domain.passwords.SecurityPolicy
+    password_min_classes: int = 3
+    password_max_age_days: int = 90
+    lock_after_failures: int = 5
+    lock_minutes: int = 30
+    totp_for_all: bool = False
+    idle_lock_min: int = 15
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     config_path: Path | None = field(default=None, compare=False)  # the file read, if any
 
@@ -137,6 +161,15 @@ class Settings:
                 f.check(getattr(self, f.name))
             except Invalid as exc:
                 raise ValueError(f"{f.name}={getattr(self, f.name)!r}: {exc}") from None
+
+    def security(self) -> SecurityPolicy:
+        """The ``[security]`` settings as the account service reads them."""
+        return SecurityPolicy(
+            min_length=self.password_min_length, min_classes=self.password_min_classes,
+            max_age_days=self.password_max_age_days, max_failures=self.lock_after_failures,
+            lock_minutes=self.lock_minutes, totp_for_all=self.totp_for_all,
+            idle_lock_min=self.idle_lock_min,
+        )  # fmt: skip
 
     def is_silent(self, t: time) -> bool:
         """Whether alarms are silent at local time ``t`` (start inclusive, end exclusive)."""

@@ -91,11 +91,13 @@ def seconds(low: int, high: int) -> Callable[[object], int]:
     return check
 
 
-def whole(low: int, high: int, what: str) -> Callable[[object], int]:
+def whole(low: int, high: int, what: str = "") -> Callable[[object], int]:
+    unit = f" of {what}" if what else ""
+
     def check(value: object) -> int:
         if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
             return value
-        raise Invalid(f"must be a whole number of {what} from {low} to {high}")
+        raise Invalid(f"must be a whole number{unit} from {low} to {high}")
 
     return check
 

@@ -152,4 +152,73 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
         "Refusals",
         "The database could not do this (the fault is logged): try again; tell IT if it repeats.",
     ),
+    # Accounts and roles (console.domain.roles, console.domain.passwords,
+    # console.services.accounts). Sign-in refusals never say whether a login exists.
+    "sign_in_empty": QT_TRANSLATE_NOOP("Refusals", "Enter your login and your password."),
+    "sign_in_refused": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The login or the password is wrong. After {attempts} wrong tries in a row the account "
+        "is locked for {minutes} minutes.",
+    ),
+    "sign_in_locked": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Too many wrong tries: this account is locked until {until}. An administrator can "
+        "unlock it sooner by setting a new password.",
+    ),
+    "password_change_needed": QT_TRANSLATE_NOOP(
+        "Refusals", "Your password must be changed now (first sign-in, reset or expired)."
+    ),
+    "totp_needed": QT_TRANSLATE_NOOP(
+        "Refusals", "Enter the 6-digit code from your authenticator app, or a recovery code."
+    ),
+    "totp_wrong": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The one-time code is wrong or already used: enter the code the app shows now.",
+    ),
+    "totp_enrolled": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "An authenticator app is already set up: an administrator removes it before a new one.",
+    ),
+    "totp_enrol_needed": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "This account signs in with a one-time code: set up your authenticator app first.",
+    ),
+    "password_too_long": QT_TRANSLATE_NOOP(
+        "Refusals", "A password has at most {max} characters."
+    ),
+    "password_too_short": QT_TRANSLATE_NOOP(
+        "Refusals", "The new password needs at least {min} characters."
+    ),
+    "password_too_simple": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The new password needs characters of at least {classes} kinds: lower case, upper "
+        "case, digits, other signs.",
+    ),
+    "password_is_login": QT_TRANSLATE_NOOP(
+        "Refusals", "The new password must not be the login, nor the login backwards."
+    ),
+    "password_unprintable": QT_TRANSLATE_NOOP(
+        "Refusals", "The new password holds an invisible control character: type it again."
+    ),
+    "password_same": QT_TRANSLATE_NOOP(
+        "Refusals", "The new password must differ from the present one."
+    ),
+    "login_invalid": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a "
+        "letter or digit.",
+    ),
+    "login_taken": QT_TRANSLATE_NOOP("Refusals", "There is already an account “{login}”."),
+    "unknown_account": QT_TRANSLATE_NOOP("Refusals", "There is no account “{login}”."),
+    "display_name_invalid": QT_TRANSLATE_NOOP(
+        "Refusals", "The name must be 1–32 characters of plain text on one line."
+    ),
+    "roles_empty": QT_TRANSLATE_NOOP("Refusals", "Give the account at least one role."),
+    "roles_exclusive": QT_TRANSLATE_NOOP(
+        "Refusals", "No account may be both {first} and {second} (三员分立)."
+    ),
+    "role_wrong_platform": QT_TRANSLATE_NOOP(
+        "Refusals", "The role {role} belongs to {platform} accounts only."
+    ),
+    "not_allowed": QT_TRANSLATE_NOOP("Refusals", "Your roles do not allow this."),
 })  # fmt: skip

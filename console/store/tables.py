@@ -266,3 +266,23 @@ class DispositionRow(SQLModel, table=True):
     platform: str
     code: str
     at: datetime
+class AccountRow(SQLModel, table=True):
+    """A person who signs in (console/services/accounts.py): login, roles, the argon2id hash of
+    the password and the sign-in state. ``roles``: role values joined by ","; ``recovery_hashes``:
+    the SHA-256 hex of each unused recovery code, joined by ","; no password or code is stored."""
+
+    __tablename__ = "account"
+    login: str = Field(primary_key=True)  # lower case (console.domain.passwords.LOGIN_PATTERN)
+    display_name: str
+    platform: str  # 12345 | 110
+    roles: str
+    enabled: bool = True
+    password_hash: str
+    password_set_at: datetime
+    must_change: bool = True  # set by an administrator: changed at the next sign-in
+    failed_attempts: int = 0  # wrong passwords or codes in a row
+    locked_until: datetime | None = None
+    totp_secret: str | None = None  # base32, RFC 6238; None: not enrolled
+    totp_last_step: int | None = None  # the last code's time step: a code counts once
+    recovery_hashes: str = ""
+    created_at: datetime

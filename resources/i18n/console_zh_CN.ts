@@ -1744,6 +1744,116 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation>数据库未能完成此操作（故障已记入日志）：请重试；若反复出现，请联系信息技术人员。</translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="157"/>
+        <source>Enter your login and your password.</source>
+        <translation>请输入账号和口令。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="158"/>
+        <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
+        <translation>账号或口令错误。连续输错 {attempts} 次，账号将锁定 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="163"/>
+        <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
+        <translation>输错次数过多：账号已锁定至 {until}。如需提前解锁，请系统管理员重设口令。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="168"/>
+        <source>Your password must be changed now (first sign-in, reset or expired).</source>
+        <translation>现在必须修改口令（首次登录、口令被重设或已过期）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="171"/>
+        <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
+        <translation>请输入身份验证器应用显示的 6 位动态口令，或一个恢复码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="174"/>
+        <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
+        <translation>动态口令错误或已用过：请输入应用当前显示的口令。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="178"/>
+        <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
+        <translation>已绑定身份验证器应用：须由系统管理员解除后才能绑定新的。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="182"/>
+        <source>This account signs in with a one-time code: set up your authenticator app first.</source>
+        <translation>此账号须用动态口令登录：请先绑定身份验证器应用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="186"/>
+        <source>A password has at most {max} characters.</source>
+        <translation>口令最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="189"/>
+        <source>The new password needs at least {min} characters.</source>
+        <translation>新口令至少需要 {min} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="192"/>
+        <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
+        <translation>新口令至少要包含 {classes} 类字符：小写字母、大写字母、数字、其他符号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="197"/>
+        <source>The new password must not be the login, nor the login backwards.</source>
+        <translation>新口令不能与账号相同，也不能是账号倒写。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="200"/>
+        <source>The new password holds an invisible control character: type it again.</source>
+        <translation>新口令含有不可见的控制字符：请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="203"/>
+        <source>The new password must differ from the present one.</source>
+        <translation>新口令不能与当前口令相同。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="206"/>
+        <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
+        <translation>账号为 1–32 个字符：字母 a–z、数字、“.”、“_”或“-”，以字母或数字开头。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="211"/>
+        <source>There is already an account “{login}”.</source>
+        <translation>账号“{login}”已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="212"/>
+        <source>There is no account “{login}”.</source>
+        <translation>没有账号“{login}”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="213"/>
+        <source>The name must be 1–32 characters of plain text on one line.</source>
+        <translation>姓名须为一行 1–32 个字符的纯文本。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="216"/>
+        <source>Give the account at least one role.</source>
+        <translation>请至少给账号一个角色。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="217"/>
+        <source>No account may be both {first} and {second} (三员分立).</source>
+        <translation>同一账号不能既是{first}又是{second}（三员分立）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="220"/>
+        <source>The role {role} belongs to {platform} accounts only.</source>
+        <translation>{role}角色只属于 {platform} 平台的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="223"/>
+        <source>Your roles do not allow this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
 </context>
 <context>
     <name>Ringer</name>
@@ -1751,6 +1861,34 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/ui/seat/ringer.py" line="96"/>
         <source>Call</source>
         <translation>来电</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../console/domain/roles.py" line="46"/>
+        <source>12345 agent</source>
+        <translation>话务员</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/roles.py" line="47"/>
+        <source>110 operator</source>
+        <translation>接警员</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/roles.py" line="48"/>
+        <source>Shift lead</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/roles.py" line="49"/>
+        <source>System administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/roles.py" line="50"/>
+        <source>Auditor</source>
+        <translation>审计员</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,372 @@
+"""Signing in, passwords, one-time codes, and the accounts an administrator keeps.
+
+Every call that proves who someone is takes the login and password again (the sign-in screen
+keeps them while it is open; nothing is held here), so the Qt sign-in screen and the command
+line call the same methods the same way:
+
+- :meth:`AccountService.sign_in` → a :class:`~console.domain.roles.Principal`, or
+  :class:`~console.domain.refusals.Refused`. Three refusals name the next step, not a failure:
+  ``password_change_needed`` (→ :meth:`change_password`), ``totp_needed`` (ask for the code and
+  call again), ``totp_enrol_needed`` (→ :meth:`start_totp`, then :meth:`confirm_totp`). Each of
+  those returns the principal when nothing else is left to do.
+- An unknown login, a disabled account and a wrong password give the same refusal after the
+  same work (one argon2id verify, against a dummy hash when there is no account); an unknown
+  login even locks like a real one, so trying five times tells nothing either.
+- Failed attempts count and lock by the injected clock; a refusal commits the count.
+- The administrator's calls (:meth:`add`, :meth:`reset_password`…) take ``by``: the signed-in
+  principal, checked against the role matrix; None is the command line, whose user already
+  holds the database's own credentials.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import NoReturn, TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from console.domain import passwords as rules
+from console.domain.orders import Platform
+from console.domain.passwords import SecurityPolicy
+from console.domain.refusals import Refused
+from console.domain.roles import SITE, Capability, Principal, Role, allowed, check_roles, needs_totp
+from console.services import second_factor as factor
+from console.services.second_factor import Enrolment
+from console.store import accounts as repo
+from console.store.engine import Database
+from console.store.tables import AccountRow
+
+__all__ = ["AccountService", "AccountView", "Enrolled", "Enrolment"]
+
+T = TypeVar("T")
+_PHANTOMS = 1024  # unknown logins whose failures are remembered (this process only)
+
+
+@dataclass(frozen=True, slots=True)
+class Enrolled:
+    """A confirmed one-time-code enrolment: the principal and the recovery codes, shown once."""
+
+    principal: Principal
+    recovery_codes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AccountView:
+    """An account as the administrator sees it (no hash, no secret)."""
+
+    login: str
+    display_name: str
+    platform: Platform
+    roles: frozenset[Role]
+    enabled: bool
+    must_change: bool
+    password_set_at: datetime
+    locked_until: datetime | None
+    totp: bool
+    recovery_left: int
+
+
+class AccountService:
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime],
+        policy: SecurityPolicy | None = None,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._policy = policy or SecurityPolicy()
+        self._hasher = factor.password_hasher()
+        # Verified when there is no account, so that costs what a wrong password costs.
+        self._dummy = self._hasher.hash("no such account: " + factor.new_totp_secret())
+        self._phantoms: OrderedDict[str, tuple[int, datetime | None]] = OrderedDict()
+
+    # -- signing in ------------------------------------------------------------------------
+
+    def sign_in(self, login: str, password: str, totp: str | None = None) -> Principal:
+        def run(s: Session) -> Principal:
+            row = self._password(s, login, password)
+            self._no_change_needed(row)
+            self._second_factor(row, totp)
+            return self._signed_in(row)
+
+        return self._write(run)
+
+    def change_password(self, login: str, old: str, new: str, totp: str | None = None) -> Principal:
+        """Change one's own password (also the way through ``password_change_needed``)."""
+
+        def run(s: Session) -> Principal:
+            row = self._password(s, login, old)
+            self._second_factor(row, totp)
+            text = rules.check_new_password(self._policy, row.login, new)
+            if factor.verify_password(self._hasher, row.password_hash, text):
+                raise Refused("password_same")
+            self._set_password(row, text, must_change=False)
+            return self._signed_in(row)  # may refuse: enrol next (the new password stands)
+
+        return self._write(run)
+
+    def start_totp(self, login: str, password: str) -> Enrolment:
+        """A new secret to show as a QR code; nothing is stored until :meth:`confirm_totp`.
+        An account with an app already has it removed by an administrator first
+        (:meth:`reset_totp`): the password alone must not replace a second factor."""
+
+        def run(s: Session) -> Enrolment:
+            row = self._password(s, login, password)
+            self._no_change_needed(row)
+            if row.totp_secret is not None:
+                raise Refused("totp_enrolled")
+            return Enrolment(row.login, factor.new_totp_secret())
+
+        return self._write(run)
+
+    def confirm_totp(self, login: str, password: str, secret: str, code: str) -> Enrolled:
+        """Store ``secret`` once ``code`` from the app proves it was scanned, with 10 new
+        recovery codes."""
+
+        def run(s: Session) -> Enrolled:
+            row = self._password(s, login, password)
+            self._no_change_needed(row)
+            if row.totp_secret is not None:
+                raise Refused("totp_enrolled")
+            step = factor.totp_step(secret, factor.code_text(code), self._clock(), None)
+            if step is None:
+                raise Refused("totp_wrong")
+            codes = factor.new_recovery_codes()
+            row.totp_secret, row.totp_last_step = secret, step
+            row.recovery_hashes = ",".join(factor.recovery_hash(c) for c in codes)
+            return Enrolled(self._signed_in(row), tuple(codes))
+
+        return self._write(run)
+
+    def renew_recovery_codes(self, login: str, password: str, totp: str) -> tuple[str, ...]:
+        """10 new recovery codes in place of the old ones (used up, or lost)."""
+
+        def run(s: Session) -> tuple[str, ...]:
+            row = self._password(s, login, password)
+            self._second_factor(row, totp)
+            if row.totp_secret is None:
+                raise Refused("totp_enrol_needed")
+            codes = factor.new_recovery_codes()
+            row.recovery_hashes = ",".join(factor.recovery_hash(c) for c in codes)
+            return tuple(codes)
+
+        return self._write(run)
+
+    # -- the administrator's ---------------------------------------------------------------
+
+    def add(
+        self,
+        login: str,
+        display_name: str,
+        platform: Platform,
+        roles: Iterable[Role],
+        password: str,
+        by: Principal | None = None,
+    ) -> AccountView:
+        """A new account; its password is changed at the first sign-in."""
+        self._may_manage(by)
+        name = rules.check_login(login)
+        shown = rules.check_display_name(display_name)
+        held = check_roles(roles, platform)
+        text = rules.check_new_password(self._policy, name, password)
+
+        def run(s: Session) -> AccountView:
+            if repo.get(s, name) is not None:
+                raise Refused("login_taken", login=name)
+            now = self._clock()
+            row = AccountRow(login=name, display_name=shown, platform=platform.value,
+                             roles=_joined(held), password_hash="", password_set_at=now,
+                             created_at=now)  # fmt: skip
+            self._set_password(row, text, must_change=True)
+            s.add(row)
+            return _view(row)
+
+        return self._write(run)
+
+    def accounts(self, by: Principal | None = None) -> list[AccountView]:
+        self._may_manage(by)
+        with self._db.read() as s:
+            return [_view(row) for row in repo.every(s)]
+
+    def reset_password(self, login: str, password: str, by: Principal | None = None) -> None:
+        """A new password, changed at the next sign-in; unlocks the account."""
+        self._may_manage(by)
+
+        def run(s: Session) -> None:
+            row = self._existing(s, login)
+            self._set_password(row, rules.check_new_password(self._policy, row.login, password),
+                               must_change=True)  # fmt: skip
+
+        self._write(run)
+
+    def disable(self, login: str, by: Principal | None = None) -> None:
+        self._may_manage(by)
+        self._write(lambda s: setattr(self._existing(s, login), "enabled", False))
+
+    def reset_totp(self, login: str, by: Principal | None = None) -> None:
+        """Remove the account's app and recovery codes: it enrols again at the next sign-in
+        (if its roles or the site ask for a code)."""
+        self._may_manage(by)
+
+        def run(s: Session) -> None:
+            row = self._existing(s, login)
+            row.totp_secret, row.totp_last_step, row.recovery_hashes = None, None, ""
+
+        self._write(run)
+
+    def set_roles(self, login: str, roles: Iterable[Role], by: Principal | None = None) -> None:
+        self._may_manage(by)
+        wanted = frozenset(roles)
+
+        def run(s: Session) -> None:
+            row = self._existing(s, login)
+            row.roles = _joined(check_roles(wanted, Platform(row.platform)))
+
+        self._write(run)
+
+    # -- the steps -------------------------------------------------------------------------
+
+    def _write(self, work: Callable[[Session], T]) -> T:
+        """Run ``work`` in one transaction that commits even when it refuses: a failed attempt
+        is counted, a changed password stays changed when enrolment is still to come."""
+        refused: Refused
+        with self._db.write(notify=False) as s:  # no queue shows accounts
+            try:
+                return work(s)
+            except Refused as exc:
+                refused = exc
+        raise refused
+
+    def _password(self, s: Session, login: str, password: str) -> AccountRow:
+        if not login.strip() or not password:
+            raise Refused("sign_in_empty")
+        text = rules.sign_in_text(password)
+        name = rules.normal_login(login)
+        row = repo.get(s, name, for_update=True) if name else None
+        if row is None or not row.enabled:
+            self._phantom(name or "", text)
+        now = self._clock()
+        if row.locked_until is not None and row.locked_until > now:
+            factor.verify_password(self._hasher, self._dummy, text)  # the same time
+            raise Refused("sign_in_locked", until=_shown(row.locked_until))
+        if row.locked_until is not None:  # the lock has run out: a fresh count
+            row.locked_until, row.failed_attempts = None, 0
+        if not factor.verify_password(self._hasher, row.password_hash, text):
+            self._failed(row, now)
+        if self._hasher.check_needs_rehash(row.password_hash):
+            row.password_hash = self._hasher.hash(text)
+        return row
+
+    def _phantom(self, name: str, text: str) -> NoReturn:
+        """No account (or a disabled one): the same work and the same refusals as a wrong
+        password, lock included. Raises."""
+        factor.verify_password(self._hasher, self._dummy, text)
+        now = self._clock()
+        failures, until = self._phantoms.pop(name, (0, None))
+        if until is not None and until > now:
+            self._phantoms[name] = (failures, until)
+            raise Refused("sign_in_locked", until=_shown(until))
+        failures = 0 if until is not None else failures
+        failures += 1
+        until = rules.locked_until(self._policy, failures, now)
+        self._phantoms[name] = (failures, until)
+        while len(self._phantoms) > _PHANTOMS:
+            self._phantoms.popitem(last=False)
+        self._refuse_attempt(until)
+
+    def _failed(self, row: AccountRow, now: datetime) -> NoReturn:
+        row.failed_attempts += 1
+        row.locked_until = rules.locked_until(self._policy, row.failed_attempts, now)
+        self._refuse_attempt(row.locked_until)
+
+    def _refuse_attempt(self, until: datetime | None) -> NoReturn:
+        if until is not None:
+            raise Refused("sign_in_locked", until=_shown(until))
+        raise Refused("sign_in_refused", attempts=str(self._policy.max_failures),
+                      minutes=str(self._policy.lock_minutes))  # fmt: skip
+
+    def _no_change_needed(self, row: AccountRow) -> None:
+        if row.must_change or rules.password_expired(
+            self._policy, row.password_set_at, self._clock()
+        ):
+            raise Refused("password_change_needed")
+
+    def _second_factor(self, row: AccountRow, given: str | None) -> None:
+        """The one-time code (or a recovery code) when the account has enrolled an app."""
+        if row.totp_secret is None:
+            return
+        code = factor.code_text(given or "")
+        if not code:
+            raise Refused("totp_needed")
+        now = self._clock()
+        if factor.is_totp_code(code):
+            step = factor.totp_step(row.totp_secret, code, now, row.totp_last_step)
+            if step is not None:
+                row.totp_last_step = step
+                return
+        elif len(code) <= 32:
+            left = row.recovery_hashes.split(",") if row.recovery_hashes else []
+            digest = factor.recovery_hash(code)
+            if digest in left:
+                left.remove(digest)
+                row.recovery_hashes = ",".join(left)
+                return
+        row.failed_attempts += 1
+        row.locked_until = rules.locked_until(self._policy, row.failed_attempts, now)
+        if row.locked_until is not None:
+            raise Refused("sign_in_locked", until=_shown(row.locked_until))
+        raise Refused("totp_wrong")
+
+    def _signed_in(self, row: AccountRow) -> Principal:
+        """The principal, once nothing is left to do; the count of failures starts again."""
+        row.failed_attempts, row.locked_until = 0, None
+        roles = _roles(row.roles)
+        if row.totp_secret is None and needs_totp(roles, self._policy.totp_for_all):
+            raise Refused("totp_enrol_needed")
+        return Principal(row.login, row.display_name, Platform(row.platform), roles)
+
+    def _set_password(self, row: AccountRow, text: str, must_change: bool) -> None:
+        row.password_hash = self._hasher.hash(text)
+        row.password_set_at = self._clock()
+        row.must_change = must_change
+        row.failed_attempts, row.locked_until = 0, None
+
+    def _existing(self, s: Session, login: str) -> AccountRow:
+        name = rules.normal_login(login)
+        row = repo.get(s, name) if name else None
+        if row is None:
+            raise Refused("unknown_account", login=login.strip()[:40])
+        return row
+
+    @staticmethod
+    def _may_manage(by: Principal | None) -> None:
+        if by is not None and not allowed(by, Capability.MANAGE_USERS, SITE):
+            raise Refused("not_allowed")
+
+
+def _joined(roles: frozenset[Role]) -> str:
+    return ",".join(r.value for r in Role if r in roles)
+
+
+def _roles(text: str) -> frozenset[Role]:
+    return frozenset(Role(r) for r in text.split(",") if r)
+
+
+def _shown(at: datetime) -> str:
+    """An instant as the refusal says it: China time, to the minute."""
+    return at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M")
+
+
+def _view(row: AccountRow) -> AccountView:
+    return AccountView(
+        login=row.login, display_name=row.display_name, platform=Platform(row.platform),
+        roles=_roles(row.roles), enabled=row.enabled, must_change=row.must_change,
+        password_set_at=row.password_set_at, locked_until=row.locked_until,
+        totp=row.totp_secret is not None,
+        recovery_left=len(row.recovery_hashes.split(",")) if row.recovery_hashes else 0,
+    )  # fmt: skip
