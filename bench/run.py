@@ -32,6 +32,8 @@ BENCHMARKS = [
     "queues",
     "transfer",
     "startup",
+    "audit_overhead",
+    "audit_verify",
 ]
 
 

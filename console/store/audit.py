@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Connection, select
 from sqlmodel import Session, col
 
 from console.domain.audit import AuditRecord
@@ -36,40 +36,61 @@ class Head:
     key_id: str
 
 
+# Appends run inside every order step: plain driver SQL, no statement building (it cost more
+# than the row). SQLite stores instants as SQLAlchemy does (UTC text, STACK-NOTES).
+_HEAD = "SELECT seq, mac, key_id FROM audit ORDER BY seq DESC LIMIT 1"
+_COLS = "seq, at, who, seat, action, target, outcome, detail, key_id, mac"
+_INSERT = {
+    "sqlite": f"INSERT INTO audit ({_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "postgresql": f"INSERT INTO audit ({_COLS}) VALUES ({', '.join(['%s'] * 10)})",
+}
+
+
 def lock_chain(session: Session) -> None:
     """Hold the chain for this transaction (PostgreSQL; SQLite's write lock already does)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK})")
 
 
 def head(session: Session) -> Head | None:
-    row = session.execute(
-        select(_TABLE.c.seq, _TABLE.c.mac, _TABLE.c.key_id).order_by(_TABLE.c.seq.desc()).limit(1)
-    ).first()
+    row = session.connection().exec_driver_sql(_HEAD).first()
     return None if row is None else Head(row.seq, row.mac, row.key_id)
 
 
 def append(session: Session, record: AuditRecord) -> None:
-    session.execute(insert(_TABLE).values(_values(record)))
-
-
-def _values(r: AuditRecord) -> dict[str, object]:
-    return {"seq": r.seq, "at": r.at, "who": r.who, "seat": r.seat, "action": r.action,
-            "target": r.target, "outcome": r.outcome, "detail": r.detail, "key_id": r.key_id,
-            "mac": r.mac}  # fmt: skip
+    """One INSERT; nothing else in the console writes to the audit table."""
+    conn = session.connection()
+    r = record
+    at: object = r.at
+    if conn.dialect.name == "sqlite":
+        at = r.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    values = (r.seq, at, r.who, r.seat, r.action, r.target, r.outcome, r.detail, r.key_id, r.mac)
+    conn.exec_driver_sql(_INSERT[conn.dialect.name], values)
 
 
 def _record(row: tuple[object, ...]) -> AuditRecord:
     return AuditRecord(*row)  # type: ignore[arg-type]
 
 
+_ALL = "SELECT seq, at, who, seat, action, target, outcome, detail, key_id, mac FROM audit"
+
+
 def stream(conn: Connection, batch: int = 20_000) -> Iterator[AuditRecord]:
-    """Every row in chain order, a batch at a time (1 M rows never sit in memory at once)."""
-    result = conn.execution_options(yield_per=batch).execute(
-        select(*_COLUMNS).order_by(_TABLE.c.seq)
+    """Every row in chain order, a batch at a time (1 M rows never sit in memory at once).
+
+    Straight from the driver (``audit verify`` reads every row: SQLAlchemy's per-value result
+    processing cost more than the MACs). SQLite gives the instant as text in UTC, PostgreSQL as
+    an aware datetime."""
+    result = conn.execution_options(stream_results=True, max_row_buffer=batch).exec_driver_sql(
+        _ALL + " ORDER BY seq"
     )
-    for row in result:
-        yield _record(tuple(row))
+    while rows := result.fetchmany(batch):
+        for seq, at, *rest in rows:
+            if not isinstance(at, datetime):
+                at = datetime.fromisoformat(at)
+                at = at if at.tzinfo else at.replace(tzinfo=UTC)
+            yield AuditRecord(seq, at, *rest)
 
 
 def page(
