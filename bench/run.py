@@ -34,6 +34,8 @@ BENCHMARKS = [
     "offer",
     "startup",
     "sign_in",
+    "audit_overhead",
+    "audit_verify",
 ]
 
 

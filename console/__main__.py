@@ -1,5 +1,5 @@
 """Command line: the console window (default), ``init-db``, ``demo-data``, ``departments``,
-``report``, ``users``, ``roles``, ``config check``, ``--smoke``.
+``report``, ``users``, ``roles``, ``audit verify|show``, ``config check``, ``--smoke``.
 
 Imports are deferred to the command that needs them: start-up time is dominated by imports.
 """
@@ -13,9 +13,12 @@ STARTED = time.perf_counter()
 import argparse  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
-from typing import NoReturn  # noqa: E402
+from typing import TYPE_CHECKING, NoReturn  # noqa: E402
 
 from console.cli.common import CommandFailed, day, say_failure  # noqa: E402
+
+if TYPE_CHECKING:
+    from console.config import Settings
 
 
 class _Parser(argparse.ArgumentParser):
@@ -70,6 +73,20 @@ def _parser() -> argparse.ArgumentParser:
     from console.cli.users import add_parsers
 
     add_parsers(sub)
+    audit = sub.add_parser("audit", help="the audit trail (留痕): check its chain, read it")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    verify = audit_sub.add_parser(
+        "verify", help="check the chain; exit 1 naming a row tampered with"
+    )
+    verify.add_argument("--db", metavar="URL", dest="sub_db")
+    shown = audit_sub.add_parser("show", help="rows newest first, a page at a time")
+    shown.add_argument("--db", metavar="URL", dest="sub_db")
+    shown.add_argument("--user", metavar="LOGIN", help="only this login")
+    shown.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first China day")
+    shown.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last China day")
+    shown.add_argument("--action", help="only this action, e.g. order_step")
+    shown.add_argument("--before", type=int, metavar="SEQ", help="rows older than this one")
+    shown.add_argument("--limit", type=int, default=50, help="rows a page (default 50)")
     config = sub.add_parser("config", help="site configuration")
     config_sub = config.add_subparsers(dest="config_command", required=True)
     check = config_sub.add_parser("check", help="validate the config and print the settings")
@@ -172,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
                 from console.cli.users import users
 
                 return users(settings.db_url, args, settings.security())
+            if args.command == "audit":
+                return _audit(args, settings)
             return _command(args, settings.db_url)
         except Exception as exc:  # said as one line; anything else is a bug: its traceback
             said = say_failure(args.command, exc, settings.db_url)
@@ -185,6 +204,18 @@ def main(argv: list[str] | None = None) -> int:
     from console.app import run_gui
 
     return run_gui(settings, smoke=args.smoke, started_at=STARTED, pair=args.pair)
+
+
+def _audit(args: argparse.Namespace, settings: Settings) -> int:
+    from console.cli import audit
+    from console.config import audit_key_path
+
+    if args.audit_command == "verify":
+        return audit.verify(settings.db_url, audit_key_path(settings))
+    return audit.show(
+        settings.db_url, user=args.user, start=args.start, end=args.end, action=args.action,
+        before=args.before, limit=args.limit,
+    )  # fmt: skip
 
 
 def _command(args: argparse.Namespace, url: str) -> int:

@@ -24,7 +24,7 @@ from console.app_loop import fail as _fail
 from console.app_loop import run_loop as _run
 from console.app_seat import SeatParts
 from console.app_window import Shared, WindowParts, build_window, place_windows, watch_changes
-from console.config import Settings, describe
+from console.config import Settings, audit_key_path, describe
 from console.domain.calendar import BusinessCalendar, load_calendar
 from console.domain.deadlines import Policy
 from console.domain.dispositions import parse_catalogue
@@ -33,6 +33,7 @@ from console.logs import install_excepthook, setup_logging
 from console.scheduling.alarms import AlarmScheduler
 from console.scheduling.clock import Clock, SystemClock
 from console.services.alarms import AlarmService, load_site_policy
+from console.services.audit import AuditKeyError, AuditTrail, open_key
 from console.services.orders import OrderService
 from console.services.transfers import HOLD_MARGIN, PENDING_HOLDS
 from console.settings import safe_url
@@ -133,6 +134,12 @@ def _run_with(
         _fail(QCoreApplication.translate("App", "Business calendar: {error}").format(error=exc))
         db.dispose()
         return EXIT_CANNOT_START
+    try:
+        audit_key = open_key(db, audit_key_path(settings))
+    except AuditKeyError as exc:  # no key beside a trail that has rows, or another seat's
+        _fail(QCoreApplication.translate("App", "Audit trail: {error}").format(error=exc))
+        db.dispose()
+        return EXIT_CANNOT_START
     ops = Operations("ui", app)
     executor = ThreadPoolExecutor(1, thread_name_prefix="alarm-sweep")
     loop = qasync.QEventLoop(app)  # made before the widgets: the switch runs on it
@@ -140,6 +147,7 @@ def _run_with(
     watchers: list[ChangeWatch] = []  # closed in the finally
     try:
         clock = SystemClock()
+        trail = AuditTrail(audit_key, clock.now)
         actors = [Actor(settings.agent, settings.seat, seat_platform)]
         if pair:
             actors.append(peer_actor(actors[0]))
@@ -165,6 +173,7 @@ def _run_with(
             on_raised,
             set_connected,
             transfer_hold=timedelta(seconds=settings.transfer_window_s) + HOLD_MARGIN,
+            audit=trail,
         )
         with db.read() as session:  # before show(): the first paint shows real numbers
             shared = Shared(
@@ -247,17 +256,20 @@ def alarm_services(
     on_raised: Callable[[list[RaisedAlarm]], None],
     on_health: Callable[[bool], None],
     transfer_hold: timedelta = PENDING_HOLDS,
+    audit: AuditTrail | None = None,
 ) -> tuple[OrderService, AlarmService, AlarmScheduler]:
     """The order and alarm services and the one alarm scheduler that keeps their alarms on
     time: every committed order write (new order, step, transfer, escalation) re-arms the exact
     timer, so a threshold planned sooner than the one armed is raised on time, not by the
-    safety sweep. The services call ``on_change`` on the UI worker; ``rearm`` hops to the loop."""
-    alarms = AlarmService(db, clock.now, seat)
+    safety sweep. The services call ``on_change`` on the UI worker; ``rearm`` hops to the loop.
+    With ``audit``, every order step, acknowledgement and escalation is recorded there."""
+    alarms = AlarmService(db, clock.now, seat, audit)
     timer = AlarmScheduler(scheduler, alarms, clock, executor, on_raised, on_health=on_health)
     policy, calendar = rules
     orders = OrderService(
-        db, clock.now, policy, calendar, on_change=timer.rearm, transfer_hold=transfer_hold
-    )
+        db, clock.now, policy, calendar, on_change=timer.rearm, transfer_hold=transfer_hold,
+        audit=audit,
+    )  # fmt: skip
     return orders, alarms, timer
 
 

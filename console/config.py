@@ -1,9 +1,9 @@
 """Site configuration: one TOML file, overridden by the environment and the command line.
 
 Precedence, highest first: command line (``--db --platform --seat --agent --lang``) >
-environment (``CONSOLE_DB CONSOLE_PLATFORM CONSOLE_SEAT CONSOLE_AGENT CONSOLE_LANG``; empty
-means unset) > file > defaults. The file is ``--config PATH`` (must exist) or
-:func:`default_config_path` (``~/.config/linkage-console/console.toml`` on Linux,
+environment (``CONSOLE_DB CONSOLE_PLATFORM CONSOLE_SEAT CONSOLE_AGENT CONSOLE_LANG
+CONSOLE_AUDIT_KEY``; empty means unset) > file > defaults. The file is ``--config PATH`` (must
+exist) or :func:`default_config_path` (``~/.config/linkage-console/console.toml`` on Linux,
 ``%LOCALAPPDATA%\\linkage\\linkage-console\\console.toml`` on Windows; may be absent). UTF-8,
 with or without BOM. Every key is optional; ``resources/console.example.toml`` shows them all::
 
@@ -29,6 +29,10 @@ with or without BOM. Every key is optional; ``resources/console.example.toml`` s
 
     [ui]
     lang = "zh_CN"          # "zh_CN" or "en"; default "zh_CN"
+
+    [audit]
+    key_file = "/etc/linkage/audit.key"  # the audit trail's key; default: audit.key beside
+                            # the config file. CONSOLE_AUDIT_KEY. Same file on every seat.
 
     [alarms]
     sound = true            # default true
@@ -116,6 +120,7 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("lock_minutes", "security.lock_minutes", None, check.whole(1, 1440)),
     _Field("totp_for_all", "security.totp_for_all", None, check.flag),
     _Field("idle_lock_min", "security.idle_lock_min", None, check.whole(1, 240)),
+    _Field("audit_key_file", "audit.key_file", "CONSOLE_AUDIT_KEY", check.file_path),
 )
 _BY_KEY = {f.key: f for f in _FIELDS}
 _SECTIONS: dict[str, list[str]] = {}
@@ -152,6 +157,7 @@ class Settings:
     lock_minutes: int = 30
     totp_for_all: bool = False
     idle_lock_min: int = 15
+    audit_key_file: Path | None = None  # the audit trail's key; None: audit_key_path()'s default
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     config_path: Path | None = field(default=None, compare=False)  # the file read, if any
 
@@ -182,6 +188,11 @@ class Settings:
 
 def default_config_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / "console.toml"
+
+
+def audit_key_path(settings: Settings) -> Path:
+    """The audit trail's key file: ``audit.key_file``, else ``audit.key`` beside the config."""
+    return settings.audit_key_file or default_config_path().with_name("audit.key")
 
 
 def _where(source: str, f: _Field) -> str:
@@ -343,6 +354,7 @@ def describe(settings: Settings) -> list[str]:
     shown: dict[str, str] = {
         "db_url": url,
         "silent_hours": "none" if silent is None else f"{silent[0]:%H:%M}-{silent[1]:%H:%M}",
+        "audit_key_file": str(audit_key_path(settings)),
     }
     path = settings.config_path
     lines = [

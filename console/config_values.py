@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Callable, Collection
 from datetime import time
+from pathlib import Path
 
 
 class Invalid(Exception):
@@ -145,3 +146,12 @@ def one_of(names: Collection[str], what: str) -> Callable[[object], str]:
         raise Invalid(f"unknown {what}{hint}; known: {shown}")
 
     return check
+
+
+def file_path(value: object) -> Path | None:
+    """A file's path (``~`` is the user's home); None (not set) stays None."""
+    if value is None or isinstance(value, Path):
+        return value
+    if isinstance(value, str) and value.strip() and "\x00" not in value:
+        return Path(value.strip()).expanduser()
+    raise Invalid('must be a file path, e.g. "C:/LinkageConsole/audit.key"')

@@ -61,6 +61,9 @@ def _files(tmp: Path) -> dict[str, Path]:
     made["nul"].write_text(head + "SY\x00,甲,A,210100,functional\n", encoding="utf-8")
     made["long"].write_text(head + "X" * 100_000 + ",甲,A,210100,functional\n", encoding="utf-8")
     made["badtoml"].write_text("[seat\nid = 1\n", encoding="utf-8")
+    made["key"] = tmp / "audit.key"
+    made["key"].write_text("ab" * 32 + "\n", encoding="ascii")
+    made["key"].chmod(0o600)
     return made
 
 
@@ -112,6 +115,21 @@ def _cases(tmp: Path, cluster: Cluster | None) -> list[Case]:
         Case("report backwards", ["report", "--from", "2026-02-01", "--to", "2026-01-01"],
              "before"),
         Case("report pg refused", ["report", "--db", refused], "Connection refused"),
+        # audit
+        Case("audit verify, no key", ["audit", "verify"], "audit.key is missing"),
+        Case("audit verify, key a folder", ["audit", "verify"], "cannot be read",
+             env={"CONSOLE_AUDIT_KEY": str(f["folder"])}),
+        Case("audit verify, key not a key", ["audit", "verify"], "not an audit key",
+             env={"CONSOLE_AUDIT_KEY": str(f["badtoml"])}),
+        Case("audit verify pg refused", ["audit", "verify", "--db", refused],
+             "Connection refused", env={"CONSOLE_AUDIT_KEY": str(f["key"])}),
+        Case("audit show bad action", ["audit", "show", "--action", "drop"], "not an audit action"),
+        Case("audit show bad date", ["audit", "show", "--from", "2026-02-30"], "--from"),
+        Case("audit show backwards", ["audit", "show", "--from", "2026-02-01", "--to",
+             "2026-01-01"], "before"),
+        Case("audit show limit 0", ["audit", "show", "--limit", "0"], "--limit"),
+        Case("audit show before 0", ["audit", "show", "--before", "0"], "--before"),
+        Case("audit alone", ["audit"], "required"),
         # departments
         Case("import missing file", ["departments", "import", str(tmp / "missing.csv")],
              "cannot read"),

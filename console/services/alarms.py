@@ -7,13 +7,17 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from sqlmodel import Session
+
 from console.domain.alarm_levels import AlarmLevel
+from console.domain.audit import AuditAction, AuditEntry
 from console.domain.catalogue import Kind
 from console.domain.deadlines import Policy
 from console.domain.policy_file import load_policy
 from console.domain.refusals import Refused
 from console.domain.typed_text import unstorable
 from console.paths import bundle_path
+from console.services.audit import AuditTrail
 from console.store import alarms as repo
 from console.store.alarms import AlarmView, RaisedAlarm
 from console.store.engine import Database
@@ -47,10 +51,19 @@ def load_site_policy(db: Database, path: Path | None = None) -> Policy:
 
 
 class AlarmService:
-    def __init__(self, db: Database, clock: Callable[[], datetime], seat: str) -> None:
+    """``audit``: the trail acknowledgements and escalations are recorded in (same transaction)."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime],
+        seat: str,
+        audit: AuditTrail | None = None,
+    ) -> None:
         self._db = db
         self._clock = clock
         self._seat = seat
+        self._audit = audit
 
     def sweep(self, limit: int = 1000) -> list[repo.RaisedAlarm]:
         """Raise every pending alarm whose instant has come; idempotent and safe to run anywhere."""
@@ -104,9 +117,11 @@ class AlarmService:
                 if first is None:
                     raise AlarmInputError("unknown_alarm", f"no alarm {alarm_id}")
                 raise AlarmInputError("already_acknowledged", agent=first)
+            self._audited(session, AuditAction.ALARM_ACK, by, alarm_id, "")
 
-    def escalate(self, alarm_id: int, to: str) -> None:
-        """Escalate (督办) to a named person; an unknown alarm is refused (``unknown_alarm``)."""
+    def escalate(self, alarm_id: int, to: str, by: str = "") -> None:
+        """Escalate (督办) to a named person; an unknown alarm is refused (``unknown_alarm``).
+        ``by``: who escalates (the audit trail's who; the seat id when not given)."""
         to = to.strip()
         if not to:
             raise AlarmInputError("escalation_needs_person")
@@ -114,6 +129,14 @@ class AlarmService:
         with self._db.write() as session:
             if not repo.escalate(session, alarm_id, to, self._clock()):
                 raise AlarmInputError("unknown_alarm", f"no alarm {alarm_id}")
+            self._audited(session, AuditAction.ESCALATION, by or self._seat, alarm_id, f"to {to}")
+
+    def _audited(
+        self, session: Session, action: AuditAction, by: str, alarm_id: int, detail: str
+    ) -> None:
+        if self._audit is not None:
+            entry = AuditEntry(by, self._seat, action, f"alarm {alarm_id}", detail=detail)
+            self._audit.record(session, entry)
 
 
 def _check_text(text: str) -> None:

@@ -13,10 +13,12 @@ from datetime import datetime
 from sqlmodel import Session
 
 from console.domain.actions import ACTIONS, Clock
+from console.domain.audit import AuditAction, AuditEntry
 from console.domain.calendar import BusinessCalendar
 from console.domain.deadline_kinds import stopped
 from console.domain.deadlines import Policy, PolicyResult
 from console.domain.orders import Action, Actor, FirstContactMode, Status, WorkOrder, apply
+from console.services.audit import AuditTrail
 from console.store import alarms
 from console.store import orders as repo
 
@@ -30,11 +32,25 @@ def check_seen(stored: repo.Stored, seen: int) -> None:
 
 
 class OrderWriter:
-    def __init__(self, policy: Policy | None, calendar: BusinessCalendar | None) -> None:
+    """The one place every order step passes: with an ``audit`` trail, each new order and each
+    action is recorded there in the step's own transaction (one row each)."""
+
+    def __init__(
+        self,
+        policy: Policy | None,
+        calendar: BusinessCalendar | None,
+        audit: AuditTrail | None = None,
+    ) -> None:
         if policy is not None and calendar is None:
             raise ValueError("a deadline policy needs the business calendar to count days in")
         self._policy = policy
         self._calendar = calendar
+        self._audit = audit
+
+    def _audited(self, session: Session, who: str, seat: str, number: str, what: str) -> None:
+        if self._audit is not None:  # the action and its code, never the note (personal data)
+            entry = AuditEntry(who, seat, AuditAction.ORDER_STEP, number, detail=what)
+            self._audit.record(session, entry)
 
     def add(self, session: Session, order: WorkOrder, now: datetime) -> repo.Stored:
         """A new order with the deadlines the policy gives it, and their alarms planned."""
@@ -43,6 +59,9 @@ class OrderWriter:
             order = replace(order, deadlines=started.deadlines)
         stored = repo.add(session, order, now)
         self._plan(session, stored, started)
+        if order.timeline:
+            first = order.timeline[0]
+            self._audited(session, first.actor, first.seat, order.number, Action.CREATE.value)
         return stored
 
     def act(
@@ -75,6 +94,9 @@ class OrderWriter:
         elif ended := stopped(saved.order.status):  # met, or the order closed: alarms resolve
             alarms.resolve(session, saved.id, now, ended)
         self._plan(session, saved, started)
+        self._audited(
+            session, actor.name, actor.seat, saved.order.number, f"{action.value} {detail}".strip()
+        )
         return saved
 
     def _fresh(self, order: WorkOrder, action: Action, now: datetime) -> PolicyResult | None:

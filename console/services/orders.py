@@ -24,6 +24,7 @@ from console.domain.orders import (
 )
 from console.domain.phone import normalise_phone
 from console.domain.typed_text import unstorable
+from console.services.audit import AuditTrail
 from console.services.linkage import LinkageService
 from console.services.order_writer import OrderWriter, check_seen
 from console.services.transfers import (  # re-exported for callers
@@ -70,12 +71,14 @@ class OrderService:
         calendar: BusinessCalendar | None = None,
         on_change: Callable[[], None] | None = None,
         transfer_hold: timedelta = PENDING_HOLDS,
+        audit: AuditTrail | None = None,
     ) -> None:
         """``transfer_hold``: how long a seat's pending transfer holds the order against another
-        seat's (the site's answer window plus a margin; see ``transfers.PENDING_HOLDS``)."""
+        seat's (the site's answer window plus a margin; see ``transfers.PENDING_HOLDS``).
+        ``audit``: the trail every order step is recorded in (``OrderWriter``)."""
         self._db = db
         self._clock = clock
-        self._writer = OrderWriter(policy, calendar)
+        self._writer = OrderWriter(policy, calendar, audit)
         self._on_change = on_change
         self.transfers = TransferService(db, clock, self._writer, on_change, transfer_hold)
         self.linkage = LinkageService(db, clock, self._writer, on_change)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Index, text
+from sqlalchemy import BigInteger, Index, Integer, text
 from sqlmodel import Field, SQLModel
 
 
@@ -286,3 +286,28 @@ class AccountRow(SQLModel, table=True):
     totp_last_step: int | None = None  # the last code's time step: a code counts once
     recovery_hashes: str = ""
     created_at: datetime
+class AuditRow(SQLModel, table=True):
+    """The audit trail (留痕), append-only: who did what, when, from which seat, and how it went.
+
+    ``seq`` counts rows from 1 without gaps; ``mac`` chains each row on the one before it with
+    the site's key (``console.domain.audit``), ``key_id`` names that key. The console only
+    ever INSERTs here; on PostgreSQL the seats' role may not UPDATE or DELETE and a trigger
+    refuses both to anyone (migration 0012). Kept at least 180 days (网络安全法 art. 21):
+    nothing in the console deletes a row."""
+
+    __tablename__ = "audit"
+    __table_args__ = (Index("ix_audit_at", "at"), Index("ix_audit_who", "who", "seq"))
+    seq: int = Field(
+        primary_key=True,
+        sa_type=BigInteger().with_variant(Integer(), "sqlite"),  # SQLite: the rowid itself
+        sa_column_kwargs={"autoincrement": False},
+    )
+    at: datetime
+    who: str  # the login (today: the agent's name)
+    seat: str
+    action: str  # a console.domain.audit.AuditAction value
+    target: str = ""
+    outcome: str = "ok"
+    detail: str = ""
+    key_id: str
+    mac: str

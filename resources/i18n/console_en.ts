@@ -271,18 +271,23 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="116"/>
+        <location filename="../../console/app.py" line="117"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="127"/>
+        <location filename="../../console/app.py" line="128"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="133"/>
+        <location filename="../../console/app.py" line="134"/>
         <source>Business calendar: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="140"/>
+        <source>Audit trail: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -291,12 +296,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="292"/>
+        <location filename="../../console/app.py" line="304"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="303"/>
+        <location filename="../../console/app.py" line="315"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

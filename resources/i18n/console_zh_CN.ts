@@ -271,19 +271,24 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="116"/>
+        <location filename="../../console/app.py" line="117"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="127"/>
+        <location filename="../../console/app.py" line="128"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="133"/>
+        <location filename="../../console/app.py" line="134"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="140"/>
+        <source>Audit trail: {error}</source>
+        <translation>审计留痕：{error}</translation>
     </message>
     <message>
         <location filename="../../console/ui/qt_app.py" line="70"/>
@@ -291,12 +296,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="292"/>
+        <location filename="../../console/app.py" line="304"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="303"/>
+        <location filename="../../console/app.py" line="315"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>

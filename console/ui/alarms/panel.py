@@ -216,7 +216,7 @@ class AlarmPanel(QWidget):
     def escalate(self) -> None:
         alarm = self._target()
         if alarm is not None:
-            call = partial(self._service.escalate, alarm.id, self.person.text())
+            call = partial(self._service.escalate, alarm.id, self.person.text(), self._user)
             self._write(call, alarm, self.person, self.tr("Escalated {number}."))
 
     def _target(self) -> AlarmView | None:
