@@ -48,6 +48,7 @@ def build_seat(
     ops: Operations,
     switch: Telephony,
     wrap_up: timedelta,
+    transfer_window: timedelta = timedelta(seconds=30),
 ) -> SeatParts:
     kinds, fields, districts = catalogue
     line = Line(actor.platform.value)
@@ -79,7 +80,7 @@ def build_seat(
     )
     flow = TransferFlow(
         seat=controller, telephony=switch, line=line, ops=ops,
-        transfers=order_transfers(orders, actor),
+        transfers=order_transfers(orders, actor), window=transfer_window,
     )  # fmt: skip
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake)
     return SeatParts(panel, controller, flow, switch)
@@ -92,6 +93,7 @@ def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:
         begin=lambda number, key, consent: transfers.begin(number, actor, key, consent),
         complete=lambda key: transfers.complete(key, actor, "一键转接"),
         abandon=transfers.abandon,
+        cancel=transfers.cancel,
         send=lambda number, key, note, consent: transfers.transfer(
             number, actor, note, key, consent
         ),

@@ -57,6 +57,7 @@ class Shared:
     db_url: str
     order_count: int
     wrap_up: timedelta
+    transfer_window: timedelta = timedelta(seconds=30)  # telephony.transfer_window_s
 
 
 @dataclass
@@ -86,7 +87,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     seat = build_seat(
         db=shared.db, orders=shared.orders, clock=shared.clock, actor=actor,
         catalogue=shared.catalogue, kind_names=kind_names, ops=ops, switch=switch,
-        wrap_up=shared.wrap_up,
+        wrap_up=shared.wrap_up, transfer_window=shared.transfer_window,
     )  # fmt: skip
     queues = QueuesView(
         fetch=QueueService(shared.db).read_page, ops=ops, platform=actor.platform, seat=actor.seat,
@@ -139,6 +140,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
 
     linkage_bar.record_outcome.connect(record_outcome)
     steps.done.connect(lambda *_: queues.refresh())
+    steps.done.connect(linkage_bar.step_done)  # a recorded three-way outcome leaves the strip
     # The detail names departments from the directory as last read (an import while consoles
     # run shows up with the next dispatch form opened).
     steps.directory_loaded.connect(

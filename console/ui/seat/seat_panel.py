@@ -3,8 +3,9 @@
 Layout and shortcuts only; :class:`SeatController` holds the behaviour.
 
 Keys (documented in README): F2 ready, F3 not ready (break), F5 answer, F6 hang up, F7 hold /
-resume, F8 one-click transfer to the peer line, F9 three-way call, Ctrl+N new order; F10–F12
-act on the linkage strip's offers (互派 or transfer with consent, record the outcome, open).
+resume, F8 one-click transfer to the peer line, F9 three-way call, Ctrl+N new order; F4 and
+F10–F12 act on the linkage strip's offers (cancel the ringing transfer, 互派 or transfer with
+consent, record the outcome, open).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 from console.domain.agent_state import AgentState, NotReadyReason
 from console.ui.seat.call_bar import CallBar, clock_text
 from console.ui.seat.intake_form import IntakeForm
-from console.ui.seat.linkage_bar import LinkageBar
+from console.ui.seat.linkage_bar import LinkageBar, PeerSeats
 from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.transfer_flow import TransferFlow
@@ -66,6 +67,8 @@ class SeatPanel(QWidget):
         top.addWidget(QLabel(self.tr("State:")))
         top.addWidget(self.state_box)
         top.addWidget(self.state_label)
+        self.peer_seats = PeerSeats(flow)  # before F8: can the peer line take the caller?
+        top.addWidget(self.peer_seats)
         top.addWidget(self.notice, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(pop_view)
