@@ -90,9 +90,9 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
         "Refusals", "This transfer attempt was called off; press the key again for a new one."
     ),
     # The peer line before a transfer or three-way call (console.ui.seat.transfer_flow)
-    "peer_none_ready": QT_TRANSLATE_NOOP("Refusals", "No {line} seat is ready (就绪)."),
+    "peer_none_ready": QT_TRANSLATE_NOOP("Refusals", "No {platform} seat is ready (就绪)."),
     "peer_all_busy": QT_TRANSLATE_NOOP(
-        "Refusals", "No free {line} seat: {busy} ready seat(s) on a call or ringing."
+        "Refusals", "No free {platform} seat: {busy} ready seat(s) on a call or ringing."
     ),
     "key_reused": QT_TRANSLATE_NOOP(
         "Refusals", "This request was already used for another order ({number}); try again."

@@ -1638,12 +1638,12 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="93"/>
-        <source>No {line} seat is ready (就绪).</source>
+        <source>No {platform} seat is ready (就绪).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="94"/>
-        <source>No free {line} seat: {busy} ready seat(s) on a call or ringing.</source>
+        <source>No free {platform} seat: {busy} ready seat(s) on a call or ringing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1970,32 +1970,32 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="265"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="268"/>
         <source>Transfer cancelled: the caller is still with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="275"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="278"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="294"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="297"/>
         <source>The order did not go to {line}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="301"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="304"/>
         <source>no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="302"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="305"/>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="303"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="306"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>

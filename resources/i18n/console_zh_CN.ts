@@ -1641,13 +1641,13 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="93"/>
-        <source>No {line} seat is ready (就绪).</source>
-        <translation>{line}无就绪坐席。</translation>
+        <source>No {platform} seat is ready (就绪).</source>
+        <translation>{platform}无就绪坐席。</translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="94"/>
-        <source>No free {line} seat: {busy} ready seat(s) on a call or ringing.</source>
-        <translation>{line}无空闲坐席：{busy}个坐席正在通话或振铃。</translation>
+        <source>No free {platform} seat: {busy} ready seat(s) on a call or ringing.</source>
+        <translation>{platform}无空闲坐席：{busy}个坐席正在通话或振铃。</translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="97"/>
@@ -1973,32 +1973,32 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>来电正在转接中，请等待对方应答。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="265"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="268"/>
         <source>Transfer cancelled: the caller is still with you.</source>
         <translation>已取消转接，来电人仍由您接听。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="275"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="278"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation>{line} 线路未接通：{result}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="294"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="297"/>
         <source>The order did not go to {line}: {reason}</source>
         <translation>工单未能转至 {line}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="301"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="304"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="302"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="305"/>
         <source>busy</source>
         <translation>忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="303"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="306"/>
         <source>rejected</source>
         <translation>拒接</translation>
     </message>

@@ -264,7 +264,7 @@ def test_every_refusal_code_has_its_own_words(qapp: object) -> None:
     from console.ui.refusals import refusal_text
 
     params = {"platform": "110", "kind": "P-X", "number": "n", "department": "D", "seat": "S",
-              "agent": "A", "most": "9", "path": "P"}  # fmt: skip
+              "agent": "A", "most": "9", "path": "P", "busy": "1"}  # fmt: skip
     for code in REFUSALS:
         error = TransitionError("n", Action.TRANSFER, Status.RECEIVED, "WHY", code, params)
         text = refusal_text(error)

@@ -125,9 +125,9 @@ class TransferFlow(QObject):
         if seats.free > 0:
             return None
         if seats.ready == 0:
-            return Refused("peer_none_ready", f"no {self.peer} seat is ready", line=self.peer)
+            return Refused("peer_none_ready", f"no {self.peer} seat is ready", platform=self.peer)
         return Refused("peer_all_busy", f"no free {self.peer} seat ({seats.busy} busy)",
-                       line=self.peer, busy=str(seats.busy))  # fmt: skip
+                       platform=self.peer, busy=str(seats.busy))  # fmt: skip
 
     def _refuse_unavailable(self, call_id: str, number: str, consent: bool) -> bool:
         """Refuse F8 at once when the peer line cannot take the caller; the strip says why and
@@ -246,10 +246,12 @@ class TransferFlow(QObject):
             self.ringing = call_id
             window_ms = int(self._window.total_seconds() * 1000)
             self.peer_ringing.emit(number, conference, window_ms)
+            stopping = False
             try:
                 result = await command(call_id, self.peer, data)
             except asyncio.CancelledError:
-                raise  # the console is stopping: the request stays pending for resume()
+                stopping = True  # the console is stopping: the request stays pending for resume()
+                raise
             except BaseException:
                 abandon()
                 raise
@@ -258,7 +260,8 @@ class TransferFlow(QObject):
                     self._moving = None
                 if self.ringing == call_id:
                     self.ringing = None
-                self.ringing_over.emit()
+                if not stopping:  # widgets may be going away with the console
+                    self.ringing_over.emit()
             if result is TransferResult.CANCELLED:
                 if transfers is not None:
                     self._ops.write(self, lambda: transfers.cancel(key))  # a failure is logged
