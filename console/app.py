@@ -192,6 +192,7 @@ def _run_with(
                 dispositions=parse_catalogue(settings.dispositions),
                 ring_volume=settings.ring_volume,
                 auto_answer=settings.auto_answer,
+                transfer_window=timedelta(seconds=settings.transfer_window_s),
             )
 
         def known_callers() -> list[str]:  # a simulator's repeat callers: real screen-pop history

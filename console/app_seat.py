@@ -54,6 +54,7 @@ def build_seat(
     hold_reminder: timedelta = timedelta(seconds=60),
     dispositions: Sequence[Disposition] = DEFAULT_DISPOSITIONS,
     chinese: bool = True,
+    transfer_window: timedelta = timedelta(seconds=30),
 ) -> SeatParts:
     kinds, fields, districts = catalogue
     line = Line(actor.platform.value)
@@ -87,7 +88,7 @@ def build_seat(
     )
     flow = TransferFlow(
         seat=controller, telephony=switch, line=line, ops=ops,
-        transfers=order_transfers(orders, actor),
+        transfers=order_transfers(orders, actor), window=transfer_window,
     )  # fmt: skip
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese)
     return SeatParts(panel, controller, flow, switch, pop_view)
@@ -100,6 +101,7 @@ def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:
         begin=lambda number, key, consent: transfers.begin(number, actor, key, consent),
         complete=lambda key: transfers.complete(key, actor, "一键转接"),
         abandon=transfers.abandon,
+        cancel=transfers.cancel,
         send=lambda number, key, note, consent: transfers.transfer(
             number, actor, note, key, consent
         ),

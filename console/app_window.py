@@ -65,6 +65,7 @@ class Shared:
     dispositions: tuple[Disposition, ...] = DEFAULT_DISPOSITIONS  # the site's wrap-up codes
     ring_volume: int = 80  # telephony.ring_volume
     auto_answer: bool = False  # seat.auto_answer
+    transfer_window: timedelta = timedelta(seconds=30)  # telephony.transfer_window_s
 
 
 @dataclass
@@ -97,6 +98,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         catalogue=shared.catalogue, kind_names=kind_names, ops=ops, switch=switch,
         wrap_up=shared.wrap_up, hold_reminder=shared.hold_reminder,
         dispositions=shared.dispositions, chinese=zh,
+        transfer_window=shared.transfer_window,
     )  # fmt: skip
     queues = QueuesView(
         fetch=QueueService(shared.db).read_page, ops=ops, platform=actor.platform, seat=actor.seat,
@@ -154,6 +156,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
 
     linkage_bar.record_outcome.connect(record_outcome)
     steps.done.connect(lambda *_: queues.refresh())
+    steps.done.connect(linkage_bar.step_done)  # a recorded three-way outcome leaves the strip
     # The detail names departments from the directory as last read (an import while consoles
     # run shows up with the next dispatch form opened).
     steps.directory_loaded.connect(

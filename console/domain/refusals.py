@@ -89,6 +89,11 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     "transfer_abandoned": QT_TRANSLATE_NOOP(
         "Refusals", "This transfer attempt was called off; press the key again for a new one."
     ),
+    # The peer line before a transfer or three-way call (console.ui.seat.transfer_flow)
+    "peer_none_ready": QT_TRANSLATE_NOOP("Refusals", "No {platform} seat is ready (就绪)."),
+    "peer_all_busy": QT_TRANSLATE_NOOP(
+        "Refusals", "No free {platform} seat: {busy} ready seat(s) on a call or ringing."
+    ),
     "key_reused": QT_TRANSLATE_NOOP(
         "Refusals", "This request was already used for another order ({number}); try again."
     ),

@@ -3,7 +3,8 @@
 From the seat, a transfer goes in two steps around the call: :meth:`TransferService.begin` checks
 the order may go and writes the request as *pending* before the call moves; once a peer seat has
 the caller, :meth:`complete` hands the order over; if the call does not go, :meth:`abandon`
-leaves the order where it is. A console killed in between finishes its seat's pending requests
+leaves the order where it is, and if the agent calls the transfer off while the peer line rings,
+:meth:`cancel` settles it as cancelled (the order stays too). A console killed in between finishes its seat's pending requests
 on the next start (:meth:`resume`): the agent asked for the transfer, so the order goes over as
 互派 and the peer signs for it — never half-made, never twice. :meth:`transfer` does it all in one
 transaction (互派 from the order detail; retries and double-clicks are the same key).
@@ -28,6 +29,8 @@ from console.store.engine import Database
 from console.store.tables import OrderRow, TransferRequestRow
 
 PENDING, DONE, ABANDONED = "pending", "done", "abandoned"
+CANCELLED = "cancelled"  # the agent called the transfer off while the peer line rang
+CALLED_OFF = frozenset({ABANDONED, CANCELLED})  # settled without the order going: a new key
 # How long a seat's pending transfer (begin() written, the call moving) holds the order against
 # another seat's. The seat settles it when the peer answers or the answer window ends, and the
 # window is at most 300 s (``telephony.transfer_window_s``), so a request still pending 30 s
@@ -108,8 +111,8 @@ class TransferService:
                     _same_order(session, known, stored)
                     if known.state == DONE:
                         return Transfer(stored, repeated=True)
-                    if known.state == ABANDONED:
-                        raise TransferAbandoned(f"transfer {key} was abandoned; ask again")
+                    if known.state in CALLED_OFF:
+                        raise TransferAbandoned(f"transfer {key} was {known.state}; ask again")
                     consent = consent or known.consent
                 else:
                     self._may_go(session, stored, actor, now, consent)
@@ -154,9 +157,9 @@ class TransferService:
                 known = session.get(TransferRequestRow, key)
                 if known is not None:
                     _same_order(session, known, stored)
-                    if known.state == ABANDONED:
+                    if known.state in CALLED_OFF:
                         raise TransferAbandoned(
-                            f"transfer {key} was abandoned; a new attempt needs a new key"
+                            f"transfer {key} was {known.state}; a new attempt needs a new key"
                         )
                     return
                 self._may_go(session, stored, actor, now, consent)
@@ -223,8 +226,8 @@ class TransferService:
                 number = self._number(session, request.order_id)
                 if request.state == DONE:
                     return Transfer(repo.get(session, number), repeated=True)
-                if request.state == ABANDONED:
-                    raise TransferAbandoned(f"transfer {key} was abandoned; ask again")
+                if request.state in CALLED_OFF:
+                    raise TransferAbandoned(f"transfer {key} was {request.state}; ask again")
                 stored = repo.get(session, number)
                 detail = "consent" if request.consent else ""
                 saved = self._writer.act(
@@ -256,6 +259,13 @@ class TransferService:
         """The call did not go: the pending request ``key`` is closed and the order stays."""
         with self._db.write() as session:
             _settle(session, key, ABANDONED)
+
+    def cancel(self, key: str) -> bool:
+        """The agent called the transfer off while the peer line rang (the caller stays): the
+        pending request ``key`` is settled as cancelled and the order stays. False if it was no
+        longer pending (done, abandoned or cancelled already: nothing changes)."""
+        with self._db.write() as session:
+            return _settle(session, key, CANCELLED)
 
     def resume(self, actor: Actor, note: str = "转接中断，按互派送达") -> list[Resumed]:
         """Finish this seat's requests left pending by a console that stopped mid-transfer."""

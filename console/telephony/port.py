@@ -43,6 +43,7 @@ class TransferResult(enum.Enum):
     NO_ANSWER = "no_answer"  # nobody on the target line answered within the answer window
     BUSY = "busy"
     REJECTED = "rejected"
+    CANCELLED = "cancelled"  # the seat called it off (cancel_transfer) while the peer line rang
 
 
 class Command(enum.StrEnum):
@@ -54,6 +55,7 @@ class Command(enum.StrEnum):
     TRANSFER = "blind transfer"
     CONFERENCE = "conference"
     HANG_UP = "hang up"
+    CANCEL_TRANSFER = "cancel transfer"
 
 
 _S = CallState
@@ -79,6 +81,7 @@ ALLOWED_FROM: Final[Mapping[Command, frozenset[CallState]]] = {
     Command.TRANSFER: frozenset({_S.ANSWERED, _S.HELD}),
     Command.CONFERENCE: frozenset({_S.ANSWERED, _S.HELD}),
     Command.HANG_UP: LIVE_STATES,
+    Command.CANCEL_TRANSFER: frozenset({_S.TRANSFERRING}),
 }
 
 EventKind = Literal[
@@ -88,7 +91,8 @@ EventKind = Literal[
     "resumed",
     "transferring",  # transfer or conference started; ``detail`` says which and to what line
     "transferred",
-    "transfer_failed",  # transfer or conference failed; ``detail`` carries the TransferResult
+    "transfer_failed",  # transfer or conference failed or was cancelled; ``detail`` carries
+    # the TransferResult's value
     "conferenced",
     "ended",  # ``call.ended_reason`` says why
     # Ring-no-answer: the seat ``detail`` let the call ring out; the switch made that seat not
@@ -158,6 +162,21 @@ def check_command(call: Call, command: Command) -> None:
     """Raise the one clear refusal every adapter gives: "call X is ENDED; cannot hold"."""
     if call.state not in ALLOWED_FROM[command]:
         raise TelephonyError(f"call {call.call_id} is {call.state.name}; cannot {command}")
+
+
+@dataclass(frozen=True)
+class Availability:
+    """A line's seats as a transfer or conference sees them, now: ``ready`` seats are signed in
+    and ready (就绪); ``free`` ones of them ring nothing and talk to nobody, so a transfer can
+    reach them. A transfer offered when ``free`` is 0 would only wait out the answer window."""
+
+    ready: int
+    free: int
+
+    @property
+    def busy(self) -> int:
+        """Ready seats that cannot take a transfer now: ringing, on a call, or taking one."""
+        return self.ready - self.free
 
 
 @dataclass(frozen=True)
@@ -250,6 +269,19 @@ class Telephony(Protocol):
 
     async def hang_up(self, call_id: str) -> None:
         """End the call from any live state."""
+        ...
+
+    async def cancel_transfer(self, call_id: str) -> None:
+        """Call off the pending transfer or conference of ``call_id`` (TRANSFERRING only): the
+        peer line stops ringing, the caller is ANSWERED with the original seat again (a
+        "transfer_failed" event whose ``detail`` says ``cancelled``), and the pending
+        :meth:`blind_transfer` or :meth:`conference` returns ``TransferResult.CANCELLED``."""
+        ...
+
+    def available(self, line: Line) -> Availability:
+        """How many seats of ``line`` are ready, and how many of those could take a transfer
+        now (ready, not ringing, not on a call). Answered from the adapter's own view of the
+        switch, at once: the seat asks before F8/F9 and shows it live."""
         ...
 
     def subscribe(self, callback: Subscriber) -> Callable[[], None]:

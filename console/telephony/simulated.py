@@ -30,6 +30,7 @@ from types import MappingProxyType
 
 from console.telephony.port import (
     LIVE_STATES,
+    Availability,
     Call,
     CallEvent,
     CallState,
@@ -214,9 +215,7 @@ class SimulatedSwitch(Telephony):
         """The next ready, free seat of ``line`` after the last one rung (round-robin).
         Simulated colleagues are picked only to ``offer`` a queued call (never for a transfer)."""
         skip = {exclude} if offer else {exclude, *self.colleagues.names}
-        engaged = {c.seat for c in self._calls.values() if c.state in _ENGAGES_SEAT}
-        engaged |= {c.peer for c in self._calls.values() if c.state in _ENGAGES_PEER}
-        engaged |= {r.peer for r in self._requests.values()}
+        engaged = self._busy_seats()
         names = [name for name, of in self._seats.items() if of is line]
         last = self._last_rung.get(line)
         start = names.index(last) + 1 if last in names else 0
@@ -288,6 +287,31 @@ class SimulatedSwitch(Telephony):
 
     async def hang_up(self, call_id: str) -> None:
         self._end(self._require(call_id, Command.HANG_UP), "hung up by seat")
+
+    async def cancel_transfer(self, call_id: str) -> None:
+        self._require(call_id, Command.CANCEL_TRANSFER)
+        request = self._requests.get(call_id)
+        if request is None:  # TRANSFERRING without a request: the switch stopped meanwhile
+            raise TelephonyError(f"call {call_id} has no pending transfer to cancel")
+        self._settle(request, TransferResult.CANCELLED)
+
+    def available(self, line: Line) -> Availability:
+        """Seats that could take a transfer: simulated colleagues never do, so they never count."""
+        never = self.colleagues.names
+        ready = [
+            name
+            for name, of in self._seats.items()
+            if of is line and name in self._ready and name not in never
+        ]
+        busy = self._busy_seats()
+        return Availability(ready=len(ready), free=sum(name not in busy for name in ready))
+
+    def _busy_seats(self) -> set[str]:
+        """Seats that cannot take a transfer now: ringing, talking, or reserved for one."""
+        busy = {c.seat for c in self._calls.values() if c.state in _ENGAGES_SEAT}
+        busy |= {c.peer for c in self._calls.values() if c.state in _ENGAGES_PEER}
+        busy |= {r.peer for r in self._requests.values()}
+        return {seat for seat in busy if seat is not None}
 
     async def blind_transfer(
         self, call_id: str, target_line: Line, data: Mapping[str, str] | None = None

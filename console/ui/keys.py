@@ -72,6 +72,8 @@ _DECLARED: dict[str, Key] = {
     # The linkage strip's offers (LinkageBar)
     "offer": _k("F10", "after a failed transfer: keep the caller, send the order as 互派; "
                 "after F8 wanted consent: the caller agrees, transfer", W.LINKAGE),
+    "cancel_transfer": _k("F4", "while F8 or F9 rings the peer line: call it off, the caller stays "
+                          "with you", W.LINKAGE),
     "record_outcome": _k("F11", "record the three-way call's outcome", W.LINKAGE),
     "open_arrived": _k("F12", "open the order that came with the caller", W.LINKAGE),
     # The intake form (IntakeFields, IntakeForm): an Alt letter reaches the field, ticks a box

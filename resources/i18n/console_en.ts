@@ -296,12 +296,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="304"/>
+        <location filename="../../console/app.py" line="305"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="315"/>
+        <location filename="../../console/app.py" line="316"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -766,98 +766,128 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>LinkageBar</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="52"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="70"/>
         <source>Three-way call (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="54"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="72"/>
         <source>Send as dispatched order, keep the caller (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="56"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="74"/>
         <source>The caller agrees: transfer (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="58"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="76"/>
         <source>Record the outcome (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="60"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="78"/>
         <source>Open the order (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="61"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="79"/>
+        <source>Cancel the transfer (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="94"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="147"/>
+        <source>Three-way call: ringing the {line} line, {left} s left. F4 calls it off; the caller stays with you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="150"/>
+        <source>Transferring order {number} to the {line} line: ringing, {left} s left. F4 calls it off; the caller stays with you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="165"/>
+        <source>{why} The transfer was not tried. The caller is still with you: keep the caller and send order {number} as a dispatched order (互派), or press F8 again once a seat is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="170"/>
+        <source>{why} The transfer was not tried; the caller is still with you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="175"/>
         <source>nobody answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="94"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="175"/>
         <source>the line is busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="95"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="176"/>
         <source>the peer rejected it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="99"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="180"/>
         <source>The transfer did not go through ({why}). The caller is still with you: start a three-way call, or keep the caller and send order {number} as a dispatched order (互派) for the peer to sign for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="105"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="186"/>
         <source>The peer line did not join ({why}). The caller is still with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="110"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="191"/>
         <source>Order {number}: ask the caller whether they agree to be transferred (与诉求方协商). If they agree, transfer; if not, keep the matter or start a three-way call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="117"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="198"/>
         <source>Order {number} is a social-stability clue: transfer it to 110 now (F8), top priority.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="124"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="205"/>
         <source>Three-way call with the peer platform on order {number}: when it is settled, record who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="128"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="209"/>
         <source>Three-way call with the peer platform. Save the order to record the outcome.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="135"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="216"/>
         <source>Three-way call from the peer platform on order {number}: the peer seat records who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="139"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="220"/>
         <source>Three-way call from the peer platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="143"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="224"/>
         <source>A caller came from the peer platform with order {number}: sign for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="148"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="229"/>
         <source>Order {number} went to the peer platform; it must sign for it in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="245"/>
+        <source>The three-way call on order {number} ended: record who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1439,6 +1469,14 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>PeerSeats</name>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="271"/>
+        <source>{line} ready seats: {ready} (free: {free})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <location filename="../../console/ui/seat/queues_view.py" line="76"/>
@@ -1637,222 +1675,232 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="92"/>
-        <source>This request was already used for another order ({number}); try again.</source>
+        <location filename="../../console/domain/refusals.py" line="93"/>
+        <source>No {platform} seat is ready (就绪).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="95"/>
-        <source>Write the acknowledgement note first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/domain/refusals.py" line="96"/>
-        <source>The note is too long (at most {most} characters).</source>
+        <location filename="../../console/domain/refusals.py" line="94"/>
+        <source>No free {platform} seat: {busy} ready seat(s) on a call or ringing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="97"/>
-        <source>The text holds characters that cannot be stored (a NUL or a broken character): type it again.</source>
+        <source>This request was already used for another order ({number}); try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="100"/>
-        <source>Name the person the alarm is escalated to.</source>
+        <source>Write the acknowledgement note first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="101"/>
-        <source>That alarm no longer exists.</source>
+        <source>The note is too long (at most {most} characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="102"/>
-        <source>{code} is not one of this site&apos;s wrap-up codes.</source>
+        <source>The text holds characters that cannot be stored (a NUL or a broken character): type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="105"/>
+        <source>Name the person the alarm is escalated to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="106"/>
+        <source>That alarm no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="107"/>
+        <source>{code} is not one of this site&apos;s wrap-up codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="110"/>
         <source>{agent} already acknowledged this alarm; the first note stands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="109"/>
+        <location filename="../../console/domain/refusals.py" line="114"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="114"/>
+        <location filename="../../console/domain/refusals.py" line="119"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="118"/>
+        <location filename="../../console/domain/refusals.py" line="123"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="122"/>
+        <location filename="../../console/domain/refusals.py" line="127"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="125"/>
+        <location filename="../../console/domain/refusals.py" line="130"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="129"/>
+        <location filename="../../console/domain/refusals.py" line="134"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="133"/>
+        <location filename="../../console/domain/refusals.py" line="138"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="136"/>
+        <location filename="../../console/domain/refusals.py" line="141"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="139"/>
+        <location filename="../../console/domain/refusals.py" line="144"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="142"/>
+        <location filename="../../console/domain/refusals.py" line="147"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="146"/>
+        <location filename="../../console/domain/refusals.py" line="151"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="147"/>
+        <location filename="../../console/domain/refusals.py" line="152"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="148"/>
+        <location filename="../../console/domain/refusals.py" line="153"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="151"/>
+        <location filename="../../console/domain/refusals.py" line="156"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="157"/>
+        <location filename="../../console/domain/refusals.py" line="162"/>
         <source>Enter your login and your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="158"/>
+        <location filename="../../console/domain/refusals.py" line="163"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="163"/>
+        <location filename="../../console/domain/refusals.py" line="168"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="168"/>
+        <location filename="../../console/domain/refusals.py" line="173"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="171"/>
+        <location filename="../../console/domain/refusals.py" line="176"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="174"/>
+        <location filename="../../console/domain/refusals.py" line="179"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="178"/>
+        <location filename="../../console/domain/refusals.py" line="183"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="182"/>
+        <location filename="../../console/domain/refusals.py" line="187"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="186"/>
+        <location filename="../../console/domain/refusals.py" line="191"/>
         <source>A password has at most {max} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="189"/>
+        <location filename="../../console/domain/refusals.py" line="194"/>
         <source>The new password needs at least {min} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="192"/>
+        <location filename="../../console/domain/refusals.py" line="197"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="197"/>
+        <location filename="../../console/domain/refusals.py" line="202"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="200"/>
+        <location filename="../../console/domain/refusals.py" line="205"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="203"/>
+        <location filename="../../console/domain/refusals.py" line="208"/>
         <source>The new password must differ from the present one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="206"/>
+        <location filename="../../console/domain/refusals.py" line="211"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="211"/>
+        <location filename="../../console/domain/refusals.py" line="216"/>
         <source>There is already an account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="212"/>
+        <location filename="../../console/domain/refusals.py" line="217"/>
         <source>There is no account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="213"/>
+        <location filename="../../console/domain/refusals.py" line="218"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="216"/>
+        <location filename="../../console/domain/refusals.py" line="221"/>
         <source>Give the account at least one role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="217"/>
+        <location filename="../../console/domain/refusals.py" line="222"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="220"/>
+        <location filename="../../console/domain/refusals.py" line="225"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="223"/>
+        <location filename="../../console/domain/refusals.py" line="228"/>
         <source>Your roles do not allow this.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1968,64 +2016,64 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatPanel</name>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="82"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="83"/>
         <source>Ready (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="83"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="84"/>
         <source>Not ready: break (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="84"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="85"/>
         <source>Not ready: meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="85"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="86"/>
         <source>Not ready: training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="97"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="98"/>
         <source>Not ready: missed call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="110"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="111"/>
         <source>State:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="184"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="187"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="185"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="188"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="97"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="186"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="98"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="189"/>
         <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="97"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="187"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="98"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="190"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="188"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="191"/>
         <source>Logged out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="226"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="229"/>
         <source>{state} for {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2113,47 +2161,52 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>TransferFlow</name>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="89"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="111"/>
         <source>Sent to the peer platform after the restart: {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="103"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="151"/>
         <source>This call came from the peer platform: return the order instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="112"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="164"/>
         <source>Save the order first: it goes with the call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="115"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="156"/>
         <source>The call is already being transferred; wait for the peer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="199"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="268"/>
+        <source>Transfer cancelled: the caller is still with you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="278"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="218"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="297"/>
         <source>The order did not go to {line}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="225"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="304"/>
         <source>no answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="226"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="305"/>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="227"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="306"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>

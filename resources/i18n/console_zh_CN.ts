@@ -296,12 +296,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="304"/>
+        <location filename="../../console/app.py" line="305"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="315"/>
+        <location filename="../../console/app.py" line="316"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -769,99 +769,129 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>LinkageBar</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="52"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="70"/>
         <source>Three-way call (F9)</source>
         <translation>三方通话 (F9)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="54"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="72"/>
         <source>Send as dispatched order, keep the caller (F10)</source>
         <translation>工单互派，保留来电 (F10)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="56"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="74"/>
         <source>The caller agrees: transfer (F10)</source>
         <translation>诉求人同意，转接 (F10)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="58"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="76"/>
         <source>Record the outcome (F11)</source>
         <translation>记录结果 (F11)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="60"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="78"/>
         <source>Open the order (F12)</source>
         <translation>打开工单 (F12)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="61"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="79"/>
+        <source>Cancel the transfer (F4)</source>
+        <translation>取消转接 (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="94"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="147"/>
+        <source>Three-way call: ringing the {line} line, {left} s left. F4 calls it off; the caller stays with you.</source>
+        <translation>三方通话：正在呼叫{line}，剩余 {left} 秒。按 F4 取消，来电人仍由您接听。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="150"/>
+        <source>Transferring order {number} to the {line} line: ringing, {left} s left. F4 calls it off; the caller stays with you.</source>
+        <translation>正在将工单 {number} 转接{line}：振铃中，剩余 {left} 秒。按 F4 取消，来电人仍由您接听。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="165"/>
+        <source>{why} The transfer was not tried. The caller is still with you: keep the caller and send order {number} as a dispatched order (互派), or press F8 again once a seat is free.</source>
+        <translation>{why}未发起转接。来电人仍由您接听：可保留来电人并将工单 {number} 互派给对方签收，或待有空闲坐席时再按 F8。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="170"/>
+        <source>{why} The transfer was not tried; the caller is still with you.</source>
+        <translation>{why}未发起转接，来电人仍由您接听。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="175"/>
         <source>nobody answered</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="94"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="175"/>
         <source>the line is busy</source>
         <translation>对方忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="95"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="176"/>
         <source>the peer rejected it</source>
         <translation>对方拒接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="99"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="180"/>
         <source>The transfer did not go through ({why}). The caller is still with you: start a three-way call, or keep the caller and send order {number} as a dispatched order (互派) for the peer to sign for.</source>
         <translation>转接未成功（{why}），来电仍在您的线路上：可发起三方通话，或保留来电并将工单 {number} 以互派方式发给对方签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="105"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="186"/>
         <source>The peer line did not join ({why}). The caller is still with you.</source>
         <translation>对方线路未接入（{why}），来电仍在您的线路上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="110"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="191"/>
         <source>Order {number}: ask the caller whether they agree to be transferred (与诉求方协商). If they agree, transfer; if not, keep the matter or start a three-way call.</source>
         <translation>工单 {number}：请与诉求人协商是否同意转接。同意则转接；不同意可由本平台受理或发起三方通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="117"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="198"/>
         <source>Order {number} is a social-stability clue: transfer it to 110 now (F8), top priority.</source>
         <translation>工单 {number} 为影响社会稳定的线索：请立即按 F8 转110，特急处置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="124"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="205"/>
         <source>Three-way call with the peer platform on order {number}: when it is settled, record who takes it.</source>
         <translation>与对方平台三方通话中（工单 {number}）：协商确定后请记录由谁受理。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="128"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="209"/>
         <source>Three-way call with the peer platform. Save the order to record the outcome.</source>
         <translation>与对方平台三方通话中。保存工单后可记录结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="135"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="216"/>
         <source>Three-way call from the peer platform on order {number}: the peer seat records who takes it.</source>
         <translation>对方平台发起的三方通话（工单 {number}）：由对方坐席记录受理结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="139"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="220"/>
         <source>Three-way call from the peer platform.</source>
         <translation>对方平台发起的三方通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="143"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="224"/>
         <source>A caller came from the peer platform with order {number}: sign for it.</source>
         <translation>对方平台转来来电及工单 {number}，请签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="148"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="229"/>
         <source>Order {number} went to the peer platform; it must sign for it in time.</source>
         <translation>工单 {number} 已发往对方平台，待对方在时限内签收。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="245"/>
+        <source>The three-way call on order {number} ended: record who takes it.</source>
+        <translation>工单 {number} 的三方通话已结束：请记录由谁接手。</translation>
     </message>
 </context>
 <context>
@@ -1442,6 +1472,14 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>PeerSeats</name>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="271"/>
+        <source>{line} ready seats: {ready} (free: {free})</source>
+        <translation>{line} 就绪坐席：{ready}（空闲 {free}）</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <location filename="../../console/ui/seat/queues_view.py" line="76"/>
@@ -1640,222 +1678,232 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>本次转接已中止；如需转接请再按一次。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="92"/>
+        <location filename="../../console/domain/refusals.py" line="93"/>
+        <source>No {platform} seat is ready (就绪).</source>
+        <translation>{platform}无就绪坐席。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="94"/>
+        <source>No free {platform} seat: {busy} ready seat(s) on a call or ringing.</source>
+        <translation>{platform}无空闲坐席：{busy}个坐席正在通话或振铃。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="97"/>
         <source>This request was already used for another order ({number}); try again.</source>
         <translation>该请求已用于另一工单（{number}），请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="95"/>
+        <location filename="../../console/domain/refusals.py" line="100"/>
         <source>Write the acknowledgement note first.</source>
         <translation>请填写确认说明。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="96"/>
+        <location filename="../../console/domain/refusals.py" line="101"/>
         <source>The note is too long (at most {most} characters).</source>
         <translation>说明过长（最多 {most} 个字）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="97"/>
+        <location filename="../../console/domain/refusals.py" line="102"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character): type it again.</source>
         <translation>文字中含有无法保存的字符（空字符或残缺的字符），请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="100"/>
+        <location filename="../../console/domain/refusals.py" line="105"/>
         <source>Name the person the alarm is escalated to.</source>
         <translation>请填写督办对象。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="101"/>
+        <location filename="../../console/domain/refusals.py" line="106"/>
         <source>That alarm no longer exists.</source>
         <translation>该告警已不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="102"/>
+        <location filename="../../console/domain/refusals.py" line="107"/>
         <source>{code} is not one of this site&apos;s wrap-up codes.</source>
         <translation>{code} 不是本中心的话后小结代码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="105"/>
+        <location filename="../../console/domain/refusals.py" line="110"/>
         <source>{agent} already acknowledged this alarm; the first note stands.</source>
         <translation>{agent} 已确认过该告警，以第一次的说明为准。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="109"/>
+        <location filename="../../console/domain/refusals.py" line="114"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation>无法连接数据库服务器：坐席台会自动重连。请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="114"/>
+        <location filename="../../console/domain/refusals.py" line="119"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation>数据库服务器正在重启：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="118"/>
+        <location filename="../../console/domain/refusals.py" line="123"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation>数据库磁盘已满：无法再保存任何内容。请立即联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="122"/>
+        <location filename="../../console/domain/refusals.py" line="127"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation>数据库正忙于其他坐席的修改：请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="125"/>
+        <location filename="../../console/domain/refusals.py" line="130"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation>数据库服务器负载过高：请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="129"/>
+        <location filename="../../console/domain/refusals.py" line="134"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation>此处的数据库为只读：无法保存任何内容。请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="133"/>
+        <location filename="../../console/domain/refusals.py" line="138"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation>设置中指定的数据库不存在：须由信息技术人员创建（init-db）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="136"/>
+        <location filename="../../console/domain/refusals.py" line="141"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation>数据库拒绝了坐席台的用户名或密码：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="139"/>
+        <location filename="../../console/domain/refusals.py" line="144"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation>数据库文件不是 SQLite 数据库，或已损坏：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="142"/>
+        <location filename="../../console/domain/refusals.py" line="147"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation>无法打开或创建数据库文件：请检查其所在文件夹及权限。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="146"/>
+        <location filename="../../console/domain/refusals.py" line="151"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation>“{path}”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="147"/>
+        <location filename="../../console/domain/refusals.py" line="152"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation>数据库所在的文件夹“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="148"/>
+        <location filename="../../console/domain/refusals.py" line="153"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation>该数据库地址不是本坐席台可用的类型（仅支持 SQLite 或 PostgreSQL）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="151"/>
+        <location filename="../../console/domain/refusals.py" line="156"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation>数据库未能完成此操作（故障已记入日志）：请重试；若反复出现，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="157"/>
+        <location filename="../../console/domain/refusals.py" line="162"/>
         <source>Enter your login and your password.</source>
         <translation>请输入账号和口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="158"/>
+        <location filename="../../console/domain/refusals.py" line="163"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation>账号或口令错误。连续输错 {attempts} 次，账号将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="163"/>
+        <location filename="../../console/domain/refusals.py" line="168"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation>输错次数过多：账号已锁定至 {until}。如需提前解锁，请系统管理员重设口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="168"/>
+        <location filename="../../console/domain/refusals.py" line="173"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation>现在必须修改口令（首次登录、口令被重设或已过期）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="171"/>
+        <location filename="../../console/domain/refusals.py" line="176"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation>请输入身份验证器应用显示的 6 位动态口令，或一个恢复码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="174"/>
+        <location filename="../../console/domain/refusals.py" line="179"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation>动态口令错误或已用过：请输入应用当前显示的口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="178"/>
+        <location filename="../../console/domain/refusals.py" line="183"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation>已绑定身份验证器应用：须由系统管理员解除后才能绑定新的。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="182"/>
+        <location filename="../../console/domain/refusals.py" line="187"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation>此账号须用动态口令登录：请先绑定身份验证器应用。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="186"/>
+        <location filename="../../console/domain/refusals.py" line="191"/>
         <source>A password has at most {max} characters.</source>
         <translation>口令最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="189"/>
+        <location filename="../../console/domain/refusals.py" line="194"/>
         <source>The new password needs at least {min} characters.</source>
         <translation>新口令至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="192"/>
+        <location filename="../../console/domain/refusals.py" line="197"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation>新口令至少要包含 {classes} 类字符：小写字母、大写字母、数字、其他符号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="197"/>
+        <location filename="../../console/domain/refusals.py" line="202"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation>新口令不能与账号相同，也不能是账号倒写。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="200"/>
+        <location filename="../../console/domain/refusals.py" line="205"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation>新口令含有不可见的控制字符：请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="203"/>
+        <location filename="../../console/domain/refusals.py" line="208"/>
         <source>The new password must differ from the present one.</source>
         <translation>新口令不能与当前口令相同。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="206"/>
+        <location filename="../../console/domain/refusals.py" line="211"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation>账号为 1–32 个字符：字母 a–z、数字、“.”、“_”或“-”，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="211"/>
+        <location filename="../../console/domain/refusals.py" line="216"/>
         <source>There is already an account “{login}”.</source>
         <translation>账号“{login}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="212"/>
+        <location filename="../../console/domain/refusals.py" line="217"/>
         <source>There is no account “{login}”.</source>
         <translation>没有账号“{login}”。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="213"/>
+        <location filename="../../console/domain/refusals.py" line="218"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation>姓名须为一行 1–32 个字符的纯文本。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="216"/>
+        <location filename="../../console/domain/refusals.py" line="221"/>
         <source>Give the account at least one role.</source>
         <translation>请至少给账号一个角色。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="217"/>
+        <location filename="../../console/domain/refusals.py" line="222"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation>同一账号不能既是{first}又是{second}（三员分立）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="220"/>
+        <location filename="../../console/domain/refusals.py" line="225"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation>{role}角色只属于 {platform} 平台的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="223"/>
+        <location filename="../../console/domain/refusals.py" line="228"/>
         <source>Your roles do not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
@@ -1971,64 +2019,64 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatPanel</name>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="82"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="83"/>
         <source>Ready (F2)</source>
         <translation>示闲（F2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="83"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="84"/>
         <source>Not ready: break (F3)</source>
         <translation>示忙：休息（F3）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="84"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="85"/>
         <source>Not ready: meeting</source>
         <translation>示忙：会议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="85"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="86"/>
         <source>Not ready: training</source>
         <translation>示忙：培训</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="97"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="98"/>
         <source>Not ready: missed call</source>
         <translation>示忙：未接来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="110"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="111"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="184"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="187"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="185"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="188"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="97"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="186"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="98"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="189"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="97"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="187"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="98"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="190"/>
         <source>Wrap-up</source>
         <translation>话后整理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="188"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="191"/>
         <source>Logged out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="226"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="229"/>
         <source>{state} for {time}</source>
         <translation>{state} {time}</translation>
     </message>
@@ -2116,47 +2164,52 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>TransferFlow</name>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="89"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="111"/>
         <source>Sent to the peer platform after the restart: {numbers}</source>
         <translation>重启后已按互派发往对方平台：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="103"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="151"/>
         <source>This call came from the peer platform: return the order instead.</source>
         <translation>此来电由对方平台转入：如不属本平台职责，请退回工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="112"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="164"/>
         <source>Save the order first: it goes with the call.</source>
         <translation>请先保存工单：工单随来电一并转接。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="115"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="156"/>
         <source>The call is already being transferred; wait for the peer.</source>
         <translation>来电正在转接中，请等待对方应答。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="199"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="268"/>
+        <source>Transfer cancelled: the caller is still with you.</source>
+        <translation>已取消转接，来电人仍由您接听。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="278"/>
         <source>The {line} line did not take the call: {result}</source>
         <translation>{line} 线路未接通：{result}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="218"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="297"/>
         <source>The order did not go to {line}: {reason}</source>
         <translation>工单未能转至 {line}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="225"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="304"/>
         <source>no answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="226"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="305"/>
         <source>busy</source>
         <translation>忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/transfer_flow.py" line="227"/>
+        <location filename="../../console/ui/seat/transfer_flow.py" line="306"/>
         <source>rejected</source>
         <translation>拒接</translation>
     </message>

@@ -25,6 +25,7 @@ import pytest
 
 from console.telephony import (
     LIVE_STATES,
+    Availability,
     CallState,
     Command,
     Line,
@@ -368,6 +369,53 @@ class TelephonyContract(abc.ABC, Generic[S]):
             sw.blind_transfer(first, Line.POLICE), sw.blind_transfer(second, Line.POLICE)
         )
         assert sorted(r.value for r in results) == ["no_answer", "ok"]
+
+    @pytest.mark.parametrize("command", [Command.TRANSFER, Command.CONFERENCE])
+    @scenario
+    async def test_cancel_gives_the_caller_back_at_once(
+        self, sw: S, rec: Recorder, command: Command
+    ) -> None:
+        cid, _ = await self.reach(sw, rec, CallState.ANSWERED)
+        sw.set_ready("p1", False)  # nobody answers: the peer line rings until cancelled
+        task = asyncio.ensure_future(give(sw, command, cid))
+        await rec.event(cid, "transferring")
+        await sw.cancel_transfer(cid)
+        call = call_of(sw, cid)
+        assert (call.state, call.seat, call.peer) == (CallState.ANSWERED, "s1", None)
+        assert await task is TransferResult.CANCELLED
+        failed = await rec.event(cid, "transfer_failed")
+        assert "cancelled" in failed.detail
+        sw.set_ready("p1", True)  # the peer becoming ready later takes nothing
+        with pytest.raises(TelephonyError, match=f"^call {cid} is ANSWERED; cannot cancel"):
+            await sw.cancel_transfer(cid)
+        assert call_of(sw, cid).peer is None
+        assert await give(sw, command, cid) is TransferResult.OK  # a new attempt goes
+
+    @scenario
+    async def test_available_counts_ready_seats_and_those_free_now(
+        self, sw: S, rec: Recorder
+    ) -> None:
+        sw.register_seat("s1", Line.HOTLINE, True)
+        sw.register_seat("p1", Line.POLICE, True)
+        sw.register_seat("p2", Line.POLICE, False)
+        assert (sw.available(Line.POLICE).ready, sw.available(Line.POLICE).free) == (1, 1)
+        ringing = await self.incoming_call(sw, Line.POLICE, "13900139000")
+        await rec.until(lambda e: e.call.call_id == ringing and e.call.seat == "p1")
+        assert sw.available(Line.POLICE) == Availability(ready=1, free=0)  # ringing: not free
+        assert sw.available(Line.POLICE).busy == 1
+        await sw.answer(ringing, "p1")
+        assert sw.available(Line.POLICE) == Availability(ready=1, free=0)  # talking
+        sw.set_ready("p2", True)
+        assert sw.available(Line.POLICE) == Availability(ready=2, free=1)
+        await sw.hang_up(ringing)
+        await rec.event(ringing, "ended")
+        assert sw.available(Line.POLICE) == Availability(ready=2, free=2)
+        cid = await self.ring(sw, rec)
+        await sw.answer(cid, "s1")
+        assert sw.available(Line.HOTLINE) == Availability(ready=1, free=0)
+        assert await sw.blind_transfer(cid, Line.POLICE) is TransferResult.OK
+        assert sw.available(Line.POLICE) == Availability(ready=2, free=1)  # one took the caller
+        assert sw.available(Line.HOTLINE) == Availability(ready=1, free=1)  # s1 is free again
 
     # --- hanging up and subscriptions ----------------------------------------------------------
 

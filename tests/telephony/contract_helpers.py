@@ -112,6 +112,7 @@ async def give(sw: Telephony, command: Command, call_id: str) -> TransferResult 
         Command.HOLD: lambda: sw.hold(call_id),
         Command.RESUME: lambda: sw.resume(call_id),
         Command.HANG_UP: lambda: sw.hang_up(call_id),
+        Command.CANCEL_TRANSFER: lambda: sw.cancel_transfer(call_id),
     }
     await simple[command]()
     return None

@@ -80,8 +80,10 @@ def test_colleagues_do_not_take_transfers() -> None:
         sw.register_seat(HUMAN, Line.HOTLINE, True)
         first, second = sw.place_call(Line.HOTLINE), sw.place_call(Line.HOTLINE)
         await sw.answer(first.call_id, HUMAN)
+        assert sw.available(Line.POLICE).ready == 0  # three ready colleagues, none for transfers
         no_answer = await sw.blind_transfer(first.call_id, Line.POLICE)
         sw.register_seat("SIM-PEER", Line.POLICE, True)
+        assert sw.available(Line.POLICE).ready == 1
         ok = await sw.blind_transfer(first.call_id, Line.POLICE)
         peer = next(c.peer for c in sw.calls() if c.call_id == first.call_id)
         await sw.hang_up(second.call_id)

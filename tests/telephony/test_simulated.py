@@ -61,6 +61,7 @@ COMMAND_LEADS_TO = {
     Command.TRANSFER: CallState.TRANSFERRING,
     Command.CONFERENCE: CallState.TRANSFERRING,
     Command.HANG_UP: CallState.ENDED,
+    Command.CANCEL_TRANSFER: CallState.ANSWERED,
 }
 
 

@@ -109,8 +109,9 @@ def test_failed_transfer_three_way_call_ends_in_first_contact(
         seats.switch.fail_next_transfer(TransferResult.NO_ANSWER)
         hot.flow.transfer()  # F8: nobody at 110 answers within the window
         bar = hot.panel.linkage
-        await until(lambda: bar.isVisible(), timeout=5)
-        assert bar.three_way.isVisible() and bar.dispatch.isVisible()
+        await until(lambda: bar.cancel.isVisible(), what="the countdown, while 110 rings")
+        await until(lambda: bar.dispatch.isVisible(), timeout=5)
+        assert bar.three_way.isVisible() and not bar.cancel.isVisible()
         assert hot.controller.current is not None  # the caller is still here
         assert seats.orders.get(number).order.status is Status.RECEIVED  # nothing half-sent
         bar.three_way.click()  # F9

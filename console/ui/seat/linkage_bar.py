@@ -3,14 +3,21 @@
 It says when the peer line did not take a transfer (and offers the three-way call or 互派), when
 the caller's consent is missing, when a social-stability clue must go to 110 now, when a
 three-way call is up (and offers to record its outcome), and when a caller arrived from the peer
-platform with an order (and opens it). Layout only: :class:`TransferFlow` and
-:class:`SeatController` decide. Keys: F9 three-way, F10 互派 or transfer with consent, F11
-record the outcome, F12 open the order (F9 is the seat panel's own key).
+platform with an order (and opens it). While F8 or F9 rings the peer line it counts the answer
+window down and offers to call it off (F4). Layout only: :class:`TransferFlow` and
+:class:`SeatController` decide. Keys: F4 cancel the ringing transfer, F9 three-way, F10 互派 or
+transfer with consent, F11 record the outcome, F12 open the order (F9 is the seat panel's own
+key). What the strip says belongs to the call: when the call leaves the seat, it goes (a
+three-way call whose outcome is still to record says the call ended), and a recorded outcome
+takes its offer away (:meth:`step_done`). :class:`PeerSeats` says, live, how many seats of the
+peer line are ready and free before F8.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+import math
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from console.ui.keys import sequence
@@ -23,6 +30,10 @@ STYLES = {
     "urgent": "QFrame#linkageBar { background: #fde8e8; border: 2px solid #c62828; }",
     "info": "QFrame#linkageBar { background: #e8f1fb; border: 1px solid #7aa7d9; }",
 }
+PEER_STYLES = {"free": "QLabel#peerSeats { color: #1b5e20; }",
+               "none": "QLabel#peerSeats { color: #b71c1c; font-weight: bold; }"}  # fmt: skip
+TICK_MS = 250  # the countdown's refresh: a second never shows late by more than this
+PEER_POLL_MS = 1000  # the peer seats' count: a cheap look at the switch's own view
 
 
 class LinkageBar(QFrame):
@@ -37,7 +48,14 @@ class LinkageBar(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("linkageBar")
+        self._flow = flow
         self.number = ""
+        self._after_call = False  # what is shown stays once the call leaves the seat
+        self._ringing: tuple[str, bool, int] | None = None  # number, conference, window ms
+        self._rung = QElapsedTimer()
+        self.ticker = QTimer(self, interval=TICK_MS)
+        self.ticker.setObjectName("transferCountdownTick")
+        self.ticker.timeout.connect(self._tick)
         self.text = named(QLabel(), "linkageText")
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
@@ -58,8 +76,11 @@ class LinkageBar(QFrame):
             self.tr("Record the outcome (F11)"), "recordOutcome", "record_outcome"
         )
         self.open = button(self.tr("Open the order (F12)"), "openArrived", "open_arrived")
+        self.cancel = button(self.tr("Cancel the transfer (F4)"), "cancelTransfer", "cancel_transfer")
         self.dismiss = named(QPushButton(self.tr("Close")), "closeLinkage")
-        self._offers = (self.three_way, self.dispatch, self.consent, self.outcome, self.open)
+        self._offers = (
+            self.cancel, self.three_way, self.dispatch, self.consent, self.outcome, self.open,
+        )  # fmt: skip
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.text, 1)
@@ -70,7 +91,12 @@ class LinkageBar(QFrame):
         self.consent.clicked.connect(flow.transfer_with_consent)
         self.outcome.clicked.connect(lambda: self.record_outcome.emit(self.number))
         self.open.clicked.connect(lambda: self.open_order.emit(self.number))
-        self.dismiss.clicked.connect(self.hide)
+        self.cancel.clicked.connect(flow.cancel)
+        self.dismiss.clicked.connect(self.close_strip)
+        flow.peer_ringing.connect(self._peer_ringing)
+        flow.ringing_over.connect(self._ringing_over)
+        flow.cancelled.connect(self.close_strip)
+        flow.peer_unavailable.connect(self._unavailable)
         flow.transfer_failed.connect(self._failed)
         flow.consent_needed.connect(self._consent)
         flow.clue_saved.connect(self._clue)
@@ -81,13 +107,68 @@ class LinkageBar(QFrame):
         controller.state_changed.connect(self._state)
         self.hide()
 
-    def _show(self, number: str, text: str, style: str, *offers: QPushButton) -> None:
+    def _show(
+        self, number: str, text: str, style: str, *offers: QPushButton, after_call: bool = False
+    ) -> None:
         self.number = number
+        self._after_call = after_call
+        self._ringing = None
+        self.ticker.stop()
         self.text.setText(text)
         self.setStyleSheet(STYLES[style])
         for offer in self._offers:
             offer.setVisible(offer in offers)
         self.show()
+
+    @Slot()
+    def close_strip(self) -> None:
+        """Nothing to say: the strip goes (and a countdown with it)."""
+        self._ringing = None
+        self.ticker.stop()
+        self.hide()
+
+    @Slot(str, bool, int)
+    def _peer_ringing(self, number: str, conference: bool, window_ms: int) -> None:
+        self._show(number, "", "info", self.cancel)
+        self._ringing = (number, conference, window_ms)
+        self._rung.start()
+        self._tick()
+        self.ticker.start()
+
+    @Slot()
+    def _tick(self) -> None:
+        if self._ringing is None:
+            self.ticker.stop()
+            return
+        number, conference, window_ms = self._ringing
+        left = max(0, math.ceil((window_ms - self._rung.elapsed()) / 1000))
+        line = self._peer_line()
+        if conference:
+            text = self.tr("Three-way call: ringing the {line} line, {left} s left. F4 calls it "
+                           "off; the caller stays with you.")  # fmt: skip
+        else:
+            text = self.tr("Transferring order {number} to the {line} line: ringing, {left} s "
+                           "left. F4 calls it off; the caller stays with you.")  # fmt: skip
+        self.text.setText(text.format(number=number, line=line, left=left))
+
+    @Slot()
+    def _ringing_over(self) -> None:
+        if self._ringing is not None:
+            self.close_strip()  # what follows (joined, failed, sent) shows itself
+
+    def _peer_line(self) -> str:
+        return self._flow.peer.value
+
+    @Slot(str, str)
+    def _unavailable(self, number: str, why: str) -> None:
+        if number:
+            text = self.tr("{why} The transfer was not tried. The caller is still with you: "
+                           "keep the caller and send order {number} as a dispatched order "
+                           "(互派), or press F8 again once a seat is free.")  # fmt: skip
+            self._show(number, text.format(why=why, number=number), "warning", self.dispatch)
+        else:
+            text = self.tr("{why} The transfer was not tried; the caller is still with you.")
+            self._show(number, text.format(why=why), "warning")
 
     @Slot(str, str)
     def _failed(self, number: str, result: str) -> None:
@@ -116,7 +197,7 @@ class LinkageBar(QFrame):
     def _clue(self, number: str) -> None:
         text = self.tr("Order {number} is a social-stability clue: transfer it to 110 now "
                        "(F8), top priority.").format(number=number)  # fmt: skip
-        self._show(number, text, "urgent")
+        self._show(number, text, "urgent", after_call=True)
 
     @Slot(str)
     def _conference(self, number: str) -> None:
@@ -146,9 +227,47 @@ class LinkageBar(QFrame):
     @Slot(str)
     def _sent(self, number: str) -> None:
         text = self.tr("Order {number} went to the peer platform; it must sign for it in time.")
-        self._show(number, text.format(number=number), "info", self.open)
+        self._show(number, text.format(number=number), "info", self.open, after_call=True)
+
+    @Slot(str, str)
+    def step_done(self, number: str, action: str) -> None:
+        """A step was carried out on order ``number``: its three-way outcome, once recorded,
+        is no longer to record."""
+        if action == "three_way" and number == self.number and not self.outcome.isHidden():
+            self.close_strip()
 
     @Slot(str, str)
     def _state(self, state: str, _reason: str) -> None:
         if state == "ready":  # a new call starts clean
-            self.hide()
+            self.close_strip()
+        elif state == "wrap_up" and not self._after_call:  # the call left the seat
+            if self.number and not self.outcome.isHidden():
+                text = self.tr("The three-way call on order {number} ended: record who takes "
+                               "it.").format(number=self.number)  # fmt: skip
+                self._show(self.number, text, "info", self.outcome, after_call=True)
+            else:
+                self.close_strip()
+
+
+class PeerSeats(QLabel):
+    """How many seats of the peer line are ready (就绪), and how many of them could take a
+    transfer now (ready and neither ringing nor on a call), shown before F8 and kept live: it
+    asks the switch every second (its own view, answered at once) and after each transfer."""
+
+    def __init__(self, flow: TransferFlow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("peerSeats")
+        self._flow = flow
+        self.poll = QTimer(self, interval=PEER_POLL_MS)
+        self.poll.setObjectName("peerSeatsPoll")
+        self.poll.timeout.connect(self.refresh)
+        flow.ringing_over.connect(self.refresh)
+        self.refresh()
+        self.poll.start()
+
+    @Slot()
+    def refresh(self) -> None:
+        seats = self._flow.availability()
+        text = self.tr("{line} ready seats: {ready} (free: {free})")
+        self.setText(text.format(line=self._flow.peer.value, ready=seats.ready, free=seats.free))
+        self.setStyleSheet(PEER_STYLES["free" if seats.free else "none"])

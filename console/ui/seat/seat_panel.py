@@ -8,10 +8,11 @@ a hidden widget does not fire).
 
 Layout and shortcuts only; :class:`SeatController` holds the behaviour.
 
-Keys (documented in README): F2 ready, F3 not ready (break), F5 answer, F6 hang up, Shift+F6
-more wrap-up time, F7 hold / resume, F8 one-click transfer to the peer line, F9 three-way call,
-Ctrl+N new order; F10–F12 act on the linkage strip's offers (互派 or transfer with consent,
-record the outcome, open); in wrap-up the digits pick a wrap-up code and Enter records it.
+Keys (documented in README, declared in console/ui/keys.py): F2 ready, F3 not ready (break), F5
+answer, F6 hang up, Shift+F6 more wrap-up time, F7 hold / resume, F8 one-click transfer to the peer
+line, F9 three-way call, Ctrl+N new order; F4 and F10–F12 act on the linkage strip's offers (cancel
+the ringing transfer, 互派 or transfer with consent, record the outcome, open); in wrap-up the
+digits pick a wrap-up code and Enter records it.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from console.domain.agent_state import AgentState, NotReadyReason
 from console.ui.keys import sequence
 from console.ui.seat.call_bar import CallBar, clock_text
 from console.ui.seat.intake_form import IntakeForm
-from console.ui.seat.linkage_bar import LinkageBar
+from console.ui.seat.linkage_bar import LinkageBar, PeerSeats
 from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.transfer_flow import TransferFlow
@@ -110,6 +111,8 @@ class SeatPanel(QWidget):
         top.addWidget(QLabel(self.tr("State:")))
         top.addWidget(self.state_box)
         top.addWidget(self.state_label)
+        self.peer_seats = PeerSeats(flow)  # before F8: can the peer line take the caller?
+        top.addWidget(self.peer_seats)
         top.addWidget(self.notice, 1)
         self.wrap_up = WrapUpPanel(controller.codes, chinese)
         self.linkage = LinkageBar(controller, flow)
