@@ -266,6 +266,8 @@ class DispositionRow(SQLModel, table=True):
     platform: str
     code: str
     at: datetime
+
+
 class AccountRow(SQLModel, table=True):
     """A person who signs in (console/services/accounts.py): login, roles, the argon2id hash of
     the password and the sign-in state. ``roles``: role values joined by ","; ``recovery_hashes``:
@@ -286,6 +288,8 @@ class AccountRow(SQLModel, table=True):
     totp_last_step: int | None = None  # the last code's time step: a code counts once
     recovery_hashes: str = ""
     created_at: datetime
+
+
 class AuditRow(SQLModel, table=True):
     """The audit trail (留痕), append-only: who did what, when, from which seat, and how it went.
 

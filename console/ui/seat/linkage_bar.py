@@ -76,7 +76,9 @@ class LinkageBar(QFrame):
             self.tr("Record the outcome (F11)"), "recordOutcome", "record_outcome"
         )
         self.open = button(self.tr("Open the order (F12)"), "openArrived", "open_arrived")
-        self.cancel = button(self.tr("Cancel the transfer (F4)"), "cancelTransfer", "cancel_transfer")
+        self.cancel = button(
+            self.tr("Cancel the transfer (F4)"), "cancelTransfer", "cancel_transfer"
+        )
         self.dismiss = named(QPushButton(self.tr("Close")), "closeLinkage")
         self._offers = (
             self.cancel, self.three_way, self.dispatch, self.consent, self.outcome, self.open,
