@@ -81,62 +81,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="88"/>
+        <location filename="../../console/ui/alarms/panel.py" line="98"/>
         <source>Today ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="89"/>
+        <location filename="../../console/ui/alarms/panel.py" line="99"/>
         <source>Tomorrow ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="90"/>
+        <location filename="../../console/ui/alarms/panel.py" line="100"/>
         <source>Later ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="117"/>
+        <location filename="../../console/ui/alarms/panel.py" line="127"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="119"/>
+        <location filename="../../console/ui/alarms/panel.py" line="129"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="121"/>
+        <location filename="../../console/ui/alarms/panel.py" line="131"/>
         <source>Escalate to (person or unit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="123"/>
+        <location filename="../../console/ui/alarms/panel.py" line="133"/>
         <source>Escalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="203"/>
+        <location filename="../../console/ui/alarms/panel.py" line="213"/>
         <source>Acknowledged {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="210"/>
+        <location filename="../../console/ui/alarms/panel.py" line="220"/>
         <source>Escalated {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="218"/>
+        <location filename="../../console/ui/alarms/panel.py" line="228"/>
         <source>Select an alarm in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="233"/>
+        <location filename="../../console/ui/alarms/panel.py" line="243"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="73"/>
+        <location filename="../../console/ui/alarms/panel.py" line="83"/>
         <source>Could not load alarms: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -144,126 +144,126 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="93"/>
+        <location filename="../../console/ui/alarms/model.py" line="105"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="94"/>
+        <location filename="../../console/ui/alarms/model.py" line="106"/>
         <source>Order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="95"/>
+        <location filename="../../console/ui/alarms/model.py" line="107"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="96"/>
+        <location filename="../../console/ui/alarms/model.py" line="108"/>
         <source>Deadline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="97"/>
+        <location filename="../../console/ui/alarms/model.py" line="109"/>
         <source>Due at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="98"/>
+        <location filename="../../console/ui/alarms/model.py" line="110"/>
         <source>Time left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="99"/>
+        <location filename="../../console/ui/alarms/model.py" line="111"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="100"/>
+        <location filename="../../console/ui/alarms/model.py" line="112"/>
         <source>Handling seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="101"/>
+        <location filename="../../console/ui/alarms/model.py" line="113"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="102"/>
+        <location filename="../../console/ui/alarms/model.py" line="114"/>
         <source>Escalated to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="106"/>
+        <location filename="../../console/ui/alarms/model.py" line="118"/>
         <location filename="../../console/domain/deadline_kinds.py" line="34"/>
         <source>Sign for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="107"/>
+        <location filename="../../console/ui/alarms/model.py" line="119"/>
         <location filename="../../console/domain/deadline_kinds.py" line="40"/>
         <source>Feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="108"/>
+        <location filename="../../console/ui/alarms/model.py" line="120"/>
         <location filename="../../console/domain/deadline_kinds.py" line="45"/>
         <source>Completion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="141"/>
-        <location filename="../../console/ui/models/queue_model.py" line="72"/>
+        <location filename="../../console/ui/alarms/model.py" line="157"/>
+        <location filename="../../console/ui/models/queue_model.py" line="79"/>
         <source>{d}d {h}h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="143"/>
-        <location filename="../../console/ui/models/queue_model.py" line="74"/>
+        <location filename="../../console/ui/alarms/model.py" line="159"/>
+        <location filename="../../console/ui/models/queue_model.py" line="81"/>
         <source>{h}h {m}m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="145"/>
-        <location filename="../../console/ui/models/queue_model.py" line="76"/>
+        <location filename="../../console/ui/alarms/model.py" line="161"/>
+        <location filename="../../console/ui/models/queue_model.py" line="83"/>
         <source>{m}m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="147"/>
-        <location filename="../../console/ui/models/queue_model.py" line="78"/>
+        <location filename="../../console/ui/alarms/model.py" line="163"/>
+        <location filename="../../console/ui/models/queue_model.py" line="85"/>
         <source>{s}s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="149"/>
-        <location filename="../../console/ui/models/queue_model.py" line="80"/>
+        <location filename="../../console/ui/alarms/model.py" line="165"/>
+        <location filename="../../console/ui/models/queue_model.py" line="87"/>
         <source>{span} over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="150"/>
-        <location filename="../../console/ui/models/queue_model.py" line="81"/>
+        <location filename="../../console/ui/alarms/model.py" line="166"/>
+        <location filename="../../console/ui/models/queue_model.py" line="88"/>
         <source>{span} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="199"/>
+        <location filename="../../console/ui/alarms/model.py" line="219"/>
         <source>{by}: {note}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="208"/>
+        <location filename="../../console/ui/alarms/model.py" line="228"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="209"/>
+        <location filename="../../console/ui/alarms/model.py" line="229"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="210"/>
+        <location filename="../../console/ui/alarms/model.py" line="230"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,122 +633,137 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="75"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="82"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="116"/>
-        <source>Restored the unsaved draft of this call.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="123"/>
-        <source>The unsaved draft of the previous call was kept in {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="132"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="161"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="138"/>
-        <source>Restored the draft that was not saved when the console closed.</source>
+        <location filename="../../console/ui/seat/intake_form.py" line="101"/>
+        <source>Restore (Ctrl+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="156"/>
-        <source>Saving…</source>
+        <location filename="../../console/ui/seat/intake_form.py" line="102"/>
+        <source>Set aside (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="171"/>
-        <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
+        <location filename="../../console/ui/seat/intake_form.py" line="146"/>
+        <source>Restored the unsaved draft of this call ({caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="178"/>
-        <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
+        <location filename="../../console/ui/seat/intake_form.py" line="169"/>
+        <source>Restore the unsaved draft (call from {caller}, {time})?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="183"/>
-        <source>Saved as {number}.</source>
+        <source>Restored the unsaved draft (call from {caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="195"/>
-        <source>Not saved: correct what is marked in red.</source>
+        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
+        <source>The unsaved draft (call from {caller}, {time}) was kept in {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
-        <source>Enter the caller&apos;s phone number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
-        <source>Not a phone number: mobile, landline (area code optional) or service number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
-        <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
-        <source>Name: at most {max} characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
-        <source>Choose a kind of request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
-        <source>“{kind}” is not a kind of the {platform} platform</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
-        <source>Choose a field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
-        <source>Orders of the {platform} platform have no field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="212"/>
-        <source>Choose a district from the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="213"/>
-        <source>Address: at most {max} characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="214"/>
-        <source>Describe the request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="215"/>
-        <source>At most {max} characters (now {length})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="216"/>
-        <source>Choose a priority: normal, urgent or critical</source>
+        <location filename="../../console/ui/seat/intake_form.py" line="218"/>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="233"/>
+        <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="240"/>
+        <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="245"/>
+        <source>Saved as {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="257"/>
+        <source>Not saved: correct what is marked in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="266"/>
+        <source>Enter the caller&apos;s phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="267"/>
+        <source>Not a phone number: mobile, landline (area code optional) or service number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="268"/>
+        <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="269"/>
+        <source>Name: at most {max} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="270"/>
+        <source>Choose a kind of request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="271"/>
+        <source>“{kind}” is not a kind of the {platform} platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="272"/>
+        <source>Choose a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="273"/>
+        <source>Orders of the {platform} platform have no field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="274"/>
+        <source>Choose a district from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="275"/>
+        <source>Address: at most {max} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="276"/>
+        <source>Describe the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="277"/>
+        <source>At most {max} characters (now {length})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="278"/>
+        <source>Choose a priority: normal, urgent or critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="297"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,16 +1331,19 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/models/queue_model.py" line="344"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="342"/>
+        <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1436,62 +1454,62 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>QueuesView</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="168"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="176"/>
         <source>My orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="169"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="177"/>
         <source>Platform open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="170"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="178"/>
         <source>Awaiting sign-for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="171"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="179"/>
         <source>All orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="188"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="196"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="279"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="287"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="310"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="329"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="324"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="343"/>
         <source>The queue could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="336"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="355"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="338"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="357"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="340"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="359"/>
         <source>{count} orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="344"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="363"/>
         <source>Search {search}: {rest}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1665,71 +1683,106 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="109"/>
+        <source>Not during a call: the call ends first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="110"/>
+        <source>The seat is logged out: log in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="111"/>
+        <source>The seat cannot change to that state now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="112"/>
+        <source>Say why the seat is not ready (break, meeting, training…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="115"/>
+        <source>The call has already ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="116"/>
+        <source>The call cannot do that in its present state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="117"/>
+        <source>The switch refused the command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="119"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="114"/>
+        <location filename="../../console/domain/refusals.py" line="124"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="118"/>
+        <location filename="../../console/domain/refusals.py" line="128"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="122"/>
+        <location filename="../../console/domain/refusals.py" line="132"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="125"/>
+        <location filename="../../console/domain/refusals.py" line="135"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="129"/>
+        <location filename="../../console/domain/refusals.py" line="139"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="133"/>
+        <location filename="../../console/domain/refusals.py" line="143"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="136"/>
+        <location filename="../../console/domain/refusals.py" line="146"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="139"/>
+        <location filename="../../console/domain/refusals.py" line="149"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="142"/>
+        <location filename="../../console/domain/refusals.py" line="152"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="146"/>
+        <location filename="../../console/domain/refusals.py" line="156"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="147"/>
+        <location filename="../../console/domain/refusals.py" line="157"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="148"/>
+        <location filename="../../console/domain/refusals.py" line="158"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="151"/>
+        <location filename="../../console/domain/refusals.py" line="161"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1737,38 +1790,38 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>ScreenPopView</name>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="32"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="84"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="42"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="102"/>
         <source>No caller yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="35"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="45"/>
         <source>Frequent caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="63"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="76"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="68"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="81"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="74"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="87"/>
         <source>Still open: {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="76"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="89"/>
         <source> and {more} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="79"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="92"/>
         <source>No open orders.</source>
         <translation type="unfinished"></translation>
     </message>

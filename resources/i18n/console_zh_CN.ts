@@ -81,62 +81,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="88"/>
+        <location filename="../../console/ui/alarms/panel.py" line="98"/>
         <source>Today ({count})</source>
         <translation>今天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="89"/>
+        <location filename="../../console/ui/alarms/panel.py" line="99"/>
         <source>Tomorrow ({count})</source>
         <translation>明天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="90"/>
+        <location filename="../../console/ui/alarms/panel.py" line="100"/>
         <source>Later ({count})</source>
         <translation>以后（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="117"/>
+        <location filename="../../console/ui/alarms/panel.py" line="127"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation>确认说明（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="119"/>
+        <location filename="../../console/ui/alarms/panel.py" line="129"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="121"/>
+        <location filename="../../console/ui/alarms/panel.py" line="131"/>
         <source>Escalate to (person or unit)</source>
         <translation>督办对象（人员或单位）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="123"/>
+        <location filename="../../console/ui/alarms/panel.py" line="133"/>
         <source>Escalate</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="203"/>
+        <location filename="../../console/ui/alarms/panel.py" line="213"/>
         <source>Acknowledged {number}.</source>
         <translation>已确认 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="210"/>
+        <location filename="../../console/ui/alarms/panel.py" line="220"/>
         <source>Escalated {number}.</source>
         <translation>已督办 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="218"/>
+        <location filename="../../console/ui/alarms/panel.py" line="228"/>
         <source>Select an alarm in the table first.</source>
         <translation>请先在表格中选中一条告警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="233"/>
+        <location filename="../../console/ui/alarms/panel.py" line="243"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="73"/>
+        <location filename="../../console/ui/alarms/panel.py" line="83"/>
         <source>Could not load alarms: </source>
         <translation>无法加载告警：</translation>
     </message>
@@ -144,126 +144,126 @@
 <context>
     <name>AlarmTableModel</name>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="93"/>
+        <location filename="../../console/ui/alarms/model.py" line="105"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="94"/>
+        <location filename="../../console/ui/alarms/model.py" line="106"/>
         <source>Order number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="95"/>
+        <location filename="../../console/ui/alarms/model.py" line="107"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="96"/>
+        <location filename="../../console/ui/alarms/model.py" line="108"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="97"/>
+        <location filename="../../console/ui/alarms/model.py" line="109"/>
         <source>Due at</source>
         <translation>到期时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="98"/>
+        <location filename="../../console/ui/alarms/model.py" line="110"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="99"/>
+        <location filename="../../console/ui/alarms/model.py" line="111"/>
         <source>Owner</source>
         <translation>承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="100"/>
+        <location filename="../../console/ui/alarms/model.py" line="112"/>
         <source>Handling seat</source>
         <translation>经办坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="101"/>
+        <location filename="../../console/ui/alarms/model.py" line="113"/>
         <source>Acknowledged</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="102"/>
+        <location filename="../../console/ui/alarms/model.py" line="114"/>
         <source>Escalated to</source>
         <translation>督办对象</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="106"/>
+        <location filename="../../console/ui/alarms/model.py" line="118"/>
         <location filename="../../console/domain/deadline_kinds.py" line="34"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="107"/>
+        <location filename="../../console/ui/alarms/model.py" line="119"/>
         <location filename="../../console/domain/deadline_kinds.py" line="40"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="108"/>
+        <location filename="../../console/ui/alarms/model.py" line="120"/>
         <location filename="../../console/domain/deadline_kinds.py" line="45"/>
         <source>Completion</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="141"/>
-        <location filename="../../console/ui/models/queue_model.py" line="72"/>
+        <location filename="../../console/ui/alarms/model.py" line="157"/>
+        <location filename="../../console/ui/models/queue_model.py" line="79"/>
         <source>{d}d {h}h</source>
         <translation>{d}天{h}小时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="143"/>
-        <location filename="../../console/ui/models/queue_model.py" line="74"/>
+        <location filename="../../console/ui/alarms/model.py" line="159"/>
+        <location filename="../../console/ui/models/queue_model.py" line="81"/>
         <source>{h}h {m}m</source>
         <translation>{h}小时{m}分</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="145"/>
-        <location filename="../../console/ui/models/queue_model.py" line="76"/>
+        <location filename="../../console/ui/alarms/model.py" line="161"/>
+        <location filename="../../console/ui/models/queue_model.py" line="83"/>
         <source>{m}m</source>
         <translation>{m}分</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="147"/>
-        <location filename="../../console/ui/models/queue_model.py" line="78"/>
+        <location filename="../../console/ui/alarms/model.py" line="163"/>
+        <location filename="../../console/ui/models/queue_model.py" line="85"/>
         <source>{s}s</source>
         <translation>{s}秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="149"/>
-        <location filename="../../console/ui/models/queue_model.py" line="80"/>
+        <location filename="../../console/ui/alarms/model.py" line="165"/>
+        <location filename="../../console/ui/models/queue_model.py" line="87"/>
         <source>{span} over</source>
         <translation>超 {span}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="150"/>
-        <location filename="../../console/ui/models/queue_model.py" line="81"/>
+        <location filename="../../console/ui/alarms/model.py" line="166"/>
+        <location filename="../../console/ui/models/queue_model.py" line="88"/>
         <source>{span} left</source>
         <translation>剩 {span}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="199"/>
+        <location filename="../../console/ui/alarms/model.py" line="219"/>
         <source>{by}: {note}</source>
         <translation>{by}：{note}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="208"/>
+        <location filename="../../console/ui/alarms/model.py" line="228"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="209"/>
+        <location filename="../../console/ui/alarms/model.py" line="229"/>
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/model.py" line="210"/>
+        <location filename="../../console/ui/alarms/model.py" line="230"/>
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
@@ -636,122 +636,137 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="75"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="82"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="116"/>
-        <source>Restored the unsaved draft of this call.</source>
-        <translation>已恢复本次通话未保存的草稿。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="123"/>
-        <source>The unsaved draft of the previous call was kept in {path}.</source>
-        <translation>上一通电话未保存的草稿已另存于 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="132"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="161"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation>草稿文件无法读取，已移至 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="138"/>
-        <source>Restored the draft that was not saved when the console closed.</source>
-        <translation>已恢复坐席台关闭时未保存的草稿。</translation>
+        <location filename="../../console/ui/seat/intake_form.py" line="101"/>
+        <source>Restore (Ctrl+R)</source>
+        <translation>恢复（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="156"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="102"/>
+        <source>Set aside (Ctrl+Shift+R)</source>
+        <translation>另存不恢复（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="146"/>
+        <source>Restored the unsaved draft of this call ({caller}, {time}).</source>
+        <translation>已恢复本次来电未保存的草稿（{caller}，{time}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="169"/>
+        <source>Restore the unsaved draft (call from {caller}, {time})?</source>
+        <translation>恢复未保存的草稿（来电 {caller}，{time}）？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
+        <source>Restored the unsaved draft (call from {caller}, {time}).</source>
+        <translation>已恢复未保存的草稿（来电 {caller}，{time}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
+        <source>The unsaved draft (call from {caller}, {time}) was kept in {path}.</source>
+        <translation>未保存的草稿（来电 {caller}，{time}）已另存为 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="218"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="171"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="233"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation>未保存：{error}。已填写的内容都还在，请按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="178"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="240"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation>已保存为 {number}。保存期间的修改仍在表单中，请核对后再保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="245"/>
         <source>Saved as {number}.</source>
         <translation>已保存，工单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="195"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="257"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>未保存：请修改标红的内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="266"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation>请填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="267"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation>号码格式不正确：应为手机号、固定电话（可带区号）或服务号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="268"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation>含有无法保存的字符（空字符或残缺的字符），请重新输入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="269"/>
         <source>Name: at most {max} characters</source>
         <translation>姓名不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="270"/>
         <source>Choose a kind of request</source>
         <translation>请选择诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="271"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation>“{kind}”不是{platform}平台的诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="272"/>
         <source>Choose a field</source>
         <translation>请选择所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="273"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation>{platform}平台的工单不分领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="212"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="274"/>
         <source>Choose a district from the list</source>
         <translation>请从列表中选择所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="213"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="275"/>
         <source>Address: at most {max} characters</source>
         <translation>地址不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="214"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="276"/>
         <source>Describe the request</source>
         <translation>请填写诉求内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="215"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="277"/>
         <source>At most {max} characters (now {length})</source>
         <translation>不超过{max}个字（现为{length}个字）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="216"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="278"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation>请选择紧急程度：一般、紧急或特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="233"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="297"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation>草稿无法保存到磁盘（{reason}），请尽快保存工单。</translation>
     </message>
@@ -1334,16 +1349,19 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/models/queue_model.py" line="344"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="342"/>
+        <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
@@ -1439,62 +1457,62 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>QueuesView</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="168"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="176"/>
         <source>My orders</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="169"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="177"/>
         <source>Platform open</source>
         <translation>本平台待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="170"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="178"/>
         <source>Awaiting sign-for</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="171"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="179"/>
         <source>All orders</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="188"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="196"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation>工单编号或电话号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="279"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="287"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation>“{text}”既不是电话号码，也不是工单编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="310"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="329"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="324"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="343"/>
         <source>The queue could not be read: {error}</source>
         <translation>无法读取工单队列：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="336"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="355"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation>仅显示前 {count} 件工单，请搜索以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="338"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="357"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation>已加载 {count} 件工单，向下滚动加载更多。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="340"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="359"/>
         <source>{count} orders.</source>
         <translation>共 {count} 件工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="344"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="363"/>
         <source>Search {search}: {rest}</source>
         <translation>搜索 {search}：{rest}</translation>
     </message>
@@ -1668,71 +1686,106 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="109"/>
+        <source>Not during a call: the call ends first.</source>
+        <translation>通话中不能切换状态：请先结束通话。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="110"/>
+        <source>The seat is logged out: log in first.</source>
+        <translation>坐席未登录：请先登录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="111"/>
+        <source>The seat cannot change to that state now.</source>
+        <translation>坐席当前不能切换到该状态。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="112"/>
+        <source>Say why the seat is not ready (break, meeting, training…).</source>
+        <translation>请选择示忙原因（小休、会议、培训等）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="115"/>
+        <source>The call has already ended.</source>
+        <translation>通话已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="116"/>
+        <source>The call cannot do that in its present state.</source>
+        <translation>当前通话状态下不能执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="117"/>
+        <source>The switch refused the command.</source>
+        <translation>交换机拒绝了该操作。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="119"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation>无法连接数据库服务器：坐席台会自动重连。请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="114"/>
+        <location filename="../../console/domain/refusals.py" line="124"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation>数据库服务器正在重启：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="118"/>
+        <location filename="../../console/domain/refusals.py" line="128"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation>数据库磁盘已满：无法再保存任何内容。请立即联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="122"/>
+        <location filename="../../console/domain/refusals.py" line="132"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation>数据库正忙于其他坐席的修改：请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="125"/>
+        <location filename="../../console/domain/refusals.py" line="135"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation>数据库服务器负载过高：请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="129"/>
+        <location filename="../../console/domain/refusals.py" line="139"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation>此处的数据库为只读：无法保存任何内容。请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="133"/>
+        <location filename="../../console/domain/refusals.py" line="143"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation>设置中指定的数据库不存在：须由信息技术人员创建（init-db）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="136"/>
+        <location filename="../../console/domain/refusals.py" line="146"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation>数据库拒绝了坐席台的用户名或密码：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="139"/>
+        <location filename="../../console/domain/refusals.py" line="149"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation>数据库文件不是 SQLite 数据库，或已损坏：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="142"/>
+        <location filename="../../console/domain/refusals.py" line="152"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation>无法打开或创建数据库文件：请检查其所在文件夹及权限。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="146"/>
+        <location filename="../../console/domain/refusals.py" line="156"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation>“{path}”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="147"/>
+        <location filename="../../console/domain/refusals.py" line="157"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation>数据库所在的文件夹“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="148"/>
+        <location filename="../../console/domain/refusals.py" line="158"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation>该数据库地址不是本坐席台可用的类型（仅支持 SQLite 或 PostgreSQL）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="151"/>
+        <location filename="../../console/domain/refusals.py" line="161"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation>数据库未能完成此操作（故障已记入日志）：请重试；若反复出现，请联系信息技术人员。</translation>
     </message>
@@ -1740,38 +1793,38 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>ScreenPopView</name>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="32"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="84"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="42"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="102"/>
         <source>No caller yet.</source>
         <translation>暂无来电。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="35"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="45"/>
         <source>Frequent caller</source>
         <translation>高频来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="63"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="76"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation>来电 {phone}：历史工单 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="68"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="81"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation>高频来电：30天内 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="74"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="87"/>
         <source>Still open: {numbers}</source>
         <translation>未办结：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="76"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="89"/>
         <source> and {more} more</source>
         <translation> 等，另有 {more} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="79"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="92"/>
         <source>No open orders.</source>
         <translation>无未办结工单。</translation>
     </message>
