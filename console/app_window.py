@@ -94,9 +94,10 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         wrap_up=shared.wrap_up, hold_reminder=shared.hold_reminder,
         dispositions=shared.dispositions, chinese=zh,
     )  # fmt: skip
+    queue_service = QueueService(shared.db)
     queues = QueuesView(
-        fetch=QueueService(shared.db).read_page, ops=ops, platform=actor.platform, seat=actor.seat,
-        kind_names=kind_names,
+        fetch=queue_service.read_page, ops=ops, platform=actor.platform, seat=actor.seat,
+        kind_names=kind_names, count=queue_service.count,
     )  # fmt: skip
     steps = OrderActions(
         actor=actor,
