@@ -15,6 +15,10 @@ on the 1 M-order database.
   by a caller number's start (``1381``), through ``read_page``; the worse median. Floor: the
   same lookups through plain ``sqlite3`` (the candidate numbers' ``IN`` list; the phone range).
   For scale, ``number LIKE '%-000003'`` scans the table: ~300 ms on this machine.
+- ``queue_count_ms``: the four queue tabs' counts (``count_queues``: every order of each queue,
+  on its partial index, all orders on the smallest index), one read session, median. Floor: the
+  same four ``count(*)`` statements through plain ``sqlite3``. The view re-counts at most every
+  ``COUNT_EVERY_MS`` (3 s), however often the change feed refreshes.
 
 The database is brought to the current schema first (migration 0003 adds the queue indexes);
 the backup the upgrade takes of a benchmark database is removed again.
@@ -36,7 +40,7 @@ from common import Context, Figure, time_figure
 from console.domain.orders import Platform
 from console.store import migrate
 from console.store.engine import Database
-from console.store.queues import QueueKind, QueueQuery, read_page
+from console.store.queues import QueueKind, QueueQuery, count_queues, read_page
 
 SAMPLES = 40
 PAGE = 200
@@ -257,9 +261,49 @@ def search_figure(path: str) -> Figure:
     return time_figure("queue_partial_search_ms", "ms", max(ours.values()), max(floor.values()))
 
 
+COUNT_SQL = {
+    QueueKind.MINE: f"WHERE seat = ? AND {OPEN}",
+    QueueKind.PLATFORM_OPEN: f"WHERE owner = ? AND {OPEN}",
+    QueueKind.AWAITING_SIGN_FOR: "WHERE owner = ? AND status = 'transferred'",
+    QueueKind.ALL: "",
+}
+
+
+def count_figure(path: str, seat: str) -> Figure:
+    queues = _queues(seat)
+    db = Database.open(f"sqlite:///{path}")
+    ours = []
+    for _ in range(SAMPLES + 5):
+        start = time.perf_counter()
+        counts = count_queues(db, [query for query, _ in queues])
+        ours.append((time.perf_counter() - start) * 1000)
+    db.dispose()
+    conn = sqlite3.connect(path)
+    floor = []
+    for _ in range(SAMPLES + 5):
+        start = time.perf_counter()
+        plain = [
+            conn.execute(f"SELECT count(*) FROM work_order {COUNT_SQL[q.kind]}", args).fetchone()[0]
+            for q, args in queues
+        ]
+        floor.append((time.perf_counter() - start) * 1000)
+    conn.close()
+    assert counts == plain, (counts, plain)
+    named = dict(zip([q.kind.value for q, _ in queues], counts, strict=True))
+    print(f"#   queue counts {named}", file=sys.stderr)
+    return time_figure(
+        "queue_count_ms", "ms", statistics.median(ours[5:]), statistics.median(floor[5:])
+    )
+
+
 def run(ctx: Context) -> list[Figure]:
     path = str(ctx.bench_db_path())
     if not os.path.exists(path):
         raise RuntimeError(f"{path} is missing: run the demo_data benchmark first")
     seat = _prepare(path)
-    return [first_page_figure(path, seat), scroll_figure(path), search_figure(path)]
+    return [
+        first_page_figure(path, seat),
+        scroll_figure(path),
+        search_figure(path),
+        count_figure(path, seat),
+    ]

@@ -100,9 +100,10 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         dispositions=shared.dispositions, chinese=zh,
         transfer_window=shared.transfer_window,
     )  # fmt: skip
+    queue_service = QueueService(shared.db)
     queues = QueuesView(
-        fetch=QueueService(shared.db).read_page, ops=ops, platform=actor.platform, seat=actor.seat,
-        kind_names=kind_names,
+        fetch=queue_service.read_page, ops=ops, platform=actor.platform, seat=actor.seat,
+        kind_names=kind_names, count=queue_service.count,
     )  # fmt: skip
     steps = OrderActions(
         actor=actor,

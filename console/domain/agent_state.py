@@ -12,6 +12,8 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from console.domain.refusals import Refused
+
 
 class AgentState(enum.StrEnum):
     READY = "ready"  # 就绪
@@ -29,8 +31,9 @@ class NotReadyReason(enum.StrEnum):
     NO_ANSWER = "no_answer"  # 未接来电: the switch rang the seat out (ring-no-answer), not chosen
 
 
-class StateError(ValueError):
-    """A state change the seat's current state does not allow."""
+class StateError(Refused, ValueError):
+    """A state change the seat's current state does not allow: a declared refusal
+    (``state_*`` in :data:`console.domain.refusals.REFUSALS`); ``str()`` is the English why."""
 
 
 ALLOWED: dict[AgentState, frozenset[AgentState]] = {
@@ -44,6 +47,15 @@ ALLOWED: dict[AgentState, frozenset[AgentState]] = {
         {AgentState.READY, AgentState.NOT_READY, AgentState.ON_CALL, AgentState.LOGGED_OUT}
     ),
 }
+
+
+def _refusal_code(now: AgentState) -> str:
+    """Why the agent may not leave ``now`` for the state asked (``ALLOWED`` said no)."""
+    if now is AgentState.ON_CALL:
+        return "state_on_call"
+    if now is AgentState.LOGGED_OUT:
+        return "state_logged_out"
+    return "state_not_now"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +83,12 @@ class Seat:
         if at.tzinfo is None:
             raise ValueError("instants must be timezone-aware")
         if to not in ALLOWED[self.state]:
-            raise StateError(f"seat {self.seat}: cannot go from {self.state.value} to {to.value}")
+            raise StateError(
+                _refusal_code(self.state),
+                f"seat {self.seat}: cannot go from {self.state.value} to {to.value}",
+            )
         if to is AgentState.NOT_READY and reason is None:
-            raise StateError(f"seat {self.seat}: not ready needs a reason")
+            raise StateError("state_needs_reason", f"seat {self.seat}: not ready needs a reason")
         if to is not AgentState.NOT_READY:
             reason = None
         seat = Seat(self.seat, self.agent, to, at, reason)

@@ -110,6 +110,16 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     "already_acknowledged": QT_TRANSLATE_NOOP(
         "Refusals", "{agent} already acknowledged this alarm; the first note stands."
     ),
+    # The seat's state (console.domain.agent_state) and the switch (console.telephony.port)
+    "state_on_call": QT_TRANSLATE_NOOP("Refusals", "Not during a call: the call ends first."),
+    "state_logged_out": QT_TRANSLATE_NOOP("Refusals", "The seat is logged out: log in first."),
+    "state_not_now": QT_TRANSLATE_NOOP("Refusals", "The seat cannot change to that state now."),
+    "state_needs_reason": QT_TRANSLATE_NOOP(
+        "Refusals", "Say why the seat is not ready (break, meeting, training…)."
+    ),
+    "call_over": QT_TRANSLATE_NOOP("Refusals", "The call has already ended."),
+    "call_not_now": QT_TRANSLATE_NOOP("Refusals", "The call cannot do that in its present state."),
+    "switch_refused": QT_TRANSLATE_NOOP("Refusals", "The switch refused the command."),
     # Database faults (console.store.faults.classify): what happened and what to do, never SQL.
     "db_unreachable": QT_TRANSLATE_NOOP(
         "Refusals",

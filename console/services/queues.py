@@ -6,6 +6,8 @@ here; it never reaches into the store (import-linter's contract in pyproject.tom
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from console.store.engine import Database
 from console.store.queues import (
     Cursor,
@@ -14,6 +16,7 @@ from console.store.queues import (
     QueueQuery,
     QueueRow,
     QueueSort,
+    count_queues,
     read_page,
 )
 
@@ -27,3 +30,7 @@ class QueueService:
     def read_page(self, query: QueueQuery, after: Cursor | None, limit: int) -> Page:
         """One page of ``query`` after ``after`` (keyset paging), in a read session of its own."""
         return read_page(self._db, query, after, limit)
+
+    def count(self, queries: Sequence[QueueQuery]) -> list[int]:
+        """How many orders each unsearched queue holds (index-only counts, one read session)."""
+        return count_queues(self._db, queries)

@@ -143,6 +143,23 @@ def read_page(db: Database, query: QueueQuery, after: Cursor | None, limit: int)
         return fetch_page(session, query, after, limit)
 
 
+def count_queue(session: Session, query: QueueQuery) -> int:
+    """How many orders the unsearched ``query`` holds, counted on its index alone: the partial
+    indexes of MINE, PLATFORM_OPEN and AWAITING_SIGN_FOR hold exactly their rows, and ALL is
+    the table's smallest index (SQLite) or an index-only scan (PostgreSQL). 1 M orders: a few
+    ms on SQLite (BENCHMARKS.md, ``queue_count_ms``)."""
+    if query.search.strip():
+        raise ValueError("a search is not counted: it shows its rows")
+    where = _plan(query).where
+    return int(session.execute(select(func.count()).select_from(OrderRow).where(*where)).one()[0])
+
+
+def count_queues(db: Database, queries: Sequence[QueueQuery]) -> list[int]:
+    """:func:`count_queue` of each query, in one read session (what the view runs off-thread)."""
+    with db.read() as session:
+        return [count_queue(session, query) for query in queries]
+
+
 def _search(query: QueueQuery) -> Search | None:
     """The query's search, read; a text that is no search finds nothing (an empty prefix)."""
     if query.kind is not QueueKind.ALL or not query.search.strip():

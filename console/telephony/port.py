@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final, Literal, Protocol
 
+from console.domain.refusals import Refused
+
 log = logging.getLogger(__name__)
 
 
@@ -105,8 +107,12 @@ class _Keep(enum.Enum):
     KEEP = "keep"  # Call.moved: leave the field as it is
 
 
-class TelephonyError(Exception):
-    """A command the switch refuses (unknown call or seat, or illegal in the call's state)."""
+class TelephonyError(Refused):
+    """A command the switch refuses (unknown call or seat, or illegal in the call's state): a
+    declared refusal (``code``, ``switch_refused`` unless said); ``str()`` is the English why."""
+
+    def __init__(self, why: str, /, code: str = "switch_refused") -> None:
+        super().__init__(code, why)
 
 
 @dataclass(frozen=True)
@@ -146,7 +152,8 @@ class Call:
         """This call in ``state``; refuses a change the state machine does not allow."""
         if state not in TRANSITIONS[self.state]:
             raise TelephonyError(
-                f"call {self.call_id} cannot go from {self.state.name} to {state.name}"
+                f"call {self.call_id} cannot go from {self.state.name} to {state.name}",
+                code="call_not_now",
             )
         return dataclasses.replace(
             self,
@@ -161,7 +168,9 @@ class Call:
 def check_command(call: Call, command: Command) -> None:
     """Raise the one clear refusal every adapter gives: "call X is ENDED; cannot hold"."""
     if call.state not in ALLOWED_FROM[command]:
-        raise TelephonyError(f"call {call.call_id} is {call.state.name}; cannot {command}")
+        over = call.state is CallState.ENDED
+        raise TelephonyError(f"call {call.call_id} is {call.state.name}; cannot {command}",
+                             code="call_over" if over else "call_not_now")  # fmt: skip
 
 
 @dataclass(frozen=True)

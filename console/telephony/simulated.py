@@ -131,7 +131,7 @@ class SimulatedSwitch(Telephony):
         self._requests: dict[str, _PeerRequest] = {}
         self._timers: set[asyncio.TimerHandle] = set()
         self._next_arrival: dict[Line, float] = {}
-        self._ids = 0
+        self._ids, self._run = 0, f"{random.SystemRandom().getrandbits(16):04x}"  # per start
         self._forced: TransferResult | None = None
         self._ring_timeout = ring_timeout_s
         self._rings: dict[str, asyncio.TimerHandle] = {}  # call id → its ring-no-answer timer
@@ -174,7 +174,7 @@ class SimulatedSwitch(Telephony):
             else:
                 caller = random_mobile(self._fresh[line])
         self._ids += 1
-        call = Call(f"SIM-{self._ids:06d}", caller, line, self._clock())
+        call = Call(f"SIM-{self._run}-{self._ids:06d}", caller, line, self._clock())
         self._put(call, "ringing", "queued")
         if self._patience is not None:
             gave_up = functools.partial(

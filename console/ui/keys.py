@@ -90,6 +90,9 @@ _DECLARED: dict[str, Key] = {
     "critical": _k("Alt+C", "priority critical", W.INTAKE),
     "social_stability": _k("Alt+O", "tick / untick: affects social stability", W.INTAKE),
     "consent": _k("Alt+E", "tick / untick: the caller agreed to be transferred", W.INTAKE),
+    "restore_draft": _k("Ctrl+R", "restore the unsaved draft a crash left (offered with its "
+                        "caller's masked number and time)", W.INTAKE),
+    "set_draft_aside": _k("Ctrl+Shift+R", "set that draft aside (kept on disk, not restored)", W.INTAKE),
     # The window (MainWindow)
     "tab_seat": _k("Alt+S", "the Seat tab", W.WINDOW),
     "tab_queues": _k("Alt+Q", "the Queues tab", W.WINDOW),

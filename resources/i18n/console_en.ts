@@ -643,122 +643,137 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="75"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="82"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="116"/>
-        <source>Restored the unsaved draft of this call.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="123"/>
-        <source>The unsaved draft of the previous call was kept in {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="132"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="161"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="138"/>
-        <source>Restored the draft that was not saved when the console closed.</source>
+        <location filename="../../console/ui/seat/intake_form.py" line="101"/>
+        <source>Restore (Ctrl+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="156"/>
-        <source>Saving…</source>
+        <location filename="../../console/ui/seat/intake_form.py" line="102"/>
+        <source>Set aside (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="171"/>
-        <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
+        <location filename="../../console/ui/seat/intake_form.py" line="146"/>
+        <source>Restored the unsaved draft of this call ({caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="178"/>
-        <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
+        <location filename="../../console/ui/seat/intake_form.py" line="169"/>
+        <source>Restore the unsaved draft (call from {caller}, {time})?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="183"/>
-        <source>Saved as {number}.</source>
+        <source>Restored the unsaved draft (call from {caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="195"/>
-        <source>Not saved: correct what is marked in red.</source>
+        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
+        <source>The unsaved draft (call from {caller}, {time}) was kept in {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
-        <source>Enter the caller&apos;s phone number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
-        <source>Not a phone number: mobile, landline (area code optional) or service number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
-        <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
-        <source>Name: at most {max} characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
-        <source>Choose a kind of request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
-        <source>“{kind}” is not a kind of the {platform} platform</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
-        <source>Choose a field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
-        <source>Orders of the {platform} platform have no field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="212"/>
-        <source>Choose a district from the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="213"/>
-        <source>Address: at most {max} characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="214"/>
-        <source>Describe the request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="215"/>
-        <source>At most {max} characters (now {length})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="216"/>
-        <source>Choose a priority: normal, urgent or critical</source>
+        <location filename="../../console/ui/seat/intake_form.py" line="218"/>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="233"/>
+        <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="240"/>
+        <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="245"/>
+        <source>Saved as {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="257"/>
+        <source>Not saved: correct what is marked in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="266"/>
+        <source>Enter the caller&apos;s phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="267"/>
+        <source>Not a phone number: mobile, landline (area code optional) or service number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="268"/>
+        <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="269"/>
+        <source>Name: at most {max} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="270"/>
+        <source>Choose a kind of request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="271"/>
+        <source>“{kind}” is not a kind of the {platform} platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="272"/>
+        <source>Choose a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="273"/>
+        <source>Orders of the {platform} platform have no field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="274"/>
+        <source>Choose a district from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="275"/>
+        <source>Address: at most {max} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="276"/>
+        <source>Describe the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="277"/>
+        <source>At most {max} characters (now {length})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="278"/>
+        <source>Choose a priority: normal, urgent or critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="297"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -791,102 +806,102 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="79"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
         <source>Cancel the transfer (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="82"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="147"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="149"/>
         <source>Three-way call: ringing the {line} line, {left} s left. F4 calls it off; the caller stays with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="150"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="152"/>
         <source>Transferring order {number} to the {line} line: ringing, {left} s left. F4 calls it off; the caller stays with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="165"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="167"/>
         <source>{why} The transfer was not tried. The caller is still with you: keep the caller and send order {number} as a dispatched order (互派), or press F8 again once a seat is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="170"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="172"/>
         <source>{why} The transfer was not tried; the caller is still with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="175"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
         <source>nobody answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="175"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
         <source>the line is busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="176"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="178"/>
         <source>the peer rejected it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="180"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="182"/>
         <source>The transfer did not go through ({why}). The caller is still with you: start a three-way call, or keep the caller and send order {number} as a dispatched order (互派) for the peer to sign for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="186"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="188"/>
         <source>The peer line did not join ({why}). The caller is still with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="191"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="193"/>
         <source>Order {number}: ask the caller whether they agree to be transferred (与诉求方协商). If they agree, transfer; if not, keep the matter or start a three-way call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="198"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="200"/>
         <source>Order {number} is a social-stability clue: transfer it to 110 now (F8), top priority.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="205"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="207"/>
         <source>Three-way call with the peer platform on order {number}: when it is settled, record who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="209"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="211"/>
         <source>Three-way call with the peer platform. Save the order to record the outcome.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="216"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="218"/>
         <source>Three-way call from the peer platform on order {number}: the peer seat records who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="220"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="222"/>
         <source>Three-way call from the peer platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="224"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="226"/>
         <source>A caller came from the peer platform with order {number}: sign for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="229"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="231"/>
         <source>Order {number} went to the peer platform; it must sign for it in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="245"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="247"/>
         <source>The three-way call on order {number} ended: record who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1471,7 +1486,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>PeerSeats</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="271"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="273"/>
         <source>{line} ready seats: {ready} (free: {free})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1479,7 +1494,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="76"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="93"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1487,62 +1502,62 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>QueuesView</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="176"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="199"/>
         <source>My orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="177"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="200"/>
         <source>Platform open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="178"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="201"/>
         <source>Awaiting sign-for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="179"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="202"/>
         <source>All orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="196"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="220"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="287"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="330"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="329"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="376"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="343"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="404"/>
         <source>The queue could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="355"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="420"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="357"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="422"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="359"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="424"/>
         <source>{count} orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="363"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="428"/>
         <source>Search {search}: {rest}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1726,181 +1741,216 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="114"/>
+        <source>Not during a call: the call ends first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="115"/>
+        <source>The seat is logged out: log in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="116"/>
+        <source>The seat cannot change to that state now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="117"/>
+        <source>Say why the seat is not ready (break, meeting, training…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="120"/>
+        <source>The call has already ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="121"/>
+        <source>The call cannot do that in its present state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="122"/>
+        <source>The switch refused the command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="124"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="119"/>
+        <location filename="../../console/domain/refusals.py" line="129"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="123"/>
+        <location filename="../../console/domain/refusals.py" line="133"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="127"/>
+        <location filename="../../console/domain/refusals.py" line="137"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="130"/>
+        <location filename="../../console/domain/refusals.py" line="140"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="134"/>
+        <location filename="../../console/domain/refusals.py" line="144"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="138"/>
+        <location filename="../../console/domain/refusals.py" line="148"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="141"/>
+        <location filename="../../console/domain/refusals.py" line="151"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="144"/>
+        <location filename="../../console/domain/refusals.py" line="154"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="147"/>
+        <location filename="../../console/domain/refusals.py" line="157"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="151"/>
+        <location filename="../../console/domain/refusals.py" line="161"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="152"/>
+        <location filename="../../console/domain/refusals.py" line="162"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="153"/>
+        <location filename="../../console/domain/refusals.py" line="163"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="156"/>
+        <location filename="../../console/domain/refusals.py" line="166"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="162"/>
+        <location filename="../../console/domain/refusals.py" line="172"/>
         <source>Enter your login and your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="163"/>
+        <location filename="../../console/domain/refusals.py" line="173"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="168"/>
+        <location filename="../../console/domain/refusals.py" line="178"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="173"/>
+        <location filename="../../console/domain/refusals.py" line="183"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="176"/>
+        <location filename="../../console/domain/refusals.py" line="186"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="179"/>
+        <location filename="../../console/domain/refusals.py" line="189"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="183"/>
+        <location filename="../../console/domain/refusals.py" line="193"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="187"/>
+        <location filename="../../console/domain/refusals.py" line="197"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="191"/>
+        <location filename="../../console/domain/refusals.py" line="201"/>
         <source>A password has at most {max} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="194"/>
+        <location filename="../../console/domain/refusals.py" line="204"/>
         <source>The new password needs at least {min} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="197"/>
+        <location filename="../../console/domain/refusals.py" line="207"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="202"/>
+        <location filename="../../console/domain/refusals.py" line="212"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="205"/>
+        <location filename="../../console/domain/refusals.py" line="215"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="208"/>
+        <location filename="../../console/domain/refusals.py" line="218"/>
         <source>The new password must differ from the present one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="211"/>
+        <location filename="../../console/domain/refusals.py" line="221"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="216"/>
+        <location filename="../../console/domain/refusals.py" line="226"/>
         <source>There is already an account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="217"/>
+        <location filename="../../console/domain/refusals.py" line="227"/>
         <source>There is no account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="218"/>
+        <location filename="../../console/domain/refusals.py" line="228"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="221"/>
+        <location filename="../../console/domain/refusals.py" line="231"/>
         <source>Give the account at least one role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="222"/>
+        <location filename="../../console/domain/refusals.py" line="232"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="225"/>
+        <location filename="../../console/domain/refusals.py" line="235"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="228"/>
+        <location filename="../../console/domain/refusals.py" line="238"/>
         <source>Your roles do not allow this.</source>
         <translation type="unfinished"></translation>
     </message>

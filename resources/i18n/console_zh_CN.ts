@@ -646,122 +646,137 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="75"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="82"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="116"/>
-        <source>Restored the unsaved draft of this call.</source>
-        <translation>已恢复本次通话未保存的草稿。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="123"/>
-        <source>The unsaved draft of the previous call was kept in {path}.</source>
-        <translation>上一通电话未保存的草稿已另存于 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="132"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="161"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation>草稿文件无法读取，已移至 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="138"/>
-        <source>Restored the draft that was not saved when the console closed.</source>
-        <translation>已恢复坐席台关闭时未保存的草稿。</translation>
+        <location filename="../../console/ui/seat/intake_form.py" line="101"/>
+        <source>Restore (Ctrl+R)</source>
+        <translation>恢复（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="156"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="102"/>
+        <source>Set aside (Ctrl+Shift+R)</source>
+        <translation>另存不恢复（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="146"/>
+        <source>Restored the unsaved draft of this call ({caller}, {time}).</source>
+        <translation>已恢复本次来电未保存的草稿（{caller}，{time}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="169"/>
+        <source>Restore the unsaved draft (call from {caller}, {time})?</source>
+        <translation>恢复未保存的草稿（来电 {caller}，{time}）？</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
+        <source>Restored the unsaved draft (call from {caller}, {time}).</source>
+        <translation>已恢复未保存的草稿（来电 {caller}，{time}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
+        <source>The unsaved draft (call from {caller}, {time}) was kept in {path}.</source>
+        <translation>未保存的草稿（来电 {caller}，{time}）已另存为 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_form.py" line="218"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="171"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="233"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation>未保存：{error}。已填写的内容都还在，请按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="178"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="240"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation>已保存为 {number}。保存期间的修改仍在表单中，请核对后再保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="245"/>
         <source>Saved as {number}.</source>
         <translation>已保存，工单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="195"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="257"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>未保存：请修改标红的内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="266"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation>请填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="267"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation>号码格式不正确：应为手机号、固定电话（可带区号）或服务号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="268"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation>含有无法保存的字符（空字符或残缺的字符），请重新输入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="207"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="269"/>
         <source>Name: at most {max} characters</source>
         <translation>姓名不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="208"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="270"/>
         <source>Choose a kind of request</source>
         <translation>请选择诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="209"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="271"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation>“{kind}”不是{platform}平台的诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="210"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="272"/>
         <source>Choose a field</source>
         <translation>请选择所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="211"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="273"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation>{platform}平台的工单不分领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="212"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="274"/>
         <source>Choose a district from the list</source>
         <translation>请从列表中选择所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="213"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="275"/>
         <source>Address: at most {max} characters</source>
         <translation>地址不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="214"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="276"/>
         <source>Describe the request</source>
         <translation>请填写诉求内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="215"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="277"/>
         <source>At most {max} characters (now {length})</source>
         <translation>不超过{max}个字（现为{length}个字）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="216"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="278"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation>请选择紧急程度：一般、紧急或特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="233"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="297"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation>草稿无法保存到磁盘（{reason}），请尽快保存工单。</translation>
     </message>
@@ -794,102 +809,102 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>打开工单 (F12)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="79"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
         <source>Cancel the transfer (F4)</source>
         <translation>取消转接 (F4)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="82"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="147"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="149"/>
         <source>Three-way call: ringing the {line} line, {left} s left. F4 calls it off; the caller stays with you.</source>
         <translation>三方通话：正在呼叫{line}，剩余 {left} 秒。按 F4 取消，来电人仍由您接听。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="150"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="152"/>
         <source>Transferring order {number} to the {line} line: ringing, {left} s left. F4 calls it off; the caller stays with you.</source>
         <translation>正在将工单 {number} 转接{line}：振铃中，剩余 {left} 秒。按 F4 取消，来电人仍由您接听。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="165"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="167"/>
         <source>{why} The transfer was not tried. The caller is still with you: keep the caller and send order {number} as a dispatched order (互派), or press F8 again once a seat is free.</source>
         <translation>{why}未发起转接。来电人仍由您接听：可保留来电人并将工单 {number} 互派给对方签收，或待有空闲坐席时再按 F8。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="170"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="172"/>
         <source>{why} The transfer was not tried; the caller is still with you.</source>
         <translation>{why}未发起转接，来电人仍由您接听。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="175"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
         <source>nobody answered</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="175"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
         <source>the line is busy</source>
         <translation>对方忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="176"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="178"/>
         <source>the peer rejected it</source>
         <translation>对方拒接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="180"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="182"/>
         <source>The transfer did not go through ({why}). The caller is still with you: start a three-way call, or keep the caller and send order {number} as a dispatched order (互派) for the peer to sign for.</source>
         <translation>转接未成功（{why}），来电仍在您的线路上：可发起三方通话，或保留来电并将工单 {number} 以互派方式发给对方签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="186"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="188"/>
         <source>The peer line did not join ({why}). The caller is still with you.</source>
         <translation>对方线路未接入（{why}），来电仍在您的线路上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="191"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="193"/>
         <source>Order {number}: ask the caller whether they agree to be transferred (与诉求方协商). If they agree, transfer; if not, keep the matter or start a three-way call.</source>
         <translation>工单 {number}：请与诉求人协商是否同意转接。同意则转接；不同意可由本平台受理或发起三方通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="198"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="200"/>
         <source>Order {number} is a social-stability clue: transfer it to 110 now (F8), top priority.</source>
         <translation>工单 {number} 为影响社会稳定的线索：请立即按 F8 转110，特急处置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="205"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="207"/>
         <source>Three-way call with the peer platform on order {number}: when it is settled, record who takes it.</source>
         <translation>与对方平台三方通话中（工单 {number}）：协商确定后请记录由谁受理。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="209"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="211"/>
         <source>Three-way call with the peer platform. Save the order to record the outcome.</source>
         <translation>与对方平台三方通话中。保存工单后可记录结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="216"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="218"/>
         <source>Three-way call from the peer platform on order {number}: the peer seat records who takes it.</source>
         <translation>对方平台发起的三方通话（工单 {number}）：由对方坐席记录受理结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="220"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="222"/>
         <source>Three-way call from the peer platform.</source>
         <translation>对方平台发起的三方通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="224"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="226"/>
         <source>A caller came from the peer platform with order {number}: sign for it.</source>
         <translation>对方平台转来来电及工单 {number}，请签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="229"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="231"/>
         <source>Order {number} went to the peer platform; it must sign for it in time.</source>
         <translation>工单 {number} 已发往对方平台，待对方在时限内签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="245"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="247"/>
         <source>The three-way call on order {number} ended: record who takes it.</source>
         <translation>工单 {number} 的三方通话已结束：请记录由谁接手。</translation>
     </message>
@@ -1474,7 +1489,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>PeerSeats</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="271"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="273"/>
         <source>{line} ready seats: {ready} (free: {free})</source>
         <translation>{line} 就绪坐席：{ready}（空闲 {free}）</translation>
     </message>
@@ -1482,7 +1497,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="76"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="93"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1490,62 +1505,62 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>QueuesView</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="176"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="199"/>
         <source>My orders</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="177"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="200"/>
         <source>Platform open</source>
         <translation>本平台待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="178"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="201"/>
         <source>Awaiting sign-for</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="179"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="202"/>
         <source>All orders</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="196"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="220"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation>工单编号或电话号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="287"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="330"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation>“{text}”既不是电话号码，也不是工单编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="329"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="376"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="343"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="404"/>
         <source>The queue could not be read: {error}</source>
         <translation>无法读取工单队列：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="355"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="420"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation>仅显示前 {count} 件工单，请搜索以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="357"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="422"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation>已加载 {count} 件工单，向下滚动加载更多。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="359"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="424"/>
         <source>{count} orders.</source>
         <translation>共 {count} 件工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="363"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="428"/>
         <source>Search {search}: {rest}</source>
         <translation>搜索 {search}：{rest}</translation>
     </message>
@@ -1729,181 +1744,216 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="114"/>
+        <source>Not during a call: the call ends first.</source>
+        <translation>通话中不能切换状态：请先结束通话。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="115"/>
+        <source>The seat is logged out: log in first.</source>
+        <translation>坐席未登录：请先登录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="116"/>
+        <source>The seat cannot change to that state now.</source>
+        <translation>坐席当前不能切换到该状态。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="117"/>
+        <source>Say why the seat is not ready (break, meeting, training…).</source>
+        <translation>请选择示忙原因（小休、会议、培训等）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="120"/>
+        <source>The call has already ended.</source>
+        <translation>通话已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="121"/>
+        <source>The call cannot do that in its present state.</source>
+        <translation>当前通话状态下不能执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="122"/>
+        <source>The switch refused the command.</source>
+        <translation>交换机拒绝了该操作。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="124"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation>无法连接数据库服务器：坐席台会自动重连。请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="119"/>
+        <location filename="../../console/domain/refusals.py" line="129"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation>数据库服务器正在重启：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="123"/>
+        <location filename="../../console/domain/refusals.py" line="133"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation>数据库磁盘已满：无法再保存任何内容。请立即联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="127"/>
+        <location filename="../../console/domain/refusals.py" line="137"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation>数据库正忙于其他坐席的修改：请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="130"/>
+        <location filename="../../console/domain/refusals.py" line="140"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation>数据库服务器负载过高：请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="134"/>
+        <location filename="../../console/domain/refusals.py" line="144"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation>此处的数据库为只读：无法保存任何内容。请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="138"/>
+        <location filename="../../console/domain/refusals.py" line="148"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation>设置中指定的数据库不存在：须由信息技术人员创建（init-db）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="141"/>
+        <location filename="../../console/domain/refusals.py" line="151"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation>数据库拒绝了坐席台的用户名或密码：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="144"/>
+        <location filename="../../console/domain/refusals.py" line="154"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation>数据库文件不是 SQLite 数据库，或已损坏：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="147"/>
+        <location filename="../../console/domain/refusals.py" line="157"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation>无法打开或创建数据库文件：请检查其所在文件夹及权限。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="151"/>
+        <location filename="../../console/domain/refusals.py" line="161"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation>“{path}”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="152"/>
+        <location filename="../../console/domain/refusals.py" line="162"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation>数据库所在的文件夹“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="153"/>
+        <location filename="../../console/domain/refusals.py" line="163"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation>该数据库地址不是本坐席台可用的类型（仅支持 SQLite 或 PostgreSQL）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="156"/>
+        <location filename="../../console/domain/refusals.py" line="166"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation>数据库未能完成此操作（故障已记入日志）：请重试；若反复出现，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="162"/>
+        <location filename="../../console/domain/refusals.py" line="172"/>
         <source>Enter your login and your password.</source>
         <translation>请输入账号和口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="163"/>
+        <location filename="../../console/domain/refusals.py" line="173"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation>账号或口令错误。连续输错 {attempts} 次，账号将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="168"/>
+        <location filename="../../console/domain/refusals.py" line="178"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation>输错次数过多：账号已锁定至 {until}。如需提前解锁，请系统管理员重设口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="173"/>
+        <location filename="../../console/domain/refusals.py" line="183"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation>现在必须修改口令（首次登录、口令被重设或已过期）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="176"/>
+        <location filename="../../console/domain/refusals.py" line="186"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation>请输入身份验证器应用显示的 6 位动态口令，或一个恢复码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="179"/>
+        <location filename="../../console/domain/refusals.py" line="189"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation>动态口令错误或已用过：请输入应用当前显示的口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="183"/>
+        <location filename="../../console/domain/refusals.py" line="193"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation>已绑定身份验证器应用：须由系统管理员解除后才能绑定新的。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="187"/>
+        <location filename="../../console/domain/refusals.py" line="197"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation>此账号须用动态口令登录：请先绑定身份验证器应用。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="191"/>
+        <location filename="../../console/domain/refusals.py" line="201"/>
         <source>A password has at most {max} characters.</source>
         <translation>口令最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="194"/>
+        <location filename="../../console/domain/refusals.py" line="204"/>
         <source>The new password needs at least {min} characters.</source>
         <translation>新口令至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="197"/>
+        <location filename="../../console/domain/refusals.py" line="207"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation>新口令至少要包含 {classes} 类字符：小写字母、大写字母、数字、其他符号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="202"/>
+        <location filename="../../console/domain/refusals.py" line="212"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation>新口令不能与账号相同，也不能是账号倒写。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="205"/>
+        <location filename="../../console/domain/refusals.py" line="215"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation>新口令含有不可见的控制字符：请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="208"/>
+        <location filename="../../console/domain/refusals.py" line="218"/>
         <source>The new password must differ from the present one.</source>
         <translation>新口令不能与当前口令相同。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="211"/>
+        <location filename="../../console/domain/refusals.py" line="221"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation>账号为 1–32 个字符：字母 a–z、数字、“.”、“_”或“-”，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="216"/>
+        <location filename="../../console/domain/refusals.py" line="226"/>
         <source>There is already an account “{login}”.</source>
         <translation>账号“{login}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="217"/>
+        <location filename="../../console/domain/refusals.py" line="227"/>
         <source>There is no account “{login}”.</source>
         <translation>没有账号“{login}”。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="218"/>
+        <location filename="../../console/domain/refusals.py" line="228"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation>姓名须为一行 1–32 个字符的纯文本。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="221"/>
+        <location filename="../../console/domain/refusals.py" line="231"/>
         <source>Give the account at least one role.</source>
         <translation>请至少给账号一个角色。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="222"/>
+        <location filename="../../console/domain/refusals.py" line="232"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation>同一账号不能既是{first}又是{second}（三员分立）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="225"/>
+        <location filename="../../console/domain/refusals.py" line="235"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation>{role}角色只属于 {platform} 平台的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="228"/>
+        <location filename="../../console/domain/refusals.py" line="238"/>
         <source>Your roles do not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>

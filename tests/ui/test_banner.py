@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from console.domain.alarm_levels import AlarmLevel
 from console.ui.alarms.banner import AlarmBanner
+from console.ui.alarms.model import LEVEL_COLOURS
 
 
 def test_banner_shows_the_message_until_dismissed(qtbot: QtBot) -> None:
@@ -14,8 +16,9 @@ def test_banner_shows_the_message_until_dismissed(qtbot: QtBot) -> None:
     banner = AlarmBanner(holder)
     banner.show_message("新增告警 3 条：超期 1 · 预警 2", "overdue")
     assert not banner.isHidden() and "超期 1" in banner.text.text()
-    assert "#fbdede" in banner.styleSheet()  # the overdue tint
+    overdue, warning = LEVEL_COLOURS[AlarmLevel.OVERDUE][0], LEVEL_COLOURS[AlarmLevel.WARNING][0]
+    assert overdue != warning and overdue in banner.styleSheet()  # the overdue tint
     banner.show_message("新增告警 1 条：预警 1", "not-a-level")  # unknown level: warning look
-    assert "#fff5d6" in banner.styleSheet()
+    assert warning in banner.styleSheet()
     banner.close_button.click()
     assert banner.isHidden()

@@ -6,13 +6,17 @@ import sqlite3
 import threading
 from pathlib import Path
 
+import qasync
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
 from console.domain.intake import Draft, Problem
 from console.services.orders import InvalidDraft
-from console.ui.seat.drafts import DraftStore
+from console.telephony.port import Line
+from console.telephony.simulated import SimulatedSwitch
+from console.ui.seat.drafts import DraftCall, DraftStore
+from console.ui.seat.intake_form import IntakeForm
 from tests.ui.intake_harness import (
     HOTLINE,
     PHONE,
@@ -23,9 +27,19 @@ from tests.ui.intake_harness import (
 )
 
 
-def test_a_draft_survives_a_crash(seat: Seat, qtbot: QtBot) -> None:
+def _crash(seat: Seat, qtbot: QtBot, form: IntakeForm) -> None:
+    """The console goes away: nothing saved, nothing flushed on purpose."""
+    host = form.parentWidget()
+    assert host is not None
+    seat.hosts.remove(host)
+    host.close()
+    host.deleteLater()
+    qtbot.waitUntil(lambda: not Shiboken.isValid(host))
+
+
+def _typed_then_crashed(seat: Seat, qtbot: QtBot, call_id: str) -> Draft:
     form = seat.open()
-    form.start_for_call("call-7", PHONE)
+    form.start_for_call(call_id, PHONE)
     type_text("1")
     form.fields.description.setFocus()
     type_text("小区停水")
@@ -33,23 +47,78 @@ def test_a_draft_survives_a_crash(seat: Seat, qtbot: QtBot) -> None:
     assert drafts.timer.objectName() == "draft-autosave"
     qtbot.waitUntil(lambda: "小区停水" in _text(drafts.path), timeout=2000)
     typed = form.draft()
-    host = form.parentWidget()
-    assert host is not None
-    seat.hosts.remove(host)
-    host.close()
-    host.deleteLater()  # the console goes away: nothing saved, nothing flushed on purpose
-    qtbot.waitUntil(lambda: not Shiboken.isValid(host))
+    _crash(seat, qtbot, form)
+    return typed
 
+
+def test_a_draft_survives_a_crash_and_is_offered_with_its_caller(seat: Seat, qtbot: QtBot) -> None:
+    typed = _typed_then_crashed(seat, qtbot, "call-7")
     again = DraftStore()
-    assert again.load_latest() == ("call-7", typed)
+    latest = again.load_latest()
+    assert latest is not None and latest.call == DraftCall("call-7", PHONE)
     restored = seat.open(drafts=again)
-    assert restored.restore_latest() and restored.draft() == typed
-    assert restored.message.text() == (
-        "Restored the draft that was not saved when the console closed."
+    assert restored.restore_latest()
+    assert restored.draft() == Draft()  # offered, not put on the form by itself
+    at = latest.saved_at
+    assert at is not None
+    assert restored.offer.isVisible() and restored.offer_text.text() == (
+        f"Restore the unsaved draft (call from 138****5678, {at.astimezone():%H:%M})?"
     )
+    press(Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert restored.draft() == typed and not restored.offer.isVisible()
+    assert "138****5678" in restored.message.text()
     restored.set_draft(Draft())
     restored.start_for_call("call-7", PHONE)  # the same call again: its draft, not a blank form
     assert restored.draft() == typed
+    assert restored.message.text().startswith(
+        "Restored the unsaved draft of this call (138****5678"
+    )
+
+
+def test_after_a_restart_a_repeated_call_id_does_not_get_the_old_draft(
+    seat: Seat, qtbot: QtBot
+) -> None:
+    """A restarted switch may number its calls from 1 again: the draft of the first console's
+    call 1 must not land on the second console's call 1, another caller."""
+    _typed_then_crashed(seat, qtbot, "SIM-000001")
+    form = seat.open(drafts=DraftStore())
+    assert form.restore_latest()
+    form.start_for_call("SIM-000001", "13900001111")  # same id, another caller
+    assert form.draft() == Draft(caller_phone="13900001111") and not form.offer.isVisible()
+    (aside,) = form.drafts.folder.glob("set-aside-*.json")
+    assert "小区停水" in _text(aside)
+    assert "138****5678" in form.message.text() and str(aside) in form.message.text()
+    assert form.drafts.load_latest() is None
+
+
+def test_a_restarted_simulated_switch_numbers_its_calls_afresh(qloop: qasync.QEventLoop) -> None:
+    async def first_call() -> str:
+        switch = SimulatedSwitch(rate_per_min=0, seed=1)
+        call_id = switch.place_call(Line.HOTLINE, PHONE).call_id
+        await switch.stop()
+        return call_id
+
+    before, after = (qloop.run_until_complete(first_call()) for _ in range(2))
+    assert before != after  # same seed, same caller: still another call
+
+
+def test_an_offered_draft_can_be_set_aside_and_typing_never_overwrites_it(
+    seat: Seat, qtbot: QtBot
+) -> None:
+    _typed_then_crashed(seat, qtbot, "call-8")
+    form = seat.open(drafts=DraftStore())
+    assert form.restore_latest()
+    press(Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not form.offer.isVisible() and form.draft() == Draft()
+    (aside,) = form.drafts.folder.glob("set-aside-*.json")
+    assert "小区停水" in _text(aside)
+    _crash(seat, qtbot, form)
+    _typed_then_crashed(seat, qtbot, "call-9")
+    form = seat.open(drafts=DraftStore())
+    assert form.restore_latest()
+    form.fields.address.setFocus()
+    type_text("x")  # typing with the offer still open: the offered draft goes aside first
+    assert not form.offer.isVisible() and len(list(form.drafts.folder.glob("set-aside-*"))) == 2
 
 
 def test_leaving_a_field_writes_the_draft_at_once(seat: Seat, qtbot: QtBot) -> None:
@@ -61,7 +130,11 @@ def test_leaving_a_field_writes_the_draft_at_once(seat: Seat, qtbot: QtBot) -> N
     assert len(changes) == len("Zhongshan Rd") and form.drafts.timer.isActive()
     form.fields.description.setFocus()  # focus-out: no waiting for the timer
     assert not form.drafts.timer.isActive()
-    assert form.drafts.load_latest() == (None, Draft(address="Zhongshan Rd"))
+    latest = form.drafts.load_latest()
+    assert latest is not None and (latest.call, latest.draft) == (
+        None,
+        Draft(address="Zhongshan Rd"),
+    )
 
 
 def test_one_save_at_a_time(seat: Seat, qtbot: QtBot) -> None:

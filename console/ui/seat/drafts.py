@@ -1,7 +1,8 @@
 """The intake draft on disk, so a crash of the console loses at most half a second of typing.
 
 One file, ``current.json`` in ``data_dir()/drafts``, holds the draft being typed and the call it
-belongs to. It is written atomically (a temp file beside it, then ``os.replace``): a crash while
+belongs to (:class:`DraftCall`: the switch's call id and the caller's number, since a switch
+that restarts may hand out the same ids again: a draft goes back only onto its own caller). It is written atomically (a temp file beside it, then ``os.replace``): a crash while
 writing leaves the previous version, never half a file. Writes are throttled by the single-shot
 ``draft-autosave`` timer: the first change starts it and later changes ride along, so a steady
 typist is saved every 500 ms instead of never (a restarting debounce would wait for a pause).
@@ -15,7 +16,7 @@ import json
 import logging
 import os
 import tempfile
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,13 +40,33 @@ class DraftFileError(ValueError):
     """A draft file that cannot be read back; the message says what is wrong with it."""
 
 
-def draft_to_json(call_id: str | None, draft: Draft, saved_at: datetime) -> str:
+@dataclass(frozen=True, slots=True)
+class DraftCall:
+    """The call a draft was typed during: the switch's id and the caller's number as the
+    switch gave it. Both must match for the draft to go back onto a call."""
+
+    call_id: str
+    caller: str
+
+
+@dataclass(frozen=True, slots=True)
+class SavedDraft:
+    """A draft read back from disk: its call (None: typed with no call), when it was last
+    written, and what was typed."""
+
+    call: DraftCall | None
+    saved_at: datetime | None  # None in a file that does not say
+    draft: Draft
+
+
+def draft_to_json(call: DraftCall | None, draft: Draft, saved_at: datetime) -> str:
     body: dict[str, object] = asdict(draft)
     body["priority"] = draft.priority.name.lower()
     return json.dumps(
         {
             "version": FORMAT_VERSION,
-            "call_id": call_id,
+            "call_id": call.call_id if call else None,
+            "caller": call.caller if call else None,
             "saved_at": saved_at.astimezone(UTC).isoformat(),
             "draft": body,
         },
@@ -54,9 +75,10 @@ def draft_to_json(call_id: str | None, draft: Draft, saved_at: datetime) -> str:
     )
 
 
-def draft_from_json(text: str) -> tuple[str | None, Draft]:
-    """``(call_id, draft)``; raises :class:`DraftFileError`. Keys a later version adds are
-    ignored and missing ones take the default, but a value of the wrong type is an error."""
+def draft_from_json(text: str) -> SavedDraft:
+    """The saved draft; raises :class:`DraftFileError`. Keys a later version adds are
+    ignored and missing ones take the default, but a value of the wrong type is an error.
+    A file written before the caller was kept has no call: it is offered, never matched."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -65,9 +87,11 @@ def draft_from_json(text: str) -> tuple[str | None, Draft]:
         raise DraftFileError("not a JSON object")
     if data.get("version") != FORMAT_VERSION:
         raise DraftFileError(f"unknown version {data.get('version')!r}")
-    call_id, body = data.get("call_id"), data.get("draft")
-    if call_id is not None and not isinstance(call_id, str):
-        raise DraftFileError(f"call_id must be a string, got {call_id!r}")
+    call_id, caller, body = data.get("call_id"), data.get("caller"), data.get("draft")
+    for key, value in (("call_id", call_id), ("caller", caller)):
+        if value is not None and not isinstance(value, str):
+            raise DraftFileError(f"{key} must be a string, got {value!r}")
+    saved_at = _instant(data.get("saved_at"))
     if not isinstance(body, dict):
         raise DraftFileError("draft must be an object")
     values: dict[str, object] = {}
@@ -85,7 +109,22 @@ def draft_from_json(text: str) -> tuple[str | None, Draft]:
         if not isinstance(name, str) or name.upper() not in Priority.__members__:
             raise DraftFileError(f"unknown priority {name!r}")
         values["priority"] = Priority[name.upper()]
-    return call_id, Draft(**values)  # type: ignore[arg-type]
+    call = DraftCall(call_id, caller) if call_id is not None and caller is not None else None
+    return SavedDraft(call, saved_at, Draft(**values))  # type: ignore[arg-type]
+
+
+def _instant(value: object) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise DraftFileError(f"saved_at must be a string, got {value!r}")
+    try:
+        instant = datetime.fromisoformat(value)
+    except ValueError:
+        raise DraftFileError(f"saved_at is not an instant: {value!r}") from None
+    if instant.tzinfo is None:
+        raise DraftFileError(f"saved_at has no time zone: {value!r}")
+    return instant
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -120,7 +159,7 @@ class DraftStore(QObject):
         super().__init__(parent)
         self.folder = folder if folder is not None else data_dir() / "drafts"
         self.moved_aside: Path | None = None  # the last corrupt file load_latest() moved aside
-        self._staged: tuple[str | None, Draft] | None = None
+        self._staged: tuple[DraftCall | None, Draft] | None = None
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.timer.setObjectName("draft-autosave")
         self.timer.timeout.connect(self.flush)
@@ -129,9 +168,9 @@ class DraftStore(QObject):
     def path(self) -> Path:
         return self.folder / CURRENT
 
-    def stage(self, call_id: str | None, draft: Draft) -> None:
+    def stage(self, call: DraftCall | None, draft: Draft) -> None:
         """Remember the draft; it is written within ``AUTOSAVE_MS`` (or at the next flush)."""
-        self._staged = (call_id, draft)
+        self._staged = (call, draft)
         if not self.timer.isActive():
             self.timer.start()
 
@@ -140,9 +179,9 @@ class DraftStore(QObject):
         self.timer.stop()
         if self._staged is None:
             return
-        call_id, draft = self._staged
+        call, draft = self._staged
         try:
-            write_atomic(self.path, draft_to_json(call_id, draft, datetime.now(UTC)))
+            write_atomic(self.path, draft_to_json(call, draft, datetime.now(UTC)))
         except OSError as exc:
             log.warning("could not write the intake draft to %s: %s", self.path, exc)
             self.failed.emit(f"{self.path}: {exc.strerror or exc}")
@@ -150,8 +189,8 @@ class DraftStore(QObject):
         self._staged = None
         self.written.emit(str(self.path))
 
-    def load_latest(self) -> tuple[str | None, Draft] | None:
-        """The draft on disk and its call, or ``None``. A file that cannot be read is moved
+    def load_latest(self) -> SavedDraft | None:
+        """The draft on disk with its call, or ``None``. A file that cannot be read is moved
         aside (``….corrupt``, kept for support) and logged: start-up goes on without it."""
         try:
             text = self.path.read_text(encoding="utf-8")

@@ -3,7 +3,10 @@
 Bad input never loses anything: the form checks the draft with the domain's ``validate`` before
 it asks the service, shows each problem in red under its input, focuses the first, and keeps
 every character typed. The draft goes to disk as it is typed (:class:`DraftStore`), so a crash
-of the console costs at most half a second of typing. Ctrl+S saves as a write operation (off the
+of the console costs at most half a second of typing. A draft goes back onto the form by itself
+only for its own call (same call id and caller); a draft a crash left is offered with its
+caller's masked number and time (Ctrl+R restores it, Ctrl+Shift+R sets it aside), never put
+silently onto another caller. Ctrl+S saves as a write operation (off the
 UI thread); on success the form is emptied for the next matter of the same caller (the phone
 stays) and the draft on disk is removed.
 """
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal, Slot
@@ -21,11 +25,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from console.domain.catalogue import District, Field, Kind
 from console.domain.intake import Draft, Problem, validate
 from console.domain.orders import Platform
+from console.domain.phone import mask_phone
 from console.services.orders import InvalidDraft
 from console.ui.keys import sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
-from console.ui.seat.drafts import DraftStore
+from console.ui.seat.drafts import DraftCall, DraftStore, SavedDraft
 from console.ui.seat.intake_fields import ERROR_COLOUR, IntakeFields
 from console.ui.seat.intake_inputs import named
 
@@ -64,7 +69,8 @@ class IntakeForm(QWidget):
             {d.code: d for d in districts},
         )
         self._platform, self._save, self._ops, self.drafts = platform, save, ops, drafts
-        self._call_id: str | None = None
+        self._call: DraftCall | None = None
+        self._offered: SavedDraft | None = None  # a crash's draft, offered, not yet restored
         self._submitted: Draft | None = None  # the draft being saved; one save at a time
         self._correcting = False  # the message asks to correct what is marked in red
         chinese = QLocale().language() == QLocale.Language.Chinese
@@ -72,6 +78,7 @@ class IntakeForm(QWidget):
                                    districts=districts, chinese=chinese)  # fmt: skip
         self.message = named(QLabel(wordWrap=True), "intakeMessage")
         self.message.hide()
+        self._build_offer()
         self.save_button = named(QPushButton(self.tr("Save (Ctrl+S)")), "intakeSave")
         self.save_shortcut = QShortcut(sequence("save"), self)
         self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -79,6 +86,7 @@ class IntakeForm(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.offer)
         layout.addWidget(self.message)
         layout.addWidget(self.fields, 1)
         layout.addLayout(buttons)
@@ -86,7 +94,27 @@ class IntakeForm(QWidget):
         self.fields.set_tab_order(self.save_button)
         self._connect_signals()
 
+    def _build_offer(self) -> None:
+        """The line that offers a draft a crash left: its caller and time, restore or set aside."""
+        self.offer = named(QWidget(), "draftOffer")
+        self.offer_text = named(QLabel(wordWrap=True), "draftOfferText")
+        self.offer_restore = named(QPushButton(self.tr("Restore (Ctrl+R)")), "draftRestore")
+        self.offer_aside = named(QPushButton(self.tr("Set aside (Ctrl+Shift+R)")), "draftSetAside")
+        row = QHBoxLayout(self.offer)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.offer_text, 1)
+        row.addWidget(self.offer_restore)
+        row.addWidget(self.offer_aside)
+        for name, slot in (("restore_draft", self.restore_offered),
+                           ("set_draft_aside", self.set_offered_aside)):  # fmt: skip
+            shortcut = QShortcut(sequence(name), self.offer)  # live only while offered
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(slot)
+        self.offer.hide()
+
     def _connect_signals(self) -> None:
+        self.offer_restore.clicked.connect(self.restore_offered)
+        self.offer_aside.clicked.connect(self.set_offered_aside)
         self.save_button.clicked.connect(self.save)
         self.save_shortcut.activated.connect(self.save)
         self.fields.edited.connect(self._edited)
@@ -106,37 +134,71 @@ class IntakeForm(QWidget):
         self.fields.show_problems({})
 
     def start_for_call(self, call_id: str, phone: str) -> None:
-        """A call was answered: its draft on disk if there is one, else an empty form with
-        the caller's number. An unsaved draft of another call is set aside on disk, not lost."""
+        """A call was answered: its own draft on disk if there is one (same call id and caller),
+        else an empty form with the caller's number. Any other unsaved draft is set aside on
+        disk, not lost, and never shown on this caller's form."""
         self.drafts.flush()
         latest = self.drafts.load_latest()
-        self._call_id = call_id
-        if latest is not None and latest[0] == call_id:
-            self.set_draft(latest[1])
-            self._say(self.tr("Restored the unsaved draft of this call."))
+        self._call, self._offered = DraftCall(call_id, phone), None
+        self.offer.hide()
+        if latest is not None and latest.call == self._call:
+            self.set_draft(latest.draft)
+            self._say(self.tr("Restored the unsaved draft of this call ({caller}, {time}).")
+                      .format(caller=_caller(latest), time=_time(latest.saved_at)))  # fmt: skip
             return
         self._say("")
         if latest is not None:
-            if _blank(latest[1]):
-                self.drafts.clear()
-            elif (aside := self.drafts.set_aside()) is not None:
-                self._say(self.tr("The unsaved draft of the previous call was kept in {path}.")
-                          .format(path=aside))  # fmt: skip
+            self._put_aside(latest)
         self.set_draft(Draft(caller_phone=phone))
         self.fields.kind.setFocus()
 
     def restore_latest(self) -> bool:
-        """At start-up: bring back the draft a crash left on disk; ``True`` if there was one."""
+        """At start-up: offer the draft a crash left on disk, with its caller's masked number
+        and time; ``True`` if one is offered. Nothing is put on the form until the agent says
+        so (:meth:`restore_offered`); a call answered first sets it aside unless it is its own."""
         latest = self.drafts.load_latest()
         if self.drafts.moved_aside is not None:
             self._say(self.tr("A saved draft could not be read and was moved to {path}.")
                       .format(path=self.drafts.moved_aside), error=True)  # fmt: skip
         if latest is None:
             return False
-        self._call_id = latest[0]
-        self.set_draft(latest[1])
-        self._say(self.tr("Restored the draft that was not saved when the console closed."))
+        if _blank(latest.draft):
+            self.drafts.clear()
+            return False
+        self._offered = latest
+        self.offer_text.setText(self.tr("Restore the unsaved draft (call from {caller}, {time})?")
+                                .format(caller=_caller(latest), time=_time(latest.saved_at)))  # fmt: skip
+        self.offer.show()
         return True
+
+    @Slot()
+    def restore_offered(self) -> None:
+        """Put the offered draft on the form, with the call it belongs to."""
+        offered, self._offered = self._offered, None
+        self.offer.hide()
+        if offered is None:
+            return
+        self._call = offered.call
+        self.set_draft(offered.draft)
+        self._say(self.tr("Restored the unsaved draft (call from {caller}, {time}).")
+                  .format(caller=_caller(offered), time=_time(offered.saved_at)))  # fmt: skip
+        self.fields.kind.setFocus()
+
+    @Slot()
+    def set_offered_aside(self) -> None:
+        """Keep the offered draft on disk under another name; the form stays as it is."""
+        offered, self._offered = self._offered, None
+        self.offer.hide()
+        if offered is not None:
+            self._say("")
+            self._put_aside(offered)
+
+    def _put_aside(self, saved: SavedDraft) -> None:
+        if _blank(saved.draft):
+            self.drafts.clear()
+        elif (aside := self.drafts.set_aside()) is not None:
+            self._say(self.tr("The unsaved draft (call from {caller}, {time}) was kept in {path}.")
+                      .format(caller=_caller(saved), time=_time(saved.saved_at), path=aside))  # fmt: skip
 
     def problems_shown(self) -> dict[str, str]:
         return self.fields.problems_shown()
@@ -225,7 +287,9 @@ class IntakeForm(QWidget):
             self.fields.clear_problem("priority")
         if self._correcting and not self.fields.problems_shown():
             self._say("")  # nothing is marked in red any more
-        self.drafts.stage(self._call_id, self.draft())
+        if self._offered is not None:  # typing over an offer: the offered draft goes aside
+            self.set_offered_aside()
+        self.drafts.stage(self._call, self.draft())
         self.draft_changed.emit()
 
     @Slot(str)
@@ -248,3 +312,17 @@ class IntakeForm(QWidget):
 def _blank(draft: Draft) -> bool:
     """Nothing typed but the number the seat filled in."""
     return Draft(caller_phone=draft.caller_phone) == draft
+
+
+def _caller(saved: SavedDraft) -> str:
+    """The draft's caller, masked (138****1234): the call's number, else the one typed."""
+    phone = saved.call.caller if saved.call is not None else saved.draft.caller_phone
+    return mask_phone(phone) if phone.strip() else "—"
+
+
+def _time(instant: datetime | None) -> str:
+    """When the draft was last written, local time: 12:03 today, 11-26 12:03 before."""
+    if instant is None:
+        return "—"
+    local = instant.astimezone()
+    return local.strftime("%H:%M" if local.date() == datetime.now().date() else "%m-%d %H:%M")

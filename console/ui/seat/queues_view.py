@@ -7,15 +7,28 @@ order number (or its start) and switches to it. Keyboard: Ctrl+F focuses the sea
 searches, Esc goes back to the table; Enter on a row opens it; the app binds Ctrl+Tab to
 :meth:`QueuesView.next_queue`. The deadline and created headers sort (the model maps them);
 the work queues start soonest deadline first, all orders newest first.
+
+The tab titles count each queue's orders, however many (``count``: index-only counts off the
+UI thread, at most one every ``COUNT_EVERY_MS`` however often the change feed refreshes); a
+searched ALL queue counts its loaded rows ("200+" while more can be loaded).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +58,10 @@ WIDTHS = (
     (QueueModel.LEFT, 110),
 )  # fmt: skip; the named columns fit their names (fit_columns)
 ERROR_STYLE = "color: #b00020;"
+COUNT_EVERY_MS = 3000  # the tab counts are re-counted at most this often
+
+Count = Callable[[Sequence[QueueQuery]], list[int]]
+"""How many orders each unsearched queue holds; runs on the read thread (``QueueService.count``)."""
 
 
 def search_term(raw: str) -> str | None:
@@ -158,7 +175,7 @@ class QueuesView(QWidget):
 
     def __init__(
         self, *, fetch: Fetch, ops: Operations, platform: Platform, seat: str,
-        kind_names: Mapping[str, str], parent: QWidget | None = None,
+        kind_names: Mapping[str, str], count: Count | None = None, parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setMinimumSize(800, 400)
@@ -168,6 +185,12 @@ class QueuesView(QWidget):
             QueueKind.AWAITING_SIGN_FOR: QueueQuery(QueueKind.AWAITING_SIGN_FOR, platform=platform),
             QueueKind.ALL: QueueQuery(QueueKind.ALL, sort=QueueSort.CREATED),  # newest first
         }
+        self._ops, self._counter, self._queries = ops, count, queries
+        self._counts: dict[QueueKind, int] = {}
+        self._counting = self._count_wanted = False
+        self.count_timer = QTimer(self, singleShot=True, interval=COUNT_EVERY_MS)
+        self.count_timer.setObjectName("queue-count")
+        self.count_timer.timeout.connect(self._count_due)
         self.pages = {
             kind: QueuePage(QueueModel(fetch, ops, queries[kind], kind_names, parent=self))
             for kind in KINDS
@@ -184,6 +207,7 @@ class QueuesView(QWidget):
         self._connect_signals()
         for page in self.pages.values():
             page.start()
+        self.recount()
 
     def _build(self) -> None:
         self.tabs = QTabBar()
@@ -263,6 +287,25 @@ class QueuesView(QWidget):
         """Re-read the queue in front; the others are re-read when they come to the front."""
         self.current_page().model.refresh()
         self._stale = set(KINDS) - {self.current_kind()}
+        self.recount()
+
+    @Slot()
+    def recount(self) -> None:
+        """Count every queue again, now or (if counted less than ``COUNT_EVERY_MS`` ago, or a
+        count is running) once that time is up: one count however many changes came in it."""
+        if self._counter is None:
+            return
+        if self._counting or self.count_timer.isActive():
+            self._count_wanted = True
+            return
+        self._count_wanted, self._counting = False, True
+        queries = [self._queries[kind] for kind in KINDS]
+        self._ops.read(self, "queue-counts", partial(self._counter, queries),
+                       success=self._counted, failure=self._not_counted)  # fmt: skip
+
+    def counted(self, kind: QueueKind) -> int | None:
+        """The queue's last count (None before the first, or without ``count``)."""
+        return self._counts.get(kind)
 
     def set_now(self, now: datetime) -> None:
         for page in self.pages.values():
@@ -325,12 +368,30 @@ class QueuesView(QWidget):
 
     @Slot(int)
     def _loaded(self, _rows: int) -> None:
+        self._show_titles()
+        self._show_count()
+
+    def _show_titles(self) -> None:
         for number, kind in enumerate(KINDS):
             title = self.tr("{title} ({count})").format(
                 title=self._titles[kind], count=self._count(kind)
             )
             self.tabs.setTabText(number, title)
-        self._show_count()
+
+    def _counted(self, counts: list[int]) -> None:
+        self._counting = False
+        self._counts = dict(zip(KINDS, counts, strict=True))
+        self._show_titles()
+        self.count_timer.start()  # the next count not before COUNT_EVERY_MS
+
+    def _not_counted(self, _error: Exception) -> None:  # the titles keep their last figures
+        self._counting = False
+        self.count_timer.start()
+
+    @Slot()
+    def _count_due(self) -> None:
+        if self._count_wanted:
+            self.recount()
 
     @Slot()
     def _page_in(self) -> None:
@@ -346,7 +407,11 @@ class QueuesView(QWidget):
     def _count(self, kind: QueueKind) -> str:
         model = self.model(kind)
         rows = model.rowCount()
-        return f"{rows}+" if model.canFetchMore() or model.capped else str(rows)
+        more = model.canFetchMore() or model.capped
+        counted = self._counts.get(kind)
+        if counted is not None and more and not model.query.search:
+            return str(max(counted, rows))  # every row loaded: the rows are the fresher figure
+        return f"{rows}+" if more else str(rows)
 
     def _show_count(self) -> None:
         model = self.current_page().model

@@ -164,7 +164,7 @@ class SeatController(QObject):
         try:
             change = self._states.apply(to, reason)
         except StateError as exc:
-            self.notice.emit(str(exc))
+            self.notice.emit(refusal_text(exc))
             return
         states = self._states
 
@@ -292,7 +292,7 @@ class SeatController(QObject):
             try:
                 return await work
             except TelephonyError as exc:
-                self.notice.emit(str(exc))
+                self.notice.emit(refusal_text(exc))
                 return None
 
         task = asyncio.ensure_future(guarded())
