@@ -1,5 +1,6 @@
 """Command line: the console window (default), ``init-db``, ``demo-data``, ``departments``,
-``report``, ``users``, ``roles``, ``audit verify|show``, ``config check``, ``--smoke``.
+``report``, ``users``, ``roles``, ``audit verify|show``, ``personal-data purge``, ``config check``,
+``--smoke``.
 
 Imports are deferred to the command that needs them: start-up time is dominated by imports.
 """
@@ -87,6 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     shown.add_argument("--action", help="only this action, e.g. order_step")
     shown.add_argument("--before", type=int, metavar="SEQ", help="rows older than this one")
     shown.add_argument("--limit", type=int, default=50, help="rows a page (default 50)")
+    from console.cli.personal_data import add_parser as add_personal_data
+
+    add_personal_data(sub)
     config = sub.add_parser("config", help="site configuration")
     config_sub = config.add_subparsers(dest="config_command", required=True)
     check = config_sub.add_parser("check", help="validate the config and print the settings")
@@ -191,6 +195,12 @@ def main(argv: list[str] | None = None) -> int:
                 return users(settings.db_url, args, settings.security())
             if args.command == "audit":
                 return _audit(args, settings)
+            if args.command == "personal-data":
+                from console.cli.personal_data import purge
+                from console.config import audit_key_path
+
+                key = audit_key_path(settings)
+                return purge(settings.db_url, key, settings.retention_months, args)
             return _command(args, settings.db_url)
         except Exception as exc:  # said as one line; anything else is a bug: its traceback
             said = say_failure(args.command, exc, settings.db_url)

@@ -35,6 +35,7 @@ from console.scheduling.clock import Clock, SystemClock
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.audit import AuditKeyError, AuditTrail, open_key
 from console.services.orders import OrderService
+from console.services.privacy import PrivacyService
 from console.services.transfers import HOLD_MARGIN, PENDING_HOLDS
 from console.settings import safe_url
 from console.store.alarms import RaisedAlarm
@@ -193,6 +194,7 @@ def _run_with(
                 ring_volume=settings.ring_volume,
                 auto_answer=settings.auto_answer,
                 transfer_window=timedelta(seconds=settings.transfer_window_s),
+                privacy=PrivacyService(db, trail, settings.seat),
             )
 
         def known_callers() -> list[str]:  # a simulator's repeat callers: real screen-pop history

@@ -77,7 +77,7 @@ def build_seat(
         telephony=switch,
         line=line,
         states=SeatStateService(db, clock, seat, actor.platform),
-        pops=ScreenPopService(db, clock),
+        pops=ScreenPopService(db, clock, forms=orders.caller_forms),
         ops=ops,
         call_bar=call_bar,
         pop_view=pop_view,

@@ -23,6 +23,7 @@ from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
 from console.domain.orders import Action, Actor, Platform
 from console.services.alarms import AlarmService
 from console.services.orders import OrderService
+from console.services.privacy import PrivacyService
 from console.services.queues import QueueService
 from console.services.steps import StepService
 from console.store.changes import ChangeWatch
@@ -36,6 +37,7 @@ from console.ui.operations import Operations
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_detail import OrderDetail
 from console.ui.seat.queues_view import QueuesView
+from console.ui.seat.reveal_row import Reveal
 from console.ui.seat.ringer import Ringer, tab_badge
 from console.ui.seat.state_board import StateBoard
 from console.ui.status_bar import StatusBar
@@ -66,6 +68,14 @@ class Shared:
     ring_volume: int = 80  # telephony.ring_volume
     auto_answer: bool = False  # seat.auto_answer
     transfer_window: timedelta = timedelta(seconds=30)  # telephony.transfer_window_s
+    privacy: PrivacyService | None = None  # the order detail's audited "show full number"
+
+
+def _revealer(privacy: PrivacyService | None, agent: str) -> Reveal | None:
+    """The order detail's "show full number", audited under ``agent``'s name."""
+    if privacy is None:
+        return None
+    return lambda number, reason: privacy.reveal(number, reason, by=agent)
 
 
 @dataclass
@@ -123,6 +133,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         field_names={f.code: f.name_zh if zh else f.name_en for f in fields},
         district_names={d.code: d.name_zh if zh else d.name_en for d in districts},
         department_names=department_names, actions=steps,
+        reveal=_revealer(shared.privacy, actor.name),
     )  # fmt: skip
     board = StateBoard(seat.controller.board, ops)
     window = MainWindow(

@@ -9,6 +9,8 @@ with or without BOM. Every key is optional; ``resources/console.example.toml`` s
 
     [database]
     url = "postgresql+psycopg://console@db-host/console"  # default: SQLite in the user data dir
+    sslrootcert = "/etc/linkage/db-ca.pem"  # PostgreSQL over TLS, the server checked against
+                            # this CA (sslmode verify-full unless the URL says another)
 
     [seat]
     platform = "12345"      # "12345" (hotline) or "110" (police); default "12345"
@@ -47,6 +49,12 @@ with or without BOM. Every key is optional; ``resources/console.example.toml`` s
     lock_minutes = 30           # default 30
     totp_for_all = false        # one-time code for everyone (admins and auditors always)
     idle_lock_min = 15          # the seat locks after this long untouched; default 15
+
+    [privacy]
+    retention_months = 36       # callers of orders closed longer ago may be purged; 1-600
+
+A database password belongs in ``CONSOLE_DB`` (or ``~/.pgpass``); one written in the file is
+used, but ``config check`` and the start-up log warn while the file is readable by others.
 
 Unknown sections or keys, wrong types and bad values are errors (:class:`ConfigError`) naming
 the file, line and dotted key, with the closest known key for typos; no value ever falls back
@@ -96,6 +104,7 @@ class _Field:
 
 _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the database
     _Field("db_url", "database.url", "CONSOLE_DB", check.db_url),
+    _Field("db_sslrootcert", "database.sslrootcert", None, check.file_path),
     _Field("platform", "seat.platform", "CONSOLE_PLATFORM", check.choice("12345", "110")),
     _Field("seat", "seat.id", "CONSOLE_SEAT", check.seat_id),
     _Field("agent", "seat.agent", "CONSOLE_AGENT", check.agent_name),
@@ -121,6 +130,7 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("totp_for_all", "security.totp_for_all", None, check.flag),
     _Field("idle_lock_min", "security.idle_lock_min", None, check.whole(1, 240)),
     _Field("audit_key_file", "audit.key_file", "CONSOLE_AUDIT_KEY", check.file_path),
+    _Field("retention_months", "privacy.retention_months", None, check.whole(1, 600)),
 )
 _BY_KEY = {f.key: f for f in _FIELDS}
 _SECTIONS: dict[str, list[str]] = {}
@@ -158,6 +168,8 @@ class Settings:
     totp_for_all: bool = False
     idle_lock_min: int = 15
     audit_key_file: Path | None = None  # the audit trail's key; None: audit_key_path()'s default
+    db_sslrootcert: Path | None = None  # the CA a PostgreSQL server's certificate is checked with
+    retention_months: int = 36  # [privacy]: callers of orders closed longer ago are purged
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     config_path: Path | None = field(default=None, compare=False)  # the file read, if any
 
@@ -334,10 +346,45 @@ def load_settings(
             values["db_url"] = default_db_url()
         except OSError as exc:
             problems.append(f"database.url: cannot create {data_dir()}: {exc.strerror}")
+    if "db_sslrootcert" in values:
+        values["db_url"] = with_tls(values["db_url"], values["db_sslrootcert"])
     if problems:  # file problems first, in line order
         at = re.compile(rf"{re.escape(str(path))}:(\d+): ")
         raise ConfigError(sorted(problems, key=lambda p: int(m[1]) if (m := at.match(p)) else 1e9))
     return Settings(**values, sources=sources, config_path=path if path.is_file() else None)
+
+
+def with_tls(url: str, ca: Path) -> str:
+    """A PostgreSQL ``url`` that checks the server's certificate against ``ca``: ``sslrootcert``
+    added to its query, with ``sslmode=verify-full`` unless the URL names a mode itself. A
+    SQLite URL is returned as it is."""
+    if not url.startswith("postgresql"):
+        return url
+    from urllib.parse import quote
+
+    base, _, query = url.partition("?")
+    params = [p for p in query.split("&") if p and not p.startswith("sslrootcert=")]
+    params.append(f"sslrootcert={quote(str(ca), safe='/:')}")
+    if not any(p.startswith("sslmode=") for p in params):
+        params.append("sslmode=verify-full")
+    return f"{base}?{'&'.join(params)}"
+
+
+def warnings(settings: Settings) -> list[str]:
+    """What is allowed but unsafe: a database password in a config file others may read."""
+    path = settings.config_path
+    if path is None or settings.sources.get("db_url", "").split(":")[0] != "file":
+        return []
+    if safe_url(settings.db_url) == settings.db_url:  # no password in it
+        return []
+    import sys
+
+    if sys.platform == "win32" or not path.stat().st_mode & 0o077:
+        return []
+    return [
+        f"WARNING: {path} holds the database password and others may read it: make it its "
+        f"owner's only (chmod 600), or move the password to CONSOLE_DB or ~/.pgpass"
+    ]
 
 
 def describe(settings: Settings) -> list[str]:
@@ -357,9 +404,10 @@ def describe(settings: Settings) -> list[str]:
         "audit_key_file": str(audit_key_path(settings)),
     }
     path = settings.config_path
-    lines = [
+    found = (
         f"config file: {path}" if path else f"config file: none ({default_config_path()} not found)"
-    ]
+    )
+    lines = [found, *warnings(settings)]
     width = max(len(f.key) for f in _FIELDS)
     for f in _FIELDS:
         value = shown.get(f.name) or _show(getattr(settings, f.name)).strip('"')

@@ -5,6 +5,10 @@
 on Windows), rotating at 5 MB and keeping 5 old files (``console.log.1`` … ``console.log.5``).
 ``install_excepthook()`` makes every uncaught exception, in the main thread or any other, land in
 that log with its traceback and reach the operator through ``show(summary, log_path)``.
+
+Personal data: code logs order numbers, never a caller's number or name; as a safety net every
+line written (message, arguments and traceback alike) has any mobile or landline number in it
+masked (:func:`console.domain.phone.mask_numbers`), and so has the summary shown to the operator.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from types import TracebackType
 
 import platformdirs
 
-from console.settings import APP_AUTHOR, APP_NAME
+from console.domain.phone import mask_numbers
+from console.settings import APP_AUTHOR, APP_NAME, hide_secrets
 
 LOG_NAME = "console.log"
 FORMAT = "%(asctime)s %(levelname)-8s %(name)s [%(threadName)s] %(message)s"
@@ -68,9 +73,18 @@ def setup_logging(
         path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
     )
     setattr(handler, _MARK, True)
-    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.setFormatter(MaskingFormatter(FORMAT))
     root.addHandler(handler)
     return path
+
+
+class MaskingFormatter(logging.Formatter):
+    """Formats as usual, then masks every phone number and password in the whole text (the message with its
+    arguments, the traceback, the stack): a number that slipped into a log call or an exception
+    message never reaches the file whole."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return hide_secrets(mask_numbers(super().format(record)))
 
 
 class _PrivateFileHandler(RotatingFileHandler):
@@ -93,6 +107,7 @@ def teardown_logging() -> None:
 
 def _summary(exc_type: type[BaseException], exc: BaseException | None) -> str:
     text = f"{exc_type.__name__}: {exc}" if exc is not None and str(exc) else exc_type.__name__
+    text = hide_secrets(mask_numbers(text))  # the crash dialog shows it: no number, no password
     return text if len(text) <= 500 else text[:497] + "..."
 
 

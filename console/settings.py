@@ -66,3 +66,18 @@ def safe_url(url: str) -> str:
         if at >= 0 and ":" in rest[:at]:
             rest = rest[:at].split(":", 1)[0] + ":***" + rest[at:]
     return scheme + sep + _SECRET_PARAMETER.sub(r"\1***", rest)
+
+
+# A URL's user information with a password inside free text (an error message, a log line).
+_URL_PASSWORD = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^:/?#@\s]+):\S*@")
+# A libpq keyword string or a query: password=… (also sslpassword).
+_KEYWORD_SECRET = re.compile(
+    r"(?i)\b([a-z]*(?:pass|pwd|secret|token)[a-z]*\s*=\s*)('[^']*'|[^\s&;,]+)"
+)
+
+
+def hide_secrets(text: str) -> str:
+    """Free ``text`` (an exception message, a log line) with every password it carries hidden:
+    ``postgresql://app:s3cret@host`` → ``postgresql://app:***@host``, ``password=s3cret`` →
+    ``password=***``. The crash dialog and the log files go through it."""
+    return _KEYWORD_SECRET.sub(r"\1***", _URL_PASSWORD.sub(r"\1:***@", text))

@@ -4,7 +4,9 @@ A hotline's callers ring from mobiles, landlines and service lines, and the swit
 the same line several ways (``+86 24 1234 5678``, ``024-12345678``, ``02412345678``). An order
 keeps one form, :func:`normalise_phone`'s, so caller history, the queue search and the screen
 pop all match it; :func:`format_phone` shows it readably and :func:`mask_phone` hides most of it
-while a call rings.
+wherever it is not the agent's own live call (个人信息保护法: shown masked by default);
+:func:`mask_name` does the same for a caller's name and :func:`mask_numbers` for any free text
+(a log line, an error message) that may hold a number.
 
 Accepted, with spaces, hyphens, dots, slashes and brackets ignored and full-width digits read
 as digits (NFKC):
@@ -23,11 +25,14 @@ switch does not say which area it is in).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 
 from console.domain.typed_text import clean_code, unstorable
 
 MAX_RAW = 40  # characters typed or delivered; anything longer is not a number
+PSEUDONYM = "~"  # a purged phone or name starts with it: a keyed hash, see :func:`pseudonymise`
 
 _SEPARATORS = re.compile(r"[\s\-.()/]")
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
@@ -91,6 +96,8 @@ def mask_phone(phone: str) -> str:
     """138****1234: shown while a call rings, before it is answered. At least four digits are
     hidden whatever the length (a 7-digit local number too); service numbers are not a
     person's and show whole."""
+    if is_pseudonym(phone):
+        return "*" * 8  # purged: nothing of the number is left to show
     number = normalise_phone(phone)
     if number is None:
         number = "".join(c for c in phone if c.isascii() and c.isdigit())
@@ -104,6 +111,47 @@ def mask_phone(phone: str) -> str:
         return "*" * len(number)
     head = min(3, shown // 2)
     return f"{number[:head]}{'*' * hidden}{number[head + hidden :]}"
+
+
+def mask_name(name: str) -> str:
+    """张**: the first character kept, every other one a ``*`` (at least one, so a one-character
+    name does not show whole). Blank stays blank."""
+    text = name.strip()
+    if not text:
+        return ""
+    if is_pseudonym(text):
+        return "**"
+    return text[0] + "*" * max(1, len(text) - 1)
+
+
+# Numbers inside free text: a mobile (optionally after +86/86, in 3-4-4 groups) or a landline
+# with its area code; never part of a longer run of digits (an order number's date, a count).
+_IN_TEXT = re.compile(
+    r"(?<![0-9])(?:\+?86[\s-]?)?(?:1[3-9][0-9][\s-]?[0-9]{4}[\s-]?[0-9]{4}"
+    r"|0[1-9][0-9]{1,2}[\s-]?[0-9]{7,8})(?![0-9])"
+)
+
+
+def mask_numbers(text: str) -> str:
+    """``text`` with every mobile and landline number in it masked (:func:`mask_phone`): the
+    safety net under logs and error messages, which should not name a number in the first
+    place."""
+    return _IN_TEXT.sub(lambda m: mask_phone(m[0]), text)
+
+
+def pseudonymise(key: bytes, value: str, kind: str = "phone") -> str:
+    """What a purged phone (or name, ``kind="name"``) is replaced with: ``~`` and 32 hex digits
+    of HMAC-SHA256 under the site's key. The same number always gives the same text (a phone is
+    normalised first, so ``+86 138…`` and ``138…`` agree): a purged caller's orders are still
+    found when that number calls again, while the number itself cannot be read back."""
+    text = (normalise_phone(value) or value.strip()) if kind == "phone" else value.strip()
+    mac = hmac.new(key, f"{kind}\x00{text}".encode(), hashlib.sha256).hexdigest()
+    return PSEUDONYM + mac[:32]
+
+
+def is_pseudonym(value: str) -> bool:
+    """Whether ``value`` is what :func:`pseudonymise` made (a purged phone or name)."""
+    return value.startswith(PSEUDONYM)
 
 
 def _national(digits: str) -> bool:

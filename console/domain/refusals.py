@@ -77,6 +77,9 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
         "Refusals", "Another seat changed this order since it was shown; it has been reloaded."
     ),
     "unknown_order": QT_TRANSLATE_NOOP("Refusals", "There is no work order {number}."),
+    "reveal_needs_reason": QT_TRANSLATE_NOOP(
+        "Refusals", "Say why you need the caller's full number: the reason is recorded."
+    ),
     "unknown_department": QT_TRANSLATE_NOOP(
         "Refusals", "“{department}” is not a department in the directory (or it was retired)."
     ),

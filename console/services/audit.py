@@ -24,6 +24,7 @@ rewrite the trail unseen. Every seat that shares a database must hold the same k
 
 from __future__ import annotations
 
+import hmac
 import os
 import sys
 from collections.abc import Callable
@@ -112,6 +113,11 @@ class AuditTrail:
             raise ValueError(f"an audit key is {KEY_BYTES} bytes")
         self._key, self._clock = key, clock
         self.key_id = key_id(key)
+
+    def derived_key(self, purpose: bytes) -> bytes:
+        """A key for another use of the site key (the personal-data pseudonyms), named by
+        ``purpose``: one key file for the site, never the audit key itself."""
+        return hmac.digest(self._key, purpose, "sha256")
 
     def record(self, session: Session, entry: AuditEntry) -> None:
         """Add ``entry`` to the trail when ``session``'s write transaction commits (nothing if it

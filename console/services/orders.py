@@ -22,11 +22,11 @@ from console.domain.orders import (
     FirstContactMode,
     new_order,
 )
-from console.domain.phone import normalise_phone
 from console.domain.typed_text import unstorable
 from console.services.audit import AuditTrail
 from console.services.linkage import LinkageService
 from console.services.order_writer import OrderWriter, check_seen
+from console.services.privacy import caller_forms, privacy_key
 from console.services.transfers import (  # re-exported for callers
     PENDING_HOLDS,
     Transfer,
@@ -79,6 +79,7 @@ class OrderService:
         self._db = db
         self._clock = clock
         self._writer = OrderWriter(policy, calendar, audit)
+        self._pseudonym_key = privacy_key(audit) if audit is not None else None
         self._on_change = on_change
         self.transfers = TransferService(db, clock, self._writer, on_change, transfer_hold)
         self.linkage = LinkageService(db, clock, self._writer, on_change)
@@ -166,11 +167,16 @@ class OrderService:
     def caller_history(self, phone: str, limit: int = 50) -> list[repo.OrderSummary]:
         """The caller's orders, newest first, by the stored form of the number however it is
         spelled (``+86 24 1234 5678`` finds ``024-12345678``); none for what is not a number."""
-        normalised = normalise_phone(phone)
-        if normalised is None:
+        forms = self.caller_forms(phone)
+        if not forms:
             return []
         with self._db.read() as session:
-            return repo.caller_history(session, normalised, limit)
+            return repo.caller_history(session, forms, limit)
+
+    def caller_forms(self, phone: str) -> tuple[str, ...]:
+        """The stored forms of ``phone``: itself, and its pseudonym on orders whose caller was
+        purged (found again when the same number calls; ``console.services.privacy``)."""
+        return caller_forms(self._pseudonym_key, phone)
 
     def _changed(self) -> None:
         if self._on_change is not None:

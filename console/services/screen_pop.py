@@ -8,7 +8,7 @@ ones first. A frequent caller (高频来电) is one with
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -42,7 +42,11 @@ class ScreenPopService:
         history_limit: int = 50,
         frequent_calls: int = 3,
         frequent_days: int = 30,
+        forms: Callable[[str], Sequence[str]] | None = None,
     ) -> None:
+        """``forms``: a number's stored forms (``OrderService.caller_forms``: a purged
+        caller's pseudonym too); by default the number alone."""
+        self._forms = forms
         self._db = db
         self._clock = clock
         self._limit = history_limit
@@ -52,8 +56,9 @@ class ScreenPopService:
     def pop(self, phone: str) -> ScreenPop:
         number = normalise_phone(phone) or phone
         since = self._clock() - self._window
+        forms = (self._forms(phone) if self._forms is not None else ()) or [number]
         with self._db.read() as session:
-            history = repo.caller_history(session, number, self._limit)
-            open_orders = repo.caller_history(session, number, self._limit, open_only=True)
+            history = repo.caller_history(session, forms, self._limit)
+            open_orders = repo.caller_history(session, forms, self._limit, open_only=True)
         recent = sum(1 for h in history if h.created_at >= since)
         return ScreenPop(number, history, open_orders, recent, recent >= self._frequent_calls)

@@ -137,10 +137,12 @@ def get(session: Session, number: str) -> Stored:
 
 
 def caller_history(
-    session: Session, phone: str, limit: int = 50, open_only: bool = False
+    session: Session, phone: str | Sequence[str], limit: int = 50, open_only: bool = False
 ) -> list[OrderSummary]:
-    """The caller's orders (or only the open ones), newest first (``ix_work_order_caller``)."""
-    query = sa_select(*_SUMMARY).where(col(OrderRow.caller_phone) == phone)
+    """The caller's orders (or only the open ones), newest first (``ix_work_order_caller``);
+    ``phone`` may be several stored forms of one number (itself and its purged pseudonym)."""
+    phones = [phone] if isinstance(phone, str) else list(phone)
+    query = sa_select(*_SUMMARY).where(col(OrderRow.caller_phone).in_(phones))
     if open_only:
         query = query.where(col(OrderRow.status).not_in([s.value for s in TERMINAL]))
     rows = session.execute(query.order_by(col(OrderRow.created_at).desc()).limit(limit)).all()

@@ -2,7 +2,8 @@
 
 ``show`` may be called from any thread (the excepthook runs on the thread that failed); a
 queued signal carries it to the GUI thread, where a non-modal box opens (never ``exec()``: a
-nested event loop would break the qasync loop).
+nested event loop would break the qasync loop). The summary shown never holds a caller's
+number or a database password (masked here too, whoever calls ``show``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from console.domain.phone import mask_numbers
+from console.settings import hide_secrets
 
 
 class CrashDialog(QObject):
@@ -24,7 +28,7 @@ class CrashDialog(QObject):
         self.requested.connect(self._open, Qt.ConnectionType.QueuedConnection)
 
     def show(self, summary: str, log_path: Path) -> None:
-        self.requested.emit(summary, str(log_path))
+        self.requested.emit(hide_secrets(mask_numbers(summary)), str(log_path))
 
     @Slot(str, str)
     def _open(self, summary: str, log_path: str) -> None:

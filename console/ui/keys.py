@@ -32,6 +32,7 @@ class Where(enum.Enum):
     QUEUES = "Queues tab"
     LOOKUP = "Caller lookup tab"
     DETAIL = "Order detail (while the step is possible)"
+    DETAIL_PAGE = "Order detail"
     STEP_FORM = "Order detail, a step's form"
     ALARMS = "Alarms tab"
 
@@ -40,7 +41,7 @@ class Where(enum.Enum):
         always = (Where.WINDOW, Where.CALL, Where.LINKAGE)  # the call area is always in view
         if self in always or other in always or self is other:
             return True
-        pages = ({Where.INTAKE}, {Where.DETAIL, Where.STEP_FORM})
+        pages = ({Where.INTAKE}, {Where.DETAIL, Where.DETAIL_PAGE, Where.STEP_FORM})
         return any(self in page and other in page for page in pages)
 
 
@@ -105,6 +106,9 @@ _DECLARED: dict[str, Key] = {
     "previous_queue": _k("Ctrl+Shift+Tab", "previous queue", W.WINDOW),
     "lookup_number": _k("Alt+C", "the caller number to look up", W.LOOKUP),
     "queue_back": _k("Esc", "from the search box back to the queue", W.QUEUES),
+    # The order detail (OrderDetail): the caller is masked; seeing it whole takes a reason
+    "reveal_number": _k("Alt+V", "show the caller's full number (显示完整号码): type the reason, "
+                        "Enter; the reveal is recorded in the audit trail", W.DETAIL_PAGE),
     # The order detail's step form (OrderActions); the steps' keys follow below
     "confirm_step": _k("Ctrl+Return or Ctrl+Enter", "confirm the step", W.STEP_FORM),
     "close_step": _k("Esc", "close the step's form (its note is kept)", W.STEP_FORM),

@@ -213,37 +213,37 @@
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="157"/>
-        <location filename="../../console/ui/models/queue_model.py" line="79"/>
+        <location filename="../../console/ui/models/queue_model.py" line="80"/>
         <source>{d}d {h}h</source>
         <translation>{d}天{h}小时</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="159"/>
-        <location filename="../../console/ui/models/queue_model.py" line="81"/>
+        <location filename="../../console/ui/models/queue_model.py" line="82"/>
         <source>{h}h {m}m</source>
         <translation>{h}小时{m}分</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="161"/>
-        <location filename="../../console/ui/models/queue_model.py" line="83"/>
+        <location filename="../../console/ui/models/queue_model.py" line="84"/>
         <source>{m}m</source>
         <translation>{m}分</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="163"/>
-        <location filename="../../console/ui/models/queue_model.py" line="85"/>
+        <location filename="../../console/ui/models/queue_model.py" line="86"/>
         <source>{s}s</source>
         <translation>{s}秒</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="165"/>
-        <location filename="../../console/ui/models/queue_model.py" line="87"/>
+        <location filename="../../console/ui/models/queue_model.py" line="88"/>
         <source>{span} over</source>
         <translation>超 {span}</translation>
     </message>
     <message>
         <location filename="../../console/ui/alarms/model.py" line="166"/>
-        <location filename="../../console/ui/models/queue_model.py" line="88"/>
+        <location filename="../../console/ui/models/queue_model.py" line="89"/>
         <source>{span} left</source>
         <translation>剩 {span}</translation>
     </message>
@@ -271,22 +271,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="117"/>
+        <location filename="../../console/app.py" line="118"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="128"/>
+        <location filename="../../console/app.py" line="129"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="134"/>
+        <location filename="../../console/app.py" line="135"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="140"/>
+        <location filename="../../console/app.py" line="141"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
     </message>
@@ -296,12 +296,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="305"/>
+        <location filename="../../console/app.py" line="307"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="316"/>
+        <location filename="../../console/app.py" line="318"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -451,12 +451,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../console/ui/crash_dialog.py" line="31"/>
+        <location filename="../../console/ui/crash_dialog.py" line="35"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/crash_dialog.py" line="34"/>
+        <location filename="../../console/ui/crash_dialog.py" line="38"/>
         <source>Something went wrong: {summary}
 
 Your work so far is kept. Please tell IT and give them the log file:
@@ -1180,78 +1180,78 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="94"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="112"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="112"/>
         <source>Origin → owner</source>
         <translation>受理平台 → 承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="113"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="113"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="114"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="114"/>
         <source>Field</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="114"/>
         <source>District</source>
         <translation>所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="115"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="115"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="116"/>
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="117"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="117"/>
         <source>First-contact mode</source>
         <translation>首接方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="118"/>
         <source>Social stability</source>
         <translation>涉及社会稳定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="118"/>
         <source>Consent to transfer</source>
         <translation>同意转接</translation>
     </message>
@@ -1271,147 +1271,147 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="123"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="132"/>
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
         <source>Agent</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="162"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="176"/>
         <source>Description:</source>
         <translation>诉求内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="164"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="178"/>
         <source>Timeline:</source>
         <translation>办理过程：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="166"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="180"/>
         <source>The caller&apos;s other orders:</source>
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="177"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="191"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="214"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="218"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="235"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="236"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="218"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="235"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="236"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="285"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="256"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="287"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="309"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="340"/>
         <source>Linked order (联动):</source>
         <translation>联动工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="314"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="345"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="326"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="357"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="364"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="364"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="334"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="365"/>
         <source>first-contact responsibility</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="368"/>
         <source>linked order {number}</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
-        <location filename="../../console/ui/models/queue_model.py" line="344"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="372"/>
+        <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
-        <location filename="../../console/ui/models/queue_model.py" line="345"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="372"/>
+        <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
-        <location filename="../../console/ui/models/queue_model.py" line="346"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="373"/>
+        <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="345"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="376"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="377"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
@@ -1674,288 +1674,306 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="80"/>
+        <source>Say why you need the caller&apos;s full number: the reason is recorded.</source>
+        <translation>请说明查看完整号码的理由：理由将被记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="83"/>
         <source>“{department}” is not a department in the directory (or it was retired).</source>
         <translation>“{department}”不在派单目录中（或已停用）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="83"/>
+        <location filename="../../console/domain/refusals.py" line="86"/>
         <source>{platform} seat {seat} ({agent}) transferred this order first.</source>
         <translation>该工单已由{platform}坐席 {seat}（{agent}）先行转派。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="86"/>
+        <location filename="../../console/domain/refusals.py" line="89"/>
         <source>Seat {seat} is transferring this order right now; wait for it.</source>
         <translation>坐席 {seat} 正在转接该工单，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="89"/>
+        <location filename="../../console/domain/refusals.py" line="92"/>
         <source>This transfer attempt was called off; press the key again for a new one.</source>
         <translation>本次转接已中止；如需转接请再按一次。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="93"/>
+        <location filename="../../console/domain/refusals.py" line="96"/>
         <source>No {platform} seat is ready (就绪).</source>
         <translation>{platform}无就绪坐席。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="94"/>
+        <location filename="../../console/domain/refusals.py" line="97"/>
         <source>No free {platform} seat: {busy} ready seat(s) on a call or ringing.</source>
         <translation>{platform}无空闲坐席：{busy}个坐席正在通话或振铃。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="97"/>
+        <location filename="../../console/domain/refusals.py" line="100"/>
         <source>This request was already used for another order ({number}); try again.</source>
         <translation>该请求已用于另一工单（{number}），请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="100"/>
+        <location filename="../../console/domain/refusals.py" line="103"/>
         <source>Write the acknowledgement note first.</source>
         <translation>请填写确认说明。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="101"/>
+        <location filename="../../console/domain/refusals.py" line="104"/>
         <source>The note is too long (at most {most} characters).</source>
         <translation>说明过长（最多 {most} 个字）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="102"/>
+        <location filename="../../console/domain/refusals.py" line="105"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character): type it again.</source>
         <translation>文字中含有无法保存的字符（空字符或残缺的字符），请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="105"/>
+        <location filename="../../console/domain/refusals.py" line="108"/>
         <source>Name the person the alarm is escalated to.</source>
         <translation>请填写督办对象。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="106"/>
+        <location filename="../../console/domain/refusals.py" line="109"/>
         <source>That alarm no longer exists.</source>
         <translation>该告警已不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="107"/>
+        <location filename="../../console/domain/refusals.py" line="110"/>
         <source>{code} is not one of this site&apos;s wrap-up codes.</source>
         <translation>{code} 不是本中心的话后小结代码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="110"/>
+        <location filename="../../console/domain/refusals.py" line="113"/>
         <source>{agent} already acknowledged this alarm; the first note stands.</source>
         <translation>{agent} 已确认过该告警，以第一次的说明为准。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="114"/>
+        <location filename="../../console/domain/refusals.py" line="117"/>
         <source>Not during a call: the call ends first.</source>
         <translation>通话中不能切换状态：请先结束通话。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="115"/>
+        <location filename="../../console/domain/refusals.py" line="118"/>
         <source>The seat is logged out: log in first.</source>
         <translation>坐席未登录：请先登录。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="116"/>
+        <location filename="../../console/domain/refusals.py" line="119"/>
         <source>The seat cannot change to that state now.</source>
         <translation>坐席当前不能切换到该状态。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="117"/>
+        <location filename="../../console/domain/refusals.py" line="120"/>
         <source>Say why the seat is not ready (break, meeting, training…).</source>
         <translation>请选择示忙原因（小休、会议、培训等）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="120"/>
+        <location filename="../../console/domain/refusals.py" line="123"/>
         <source>The call has already ended.</source>
         <translation>通话已结束。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="121"/>
+        <location filename="../../console/domain/refusals.py" line="124"/>
         <source>The call cannot do that in its present state.</source>
         <translation>当前通话状态下不能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="122"/>
+        <location filename="../../console/domain/refusals.py" line="125"/>
         <source>The switch refused the command.</source>
         <translation>交换机拒绝了该操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="124"/>
+        <location filename="../../console/domain/refusals.py" line="127"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation>无法连接数据库服务器：坐席台会自动重连。请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="129"/>
+        <location filename="../../console/domain/refusals.py" line="132"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation>数据库服务器正在重启：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="133"/>
+        <location filename="../../console/domain/refusals.py" line="136"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation>数据库磁盘已满：无法再保存任何内容。请立即联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="137"/>
+        <location filename="../../console/domain/refusals.py" line="140"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation>数据库正忙于其他坐席的修改：请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="140"/>
+        <location filename="../../console/domain/refusals.py" line="143"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation>数据库服务器负载过高：请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="144"/>
+        <location filename="../../console/domain/refusals.py" line="147"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation>此处的数据库为只读：无法保存任何内容。请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="148"/>
+        <location filename="../../console/domain/refusals.py" line="151"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation>设置中指定的数据库不存在：须由信息技术人员创建（init-db）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="151"/>
+        <location filename="../../console/domain/refusals.py" line="154"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation>数据库拒绝了坐席台的用户名或密码：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="154"/>
+        <location filename="../../console/domain/refusals.py" line="157"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation>数据库文件不是 SQLite 数据库，或已损坏：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="157"/>
+        <location filename="../../console/domain/refusals.py" line="160"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation>无法打开或创建数据库文件：请检查其所在文件夹及权限。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="161"/>
+        <location filename="../../console/domain/refusals.py" line="164"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation>“{path}”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="162"/>
+        <location filename="../../console/domain/refusals.py" line="165"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation>数据库所在的文件夹“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="163"/>
+        <location filename="../../console/domain/refusals.py" line="166"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation>该数据库地址不是本坐席台可用的类型（仅支持 SQLite 或 PostgreSQL）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="166"/>
+        <location filename="../../console/domain/refusals.py" line="169"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation>数据库未能完成此操作（故障已记入日志）：请重试；若反复出现，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="172"/>
+        <location filename="../../console/domain/refusals.py" line="175"/>
         <source>Enter your login and your password.</source>
         <translation>请输入账号和口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="173"/>
+        <location filename="../../console/domain/refusals.py" line="176"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation>账号或口令错误。连续输错 {attempts} 次，账号将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="178"/>
+        <location filename="../../console/domain/refusals.py" line="181"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation>输错次数过多：账号已锁定至 {until}。如需提前解锁，请系统管理员重设口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="183"/>
+        <location filename="../../console/domain/refusals.py" line="186"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation>现在必须修改口令（首次登录、口令被重设或已过期）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="186"/>
+        <location filename="../../console/domain/refusals.py" line="189"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation>请输入身份验证器应用显示的 6 位动态口令，或一个恢复码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="189"/>
+        <location filename="../../console/domain/refusals.py" line="192"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation>动态口令错误或已用过：请输入应用当前显示的口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="193"/>
+        <location filename="../../console/domain/refusals.py" line="196"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation>已绑定身份验证器应用：须由系统管理员解除后才能绑定新的。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="197"/>
+        <location filename="../../console/domain/refusals.py" line="200"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation>此账号须用动态口令登录：请先绑定身份验证器应用。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="201"/>
+        <location filename="../../console/domain/refusals.py" line="204"/>
         <source>A password has at most {max} characters.</source>
         <translation>口令最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="204"/>
+        <location filename="../../console/domain/refusals.py" line="207"/>
         <source>The new password needs at least {min} characters.</source>
         <translation>新口令至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="207"/>
+        <location filename="../../console/domain/refusals.py" line="210"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation>新口令至少要包含 {classes} 类字符：小写字母、大写字母、数字、其他符号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="212"/>
+        <location filename="../../console/domain/refusals.py" line="215"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation>新口令不能与账号相同，也不能是账号倒写。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="215"/>
+        <location filename="../../console/domain/refusals.py" line="218"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation>新口令含有不可见的控制字符：请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="218"/>
+        <location filename="../../console/domain/refusals.py" line="221"/>
         <source>The new password must differ from the present one.</source>
         <translation>新口令不能与当前口令相同。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="221"/>
+        <location filename="../../console/domain/refusals.py" line="224"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation>账号为 1–32 个字符：字母 a–z、数字、“.”、“_”或“-”，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="226"/>
+        <location filename="../../console/domain/refusals.py" line="229"/>
         <source>There is already an account “{login}”.</source>
         <translation>账号“{login}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="227"/>
+        <location filename="../../console/domain/refusals.py" line="230"/>
         <source>There is no account “{login}”.</source>
         <translation>没有账号“{login}”。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="228"/>
+        <location filename="../../console/domain/refusals.py" line="231"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation>姓名须为一行 1–32 个字符的纯文本。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="231"/>
+        <location filename="../../console/domain/refusals.py" line="234"/>
         <source>Give the account at least one role.</source>
         <translation>请至少给账号一个角色。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="232"/>
+        <location filename="../../console/domain/refusals.py" line="235"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation>同一账号不能既是{first}又是{second}（三员分立）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="235"/>
+        <location filename="../../console/domain/refusals.py" line="238"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation>{role}角色只属于 {platform} 平台的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="238"/>
+        <location filename="../../console/domain/refusals.py" line="241"/>
         <source>Your roles do not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>RevealRow</name>
+    <message>
+        <location filename="../../console/ui/seat/reveal_row.py" line="34"/>
+        <source>Show full number</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/reveal_row.py" line="41"/>
+        <source>Why do you need the full number? (recorded) Enter: show, Esc: cancel</source>
+        <translation>查看完整号码的理由（将被记录）。回车：显示，Esc：取消</translation>
     </message>
 </context>
 <context>

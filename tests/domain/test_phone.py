@@ -6,9 +6,13 @@ import pytest
 
 from console.domain.phone import (
     format_phone,
+    is_pseudonym,
     is_service_number,
+    mask_name,
+    mask_numbers,
     mask_phone,
     normalise_phone,
+    pseudonymise,
     search_phone,
 )
 
@@ -122,3 +126,33 @@ def test_a_search_for_the_start_of_an_order_number_is_not_a_phone_search(
     raw: str, phone: str | None
 ) -> None:
     assert search_phone(raw) == phone
+
+
+@pytest.mark.parametrize(
+    ("name", "masked"),
+    [("张三", "张*"), ("欧阳娜娜", "欧***"), ("王", "王*"), (" 李四 ", "李*"), ("", ""),
+     ("Smith", "S****")],
+)  # fmt: skip
+def test_a_name_keeps_its_first_character(name: str, masked: str) -> None:
+    assert mask_name(name) == masked
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [("call from 13812341234 taken", "call from 138****1234 taken"),
+     ("+86 138 1234 1234", "138****1234"), ("tel:024-12345678;", "tel:024****5678;"),
+     ("0411-1234567", "041****4567"),
+     ("order 12345-20261126-000042", "order 12345-20261126-000042"),  # not a phone
+     ("2026-12-04 10:00:00,123 id 1234567890123", "2026-12-04 10:00:00,123 id 1234567890123")],
+)  # fmt: skip
+def test_numbers_inside_text_are_masked(text: str, masked: str) -> None:
+    assert mask_numbers(text) == masked
+
+
+def test_a_pseudonym_is_keyed_stable_and_shown_as_nothing() -> None:
+    key, other = bytes(32), bytes(range(32))
+    hashed = pseudonymise(key, "+86 138 1234 1234")
+    assert hashed == pseudonymise(key, "13812341234") != pseudonymise(other, "13812341234")
+    assert is_pseudonym(hashed) and "1234" not in mask_phone(hashed)
+    assert pseudonymise(key, "张三", "name") != pseudonymise(key, "张三")
+    assert mask_name(pseudonymise(key, "张三", "name")) == "**"

@@ -150,7 +150,7 @@ def test_every_field_is_shown(qtbot: QtBot, scene: Scene, worker: Operations) ->
         "district": "Heping District",
         "address": "中山路1号",
         "department": "—",
-        "caller": "13812345678 (张三)",  # in full: the agent answered the call
+        "caller": "138****5678 (张*)",  # masked: not the live call (个人信息)
         "created": china_time(order.created_at),
         "first_contact_mode": "—",
         "social_stability": "No",

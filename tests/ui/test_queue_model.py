@@ -194,7 +194,7 @@ def test_time_left_is_coloured_like_the_alarms_and_follows_now(qtbot: QtBot) -> 
     assert cell(0, Qt.ItemDataRole.FontRole).bold()
     assert model.index(0, QueueModel.KIND).data() == "投诉"
     assert model.index(0, QueueModel.DEADLINE).data() == "2026-11-26 09:25"  # China time
-    assert model.index(0, QueueModel.CALLER).data() == "13812345678"
+    assert model.index(0, QueueModel.CALLER).data() == "138****5678"  # masked: not the live call
     assert model.index(0, QueueModel.STATUS).data() == "Handling"  # no translator installed
     with qtbot.waitSignal(model.dataChanged) as changed:
         model.set_now(NOW + timedelta(hours=4))

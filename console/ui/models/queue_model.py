@@ -36,6 +36,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from console.domain.orders import Priority
+from console.domain.phone import mask_phone
 from console.services.queues import Cursor, Page, QueueQuery, QueueRow, QueueSort
 from console.ui.history_model import CHINA, china_time
 from console.ui.models.base import RowsTableModel
@@ -332,7 +333,7 @@ class QueueModel(RowsTableModel):
             self._platform_names[row.owner],
             china_time(row.deadline) if row.deadline is not None else "",
             "",  # time left: depends on now, never cached
-            row.caller_phone,  # answered callers are shown in full
+            mask_phone(row.caller_phone),  # personal data: masked off the live call
         )
         self._cells[number] = cells
         return cells

@@ -4,6 +4,9 @@
 thread, STYLE.md Qt 4); only the newest load is shown and a failure is said inline, over the
 order shown before. Deadlines are shown in Asia/Shanghai with the time left, coloured like the
 queues. Keyboard: Tab reaches the related-order links, Enter follows one.
+
+The caller's number and name are masked (个人信息保护法); with ``reveal`` given, "Show full
+number" (:class:`RevealRow`, Alt+V) shows the caller whole for that order, for a recorded reason.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from console.domain.deadline_kinds import DEADLINE_KINDS, running
 from console.domain.orders import Action, DeadlineKind, FirstContactMode, Priority, WorkOrder
+from console.domain.phone import mask_name, mask_phone
 from console.services.orders import OrderSummary, Stored, UnknownOrder
+from console.services.privacy import Revealed
 from console.ui.history_model import china_time
 from console.ui.models.queue_model import time_left_text
 from console.ui.models.time_left import TimeLeftBand
@@ -36,6 +41,7 @@ from console.ui.names import action_names, platform_names, say, status_names
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.order_actions import OrderActions
+from console.ui.seat.reveal_row import Reveal, RevealRow
 
 Get = Callable[[str], Stored]
 Related = Callable[[str], Sequence[OrderSummary]]
@@ -76,9 +82,12 @@ class OrderDetail(QWidget):
         field_names: Mapping[str, str] | None = None,
         district_names: Mapping[str, str] | None = None,
         department_names: Mapping[str, str] | None = None,
-        actions: OrderActions | None = None, parent: QWidget | None = None,
+        actions: OrderActions | None = None, reveal: Reveal | None = None,
+        parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
+        self.reveal = RevealRow(ops, reveal) if reveal is not None else None
+        self._revealed: tuple[str, Revealed] | None = None  # (order number, its caller)
         self._departments = department_names or {}
         self.steps = actions
         self.setMinimumSize(QSize(720, 560))
@@ -159,6 +168,11 @@ class OrderDetail(QWidget):
             layout.addWidget(self.steps)
             self.steps.done.connect(lambda number, _action: self.load(number))
         layout.addLayout(grid)
+        if self.reveal is not None:
+            layout.addWidget(self.reveal)
+            self.reveal.hide()
+            self.reveal.revealed.connect(self._show_revealed)
+            self.reveal.refused.connect(lambda text: self._say(text, error=True))
         layout.addWidget(QLabel(self.tr("Description:")))
         layout.addWidget(self.description)
         layout.addWidget(QLabel(self.tr("Timeline:")))
@@ -198,7 +212,11 @@ class OrderDetail(QWidget):
         statuses, platforms = status_names(), platform_names()
         kinds, fields, districts = self._names
         self.title.setText(self.tr("Work order {number}").format(number=order.number))
-        caller = order.caller.phone + (f" ({order.caller.name})" if order.caller.name else "")
+        if self._revealed is not None and self._revealed[0] != order.number:
+            self._revealed = None  # a reveal is for one order only
+        if self.reveal is not None:
+            self.reveal.set_order(order.number, shown_whole=self._revealed is not None)
+            self.reveal.show()
         texts = {
             "number": order.number,
             "route": f"{platforms[order.origin]} → {platforms[order.owner]}",
@@ -211,7 +229,7 @@ class OrderDetail(QWidget):
             "department": self._departments.get(order.department, order.department)
             if order.department
             else "—",
-            "caller": caller,
+            "caller": self._caller_text(order),
             "created": china_time(order.created_at),
             "first_contact_mode": self._mode_names()[order.first_contact_mode],
             "social_stability": self.tr("Yes") if order.social_stability else self.tr("No"),
@@ -240,6 +258,19 @@ class OrderDetail(QWidget):
         self._show_deadlines()
 
     # ------------------------------------------------------------------ private
+
+    def _caller_text(self, order: WorkOrder) -> str:
+        if self._revealed is not None and self._revealed[0] == order.number:
+            phone, name = self._revealed[1].phone, self._revealed[1].name
+        else:
+            phone, name = mask_phone(order.caller.phone), mask_name(order.caller.name or "")
+        return phone + (f" ({name})" if name else "")
+
+    def _show_revealed(self, number: str, caller: Revealed) -> None:
+        self._revealed = (number, caller)
+        if self.order is not None and self.order.number == number:
+            self._say("")
+            self.values["caller"].setText(self._caller_text(self.order))
 
     def _arrived(self, number: str, answer: tuple[WorkOrder, list[OrderSummary]]) -> None:
         if number != self._latest:  # a newer load is on its way: only the newest is shown

@@ -1,0 +1,133 @@
+"""Personal data (个人信息保护法): revealing a masked caller, and the retention purge.
+
+Callers' numbers and names are shown masked everywhere but on the agent's own live call. Seeing
+one whole elsewhere is :meth:`PrivacyService.reveal`: it needs a reason, and the audit trail
+records who saw which order's caller, and why (in the same transaction as the read).
+
+After the site's retention period (``[privacy] retention_months``) :meth:`PrivacyService.purge`
+replaces the phone and name of orders closed before the cut-off with a keyed hash
+(:func:`console.domain.phone.pseudonymise`). The key is derived from the audit trail's site key,
+which lives outside the database, so the hashes cannot be reversed by trying every number
+without that file; the same number always hashes the same, so when a purged caller rings again
+:meth:`PrivacyService.caller_forms` lets the screen pop and the caller history still find the
+old orders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from console.domain.audit import AuditAction, AuditEntry
+from console.domain.phone import is_pseudonym, mask_numbers, normalise_phone, pseudonymise
+from console.domain.refusals import Refused
+from console.services.audit import AuditTrail
+from console.store import privacy as repo
+from console.store.engine import Database
+from console.store.orders import UnknownOrder
+
+CHINA = ZoneInfo("Asia/Shanghai")
+BATCH = 5_000  # orders rewritten per statement (and per transaction)
+MAX_REASON = 200
+PURPOSE = b"linkage-console personal data pseudonyms"
+
+
+@dataclass(frozen=True, slots=True)
+class Revealed:
+    """An order's caller in full (a purged one stays a pseudonym: nothing is left to show)."""
+
+    phone: str
+    name: str
+
+
+def privacy_key(trail: AuditTrail) -> bytes:
+    """The pseudonyms' key, derived from the audit trail's site key (one file for both)."""
+    return trail.derived_key(PURPOSE)
+
+
+def caller_forms(key: bytes | None, phone: str) -> tuple[str, ...]:
+    """Every stored form of ``phone``'s orders: the number itself and, with the pseudonyms'
+    ``key``, its pseudonym (what the purge left of older orders). Empty when ``phone`` is not a
+    number."""
+    number = normalise_phone(phone)
+    if number is None:
+        return ()
+    return (number,) if key is None else (number, pseudonymise(key, number))
+
+
+def cutoff_for(today: date, retention_months: int) -> date:
+    """The first China day still kept: ``retention_months`` before ``today`` (the 31st of a
+    shorter month is its last day)."""
+    months = today.year * 12 + today.month - 1 - retention_months
+    year, month = divmod(months, 12)
+    for day in range(today.day, 0, -1):
+        try:
+            return date(year, month + 1, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has a 28th")
+
+
+class PrivacyService:
+    """Reveals and purges, audited in ``trail`` (whose site key also keys the pseudonyms);
+    ``seat``: the seat the audit rows name."""
+
+    def __init__(self, db: Database, trail: AuditTrail, seat: str = "") -> None:
+        self._db, self._trail, self._seat = db, trail, seat
+        self._key = privacy_key(trail)
+
+    def caller_forms(self, phone: str) -> tuple[str, ...]:
+        """:func:`caller_forms` with this site's key."""
+        return caller_forms(self._key, phone)
+
+    def reveal(self, order_number: str, reason: str, *, by: str) -> Revealed:
+        """Order ``order_number``'s caller in full, for ``by`` giving ``reason``; audited.
+        Raises :class:`Refused` (no reason) or :class:`UnknownOrder`."""
+        why = " ".join(mask_numbers(reason).split())[:MAX_REASON]
+        if not why:
+            raise Refused("reveal_needs_reason")
+        number = order_number.strip()
+        entry = AuditEntry(by, self._seat, AuditAction.REVEAL_PERSONAL_DATA, number, detail=why)
+        with self._db.write(notify=False) as session:
+            found = repo.caller(session, number)
+            if found is None:
+                raise UnknownOrder(number)
+            self._trail.record(session, entry)
+        phone, name = found
+        return Revealed(phone, name or "")
+
+    def purge_count(self, before: date) -> int:
+        """How many orders closed before China day ``before`` still hold a caller's data."""
+        with self._db.read() as session:
+            return repo.count_due(session, _instant(before))
+
+    def purge(self, before: date, *, by: str, progress: Callable[[int], None] | None = None) -> int:
+        """Pseudonymise the callers of every order closed before China day ``before``, a batch
+        per transaction (a stopped run resumes where it was); audited once with the count.
+        Returns how many orders were rewritten."""
+        cutoff, after, done = _instant(before), 0, 0
+        while True:
+            with self._db.write(notify=False) as session:
+                page = repo.due_page(session, cutoff, after, BATCH)
+                if not page:
+                    break
+                repo.replace_callers(session, [self._hidden(row) for row in page])
+            after, done = page[-1].id, done + len(page)
+            if progress is not None:
+                progress(done)
+        entry = AuditEntry(by, self._seat, AuditAction.PURGE, "work_order",
+                           detail=f"callers of {done} orders closed before {before}")  # fmt: skip
+        self._trail.write(self._db, entry)
+        return done
+
+    def _hidden(self, row: repo.CallerRow) -> repo.CallerRow:
+        name = row.name
+        if name and not is_pseudonym(name):
+            name = pseudonymise(self._key, name, "name")
+        return repo.CallerRow(row.id, pseudonymise(self._key, row.phone), name)
+
+
+def _instant(day: date) -> datetime:
+    return datetime.combine(day, time(), CHINA).astimezone(UTC)
