@@ -19,6 +19,7 @@ from console.app_seat import SeatParts, build_seat
 from console.domain.catalogue import District, Field, Kind
 from console.domain.orders import Action, Actor, Platform
 from console.services.alarms import AlarmService
+from console.services.inbox import InboxService
 from console.services.orders import OrderService
 from console.services.queues import QueueService
 from console.services.steps import StepService
@@ -30,6 +31,7 @@ from console.ui.alarms.banner import AlarmBanner
 from console.ui.alarms.panel import AlarmPanel
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
+from console.ui.seat.inbox_view import InboxView
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_detail import OrderDetail
 from console.ui.seat.queues_view import QueuesView
@@ -112,9 +114,12 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         department_names=department_names, actions=steps,
     )  # fmt: skip
     board = StateBoard(seat.controller.board, ops)
+    inbox_service = InboxService(shared.db, shared.clock, actor.seat, actor.platform)
+    inbox = InboxView(inbox_service.read, inbox_service.mark_seen, ops)
     window = MainWindow(
         shared.orders, ops=ops, kind_names=kind_names, status=status, alarm_panel=panel,
         banner=banner, seat_panel=seat.panel, queues=queues, detail=detail, board=board,
+        inbox=inbox,
     )  # fmt: skip
     window.setWindowTitle(
         window.tr("{platform} seat {seat} · 12345 ⇄ 110 linkage console").format(
@@ -123,6 +128,9 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     )
     seat.panel.intake.saved.connect(lambda _number: queues.refresh())
     panel.counts_changed.connect(window.show_alarm_counts)
+    inbox.count_changed.connect(window.show_inbox_count)
+    inbox.order_activated.connect(window.open_order)
+    detail.shown.connect(inbox.seen_order)  # an order opened from anywhere: its items go quiet
     seat.controller.state_recorded.connect(board.refresh)
     linkage_bar = seat.panel.linkage
     linkage_bar.open_order.connect(window.open_order)
@@ -150,6 +158,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     steps.refused.connect(lambda text: status.showMessage(text, 15_000))
     panel.refresh()
     board.refresh()
+    inbox.refresh()
     seat.flow.resume_pending()
 
     def tick(now: datetime) -> None:
@@ -162,6 +171,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
 
     def on_change() -> None:
         queues.refresh()
+        inbox.refresh()
         panel.refresh_soon()  # an alarm another console raised shows within a second
         if detail.isVisible():
             detail.refresh()

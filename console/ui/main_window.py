@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         queues: QueuesView | None = None,
         detail: OrderDetail | None = None,
         board: QWidget | None = None,
+        inbox: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.queues = queues
         self.detail = detail
         self.board = board
+        self.inbox = inbox
         self._build_lookup()
         self._connect_signals()
 
@@ -128,6 +130,8 @@ class MainWindow(QMainWindow):
         self.lookup_page = central
         if self.seat_panel is not None:
             self.tabs.addTab(self.seat_panel, self.tr("&Seat"))
+        if self.inbox is not None:
+            self.tabs.addTab(self.inbox, self.tr("&Inbox"))
         if self.queues is not None:
             self.tabs.addTab(self.queues, self.tr("&Queues"))
         self.tabs.addTab(central, self.tr("Caller &lookup"))
@@ -201,6 +205,14 @@ class MainWindow(QMainWindow):
         total = sum(counts.values())
         title = self.tr("&Alarms")
         self.tabs.setTabText(index, f"{title} ({total})" if total else title)
+
+    @Slot(int)
+    def show_inbox_count(self, new: int) -> None:
+        """The Inbox tab title carries how many of its items are new (待办 (3))."""
+        if self.inbox is None:
+            return
+        title = self.tr("&Inbox")
+        self.tabs.setTabText(self.tabs.indexOf(self.inbox), f"{title} ({new})" if new else title)
 
     @Slot()
     def focus_lookup(self) -> None:
