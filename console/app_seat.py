@@ -35,6 +35,7 @@ class SeatParts:
     controller: SeatController
     flow: TransferFlow
     switch: Telephony
+    pop: ScreenPopView
 
 
 def build_seat(
@@ -52,7 +53,8 @@ def build_seat(
     kinds, fields, districts = catalogue
     line = Line(actor.platform.value)
     call_bar = CallBar()
-    pop_view = ScreenPopView(kind_names)
+    pops = ScreenPopService(db, clock)
+    pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
     intake = IntakeForm(
         platform=actor.platform,
         kinds=[k for k in kinds if k.platform is actor.platform],
@@ -69,7 +71,7 @@ def build_seat(
         telephony=switch,
         line=line,
         states=SeatStateService(db, clock, Seat(actor.seat, actor.name), actor.platform),
-        pops=ScreenPopService(db, clock),
+        pops=pops,
         ops=ops,
         call_bar=call_bar,
         pop_view=pop_view,
@@ -82,7 +84,7 @@ def build_seat(
         transfers=order_transfers(orders, actor),
     )  # fmt: skip
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake)
-    return SeatParts(panel, controller, flow, switch)
+    return SeatParts(panel, controller, flow, switch, pop_view)
 
 
 def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:

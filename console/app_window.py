@@ -172,6 +172,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     def on_change() -> None:
         queues.refresh()
         inbox.refresh()
+        seat.pop.refresh()  # the caller's orders as they are now (the peer may have acted)
         panel.refresh_soon()  # an alarm another console raised shows within a second
         if detail.isVisible():
             detail.refresh()

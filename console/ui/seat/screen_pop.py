@@ -1,11 +1,13 @@
 """The screen pop (来电弹屏): the caller's earlier orders, the open ones, frequent-caller flag.
 
-Shows a :class:`ScreenPop` the seat fetched off the UI thread; it never queries by itself.
+Shows a :class:`ScreenPop` the seat fetched off the UI thread. :meth:`refresh` (the app calls it
+on its change feed) reads the pop on screen again, so an order the peer signed for or fed back
+on meanwhile shows its status now, not the one it had when the call was answered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtWidgets import (
@@ -20,13 +22,23 @@ from PySide6.QtWidgets import (
 from console.domain.phone import format_phone
 from console.services.screen_pop import ScreenPop
 from console.ui.history_model import HistoryModel
+from console.ui.operations import Operations
 
 FREQUENT_STYLE = "QLabel#frequent { background: #fbdede; color: #6e1111; padding: 2px 8px; }"
 
 
 class ScreenPopView(QWidget):
-    def __init__(self, kind_names: Mapping[str, str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind_names: Mapping[str, str],
+        parent: QWidget | None = None,
+        *,
+        reload: Callable[[str], ScreenPop] | None = None,
+        ops: Operations | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._reload, self._ops = reload, ops
+        self._phone: str | None = None  # the caller on screen
         self.setMinimumSize(QSize(480, 200))
         self.model = HistoryModel(kind_names, self)
         self.header = QLabel(self.tr("No caller yet."))
@@ -58,6 +70,7 @@ class ScreenPopView(QWidget):
 
     @Slot(object)
     def show_pop(self, pop: ScreenPop) -> None:
+        self._phone = pop.phone
         self.model.set_rows(pop.history)
         self.header.setText(
             self.tr("Caller {phone}: {count} earlier orders").format(
@@ -79,7 +92,18 @@ class ScreenPopView(QWidget):
             self.open_orders.setText(self.tr("No open orders."))
 
     @Slot()
+    def refresh(self) -> None:
+        """Read the pop on screen again (another seat may have moved its orders on); the answer
+        is dropped if the call was cleared or another caller's pop came meanwhile."""
+        phone, reload, ops = self._phone, self._reload, self._ops
+        if phone is None or reload is None or ops is None:
+            return
+        ops.read(self, "pop", lambda: reload(phone),
+                 success=lambda pop: self.show_pop(pop) if self._phone == phone else None)  # fmt: skip
+
+    @Slot()
     def clear(self) -> None:
+        self._phone = None
         self.model.set_rows([])
         self.header.setText(self.tr("No caller yet."))
         self.frequent.hide()
