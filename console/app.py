@@ -178,6 +178,7 @@ def _run_with(
                 db_url=db_url,
                 order_count=count(session),
                 wrap_up=timedelta(seconds=settings.wrap_up_s),
+                offline_after=timedelta(seconds=settings.offline_after_s),
             )
 
         def known_callers() -> list[str]:  # a simulator's repeat callers: real screen-pop history

@@ -36,6 +36,7 @@ class SeatParts:
     flow: TransferFlow
     switch: Telephony
     pop: ScreenPopView
+    states: SeatStateService  # the heartbeat's
 
 
 def build_seat(
@@ -49,6 +50,7 @@ def build_seat(
     ops: Operations,
     switch: Telephony,
     wrap_up: timedelta,
+    offline_after: timedelta = timedelta(seconds=90),
 ) -> SeatParts:
     kinds, fields, districts = catalogue
     line = Line(actor.platform.value)
@@ -67,10 +69,13 @@ def build_seat(
     )
     intake.restore_latest()
 
+    states = SeatStateService(
+        db, clock, Seat(actor.seat, actor.name), actor.platform, offline_after
+    )
     controller = SeatController(
         telephony=switch,
         line=line,
-        states=SeatStateService(db, clock, Seat(actor.seat, actor.name), actor.platform),
+        states=states,
         pops=pops,
         ops=ops,
         call_bar=call_bar,
@@ -84,7 +89,7 @@ def build_seat(
         transfers=order_transfers(orders, actor),
     )  # fmt: skip
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake)
-    return SeatParts(panel, controller, flow, switch, pop_view)
+    return SeatParts(panel, controller, flow, switch, pop_view, states)
 
 
 def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:

@@ -41,6 +41,7 @@ from console.ui.status_bar import StatusBar
 log = logging.getLogger(__name__)
 
 QUEUE_REFRESH_MS = 10_000
+HEARTBEAT_MS = 30_000  # the seat board shows a seat offline after the site's offline_after_s
 CHANGE_POLL_MS = 200  # PRAGMA data_version or draining NOTIFYs: microseconds a look
 
 
@@ -59,6 +60,7 @@ class Shared:
     db_url: str
     order_count: int
     wrap_up: timedelta
+    offline_after: timedelta = timedelta(seconds=90)
 
 
 @dataclass
@@ -88,7 +90,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     seat = build_seat(
         db=shared.db, orders=shared.orders, clock=shared.clock, actor=actor,
         catalogue=shared.catalogue, kind_names=kind_names, ops=ops, switch=switch,
-        wrap_up=shared.wrap_up,
+        wrap_up=shared.wrap_up, offline_after=shared.offline_after,
     )  # fmt: skip
     queues = QueuesView(
         fetch=QueueService(shared.db).read_page, ops=ops, platform=actor.platform, seat=actor.seat,
@@ -159,6 +161,13 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     panel.refresh()
     board.refresh()
     inbox.refresh()
+    heartbeat = QTimer(window, interval=HEARTBEAT_MS)
+    heartbeat.setObjectName("seat-heartbeat")
+    heartbeat.timeout.connect(
+        lambda: ops.write(window, seat.states.heartbeat,
+                          failure=lambda e: log.warning("heartbeat not recorded: %s", e))
+    )  # fmt: skip
+    heartbeat.start()
     seat.flow.resume_pending()
 
     def tick(now: datetime) -> None:

@@ -15,6 +15,7 @@ with or without BOM. Every key is optional; ``resources/console.example.toml`` s
     id = "A-01"             # 1-16 ASCII letters, digits, "-"; default "A-01"
     agent = "王丽"          # agent name, 1-32 characters; default "坐席"
     wrap_up_s = 30          # 话后整理 seconds, 0-600; default 30
+    offline_after_s = 90    # a seat not heard of this long shows offline (离线), 60-3600; default 90
 
     [telephony]
     adapter = "simulated"   # which switch: a name in console.telephony.adapters; default "simulated"
@@ -83,6 +84,7 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("alarm_volume", "alarms.volume", None, check.volume),
     _Field("silent_hours", "alarms.silent_hours", None, check.silent_hours),
     _Field("wrap_up_s", "seat.wrap_up_s", None, check.seconds(0, 600)),
+    _Field("offline_after_s", "seat.offline_after_s", None, check.seconds(60, 3600)),
     _Field("telephony_adapter", "telephony.adapter", None, check.one_of(ADAPTERS, "adapter")),
     _Field("transfer_window_s", "telephony.transfer_window_s", None, check.seconds(5, 300)),
     _Field("sim_calls_per_min", "telephony.sim_calls_per_min", None, check.calls_per_min),
@@ -106,6 +108,7 @@ class Settings:
     alarm_volume: int = 80
     silent_hours: tuple[time, time] | None = None  # [start, end) local (China) time
     wrap_up_s: int = 30  # 话后整理, then ready by itself
+    offline_after_s: int = 90  # the board shows a seat offline after this long unheard of
     telephony_adapter: str = "simulated"  # a name in console.telephony.adapters.ADAPTERS
     transfer_window_s: int = 30  # how long a transfer or three-way call waits for the peer line
     sim_calls_per_min: float = 2.0  # the simulated switch's 12345 arrival rate (demo)

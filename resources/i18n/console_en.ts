@@ -291,12 +291,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="297"/>
+        <location filename="../../console/app.py" line="298"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="308"/>
+        <location filename="../../console/app.py" line="309"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -304,72 +304,77 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="45"/>
+        <location filename="../../console/ui/seat/state_board.py" line="47"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="45"/>
+        <location filename="../../console/ui/seat/state_board.py" line="47"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="45"/>
+        <location filename="../../console/ui/seat/state_board.py" line="47"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="45"/>
+        <location filename="../../console/ui/seat/state_board.py" line="47"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="46"/>
+        <location filename="../../console/ui/seat/state_board.py" line="48"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="49"/>
+        <location filename="../../console/ui/seat/state_board.py" line="51"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="50"/>
+        <location filename="../../console/ui/seat/state_board.py" line="52"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="51"/>
+        <location filename="../../console/ui/seat/state_board.py" line="53"/>
         <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="52"/>
+        <location filename="../../console/ui/seat/state_board.py" line="54"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="53"/>
+        <location filename="../../console/ui/seat/state_board.py" line="55"/>
         <source>Logged out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="56"/>
-        <source>Break</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../console/ui/seat/state_board.py" line="57"/>
-        <source>Meeting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/state_board.py" line="58"/>
-        <source>Training</source>
+        <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/state_board.py" line="59"/>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="60"/>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="61"/>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="62"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1800,38 +1805,38 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>ScreenPopView</name>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="32"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="84"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="44"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="108"/>
         <source>No caller yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="35"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="47"/>
         <source>Frequent caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="63"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="76"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="68"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="81"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="74"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="87"/>
         <source>Still open: {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="76"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="89"/>
         <source> and {more} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="79"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="92"/>
         <source>No open orders.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1915,13 +1920,18 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>StateBoard</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="123"/>
+        <location filename="../../console/ui/seat/state_board.py" line="129"/>
         <source>Cannot load the seats: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="130"/>
+        <location filename="../../console/ui/seat/state_board.py" line="136"/>
         <source>Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="141"/>
+        <source> · offline {count}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2043,7 +2053,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="125"/>
+        <location filename="../../console/app_window.py" line="127"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>

@@ -291,12 +291,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="297"/>
+        <location filename="../../console/app.py" line="298"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="308"/>
+        <location filename="../../console/app.py" line="309"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -304,72 +304,77 @@
 <context>
     <name>BoardModel</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="45"/>
+        <location filename="../../console/ui/seat/state_board.py" line="47"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="45"/>
+        <location filename="../../console/ui/seat/state_board.py" line="47"/>
         <source>Agent</source>
         <translation>话务员</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="45"/>
+        <location filename="../../console/ui/seat/state_board.py" line="47"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="45"/>
+        <location filename="../../console/ui/seat/state_board.py" line="47"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="46"/>
+        <location filename="../../console/ui/seat/state_board.py" line="48"/>
         <source>For</source>
         <translation>持续时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="49"/>
+        <location filename="../../console/ui/seat/state_board.py" line="51"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="50"/>
+        <location filename="../../console/ui/seat/state_board.py" line="52"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="51"/>
+        <location filename="../../console/ui/seat/state_board.py" line="53"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="52"/>
+        <location filename="../../console/ui/seat/state_board.py" line="54"/>
         <source>Wrap-up</source>
         <translation>话后处理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="53"/>
+        <location filename="../../console/ui/seat/state_board.py" line="55"/>
         <source>Logged out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="56"/>
+        <location filename="../../console/ui/seat/state_board.py" line="57"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="59"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="57"/>
+        <location filename="../../console/ui/seat/state_board.py" line="60"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="58"/>
+        <location filename="../../console/ui/seat/state_board.py" line="61"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="59"/>
+        <location filename="../../console/ui/seat/state_board.py" line="62"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -1803,38 +1808,38 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>ScreenPopView</name>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="32"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="84"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="44"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="108"/>
         <source>No caller yet.</source>
         <translation>暂无来电。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="35"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="47"/>
         <source>Frequent caller</source>
         <translation>高频来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="63"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="76"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation>来电 {phone}：历史工单 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="68"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="81"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation>高频来电：30天内 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="74"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="87"/>
         <source>Still open: {numbers}</source>
         <translation>未办结：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="76"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="89"/>
         <source> and {more} more</source>
         <translation> 等，另有 {more} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="79"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="92"/>
         <source>No open orders.</source>
         <translation>无未办结工单。</translation>
     </message>
@@ -1918,14 +1923,19 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>StateBoard</name>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="123"/>
+        <location filename="../../console/ui/seat/state_board.py" line="129"/>
         <source>Cannot load the seats: {error}</source>
         <translation>无法加载坐席状态：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/state_board.py" line="130"/>
+        <location filename="../../console/ui/seat/state_board.py" line="136"/>
         <source>Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}</source>
         <translation>示闲 {ready} · 通话中 {call} · 话后处理 {wrap} · 示忙 {busy}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/state_board.py" line="141"/>
+        <source> · offline {count}</source>
+        <translation> · 离线 {count}</translation>
     </message>
 </context>
 <context>
@@ -2046,7 +2056,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>window</name>
     <message>
-        <location filename="../../console/app_window.py" line="125"/>
+        <location filename="../../console/app_window.py" line="127"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
