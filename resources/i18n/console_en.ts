@@ -1195,220 +1195,220 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="94"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="100"/>
         <source>No order shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
         <source>Origin → owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="111"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="111"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="111"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="112"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="112"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="113"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="114"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="114"/>
         <source>First-contact mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="115"/>
         <source>Social stability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="115"/>
         <source>Consent to transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="123"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
         <source>{label}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="162"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="175"/>
         <source>Description:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="164"/>
-        <source>Timeline:</source>
+        <location filename="../../console/ui/seat/order_detail.py" line="184"/>
+        <source>Timeline (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="166"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="186"/>
         <source>The caller&apos;s other orders:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="177"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="197"/>
         <source>Loading {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="220"/>
         <source>Work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="218"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="237"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="238"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="218"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="237"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="238"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="274"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="256"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="309"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
         <source>Linked order (联动):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="314"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="336"/>
         <source>No other orders from this caller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="326"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="348"/>
         <source>and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="355"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="355"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="334"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="356"/>
         <source>first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="359"/>
         <source>linked order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="363"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="363"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="364"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="345"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="367"/>
         <source>Provisional acceptance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="368"/>
         <source>Guidance and explanation</source>
         <translation type="unfinished"></translation>
     </message>

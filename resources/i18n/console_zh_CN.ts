@@ -1198,78 +1198,78 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="94"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="100"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="103"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
         <source>Origin → owner</source>
         <translation>受理平台 → 承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="104"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="110"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="111"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="111"/>
         <source>Field</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="105"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="111"/>
         <source>District</source>
         <translation>所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="112"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="106"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="112"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="107"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="113"/>
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="114"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="108"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="114"/>
         <source>First-contact mode</source>
         <translation>首接方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="115"/>
         <source>Social stability</source>
         <translation>涉及社会稳定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="115"/>
         <source>Consent to transfer</source>
         <translation>同意转接</translation>
     </message>
@@ -1289,144 +1289,144 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="123"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Agent</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="162"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="175"/>
         <source>Description:</source>
         <translation>诉求内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="164"/>
-        <source>Timeline:</source>
-        <translation>办理过程：</translation>
+        <location filename="../../console/ui/seat/order_detail.py" line="184"/>
+        <source>Timeline (newest first):</source>
+        <translation>办理过程（最新在上）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="166"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="186"/>
         <source>The caller&apos;s other orders:</source>
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="177"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="197"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="220"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="218"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="237"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="238"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="218"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="237"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="238"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="274"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="256"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="309"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
         <source>Linked order (联动):</source>
         <translation>联动工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="314"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="336"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="326"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="348"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="355"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="355"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="334"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="356"/>
         <source>first-contact responsibility</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="359"/>
         <source>linked order {number}</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="363"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="363"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="364"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="345"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="367"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="368"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
