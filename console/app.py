@@ -195,6 +195,7 @@ def _run_with(
                 auto_answer=settings.auto_answer,
                 transfer_window=timedelta(seconds=settings.transfer_window_s),
                 privacy=PrivacyService(db, trail, settings.seat),
+                offline_after=timedelta(seconds=settings.offline_after_s),
             )
 
         def known_callers() -> list[str]:  # a simulator's repeat callers: real screen-pop history

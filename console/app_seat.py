@@ -38,6 +38,7 @@ class SeatParts:
     flow: TransferFlow
     switch: Telephony
     pop: ScreenPopView
+    states: SeatStateService  # the heartbeat's
 
 
 def build_seat(
@@ -55,12 +56,14 @@ def build_seat(
     dispositions: Sequence[Disposition] = DEFAULT_DISPOSITIONS,
     chinese: bool = True,
     transfer_window: timedelta = timedelta(seconds=30),
+    offline_after: timedelta = timedelta(seconds=90),
 ) -> SeatParts:
     kinds, fields, districts = catalogue
     line = Line(actor.platform.value)
     seat = Seat(actor.seat, actor.name)
     call_bar = CallBar(hold_reminder)
-    pop_view = ScreenPopView(kind_names)
+    pops = ScreenPopService(db, clock, forms=orders.caller_forms)
+    pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
     intake = IntakeForm(
         platform=actor.platform,
         kinds=[k for k in kinds if k.platform is actor.platform],
@@ -73,11 +76,12 @@ def build_seat(
     )
     intake.restore_latest()
 
+    states = SeatStateService(db, clock, seat, actor.platform, offline_after)
     controller = SeatController(
         telephony=switch,
         line=line,
-        states=SeatStateService(db, clock, seat, actor.platform),
-        pops=ScreenPopService(db, clock, forms=orders.caller_forms),
+        states=states,
+        pops=pops,
         ops=ops,
         call_bar=call_bar,
         pop_view=pop_view,
@@ -91,7 +95,7 @@ def build_seat(
         transfers=order_transfers(orders, actor), window=transfer_window,
     )  # fmt: skip
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese)
-    return SeatParts(panel, controller, flow, switch, pop_view)
+    return SeatParts(panel, controller, flow, switch, pop_view, states)
 
 
 def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:

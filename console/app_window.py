@@ -22,6 +22,7 @@ from console.domain.catalogue import District, Field, Kind
 from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
 from console.domain.orders import Action, Actor, Platform
 from console.services.alarms import AlarmService
+from console.services.inbox import InboxService
 from console.services.orders import OrderService
 from console.services.privacy import PrivacyService
 from console.services.queues import QueueService
@@ -34,6 +35,7 @@ from console.ui.alarms.banner import AlarmBanner
 from console.ui.alarms.panel import AlarmPanel
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
+from console.ui.seat.inbox_view import InboxView
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_detail import OrderDetail
 from console.ui.seat.queues_view import QueuesView
@@ -45,6 +47,7 @@ from console.ui.status_bar import StatusBar
 log = logging.getLogger(__name__)
 
 QUEUE_REFRESH_MS = 10_000
+HEARTBEAT_MS = 30_000  # the seat board shows a seat offline after the site's offline_after_s
 CHANGE_POLL_MS = 200  # PRAGMA data_version or draining NOTIFYs: microseconds a look
 
 
@@ -68,6 +71,7 @@ class Shared:
     ring_volume: int = 80  # telephony.ring_volume
     auto_answer: bool = False  # seat.auto_answer
     transfer_window: timedelta = timedelta(seconds=30)  # telephony.transfer_window_s
+    offline_after: timedelta = timedelta(seconds=90)
     privacy: PrivacyService | None = None  # the order detail's audited "show full number"
 
 
@@ -109,6 +113,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         wrap_up=shared.wrap_up, hold_reminder=shared.hold_reminder,
         dispositions=shared.dispositions, chinese=zh,
         transfer_window=shared.transfer_window,
+        offline_after=shared.offline_after,
     )  # fmt: skip
     queue_service = QueueService(shared.db)
     queues = QueuesView(
@@ -136,10 +141,13 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         reveal=_revealer(shared.privacy, actor.name),
     )  # fmt: skip
     board = StateBoard(seat.controller.board, ops)
+    inbox_service = InboxService(shared.db, shared.clock, actor.seat, actor.platform)
+    inbox = InboxView(inbox_service.read, inbox_service.mark_seen, ops)
     window = MainWindow(
         shared.orders, ops=ops, kind_names=kind_names, status=status, alarm_panel=panel,
         banner=banner, seat_panel=seat.panel, queues=queues, detail=detail, board=board,
         call_area=seat.panel.take_call_area(),
+        inbox=inbox,
     )  # fmt: skip
     window.show_seat(actor.platform.value, actor.seat)
     # An offered call rings from any tab: sound, the window alerted, a badge on the Seat tab.
@@ -151,6 +159,9 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     seat.panel.intake.saved.connect(lambda _number: queues.refresh())
     seat.panel.wants_front.connect(lambda: window.tabs.setCurrentWidget(seat.panel))
     panel.counts_changed.connect(window.show_alarm_counts)
+    inbox.count_changed.connect(window.show_inbox_count)
+    inbox.order_activated.connect(window.open_order)
+    detail.shown.connect(inbox.seen_order)  # an order opened from anywhere: its items go quiet
     seat.controller.state_recorded.connect(board.refresh)
     linkage_bar = seat.panel.linkage
     linkage_bar.open_order.connect(window.open_order)
@@ -180,6 +191,14 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     steps.refused.connect(lambda text: status.showMessage(text, 15_000))
     panel.refresh()
     board.refresh()
+    inbox.refresh()
+    heartbeat = QTimer(window, interval=HEARTBEAT_MS)
+    heartbeat.setObjectName("seat-heartbeat")
+    heartbeat.timeout.connect(
+        lambda: ops.write(window, seat.states.heartbeat,
+                          failure=lambda e: log.warning("heartbeat not recorded: %s", e))
+    )  # fmt: skip
+    heartbeat.start()
     seat.flow.resume_pending()
 
     def tick(now: datetime) -> None:
@@ -192,6 +211,8 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
 
     def on_change() -> None:
         queues.refresh()
+        inbox.refresh()
+        seat.pop.refresh()  # the caller's orders as they are now (the peer may have acted)
         panel.refresh_soon()  # an alarm another console raised shows within a second
         if detail.isVisible():
             detail.refresh()

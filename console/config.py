@@ -20,6 +20,7 @@ with or without BOM. Every key is optional; ``resources/console.example.toml`` s
     hold_reminder_s = 60    # a hold this long reminds the agent, 10-600; default 60
     dispositions = ["invalid=无效来电", "other=其他"]  # wrap-up codes, 1-9; default: five
     auto_answer = false     # answer an offered call at once (no ringing); default false
+    offline_after_s = 90    # a seat not heard of this long shows offline (离线), 60-3600; default 90
 
     [telephony]
     adapter = "simulated"   # which switch: a name in console.telephony.adapters; default "simulated"
@@ -115,6 +116,7 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("wrap_up_s", "seat.wrap_up_s", None, check.seconds(0, 600)),
     _Field("hold_reminder_s", "seat.hold_reminder_s", None, check.seconds(10, 600)),
     _Field("dispositions", "seat.dispositions", None, check.dispositions),
+    _Field("offline_after_s", "seat.offline_after_s", None, check.seconds(60, 3600)),
     _Field("telephony_adapter", "telephony.adapter", None, check.one_of(ADAPTERS, "adapter")),
     _Field("transfer_window_s", "telephony.transfer_window_s", None, check.seconds(5, 300)),
     _Field("sim_calls_per_min", "telephony.sim_calls_per_min", None, check.calls_per_min),
@@ -153,6 +155,7 @@ class Settings:
     wrap_up_s: int = 30  # 话后整理, then ready by itself
     hold_reminder_s: int = 60  # a hold this long turns the call bar to a reminder
     dispositions: tuple[str, ...] = default_specs()  # wrap-up codes, "code=名称"
+    offline_after_s: int = 90  # the board shows a seat offline after this long unheard of
     telephony_adapter: str = "simulated"  # a name in console.telephony.adapters.ADAPTERS
     transfer_window_s: int = 30  # how long a transfer or three-way call waits for the peer line
     sim_calls_per_min: float = 2.0  # the simulated switch's 12345 arrival rate (demo)

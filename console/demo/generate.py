@@ -195,7 +195,7 @@ def generate_block(
         own = (e.actor, e.seat)
         ev = events.append
         ev((oid, ts(created), *own, "12345", "create", None, "received", "", ""))
-        note = "联动110派警：承办单位报告"
+        note = f"联动110派警：{e.report}"  # the report whole, as the console writes it
         ev((oid, ts(created), *own, "12345", "transfer", "received", "transferred", note, ""))
         sign_for_due = created + 900
         feedback_due = working_deadline(created, 3)

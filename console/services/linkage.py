@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from console.domain.actions import MAX_NOTE
 from console.domain.catalogue import Department
 from console.domain.linkage import escalation_order, three_way_follow_up
 from console.domain.orders import (
@@ -137,7 +138,7 @@ class LinkageService:
                 session.add(TransferRequestRow(key=key, order_id=made.id, seat=actor.seat, at=now))
                 session.flush()
                 sent = self._writer.act(
-                    session, made, Action.TRANSFER, actor, now, "联动110派警：承办单位报告"
+                    session, made, Action.TRANSFER, actor, now, _escalation_note(report)
                 )
                 original = self._writer.act(
                     session, original, Action.ESCALATE, actor, now, report, detail=sent.order.number
@@ -167,3 +168,10 @@ class LinkageService:
     def _changed(self) -> None:
         if self._on_change is not None:
             self._on_change()
+
+
+def _escalation_note(report: str) -> str:
+    """The linked 110 order's first line says where it came from and what the department
+    reported, whole (the report alone when both would not fit in a note)."""
+    note = f"联动110派警：{report.strip()}"
+    return note if len(note) <= MAX_NOTE else report.strip()

@@ -1,15 +1,18 @@
 """The seat's agent state: change it by the domain's rules and record every change.
 
 A shift lead reads :meth:`SeatStateService.board` — each seat's latest state and since when.
+A running console also reports a heartbeat (:meth:`SeatStateService.heartbeat`, every 30 s):
+a seat not heard of for ``offline_after`` (the site's ``seat.offline_after_s``) is shown offline
+(离线) — its console was closed without logging out, crashed, or lost the database.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col
 
@@ -26,6 +29,8 @@ class BoardLine:
     state: AgentState
     reason: NotReadyReason | None
     since: datetime
+    offline: bool = False  # not heard of for the site's offline_after (its state is the last known)
+    heard_at: datetime | None = None  # its latest state change or heartbeat
 
 
 class NotRecorded(RuntimeError):
@@ -38,8 +43,14 @@ class NotRecorded(RuntimeError):
 
 class SeatStateService:
     def __init__(
-        self, db: Database, clock: Callable[[], datetime], seat: Seat, platform: Platform
+        self,
+        db: Database,
+        clock: Callable[[], datetime],
+        seat: Seat,
+        platform: Platform,
+        offline_after: timedelta = timedelta(seconds=90),
     ) -> None:
+        self._offline_after = offline_after
         self._db = db
         self._clock = clock
         self._platform = platform
@@ -74,8 +85,27 @@ class SeatStateService:
         except SQLAlchemyError as exc:  # the agent is in the new state all the same
             raise NotRecorded(change, exc) from exc
 
+    def heartbeat(self) -> None:
+        """This seat's console still runs: stamp its latest state row (one indexed UPDATE; the
+        board's re-read every few seconds shows it, so no other seat is told)."""
+        latest = (
+            select(col(AgentStateRow.id))
+            .where(col(AgentStateRow.seat) == self.seat.seat)
+            .order_by(col(AgentStateRow.at).desc(), col(AgentStateRow.id).desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        with self._db.write(notify=False) as session:
+            session.execute(
+                update(AgentStateRow)
+                .where(col(AgentStateRow.id) == latest)
+                .values(alive_at=self._clock())
+            )
+
     def board(self) -> list[BoardLine]:
-        """Every seat's latest state (one row per seat), for the shift lead."""
+        """Every seat's latest state (one row per seat), for the shift lead; a seat not heard of
+        for ``offline_after`` (no state change, no heartbeat) is offline unless logged out."""
+        now = self._clock()
         latest = (
             select(col(AgentStateRow.seat), func.max(col(AgentStateRow.at)).label("at"))
             .group_by(col(AgentStateRow.seat))
@@ -90,13 +120,13 @@ class SeatStateService:
                     & (col(AgentStateRow.at) == latest.c.at),
                 )
             ).scalars():
-                rows.append(
-                    BoardLine(
-                        r.seat,
-                        r.agent,
-                        AgentState(r.state),
-                        NotReadyReason(r.reason) if r.reason else None,
-                        r.at,
-                    )
-                )
+                heard = max(_utc(r.at), _utc(r.alive_at or r.at))
+                state = AgentState(r.state)
+                offline = state is not AgentState.LOGGED_OUT and now - heard > self._offline_after
+                reason = NotReadyReason(r.reason) if r.reason else None
+                rows.append(BoardLine(r.seat, r.agent, state, reason, r.at, offline, heard))
         return sorted(rows, key=lambda line: line.seat)
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)

@@ -5,7 +5,9 @@ The four queues, each served by its own index (migration 0003):
 - ``MINE`` — the seat's own open orders: those whose latest step was taken at this seat
   (``work_order.seat``, 经办坐席). An order the seat took and has not passed on, signed for, or
   is handling is "mine"; when the other platform signs a transferred order for, it moves to
-  their seat. Index: ``ix_work_order_seat_due`` (partial, open orders).
+  their seat. Index: ``ix_work_order_seat_due`` (partial, open orders). Given the seat's
+  platform, also every order fed back to that platform, waiting for its 办结 (origin, 已反馈;
+  ``ix_work_order_fed_back``): the two are read apart and merged, page by page.
 - ``PLATFORM_OPEN`` — every open order the platform owns (``ix_work_order_open_due``/``_created``).
 - ``AWAITING_SIGN_FOR`` — orders transferred to the platform, not yet signed for (待签收),
   by their sign-for deadline (``ix_work_order_sign_for``).
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -37,7 +39,7 @@ from sqlmodel import Session, col
 from console.domain.order_search import Search, SearchHow, read_search
 from console.domain.orders import Platform, Status
 from console.store.engine import Database
-from console.store.tables import OPEN_SQL, TRANSFERRED_SQL, OrderRow
+from console.store.tables import FED_BACK_SQL, OPEN_SQL, TRANSFERRED_SQL, OrderRow
 
 DESCRIPTION_CHARS = 80
 PREFIX_END = "~"  # sorts after every character of an order number (digits and '-')
@@ -62,7 +64,7 @@ class QueueQuery:
     """Which queue, for whom, in which order. ``search`` applies to ``ALL`` only."""
 
     kind: QueueKind
-    platform: Platform | None = None  # PLATFORM_OPEN and AWAITING_SIGN_FOR
+    platform: Platform | None = None  # PLATFORM_OPEN, AWAITING_SIGN_FOR; MINE: its 办结 too
     seat: str | None = None  # MINE
     search: str = ""
     sort: QueueSort = QueueSort.DEADLINE
@@ -104,12 +106,16 @@ class QueueRow:
 Page = tuple[list[QueueRow], Cursor | None]
 
 
+Where = list[ColumnElement[bool] | TextClause]
+
+
 @dataclass(frozen=True, slots=True)
 class _Plan:
-    where: list[ColumnElement[bool] | TextClause]
+    where: Where
     key: Any  # the column pages are ordered by (then id)
     descending: bool
     nullable: bool  # the key may be NULL: a second pass fetches those rows by id
+    also: Where | None = None  # a second set of rows (no row in both), merged in key order
 
 
 def fetch_page(session: Session, query: QueueQuery, after: Cursor | None, limit: int) -> Page:
@@ -125,11 +131,15 @@ def fetch_page(session: Session, query: QueueQuery, after: Cursor | None, limit:
     # One row more than asked says whether there is a next page, without another query.
     conn = session.connection()  # Core rows: the ORM's result machinery is not needed here
     found: list[Sequence[Any]] = []
+    parts = [plan] if plan.also is None else [plan, replace(plan, where=plan.also, also=None)]
     if after is None or after.key is not None:
-        found += conn.execute(_keyed(plan, deadline, after, limit + 1)).all()
+        keyed = [r for p in parts for r in conn.execute(_keyed(p, deadline, after, limit + 1))]
+        found += _merged(keyed, plan, len(parts))[: limit + 1]
     if plan.nullable and len(found) <= limit:
         tail_after = after.id if after is not None and after.key is None else None
-        found += conn.execute(_tail(plan, deadline, tail_after, limit + 1 - len(found))).all()
+        want = limit + 1 - len(found)
+        tail = [r for p in parts for r in conn.execute(_tail(p, deadline, tail_after, want))]
+        found += (sorted(tail, key=lambda r: r[0]) if len(parts) > 1 else tail)[:want]
     rows = [_row(r) for r in found[:limit]]
     if len(found) <= limit:
         return rows, None
@@ -173,10 +183,24 @@ def _deadline_column(query: QueueQuery) -> Any:
     return col(OrderRow.feedback_due)
 
 
+def _merged(rows: list[Any], plan: _Plan, parts: int) -> list[Any]:
+    """The keyed rows of one or two parts in page order, (sort key, id); the key is the
+    creation time (column 2) or the deadline (column 8) of :func:`_select`."""
+    if parts == 1:
+        return rows
+    at = 2 if plan.descending else 8
+    return sorted(rows, key=lambda r: (r[at], r[0]), reverse=plan.descending)
+
+
 def _plan(query: QueueQuery) -> _Plan:
-    where: list[ColumnElement[bool] | TextClause] = []
+    where: Where = []
+    also: Where | None = None
     if query.kind is QueueKind.MINE:
         where = [col(OrderRow.seat) == query.seat, text(OPEN_SQL)]
+        if query.platform is not None:  # and what waits for this platform's 办结
+            seat = col(OrderRow.seat)
+            also = [col(OrderRow.origin) == query.platform.value, text(FED_BACK_SQL),
+                    or_(seat.is_(None), seat != query.seat)]  # fmt: skip
     elif query.kind is QueueKind.PLATFORM_OPEN:
         assert query.platform is not None
         where = [col(OrderRow.owner) == query.platform.value, text(OPEN_SQL)]
@@ -190,8 +214,8 @@ def _plan(query: QueueQuery) -> _Plan:
             return _Plan([key >= value, key < value + PREFIX_END], key, False, False)
         where = [col(OrderRow.caller_phone) == search.value]
     if query.sort is QueueSort.CREATED:
-        return _Plan(where, col(OrderRow.created_at), True, False)
-    return _Plan(where, _deadline_column(query), False, True)
+        return _Plan(where, col(OrderRow.created_at), True, False, also)
+    return _Plan(where, _deadline_column(query), False, True, also)
 
 
 def _select(deadline: Any) -> Select[Any]:

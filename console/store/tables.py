@@ -61,6 +61,10 @@ class DepartmentRow(SQLModel, table=True):
 # Open orders, and orders sent to the peer awaiting sign-for: the partial queue indexes' WHERE.
 OPEN_SQL = "status NOT IN ('completed', 'cancelled')"
 TRANSFERRED_SQL = "status = 'transferred'"
+# Fed back, waiting for the origin's 办结 (the 我的 queue, the inbox): migration 0010's index.
+FED_BACK_SQL = "status = 'fed_back'"
+# What the peer did to an order that its sender hears of (the inbox): migration 0010's index.
+NEWS_SQL = "action IN ('sign_for', 'feed_back', 'return')"
 
 
 class OrderRow(SQLModel, table=True):
@@ -105,6 +109,14 @@ class OrderRow(SQLModel, table=True):
             sqlite_where=text(TRANSFERRED_SQL),
             postgresql_where=text(TRANSFERRED_SQL),
         ),
+        Index(
+            "ix_work_order_fed_back",
+            "origin",
+            "feedback_due",
+            "id",
+            sqlite_where=text(FED_BACK_SQL),
+            postgresql_where=text(FED_BACK_SQL),
+        ),
         Index("ix_work_order_due", "feedback_due", "id"),
         Index("ix_work_order_created", "created_at", "id"),
         Index("ix_work_order_escalated_from", "escalated_from"),
@@ -141,7 +153,17 @@ class OrderRow(SQLModel, table=True):
 
 class EventRow(SQLModel, table=True):
     __tablename__ = "order_event"
-    __table_args__ = (Index("ix_order_event_order", "order_id", "at"),)
+    __table_args__ = (
+        Index("ix_order_event_order", "order_id", "at"),
+        # The inbox: the peer's sign-fors, feedback and returns of the last hours.
+        Index(
+            "ix_order_event_news",
+            "platform",
+            "at",
+            sqlite_where=text(NEWS_SQL),
+            postgresql_where=text(NEWS_SQL),
+        ),
+    )
     id: int | None = Field(default=None, primary_key=True)
     order_id: int = Field(foreign_key="work_order.id")
     at: datetime
@@ -222,6 +244,9 @@ class AgentStateRow(SQLModel, table=True):
     state: str
     reason: str | None = None
     at: datetime
+    # The seat's heartbeat on its latest row (migration 0010): a seat whose console stopped
+    # reporting for the site's ``seat.offline_after_s`` shows as offline on the board.
+    alive_at: datetime | None = None
 
 
 class TransferRequestRow(SQLModel, table=True):

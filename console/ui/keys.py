@@ -96,6 +96,7 @@ _DECLARED: dict[str, Key] = {
     "set_draft_aside": _k("Ctrl+Shift+R", "set that draft aside (kept on disk, not restored)", W.INTAKE),
     # The window (MainWindow)
     "tab_seat": _k("Alt+S", "the Seat tab", W.WINDOW),
+    "tab_inbox": _k("Alt+X", "the Inbox tab (待办: what needs this seat)", W.WINDOW),
     "tab_queues": _k("Alt+Q", "the Queues tab", W.WINDOW),
     "tab_lookup": _k("Alt+L", "the Caller lookup tab", W.WINDOW),
     "tab_detail": _k("Alt+D", "the Order detail tab", W.WINDOW),

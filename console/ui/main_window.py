@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         detail: OrderDetail | None = None,
         board: QWidget | None = None,
         call_area: QWidget | None = None,
+        inbox: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.detail = detail
         self.board = board
         self.call_area = call_area
+        self.inbox = inbox
         self._build_lookup()
         self._connect_signals()
 
@@ -133,6 +135,8 @@ class MainWindow(QMainWindow):
         self.lookup_page = central
         if self.seat_panel is not None:
             self.tabs.addTab(self.seat_panel, marked(self.tr("Seat"), "tab_seat"))
+        if self.inbox is not None:
+            self.tabs.addTab(self.inbox, marked(self.tr("Inbox"), "tab_inbox"))
         if self.queues is not None:
             self.tabs.addTab(self.queues, marked(self.tr("Queues"), "tab_queues"))
         self.tabs.addTab(central, marked(self.tr("Caller lookup"), "tab_lookup"))
@@ -217,6 +221,14 @@ class MainWindow(QMainWindow):
         total = sum(counts.values())
         title = marked(self.tr("Alarms"), "tab_alarms")
         self.tabs.setTabText(index, f"{title} ({total})" if total else title)
+
+    @Slot(int)
+    def show_inbox_count(self, new: int) -> None:
+        """The Inbox tab title carries how many of its items are new (待办 (3))."""
+        if self.inbox is None:
+            return
+        title = marked(self.tr("Inbox"), "tab_inbox")
+        self.tabs.setTabText(self.tabs.indexOf(self.inbox), f"{title} ({new})" if new else title)
 
     @Slot()
     def focus_lookup(self) -> None:

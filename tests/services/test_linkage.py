@@ -108,6 +108,8 @@ def test_escalation_makes_one_linked_110_order(db: Database) -> None:
     assert linked.deadlines.sign_for is not None  # 110 must sign for it within 15 minutes
     assert (linked.deadlines.sign_for - linked.created_at).total_seconds() <= 15 * 60 + 1
     assert done.original.order.timeline[-1].detail == linked.number
+    # 110 reads the department's report whole on its own order's timeline, not only a label.
+    assert linked.timeline[-1].note == "联动110派警：社区报告双方持械，纠纷升级"
     assert done.original.order.status is Status.DISPATCHED  # the department keeps its part
     again = links.escalate(
         number, A01, kind="P-ZA", report="社区报告双方持械，纠纷升级", key="e1", seen=3

@@ -40,6 +40,7 @@ class Order:
     created_at: datetime
     status: Status
     owner: Platform
+    origin: Platform
     seat: str | None
     phone: str
     feedback_due: datetime | None
@@ -64,17 +65,19 @@ def load(db: Database, orders: int) -> list[Order]:
                 "sign_for_due = coalesce(sign_for_due, feedback_due) WHERE id % 31 = 0"
             )
         )
+        # Fed back, waiting for the origin's 办结 (the MINE queue with a platform shows them).
+        s.execute(text("UPDATE work_order SET status = 'fed_back' WHERE id % 17 = 0"))
         s.execute(text("UPDATE work_order SET feedback_due = NULL WHERE id % 23 = 0"))
         s.execute(text("UPDATE work_order SET sign_for_due = NULL WHERE id % 5 = 0"))
     columns: list[Any] = [
         OrderRow.id, OrderRow.number, OrderRow.created_at, OrderRow.status, OrderRow.owner,
-        OrderRow.seat, OrderRow.caller_phone, OrderRow.feedback_due, OrderRow.sign_for_due,
+        OrderRow.origin, OrderRow.seat, OrderRow.caller_phone, OrderRow.feedback_due, OrderRow.sign_for_due,
     ]  # fmt: skip
     with db.read() as s:
         rows = s.execute(select(*columns).order_by(col(OrderRow.id))).all()
     return [
-        Order(r[0], r[1], _utc(r[2]), Status(r[3]), Platform(r[4]), r[5], r[6], _utc(r[7]),
-              _utc(r[8]))  # type: ignore[arg-type]
+        Order(r[0], r[1], _utc(r[2]), Status(r[3]), Platform(r[4]), Platform(r[5]), r[6], r[7],
+              _utc(r[8]), _utc(r[9]))  # type: ignore[arg-type]
         for r in rows
     ]  # fmt: skip
 
@@ -84,7 +87,8 @@ def expected(orders: list[Order], query: QueueQuery) -> list[int]:
 
     def wanted(o: Order) -> bool:
         if query.kind is QueueKind.MINE:
-            return o.seat == query.seat and o.status.is_open
+            awaits_completion = o.origin is query.platform and o.status is Status.FED_BACK
+            return (o.seat == query.seat and o.status.is_open) or awaits_completion
         if query.kind is QueueKind.PLATFORM_OPEN:
             return o.owner is query.platform and o.status.is_open
         if query.kind is QueueKind.AWAITING_SIGN_FOR:
@@ -125,6 +129,7 @@ def queries(orders: list[Order]) -> list[QueueQuery]:
     for sort in QueueSort:
         made += [
             QueueQuery(QueueKind.MINE, seat=seat, sort=sort),
+            QueueQuery(QueueKind.MINE, seat=seat, platform=Platform.HOTLINE, sort=sort),
             QueueQuery(QueueKind.PLATFORM_OPEN, platform=Platform.HOTLINE, sort=sort),
             QueueQuery(QueueKind.PLATFORM_OPEN, platform=Platform.POLICE, sort=sort),
             QueueQuery(QueueKind.AWAITING_SIGN_FOR, platform=Platform.HOTLINE, sort=sort),

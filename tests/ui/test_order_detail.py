@@ -185,29 +185,43 @@ def test_a_running_deadline_counts_down_and_turns_red(
     assert TimeLeftBand.OVERDUE.background in label.styleSheet()
 
 
-def test_the_whole_timeline_in_order_with_names(
+def test_the_whole_timeline_newest_first_with_names(
     qtbot: QtBot, scene: Scene, worker: Operations
 ) -> None:
     detail = open_detail(qtbot, scene, worker)
     load(qtbot, detail, scene.number)
     events = scene.service.get(scene.number).order.timeline
-    assert column(detail, TIME) == [china_time(e.at) for e in events]
-    assert column(detail, PLATFORM) == ["12345 hotline", "12345 hotline", "110 police",
-                                        "110 police"]  # fmt: skip
-    assert column(detail, SEAT) == ["A-01", "A-01", "J-07", "J-07"]
-    assert column(detail, AGENT) == ["王丽", "王丽", "李强", "李强"]
-    assert column(detail, ACTION) == ["Received", "Transfer", "Sign for", "Handle"]
-    assert column(detail, STATUS) == ["Received", "Received → Transferred",
-                                      "Transferred → Signed for", "Signed for → Handling"]  # fmt: skip
-    assert column(detail, NOTE) == ["", "涉嫌违法，转110处置", "", ""]
+    assert column(detail, TIME) == [china_time(e.at) for e in reversed(events)]
+    assert column(detail, PLATFORM) == ["110 police", "110 police", "12345 hotline",
+                                        "12345 hotline"]  # fmt: skip
+    assert column(detail, SEAT) == ["J-07", "J-07", "A-01", "A-01"]
+    assert column(detail, AGENT) == ["李强", "李强", "王丽", "王丽"]
+    assert column(detail, ACTION) == ["Handle", "Sign for", "Transfer", "Received"]
+    assert column(detail, STATUS) == ["Signed for → Handling", "Transferred → Signed for",
+                                      "Received → Transferred", "Received"]  # fmt: skip
+    assert column(detail, NOTE) == ["", "", "涉嫌违法，转110处置", ""]
+
+
+def test_a_long_note_is_shown_whole_with_its_lines(
+    qtbot: QtBot, scene: Scene, worker: Operations
+) -> None:
+    report = "社区网格员报告：双方在楼道内持械对峙，围观群众二十余人。" * 6
+    note = f"{report}\n  现场已有人员受伤，请速派警力。  "
+    scene.service.act(scene.number, Action.PROGRESS, POLICE, note, seen=4)
+    detail = open_detail(qtbot, scene, worker)
+    load(qtbot, detail, scene.number)
+    assert column(detail, NOTE)[0] == f"{report}\n现场已有人员受伤，请速派警力。"
+    table = detail.timeline
+    assert table.wordWrap()
+    assert table.rowHeight(0) >= 2 * table.rowHeight(1)  # wrapped onto lines, not cut
 
 
 @pytest.mark.usefixtures("chinese")
 def test_names_are_translated(qtbot: QtBot, scene: Scene, worker: Operations) -> None:
     detail = open_detail(qtbot, scene, worker)
     load(qtbot, detail, scene.number)
-    assert column(detail, ACTION) == ["受理", "转派", "签收", "处置"]
-    assert column(detail, STATUS)[1] == "已受理 → 已转派"
+    assert column(detail, ACTION) == ["处置", "签收", "转派", "受理"]
+    assert column(detail, STATUS)[2] == "已受理 → 已转派"
     assert detail.values["route"].text() == "12345 热线 → 110 报警平台"
     assert detail.values["consent"].text() == "是"
     assert detail.title.text() == f"工单 {scene.number}"

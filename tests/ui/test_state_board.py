@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,8 @@ from console.services.seat import BoardLine, SeatStateService
 from console.store.engine import Database
 from console.ui.operations import Operations
 from console.ui.seat.state_board import StateBoard
+from tests.ui.linkage_harness import Seats
+from tests.waiting import wait_until
 
 
 @pytest.fixture
@@ -66,3 +69,50 @@ def test_a_poll_does_not_queue_behind_one_still_running(qtbot: QtBot, worker: Op
     release.set()
     qtbot.waitUntil(lambda: len(reads) == 2 and not worker.in_flight(board, "board"))
     assert reads == [0, 1]  # the one running, then one more: not six
+
+
+def test_a_seat_that_stops_reporting_shows_offline(
+    qtbot: QtBot, sqlite_db: Database, worker: Operations
+) -> None:
+    """J-01's process was killed on a call: after the site's timeout it is offline, not
+    "on a call" for ever; A-01's heartbeat keeps it on the board as it is."""
+    t0 = datetime(2026, 11, 26, 1, tzinfo=UTC)
+    now = [t0]
+    a = SeatStateService(sqlite_db, lambda: now[0], Seat("A-01", "王丽"), Platform.HOTLINE)
+    j = SeatStateService(sqlite_db, lambda: now[0], Seat("J-01", "李强"), Platform.POLICE)
+    a.change(AgentState.READY)
+    j.change(AgentState.READY)
+    now[0] = t0 + timedelta(seconds=1)
+    j.change(AgentState.ON_CALL)
+    now[0] = t0 + timedelta(seconds=60)
+    a.heartbeat()
+    j.heartbeat()  # its last: the process dies here
+    now[0] = t0 + timedelta(seconds=120)
+    a.heartbeat()
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    board = StateBoard(a.board, worker, holder)
+    board.refresh()
+    qtbot.waitUntil(lambda: board.model.rowCount() == 2)
+    model = board.model
+    assert model.index(1, model.STATE).data() == "On a call"  # 60 s since: not yet
+    now[0] = t0 + timedelta(seconds=151)
+    board.refresh()
+    qtbot.waitUntil(lambda: model.index(1, model.STATE).data() == "Offline")
+    board.set_now(now[0])
+    assert model.index(1, model.REASON).data() == "On a call"  # what it was last doing
+    assert model.index(1, model.SINCE).data() == "01:31"  # since its last heartbeat
+    assert model.index(0, model.STATE).data() == "Ready"
+    assert "offline 1" in board.summary.text() and "on a call 0" in board.summary.text()
+
+
+def test_each_seat_window_reports_its_heartbeat(seats: Seats, qloop: object) -> None:
+    timer = seats.hot.window.findChild(QTimer, "seat-heartbeat")
+    assert timer is not None and timer.isActive() and timer.interval() == 30_000
+    states = seats.hot.seat.states
+    before = {line.seat: line.heard_at for line in states.board()}
+    timer.timeout.emit()
+    wait_until(
+        lambda: {line.seat: line.heard_at for line in states.board()}["A-01"] != before["A-01"],
+        what="A-01's heartbeat",
+    )

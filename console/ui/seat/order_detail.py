@@ -1,5 +1,9 @@
 """The order detail (工单详情): every field, the timeline, and the caller's other orders as links.
 
+The timeline shows the newest step first, each note whole (wrapped, its lines kept). The
+fields scroll in a box of their own above it: an open step form squeezes them, never the
+timeline, which keeps at least ``TIMELINE_MIN_HEIGHT``.
+
 :meth:`OrderDetail.load` reads the order and the caller's history through ``run`` (off the UI
 thread, STYLE.md Qt 4); only the newest load is shown and a failure is said inline, over the
 order shown before. Deadlines are shown in Asia/Shanghai with the time left, coloured like the
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -48,6 +53,7 @@ Related = Callable[[str], Sequence[OrderSummary]]
 """The caller's orders by phone, newest first (``OrderService.caller_history``)."""
 
 MAX_LINKS = 20
+TIMELINE_MIN_HEIGHT = 170  # the header and three or four steps, whatever the step form takes
 ERROR_STYLE = "color: #b00020;"
 # (key, column): the grid's two columns of label/value pairs, in reading order.
 FIELDS = (("number", 0), ("route", 0), ("status", 0), ("priority", 0), ("kind", 0),
@@ -146,7 +152,11 @@ class OrderDetail(QWidget):
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.verticalHeader().setVisible(False)
-        self.timeline.setWordWrap(False)
+        # A note is shown whole: wrapped in its column, each row as tall as it needs (a
+        # timeline is tens of rows at most: sizing them to their contents is cheap).
+        self.timeline.setWordWrap(True)
+        self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.timeline.setMinimumHeight(TIMELINE_MIN_HEIGHT)
         header = self.timeline.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -167,16 +177,26 @@ class OrderDetail(QWidget):
         if self.steps is not None:
             layout.addWidget(self.steps)
             self.steps.done.connect(lambda number, _action: self.load(number))
-        layout.addLayout(grid)
+        fields = QWidget()
+        inner = QVBoxLayout(fields)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(grid)
         if self.reveal is not None:
-            layout.addWidget(self.reveal)
+            inner.addWidget(self.reveal)
             self.reveal.hide()
             self.reveal.revealed.connect(self._show_revealed)
             self.reveal.refused.connect(lambda text: self._say(text, error=True))
-        layout.addWidget(QLabel(self.tr("Description:")))
-        layout.addWidget(self.description)
-        layout.addWidget(QLabel(self.tr("Timeline:")))
-        layout.addWidget(self.timeline, 1)
+        inner.addWidget(QLabel(self.tr("Description:")))
+        inner.addWidget(self.description)
+        self.fields = QScrollArea()
+        self.fields.setObjectName("detailFields")
+        self.fields.setWidget(fields)
+        self.fields.setWidgetResizable(True)
+        self.fields.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.fields.setMinimumHeight(60)
+        layout.addWidget(self.fields, 2)
+        layout.addWidget(QLabel(self.tr("Timeline (newest first):")))
+        layout.addWidget(self.timeline, 3)
         layout.addWidget(QLabel(self.tr("The caller's other orders:")))
         layout.addWidget(self.related)
 
@@ -318,11 +338,12 @@ class OrderDetail(QWidget):
     def _show_timeline(self, order: WorkOrder) -> None:
         statuses, platforms, actions = status_names(), platform_names(), action_names()
         self.timeline.setRowCount(len(order.timeline))
-        for row, event in enumerate(order.timeline):
+        for row, event in enumerate(reversed(order.timeline)):  # the newest step on top
             status = statuses[event.to_status]
             if event.from_status is not None and event.from_status is not event.to_status:
                 status = f"{statuses[event.from_status]} → {status}"
-            note = " ".join(event.note.split())
+            note = "\n".join(" ".join(line.split()) for line in event.note.splitlines())
+            note = note.strip()
             if event.detail:
                 note = f"[{self._detail_text(event.action, event.detail)}] {note}".strip()
             cells = (china_time(event.at), platforms[event.platform], event.seat, event.actor,
@@ -332,6 +353,7 @@ class OrderDetail(QWidget):
                 if column == NOTE and note:
                     item.setToolTip(note)
                 self.timeline.setItem(row, column, item)
+        self.timeline.scrollToTop()
 
     def _show_related(self, related: Sequence[OrderSummary], order: WorkOrder) -> None:
         linked = [order.escalated_from] if order.escalated_from else []

@@ -180,7 +180,7 @@ class QueuesView(QWidget):
         super().__init__(parent)
         self.setMinimumSize(800, 400)
         queries = {
-            QueueKind.MINE: QueueQuery(QueueKind.MINE, seat=seat),
+            QueueKind.MINE: QueueQuery(QueueKind.MINE, seat=seat, platform=platform),
             QueueKind.PLATFORM_OPEN: QueueQuery(QueueKind.PLATFORM_OPEN, platform=platform),
             QueueKind.AWAITING_SIGN_FOR: QueueQuery(QueueKind.AWAITING_SIGN_FOR, platform=platform),
             QueueKind.ALL: QueueQuery(QueueKind.ALL, sort=QueueSort.CREATED),  # newest first

@@ -4,12 +4,14 @@ Shows a :class:`ScreenPop` the seat fetched off the UI thread; it never queries 
 rows list the open matters first, with their address; status and kind are as wide as their
 names in the language shown, then address and description, so that at the seat's width (about
 600 px) the description shows whole; date and number follow. Enter or a double-click on a row
-opens that order (``order_activated``).
+opens that order (``order_activated``). :meth:`refresh` (the app calls it on its
+change feed) reads the pop on screen again, so an order the peer signed for or fed back on
+meanwhile shows its status now, not the one it had when the call was answered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ from console.domain.phone import format_phone
 from console.services.screen_pop import ScreenPop
 from console.ui.models.columns import fit_columns
 from console.ui.models.pop_model import PopModel
+from console.ui.operations import Operations
 
 FREQUENT_STYLE = "QLabel#frequent { background: #fbdede; color: #6e1111; padding: 2px 8px; }"
 WIDTHS = ((PopModel.ADDRESS, 120), (PopModel.DESCRIPTION, 200), (PopModel.CREATED, 120))
@@ -35,8 +38,17 @@ class ScreenPopView(QWidget):
 
     order_activated = Signal(str)
 
-    def __init__(self, kind_names: Mapping[str, str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind_names: Mapping[str, str],
+        parent: QWidget | None = None,
+        *,
+        reload: Callable[[str], ScreenPop] | None = None,
+        ops: Operations | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._reload, self._ops = reload, ops
+        self._phone: str | None = None  # the caller on screen
         self.setMinimumSize(QSize(480, 200))
         self.model = PopModel(kind_names, self)
         self.header = QLabel(self.tr("No caller yet."))
@@ -71,6 +83,7 @@ class ScreenPopView(QWidget):
 
     @Slot(object)
     def show_pop(self, pop: ScreenPop) -> None:
+        self._phone = pop.phone
         self.model.set_rows(pop.rows)
         self.header.setText(
             self.tr("Caller {phone}: {count} earlier orders").format(
@@ -97,7 +110,18 @@ class ScreenPopView(QWidget):
             self.order_activated.emit(self.model.summary(index.row()).number)
 
     @Slot()
+    def refresh(self) -> None:
+        """Read the pop on screen again (another seat may have moved its orders on); the answer
+        is dropped if the call was cleared or another caller's pop came meanwhile."""
+        phone, reload, ops = self._phone, self._reload, self._ops
+        if phone is None or reload is None or ops is None:
+            return
+        ops.read(self, "pop", lambda: reload(phone),
+                 success=lambda pop: self.show_pop(pop) if self._phone == phone else None)  # fmt: skip
+
+    @Slot()
     def clear(self) -> None:
+        self._phone = None
         self.model.set_rows([])
         self.header.setText(self.tr("No caller yet."))
         self.frequent.hide()

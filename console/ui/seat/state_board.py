@@ -1,6 +1,7 @@
 """The shift lead's board of seats: who is ready, not ready (and why), on a call or in wrap-up,
-and for how long. Re-read every 5 s as a read operation (a poll never queues behind one still
-running); the time column ticks every second."""
+and for how long; a seat whose console stopped reporting is offline (离线), with the time since
+it was last heard of. Re-read every 5 s as a read operation (a poll never queues behind one
+still running); the time column ticks every second."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ TINTS = {
     AgentState.WRAP_UP: "#fff5d6",
     AgentState.NOT_READY: "#eeeeee",
 }
+OFFLINE_TINT = "#f3d9d9"
 
 
 class BoardModel(RowsTableModel):
@@ -52,6 +54,7 @@ class BoardModel(RowsTableModel):
             AgentState.WRAP_UP: self.tr("Wrap-up"),
             AgentState.LOGGED_OUT: self.tr("Logged out"),
         }
+        self._offline = self.tr("Offline")
         self._reasons = {
             NotReadyReason.BREAK: self.tr("Break"),
             NotReadyReason.MEETING: self.tr("Meeting"),
@@ -76,7 +79,7 @@ class BoardModel(RowsTableModel):
             return None
         line = self._rows[index.row()]
         if role == Qt.ItemDataRole.BackgroundRole:
-            tint = TINTS.get(line.state)
+            tint = OFFLINE_TINT if line.offline else TINTS.get(line.state)
             return QColor(tint) if tint else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -86,11 +89,14 @@ class BoardModel(RowsTableModel):
         if column == self.AGENT:
             return line.agent
         if column == self.STATE:
-            return self._states.get(line.state, line.state.value)
+            return self._offline if line.offline else self._states.get(line.state, line.state.value)
         if column == self.REASON:
+            if line.offline:  # what it was doing when it was last heard of
+                return self._states.get(line.state, line.state.value)
             return self._reasons.get(line.reason, "") if line.reason else ""
         if column == self.SINCE:
-            return clock_text(self._now - line.since) if self._now else ""
+            since = line.heard_at if line.offline and line.heard_at else line.since
+            return clock_text(self._now - since) if self._now else ""
         return None
 
 
@@ -126,13 +132,15 @@ class StateBoard(QWidget):
 
     def _show(self, rows: list[BoardLine]) -> None:
         self.model.set_rows(rows)
-        counts = {state: sum(1 for r in rows if r.state is state) for state in AgentState}
-        self.summary.setText(
-            self.tr("Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}").format(
-                ready=counts[AgentState.READY], call=counts[AgentState.ON_CALL],
-                wrap=counts[AgentState.WRAP_UP], busy=counts[AgentState.NOT_READY],
-            )
+        live = [r for r in rows if not r.offline]
+        counts = {state: sum(1 for r in live if r.state is state) for state in AgentState}
+        text = self.tr("Ready {ready} · on a call {call} · wrap-up {wrap} · not ready {busy}").format(
+            ready=counts[AgentState.READY], call=counts[AgentState.ON_CALL],
+            wrap=counts[AgentState.WRAP_UP], busy=counts[AgentState.NOT_READY],
         )  # fmt: skip
+        if len(live) < len(rows):
+            text += self.tr(" · offline {count}").format(count=len(rows) - len(live))
+        self.summary.setText(text)
 
     def set_now(self, now: datetime) -> None:
         self.model.set_now(now)
