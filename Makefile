@@ -29,13 +29,13 @@ i18n-update: $(STAMP)
 run: $(STAMP) i18n
 	$(BIN)/python -m console init-db
 	$(BIN)/python -m console demo-data --orders $(DEMO_ORDERS) --if-empty
-	$(BIN)/python -m console --pair $(ARGS)
+	$(BIN)/python -m console --pair --demo-sign-in $(ARGS)
 
 # One 12345 seat, as a workstation runs it.
 run-12345: $(STAMP) i18n
 	$(BIN)/python -m console init-db
 	$(BIN)/python -m console demo-data --orders $(DEMO_ORDERS) --if-empty
-	$(BIN)/python -m console $(ARGS)
+	$(BIN)/python -m console --demo-sign-in $(ARGS)
 
 # Xvfb and a Chinese font for the real-screen test: installed when missing and possible (root
 # with apt-get); otherwise that one test is skipped (a failure under CI=true).
@@ -53,7 +53,8 @@ system-deps:
 # simulated switch, which a simulated 110 agent answers).
 run-110: $(STAMP) i18n
 	$(BIN)/python -m console init-db
-	$(BIN)/python -m console --platform 110 --seat J-01 --agent 接警员 $(ARGS)
+	$(BIN)/python -m console demo-data --orders $(DEMO_ORDERS) --if-empty
+	$(BIN)/python -m console --platform 110 --seat J-01 --demo-sign-in $(ARGS)
 
 test: $(STAMP) i18n system-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

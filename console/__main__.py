@@ -20,6 +20,7 @@ from console.cli.common import CommandFailed, day, say_failure  # noqa: E402
 
 if TYPE_CHECKING:
     from console.config import Settings
+    from console.domain.passwords import SecurityPolicy
 
 
 class _Parser(argparse.ArgumentParser):
@@ -38,7 +39,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default zh_CN)")
     p.add_argument("--platform", choices=["12345", "110"], help="this seat's platform")
     p.add_argument("--seat", help="seat id, e.g. A-01")
-    p.add_argument("--agent", help="agent name")
+    p.add_argument("--agent", help="agent name for --smoke (a seat's agent is who signs in)")
+    p.add_argument(
+        "--demo-sign-in",
+        action="store_true",
+        help="sign the demo accounts in by themselves (demo only: see demo-data)",
+    )
     p.add_argument("--smoke", action="store_true", help="open, print time to first paint, exit")
     p.add_argument(
         "--pair",
@@ -48,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     init = sub.add_parser("init-db", help="create or upgrade the schema and seed catalogues")
     init.add_argument("--db", metavar="URL", dest="sub_db")
-    demo = sub.add_parser("demo-data", help="add realistic demo work orders")
+    demo = sub.add_parser("demo-data", help="add realistic demo work orders and demo accounts")
     demo.add_argument("--db", metavar="URL", dest="sub_db")
     demo.add_argument("--orders", type=int, required=True, help="how many orders to add")
     demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
@@ -112,7 +118,9 @@ def _init_db(url: str) -> int:
     return 0
 
 
-def _demo_data(url: str, orders: int, seed: int, until: str | None, if_empty: bool) -> int:
+def _demo_data(
+    url: str, orders: int, seed: int, until: str | None, if_empty: bool, security: SecurityPolicy
+) -> int:
     from sqlalchemy.engine import make_url
 
     from console.demo.load import load_demo_data
@@ -136,6 +144,14 @@ def _demo_data(url: str, orders: int, seed: int, until: str | None, if_empty: bo
         raise CommandFailed(f"business calendar: {exc}") from None
     db, _ = init_db(url)
     try:
+        from datetime import UTC, datetime
+
+        from console.demo.accounts import DEMO_PASSWORD, add_demo_accounts
+        from console.services.accounts import AccountService
+
+        added = add_demo_accounts(AccountService(db, lambda: datetime.now(UTC), security))
+        if added:
+            print(f"demo-data: {added} demo accounts, password {DEMO_PASSWORD} (--demo-sign-in)")
         if if_empty:
             from console.store.orders import count
 
@@ -201,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
 
                 key = audit_key_path(settings)
                 return purge(settings.db_url, key, settings.retention_months, args)
-            return _command(args, settings.db_url)
+            return _command(args, settings.db_url, settings.security())
         except Exception as exc:  # said as one line; anything else is a bug: its traceback
             said = say_failure(args.command, exc, settings.db_url)
             if said is None:
@@ -213,7 +229,13 @@ def main(argv: list[str] | None = None) -> int:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from console.app import run_gui
 
-    return run_gui(settings, smoke=args.smoke, started_at=STARTED, pair=args.pair)
+    return run_gui(
+        settings,
+        smoke=args.smoke,
+        started_at=STARTED,
+        pair=args.pair,
+        demo_sign_in=args.demo_sign_in,
+    )
 
 
 def _audit(args: argparse.Namespace, settings: Settings) -> int:
@@ -228,7 +250,7 @@ def _audit(args: argparse.Namespace, settings: Settings) -> int:
     )  # fmt: skip
 
 
-def _command(args: argparse.Namespace, url: str) -> int:
+def _command(args: argparse.Namespace, url: str, security: SecurityPolicy) -> int:
     if args.command == "init-db":
         return _init_db(url)
     if args.command == "report":
@@ -243,7 +265,7 @@ def _command(args: argparse.Namespace, url: str) -> int:
         from console.cli.departments import departments
 
         return departments(url, args)
-    return _demo_data(url, args.orders, args.seed, args.until, args.if_empty)
+    return _demo_data(url, args.orders, args.seed, args.until, args.if_empty, security)
 
 
 if __name__ == "__main__":

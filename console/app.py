@@ -18,11 +18,12 @@ from pathlib import Path
 import qasync
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from console.app_loop import fail as _fail
 from console.app_loop import run_loop as _run
 from console.app_seat import SeatParts
+from console.app_sign_in import SeatSlot
 from console.app_window import Shared, WindowParts, build_window, place_windows, watch_changes
 from console.config import Settings, audit_key_path, describe
 from console.domain.calendar import BusinessCalendar, load_calendar
@@ -32,10 +33,12 @@ from console.domain.orders import Actor, Platform
 from console.logs import install_excepthook, setup_logging
 from console.scheduling.alarms import AlarmScheduler
 from console.scheduling.clock import Clock, SystemClock
+from console.services.accounts import AccountService
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.audit import AuditKeyError, AuditTrail, open_key
 from console.services.orders import OrderService
 from console.services.privacy import PrivacyService
+from console.services.sessions import SeatSessions
 from console.services.transfers import HOLD_MARGIN, PENDING_HOLDS
 from console.settings import safe_url
 from console.store.alarms import RaisedAlarm
@@ -71,8 +74,13 @@ def run_gui(
     started_at: float | None = None,
     script: Script | None = None,
     pair: bool = False,
+    demo_sign_in: bool = False,
 ) -> int:
     """Run the seat console until its window closes; returns the process exit code.
+
+    Each seat opens on its sign-in screen and its window is built for the account signed in
+    (console/app_sign_in.py); ``demo_sign_in`` signs the demo accounts in by themselves. The
+    smoke check and test scripts open the window at once, for ``settings.agent``.
 
     With ``pair`` a second window opens beside it: a seat of the other platform on the same
     database and the same switch (``make run``: watch an order travel and come back).
@@ -85,7 +93,7 @@ def run_gui(
     app = make_app()
     restore_hook = install_excepthook(_CrashDialog(app).show, log_path) if log_path else None
     try:
-        return _run_with(app, settings, smoke, started, script, pair)
+        return _run_with(app, settings, smoke, started, script, pair, demo_sign_in)
     finally:
         if restore_hook is not None:
             restore_hook()
@@ -106,6 +114,7 @@ def _run_with(
     started: float,
     script: Script | None,
     pair: bool = False,
+    demo_sign_in: bool = False,
 ) -> int:
     log.info("starting: %s", "; ".join(describe_safely(settings)))
     db_url, lang, platform = settings.db_url, settings.lang, settings.platform
@@ -145,14 +154,14 @@ def _run_with(
     executor = ThreadPoolExecutor(1, thread_name_prefix="alarm-sweep")
     loop = qasync.QEventLoop(app)  # made before the widgets: the switch runs on it
     asyncio.set_event_loop(loop)
-    watchers: list[ChangeWatch] = []  # closed in the finally
+    watching: dict[int, ChangeWatch] = {}  # each open window's; closed in the finally
     try:
         clock = SystemClock()
         trail = AuditTrail(audit_key, clock.now)
-        actors = [Actor(settings.agent, settings.seat, seat_platform)]
+        actors = [Actor(settings.agent, settings.seat, seat_platform)]  # the seats
         if pair:
             actors.append(peer_actor(actors[0]))
-        parts: list[WindowParts] = []  # the windows, made below
+        parts: list[WindowParts] = []  # the windows open now (built at sign-in)
 
         def on_raised(raised: list[RaisedAlarm]) -> None:
             notifier.notify(raised, clock.now())
@@ -205,23 +214,54 @@ def _run_with(
         lines = {Line(a.platform.value) for a in actors}
         switch = build_telephony(SwitchSite(settings, loop, lines, known_callers))
         notifier = AlarmNotifier(settings, tray=tray_icon(app), parent=app)
-        parts.extend(build_window(shared, actor, switch) for actor in actors)
-        for part in parts:
+
+        def open_window(actor: Actor) -> WindowParts:
+            part = build_window(shared, actor, switch)
             notifier.message.connect(part.banner.show_message)
             changes = watch_for(db.engine)
             if changes is not None:
-                watchers.append(changes)
+                watching[id(part)] = changes
             # Another seat's order may plan a threshold before the one armed here.
             watch_changes(part.window, changes, both(part.on_change, alarm_timer.rearm))
+            parts.append(part)
+            return part
+
+        def close_window(part: WindowParts) -> None:  # signed out: the seat is logged out
+            parts.remove(part)
+            notifier.message.disconnect(part.banner.show_message)
+            part.seat.controller.close()
+            changes = watching.pop(id(part), None)
+            if changes is not None:
+                changes.close()
+
+        if smoke or script is not None:  # a check of the window itself: no one signs in
+            slots = []
+            for actor in actors:
+                open_window(actor)
+            shown: list[QWidget] = [p.window for p in parts]
+        else:
+            accounts = AccountService(db, clock.now, settings.security())
+            slots = [
+                SeatSlot(SeatSessions(accounts, clock.now, a.seat, a.platform), ops,
+                         open_window=open_window, close_window=close_window,
+                         idle_minutes=settings.idle_lock_min)
+                for a in actors
+            ]  # fmt: skip
+            if demo_sign_in:
+                for slot in slots:
+                    slot.demo_sign_in()
+            shown = [slot.front for slot in slots]
         # On the screen it has: one window fitted; a pair side by side, stacked, or tabbed
         # (the tab host, if any, is kept referenced while the loop runs).
-        _host = place_windows([p.window for p in parts], app.primaryScreen())
+        _host = place_windows(shown, app.primaryScreen()) if parts else None
 
         def start() -> None:
             alarm_timer.start()
             switch.start()
             for part in parts:
                 part.seat.controller.log_in()
+            for slot in slots:
+                slot.running = True
 
         def tick(now: datetime) -> None:
             for part in parts:
@@ -233,16 +273,16 @@ def _run_with(
             await switch.stop()
             await alarm_timer.stop()
 
-        first = parts[0]
+        first = parts[0] if parts else None
         return _run(
-            app, loop, scheduler, [p.window for p in parts], start, tick, stop,
+            app, loop, scheduler, shown, start, tick, stop,
             smoke=smoke, started=started, orders=shared.order_count, url=db_url,
-            script=(lambda w: script(w, first.seat)) if script else None,
+            script=(lambda _w: script(first.window, first.seat)) if script and first else None,
         )  # fmt: skip
     finally:
         ops.shutdown()
         executor.shutdown(wait=True)
-        for changes in watchers:
+        for changes in watching.values():
             changes.close()
         db.dispose()
         if not loop.is_closed():  # an early return before the loop ran

@@ -13,10 +13,9 @@ from datetime import UTC, datetime, timedelta
 
 import qasync
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from console.settings import APP_NAME, safe_url
-from console.ui.main_window import MainWindow
 from console.ui.qt_app import FirstPaint
 
 log = logging.getLogger(__name__)
@@ -33,7 +32,7 @@ def run_loop(
     app: QApplication,
     loop: qasync.QEventLoop,
     scheduler: AsyncIOScheduler,
-    windows: list[MainWindow],
+    windows: list[QWidget],  # shown at start: the seats' windows or sign-in screens
     start: Callable[[], None],
     on_tick: Callable[[datetime], None],
     stop: Callable[[], Awaitable[None]],
@@ -42,7 +41,7 @@ def run_loop(
     started: float,
     orders: int,
     url: str,
-    script: Callable[[MainWindow], Awaitable[int]] | None = None,
+    script: Callable[[QWidget], Awaitable[int]] | None = None,
 ) -> int:
     ticked = asyncio.Event()
 

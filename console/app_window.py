@@ -243,7 +243,7 @@ def watch_changes(
 FRAME = QSize(8, 36)  # a window manager's border and title bar, before the window is shown
 
 
-def place_windows(windows: Sequence[MainWindow], screen: QScreen | None) -> QWidget | None:
+def place_windows(windows: Sequence[QWidget], screen: QScreen | None) -> QWidget | None:
     """Fit the windows to ``screen``'s available area (without the taskbar) so none hides
     another: one window on the whole area (1920×1080 is used, 1366×768 fits); two side by side where the screen is
     wide enough for both minimum widths, else one above the other where it is tall enough,
@@ -268,7 +268,7 @@ def place_windows(windows: Sequence[MainWindow], screen: QScreen | None) -> QWid
     return None
 
 
-def _tabbed(windows: Sequence[MainWindow], area: QRect) -> QTabWidget:
+def _tabbed(windows: Sequence[QWidget], area: QRect) -> QTabWidget:
     host = QTabWidget()
     host.setObjectName("seatTabs")
     host.setWindowTitle(windows[0].windowTitle())

@@ -239,4 +239,14 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
         "Refusals", "The role {role} belongs to {platform} accounts only."
     ),
     "not_allowed": QT_TRANSLATE_NOOP("Refusals", "Your roles do not allow this."),
+    # The sign-in screen and the idle lock (console.services.sessions, console/ui/sign_in.py)
+    "seat_other_platform": QT_TRANSLATE_NOOP(
+        "Refusals", "This seat takes {seat} calls; your account belongs to {platform}."
+    ),
+    "passwords_differ": QT_TRANSLATE_NOOP(
+        "Refusals", "The two new passwords differ: type the new password twice."
+    ),
+    "sign_out_busy": QT_TRANSLATE_NOOP(
+        "Refusals", "Finish the call and its wrap-up before signing out."
+    ),
 })  # fmt: skip

@@ -105,6 +105,8 @@ _DECLARED: dict[str, Key] = {
     "search": _k("Ctrl+F", "search (the queues' search box, else the caller lookup)", W.WINDOW),
     "next_queue": _k("Ctrl+Tab", "next queue", W.WINDOW),
     "previous_queue": _k("Ctrl+Shift+Tab", "previous queue", W.WINDOW),
+    "sign_out": _k("Ctrl+Shift+L", "sign out (退出登录; not during a call or its wrap-up): not "
+                   "ready, logged out, back to the sign-in screen", W.WINDOW),
     "lookup_number": _k("Alt+C", "the caller number to look up", W.LOOKUP),
     "queue_back": _k("Esc", "from the search box back to the queue", W.QUEUES),
     # The order detail (OrderDetail): the caller is masked; seeing it whole takes a reason

@@ -64,6 +64,15 @@ class StatusBar(QStatusBar):
             self.addPermanentWidget(label)
         self.set_order_count(0)
 
+    def set_demo(self) -> None:
+        """Say, where it is always seen, that a demo account signed in by itself."""
+        label = QLabel(self.tr("Demo account"))
+        label.setObjectName("demoAccount")
+        label.setStyleSheet("color: #ffffff; background: #b35c00; padding: 0 6px;")
+        label.setToolTip(self.tr("Signed in automatically (--demo-sign-in): not for a real site."))
+        self.insertPermanentWidget(0, label)
+        self.demo_label = label
+
     def set_order_count(self, count: int) -> None:
         self.orders_label.setText(self.tr("Orders: {count}").format(count=count))
 

@@ -271,22 +271,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="118"/>
+        <location filename="../../console/app.py" line="127"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="129"/>
+        <location filename="../../console/app.py" line="138"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="135"/>
+        <location filename="../../console/app.py" line="144"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="141"/>
+        <location filename="../../console/app.py" line="150"/>
         <source>Audit trail: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -296,12 +296,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="308"/>
+        <location filename="../../console/app.py" line="348"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="319"/>
+        <location filename="../../console/app.py" line="359"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2057,6 +2057,21 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>Your roles do not allow this.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="243"/>
+        <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="246"/>
+        <source>The two new passwords differ: type the new password twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="249"/>
+        <source>Finish the call and its wrap-up before signing out.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RevealRow</name>
@@ -2149,33 +2164,41 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="159"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="164"/>
         <source>Pick the call&apos;s wrap-up code first (digits, then Enter).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="173"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="178"/>
         <source>The state change could not be recorded (database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="235"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="240"/>
         <source>The wrap-up code could not be recorded: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="245"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="250"/>
         <source>Finish the current call first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="372"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="377"/>
         <source>Missed call: set to not ready. Press F2 when ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="376"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="381"/>
         <source>Could not load the caller&apos;s history: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeatLock</name>
+    <message>
+        <location filename="../../console/ui/idle_lock.py" line="93"/>
+        <source>Seat locked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2245,6 +2268,118 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../console/app_sign_in.py" line="80"/>
+        <source>Sign in — seat {seat}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="90"/>
+        <location filename="../../console/ui/sign_in.py" line="106"/>
+        <source>One-time code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="91"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="91"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="94"/>
+        <source>Login:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="95"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="107"/>
+        <source>Change the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="110"/>
+        <source>New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="111"/>
+        <source>New password again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="126"/>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="129"/>
+        <source>Scan this code with your authenticator app:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="131"/>
+        <source>Or type the key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="132"/>
+        <source>Code the app shows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="141"/>
+        <source>I have written them down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="146"/>
+        <source>Your recovery codes: each signs in once when the phone is not at hand. Write them down now; they are not shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="214"/>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="319"/>
+        <source>Seat locked: enter your password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="321"/>
+        <source>Sign in to seat {seat}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="322"/>
+        <source>Choose a new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="323"/>
+        <source>Set up your authenticator app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="324"/>
+        <source>Recovery codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StateBoard</name>
     <message>
         <location filename="../../console/ui/seat/state_board.py" line="130"/>
@@ -2296,17 +2431,27 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/ui/status_bar.py" line="51"/>
-        <location filename="../../console/ui/status_bar.py" line="74"/>
+        <location filename="../../console/ui/status_bar.py" line="83"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="68"/>
-        <source>Orders: {count}</source>
+        <location filename="../../console/ui/status_bar.py" line="69"/>
+        <source>Demo account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="72"/>
+        <source>Signed in automatically (--demo-sign-in): not for a real site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/status_bar.py" line="77"/>
+        <source>Orders: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="86"/>
         <source>Database unreachable</source>
         <translation type="unfinished"></translation>
     </message>

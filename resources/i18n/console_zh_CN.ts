@@ -271,22 +271,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="118"/>
+        <location filename="../../console/app.py" line="127"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="129"/>
+        <location filename="../../console/app.py" line="138"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="135"/>
+        <location filename="../../console/app.py" line="144"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="141"/>
+        <location filename="../../console/app.py" line="150"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
     </message>
@@ -296,12 +296,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="308"/>
+        <location filename="../../console/app.py" line="348"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="319"/>
+        <location filename="../../console/app.py" line="359"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -2060,6 +2060,21 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>Your roles do not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="243"/>
+        <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
+        <translation>本坐席接 {seat} 来电；您的账号属于 {platform}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="246"/>
+        <source>The two new passwords differ: type the new password twice.</source>
+        <translation>两次输入的新口令不一致：请将新口令输入两遍。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="249"/>
+        <source>Finish the call and its wrap-up before signing out.</source>
+        <translation>请先结束通话和话后整理，再退出登录。</translation>
+    </message>
 </context>
 <context>
     <name>RevealRow</name>
@@ -2152,34 +2167,42 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="159"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="164"/>
         <source>Pick the call&apos;s wrap-up code first (digits, then Enter).</source>
         <translation>请先选择本次来电的话后小结（数字键，再按回车）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="173"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="178"/>
         <source>The state change could not be recorded (database).</source>
         <translation>坐席状态变更未能写入数据库，请联系值班长或IT。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="235"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="240"/>
         <source>The wrap-up code could not be recorded: {error}</source>
         <translation>话后小结未能记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="245"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="250"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="372"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="377"/>
         <source>Missed call: set to not ready. Press F2 when ready.</source>
         <translation>未接来电，已置示忙。准备好后按 F2 就绪。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="376"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="381"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SeatLock</name>
+    <message>
+        <location filename="../../console/ui/idle_lock.py" line="93"/>
+        <source>Seat locked</source>
+        <translation>坐席已锁定</translation>
     </message>
 </context>
 <context>
@@ -2248,6 +2271,118 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../console/app_sign_in.py" line="80"/>
+        <source>Sign in — seat {seat}</source>
+        <translation>登录 — 坐席 {seat}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="90"/>
+        <location filename="../../console/ui/sign_in.py" line="106"/>
+        <source>One-time code:</source>
+        <translation>动态验证码：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="91"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="91"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="94"/>
+        <source>Login:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="95"/>
+        <source>Password:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="107"/>
+        <source>Change the password</source>
+        <translation>修改口令</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="110"/>
+        <source>New password:</source>
+        <translation>新口令：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="111"/>
+        <source>New password again:</source>
+        <translation>再次输入新口令：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="126"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="129"/>
+        <source>Scan this code with your authenticator app:</source>
+        <translation>请用身份验证器应用扫描此二维码：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="131"/>
+        <source>Or type the key:</source>
+        <translation>或手动输入密钥：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="132"/>
+        <source>Code the app shows:</source>
+        <translation>应用显示的验证码：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="141"/>
+        <source>I have written them down</source>
+        <translation>我已抄下</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="146"/>
+        <source>Your recovery codes: each signs in once when the phone is not at hand. Write them down now; they are not shown again.</source>
+        <translation>您的恢复码：手机不在身边时，每个恢复码可登录一次。请立即抄下，此后不再显示。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="214"/>
+        <source>Verifying…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="319"/>
+        <source>Seat locked: enter your password</source>
+        <translation>坐席已锁定：请输入口令</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="321"/>
+        <source>Sign in to seat {seat}</source>
+        <translation>登录坐席 {seat}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="322"/>
+        <source>Choose a new password</source>
+        <translation>设置新口令</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="323"/>
+        <source>Set up your authenticator app</source>
+        <translation>设置身份验证器应用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/sign_in.py" line="324"/>
+        <source>Recovery codes</source>
+        <translation>恢复码</translation>
+    </message>
+</context>
+<context>
     <name>StateBoard</name>
     <message>
         <location filename="../../console/ui/seat/state_board.py" line="130"/>
@@ -2299,17 +2434,27 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/ui/status_bar.py" line="51"/>
-        <location filename="../../console/ui/status_bar.py" line="74"/>
+        <location filename="../../console/ui/status_bar.py" line="83"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="68"/>
+        <location filename="../../console/ui/status_bar.py" line="69"/>
+        <source>Demo account</source>
+        <translation>演示账号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="72"/>
+        <source>Signed in automatically (--demo-sign-in): not for a real site.</source>
+        <translation>已自动登录（--demo-sign-in）：仅供演示，正式现场不用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="77"/>
         <source>Orders: {count}</source>
         <translation>工单：{count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="77"/>
+        <location filename="../../console/ui/status_bar.py" line="86"/>
         <source>Database unreachable</source>
         <translation>数据库连接中断</translation>
     </message>

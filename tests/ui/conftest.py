@@ -3,3 +3,4 @@
 from tests.ui.alarm_panel_harness import panel, scene, seated, worker  # noqa: F401
 from tests.ui.intake_harness import seat  # noqa: F401
 from tests.ui.linkage_harness import seats, start_seats  # noqa: F401
+from tests.ui.sign_in_harness import desk  # noqa: F401

@@ -141,6 +141,11 @@ class SeatController(QObject):
         self._phone.register_seat(self.seat, self._line, False)
         self.set_ready()
 
+    def log_out(self) -> None:
+        """Signing out: not ready (the switch stops offering calls), then logged out."""
+        self.set_not_ready(NotReadyReason.OTHER)
+        self._change(AgentState.LOGGED_OUT)
+
     # -- agent state ------------------------------------------------------------------------
     @Slot()
     def set_ready(self) -> None:
