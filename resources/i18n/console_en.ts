@@ -89,7 +89,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/account_form.py" line="204"/>
+        <location filename="../../console/ui/admin/account_form.py" line="205"/>
         <source>The two passwords differ: type the new password twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -97,72 +97,72 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="38"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="43"/>
         <source>Login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="38"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="43"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="38"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="43"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="38"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="43"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="39"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="44"/>
         <source>Enabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="39"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="44"/>
         <source>Locked until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="39"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="44"/>
         <source>Password age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="40"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="45"/>
         <source>One-time code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="79"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="84"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="79"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="84"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="86"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="91"/>
         <source>{days} d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="87"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="92"/>
         <source> (to change)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="90"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="95"/>
         <source>not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="91"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="96"/>
         <source>set up, {left} recovery codes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,123 +618,123 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="90"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="91"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="93"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="94"/>
         <source>Show (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="96"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="97"/>
         <source>User:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="97"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="98"/>
         <source>From:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="98"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="99"/>
         <source>To:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="99"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="100"/>
         <source>Action:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="119"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="120"/>
         <source>Older rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="122"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="123"/>
         <source>Verify the chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="164"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="165"/>
         <source>{text} is not a date: type it as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="168"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="169"/>
         <source>“To” is before “From”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="173"/>
-        <location filename="../../console/ui/admin/audit_view.py" line="179"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="174"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="180"/>
         <source>Reading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="185"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="186"/>
         <source>{count} rows shown, newest first; older rows: Alt+O or scroll down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="187"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="188"/>
         <source>{count} rows shown, newest first; no older rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="194"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="196"/>
         <source>Could not read the audit trail: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="214"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="217"/>
         <source>Checking the whole chain… {seconds} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="233"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="236"/>
         <source>Could not check the chain: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="240"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="243"/>
         <source>The audit trail is empty: nothing to check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="242"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="245"/>
         <source>Intact: {rows} rows; head row {seq}, MAC {mac} (note it elsewhere to compare later: rows cut off the end leave no trace in the chain).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="246"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="249"/>
         <source>BROKEN: row {seq} was changed after it was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="247"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="250"/>
         <source>BROKEN: rows are missing from row {seq} on: deleted behind the console&apos;s back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="249"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="252"/>
         <source>BROKEN: row {seq} does not belong to the chain: inserted (or rewritten with its MAC) behind the console&apos;s back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="251"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="254"/>
         <source>BROKEN: row {seq} was signed with another key: use the key file the site&apos;s seats use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="253"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="256"/>
         <source>BROKEN at row {seq}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="254"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="257"/>
         <source>({rows} rows read)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2693,37 +2693,37 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="112"/>
+        <location filename="../../console/ui/admin/users_view.py" line="113"/>
         <source>Could not read the accounts: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="133"/>
+        <location filename="../../console/ui/admin/users_view.py" line="134"/>
         <source>Choose an account in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="157"/>
+        <location filename="../../console/ui/admin/users_view.py" line="158"/>
         <source>Account {login} added: its password is changed at the first sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="159"/>
+        <location filename="../../console/ui/admin/users_view.py" line="160"/>
         <source>New password set for {login} (changed at the next sign-in); the account is unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="161"/>
+        <location filename="../../console/ui/admin/users_view.py" line="162"/>
         <source>Roles of {login} set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="162"/>
+        <location filename="../../console/ui/admin/users_view.py" line="163"/>
         <source>Account {login} disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="163"/>
+        <location filename="../../console/ui/admin/users_view.py" line="164"/>
         <source>The authenticator app of {login} is removed: it sets one up again at the next sign-in.</source>
         <translation type="unfinished"></translation>
     </message>

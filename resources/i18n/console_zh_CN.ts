@@ -89,7 +89,7 @@
         <translation>移除验证器 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/account_form.py" line="204"/>
+        <location filename="../../console/ui/admin/account_form.py" line="205"/>
         <source>The two passwords differ: type the new password twice.</source>
         <translation>两次输入的密码不一致：请把新密码输入两遍。</translation>
     </message>
@@ -97,72 +97,72 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="38"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="43"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="38"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="43"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="38"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="43"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="38"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="43"/>
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="39"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="44"/>
         <source>Enabled</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="39"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="44"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="39"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="44"/>
         <source>Password age</source>
         <translation>密码已用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="40"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="45"/>
         <source>One-time code</source>
         <translation>动态口令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="79"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="84"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="79"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="84"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="86"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="91"/>
         <source>{days} d</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="87"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="92"/>
         <source> (to change)</source>
         <translation>（待修改）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="90"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="95"/>
         <source>not set up</source>
         <translation>未绑定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/accounts_model.py" line="91"/>
+        <location filename="../../console/ui/admin/accounts_model.py" line="96"/>
         <source>set up, {left} recovery codes</source>
         <translation>已绑定，余 {left} 个恢复码</translation>
     </message>
@@ -618,123 +618,123 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="90"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="91"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="93"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="94"/>
         <source>Show (Enter)</source>
         <translation>查询 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="96"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="97"/>
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="97"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="98"/>
         <source>From:</source>
         <translation>起：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="98"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="99"/>
         <source>To:</source>
         <translation>止：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="99"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="100"/>
         <source>Action:</source>
         <translation>操作：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="119"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="120"/>
         <source>Older rows</source>
         <translation>更早的记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="122"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="123"/>
         <source>Verify the chain</source>
         <translation>校验留痕链</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="164"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="165"/>
         <source>{text} is not a date: type it as YYYY-MM-DD.</source>
         <translation>{text} 不是日期：请按 YYYY-MM-DD 输入。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="168"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="169"/>
         <source>“To” is before “From”.</source>
         <translation>“止”早于“起”。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="173"/>
-        <location filename="../../console/ui/admin/audit_view.py" line="179"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="174"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="180"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="185"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="186"/>
         <source>{count} rows shown, newest first; older rows: Alt+O or scroll down.</source>
         <translation>已显示 {count} 条，最新在前；更早的记录：Alt+O 或向下滚动。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="187"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="188"/>
         <source>{count} rows shown, newest first; no older rows.</source>
         <translation>已显示 {count} 条，最新在前；没有更早的记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="194"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="196"/>
         <source>Could not read the audit trail: {error}</source>
         <translation>无法读取审计记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="214"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="217"/>
         <source>Checking the whole chain… {seconds} s</source>
         <translation>正在校验整条留痕链… {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="233"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="236"/>
         <source>Could not check the chain: {error}</source>
         <translation>无法校验留痕链：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="240"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="243"/>
         <source>The audit trail is empty: nothing to check.</source>
         <translation>审计记录为空：无需校验。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="242"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="245"/>
         <source>Intact: {rows} rows; head row {seq}, MAC {mac} (note it elsewhere to compare later: rows cut off the end leave no trace in the chain).</source>
         <translation>完好：共 {rows} 条；末条序号 {seq}，MAC {mac}（请另行记下以便日后比对：从末尾截去的记录在链中不留痕迹）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="246"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="249"/>
         <source>BROKEN: row {seq} was changed after it was written.</source>
         <translation>已被破坏：第 {seq} 条写入后被修改。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="247"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="250"/>
         <source>BROKEN: rows are missing from row {seq} on: deleted behind the console&apos;s back.</source>
         <translation>已被破坏：自第 {seq} 条起有记录缺失，被绕过本系统删除。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="249"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="252"/>
         <source>BROKEN: row {seq} does not belong to the chain: inserted (or rewritten with its MAC) behind the console&apos;s back.</source>
         <translation>已被破坏：第 {seq} 条不属于该链，被绕过本系统插入（或连同其 MAC 改写）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="251"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="254"/>
         <source>BROKEN: row {seq} was signed with another key: use the key file the site&apos;s seats use.</source>
         <translation>已被破坏：第 {seq} 条由另一密钥签名：请使用本站各坐席所用的密钥文件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="253"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="256"/>
         <source>BROKEN at row {seq}.</source>
         <translation>已被破坏：第 {seq} 条。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_view.py" line="254"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="257"/>
         <source>({rows} rows read)</source>
         <translation>（已读 {rows} 条）</translation>
     </message>
@@ -2696,37 +2696,37 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="112"/>
+        <location filename="../../console/ui/admin/users_view.py" line="113"/>
         <source>Could not read the accounts: {error}</source>
         <translation>无法读取账号：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="133"/>
+        <location filename="../../console/ui/admin/users_view.py" line="134"/>
         <source>Choose an account in the list first.</source>
         <translation>请先在列表中选择一个账号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="157"/>
+        <location filename="../../console/ui/admin/users_view.py" line="158"/>
         <source>Account {login} added: its password is changed at the first sign-in.</source>
         <translation>已新建账号 {login}：首次登录时须修改密码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="159"/>
+        <location filename="../../console/ui/admin/users_view.py" line="160"/>
         <source>New password set for {login} (changed at the next sign-in); the account is unlocked.</source>
         <translation>已为 {login} 设置新密码（下次登录时须修改），账号已解锁。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="161"/>
+        <location filename="../../console/ui/admin/users_view.py" line="162"/>
         <source>Roles of {login} set.</source>
         <translation>已设置 {login} 的角色。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="162"/>
+        <location filename="../../console/ui/admin/users_view.py" line="163"/>
         <source>Account {login} disabled.</source>
         <translation>已停用账号 {login}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/users_view.py" line="163"/>
+        <location filename="../../console/ui/admin/users_view.py" line="164"/>
         <source>The authenticator app of {login} is removed: it sets one up again at the next sign-in.</source>
         <translation>已移除 {login} 的身份验证器：下次登录时须重新绑定。</translation>
     </message>

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.audit import Verdict
-from console.ui.admin.audit_model import AuditFilter, AuditModel, Fetch, action_names
+from console.ui.admin.audit_model import PAGE_SIZE, AuditFilter, AuditModel, Fetch, action_names
 from console.ui.history_model import CHINA
 from console.ui.keys import marked
 from console.ui.operations import Operations
@@ -69,12 +69,13 @@ class AuditView(QWidget):
         verify: Callable[[], Verdict],
         *,
         ops: Operations,
+        page_size: int = PAGE_SIZE,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("auditView")
         self._verify, self._ops = verify, ops
-        self.model = AuditModel(fetch, ops, parent=self)
+        self.model = AuditModel(fetch, ops, page_size=page_size, parent=self)
         self._clock = QElapsedTimer()
         self.tick_timer = QTimer(self, interval=TICK_MS)
         self.tick_timer.setObjectName("audit-verify-tick")
