@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -53,7 +54,11 @@ def _seqs(model: AuditModel) -> list[int]:
 
 @pytest.mark.usefixtures("admin_zh")
 def test_pages_newest_first_and_filters(
-    qtbot: QtBot, sqlite_db: Database, admin_ops: Operations, tmp_path: Path
+    qtbot: QtBot,
+    sqlite_db: Database,
+    admin_ops: Operations,
+    tmp_path: Path,
+    qtmodeltester: ModelTester,
 ) -> None:
     key = create_key(tmp_path / "audit.key")
     _trail(sqlite_db, key, 10)
@@ -72,6 +77,7 @@ def test_pages_newest_first_and_filters(
     assert not model.canFetchMore(QModelIndex())
     qtbot.waitUntil(lambda: view.page_label.text() == "已显示 10 条，最新在前；没有更早的记录。")
     assert not view.more_button.isEnabled()
+    qtmodeltester.check(model)
 
     view.user.setText("zhangwei")
     view.action.setCurrentIndex(view.action.findData(AuditAction.ORDER_STEP.value))

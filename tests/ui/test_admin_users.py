@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from console.domain.orders import Platform
@@ -154,7 +155,7 @@ def _tick(roles: object, role: Role) -> None:
 
 @pytest.mark.usefixtures("admin_zh")
 def test_a_login_taken_and_a_weak_password_are_said_under_the_form(
-    qtbot: QtBot, sqlite_db: Database, admin_ops: Operations
+    qtbot: QtBot, sqlite_db: Database, admin_ops: Operations, qtmodeltester: ModelTester
 ) -> None:
     clock = FakeClock()
     service = AccountService(sqlite_db, clock, SecurityPolicy())
@@ -177,6 +178,7 @@ def test_a_login_taken_and_a_weak_password_are_said_under_the_form(
     qtbot.waitUntil(lambda: form.message.text() != "")
     assert "liqiang" in form.message.text()
     assert view.model.rowCount() == 1
+    qtmodeltester.check(view.model)
 
 
 def test_an_auditor_is_refused_by_the_service_itself(
