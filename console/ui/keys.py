@@ -7,7 +7,8 @@ here). ``tests/ui/test_keys.py`` presses through every window state and fails on
 live twice at once, or live but not declared; README's key table is :func:`readme_table`.
 
 Choosing a key: a window-wide key must be free everywhere; an Alt letter of one page may repeat
-on another page, never on its own page or on a window-wide key (the tabs own Alt+S/Q/L/D/A/B).
+on another page, never on its own page or on a window-wide key (the tabs own Alt+S/Q/L/D/A/B,
+and the role tabs Alt+Y/J).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class Where(enum.Enum):
     DETAIL_PAGE = "Order detail"
     STEP_FORM = "Order detail, a step's form"
     ALARMS = "Alarms tab"
+    USERS = "Users tab (系统管理员)"
+    AUDIT = "Audit tab (审计员)"
 
     def meets(self, other: Where) -> bool:
         """Whether keys of the two places can be live at the same time."""
@@ -102,6 +105,8 @@ _DECLARED: dict[str, Key] = {
     "tab_detail": _k("Alt+D", "the Order detail tab", W.WINDOW),
     "tab_alarms": _k("Alt+A", "the Alarms tab", W.WINDOW),
     "tab_board": _k("Alt+B", "the Seat board tab", W.WINDOW),
+    "tab_users": _k("Alt+Y", "the Users tab (an administrator's window)", W.WINDOW),
+    "tab_audit": _k("Alt+J", "the Audit tab (an auditor's window)", W.WINDOW),
     "search": _k("Ctrl+F", "search (the queues' search box, else the caller lookup)", W.WINDOW),
     "next_queue": _k("Ctrl+Tab", "next queue", W.WINDOW),
     "previous_queue": _k("Ctrl+Shift+Tab", "previous queue", W.WINDOW),
@@ -122,6 +127,27 @@ _DECLARED: dict[str, Key] = {
     "filter_level": _k("Alt+V", "filter: level", W.ALARMS),
     "filter_queue": _k("Alt+U", "filter: queue", W.ALARMS),
     "filter_seat": _k("Alt+E", "filter: seat", W.ALARMS),
+    # The administrator's Users tab (UsersView): actions on the selected account, and its form
+    "user_add": _k("Alt+N", "new account (login, name, platform, roles, password typed twice)", W.USERS),
+    "user_password": _k("Alt+P", "new password for the selected account (also unlocks it)", W.USERS),
+    "user_totp": _k("Alt+T", "remove the selected account's authenticator app (it enrols again)", W.USERS),
+    "user_disable": _k("Alt+I", "disable the selected account", W.USERS),
+    "user_roles": _k("Alt+R", "the selected account's roles", W.USERS),
+    "user_login": _k("Alt+G", "form: login", W.USERS),
+    "user_name": _k("Alt+M", "form: name", W.USERS),
+    "user_platform": _k("Alt+F", "form: platform", W.USERS),
+    "user_role_list": _k("Alt+O", "form: roles (Space ticks the role under the cursor)", W.USERS),
+    "user_new_password": _k("Alt+W", "form: password", W.USERS),
+    "user_again": _k("Alt+E", "form: the password again", W.USERS),
+    "user_confirm": _k("Ctrl+Return or Ctrl+Enter", "form: carry it out", W.USERS),
+    "user_close": _k("Esc", "form: close it (nothing is changed)", W.USERS),
+    # The auditor's Audit tab (AuditView)
+    "audit_user": _k("Alt+U", "filter: user (login)", W.AUDIT),
+    "audit_from": _k("Alt+F", "filter: from (China date, YYYY-MM-DD)", W.AUDIT),
+    "audit_to": _k("Alt+T", "filter: to (China date, YYYY-MM-DD)", W.AUDIT),
+    "audit_action": _k("Alt+C", "filter: action", W.AUDIT),
+    "audit_more": _k("Alt+O", "older rows (scrolling to the end reads them too)", W.AUDIT),
+    "audit_verify": _k("Alt+V", "verify the chain (the whole trail, off the screen's thread)", W.AUDIT),
 }  # fmt: skip
 for _spec in STEPS:  # declared with the steps (console/domain/actions.py), listed here
     _DECLARED[f"step_{_spec.action.value}"] = Key(

@@ -178,6 +178,11 @@ class MainWindow(QMainWindow):
         if self.detail is not None:
             self.detail.order_activated.connect(self.open_order)
 
+    def add_page(self, widget: QWidget, title: str, key: str) -> None:
+        """One more tab after the seat's (a role's page: ``console.ui.admin.pages``): ``title``
+        translated, ``key`` the name of its tab key in ``console/ui/keys.py``."""
+        self.tabs.addTab(widget, marked(title, key))
+
     def show_seat(self, platform: str, seat: str) -> None:
         """The window title names the seat (translated under this class, as ``self.tr`` looks up)."""
         self.setWindowTitle(

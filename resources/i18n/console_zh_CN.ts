@@ -2,6 +2,172 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountForm</name>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="99"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="106"/>
+        <source>Login:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="107"/>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="108"/>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="109"/>
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="110"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="111"/>
+        <source>Password again:</source>
+        <translation>再输一次密码：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="146"/>
+        <source>New account: it changes its password at the first sign-in.</source>
+        <translation>新建账号：首次登录时须修改密码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="147"/>
+        <source>New password for {who}: changed at the next sign-in; a locked account is unlocked.</source>
+        <translation>为 {who} 设置新密码：下次登录时须修改；已锁定的账号随即解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="149"/>
+        <source>Roles of {who}:</source>
+        <translation>{who} 的角色：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="150"/>
+        <source>Disable {who}? It can no longer sign in.</source>
+        <translation>停用 {who}？停用后不能再登录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="151"/>
+        <source>Remove the authenticator app of {who}? It sets one up again at the next sign-in.</source>
+        <translation>移除 {who} 的身份验证器？下次登录时须重新绑定。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="155"/>
+        <source>Add (Ctrl+Enter)</source>
+        <translation>新建 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="156"/>
+        <source>Set the password (Ctrl+Enter)</source>
+        <translation>设置密码 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="157"/>
+        <source>Set the roles (Ctrl+Enter)</source>
+        <translation>设置角色 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="158"/>
+        <source>Disable (Ctrl+Enter)</source>
+        <translation>停用 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="159"/>
+        <source>Remove the app (Ctrl+Enter)</source>
+        <translation>移除验证器 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/account_form.py" line="205"/>
+        <source>The two passwords differ: type the new password twice.</source>
+        <translation>两次输入的密码不一致：请把新密码输入两遍。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="43"/>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="43"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="43"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="43"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="44"/>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="44"/>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="44"/>
+        <source>Password age</source>
+        <translation>密码已用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="45"/>
+        <source>One-time code</source>
+        <translation>动态口令</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="84"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="84"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="91"/>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="92"/>
+        <source> (to change)</source>
+        <translation>（待修改）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="95"/>
+        <source>not set up</source>
+        <translation>未绑定</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/accounts_model.py" line="96"/>
+        <source>set up, {left} recovery codes</source>
+        <translation>已绑定，余 {left} 个恢复码</translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <location filename="../../console/ui/alarms/banner.py" line="25"/>
@@ -304,6 +470,273 @@
         <location filename="../../console/app.py" line="359"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="51"/>
+        <source>Sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="52"/>
+        <source>Sign-out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="53"/>
+        <source>Failed sign-in</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="54"/>
+        <source>Locked out</source>
+        <translation>账号锁定</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="55"/>
+        <source>Idle lock</source>
+        <translation>空闲锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="56"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="57"/>
+        <source>Order step</source>
+        <translation>工单操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="58"/>
+        <source>Alarm acknowledged</source>
+        <translation>告警确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="59"/>
+        <source>Escalation</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="60"/>
+        <source>Personal data shown</source>
+        <translation>查看个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="61"/>
+        <source>Account change</source>
+        <translation>账号变更</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="62"/>
+        <source>Role change</source>
+        <translation>角色变更</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="63"/>
+        <source>Directory change</source>
+        <translation>承办单位目录变更</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="64"/>
+        <source>Policy change</source>
+        <translation>策略变更</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="65"/>
+        <source>Configuration change</source>
+        <translation>配置变更</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="66"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="67"/>
+        <source>Purge</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="75"/>
+        <source>done</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="76"/>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="77"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="107"/>
+        <source>Row</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="107"/>
+        <source>When (China)</source>
+        <translation>时间（北京）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="107"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="107"/>
+        <source>Seat</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="108"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="108"/>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="108"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="108"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="91"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="94"/>
+        <source>Show (Enter)</source>
+        <translation>查询 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="97"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="98"/>
+        <source>From:</source>
+        <translation>起：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="99"/>
+        <source>To:</source>
+        <translation>止：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="100"/>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="120"/>
+        <source>Older rows</source>
+        <translation>更早的记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="123"/>
+        <source>Verify the chain</source>
+        <translation>校验留痕链</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="165"/>
+        <source>{text} is not a date: type it as YYYY-MM-DD.</source>
+        <translation>{text} 不是日期：请按 YYYY-MM-DD 输入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="169"/>
+        <source>“To” is before “From”.</source>
+        <translation>“止”早于“起”。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="174"/>
+        <location filename="../../console/ui/admin/audit_view.py" line="180"/>
+        <source>Reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="186"/>
+        <source>{count} rows shown, newest first; older rows: Alt+O or scroll down.</source>
+        <translation>已显示 {count} 条，最新在前；更早的记录：Alt+O 或向下滚动。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="188"/>
+        <source>{count} rows shown, newest first; no older rows.</source>
+        <translation>已显示 {count} 条，最新在前；没有更早的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="196"/>
+        <source>Could not read the audit trail: {error}</source>
+        <translation>无法读取审计记录：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="217"/>
+        <source>Checking the whole chain… {seconds} s</source>
+        <translation>正在校验整条留痕链… {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="236"/>
+        <source>Could not check the chain: {error}</source>
+        <translation>无法校验留痕链：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="243"/>
+        <source>The audit trail is empty: nothing to check.</source>
+        <translation>审计记录为空：无需校验。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="245"/>
+        <source>Intact: {rows} rows; head row {seq}, MAC {mac} (note it elsewhere to compare later: rows cut off the end leave no trace in the chain).</source>
+        <translation>完好：共 {rows} 条；末条序号 {seq}，MAC {mac}（请另行记下以便日后比对：从末尾截去的记录在链中不留痕迹）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="249"/>
+        <source>BROKEN: row {seq} was changed after it was written.</source>
+        <translation>已被破坏：第 {seq} 条写入后被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="250"/>
+        <source>BROKEN: rows are missing from row {seq} on: deleted behind the console&apos;s back.</source>
+        <translation>已被破坏：自第 {seq} 条起有记录缺失，被绕过本系统删除。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="252"/>
+        <source>BROKEN: row {seq} does not belong to the chain: inserted (or rewritten with its MAC) behind the console&apos;s back.</source>
+        <translation>已被破坏：第 {seq} 条不属于该链，被绕过本系统插入（或连同其 MAC 改写）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="254"/>
+        <source>BROKEN: row {seq} was signed with another key: use the key file the site&apos;s seats use.</source>
+        <translation>已被破坏：第 {seq} 条由另一密钥签名：请使用本站各坐席所用的密钥文件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="256"/>
+        <source>BROKEN at row {seq}.</source>
+        <translation>已被破坏：第 {seq} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_view.py" line="257"/>
+        <source>({rows} rows read)</source>
+        <translation>（已读 {rows} 条）</translation>
     </message>
 </context>
 <context>
@@ -1035,7 +1468,7 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="139"/>
-        <location filename="../../console/ui/main_window.py" line="230"/>
+        <location filename="../../console/ui/main_window.py" line="235"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
@@ -1056,7 +1489,7 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="146"/>
-        <location filename="../../console/ui/main_window.py" line="222"/>
+        <location filename="../../console/ui/main_window.py" line="227"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
@@ -1066,32 +1499,32 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>坐席看板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="184"/>
+        <location filename="../../console/ui/main_window.py" line="189"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="245"/>
+        <location filename="../../console/ui/main_window.py" line="250"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="248"/>
+        <location filename="../../console/ui/main_window.py" line="253"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="261"/>
+        <location filename="../../console/ui/main_window.py" line="266"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="269"/>
+        <location filename="../../console/ui/main_window.py" line="274"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="273"/>
+        <location filename="../../console/ui/main_window.py" line="278"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -2098,6 +2531,27 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>RolePages</name>
+    <message>
+        <location filename="../../console/ui/admin/pages.py" line="56"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/pages.py" line="60"/>
+        <source>Audit trail</source>
+        <translation>审计</translation>
+    </message>
+</context>
+<context>
+    <name>RoleWindow</name>
+    <message>
+        <location filename="../../console/ui/admin/pages.py" line="73"/>
+        <source>{name} ({login}) · 12345 ⇄ 110 linkage console</source>
+        <translation>{name}（{login}）· 12345 ⇄ 110 联动坐席台</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <location filename="../../console/domain/roles.py" line="46"/>
@@ -2528,6 +2982,69 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/ui/seat/transfer_flow.py" line="306"/>
         <source>rejected</source>
         <translation>拒接</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <location filename="../../console/ui/admin/users_view.py" line="64"/>
+        <source>New account</source>
+        <translation>新建账号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/users_view.py" line="65"/>
+        <source>New password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/users_view.py" line="66"/>
+        <source>Remove app</source>
+        <translation>移除验证器</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/users_view.py" line="67"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/users_view.py" line="68"/>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/users_view.py" line="113"/>
+        <source>Could not read the accounts: {error}</source>
+        <translation>无法读取账号：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/users_view.py" line="134"/>
+        <source>Choose an account in the list first.</source>
+        <translation>请先在列表中选择一个账号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/users_view.py" line="158"/>
+        <source>Account {login} added: its password is changed at the first sign-in.</source>
+        <translation>已新建账号 {login}：首次登录时须修改密码。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/users_view.py" line="160"/>
+        <source>New password set for {login} (changed at the next sign-in); the account is unlocked.</source>
+        <translation>已为 {login} 设置新密码（下次登录时须修改），账号已解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/users_view.py" line="162"/>
+        <source>Roles of {login} set.</source>
+        <translation>已设置 {login} 的角色。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/users_view.py" line="163"/>
+        <source>Account {login} disabled.</source>
+        <translation>已停用账号 {login}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/users_view.py" line="164"/>
+        <source>The authenticator app of {login} is removed: it sets one up again at the next sign-in.</source>
+        <translation>已移除 {login} 的身份验证器：下次登录时须重新绑定。</translation>
     </message>
 </context>
 <context>

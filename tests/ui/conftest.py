@@ -1,5 +1,6 @@
 """Fixtures shared by the UI tests (pytest finds them here by name)."""
 
+from tests.ui.admin_harness import admin_ops, admin_zh  # noqa: F401
 from tests.ui.alarm_panel_harness import panel, scene, seated, worker  # noqa: F401
 from tests.ui.intake_harness import seat  # noqa: F401
 from tests.ui.linkage_harness import seats, start_seats  # noqa: F401
