@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from console.app_seat import SeatParts, build_seat
 from console.domain.catalogue import District, Field, Kind
 from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
-from console.domain.orders import Action, Actor, Platform
+from console.domain.orders import Action, Platform
+from console.domain.roles import Capability, Seated
 from console.services.alarms import AlarmService
 from console.services.orders import OrderService
 from console.services.queues import QueueService
@@ -80,7 +81,9 @@ class WindowParts:
     ringer: Ringer | None = None
 
 
-def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts:
+def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
+    """``by``: the principal signed in at this window's seat; every service acts as it."""
+    actor = by.actor
     kinds, fields, districts = shared.catalogue
     zh = shared.chinese
     kind_names = {k.code: k.name_zh if zh else k.name_en for k in kinds}
@@ -89,24 +92,22 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     )
     status.set_order_count(shared.order_count)
     ops = shared.ops
-    panel = AlarmPanel(
-        shared.alarms, kind_names=kind_names, user=actor.name, ops=ops, seat=actor.seat
-    )
+    panel = AlarmPanel(shared.alarms, kind_names=kind_names, by=by, ops=ops, seat=actor.seat)
     banner = AlarmBanner()
     seat = build_seat(
-        db=shared.db, orders=shared.orders, clock=shared.clock, actor=actor,
+        db=shared.db, orders=shared.orders, clock=shared.clock, by=by,
         catalogue=shared.catalogue, kind_names=kind_names, ops=ops, switch=switch,
         wrap_up=shared.wrap_up, hold_reminder=shared.hold_reminder,
         dispositions=shared.dispositions, chinese=zh,
         transfer_window=shared.transfer_window,
     )  # fmt: skip
     queues = QueuesView(
-        fetch=QueueService(shared.db).read_page, ops=ops, platform=actor.platform, seat=actor.seat,
+        fetch=QueueService(shared.db, by).read_page, ops=ops, platform=actor.platform, seat=actor.seat,
         kind_names=kind_names,
     )  # fmt: skip
     steps = OrderActions(
-        actor=actor,
-        perform=StepService(shared.orders, actor).perform,
+        by=by,
+        perform=StepService(shared.orders, by).perform,
         ops=ops,
         departments=shared.orders.linkage.departments,
         police_kinds=[k for k in kinds if k.platform is Platform.POLICE and k.police],
@@ -123,7 +124,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         district_names={d.code: d.name_zh if zh else d.name_en for d in districts},
         department_names=department_names, actions=steps,
     )  # fmt: skip
-    board = StateBoard(seat.controller.board, ops)
+    board = StateBoard(seat.controller.board, ops) if by.may(Capability.SEE_FLOOR) else None
     window = MainWindow(
         shared.orders, ops=ops, kind_names=kind_names, status=status, alarm_panel=panel,
         banner=banner, seat_panel=seat.panel, queues=queues, detail=detail, board=board,
@@ -139,7 +140,8 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     seat.panel.intake.saved.connect(lambda _number: queues.refresh())
     seat.panel.wants_front.connect(lambda: window.tabs.setCurrentWidget(seat.panel))
     panel.counts_changed.connect(window.show_alarm_counts)
-    seat.controller.state_recorded.connect(board.refresh)
+    if board is not None:  # the shift lead's board (SEE_FLOOR)
+        seat.controller.state_recorded.connect(board.refresh)
     linkage_bar = seat.panel.linkage
     linkage_bar.open_order.connect(window.open_order)
     seat.pop.order_activated.connect(window.open_order)  # a row of the caller's history
@@ -167,7 +169,8 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     # A step that finished after the agent moved on is reported where it is seen.
     steps.refused.connect(lambda text: status.showMessage(text, 15_000))
     panel.refresh()
-    board.refresh()
+    if board is not None:
+        board.refresh()
     seat.flow.resume_pending()
 
     def tick(now: datetime) -> None:
@@ -176,7 +179,8 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         seat.panel.set_now(now)
         queues.set_now(now)
         detail.set_now(now)
-        board.set_now(now)
+        if board is not None:
+            board.set_now(now)
 
     def on_change() -> None:
         queues.refresh()

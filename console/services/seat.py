@@ -1,6 +1,8 @@
 """The seat's agent state: change it by the domain's rules and record every change.
 
 A shift lead reads :meth:`SeatStateService.board` — each seat's latest state and since when.
+The service is the seat's: made with the principal signed in there, it refuses (``not_allowed``)
+state changes whose roles do not take calls, and the board to all but shift leads.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col
 
 from console.domain.agent_state import AgentState, NotReadyReason, Seat, StateChange
-from console.domain.orders import Platform
+from console.domain.roles import Capability, Seated
 from console.store.engine import Database
 from console.store.tables import AgentStateRow
 
@@ -37,13 +39,12 @@ class NotRecorded(RuntimeError):
 
 
 class SeatStateService:
-    def __init__(
-        self, db: Database, clock: Callable[[], datetime], seat: Seat, platform: Platform
-    ) -> None:
+    def __init__(self, db: Database, clock: Callable[[], datetime], by: Seated) -> None:
         self._db = db
         self._clock = clock
-        self._platform = platform
-        self.seat = seat
+        self._by = by
+        self._platform = by.platform
+        self.seat = Seat(by.seat, by.actor.name)
 
     def change(self, to: AgentState, reason: NotReadyReason | None = None) -> StateChange:
         """Move the seat to ``to`` (StateError if the rules refuse) and record it."""
@@ -53,12 +54,14 @@ class SeatStateService:
 
     def apply(self, to: AgentState, reason: NotReadyReason | None = None) -> StateChange:
         """Move the seat to ``to`` in memory (StateError if the rules refuse); quick, no I/O."""
+        self._by.require(Capability.TAKE_CALLS)
         self.seat, change = self.seat.change(to, self._clock(), reason)
         return change
 
     def record(self, change: StateChange) -> None:
         """Write ``change`` for the shift lead's board (a worker thread's job in the console);
         ``NotRecorded`` if the database does not take it."""
+        self._by.require(Capability.TAKE_CALLS)
         try:
             with self._db.write(notify=False) as session:  # no queue shows it
                 session.add(
@@ -76,6 +79,7 @@ class SeatStateService:
 
     def board(self) -> list[BoardLine]:
         """Every seat's latest state (one row per seat), for the shift lead."""
+        self._by.require(Capability.SEE_FLOOR)
         latest = (
             select(col(AgentStateRow.seat), func.max(col(AgentStateRow.at)).label("at"))
             .group_by(col(AgentStateRow.seat))

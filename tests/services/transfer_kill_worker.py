@@ -11,12 +11,13 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
 from console.services.order_writer import OrderWriter
 from console.services.orders import OrderService
 from console.store.engine import Database
+from tests.principals import at_seat
 
-ACTOR = Actor("王丽", "A-01", Platform.HOTLINE)
+ACTOR = at_seat("王丽", "A-01", Platform.HOTLINE)
 
 
 def main() -> int:

@@ -17,11 +17,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from console.domain.intake import Draft
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
 from console.services.orders import OrderService
 from console.store.engine import Database
+from tests.principals import at_seat
 
-ACTOR = Actor("王丽", "A-01", Platform.HOTLINE)
+ACTOR = at_seat("王丽", "A-01", Platform.HOTLINE)
 DRAFT = Draft(
     caller_phone="13812345678", kind="C-TS", field="F-SH", district="210102",
     description="有人在小区门口持械斗殴", consent=True,

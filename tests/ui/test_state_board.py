@@ -9,12 +9,13 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from console.domain.agent_state import AgentState, NotReadyReason, Seat
+from console.domain.agent_state import AgentState, NotReadyReason
 from console.domain.orders import Platform
 from console.services.seat import BoardLine, SeatStateService
 from console.store.engine import Database
 from console.ui.operations import Operations
 from console.ui.seat.state_board import StateBoard
+from tests.principals import lead
 
 
 @pytest.fixture
@@ -28,8 +29,8 @@ def test_board_shows_each_seat_state_and_time(
     qtbot: QtBot, qtmodeltester: ModelTester, sqlite_db: Database, worker: Operations
 ) -> None:
     t0 = datetime(2026, 11, 26, 1, tzinfo=UTC)
-    a = SeatStateService(sqlite_db, lambda: t0, Seat("A-01", "王丽"), Platform.HOTLINE)
-    b = SeatStateService(sqlite_db, lambda: t0, Seat("A-02", "张伟"), Platform.HOTLINE)
+    a = SeatStateService(sqlite_db, lambda: t0, lead("王丽", "A-01", Platform.HOTLINE))
+    b = SeatStateService(sqlite_db, lambda: t0, lead("张伟", "A-02", Platform.HOTLINE))
     a.change(AgentState.READY)
     b.change(AgentState.NOT_READY, NotReadyReason.MEETING)
     holder = QWidget()
