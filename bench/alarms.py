@@ -247,7 +247,11 @@ def console_reaction(service: AlarmService) -> tuple[Callable[[list], None], Any
     from console.ui.operations import Operations
 
     worker = Operations("bench-ui")
-    panel = AlarmPanel(service, kind_names={}, user="bench", ops=worker)
+    from console.domain.orders import Platform
+    from console.domain.roles import Principal, Role, Seated
+
+    lead = Principal("bench", "bench", Platform.HOTLINE, frozenset({Role.SHIFT_LEAD}))
+    panel = AlarmPanel(service, kind_names={}, by=Seated(lead, "A-01"), ops=worker)
     panel.resize(1280, 720)
     panel.show()
     notifier = AlarmNotifier(load_settings({}, {}), player=lambda _path, _volume: None)

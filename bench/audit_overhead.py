@@ -19,14 +19,15 @@ from common import Context, Figure, time_figure
 
 from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
-from console.domain.orders import Action, Actor, Platform
+from console.domain.orders import Action, Platform
+from console.domain.roles import Principal, Role, Seated
 from console.services.alarms import load_site_policy
 from console.services.audit import AuditTrail
 from console.services.orders import OrderService
 from console.store.setup import init_db
 
 SAMPLES = 300
-SEAT = Actor("王丽", "A-01", Platform.HOTLINE)
+SEAT = Seated(Principal("wangli", "王丽", Platform.HOTLINE, frozenset({Role.AGENT})), "A-01")
 DRAFT = Draft(
     caller_phone="13812345678", kind="C-ZX", field="F-SH", district="210102",
     description="咨询社保卡补办流程", consent=True,

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from caller_history import phones
 from common import Context, Figure, p95, time_figure
 
+from console.domain.orders import Platform
+from console.domain.roles import Principal, Role, Seated
 from console.services.screen_pop import ScreenPopService
 from console.store.engine import Database
 
@@ -35,7 +37,8 @@ def _painted_ms(path: str, numbers: list[str]) -> list[float]:
 
     app = QApplication.instance() or QApplication([])
     db = Database.open(f"sqlite:///{path}")
-    service = ScreenPopService(db, lambda: datetime.now(UTC))
+    agent = Principal("bench", "bench", Platform.HOTLINE, frozenset({Role.AGENT}))
+    service = ScreenPopService(db, lambda: datetime.now(UTC), Seated(agent, "A-01"))
     worker = Operations("bench-pop")
     view = ScreenPopView({})
     view.resize(1000, 600)

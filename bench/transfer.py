@@ -30,7 +30,8 @@ from common import SEED, UNTIL, Context, Figure, p95, time_figure
 from console.demo.load import load_demo_data
 from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
-from console.domain.orders import Action, Actor, Platform
+from console.domain.orders import Action, Platform
+from console.domain.roles import Principal, Role, Seated
 from console.services.alarms import load_site_policy
 from console.services.orders import OrderService
 from console.store.changes import watch_for
@@ -40,8 +41,8 @@ from console.store.setup import init_db
 
 SAMPLES = 40
 POLL_S = 0.2
-SEAT = Actor("王丽", "A-01", Platform.HOTLINE)
-PEER = Actor("李强", "J-01", Platform.POLICE)
+SEAT = Seated(Principal("wangli", "王丽", Platform.HOTLINE, frozenset({Role.AGENT})), "A-01")
+PEER = Seated(Principal("liqiang", "李强", Platform.POLICE, frozenset({Role.OPERATOR})), "J-01")
 DRAFT = Draft(
     caller_phone="13812345678", kind="C-TS", field="F-SH", district="210102",
     description="小区门口有人持械斗殴", consent=True,

@@ -29,7 +29,8 @@ from console.config import Settings, audit_key_path, describe
 from console.domain.calendar import BusinessCalendar, load_calendar
 from console.domain.deadlines import Policy
 from console.domain.dispositions import parse_catalogue
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
+from console.domain.roles import Principal, Role, Seated
 from console.logs import install_excepthook, setup_logging
 from console.scheduling.alarms import AlarmScheduler
 from console.scheduling.clock import Clock, SystemClock
@@ -158,9 +159,9 @@ def _run_with(
     try:
         clock = SystemClock()
         trail = AuditTrail(audit_key, clock.now)
-        actors = [Actor(settings.agent, settings.seat, seat_platform)]  # the seats
+        actors = [unsigned_seat(settings.agent, settings.seat, seat_platform)]
         if pair:
-            actors.append(peer_actor(actors[0]))
+            actors.append(peer_seat(actors[0]))
         parts: list[WindowParts] = []  # the windows open now (built at sign-in)
 
         def on_raised(raised: list[RaisedAlarm]) -> None:
@@ -215,8 +216,8 @@ def _run_with(
         switch = build_telephony(SwitchSite(settings, loop, lines, known_callers))
         notifier = AlarmNotifier(settings, tray=tray_icon(app), parent=app)
 
-        def open_window(actor: Actor) -> WindowParts:
-            part = build_window(shared, actor, switch)
+        def open_window(by: Seated) -> WindowParts:
+            part = build_window(shared, by, switch)
             notifier.message.connect(part.banner.show_message)
             changes = watch_for(db.engine)
             if changes is not None:
@@ -325,11 +326,20 @@ def both(first: Callable[[], None], then: Callable[[], None]) -> Callable[[], No
     return call
 
 
-def peer_actor(actor: Actor) -> Actor:
+def unsigned_seat(name: str, seat: str, platform: Platform) -> Seated:
+    """Who acts at a seat while the console has no sign-in yet (the sign-in screen replaces
+    this, the one place it is made): the typed ``--agent`` name stands for both the login and
+    the display name, with the platform's floor role and its shift lead's (so ``make run``
+    shows every step, acknowledgement and escalation)."""
+    floor = Role.AGENT if platform is Platform.HOTLINE else Role.OPERATOR
+    return Seated(Principal(name, name, platform, frozenset({floor, Role.SHIFT_LEAD})), seat)
+
+
+def peer_seat(by: Seated) -> Seated:
     """The other platform's seat that ``make run`` opens beside the configured one."""
-    if actor.platform is Platform.HOTLINE:
-        return Actor("接警员", "J-01", Platform.POLICE)
-    return Actor("话务员", "A-01", Platform.HOTLINE)
+    if by.platform is Platform.HOTLINE:
+        return unsigned_seat("接警员", "J-01", Platform.POLICE)
+    return unsigned_seat("话务员", "A-01", Platform.HOTLINE)
 
 
 def describe_safely(settings: Settings) -> list[str]:

@@ -10,10 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from console.domain.agent_state import Seat
 from console.domain.catalogue import District, Field, Kind
 from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
+from console.domain.roles import Seated
 from console.services.dispositions import DispositionService
 from console.services.orders import OrderService
 from console.services.screen_pop import ScreenPopService
@@ -46,7 +46,7 @@ def build_seat(
     db: Database,
     orders: OrderService,
     clock: Callable[[], datetime],
-    actor: Actor,
+    by: Seated,
     catalogue: tuple[Sequence[Kind], Sequence[Field], Sequence[District]],
     kind_names: dict[str, str],
     ops: Operations,
@@ -58,25 +58,27 @@ def build_seat(
     transfer_window: timedelta = timedelta(seconds=30),
     offline_after: timedelta = timedelta(seconds=90),
 ) -> SeatParts:
+    """``by``: the principal signed in at the seat; every service here acts as it (and refuses
+    what its roles do not allow)."""
     kinds, fields, districts = catalogue
+    actor = by.actor
     line = Line(actor.platform.value)
-    seat = Seat(actor.seat, actor.name)
     call_bar = CallBar(hold_reminder)
-    pops = ScreenPopService(db, clock, forms=orders.caller_forms)
+    pops = ScreenPopService(db, clock, by, forms=orders.caller_forms)
     pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
     intake = IntakeForm(
         platform=actor.platform,
         kinds=[k for k in kinds if k.platform is actor.platform],
         fields=[f for f in fields if f.platform is Platform.HOTLINE],
         districts=districts,
-        save=lambda draft: orders.create(draft, actor).order.number,
+        save=lambda draft: orders.create(draft, by).order.number,
         ops=ops,
         # One folder per seat: two seats in one process (make run) keep their own drafts.
         drafts=DraftStore(data_dir() / "drafts" / actor.seat),
     )
     intake.restore_latest()
 
-    states = SeatStateService(db, clock, seat, actor.platform, offline_after)
+    states = SeatStateService(db, clock, by, offline_after)
     controller = SeatController(
         telephony=switch,
         line=line,
@@ -88,27 +90,25 @@ def build_seat(
         intake=intake,
         clock=clock,
         wrap_up=wrap_up,
-        dispositions=DispositionService(db, clock, seat, actor.platform, dispositions),
+        dispositions=DispositionService(db, clock, by, dispositions),
     )
     flow = TransferFlow(
         seat=controller, telephony=switch, line=line, ops=ops,
-        transfers=order_transfers(orders, actor), window=transfer_window,
+        transfers=order_transfers(orders, by), window=transfer_window,
     )  # fmt: skip
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese)
     return SeatParts(panel, controller, flow, switch, pop_view, states)
 
 
-def order_transfers(orders: OrderService, actor: Actor) -> OrderTransfers:
-    """The transfer services as the seat's flow calls them, acting as ``actor``."""
+def order_transfers(orders: OrderService, by: Seated) -> OrderTransfers:
+    """The transfer services as the seat's flow calls them, acting as ``by``."""
     transfers = orders.transfers
     return OrderTransfers(
-        begin=lambda number, key, consent: transfers.begin(number, actor, key, consent),
-        complete=lambda key: transfers.complete(key, actor, "一键转接"),
-        abandon=transfers.abandon,
-        cancel=transfers.cancel,
-        send=lambda number, key, note, consent: transfers.transfer(
-            number, actor, note, key, consent
-        ),
-        is_clue=transfers.owes_clue_transfer,
-        resume=lambda: transfers.resume(actor),
+        begin=lambda number, key, consent: transfers.begin(number, by, key, consent),
+        complete=lambda key: transfers.complete(key, by, "一键转接"),
+        abandon=lambda key: transfers.abandon(key, by),
+        cancel=lambda key: transfers.cancel(key, by),
+        send=lambda number, key, note, consent: transfers.transfer(number, by, note, key, consent),
+        is_clue=lambda number: transfers.owes_clue_transfer(number, by),
+        resume=lambda: transfers.resume(by),
     )

@@ -26,9 +26,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from console.app_window import WindowParts, place_windows
 from console.demo.accounts import demo_login
 from console.domain.agent_state import AgentState
-from console.domain.orders import Actor
 from console.domain.refusals import Refused
-from console.domain.roles import Principal
+from console.domain.roles import Principal, Seated
 from console.services.sessions import SeatSessions
 from console.ui.idle_lock import SeatLock
 from console.ui.keys import sequence
@@ -59,7 +58,7 @@ class SeatSlot:
         sessions: SeatSessions,
         ops: Operations,
         *,
-        open_window: Callable[[Actor], WindowParts],
+        open_window: Callable[[Seated], WindowParts],
         close_window: Callable[[WindowParts], None],
         idle_minutes: int,
         clock: Callable[[], float] = time.monotonic,
@@ -107,8 +106,7 @@ class SeatSlot:
     def open(self, principal: object, demo: bool = False) -> None:
         assert isinstance(principal, Principal)
         self.principal = principal
-        actor = Actor(principal.display_name, self.sessions.seat, principal.platform)
-        part = self._open_window(actor)
+        part = self._open_window(Seated(principal, self.sessions.seat))
         self.part = part
         if demo:
             part.status.set_demo()

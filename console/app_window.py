@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from console.app_seat import SeatParts, build_seat
 from console.domain.catalogue import District, Field, Kind
 from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
-from console.domain.orders import Action, Actor, Platform
+from console.domain.orders import Action, Platform
+from console.domain.roles import Capability, Seated
 from console.services.alarms import AlarmService
 from console.services.inbox import InboxService
 from console.services.orders import OrderService
@@ -75,11 +76,11 @@ class Shared:
     privacy: PrivacyService | None = None  # the order detail's audited "show full number"
 
 
-def _revealer(privacy: PrivacyService | None, agent: str) -> Reveal | None:
-    """The order detail's "show full number", audited under ``agent``'s name."""
+def _revealer(privacy: PrivacyService | None, login: str) -> Reveal | None:
+    """The order detail's "show full number", audited under the signed-in ``login``."""
     if privacy is None:
         return None
-    return lambda number, reason: privacy.reveal(number, reason, by=agent)
+    return lambda number, reason: privacy.reveal(number, reason, by=login)
 
 
 @dataclass
@@ -94,7 +95,9 @@ class WindowParts:
     ringer: Ringer | None = None
 
 
-def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts:
+def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
+    """``by``: the principal signed in at this window's seat; every service acts as it."""
+    actor = by.actor
     kinds, fields, districts = shared.catalogue
     zh = shared.chinese
     kind_names = {k.code: k.name_zh if zh else k.name_en for k in kinds}
@@ -103,26 +106,24 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     )
     status.set_order_count(shared.order_count)
     ops = shared.ops
-    panel = AlarmPanel(
-        shared.alarms, kind_names=kind_names, user=actor.name, ops=ops, seat=actor.seat
-    )
+    panel = AlarmPanel(shared.alarms, kind_names=kind_names, by=by, ops=ops, seat=actor.seat)
     banner = AlarmBanner()
     seat = build_seat(
-        db=shared.db, orders=shared.orders, clock=shared.clock, actor=actor,
+        db=shared.db, orders=shared.orders, clock=shared.clock, by=by,
         catalogue=shared.catalogue, kind_names=kind_names, ops=ops, switch=switch,
         wrap_up=shared.wrap_up, hold_reminder=shared.hold_reminder,
         dispositions=shared.dispositions, chinese=zh,
         transfer_window=shared.transfer_window,
         offline_after=shared.offline_after,
     )  # fmt: skip
-    queue_service = QueueService(shared.db)
+    queue_service = QueueService(shared.db, by)
     queues = QueuesView(
         fetch=queue_service.read_page, ops=ops, platform=actor.platform, seat=actor.seat,
         kind_names=kind_names, count=queue_service.count,
     )  # fmt: skip
     steps = OrderActions(
-        actor=actor,
-        perform=StepService(shared.orders, actor).perform,
+        by=by,
+        perform=StepService(shared.orders, by).perform,
         ops=ops,
         departments=shared.orders.linkage.departments,
         police_kinds=[k for k in kinds if k.platform is Platform.POLICE and k.police],
@@ -138,9 +139,9 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         field_names={f.code: f.name_zh if zh else f.name_en for f in fields},
         district_names={d.code: d.name_zh if zh else d.name_en for d in districts},
         department_names=department_names, actions=steps,
-        reveal=_revealer(shared.privacy, actor.name),
+        reveal=_revealer(shared.privacy, by.login),
     )  # fmt: skip
-    board = StateBoard(seat.controller.board, ops)
+    board = StateBoard(seat.controller.board, ops) if by.may(Capability.SEE_FLOOR) else None
     inbox_service = InboxService(shared.db, shared.clock, actor.seat, actor.platform)
     inbox = InboxView(inbox_service.read, inbox_service.mark_seen, ops)
     window = MainWindow(
@@ -162,7 +163,8 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     inbox.count_changed.connect(window.show_inbox_count)
     inbox.order_activated.connect(window.open_order)
     detail.shown.connect(inbox.seen_order)  # an order opened from anywhere: its items go quiet
-    seat.controller.state_recorded.connect(board.refresh)
+    if board is not None:  # the shift lead's board (SEE_FLOOR)
+        seat.controller.state_recorded.connect(board.refresh)
     linkage_bar = seat.panel.linkage
     linkage_bar.open_order.connect(window.open_order)
     seat.pop.order_activated.connect(window.open_order)  # a row of the caller's history
@@ -190,7 +192,8 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     # A step that finished after the agent moved on is reported where it is seen.
     steps.refused.connect(lambda text: status.showMessage(text, 15_000))
     panel.refresh()
-    board.refresh()
+    if board is not None:
+        board.refresh()
     inbox.refresh()
     heartbeat = QTimer(window, interval=HEARTBEAT_MS)
     heartbeat.setObjectName("seat-heartbeat")
@@ -207,7 +210,8 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         seat.panel.set_now(now)
         queues.set_now(now)
         detail.set_now(now)
-        board.set_now(now)
+        if board is not None:
+            board.set_now(now)
 
     def on_change() -> None:
         queues.refresh()

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from console.domain.order_types import Action, Platform
+from console.domain.order_types import Action, Actor, Platform
 from console.domain.refusals import Refused
 from console.domain.text import QT_TRANSLATE_NOOP, Text
 
@@ -60,7 +60,8 @@ TOTP_REQUIRED = frozenset({Role.ADMIN, Role.AUDITOR})
 class Capability(enum.StrEnum):
     """What a service offers besides the order actions (those are :class:`Action` members)."""
 
-    TAKE_CALLS = "take_calls"  # answer, hold, hang up; agent states (就绪/示忙)
+    TAKE_CALLS = "take_calls"  # answer, hold, hang up; agent states (就绪/示忙); wrap-up codes
+    SEE_ORDERS = "see_orders"  # the queues, an order's detail, a caller's history (screen pop)
     ACK_ALARM = "ack_alarm"  # acknowledge an alarm of the platform's own orders
     ESCALATE_ALARM = "escalate_alarm"  # 督办: escalate an alarm to a named person
     SEE_FLOOR = "see_floor"  # every seat's agent state, for the shift lead
@@ -106,6 +107,7 @@ _DECLARED: tuple[tuple[Can, _Grants], ...] = (
     (Action.ESCALATE, {H: _HOTLINE_FLOOR}),
     (Action.CANCEL, _FLOORS),
     (Capability.TAKE_CALLS, _FLOORS),
+    (Capability.SEE_ORDERS, _FLOORS),
     (Capability.ACK_ALARM, _FLOORS),
     (Capability.ESCALATE_ALARM, _LEADS),
     (Capability.SEE_FLOOR, _LEADS),
@@ -144,6 +146,45 @@ def allowed(principal: Principal, can: Can, platform: Platform | None) -> bool:
     if platform is not SITE and platform != principal.platform:
         return False
     return bool(grants[platform] & principal.roles)
+
+
+def require(principal: Principal, can: Can, platform: Platform | None) -> None:
+    """Refuse (``not_allowed``) what :func:`allowed` does not grant; the log names who and what."""
+    if not allowed(principal, can, platform):
+        where = "the site" if platform is SITE else platform.value
+        raise Refused("not_allowed", f"{principal.login!r} may not {can.value} at {where}")
+
+
+@dataclass(frozen=True, slots=True)
+class Seated:
+    """A signed-in principal at a seat: how a service learns who acts. The :class:`Actor` every
+    step is stamped with is derived here — the principal's display name and platform, the
+    seat's id — so no caller can name an identity or a platform of its own. The audit trail
+    records the principal's login."""
+
+    principal: Principal
+    seat: str
+    actor: Actor = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        p = self.principal
+        object.__setattr__(self, "actor", Actor(p.display_name, self.seat, p.platform))
+
+    @property
+    def login(self) -> str:
+        return self.principal.login
+
+    @property
+    def platform(self) -> Platform:
+        return self.principal.platform
+
+    def may(self, can: Can) -> bool:
+        """Whether the principal may do ``can`` at this seat's (its own) platform."""
+        return allowed(self.principal, can, self.principal.platform)
+
+    def require(self, can: Can) -> None:
+        """Refuse (``not_allowed``) what the principal may not do at this seat."""
+        require(self.principal, can, self.principal.platform)
 
 
 def check_roles(roles: Iterable[Role], platform: Platform) -> frozenset[Role]:

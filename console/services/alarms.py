@@ -7,14 +7,16 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from console.domain.alarm_levels import AlarmLevel
 from console.domain.audit import AuditAction, AuditEntry
 from console.domain.catalogue import Kind
 from console.domain.deadlines import Policy
+from console.domain.orders import Platform
 from console.domain.policy_file import load_policy
 from console.domain.refusals import Refused
+from console.domain.roles import Can, Capability, Seated, require
 from console.domain.typed_text import unstorable
 from console.paths import bundle_path
 from console.services.audit import AuditTrail
@@ -22,6 +24,7 @@ from console.store import alarms as repo
 from console.store.alarms import AlarmView, RaisedAlarm
 from console.store.engine import Database
 from console.store.seed import catalogue
+from console.store.tables import AlarmRow, OrderRow
 
 MAX_NOTE = 500
 
@@ -104,39 +107,58 @@ class AlarmService:
         with self._db.read() as session:
             return catalogue(session)[0]
 
-    def acknowledge(self, alarm_id: int, by: str, note: str) -> None:
+    def acknowledge(self, alarm_id: int, by: Seated, note: str) -> None:
         """Acknowledge (确认) with a note, once: a second acknowledgement is refused
-        (``already_acknowledged``, the first note stands), as is an unknown alarm."""
+        (``already_acknowledged``, the first note stands), as is an unknown alarm, and an alarm
+        of another platform's order or roles that do not allow it (``not_allowed``)."""
+        by.require(Capability.ACK_ALARM)
         note = note.strip()
         if not note:
             raise AlarmInputError("ack_needs_note")
         _check_text(note)
         with self._db.write() as session:
-            if not repo.acknowledge(session, alarm_id, by, note, self._clock()):
+            _allowed_on(session, alarm_id, by, Capability.ACK_ALARM)
+            name = by.principal.display_name
+            if not repo.acknowledge(session, alarm_id, name, note, self._clock()):
                 first = repo.acknowledged_by(session, alarm_id)
                 if first is None:
                     raise AlarmInputError("unknown_alarm", f"no alarm {alarm_id}")
                 raise AlarmInputError("already_acknowledged", agent=first)
             self._audited(session, AuditAction.ALARM_ACK, by, alarm_id, "")
 
-    def escalate(self, alarm_id: int, to: str, by: str = "") -> None:
-        """Escalate (督办) to a named person; an unknown alarm is refused (``unknown_alarm``).
-        ``by``: who escalates (the audit trail's who; the seat id when not given)."""
+    def escalate(self, alarm_id: int, by: Seated, to: str) -> None:
+        """Escalate (督办) to a named person, as ``by`` (a shift lead of the order's platform:
+        else ``not_allowed``); an unknown alarm is refused (``unknown_alarm``)."""
+        by.require(Capability.ESCALATE_ALARM)
         to = to.strip()
         if not to:
             raise AlarmInputError("escalation_needs_person")
         _check_text(to)
         with self._db.write() as session:
+            _allowed_on(session, alarm_id, by, Capability.ESCALATE_ALARM)
             if not repo.escalate(session, alarm_id, to, self._clock()):
                 raise AlarmInputError("unknown_alarm", f"no alarm {alarm_id}")
-            self._audited(session, AuditAction.ESCALATION, by or self._seat, alarm_id, f"to {to}")
+            self._audited(session, AuditAction.ESCALATION, by, alarm_id, f"to {to}")
 
     def _audited(
-        self, session: Session, action: AuditAction, by: str, alarm_id: int, detail: str
+        self, session: Session, action: AuditAction, by: Seated, alarm_id: int, detail: str
     ) -> None:
         if self._audit is not None:
-            entry = AuditEntry(by, self._seat, action, f"alarm {alarm_id}", detail=detail)
+            entry = AuditEntry(by.login, by.seat, action, f"alarm {alarm_id}", detail=detail)
             self._audit.record(session, entry)
+
+
+def _allowed_on(session: Session, alarm_id: int, by: Seated, can: Can) -> None:
+    """Refuse ``can`` on an alarm of another platform's order (a shift lead answers for the
+    alarms of their own platform only); an unknown alarm is refused (``unknown_alarm``)."""
+    owner = session.execute(
+        select(col(OrderRow.owner))
+        .join(AlarmRow, col(AlarmRow.order_id) == col(OrderRow.id))
+        .where(col(AlarmRow.id) == alarm_id)
+    ).scalar_one_or_none()
+    if owner is None:
+        raise AlarmInputError("unknown_alarm", f"no alarm {alarm_id}")
+    require(by.principal, can, Platform(owner))
 
 
 def _check_text(text: str) -> None:

@@ -7,33 +7,35 @@ from datetime import datetime
 
 from console.domain.agent_state import Seat
 from console.domain.dispositions import UNCHOSEN, Disposition
-from console.domain.orders import Platform
 from console.domain.refusals import Refused
+from console.domain.roles import Capability, Seated
 from console.store.dispositions import add_disposition
 from console.store.engine import Database
 
 
 class DispositionService:
-    """One seat's wrap-up codes; ``catalogue`` is the site's (the seat may record only those,
+    """The wrap-up codes of the principal signed in at one seat (``by``: refused, ``not_allowed``,
+    unless its roles take calls); ``catalogue`` is the site's (the seat may record only those,
     and :data:`~console.domain.dispositions.UNCHOSEN`)."""
 
     def __init__(
         self,
         db: Database,
         clock: Callable[[], datetime],
-        seat: Seat,
-        platform: Platform,
+        by: Seated,
         catalogue: Sequence[Disposition],
     ) -> None:
         self._db = db
         self._clock = clock
-        self._seat = seat
-        self._platform = platform
+        self._by = by
+        self._seat = Seat(by.seat, by.actor.name)
+        self._platform = by.platform
         self.catalogue = tuple(catalogue)
 
     def record(self, call_id: str, code: str) -> str:
         """Record ``code`` for the call; returns the code. A code not in the catalogue is
         refused (``unknown_disposition``)."""
+        self._by.require(Capability.TAKE_CALLS)
         if code != UNCHOSEN.code and all(d.code != code for d in self.catalogue):
             raise Refused("unknown_disposition", f"unknown wrap-up code {code!r}", code=code)
         with self._db.write(notify=False) as session:  # no queue shows it

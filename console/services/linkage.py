@@ -19,7 +19,6 @@ from console.domain.catalogue import Department
 from console.domain.linkage import escalation_order, three_way_follow_up
 from console.domain.orders import (
     Action,
-    Actor,
     FirstContactMode,
     Platform,
     Priority,
@@ -28,6 +27,7 @@ from console.domain.orders import (
     check,
 )
 from console.domain.refusals import Refused
+from console.domain.roles import Seated
 from console.services.order_writer import OrderWriter, check_seen
 from console.store import orders as repo
 from console.store.departments import departments
@@ -64,7 +64,7 @@ class LinkageService:
         self,
         number: str,
         outcome: ThreeWayOutcome,
-        actor: Actor,
+        by: Seated,
         reason: str,
         first_contact_mode: FirstContactMode | None = None,
         *,
@@ -73,20 +73,24 @@ class LinkageService:
         """Record who takes the matter after a three-way call, and carry it out: the peer takes
         it (the order is transferred), this platform does (it stays), or neither can (首接负责:
         ``first_contact_mode`` says provisional acceptance or guidance). ``seen``: the timeline
-        length the agent saw (required; see ``OrderService.act``)."""
+        length the agent saw (required; see ``OrderService.act``). Refused (``not_allowed``)
+        unless ``by``'s roles allow the outcome and what follows from it."""
+        follow = three_way_follow_up(outcome, by.actor)
+        by.require(Action.THREE_WAY)
+        if follow is not None:
+            by.require(follow)
         now = self._clock()
-        follow = three_way_follow_up(outcome, actor)
         with self._db.write() as session:
             stored = repo.get(session, number)
             check_seen(stored, seen)
             saved = self._writer.act(
-                session, stored, Action.THREE_WAY, actor, now, reason, detail=outcome.value
+                session, stored, Action.THREE_WAY, by, now, reason, detail=outcome.value
             )
             if follow is Action.TRANSFER:
                 note = f"三方通话：{outcome.value} 接手"
-                saved = self._writer.act(session, saved, follow, actor, now, note)
+                saved = self._writer.act(session, saved, follow, by, now, note)
             elif follow is Action.FIRST_CONTACT:
-                saved = self._writer.act(session, saved, follow, actor, now, reason,
+                saved = self._writer.act(session, saved, follow, by, now, reason,
                                          first_contact_mode)  # fmt: skip
         self._changed()
         return saved
@@ -94,7 +98,7 @@ class LinkageService:
     def escalate(
         self,
         number: str,
-        actor: Actor,
+        by: Seated,
         *,
         kind: str,
         report: str,
@@ -106,9 +110,14 @@ class LinkageService:
         sent to 110 at once (top priority by default: police dispatch, 15-minute sign-for); the
         original gets a timeline line naming it. Exactly once per request ``key`` (a
         double-click returns the first outcome); ``seen``: the original's timeline length the
-        agent saw (required; a repeat of a done key is answered whatever it was)."""
+        agent saw (required; a repeat of a done key is answered whatever it was). Refused
+        (``not_allowed``) unless ``by``'s roles allow escalating, making the linked order and
+        sending it."""
         if not key.strip():
             raise ValueError("an escalation needs its request key")
+        for needed in (Action.ESCALATE, Action.CREATE, Action.TRANSFER):
+            by.require(needed)
+        actor = by.actor
         now = self._clock()
         try:
             with self._db.write() as session:
@@ -134,14 +143,14 @@ class LinkageService:
                     report=report,
                     priority=priority,
                 )
-                made = self._writer.add(session, linked, now)
-                session.add(TransferRequestRow(key=key, order_id=made.id, seat=actor.seat, at=now))
+                made = self._writer.add(session, linked, now, by)
+                session.add(TransferRequestRow(key=key, order_id=made.id, seat=by.seat, at=now))
                 session.flush()
                 sent = self._writer.act(
-                    session, made, Action.TRANSFER, actor, now, _escalation_note(report)
+                    session, made, Action.TRANSFER, by, now, _escalation_note(report)
                 )
                 original = self._writer.act(
-                    session, original, Action.ESCALATE, actor, now, report, detail=sent.order.number
+                    session, original, Action.ESCALATE, by, now, report, detail=sent.order.number
                 )
         except IntegrityError:  # the same key, at the same moment, from another thread
             with self._db.read() as session:

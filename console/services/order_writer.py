@@ -17,7 +17,8 @@ from console.domain.audit import AuditAction, AuditEntry
 from console.domain.calendar import BusinessCalendar
 from console.domain.deadline_kinds import stopped
 from console.domain.deadlines import Policy, PolicyResult
-from console.domain.orders import Action, Actor, FirstContactMode, Status, WorkOrder, apply
+from console.domain.orders import Action, FirstContactMode, Status, WorkOrder, apply
+from console.domain.roles import Seated
 from console.services.audit import AuditTrail
 from console.store import alarms
 from console.store import orders as repo
@@ -32,8 +33,10 @@ def check_seen(stored: repo.Stored, seen: int) -> None:
 
 
 class OrderWriter:
-    """The one place every order step passes: with an ``audit`` trail, each new order and each
-    action is recorded there in the step's own transaction (one row each)."""
+    """The one place every order step passes: each is checked against the role matrix (the
+    use cases check first, before they touch anything; this is the floor under them), and with
+    an ``audit`` trail each new order and each action is recorded there in the step's own
+    transaction (one row each, under the principal's login)."""
 
     def __init__(
         self,
@@ -52,16 +55,15 @@ class OrderWriter:
             entry = AuditEntry(who, seat, AuditAction.ORDER_STEP, number, detail=what)
             self._audit.record(session, entry)
 
-    def add(self, session: Session, order: WorkOrder, now: datetime) -> repo.Stored:
+    def add(self, session: Session, order: WorkOrder, now: datetime, by: Seated) -> repo.Stored:
         """A new order with the deadlines the policy gives it, and their alarms planned."""
+        by.require(Action.CREATE)
         started = self._fresh(order, Action.CREATE, now)
         if started is not None:
             order = replace(order, deadlines=started.deadlines)
         stored = repo.add(session, order, now)
         self._plan(session, stored, started)
-        if order.timeline:
-            first = order.timeline[0]
-            self._audited(session, first.actor, first.seat, order.number, Action.CREATE.value)
+        self._audited(session, by.login, by.seat, order.number, Action.CREATE.value)
         return stored
 
     def act(
@@ -69,18 +71,20 @@ class OrderWriter:
         session: Session,
         stored: repo.Stored,
         action: Action,
-        actor: Actor,
+        by: Seated,
         now: datetime,
         note: str = "",
         first_contact_mode: FirstContactMode | None = None,
         detail: str = "",
     ) -> repo.Stored:
-        """One action: refused ones raise ``TransitionError`` and change nothing."""
+        """One action as ``by``: refused ones raise ``Refused`` (the roles) or
+        ``TransitionError`` (the order's rules) and change nothing."""
+        by.require(action)
         started = self._fresh(stored.order, action, now)
         changed = apply(
             stored.order,
             action,
-            actor,
+            by.actor,
             now,
             note,
             first_contact_mode,
@@ -95,7 +99,7 @@ class OrderWriter:
             alarms.resolve(session, saved.id, now, ended)
         self._plan(session, saved, started)
         self._audited(
-            session, actor.name, actor.seat, saved.order.number, f"{action.value} {detail}".strip()
+            session, by.login, by.seat, saved.order.number, f"{action.value} {detail}".strip()
         )
         return saved
 

@@ -17,11 +17,11 @@ from console.domain.deadlines import Policy
 from console.domain.intake import Draft, Problem, check_clock, clean, validate
 from console.domain.orders import (
     Action,
-    Actor,
     Caller,
     FirstContactMode,
     new_order,
 )
+from console.domain.roles import Seated
 from console.domain.typed_text import unstorable
 from console.services.audit import AuditTrail
 from console.services.linkage import LinkageService
@@ -84,11 +84,15 @@ class OrderService:
         self.transfers = TransferService(db, clock, self._writer, on_change, transfer_hold)
         self.linkage = LinkageService(db, clock, self._writer, on_change)
 
-    def create(self, draft: Draft, actor: Actor) -> repo.Stored:
-        """Store ``draft`` as a new order, in :func:`~console.domain.intake.clean`'s form.
+    def create(self, draft: Draft, by: Seated) -> repo.Stored:
+        """Store ``draft`` as a new order by ``by``, in :func:`~console.domain.intake.clean`'s
+        form, at ``by``'s platform.
 
-        Raises ``InvalidDraft`` (the problems, field by field) or ``Refused`` (a clock no
-        working computer shows); either way nothing is stored."""
+        Raises ``InvalidDraft`` (the problems, field by field) or ``Refused`` (roles that do
+        not allow it: ``not_allowed``; a clock no working computer shows); either way nothing
+        is stored."""
+        by.require(Action.CREATE)
+        actor = by.actor
         typed = clean(draft)
         codes = (typed.kind, typed.field, typed.district)
         kinds: list[Kind] = []
@@ -124,7 +128,7 @@ class OrderService:
                 social_stability=typed.social_stability,
                 consent=typed.consent,
             )
-            stored = self._writer.add(session, order, now)
+            stored = self._writer.add(session, order, now, by)
         self._changed()
         return stored
 
@@ -132,14 +136,15 @@ class OrderService:
         self,
         number: str,
         action: Action,
-        actor: Actor,
+        by: Seated,
         note: str = "",
         first_contact_mode: FirstContactMode | None = None,
         detail: str = "",
         *,
         seen: int,
     ) -> repo.Stored:
-        """Take ``action`` on order ``number``; refused actions raise ``TransitionError``.
+        """Take ``action`` on order ``number`` as ``by``: refused by the role matrix
+        (``Refused``: ``not_allowed``) or the order's rules (``TransitionError``).
 
         ``detail`` names what the action refers to (a dispatch's department is checked against
         the directory: ``UnknownDepartment`` if it is not there or retired). ``seen``: the
@@ -147,6 +152,7 @@ class OrderService:
         raises ``StaleOrder`` on both databases. Without it a step chosen on an older view
         would be applied on top of another seat's (SQLite runs the two one after the other,
         PostgreSQL's version check only catches them when their reads overlap)."""
+        by.require(action)
         now = self._clock()
         check_clock(now)
         with self._db.write() as session:
@@ -155,7 +161,7 @@ class OrderService:
             stored = repo.get(session, number)
             check_seen(stored, seen)
             saved = self._writer.act(
-                session, stored, action, actor, now, note, first_contact_mode, detail
+                session, stored, action, by, now, note, first_contact_mode, detail
             )
         self._changed()
         return saved

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from console.domain.roles import Capability, Seated
 from console.store.engine import Database
 from console.store.queues import (
     Cursor,
@@ -24,11 +25,16 @@ __all__ = ["Cursor", "Page", "QueueKind", "QueueQuery", "QueueRow", "QueueServic
 
 
 class QueueService:
-    def __init__(self, db: Database) -> None:
+    """The queues of the principal signed in at one seat (``by``): refused (``not_allowed``)
+    unless its roles may see orders."""
+
+    def __init__(self, db: Database, by: Seated) -> None:
         self._db = db
+        self._by = by
 
     def read_page(self, query: QueueQuery, after: Cursor | None, limit: int) -> Page:
         """One page of ``query`` after ``after`` (keyset paging), in a read session of its own."""
+        self._by.require(Capability.SEE_ORDERS)
         return read_page(self._db, query, after, limit)
 
     def count(self, queries: Sequence[QueueQuery]) -> list[int]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from console.domain.intake import normalise_phone
+from console.domain.roles import Capability, Seated
 from console.store import orders as repo
 from console.store.engine import Database
 
@@ -35,10 +36,14 @@ class ScreenPop:
 
 
 class ScreenPopService:
+    """The screen pop of the principal signed in at one seat (``by``): refused (``not_allowed``)
+    unless its roles may see orders."""
+
     def __init__(
         self,
         db: Database,
         clock: Callable[[], datetime],
+        by: Seated,
         history_limit: int = 50,
         frequent_calls: int = 3,
         frequent_days: int = 30,
@@ -49,11 +54,13 @@ class ScreenPopService:
         self._forms = forms
         self._db = db
         self._clock = clock
+        self._by = by
         self._limit = history_limit
         self._frequent_calls = frequent_calls
         self._window = timedelta(days=frequent_days)
 
     def pop(self, phone: str) -> ScreenPop:
+        self._by.require(Capability.SEE_ORDERS)
         number = normalise_phone(phone) or phone
         since = self._clock() - self._window
         forms = (self._forms(phone) if self._forms is not None else ()) or [number]

@@ -4,6 +4,9 @@ A shift lead reads :meth:`SeatStateService.board` — each seat's latest state a
 A running console also reports a heartbeat (:meth:`SeatStateService.heartbeat`, every 30 s):
 a seat not heard of for ``offline_after`` (the site's ``seat.offline_after_s``) is shown offline
 (离线) — its console was closed without logging out, crashed, or lost the database.
+
+The service is the seat's: made with the principal signed in there, it refuses (``not_allowed``)
+state changes whose roles do not take calls, and the board to all but shift leads.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col
 
 from console.domain.agent_state import AgentState, NotReadyReason, Seat, StateChange
-from console.domain.orders import Platform
+from console.domain.roles import Capability, Seated
 from console.store.engine import Database
 from console.store.tables import AgentStateRow
 
@@ -46,15 +49,15 @@ class SeatStateService:
         self,
         db: Database,
         clock: Callable[[], datetime],
-        seat: Seat,
-        platform: Platform,
+        by: Seated,
         offline_after: timedelta = timedelta(seconds=90),
     ) -> None:
         self._offline_after = offline_after
         self._db = db
         self._clock = clock
-        self._platform = platform
-        self.seat = seat
+        self._by = by
+        self._platform = by.platform
+        self.seat = Seat(by.seat, by.actor.name)
 
     def change(self, to: AgentState, reason: NotReadyReason | None = None) -> StateChange:
         """Move the seat to ``to`` (StateError if the rules refuse) and record it."""
@@ -64,12 +67,14 @@ class SeatStateService:
 
     def apply(self, to: AgentState, reason: NotReadyReason | None = None) -> StateChange:
         """Move the seat to ``to`` in memory (StateError if the rules refuse); quick, no I/O."""
+        self._by.require(Capability.TAKE_CALLS)
         self.seat, change = self.seat.change(to, self._clock(), reason)
         return change
 
     def record(self, change: StateChange) -> None:
         """Write ``change`` for the shift lead's board (a worker thread's job in the console);
         ``NotRecorded`` if the database does not take it."""
+        self._by.require(Capability.TAKE_CALLS)
         try:
             with self._db.write(notify=False) as session:  # no queue shows it
                 session.add(
@@ -106,6 +111,7 @@ class SeatStateService:
         """Every seat's latest state (one row per seat), for the shift lead; a seat not heard of
         for ``offline_after`` (no state change, no heartbeat) is offline unless logged out."""
         now = self._clock()
+        self._by.require(Capability.SEE_FLOOR)
         latest = (
             select(col(AgentStateRow.seat), func.max(col(AgentStateRow.at)).label("at"))
             .group_by(col(AgentStateRow.seat))

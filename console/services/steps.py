@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from console.domain.actions import ACTIONS, Route
-from console.domain.orders import Action, Actor, FirstContactMode, ThreeWayOutcome
+from console.domain.orders import Action, FirstContactMode, ThreeWayOutcome
 from console.domain.refusals import Refused
+from console.domain.roles import Seated
 from console.services.orders import OrderService
 
 
@@ -28,24 +29,27 @@ class Step:
 
 
 class StepService:
-    """Carries out one agent's steps as ``actor`` (call it off the UI thread)."""
+    """Carries out the steps of the principal signed in at one seat (call it off the UI
+    thread): each is refused unless the role matrix allows the principal the step's action at
+    the principal's own platform."""
 
-    def __init__(self, orders: OrderService, actor: Actor) -> None:
-        self._orders, self._actor = orders, actor
+    def __init__(self, orders: OrderService, by: Seated) -> None:
+        self._orders, self._by = orders, by
 
     def perform(self, step: Step) -> object:
         """Carry ``step`` out; refusals raise (``console.domain.refusals.Refused``)."""
-        orders, actor = self._orders, self._actor
+        orders, by = self._orders, self._by
+        by.require(step.action)
         # The request key of a transfer or escalation: the order as the agent saw it, so a
         # double-click (same timeline length) is carried out once.
-        key = f"{actor.seat}:{step.number}:{step.version}:{step.action.value}"
+        key = f"{by.seat}:{step.number}:{step.version}:{step.action.value}"
         route = ACTIONS[step.action].route
         if route is Route.TRANSFER:
             consent = step.detail == "consent"
-            return orders.transfers.transfer(step.number, actor, step.note or "互派", key, consent)
+            return orders.transfers.transfer(step.number, by, step.note or "互派", key, consent)
         if route is Route.ESCALATE:
             return orders.linkage.escalate(
-                step.number, actor, kind=step.detail, report=step.note, key=key, seen=step.version
+                step.number, by, kind=step.detail, report=step.note, key=key, seen=step.version
             )
         if route is Route.THREE_WAY:
             if step.detail not in set(ThreeWayOutcome):
@@ -53,11 +57,11 @@ class StepService:
             return orders.linkage.settle_three_way(
                 step.number,
                 ThreeWayOutcome(step.detail),
-                actor,
+                by,
                 step.note,
                 step.mode,
                 seen=step.version,
             )
         return orders.act(
-            step.number, step.action, actor, step.note, step.mode, step.detail, seen=step.version
+            step.number, step.action, by, step.note, step.mode, step.detail, seen=step.version
         )

@@ -21,8 +21,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from console.domain.order_rules import owes_clue_transfer
-from console.domain.orders import Action, Actor, TransitionError, check
+from console.domain.orders import Action, TransitionError, check
 from console.domain.refusals import Refused
+from console.domain.roles import Capability, Seated
 from console.services.order_writer import OrderWriter
 from console.store import orders as repo
 from console.store.engine import Database
@@ -84,24 +85,26 @@ class TransferService:
         self._hold = hold
 
     def transfer(
-        self, number: str, actor: Actor, note: str, key: str, consent: bool = False
+        self, number: str, by: Seated, note: str, key: str, consent: bool = False
     ) -> Transfer:
         """The whole transfer in one transaction (互派 from the order detail or the strip): the
         request is written done with the order's hand-over, or nothing is written. Refused
         (``TransitionError``) without the caller's consent (recorded before, or ``consent``
         now), except social-stability clues toward 110; ``TransferConflict`` when another seat
         transferred the order first or is transferring it now; ``key_reused`` when ``key`` was
-        used for another order. A key already begun (F8) is carried out here."""
+        used for another order. A key already begun (F8) is carried out here. Refused
+        (``not_allowed``) unless ``by``'s roles allow transferring."""
         if not key.strip():
             raise ValueError("a transfer needs its request key")
+        by.require(Action.TRANSFER)
         for _attempt in range(STALE_RETRIES - 1):
             try:
-                return self._transfer(number, actor, note, key, consent)
+                return self._transfer(number, by, note, key, consent)
             except repo.StaleOrder:  # another seat wrote the order meanwhile: read it again
                 continue
-        return self._transfer(number, actor, note, key, consent)
+        return self._transfer(number, by, note, key, consent)
 
-    def _transfer(self, number: str, actor: Actor, note: str, key: str, consent: bool) -> Transfer:
+    def _transfer(self, number: str, by: Seated, note: str, key: str, consent: bool) -> Transfer:
         now = self._clock()
         try:
             with self._db.write() as session:
@@ -115,14 +118,14 @@ class TransferService:
                         raise TransferAbandoned(f"transfer {key} was {known.state}; ask again")
                     consent = consent or known.consent
                 else:
-                    self._may_go(session, stored, actor, now, consent)
+                    self._may_go(session, stored, by, now, consent)
                 saved = self._writer.act(
-                    session, stored, Action.TRANSFER, actor, now, note,
+                    session, stored, Action.TRANSFER, by, now, note,
                     detail="consent" if consent else "",
                 )  # fmt: skip
                 if known is None:
                     session.add(
-                        TransferRequestRow(key=key, order_id=stored.id, seat=actor.seat, at=now,
+                        TransferRequestRow(key=key, order_id=stored.id, seat=by.seat, at=now,
                                            state=DONE, consent=consent)
                     )  # fmt: skip
                     session.flush()
@@ -139,17 +142,19 @@ class TransferService:
                     raise repo.StaleOrder(number, f"transfer {key} is being begun") from None
                 return Transfer(stored, repeated=True)
         except TransitionError as refused:
-            raise self._conflict(number, actor) or refused from None
+            raise self._conflict(number, by) or refused from None
         self._changed()
         return Transfer(saved, repeated=False)
 
-    def begin(self, number: str, actor: Actor, key: str, consent: bool = False) -> None:
+    def begin(self, number: str, by: Seated, key: str, consent: bool = False) -> None:
         """Check that order ``number`` may go now and write the request as pending (a pending or
         done request under ``key`` is left as it is; an abandoned one is refused: a new attempt
         takes a new key; one for another order is refused: ``key_reused``). Refused too while
-        another seat's transfer of the order is pending (for :data:`PENDING_HOLDS` at most)."""
+        another seat's transfer of the order is pending (for :data:`PENDING_HOLDS` at most),
+        and unless ``by``'s roles allow transferring (``not_allowed``)."""
         if not key.strip():
             raise ValueError("a transfer needs its request key")
+        by.require(Action.TRANSFER)
         now = self._clock()
         try:
             with self._db.write() as session:
@@ -162,12 +167,12 @@ class TransferService:
                             f"transfer {key} was {known.state}; a new attempt needs a new key"
                         )
                     return
-                self._may_go(session, stored, actor, now, consent)
+                self._may_go(session, stored, by, now, consent)
                 session.add(
                     TransferRequestRow(
                         key=key,
                         order_id=stored.id,
-                        seat=actor.seat,
+                        seat=by.seat,
                         at=now,
                         state=PENDING,
                         consent=consent,
@@ -181,19 +186,19 @@ class TransferService:
                     raise
                 _same_order(session, known, repo.get(session, number))
         except TransitionError as refused:
-            raise self._conflict(number, actor) or refused from None
+            raise self._conflict(number, by) or refused from None
 
     def _may_go(
-        self, session: Session, stored: repo.Stored, actor: Actor, now: datetime, consent: bool
+        self, session: Session, stored: repo.Stored, by: Seated, now: datetime, consent: bool
     ) -> None:
         """The rules allow the transfer, and no other seat's transfer of the order is under way.
         Another seat's request pending longer than :data:`PENDING_HOLDS` is a dead console's:
         it is abandoned here, and this seat's transfer goes."""
-        check(stored.order, Action.TRANSFER, actor, detail="consent" if consent else "")
+        check(stored.order, Action.TRANSFER, by.actor, detail="consent" if consent else "")
         others = (
             col(TransferRequestRow.order_id) == stored.id,
             col(TransferRequestRow.state) == PENDING,
-            col(TransferRequestRow.seat) != actor.seat,
+            col(TransferRequestRow.seat) != by.seat,
         )
         live = session.exec(
             select(TransferRequestRow).where(*others, col(TransferRequestRow.at) > now - self._hold)
@@ -206,18 +211,19 @@ class TransferService:
             )
         session.execute(update(TransferRequestRow).where(*others).values(state=ABANDONED))
 
-    def complete(self, key: str, actor: Actor, note: str) -> Transfer:
+    def complete(self, key: str, by: Seated, note: str) -> Transfer:
         """Hand the order of pending request ``key`` over; a done request changes nothing. An
         order another seat touched meanwhile (a stale version) is read again and tried again;
         only an order that may no longer go abandons the request."""
+        by.require(Action.TRANSFER)
         for _attempt in range(STALE_RETRIES - 1):
             try:
-                return self._complete(key, actor, note)
+                return self._complete(key, by, note)
             except repo.StaleOrder:
                 continue
-        return self._complete(key, actor, note)
+        return self._complete(key, by, note)
 
-    def _complete(self, key: str, actor: Actor, note: str) -> Transfer:
+    def _complete(self, key: str, by: Seated, note: str) -> Transfer:
         now = self._clock()
         number = ""
         try:
@@ -231,7 +237,7 @@ class TransferService:
                 stored = repo.get(session, number)
                 detail = "consent" if request.consent else ""
                 saved = self._writer.act(
-                    session, stored, Action.TRANSFER, actor, now, note, detail=detail
+                    session, stored, Action.TRANSFER, by, now, note, detail=detail
                 )
                 if not _settle(session, key, DONE):  # abandoned meanwhile (read committed)
                     raise repo.StaleOrder(number, f"transfer {key} was settled by another thread")
@@ -244,44 +250,50 @@ class TransferService:
             with self._db.read() as session:
                 if self._request(session, key).state == DONE:
                     return Transfer(repo.get(session, number), repeated=True)
-            self.abandon(key)
-            raise self._conflict(number, actor) or refused from None
+            self.abandon(key, by)
+            raise self._conflict(number, by) or refused from None
         self._changed()
         return Transfer(saved, repeated=False)
 
-    def owes_clue_transfer(self, number: str) -> bool:
+    def owes_clue_transfer(self, number: str, by: Seated) -> bool:
         """Whether order ``number`` is a social-stability clue still at 12345 and open: the seat
         must send it to 110 at once (方案: 第一时间转交110)."""
+        by.require(Capability.SEE_ORDERS)
         with self._db.read() as session:
             return owes_clue_transfer(repo.get(session, number).order)
 
-    def abandon(self, key: str) -> None:
+    def abandon(self, key: str, by: Seated) -> None:
         """The call did not go: the pending request ``key`` is closed and the order stays."""
+        by.require(Action.TRANSFER)
         with self._db.write() as session:
             _settle(session, key, ABANDONED)
 
-    def cancel(self, key: str) -> bool:
+    def cancel(self, key: str, by: Seated) -> bool:
         """The agent called the transfer off while the peer line rang (the caller stays): the
         pending request ``key`` is settled as cancelled and the order stays. False if it was no
         longer pending (done, abandoned or cancelled already: nothing changes)."""
+        by.require(Action.TRANSFER)
         with self._db.write() as session:
             return _settle(session, key, CANCELLED)
 
-    def resume(self, actor: Actor, note: str = "转接中断，按互派送达") -> list[Resumed]:
-        """Finish this seat's requests left pending by a console that stopped mid-transfer."""
+    def resume(self, by: Seated, note: str = "转接中断，按互派送达") -> list[Resumed]:
+        """Finish this seat's requests left pending by a console that stopped mid-transfer
+        (``by`` at the seat that began them; refused, touching nothing, unless its roles allow
+        transferring)."""
+        by.require(Action.TRANSFER)
         with self._db.read() as session:
             keys = session.exec(
                 select(TransferRequestRow.key)
-                .where(col(TransferRequestRow.seat) == actor.seat)
+                .where(col(TransferRequestRow.seat) == by.seat)
                 .where(col(TransferRequestRow.state) == PENDING)
             ).all()
         outcomes = []
         for key in keys:
             try:
-                done = self.complete(key, actor, note)
+                done = self.complete(key, by, note)
                 outcomes.append(Resumed(key, done.stored.order.number, True))
             except (Refused, ValueError) as refused:
-                self.abandon(key)  # decided: it cannot go; the next start does not try again
+                self.abandon(key, by)  # decided: it cannot go; the next start does not try again
                 outcomes.append(Resumed(key, "", False, str(refused)))
         return outcomes
 
@@ -296,13 +308,13 @@ class TransferService:
         assert row is not None  # a foreign key
         return row.number
 
-    def _conflict(self, number: str, actor: Actor) -> TransferConflict | None:
+    def _conflict(self, number: str, by: Seated) -> TransferConflict | None:
         """If another seat's transfer got there first, say who."""
         if not number:
             return None
         with self._db.read() as session:
             last = repo.get(session, number).order.timeline[-1]
-        if last.action is Action.TRANSFER and last.seat != actor.seat:
+        if last.action is Action.TRANSFER and last.seat != by.seat:
             return TransferConflict(
                 "transfer_conflict",
                 f"工单 {number} was transferred by {last.platform.value} seat {last.seat}",

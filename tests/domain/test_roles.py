@@ -45,6 +45,7 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
     "escalate": HOTLINE,
     "cancel": FLOORS,
     "take_calls": FLOORS,
+    "see_orders": FLOORS,
     "ack_alarm": FLOORS,
     "escalate_alarm": LEADS,
     "see_floor": LEADS,
@@ -153,3 +154,24 @@ def test_every_role_name_has_its_chinese() -> None:
     }
     for spec in ROLES.values():
         assert zh.get((spec.name.context, spec.name.source)) == spec.term
+
+
+def test_a_seated_principal_is_the_only_source_of_the_actor() -> None:
+    from console.domain.roles import Seated, require
+
+    who = Principal("wangli", "王丽", Platform.HOTLINE, frozenset({Role.AGENT}))
+    seated = Seated(who, "A-01")
+    assert (seated.actor.name, seated.actor.seat, seated.actor.platform) == (
+        "王丽", "A-01", Platform.HOTLINE,
+    )  # fmt: skip
+    assert seated.login == "wangli" and seated.may(Action.DISPATCH)
+    assert not seated.may(Capability.ESCALATE_ALARM)
+    with pytest.raises(Refused) as refused:
+        seated.require(Capability.REPORT)
+    assert refused.value.code == "not_allowed"
+    with pytest.raises(Refused) as refused:
+        require(who, Action.SIGN_FOR, Platform.POLICE)  # another platform: never
+    assert refused.value.code == "not_allowed"
+    with pytest.raises(Refused) as refused:
+        Seated(who, "")  # the seat is checked as an actor's is
+    assert refused.value.code == "seat_invalid"

@@ -25,7 +25,7 @@ from console.domain.alarm_levels import AlarmLevel, AlarmSettings, thresholds
 from console.domain.calendar import load_calendar
 from console.domain.deadlines import DeadlineSpec
 from console.domain.intake import Draft
-from console.domain.orders import Actor, Deadlines, Platform
+from console.domain.orders import Deadlines, Platform
 from console.scheduling.alarms import AlarmScheduler
 from console.scheduling.clock import Clock, FakeClock
 from console.services.alarms import AlarmService, load_site_policy
@@ -33,11 +33,12 @@ from console.services.orders import OrderService
 from console.store import alarms as alarm_rows
 from console.store.alarms import RaisedAlarm
 from console.store.engine import Database
+from tests.principals import at_seat
 from tests.waiting import until
 
 CHINA = ZoneInfo("Asia/Shanghai")
 T0 = datetime(2026, 11, 23, 10, tzinfo=CHINA)
-HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
+HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
 DRAFT = Draft(
     caller_phone="13812345678", kind="C-TS", field="F-SH", district="210102",
     description="噪音扰民", consent=True,

@@ -27,14 +27,15 @@ from console.app import alarm_services
 from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.order_types import Priority
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
 from console.services.alarms import load_site_policy
 from console.store.alarms import RaisedAlarm
 from console.store.engine import Database
 from console.store.tables import AlarmRow
+from tests.principals import at_seat
 
 CHINA = ZoneInfo("Asia/Shanghai")
-HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
+HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
 DRAFT = Draft(
     caller_phone="13812345678", kind="C-TS", field="F-SH", district="210102",
     description="噪音扰民", consent=True,

@@ -15,15 +15,16 @@ from sqlalchemy import text
 from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
-from console.domain.orders import Action, Actor, Platform
+from console.domain.orders import Action, Platform
 from console.scheduling.clock import FakeClock
 from console.services.alarms import AlarmInputError, AlarmService, load_site_policy
 from console.services.orders import OrderService
 from console.store.engine import Database
+from tests.principals import at_seat, lead
 
 CHINA = ZoneInfo("Asia/Shanghai")
-HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
-POLICE = Actor("李强", "J-07", Platform.POLICE)
+HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
+POLICE = at_seat("李强", "J-07", Platform.POLICE)
 
 
 def china(*args: int) -> datetime:
@@ -160,13 +161,13 @@ def test_acknowledge_and_escalate_need_their_text(db: Database) -> None:
     alarms.sweep()
     first = alarms.open_alarms()[0]
     with pytest.raises(AlarmInputError) as refused:
-        alarms.acknowledge(first.id, "值班长", "  ")
+        alarms.acknowledge(first.id, lead("值班长", "A-01", Platform.HOTLINE), "  ")
     assert refused.value.code == "ack_needs_note"
     with pytest.raises(AlarmInputError) as refused:
-        alarms.escalate(first.id, "")
+        alarms.escalate(first.id, lead("值班长", "A-01", Platform.HOTLINE), "")
     assert refused.value.code == "escalation_needs_person"
-    alarms.acknowledge(first.id, "值班长", "已电话催办")
-    alarms.escalate(first.id, "张科长")
+    alarms.acknowledge(first.id, lead("值班长", "A-01", Platform.HOTLINE), "已电话催办")
+    alarms.escalate(first.id, lead("值班长", "A-01", Platform.HOTLINE), "张科长")
     shown = {a.id: a for a in alarms.open_alarms()}[first.id]
     assert (shown.acknowledged_by, shown.ack_note, shown.escalated_to) == (
         "值班长", "已电话催办", "张科长"
@@ -183,6 +184,6 @@ def test_open_alarms_carry_the_seat_of_the_orders_latest_step(db: Database) -> N
     alarms.sweep()
     seats = {(a.number, a.seat) for a in alarms.open_alarms()}
     assert seats == {(hotline, "A-01"), (police, "J-07")}  # 经办坐席: who created them
-    orders.act(hotline, Action.START_HANDLING, Actor("赵敏", "A-02", Platform.HOTLINE), seen=1)
+    orders.act(hotline, Action.START_HANDLING, at_seat("赵敏", "A-02", Platform.HOTLINE), seen=1)
     seats = {(a.number, a.seat) for a in alarms.open_alarms()}
     assert seats == {(hotline, "A-02"), (police, "J-07")}  # another seat took it on

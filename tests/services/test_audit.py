@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from console.domain.audit import AuditAction, AuditEntry, key_id
 from console.domain.calendar import load_calendar
-from console.domain.orders import Action
+from console.domain.orders import Action, Platform
 from console.domain.refusals import Refused
 from console.scheduling.clock import FakeClock
 from console.services.alarms import AlarmService, load_site_policy
@@ -29,6 +29,7 @@ from console.services.audit import (
 )
 from console.services.orders import OrderService
 from console.store.engine import Database
+from tests.principals import lead
 from tests.services.test_transfer import A01, A02, draft
 
 KEY = bytes(range(32))
@@ -118,8 +119,8 @@ def test_acknowledgement_and_escalation_are_recorded(db: Database) -> None:
     clock.set(clock.now() + timedelta(days=30))
     raised = alarms.sweep()
     assert raised
-    alarms.acknowledge(raised[0].id, "王丽", "已电话催办")
-    alarms.escalate(raised[0].id, "张科长", by="王丽")
+    alarms.acknowledge(raised[0].id, lead("王丽", "A-01", Platform.HOTLINE), "已电话催办")
+    alarms.escalate(raised[0].id, lead("王丽", "A-01", Platform.HOTLINE), "张科长")
     rows = audit_rows(db)
     target = f"alarm {raised[0].id}"
     assert rows == [

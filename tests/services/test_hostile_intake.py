@@ -9,17 +9,19 @@ import pytest
 from sqlalchemy import text
 
 from console.domain.intake import Draft
-from console.domain.orders import Action, Actor, Platform, Priority, ThreeWayOutcome
+from console.domain.orders import Action, Platform, Priority, ThreeWayOutcome
 from console.domain.refusals import Refused
+from console.domain.roles import Seated
 from console.services.alarms import AlarmInputError, AlarmService
 from console.services.orders import InvalidDraft, OrderService
 from console.services.screen_pop import ScreenPopService
 from console.store import orders as repo
 from console.store.engine import Database
 from console.store.queues import QueueKind, QueueQuery, read_page
+from tests.principals import at_seat, lead
 
-HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
-POLICE = Actor("李强", "J-07", Platform.POLICE)
+HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
+POLICE = at_seat("李强", "J-07", Platform.POLICE)
 DEPT = "210102-GOV"
 
 
@@ -49,7 +51,7 @@ def stored_count(db: Database) -> int:
         return repo.count(s)
 
 
-def refused_fields(service: OrderService, typed: Draft, actor: Actor = HOTLINE) -> set[str]:
+def refused_fields(service: OrderService, typed: Draft, actor: Seated = HOTLINE) -> set[str]:
     with pytest.raises(InvalidDraft) as err:
         service.create(typed, actor)
     return {f"{p.field}:{p.code}" for p in err.value.problems}
@@ -70,7 +72,7 @@ def refused_fields(service: OrderService, typed: Draft, actor: Actor = HOTLINE) 
     ],
 )
 def test_bad_intake_is_refused_alike_on_both_databases(
-    db: Database, typed: Draft, actor: Actor, refusal: str
+    db: Database, typed: Draft, actor: Seated, refusal: str
 ) -> None:
     service = OrderService(db, Clock())
     assert refused_fields(service, typed, actor) == {refusal}
@@ -140,7 +142,7 @@ def test_every_spelling_of_a_number_is_one_caller(
     made = [service.create(draft(caller_phone=s), HOTLINE).order for s in spellings]
     assert {o.caller.phone for o in made} == {stored}
     numbers = sorted(o.number for o in made)
-    pops = ScreenPopService(db, Clock())
+    pops = ScreenPopService(db, Clock(), HOTLINE)
     for spelled in spellings:
         assert sorted(o.number for o in service.caller_history(spelled)) == numbers
         assert sorted(o.number for o in pops.pop(spelled).history) == numbers
@@ -179,7 +181,7 @@ def test_an_order_with_an_unknown_stored_priority_can_still_be_read_and_worked(
 def test_a_blank_agent_or_seat_never_reaches_the_database(db: Database) -> None:
     for name, seat in (("", "A-01"), ("王丽", " "), ("\u202e", "A-01")):
         with pytest.raises(Refused):
-            OrderService(db, Clock()).create(draft(), Actor(name, seat, Platform.HOTLINE))
+            OrderService(db, Clock()).create(draft(), at_seat(name, seat, Platform.HOTLINE))
     assert stored_count(db) == 0
 
 
@@ -224,10 +226,10 @@ def test_no_note_path_takes_a_million_characters(db: Database) -> None:
         alarm_id = s.execute(text("SELECT min(id) FROM alarm")).scalar_one()
     assert alarm_id is not None
     for attempt in (
-        lambda: alarms.acknowledge(alarm_id, "组长", HUGE),
-        lambda: alarms.escalate(alarm_id, HUGE),
-        lambda: alarms.acknowledge(alarm_id, "组长", "已\x00督办"),
-        lambda: alarms.escalate(alarm_id, "值班长\ud800"),
+        lambda: alarms.acknowledge(alarm_id, lead("组长", "A-01", Platform.HOTLINE), HUGE),
+        lambda: alarms.escalate(alarm_id, lead("值班长", "A-01", Platform.HOTLINE), HUGE),
+        lambda: alarms.acknowledge(alarm_id, lead("组长", "A-01", Platform.HOTLINE), "已\x00督办"),
+        lambda: alarms.escalate(alarm_id, lead("值班长", "A-01", Platform.HOTLINE), "值班长\ud800"),
     ):
         with pytest.raises(AlarmInputError):
             attempt()

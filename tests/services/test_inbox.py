@@ -8,18 +8,20 @@ from zoneinfo import ZoneInfo
 
 from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
-from console.domain.orders import Action, Actor, Platform, Status
+from console.domain.orders import Action, Platform, Status
+from console.domain.roles import Seated
 from console.scheduling.clock import FakeClock
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.inbox import InboxKind, InboxService
 from console.services.orders import OrderService
 from console.services.queues import QueueKind, QueueQuery, QueueService
 from console.store.engine import Database
+from tests.principals import lead
 
 CHINA = ZoneInfo("Asia/Shanghai")
-A01 = Actor("王丽", "A-01", Platform.HOTLINE)
-A02 = Actor("张伟", "A-02", Platform.HOTLINE)
-J07 = Actor("李强", "J-07", Platform.POLICE)
+A01 = lead("王丽", "A-01", Platform.HOTLINE)
+A02 = lead("张伟", "A-02", Platform.HOTLINE)
+J07 = lead("李强", "J-07", Platform.POLICE)
 START = datetime(2026, 11, 23, 10, 0, tzinfo=CHINA).astimezone(UTC)  # a Monday
 
 
@@ -37,7 +39,7 @@ def setup(db: Database) -> tuple[FakeClock, OrderService]:
     return clock, OrderService(db, clock.now, load_site_policy(db), load_calendar())
 
 
-def sent_to_110(orders: OrderService, clock: FakeClock, actor: Actor = A01) -> str:
+def sent_to_110(orders: OrderService, clock: FakeClock, actor: Seated = A01) -> str:
     number = orders.create(draft(), actor).order.number
     clock.advance(60)
     orders.transfers.transfer(number, actor, "涉嫌违法", key=f"k-{number}")
@@ -48,7 +50,7 @@ def step(
     orders: OrderService,
     number: str,
     action: Action,
-    actor: Actor,
+    actor: Seated,
     note: str = "",
     detail: str = "",
 ) -> None:
@@ -149,7 +151,7 @@ def test_raised_alarms_of_the_seats_orders_are_near_deadlines(db: Database) -> N
 def test_the_mine_queue_holds_what_waits_for_this_platforms_completion(db: Database) -> None:
     clock, orders = setup(db)
     number = sent_to_110(orders, clock)
-    queues = QueueService(db)
+    queues = QueueService(db, A01)
     query = QueueQuery(QueueKind.MINE, seat=A01.seat, platform=A01.platform)
     step(orders, number, Action.SIGN_FOR, J07)
     assert [r.number for r in queues.read_page(query, None, 10)[0]] == []  # 110's now

@@ -25,18 +25,19 @@ from console.domain.intake import (
     clean,
     validate,
 )
-from console.domain.orders import Actor, Platform, Priority, WorkOrder
+from console.domain.orders import Platform, Priority, WorkOrder
 from console.domain.phone import normalise_phone
 from console.domain.refusals import Refused
 from console.services.orders import InvalidDraft, OrderService
 from console.store.engine import Database
 from console.store.seed import catalogue
+from tests.principals import at_seat
 
 T = TypeVar("T")
 EXAMPLES = 2000  # drafts per database, drawn BATCH at a time (hypothesis' cost is per draw)
 BATCH = 10
-ACTORS = {Platform.HOTLINE: Actor("王丽", "A-01", Platform.HOTLINE),
-          Platform.POLICE: Actor("李强", "J-07", Platform.POLICE)}  # fmt: skip
+ACTORS = {Platform.HOTLINE: at_seat("王丽", "A-01", Platform.HOTLINE),
+          Platform.POLICE: at_seat("李强", "J-07", Platform.POLICE)}  # fmt: skip
 
 # What hostile input is made of, mixed into any Unicode (lone surrogates included).
 SPECIAL = ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9b", "\t", "\n", "\r", "\u2028",

@@ -17,7 +17,9 @@ from console.domain.orders import (
     Status,
     ThreeWayOutcome,
     TransitionError,
+    check,
 )
+from console.domain.refusals import Refused
 from console.services.alarms import load_site_policy
 from console.services.linkage import LinkageService
 from console.services.orders import OrderService
@@ -86,8 +88,12 @@ def test_a_110_seat_may_not_dispatch(db: Database) -> None:
     number = orders.create(draft(), A01).order.number
     orders.transfers.transfer(number, A01, "转110", key="t")
     orders.act(number, Action.SIGN_FOR, J07, seen=2)
-    with pytest.raises(TransitionError, match="only 12345 dispatches"):
+    # The role matrix refuses it before the order's rules are asked (both say no).
+    with pytest.raises(Refused) as refused:
         orders.act(number, Action.DISPATCH, J07, detail=DEPT, seen=3)
+    assert refused.value.code == "not_allowed"
+    with pytest.raises(TransitionError, match="only 12345 dispatches"):
+        check(orders.get(number).order, Action.DISPATCH, J07.actor, detail=DEPT)
 
 
 def test_escalation_makes_one_linked_110_order(db: Database) -> None:

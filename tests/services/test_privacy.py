@@ -95,7 +95,7 @@ def test_the_purge_hashes_callers_of_orders_closed_before_the_cut_off_once(db: D
     # The same number calling again still finds its purged order, however it is spelled.
     found = [s.number for s in orders.caller_history("+86 138 1234 5678")]
     assert sorted(found) == sorted([old, recent])
-    pop = ScreenPopService(db, clock.now, forms=orders.caller_forms).pop("13812345678")
+    pop = ScreenPopService(db, clock.now, A01, forms=orders.caller_forms).pop("13812345678")
     assert {s.number for s in pop.history} == {old, recent}
     assert trail.key_id  # the pseudonyms' key is derived from the site key, not stored
     other = OrderService(db, clock.now, audit=AuditTrail(bytes(32), clock.now))

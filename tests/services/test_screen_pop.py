@@ -3,12 +3,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from console.domain.intake import Draft
-from console.domain.orders import Action, Actor, Platform
+from console.domain.orders import Action, Platform
 from console.services.orders import OrderService
 from console.services.screen_pop import ScreenPopService
 from console.store.engine import Database
+from tests.principals import at_seat
 
-HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
+HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
 
 
 class Clock:
@@ -34,7 +35,7 @@ def test_pop_shows_history_open_orders_and_frequent_flag(db: Database) -> None:
         clock.now += timedelta(hours=1)
         made = orders.create(draft(), HOTLINE)
         orders.act(made.order.number, Action.CANCEL, HOTLINE, "重复来电", seen=1)
-    pops = ScreenPopService(db, clock, history_limit=50)
+    pops = ScreenPopService(db, clock, HOTLINE, history_limit=50)
     pop = pops.pop("138-1234-5678")
     assert len(pop.history) == 50 and pop.history[0].created_at > pop.history[-1].created_at
     assert [o.number for o in pop.open_orders] == [first.order.number]  # older than the page

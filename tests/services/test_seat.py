@@ -4,10 +4,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from console.domain.agent_state import AgentState, NotReadyReason, Seat, StateError
+from console.domain.agent_state import AgentState, NotReadyReason, StateError
 from console.domain.orders import Platform
 from console.services.seat import SeatStateService
 from console.store.engine import Database
+from tests.principals import lead
 
 
 def test_state_changes_are_recorded_and_the_board_shows_the_latest(db: Database) -> None:
@@ -17,8 +18,8 @@ def test_state_changes_are_recorded_and_the_board_shows_the_latest(db: Database)
         now[0] += timedelta(seconds=30)
         return now[0]
 
-    a = SeatStateService(db, clock, Seat("A-01", "王丽"), Platform.HOTLINE)
-    b = SeatStateService(db, clock, Seat("A-02", "张伟"), Platform.HOTLINE)
+    a = SeatStateService(db, clock, lead("王丽", "A-01", Platform.HOTLINE))
+    b = SeatStateService(db, clock, lead("张伟", "A-02", Platform.HOTLINE))
     a.change(AgentState.READY)
     b.change(AgentState.READY)
     a.change(AgentState.ON_CALL)
@@ -38,7 +39,7 @@ def test_a_heartbeat_keeps_a_seat_on_the_board_and_silence_makes_it_offline(
     t0 = datetime(2026, 11, 26, 1, tzinfo=UTC)
     now = [t0 - timedelta(seconds=5)]
     a = SeatStateService(
-        db, lambda: now[0], Seat("A-01", "王丽"), Platform.HOTLINE, timedelta(seconds=90)
+        db, lambda: now[0], lead("王丽", "A-01", Platform.HOTLINE), timedelta(seconds=90)
     )
     a.heartbeat()  # nothing recorded yet: nothing to stamp, no error
     a.change(AgentState.READY)

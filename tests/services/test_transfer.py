@@ -10,14 +10,16 @@ from sqlalchemy import text
 
 from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
-from console.domain.orders import Action, Actor, Platform, Priority, Status, TransitionError
+from console.domain.orders import Action, Platform, Priority, Status, TransitionError
+from console.domain.roles import Seated
 from console.services.alarms import load_site_policy
 from console.services.orders import OrderService, TransferConflict
 from console.store.engine import Database
+from tests.principals import at_seat
 
-A01 = Actor("王丽", "A-01", Platform.HOTLINE)
-A02 = Actor("张伟", "A-02", Platform.HOTLINE)
-J07 = Actor("李强", "J-07", Platform.POLICE)
+A01 = at_seat("王丽", "A-01", Platform.HOTLINE)
+A02 = at_seat("张伟", "A-02", Platform.HOTLINE)
+J07 = at_seat("李强", "J-07", Platform.POLICE)
 
 
 def service(db: Database) -> OrderService:
@@ -101,7 +103,7 @@ def test_two_seats_at_once_one_wins_the_other_is_told(db: Database) -> None:
     barrier = threading.Barrier(2)
     results: dict[str, object] = {}
 
-    def seat(actor: Actor) -> None:
+    def seat(actor: Seated) -> None:
         barrier.wait()
         try:
             results[actor.seat] = orders.transfers.transfer(
@@ -131,7 +133,7 @@ def test_a_pending_transfer_is_completed_abandoned_or_resumed_once(db: Database)
     # Asked for, then the call did not go: the order stays, the key cannot be completed later.
     stays = orders.create(draft(), A01).order.number
     transfers.begin(stays, A01, "call-1:" + stays)
-    transfers.abandon("call-1:" + stays)
+    transfers.abandon("call-1:" + stays, A01)
     assert orders.get(stays).order.status is Status.RECEIVED
     with pytest.raises(ValueError, match="abandoned"):
         transfers.complete("call-1:" + stays, A01, "一键转接")
@@ -184,7 +186,7 @@ def test_a_second_seat_cannot_begin_while_the_first_transfer_is_pending(db: Data
     orders.transfers.begin(number, A01, "a01-call")
     with pytest.raises(TransferConflict, match="A-01"):
         orders.transfers.begin(number, A02, "a02-call")
-    orders.transfers.abandon("a01-call")
+    orders.transfers.abandon("a01-call", A01)
     with pytest.raises(ValueError, match="new key"):
         orders.transfers.begin(number, A01, "a01-call")
     orders.transfers.begin(number, A02, "a02-call")  # the first seat's call did not go

@@ -16,7 +16,7 @@ def test_cancel_settles_the_pending_request_and_the_order_stays(db: Database) ->
     orders = service(db)
     number = orders.create(draft(), A01).order.number
     orders.transfers.begin(number, A01, "call-1:1")
-    assert orders.transfers.cancel("call-1:1") is True
+    assert orders.transfers.cancel("call-1:1", A01) is True
     assert requests(db) == {"call-1:1": "cancelled"}
     assert orders.get(number).order.status is Status.RECEIVED and transfers(db, number) == 0
     # Nothing of it goes later: not on completion, not when the console starts again.
@@ -36,10 +36,10 @@ def test_cancel_changes_nothing_once_the_request_is_settled(db: Database) -> Non
     number = orders.create(draft(), A01).order.number
     orders.transfers.begin(number, A01, "call-2:1")
     orders.transfers.complete("call-2:1", A01, "一键转接")  # the peer answered first
-    assert orders.transfers.cancel("call-2:1") is False
+    assert orders.transfers.cancel("call-2:1", A01) is False
     orders.transfers.begin(orders.create(draft(), A01).order.number, A01, "call-3:1")
-    orders.transfers.abandon("call-3:1")
-    assert orders.transfers.cancel("call-3:1") is False
-    assert orders.transfers.cancel("no-such-key") is False
+    orders.transfers.abandon("call-3:1", A01)
+    assert orders.transfers.cancel("call-3:1", A01) is False
+    assert orders.transfers.cancel("no-such-key", A01) is False
     assert requests(db) == {"call-2:1": "done", "call-3:1": "abandoned"}
     assert orders.get(number).order.status is Status.TRANSFERRED

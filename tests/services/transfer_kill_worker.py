@@ -11,12 +11,14 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
+from console.domain.roles import Principal, Role, Seated
 from console.services.order_writer import OrderWriter
 from console.services.orders import OrderService
 from console.store.engine import Database
 
-ACTOR = Actor("王丽", "A-01", Platform.HOTLINE)
+# A subprocess: it cannot import tests/, so it makes its 12345 agent itself.
+ACTOR = Seated(Principal("王丽", "王丽", Platform.HOTLINE, frozenset({Role.AGENT})), "A-01")
 
 
 def main() -> int:

@@ -17,11 +17,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from console.domain.intake import Draft
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
+from console.domain.roles import Principal, Role, Seated
 from console.services.orders import OrderService
 from console.store.engine import Database
 
-ACTOR = Actor("王丽", "A-01", Platform.HOTLINE)
+# A subprocess: it cannot import tests/, so it makes its 12345 agent itself.
+ACTOR = Seated(Principal("王丽", "王丽", Platform.HOTLINE, frozenset({Role.AGENT})), "A-01")
 DRAFT = Draft(
     caller_phone="13812345678", kind="C-TS", field="F-SH", district="210102",
     description="有人在小区门口持械斗殴", consent=True,

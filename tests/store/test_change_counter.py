@@ -11,21 +11,22 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from console.domain.agent_state import AgentState, NotReadyReason, Seat
+from console.domain.agent_state import AgentState, NotReadyReason
 from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.orders import OrderService
 from console.services.seat import SeatStateService
 from console.store.changes import ChangeWatch, watch_for
 from console.store.engine import Database
+from tests.principals import at_seat, lead
 
 DRAFT = Draft(
     caller_phone="13812345678", kind="C-TS", field="F-SH", district="210102",
     description="噪音扰民", consent=True,
 )  # fmt: skip
-HOTLINE = Actor("张伟", "A-02", Platform.HOTLINE)
+HOTLINE = at_seat("张伟", "A-02", Platform.HOTLINE)
 SEEN_WITHIN_S = 1.0  # the console polls every 0.2 s; NOTIFY arrives in milliseconds
 QUIET_FOR_S = 0.3  # long enough for a NOTIFY to have arrived, were one sent
 
@@ -71,7 +72,7 @@ def test_an_agent_state_change_wakes_no_other_seat_and_an_order_does(
     watch: ChangeWatch, db: Database, other_seat: Database
 ) -> None:
     clock = lambda: datetime.now(UTC)  # noqa: E731
-    seat = SeatStateService(other_seat, clock, Seat("A-02", "张伟"), Platform.HOTLINE)
+    seat = SeatStateService(other_seat, clock, lead("张伟", "A-02", Platform.HOTLINE))
     seat.change(AgentState.READY)
     seat.change(AgentState.NOT_READY, NotReadyReason.BREAK)
     assert quiet(watch, db)
@@ -107,7 +108,7 @@ def test_the_counter_moves_once_per_announced_write_on_sqlite(sqlite_db: Databas
     clock = lambda: datetime.now(UTC)  # noqa: E731
     OrderService(sqlite_db, clock).create(DRAFT, HOTLINE)
     assert seq() == before + 1
-    SeatStateService(sqlite_db, clock, Seat("A-02", "张伟"), Platform.HOTLINE).change(
+    SeatStateService(sqlite_db, clock, lead("张伟", "A-02", Platform.HOTLINE)).change(
         AgentState.READY
     )
     with sqlite_db.write():  # nothing written: nothing to announce

@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import create_engine
 
 from console.domain.intake import Draft
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
 from console.services.orders import OrderService
 from console.store.changes import ChangeWatch, watch_for
 from console.store.engine import Database
+from tests.principals import at_seat
 from tests.waiting import wait_until
 
 
@@ -38,7 +39,7 @@ def test_a_commit_elsewhere_is_seen_once(watch: ChangeWatch, other_seat: Databas
     OrderService(other_seat, lambda: datetime.now(UTC)).create(
         Draft(caller_phone="13812345678", kind="C-TS", field="F-SH", district="210102",
               description="噪音扰民"),
-        Actor("张伟", "A-02", Platform.HOTLINE),
+        at_seat("张伟", "A-02", Platform.HOTLINE),
     )  # fmt: skip
     assert watch.changed()
     assert not watch.changed()

@@ -16,6 +16,7 @@ from console.store.changes import watch_for
 from console.store.engine import Database
 from console.store.pg_changes import APPLICATION_NAME, PgNotifications
 from console.store.tables import AgentStateRow
+from tests.principals import lead
 
 pytestmark = pytest.mark.postgres
 
@@ -179,12 +180,11 @@ def test_a_write_no_queue_shows_is_not_announced(
     watch: PgNotifications, other_seat: Database
 ) -> None:
     """A seat's agent-state record (most commits on a busy floor) makes no seat re-read."""
-    from console.domain.agent_state import AgentState, Seat
+    from console.domain.agent_state import AgentState
     from console.domain.orders import Platform
     from console.services.seat import SeatStateService
 
-    states = SeatStateService(other_seat, lambda: datetime.now(UTC), Seat("J-02", "李强"),
-                              Platform.POLICE)  # fmt: skip
+    states = SeatStateService(other_seat, lambda: datetime.now(UTC), lead("李强", "J-02", Platform.POLICE))  # fmt: skip
     states.change(AgentState.READY)
     assert _quiet_for(watch, 0.5)
     _record_state(other_seat)  # an ordinary write still is

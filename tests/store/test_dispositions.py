@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from console.config import ConfigError, load_settings
-from console.domain.agent_state import Seat
 from console.domain.dispositions import DEFAULT_DISPOSITIONS, UNCHOSEN, parse_catalogue
 from console.domain.orders import Platform
 from console.domain.refusals import Refused
 from console.services.dispositions import DispositionService
 from console.store.engine import Database
 from console.store.reports import linkage_report
+from tests.principals import at_seat
 
 
 def test_codes_are_recorded_and_counted_for_the_period(db: Database) -> None:
@@ -27,8 +27,7 @@ def test_codes_are_recorded_and_counted_for_the_period(db: Database) -> None:
             datetime(2026, 11, 26, 4, 0, tzinfo=UTC),
         ]
     )
-    seat = Seat("A-01", "王丽")
-    codes = DispositionService(db, lambda: next(instants), seat, Platform.HOTLINE,
+    codes = DispositionService(db, lambda: next(instants), at_seat("王丽", "A-01", Platform.HOTLINE),
                                DEFAULT_DISPOSITIONS)  # fmt: skip
     codes.record("c1", "nuisance")
     codes.record("c2", "nuisance")

@@ -21,7 +21,7 @@ from sqlalchemy import event, insert, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from console.domain.intake import Draft
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
 from console.domain.refusals import REFUSALS, Refused
 from console.services.faults import explain
 from console.services.orders import OrderService
@@ -30,9 +30,10 @@ from console.store.engine import Database
 from console.store.setup import init_db
 from console.store.tables import DistrictRow
 from tests.pg import Cluster, PgUnavailable
+from tests.principals import at_seat
 
 PHONE = "13912345678"
-HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
+HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
 
 
 def _wrapped(orig: BaseException, invalidated: bool = False) -> DBAPIError:

@@ -8,13 +8,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from console.domain.intake import Draft
-from console.domain.orders import Action, Actor, Platform, Status, TransitionError
+from console.domain.orders import Action, Platform, Status, TransitionError
 from console.services.orders import InvalidDraft, OrderService
 from console.store import orders as repo
 from console.store.engine import Database
+from tests.principals import at_seat
 
-HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
-POLICE = Actor("李强", "J-07", Platform.POLICE)
+HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
+POLICE = at_seat("李强", "J-07", Platform.POLICE)
 
 
 class Clock:

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
-from console.domain.orders import Action, Actor, Platform, Priority
+from console.domain.orders import Action, Platform, Priority
+from console.domain.roles import Seated
 from console.scheduling.clock import FakeClock
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.orders import OrderService
@@ -22,12 +23,13 @@ from console.store.engine import Database
 from console.store.seed import catalogue
 from console.ui.alarms.panel import AlarmPanel
 from console.ui.operations import Operations
+from tests.principals import at_seat, lead
 
 CHINA = ZoneInfo("Asia/Shanghai")
 ROOT = Path(__file__).resolve().parents[2]
-HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
-POLICE = Actor("李强", "J-07", Platform.POLICE)
-HOTLINE_2 = Actor("赵敏", "A-02", Platform.HOTLINE)
+HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
+POLICE = at_seat("李强", "J-07", Platform.POLICE)
+HOTLINE_2 = at_seat("赵敏", "A-02", Platform.HOTLINE)
 
 
 def china(*args: int) -> datetime:
@@ -90,10 +92,12 @@ def worker(qapp: QApplication) -> Iterator[Operations]:
 
 
 def open_panel(
-    qtbot: QtBot, scene: Scene, ops: Operations, seat: str | None = None
+    qtbot: QtBot, scene: Scene, ops: Operations, seat: str | None = None, by: Seated | None = None
 ) -> tuple[AlarmPanel, list[int]]:  # the counts, mildest level first
-    """The panel after its first refresh, and the counts it signalled."""
-    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, user="值班长", ops=ops, seat=seat)
+    """The panel after its first refresh, and the counts it signalled; ``by``: who signed in
+    (a 12345 shift lead by default)."""
+    by = by or lead("值班长", seat or "A-01", Platform.HOTLINE)
+    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, by=by, ops=ops, seat=seat)
     qtbot.addWidget(panel)
     panel.resize(1200, 600)
     panel.set_now(scene.clock.now())

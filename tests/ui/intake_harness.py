@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from console.domain.intake import Draft
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
+from console.domain.roles import Seated
 from console.scheduling.clock import FakeClock
 from console.services.orders import OrderService
 from console.store.engine import Database
@@ -23,10 +24,11 @@ from console.store.seed import catalogue
 from console.ui.operations import Operations
 from console.ui.seat.drafts import DraftStore
 from console.ui.seat.intake_form import IntakeForm
+from tests.principals import at_seat
 
 ROOT = Path(__file__).resolve().parents[2]
-HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
-POLICE = Actor("李强", "J-07", Platform.POLICE)
+HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
+POLICE = at_seat("李强", "J-07", Platform.POLICE)
 PHONE = "13812345678"
 # Offscreen, an open completer list warns that it cannot raise itself or grab the keyboard.
 POPUP_WARNINGS = pytest.mark.qt_log_ignore(r"This plugin does not support (raise|grabbing)")
@@ -42,7 +44,7 @@ class Seat:
 
     def open(
         self,
-        actor: Actor = HOTLINE,
+        actor: Seated = HOTLINE,
         drafts: DraftStore | None = None,
         save: Callable[[Draft], str] | None = None,
     ) -> IntakeForm:

@@ -20,7 +20,6 @@ from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.orders import (
     Action,
-    Actor,
     Platform,
 )
 from console.services.alarms import AlarmService, load_site_policy
@@ -33,10 +32,11 @@ from console.telephony.port import Line
 from console.telephony.simulated import SimulatedSwitch
 from console.ui.models.queue_model import QueueModel
 from console.ui.operations import Operations
+from tests.principals import at_seat
 from tests.waiting import until
 
-A01 = Actor("王丽", "A-01", Platform.HOTLINE)
-J01 = Actor("李强", "J-01", Platform.POLICE)
+A01 = at_seat("王丽", "A-01", Platform.HOTLINE)
+J01 = at_seat("李强", "J-01", Platform.POLICE)
 CALLER = "13812345678"
 SCALE = 0.05  # simulated seconds → loop seconds: the 30 s answer window takes 1.5 s
 

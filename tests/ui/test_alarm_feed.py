@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from console.app_window import Shared, WindowParts, build_window, watch_changes
 from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.orders import OrderService
 from console.store.changes import watch_for
@@ -27,9 +27,10 @@ from console.store.orders import count
 from console.store.seed import catalogue
 from console.telephony.simulated import SimulatedSwitch
 from console.ui.operations import Operations
+from tests.principals import at_seat
 
-A01 = Actor("王丽", "A-01", Platform.HOTLINE)
-A02 = Actor("张伟", "A-02", Platform.HOTLINE)
+A01 = at_seat("王丽", "A-01", Platform.HOTLINE)
+A02 = at_seat("张伟", "A-02", Platform.HOTLINE)
 DRAFT = Draft(
     caller_phone="13812345678", kind="C-TS", field="F-SH", district="210102",
     description="噪音扰民", consent=True,

@@ -8,9 +8,11 @@ from datetime import UTC, datetime, timedelta
 from pytestqt.qtbot import QtBot
 
 from console.domain.alarm_levels import AlarmLevel
+from console.domain.orders import Platform
 from console.store.alarms import AlarmView
 from console.ui.alarms.model import LEVEL_COLOURS, LEVELS, level_names
 from console.ui.alarms.panel import AlarmPanel
+from tests.principals import lead
 from tests.ui.ops_doubles import InlineOperations
 
 NOW = datetime(2026, 11, 23, 2, tzinfo=UTC)
@@ -46,7 +48,8 @@ def test_chips_colours_names_filters_and_counts_cover_every_level(qtbot: QtBot) 
         alarm(2, AlarmLevel.WARNING),
         alarm(3, AlarmLevel.OVERDUE),
     ]
-    panel = AlarmPanel(Alarms(shown), kind_names={}, user="值班长", ops=InlineOperations())  # type: ignore[arg-type]
+    by = lead("值班长", "A-01", Platform.HOTLINE)
+    panel = AlarmPanel(Alarms(shown), kind_names={}, by=by, ops=InlineOperations())  # type: ignore[arg-type]
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.counts_changed) as counted:
         panel.refresh()

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.app import install_translators
-from console.domain.orders import Action, Actor, Platform
+from console.domain.orders import Action, Platform
 from console.ui.alarms.model import AlarmTableModel
 from console.ui.alarms.panel import AlarmPanel
 from console.ui.operations import Operations
+from tests.principals import at_seat, lead
 from tests.ui.alarm_panel_harness import (
     HOTLINE_2,
     ROOT,
@@ -144,7 +145,7 @@ def test_a_chosen_seat_survives_refreshes_and_mine_needs_a_seat(
     # A-02's only alarm:
     seated.orders.act(n["tomorrow"], Action.FEED_BACK, HOTLINE_2, "已答复", seen=2)
     seated.orders.act(
-        n["police"], Action.START_HANDLING, Actor("周涛", "J-09", Platform.POLICE), seen=1
+        n["police"], Action.START_HANDLING, at_seat("周涛", "J-09", Platform.POLICE), seen=1
     )
     with qtbot.waitSignal(panel.counts_changed):
         panel.refresh()
@@ -173,7 +174,8 @@ def test_tab_order_and_refresh_timer(qtbot: QtBot, panel: AlarmPanel) -> None:
 def test_a_failed_load_says_so_until_loading_works_again(qtbot: QtBot, scene: Scene) -> None:
     ops = InlineOperations()
     ops.error = sqlite3.OperationalError("database is locked")
-    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, user="值班长", ops=ops)
+    by = lead("值班长", "A-01", Platform.HOTLINE)
+    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names, by=by, ops=ops)
     qtbot.addWidget(panel)
     panel.set_now(scene.clock.now())
     panel.refresh()

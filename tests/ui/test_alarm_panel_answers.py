@@ -6,14 +6,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from console.domain.orders import Action
+from console.domain.orders import Action, Platform
 from console.ui.alarms.model import AlarmTableModel
 from console.ui.alarms.panel import AlarmPanel
+from console.ui.operations import Operations
+from tests.principals import lead
 from tests.ui.alarm_panel_harness import (
     HOTLINE,
     Scene,
     china,
     numbers_shown,
+    open_panel,
     tab_texts,
 )
 
@@ -33,8 +36,10 @@ def test_empty_note_shows_the_service_message_and_keeps_the_draft(
 
 
 def test_ctrl_enter_acknowledges_and_it_persists(
-    qtbot: QtBot, panel: AlarmPanel, scene: Scene
+    qtbot: QtBot, scene: Scene, worker: Operations
 ) -> None:
+    police_lead = lead("值班长", "J-01", Platform.POLICE)  # the alarm is of a 110 order
+    panel = open_panel(qtbot, scene, worker, by=police_lead)[0]
     panel.show()
     qtbot.waitExposed(panel)
     panel.table.selectRow(1)
@@ -95,3 +100,21 @@ def test_the_clock_moves_time_left_and_regroups_at_midnight(
     assert tab_texts(panel) == ["Today (3)", "Tomorrow (1)", "Later (2)"]
     panel.set_now(china(2026, 11, 28, 0, 10))  # Saturday: tomorrow's alarm is today's now
     assert tab_texts(panel) == ["Today (4)", "Tomorrow (0)", "Later (2)"]
+
+
+def test_acknowledge_and_escalate_are_enabled_only_where_the_roles_allow(
+    qtbot: QtBot, scene: Scene, worker: Operations
+) -> None:
+    panel = open_panel(qtbot, scene, worker)[0]  # a 12345 shift lead
+    police = numbers_shown(panel).index(scene.numbers["police"])
+    panel.table.selectRow(police)
+    assert not panel.ack_button.isEnabled() and not panel.escalate_button.isEnabled()
+    panel.note.insert("已电话催办")
+    panel.acknowledge()  # the key works while the button is disabled: refused at once
+    assert panel.message.text() == "Your roles do not allow this."
+    assert panel.note.text() == "已电话催办"
+    panel.table.selectRow(1 - police if police < 2 else 0)
+    assert panel.ack_button.isEnabled() and panel.escalate_button.isEnabled()
+    agent = open_panel(qtbot, scene, worker, by=HOTLINE)[0]  # a 12345 agent: no escalation
+    agent.table.selectRow(1 - police if police < 2 else 0)
+    assert agent.ack_button.isEnabled() and not agent.escalate_button.isEnabled()

@@ -42,11 +42,11 @@ def test_the_not_saved_line_stays_while_a_problem_is_left(seat: Seat) -> None:
 def test_escalating_asks_for_the_110_kind_and_presumes_none(qtbot: QtBot) -> None:
     pending = HeldOperations()
     steps = OrderActions(
-        actor=A01, perform=lambda step: step, ops=pending,
+        by=A01, perform=lambda step: step, ops=pending,
         departments=lambda: [HEPING], police_kinds=[CRIME, ORDER],
     )  # fmt: skip
     qtbot.addWidget(steps)
-    dispatched = apply(replace(order("A", handling=False)), Action.DISPATCH, A01, NOW,
+    dispatched = apply(replace(order("A", handling=False)), Action.DISPATCH, A01.actor, NOW,
                        detail=HEPING.code)  # fmt: skip
     steps.show_order(dispatched)
     steps.open_step(Action.ESCALATE)

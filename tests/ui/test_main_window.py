@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from console.domain.intake import Draft
-from console.domain.orders import Actor, Platform, Status
+from console.domain.orders import Platform, Status
 from console.services.orders import OrderService
 from console.settings import safe_url
 from console.store.engine import Database
@@ -30,10 +30,11 @@ from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
 from console.ui.qt_app import install_translators
 from console.ui.status_bar import StatusBar
+from tests.principals import at_seat
 
 ROOT = Path(__file__).resolve().parents[2]
 LRELEASE = ROOT / ".venv" / "bin" / "pyside6-lrelease"
-HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
+HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
 
 
 class Clock:

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from console.demo.load import load_demo_data
 from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
-from console.domain.orders import Action, Actor, Platform
+from console.domain.orders import Action, Platform
 from console.services.alarms import load_site_policy
 from console.services.orders import OrderService, Stored
 from console.store.engine import Database
@@ -36,10 +36,11 @@ from console.ui.seat.order_detail import (
     TIME,
     OrderDetail,
 )
+from tests.principals import at_seat
 
 ROOT = Path(__file__).resolve().parents[2]
-HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
-POLICE = Actor("李强", "J-07", Platform.POLICE)
+HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
+POLICE = at_seat("李强", "J-07", Platform.POLICE)
 KINDS = {"C-TS": "Complaint", "C-ZX": "Enquiry"}
 FIELDS = {"F-SH": "Social administration"}
 DISTRICTS = {"210102": "Heping District"}

@@ -19,7 +19,7 @@ from sqlalchemy import text
 from console.demo.load import load_demo_data
 from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
-from console.domain.orders import Action, Actor, Platform
+from console.domain.orders import Action, Platform
 from console.services.alarms import load_site_policy
 from console.services.orders import OrderService
 from console.store.engine import Database
@@ -28,10 +28,11 @@ from console.ui.models.queue_model import QueueModel
 from console.ui.operations import Operations
 from console.ui.qt_app import install_translators
 from console.ui.seat.queues_view import KINDS, QueuesView, search_term
+from tests.principals import at_seat
 
 ROOT = Path(__file__).resolve().parents[2]
-HOTLINE = Actor("王丽", "A-01", Platform.HOTLINE)
-POLICE = Actor("李强", "J-07", Platform.POLICE)
+HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
+POLICE = at_seat("李强", "J-07", Platform.POLICE)
 
 
 class Clock:

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from console.app_seat import order_transfers
-from console.domain.agent_state import AgentState, Seat
+from console.domain.agent_state import AgentState
 from console.domain.intake import Draft
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
 from console.services.orders import OrderService
 from console.services.screen_pop import ScreenPopService
 from console.services.seat import SeatStateService
@@ -35,9 +35,10 @@ from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.seat_panel import SeatPanel
 from console.ui.seat.transfer_flow import TransferFlow
+from tests.principals import at_seat, lead
 from tests.waiting import until
 
-ACTOR = Actor("王丽", "A-01", Platform.HOTLINE)
+ACTOR = at_seat("王丽", "A-01", Platform.HOTLINE)
 CALLER = "13812345678"
 
 
@@ -60,9 +61,9 @@ def build(db: Database, tmp_path: Path, loop: asyncio.AbstractEventLoop):  # typ
         save=lambda d: orders.create(d, ACTOR).order.number, ops=worker,
         drafts=DraftStore(tmp_path / "drafts"),
     )  # fmt: skip
-    states = SeatStateService(db, clock, Seat("A-01", "王丽"), Platform.HOTLINE)
+    states = SeatStateService(db, clock, lead("王丽", "A-01", Platform.HOTLINE))
     controller = SeatController(
-        telephony=switch, line=Line.HOTLINE, states=states, pops=ScreenPopService(db, clock),
+        telephony=switch, line=Line.HOTLINE, states=states, pops=ScreenPopService(db, clock, ACTOR),
         ops=worker, call_bar=bar, pop_view=pop, intake=intake, clock=clock,
         wrap_up=timedelta(milliseconds=300),
     )  # fmt: skip

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from console.domain.agent_state import AgentState, NotReadyReason, Seat
+from console.domain.agent_state import AgentState, NotReadyReason
 from console.domain.orders import Platform
 from console.services.seat import BoardLine, SeatStateService
 from console.store.engine import Database
 from console.ui.operations import Operations
 from console.ui.seat.state_board import StateBoard
+from tests.principals import lead
 from tests.ui.linkage_harness import Seats
 from tests.waiting import wait_until
 
@@ -31,8 +32,8 @@ def test_board_shows_each_seat_state_and_time(
     qtbot: QtBot, qtmodeltester: ModelTester, sqlite_db: Database, worker: Operations
 ) -> None:
     t0 = datetime(2026, 11, 26, 1, tzinfo=UTC)
-    a = SeatStateService(sqlite_db, lambda: t0, Seat("A-01", "王丽"), Platform.HOTLINE)
-    b = SeatStateService(sqlite_db, lambda: t0, Seat("A-02", "张伟"), Platform.HOTLINE)
+    a = SeatStateService(sqlite_db, lambda: t0, lead("王丽", "A-01", Platform.HOTLINE))
+    b = SeatStateService(sqlite_db, lambda: t0, lead("张伟", "A-02", Platform.HOTLINE))
     a.change(AgentState.READY)
     b.change(AgentState.NOT_READY, NotReadyReason.MEETING)
     holder = QWidget()
@@ -78,8 +79,8 @@ def test_a_seat_that_stops_reporting_shows_offline(
     "on a call" for ever; A-01's heartbeat keeps it on the board as it is."""
     t0 = datetime(2026, 11, 26, 1, tzinfo=UTC)
     now = [t0]
-    a = SeatStateService(sqlite_db, lambda: now[0], Seat("A-01", "王丽"), Platform.HOTLINE)
-    j = SeatStateService(sqlite_db, lambda: now[0], Seat("J-01", "李强"), Platform.POLICE)
+    a = SeatStateService(sqlite_db, lambda: now[0], lead("王丽", "A-01", Platform.HOTLINE))
+    j = SeatStateService(sqlite_db, lambda: now[0], lead("李强", "J-01", Platform.POLICE))
     a.change(AgentState.READY)
     j.change(AgentState.READY)
     now[0] = t0 + timedelta(seconds=1)
@@ -106,10 +107,11 @@ def test_a_seat_that_stops_reporting_shows_offline(
     assert "offline 1" in board.summary.text() and "on a call 0" in board.summary.text()
 
 
-def test_each_seat_window_reports_its_heartbeat(seats: Seats, qloop: object) -> None:
+def test_each_seat_window_reports_its_heartbeat(seats: Seats, qloop: object, db: Database) -> None:
     timer = seats.hot.window.findChild(QTimer, "seat-heartbeat")
     assert timer is not None and timer.isActive() and timer.interval() == 30_000
-    states = seats.hot.seat.states
+    # The board is the shift lead's (SEE_FLOOR), not the agent's: read it as a lead would.
+    states = SeatStateService(db, lambda: datetime.now(UTC), lead("赵敏", "L-01", Platform.HOTLINE))
     before = {line.seat: line.heard_at for line in states.board()}
     timer.timeout.emit()
     wait_until(

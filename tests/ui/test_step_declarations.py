@@ -10,10 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from console.domain.actions import ACTIONS, STEPS, FormField
 from console.domain.deadline_kinds import DEADLINE_KINDS
-from console.domain.orders import Actor, Platform
+from console.domain.orders import Platform
 from console.domain.refusals import REFUSALS
 from console.domain.text import Text
 from console.ui.seat.order_actions import OrderActions
+from tests.principals import at_seat
 from tests.ui.ops_doubles import HeldOperations
 from tests.ui.test_order_actions import order
 
@@ -43,7 +44,7 @@ def test_every_declared_word_has_its_chinese() -> None:
 
 def test_every_step_has_a_button_and_shows_exactly_its_declared_fields(qtbot: QtBot) -> None:
     steps = OrderActions(
-        actor=Actor("王丽", "A-01", Platform.HOTLINE), perform=lambda step: step,
+        by=at_seat("王丽", "A-01", Platform.HOTLINE), perform=lambda step: step,
         ops=HeldOperations(), departments=list, police_kinds=[],
     )  # fmt: skip
     qtbot.addWidget(steps)

@@ -7,6 +7,8 @@ totals however long the list); filters (platform, kind, level, queue, handling s
 :mod:`console.ui.alarms.filters`) and the Today/Tomorrow/Later tabs work on that list without
 another round trip, and the level chips and ``counts_changed`` count all open alarms, whatever is
 filtered. Service calls are operations (:mod:`console.ui.operations`), off the UI thread.
+Acknowledge and Escalate are enabled only where the role matrix lets the signed-in principal
+(``by``) do them on the selected alarm's platform; the service refuses them all the same.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ from PySide6.QtWidgets import (
 
 from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import china_date
+from console.domain.orders import Platform
+from console.domain.refusals import Refused
+from console.domain.roles import Can, Capability, Seated, allowed
 from console.services.alarms import MAX_NOTE, AlarmInputError, AlarmService, AlarmView
 from console.ui.alarms.filters import AlarmFilters
 from console.ui.alarms.model import (
@@ -68,13 +73,13 @@ class AlarmPanel(QWidget):
         service: AlarmService,
         *,
         kind_names: Mapping[str, str],
-        user: str,
+        by: Seated,
         ops: Operations,
         seat: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._service, self._user, self._ops = service, user, ops
+        self._service, self._by, self._ops = service, by, ops
         self._alarms: list[AlarmView] = []  # collapsed, unfiltered
         self._counts: dict[AlarmLevel, int] = {}  # open and unacknowledged, from the database
         self._day = china_date(datetime.now(UTC))
@@ -135,6 +140,7 @@ class AlarmPanel(QWidget):
         for shortcut in self.ack_shortcuts:  # only while the focus is in the panel
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._lay_out()
+        self._show_rights()
 
     def _lay_out(self) -> None:
         # Counts of everything, then the filters, then the tabs of what passes them: one row
@@ -171,6 +177,7 @@ class AlarmPanel(QWidget):
         self.escalate_button.clicked.connect(self.escalate)
         for shortcut in self.ack_shortcuts:
             shortcut.activated.connect(self.acknowledge)
+        self.table.selectionModel().selectionChanged.connect(self._show_rights)
         self.refresh_timer.timeout.connect(self.refresh)
         self.feed_timer.timeout.connect(self.refresh)
 
@@ -207,26 +214,44 @@ class AlarmPanel(QWidget):
 
     @Slot()
     def acknowledge(self) -> None:
-        alarm = self._target()
+        alarm = self._target(Capability.ACK_ALARM)
         if alarm is not None:
-            call = partial(self._service.acknowledge, alarm.id, self._user, self.note.text())
+            call = partial(self._service.acknowledge, alarm.id, self._by, self.note.text())
             self._write(call, alarm, self.note, self.tr("Acknowledged {number}."))
 
     @Slot()
     def escalate(self) -> None:
-        alarm = self._target()
+        alarm = self._target(Capability.ESCALATE_ALARM)
         if alarm is not None:
-            call = partial(self._service.escalate, alarm.id, self.person.text(), self._user)
+            call = partial(self._service.escalate, alarm.id, self._by, self.person.text())
             self._write(call, alarm, self.person, self.tr("Escalated {number}."))
 
-    def _target(self) -> AlarmView | None:
-        """The selected alarm, unless a write is still on its way (one at a time)."""
+    def _target(self, can: Can) -> AlarmView | None:
+        """The selected alarm, unless a write is still on its way (one at a time) or the
+        principal may not do ``can`` on it (the key works while the button is disabled)."""
         if self._writing is not None:
             return None
         alarm = self.selected()
         if alarm is None:
             self._say(self.tr("Select an alarm in the table first."), error=True)
+        elif not self._may(can, alarm):
+            self._say(refusal_text(Refused("not_allowed", f"{can.value} on {alarm.number}")),
+                      error=True)  # fmt: skip
+            return None
         return alarm
+
+    def _may(self, can: Can, alarm: AlarmView | None) -> bool:
+        """Whether the principal may do ``can`` on ``alarm`` (its order's platform), or on the
+        alarms of its own platform when none is selected."""
+        principal = self._by.principal
+        where = principal.platform if alarm is None else Platform(alarm.owner)
+        return allowed(principal, can, where)
+
+    @Slot()
+    def _show_rights(self) -> None:
+        alarm = self.selected()
+        self.ack_button.setEnabled(self._may(Capability.ACK_ALARM, alarm))
+        self.escalate_button.setEnabled(self._may(Capability.ESCALATE_ALARM, alarm))
 
     def _write(self, call: Callable[[], None], a: AlarmView, field: QLineEdit, done: str) -> None:
         self._writing = (a, field, done)
@@ -284,6 +309,7 @@ class AlarmPanel(QWidget):
         if row is not None:
             self.table.selectRow(row)
         self.table.verticalScrollBar().setValue(scrolled)
+        self._show_rights()
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)

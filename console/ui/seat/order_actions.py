@@ -1,7 +1,8 @@
 """The order's next steps (办理): one button per action this seat may take now, and a small form
 for what the action needs (a note, a department, a 110 kind, a three-way outcome).
 
-Which buttons show comes from ``allowed_actions`` (the domain); the service still checks every
+Which buttons show comes from ``allowed_actions`` (the domain: the order's rules) and the role
+matrix (``Seated.may``: what the signed-in principal may do); the service still checks every
 action, and a refusal is said inline with the form kept as typed (STYLE: validate at the edge,
 keep the draft). Keyboard: each step has its own Alt key, the same in every state (declared with
 the step, ``ActionSpec.key``; shown on its button), Ctrl+Enter confirms, Esc closes the form.
@@ -30,12 +31,13 @@ from console.domain.actions import ACTIONS, MAX_NOTE, STEPS, FormField
 from console.domain.catalogue import Department, Kind
 from console.domain.orders import (
     Action,
-    Actor,
     FirstContactMode,
     ThreeWayOutcome,
     WorkOrder,
     allowed_actions,
 )
+from console.domain.refusals import Refused
+from console.domain.roles import Seated
 from console.services.steps import Step
 from console.ui.keys import mnemonic, sequence, sequences
 from console.ui.names import action_names, say
@@ -61,7 +63,7 @@ class OrderActions(QWidget):
     def __init__(
         self,
         *,
-        actor: Actor,
+        by: Seated,
         perform: Perform,
         ops: Operations,
         departments: Callable[[], Sequence[Department]],
@@ -70,7 +72,7 @@ class OrderActions(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._actor, self._perform, self._ops = actor, perform, ops
+        self._by, self._perform, self._ops = by, perform, ops
         self._departments_source = departments
         self._departments: list[Department] | None = None
         self._chinese = chinese
@@ -172,7 +174,7 @@ class OrderActions(QWidget):
         if not same:
             self.close_step()  # its note is kept under the order it was typed for
         self.order = order
-        allowed = allowed_actions(order, self._actor) if order is not None else frozenset()
+        allowed = self._allowed(order) if order is not None else frozenset()
         names = action_names()
         for action, button in self.buttons.items():
             button.setVisible(action in allowed)
@@ -245,7 +247,10 @@ class OrderActions(QWidget):
         order, action = self.order, self.action
         if order is None or action is None or self._busy:
             return
-        if action not in allowed_actions(order, self._actor):  # the order moved on meanwhile
+        if not self._by.may(action):  # opened by hand (F11's strip): the roles still decide
+            self._say(refusal_text(Refused("not_allowed", f"{action.value} not allowed")))
+            return
+        if action not in self._allowed(order):  # the order moved on meanwhile
             self._say(self.tr("This order changed meanwhile: this step is no longer possible. "
                               "Your note is kept; copy it or close."))  # fmt: skip
             return
@@ -293,6 +298,11 @@ class OrderActions(QWidget):
         )
 
     # ------------------------------------------------------------------ private
+
+    def _allowed(self, order: WorkOrder) -> frozenset[Action]:
+        """What the order's rules allow this seat now, of what the principal's roles allow."""
+        by = self._by
+        return frozenset(a for a in allowed_actions(order, by.actor) if by.may(a))
 
     def _here(self, step: Step) -> bool:
         """Whether the form still shows ``step``: the agent may have moved to another order or
