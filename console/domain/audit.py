@@ -2,8 +2,9 @@
 
 Each row carries ``mac = HMAC-SHA256(site key, previous row's mac ‖ this row's canonical
 content)`` (:func:`mac_input`: the one canonical form, written and checked alike); the first row
-chains on :data:`GENESIS`. The site key lives outside the database (``console.services.audit``), so whoever can write SQL but does not hold the key cannot
-change, delete or insert a row without :func:`verify` naming the first row that no longer fits.
+chains on :data:`GENESIS`. The site key lives outside the database (``console.services.audit``),
+so whoever can write SQL but does not hold the key cannot change, delete or insert a row without
+:func:`verify` naming the first row that no longer fits.
 ``seq`` counts rows from 1 without gaps and is part of the content: a deleted row leaves a gap.
 
 Row formats: a row's ``key_id`` column names its format and key, ``v2:<key name>`` (length-
