@@ -208,16 +208,14 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "users":
                 from console.cli.users import users
 
-                return users(settings.db_url, args, settings.security())
+                return users(settings.db_url, args, settings.security(), _key_path(settings))
             if args.command == "audit":
                 return _audit(args, settings)
             if args.command == "personal-data":
                 from console.cli.personal_data import purge
-                from console.config import audit_key_path
 
-                key = audit_key_path(settings)
-                return purge(settings.db_url, key, settings.retention_months, args)
-            return _command(args, settings.db_url, settings.security())
+                return purge(settings.db_url, _key_path(settings), settings.retention_months, args)
+            return _command(args, settings.db_url, settings.security(), _key_path(settings))
         except Exception as exc:  # said as one line; anything else is a bug: its traceback
             said = say_failure(args.command, exc, settings.db_url)
             if said is None:
@@ -250,13 +248,19 @@ def _audit(args: argparse.Namespace, settings: Settings) -> int:
     )  # fmt: skip
 
 
-def _command(args: argparse.Namespace, url: str, security: SecurityPolicy) -> int:
+def _key_path(settings: Settings) -> Path:
+    from console.config import audit_key_path
+
+    return audit_key_path(settings)
+
+
+def _command(args: argparse.Namespace, url: str, security: SecurityPolicy, key_path: Path) -> int:
     if args.command == "init-db":
         return _init_db(url)
     if args.command == "report":
         from console.cli.report import report
 
-        return report(url, args.start, args.end)
+        return report(url, args.start, args.end, key_path)
     if args.command == "roles":
         from console.cli.users import print_matrix
 
@@ -264,7 +268,7 @@ def _command(args: argparse.Namespace, url: str, security: SecurityPolicy) -> in
     if args.command == "departments":
         from console.cli.departments import departments
 
-        return departments(url, args)
+        return departments(url, args, key_path)
     return _demo_data(url, args.orders, args.seed, args.until, args.if_empty, security)
 
 

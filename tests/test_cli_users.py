@@ -32,8 +32,13 @@ class Terminal:
 
 def run(url: str, *argv: str, typed: tuple[str, ...] = ()) -> int:
     terminal = Terminal(*typed)
-    return users(url, _parser().parse_args(["users", *argv]), SecurityPolicy(), ask=terminal,
-                 interactive=True)  # fmt: skip
+    return users(url, _parser().parse_args(["users", *argv]), SecurityPolicy(), _key(url),
+                 ask=terminal, interactive=True)  # fmt: skip
+
+
+def _key(url: str) -> Path:
+    """The audit key beside the test's database (made on first use)."""
+    return Path(url.removeprefix("sqlite:///")).with_name("audit.key")
 
 
 @pytest.fixture
@@ -105,7 +110,7 @@ def test_mistakes_are_one_line(
 def test_no_terminal_no_password(url: str) -> None:
     args = _parser().parse_args(["users", "add", "a1", "--role", "agent"])
     with pytest.raises(CommandFailed, match="asked on a terminal"):
-        users(url, args, SecurityPolicy(), ask=Terminal(), interactive=False)
+        users(url, args, SecurityPolicy(), _key(url), ask=Terminal(), interactive=False)
 
 
 def _console(*args: str) -> subprocess.CompletedProcess[str]:
@@ -135,3 +140,23 @@ def test_roles_prints_the_matrix() -> None:
     assert "dispatch            12345  agent (话务员), lead (值班长)" in lines
     assert "read_audit          site   auditor (审计员)" in lines
     assert not any(line.startswith("dispatch            110") for line in lines)
+
+
+def test_account_changes_are_recorded_by_the_systems_user(url: str) -> None:
+    import getpass
+
+    from sqlalchemy import text
+
+    from console.store.setup import init_db
+
+    pw = ("Start-2026x", "Start-2026x")
+    assert run(url, "add", "liqiang", "--platform", "110", "--role", "operator", typed=pw) == 0
+    assert run(url, "disable", "liqiang") == 0
+    db, _ = init_db(url)
+    with db.read() as s:
+        rows = [tuple(r) for r in s.execute(text(
+            "SELECT who, action, target, detail FROM audit ORDER BY seq"))]  # fmt: skip
+    db.dispose()
+    me = getpass.getuser()
+    assert rows == [(me, "user_change", "liqiang", "added 110 roles=operator"),
+                    (me, "user_change", "liqiang", "disabled")]  # fmt: skip

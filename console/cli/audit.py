@@ -1,5 +1,10 @@
 """``python -m console audit verify`` and ``audit show``: check the audit trail's chain, and read it.
 
+The commands that change or export something (``users``, ``departments import|retire``,
+``report``) record it through :func:`command_line`: ``who`` is the operating system's user,
+``seat`` ``cli@<host>``. They open the key as a seat does (made on first use against an empty
+trail, refused when it does not fit): nothing is changed or exported unrecorded.
+
 ``verify`` exits 0 with the row count when the chain is intact, 1 naming the first row that was
 changed, deleted or inserted behind the console's back, 2 when it cannot check (no key file, no
 database). ``show`` prints a page of rows, newest first; ``--before SEQ`` pages further back.
@@ -9,8 +14,11 @@ art. 21).
 
 from __future__ import annotations
 
+import getpass
+import socket
 import unicodedata
-from datetime import datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -18,7 +26,9 @@ from zoneinfo import ZoneInfo
 from console.cli.common import CommandFailed, day
 
 if TYPE_CHECKING:
-    from console.domain.audit import AuditRecord
+    from console.domain.audit import AuditAction, AuditEntry, AuditRecord
+    from console.services.audit import AuditTrail
+    from console.store.engine import Database
 
 CHINA = ZoneInfo("Asia/Shanghai")
 EXIT_BROKEN = 1
@@ -32,6 +42,37 @@ def _key(path: Path) -> bytes:
         return load_key(path)
     except AuditKeyError as exc:
         raise CommandFailed(str(exc)) from None
+
+
+@dataclass(frozen=True, slots=True)
+class CommandLine:
+    """The audit trail as a command records in it, and who ran the command where."""
+
+    trail: AuditTrail
+    who: str
+    seat: str
+
+    def entry(self, action: AuditAction, target: str = "", detail: str = "") -> AuditEntry:
+        from console.domain.audit import AuditEntry
+
+        return AuditEntry(self.who, self.seat, action, target, detail=detail)
+
+
+def command_line(db: Database, key_path: Path) -> CommandLine:
+    """The trail for a command about to change or export something in ``db``."""
+    from console.services.audit import AuditKeyError, AuditTrail, open_key
+
+    try:
+        key = open_key(db, key_path)
+    except AuditKeyError as exc:
+        raise CommandFailed(f"{exc}; nothing was done") from None
+    try:
+        who = getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment nor the user database
+        who = "unknown"
+    return CommandLine(
+        AuditTrail(key, lambda: datetime.now(UTC)), who, f"cli@{socket.gethostname()}"
+    )
 
 
 def verify(url: str, key_path: Path) -> int:

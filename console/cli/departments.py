@@ -10,7 +10,10 @@ from pathlib import Path
 from console.cli.common import EXIT_REFUSED, CommandFailed
 
 
-def departments(url: str, args: argparse.Namespace) -> int:
+def departments(url: str, args: argparse.Namespace, key_path: Path) -> int:
+    """``key_path``: the audit key (import and retire are recorded in the audit trail)."""
+    from console.cli.audit import command_line
+    from console.services.directory import DirectoryService
     from console.store import departments as directory
     from console.store.setup import init_db
 
@@ -25,22 +28,19 @@ def departments(url: str, args: argparse.Namespace) -> int:
             for d in rows:
                 out.writerow([d.code, d.name_zh, d.name_en, d.district, d.kind.value, d.active])
             return 0
+        cli = command_line(db, key_path)
+        changes = DirectoryService(db, cli.seat, cli.trail)
         if args.departments_command == "import":
-            try:
-                with db.write() as session:  # all or nothing: one transaction
-                    entries = directory.read_import(
-                        text, str(args.file), directory.district_codes(session)
-                    )
-                    added, updated = directory.import_departments(session, entries)
+            try:  # all or nothing: one transaction
+                done = changes.import_file(text, str(args.file), cli.who)
             except directory.BadImportFile as exc:
                 return _refused(exc.problems)
-            retired = sum(not e.active for e in entries)
-            print(f"departments: {added} added, {updated} updated from {args.file}"
+            retired = done.retired
+            print(f"departments: {done.added} added, {done.updated} updated from {args.file}"
                   + (f" ({retired} of them retired: active=false)" if retired else ""))  # fmt: skip
             return 0
         try:
-            with db.write() as session:
-                gone = directory.retire(session, args.code)
+            gone = changes.retire(args.code, cli.who)
         except directory.UnknownDepartment as exc:
             raise CommandFailed(str(exc)) from None
         print(f"departments: {gone.code} {gone.name_zh} retired")

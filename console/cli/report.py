@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from console.cli.common import CommandFailed, day
 
 
-def report(url: str, start: str | None, end: str | None) -> int:
+def report(url: str, start: str | None, end: str | None, key_path: Path) -> int:
+    """``key_path``: the audit key (a report is an export: recorded before it is printed)."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    from console.cli.audit import command_line
+    from console.domain.audit import AuditAction
     from console.domain.dispositions import DEFAULT_DISPOSITIONS, UNCHOSEN
     from console.store.reports import linkage_report
     from console.store.setup import init_db
@@ -20,8 +25,10 @@ def report(url: str, start: str | None, end: str | None) -> int:
         raise CommandFailed(f"--to {last} is before --from {first}")
     db, _ = init_db(url)
     try:
+        cli = command_line(db, key_path)
         with db.read() as session:
             r = linkage_report(session, first, last)
+        cli.trail.write(db, cli.entry(AuditAction.EXPORT, "linkage report", f"{first}..{last}"))
     finally:
         db.dispose()
     outcome = {"12345": "由12345受理 12345 takes it", "110": "由110受理 110 takes it",

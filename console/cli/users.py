@@ -14,6 +14,7 @@ import getpass
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from console.cli.common import CommandFailed
@@ -69,10 +70,12 @@ def users(
     url: str,
     args: argparse.Namespace,
     policy: SecurityPolicy,
+    key_path: Path,
     ask: Ask = getpass.getpass,
     interactive: bool | None = None,
 ) -> int:
     """Run one ``users`` sub-command; ``ask`` reads a password without echo (a fake in tests)."""
+    from console.cli.audit import command_line
     from console.services.accounts import AccountService
     from console.store.setup import init_db
 
@@ -94,7 +97,9 @@ def users(
         password = _new_password(ask, args.login)
     db, _ = init_db(url)
     try:
-        service = AccountService(db, lambda: datetime.now(UTC), policy)
+        cli = command_line(db, key_path)  # every change is recorded
+        service = AccountService(db, lambda: datetime.now(UTC), policy, audit=cli.trail,
+                                 seat=cli.seat, operator=cli.who)  # fmt: skip
         try:
             return _run(service, command, args, password, roles)
         except Refused as exc:

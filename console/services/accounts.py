@@ -16,6 +16,10 @@ line call the same methods the same way:
 - The administrator's calls (:meth:`add`, :meth:`reset_password`…) take ``by``: the signed-in
   principal, checked against the role matrix; None is the command line, whose user already
   holds the database's own credentials.
+- With an ``audit`` trail, each sign-in, failed attempt (the one that locks: ``locked_out``),
+  password change, enrolment and account change is one row, in the transaction that changes
+  the account (so a refused attempt's row commits with its count); ``who`` is the login tried,
+  or the administrator (``operator``, the command line's user, when ``by`` is None).
 """
 
 from __future__ import annotations
@@ -30,11 +34,13 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from console.domain import passwords as rules
+from console.domain.audit import AuditAction, AuditEntry, AuditOutcome
 from console.domain.orders import Platform
 from console.domain.passwords import SecurityPolicy
 from console.domain.refusals import Refused
 from console.domain.roles import SITE, Capability, Principal, Role, allowed, check_roles, needs_totp
 from console.services import second_factor as factor
+from console.services.audit import AuditTrail
 from console.services.second_factor import Enrolment
 from console.store import accounts as repo
 from console.store.engine import Database
@@ -76,8 +82,15 @@ class AccountService:
         db: Database,
         clock: Callable[[], datetime],
         policy: SecurityPolicy | None = None,
+        *,
+        audit: AuditTrail | None = None,
+        seat: str = "",
+        operator: str = "command line",
     ) -> None:
+        """``seat``: where sign-ins happen (the audit rows' seat); ``operator``: who the command
+        line's changes (``by`` None) are recorded as."""
         self._db = db
+        self._audit, self._seat, self._operator = audit, seat, operator
         self._clock = clock
         self._policy = policy or SecurityPolicy()
         self._hasher = factor.password_hasher()
@@ -91,8 +104,8 @@ class AccountService:
         def run(s: Session) -> Principal:
             row = self._password(s, login, password)
             self._no_change_needed(row)
-            self._second_factor(row, totp)
-            return self._signed_in(row)
+            self._second_factor(s, row, totp)
+            return self._signed_in(s, row)
 
         return self._write(run)
 
@@ -101,12 +114,13 @@ class AccountService:
 
         def run(s: Session) -> Principal:
             row = self._password(s, login, old)
-            self._second_factor(row, totp)
+            self._second_factor(s, row, totp)
             text = rules.check_new_password(self._policy, row.login, new)
             if factor.verify_password(self._hasher, row.password_hash, text):
                 raise Refused("password_same")
             self._set_password(row, text, must_change=False)
-            return self._signed_in(row)  # may refuse: enrol next (the new password stands)
+            self._audited(s, row.login, AuditAction.USER_CHANGE, row.login, "password_changed")
+            return self._signed_in(s, row)  # may refuse: enrol next (the new password stands)
 
         return self._write(run)
 
@@ -139,7 +153,8 @@ class AccountService:
             codes = factor.new_recovery_codes()
             row.totp_secret, row.totp_last_step = secret, step
             row.recovery_hashes = ",".join(factor.recovery_hash(c) for c in codes)
-            return Enrolled(self._signed_in(row), tuple(codes))
+            self._audited(s, row.login, AuditAction.USER_CHANGE, row.login, "totp_enrolled")
+            return Enrolled(self._signed_in(s, row), tuple(codes))
 
         return self._write(run)
 
@@ -148,11 +163,12 @@ class AccountService:
 
         def run(s: Session) -> tuple[str, ...]:
             row = self._password(s, login, password)
-            self._second_factor(row, totp)
+            self._second_factor(s, row, totp)
             if row.totp_secret is None:
                 raise Refused("totp_enrol_needed")
             codes = factor.new_recovery_codes()
             row.recovery_hashes = ",".join(factor.recovery_hash(c) for c in codes)
+            self._audited(s, row.login, AuditAction.USER_CHANGE, row.login, "recovery_renewed")
             return tuple(codes)
 
         return self._write(run)
@@ -169,7 +185,7 @@ class AccountService:
         by: Principal | None = None,
     ) -> AccountView:
         """A new account; its password is changed at the first sign-in."""
-        self._may_manage(by)
+        self._may_manage(by, login)
         name = rules.check_login(login)
         shown = rules.check_display_name(display_name)
         held = check_roles(roles, platform)
@@ -184,48 +200,59 @@ class AccountService:
                              created_at=now)  # fmt: skip
             self._set_password(row, text, must_change=True)
             s.add(row)
+            self._changed(s, by, AuditAction.USER_CHANGE, name,
+                          f"added {platform.value} roles={row.roles}")  # fmt: skip
             return _view(row)
 
         return self._write(run)
 
     def accounts(self, by: Principal | None = None) -> list[AccountView]:
-        self._may_manage(by)
+        self._may_manage(by, "")
         with self._db.read() as s:
             return [_view(row) for row in repo.every(s)]
 
     def reset_password(self, login: str, password: str, by: Principal | None = None) -> None:
         """A new password, changed at the next sign-in; unlocks the account."""
-        self._may_manage(by)
+        self._may_manage(by, login)
 
         def run(s: Session) -> None:
             row = self._existing(s, login)
             self._set_password(row, rules.check_new_password(self._policy, row.login, password),
                                must_change=True)  # fmt: skip
+            self._changed(s, by, AuditAction.USER_CHANGE, row.login, "password_reset")
 
         self._write(run)
 
     def disable(self, login: str, by: Principal | None = None) -> None:
-        self._may_manage(by)
-        self._write(lambda s: setattr(self._existing(s, login), "enabled", False))
+        self._may_manage(by, login)
+
+        def run(s: Session) -> None:
+            row = self._existing(s, login)
+            row.enabled = False
+            self._changed(s, by, AuditAction.USER_CHANGE, row.login, "disabled")
+
+        self._write(run)
 
     def reset_totp(self, login: str, by: Principal | None = None) -> None:
         """Remove the account's app and recovery codes: it enrols again at the next sign-in
         (if its roles or the site ask for a code)."""
-        self._may_manage(by)
+        self._may_manage(by, login)
 
         def run(s: Session) -> None:
             row = self._existing(s, login)
             row.totp_secret, row.totp_last_step, row.recovery_hashes = None, None, ""
+            self._changed(s, by, AuditAction.USER_CHANGE, row.login, "totp_reset")
 
         self._write(run)
 
     def set_roles(self, login: str, roles: Iterable[Role], by: Principal | None = None) -> None:
-        self._may_manage(by)
+        self._may_manage(by, login)
         wanted = frozenset(roles)
 
         def run(s: Session) -> None:
             row = self._existing(s, login)
-            row.roles = _joined(check_roles(wanted, Platform(row.platform)))
+            before, row.roles = row.roles, _joined(check_roles(wanted, Platform(row.platform)))
+            self._changed(s, by, AuditAction.ROLE_CHANGE, row.login, f"{before} -> {row.roles}")
 
         self._write(run)
 
@@ -249,20 +276,21 @@ class AccountService:
         name = rules.normal_login(login)
         row = repo.get(s, name, for_update=True) if name else None
         if row is None or not row.enabled:
-            self._phantom(name or "", text)
+            self._phantom(s, name or "", text)
         now = self._clock()
         if row.locked_until is not None and row.locked_until > now:
             factor.verify_password(self._hasher, self._dummy, text)  # the same time
+            self._attempt(s, row.login, None, "sign_in_locked")
             raise Refused("sign_in_locked", until=_shown(row.locked_until))
         if row.locked_until is not None:  # the lock has run out: a fresh count
             row.locked_until, row.failed_attempts = None, 0
         if not factor.verify_password(self._hasher, row.password_hash, text):
-            self._failed(row, now)
+            self._failed(s, row, now)
         if self._hasher.check_needs_rehash(row.password_hash):
             row.password_hash = self._hasher.hash(text)
         return row
 
-    def _phantom(self, name: str, text: str) -> NoReturn:
+    def _phantom(self, s: Session, name: str, text: str) -> NoReturn:
         """No account (or a disabled one): the same work and the same refusals as a wrong
         password, lock included. Raises."""
         factor.verify_password(self._hasher, self._dummy, text)
@@ -270,6 +298,7 @@ class AccountService:
         failures, until = self._phantoms.pop(name, (0, None))
         if until is not None and until > now:
             self._phantoms[name] = (failures, until)
+            self._attempt(s, name, None, "sign_in_locked")
             raise Refused("sign_in_locked", until=_shown(until))
         failures = 0 if until is not None else failures
         failures += 1
@@ -277,14 +306,16 @@ class AccountService:
         self._phantoms[name] = (failures, until)
         while len(self._phantoms) > _PHANTOMS:
             self._phantoms.popitem(last=False)
-        self._refuse_attempt(until)
+        self._refuse_attempt(s, name, until)
 
-    def _failed(self, row: AccountRow, now: datetime) -> NoReturn:
+    def _failed(self, s: Session, row: AccountRow, now: datetime) -> NoReturn:
         row.failed_attempts += 1
         row.locked_until = rules.locked_until(self._policy, row.failed_attempts, now)
-        self._refuse_attempt(row.locked_until)
+        self._refuse_attempt(s, row.login, row.locked_until)
 
-    def _refuse_attempt(self, until: datetime | None) -> NoReturn:
+    def _refuse_attempt(self, s: Session, login: str, until: datetime | None) -> NoReturn:
+        """A wrong password (or unknown login): refused, and locked if this was one too many."""
+        self._attempt(s, login, until, "sign_in_refused")
         if until is not None:
             raise Refused("sign_in_locked", until=_shown(until))
         raise Refused("sign_in_refused", attempts=str(self._policy.max_failures),
@@ -296,7 +327,7 @@ class AccountService:
         ):
             raise Refused("password_change_needed")
 
-    def _second_factor(self, row: AccountRow, given: str | None) -> None:
+    def _second_factor(self, s: Session, row: AccountRow, given: str | None) -> None:
         """The one-time code (or a recovery code) when the account has enrolled an app."""
         if row.totp_secret is None:
             return
@@ -318,16 +349,18 @@ class AccountService:
                 return
         row.failed_attempts += 1
         row.locked_until = rules.locked_until(self._policy, row.failed_attempts, now)
+        self._attempt(s, row.login, row.locked_until, "totp_wrong")
         if row.locked_until is not None:
             raise Refused("sign_in_locked", until=_shown(row.locked_until))
         raise Refused("totp_wrong")
 
-    def _signed_in(self, row: AccountRow) -> Principal:
+    def _signed_in(self, s: Session, row: AccountRow) -> Principal:
         """The principal, once nothing is left to do; the count of failures starts again."""
         row.failed_attempts, row.locked_until = 0, None
         roles = _roles(row.roles)
         if row.totp_secret is None and needs_totp(roles, self._policy.totp_for_all):
             raise Refused("totp_enrol_needed")
+        self._audited(s, row.login, AuditAction.SIGN_IN, row.login, "")
         return Principal(row.login, row.display_name, Platform(row.platform), roles)
 
     def _set_password(self, row: AccountRow, text: str, must_change: bool) -> None:
@@ -343,10 +376,30 @@ class AccountService:
             raise Refused("unknown_account", login=login.strip()[:40])
         return row
 
-    @staticmethod
-    def _may_manage(by: Principal | None) -> None:
+    def _may_manage(self, by: Principal | None, login: str) -> None:
         if by is not None and not allowed(by, Capability.MANAGE_USERS, SITE):
+            if self._audit is not None:  # a refused attempt at accounts is worth a row too
+                self._audit.write(self._db, AuditEntry(by.login, self._seat,
+                    AuditAction.USER_CHANGE, login.strip()[:40], AuditOutcome.REFUSED,
+                    "not_allowed"))  # fmt: skip
             raise Refused("not_allowed")
+
+    # -- the audit trail -------------------------------------------------------------------
+
+    def _audited(self, s: Session, who: str, action: AuditAction, target: str, detail: str,
+                 outcome: AuditOutcome = AuditOutcome.OK) -> None:  # fmt: skip
+        if self._audit is not None:
+            self._audit.record(s, AuditEntry(who, self._seat, action, target, outcome, detail))
+
+    def _attempt(self, s: Session, login: str, locked: datetime | None, why: str) -> None:
+        """A refused attempt at ``login``; ``locked`` when this attempt locked it."""
+        action = AuditAction.LOCKED_OUT if locked is not None else AuditAction.SIGN_IN_FAILED
+        self._audited(s, login or "?", action, login or "?", why, AuditOutcome.REFUSED)
+
+    def _changed(
+        self, s: Session, by: Principal | None, action: AuditAction, login: str, detail: str
+    ) -> None:
+        self._audited(s, by.login if by else self._operator, action, login, detail)
 
 
 def _joined(roles: frozenset[Role]) -> str:

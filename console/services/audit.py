@@ -34,13 +34,23 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlmodel import Session
 
-from console.domain.audit import GENESIS, KEY_BYTES, AuditEntry, AuditRecord, Verdict, key_id
-from console.domain.audit import seal as seal_record
+from console.domain.audit import (
+    GENESIS,
+    KEY_BYTES,
+    AuditAction,
+    AuditEntry,
+    AuditRecord,
+    Signer,
+    Verdict,
+    key_id,
+    signed_by,
+)
 from console.domain.audit import verify as verify_chain
 from console.store import audit as repo
 from console.store.engine import Database
 
 _PENDING = "audit_pending"  # in Session.info: entries waiting for the commit
+SEAT_EVENTS = (AuditAction.SIGN_OUT, AuditAction.IDLE_LOCK, AuditAction.UNLOCK)
 
 
 class AuditKeyError(Exception):
@@ -97,10 +107,10 @@ def open_key(db: Database, path: Path) -> bytes:
     if top is None and not path.exists():
         return create_key(path)
     key = load_key(path)
-    if top is not None and top.key_id != key_id(key):
+    if top is not None and signed_by(top.key_id) != key_id(key):
         raise AuditKeyError(
             f"audit key file {path} (key {key_id(key)}) is not the key the audit trail is signed "
-            f"with ({top.key_id}): copy the key file the other seats use"
+            f"with ({signed_by(top.key_id)}): copy the key file the other seats use"
         )
     return key
 
@@ -111,8 +121,8 @@ class AuditTrail:
     def __init__(self, key: bytes, clock: Callable[[], datetime]) -> None:
         if len(key) != KEY_BYTES:
             raise ValueError(f"an audit key is {KEY_BYTES} bytes")
-        self._key, self._clock = key, clock
-        self.key_id = key_id(key)
+        self._key, self._signer, self._clock = key, Signer(key), clock
+        self.key_id = self._signer.key_id
 
     def derived_key(self, purpose: bytes) -> bytes:
         """A key for another use of the site key (the personal-data pseudonyms), named by
@@ -134,35 +144,37 @@ class AuditTrail:
         with db.write(notify=False) as session:
             self.record(session, entry)
 
+    def seat_event(self, db: Database, action: AuditAction, who: str, seat: str) -> None:
+        """A seat's session changing hands: ``SIGN_OUT``, ``IDLE_LOCK`` (the seat locked itself,
+        or was locked), ``UNLOCK`` (after the password was accepted), each a row of its own.
+        A wrong unlock password is recorded by ``AccountService.sign_in`` as a failed sign-in."""
+        if action not in SEAT_EVENTS:
+            raise ValueError(f"{action} is not a seat event: {', '.join(SEAT_EVENTS)}")
+        self.write(db, AuditEntry(who, seat, action, target=who))
+
     def _append(self, session: Session) -> None:
         pending: list[AuditEntry] = session.info.pop(_PENDING, [])
         if not pending:
             return
         repo.lock_chain(session)
         top = repo.head(session)
-        if top is not None and top.key_id != self.key_id:
+        if top is not None and signed_by(top.key_id) != self.key_id:
             raise AuditKeyError(
                 f"this seat's audit key ({self.key_id}) is not the key the audit trail is signed "
-                f"with ({top.key_id}): copy the key file the other seats use"
+                f"with ({signed_by(top.key_id)}): copy the key file the other seats use"
             )
-        previous, seq = (_mac(top.mac), top.seq) if top is not None else (GENESIS, 0)
+        # A head rewritten by hand is chained on as it stands: verify names it.
+        previous, seq = (top.mac, top.seq) if top is not None else (GENESIS, 0)
         now = self._clock()
         for entry in pending:
             seq += 1
-            record = seal_record(self._key, previous, seq, now, entry)
+            record = self._signer.seal(previous, seq, now, entry)
             repo.append(session, record)
-            previous = bytes.fromhex(record.mac)
+            previous = record.mac
 
 
 def _forget(session: Session) -> None:
     session.info.pop(_PENDING, None)
-
-
-def _mac(text: str) -> bytes:
-    try:
-        return bytes.fromhex(text)
-    except ValueError:  # a head rewritten by hand: chain on it anyway, verify names it
-        return text.encode()
 
 
 def verify_trail(db: Database, key: bytes) -> Verdict:

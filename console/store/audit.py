@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Connection, select
 from sqlmodel import Session, col
 
-from console.domain.audit import AuditRecord
+from console.domain.audit import AuditRecord, Row, utc_text
 from console.store.tables import AuditRow
 
 # pg_advisory_xact_lock key: any constant no other part of the console uses ("audit" in ASCII).
@@ -64,7 +64,7 @@ def append(session: Session, record: AuditRecord) -> None:
     r = record
     at: object = r.at
     if conn.dialect.name == "sqlite":
-        at = r.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        at = utc_text(r.at)
     values = (r.seq, at, r.who, r.seat, r.action, r.target, r.outcome, r.detail, r.key_id, r.mac)
     conn.exec_driver_sql(_INSERT[conn.dialect.name], values)
 
@@ -73,24 +73,30 @@ def _record(row: tuple[object, ...]) -> AuditRecord:
     return AuditRecord(*row)  # type: ignore[arg-type]
 
 
-_ALL = "SELECT seq, at, who, seat, action, target, outcome, detail, key_id, mac FROM audit"
+_COLS_AS_TEXT = {  # the instant as the MAC covers it (console.domain.audit.utc_text)
+    "sqlite": _COLS,  # stored so
+    "postgresql": "seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), who, seat, "
+    "action, target, outcome, detail, key_id, mac",
+}
 
 
-def stream(conn: Connection, batch: int = 20_000) -> Iterator[AuditRecord]:
-    """Every row in chain order, a batch at a time (1 M rows never sit in memory at once).
+def stream(conn: Connection, batch: int = 20_000) -> Iterator[Row]:
+    """Every row in chain order as the driver's own tuples, a batch at a time (1 M rows never
+    sit in memory at once), in one statement: one consistent read.
 
-    Straight from the driver (``audit verify`` reads every row: SQLAlchemy's per-value result
-    processing cost more than the MACs). SQLite gives the instant as text in UTC, PostgreSQL as
-    an aware datetime."""
-    result = conn.execution_options(stream_results=True, max_row_buffer=batch).exec_driver_sql(
-        _ALL + " ORDER BY seq"
-    )
-    while rows := result.fetchmany(batch):
-        for seq, at, *rest in rows:
-            if not isinstance(at, datetime):
-                at = datetime.fromisoformat(at)
-                at = at if at.tzinfo else at.replace(tzinfo=UTC)
-            yield AuditRecord(seq, at, *rest)
+    Straight from the DB-API cursor, the instant already text (``audit verify`` reads every
+    row: SQLAlchemy's per-row objects, or a datetime made and formatted again per row, cost
+    more than the MACs). On PostgreSQL a server-side cursor streams the rows."""
+    dialect = conn.dialect.name
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor(name="audit_stream") if dialect == "postgresql" else raw.cursor()
+    try:
+        cursor.execute(f"SELECT {_COLS_AS_TEXT[dialect]} FROM audit ORDER BY seq")
+        while rows := cursor.fetchmany(batch):
+            yield from rows
+    finally:
+        cursor.close()
 
 
 def page(

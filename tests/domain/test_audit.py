@@ -1,8 +1,13 @@
-"""The audit chain: intact rows verify; a changed, deleted or inserted row is named."""
+"""The audit chain: intact rows verify; a changed, deleted or inserted row is named; rows of the
+first format (JSON) still verify, alone and mixed with format 2."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 import os
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -16,10 +21,13 @@ from console.domain.audit import (
     AuditEntry,
     AuditOutcome,
     AuditRecord,
+    Verdict,
     key_id,
+    mac_input,
+    row_key_id,
     seal,
-    verify,
 )
+from console.domain.audit import verify as verify_rows
 
 KEY = bytes(range(32))
 T0 = datetime(2026, 12, 1, 2, 3, 4, 567890, tzinfo=UTC)
@@ -33,8 +41,23 @@ def chain(n: int, key: bytes = KEY) -> list[AuditRecord]:
         )
         row = seal(key, previous, seq, T0 + timedelta(seconds=seq), entry)
         rows.append(row)
-        previous = bytes.fromhex(row.mac)
+        previous = row.mac
     return rows
+
+
+def verify(key: bytes, records: Sequence[AuditRecord]) -> Verdict:
+    return verify_rows(key, [r.row() for r in records])
+
+
+def seal_v1(key: bytes, previous: str, seq: int, at: datetime, entry: AuditEntry) -> AuditRecord:
+    """A row as the first release wrote it: JSON content, chained on the previous MAC's bytes,
+    ``key_id`` the key's bare name."""
+    kid, when = key_id(key), at.astimezone(UTC)
+    fields = [seq, when.isoformat(timespec="microseconds"), entry.who, entry.seat,
+              entry.action.value, entry.target, entry.outcome.value, entry.detail, kid]  # fmt: skip
+    content = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode()
+    mac = hmac.digest(key, bytes.fromhex(previous) + content, hashlib.sha256).hex()
+    return AuditRecord(seq, when, *fields[2:], mac)  # type: ignore[arg-type]
 
 
 def test_an_intact_chain_verifies_and_reports_its_head() -> None:
@@ -75,7 +98,7 @@ def test_a_deleted_row_is_named() -> None:
 def test_a_row_rewritten_with_a_new_mac_or_inserted_is_named() -> None:
     rows = chain(5)
     forged = seal(os.urandom(32), GENESIS, 3, T0, AuditEntry("x", "A-09", AuditAction.EXPORT))
-    rows[2] = replace(forged, key_id=key_id(KEY))
+    rows[2] = replace(forged, key_id=row_key_id(KEY))
     broken = verify(KEY, rows).broken
     assert broken is not None and (broken.seq, broken.what) == (3, "inserted")
     before = [replace(rows[0], seq=0), *chain(5)]  # numbered before the first row
@@ -114,3 +137,29 @@ def test_any_one_change_is_caught_at_its_row(n: int, data: st.DataObject) -> Non
     rows[at] = replace(rows[at], detail=text)
     broken = verify(KEY, rows).broken
     assert broken is not None and broken.seq == at + 1
+
+
+def test_rows_of_the_first_format_still_verify_and_chain_into_format_2() -> None:
+    entry = AuditEntry("王丽", "A-01", AuditAction.SIGN_IN, "wangli")
+    old: list[AuditRecord] = []
+    for seq in (1, 2, 3):
+        old.append(seal_v1(KEY, old[-1].mac if old else GENESIS, seq, T0, entry))
+    rows = [*old, seal(KEY, old[-1].mac, 4, T0, entry)]
+    rows.append(seal(KEY, rows[-1].mac, 5, T0, entry))
+    assert rows[0].key_id == key_id(KEY) and rows[4].key_id == f"v2:{key_id(KEY)}"
+    assert verify(KEY, rows).broken is None
+    changed = [*rows[:1], replace(rows[1], detail="x"), *rows[2:]]
+    broken = verify(KEY, changed).broken
+    assert broken is not None and (broken.seq, broken.what) == (2, "changed")
+    downgraded = [*rows[:4], replace(rows[4], key_id=key_id(KEY))]  # format 1 in its key_id
+    broken = verify(KEY, downgraded).broken
+    assert broken is not None and broken.seq == 5
+
+
+def test_the_canonical_form_is_unambiguous() -> None:
+    """Text moved from one column to the next changes the bytes the MAC covers."""
+    fields = ("0" * 64, 1, "2026-12-01 00:00:00.000000", "王丽", "A-01", "export")
+    a = mac_input(*fields, "a", "ok", "b", "v2:k")
+    b = mac_input(*fields, "a1:", "ok", "b", "v2:k")
+    c = mac_input(*fields, "", "ok", "ab", "v2:k")
+    assert len({a, b, c}) == 3
