@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from console.app_loop import fail as _fail
 from console.app_loop import run_loop as _run
+from console.app_roles import SlotParts, seat_slots
 from console.app_seat import SeatParts
 from console.app_sign_in import SeatSlot
 from console.app_window import Shared, WindowParts, build_window, place_windows, watch_changes
@@ -34,12 +35,10 @@ from console.domain.roles import Principal, Role, Seated
 from console.logs import install_excepthook, setup_logging
 from console.scheduling.alarms import AlarmScheduler
 from console.scheduling.clock import Clock, SystemClock
-from console.services.accounts import AccountService
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.audit import AuditKeyError, AuditTrail, open_key
 from console.services.orders import OrderService
 from console.services.privacy import PrivacyService
-from console.services.sessions import SeatSessions
 from console.services.transfers import HOLD_MARGIN, PENDING_HOLDS
 from console.settings import safe_url
 from console.store.alarms import RaisedAlarm
@@ -153,6 +152,7 @@ def _run_with(
         return EXIT_CANNOT_START
     ops = Operations("ui", app)
     executor = ThreadPoolExecutor(1, thread_name_prefix="alarm-sweep")
+    audit_pool = ThreadPoolExecutor(1, thread_name_prefix="audit")  # seat events off the GUI thread
     loop = qasync.QEventLoop(app)  # made before the widgets: the switch runs on it
     asyncio.set_event_loop(loop)
     watching: dict[int, ChangeWatch] = {}  # each open window's; closed in the finally
@@ -236,18 +236,15 @@ def _run_with(
                 changes.close()
 
         if smoke or script is not None:  # a check of the window itself: no one signs in
-            slots = []
+            slots: list[SeatSlot] = []
             for actor in actors:
                 open_window(actor)
             shown: list[QWidget] = [p.window for p in parts]
         else:
-            accounts = AccountService(db, clock.now, settings.security())
-            slots = [
-                SeatSlot(SeatSessions(accounts, clock.now, a.seat, a.platform), ops,
-                         open_window=open_window, close_window=close_window,
-                         idle_minutes=settings.idle_lock_min)
-                for a in actors
-            ]  # fmt: skip
+            slots = seat_slots(
+                actors, SlotParts(db, clock.now, settings, trail, audit_key, audit_pool, ops),
+                open_window, close_window,
+            )  # fmt: skip
             if demo_sign_in:
                 for slot in slots:
                     slot.demo_sign_in()
@@ -283,6 +280,7 @@ def _run_with(
     finally:
         ops.shutdown()
         executor.shutdown(wait=True)
+        audit_pool.shutdown(wait=True)  # the last sign-out is on record before the process ends
         for changes in watching.values():
             changes.close()
         db.dispose()

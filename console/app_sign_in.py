@@ -62,8 +62,10 @@ class SeatSlot:
         close_window: Callable[[WindowParts], None],
         idle_minutes: int,
         clock: Callable[[], float] = time.monotonic,
+        open_roles: Callable[[Principal], QWidget | None] | None = None,
     ) -> None:
         self.sessions = sessions
+        self._open_roles = open_roles  # an account that works no seat: its role tabs, or None
         self._ops = ops
         self._open_window = open_window
         self._close_window = close_window
@@ -73,6 +75,7 @@ class SeatSlot:
         self.part: WindowParts | None = None
         self.principal: Principal | None = None
         self.lock: SeatLock | None = None
+        self.role_window: QWidget | None = None  # an auditor's or administrator's window
         self.screen = QWidget()
         self.screen.setObjectName("signInScreen")
         self.screen.setWindowTitle(
@@ -89,7 +92,9 @@ class SeatSlot:
     @property
     def front(self) -> QWidget:
         """What this seat shows now: its window, or its sign-in screen."""
-        return self.part.window if self.part is not None else self.screen
+        if self.part is not None:
+            return self.part.window
+        return self.role_window if self.role_window is not None else self.screen
 
     def demo_sign_in(self) -> bool:
         """Sign the demo account of this seat's platform in (``--demo-sign-in``); False with
@@ -106,30 +111,44 @@ class SeatSlot:
     def open(self, principal: object, demo: bool = False) -> None:
         assert isinstance(principal, Principal)
         self.principal = principal
+        roles = self._open_roles(principal) if self._open_roles is not None else None
+        if roles is not None:  # no seat: the role tabs only, locked and signed out the same way
+            self.role_window = roles
+            self._guard(roles, principal, busy=lambda: False)
+            self._show_instead(roles)
+            return
         part = self._open_window(Seated(principal, self.sessions.seat))
         self.part = part
         if demo:
             part.status.set_demo()
-        window = part.window
-        unlock = SignInForm(self.sessions, self._ops, locked_login=principal.login)
         controller = part.seat.controller
-        lock = SeatLock(window, unlock, minutes=self._idle_minutes,
-                        busy=lambda: seat_busy(controller), clock=self._clock)  # fmt: skip
+        self._guard(part.window, principal, busy=lambda: seat_busy(controller))
+        self._show_instead(part.window)
+        if self.running:
+            controller.log_in()
+
+    def _guard(self, window: QWidget, principal: Principal, busy: Callable[[], bool]) -> None:
+        """The idle lock over ``window`` and its sign-out key."""
+        unlock = SignInForm(self.sessions, self._ops, locked_login=principal.login)
+        lock = SeatLock(window, unlock, minutes=self._idle_minutes, busy=busy, clock=self._clock)
         self.lock = lock
         lock.locked.connect(lambda: self.sessions.idle_locked(principal.login))
         unlock.signed_in.connect(lambda _p: lock.unlock())
         out = QShortcut(sequence("sign_out"), window)
         out.setObjectName("sign-out")
         out.activated.connect(self.sign_out)
+
+    def _show_instead(self, window: QWidget) -> None:
         if self.screen.isVisible():  # where the sign-in screen was, the window
             place_windows([window], self.screen.screen())
             window.show()
             self.screen.hide()
-        if self.running:
-            controller.log_in()
 
     def sign_out(self) -> None:
         part, principal = self.part, self.principal
+        if self.role_window is not None and principal is not None:
+            self._sign_out_roles(self.role_window, principal)
+            return
         if part is None or principal is None:
             return
         controller = part.seat.controller
@@ -147,3 +166,14 @@ class SeatSlot:
         self._close_window(part)
         part.window.close()
         part.window.deleteLater()
+
+    def _sign_out_roles(self, window: QWidget, principal: Principal) -> None:
+        self.sessions.signed_out(principal.login)
+        if self.lock is not None:
+            self.lock.stop()
+        self.role_window, self.principal, self.lock = None, None, None
+        self.form.reset()
+        self.screen.show()  # before the window closes: the last window closed quits
+        self.screen.activateWindow()
+        window.close()
+        window.deleteLater()

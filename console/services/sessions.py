@@ -18,10 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from console.domain.audit import AuditAction
 from console.domain.orders import Platform
 from console.domain.refusals import Refused
 from console.domain.roles import Principal
 from console.services.accounts import AccountService, Enrolled, Enrolment
+from console.services.audit import AuditTrail
+from console.store.engine import Database
 
 log = logging.getLogger(__name__)
 
@@ -157,3 +160,27 @@ class SeatSessions:
                 listener(note)
             except Exception:  # one deaf listener must not keep a seat from signing in
                 log.exception("a session listener failed on %s", note.event.value)
+
+
+SEAT_AUDIT = {
+    SessionEvent.IDLE_LOCKED: AuditAction.IDLE_LOCK,
+    SessionEvent.UNLOCKED: AuditAction.UNLOCK,
+    SessionEvent.SIGNED_OUT: AuditAction.SIGN_OUT,
+}
+"""The session moments the audit trail records as seat events. Sign-ins, refusals, lockouts and
+password or authenticator changes are recorded by :class:`AccountService` itself, in the same
+transaction as the account's change."""
+
+
+def audited(
+    trail: AuditTrail, db: Database, seat: str, submit: Callable[[Callable[[], None]], object]
+) -> Listener:
+    """A listener that records :data:`SEAT_AUDIT` moments of ``seat``; ``submit`` runs each write
+    off the caller's thread (idle lock and sign-out happen on the GUI thread)."""
+
+    def listen(note: SessionNote) -> None:
+        action = SEAT_AUDIT.get(note.event)
+        if action is not None:
+            submit(lambda: trail.seat_event(db, action, note.login, seat))
+
+    return listen

@@ -1,0 +1,133 @@
+"""Part of the composition root (see app.py): the pages of the site-wide roles and the audit of
+seat sessions.
+
+A 系统管理员 gets the Users tab and a 审计员 the Audit tab (:func:`console.ui.admin.pages.role_pages`
+decides from the role matrix). An account that also works the floor gets them beside its seat's
+tabs; an account that works no seat (an auditor; an administrator without a floor role) gets a
+window of those tabs only, with no seat, switch or queues. Nothing else imports this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+
+from PySide6.QtWidgets import QWidget
+
+from console.app_sign_in import SeatSlot
+from console.app_window import WindowParts
+from console.config import Settings
+from console.domain.roles import Capability, Principal, Seated
+from console.services import audit
+from console.services.accounts import AccountService
+from console.services.audit import AuditTrail
+from console.services.sessions import SeatSessions, audited
+from console.store.engine import Database
+from console.ui.admin.pages import RoleServices, RoleWindow, role_pages
+from console.ui.main_window import MainWindow
+from console.ui.operations import Operations
+
+
+def role_services(
+    db: Database, key: bytes, accounts: AccountService, clock: Callable[[], datetime]
+) -> RoleServices:
+    return RoleServices(
+        accounts=accounts,
+        audit_page=partial(audit.show, db),
+        verify=partial(audit.verify_trail, db, key),
+        clock=clock,
+    )
+
+
+def works_a_seat(principal: Principal, seat: str) -> bool:
+    """Whether the account takes calls at a seat (else it gets a window of its role tabs)."""
+    return Seated(principal, seat).may(Capability.TAKE_CALLS)
+
+
+def add_role_pages(
+    window: MainWindow, principal: Principal, services: RoleServices, ops: Operations
+) -> None:
+    for page in role_pages(principal, services, ops):
+        window.add_page(page.widget, page.title, page.key)
+
+
+def role_window(principal: Principal, services: RoleServices, ops: Operations) -> QWidget:
+    window = RoleWindow(principal)
+    for page in role_pages(principal, services, ops):
+        window.add_page(page.widget, page.title, page.key)
+    return window
+
+
+def audit_sessions(
+    sessions: SeatSessions, trail: AuditTrail, db: Database, pool: Executor
+) -> SeatSessions:
+    """``sessions`` with its idle locks, unlocks and sign-outs recorded in the audit trail (the
+    writes run on ``pool``, off the GUI thread)."""
+    sessions.listen(audited(trail, db, sessions.seat, pool.submit))
+    return sessions
+
+
+@dataclass(frozen=True)
+class SlotParts:
+    """What every seat's sign-in shares."""
+
+    db: Database
+    clock: Callable[[], datetime]
+    settings: Settings
+    trail: AuditTrail
+    key: bytes
+    audit_pool: Executor
+    ops: Operations
+
+
+def seat_slots(
+    seats: Sequence[Seated],
+    shared: SlotParts,
+    open_window: Callable[[Seated], WindowParts],
+    close_window: Callable[[WindowParts], None],
+) -> list[SeatSlot]:
+    """A sign-in slot for each seat of the process; each seat's account service records the
+    sign-ins made at it, and its idle locks, unlocks and sign-outs are recorded too."""
+    slots = []
+    for seat in seats:
+        accounts = AccountService(
+            shared.db, shared.clock, shared.settings.security(), audit=shared.trail, seat=seat.seat
+        )
+        roles = role_services(shared.db, shared.key, accounts, shared.clock)
+        sessions = audit_sessions(
+            SeatSessions(accounts, shared.clock, seat.seat, seat.platform),
+            shared.trail, shared.db, shared.audit_pool,
+        )  # fmt: skip
+        slots.append(
+            SeatSlot(
+                sessions, shared.ops,
+                open_window=_seat_opener(open_window, roles, shared.ops),
+                close_window=close_window,
+                open_roles=_roles_opener(seat.seat, roles, shared.ops),
+                idle_minutes=shared.settings.idle_lock_min,
+            )
+        )  # fmt: skip
+    return slots
+
+
+def _seat_opener(
+    open_window: Callable[[Seated], WindowParts], roles: RoleServices, ops: Operations
+) -> Callable[[Seated], WindowParts]:
+    def open_seat(by: Seated) -> WindowParts:
+        part = open_window(by)
+        add_role_pages(part.window, by.principal, roles, ops)  # an admin who also works a seat
+        return part
+
+    return open_seat
+
+
+def _roles_opener(
+    seat: str, roles: RoleServices, ops: Operations
+) -> Callable[[Principal], QWidget | None]:
+    def open_roles(principal: Principal) -> QWidget | None:
+        return None if works_a_seat(principal, seat) else role_window(principal, roles, ops)
+
+    return open_roles
