@@ -165,6 +165,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
     seat.controller.state_recorded.connect(board.refresh)
     linkage_bar = seat.panel.linkage
     linkage_bar.open_order.connect(window.open_order)
+    linkage_bar.follow_sent(ops, lambda number: shared.orders.get(number).order)
     seat.pop.order_activated.connect(window.open_order)  # a row of the caller's history
     # The peer seat's screen pop: the order that came with the caller, transferred or in a
     # three-way call (both seats then see the same order while the call lasts).
@@ -213,6 +214,7 @@ def build_window(shared: Shared, actor: Actor, switch: Telephony) -> WindowParts
         queues.refresh()
         inbox.refresh()
         seat.pop.refresh()  # the caller's orders as they are now (the peer may have acted)
+        linkage_bar.refresh()  # an order sent to the peer: signed for, fed back?
         panel.refresh_soon()  # an alarm another console raised shows within a second
         if detail.isVisible():
             detail.refresh()

@@ -873,127 +873,147 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>LinkageBar</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="70"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="78"/>
         <source>Three-way call (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="72"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
         <source>Send as dispatched order, keep the caller (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="74"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="82"/>
         <source>The caller agrees: transfer (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="76"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="84"/>
         <source>Record the outcome (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="78"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="86"/>
         <source>Open the order (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="88"/>
         <source>Cancel the transfer (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="82"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="90"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="149"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="159"/>
         <source>Three-way call: ringing the {line} line, {left} s left. F4 calls it off; the caller stays with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="152"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="162"/>
         <source>Transferring order {number} to the {line} line: ringing, {left} s left. F4 calls it off; the caller stays with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="167"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
         <source>{why} The transfer was not tried. The caller is still with you: keep the caller and send order {number} as a dispatched order (互派), or press F8 again once a seat is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="172"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="182"/>
         <source>{why} The transfer was not tried; the caller is still with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="187"/>
         <source>nobody answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="187"/>
         <source>the line is busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="178"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="188"/>
         <source>the peer rejected it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="182"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="192"/>
         <source>The transfer did not go through ({why}). The caller is still with you: start a three-way call, or keep the caller and send order {number} as a dispatched order (互派) for the peer to sign for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="188"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="198"/>
         <source>The peer line did not join ({why}). The caller is still with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="193"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="203"/>
         <source>Order {number}: ask the caller whether they agree to be transferred (与诉求方协商). If they agree, transfer; if not, keep the matter or start a three-way call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="200"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="210"/>
         <source>Order {number} is a social-stability clue: transfer it to 110 now (F8), top priority.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="207"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="217"/>
         <source>Three-way call with the peer platform on order {number}: when it is settled, record who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="211"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="221"/>
         <source>Three-way call with the peer platform. Save the order to record the outcome.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="218"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="228"/>
         <source>Three-way call from the peer platform on order {number}: the peer seat records who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="222"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="232"/>
         <source>Three-way call from the peer platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="226"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="236"/>
         <source>A caller came from the peer platform with order {number}: sign for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="231"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="241"/>
         <source>Order {number} went to the peer platform; it must sign for it in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="247"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="264"/>
+        <source>{peer} signed for order {number}. What it does next comes to your Inbox (Alt+X).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="266"/>
+        <source>{peer} signed for order {number} and is handling it. What it does next comes to your Inbox (Alt+X).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="268"/>
+        <source>{peer} fed back on order {number}: it awaits your 办结 (Inbox, Alt+X).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="270"/>
+        <source>{peer} returned order {number}: see your Inbox (Alt+X).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="291"/>
         <source>The three-way call on order {number} ended: record who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1584,7 +1604,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>PeerSeats</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="273"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="317"/>
         <source>{line} ready seats: {ready} (free: {free})</source>
         <translation type="unfinished"></translation>
     </message>

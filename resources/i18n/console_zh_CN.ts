@@ -876,127 +876,147 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>LinkageBar</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="70"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="78"/>
         <source>Three-way call (F9)</source>
         <translation>三方通话 (F9)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="72"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
         <source>Send as dispatched order, keep the caller (F10)</source>
         <translation>工单互派，保留来电 (F10)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="74"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="82"/>
         <source>The caller agrees: transfer (F10)</source>
         <translation>诉求人同意，转接 (F10)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="76"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="84"/>
         <source>Record the outcome (F11)</source>
         <translation>记录结果 (F11)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="78"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="86"/>
         <source>Open the order (F12)</source>
         <translation>打开工单 (F12)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="88"/>
         <source>Cancel the transfer (F4)</source>
         <translation>取消转接 (F4)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="82"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="90"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="149"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="159"/>
         <source>Three-way call: ringing the {line} line, {left} s left. F4 calls it off; the caller stays with you.</source>
         <translation>三方通话：正在呼叫{line}，剩余 {left} 秒。按 F4 取消，来电人仍由您接听。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="152"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="162"/>
         <source>Transferring order {number} to the {line} line: ringing, {left} s left. F4 calls it off; the caller stays with you.</source>
         <translation>正在将工单 {number} 转接{line}：振铃中，剩余 {left} 秒。按 F4 取消，来电人仍由您接听。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="167"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
         <source>{why} The transfer was not tried. The caller is still with you: keep the caller and send order {number} as a dispatched order (互派), or press F8 again once a seat is free.</source>
         <translation>{why}未发起转接。来电人仍由您接听：可保留来电人并将工单 {number} 互派给对方签收，或待有空闲坐席时再按 F8。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="172"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="182"/>
         <source>{why} The transfer was not tried; the caller is still with you.</source>
         <translation>{why}未发起转接，来电人仍由您接听。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="187"/>
         <source>nobody answered</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="187"/>
         <source>the line is busy</source>
         <translation>对方忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="178"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="188"/>
         <source>the peer rejected it</source>
         <translation>对方拒接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="182"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="192"/>
         <source>The transfer did not go through ({why}). The caller is still with you: start a three-way call, or keep the caller and send order {number} as a dispatched order (互派) for the peer to sign for.</source>
         <translation>转接未成功（{why}），来电仍在您的线路上：可发起三方通话，或保留来电并将工单 {number} 以互派方式发给对方签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="188"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="198"/>
         <source>The peer line did not join ({why}). The caller is still with you.</source>
         <translation>对方线路未接入（{why}），来电仍在您的线路上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="193"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="203"/>
         <source>Order {number}: ask the caller whether they agree to be transferred (与诉求方协商). If they agree, transfer; if not, keep the matter or start a three-way call.</source>
         <translation>工单 {number}：请与诉求人协商是否同意转接。同意则转接；不同意可由本平台受理或发起三方通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="200"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="210"/>
         <source>Order {number} is a social-stability clue: transfer it to 110 now (F8), top priority.</source>
         <translation>工单 {number} 为影响社会稳定的线索：请立即按 F8 转110，特急处置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="207"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="217"/>
         <source>Three-way call with the peer platform on order {number}: when it is settled, record who takes it.</source>
         <translation>与对方平台三方通话中（工单 {number}）：协商确定后请记录由谁受理。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="211"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="221"/>
         <source>Three-way call with the peer platform. Save the order to record the outcome.</source>
         <translation>与对方平台三方通话中。保存工单后可记录结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="218"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="228"/>
         <source>Three-way call from the peer platform on order {number}: the peer seat records who takes it.</source>
         <translation>对方平台发起的三方通话（工单 {number}）：由对方坐席记录受理结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="222"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="232"/>
         <source>Three-way call from the peer platform.</source>
         <translation>对方平台发起的三方通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="226"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="236"/>
         <source>A caller came from the peer platform with order {number}: sign for it.</source>
         <translation>对方平台转来来电及工单 {number}，请签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="231"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="241"/>
         <source>Order {number} went to the peer platform; it must sign for it in time.</source>
         <translation>工单 {number} 已发往对方平台，待对方在时限内签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="247"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="264"/>
+        <source>{peer} signed for order {number}. What it does next comes to your Inbox (Alt+X).</source>
+        <translation>{peer} 已签收工单 {number}，后续处理会进入您的待办（Alt+X）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="266"/>
+        <source>{peer} signed for order {number} and is handling it. What it does next comes to your Inbox (Alt+X).</source>
+        <translation>{peer} 已签收工单 {number}，正在处置，后续处理会进入您的待办（Alt+X）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="268"/>
+        <source>{peer} fed back on order {number}: it awaits your 办结 (Inbox, Alt+X).</source>
+        <translation>{peer} 已反馈工单 {number}：待您办结（待办，Alt+X）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="270"/>
+        <source>{peer} returned order {number}: see your Inbox (Alt+X).</source>
+        <translation>{peer} 已退回工单 {number}：请查看待办（Alt+X）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="291"/>
         <source>The three-way call on order {number} ended: record who takes it.</source>
         <translation>工单 {number} 的三方通话已结束：请记录由谁接手。</translation>
     </message>
@@ -1587,7 +1607,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>PeerSeats</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="273"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="317"/>
         <source>{line} ready seats: {ready} (free: {free})</source>
         <translation>{line} 就绪坐席：{ready}（空闲 {free}）</translation>
     </message>
