@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from console.domain.orders import Status
 from console.store.engine import Database
 from console.telephony.port import Line
+from tests.ui.intake_harness import POPUP_WARNINGS
 from tests.ui.linkage_harness import CALLER, Seats
 from tests.waiting import until
 
@@ -54,6 +55,7 @@ class Keyboard:
             QApplication.sendEvent(self.target(), event)
 
 
+@POPUP_WARNINGS  # the district's suggestion list opens while typing
 def test_the_standard_path_takes_ten_keys_to_save_and_one_to_transfer(
     start_seats: Callable[[Database], Seats], sqlite_db: Database, qloop: qasync.QEventLoop
 ) -> None:

@@ -38,8 +38,8 @@ def test_two_seats_sit_side_by_side_on_a_1920_screen_and_stay_usable(
             window.resize(slot.size() - FRAME)
         for part in (seats.hot, seats.pol):
             panel, intake = part.seat.panel, part.seat.panel.intake
-            await until(lambda: panel.split.orientation() is Qt.Orientation.Vertical)
-            await until(lambda: whole(intake.save_button), what="the Save button in view")
+            await until(lambda p=panel: p.split.orientation() is Qt.Orientation.Vertical)
+            await until(lambda i=intake: whole(i.save_button), what="the Save button in view")
             for name in ("kind", "district", "description", "consent"):
                 assert whole(getattr(intake.fields, name)), name
             assert intake.width() >= intake.minimumWidth()

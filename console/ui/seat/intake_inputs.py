@@ -181,7 +181,9 @@ class DistrictBox(QComboBox):
                     self.setCurrentIndex(self.findData(index.data(CODE_ROLE), CODE_ROLE))
                 self._settle()
                 again = QKeyEvent(QEvent.Type.KeyPress, key, event.modifiers(), event.text())
-                QApplication.sendEvent(self.lineEdit(), again)  # not spontaneous: keys see it
+                line = self.lineEdit()
+                if line is not None:  # not spontaneous: the window's keys see it
+                    QApplication.sendEvent(line, again)
                 return True
         return super().eventFilter(watched, event)
 
