@@ -167,6 +167,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         seat.controller.state_recorded.connect(board.refresh)
     linkage_bar = seat.panel.linkage
     linkage_bar.open_order.connect(window.open_order)
+    linkage_bar.follow_sent(ops, lambda number: shared.orders.get(number).order)
     seat.pop.order_activated.connect(window.open_order)  # a row of the caller's history
     # The peer seat's screen pop: the order that came with the caller, transferred or in a
     # three-way call (both seats then see the same order while the call lasts).
@@ -217,6 +218,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         queues.refresh()
         inbox.refresh()
         seat.pop.refresh()  # the caller's orders as they are now (the peer may have acted)
+        linkage_bar.refresh()  # an order sent to the peer: signed for, fed back?
         panel.refresh_soon()  # an alarm another console raised shows within a second
         if detail.isVisible():
             detail.refresh()
@@ -255,20 +257,30 @@ def place_windows(windows: Sequence[QWidget], screen: QScreen | None) -> QWidget
     if screen is None or not windows:
         return None
     area = screen.availableGeometry()
-    least = windows[0].minimumSize().expandedTo(windows[0].minimumSizeHint()) + FRAME
-    count = len(windows)
-    if count == 1 or area.width() >= count * least.width():
-        slots = [QRect(area.x() + n * (area.width() // count), area.y(),
-                       area.width() // count, area.height()) for n in range(count)]  # fmt: skip
-    elif area.height() >= count * least.height():
-        slots = [QRect(area.x(), area.y() + n * (area.height() // count),
-                       area.width(), area.height() // count) for n in range(count)]  # fmt: skip
-    else:
+    slots = window_slots(area, least_size(windows[0]), len(windows))
+    if slots is None:
         return _tabbed(windows, area)
     for window, slot in zip(windows, slots, strict=True):
         room = slot.size() - FRAME
         window.resize(room.expandedTo(window.minimumSize()))
         window.move(slot.topLeft())
+    return None
+
+
+def least_size(window: QWidget) -> QSize:
+    """The smallest a window can be on screen, with its frame."""
+    return window.minimumSize().expandedTo(window.minimumSizeHint()) + FRAME
+
+
+def window_slots(area: QRect, least: QSize, count: int) -> list[QRect] | None:
+    """Where ``count`` windows of at least ``least`` (frame included) go in ``area``: side by
+    side, else one above the other; None when neither fits (tabs)."""
+    if count == 1 or area.width() >= count * least.width():
+        return [QRect(area.x() + n * (area.width() // count), area.y(),
+                      area.width() // count, area.height()) for n in range(count)]  # fmt: skip
+    if area.height() >= count * least.height():
+        return [QRect(area.x(), area.y() + n * (area.height() // count),
+                      area.width(), area.height() // count) for n in range(count)]  # fmt: skip
     return None
 
 

@@ -247,62 +247,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="98"/>
+        <location filename="../../console/ui/alarms/panel.py" line="103"/>
         <source>Today ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="99"/>
+        <location filename="../../console/ui/alarms/panel.py" line="104"/>
         <source>Tomorrow ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="100"/>
+        <location filename="../../console/ui/alarms/panel.py" line="105"/>
         <source>Later ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="127"/>
+        <location filename="../../console/ui/alarms/panel.py" line="132"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="129"/>
+        <location filename="../../console/ui/alarms/panel.py" line="134"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="131"/>
+        <location filename="../../console/ui/alarms/panel.py" line="136"/>
         <source>Escalate to (person or unit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="133"/>
+        <location filename="../../console/ui/alarms/panel.py" line="138"/>
         <source>Escalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="213"/>
+        <location filename="../../console/ui/alarms/panel.py" line="220"/>
         <source>Acknowledged {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="220"/>
+        <location filename="../../console/ui/alarms/panel.py" line="227"/>
         <source>Escalated {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="228"/>
+        <location filename="../../console/ui/alarms/panel.py" line="236"/>
         <source>Select an alarm in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="243"/>
+        <location filename="../../console/ui/alarms/panel.py" line="268"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="83"/>
+        <location filename="../../console/ui/alarms/panel.py" line="88"/>
         <source>Could not load alarms: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -462,12 +462,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="348"/>
+        <location filename="../../console/app.py" line="356"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="359"/>
+        <location filename="../../console/app.py" line="367"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -831,7 +831,7 @@
     </message>
     <message>
         <location filename="../../console/ui/seat/call_bar.py" line="66"/>
-        <location filename="../../console/ui/seat/call_bar.py" line="138"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="139"/>
         <source>No call</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,42 +846,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="143"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="144"/>
         <source>on the line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="144"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="145"/>
         <source>on hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="145"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="146"/>
         <source>transferring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="146"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="147"/>
         <source>three-way call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="147"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="148"/>
         <source>transferred in from the peer platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="150"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="151"/>
         <source>{number} · {state} · {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="166"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="167"/>
         <source>On hold for {time}: go back to the caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="168"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="169"/>
         <source>On hold {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1306,127 +1306,147 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>LinkageBar</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="70"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="78"/>
         <source>Three-way call (F9)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="72"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
         <source>Send as dispatched order, keep the caller (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="74"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="82"/>
         <source>The caller agrees: transfer (F10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="76"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="84"/>
         <source>Record the outcome (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="78"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="86"/>
         <source>Open the order (F12)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="88"/>
         <source>Cancel the transfer (F4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="82"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="90"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="149"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="159"/>
         <source>Three-way call: ringing the {line} line, {left} s left. F4 calls it off; the caller stays with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="152"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="162"/>
         <source>Transferring order {number} to the {line} line: ringing, {left} s left. F4 calls it off; the caller stays with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="167"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
         <source>{why} The transfer was not tried. The caller is still with you: keep the caller and send order {number} as a dispatched order (互派), or press F8 again once a seat is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="172"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="182"/>
         <source>{why} The transfer was not tried; the caller is still with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="187"/>
         <source>nobody answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="187"/>
         <source>the line is busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="178"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="188"/>
         <source>the peer rejected it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="182"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="192"/>
         <source>The transfer did not go through ({why}). The caller is still with you: start a three-way call, or keep the caller and send order {number} as a dispatched order (互派) for the peer to sign for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="188"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="198"/>
         <source>The peer line did not join ({why}). The caller is still with you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="193"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="203"/>
         <source>Order {number}: ask the caller whether they agree to be transferred (与诉求方协商). If they agree, transfer; if not, keep the matter or start a three-way call.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="200"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="210"/>
         <source>Order {number} is a social-stability clue: transfer it to 110 now (F8), top priority.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="207"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="217"/>
         <source>Three-way call with the peer platform on order {number}: when it is settled, record who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="211"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="221"/>
         <source>Three-way call with the peer platform. Save the order to record the outcome.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="218"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="228"/>
         <source>Three-way call from the peer platform on order {number}: the peer seat records who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="222"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="232"/>
         <source>Three-way call from the peer platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="226"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="236"/>
         <source>A caller came from the peer platform with order {number}: sign for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="231"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="241"/>
         <source>Order {number} went to the peer platform; it must sign for it in time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="247"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="264"/>
+        <source>{peer} signed for order {number}. What it does next comes to your Inbox (Alt+X).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="266"/>
+        <source>{peer} signed for order {number} and is handling it. What it does next comes to your Inbox (Alt+X).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="268"/>
+        <source>{peer} fed back on order {number}: it awaits your 办结 (Inbox, Alt+X).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="270"/>
+        <source>{peer} returned order {number}: see your Inbox (Alt+X).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="291"/>
         <source>The three-way call on order {number} ended: record who takes it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1529,138 +1549,138 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="97"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="99"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="106"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="108"/>
         <source>Choose the 110 kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="110"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="112"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="111"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="113"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="113"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="115"/>
         <source>Neither: first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="121"/>
         <source>Guidance given (合理引导)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="121"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="123"/>
         <source>The caller agrees to the transfer (与诉求方协商同意)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="130"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="132"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="131"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="133"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="138"/>
         <source>Department:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
         <source>110 kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="138"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="140"/>
         <source>Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="141"/>
         <source>First contact:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="191"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="249"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="193"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="254"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="204"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="206"/>
         <source>{action}: work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="216"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="218"/>
         <source>Note (required):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="216"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="218"/>
         <source>Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="258"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="263"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="261"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="266"/>
         <source>Choose the department to dispatch to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="267"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="272"/>
         <source>Choose the 110 kind of the linked order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="277"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="282"/>
         <source>Write the note first: this step needs it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="281"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="287"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="292"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="311"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="321"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="343"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="353"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="347"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="357"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2017,7 +2037,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>PeerSeats</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="273"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="317"/>
         <source>{line} ready seats: {ready} (free: {free})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2659,64 +2679,64 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatPanel</name>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="83"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="88"/>
         <source>Ready (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="84"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="89"/>
         <source>Not ready: break (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="85"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="90"/>
         <source>Not ready: meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="86"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
         <source>Not ready: training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="98"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
         <source>Not ready: missed call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="111"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="117"/>
         <source>State:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="187"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="204"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="188"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="205"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="98"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="189"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="206"/>
         <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="98"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="190"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="207"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="191"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="208"/>
         <source>Logged out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="229"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="246"/>
         <source>{state} for {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2724,7 +2744,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../console/app_sign_in.py" line="80"/>
+        <location filename="../../console/app_sign_in.py" line="82"/>
         <source>Sign in — seat {seat}</source>
         <translation type="unfinished"></translation>
     </message>

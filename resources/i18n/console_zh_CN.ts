@@ -247,62 +247,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="98"/>
+        <location filename="../../console/ui/alarms/panel.py" line="103"/>
         <source>Today ({count})</source>
         <translation>今天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="99"/>
+        <location filename="../../console/ui/alarms/panel.py" line="104"/>
         <source>Tomorrow ({count})</source>
         <translation>明天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="100"/>
+        <location filename="../../console/ui/alarms/panel.py" line="105"/>
         <source>Later ({count})</source>
         <translation>以后（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="127"/>
+        <location filename="../../console/ui/alarms/panel.py" line="132"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation>确认说明（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="129"/>
+        <location filename="../../console/ui/alarms/panel.py" line="134"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="131"/>
+        <location filename="../../console/ui/alarms/panel.py" line="136"/>
         <source>Escalate to (person or unit)</source>
         <translation>督办对象（人员或单位）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="133"/>
+        <location filename="../../console/ui/alarms/panel.py" line="138"/>
         <source>Escalate</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="213"/>
+        <location filename="../../console/ui/alarms/panel.py" line="220"/>
         <source>Acknowledged {number}.</source>
         <translation>已确认 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="220"/>
+        <location filename="../../console/ui/alarms/panel.py" line="227"/>
         <source>Escalated {number}.</source>
         <translation>已督办 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="228"/>
+        <location filename="../../console/ui/alarms/panel.py" line="236"/>
         <source>Select an alarm in the table first.</source>
         <translation>请先在表格中选中一条告警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="243"/>
+        <location filename="../../console/ui/alarms/panel.py" line="268"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="83"/>
+        <location filename="../../console/ui/alarms/panel.py" line="88"/>
         <source>Could not load alarms: </source>
         <translation>无法加载告警：</translation>
     </message>
@@ -462,12 +462,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="348"/>
+        <location filename="../../console/app.py" line="356"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="359"/>
+        <location filename="../../console/app.py" line="367"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -831,7 +831,7 @@
     </message>
     <message>
         <location filename="../../console/ui/seat/call_bar.py" line="66"/>
-        <location filename="../../console/ui/seat/call_bar.py" line="138"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="139"/>
         <source>No call</source>
         <translation>当前无通话</translation>
     </message>
@@ -846,42 +846,42 @@
         <translation>{line} 线路 · {number} · 已等待 {waited}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="143"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="144"/>
         <source>on the line</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="144"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="145"/>
         <source>on hold</source>
         <translation>保持中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="145"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="146"/>
         <source>transferring</source>
         <translation>转接中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="146"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="147"/>
         <source>three-way call</source>
         <translation>三方通话</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="147"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="148"/>
         <source>transferred in from the peer platform</source>
         <translation>对方平台转入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="150"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="151"/>
         <source>{number} · {state} · {time}</source>
         <translation>{number} · {state} · {time}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="166"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="167"/>
         <source>On hold for {time}: go back to the caller</source>
         <translation>保持已 {time}，请回到来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/call_bar.py" line="168"/>
+        <location filename="../../console/ui/seat/call_bar.py" line="169"/>
         <source>On hold {time}</source>
         <translation>保持 {time}</translation>
     </message>
@@ -1309,127 +1309,147 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>LinkageBar</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="70"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="78"/>
         <source>Three-way call (F9)</source>
         <translation>三方通话 (F9)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="72"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
         <source>Send as dispatched order, keep the caller (F10)</source>
         <translation>工单互派，保留来电 (F10)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="74"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="82"/>
         <source>The caller agrees: transfer (F10)</source>
         <translation>诉求人同意，转接 (F10)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="76"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="84"/>
         <source>Record the outcome (F11)</source>
         <translation>记录结果 (F11)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="78"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="86"/>
         <source>Open the order (F12)</source>
         <translation>打开工单 (F12)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="80"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="88"/>
         <source>Cancel the transfer (F4)</source>
         <translation>取消转接 (F4)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="82"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="90"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="149"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="159"/>
         <source>Three-way call: ringing the {line} line, {left} s left. F4 calls it off; the caller stays with you.</source>
         <translation>三方通话：正在呼叫{line}，剩余 {left} 秒。按 F4 取消，来电人仍由您接听。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="152"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="162"/>
         <source>Transferring order {number} to the {line} line: ringing, {left} s left. F4 calls it off; the caller stays with you.</source>
         <translation>正在将工单 {number} 转接{line}：振铃中，剩余 {left} 秒。按 F4 取消，来电人仍由您接听。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="167"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
         <source>{why} The transfer was not tried. The caller is still with you: keep the caller and send order {number} as a dispatched order (互派), or press F8 again once a seat is free.</source>
         <translation>{why}未发起转接。来电人仍由您接听：可保留来电人并将工单 {number} 互派给对方签收，或待有空闲坐席时再按 F8。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="172"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="182"/>
         <source>{why} The transfer was not tried; the caller is still with you.</source>
         <translation>{why}未发起转接，来电人仍由您接听。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="187"/>
         <source>nobody answered</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="177"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="187"/>
         <source>the line is busy</source>
         <translation>对方忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="178"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="188"/>
         <source>the peer rejected it</source>
         <translation>对方拒接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="182"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="192"/>
         <source>The transfer did not go through ({why}). The caller is still with you: start a three-way call, or keep the caller and send order {number} as a dispatched order (互派) for the peer to sign for.</source>
         <translation>转接未成功（{why}），来电仍在您的线路上：可发起三方通话，或保留来电并将工单 {number} 以互派方式发给对方签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="188"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="198"/>
         <source>The peer line did not join ({why}). The caller is still with you.</source>
         <translation>对方线路未接入（{why}），来电仍在您的线路上。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="193"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="203"/>
         <source>Order {number}: ask the caller whether they agree to be transferred (与诉求方协商). If they agree, transfer; if not, keep the matter or start a three-way call.</source>
         <translation>工单 {number}：请与诉求人协商是否同意转接。同意则转接；不同意可由本平台受理或发起三方通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="200"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="210"/>
         <source>Order {number} is a social-stability clue: transfer it to 110 now (F8), top priority.</source>
         <translation>工单 {number} 为影响社会稳定的线索：请立即按 F8 转110，特急处置。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="207"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="217"/>
         <source>Three-way call with the peer platform on order {number}: when it is settled, record who takes it.</source>
         <translation>与对方平台三方通话中（工单 {number}）：协商确定后请记录由谁受理。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="211"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="221"/>
         <source>Three-way call with the peer platform. Save the order to record the outcome.</source>
         <translation>与对方平台三方通话中。保存工单后可记录结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="218"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="228"/>
         <source>Three-way call from the peer platform on order {number}: the peer seat records who takes it.</source>
         <translation>对方平台发起的三方通话（工单 {number}）：由对方坐席记录受理结果。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="222"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="232"/>
         <source>Three-way call from the peer platform.</source>
         <translation>对方平台发起的三方通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="226"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="236"/>
         <source>A caller came from the peer platform with order {number}: sign for it.</source>
         <translation>对方平台转来来电及工单 {number}，请签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="231"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="241"/>
         <source>Order {number} went to the peer platform; it must sign for it in time.</source>
         <translation>工单 {number} 已发往对方平台，待对方在时限内签收。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="247"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="264"/>
+        <source>{peer} signed for order {number}. What it does next comes to your Inbox (Alt+X).</source>
+        <translation>{peer} 已签收工单 {number}，后续处理会进入您的待办（Alt+X）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="266"/>
+        <source>{peer} signed for order {number} and is handling it. What it does next comes to your Inbox (Alt+X).</source>
+        <translation>{peer} 已签收工单 {number}，正在处置，后续处理会进入您的待办（Alt+X）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="268"/>
+        <source>{peer} fed back on order {number}: it awaits your 办结 (Inbox, Alt+X).</source>
+        <translation>{peer} 已反馈工单 {number}：待您办结（待办，Alt+X）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="270"/>
+        <source>{peer} returned order {number}: see your Inbox (Alt+X).</source>
+        <translation>{peer} 已退回工单 {number}：请查看待办（Alt+X）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="291"/>
         <source>The three-way call on order {number} ended: record who takes it.</source>
         <translation>工单 {number} 的三方通话已结束：请记录由谁接手。</translation>
     </message>
@@ -1532,72 +1552,72 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="97"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="99"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation>本坐席当前对此工单无可办理事项。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="106"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="108"/>
         <source>Choose the 110 kind</source>
         <translation>选择110警情类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="110"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="112"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="111"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="113"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="113"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="115"/>
         <source>Neither: first-contact responsibility</source>
         <translation>均不受理：首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="121"/>
         <source>Guidance given (合理引导)</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="121"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="123"/>
         <source>The caller agrees to the transfer (与诉求方协商同意)</source>
         <translation>诉求人同意转接（已与诉求方协商）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="130"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="132"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>确定 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="131"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="133"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="138"/>
         <source>Department:</source>
         <translation>承办单位：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
         <source>110 kind:</source>
         <translation>110警情类别：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="138"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="140"/>
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="141"/>
         <source>First contact:</source>
         <translation>首接负责：</translation>
     </message>
@@ -1607,68 +1627,68 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>转派至{platform}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="191"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="249"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="193"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="254"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation>工单已被更新，此步骤已不可办理。您填写的说明仍保留，可复制后关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="204"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="206"/>
         <source>{action}: work order {number}</source>
         <translation>{action}：工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="216"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="218"/>
         <source>Note (required):</source>
         <translation>说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="216"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="218"/>
         <source>Note (optional):</source>
         <translation>说明（选填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="258"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="263"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation>派单目录正在读取，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="261"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="266"/>
         <source>Choose the department to dispatch to.</source>
         <translation>请选择承办单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="267"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="272"/>
         <source>Choose the 110 kind of the linked order.</source>
         <translation>请选择联动110工单的警情类别。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="277"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="282"/>
         <source>Write the note first: this step needs it.</source>
         <translation>此步骤须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="281"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="287"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="292"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="311"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="321"/>
         <source>Not done: {reason}</source>
         <translation>未办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="343"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="353"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="347"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="357"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
@@ -2020,7 +2040,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>PeerSeats</name>
     <message>
-        <location filename="../../console/ui/seat/linkage_bar.py" line="273"/>
+        <location filename="../../console/ui/seat/linkage_bar.py" line="317"/>
         <source>{line} ready seats: {ready} (free: {free})</source>
         <translation>{line} 就绪坐席：{ready}（空闲 {free}）</translation>
     </message>
@@ -2662,64 +2682,64 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SeatPanel</name>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="83"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="88"/>
         <source>Ready (F2)</source>
         <translation>示闲（F2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="84"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="89"/>
         <source>Not ready: break (F3)</source>
         <translation>示忙：休息（F3）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="85"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="90"/>
         <source>Not ready: meeting</source>
         <translation>示忙：会议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="86"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
         <source>Not ready: training</source>
         <translation>示忙：培训</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="98"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
         <source>Not ready: missed call</source>
         <translation>示忙：未接来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="111"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="117"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="187"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="204"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="188"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="205"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="98"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="189"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="206"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="98"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="190"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="207"/>
         <source>Wrap-up</source>
         <translation>话后整理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="191"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="208"/>
         <source>Logged out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="229"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="246"/>
         <source>{state} for {time}</source>
         <translation>{state} {time}</translation>
     </message>
@@ -2727,7 +2747,7 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../console/app_sign_in.py" line="80"/>
+        <location filename="../../console/app_sign_in.py" line="82"/>
         <source>Sign in — seat {seat}</source>
         <translation>登录 — 坐席 {seat}</translation>
     </message>

@@ -90,7 +90,7 @@ def window(qtbot: QtBot, sqlite_db: Database, ops: Operations) -> MainWindow:
 def test_window_opens_with_title_and_sizes(window: MainWindow) -> None:
     assert window.windowTitle() == "12345 ⇄ 110 linkage seat console"
     assert (window.width(), window.height()) == (1280, 800)
-    assert (window.minimumWidth(), window.minimumHeight()) == (1024, 640)  # fits 1366×768
+    assert (window.minimumWidth(), window.minimumHeight()) == (940, 640)  # half of 1920×1080
 
 
 def test_lookup_shows_callers_orders_newest_first(

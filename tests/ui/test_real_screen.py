@@ -1,7 +1,10 @@
 """The console in a real X server (Xvfb): it starts, takes a call, and the Chinese UI renders.
 
-Screenshots of the seat with a ringing call, the screen pop, the intake form, a queue and the
-alarm panel go to ``artifacts/screens/`` (not committed) — look at them.
+Screenshots of a call ringing over the Queues tab (the Seat tab's badge), the seat, the screen
+pop, the intake form, the transfer countdown, the linkage offers, a queue, the inbox with the
+peer's feedback and the alarm panel go to ``artifacts/screens/<size>/`` (not committed), and
+``make run``'s pair side by side at 1920×1080 to ``artifacts/screens/1920x1080-pair/`` — look at
+them.
 """
 
 from __future__ import annotations
@@ -37,16 +40,21 @@ def test_console_on_a_real_x_server(tmp_path: Path) -> None:
     db.dispose()
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env["QT_QPA_PLATFORM"] = "xcb"
-    for size in ("1366x768", "1920x1080"):  # the small laptop, and the floor's monitors
+    runs = (("1366x768", ""), ("1920x1080", ""), ("1920x1080", "pair"))  # laptop, floor monitors
+    for size, pair in runs:
+        out = ARTIFACTS / (f"{size}-{pair}" if pair else size)
         done = subprocess.run(
             ["xvfb-run", "-a", "-s", f"-screen 0 {size}x24", sys.executable,
-             str(ROOT / "tests" / "ui" / "screens_script.py"), url, str(ARTIFACTS / size)],
+             str(ROOT / "tests" / "ui" / "screens_script.py"), url, str(out),
+             *([pair] if pair else [])],
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
         )  # fmt: skip
-        # Exit 3: a CJK character on screen has no glyph in the fonts in use; exit 4: the
-        # intake form's right column or Save button is cut off, or the call bar not in view.
+        # Exit 3: a CJK character on screen has no glyph in the fonts in use; exit 4: what a
+        # shot is for is cut off or not in view, or the pair is not side by side (the script).
         assert done.returncode == 0, size + done.stdout + done.stderr
-    for name in ("seat_ringing", "screen_pop", "intake_form", "transfer_failed", "three_way_call",
-                 "three_way_outcome", "dispatch_step", "alarms"):  # fmt: skip
+    for name in ("ringing_offer", "seat_ringing", "screen_pop", "intake_form",
+                 "transfer_countdown", "transfer_failed", "three_way_call", "three_way_outcome",
+                 "dispatch_step", "queue", "inbox_feedback", "alarms"):  # fmt: skip
         shot = ARTIFACTS / "1366x768" / f"{name}.png"
         assert shot.exists() and shot.stat().st_size > 10_000, name
+    assert (ARTIFACTS / "1920x1080-pair" / "pair.png").stat().st_size > 10_000

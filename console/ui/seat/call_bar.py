@@ -132,6 +132,7 @@ class CallBar(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, call.call_id)
             self.ringing.addItem(item)
         self.answer_button.setEnabled(bool(self._calls) and self._current is None)
+        self.ringing.setVisible(bool(self._calls))  # no empty box; the bar keeps its height
         talking = self._current
         self._render_hold()
         if talking is None:

@@ -15,6 +15,7 @@ from typing import TypeVar
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QStyledItemDelegate,
@@ -154,7 +155,9 @@ class DistrictBox(QComboBox):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Tab in the open completer takes the highlighted (or only) match and moves on,
-        as it would without the list open; QCompleter alone would leave the list hanging."""
+        as it would without the list open; QCompleter alone would leave the list hanging. An
+        Alt or Ctrl key (Alt+T, Alt+E, Ctrl+S) does the same and then acts: the open list
+        would otherwise swallow the window's keys."""
         popup = self.completer_.popup()
         if (
             watched is popup
@@ -169,6 +172,18 @@ class DistrictBox(QComboBox):
                     self.setCurrentIndex(self.findData(index.data(CODE_ROLE), CODE_ROLE))
                 self._settle()
                 self.focusNextPrevChild(key == Qt.Key.Key_Tab)
+                return True
+            chord = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
+            if event.modifiers() & chord and popup is not None:
+                index = popup.currentIndex()
+                popup.hide()
+                if index.isValid():
+                    self.setCurrentIndex(self.findData(index.data(CODE_ROLE), CODE_ROLE))
+                self._settle()
+                again = QKeyEvent(QEvent.Type.KeyPress, key, event.modifiers(), event.text())
+                line = self.lineEdit()
+                if line is not None:  # not spontaneous: the window's keys see it
+                    QApplication.sendEvent(line, again)
                 return True
         return super().eventFilter(watched, event)
 

@@ -9,18 +9,24 @@ window down and offers to call it off (F4). Layout only: :class:`TransferFlow` a
 transfer with consent, F11 record the outcome, F12 open the order (F9 is the seat panel's own
 key). What the strip says belongs to the call: when the call leaves the seat, it goes (a
 three-way call whose outcome is still to record says the call ended), and a recorded outcome
-takes its offer away (:meth:`step_done`). :class:`PeerSeats` says, live, how many seats of the
-peer line are ready and free before F8.
+takes its offer away (:meth:`step_done`). An order sent to the peer is followed while the strip
+shows it (:meth:`follow_sent`, re-read on the change feed through :meth:`refresh`): it says
+when the peer signed for it, returned it or fed back, and points to the Inbox (Alt+X), where
+what comes after the strip is gone is found. :class:`PeerSeats` says, live, how many seats of
+the peer line are ready and free before F8.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from console.domain.orders import Status, WorkOrder
 from console.ui.keys import sequence
+from console.ui.operations import Operations
 from console.ui.seat.intake_inputs import named
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.transfer_flow import TransferFlow
@@ -52,6 +58,8 @@ class LinkageBar(QFrame):
         self.number = ""
         self._after_call = False  # what is shown stays once the call leaves the seat
         self._ringing: tuple[str, bool, int] | None = None  # number, conference, window ms
+        self._sent_number = ""  # the order sent to the peer that the strip follows
+        self._follow: tuple[Operations, Callable[[str], WorkOrder]] | None = None
         self._rung = QElapsedTimer()
         self.ticker = QTimer(self, interval=TICK_MS)
         self.ticker.setObjectName("transferCountdownTick")
@@ -115,6 +123,7 @@ class LinkageBar(QFrame):
         self.number = number
         self._after_call = after_call
         self._ringing = None
+        self._sent_number = ""
         self.ticker.stop()
         self.text.setText(text)
         self.setStyleSheet(STYLES[style])
@@ -126,6 +135,7 @@ class LinkageBar(QFrame):
     def close_strip(self) -> None:
         """Nothing to say: the strip goes (and a countdown with it)."""
         self._ringing = None
+        self._sent_number = ""
         self.ticker.stop()
         self.hide()
 
@@ -230,6 +240,40 @@ class LinkageBar(QFrame):
     def _sent(self, number: str) -> None:
         text = self.tr("Order {number} went to the peer platform; it must sign for it in time.")
         self._show(number, text.format(number=number), "info", self.open, after_call=True)
+        self._sent_number = number
+        self.refresh()  # the peer may have signed for it already
+
+    def follow_sent(self, ops: Operations, read: Callable[[str], WorkOrder]) -> None:
+        """Follow a sent order with ``read`` (run through ``ops``) on each :meth:`refresh`."""
+        self._follow = (ops, read)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read the sent order the strip shows (another seat committed); nothing else."""
+        number, follow = self._sent_number, self._follow
+        if not number or follow is None or self.isHidden():
+            return
+        ops, read = follow
+        ops.read(self, "sent-order", lambda: read(number), success=self._followed)
+
+    def _followed(self, order: WorkOrder) -> None:
+        if order.number != self._sent_number or self.isHidden():
+            return  # the strip moved on meanwhile
+        peer = self._peer_line()
+        words = {
+            Status.SIGNED_FOR: self.tr("{peer} signed for order {number}. What it does next "
+                                       "comes to your Inbox (Alt+X)."),
+            Status.HANDLING: self.tr("{peer} signed for order {number} and is handling it. "
+                                     "What it does next comes to your Inbox (Alt+X)."),
+            Status.FED_BACK: self.tr("{peer} fed back on order {number}: it awaits your 办结 "
+                                     "(Inbox, Alt+X)."),
+            Status.RETURNED: self.tr("{peer} returned order {number}: see your Inbox (Alt+X)."),
+        }  # fmt: skip
+        text = words.get(order.status)
+        if text is None:  # still to sign for (or settled elsewhere): the strip stays as it is
+            return
+        self.text.setText(text.format(peer=peer, number=order.number))
+        self.setStyleSheet(STYLES["warning" if order.status is Status.RETURNED else "info"])
 
     @Slot(str, str)
     def step_done(self, number: str, action: str) -> None:

@@ -49,7 +49,7 @@ class ScreenPopView(QWidget):
         super().__init__(parent)
         self._reload, self._ops = reload, ops
         self._phone: str | None = None  # the caller on screen
-        self.setMinimumSize(QSize(480, 200))
+        self.setMinimumSize(QSize(400, 150))  # above the form on a narrow seat window
         self.model = PopModel(kind_names, self)
         self.header = QLabel(self.tr("No caller yet."))
         self.header.setObjectName("popHeader")

@@ -1,5 +1,6 @@
 """The agent's seat: the call area (state, call bar, wrap-up strip, linkage strip), the screen pop
-beside the intake form, and the keys for them.
+beside the intake form (above it on a narrow window: half a 1920 screen, ``make run``'s pair),
+and the keys for them.
 
 The call area (:attr:`SeatPanel.call_area`) is the seat panel's until the window takes it
 (:meth:`SeatPanel.take_call_area`) to show it above its tabs: the call stays in view whatever
@@ -20,7 +21,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QShortcut, QStandardItemModel
+from PySide6.QtGui import QResizeEvent, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -46,6 +47,10 @@ from console.ui.seat.transfer_flow import TransferFlow
 from console.ui.seat.wrap_up_panel import WrapUpPanel
 
 NOTICE_STYLE = "QLabel#seatNotice { color: #8a1c1c; }"
+# Narrower than this, the screen pop goes above the intake form (their minimum widths side by
+# side, the handle and the margins); a seat window is usable from MINIMUM_SIZE's width.
+SIDE_BY_SIDE_WIDTH = 1160
+MINIMUM_SIZE = QSize(900, 420)
 
 
 class SeatPanel(QWidget):
@@ -65,7 +70,7 @@ class SeatPanel(QWidget):
         chinese: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.setMinimumSize(QSize(900, 420))
+        self.setMinimumSize(MINIMUM_SIZE)
         self.controller = controller
         self.flow = flow
         self.intake = intake
@@ -107,6 +112,7 @@ class SeatPanel(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("seatNotice")
         self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setWordWrap(True)  # a long notice wraps; it never widens the window
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("State:")))
         top.addWidget(self.state_box)
@@ -131,6 +137,7 @@ class SeatPanel(QWidget):
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 3)
         self.split.setChildrenCollapsible(False)
+        self.split.setObjectName("seatSplit")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 6)
         layout.addWidget(self.call_area)
@@ -143,6 +150,16 @@ class SeatPanel(QWidget):
         controller.wrap_up_began.connect(self._wrap_up_began)
         controller.code_settled.connect(self.wrap_up.code_recorded)
         self.wrap_up.chosen.connect(controller.choose_code)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side when both fit their minimum widths, else the pop above the form."""
+        wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
+        turn = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.split.orientation() != turn:
+            self.split.setOrientation(turn)
+            self.split.setStretchFactor(0, 2 if wide else 1)
+            self.split.setStretchFactor(1, 3)
+        super().resizeEvent(event)
 
     def take_call_area(self) -> QWidget:
         """The call area, out of this panel's layout: the window shows it above its tabs."""
