@@ -24,6 +24,7 @@ from console.domain.orders import Action, Platform
 from console.domain.roles import Capability, Seated
 from console.services.alarms import AlarmService
 from console.services.inbox import InboxService
+from console.services.order_reads import OrderReads
 from console.services.orders import OrderService
 from console.services.privacy import PrivacyService
 from console.services.queues import QueueService
@@ -132,9 +133,10 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     with shared.db.read() as session:  # the directory's names, for the detail's labels
         department_names = {d.code: d.name_zh if zh else d.name_en
                             for d in departments(session, include_retired=True)}  # fmt: skip
+    reads = OrderReads(shared.orders, by)  # what this seat reads of orders, as its principal
     detail = OrderDetail(
-        ops=ops, get=shared.orders.get,
-        related=shared.orders.caller_history,
+        ops=ops, get=reads.get,
+        related=reads.caller_history,
         kind_names=kind_names,
         field_names={f.code: f.name_zh if zh else f.name_en for f in fields},
         district_names={d.code: d.name_zh if zh else d.name_en for d in districts},
@@ -145,7 +147,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     inbox_service = InboxService(shared.db, shared.clock, actor.seat, actor.platform)
     inbox = InboxView(inbox_service.read, inbox_service.mark_seen, ops)
     window = MainWindow(
-        shared.orders, ops=ops, kind_names=kind_names, status=status, alarm_panel=panel,
+        reads, ops=ops, kind_names=kind_names, status=status, alarm_panel=panel,
         banner=banner, seat_panel=seat.panel, queues=queues, detail=detail, board=board,
         call_area=seat.panel.take_call_area(),
         inbox=inbox,
@@ -167,7 +169,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         seat.controller.state_recorded.connect(board.refresh)
     linkage_bar = seat.panel.linkage
     linkage_bar.open_order.connect(window.open_order)
-    linkage_bar.follow_sent(ops, lambda number: shared.orders.get(number).order)
+    linkage_bar.follow_sent(ops, lambda number: reads.get(number).order)
     seat.pop.order_activated.connect(window.open_order)  # a row of the caller's history
     # The peer seat's screen pop: the order that came with the caller, transferred or in a
     # three-way call (both seats then see the same order while the call lasts).

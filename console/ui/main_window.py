@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from console.domain.alarm_levels import AlarmLevel
 from console.domain.intake import normalise_phone
-from console.services.orders import OrderService, OrderSummary
+from console.services.order_reads import OrderReads
+from console.services.orders import OrderSummary
 from console.ui.history_model import HistoryModel
 from console.ui.keys import marked, sequence
 from console.ui.operations import Operations
@@ -55,7 +56,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        service: OrderService,
+        service: OrderReads,
         *,
         ops: Operations,
         kind_names: Mapping[str, str],

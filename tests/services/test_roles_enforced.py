@@ -21,6 +21,7 @@ from console.domain.roles import Capability, Role, Seated
 from console.scheduling.clock import FakeClock
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.dispositions import DispositionService
+from console.services.order_reads import OrderReads
 from console.services.orders import OrderService
 from console.services.queues import QueueKind, QueueQuery, QueueService
 from console.services.screen_pop import ScreenPopService
@@ -87,6 +88,8 @@ def calls(db: Database, by: Seated) -> dict[str, Callable[[], object]]:
         "acknowledge": lambda: alarms.acknowledge(alarm, by, "已电话催办"),
         "escalate alarm": lambda: alarms.escalate(alarm, by, "张科长"),
         "queues": lambda: QueueService(db, by).read_page(query, None, 10),
+        "read order": lambda: OrderReads(orders, by).get(number),
+        "caller history": lambda: OrderReads(orders, by).caller_history("13812345678"),
         "screen pop": lambda: ScreenPopService(db, clock.now, by).pop("13812345678"),
         "agent state": lambda: SeatStateService(db, clock.now, by).change(AgentState.READY),
         "board": lambda: SeatStateService(db, clock.now, by).board(),

@@ -19,6 +19,7 @@ from sqlalchemy import text
 
 from console.domain.intake import Draft
 from console.domain.orders import Platform, Status
+from console.services.order_reads import OrderReads
 from console.services.orders import OrderService
 from console.settings import safe_url
 from console.store.engine import Database
@@ -71,7 +72,7 @@ def make_window(db: Database, ops: Operations, url: str = "sqlite:///db.sqlite3"
         kinds, _, _ = catalogue(session)
     status = StatusBar(seat="A-01", platform=Platform.HOTLINE, agent="王丽", db_url=url)
     return MainWindow(
-        OrderService(db, Clock()),
+        OrderReads(OrderService(db, Clock()), at_seat("王丽", "A-01", Platform.HOTLINE)),
         ops=ops,
         kind_names={k.code: k.name_zh for k in kinds},
         status=status,
