@@ -36,6 +36,7 @@ BENCHMARKS = [
     "sign_in",
     "audit_overhead",
     "audit_verify",
+    "purge",
 ]
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import create_engine, text
 from console.store.engine import Database
 from console.store.setup import init_db
 from tests.pg import Cluster, PgUnavailable
+from tests.tls import TlsServer, make_ca, server_cert
 
 _names = itertools.count()
 
@@ -48,6 +49,25 @@ def pg_cluster() -> Iterator[Cluster | None]:
         yield None
         return
     yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="module")
+def pg_tls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TlsServer]:
+    """A second throwaway cluster that takes TCP over TLS only, with a certificate for
+    127.0.0.1 and localhost signed by a throwaway CA; the CA's file and another CA's file."""
+    folder = tmp_path_factory.mktemp("tls")
+    ca, other = make_ca(), make_ca("another CA")
+    (folder / "ca.pem").write_bytes(ca.pem)
+    (folder / "other-ca.pem").write_bytes(other.pem)
+    try:
+        cluster = Cluster(tls=server_cert(ca))
+        cluster.start()
+    except PgUnavailable as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs PostgreSQL for the TLS tests: {exc}")
+        pytest.skip("PostgreSQL is not installed here (CI=true makes this a failure)")
+    yield TlsServer(cluster, folder / "ca.pem", folder / "other-ca.pem")
     cluster.stop()
 
 

@@ -1,6 +1,8 @@
 """A throwaway PostgreSQL cluster on a loopback port in a temp dir, for the test session.
 
 initdb refuses to run as root, so as root the cluster is made and run as the ``postgres`` user.
+Given a server certificate (``tls=``), the cluster speaks TLS and accepts TCP connections over
+TLS only (``hostssl`` in pg_hba.conf): a connection that does not encrypt is refused.
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ import socket
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tests.tls import Issued
 
 
 class PgUnavailable(RuntimeError):
@@ -35,7 +41,8 @@ def _free_port() -> int:
 
 
 class Cluster:
-    def __init__(self) -> None:
+    def __init__(self, tls: Issued | None = None) -> None:
+        self.tls = tls
         self.bindir = _bindir()
         self.root = Path(tempfile.mkdtemp(prefix="console-pg-"))
         self.port = _free_port()
@@ -58,10 +65,28 @@ class Cluster:
             "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
         )  # fmt: skip
         opts = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
+        if self.tls is not None:
+            opts += self._tls_only(data)
         self._run(
             str(self.bindir / "pg_ctl"), "-D", str(data), "-o", opts,
             "-l", str(self.root / "log"), "-w", "start",
         )  # fmt: skip
+
+    def _tls_only(self, data: Path) -> str:
+        """Write the server's certificate and key (0600, the server's own: PostgreSQL refuses a
+        key others may read), allow TCP over TLS only, and return the options that turn TLS on."""
+        assert self.tls is not None
+        cert, key = self.root / "server.crt", self.root / "server.key"
+        cert.write_bytes(self.tls.cert_pem)
+        key.touch(mode=0o600)
+        key.write_bytes(self.tls.key_pem)
+        (data / "pg_hba.conf").write_text(
+            "local all all trust\nhostssl all all 127.0.0.1/32 trust\n", encoding="ascii"
+        )
+        if self._as_postgres:
+            for path in (cert, key):
+                shutil.chown(path, "postgres", "postgres")
+        return f" -c ssl=on -c ssl_cert_file={cert} -c ssl_key_file={key}"
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://app@127.0.0.1:{self.port}/{database}"

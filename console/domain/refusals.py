@@ -151,6 +151,21 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     "db_missing": QT_TRANSLATE_NOOP(
         "Refusals", "The database named in the settings does not exist: IT must create it (init-db)."
     ),
+    "db_certificate": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The database server's certificate is not trusted (not signed by the CA file in "
+        "database.sslrootcert, made for another server name, expired, or the CA file is "
+        "missing): tell IT.",
+    ),
+    "db_needs_tls": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The database server accepts encrypted (TLS) connections only: IT sets "
+        "database.sslrootcert in the config file.",
+    ),
+    "db_no_tls": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The database server does not offer encryption (TLS) but the settings require it: tell IT.",
+    ),
     "db_login": QT_TRANSLATE_NOOP(
         "Refusals", "The database refused the console's user name or password: tell IT."
     ),

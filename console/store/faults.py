@@ -6,7 +6,10 @@ what happened and what to do, never as the driver's text. :func:`classify` maps 
 (SQLAlchemy's wrapper, or the raw ``sqlite3``/``psycopg`` error) to that refusal; the UI calls
 it through ``console.services.faults``, the command line directly. The ``why`` of the refusal
 (English, for the log and the command line) keeps the driver's first line — never the SQL
-statement nor its parameters (engines hide those too, ``hide_parameters=True``).
+statement nor its parameters (engines hide those too, ``hide_parameters=True``); a TLS refusal
+(an untrusted certificate, a server that wants TLS or does not offer it) leads with its sentence,
+since libpq's words ("certificate verify failed", "no pg_hba.conf entry … no encryption") alone
+do not say what to do.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
-from console.domain.refusals import Refused
+from console.domain.refusals import REFUSALS, Refused
 
 # PostgreSQL SQLSTATE (class or full code) -> refusal code.
 _SQLSTATES = {
@@ -34,6 +37,16 @@ _SQLSTATES = {
     "40": "db_busy",  # serialization failure, deadlock: try again
     "55P03": "db_busy",  # lock_not_available
 }
+
+# TLS refusals, looked for before anything else (a server refusing an unencrypted connection
+# may say so with an authorization SQLSTATE): patterns in the lower-cased driver message.
+_TLS = (
+    ("certificate verify failed", "db_certificate"),  # another CA, expired, not yet valid
+    ("does not match host name", "db_certificate"),
+    ("root certificate file", "db_certificate"),  # the CA file is missing or unreadable
+    ("no pg_hba.conf entry for .*no encryption", "db_needs_tls"),
+    ("server does not support ssl", "db_no_tls"),
+)
 
 # Patterns in a lower-cased driver message, in order (first match wins) -> refusal code. A
 # connection that fails says why after "connection failed:", so the reasons come first.
@@ -80,6 +93,9 @@ def classify(exc: BaseException) -> Refused | None:
     if not _is_database_error(exc, original):
         return None
     line = _line(original)
+    tls = _by_message(line.lower(), _TLS)
+    if tls is not None:  # the sentence first: the driver's words alone do not say "TLS"
+        return Refused(tls, f"{REFUSALS[tls].source} ({_reason(line)})")
     code = _by_sqlstate(getattr(original, "sqlstate", None)) or _by_message(line.lower())
     if code is None and isinstance(exc, DBAPIError) and exc.connection_invalidated:
         code = "db_restarting"
@@ -124,8 +140,13 @@ def _by_sqlstate(sqlstate: object) -> str | None:
     return _SQLSTATES.get(sqlstate) or _SQLSTATES.get(sqlstate[:2])
 
 
-def _by_message(text: str) -> str | None:
-    return next((code for pattern, code in _MESSAGES if re.search(pattern, text)), None)
+def _by_message(text: str, patterns: tuple[tuple[str, str], ...] = _MESSAGES) -> str | None:
+    return next((code for pattern, code in patterns if re.search(pattern, text)), None)
+
+
+def _reason(line: str) -> str:
+    """What libpq says after "connection to server at …, port … failed:" (the URL names it)."""
+    return line.rpartition(" failed: ")[2].strip() or line
 
 
 def _line(exc: BaseException) -> str:

@@ -62,11 +62,19 @@ def due_page(session: Session, cutoff: datetime, after: int, size: int) -> list[
     return [CallerRow(int(r[0]), str(r[1]), r[2]) for r in rows]
 
 
-def replace_callers(session: Session, rows: Sequence[CallerRow]) -> None:
-    """Write each row's phone and name over its order's (one batched statement)."""
-    if not rows:
-        return
+def replace_callers(
+    session: Session, read: Sequence[CallerRow], hidden: Sequence[CallerRow]
+) -> int:
+    """Write each of ``hidden``'s phone and name over its order's, where the order still holds
+    the phone it was ``read`` with (one batched statement); how many orders were rewritten."""
+    if not hidden:
+        return 0
     statement = text(
-        "UPDATE work_order SET caller_phone = :phone, caller_name = :name WHERE id = :row_id"
+        "UPDATE work_order SET caller_phone = :phone, caller_name = :name "
+        "WHERE id = :row_id AND caller_phone = :was"
     ).bindparams(bindparam("row_id"))
-    session.execute(statement, [{"phone": r.phone, "name": r.name, "row_id": r.id} for r in rows])
+    params = [
+        {"phone": h.phone, "name": h.name, "row_id": h.id, "was": r.phone}
+        for r, h in zip(read, hidden, strict=True)
+    ]
+    return int(session.execute(statement, params).rowcount)  # type: ignore[attr-defined]

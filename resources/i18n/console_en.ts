@@ -1454,94 +1454,94 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="77"/>
+        <location filename="../../console/ui/main_window.py" line="78"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="99"/>
+        <location filename="../../console/ui/main_window.py" line="100"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="104"/>
+        <location filename="../../console/ui/main_window.py" line="105"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="105"/>
+        <location filename="../../console/ui/main_window.py" line="106"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="102"/>
+        <location filename="../../console/ui/main_window.py" line="103"/>
         <source>Caller number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="137"/>
+        <location filename="../../console/ui/main_window.py" line="138"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="139"/>
-        <location filename="../../console/ui/main_window.py" line="235"/>
+        <location filename="../../console/ui/main_window.py" line="140"/>
+        <location filename="../../console/ui/main_window.py" line="236"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="141"/>
+        <location filename="../../console/ui/main_window.py" line="142"/>
         <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="142"/>
+        <location filename="../../console/ui/main_window.py" line="143"/>
         <source>Caller lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="144"/>
+        <location filename="../../console/ui/main_window.py" line="145"/>
         <source>Order detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="146"/>
-        <location filename="../../console/ui/main_window.py" line="227"/>
+        <location filename="../../console/ui/main_window.py" line="147"/>
+        <location filename="../../console/ui/main_window.py" line="228"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="148"/>
+        <location filename="../../console/ui/main_window.py" line="149"/>
         <source>Seat board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="189"/>
+        <location filename="../../console/ui/main_window.py" line="190"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="250"/>
+        <location filename="../../console/ui/main_window.py" line="251"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="253"/>
+        <location filename="../../console/ui/main_window.py" line="254"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="266"/>
+        <location filename="../../console/ui/main_window.py" line="267"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="274"/>
+        <location filename="../../console/ui/main_window.py" line="275"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="278"/>
+        <location filename="../../console/ui/main_window.py" line="279"/>
         <source>No orders from {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2367,161 +2367,176 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="154"/>
-        <source>The database refused the console&apos;s user name or password: tell IT.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/domain/refusals.py" line="157"/>
-        <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
+        <source>The database server&apos;s certificate is not trusted (not signed by the CA file in database.sslrootcert, made for another server name, expired, or the CA file is missing): tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="160"/>
-        <source>The database file cannot be opened or created: check its folder and its permissions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/domain/refusals.py" line="164"/>
-        <source>“{path}” is a folder, not a database file.</source>
+        <source>The database server accepts encrypted (TLS) connections only: IT sets database.sslrootcert in the config file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="165"/>
-        <source>The database&apos;s folder “{path}” does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/domain/refusals.py" line="166"/>
-        <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
+        <source>The database server does not offer encryption (TLS) but the settings require it: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="169"/>
-        <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
+        <source>The database refused the console&apos;s user name or password: tell IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="172"/>
+        <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="175"/>
-        <source>Enter your login and your password.</source>
+        <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="176"/>
-        <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
+        <location filename="../../console/domain/refusals.py" line="179"/>
+        <source>“{path}” is a folder, not a database file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="180"/>
+        <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="181"/>
-        <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
+        <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="186"/>
-        <source>Your password must be changed now (first sign-in, reset or expired).</source>
+        <location filename="../../console/domain/refusals.py" line="184"/>
+        <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="189"/>
-        <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
+        <location filename="../../console/domain/refusals.py" line="190"/>
+        <source>Enter your login and your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="192"/>
-        <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
+        <location filename="../../console/domain/refusals.py" line="191"/>
+        <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="196"/>
-        <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
+        <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="200"/>
-        <source>This account signs in with a one-time code: set up your authenticator app first.</source>
+        <location filename="../../console/domain/refusals.py" line="201"/>
+        <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="204"/>
-        <source>A password has at most {max} characters.</source>
+        <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="207"/>
-        <source>The new password needs at least {min} characters.</source>
+        <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="210"/>
-        <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
+        <location filename="../../console/domain/refusals.py" line="211"/>
+        <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="215"/>
-        <source>The new password must not be the login, nor the login backwards.</source>
+        <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="218"/>
-        <source>The new password holds an invisible control character: type it again.</source>
+        <location filename="../../console/domain/refusals.py" line="219"/>
+        <source>A password has at most {max} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="221"/>
-        <source>The new password must differ from the present one.</source>
+        <location filename="../../console/domain/refusals.py" line="222"/>
+        <source>The new password needs at least {min} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="224"/>
-        <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/domain/refusals.py" line="229"/>
-        <source>There is already an account “{login}”.</source>
+        <location filename="../../console/domain/refusals.py" line="225"/>
+        <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="230"/>
+        <source>The new password must not be the login, nor the login backwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="233"/>
+        <source>The new password holds an invisible control character: type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="236"/>
+        <source>The new password must differ from the present one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="239"/>
+        <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="244"/>
+        <source>There is already an account “{login}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="245"/>
         <source>There is no account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="231"/>
+        <location filename="../../console/domain/refusals.py" line="246"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="234"/>
+        <location filename="../../console/domain/refusals.py" line="249"/>
         <source>Give the account at least one role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="235"/>
+        <location filename="../../console/domain/refusals.py" line="250"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="238"/>
+        <location filename="../../console/domain/refusals.py" line="253"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="241"/>
+        <location filename="../../console/domain/refusals.py" line="256"/>
         <source>Your roles do not allow this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="243"/>
+        <location filename="../../console/domain/refusals.py" line="258"/>
         <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="246"/>
+        <location filename="../../console/domain/refusals.py" line="261"/>
         <source>The two new passwords differ: type the new password twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="249"/>
+        <location filename="../../console/domain/refusals.py" line="264"/>
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation type="unfinished"></translation>
     </message>

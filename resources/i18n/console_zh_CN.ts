@@ -1457,94 +1457,94 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="77"/>
+        <location filename="../../console/ui/main_window.py" line="78"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="99"/>
+        <location filename="../../console/ui/main_window.py" line="100"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="104"/>
+        <location filename="../../console/ui/main_window.py" line="105"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="105"/>
+        <location filename="../../console/ui/main_window.py" line="106"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="102"/>
+        <location filename="../../console/ui/main_window.py" line="103"/>
         <source>Caller number:</source>
         <translation>来电号码：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="137"/>
+        <location filename="../../console/ui/main_window.py" line="138"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="139"/>
-        <location filename="../../console/ui/main_window.py" line="235"/>
+        <location filename="../../console/ui/main_window.py" line="140"/>
+        <location filename="../../console/ui/main_window.py" line="236"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="141"/>
+        <location filename="../../console/ui/main_window.py" line="142"/>
         <source>Queues</source>
         <translation>工单队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="142"/>
+        <location filename="../../console/ui/main_window.py" line="143"/>
         <source>Caller lookup</source>
         <translation>来电查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="144"/>
+        <location filename="../../console/ui/main_window.py" line="145"/>
         <source>Order detail</source>
         <translation>工单详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="146"/>
-        <location filename="../../console/ui/main_window.py" line="227"/>
+        <location filename="../../console/ui/main_window.py" line="147"/>
+        <location filename="../../console/ui/main_window.py" line="228"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="148"/>
+        <location filename="../../console/ui/main_window.py" line="149"/>
         <source>Seat board</source>
         <translation>坐席看板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="189"/>
+        <location filename="../../console/ui/main_window.py" line="190"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="250"/>
+        <location filename="../../console/ui/main_window.py" line="251"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="253"/>
+        <location filename="../../console/ui/main_window.py" line="254"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="266"/>
+        <location filename="../../console/ui/main_window.py" line="267"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="274"/>
+        <location filename="../../console/ui/main_window.py" line="275"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="278"/>
+        <location filename="../../console/ui/main_window.py" line="279"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -2370,161 +2370,176 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="154"/>
+        <source>The database server&apos;s certificate is not trusted (not signed by the CA file in database.sslrootcert, made for another server name, expired, or the CA file is missing): tell IT.</source>
+        <translation>数据库服务器的证书不可信（不是由 database.sslrootcert 指定的 CA 签发、证书上是别的服务器名、已过期，或 CA 文件不存在）：请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="160"/>
+        <source>The database server accepts encrypted (TLS) connections only: IT sets database.sslrootcert in the config file.</source>
+        <translation>数据库服务器只接受加密（TLS）连接：须由信息技术人员在配置文件中设置 database.sslrootcert。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="165"/>
+        <source>The database server does not offer encryption (TLS) but the settings require it: tell IT.</source>
+        <translation>数据库服务器不提供加密（TLS），但设置要求加密：请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="169"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation>数据库拒绝了坐席台的用户名或密码：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="157"/>
+        <location filename="../../console/domain/refusals.py" line="172"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation>数据库文件不是 SQLite 数据库，或已损坏：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="160"/>
+        <location filename="../../console/domain/refusals.py" line="175"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation>无法打开或创建数据库文件：请检查其所在文件夹及权限。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="164"/>
+        <location filename="../../console/domain/refusals.py" line="179"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation>“{path}”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="165"/>
+        <location filename="../../console/domain/refusals.py" line="180"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation>数据库所在的文件夹“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="166"/>
+        <location filename="../../console/domain/refusals.py" line="181"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation>该数据库地址不是本坐席台可用的类型（仅支持 SQLite 或 PostgreSQL）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="169"/>
+        <location filename="../../console/domain/refusals.py" line="184"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation>数据库未能完成此操作（故障已记入日志）：请重试；若反复出现，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="175"/>
+        <location filename="../../console/domain/refusals.py" line="190"/>
         <source>Enter your login and your password.</source>
         <translation>请输入账号和口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="176"/>
+        <location filename="../../console/domain/refusals.py" line="191"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation>账号或口令错误。连续输错 {attempts} 次，账号将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="181"/>
+        <location filename="../../console/domain/refusals.py" line="196"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation>输错次数过多：账号已锁定至 {until}。如需提前解锁，请系统管理员重设口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="186"/>
+        <location filename="../../console/domain/refusals.py" line="201"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation>现在必须修改口令（首次登录、口令被重设或已过期）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="189"/>
+        <location filename="../../console/domain/refusals.py" line="204"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation>请输入身份验证器应用显示的 6 位动态口令，或一个恢复码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="192"/>
+        <location filename="../../console/domain/refusals.py" line="207"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation>动态口令错误或已用过：请输入应用当前显示的口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="196"/>
+        <location filename="../../console/domain/refusals.py" line="211"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation>已绑定身份验证器应用：须由系统管理员解除后才能绑定新的。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="200"/>
+        <location filename="../../console/domain/refusals.py" line="215"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation>此账号须用动态口令登录：请先绑定身份验证器应用。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="204"/>
+        <location filename="../../console/domain/refusals.py" line="219"/>
         <source>A password has at most {max} characters.</source>
         <translation>口令最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="207"/>
+        <location filename="../../console/domain/refusals.py" line="222"/>
         <source>The new password needs at least {min} characters.</source>
         <translation>新口令至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="210"/>
+        <location filename="../../console/domain/refusals.py" line="225"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation>新口令至少要包含 {classes} 类字符：小写字母、大写字母、数字、其他符号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="215"/>
+        <location filename="../../console/domain/refusals.py" line="230"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation>新口令不能与账号相同，也不能是账号倒写。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="218"/>
+        <location filename="../../console/domain/refusals.py" line="233"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation>新口令含有不可见的控制字符：请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="221"/>
+        <location filename="../../console/domain/refusals.py" line="236"/>
         <source>The new password must differ from the present one.</source>
         <translation>新口令不能与当前口令相同。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="224"/>
+        <location filename="../../console/domain/refusals.py" line="239"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation>账号为 1–32 个字符：字母 a–z、数字、“.”、“_”或“-”，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="229"/>
+        <location filename="../../console/domain/refusals.py" line="244"/>
         <source>There is already an account “{login}”.</source>
         <translation>账号“{login}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="230"/>
+        <location filename="../../console/domain/refusals.py" line="245"/>
         <source>There is no account “{login}”.</source>
         <translation>没有账号“{login}”。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="231"/>
+        <location filename="../../console/domain/refusals.py" line="246"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation>姓名须为一行 1–32 个字符的纯文本。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="234"/>
+        <location filename="../../console/domain/refusals.py" line="249"/>
         <source>Give the account at least one role.</source>
         <translation>请至少给账号一个角色。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="235"/>
+        <location filename="../../console/domain/refusals.py" line="250"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation>同一账号不能既是{first}又是{second}（三员分立）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="238"/>
+        <location filename="../../console/domain/refusals.py" line="253"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation>{role}角色只属于 {platform} 平台的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="241"/>
+        <location filename="../../console/domain/refusals.py" line="256"/>
         <source>Your roles do not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="243"/>
+        <location filename="../../console/domain/refusals.py" line="258"/>
         <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
         <translation>本坐席接 {seat} 来电；您的账号属于 {platform}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="246"/>
+        <location filename="../../console/domain/refusals.py" line="261"/>
         <source>The two new passwords differ: type the new password twice.</source>
         <translation>两次输入的新口令不一致：请将新口令输入两遍。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="249"/>
+        <location filename="../../console/domain/refusals.py" line="264"/>
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation>请先结束通话和话后整理，再退出登录。</translation>
     </message>

@@ -1,0 +1,143 @@
+"""purge_1m_s: ``personal-data purge`` of every order closed before the benchmark's last day.
+
+On a copy of the 1 M-order benchmark database (the purge rewrites it; the copy is brought to
+the current schema once and copied again for every run), the cut-off is ``UNTIL``: every order
+completed or cancelled in the demo year, most of the million. Timed: ``PrivacyService.purge``
+as the command runs it (due orders found page by page, phone and name replaced by their keyed
+hash, a transaction per batch, one audit row).
+
+Floor: the same rows rewritten by the bare minimum in plain ``sqlite3`` on another fresh copy:
+their ids are known beforehand (read, not timed, from the purged copy); timed are one scan of ``work_order`` reading
+id, phone and name, the same :func:`pseudonymise` of each phone and name in Python, and one
+``executemany`` ``UPDATE work_order SET caller_phone = ?, caller_name = ? WHERE id = ?`` in
+one transaction. So the ratio is what finding the due orders, paging and the session cost on
+top of the unavoidable reading, hashing and writing. ``PURGE_RUNS`` runs (default 3), median.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from common import UNTIL, Context, Figure, time_figure
+from sqlmodel import Session
+
+from console.domain.phone import is_pseudonym, pseudonymise
+from console.services.audit import AuditTrail
+from console.services.privacy import BATCH, PrivacyService, privacy_key
+from console.store import migrate
+from console.store.engine import Database, make_engine
+
+
+def _fresh_copy(base: Path, name: str) -> Path:
+    target = base.with_name(name)
+    for old in base.parent.glob(name + "*"):
+        old.unlink()
+    shutil.copyfile(base, target)
+    return target
+
+
+def _base(ctx: Context) -> Path:
+    """The benchmark database copied once and brought to the current schema."""
+    source = ctx.bench_db_path()
+    if not source.exists():
+        raise RuntimeError(f"{source} is missing: run the demo_data benchmark first")
+    base = _fresh_copy(source, "purge-base.sqlite3")
+    db = Database.open(f"sqlite:///{base}")
+    done = migrate.upgrade(db.engine)
+    db.dispose()
+    if done.backup is not None:
+        done.backup.unlink()
+    return base
+
+
+class _Held(Database):
+    """A database that notes how long each write transaction held SQLite's write lock: what a
+    seat saving an order during the purge may wait, at worst."""
+
+    held: list[float]
+
+    @contextmanager
+    def write(self, notify: bool = True) -> Iterator[Session]:
+        start = time.perf_counter()
+        with super().write(notify) as session:
+            yield session
+        self.held.append(time.perf_counter() - start)
+
+
+def _ours(path: Path, trail: AuditTrail) -> tuple[float, int, float]:
+    db = _Held(make_engine(f"sqlite:///{path}"))
+    db.held = []
+    start = time.perf_counter()
+    done = PrivacyService(db, trail, seat="bench").purge(UNTIL, by="bench")
+    elapsed = time.perf_counter() - start
+    db.dispose()
+    return elapsed, done, max(db.held)
+
+
+def _purged_ids(path: Path) -> set[int]:
+    """The orders a purge rewrote: the rows whose phone is now a pseudonym."""
+    conn = sqlite3.connect(path)
+    ids = {
+        int(r[0]) for r in conn.execute("SELECT id FROM work_order WHERE caller_phone LIKE '~%'")
+    }
+    conn.close()
+    return ids
+
+
+def _floor(path: Path, key: bytes, due: set[int]) -> tuple[float, int]:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    start = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    rows = [
+        (pseudonymise(key, phone), _hidden_name(key, name), row_id)
+        for row_id, phone, name in conn.execute(
+            "SELECT id, caller_phone, caller_name FROM work_order"
+        )
+        if row_id in due and not is_pseudonym(phone)
+    ]
+    conn.executemany("UPDATE work_order SET caller_phone = ?, caller_name = ? WHERE id = ?", rows)
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed, len(rows)
+
+
+def _hidden_name(key: bytes, name: str | None) -> str | None:
+    return pseudonymise(key, name, "name") if name and not is_pseudonym(name) else name
+
+
+def run(ctx: Context) -> list[Figure]:
+    runs = int(os.environ.get("PURGE_RUNS", "3"))
+    base = _base(ctx)
+    site_key = os.urandom(32)
+    trail = AuditTrail(site_key, lambda: datetime.now(UTC))
+    key = privacy_key(trail)
+    ours: list[float] = []
+    floor: list[float] = []
+    for i in range(runs):
+        purged = _fresh_copy(base, "purge-ours.sqlite3")
+        seconds, done, held = _ours(purged, trail)
+        due = _purged_ids(purged)  # the floor rewrites the very same rows
+        floor_s, floor_rows = _floor(_fresh_copy(base, "purge-floor.sqlite3"), key, due)
+        if done != floor_rows:
+            raise RuntimeError(f"purge: {done:,} orders purged, the floor rewrote {floor_rows:,}")
+        ours.append(seconds)
+        floor.append(floor_s)
+        print(f"# purge run {i + 1}: {done:,} orders in {seconds:.1f} s (batches of {BATCH:,}, "
+              f"write lock held {held:.2f} s at most), floor {floor_s:.1f} s",
+              file=sys.stderr, flush=True)  # fmt: skip
+    for name in ("purge-base.sqlite3", "purge-ours.sqlite3", "purge-floor.sqlite3"):
+        for p in base.parent.glob(name + "*"):
+            p.unlink()
+    return [time_figure("purge_1m_s", "s", statistics.median(ours), statistics.median(floor))]
