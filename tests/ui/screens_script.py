@@ -251,7 +251,7 @@ def main() -> int:
         # What the peer did with this seat's order: 110 signed for it and fed back.
         if window.inbox is not None:
             inbox = window.inbox
-            orders = window._service  # the script plays the 110 seat
+            orders = window._service._orders  # the script plays the 110 seat (OrderReads wraps it)
             police = at_seat("李强", "J-01", Platform.POLICE)
             me = at_seat("坐席", seat.controller.seat, Platform.HOTLINE)
             sent = orders.create(
