@@ -6,7 +6,9 @@ codec tests and the examples under ``resources/exchange/v1/examples/`` use them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
+from itertools import count
 from uuid import UUID
 
 import pytest
@@ -47,33 +49,47 @@ def _id(n: int) -> UUID:
     return UUID(int=n, version=4)
 
 
-def _msg(order: WorkOrder, action: Action, n: int, linked: WorkOrder | None = None) -> Message:
+def _msg(
+    order: WorkOrder, action: Action, n: int, sequence: int = 1, linked: WorkOrder | None = None
+) -> Message:
+    """The message of ``order``'s last step; ``n`` makes its ids, ``sequence`` is the sender's."""
     sender = HOTLINE_SYSTEM if order.timeline[-1].platform is Platform.HOTLINE else POLICE_SYSTEM
     return message_for(
         order,
         action,
         sender=sender,
         message_id=_id(n),
-        transaction_id=_id(1000 + n),
+        transaction_id=_id(0x1000 + n),
         sent_at=order.timeline[-1].at + timedelta(milliseconds=40),
-        sequence=n,
+        sequence=sequence,
         linked=linked,
     )
 
 
 def samples() -> dict[Kind, Message]:
-    """One message of every kind, each from a real order at the step it carries."""
+    """One message of every kind, each from a real order at the step it carries: every message
+    id is its own, and each sender numbers its messages about one order 1, 2, 3…"""
     out: dict[Kind, Message] = {}
     h = timedelta(hours=1)
+    ids, numbers = count(1), count(1)
+    sent: dict[tuple[Platform, str], int] = {}
+
+    def fresh() -> WorkOrder:
+        return replace(make(), number=order_number(Platform.HOTLINE, "20261126", next(numbers)))
+
+    def send(o: WorkOrder, action: Action, linked: WorkOrder | None = None) -> None:
+        key = (o.timeline[-1].platform, o.number)
+        sent[key] = sent.get(key, 0) + 1
+        out[KIND_OF[action]] = _msg(o, action, next(ids), sent[key], linked)  # type: ignore[index]
 
     def step(o: WorkOrder, action: Action, actor: object, at_h: float, **kw: object) -> WorkOrder:
         o = apply(o, action, actor, T0 + at_h * h, **kw)  # type: ignore[arg-type]
-        out[KIND_OF[action]] = _msg(o, action, len(o.timeline) - 1)  # type: ignore[index]
+        send(o, action)
         return o
 
     # 一键转接 to 110, signed for, handled, fed back, sent back for more, fed back, completed.
     due = Deadlines(sign_for=T0 + 0.6 * h, feedback=T0 + 24 * h, completion=T0 + 72 * h)
-    o = step(make(), Action.TRANSFER, HOTLINE, 0.1, note="已与来电人协商", detail="consent",
+    o = step(fresh(), Action.TRANSFER, HOTLINE, 0.1, note="已与来电人协商", detail="consent",
              deadlines=due)  # fmt: skip
     o = step(o, Action.SIGN_FOR, POLICE, 0.2)
     o = step(o, Action.START_HANDLING, POLICE, 0.3)
@@ -84,11 +100,11 @@ def samples() -> dict[Kind, Message]:
     o = apply(o, Action.FEED_BACK, POLICE, T0 + 5 * h, "已再次处置")
     step(o, Action.COMPLETE, HOTLINE, 6)
     # 派单, 部门签收, 联动110派警 from the department's report.
-    d = step(make(), Action.DISPATCH, HOTLINE, 0.1, detail=DEPT)
+    d = step(fresh(), Action.DISPATCH, HOTLINE, 0.1, detail=DEPT)
     d = step(d, Action.DEPT_SIGN_FOR, HOTLINE, 0.5)
     linked = escalation_order(
         d,
-        number=order_number(Platform.HOTLINE, "20261126", 2),
+        number=order_number(Platform.HOTLINE, "20261126", 100),
         actor=HOTLINE,
         at=T0 + 2 * h,
         kind="P-ZA",
@@ -97,18 +113,19 @@ def samples() -> dict[Kind, Message]:
     d = apply(
         d, Action.ESCALATE, HOTLINE, T0 + 2 * h, "纠纷升级，双方发生推搡", detail=linked.number
     )
-    out[Kind.ESCALATION] = _msg(d, Action.ESCALATE, 3, linked)
+    send(d, Action.ESCALATE, linked)
     # 三方通话, 首接负责, 撤销.
-    step(make(), Action.THREE_WAY, HOTLINE, 0.1, note="三方确认由110处置", detail="110")
+    step(fresh(), Action.THREE_WAY, HOTLINE, 0.1, note="三方确认由110处置", detail="110")
     step(
-        make(),
+        fresh(),
         Action.FIRST_CONTACT,
         HOTLINE,
         0.1,
         note="已向来电人解释办理渠道",
         first_contact_mode=FirstContactMode.GUIDANCE,
     )
-    c = apply(make(), Action.TRANSFER, HOTLINE, T0, detail="consent")
+    c = apply(fresh(), Action.TRANSFER, HOTLINE, T0 + 0.1 * h, detail="consent")
+    sent[(Platform.HOTLINE, c.number)] = 1  # its transfer went first (the sample is the one above)
     step(c, Action.CANCEL, HOTLINE, 0.2, note="来电人撤回诉求")
     return out
 
