@@ -240,7 +240,7 @@ class AckRefusal:
 
     @classmethod
     def of(cls, refused: Refused) -> AckRefusal:
-        return cls(refused.code, dict(refused.params), refused.why)
+        return cls(refused.code, dict(refused.params), refused.why[:2000])
 
     def refused(self) -> Refused:
         """The refusal as the sending side raises and shows it."""
