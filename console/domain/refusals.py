@@ -264,4 +264,21 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     "sign_out_busy": QT_TRANSLATE_NOOP(
         "Refusals", "Finish the call and its wrap-up before signing out."
     ),
+    # The exchange between the two platforms' systems (console.domain.exchange,
+    # console.services.exchange_codec): a message the other side could not take.
+    "exchange_too_large": QT_TRANSLATE_NOOP(
+        "Refusals", "The exchange message is larger than {most} bytes: it was not taken."
+    ),
+    "exchange_not_json": QT_TRANSLATE_NOOP(
+        "Refusals", "The exchange message is not readable JSON (damaged on the way?): it was not taken."
+    ),
+    "exchange_invalid": QT_TRANSLATE_NOOP(
+        "Refusals", "The exchange message does not follow the agreed format at {path}: it was not taken."
+    ),
+    "exchange_unknown_version": QT_TRANSLATE_NOOP(
+        "Refusals", "The exchange message has format version {version}; only 1.x is read: it was not taken."
+    ),
+    "exchange_unknown_order": QT_TRANSLATE_NOOP(
+        "Refusals", "The other platform has no order {number}: its transfer has not arrived."
+    ),
 })  # fmt: skip

@@ -2540,6 +2540,31 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="269"/>
+        <source>The exchange message is larger than {most} bytes: it was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="272"/>
+        <source>The exchange message is not readable JSON (damaged on the way?): it was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="275"/>
+        <source>The exchange message does not follow the agreed format at {path}: it was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="278"/>
+        <source>The exchange message has format version {version}; only 1.x is read: it was not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="281"/>
+        <source>The other platform has no order {number}: its transfer has not arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RevealRow</name>

@@ -2543,6 +2543,31 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation>请先结束通话和话后整理，再退出登录。</translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="269"/>
+        <source>The exchange message is larger than {most} bytes: it was not taken.</source>
+        <translation>交换报文超过 {most} 字节，对方未接收。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="272"/>
+        <source>The exchange message is not readable JSON (damaged on the way?): it was not taken.</source>
+        <translation>交换报文不是可读的 JSON（可能在传输中损坏），对方未接收。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="275"/>
+        <source>The exchange message does not follow the agreed format at {path}: it was not taken.</source>
+        <translation>交换报文在 {path} 处不符合约定格式，对方未接收。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="278"/>
+        <source>The exchange message has format version {version}; only 1.x is read: it was not taken.</source>
+        <translation>交换报文格式版本为 {version}，仅支持 1.x，对方未接收。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="281"/>
+        <source>The other platform has no order {number}: its transfer has not arrived.</source>
+        <translation>对方平台没有工单 {number}：转派报文尚未到达。</translation>
+    </message>
 </context>
 <context>
     <name>RevealRow</name>
