@@ -49,6 +49,7 @@ from console.ui.alarms.model import (
     collapse,
 )
 from console.ui.keys import sequences
+from console.ui.models.columns import fit_columns
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 
@@ -122,6 +123,8 @@ class AlarmPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
+        # The kinds as wide as their longest name in the language shown (English ones are long).
+        fit_columns(self.table, {AlarmTableModel.KIND: kind_names.values()})
 
         self.message = QLabel()
         self.message.setObjectName("alarmMessage")

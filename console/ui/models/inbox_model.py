@@ -92,6 +92,12 @@ class InboxModel(RowsTableModel):
             return " ".join(item.note.split())
         return ""
 
+    def what_samples(self) -> list[str]:
+        """The texts a "What" cell can show (a deadline's time as wide as any), for its width."""
+        due = QCoreApplication.translate("InboxModel", "due {time}").format(time="2026-12-31 23:59")
+        levels = [f"{d} · {lv}" for d in self._deadlines.values() for lv in self._levels.values()]
+        return [f"{what} ({due})" for what in self._kinds.values()] + levels
+
     def _what(self, item: InboxItem) -> str:
         what = self._kinds[item.kind]
         if item.kind is InboxKind.DEADLINE:

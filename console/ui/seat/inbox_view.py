@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.inbox import Inbox
+from console.ui.models.columns import fit_columns
 from console.ui.models.inbox_model import InboxModel
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
@@ -63,6 +64,7 @@ class InboxView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in ((0, 200), (1, 190), (2, 130), (3, 120), (4, 90)):
             self.table.setColumnWidth(column, width)
+        fit_columns(self.table, {InboxModel.WHAT: self.model.what_samples()})  # English is long
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 6)
         layout.addWidget(self.summary)
