@@ -52,7 +52,7 @@ def _seqs(model: AuditModel) -> list[int]:
     return [model.record(r).seq for r in range(model.rowCount())]
 
 
-@pytest.mark.usefixtures("admin_zh")
+@pytest.mark.usefixtures("chinese")
 def test_pages_newest_first_and_filters(
     qtbot: QtBot,
     sqlite_db: Database,
@@ -103,7 +103,7 @@ def test_pages_newest_first_and_filters(
     assert view.page_label.text() == "2026-13-01 不是日期：请按 YYYY-MM-DD 输入。"
 
 
-@pytest.mark.usefixtures("admin_zh")
+@pytest.mark.usefixtures("chinese")
 def test_verify_says_intact_then_names_the_changed_row(
     qtbot: QtBot, sqlite_db: Database, admin_ops: Operations, tmp_path: Path
 ) -> None:
@@ -131,7 +131,7 @@ def test_verify_says_intact_then_names_the_changed_row(
     assert view.verdict.text().startswith("已被破坏：自第 4 条起有记录缺失")
 
 
-@pytest.mark.usefixtures("admin_zh")
+@pytest.mark.usefixtures("chinese")
 def test_the_check_shows_progress_then_a_failure(
     qtbot: QtBot, sqlite_db: Database, admin_ops: Operations
 ) -> None:

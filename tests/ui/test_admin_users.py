@@ -56,7 +56,7 @@ def _cell(view: UsersView, login: str, column: int) -> str:
     return str(view.model.index(view.model.row_of(login), column).data())
 
 
-@pytest.mark.usefixtures("admin_zh")
+@pytest.mark.usefixtures("chinese")
 def test_admin_adds_resets_sets_roles_disables(
     qtbot: QtBot, db: Database, admin_ops: Operations
 ) -> None:
@@ -153,7 +153,7 @@ def _tick(roles: object, role: Role) -> None:
             item.setCheckState(Qt.CheckState.Unchecked if on else Qt.CheckState.Checked)
 
 
-@pytest.mark.usefixtures("admin_zh")
+@pytest.mark.usefixtures("chinese")
 def test_a_login_taken_and_a_weak_password_are_said_under_the_form(
     qtbot: QtBot, sqlite_db: Database, admin_ops: Operations, qtmodeltester: ModelTester
 ) -> None:

@@ -13,11 +13,8 @@ the "tomorrow" order on, A-01 transferred the "due" order to 110 at 23:45 (sign-
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-from collections.abc import Iterator
 from datetime import timedelta
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -25,7 +22,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from console.app import install_translators
 from console.domain.orders import Action, Platform
 from console.ui.alarms.model import AlarmTableModel
 from console.ui.alarms.panel import AlarmPanel
@@ -33,7 +29,6 @@ from console.ui.operations import Operations
 from tests.principals import at_seat, lead
 from tests.ui.alarm_panel_harness import (
     HOTLINE_2,
-    ROOT,
     Scene,
     all_shown,
     china,
@@ -210,20 +205,6 @@ def test_time_left_text(qapp: QApplication) -> None:
         timedelta(seconds=45): "45s left",
     }
     assert {delta: model.time_left(now + delta) for delta in left} == left
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    lrelease = ROOT / ".venv" / "bin" / "pyside6-lrelease"
-    if not lrelease.exists():
-        pytest.skip("pyside6-lrelease is not installed in .venv")
-    source = ROOT / "resources" / "i18n" / "console_zh_CN.ts"
-    qm = tmp_path / "console_zh_CN.qm"
-    subprocess.run([str(lrelease), str(source), "-qm", str(qm)], check=True, capture_output=True)
-    translators = install_translators(qapp, "zh_CN", folder=tmp_path)
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 @pytest.mark.usefixtures("chinese")

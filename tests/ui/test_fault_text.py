@@ -3,34 +3,13 @@ do: never the driver's text, the SQL or its parameters."""
 
 from __future__ import annotations
 
-import subprocess
-from collections.abc import Iterator
-from pathlib import Path
-
 import psycopg
 import pytest
-from PySide6.QtWidgets import QApplication
 from sqlalchemy.exc import OperationalError
 
-from console.ui.qt_app import install_translators
 from console.ui.refusals import refusal_text
 
-ROOT = Path(__file__).resolve().parents[2]
-LRELEASE = ROOT / ".venv" / "bin" / "pyside6-lrelease"
 PHONE = "13912345678"
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    if not LRELEASE.exists():
-        pytest.skip("pyside6-lrelease is not installed in .venv")
-    source = ROOT / "resources" / "i18n" / "console_zh_CN.ts"
-    qm = tmp_path / "console_zh_CN.qm"
-    subprocess.run([str(LRELEASE), str(source), "-qm", str(qm)], check=True, capture_output=True)
-    translators = install_translators(qapp, "zh_CN", folder=tmp_path)
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def _failed_insert(driver_text: str) -> OperationalError:

@@ -29,12 +29,10 @@ from console.store.setup import init_db
 from console.ui.history_model import HistoryModel
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
-from console.ui.qt_app import install_translators
 from console.ui.status_bar import StatusBar
 from tests.principals import at_seat
 
 ROOT = Path(__file__).resolve().parents[2]
-LRELEASE = ROOT / ".venv" / "bin" / "pyside6-lrelease"
 HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
 
 
@@ -195,19 +193,6 @@ def test_ctrl_f_focuses_the_lookup(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(window.lookup_button.hasFocus)
     QTest.keyClick(window.lookup_button, Qt.Key.Key_Tab)
     qtbot.waitUntil(window.table.hasFocus)
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    if not LRELEASE.exists():
-        pytest.skip("pyside6-lrelease is not installed in .venv")
-    source = ROOT / "resources" / "i18n" / "console_zh_CN.ts"
-    qm = tmp_path / "console_zh_CN.qm"
-    subprocess.run([str(LRELEASE), str(source), "-qm", str(qm)], check=True, capture_output=True)
-    translators = install_translators(qapp, "zh_CN", folder=tmp_path)
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 @pytest.mark.usefixtures("chinese")

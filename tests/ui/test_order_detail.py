@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from console.demo.load import load_demo_data
@@ -25,7 +23,6 @@ from console.store.engine import Database
 from console.ui.history_model import china_time
 from console.ui.models.time_left import TimeLeftBand
 from console.ui.operations import Operations
-from console.ui.qt_app import install_translators
 from console.ui.seat.order_detail import (
     ACTION,
     AGENT,
@@ -38,7 +35,6 @@ from console.ui.seat.order_detail import (
 )
 from tests.principals import at_seat
 
-ROOT = Path(__file__).resolve().parents[2]
 HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
 POLICE = at_seat("李强", "J-07", Platform.POLICE)
 KINDS = {"C-TS": "Complaint", "C-ZX": "Enquiry"}
@@ -84,20 +80,6 @@ def worker() -> Iterator[Operations]:
     made = Operations("test-detail")
     yield made
     made.shutdown()
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    lrelease = ROOT / ".venv" / "bin" / "pyside6-lrelease"
-    if not lrelease.exists():
-        pytest.skip("pyside6-lrelease is not installed in .venv")
-    source = ROOT / "resources" / "i18n" / "console_zh_CN.ts"
-    qm = tmp_path / "console_zh_CN.qm"
-    subprocess.run([str(lrelease), str(source), "-qm", str(qm)], check=True, capture_output=True)
-    translators = install_translators(qapp, "zh_CN", folder=tmp_path)
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 class Host(QWidget):

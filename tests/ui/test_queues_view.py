@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -26,11 +24,9 @@ from console.store.engine import Database
 from console.store.queues import QueueKind, QueueSort, read_page
 from console.ui.models.queue_model import QueueModel
 from console.ui.operations import Operations
-from console.ui.qt_app import install_translators
 from console.ui.seat.queues_view import KINDS, QueuesView, search_term
 from tests.principals import at_seat
 
-ROOT = Path(__file__).resolve().parents[2]
 HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
 POLICE = at_seat("李强", "J-07", Platform.POLICE)
 
@@ -80,20 +76,6 @@ def worker() -> Iterator[Operations]:
     made = Operations("test-queues")
     yield made
     made.shutdown()
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    lrelease = ROOT / ".venv" / "bin" / "pyside6-lrelease"
-    if not lrelease.exists():
-        pytest.skip("pyside6-lrelease is not installed in .venv")
-    qm = tmp_path / "console_zh_CN.qm"
-    source = ROOT / "resources" / "i18n" / "console_zh_CN.ts"
-    subprocess.run([str(lrelease), str(source), "-qm", str(qm)], check=True, capture_output=True)
-    translators = install_translators(qapp, "zh_CN", folder=tmp_path)
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 class Host(QWidget):

@@ -4,38 +4,16 @@ English text of the exception."""
 
 from __future__ import annotations
 
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import qasync
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.domain.agent_state import AgentState, NotReadyReason
 from console.store.engine import Database
 from console.telephony.port import Line
-from console.ui.qt_app import install_translators
 from tests.ui.test_seat import CALLER, build
 from tests.waiting import until
-
-ROOT = Path(__file__).resolve().parents[2]
-LRELEASE = ROOT / ".venv" / "bin" / "pyside6-lrelease"
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    if not LRELEASE.exists():
-        pytest.skip("pyside6-lrelease is not installed in .venv")
-    source = ROOT / "resources" / "i18n" / "console_zh_CN.ts"
-    qm = tmp_path / "qm" / "console_zh_CN.qm"
-    qm.parent.mkdir()
-    subprocess.run([str(LRELEASE), str(source), "-qm", str(qm)], check=True, capture_output=True)
-    translators = install_translators(qapp, "zh_CN", folder=qm.parent)
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def test_refusals_of_the_seat_are_said_in_chinese(

@@ -3,16 +3,12 @@ the login kept and the password cleared, the next steps in the same window."""
 
 from __future__ import annotations
 
-import subprocess
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pyotp
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from console.domain.orders import Platform
@@ -21,12 +17,9 @@ from console.domain.roles import Principal, Role
 from console.services.accounts import AccountService
 from console.services.sessions import SeatSessions, SessionEvent, SessionNote
 from console.store.engine import Database
-from console.ui.qt_app import install_translators
 from console.ui.sign_in import CHANGE, CREDENTIALS, ENROL, RECOVERY, SignInForm
 from tests.ui.ops_doubles import InlineOperations
 
-ROOT = Path(__file__).resolve().parents[2]
-LRELEASE = ROOT / ".venv" / "bin" / "pyside6-lrelease"
 PASSWORD = "Seat-pass-1"
 # The offscreen platform says so when a shown form's minimum size changes (a field appears).
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -71,19 +64,6 @@ class Scene:
 @pytest.fixture
 def scene(qtbot: QtBot, sqlite_db: Database) -> Scene:
     return Scene(sqlite_db, qtbot)
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    if not LRELEASE.exists():
-        pytest.skip("pyside6-lrelease is not installed in .venv")
-    qm = tmp_path / "console_zh_CN.qm"
-    source = ROOT / "resources" / "i18n" / "console_zh_CN.ts"
-    subprocess.run([str(LRELEASE), str(source), "-qm", str(qm)], check=True, capture_output=True)
-    translators = install_translators(qapp, "zh_CN", folder=tmp_path)
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
 
 
 def test_the_right_password_signs_in(scene: Scene) -> None:
