@@ -56,6 +56,9 @@ class AuditAction(StrEnum):
     CONFIG_CHANGE = "config_change"
     EXPORT = "export"
     PURGE = "purge"
+    EXCHANGE_REFUSED = "exchange_refused"  # a message from the peer platform refused here
+    EXCHANGE_REFUSED_BY_PEER = "exchange_refused_by_peer"  # the peer refused one of ours
+    EXCHANGE_CONNECTION_REFUSED = "exchange_connection_refused"  # a peer's certificate refused
 
 
 class AuditOutcome(StrEnum):

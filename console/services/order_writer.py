@@ -17,9 +17,11 @@ from console.domain.audit import AuditAction, AuditEntry
 from console.domain.calendar import BusinessCalendar
 from console.domain.deadline_kinds import stopped
 from console.domain.deadlines import Policy, PolicyResult
+from console.domain.order_types import Actor, Event
 from console.domain.orders import Action, FirstContactMode, Status, WorkOrder, apply
 from console.domain.roles import Seated
 from console.services.audit import AuditTrail
+from console.services.exchange_outbox import Outbox
 from console.store import alarms
 from console.store import orders as repo
 
@@ -36,19 +38,24 @@ class OrderWriter:
     """The one place every order step passes: each is checked against the role matrix (the
     use cases check first, before they touch anything; this is the floor under them), and with
     an ``audit`` trail each new order and each action is recorded there in the step's own
-    transaction (one row each, under the principal's login)."""
+    transaction (one row each, under the principal's login). With an ``outbox`` (a platform
+    that runs its own system), each step that crosses to the peer is queued there as a message,
+    in the step's own transaction too (transactional outbox); steps the peer took arrive through
+    :meth:`add_remote` and :meth:`act_remote` and are not sent back."""
 
     def __init__(
         self,
         policy: Policy | None,
         calendar: BusinessCalendar | None,
         audit: AuditTrail | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
         if policy is not None and calendar is None:
             raise ValueError("a deadline policy needs the business calendar to count days in")
         self._policy = policy
         self._calendar = calendar
         self._audit = audit
+        self._outbox = outbox
 
     def _audited(self, session: Session, who: str, seat: str, number: str, what: str) -> None:
         if self._audit is not None:  # the action and its code, never the note (personal data)
@@ -80,11 +87,60 @@ class OrderWriter:
         """One action as ``by``: refused ones raise ``Refused`` (the roles) or
         ``TransitionError`` (the order's rules) and change nothing."""
         by.require(action)
+        saved = self._step(
+            session, stored, action, by.actor, now, note, first_contact_mode, detail,
+            who=by.login,
+        )  # fmt: skip
+        if self._outbox is not None:
+            self._outbox.step(session, saved.order, action, now)
+        return saved
+
+    def act_remote(
+        self,
+        session: Session,
+        stored: repo.Stored,
+        event: Event,
+        first_contact_mode: FirstContactMode | None,
+        source: str,
+    ) -> repo.Stored:
+        """A step the peer platform took (``event``, from its message) applied to this copy by
+        this side's own rules, as of the step's own time; audited as ``exchange:<source>``."""
+        actor = Actor(event.actor, event.seat, event.platform)
+        return self._step(
+            session, stored, event.action, actor, event.at, event.note, first_contact_mode,
+            event.detail, who=f"exchange:{source}",
+        )  # fmt: skip
+
+    def add_remote(self, session: Session, order: WorkOrder, source: str) -> repo.Stored:
+        """An order the peer transferred here, whole (its last step is the transfer): this
+        side's deadlines and alarms start from the transfer's time, by this side's rules."""
+        sent = order.timeline[-1]
+        started = self._fresh(replace(order, owner=order.owner.peer), Action.TRANSFER, sent.at)
+        if started is not None:
+            order = replace(order, deadlines=started.deadlines)
+        stored = repo.add(session, order, sent.at)
+        self._plan(session, stored, started)
+        self._audited(session, f"exchange:{source}", sent.seat, order.number, sent.action.value)
+        return stored
+
+    def _step(
+        self,
+        session: Session,
+        stored: repo.Stored,
+        action: Action,
+        actor: Actor,
+        now: datetime,
+        note: str,
+        first_contact_mode: FirstContactMode | None,
+        detail: str,
+        *,
+        who: str,
+    ) -> repo.Stored:
         started = self._fresh(stored.order, action, now)
         changed = apply(
             stored.order,
             action,
-            by.actor,
+            actor,
             now,
             note,
             first_contact_mode,
@@ -99,7 +155,7 @@ class OrderWriter:
             alarms.resolve(session, saved.id, now, ended)
         self._plan(session, saved, started)
         self._audited(
-            session, by.login, by.seat, saved.order.number, f"{action.value} {detail}".strip()
+            session, who, actor.seat, saved.order.number, f"{action.value} {detail}".strip()
         )
         return saved
 

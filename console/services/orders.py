@@ -24,6 +24,7 @@ from console.domain.orders import (
 from console.domain.roles import Seated
 from console.domain.typed_text import unstorable
 from console.services.audit import AuditTrail
+from console.services.exchange_outbox import Outbox
 from console.services.linkage import LinkageService
 from console.services.order_writer import OrderWriter, check_seen
 from console.services.privacy import caller_forms, privacy_key
@@ -72,13 +73,15 @@ class OrderService:
         on_change: Callable[[], None] | None = None,
         transfer_hold: timedelta = PENDING_HOLDS,
         audit: AuditTrail | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
         """``transfer_hold``: how long a seat's pending transfer holds the order against another
         seat's (the site's answer window plus a margin; see ``transfers.PENDING_HOLDS``).
-        ``audit``: the trail every order step is recorded in (``OrderWriter``)."""
+        ``audit``: the trail every order step is recorded in (``OrderWriter``). ``outbox``: on a
+        platform that runs its own system, where steps for the peer are queued."""
         self._db = db
         self._clock = clock
-        self._writer = OrderWriter(policy, calendar, audit)
+        self._writer = OrderWriter(policy, calendar, audit, outbox)
         self._pseudonym_key = privacy_key(audit) if audit is not None else None
         self._on_change = on_change
         self.transfers = TransferService(db, clock, self._writer, on_change, transfer_hold)

@@ -340,3 +340,7 @@ class AuditRow(SQLModel, table=True):
     detail: str = ""
     key_id: str
     mac: str
+
+
+# The exchange's tables live beside these (registered on the same metadata).
+from console.store.exchange_tables import InboxRow, OutboxRow, PeerRow  # noqa: E402, F401

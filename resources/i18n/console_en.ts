@@ -247,62 +247,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="103"/>
+        <location filename="../../console/ui/alarms/panel.py" line="104"/>
         <source>Today ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="104"/>
+        <location filename="../../console/ui/alarms/panel.py" line="105"/>
         <source>Tomorrow ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="105"/>
+        <location filename="../../console/ui/alarms/panel.py" line="106"/>
         <source>Later ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="132"/>
+        <location filename="../../console/ui/alarms/panel.py" line="135"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="134"/>
+        <location filename="../../console/ui/alarms/panel.py" line="137"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="136"/>
+        <location filename="../../console/ui/alarms/panel.py" line="139"/>
         <source>Escalate to (person or unit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="138"/>
+        <location filename="../../console/ui/alarms/panel.py" line="141"/>
         <source>Escalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="220"/>
+        <location filename="../../console/ui/alarms/panel.py" line="223"/>
         <source>Acknowledged {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="227"/>
+        <location filename="../../console/ui/alarms/panel.py" line="230"/>
         <source>Escalated {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="236"/>
+        <location filename="../../console/ui/alarms/panel.py" line="239"/>
         <source>Select an alarm in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="268"/>
+        <location filename="../../console/ui/alarms/panel.py" line="271"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="88"/>
+        <location filename="../../console/ui/alarms/panel.py" line="89"/>
         <source>Could not load alarms: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -560,57 +560,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="75"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="68"/>
+        <source>Peer message refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="69"/>
+        <source>Refused by the peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="70"/>
+        <source>Peer connection refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="78"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="76"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="79"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="77"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="80"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
         <source>When (China)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1058,7 +1073,8 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/inbox_model.py" line="101"/>
+        <location filename="../../console/ui/models/inbox_model.py" line="97"/>
+        <location filename="../../console/ui/models/inbox_model.py" line="107"/>
         <source>due {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1066,18 +1082,18 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../../console/ui/seat/inbox_view.py" line="51"/>
-        <location filename="../../console/ui/seat/inbox_view.py" line="126"/>
+        <location filename="../../console/ui/seat/inbox_view.py" line="52"/>
+        <location filename="../../console/ui/seat/inbox_view.py" line="128"/>
         <source>Nothing needs this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/inbox_view.py" line="104"/>
+        <location filename="../../console/ui/seat/inbox_view.py" line="106"/>
         <source>Cannot read the inbox: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/inbox_view.py" line="121"/>
+        <location filename="../../console/ui/seat/inbox_view.py" line="123"/>
         <source>{new} new · {total} in all · {awaiting} awaiting completion</source>
         <translation type="unfinished"></translation>
     </message>

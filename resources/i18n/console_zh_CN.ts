@@ -247,62 +247,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="103"/>
+        <location filename="../../console/ui/alarms/panel.py" line="104"/>
         <source>Today ({count})</source>
         <translation>今天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="104"/>
+        <location filename="../../console/ui/alarms/panel.py" line="105"/>
         <source>Tomorrow ({count})</source>
         <translation>明天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="105"/>
+        <location filename="../../console/ui/alarms/panel.py" line="106"/>
         <source>Later ({count})</source>
         <translation>以后（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="132"/>
+        <location filename="../../console/ui/alarms/panel.py" line="135"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation>确认说明（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="134"/>
+        <location filename="../../console/ui/alarms/panel.py" line="137"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="136"/>
+        <location filename="../../console/ui/alarms/panel.py" line="139"/>
         <source>Escalate to (person or unit)</source>
         <translation>督办对象（人员或单位）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="138"/>
+        <location filename="../../console/ui/alarms/panel.py" line="141"/>
         <source>Escalate</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="220"/>
+        <location filename="../../console/ui/alarms/panel.py" line="223"/>
         <source>Acknowledged {number}.</source>
         <translation>已确认 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="227"/>
+        <location filename="../../console/ui/alarms/panel.py" line="230"/>
         <source>Escalated {number}.</source>
         <translation>已督办 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="236"/>
+        <location filename="../../console/ui/alarms/panel.py" line="239"/>
         <source>Select an alarm in the table first.</source>
         <translation>请先在表格中选中一条告警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="268"/>
+        <location filename="../../console/ui/alarms/panel.py" line="271"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="88"/>
+        <location filename="../../console/ui/alarms/panel.py" line="89"/>
         <source>Could not load alarms: </source>
         <translation>无法加载告警：</translation>
     </message>
@@ -560,57 +560,72 @@
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="75"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="68"/>
+        <source>Peer message refused</source>
+        <translation>拒收对方平台报文</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="69"/>
+        <source>Refused by the peer</source>
+        <translation>对方平台拒收</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="70"/>
+        <source>Peer connection refused</source>
+        <translation>拒绝对方平台连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="78"/>
         <source>done</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="76"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="79"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="77"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="80"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
         <source>Row</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
         <source>When (China)</source>
         <translation>时间（北京）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="107"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="108"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -1061,7 +1076,8 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/models/inbox_model.py" line="101"/>
+        <location filename="../../console/ui/models/inbox_model.py" line="97"/>
+        <location filename="../../console/ui/models/inbox_model.py" line="107"/>
         <source>due {time}</source>
         <translation>时限 {time}</translation>
     </message>
@@ -1069,18 +1085,18 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>InboxView</name>
     <message>
-        <location filename="../../console/ui/seat/inbox_view.py" line="51"/>
-        <location filename="../../console/ui/seat/inbox_view.py" line="126"/>
+        <location filename="../../console/ui/seat/inbox_view.py" line="52"/>
+        <location filename="../../console/ui/seat/inbox_view.py" line="128"/>
         <source>Nothing needs this seat.</source>
         <translation>本坐席暂无待办。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/inbox_view.py" line="104"/>
+        <location filename="../../console/ui/seat/inbox_view.py" line="106"/>
         <source>Cannot read the inbox: {error}</source>
         <translation>无法读取待办：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/inbox_view.py" line="121"/>
+        <location filename="../../console/ui/seat/inbox_view.py" line="123"/>
         <source>{new} new · {total} in all · {awaiting} awaiting completion</source>
         <translation>新 {new} 条 · 共 {total} 条 · 待办结 {awaiting} 件</translation>
     </message>

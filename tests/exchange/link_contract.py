@@ -51,7 +51,7 @@ def run(scenario: Callable[[], Awaitable[None]]) -> None:
 
 def body(i: int) -> bytes:
     """A message-like body: JSON bytes with Chinese text, distinct per ``i``."""
-    return ('{"envelope":{"n":%d},"body":{"note":"已签收，民警已出警 %d"}}' % (i, i)).encode()
+    return f'{{"envelope":{{"n":{i}}},"body":{{"note":"已签收，民警已出警 {i}"}}}}'.encode()
 
 
 class LinkContract(abc.ABC, Generic[H]):

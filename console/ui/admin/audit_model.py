@@ -65,6 +65,9 @@ def action_names() -> dict[str, str]:
         AuditAction.CONFIG_CHANGE: translate("AuditModel", "Configuration change"),
         AuditAction.EXPORT: translate("AuditModel", "Export"),
         AuditAction.PURGE: translate("AuditModel", "Purge"),
+        AuditAction.EXCHANGE_REFUSED: translate("AuditModel", "Peer message refused"),
+        AuditAction.EXCHANGE_REFUSED_BY_PEER: translate("AuditModel", "Refused by the peer"),
+        AuditAction.EXCHANGE_CONNECTION_REFUSED: translate("AuditModel", "Peer connection refused"),
     }
     return {action.value: name for action, name in names.items()}
 

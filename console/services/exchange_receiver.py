@@ -1,0 +1,273 @@
+"""The receiving side of the exchange: messages from the peer platform applied to this
+platform's own copies exactly once, in order per order, each answered (docs/exchange.md § 2).
+
+:meth:`Receiver.receive` is what every transport's far end calls (``Receiving``). A batch is
+applied in one transaction, each message in its own savepoint; the inbox row (message id → the
+acknowledgement given) is written with the step it applies, so a crash applies a message wholly
+or not at all, and a duplicate gets its first answer again. If the batch's transaction fails
+(a concurrent receiver, the database going away), each message is tried again alone. No Qt here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime
+from uuid import UUID
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from console.domain.audit import AuditAction, AuditEntry, AuditOutcome
+from console.domain.exchange import (
+    STATUS_OF_CODE,
+    Acknowledgement,
+    AckRefusal,
+    AckStatus,
+    Kind,
+    Message,
+    Sender,
+    acknowledge,
+)
+from console.domain.orders import Status, TransitionError
+from console.domain.refusals import Refused
+from console.services.audit import AuditTrail
+from console.services.exchange_codec import ExchangeCodec
+from console.services.order_writer import OrderWriter
+from console.store import exchange as box
+from console.store import orders as repo
+from console.store.engine import Database
+from console.store.exchange_tables import InboxRow
+
+log = logging.getLogger(__name__)
+
+# Refusal codes the acknowledgement schema lists; a rule's refusal with any other code is
+# answered as ``wrong_status`` (the order is not where the peer's step needs it).
+_LISTED = frozenset(
+    {
+        "exchange_too_large", "exchange_not_json", "exchange_invalid",
+        "exchange_unknown_version", "exchange_unknown_order", "closed", "wrong_status",
+        "wrong_platform", "not_at_origin", "needs_note", "needs_detail", "dispatch_12345_only",
+        "escalate_needs_department", "bad_outcome", "no_consent", "needs_mode",
+        "guidance_closed", "provisional_not_done", "not_police_kind", "note_too_long",
+        "unreadable_text", "agent_invalid", "seat_invalid",
+    }
+)  # fmt: skip
+
+
+class _NotNow(Exception):
+    """Answer 409 or 503 (and keep nothing): the sender tries again."""
+
+    def __init__(self, status: AckStatus, why: str) -> None:
+        super().__init__(why)
+        self.status = status
+
+
+class Receiver:
+    """Applies the peer's messages to this platform's database (``me`` names this system).
+    ``peer_ids``: the system ids a transport may name as ``source``; a message whose sender is
+    not the authenticated source is refused (a certificate of one system cannot speak for
+    another). Empty: any (an in-process loopback)."""
+
+    def __init__(
+        self,
+        db: Database,
+        codec: ExchangeCodec,
+        writer: OrderWriter,
+        me: Sender,
+        clock: Callable[[], datetime],
+        audit: AuditTrail | None = None,
+        peer_ids: frozenset[str] = frozenset(),
+    ) -> None:
+        self._db, self._codec, self._writer, self._me = db, codec, writer, me
+        self._clock, self._audit, self._peer_ids = clock, audit, peer_ids
+
+    def receive(self, bodies: Sequence[bytes], source: str) -> list[bytes | None]:
+        answers: list[bytes | None] = [None] * len(bodies)
+        decoded: list[tuple[int, Message]] = []
+        for i, raw in enumerate(bodies):
+            try:
+                message = self._codec.decode(raw)
+                self._check_sender(message, source)
+                decoded.append((i, message))
+            except Refused as refused:
+                answers[i] = self._undecodable(raw, refused, source)
+        if not decoded:
+            return answers
+        try:
+            with self._db.write() as session:
+                batch = [(i, self._answer(session, m, source)) for i, m in decoded]
+            for i, ack in batch:
+                answers[i] = self._codec.encode_ack(ack)
+        except SQLAlchemyError:
+            log.warning("exchange batch of %d failed; applying one by one", len(decoded))
+            for i, message in decoded:
+                answers[i] = self._codec.encode_ack(self._alone(message, source))
+        return answers
+
+    def _alone(self, message: Message, source: str) -> Acknowledgement:
+        try:
+            with self._db.write() as session:
+                return self._answer(session, message, source)
+        except SQLAlchemyError as e:
+            log.warning("exchange message %s not applied now: %s", message.envelope.message_id,
+                        type(e).__name__)  # fmt: skip
+            return self._ack(message, AckStatus.UNAVAILABLE)
+
+    def _answer(self, session: Session, message: Message, source: str) -> Acknowledgement:
+        env = message.envelope
+        known = box.inbox_answer(session, str(env.message_id))
+        if known is not None:  # a duplicate: the first answer again
+            return self._codec.decode_ack(known.ack)
+        try:
+            with session.begin_nested():
+                self._in_order(session, message)
+                self._apply(session, message, source)
+            refused = None
+        except _NotNow as later:
+            return self._ack(message, later.status)
+        except repo.StaleOrder:  # a seat here wrote the order at this moment: next try
+            return self._ack(message, AckStatus.UNAVAILABLE)
+        except Refused as no:
+            refused = _listed(no, session, env.order_number)
+        ack = acknowledge(env, sender=self._me, at=self._clock(), refused=refused)
+        box.keep_answer(
+            session,
+            InboxRow(
+                message_id=str(env.message_id), sender=env.sender.system_id,
+                order_number=env.order_number, sequence=env.sequence, kind=env.kind.value,
+                status=int(ack.status), ack=self._codec.encode_ack(ack), received_at=self._clock(),
+            ),
+        )  # fmt: skip
+        if refused is not None:
+            self._record(session, source, env.order_number, f"{env.kind} {refused.code}")
+        return ack
+
+    def _in_order(self, session: Session, message: Message) -> None:
+        env = message.envelope
+        sender = env.sender.system_id
+        if box.answered(session, sender, env.order_number, env.sequence):
+            raise Refused(  # another message id under a sequence already answered: a replay
+                "exchange_invalid",
+                f"sequence {env.sequence} of {env.order_number} was answered for another message",
+                path="$.envelope.sequence",
+            )
+        if env.sequence > 1 and not box.answered(
+            session, sender, env.order_number, env.sequence - 1
+        ):
+            raise _NotNow(AckStatus.OUT_OF_ORDER, f"{env.order_number} #{env.sequence - 1} first")
+
+    def _apply(self, session: Session, message: Message, source: str) -> None:
+        env, event = message.envelope, message.event
+        try:
+            stored = repo.get(session, env.order_number)
+        except repo.UnknownOrder:
+            if env.kind is Kind.TRANSFER and message.order is not None:
+                self._writer.add_remote(session, message.order, env.sender.system_id)
+                return
+            raise Refused(
+                "exchange_unknown_order", f"no order {env.order_number} here",
+                number=env.order_number,
+            ) from None  # fmt: skip
+        status = stored.order.status
+        if status is not event.from_status and not status.is_open:
+            raise TransitionError(env.order_number, event.action, status, "closed here", "closed")
+        # This side's own rules decide (a step from another status is refused by them as
+        # wrong_status or closed): 12345's cancellation, taken while 110 signed for, still
+        # cancels 110's signed-for copy. The line records this copy's own from-status.
+        saved = self._writer.act_remote(
+            session, stored, event, message.first_contact_mode, env.sender.system_id
+        )
+        if saved.order.timeline[-1] != replace(event, from_status=status):
+            raise TransitionError(
+                env.order_number, event.action, status,
+                "this side's rules make another step of it", "wrong_status",
+                {"status": status.value},
+            )  # fmt: skip
+
+    def _check_sender(self, message: Message, source: str) -> None:
+        sender = message.envelope.sender
+        if sender.platform is self._me.platform:
+            raise Refused("exchange_invalid", "a message from this platform's own side",
+                          path="$.envelope.sender.platform")  # fmt: skip
+        if self._peer_ids and (
+            sender.system_id not in self._peer_ids or sender.system_id != source
+        ):
+            raise Refused(
+                "exchange_invalid",
+                f"sender {sender.system_id!r} is not the authenticated peer {source!r}",
+                path="$.envelope.sender.systemId",
+            )
+
+    def _undecodable(self, raw: bytes, refused: Refused, source: str) -> bytes | None:
+        """The refusal of a body that did not decode: answered if its envelope names the message
+        (never kept: an intact copy sent again is applied), audited either way."""
+        ids = _ids(raw, self._codec.max_bytes)
+        target = ids[2] if ids else ""
+        try:
+            self._write_record(source, target, refused.code)
+        except SQLAlchemyError:
+            log.warning("could not audit a refused exchange body from %s", source)
+        if ids is None:
+            return None
+        status = STATUS_OF_CODE.get(refused.code, AckStatus.INVALID)
+        ack = Acknowledgement(
+            ids[0], ids[1], self._clock(), self._me, status, refused.code, AckRefusal.of(refused)
+        )
+        return self._codec.encode_ack(ack)
+
+    def _ack(self, message: Message, status: AckStatus) -> Acknowledgement:
+        env = message.envelope
+        return Acknowledgement(
+            env.transaction_id, env.message_id, self._clock(), self._me, status, status.name.lower()
+        )
+
+    def _record(self, session: Session, source: str, target: str, detail: str) -> None:
+        if self._audit is not None:
+            entry = AuditEntry(f"exchange:{source}"[:64], "exchange", AuditAction.EXCHANGE_REFUSED,
+                               target, AuditOutcome.REFUSED, detail)  # fmt: skip
+            self._audit.record(session, entry)
+
+    def _write_record(self, source: str, target: str, detail: str) -> None:
+        if self._audit is not None:
+            with self._db.write(notify=False) as session:
+                self._record(session, source, target, detail)
+
+
+def _listed(refused: Refused, session: Session, number: str) -> Refused:
+    if refused.code in _LISTED:
+        return refused
+    status = Status.RECEIVED
+    with contextlib.suppress(repo.UnknownOrder):
+        status = repo.get(session, number).order.status
+    return Refused("wrong_status", f"{refused.code}: {refused.why}"[:300], status=status.value)
+
+
+def _ids(raw: bytes, most: int) -> tuple[UUID, UUID, str] | None:
+    """transactionId, messageId and orderNumber of a body that did not decode, if it names them."""
+    if len(raw) > most:
+        head = raw[:4096]  # canonical JSON sorts "body" before "envelope": usually not here
+        try:
+            doc = json.loads(head)
+        except ValueError:
+            return None
+    else:
+        try:
+            doc = json.loads(raw)
+        except (ValueError, RecursionError):
+            return None
+    env = doc.get("envelope") if isinstance(doc, dict) else None
+    if not isinstance(env, dict):
+        return None
+    try:
+        number = env.get("orderNumber")
+        return (
+            UUID(str(env["transactionId"])),
+            UUID(str(env["messageId"])),
+            number[:40] if isinstance(number, str) else "",
+        )
+    except (KeyError, ValueError):
+        return None

@@ -1,0 +1,222 @@
+"""Queries of the exchange's outbox, inbox and link state (tables in ``exchange_tables``).
+
+Every function works inside the caller's session; none commits.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from console.store.exchange_tables import QUEUED_SQL, InboxRow, OutboxRow, PeerRow
+
+QUEUED, DELIVERED, REFUSED = "queued", "delivered", "refused"
+UP, DOWN = "up", "down"
+
+__all__ = ["QUEUED_SQL"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """A queued message as the sender reads it."""
+
+    id: int
+    message_id: str
+    transaction_id: str
+    order_number: str
+    sequence: int
+    attempts: int
+    body: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLink:
+    """What an order's seat is shown of its messages: the oldest not yet acknowledged (its
+    creation time) and the last final refusal (code, its parameters, when)."""
+
+    unacked_since: datetime | None
+    unacked: int
+    refusal_code: str | None
+    refusal_params: Mapping[str, str]
+    refused_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Backlog:
+    queued: int
+    oldest: datetime | None
+    refused: int
+    last_acked_at: datetime | None
+
+
+def next_sequence(session: Session, order_number: str) -> int:
+    last = session.exec(
+        select(func.max(OutboxRow.sequence)).where(col(OutboxRow.order_number) == order_number)
+    ).one()
+    return int(last or 0) + 1
+
+
+def sent_before(session: Session, order_number: str) -> bool:
+    """Whether any message about the order was written here: the peer has a copy of it."""
+    return (
+        session.exec(
+            select(OutboxRow.id).where(col(OutboxRow.order_number) == order_number).limit(1)
+        ).first()
+        is not None
+    )
+
+
+def received_before(session: Session, order_number: str) -> bool:
+    """Whether any message about the order came from the peer: the peer has a copy of it."""
+    return (
+        session.exec(
+            select(InboxRow.message_id).where(col(InboxRow.order_number) == order_number).limit(1)
+        ).first()
+        is not None
+    )
+
+
+def queue(session: Session, row: OutboxRow) -> None:
+    session.add(row)
+    session.flush()
+
+
+def due(session: Session, now: datetime, limit: int) -> list[Outgoing]:
+    """Queued messages whose time has come, oldest first (so each order's in sequence order)."""
+    rows = session.exec(
+        select(OutboxRow)
+        .where(col(OutboxRow.state) == QUEUED, col(OutboxRow.next_try_at) <= now)
+        .order_by(col(OutboxRow.id))
+        .limit(limit)
+    ).all()
+    return [
+        Outgoing(
+            r.id or 0,
+            r.message_id,
+            r.transaction_id,
+            r.order_number,
+            r.sequence,
+            r.attempts,
+            r.body,
+        )
+        for r in rows
+    ]
+
+
+def next_due(session: Session) -> datetime | None:
+    """When the earliest queued message may go."""
+    return session.exec(
+        select(func.min(OutboxRow.next_try_at)).where(col(OutboxRow.state) == QUEUED)
+    ).one()
+
+
+def delivered(session: Session, ids: Sequence[int], status: int, at: datetime) -> None:
+    if ids:
+        session.execute(
+            update(OutboxRow)
+            .where(col(OutboxRow.id).in_(ids), col(OutboxRow.state) == QUEUED)
+            .values(state=DELIVERED, answered_at=at, ack_status=status, last_error="")
+        )
+
+
+def refused(
+    session: Session, id: int, status: int, code: str, params: Mapping[str, str], at: datetime
+) -> None:
+    session.execute(
+        update(OutboxRow)
+        .where(col(OutboxRow.id) == id, col(OutboxRow.state) == QUEUED)
+        .values(
+            state=REFUSED,
+            answered_at=at,
+            ack_status=status,
+            refusal_code=code,
+            refusal_params=json.dumps(dict(params), ensure_ascii=False, sort_keys=True),
+        )
+    )
+
+
+def retry(session: Session, id: int, at: datetime, error: str) -> None:
+    """Try message ``id`` again at ``at``: one more attempt counted."""
+    session.execute(
+        update(OutboxRow)
+        .where(col(OutboxRow.id) == id, col(OutboxRow.state) == QUEUED)
+        .values(attempts=col(OutboxRow.attempts) + 1, next_try_at=at, last_error=error[:300])
+    )
+
+
+def inbox_answer(session: Session, message_id: str) -> InboxRow | None:
+    return session.get(InboxRow, message_id)
+
+
+def answered(session: Session, sender: str, order_number: str, sequence: int) -> bool:
+    """Whether message ``sequence`` of ``sender`` about the order was answered for good here."""
+    return (
+        session.exec(
+            select(InboxRow.message_id).where(
+                col(InboxRow.sender) == sender,
+                col(InboxRow.order_number) == order_number,
+                col(InboxRow.sequence) == sequence,
+            )
+        ).first()
+        is not None
+    )
+
+
+def keep_answer(session: Session, row: InboxRow) -> None:
+    session.add(row)
+    session.flush()
+
+
+def order_link(session: Session, order_number: str) -> OrderLink:
+    rows = session.exec(
+        select(OutboxRow)
+        .where(col(OutboxRow.order_number) == order_number, col(OutboxRow.state) != DELIVERED)
+        .order_by(col(OutboxRow.id))
+    ).all()
+    queued = [r for r in rows if r.state == QUEUED]
+    refusals = [r for r in rows if r.state == REFUSED]
+    last = refusals[-1] if refusals else None
+    return OrderLink(
+        unacked_since=queued[0].created_at if queued else None,
+        unacked=len(queued),
+        refusal_code=last.refusal_code if last else None,
+        refusal_params=json.loads(last.refusal_params or "{}") if last else {},
+        refused_at=last.answered_at if last else None,
+    )
+
+
+def backlog(session: Session) -> Backlog:
+    queued = select(func.count()).where(col(OutboxRow.state) == QUEUED)
+    oldest = select(func.min(OutboxRow.created_at)).where(col(OutboxRow.state) == QUEUED)
+    refused_n = select(func.count()).where(col(OutboxRow.state) == REFUSED)
+    last = select(func.max(OutboxRow.answered_at)).where(col(OutboxRow.state) == DELIVERED)
+    return Backlog(
+        int(session.exec(queued).one()),
+        session.exec(oldest).one(),
+        int(session.exec(refused_n).one()),
+        session.exec(last).one(),
+    )
+
+
+def peer_state(session: Session, peer: str) -> PeerRow | None:
+    return session.get(PeerRow, peer)
+
+
+def set_peer_state(
+    session: Session, peer: str, state: str, at: datetime, error: str = "", acked: bool = False
+) -> None:
+    row = session.get(PeerRow, peer)
+    if row is None:
+        row = PeerRow(peer=peer, state=state, since=at, checked_at=at, last_error=error[:300])
+    elif row.state != state:
+        row.state, row.since = state, at
+    row.checked_at = at
+    row.last_error = error[:300]
+    if acked:
+        row.last_acked_at = at
+    session.add(row)

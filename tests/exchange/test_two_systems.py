@@ -1,0 +1,167 @@
+"""Two platforms on two databases: an order transferred at 12345 travels as a message, is signed
+for at 110, fed back and completed, and both sides end with the same history."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import pytest
+
+from console.domain.intake import Draft
+from console.domain.orders import Action, Platform, Status
+from console.domain.refusals import Refused
+from console.domain.roles import Seated
+from console.services.exchange_codec import ExchangeCodec
+from console.store import exchange as box
+from console.store.engine import Database
+from console.store.orders import UnknownOrder
+from tests.exchange.platforms import Side, link_sides, side
+from tests.principals import at_seat
+
+A01 = at_seat("王丽", "A-01", Platform.HOTLINE)
+J07 = at_seat("李强", "J-07", Platform.POLICE)
+J08 = at_seat("赵敏", "J-08", Platform.POLICE)
+
+
+@pytest.fixture(scope="module")
+def codec() -> ExchangeCodec:
+    return ExchangeCodec()
+
+
+@pytest.fixture
+def sides(two_dbs: tuple[Database, Database], codec: ExchangeCodec) -> tuple[Side, Side]:
+    hotline, police = (
+        side(Platform.HOTLINE, two_dbs[0], codec),
+        side(Platform.POLICE, two_dbs[1], codec),
+    )
+    link_sides(hotline, police, codec)
+    return hotline, police
+
+
+def draft() -> Draft:
+    return Draft(
+        caller_phone="13812345678", kind="C-TS", field="F-SH", district="210102",
+        description="有人在小区门口持械斗殴", consent=True,
+    )  # fmt: skip
+
+
+def history(s: Side, number: str) -> list[tuple[str, str, str, str]]:
+    order = s.orders.get(number).order
+    return [(e.action.value, e.platform.value, e.seat, e.note) for e in order.timeline]
+
+
+def test_the_linkage_loop_across_two_databases(sides: tuple[Side, Side]) -> None:
+    hotline, police = sides
+    made = hotline.orders.create(draft(), A01)
+    number = made.order.number
+    hotline.orders.transfers.transfer(number, A01, "涉嫌违法，转110", key="k1")
+    with pytest.raises(UnknownOrder):
+        police.orders.get(number)  # nothing shared: only the message carries it
+
+    asyncio.run(hotline.pump_all())
+    arrived = police.orders.get(number).order
+    assert arrived.status is Status.TRANSFERRED and arrived.owner is Platform.POLICE
+    assert arrived.deadlines.sign_for is not None  # 110's own sign-for clock runs
+
+    police.orders.act(number, Action.SIGN_FOR, J07, seen=2)
+    police.orders.act(number, Action.START_HANDLING, J07, seen=3)
+    police.orders.act(number, Action.FEED_BACK, J07, "民警已到场处置，双方已调解", seen=4)
+    asyncio.run(police.pump_all())
+    assert hotline.orders.get(number).order.status is Status.FED_BACK
+
+    hotline.orders.act(number, Action.COMPLETE, A01, seen=5)
+    asyncio.run(hotline.pump_all())
+    assert police.orders.get(number).order.status is Status.COMPLETED
+    assert history(hotline, number) == history(police, number)
+    assert [h[0] for h in history(police, number)] == [
+        "create", "transfer", "sign_for", "start_handling", "feed_back", "complete",
+    ]  # fmt: skip
+    for s in sides:
+        with s.db.read() as session:
+            assert box.backlog(session).queued == 0
+
+
+def test_a_duplicate_gets_the_first_answer_and_applies_once(
+    sides: tuple[Side, Side], codec: ExchangeCodec
+) -> None:
+    hotline, police = sides
+    number = hotline.orders.create(draft(), A01).order.number
+    hotline.orders.transfers.transfer(number, A01, "转110", key="k1")
+    with hotline.db.read() as session:
+        body = box.due(session, box_now(), 10)[0].body
+    first = police.receiver.receive([body], "LN-12345")
+    again = police.receiver.receive([body, body], "LN-12345")
+    assert again == [first[0], first[0]]
+    assert codec.decode_ack(first[0] or b"").status == 200
+    assert len(police.orders.get(number).order.timeline) == 2
+
+
+def test_a_step_out_of_order_waits_for_the_one_before(sides: tuple[Side, Side]) -> None:
+    hotline, police = sides
+    number = hotline.orders.create(draft(), A01).order.number
+    hotline.orders.transfers.transfer(number, A01, "转110", key="k1")
+    asyncio.run(hotline.pump_all())
+    police.orders.act(number, Action.SIGN_FOR, J07, seen=2)
+    police.orders.act(number, Action.START_HANDLING, J07, seen=3)
+    with police.db.read() as session:
+        sign_for, handling = box.due(session, box_now(), 10)
+    assert (sign_for.sequence, handling.sequence) == (1, 2)
+    codec = ExchangeCodec()
+    early = codec.decode_ack(hotline.receiver.receive([handling.body], "LN-110")[0] or b"")
+    assert early.status == 409  # not kept: the same bytes later are applied
+    acks = [codec.decode_ack(a or b"") for a in hotline.receiver.receive(
+        [sign_for.body, handling.body], "LN-110")]  # fmt: skip
+    assert [a.status for a in acks] == [200, 200]
+    assert hotline.orders.get(number).order.status is Status.HANDLING
+
+
+def test_a_refused_step_comes_back_to_the_sending_seat(sides: tuple[Side, Side]) -> None:
+    hotline, police = sides
+    number = hotline.orders.create(draft(), A01).order.number
+    hotline.orders.transfers.transfer(number, A01, "转110", key="k1")
+    asyncio.run(hotline.pump_all())
+    # 12345 cancels while 110 signs for, before either hears of the other.
+    hotline.orders.act(number, Action.CANCEL, A01, "来电人撤回诉求", seen=2)
+    police.orders.act(number, Action.SIGN_FOR, J07, seen=2)
+    done = asyncio.run(police.pump_all())
+    assert done.refused == 1
+    with police.db.read() as session:
+        link = box.order_link(session, number)
+    assert link.refusal_code == "closed" and link.unacked == 0
+    asyncio.run(hotline.pump_all())  # the cancellation is allowed from signed_for
+    assert police.orders.get(number).order.status is Status.CANCELLED
+    assert hotline.orders.get(number).order.status is Status.CANCELLED
+
+
+def test_two_seats_racing_to_sign_for_an_arrived_order_one_wins(sides: tuple[Side, Side]) -> None:
+    hotline, police = sides
+    number = hotline.orders.create(draft(), A01).order.number
+    hotline.orders.transfers.transfer(number, A01, "转110", key="k1")
+    asyncio.run(hotline.pump_all())
+    start = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def sign_for(by: Seated) -> None:
+        start.wait()
+        try:
+            police.orders.act(number, Action.SIGN_FOR, by, seen=2)
+            outcomes[by.seat] = "won"
+        except Refused as lost:
+            outcomes[by.seat] = lost.code
+
+    threads = [threading.Thread(target=sign_for, args=(by,)) for by in (J07, J08)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes.values()) == ["stale", "won"]
+    asyncio.run(police.pump_all())
+    signed = [e for e in hotline.orders.get(number).order.timeline if e.action is Action.SIGN_FOR]
+    assert [e.seat for e in signed] == [s for s, o in outcomes.items() if o == "won"]
+
+
+def box_now():  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime, timedelta
+
+    return datetime.now(UTC) + timedelta(seconds=1)
