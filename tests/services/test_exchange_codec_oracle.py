@@ -50,6 +50,14 @@ def test_both_validators_take_every_example(path: Path) -> None:
     assert _paths(CODEC, which, json.loads(path.read_bytes())) == (None, None)
 
 
+def test_a_lone_surrogate_is_judged_by_the_reference_validator() -> None:
+    doc = json.loads(CODEC.encode(samples()[Kind.PROGRESS]))
+    doc["extensions"] = {"ln.x": "\ud800"}  # no pattern there: the schema takes it
+    assert _paths(CODEC, "message", doc) == (None, None)
+    doc["body"]["note"] = "\ud800"
+    assert _paths(CODEC, "message", doc) == ("$.body.note", "$.body.note")
+
+
 def _bases() -> list[tuple[str, dict[str, Any]]]:
     messages = samples()
     bases = [("message", json.loads(CODEC.encode(m))) for m in messages.values()]
