@@ -47,8 +47,12 @@ def _time(at: datetime) -> str:
 
 
 def instant(text: str) -> datetime:
-    digits = re.sub(r"(\.\d{6})\d+", r"\1", text)  # nanoseconds: Python keeps microseconds
-    return datetime.fromisoformat(digits).astimezone(UTC)
+    if "." in text:  # a fraction: Python keeps microseconds of nanoseconds
+        text = _BEYOND_MICROSECONDS.sub(r"\1", text)
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+_BEYOND_MICROSECONDS = re.compile(r"(\.\d{6})\d+")
 
 
 # --- messages ---------------------------------------------------------------------------

@@ -126,6 +126,8 @@ _DELETE = object()
         ("envelope.sentAt", "2026-11-26 10:00", "$.envelope.sentAt"),
         ("envelope.sentAt", "2026-02-30T10:00:00Z", "$.envelope.sentAt"),
         ("envelope.sentAt", "2026-11-26T10:00:00", "$.envelope.sentAt"),
+        ("envelope.sentAt", "0001-01-01T00:00:00+01:00", "$.envelope.sentAt"),  # before year 1
+        ("envelope.sentAt", "9999-12-31T23:59:59-01:00", "$.envelope.sentAt"),  # in UTC
         ("envelope.sequence", 0, "$.envelope.sequence"),
         ("envelope.kind", "merge", "$.envelope.kind"),
         ("envelope.orderNumber", "12345-20261126-000001\n", "$.envelope.orderNumber"),
