@@ -58,6 +58,11 @@ _LISTED = frozenset(
 )  # fmt: skip
 
 
+class _Replayed(Refused):
+    """Another message under a sequence already answered: refused, and not kept (the first
+    message's answer keeps its place)."""
+
+
 class _NotNow(Exception):
     """Answer 409 or 503 (and keep nothing): the sender tries again."""
 
@@ -129,6 +134,9 @@ class Receiver:
             refused = None
         except _NotNow as later:
             return self._ack(message, later.status)
+        except _Replayed as replay:
+            self._record(session, source, env.order_number, f"{env.kind} replayed")
+            return acknowledge(env, sender=self._me, at=self._clock(), refused=replay)
         except repo.StaleOrder:  # a seat here wrote the order at this moment: next try
             return self._ack(message, AckStatus.UNAVAILABLE)
         except Refused as no:
@@ -150,7 +158,7 @@ class Receiver:
         env = message.envelope
         sender = env.sender.system_id
         if box.answered(session, sender, env.order_number, env.sequence):
-            raise Refused(  # another message id under a sequence already answered: a replay
+            raise _Replayed(  # another message id under a sequence already answered
                 "exchange_invalid",
                 f"sequence {env.sequence} of {env.order_number} was answered for another message",
                 path="$.envelope.sequence",

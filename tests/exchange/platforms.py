@@ -15,6 +15,7 @@ from console.domain.calendar import load_calendar
 from console.domain.exchange import Sender
 from console.domain.orders import Platform
 from console.services.alarms import load_site_policy
+from console.services.audit import AuditTrail
 from console.services.exchange_codec import ExchangeCodec
 from console.services.exchange_link import Link, LoopbackLink
 from console.services.exchange_outbox import Outbox
@@ -54,12 +55,15 @@ def side(
     db: Database,
     codec: ExchangeCodec,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    audit: AuditTrail | None = None,
+    peer_ids: frozenset[str] = frozenset(),
 ) -> Side:
     me = Sender(platform, SYSTEM_ID[platform])
     policy, calendar = load_site_policy(db), load_calendar()
     outbox = Outbox(codec, me)
-    orders = OrderService(db, clock, policy, calendar, outbox=outbox)
-    receiver = Receiver(db, codec, OrderWriter(policy, calendar), me, clock)
+    orders = OrderService(db, clock, policy, calendar, audit=audit, outbox=outbox)
+    writer = OrderWriter(policy, calendar, audit)
+    receiver = Receiver(db, codec, writer, me, clock, audit, peer_ids)
     return Side(platform, db, orders, receiver)
 
 
