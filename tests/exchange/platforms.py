@@ -35,6 +35,7 @@ class Side:
     orders: OrderService
     receiver: Receiver
     sender: ExchangeSender | None = None
+    link: Link | None = None  # the sender's
 
     async def pump_all(self) -> Pumped:
         """Deliver until nothing more is due (one round per batch)."""
@@ -81,6 +82,7 @@ def link_sides(
             if make_link
             else LoopbackLink(there.receiver, SYSTEM_ID[here.platform])
         )
+        here.link = link
         here.sender = ExchangeSender(
             here.db, codec, link, clock, peer=SYSTEM_ID[there.platform], rng=random.Random(5)
         )

@@ -58,10 +58,8 @@ def transfer(hotline: Side, n: int) -> list[str]:
 
 
 def link_of(s: Side) -> LoopbackLink:
-    assert s.sender is not None
-    link = s.sender._link  # noqa: SLF001 - the test cuts the wire
-    assert isinstance(link, LoopbackLink)
-    return link
+    assert isinstance(s.link, LoopbackLink)
+    return s.link
 
 
 def test_back_off_doubles_to_five_minutes_within_a_fifth() -> None:
