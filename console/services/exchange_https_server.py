@@ -35,6 +35,9 @@ from console.services.exchange_link import Receiving
 
 log = logging.getLogger(__name__)
 
+IDLE_S = 75.0
+"""A kept-alive connection idle this long is closed (the client closes its own after 15 s)."""
+
 
 class RunningServer:
     """A started endpoint: :attr:`port` (the one bound, for port 0) and :meth:`stop`."""
@@ -77,7 +80,9 @@ async def start_server(
     endpoint = _Endpoint(receiving, pool, on_refused, max_bytes, peer_ids)
     app = web.Application(middlewares=[_problems])
     app.router.add_post(PATH, endpoint.messages)
-    runner = web.AppRunner(app, access_log=None, shutdown_timeout=shutdown_timeout_s)
+    runner = web.AppRunner(
+        app, access_log=None, shutdown_timeout=shutdown_timeout_s, keepalive_timeout=IDLE_S
+    )
     await runner.setup()
     site = MutualTlsSite(runner, host, port, tls_context(tls, server_side=True), on_refused,
                     handshake_timeout_s)  # fmt: skip
