@@ -30,7 +30,7 @@ from console.services.exchange_https import (
     tls_context,
     unframe,
 )
-from console.services.exchange_https_tls import MutualTlsSite, Refused, address, report_refused
+from console.services.exchange_https_tls import MutualTlsSite, Refusals, Refused, address
 from console.services.exchange_link import Receiving
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ class RunningServer:
 
     def __init__(self, runner: web.AppRunner, site: MutualTlsSite, threads: ThreadPoolExecutor):
         self._runner, self._site, self._threads = runner, site, threads
+        self._stopped = False
 
     @property
     def port(self) -> int:
@@ -51,7 +52,10 @@ class RunningServer:
 
     async def stop(self) -> None:
         """Stop listening, close every connection (requests in flight get a few seconds),
-        then wait for the receiver calls already started."""
+        then wait for the receiver calls already started. Stopping twice is stopping once."""
+        if self._stopped:
+            return
+        self._stopped = True
         await self._runner.cleanup()
         await asyncio.to_thread(self._threads.shutdown, True)
 
@@ -75,17 +79,23 @@ async def start_server(
     certificate that CA signed, and, if ``peer_ids`` is given, whose subject CN is one of them
     (else 403). ``max_bytes`` bounds one request's body (413 beyond it). ``receiving.receive``
     runs on at most ``threads`` worker threads, with the client certificate's CN as ``source``.
+    ``on_refused(peer_address, reason)`` is called on one of those threads (it may write the
+    audit trail) once for each connection refused in the TLS handshake (no, wrong or expired
+    certificate; no handshake within ``handshake_timeout_s``) and each request refused for its
+    certificate's CN. :meth:`RunningServer.stop` gives requests in flight
+    ``shutdown_timeout_s``.
     """
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="exchange-receive")
-    endpoint = _Endpoint(receiving, pool, on_refused, max_bytes, peer_ids)
+    refusals = Refusals(on_refused, pool)
+    endpoint = _Endpoint(receiving, pool, refusals, max_bytes, peer_ids)
     app = web.Application(middlewares=[_problems])
     app.router.add_post(PATH, endpoint.messages)
     runner = web.AppRunner(
         app, access_log=None, shutdown_timeout=shutdown_timeout_s, keepalive_timeout=IDLE_S
     )
     await runner.setup()
-    site = MutualTlsSite(runner, host, port, tls_context(tls, server_side=True), on_refused,
-                    handshake_timeout_s)  # fmt: skip
+    context = tls_context(tls, server_side=True)
+    site = MutualTlsSite(runner, host, port, context, refusals, handshake_timeout_s)
     try:
         await site.start()
     except BaseException:
@@ -101,11 +111,11 @@ class _Endpoint:
         self,
         receiving: Receiving,
         pool: ThreadPoolExecutor,
-        on_refused: Refused,
+        refusals: Refusals,
         max_bytes: int,
         peer_ids: Collection[str] | None,
     ) -> None:
-        self._receiving, self._pool, self._on_refused = receiving, pool, on_refused
+        self._receiving, self._pool, self._refusals = receiving, pool, refusals
         self._max_bytes = max_bytes
         self._peer_ids = None if peer_ids is None else frozenset(peer_ids)
 
@@ -115,7 +125,7 @@ class _Endpoint:
         source = subject_cn(transport.get_extra_info("peercert") if transport else None)
         if source is None or (self._peer_ids is not None and source not in self._peer_ids):
             why = f"certificate CN {source!r} is not an agreed peer"
-            report_refused(self._on_refused, peer, why)
+            self._refusals.report(peer, why)
             return _closing(problem(HTTPStatus.FORBIDDEN, why))
         batch = request.content_type in BATCH_TYPES
         if not batch and request.content_type != SINGLE_TYPE:

@@ -15,6 +15,7 @@ import asyncio
 import logging
 import ssl
 from collections.abc import Callable
+from concurrent.futures import Executor
 
 from aiohttp import web
 
@@ -33,12 +34,12 @@ class MutualTlsSite(web.BaseSite):
         host: str,
         port: int,
         context: ssl.SSLContext,
-        on_refused: Refused,
+        refusals: Refusals,
         handshake_timeout_s: float,
     ) -> None:
         super().__init__(runner)
         self._host, self._port, self._context = host, port, context
-        self._on_refused, self._handshake_timeout_s = on_refused, handshake_timeout_s
+        self._refusals, self._handshake_timeout_s = refusals, handshake_timeout_s
         self._handshakes: set[asyncio.Task[None]] = set()
 
     @property
@@ -75,10 +76,10 @@ class MutualTlsSite(web.BaseSite):
                 ssl_handshake_timeout=self._handshake_timeout_s,
             )  # fmt: skip
         except ssl.SSLError as exc:
-            report_refused(self._on_refused, peer, f"TLS handshake failed: {_why(exc)}")
+            self._refusals.report(peer, f"TLS handshake failed: {_why(exc)}")
             return
         except ConnectionAbortedError:  # the handshake's own timeout
-            report_refused(self._on_refused, peer,
+            self._refusals.report(peer,
                     f"no TLS handshake within {self._handshake_timeout_s:g} s")  # fmt: skip
             return
         except OSError as exc:  # gone before the handshake (a port probe): nothing to audit
@@ -147,12 +148,22 @@ def _why(exc: ssl.SSLError) -> str:
     return str(reason).replace("_", " ").lower()
 
 
-def report_refused(on_refused: Refused, peer: str, why: str) -> None:
-    log.warning("exchange: refused %s: %s", peer, why)
-    try:
-        on_refused(peer, why)
-    except Exception:
-        log.exception("exchange: recording a refused connection failed")
+class Refusals:
+    """Reports refused connections and requests: one log line each, and ``on_refused`` called
+    on a worker thread (it writes the audit trail: database work, kept off the event loop)."""
+
+    def __init__(self, on_refused: Refused, pool: Executor) -> None:
+        self._on_refused, self._pool = on_refused, pool
+
+    def report(self, peer: str, why: str) -> None:
+        log.warning("exchange: refused %s: %s", peer, why)
+        done = asyncio.get_running_loop().run_in_executor(self._pool, self._on_refused, peer, why)
+        done.add_done_callback(_recorded)
+
+
+def _recorded(done: asyncio.Future[None]) -> None:
+    if not done.cancelled() and done.exception() is not None:
+        log.error("exchange: recording a refused connection failed: %r", done.exception())
 
 
 def address(peername: object) -> str:
