@@ -49,7 +49,8 @@ class HttpsLink:
     requests are open at once over all parallel deliveries, on kept-alive connections. A
     request that fails (no connection, TLS refused, timeout, an HTTP error status) raises
     :class:`LinkDown` when it is the delivery's first; after some requests were answered, the
-    rest of the delivery is answered ``None`` (to send again).
+    rest of the delivery is answered ``None`` (to send again). A link works on the event loop
+    of its first delivery (the console's), and only there.
     """
 
     def __init__(
@@ -69,6 +70,7 @@ class HttpsLink:
         self._timeout_s, self._max_in_flight = timeout_s, max_in_flight
         self._max_batch, self._max_bytes = max_batch, max_request_bytes
         self._session: aiohttp.ClientSession | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None  # the session's: one loop per link
         self._closed = False
 
     @property
@@ -165,7 +167,11 @@ class HttpsLink:
         raise AssertionError("unreachable")
 
     def _session_now(self) -> aiohttp.ClientSession:
+        loop = asyncio.get_running_loop()
+        if self._session is not None and self._loop is not loop:
+            raise RuntimeError(f"the link to {self._peer} is used on one event loop only")
         if self._session is None:
+            self._loop = loop
             connector = aiohttp.TCPConnector(ssl=self._context, limit=self._max_in_flight)
             timeout = aiohttp.ClientTimeout(total=self._timeout_s)
             self._session = aiohttp.ClientSession(connector=connector, timeout=timeout)
