@@ -248,3 +248,27 @@ def test_the_client_id_must_be_an_agreed_peer_when_the_server_names_them(tmp_pat
     run(scenario)
     assert receiver.seen == []
     assert len(far.refused) == 1 and CLIENT_ID in far.refused[0][1]
+
+
+def test_a_link_stays_on_the_event_loop_of_its_first_delivery(tmp_path: Path) -> None:
+    pki, receiver = Pki(tmp_path), FakeReceiver()
+    far = FarEnd(receiver, pki.server)
+    links: list[HttpsLink] = []
+
+    async def first() -> None:
+        await far.start()
+        links.append(HttpsLink(far.url, pki.client()))
+        assert await links[0].deliver([body(1)]) == [b"ack:" + body(1)]
+
+    async def then() -> None:
+        with pytest.raises(RuntimeError, match="one event loop"):
+            await links[0].deliver([body(2)])
+
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(first())
+        run(then)
+    finally:
+        loop.run_until_complete(links[0].close())
+        loop.run_until_complete(far.stop())
+        loop.close()
