@@ -38,6 +38,7 @@ BENCHMARKS = [
     "audit_verify",
     "purge",
     "exchange_codec",
+    "exchange_https",
 ]
 
 

@@ -56,17 +56,21 @@ def _name(common: str) -> x509.Name:
 
 
 def _builder(
-    subject: str, issuer: x509.Name, key: ec.EllipticCurvePrivateKey
+    subject: str,
+    issuer: x509.Name,
+    key: ec.EllipticCurvePrivateKey,
+    not_after: datetime | None = None,
 ) -> x509.CertificateBuilder:
     now = datetime.now(UTC)
+    until = now + timedelta(days=1) if not_after is None else not_after
     return (
         x509.CertificateBuilder()
         .subject_name(_name(subject))
         .issuer_name(issuer)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(minutes=5))
-        .not_valid_after(now + timedelta(days=1))
+        .not_valid_before(min(now, until) - timedelta(minutes=5))
+        .not_valid_after(until)
     )
 
 
@@ -95,6 +99,25 @@ def server_cert(ca: _Ca) -> Issued:
         )
         .sign(ca.key, hashes.SHA256())
     )
+    return _issued(cert, key)
+
+
+def client_cert(ca: _Ca, cn: str, *, not_after: datetime | None = None) -> Issued:
+    """A client certificate whose subject CN is ``cn`` (a platform's system id), signed by
+    ``ca``; a ``not_after`` in the past makes it expired."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (
+        _builder(cn, ca.cert.subject, key, not_after)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.CLIENT_AUTH]), critical=False
+        )
+        .sign(ca.key, hashes.SHA256())
+    )
+    return _issued(cert, key)
+
+
+def _issued(cert: x509.Certificate, key: ec.EllipticCurvePrivateKey) -> Issued:
     key_pem = key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
