@@ -54,6 +54,10 @@ with or without BOM. Every key is optional; ``resources/console.example.toml`` s
     [privacy]
     retention_months = 36       # callers of orders closed longer ago may be purged; 1-600
 
+    [exchange]
+    unacked_alarm_s = 120       # a message to the peer unacknowledged this long raises the
+                                # shift lead's alarm, 30-3600; default 120
+
 A database password belongs in ``CONSOLE_DB`` (or ``~/.pgpass``); one written in the file is
 used, but ``config check`` and the start-up log warn while the file is readable by others.
 
@@ -133,6 +137,7 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("idle_lock_min", "security.idle_lock_min", None, check.whole(1, 240)),
     _Field("audit_key_file", "audit.key_file", "CONSOLE_AUDIT_KEY", check.file_path),
     _Field("retention_months", "privacy.retention_months", None, check.whole(1, 600)),
+    _Field("unacked_alarm_s", "exchange.unacked_alarm_s", None, check.seconds(30, 3600)),
 )
 _BY_KEY = {f.key: f for f in _FIELDS}
 _SECTIONS: dict[str, list[str]] = {}
@@ -173,6 +178,7 @@ class Settings:
     audit_key_file: Path | None = None  # the audit trail's key; None: audit_key_path()'s default
     db_sslrootcert: Path | None = None  # the CA a PostgreSQL server's certificate is checked with
     retention_months: int = 36  # [privacy]: callers of orders closed longer ago are purged
+    unacked_alarm_s: int = 120  # [exchange]: a message unacknowledged this long raises an alarm
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     config_path: Path | None = field(default=None, compare=False)  # the file read, if any
 
