@@ -1,6 +1,6 @@
 """Command line: the console window (default), ``init-db``, ``demo-data``, ``departments``,
 ``report``, ``users``, ``roles``, ``audit verify|show``, ``personal-data purge``, ``config check``,
-``--smoke``.
+``exchange status``, ``--smoke``.
 
 Imports are deferred to the command that needs them: start-up time is dominated by imports.
 """
@@ -97,6 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     from console.cli.personal_data import add_parser as add_personal_data
 
     add_personal_data(sub)
+    from console.cli.exchange import add_parsers as add_exchange
+
+    add_exchange(sub)
     config = sub.add_parser("config", help="site configuration")
     config_sub = config.add_subparsers(dest="config_command", required=True)
     check = config_sub.add_parser("check", help="validate the config and print the settings")
@@ -211,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
                 return users(settings.db_url, args, settings.security(), _key_path(settings))
             if args.command == "audit":
                 return _audit(args, settings)
+            if args.command == "exchange":
+                from console.cli.exchange import exchange
+
+                return exchange(args, settings)
             if args.command == "personal-data":
                 from console.cli.personal_data import purge
 

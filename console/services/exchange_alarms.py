@@ -74,7 +74,7 @@ class ExchangeAlarms:
                 repo.name_peer(session)
                 return None
             backlog = box.backlog(session)
-        return _live(raised, backlog)
+        return live(raised, backlog)
 
     def next_check(self) -> datetime | None:
         """When a sweep has something to do: the oldest queued message reaches the limit (no
@@ -93,7 +93,7 @@ class ExchangeAlarms:
         """The open alarm, if any, with the outbox's count and oldest as they are now."""
         with self._db.read() as session:
             held = repo.open_alarm(session)
-            return None if held is None else _live(held, box.backlog(session))
+            return None if held is None else live(held, box.backlog(session))
 
     def acknowledge(self, alarm_id: int, by: Seated, note: str) -> None:
         """Acknowledge (确认) with a note, once, as a shift lead of this platform: a second
@@ -119,7 +119,8 @@ class ExchangeAlarms:
                                                        target))  # fmt: skip
 
 
-def _live(held: repo.OpenLinkAlarm, backlog: box.Backlog) -> LinkAlarm:
+def live(held: repo.OpenLinkAlarm, backlog: box.Backlog) -> LinkAlarm:
+    """The stored alarm with the outbox's backlog as it is now."""
     return LinkAlarm(
         held.id, held.peer, held.raised_at, backlog.queued,
         repo.utc(backlog.oldest) if backlog.oldest else None,
