@@ -37,6 +37,7 @@ from console.scheduling.alarms import AlarmScheduler
 from console.scheduling.clock import Clock, SystemClock
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.audit import AuditKeyError, AuditTrail, open_key
+from console.services.exchange_alarms import ExchangeAlarms, LinkAlarm
 from console.services.orders import OrderService
 from console.services.privacy import PrivacyService
 from console.services.transfers import HOLD_MARGIN, PENDING_HOLDS
@@ -169,6 +170,15 @@ def _run_with(
             for part in parts:  # throttled: a crowded minute raises many times a second, and
                 part.panel.refresh_soon()  # each full re-read held the sweeps back (bench)
 
+        def on_link_alarm(alarm: LinkAlarm) -> None:  # once an outage, on every console's
+            notifier.notify_link(alarm, clock.now())  # banner and speaker
+            for part in parts:
+                part.panel.refresh_soon()
+
+        link_alarms = ExchangeAlarms(
+            db, clock.now, settings.seat, timedelta(seconds=settings.unacked_alarm_s), trail
+        )
+
         def set_connected(ok: bool) -> None:
             for part in parts:
                 part.status.set_connected(ok)
@@ -185,6 +195,7 @@ def _run_with(
             set_connected,
             transfer_hold=timedelta(seconds=settings.transfer_window_s) + HOLD_MARGIN,
             audit=trail,
+            link=(link_alarms, on_link_alarm),
         )
         with db.read() as session:  # before show(): the first paint shows real numbers
             shared = Shared(
@@ -206,6 +217,7 @@ def _run_with(
                 transfer_window=timedelta(seconds=settings.transfer_window_s),
                 privacy=PrivacyService(db, trail, settings.seat),
                 offline_after=timedelta(seconds=settings.offline_after_s),
+                link_alarms=link_alarms,
             )
 
         def known_callers() -> list[str]:  # a simulator's repeat callers: real screen-pop history
@@ -300,14 +312,21 @@ def alarm_services(
     on_health: Callable[[bool], None],
     transfer_hold: timedelta = PENDING_HOLDS,
     audit: AuditTrail | None = None,
+    link: tuple[ExchangeAlarms, Callable[[LinkAlarm], None]] | None = None,
 ) -> tuple[OrderService, AlarmService, AlarmScheduler]:
     """The order and alarm services and the one alarm scheduler that keeps their alarms on
     time: every committed order write (new order, step, transfer, escalation) re-arms the exact
     timer, so a threshold planned sooner than the one armed is raised on time, not by the
     safety sweep. The services call ``on_change`` on the UI worker; ``rearm`` hops to the loop.
-    With ``audit``, every order step, acknowledgement and escalation is recorded there."""
+    With ``audit``, every order step, acknowledgement and escalation is recorded there. With
+    ``link``, the same sweeps check the exchange's unacknowledged-message alarm and hand one
+    raised here to its callback."""
     alarms = AlarmService(db, clock.now, seat, audit)
-    timer = AlarmScheduler(scheduler, alarms, clock, executor, on_raised, on_health=on_health)
+    exchange, on_link_alarm = link if link is not None else (None, None)
+    timer = AlarmScheduler(
+        scheduler, alarms, clock, executor, on_raised, on_health=on_health,
+        exchange=exchange, on_link_alarm=on_link_alarm,
+    )  # fmt: skip
     policy, calendar = rules
     orders = OrderService(
         db, clock.now, policy, calendar, on_change=timer.rearm, transfer_hold=transfer_hold,

@@ -23,6 +23,7 @@ from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
 from console.domain.orders import Action, Platform
 from console.domain.roles import Capability, Seated
 from console.services.alarms import AlarmService
+from console.services.exchange_alarms import ExchangeAlarms
 from console.services.inbox import InboxService
 from console.services.order_reads import OrderReads
 from console.services.orders import OrderService
@@ -75,6 +76,7 @@ class Shared:
     transfer_window: timedelta = timedelta(seconds=30)  # telephony.transfer_window_s
     offline_after: timedelta = timedelta(seconds=90)
     privacy: PrivacyService | None = None  # the order detail's audited "show full number"
+    link_alarms: ExchangeAlarms | None = None  # the exchange's unacknowledged-message alarm
 
 
 def _revealer(privacy: PrivacyService | None, login: str) -> Reveal | None:
@@ -107,7 +109,8 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     )
     status.set_order_count(shared.order_count)
     ops = shared.ops
-    panel = AlarmPanel(shared.alarms, kind_names=kind_names, by=by, ops=ops, seat=actor.seat)
+    panel = AlarmPanel(shared.alarms, kind_names=kind_names, by=by, ops=ops, seat=actor.seat,
+                       link=shared.link_alarms)  # fmt: skip
     banner = AlarmBanner()
     seat = build_seat(
         db=shared.db, orders=shared.orders, clock=shared.clock, by=by,

@@ -66,6 +66,8 @@ with or without BOM. Every key is optional; ``resources/console.example.toml`` s
     shared_db = "postgresql+psycopg://ln12345@exchange-db/exchange"  # "database" mode only
     embedded = false            # true: this console runs the endpoint (a one-seat site, the demo);
                                 # false (default): `python -m console exchange serve` does
+    unacked_alarm_s = 120       # a message to the peer unacknowledged this long raises the
+                                # shift lead's alarm, 30-3600; default 120
 
 A database password belongs in ``CONSOLE_DB`` (or ``~/.pgpass``); one written in the file is
 used, but ``config check`` and the start-up log warn while the file is readable by others.
@@ -156,6 +158,7 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("exchange_ca", "exchange.ca", None, check.file_path),
     _Field("exchange_shared_db", "exchange.shared_db", None, check.optional_db_url),
     _Field("exchange_embedded", "exchange.embedded", None, check.flag),
+    _Field("unacked_alarm_s", "exchange.unacked_alarm_s", None, check.seconds(30, 3600)),
 )
 _BY_KEY = {f.key: f for f in _FIELDS}
 _SECTIONS: dict[str, list[str]] = {}
@@ -207,6 +210,7 @@ class Settings:
     exchange_ca: Path | None = None  # the CA that signed the peer's certificate
     exchange_shared_db: str = ""  # the intermediate database (database mode)
     exchange_embedded: bool = False  # the console runs the endpoint; false: `exchange serve` does
+    unacked_alarm_s: int = 120  # [exchange]: a message unacknowledged this long raises an alarm
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     config_path: Path | None = field(default=None, compare=False)  # the file read, if any
 

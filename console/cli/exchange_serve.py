@@ -16,15 +16,28 @@ from console.cli.common import CommandFailed
 from console.config import Settings
 
 
-def add_parsers(exchange_sub: argparse._SubParsersAction[Any]) -> None:
-    serve = exchange_sub.add_parser(
+def add_serve(commands: argparse._SubParsersAction[Any]) -> None:
+    serve = commands.add_parser(
         "serve", help="run this platform's exchange endpoint (listen, apply, send) until stopped"
     )
     serve.add_argument("--db", metavar="URL", dest="sub_db")
-    pki = exchange_sub.add_parser(
+
+
+def add_demo_pki(commands: argparse._SubParsersAction[Any]) -> None:
+    pki = commands.add_parser(
         "demo-pki", help="make a throwaway CA and both systems' certificates (demo only)"
     )
     pki.add_argument("folder", type=Path)
+
+
+def run_demo_pki(args: argparse.Namespace, _settings: Settings) -> int:
+    return demo_pki(args.folder)
+
+
+def run_serve(_args: argparse.Namespace, settings: Settings) -> int:
+    from console.config import audit_key_path
+
+    return serve(settings, audit_key_path(settings))
 
 
 def demo_pki(folder: Path) -> int:

@@ -11,6 +11,10 @@ and results come back on the loop. Three jobs:
 - ``clock-watch``: every second compares wall and monotonic time; after a jump or a resume from
   sleep it sweeps at once, because a date timer armed before the jump is wrong now.
 
+With ``exchange`` (the unacknowledged-message alarm), every sweep also checks the outbox, on
+the same clock and the same worker trip, and the exact timer is armed for the sooner of the next
+deadline threshold and the instant the oldest queued message reaches the site's limit.
+
 The jobs never do the work themselves: each only asks for it and returns. One task at a time
 sweeps or looks up the next instant, and asks made meanwhile are served once, right after it.
 A job that ran the sweep itself would still be running when the sweep re-armed it for an
@@ -40,6 +44,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from console.scheduling.clock import Clock, JumpDetector, Shift
 from console.services.alarms import AlarmService
+from console.services.exchange_alarms import ExchangeAlarms, LinkAlarm
 from console.store.alarms import RaisedAlarm
 
 log = logging.getLogger(__name__)
@@ -69,9 +74,12 @@ class AlarmScheduler:
         sweep_interval_s: float = 15.0,
         watch_interval_s: float = 1.0,
         on_health: Callable[[bool], None] | None = None,
+        exchange: ExchangeAlarms | None = None,
+        on_link_alarm: Callable[[LinkAlarm], None] | None = None,
     ) -> None:
         self._scheduler = scheduler
         self._service = service
+        self._exchange, self._on_link_alarm = exchange, on_link_alarm
         self._clock = clock
         self._executor = executor
         self._on_raised = on_raised
@@ -132,7 +140,8 @@ class AlarmScheduler:
         loop = asyncio.get_running_loop()
         async with self._lock:
             try:  # one trip to the worker: every hand-back is a signal from another thread
-                raised, upcoming = await loop.run_in_executor(self._executor, self._sweep_and_look)
+                swept = await loop.run_in_executor(self._executor, self._sweep_and_look)
+                raised, link, upcoming = swept
             except Exception:  # the database is unreachable: say so, try again next sweep
                 log.exception("alarm sweep failed")
                 self._health(False)
@@ -142,11 +151,24 @@ class AlarmScheduler:
         self._health(True)
         if raised:
             self._on_raised(raised)
+        if link is not None and self._on_link_alarm is not None:
+            self._on_link_alarm(link)
         return raised
 
-    def _sweep_and_look(self) -> tuple[list[RaisedAlarm], datetime | None]:
+    def _sweep_and_look(
+        self,
+    ) -> tuple[list[RaisedAlarm], LinkAlarm | None, datetime | None]:
         """On the worker thread: raise what is due, then find the next instant."""
-        return self._service.sweep(), self._service.next_pending()
+        raised = self._service.sweep()
+        link = self._exchange.sweep() if self._exchange is not None else None
+        return raised, link, self._next_instant()
+
+    def _next_instant(self) -> datetime | None:
+        """The sooner of the next deadline threshold and the exchange's next check."""
+        instants = [self._service.next_pending()]
+        if self._exchange is not None:
+            instants.append(self._exchange.next_check())
+        return min((i for i in instants if i is not None), default=None)
 
     async def check_clock(self) -> None:
         seen = self._detector.check()
@@ -180,7 +202,7 @@ class AlarmScheduler:
         loop = asyncio.get_running_loop()
         async with self._lock:
             try:
-                upcoming = await loop.run_in_executor(self._executor, self._service.next_pending)
+                upcoming = await loop.run_in_executor(self._executor, self._next_instant)
             except Exception:  # the next sweep says whether the database is back
                 log.exception("looking up the next alarm failed")
                 return

@@ -234,12 +234,12 @@
 <context>
     <name>AlarmNotifier</name>
     <message>
-        <location filename="../../console/ui/alarms/notifier.py" line="111"/>
+        <location filename="../../console/ui/alarms/notifier.py" line="119"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/notifier.py" line="123"/>
+        <location filename="../../console/ui/alarms/notifier.py" line="131"/>
         <source>{count} new alarm(s): {parts}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -247,62 +247,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="104"/>
+        <location filename="../../console/ui/alarms/panel.py" line="109"/>
         <source>Today ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="105"/>
+        <location filename="../../console/ui/alarms/panel.py" line="110"/>
         <source>Tomorrow ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="106"/>
+        <location filename="../../console/ui/alarms/panel.py" line="111"/>
         <source>Later ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="135"/>
+        <location filename="../../console/ui/alarms/panel.py" line="140"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="137"/>
+        <location filename="../../console/ui/alarms/panel.py" line="142"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="139"/>
+        <location filename="../../console/ui/alarms/panel.py" line="144"/>
         <source>Escalate to (person or unit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="141"/>
+        <location filename="../../console/ui/alarms/panel.py" line="146"/>
         <source>Escalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="223"/>
+        <location filename="../../console/ui/alarms/panel.py" line="234"/>
         <source>Acknowledged {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="230"/>
+        <location filename="../../console/ui/alarms/panel.py" line="241"/>
         <source>Escalated {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="239"/>
+        <location filename="../../console/ui/alarms/panel.py" line="250"/>
         <source>Select an alarm in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="271"/>
+        <location filename="../../console/ui/alarms/panel.py" line="282"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="89"/>
+        <location filename="../../console/ui/alarms/panel.py" line="94"/>
         <source>Could not load alarms: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -437,22 +437,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="127"/>
+        <location filename="../../console/app.py" line="128"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="138"/>
+        <location filename="../../console/app.py" line="139"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="144"/>
+        <location filename="../../console/app.py" line="145"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="150"/>
+        <location filename="../../console/app.py" line="151"/>
         <source>Audit trail: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -462,12 +462,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="356"/>
+        <location filename="../../console/app.py" line="375"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="367"/>
+        <location filename="../../console/app.py" line="386"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,6 +1316,62 @@ Your work so far is kept. Please tell IT and give them the log file:
     <message>
         <location filename="../../console/ui/seat/intake_form.py" line="297"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkAlarm</name>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="30"/>
+        <source>{h} h {m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="32"/>
+        <source>{m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="33"/>
+        <source>{s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="38"/>
+        <source>(not named yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="39"/>
+        <source>Peer platform {peer}: {count} message(s) unacknowledged, the oldest {age}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkAlarmStrip</name>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="63"/>
+        <source>Acknowledgement note (link alarm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="65"/>
+        <source>Acknowledge link alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="103"/>
+        <source>Not saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="119"/>
+        <source>{mark} Link alarm: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="124"/>
+        <source>(acknowledged by {by}: {note})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -234,12 +234,12 @@
 <context>
     <name>AlarmNotifier</name>
     <message>
-        <location filename="../../console/ui/alarms/notifier.py" line="111"/>
+        <location filename="../../console/ui/alarms/notifier.py" line="119"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/notifier.py" line="123"/>
+        <location filename="../../console/ui/alarms/notifier.py" line="131"/>
         <source>{count} new alarm(s): {parts}</source>
         <translation>新增告警 {count} 条：{parts}</translation>
     </message>
@@ -247,62 +247,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="104"/>
+        <location filename="../../console/ui/alarms/panel.py" line="109"/>
         <source>Today ({count})</source>
         <translation>今天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="105"/>
+        <location filename="../../console/ui/alarms/panel.py" line="110"/>
         <source>Tomorrow ({count})</source>
         <translation>明天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="106"/>
+        <location filename="../../console/ui/alarms/panel.py" line="111"/>
         <source>Later ({count})</source>
         <translation>以后（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="135"/>
+        <location filename="../../console/ui/alarms/panel.py" line="140"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation>确认说明（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="137"/>
+        <location filename="../../console/ui/alarms/panel.py" line="142"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="139"/>
+        <location filename="../../console/ui/alarms/panel.py" line="144"/>
         <source>Escalate to (person or unit)</source>
         <translation>督办对象（人员或单位）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="141"/>
+        <location filename="../../console/ui/alarms/panel.py" line="146"/>
         <source>Escalate</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="223"/>
+        <location filename="../../console/ui/alarms/panel.py" line="234"/>
         <source>Acknowledged {number}.</source>
         <translation>已确认 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="230"/>
+        <location filename="../../console/ui/alarms/panel.py" line="241"/>
         <source>Escalated {number}.</source>
         <translation>已督办 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="239"/>
+        <location filename="../../console/ui/alarms/panel.py" line="250"/>
         <source>Select an alarm in the table first.</source>
         <translation>请先在表格中选中一条告警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="271"/>
+        <location filename="../../console/ui/alarms/panel.py" line="282"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="89"/>
+        <location filename="../../console/ui/alarms/panel.py" line="94"/>
         <source>Could not load alarms: </source>
         <translation>无法加载告警：</translation>
     </message>
@@ -437,22 +437,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="127"/>
+        <location filename="../../console/app.py" line="128"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="138"/>
+        <location filename="../../console/app.py" line="139"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="144"/>
+        <location filename="../../console/app.py" line="145"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="150"/>
+        <location filename="../../console/app.py" line="151"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
     </message>
@@ -462,12 +462,12 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="356"/>
+        <location filename="../../console/app.py" line="375"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="367"/>
+        <location filename="../../console/app.py" line="386"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -1320,6 +1320,62 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/ui/seat/intake_form.py" line="297"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation>草稿无法保存到磁盘（{reason}），请尽快保存工单。</translation>
+    </message>
+</context>
+<context>
+    <name>LinkAlarm</name>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="30"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="32"/>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="33"/>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="38"/>
+        <source>(not named yet)</source>
+        <translation>（尚未登记）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="39"/>
+        <source>Peer platform {peer}: {count} message(s) unacknowledged, the oldest {age}</source>
+        <translation>对方平台 {peer} 未确认报文 {count} 条，最久 {age}</translation>
+    </message>
+</context>
+<context>
+    <name>LinkAlarmStrip</name>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="63"/>
+        <source>Acknowledgement note (link alarm)</source>
+        <translation>确认说明（链路告警）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="65"/>
+        <source>Acknowledge link alarm</source>
+        <translation>确认链路告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="103"/>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="119"/>
+        <source>{mark} Link alarm: {text}</source>
+        <translation>{mark} 链路告警：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/link_alarm.py" line="124"/>
+        <source>(acknowledged by {by}: {note})</source>
+        <translation>（{by} 已确认：{note}）</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,8 @@ from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import CHINA_TZ
 from console.paths import bundle_path
 from console.services.alarms import RaisedAlarm
+from console.services.exchange_alarms import LinkAlarm
+from console.ui.alarms.link_alarm import link_alarm_text
 from console.ui.alarms.model import LEVELS, WORST, level_names
 
 Player = Callable[[Path, int], None]
@@ -100,9 +102,15 @@ class AlarmNotifier(QObject):
         self._show(counts, now)
         self.window.start()  # what comes during this next window waits for its end too
 
+    def notify_link(self, alarm: LinkAlarm, now: datetime) -> None:
+        """The unacknowledged-message alarm: shown and sounded at once, as an overdue alarm is
+        (it is raised once an outage, so it never floods)."""
+        self._say(link_alarm_text(alarm, now), WORST, now)
+
     def _show(self, counts: Counter[AlarmLevel], now: datetime) -> None:
-        text = summary(counts)
-        worst = max(counts, key=lambda level: level.rank)
+        self._say(summary(counts), max(counts, key=lambda level: level.rank), now)
+
+    def _say(self, text: str, worst: AlarmLevel, now: datetime) -> None:
         self.shown += 1
         self.message.emit(text, worst.value)
         if self._tray is not None and QSystemTrayIcon.isSystemTrayAvailable():

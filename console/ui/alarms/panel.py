@@ -39,7 +39,9 @@ from console.domain.orders import Platform
 from console.domain.refusals import Refused
 from console.domain.roles import Can, Capability, Seated, allowed
 from console.services.alarms import MAX_NOTE, AlarmInputError, AlarmService, AlarmView
+from console.services.exchange_alarms import ExchangeAlarms
 from console.ui.alarms.filters import AlarmFilters
+from console.ui.alarms.link_alarm import LinkAlarmStrip
 from console.ui.alarms.model import (
     LEVEL_MARKS,
     LEVELS,
@@ -77,10 +79,13 @@ class AlarmPanel(QWidget):
         by: Seated,
         ops: Operations,
         seat: str | None = None,
+        link: ExchangeAlarms | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._service, self._by, self._ops = service, by, ops
+        # The exchange's unacknowledged-message alarm, above the deadlines' (with ``link``).
+        self.link = LinkAlarmStrip(link, by=by, ops=ops) if link is not None else None
         self._alarms: list[AlarmView] = []  # collapsed, unfiltered
         self._counts: dict[AlarmLevel, int] = {}  # open and unacknowledged, from the database
         self._day = china_date(datetime.now(UTC))
@@ -162,6 +167,8 @@ class AlarmPanel(QWidget):
         actions.addWidget(self.escalate_button)
         self.setMinimumSize(MINIMUM_SIZE)  # fixed: the layout never resizes a window mid-shift
         layout = QVBoxLayout(self)
+        if self.link is not None:
+            layout.addWidget(self.link)
         for part in (top, filters, days):
             layout.addLayout(part)
         layout.addWidget(self.table, 1)
@@ -190,6 +197,8 @@ class AlarmPanel(QWidget):
         time: a refresh asked meanwhile runs once it is answered."""
         self._ops.read(self, "alarms", self._service.panel, success=self._loaded,
                        failure=self._not_loaded)  # fmt: skip
+        if self.link is not None:
+            self.link.refresh()
 
     @Slot()
     def refresh_soon(self) -> None:
@@ -207,6 +216,8 @@ class AlarmPanel(QWidget):
     def set_now(self, now: datetime) -> None:
         """The clock tick: time left moves every call, the tabs regroup when the day changes."""
         self.model.set_now(now)
+        if self.link is not None:
+            self.link.set_now(now)
         if china_date(now) != self._day:
             self._day = china_date(now)
             self._apply()
