@@ -2581,6 +2581,11 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="284"/>
+        <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RevealRow</name>

@@ -2584,6 +2584,11 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation>对方平台没有工单 {number}：转派报文尚未到达。</translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="284"/>
+        <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
+        <translation>对方系统的一条本系统未知的规则（{code}）。</translation>
+    </message>
 </context>
 <context>
     <name>RevealRow</name>
