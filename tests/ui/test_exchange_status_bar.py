@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from console.domain.orders import Platform
 from console.services.exchange_reads import LinkState, LinkView
 from console.ui.status_bar import LINK_READ_EVERY, StatusBar
-from tests.services.test_exchange_reads import A01, Pair
+from tests.services.test_exchange_reads import A01, DRAFT, Pair
+from tests.ui.linkage_harness import Seats
 from tests.ui.ops_doubles import InlineOperations
 from tests.ui.test_exchange_order_lines import pair as two_platforms
 
@@ -108,3 +109,19 @@ def test_from_the_real_link(bar: StatusBar, pair: Pair, chinese: None) -> None:
     pair.clock.now += LINK_READ_EVERY
     bar.tick(pair.clock.now)
     assert bar.link_label.text() == "✔ 110 平台：已连接"
+
+
+def test_a_shared_database_site_shows_nothing_new(seats: Seats, qtbot: QtBot) -> None:
+    """The composition root's windows on one database (no exchange): the status bar reads the
+    link and hides it; the order detail shows no exchange line."""
+    for part in (seats.hot, seats.pol):
+        part.tick(datetime.now(UTC))
+        qtbot.waitUntil(lambda part=part: part.status.link is not None, timeout=5000)
+        assert part.status.link is not None and part.status.link.state is LinkState.NONE
+        assert part.status.link_label.isHidden()
+    number = seats.orders.create(DRAFT, A01).order.number
+    detail = seats.hot.window.detail
+    assert detail is not None
+    with qtbot.waitSignal(detail.shown, timeout=10_000):
+        seats.hot.window.open_order(number)
+    assert detail.exchange.isHidden()
