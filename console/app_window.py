@@ -24,6 +24,7 @@ from console.domain.orders import Action, Platform
 from console.domain.roles import Capability, Seated
 from console.services.alarms import AlarmService
 from console.services.exchange_alarms import ExchangeAlarms
+from console.services.exchange_reads import ExchangeReads
 from console.services.inbox import InboxService
 from console.services.order_reads import OrderReads
 from console.services.orders import OrderService
@@ -137,6 +138,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         department_names = {d.code: d.name_zh if zh else d.name_en
                             for d in departments(session, include_retired=True)}  # fmt: skip
     reads = OrderReads(shared.orders, by)  # what this seat reads of orders, as its principal
+    exchange = ExchangeReads(shared.db, shared.clock)  # and of the exchange with the peer
     detail = OrderDetail(
         ops=ops, get=reads.get,
         related=reads.caller_history,
@@ -145,6 +147,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         district_names={d.code: d.name_zh if zh else d.name_en for d in districts},
         department_names=department_names, actions=steps,
         reveal=_revealer(shared.privacy, by.login),
+        link=lambda number: exchange.order_link(number, by),
     )  # fmt: skip
     board = StateBoard(seat.controller.board, ops) if by.may(Capability.SEE_FLOOR) else None
     inbox_service = InboxService(shared.db, shared.clock, actor.seat, actor.platform)
@@ -176,6 +179,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     seat.pop.order_activated.connect(window.open_order)  # a row of the caller's history
     # The peer seat's screen pop: the order that came with the caller, transferred or in a
     # three-way call (both seats then see the same order while the call lasts).
+    seat.controller.order_arrived.connect(detail.expect)  # it may not have landed yet
     seat.controller.order_arrived.connect(window.open_order)
     seat.controller.conference_joined.connect(lambda n: window.open_order(n) if n else None)
 
@@ -197,6 +201,8 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     )
     # A step that finished after the agent moved on is reported where it is seen.
     steps.refused.connect(lambda text: status.showMessage(text, 15_000))
+    if by.may(Capability.SEE_ORDERS):  # the link to the peer's system, where there is one
+        status.follow_link(ops, lambda: exchange.link(by))
     panel.refresh()
     if board is not None:
         board.refresh()

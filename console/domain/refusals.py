@@ -281,4 +281,7 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     "exchange_unknown_order": QT_TRANSLATE_NOOP(
         "Refusals", "The other platform has no order {number}: its transfer has not arrived."
     ),
+    "exchange_peer_rule": QT_TRANSLATE_NOOP(
+        "Refusals", "A rule of the other platform's system that this console does not know ({code})."
+    ),
 })  # fmt: skip

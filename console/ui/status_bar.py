@@ -1,21 +1,31 @@
-"""The seat's status bar: who sits where, which database, how many orders, and the clock.
+"""The seat's status bar: who sits where, which database, how many orders, the link to the peer
+platform's system (where there is an exchange), and the clock.
 
 The clock does not own a timer: the scheduler calls :meth:`StatusBar.tick` (an ``async`` job on
-the Qt thread), so there is one source of time for the whole console.
+the Qt thread), so there is one source of time for the whole console. The link is read again
+on that tick every :data:`LINK_READ_EVERY` (:meth:`follow_link`), its "down for" counted on each.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from console.domain.orders import Platform
+from console.services.exchange_reads import LinkView
 from console.settings import database_label, safe_url
+from console.ui.exchange_words import STYLES, link_text, link_tip
+from console.ui.operations import Operations
+
+log = logging.getLogger(__name__)
 
 CHINA = ZoneInfo("Asia/Shanghai")
+LINK_READ_EVERY = timedelta(seconds=5)
 
 
 class StatusBar(QStatusBar):
@@ -52,12 +62,20 @@ class StatusBar(QStatusBar):
         self.connection_label.setObjectName("connection")
         self.clock_label = QLabel("----------  --:--:--")
         self.clock_label.setObjectName("clock")
+        self.link_label = QLabel()  # shown once there is an exchange (follow_link)
+        self.link_label.setObjectName("exchangeLink")
+        self.link_label.hide()
+        self.link: LinkView | None = None
+        self._follow: tuple[Operations, Callable[[], LinkView]] | None = None
+        self._link_read_at: datetime | None = None
+        self._now: datetime | None = None
         for label in (
             self.seat_label,
             self.platform_label,
             self.agent_label,
             self.database_label,
             self.connection_label,
+            self.link_label,
             self.orders_label,
             self.clock_label,
         ):
@@ -91,3 +109,39 @@ class StatusBar(QStatusBar):
         """Show ``now`` (aware; naive is taken as UTC) as China time."""
         aware = now.replace(tzinfo=UTC) if now.tzinfo is None else now
         self.clock_label.setText(aware.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S"))
+        self._now = aware
+        read_at = self._link_read_at
+        if self._follow is not None and (
+            read_at is None or not 0 <= (aware - read_at) / LINK_READ_EVERY < 1
+        ):
+            self.refresh_link()
+        if self.link is not None:
+            self._show_link()
+
+    def follow_link(self, ops: Operations, read: Callable[[], LinkView]) -> None:
+        """Show the link to the peer as ``read`` (run through ``ops``) finds it, from now on
+        every :data:`LINK_READ_EVERY` of the tick; nothing while the site has no exchange."""
+        self._follow = (ops, read)
+        self.refresh_link()
+
+    def refresh_link(self) -> None:
+        if self._follow is None:
+            return
+        ops, read = self._follow
+        self._link_read_at = self._now
+        ops.read(self, "exchange-link", read, success=self.show_link,
+                 failure=lambda e: log.info("the exchange link's state not read: %s", e))  # fmt: skip
+
+    def show_link(self, view: LinkView) -> None:
+        self.link = view
+        self._show_link()
+
+    def _show_link(self) -> None:
+        view = self.link
+        if view is None or not view.shows:
+            self.link_label.hide()
+            return
+        self.link_label.setText(link_text(view, self._now or datetime.now(UTC)))
+        self.link_label.setToolTip(link_tip(view))
+        self.link_label.setStyleSheet(STYLES[view.state])
+        self.link_label.show()

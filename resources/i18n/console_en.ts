@@ -918,6 +918,114 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>ExchangeWords</name>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="42"/>
+        <source>{d} d {h} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="44"/>
+        <source>{h} h {m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="46"/>
+        <source>{m} min {s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="48"/>
+        <source>{m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="49"/>
+        <source>{s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="54"/>
+        <source>{platform} platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="62"/>
+        <source>Not yet acknowledged by the other platform · {span}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="69"/>
+        <source>{count} step(s) of this order not yet acknowledged; the oldest sent {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="80"/>
+        <source>Refused by the other platform: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="89"/>
+        <source>Refused at {time}: the other platform did not take this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="100"/>
+        <source>{peer}: connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="104"/>
+        <source>{peer}: down {span}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="107"/>
+        <source>{peer}: not reached yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="109"/>
+        <source> · backlog {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="115"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="117"/>
+        <source>Exchange with {peer} ({id})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="120"/>
+        <source>In this state since: {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="123"/>
+        <source>Queued: {count}; the oldest since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="126"/>
+        <source>Refused by the other platform: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="129"/>
+        <source>Last acknowledged: {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="135"/>
+        <source>Last error: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../console/ui/history_model.py" line="43"/>
@@ -1800,113 +1908,113 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="126"/>
         <source>No order shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="118"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="118"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
         <source>Origin → owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="119"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="150"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="119"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="120"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="120"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="120"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="121"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="121"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="122"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="123"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="123"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>First-contact mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="124"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Social stability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="124"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Consent to transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="155"/>
         <source>{label}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="149"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="35"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="149"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="35"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="149"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="36"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="149"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="36"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="150"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="150"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="38"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1916,107 +2024,113 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="198"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="197"/>
         <source>Timeline (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="198"/>
         <source>The caller&apos;s other orders:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="211"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="212"/>
         <source>Loading {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="234"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="242"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="330"/>
         <source>Work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="255"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="256"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="263"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="264"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="255"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="256"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="263"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="264"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="322"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="307"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="362"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
+        <source>Order on its way from the other platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="371"/>
         <source>Linked order (联动):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="367"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="376"/>
         <source>No other orders from this caller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="379"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="388"/>
         <source>and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="386"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="79"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="386"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="80"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="387"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="81"/>
         <source>first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="390"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="84"/>
         <source>linked order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="394"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="394"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="395"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="394"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="397"/>
         <source>Provisional acceptance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="399"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
         <source>Guidance and explanation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2637,6 +2751,11 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="284"/>
+        <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RevealRow</name>
@@ -2986,58 +3105,58 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="36"/>
+        <location filename="../../console/ui/status_bar.py" line="46"/>
         <source>12345 hotline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="36"/>
+        <location filename="../../console/ui/status_bar.py" line="46"/>
         <source>110 police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="38"/>
+        <location filename="../../console/ui/status_bar.py" line="48"/>
         <source>Seat: {seat}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="41"/>
+        <location filename="../../console/ui/status_bar.py" line="51"/>
         <source>Agent: {agent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="43"/>
+        <location filename="../../console/ui/status_bar.py" line="53"/>
         <source>Alarm operator: {agent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="47"/>
+        <location filename="../../console/ui/status_bar.py" line="57"/>
         <source>Database: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="51"/>
-        <location filename="../../console/ui/status_bar.py" line="83"/>
+        <location filename="../../console/ui/status_bar.py" line="61"/>
+        <location filename="../../console/ui/status_bar.py" line="101"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="69"/>
+        <location filename="../../console/ui/status_bar.py" line="87"/>
         <source>Demo account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="72"/>
+        <location filename="../../console/ui/status_bar.py" line="90"/>
         <source>Signed in automatically (--demo-sign-in): not for a real site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="77"/>
+        <location filename="../../console/ui/status_bar.py" line="95"/>
         <source>Orders: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="86"/>
+        <location filename="../../console/ui/status_bar.py" line="104"/>
         <source>Database unreachable</source>
         <translation type="unfinished"></translation>
     </message>

@@ -921,6 +921,114 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>ExchangeWords</name>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="42"/>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="44"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="46"/>
+        <source>{m} min {s} s</source>
+        <translation>{m} 分 {s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="48"/>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="49"/>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="54"/>
+        <source>{platform} platform</source>
+        <translation>{platform} 平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="62"/>
+        <source>Not yet acknowledged by the other platform · {span}</source>
+        <translation>对方平台未确认 · 已 {span}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="69"/>
+        <source>{count} step(s) of this order not yet acknowledged; the oldest sent {time}.</source>
+        <translation>本工单有 {count} 个步骤对方平台尚未确认，最早一条发出于 {time}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="80"/>
+        <source>Refused by the other platform: {why}</source>
+        <translation>对方平台拒收：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="89"/>
+        <source>Refused at {time}: the other platform did not take this step.</source>
+        <translation>拒收时间 {time}：对方平台未接受此步骤。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="100"/>
+        <source>{peer}: connected</source>
+        <translation>{peer}：已连接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="104"/>
+        <source>{peer}: down {span}</source>
+        <translation>{peer}：中断 {span}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="107"/>
+        <source>{peer}: not reached yet</source>
+        <translation>{peer}：尚未连通</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="109"/>
+        <source> · backlog {count}</source>
+        <translation> · 积压 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="115"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="117"/>
+        <source>Exchange with {peer} ({id})</source>
+        <translation>与{peer}的数据交换（{id}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="120"/>
+        <source>In this state since: {time}</source>
+        <translation>此状态始于：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="123"/>
+        <source>Queued: {count}; the oldest since {time}</source>
+        <translation>待发送：{count} 条；最早一条始于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="126"/>
+        <source>Refused by the other platform: {count}</source>
+        <translation>被对方平台拒收：{count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="129"/>
+        <source>Last acknowledged: {time}</source>
+        <translation>最近确认：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/exchange_words.py" line="135"/>
+        <source>Last error: {error}</source>
+        <translation>最近错误：{error}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../console/ui/history_model.py" line="43"/>
@@ -1803,78 +1911,78 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="109"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="126"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="118"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="118"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
         <source>Origin → owner</source>
         <translation>受理平台 → 承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="119"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="150"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="119"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="120"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="120"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
         <source>Field</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="120"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
         <source>District</source>
         <translation>所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="121"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="121"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="122"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="123"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="123"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>First-contact mode</source>
         <translation>首接方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="124"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Social stability</source>
         <translation>涉及社会稳定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="124"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Consent to transfer</source>
         <translation>同意转接</translation>
     </message>
@@ -1894,37 +2002,37 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="155"/>
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="149"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="35"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="149"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="35"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="149"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="36"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="149"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="36"/>
         <source>Agent</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="150"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="150"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="38"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1934,107 +2042,113 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>诉求内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="198"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="197"/>
         <source>Timeline (newest first):</source>
         <translation>办理过程（最新在上）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="200"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="198"/>
         <source>The caller&apos;s other orders:</source>
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="211"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="212"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="234"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="242"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="330"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="255"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="256"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="263"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="264"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="255"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="256"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="263"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="264"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="305"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="322"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="307"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="362"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
+        <source>Order on its way from the other platform…</source>
+        <translation>工单传输中…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="371"/>
         <source>Linked order (联动):</source>
         <translation>联动工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="367"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="376"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="379"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="388"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="386"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="79"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="386"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="80"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="387"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="81"/>
         <source>first-contact responsibility</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="390"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="84"/>
         <source>linked order {number}</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="394"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="394"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="395"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="394"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="397"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="399"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
@@ -2640,6 +2754,11 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation>对方平台没有工单 {number}：转派报文尚未到达。</translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="284"/>
+        <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
+        <translation>对方系统的一条本系统未知的规则（{code}）。</translation>
+    </message>
 </context>
 <context>
     <name>RevealRow</name>
@@ -2989,58 +3108,58 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="36"/>
+        <location filename="../../console/ui/status_bar.py" line="46"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="36"/>
+        <location filename="../../console/ui/status_bar.py" line="46"/>
         <source>110 police</source>
         <translation>110 报警平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="38"/>
+        <location filename="../../console/ui/status_bar.py" line="48"/>
         <source>Seat: {seat}</source>
         <translation>坐席：{seat}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="41"/>
+        <location filename="../../console/ui/status_bar.py" line="51"/>
         <source>Agent: {agent}</source>
         <translation>话务员：{agent}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="43"/>
+        <location filename="../../console/ui/status_bar.py" line="53"/>
         <source>Alarm operator: {agent}</source>
         <translation>接警员：{agent}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="47"/>
+        <location filename="../../console/ui/status_bar.py" line="57"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="51"/>
-        <location filename="../../console/ui/status_bar.py" line="83"/>
+        <location filename="../../console/ui/status_bar.py" line="61"/>
+        <location filename="../../console/ui/status_bar.py" line="101"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="69"/>
+        <location filename="../../console/ui/status_bar.py" line="87"/>
         <source>Demo account</source>
         <translation>演示账号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="72"/>
+        <location filename="../../console/ui/status_bar.py" line="90"/>
         <source>Signed in automatically (--demo-sign-in): not for a real site.</source>
         <translation>已自动登录（--demo-sign-in）：仅供演示，正式现场不用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="77"/>
+        <location filename="../../console/ui/status_bar.py" line="95"/>
         <source>Orders: {count}</source>
         <translation>工单：{count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="86"/>
+        <location filename="../../console/ui/status_bar.py" line="104"/>
         <source>Database unreachable</source>
         <translation>数据库连接中断</translation>
     </message>

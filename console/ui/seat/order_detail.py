@@ -9,6 +9,12 @@ thread, STYLE.md Qt 4); only the newest load is shown and a failure is said inli
 order shown before. Deadlines are shown in Asia/Shanghai with the time left, coloured like the
 queues. Keyboard: Tab reaches the related-order links, Enter follows one.
 
+An order transferred from the peer platform may be announced (the caller's call carries its
+number, :meth:`OrderDetail.expect`) before its message lands here: until it does, the detail
+says 工单传输中 where the order would show, and fills in on the next change notification
+(:meth:`refresh`). Under the title, :class:`OrderLinkLines` says what of the order the peer has
+not yet acknowledged, or refused.
+
 The caller's number and name are masked (个人信息保护法); with ``reveal`` given, "Show full
 number" (:class:`RevealRow`, Alt+V) shows the caller whole for that order, for a recorded reason.
 """
@@ -22,14 +28,10 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,31 +39,45 @@ from PySide6.QtWidgets import (
 from console.domain.deadline_kinds import DEADLINE_KINDS, running
 from console.domain.orders import Action, DeadlineKind, FirstContactMode, Priority, WorkOrder
 from console.domain.phone import mask_name, mask_phone
+from console.services.exchange_reads import OrderLinkView
 from console.services.orders import OrderSummary, Stored, UnknownOrder
 from console.services.privacy import Revealed
 from console.ui.history_model import china_time
 from console.ui.models.queue_model import time_left_text
 from console.ui.models.time_left import TimeLeftBand
-from console.ui.names import action_names, platform_names, say, status_names
+from console.ui.names import platform_names, say, status_names
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
+from console.ui.seat.exchange_lines import OrderLinkLines
 from console.ui.seat.order_actions import OrderActions
+from console.ui.seat.order_timeline import (  # noqa: F401  (the columns, for the tests)
+    ACTION,
+    AGENT,
+    NOTE,
+    PLATFORM,
+    SEAT,
+    STATUS,
+    TIME,
+    TIMELINE_MIN_HEIGHT,
+    Timeline,
+)  # fmt: skip
 from console.ui.seat.reveal_row import Reveal, RevealRow
 
 Get = Callable[[str], Stored]
 Related = Callable[[str], Sequence[OrderSummary]]
 """The caller's orders by phone, newest first (``OrderService.caller_history``)."""
+LinkOf = Callable[[str], OrderLinkView]
+"""An order's messages to the peer (``ExchangeReads.order_link`` as the seat)."""
 
 MAX_LINKS = 20
-TIMELINE_MIN_HEIGHT = 170  # the header and three or four steps, whatever the step form takes
 ERROR_STYLE = "color: #b00020;"
+TRANSIT_STYLE = "color: #0d3c6e; font-size: 14px; font-weight: bold;"
 # (key, column): the grid's two columns of label/value pairs, in reading order.
 FIELDS = (("number", 0), ("route", 0), ("status", 0), ("priority", 0), ("kind", 0),
           ("field", 0), ("district", 0), ("address", 0), ("department", 0), ("caller", 1),
           ("created", 1),
           ("first_contact_mode", 1), ("social_stability", 1), ("consent", 1),
           *((f"{kind.value}_due", 1) for kind in DeadlineKind))  # fmt: skip
-TIME, PLATFORM, SEAT, AGENT, ACTION, STATUS, NOTE = range(7)
 
 
 class LinkList(QLabel):
@@ -89,7 +105,7 @@ class OrderDetail(QWidget):
         district_names: Mapping[str, str] | None = None,
         department_names: Mapping[str, str] | None = None,
         actions: OrderActions | None = None, reveal: Reveal | None = None,
-        parent: QWidget | None = None,
+        link: LinkOf | None = None, parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.reveal = RevealRow(ops, reveal) if reveal is not None else None
@@ -97,9 +113,10 @@ class OrderDetail(QWidget):
         self._departments = department_names or {}
         self.steps = actions
         self.setMinimumSize(QSize(720, 560))
-        self._ops, self._get, self._related = ops, get, related
+        self._ops, self._get, self._related, self._link = ops, get, related, link
         self._names = (dict(kind_names), dict(field_names or {}), dict(district_names or {}))
         self._latest = ""  # the number of the newest load: only its answer is shown
+        self._awaiting = ""  # an order announced from the peer whose message has not landed
         self._now: datetime | None = None  # None: the wall clock
         self.order: WorkOrder | None = None
         self._build()
@@ -143,26 +160,7 @@ class OrderDetail(QWidget):
         self.description = QPlainTextEdit(readOnly=True)
         self.description.setObjectName("description")
         self.description.setMaximumHeight(90)
-        self.timeline = QTableWidget(0, 7)
-        self.timeline.setObjectName("timeline")
-        self.timeline.setHorizontalHeaderLabels([
-            self.tr("Time"), self.tr("Platform"), self.tr("Seat"), self.tr("Agent"),
-            self.tr("Action"), self.tr("Status"), self.tr("Note"),
-        ])  # fmt: skip
-        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline.verticalHeader().setVisible(False)
-        # A note is shown whole: wrapped in its column, each row as tall as it needs (a
-        # timeline is tens of rows at most: sizing them to their contents is cheap).
-        self.timeline.setWordWrap(True)
-        self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.timeline.setMinimumHeight(TIMELINE_MIN_HEIGHT)
-        header = self.timeline.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((TIME, 130), (PLATFORM, 90), (SEAT, 60), (AGENT, 90),
-                              (ACTION, 80), (STATUS, 150)):  # fmt: skip
-            self.timeline.setColumnWidth(column, width)
+        self.timeline = Timeline(self._departments)
         self.related = LinkList()
         self.related.setObjectName("related")
         self.related.setTextFormat(Qt.TextFormat.RichText)
@@ -174,6 +172,8 @@ class OrderDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
+        self.exchange = OrderLinkLines()
+        layout.addWidget(self.exchange)
         if self.steps is not None:
             layout.addWidget(self.steps)
             self.steps.done.connect(lambda number, _action: self.load(number))
@@ -194,11 +194,10 @@ class OrderDetail(QWidget):
         self.fields.setWidgetResizable(True)
         self.fields.setFrameShape(QScrollArea.Shape.NoFrame)
         self.fields.setMinimumHeight(60)
-        layout.addWidget(self.fields, 2)
-        layout.addWidget(QLabel(self.tr("Timeline (newest first):")))
-        layout.addWidget(self.timeline, 3)
-        layout.addWidget(QLabel(self.tr("The caller's other orders:")))
-        layout.addWidget(self.related)
+        self._body = (self.fields, QLabel(self.tr("Timeline (newest first):")), self.timeline,
+                      QLabel(self.tr("The caller's other orders:")), self.related)  # fmt: skip
+        for part, stretch in zip(self._body, (2, 0, 3, 0, 0), strict=True):
+            layout.addWidget(part, stretch)
 
     # ------------------------------------------------------------------ public
 
@@ -207,14 +206,16 @@ class OrderDetail(QWidget):
         (``quietly``: without saying "Loading…", for a re-read of the order on screen)."""
         number = number.strip()
         self._latest = number
+        if number != self._awaiting:
+            self._awaiting = ""  # the agent moved on to another order
         if not quietly:
             self._say(self.tr("Loading {number}…").format(number=number))
-        get, related = self._get, self._related
+        get, related, link = self._get, self._related, self._link
 
-        def read() -> tuple[WorkOrder, list[OrderSummary]]:
+        def read() -> tuple[WorkOrder, list[OrderSummary], OrderLinkView | None]:
             order = get(number).order
             others = [s for s in related(order.caller.phone) if s.number != order.number]
-            return order, others
+            return order, others, link(number) if link is not None else None
 
         # A newer load replaces one still waiting (only the newest is shown); the answer is
         # dropped if this widget is deleted meanwhile.
@@ -226,9 +227,16 @@ class OrderDetail(QWidget):
             failure=lambda error: self._not_loaded(number, error),
         )
 
+    def expect(self, number: str) -> None:
+        """Order ``number`` is on its way from the peer platform (its caller came first): until
+        its message lands, loading it says so instead of "no such order"."""
+        self._awaiting = number.strip()
+
     def show_order(self, order: WorkOrder, related: Sequence[OrderSummary]) -> None:
         self.order = order
         self._say("")
+        for part in self._body:
+            part.show()
         statuses, platforms = status_names(), platform_names()
         kinds, fields, districts = self._names
         self.title.setText(self.tr("Work order {number}").format(number=order.number))
@@ -259,7 +267,7 @@ class OrderDetail(QWidget):
             self.values[key].setText(text)
         self._show_deadlines()
         self.description.setPlainText(order.description)
-        self._show_timeline(order)
+        self.timeline.show_order(order)
         self._show_related(related, order)
         if self.steps is not None:
             self.steps.show_order(order)
@@ -269,13 +277,16 @@ class OrderDetail(QWidget):
         """Read the order on screen again (another seat may have changed it). A read already
         under way may have started before that change was committed: this one then waits as
         the single next read (Operations coalesces them), it is never dropped."""
-        if self.order is not None:
+        if self._awaiting:
+            self.load(self._awaiting, quietly=True)
+        elif self.order is not None:
             self.load(self.order.number, quietly=True)
 
     def set_now(self, now: datetime) -> None:
         """The instant the time left is counted from (the app's clock tick)."""
         self._now = now
         self._show_deadlines()
+        self.exchange.set_now(now)
 
     # ------------------------------------------------------------------ private
 
@@ -292,20 +303,38 @@ class OrderDetail(QWidget):
             self._say("")
             self.values["caller"].setText(self._caller_text(self.order))
 
-    def _arrived(self, number: str, answer: tuple[WorkOrder, list[OrderSummary]]) -> None:
+    def _arrived(
+        self, number: str, answer: tuple[WorkOrder, list[OrderSummary], OrderLinkView | None]
+    ) -> None:
         if number != self._latest:  # a newer load is on its way: only the newest is shown
             return
-        order, related = answer
+        order, related, link = answer
+        self._awaiting = ""
         self.show_order(order, related)
+        self.exchange.show_link(link)
 
     def _not_loaded(self, number: str, error: Exception) -> None:
         if number != self._latest:
             return
-        if isinstance(error, UnknownOrder):
+        if isinstance(error, UnknownOrder) and number == self._awaiting:
+            self._in_transit(number)
+        elif isinstance(error, UnknownOrder):
             self._fail(self.tr("There is no work order {number}.").format(number=number))
         else:
             text = self.tr("Could not load {number}: {error}")
             self._fail(text.format(number=number, error=refusal_text(error)))
+
+    def _in_transit(self, number: str) -> None:
+        """工单传输中 where the order would show, until its message lands (:meth:`refresh`)."""
+        self.order = None
+        self.title.setText(self.tr("Work order {number}").format(number=number))
+        self._say(self.tr("Order on its way from the other platform…"))
+        self.message.setStyleSheet(TRANSIT_STYLE)
+        self.exchange.show_link(None)
+        for part in self._body:
+            part.hide()
+        if self.steps is not None:
+            self.steps.show_order(None)
 
     def _fail(self, text: str) -> None:
         self._say(text, error=True)
@@ -335,26 +364,6 @@ class OrderDetail(QWidget):
                     style = band.style()
             label.setStyleSheet(style)
 
-    def _show_timeline(self, order: WorkOrder) -> None:
-        statuses, platforms, actions = status_names(), platform_names(), action_names()
-        self.timeline.setRowCount(len(order.timeline))
-        for row, event in enumerate(reversed(order.timeline)):  # the newest step on top
-            status = statuses[event.to_status]
-            if event.from_status is not None and event.from_status is not event.to_status:
-                status = f"{statuses[event.from_status]} → {status}"
-            note = "\n".join(" ".join(line.split()) for line in event.note.splitlines())
-            note = note.strip()
-            if event.detail:
-                note = f"[{self._detail_text(event.action, event.detail)}] {note}".strip()
-            cells = (china_time(event.at), platforms[event.platform], event.seat, event.actor,
-                     actions[event.action], status, note)  # fmt: skip
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == NOTE and note:
-                    item.setToolTip(note)
-                self.timeline.setItem(row, column, item)
-        self.timeline.scrollToTop()
-
     def _show_related(self, related: Sequence[OrderSummary], order: WorkOrder) -> None:
         linked = [order.escalated_from] if order.escalated_from else []
         linked += [e.detail for e in order.timeline if e.action is Action.ESCALATE]
@@ -379,16 +388,6 @@ class OrderDetail(QWidget):
             more = self.tr("and {count} more").format(count=len(related) - MAX_LINKS)
             lines.append(html.escape(more))
         self.related.setText("<br>".join(lines))
-
-    def _detail_text(self, action: Action, detail: str) -> str:
-        """What a timeline line refers to, in words: the department, the outcome, the link."""
-        if action is Action.THREE_WAY:
-            outcomes = {"12345": self.tr("12345 takes it"), "110": self.tr("110 takes it"),
-                        "first_contact": self.tr("first-contact responsibility")}  # fmt: skip
-            return outcomes.get(detail, detail)
-        if action is Action.ESCALATE:
-            return self.tr("linked order {number}").format(number=detail)
-        return self._departments.get(detail, detail)
 
     def _priority_names(self) -> dict[Priority, str]:
         return {Priority.NORMAL: self.tr("Normal"), Priority.URGENT: self.tr("Urgent"),

@@ -1,0 +1,85 @@
+"""The order detail's timeline (时间线): the newest step first, each note whole (wrapped, its lines
+kept), a step's detail said in words (the department, the three-way outcome, the linked order).
+Its words are the order detail's (translation context ``OrderDetail``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from console.domain.orders import Action, WorkOrder
+from console.ui.history_model import china_time
+from console.ui.names import action_names, platform_names, status_names
+
+TIMELINE_MIN_HEIGHT = 170  # the header and three or four steps, whatever the step form takes
+TIME, PLATFORM, SEAT, AGENT, ACTION, STATUS, NOTE = range(7)
+
+
+class Timeline(QTableWidget):
+    """``departments``: code → name, read when an order is shown (the caller may update it)."""
+
+    def __init__(self, departments: Mapping[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(0, 7, parent)
+        self._departments = departments
+        self.setObjectName("timeline")
+        translate = QCoreApplication.translate
+        self.setHorizontalHeaderLabels([
+            translate("OrderDetail", "Time"), translate("OrderDetail", "Platform"),
+            translate("OrderDetail", "Seat"), translate("OrderDetail", "Agent"),
+            translate("OrderDetail", "Action"), translate("OrderDetail", "Status"),
+            translate("OrderDetail", "Note"),
+        ])  # fmt: skip
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().setVisible(False)
+        # A note is shown whole: wrapped in its column, each row as tall as it needs (a
+        # timeline is tens of rows at most: sizing them to their contents is cheap).
+        self.setWordWrap(True)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setMinimumHeight(TIMELINE_MIN_HEIGHT)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in ((TIME, 130), (PLATFORM, 90), (SEAT, 60), (AGENT, 90),
+                              (ACTION, 80), (STATUS, 150)):  # fmt: skip
+            self.setColumnWidth(column, width)
+
+    def show_order(self, order: WorkOrder) -> None:
+        statuses, platforms, actions = status_names(), platform_names(), action_names()
+        self.setRowCount(len(order.timeline))
+        for row, event in enumerate(reversed(order.timeline)):  # the newest step on top
+            status = statuses[event.to_status]
+            if event.from_status is not None and event.from_status is not event.to_status:
+                status = f"{statuses[event.from_status]} → {status}"
+            note = "\n".join(" ".join(line.split()) for line in event.note.splitlines())
+            note = note.strip()
+            if event.detail:
+                note = f"[{self.detail_text(event.action, event.detail)}] {note}".strip()
+            cells = (china_time(event.at), platforms[event.platform], event.seat, event.actor,
+                     actions[event.action], status, note)  # fmt: skip
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == NOTE and note:
+                    item.setToolTip(note)
+                self.setItem(row, column, item)
+        self.scrollToTop()
+
+    def detail_text(self, action: Action, detail: str) -> str:
+        """What a timeline line refers to, in words: the department, the outcome, the link."""
+        translate = QCoreApplication.translate
+        if action is Action.THREE_WAY:
+            outcomes = {"12345": translate("OrderDetail", "12345 takes it"),
+                        "110": translate("OrderDetail", "110 takes it"),
+                        "first_contact": translate("OrderDetail", "first-contact responsibility")}  # fmt: skip
+            return outcomes.get(detail, detail)
+        if action is Action.ESCALATE:
+            return translate("OrderDetail", "linked order {number}").format(number=detail)
+        return self._departments.get(detail, detail)
