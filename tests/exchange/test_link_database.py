@@ -18,60 +18,17 @@ from console.services.exchange_dblink import DatabaseLink, DatabasePoller
 from console.services.exchange_link import Link
 from console.store import exchange_db
 from tests.exchange.link_contract import LIMIT_S, FakeReceiver, LinkContract, body, run
+from tests.exchange.shared_db import Shared, admin, needs, poller, shared_database
 from tests.pg import Cluster
 from tests.waiting import until
 
 pytestmark = pytest.mark.postgres
-_names = itertools.count()
-FAST = {"poll_s": 0.5, "retry_first_s": 0.05, "retry_max_s": 0.3}
+_roles = itertools.count()
 
 
 @pytest.fixture
 def cluster(pg_cluster: Cluster | None) -> Cluster:
-    if pg_cluster is None:
-        pytest.skip("PostgreSQL is not installed here (CI=true makes this a failure)")
-    return pg_cluster
-
-
-def _admin(cluster: Cluster) -> psycopg.Connection:
-    return psycopg.connect(exchange_db.conninfo(cluster.url()), autocommit=True)
-
-
-@dataclass
-class Shared:
-    """A fresh shared exchange database in the test cluster."""
-
-    cluster: Cluster
-    name: str = field(default_factory=lambda: f"xchg{os.getpid()}_{next(_names)}")
-
-    def __post_init__(self) -> None:
-        with _admin(self.cluster) as admin:
-            admin.execute(f"CREATE DATABASE {self.name}")
-        exchange_db.create_exchange_schema(self.url())
-
-    def url(self, user: str = "app") -> str:
-        return self.cluster.url(self.name).replace("app@", f"{user}@", 1)
-
-    def allow(self, yes: bool) -> None:
-        """Let connections in, or refuse them and end those there are (the network is gone)."""
-        with _admin(self.cluster) as admin:
-            admin.execute(f"ALTER DATABASE {self.name} ALLOW_CONNECTIONS {str(yes).lower()}")
-            if not yes:
-                admin.execute(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
-                    (self.name,),
-                )
-
-    def drop(self) -> None:
-        with _admin(self.cluster) as admin:
-            admin.execute(f"DROP DATABASE {self.name} WITH (FORCE)")
-
-    def unanswered(self) -> int:
-        with psycopg.connect(exchange_db.conninfo(self.url())) as conn:
-            row = conn.execute(
-                "SELECT count(*) FROM linkage_exchange.message WHERE answered_posts < posts"
-            ).fetchone()
-        return int(row[0]) if row else -1
+    return needs(pg_cluster)
 
 
 @dataclass
@@ -87,11 +44,10 @@ class TestDatabaseLink(LinkContract[FarEnd]):
 
     async def open(self, far_end: FakeReceiver) -> tuple[Link, FarEnd]:
         shared = Shared(self.cluster)
-        poller = DatabasePoller(shared.url(), "LN-110", far_end, **FAST)
-        poller.start()
-        return DatabaseLink(shared.url(), "LN-12345", "LN-110", answer_wait_s=LIMIT_S / 2), FarEnd(
-            shared, poller
-        )
+        taker = poller(shared.url(), "LN-110", far_end)
+        taker.start()
+        link = DatabaseLink(shared.url(), "LN-12345", "LN-110", answer_wait_s=LIMIT_S / 2)
+        return link, FarEnd(shared, taker)
 
     async def cut(self, handle: FarEnd) -> None:
         handle.shared.allow(False)
@@ -106,9 +62,8 @@ class TestDatabaseLink(LinkContract[FarEnd]):
 
 @pytest.fixture
 def shared(cluster: Cluster) -> Iterator[Shared]:
-    made = Shared(cluster)
-    yield made
-    made.drop()
+    with shared_database(cluster) as made:
+        yield made
 
 
 def test_creating_the_schema_again_changes_nothing(shared: Shared) -> None:
@@ -145,12 +100,12 @@ def test_a_poller_stopped_mid_batch_loses_nothing_and_the_next_takes_it_again(
     async def scenario() -> None:
         link = DatabaseLink(shared.url(), "LN-12345", "LN-110", answer_wait_s=0)
         assert await link.deliver(bodies) == [None] * len(bodies)  # posted, no one takes yet
-        first = DatabasePoller(shared.url(), "LN-110", far_end, batch=25, **FAST)
+        first = poller(shared.url(), "LN-110", far_end, batch=25)
         first.start()
         await until(far_end.holding.is_set, LIMIT_S)  # batch 2 handed over, not answered
         await first.stop()
         far_end.gate.set()
-        second = DatabasePoller(shared.url(), "LN-110", far_end, batch=25, **FAST)
+        second = poller(shared.url(), "LN-110", far_end, batch=25)
         second.start()
         await until(lambda: shared.unanswered() == 0, LIMIT_S)
         await second.stop()
@@ -180,8 +135,8 @@ def _both_ways(hotline_url: str, police_url: str) -> tuple[Platform, Platform]:
 
     async def scenario() -> None:
         pollers = [
-            DatabasePoller(hotline_url, "LN-12345", hotline, batch=7, **FAST),
-            DatabasePoller(police_url, "LN-110", police, batch=7, **FAST),
+            poller(hotline_url, "LN-12345", hotline, batch=7),
+            poller(police_url, "LN-110", police, batch=7),
         ]
         links = [
             DatabaseLink(hotline_url, "LN-12345", "LN-110", answer_wait_s=LIMIT_S / 2),
@@ -221,19 +176,19 @@ def test_both_platforms_exchange_through_one_schema_at_once(shared: Shared) -> N
 @pytest.fixture
 def roles(shared: Shared) -> Iterator[tuple[str, str]]:
     """Two login roles admitted as the two platforms (roles are the cluster's: named afresh)."""
-    n = next(_names)
+    n = next(_roles)
     made = (f"p12345_{os.getpid()}_{n}", f"p110_{os.getpid()}_{n}")
-    with _admin(shared.cluster) as admin:
+    with admin(shared.cluster) as conn:
         for role in made:
-            admin.execute(f"CREATE ROLE {role} LOGIN")
+            conn.execute(f"CREATE ROLE {role} LOGIN")
     for platform, role in zip(("LN-12345", "LN-110"), made, strict=True):
         exchange_db.admit_system(shared.url(), platform, role)
     yield made
     with psycopg.connect(exchange_db.conninfo(shared.url()), autocommit=True) as conn:
         conn.execute(f"DROP OWNED BY {made[0]}, {made[1]}")
-    with _admin(shared.cluster) as admin:
+    with admin(shared.cluster) as conn:
         for role in made:
-            admin.execute(f"DROP ROLE {role}")
+            conn.execute(f"DROP ROLE {role}")
 
 
 def test_each_platform_role_exchanges_and_is_held_to_its_side(
