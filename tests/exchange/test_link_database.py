@@ -234,3 +234,27 @@ def test_each_platform_role_exchanges_and_is_held_to_its_side(
         )  # fmt: skip
         for statement, params in out_of_reach:
             assert conn.execute(statement, params).rowcount == 0, statement
+
+
+def test_one_poller_per_system_takes_and_a_second_takes_over_when_it_stops(
+    shared: Shared,
+) -> None:
+    ears = [FakeReceiver(), FakeReceiver()]
+
+    async def scenario() -> None:
+        pollers = [poller(shared.url(), "LN-110", ear) for ear in ears]
+        link = DatabaseLink(shared.url(), "LN-12345", "LN-110", answer_wait_s=LIMIT_S / 2)
+        pollers[0].start()
+        await until(lambda: pollers[0].taking, LIMIT_S)
+        pollers[1].start()
+        first = [body(i) for i in range(30)]
+        assert await link.deliver(first) == [b"ack:" + b for b in first]
+        assert (ears[0].seen, ears[1].seen, pollers[1].taking) == (first, [], False)
+        await pollers[0].stop()
+        later = [body(i) for i in range(30, 40)]
+        assert await link.deliver(later) == [b"ack:" + b for b in later]
+        assert ears[1].seen == later
+        await pollers[1].stop()
+        await link.close()
+
+    run(scenario)
