@@ -37,6 +37,7 @@ BENCHMARKS = [
     "audit_overhead",
     "audit_verify",
     "purge",
+    "exchange_database",
     "exchange_codec",
     "exchange_https",
 ]
