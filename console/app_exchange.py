@@ -25,6 +25,7 @@ from console.domain.exchange import Sender
 from console.domain.orders import Platform
 from console.services.audit import AuditTrail
 from console.services.exchange_codec import ExchangeCodec
+from console.services.exchange_dblink import DatabaseLink, DatabasePoller
 from console.services.exchange_https import TlsFiles, tls_context
 from console.services.exchange_https_client import HttpsLink
 from console.services.exchange_https_server import start_server
@@ -33,6 +34,7 @@ from console.services.exchange_outbox import Outbox
 from console.services.exchange_receiver import Receiver
 from console.services.exchange_sender import ExchangeSender
 from console.services.order_writer import OrderWriter
+from console.settings import safe_url
 from console.store.engine import Database
 
 log = logging.getLogger(__name__)
@@ -85,47 +87,26 @@ class Endpoint:
         mode = settings.exchange_mode
         if mode == "off":
             return None
-        if mode != "https":
-            raise ExchangeSetupError(
-                f'exchange.mode "{mode}" is not wired into this console yet: use "https"'
-            )
         me_id, peer_id = settings.exchange_ids()
         me = Sender(Platform(settings.platform), me_id)
         codec = ExchangeCodec()
-        tls = _tls(settings)
-        if not settings.exchange_peer_url:
-            raise ExchangeSetupError("exchange.peer_url is not set: the peer endpoint's address")
-        try:
-            tls_context(tls, server_side=True)  # unreadable or mismatched files: said now
-        except (OSError, ValueError) as exc:
-            raise ExchangeSetupError(
-                f"the exchange certificate files cannot be used: {exc}"
-            ) from None
         holder: list[ExchangeSender] = []
         outbox = Outbox(codec, me, on_queued=lambda: holder[0].wake() if holder else None)
         receiver = Receiver(
             db, codec, OrderWriter(policy, calendar, audit), me, clock, audit, frozenset({peer_id})
         )
-        link = HttpsLink(settings.exchange_peer_url, tls)
+        link: Link
+        serve: Callable[[], Awaitable[_Stoppable]]
+        if mode == "database":
+            link, serve = _database(settings, receiver, me_id, peer_id)
+            where = f"the intermediate database {safe_url(settings.exchange_shared_db)}"
+        else:
+            link, serve = _https(settings, db, receiver, audit, peer_id)
+            where = settings.exchange_listen
         sender = ExchangeSender(db, codec, link, clock, peer=peer_id, audit=audit)
         holder.append(sender)
-        host, _, port = settings.exchange_listen.rpartition(":")
-
-        def refused(peer: str, reason: str) -> None:
-            if audit is not None:
-                audit.write(db, AuditEntry(
-                    f"exchange:{peer}"[:64], "exchange", AuditAction.EXCHANGE_CONNECTION_REFUSED,
-                    peer_id, AuditOutcome.REFUSED, reason[:200],
-                ))  # fmt: skip
-
-        async def serve() -> _Stoppable:
-            return await start_server(
-                receiver, host=host, port=int(port), tls=tls, on_refused=refused,
-                peer_ids=frozenset({peer_id}),
-            )  # fmt: skip
-
         here = settings.exchange_embedded if runs_here is None else runs_here
-        return cls(outbox, receiver, sender, link, serve, here, settings.exchange_listen)
+        return cls(outbox, receiver, sender, link, serve, here, where)
 
     @property
     def address(self) -> str:
@@ -156,6 +137,66 @@ class Endpoint:
             await self._far_end.stop()
             self._far_end = None
         await self._link.close()
+
+
+def _https(
+    settings: Settings,
+    db: Database,
+    receiver: Receiver,
+    audit: AuditTrail | None,
+    peer_id: str,
+) -> tuple[Link, Callable[[], Awaitable[_Stoppable]]]:
+    """The service interface: HTTPS with mutual TLS to the peer's endpoint, and ours."""
+    tls = _tls(settings)
+    if not settings.exchange_peer_url:
+        raise ExchangeSetupError("exchange.peer_url is not set: the peer endpoint's address")
+    try:
+        tls_context(tls, server_side=True)  # unreadable or mismatched files: said now
+    except (OSError, ValueError) as exc:
+        raise ExchangeSetupError(f"the exchange certificate files cannot be used: {exc}") from None
+    host, _, port = settings.exchange_listen.rpartition(":")
+
+    def refused(peer: str, reason: str) -> None:
+        if audit is not None:
+            audit.write(db, AuditEntry(
+                f"exchange:{peer}"[:64], "exchange", AuditAction.EXCHANGE_CONNECTION_REFUSED,
+                peer_id, AuditOutcome.REFUSED, reason[:200],
+            ))  # fmt: skip
+
+    async def serve() -> _Stoppable:
+        return await start_server(
+            receiver, host=host, port=int(port), tls=tls, on_refused=refused,
+            peer_ids=frozenset({peer_id}),
+        )  # fmt: skip
+
+    return HttpsLink(settings.exchange_peer_url, tls), serve
+
+
+class _Polling:
+    def __init__(self, poller: DatabasePoller) -> None:
+        self._poller = poller
+
+    async def stop(self) -> None:
+        await self._poller.stop()
+
+
+def _database(
+    settings: Settings, receiver: Receiver, me_id: str, peer_id: str
+) -> tuple[Link, Callable[[], Awaitable[_Stoppable]]]:
+    """The intermediate database both platforms reach (its schema made by `exchange
+    shared-db init`): our messages posted there, the peer's taken from there."""
+    url = settings.exchange_shared_db
+    if not url:
+        raise ExchangeSetupError("exchange.shared_db is not set: the intermediate database's URL")
+    if not url.startswith("postgresql"):
+        raise ExchangeSetupError("exchange.shared_db must be a PostgreSQL database")
+
+    async def serve() -> _Stoppable:
+        poller = DatabasePoller(url, me_id, receiver)
+        poller.start()
+        return _Polling(poller)
+
+    return DatabaseLink(url, me_id, peer_id), serve
 
 
 def _tls(settings: Settings) -> TlsFiles:

@@ -83,6 +83,7 @@ COMMANDS: dict[str, Command] = {
     "status": Command(_add_status, _status),
     "serve": Command(exchange_serve.add_serve, exchange_serve.run_serve),
     "demo-pki": Command(exchange_serve.add_demo_pki, exchange_serve.run_demo_pki),
+    "shared-db": Command(exchange_serve.add_shared_db, exchange_serve.run_shared_db),
 }
 
 

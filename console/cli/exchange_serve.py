@@ -30,6 +30,39 @@ def add_demo_pki(commands: argparse._SubParsersAction[Any]) -> None:
     pki.add_argument("folder", type=Path)
 
 
+def add_shared_db(commands: argparse._SubParsersAction[Any]) -> None:
+    shared = commands.add_parser(
+        "shared-db", help="the intermediate database (exchange.mode = database): make its schema"
+    )
+    shared_sub = shared.add_subparsers(dest="shared_db_command", required=True)
+    init = shared_sub.add_parser("init", help="create or check its schema (idempotent)")
+    init.add_argument("--url", help="its URL (default: exchange.shared_db)")
+    admit = shared_sub.add_parser(
+        "admit", help="let a database role post and take messages as one system"
+    )
+    admit.add_argument("system", help="the system id, e.g. LN-110")
+    admit.add_argument("role", help="the PostgreSQL role that system's endpoint logs in as")
+    admit.add_argument("--url", help="its URL (default: exchange.shared_db)")
+
+
+def run_shared_db(args: argparse.Namespace, settings: Settings) -> int:
+    from console.settings import safe_url
+    from console.store.exchange_db import admit_system, create_exchange_schema
+
+    url = args.url or settings.exchange_shared_db
+    if not url:
+        raise CommandFailed("give --url or set exchange.shared_db")
+    if not url.startswith("postgresql"):
+        raise CommandFailed("the intermediate database is a PostgreSQL database")
+    if args.shared_db_command == "init":
+        version = create_exchange_schema(url)
+        print(f"exchange shared-db: schema version {version} ready in {safe_url(url)}")
+    else:
+        admit_system(url, args.system, args.role)
+        print(f"exchange shared-db: role {args.role} speaks for {args.system}")
+    return 0
+
+
 def run_demo_pki(args: argparse.Namespace, _settings: Settings) -> int:
     return demo_pki(args.folder)
 

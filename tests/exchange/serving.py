@@ -78,8 +78,9 @@ class System:
         )
 
 
-def two_systems(folder: Path, urls: dict[str, str]) -> dict[str, System]:
-    """Configs, certificates and audit keys of both platforms in ``folder`` (not started)."""
+def two_systems(folder: Path, urls: dict[str, str], shared_db: str = "") -> dict[str, System]:
+    """Configs, certificates and audit keys of both platforms in ``folder`` (not started):
+    linked by HTTPS, or through the intermediate database ``shared_db`` if given."""
     pki = folder / "pki"
     make_demo_pki(pki)
     ports = {p: free_port() for p in urls}
@@ -96,6 +97,9 @@ def two_systems(folder: Path, urls: dict[str, str]) -> dict[str, System]:
             f'ca = "{pki / "ca.pem"}"\n',
             encoding="utf-8",
         )
+        if shared_db:
+            text = config.read_text(encoding="utf-8").replace('mode = "https"', 'mode = "database"')
+            config.write_text(text + f'shared_db = "{shared_db}"\n', encoding="utf-8")
         settings = load_settings({"db": url}, {}, config)
         systems[platform] = System(platform, url, config, settings)
     return systems

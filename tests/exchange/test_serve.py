@@ -4,6 +4,7 @@ it, feeds back; 12345 completes it; both databases hold the same history."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -43,6 +44,38 @@ def systems(tmp_path: Path, two_dbs: tuple[Database, Database]) -> Iterator[dict
             system.stop()
 
 
+@pytest.fixture
+def through_a_database(
+    tmp_path: Path, pg_cluster: object, _templates: dict[str, str]
+) -> Iterator[dict[str, System]]:
+    """Two SQLite platforms whose endpoints meet in an intermediate PostgreSQL database."""
+    if pg_cluster is None:
+        pytest.skip("PostgreSQL is not installed here (CI=true makes this a failure)")
+    from console.store.exchange_db import create_exchange_schema
+    from tests.conftest import _new_pg_database
+
+    shared = _new_pg_database(pg_cluster)  # type: ignore[arg-type]
+    create_exchange_schema(shared)
+    urls, dbs = {}, []
+    for platform in ("12345", "110"):
+        path = tmp_path / f"{platform}.sqlite3"
+        shutil.copyfile(_templates["sqlite"], path)
+        urls[platform] = f"sqlite:///{path}"
+        dbs.append(Database.open(urls[platform]))
+    made = two_systems(tmp_path, urls, shared_db=shared)
+    for platform, db in zip(("12345", "110"), dbs, strict=True):
+        made[platform].db = db
+    try:
+        for system in made.values():
+            system.start()
+        yield made
+    finally:
+        for system in made.values():
+            system.stop()
+        for db in dbs:
+            db.dispose()
+
+
 def status_at(system: System, number: str) -> Status | None:
     try:
         return system.orders().get(number).order.status
@@ -51,6 +84,17 @@ def status_at(system: System, number: str) -> Status | None:
 
 
 def test_the_loop_between_two_serving_systems(systems: dict[str, System]) -> None:
+    loop_between(systems)
+
+
+@pytest.mark.postgres
+def test_the_loop_through_the_intermediate_database(
+    through_a_database: dict[str, System],
+) -> None:
+    loop_between(through_a_database)
+
+
+def loop_between(systems: dict[str, System]) -> None:
     hotline, police = systems["12345"].orders(), systems["110"].orders()
     number = hotline.create(
         Draft(caller_phone="13812345678", kind="C-TS", field="F-SH", district="210102",
