@@ -39,6 +39,9 @@ BENCHMARKS = [
     "purge",
     "exchange_codec",
     "exchange_https",
+    "exchange_visible",
+    "exchange_throughput",
+    "exchange_backlog",
 ]
 
 
