@@ -40,6 +40,9 @@ BENCHMARKS = [
     "exchange_database",
     "exchange_codec",
     "exchange_https",
+    "exchange_visible",
+    "exchange_throughput",
+    "exchange_backlog",
 ]
 
 

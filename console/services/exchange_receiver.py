@@ -27,6 +27,7 @@ from console.domain.exchange import (
     Acknowledgement,
     AckRefusal,
     AckStatus,
+    Envelope,
     Kind,
     Message,
     Sender,
@@ -40,7 +41,6 @@ from console.services.order_writer import OrderWriter
 from console.store import exchange as box
 from console.store import orders as repo
 from console.store.engine import Database
-from console.store.exchange_tables import InboxRow
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,33 @@ class _NotNow(Exception):
     def __init__(self, status: AckStatus, why: str) -> None:
         super().__init__(why)
         self.status = status
+
+
+class _Seen:
+    """What a batch's transaction knows of the inbox, read once for the whole batch: answers
+    already given (by message id), sequences answered for good (sender, order, sequence), and
+    the rows of the answers given in this batch, written together before it commits."""
+
+    def __init__(self, session: Session, messages: Sequence[Message]) -> None:
+        envs = [m.envelope for m in messages]
+        self.answers = box.inbox_answers(session, [str(e.message_id) for e in envs])
+        self.sequences: set[tuple[str, str, int]] = set()
+        for sender in {e.sender.system_id for e in envs}:
+            numbers = [e.order_number for e in envs if e.sender.system_id == sender]
+            self.sequences |= {
+                (sender, n, q) for n, q in box.answered_among(session, sender, numbers)
+            }
+        self.rows: list[dict[str, object]] = []
+
+    def keep(self, env: Envelope, status: int, ack: bytes, at: datetime) -> None:
+        sender, message_id = env.sender.system_id, str(env.message_id)
+        self.rows.append({
+            "message_id": message_id, "sender": sender, "order_number": env.order_number,
+            "sequence": env.sequence, "kind": env.kind.value, "status": status, "ack": ack,
+            "received_at": at,
+        })  # fmt: skip
+        self.answers[message_id] = ack
+        self.sequences.add((sender, env.order_number, env.sequence))
 
 
 class Receiver:
@@ -104,68 +131,69 @@ class Receiver:
             return answers
         try:
             with self._db.write() as session:
-                batch = [(i, self._answer(session, m, source)) for i, m in decoded]
+                seen = _Seen(session, [m for _, m in decoded])
+                batch = [(i, self._answer(session, seen, m, source)) for i, m in decoded]
+                box.keep_answers(session, seen.rows)
             for i, ack in batch:
-                answers[i] = self._codec.encode_ack(ack)
+                answers[i] = ack
         except SQLAlchemyError:
             log.warning("exchange batch of %d failed; applying one by one", len(decoded))
             for i, message in decoded:
-                answers[i] = self._codec.encode_ack(self._alone(message, source))
+                answers[i] = self._alone(message, source)
         return answers
 
-    def _alone(self, message: Message, source: str) -> Acknowledgement:
+    def _alone(self, message: Message, source: str) -> bytes:
         try:
             with self._db.write() as session:
-                return self._answer(session, message, source)
+                seen = _Seen(session, [message])
+                ack = self._answer(session, seen, message, source)
+                box.keep_answers(session, seen.rows)
+                return ack
         except SQLAlchemyError as e:
             log.warning("exchange message %s not applied now: %s", message.envelope.message_id,
                         type(e).__name__)  # fmt: skip
-            return self._ack(message, AckStatus.UNAVAILABLE)
+            return self._codec.encode_ack(self._ack(message, AckStatus.UNAVAILABLE))
 
-    def _answer(self, session: Session, message: Message, source: str) -> Acknowledgement:
+    def _answer(self, session: Session, seen: _Seen, message: Message, source: str) -> bytes:
+        """The encoded answer to ``message``; an answer for good is kept in ``seen`` (its
+        inbox row written with the batch, in the same transaction as the step)."""
         env = message.envelope
-        known = box.inbox_answer(session, str(env.message_id))
+        known = seen.answers.get(str(env.message_id))
         if known is not None:  # a duplicate: the first answer again
-            return self._codec.decode_ack(known.ack)
+            return known
         try:
             with session.begin_nested():
-                self._in_order(session, message)
+                self._in_order(seen, message)
                 self._apply(session, message, source)
             refused = None
         except _NotNow as later:
-            return self._ack(message, later.status)
+            return self._codec.encode_ack(self._ack(message, later.status))
         except _Replayed as replay:
             self._record(session, source, env.order_number, f"{env.kind} replayed")
-            return acknowledge(env, sender=self._me, at=self._clock(), refused=replay)
+            return self._codec.encode_ack(
+                acknowledge(env, sender=self._me, at=self._clock(), refused=replay)
+            )
         except repo.StaleOrder:  # a seat here wrote the order at this moment: next try
-            return self._ack(message, AckStatus.UNAVAILABLE)
+            return self._codec.encode_ack(self._ack(message, AckStatus.UNAVAILABLE))
         except Refused as no:
             refused = _listed(no, session, env.order_number)
         ack = acknowledge(env, sender=self._me, at=self._clock(), refused=refused)
-        box.keep_answer(
-            session,
-            InboxRow(
-                message_id=str(env.message_id), sender=env.sender.system_id,
-                order_number=env.order_number, sequence=env.sequence, kind=env.kind.value,
-                status=int(ack.status), ack=self._codec.encode_ack(ack), received_at=self._clock(),
-            ),
-        )  # fmt: skip
+        encoded = self._codec.encode_ack(ack)
+        seen.keep(env, int(ack.status), encoded, self._clock())
         if refused is not None:
             self._record(session, source, env.order_number, f"{env.kind} {refused.code}")
-        return ack
+        return encoded
 
-    def _in_order(self, session: Session, message: Message) -> None:
+    def _in_order(self, seen: _Seen, message: Message) -> None:
         env = message.envelope
         sender = env.sender.system_id
-        if box.answered(session, sender, env.order_number, env.sequence):
+        if (sender, env.order_number, env.sequence) in seen.sequences:
             raise _Replayed(  # another message id under a sequence already answered
                 "exchange_invalid",
                 f"sequence {env.sequence} of {env.order_number} was answered for another message",
                 path="$.envelope.sequence",
             )
-        if env.sequence > 1 and not box.answered(
-            session, sender, env.order_number, env.sequence - 1
-        ):
+        if env.sequence > 1 and (sender, env.order_number, env.sequence - 1) not in seen.sequences:
             raise _NotNow(AckStatus.OUT_OF_ORDER, f"{env.order_number} #{env.sequence - 1} first")
 
     def _apply(self, session: Session, message: Message, source: str) -> None:

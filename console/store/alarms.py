@@ -83,7 +83,11 @@ def plan(
     if not rows:
         return 0
     insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
-    session.execute(insert(AlarmRow).values(rows).on_conflict_do_nothing(index_elements=["key"]))
+    # Parameters as an executemany (one statement, batched by the driver): a multi-row
+    # VALUES is a new statement for SQLAlchemy each time, compiled afresh (~2 ms an order).
+    table = AlarmRow.__table__  # type: ignore[attr-defined]
+    stmt = insert(table).on_conflict_do_nothing(index_elements=["key"])
+    session.connection().execute(stmt, rows)
     return len(rows)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, update
+from sqlalchemy import func, insert, update
 from sqlmodel import Session, col, select
 
 from console.store.exchange_tables import QUEUED_SQL, InboxRow, OutboxRow, PeerRow
@@ -167,9 +167,40 @@ def answered(session: Session, sender: str, order_number: str, sequence: int) ->
     )
 
 
+def inbox_answers(session: Session, message_ids: Sequence[str]) -> dict[str, bytes]:
+    """The answers already given to any of ``message_ids`` (message id → acknowledgement)."""
+    if not message_ids:
+        return {}
+    rows = session.execute(
+        select(InboxRow.message_id, InboxRow.ack).where(col(InboxRow.message_id).in_(message_ids))
+    ).all()
+    return {m: bytes(a) for m, a in rows}
+
+
+def answered_among(
+    session: Session, sender: str, order_numbers: Sequence[str]
+) -> set[tuple[str, int]]:
+    """(order number, sequence) of every message of ``sender`` about those orders answered for
+    good here."""
+    if not order_numbers:
+        return set()
+    rows = session.execute(
+        select(InboxRow.order_number, InboxRow.sequence).where(
+            col(InboxRow.sender) == sender, col(InboxRow.order_number).in_(set(order_numbers))
+        )
+    ).all()
+    return {(n, int(q)) for n, q in rows}
+
+
 def keep_answer(session: Session, row: InboxRow) -> None:
     session.add(row)
     session.flush()
+
+
+def keep_answers(session: Session, rows: Sequence[Mapping[str, object]]) -> None:
+    """Inbox rows (``InboxRow``'s columns) written in one statement."""
+    if rows:
+        session.connection().execute(insert(InboxRow.__table__), rows)  # type: ignore[attr-defined]
 
 
 def order_link(session: Session, order_number: str) -> OrderLink:
