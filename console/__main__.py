@@ -97,6 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     from console.cli.personal_data import add_parser as add_personal_data
 
     add_personal_data(sub)
+    from console.cli.exchange_split import add_parsers as add_exchange_split
+
+    add_exchange_split(sub)
     config = sub.add_parser("config", help="site configuration")
     config_sub = config.add_subparsers(dest="config_command", required=True)
     check = config_sub.add_parser("check", help="validate the config and print the settings")
@@ -211,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
                 return users(settings.db_url, args, settings.security(), _key_path(settings))
             if args.command == "audit":
                 return _audit(args, settings)
+            if args.command == "exchange" and args.exchange_command == "split":
+                from console.cli.exchange_split import split
+
+                return split(args, _key_path(settings))
             if args.command == "personal-data":
                 from console.cli.personal_data import purge
 
