@@ -66,13 +66,21 @@ def split(args: argparse.Namespace, key_path: Path) -> int:
 
 def _split(args: argparse.Namespace, key_path: Path) -> int:
     from console.domain.orders import Platform
-    from console.services.exchange_split import Split, SplitRefused, check_target, open_target
+    from console.services.exchange_split import (
+        Split,
+        SplitRefused,
+        check_target,
+        open_target,
+        same_database,
+    )
     from console.store.engine import Database
 
     platform = Platform(args.split_platform)
     source_url, target_url = args.split_from, args.split_to
     to_key: Path = args.split_to_key or key_path.with_name(f"audit-{platform.value}.key")
     progress = _Progress()
+    if same_database(source_url, target_url):
+        raise CommandFailed("--to names the shared database itself: give a new, empty database")
     try:
         with _said(source_url, "nothing was changed", progress):
             source = Database.open(source_url)

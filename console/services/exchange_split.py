@@ -53,6 +53,10 @@ TRANSFER = Action.TRANSFER.value
 ADMIN = Role.ADMIN.value
 
 
+_HELD = {"work_order": "orders", "account": "accounts", "audit": "audit rows",
+         "agent_state": "agent states"}  # fmt: skip
+
+
 class SplitRefused(Exception):
     """The split cannot go ahead; the message (one line) says why and what to do."""
 
@@ -130,7 +134,7 @@ def check_target(url: str, source_url: str) -> None:
     finally:
         engine.dispose()
     if used:
-        held = ", ".join(f"{n:,} rows in {t}" for t, n in used.items())
+        held = ", ".join(f"{n:,} {_HELD.get(t, t)}" for t, n in used.items())
         raise SplitRefused(
             f"the target database is not empty ({held}): a split goes into a new, empty "
             "database; if an earlier split into it stopped half-way, drop and recreate it"
