@@ -258,8 +258,8 @@ class Split:
         shared = only = events = alarms = requests = read = 0
         for block in sql.order_blocks(source, self._batch):
             steps: dict[int, list[tuple[str, str]]] = {}
-            for e in block.events:
-                steps.setdefault(e["order_id"], []).append((e["platform"], e["action"]))
+            for order_id, platform, action in block.steps:
+                steps.setdefault(order_id, []).append((platform, action))
             copied: set[int] = set()
             for o in block.orders:
                 mine = steps.get(o["id"], [])
@@ -273,7 +273,7 @@ class Split:
                     if moved is not None:
                         moved.append(o["id"])
             ids = sorted(copied)
-            their_events = [e for e in block.events if e["order_id"] in copied]
+            their_events = sql.rows_of_orders(source, sql.EVENTS, ids)
             their_alarms = sql.rows_of_orders(source, sql.ALARMS, ids)
             their_requests = [
                 r for r in sql.rows_of_orders(source, sql.REQUESTS, ids) if r["seat"] in seats

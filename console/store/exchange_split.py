@@ -59,51 +59,49 @@ Row = dict[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A run of orders in id order, with every event of theirs (in id order: timeline order)."""
+    """A run of orders in id order, with the (order id, platform, action) of each of their
+    steps: enough to tell who has a part in them, without reading the events whole."""
 
     orders: list[Row]
-    events: list[Row]
+    steps: list[tuple[int, str, str]]
+
+
+def _rows(session: Session, query: Any) -> list[Row]:
+    result = session.execute(query)
+    keys = list(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result]
 
 
 def order_blocks(session: Session, size: int) -> Iterator[Block]:
-    """Every order, ``size`` at a time (keyset on id), each block with its orders' events."""
+    """Every order, ``size`` at a time (keyset on id), each block with its orders' steps."""
     after = 0
     while True:
-        orders = [
-            dict(r._mapping)
-            for r in session.execute(
-                select(ORDERS).where(ORDERS.c.id > after).order_by(ORDERS.c.id).limit(size)
-            )
-        ]
+        orders = _rows(
+            session, select(ORDERS).where(ORDERS.c.id > after).order_by(ORDERS.c.id).limit(size)
+        )
         if not orders:
             return
         first, last = orders[0]["id"], orders[-1]["id"]
-        events = [
-            dict(r._mapping)
-            for r in session.execute(
-                select(EVENTS)
-                .where(EVENTS.c.order_id >= first, EVENTS.c.order_id <= last)
-                .order_by(EVENTS.c.id)
+        steps = session.execute(
+            select(EVENTS.c.order_id, EVENTS.c.platform, EVENTS.c.action).where(
+                EVENTS.c.order_id >= first, EVENTS.c.order_id <= last
             )
-        ]
-        yield Block(orders, events)
+        )
+        yield Block(orders, [(i, p, a) for i, p, a in steps])
         after = last
 
 
 def rows_of_orders(session: Session, table: Table, ids: Sequence[int]) -> list[Row]:
-    """``table``'s rows (alarms, transfer requests) that belong to the orders ``ids``."""
+    """``table``'s rows (events, alarms, transfer requests) that belong to the orders ``ids``."""
     rows: list[Row] = []
     for chunk in _chunks(ids):
-        query = select(table).where(table.c.order_id.in_(chunk))
-        rows.extend(dict(r._mapping) for r in session.execute(query))
+        rows.extend(_rows(session, select(table).where(table.c.order_id.in_(chunk))))
     return rows
 
 
 def rows_where(session: Session, table: Table, column: str, value: str) -> list[Row]:
     """Every row of ``table`` whose ``column`` is ``value`` (accounts, sequences)."""
-    return [
-        dict(r._mapping) for r in session.execute(select(table).where(table.c[column] == value))
-    ]
+    return _rows(session, select(table).where(table.c[column] == value))
 
 
 def batches_where(
@@ -119,7 +117,7 @@ def batches_where(
             .order_by(table.c.id)
             .limit(size)
         )
-        rows = [dict(r._mapping) for r in session.execute(query)]
+        rows = _rows(session, query)
         if not rows:
             return
         after = rows[-1]["id"]
@@ -154,7 +152,7 @@ def seats_of(session: Session, platform: str) -> set[str]:
 
 
 def catalogue_rows(session: Session) -> list[tuple[Table, list[Row]]]:
-    return [(t, [dict(r._mapping) for r in session.execute(select(t))]) for t in CATALOGUES]
+    return [(t, _rows(session, select(t))) for t in CATALOGUES]
 
 
 def add_rows(session: Session, table: Table, rows: Sequence[Row]) -> None:
