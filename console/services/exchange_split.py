@@ -248,7 +248,7 @@ class Split:
         platform gets. ``moved`` collects the ids of the orders it alone has a part in."""
         me = self._me
         total = sql.count_all(source, sql.ORDERS)
-        seats = sql.seats_of(source, me)
+        seat_requests = sql.requests_of_seats(source, sql.seats_of(source, me))
         accounts = sql.rows_where(source, sql.ACCOUNTS, "platform", me)
         if into is not None:
             for table, rows in sql.catalogue_rows(source):
@@ -275,9 +275,7 @@ class Split:
             ids = sorted(copied)
             their_events = sql.rows_of_orders(source, sql.EVENTS, ids)
             their_alarms = sql.rows_of_orders(source, sql.ALARMS, ids)
-            their_requests = [
-                r for r in sql.rows_of_orders(source, sql.REQUESTS, ids) if r["seat"] in seats
-            ]
+            their_requests = [r for i in ids for r in seat_requests.get(i, ())]
             if into is not None:
                 sql.add_rows(into, sql.ORDERS, [o for o in block.orders if o["id"] in copied])
                 sql.add_rows(into, sql.EVENTS, their_events)

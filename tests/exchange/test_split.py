@@ -110,6 +110,8 @@ def build_shared(db: Database) -> Shared:
         parent, A01, kind="P-ZA", report="双方持械，纠纷升级", key="e-1", seen=2
     ).linked.order.number
     police_only = made(police_draft(), J07)
+    orders.transfers.begin(police_only, J07, key="t-abandoned")  # the call did not go
+    orders.transfers.abandon("t-abandoned", J07)
     done_110 = made(police_draft(), J07)
     orders.act(done_110, Action.CANCEL, J07, "来电人撤回", seen=1)
     hotline_only = made(draft(description="路灯不亮"), A01)
@@ -196,7 +198,11 @@ def test_split_copies_what_110_has_a_part_in_and_the_two_then_exchange(
         assert count(police, AlarmRow) == alarms_110 == dry.alarms
         with police.read() as s:
             keys_there = set(s.execute(select(TransferRequestRow.key)).scalars())
-        assert keys_there == {"t-110"}  # 110's own seat's request; 12345's stay at 12345
+        assert keys_there == {"t-110", "t-abandoned"}  # 110's seat's; 12345's stay at 12345
+        with db.read() as s:
+            keys_here = set(s.execute(select(TransferRequestRow.key)).scalars())
+        assert {"t-await", "t-fed", "t-110", "e-1"} <= keys_here
+        assert "t-abandoned" not in keys_here  # its order was 110's alone
         assert count(police, AgentStateRow) == 2 and count(police, DispositionRow) == 1
         with db.read() as s:
             platforms = set(s.execute(select(AgentStateRow.platform)).scalars())
