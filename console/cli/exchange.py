@@ -20,7 +20,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from console.cli import exchange_serve
+from console.cli import exchange_serve, exchange_split
 from console.cli.common import CommandFailed
 
 if TYPE_CHECKING:
@@ -84,6 +84,7 @@ COMMANDS: dict[str, Command] = {
     "serve": Command(exchange_serve.add_serve, exchange_serve.run_serve),
     "demo-pki": Command(exchange_serve.add_demo_pki, exchange_serve.run_demo_pki),
     "shared-db": Command(exchange_serve.add_shared_db, exchange_serve.run_shared_db),
+    "split": Command(exchange_split.add_split_parser, exchange_split.run_split),
 }
 
 

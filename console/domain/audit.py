@@ -59,6 +59,7 @@ class AuditAction(StrEnum):
     EXCHANGE_REFUSED = "exchange_refused"  # a message from the peer platform refused here
     EXCHANGE_REFUSED_BY_PEER = "exchange_refused_by_peer"  # the peer refused one of ours
     EXCHANGE_CONNECTION_REFUSED = "exchange_connection_refused"  # a peer's certificate refused
+    PLATFORM_SPLIT = "platform_split"  # a shared database split: one platform onto its own
 
 
 class AuditOutcome(StrEnum):

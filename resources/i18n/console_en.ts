@@ -575,57 +575,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="78"/>
-        <source>done</source>
+        <location filename="../../console/ui/admin/audit_model.py" line="71"/>
+        <source>Platform split off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/admin/audit_model.py" line="79"/>
-        <source>refused</source>
+        <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/admin/audit_model.py" line="80"/>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="81"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>When (China)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>

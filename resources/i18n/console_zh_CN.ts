@@ -575,57 +575,62 @@
         <translation>拒绝对方平台连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="78"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="71"/>
+        <source>Platform split off</source>
+        <translation>平台拆分为独立系统</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="79"/>
         <source>done</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="79"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="80"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="80"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="81"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Row</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>When (China)</source>
         <translation>时间（北京）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="110"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
