@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, text, update
+from sqlalchemy import func, insert, text, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -102,13 +102,23 @@ def next_number(session: Session, platform: Platform, at: datetime) -> str:
     return order_number(platform, day, int(last))
 
 
+# Core statements, compiled once: an order and its events are written without ORM objects
+# (a received transfer writes both; the ORM's unit of work was most of its cost).
+_ADD_ORDER = insert(OrderRow).returning(col(OrderRow.id))
+_ADD_EVENTS = insert(EventRow)
+
+
 def add(session: Session, order: WorkOrder, now: datetime) -> Stored:
-    row = OrderRow(**_columns(order), created_at=order.created_at, updated_at=now, version=1)
-    session.add(row)
-    session.flush()
-    assert row.id is not None
-    session.add_all(_event_row(row.id, e) for e in order.timeline)
-    return Stored(row.id, 1, order)
+    session.flush()  # anything the session holds goes first, in the order it was made
+    params = {**_columns(order), "created_at": order.created_at, "updated_at": now, "version": 1}
+    order_id = int(session.execute(_ADD_ORDER, params).scalar_one())
+    _append(session, order_id, order.timeline)
+    return Stored(order_id, 1, order)
+
+
+def _append(session: Session, order_id: int, events: Sequence[Event]) -> None:
+    if events:
+        session.execute(_ADD_EVENTS, [_event_values(order_id, e) for e in events])
 
 
 def save(session: Session, stored: Stored, order: WorkOrder, now: datetime) -> Stored:
@@ -120,9 +130,7 @@ def save(session: Session, stored: Stored, order: WorkOrder, now: datetime) -> S
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise StaleOrder(order.number)
-    new_events = order.timeline[len(stored.order.timeline) :]
-    session.add_all(_event_row(stored.id, e) for e in new_events)
-    session.flush()
+    _append(session, stored.id, order.timeline[len(stored.order.timeline) :])
     return Stored(stored.id, stored.version + 1, order)
 
 
@@ -194,19 +202,19 @@ def _columns(order: WorkOrder) -> dict[str, Any]:
     }
 
 
-def _event_row(order_id: int, e: Event) -> EventRow:
-    return EventRow(
-        order_id=order_id,
-        at=e.at,
-        actor=e.actor,
-        seat=e.seat,
-        platform=e.platform.value,
-        action=e.action.value,
-        from_status=e.from_status.value if e.from_status else None,
-        to_status=e.to_status.value,
-        note=e.note,
-        detail=e.detail,
-    )
+def _event_values(order_id: int, e: Event) -> dict[str, Any]:
+    return {
+        "order_id": order_id,
+        "at": e.at,
+        "actor": e.actor,
+        "seat": e.seat,
+        "platform": e.platform.value,
+        "action": e.action.value,
+        "from_status": e.from_status.value if e.from_status else None,
+        "to_status": e.to_status.value,
+        "note": e.note,
+        "detail": e.detail,
+    }
 
 
 def _utc(value: datetime | None) -> datetime | None:
