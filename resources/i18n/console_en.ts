@@ -437,22 +437,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="127"/>
+        <location filename="../../console/app.py" line="217"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="138"/>
+        <location filename="../../console/app_platform.py" line="189"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="144"/>
+        <location filename="../../console/app_platform.py" line="194"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="150"/>
+        <location filename="../../console/app_platform.py" line="199"/>
         <source>Audit trail: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -462,12 +462,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="356"/>
+        <location filename="../../console/app.py" line="124"/>
+        <source>The pair&apos;s second config is of the same platform ({platform}): give the other platform&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="253"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="367"/>
+        <location filename="../../console/app.py" line="264"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

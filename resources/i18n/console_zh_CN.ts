@@ -437,22 +437,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="127"/>
+        <location filename="../../console/app.py" line="217"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="138"/>
+        <location filename="../../console/app_platform.py" line="189"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="144"/>
+        <location filename="../../console/app_platform.py" line="194"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="150"/>
+        <location filename="../../console/app_platform.py" line="199"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
     </message>
@@ -462,12 +462,17 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="356"/>
+        <location filename="../../console/app.py" line="124"/>
+        <source>The pair&apos;s second config is of the same platform ({platform}): give the other platform&apos;s.</source>
+        <translation>配对的第二个配置文件与本平台相同（{platform}）：请给出另一平台的配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="253"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="367"/>
+        <location filename="../../console/app.py" line="264"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
