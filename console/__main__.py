@@ -103,6 +103,11 @@ def _parser() -> argparse.ArgumentParser:
     from console.cli.personal_data import add_parser as add_personal_data
 
     add_personal_data(sub)
+    exchange = sub.add_parser("exchange", help="the exchange with the other platform's system")
+    exchange_sub = exchange.add_subparsers(dest="exchange_command", required=True)
+    from console.cli.exchange_serve import add_parsers as add_exchange_serve
+
+    add_exchange_serve(exchange_sub)
     config = sub.add_parser("config", help="site configuration")
     config_sub = config.add_subparsers(dest="config_command", required=True)
     check = config_sub.add_parser("check", help="validate the config and print the settings")
@@ -219,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
                 return users(settings.db_url, args, settings.security(), _key_path(settings))
             if args.command == "audit":
                 return _audit(args, settings)
+            if args.command == "exchange":
+                return _exchange(args, settings)
             if args.command == "personal-data":
                 from console.cli.personal_data import purge
 
@@ -255,6 +262,14 @@ def _audit(args: argparse.Namespace, settings: Settings) -> int:
         settings.db_url, user=args.user, start=args.start, end=args.end, action=args.action,
         before=args.before, limit=args.limit,
     )  # fmt: skip
+
+
+def _exchange(args: argparse.Namespace, settings: Settings) -> int:
+    from console.cli import exchange_serve
+
+    if args.exchange_command == "demo-pki":
+        return exchange_serve.demo_pki(args.folder)
+    return exchange_serve.serve(settings, _key_path(settings))
 
 
 def _key_path(settings: Settings) -> Path:

@@ -54,6 +54,19 @@ with or without BOM. Every key is optional; ``resources/console.example.toml`` s
     [privacy]
     retention_months = 36       # callers of orders closed longer ago may be purged; 1-600
 
+    [exchange]                  # this platform's own system, linked to the peer's (docs/exchange.md)
+    mode = "https"              # "off" (default): both platforms on one database; "https"; "database"
+    system_id = "LN-12345"      # this system's id = its certificate's CN; default "LN-<platform>"
+    peer_id = "LN-110"          # the peer system's id; default "LN-<the other platform>"
+    listen = "0.0.0.0:8443"     # where this platform's endpoint listens; default "127.0.0.1:8443"
+    peer_url = "https://110-gw.example:8443"   # the peer's endpoint
+    cert = "/etc/linkage/ln-12345.pem"         # this system's certificate and key, PEM
+    key = "/etc/linkage/ln-12345.key"
+    ca = "/etc/linkage/peer-ca.pem"            # the CA that signed the peer's certificate
+    shared_db = "postgresql+psycopg://ln12345@exchange-db/exchange"  # "database" mode only
+    embedded = false            # true: this console runs the endpoint (a one-seat site, the demo);
+                                # false (default): `python -m console exchange serve` does
+
 A database password belongs in ``CONSOLE_DB`` (or ``~/.pgpass``); one written in the file is
 used, but ``config check`` and the start-up log warn while the file is readable by others.
 
@@ -133,6 +146,16 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("idle_lock_min", "security.idle_lock_min", None, check.whole(1, 240)),
     _Field("audit_key_file", "audit.key_file", "CONSOLE_AUDIT_KEY", check.file_path),
     _Field("retention_months", "privacy.retention_months", None, check.whole(1, 600)),
+    _Field("exchange_mode", "exchange.mode", None, check.choice("off", "https", "database")),
+    _Field("exchange_system_id", "exchange.system_id", None, check.system_id),
+    _Field("exchange_peer_id", "exchange.peer_id", None, check.system_id),
+    _Field("exchange_listen", "exchange.listen", None, check.host_port),
+    _Field("exchange_peer_url", "exchange.peer_url", None, check.https_url),
+    _Field("exchange_cert", "exchange.cert", None, check.file_path),
+    _Field("exchange_key", "exchange.key", None, check.file_path),
+    _Field("exchange_ca", "exchange.ca", None, check.file_path),
+    _Field("exchange_shared_db", "exchange.shared_db", None, check.optional_db_url),
+    _Field("exchange_embedded", "exchange.embedded", None, check.flag),
 )
 _BY_KEY = {f.key: f for f in _FIELDS}
 _SECTIONS: dict[str, list[str]] = {}
@@ -173,6 +196,17 @@ class Settings:
     audit_key_file: Path | None = None  # the audit trail's key; None: audit_key_path()'s default
     db_sslrootcert: Path | None = None  # the CA a PostgreSQL server's certificate is checked with
     retention_months: int = 36  # [privacy]: callers of orders closed longer ago are purged
+    # [exchange]: this platform's own system linked to the peer's (console/app_exchange.py).
+    exchange_mode: str = "off"  # off: both platforms on one database; https; database
+    exchange_system_id: str = ""  # "": LN-<platform>
+    exchange_peer_id: str = ""  # "": LN-<the peer platform>
+    exchange_listen: str = "127.0.0.1:8443"  # where this platform's endpoint listens (https)
+    exchange_peer_url: str = ""  # the peer's endpoint (https)
+    exchange_cert: Path | None = None  # this system's certificate (CN = its system id), PEM
+    exchange_key: Path | None = None  # its private key, PEM, readable by the console only
+    exchange_ca: Path | None = None  # the CA that signed the peer's certificate
+    exchange_shared_db: str = ""  # the intermediate database (database mode)
+    exchange_embedded: bool = False  # the console runs the endpoint; false: `exchange serve` does
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     config_path: Path | None = field(default=None, compare=False)  # the file read, if any
 
@@ -182,6 +216,14 @@ class Settings:
                 f.check(getattr(self, f.name))
             except Invalid as exc:
                 raise ValueError(f"{f.name}={getattr(self, f.name)!r}: {exc}") from None
+
+    def exchange_ids(self) -> tuple[str, str]:
+        """This system's id and the peer's, as the two platforms agreed them."""
+        peer = "110" if self.platform == "12345" else "12345"
+        return (
+            self.exchange_system_id or f"LN-{self.platform}",
+            self.exchange_peer_id or f"LN-{peer}",
+        )
 
     def security(self) -> SecurityPolicy:
         """The ``[security]`` settings as the account service reads them."""

@@ -155,3 +155,34 @@ def file_path(value: object) -> Path | None:
     if isinstance(value, str) and value.strip() and "\x00" not in value:
         return Path(value.strip()).expanduser()
     raise Invalid('must be a file path, e.g. "C:/LinkageConsole/audit.key"')
+
+
+def system_id(value: object) -> str:
+    """An exchange system's id as the two platforms agreed it (its certificate's name); empty:
+    the default, ``LN-`` and the platform."""
+    if isinstance(value, str) and (value == "" or re.fullmatch(r"[A-Za-z0-9._-]{1,64}", value)):
+        return value
+    raise Invalid('must be 1-64 of A-Z a-z 0-9 . _ -, e.g. "LN-12345"')
+
+
+def host_port(value: object) -> str:
+    """Where an endpoint listens: ``host:port`` (``0.0.0.0`` for every interface)."""
+    text = value.strip() if isinstance(value, str) else ""
+    host, _, port = text.rpartition(":")
+    if host and port.isdigit() and 0 < int(port) < 65536 and " " not in host:
+        return text
+    raise Invalid('must be "host:port", e.g. "0.0.0.0:8443" or "127.0.0.1:8443"')
+
+
+def https_url(value: object) -> str:
+    """The peer endpoint's address: ``https://host:port`` (empty: not set)."""
+    text = value.strip() if isinstance(value, str) else ""
+    if text == "" or re.fullmatch(r"https://[^\s/:@]+(:\d{1,5})?/?", text):
+        return text
+    raise Invalid('must be "https://host:port", e.g. "https://110-gw.example.gov.cn:8443"')
+
+
+def optional_db_url(value: object) -> str:
+    if isinstance(value, str) and value.strip() == "":
+        return ""
+    return db_url(value)

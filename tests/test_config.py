@@ -69,7 +69,7 @@ def test_defaults_without_a_file_match_the_old_resolution() -> None:
     assert (s.alarm_sound, s.alarm_volume, s.silent_hours) == (True, 80, None)
     assert (s.wrap_up_s, s.transfer_window_s, s.sim_calls_per_min) == (30, 30, 2.0)
     assert s.telephony_adapter == "simulated"
-    assert set(s.sources.values()) == {"default"} and len(s.sources) == 29
+    assert set(s.sources.values()) == {"default"} and len(s.sources) == 39
 
 
 def test_telephony_and_wrap_up_keys(tmp_path: Path) -> None:
@@ -204,7 +204,7 @@ def test_unknown_keys_and_sections_suggest_the_closest(tmp_path: Path) -> None:
         f"{path}:4: unknown section [alrams] (did you mean [alarms]?)",
         f"{path}:7: unknown key ui.platform (did you mean seat.platform?)",
         f"{path}:9: unknown section [extra]",
-        f"{path}:11: unknown key seat.more",
+        f"{path}:11: unknown key seat.more (did you mean exchange.mode?)",
     ]
 
 
@@ -271,7 +271,7 @@ def test_describe_shows_every_setting_its_source_and_hides_the_password(tmp_path
     assert "ui.lang = zh_CN  (env:CONSOLE_LANG)" in lines
     assert f"alarms.silent_hours = 22:00-07:00  (file:{path}:16)" in lines
     assert f"alarms.sound = false  (file:{path}:14)" in lines
-    assert len(lines) == 31 and lines[1].startswith(f"WARNING: {path} holds the database password")
+    assert len(lines) == 41 and lines[1].startswith(f"WARNING: {path} holds the database password")
 
 
 def test_describe_refuses_an_unparsable_url() -> None:

@@ -1,0 +1,171 @@
+"""Composition of one platform's exchange endpoint (docs/exchange.md): its outbox, receiver,
+transport far end (the HTTPS server) and sender, built from the site's ``[exchange]`` settings.
+
+The seat console builds it for its platform (``Endpoint.build``) and hands ``outbox`` to its
+order services, so every step that crosses to the peer is queued with the step. Where the
+endpoint runs: in the console process when ``exchange.embedded`` is true (the demo, a one-seat
+site), otherwise in ``python -m console exchange serve`` (the platform's one endpoint service);
+seats then only write the outbox. No Qt here: ``exchange serve`` runs headless.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from console.config import Settings
+from console.domain.audit import AuditAction, AuditEntry, AuditOutcome
+from console.domain.calendar import BusinessCalendar
+from console.domain.deadlines import Policy
+from console.domain.exchange import Sender
+from console.domain.orders import Platform
+from console.services.audit import AuditTrail
+from console.services.exchange_codec import ExchangeCodec
+from console.services.exchange_https import TlsFiles, tls_context
+from console.services.exchange_https_client import HttpsLink
+from console.services.exchange_https_server import start_server
+from console.services.exchange_link import Link
+from console.services.exchange_outbox import Outbox
+from console.services.exchange_receiver import Receiver
+from console.services.exchange_sender import ExchangeSender
+from console.services.order_writer import OrderWriter
+from console.store.engine import Database
+
+log = logging.getLogger(__name__)
+
+
+class ExchangeSetupError(ValueError):
+    """The ``[exchange]`` settings cannot make an endpoint; the message says what to set."""
+
+
+class _Stoppable(Protocol):
+    async def stop(self) -> None: ...
+
+
+class Endpoint:
+    """One platform's exchange endpoint. ``outbox`` goes to the order services; :meth:`start`
+    runs the far end and the sender on the running loop when this process runs the endpoint."""
+
+    def __init__(
+        self,
+        outbox: Outbox,
+        receiver: Receiver,
+        sender: ExchangeSender,
+        link: Link,
+        serve: Callable[[], Awaitable[_Stoppable]],
+        runs_here: bool,
+        listen: str,
+    ) -> None:
+        self.outbox, self.receiver, self.sender = outbox, receiver, sender
+        self._link, self._serve, self.runs_here, self.listen = link, serve, runs_here, listen
+        self._far_end: _Stoppable | None = None
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    @classmethod
+    def build(
+        cls,
+        settings: Settings,
+        db: Database,
+        clock: Callable[[], datetime],
+        audit: AuditTrail | None,
+        policy: Policy | None,
+        calendar: BusinessCalendar | None,
+        *,
+        runs_here: bool | None = None,
+    ) -> Endpoint | None:
+        """The endpoint ``settings`` describe, or None when the exchange is off (both platforms
+        on one database). ``runs_here``: whether this process runs it (default: the
+        ``exchange.embedded`` setting). :class:`ExchangeSetupError` names a missing setting
+        or an unreadable certificate file."""
+        mode = settings.exchange_mode
+        if mode == "off":
+            return None
+        if mode != "https":
+            raise ExchangeSetupError(
+                f'exchange.mode "{mode}" is not wired into this console yet: use "https"'
+            )
+        me_id, peer_id = settings.exchange_ids()
+        me = Sender(Platform(settings.platform), me_id)
+        codec = ExchangeCodec()
+        tls = _tls(settings)
+        if not settings.exchange_peer_url:
+            raise ExchangeSetupError("exchange.peer_url is not set: the peer endpoint's address")
+        try:
+            tls_context(tls, server_side=True)  # unreadable or mismatched files: said now
+        except (OSError, ValueError) as exc:
+            raise ExchangeSetupError(
+                f"the exchange certificate files cannot be used: {exc}"
+            ) from None
+        holder: list[ExchangeSender] = []
+        outbox = Outbox(codec, me, on_queued=lambda: holder[0].wake() if holder else None)
+        receiver = Receiver(
+            db, codec, OrderWriter(policy, calendar, audit), me, clock, audit, frozenset({peer_id})
+        )
+        link = HttpsLink(settings.exchange_peer_url, tls)
+        sender = ExchangeSender(db, codec, link, clock, peer=peer_id, audit=audit)
+        holder.append(sender)
+        host, _, port = settings.exchange_listen.rpartition(":")
+
+        def refused(peer: str, reason: str) -> None:
+            if audit is not None:
+                audit.write(db, AuditEntry(
+                    f"exchange:{peer}"[:64], "exchange", AuditAction.EXCHANGE_CONNECTION_REFUSED,
+                    peer_id, AuditOutcome.REFUSED, reason[:200],
+                ))  # fmt: skip
+
+        async def serve() -> _Stoppable:
+            return await start_server(
+                receiver, host=host, port=int(port), tls=tls, on_refused=refused,
+                peer_ids=frozenset({peer_id}),
+            )  # fmt: skip
+
+        here = settings.exchange_embedded if runs_here is None else runs_here
+        return cls(outbox, receiver, sender, link, serve, here, settings.exchange_listen)
+
+    @property
+    def address(self) -> str:
+        """Where the endpoint listens (the port the system gave, for a listen port of 0)."""
+        port = getattr(self._far_end, "port", None)
+        host = self.listen.rpartition(":")[0]
+        return f"{host}:{port}" if port is not None else self.listen
+
+    async def start(self) -> None:
+        """Listen for the peer and start sending (if this process runs the endpoint)."""
+        if not self.runs_here or self._task is not None:
+            return
+        try:
+            self._far_end = await self._serve()
+        except OSError as exc:
+            raise ExchangeSetupError(
+                f"the exchange endpoint cannot listen on {self.listen}: {exc.strerror or exc}"
+            ) from None
+        self._stop.clear()
+        self._task = asyncio.ensure_future(self.sender.run(self._stop))
+
+    async def stop(self) -> None:
+        self._stop.set()
+        if self._task is not None:
+            await asyncio.wait([self._task], timeout=5)
+            self._task = None
+        if self._far_end is not None:
+            await self._far_end.stop()
+            self._far_end = None
+        await self._link.close()
+
+
+def _tls(settings: Settings) -> TlsFiles:
+    files: dict[str, Path | None] = {
+        "exchange.cert": settings.exchange_cert,
+        "exchange.key": settings.exchange_key,
+        "exchange.ca": settings.exchange_ca,
+    }
+    missing = [name for name, path in files.items() if path is None]
+    if missing:
+        raise ExchangeSetupError(f"{', '.join(missing)} not set: mutual TLS needs all three")
+    cert, key, ca = (p for p in files.values() if p is not None)
+    return TlsFiles(cert, key, ca)
