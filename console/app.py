@@ -21,6 +21,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
+from console.app_exchange import ExchangeSetupError
 from console.app_loop import fail as _fail
 from console.app_loop import run_loop as _run
 from console.app_platform import Process, System, open_system
@@ -139,6 +140,8 @@ def _run_with(
             if system is None:
                 return EXIT_CANNOT_START
             systems.append(system)
+        if not _exchange_started(loop, systems):
+            return EXIT_CANNOT_START
         # Who sits where: each system's seat; --pair alone puts the other platform's seat on
         # the one system (the single-database layout).
         seating: list[tuple[System, Seated]] = [
@@ -202,11 +205,30 @@ def _run_with(
     finally:
         ops.shutdown()
         audit_pool.shutdown(wait=True)  # the last sign-out is on record before the process ends
+        if not loop.is_closed():  # an early return before the loop ran
+            loop.run_until_complete(_stop_exchange(systems))
         for system in systems:
             system.close()
-        if not loop.is_closed():  # an early return before the loop ran
+        if not loop.is_closed():
             loop.close()
             asyncio.set_event_loop(None)
+
+
+def _exchange_started(loop: asyncio.AbstractEventLoop, systems: list[System]) -> bool:
+    """Each system's exchange endpoint listening and sending, before any window shows: a port
+    in use is one line and exit 2, not a seat whose orders silently never leave."""
+    try:
+        for system in systems:
+            loop.run_until_complete(system.start_exchange())
+    except ExchangeSetupError as exc:
+        _fail(QCoreApplication.translate("App", "Exchange: {error}").format(error=exc))
+        return False
+    return True
+
+
+async def _stop_exchange(systems: list[System]) -> None:
+    for system in systems:
+        await system.stop_exchange()
 
 
 def _platform_of(settings: Settings) -> Platform | None:

@@ -23,6 +23,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from console.app_exchange import Endpoint, ExchangeSetupError
 from console.app_loop import fail as _fail
 from console.app_roles import SlotParts, seat_slots
 from console.app_sign_in import SeatSlot
@@ -74,19 +75,20 @@ class System:
         settings: Settings,
         db: Database,
         rules: tuple[Policy, BusinessCalendar],
-        audit_key: bytes,
+        audit: tuple[bytes, AuditTrail],
+        endpoint: Endpoint | None,
         proc: Process,
     ) -> None:
-        self.settings, self.db, self.audit_key, self._proc = settings, db, audit_key, proc
-        self.trail = AuditTrail(audit_key, proc.clock.now)
+        self.settings, self.db, self._proc = settings, db, proc
+        self.audit_key, self.trail = audit
+        self.endpoint = endpoint  # the exchange with the peer's system (none: one database)
         self.parts: list[WindowParts] = []  # its windows open now (built at sign-in)
         self._watching: dict[int, ChangeWatch] = {}  # each open window's
         self._executor = ThreadPoolExecutor(1, thread_name_prefix="alarm-sweep")
         # Its own scheduler: the alarm scheduler's jobs have fixed names, one set per system.
         self.scheduler = AsyncIOScheduler(event_loop=proc.loop, timezone=UTC)
         self.notifier = AlarmNotifier(settings, tray=proc.tray, parent=proc.app)
-        self.endpoint = None  # the exchange endpoint (none: the one shared database)
-        outbox: Outbox | None = None
+        outbox = endpoint.outbox if endpoint is not None else None
         self.orders, self.alarms, self.alarm_timer = alarm_services(
             db, self.scheduler, proc.clock, rules, settings.seat, self._executor,
             self._on_raised, self._set_connected,
@@ -152,6 +154,16 @@ class System:
         )  # fmt: skip
         return seat_slots(seats, parts, lambda by: self.open_window(by, switch), self.close_window)
 
+    async def start_exchange(self) -> None:
+        """Its endpoint's far end and sender, on the loop (if this process runs them):
+        :class:`ExchangeSetupError` if it cannot listen."""
+        if self.endpoint is not None:
+            await self.endpoint.start()
+
+    async def stop_exchange(self) -> None:
+        if self.endpoint is not None:
+            await self.endpoint.stop()
+
     def start(self) -> None:
         """On the loop, before it runs: the alarm scheduler, and the seats log in."""
         self.alarm_timer.start()
@@ -162,6 +174,7 @@ class System:
     async def stop(self) -> None:
         """On the loop, before it closes (its seats' controllers closed first)."""
         await self.alarm_timer.stop()
+        await self.stop_exchange()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 
@@ -179,7 +192,7 @@ def open_system(
 ) -> System | None:
     """The system ``settings`` describe, or None when it cannot start (said on stderr, one line
     each: a database this console cannot use, a site-edited policy or calendar with a mistake,
-    an audit key that is not the trail's)."""
+    an audit key that is not the trail's, exchange settings that make no endpoint)."""
     db = open_database(settings.db_url)
     if db is None:
         return None
@@ -198,7 +211,13 @@ def open_system(
     except AuditKeyError as exc:  # no key beside a trail that has rows, or another seat's
         _refuse(db, QCoreApplication.translate("App", "Audit trail: {error}"), exc)
         return None
-    return System(settings, db, (policy, calendar), audit_key, proc)
+    trail = AuditTrail(audit_key, proc.clock.now)
+    try:  # the exchange with the peer's system: one small call (console/app_exchange.py)
+        endpoint = Endpoint.build(settings, db, proc.clock.now, trail, policy, calendar)
+    except ExchangeSetupError as exc:  # a setting missing, a certificate file unusable
+        _refuse(db, QCoreApplication.translate("App", "Exchange: {error}"), exc)
+        return None
+    return System(settings, db, (policy, calendar), (audit_key, trail), endpoint, proc)
 
 
 def _refuse(db: Database, said: str, exc: Exception) -> None:

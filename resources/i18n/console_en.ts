@@ -437,23 +437,29 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="217"/>
+        <location filename="../../console/app.py" line="239"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="189"/>
+        <location filename="../../console/app_platform.py" line="202"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="194"/>
+        <location filename="../../console/app_platform.py" line="207"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="199"/>
+        <location filename="../../console/app_platform.py" line="212"/>
         <source>Audit trail: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/app_platform.py" line="218"/>
+        <location filename="../../console/app.py" line="224"/>
+        <source>Exchange: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -462,17 +468,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="124"/>
+        <location filename="../../console/app.py" line="125"/>
         <source>The pair&apos;s second config is of the same platform ({platform}): give the other platform&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="253"/>
+        <location filename="../../console/app.py" line="275"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="264"/>
+        <location filename="../../console/app.py" line="286"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

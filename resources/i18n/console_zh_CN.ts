@@ -437,24 +437,30 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="217"/>
+        <location filename="../../console/app.py" line="239"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="189"/>
+        <location filename="../../console/app_platform.py" line="202"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="194"/>
+        <location filename="../../console/app_platform.py" line="207"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="199"/>
+        <location filename="../../console/app_platform.py" line="212"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/app_platform.py" line="218"/>
+        <location filename="../../console/app.py" line="224"/>
+        <source>Exchange: {error}</source>
+        <translation>平台间交换：{error}</translation>
     </message>
     <message>
         <location filename="../../console/ui/qt_app.py" line="70"/>
@@ -462,17 +468,17 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="124"/>
+        <location filename="../../console/app.py" line="125"/>
         <source>The pair&apos;s second config is of the same platform ({platform}): give the other platform&apos;s.</source>
         <translation>配对的第二个配置文件与本平台相同（{platform}）：请给出另一平台的配置文件。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="253"/>
+        <location filename="../../console/app.py" line="275"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="264"/>
+        <location filename="../../console/app.py" line="286"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
