@@ -24,18 +24,32 @@ i18n: $(QM)
 i18n-update: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find console -name '*.py') -ts $(TS)
 
-# Both sides in one process: a 12345 seat and a 110 seat, side by side, on one database and one
-# simulated switch. Take a call, save the order, F8 it to 110 and watch the 110 seat sign for it.
-run: $(STAMP) i18n
-	$(BIN)/python -m console init-db
-	$(BIN)/python -m console demo-data --orders $(DEMO_ORDERS) --if-empty
-	$(BIN)/python -m console --pair --demo-sign-in $(ARGS)
+# The demo's two platforms, each its own system (README "make run"): resources/demo/<platform>.toml
+# written into the data dir's demo/ folder (@DATA@ replaced: absolute paths), its database created
+# and filled once, and the exchange's throwaway CA and certificates made once.
+DEMO_DIR = $$($(BIN)/python -c 'from console.settings import data_dir; print(data_dir() / "demo")')
+define demo_system
+dir=$(DEMO_DIR) && mkdir -p -m 700 "$$dir" && \
+sed "s|@DATA@|$$dir|g" resources/demo/$(1).toml > "$$dir/$(1).toml" && \
+$(BIN)/python -m console --config "$$dir/$(1).toml" init-db && \
+$(BIN)/python -m console --config "$$dir/$(1).toml" demo-data --orders $(DEMO_ORDERS) --if-empty && \
+$(BIN)/python -m console exchange demo-pki "$$dir/pki"
+endef
 
-# One 12345 seat, as a workstation runs it.
+# Both platforms in one process, each its own system on its own database, the exchange between
+# them over loopback HTTPS, one simulated switch: a 12345 seat and a 110 seat side by side. Take a
+# call, save the order, F8 it to 110: it travels as a message, the 110 seat signs for it.
+run: $(STAMP) i18n
+	@$(call demo_system,12345)
+	@$(call demo_system,110)
+	dir=$(DEMO_DIR) && $(BIN)/python -m console --config "$$dir/12345.toml" \
+	  --pair-config "$$dir/110.toml" --demo-sign-in $(ARGS)
+
+# One platform in its own process, with its own database and exchange endpoint: run both (two
+# terminals) and orders cross between them; a call does not (each has its own simulated switch).
 run-12345: $(STAMP) i18n
-	$(BIN)/python -m console init-db
-	$(BIN)/python -m console demo-data --orders $(DEMO_ORDERS) --if-empty
-	$(BIN)/python -m console --demo-sign-in $(ARGS)
+	@$(call demo_system,12345)
+	dir=$(DEMO_DIR) && $(BIN)/python -m console --config "$$dir/12345.toml" --demo-sign-in $(ARGS)
 
 # Xvfb and a Chinese font for the real-screen test: installed when missing and possible (root
 # with apt-get); otherwise that one test is skipped (a failure under CI=true).
@@ -48,13 +62,9 @@ system-deps:
 	    --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
 	else echo "make: Xvfb or a Chinese font is missing and cannot be installed here"; fi
 
-# A 110 alarm-operator seat in its own process, on the same database as `make run-12345`: the
-# order transferred with F8 arrives in its 待签收 queue (the call stays in the other process's
-# simulated switch, which a simulated 110 agent answers).
 run-110: $(STAMP) i18n
-	$(BIN)/python -m console init-db
-	$(BIN)/python -m console demo-data --orders $(DEMO_ORDERS) --if-empty
-	$(BIN)/python -m console --platform 110 --seat J-01 --demo-sign-in $(ARGS)
+	@$(call demo_system,110)
+	dir=$(DEMO_DIR) && $(BIN)/python -m console --config "$$dir/110.toml" --demo-sign-in $(ARGS)
 
 test: $(STAMP) i18n system-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

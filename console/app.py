@@ -171,9 +171,11 @@ def _run_with(
                     slot.demo_sign_in()
             shown = [slot.front for slot in slots]
         # On the screen it has: one window fitted; a pair side by side, stacked, or tabbed
-        # (the tab host, if any, is kept referenced while the loop runs).
+        # (then the tab host is what shows: a page shown by itself would cover the current one).
         opened = any(system.parts for system in systems)  # signed in: windows, not sign-ins
-        _host = place_windows(shown, app.primaryScreen()) if opened else None
+        host = place_windows(shown, app.primaryScreen()) if opened else None
+        if host is not None:
+            shown = [host]
 
         def start() -> None:
             for system in systems:
