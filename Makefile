@@ -7,7 +7,7 @@ TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 DEMO_ORDERS ?= 200000
 
-.PHONY: system-deps run run-12345 run-110 test lint i18n i18n-update bench dist dist-smoke constraints clean
+.PHONY: system-deps demo-systems run run-12345 run-110 test lint i18n i18n-update bench dist dist-smoke constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,18 +24,42 @@ i18n: $(QM)
 i18n-update: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find console -name '*.py') -ts $(TS)
 
-# Both sides in one process: a 12345 seat and a 110 seat, side by side, on one database and one
-# simulated switch. Take a call, save the order, F8 it to 110 and watch the 110 seat sign for it.
-run: $(STAMP) i18n
-	$(BIN)/python -m console init-db
-	$(BIN)/python -m console demo-data --orders $(DEMO_ORDERS) --if-empty
-	$(BIN)/python -m console --pair --demo-sign-in $(ARGS)
+# The demo's two platforms, each its own system (README "make run"): resources/demo/<platform>.toml
+# written into the data dir's demo/ folder (@DATA@ replaced: absolute paths), the exchange's
+# throwaway CA and certificates made once, and the two databases made once the way a site
+# upgrades (docs/upgrade-two-systems.md): demo data for both platforms on one database, then
+# `exchange split` moves 110's part onto its own (orders transferred before exist on both).
+# Start again from scratch: delete the data dir's demo/ folder.
+DEMO_DIR = $$($(BIN)/python -c 'from console.settings import data_dir; print(data_dir() / "demo")')
+define demo_config
+sed "s|@DATA@|$$dir|g" resources/demo/$(1).toml > "$$dir/$(1).toml"
+endef
 
-# One 12345 seat, as a workstation runs it.
-run-12345: $(STAMP) i18n
-	$(BIN)/python -m console init-db
-	$(BIN)/python -m console demo-data --orders $(DEMO_ORDERS) --if-empty
-	$(BIN)/python -m console --demo-sign-in $(ARGS)
+demo-systems: $(STAMP) i18n
+	@dir=$(DEMO_DIR) && mkdir -p -m 700 "$$dir" && $(call demo_config,12345) && \
+	$(call demo_config,110) && \
+	$(BIN)/python -m console exchange demo-pki "$$dir/pki" && \
+	if [ ! -s "$$dir/110.sqlite3" ]; then \
+	  $(BIN)/python -m console --config "$$dir/12345.toml" init-db && \
+	  $(BIN)/python -m console --config "$$dir/12345.toml" demo-data --orders $(DEMO_ORDERS) --if-empty && \
+	  $(BIN)/python -m console --config "$$dir/12345.toml" exchange split \
+	    --from "sqlite:///$$dir/12345.sqlite3" --platform 110 --to "sqlite:///$$dir/110.sqlite3" \
+	    --to-key "$$dir/110-audit.key"; \
+	fi && \
+	$(BIN)/python -m console --config "$$dir/12345.toml" init-db && \
+	$(BIN)/python -m console --config "$$dir/110.toml" init-db
+
+# Both platforms in one process, each its own system on its own database, the exchange between
+# them over loopback HTTPS, one simulated switch: a 12345 seat and a 110 seat side by side. Take a
+# call, save the order, F8 it to 110: it travels as a message, the 110 seat signs for it.
+run: demo-systems
+	dir=$(DEMO_DIR) && $(BIN)/python -m console --config "$$dir/12345.toml" \
+	  --pair-config "$$dir/110.toml" --demo-sign-in $(ARGS)
+
+# One platform in its own process, with its own database and exchange endpoint: run both (two
+# terminals) and orders cross between them; a call does not (each has its own simulated switch).
+run-12345: demo-systems
+	dir=$(DEMO_DIR) && $(BIN)/python -m console --config "$$dir/12345.toml" --demo-sign-in $(ARGS)
 
 # Xvfb and a Chinese font for the real-screen test: installed when missing and possible (root
 # with apt-get); otherwise that one test is skipped (a failure under CI=true).
@@ -48,13 +72,8 @@ system-deps:
 	    --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
 	else echo "make: Xvfb or a Chinese font is missing and cannot be installed here"; fi
 
-# A 110 alarm-operator seat in its own process, on the same database as `make run-12345`: the
-# order transferred with F8 arrives in its 待签收 queue (the call stays in the other process's
-# simulated switch, which a simulated 110 agent answers).
-run-110: $(STAMP) i18n
-	$(BIN)/python -m console init-db
-	$(BIN)/python -m console demo-data --orders $(DEMO_ORDERS) --if-empty
-	$(BIN)/python -m console --platform 110 --seat J-01 --demo-sign-in $(ARGS)
+run-110: demo-systems
+	dir=$(DEMO_DIR) && $(BIN)/python -m console --config "$$dir/110.toml" --demo-sign-in $(ARGS)
 
 test: $(STAMP) i18n system-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -51,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also open a seat of the other platform beside it (demo: watch an order travel)",
     )
+    p.add_argument(
+        "--pair-config",
+        metavar="PATH",
+        type=Path,
+        help="with it, the other platform as its own system: its site config (make run)",
+    )
     sub = p.add_subparsers(dest="command")
     init = sub.add_parser("init-db", help="create or upgrade the schema and seed catalogues")
     init.add_argument("--db", metavar="URL", dest="sub_db")
@@ -203,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
         return code
     try:
         settings = load_settings(cli, os.environ, config_path)
+        # The peer system is its file alone: the environment and options are this seat's.
+        peer = load_settings({}, {}, args.pair_config) if args.pair_config else None
     except ConfigError as exc:
         print(f"linkage-console: {exc}", file=sys.stderr)
         return 2
@@ -240,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         started_at=STARTED,
         pair=args.pair,
         demo_sign_in=args.demo_sign_in,
+        peer=peer,
     )
 
 

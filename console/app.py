@@ -1,4 +1,5 @@
-"""The composition root: Qt application → translations → database → services → scheduler → window.
+"""The composition root: Qt application → translations → each platform's system (database →
+services → scheduler → exchange endpoint, console/app_platform.py) → one switch → windows.
 
 Everything long-lived is built here and handed down; nothing below reaches for a global. The
 event loop is qasync's (Qt and asyncio share the main thread) and APScheduler runs on it, so
@@ -11,8 +12,8 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from concurrent.futures import Executor, ThreadPoolExecutor
-from datetime import UTC, datetime, timedelta
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from pathlib import Path
 
 import qasync
@@ -20,39 +21,27 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
+from console.app_exchange import ExchangeSetupError
 from console.app_loop import fail as _fail
 from console.app_loop import run_loop as _run
-from console.app_roles import SlotParts, seat_slots
+from console.app_platform import Process, System, open_system
+from console.app_platform import alarm_services as alarm_services  # the tests build it alone
 from console.app_seat import SeatParts
 from console.app_sign_in import SeatSlot
-from console.app_window import Shared, WindowParts, build_window, place_windows, watch_changes
-from console.config import Settings, audit_key_path, describe
-from console.domain.calendar import BusinessCalendar, load_calendar
-from console.domain.deadlines import Policy
-from console.domain.dispositions import parse_catalogue
+from console.app_window import place_windows
+from console.config import Settings, describe
 from console.domain.orders import Platform
 from console.domain.roles import Principal, Role, Seated
 from console.logs import install_excepthook, setup_logging
-from console.scheduling.alarms import AlarmScheduler
-from console.scheduling.clock import Clock, SystemClock
-from console.services.alarms import AlarmService, load_site_policy
-from console.services.audit import AuditKeyError, AuditTrail, open_key
-from console.services.exchange_alarms import ExchangeAlarms, LinkAlarm
-from console.services.orders import OrderService
-from console.services.privacy import PrivacyService
-from console.services.transfers import HOLD_MARGIN, PENDING_HOLDS
+from console.scheduling.clock import SystemClock
 from console.settings import safe_url
-from console.store.alarms import RaisedAlarm
-from console.store.changes import ChangeWatch, watch_for
 from console.store.engine import Database
 from console.store.faults import classify
 from console.store.migrate import SchemaTooNew
-from console.store.orders import count, sample_callers
-from console.store.seed import catalogue
+from console.store.orders import sample_callers
 from console.store.setup import init_db
 from console.telephony.adapters import SwitchSite, build_telephony
 from console.telephony.port import Line
-from console.ui.alarms.notifier import AlarmNotifier
 from console.ui.crash_dialog import CrashDialog as _CrashDialog
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
@@ -76,6 +65,7 @@ def run_gui(
     script: Script | None = None,
     pair: bool = False,
     demo_sign_in: bool = False,
+    peer: Settings | None = None,
 ) -> int:
     """Run the seat console until its window closes; returns the process exit code.
 
@@ -83,8 +73,11 @@ def run_gui(
     (console/app_sign_in.py); ``demo_sign_in`` signs the demo accounts in by themselves. The
     smoke check and test scripts open the window at once, for ``settings.agent``.
 
-    With ``pair`` a second window opens beside it: a seat of the other platform on the same
-    database and the same switch (``make run``: watch an order travel and come back).
+    With ``peer`` (the other platform's settings) a second system runs in the process, on its
+    own database, and its seat's window opens beside the first, on the same simulated switch:
+    ``make run`` watches an order travel between the two systems as a message and come back.
+    With ``pair`` alone the second window is a seat of the other platform on the same database
+    (the single-database layout).
 
     With ``smoke`` the console opens, waits for the window's first paint and one clock tick,
     prints ``first_paint_ms=… orders=… db=…`` and exits 0 (1 if either never comes).
@@ -94,7 +87,7 @@ def run_gui(
     app = make_app()
     restore_hook = install_excepthook(_CrashDialog(app).show, log_path) if log_path else None
     try:
-        return _run_with(app, settings, smoke, started, script, pair, demo_sign_in)
+        return _run_with(app, settings, smoke, started, script, pair, demo_sign_in, peer)
     finally:
         if restore_hook is not None:
             restore_hook()
@@ -116,231 +109,140 @@ def _run_with(
     script: Script | None,
     pair: bool = False,
     demo_sign_in: bool = False,
+    peer: Settings | None = None,
 ) -> int:
     log.info("starting: %s", "; ".join(describe_safely(settings)))
-    db_url, lang, platform = settings.db_url, settings.lang, settings.platform
+    lang = settings.lang
     QLocale.setDefault(QLocale(lang))
     install_translators(app, lang)  # parented to the app, so they live as long as it does
-    try:
-        seat_platform = Platform(platform)
-    except ValueError:
-        _fail(
-            QCoreApplication.translate(
-                "App", "Unknown platform {platform}: use 12345 or 110."
-            ).format(platform=platform)
-        )
+    configs = [settings] if peer is None else [settings, peer]
+    platforms = [_platform_of(s) for s in configs]
+    if None in platforms:
         return EXIT_CANNOT_START
-    db = _open_database(db_url)
-    if db is None:
-        return EXIT_CANNOT_START
-    try:
-        policy = load_site_policy(db)
-    except (OSError, ValueError) as exc:  # a site-edited policy file with a mistake
-        _fail(QCoreApplication.translate("App", "Deadline policy: {error}").format(error=exc))
-        db.dispose()
-        return EXIT_CANNOT_START
-    try:
-        calendar = load_calendar()
-    except (OSError, ValueError) as exc:  # a site-edited calendar file with a mistake
-        _fail(QCoreApplication.translate("App", "Business calendar: {error}").format(error=exc))
-        db.dispose()
-        return EXIT_CANNOT_START
-    try:
-        audit_key = open_key(db, audit_key_path(settings))
-    except AuditKeyError as exc:  # no key beside a trail that has rows, or another seat's
-        _fail(QCoreApplication.translate("App", "Audit trail: {error}").format(error=exc))
-        db.dispose()
-        return EXIT_CANNOT_START
+    if peer is not None:
+        log.info("its peer: %s", "; ".join(describe_safely(peer)))
+        if platforms[0] is platforms[1]:
+            _fail(QCoreApplication.translate(
+                "App", "The pair's second config is of the same platform ({platform}): "
+                "give the other platform's."
+            ).format(platform=peer.platform))  # fmt: skip
+            return EXIT_CANNOT_START
     ops = Operations("ui", app)
-    executor = ThreadPoolExecutor(1, thread_name_prefix="alarm-sweep")
     audit_pool = ThreadPoolExecutor(1, thread_name_prefix="audit")  # seat events off the GUI thread
     loop = qasync.QEventLoop(app)  # made before the widgets: the switch runs on it
     asyncio.set_event_loop(loop)
-    watching: dict[int, ChangeWatch] = {}  # each open window's; closed in the finally
+    clock = SystemClock()
+    proc = Process(app, loop, clock, ops, audit_pool, tray_icon(app), lang.startswith("zh"))
+    systems: list[System] = []  # each platform's (one: the single-database layout)
     try:
-        clock = SystemClock()
-        trail = AuditTrail(audit_key, clock.now)
-        actors = [unsigned_seat(settings.agent, settings.seat, seat_platform)]
-        if pair:
-            actors.append(peer_seat(actors[0]))
-        parts: list[WindowParts] = []  # the windows open now (built at sign-in)
-
-        def on_raised(raised: list[RaisedAlarm]) -> None:
-            notifier.notify(raised, clock.now())
-            for part in parts:  # throttled: a crowded minute raises many times a second, and
-                part.panel.refresh_soon()  # each full re-read held the sweeps back (bench)
-
-        def on_link_alarm(alarm: LinkAlarm) -> None:  # once an outage, on every console's
-            notifier.notify_link(alarm, clock.now())  # banner and speaker
-            for part in parts:
-                part.panel.refresh_soon()
-
-        link_alarms = ExchangeAlarms(
-            db, clock.now, settings.seat, timedelta(seconds=settings.unacked_alarm_s), trail
-        )
-
-        def set_connected(ok: bool) -> None:
-            for part in parts:
-                part.status.set_connected(ok)
-
-        scheduler = AsyncIOScheduler(event_loop=loop, timezone=UTC)  # the clock's and alarms'
-        orders, alarms, alarm_timer = alarm_services(
-            db,
-            scheduler,
-            clock,
-            (policy, calendar),
-            settings.seat,
-            executor,
-            on_raised,
-            set_connected,
-            transfer_hold=timedelta(seconds=settings.transfer_window_s) + HOLD_MARGIN,
-            audit=trail,
-            link=(link_alarms, on_link_alarm),
-        )
-        with db.read() as session:  # before show(): the first paint shows real numbers
-            shared = Shared(
-                db=db,
-                orders=orders,
-                alarms=alarms,
-                clock=clock.now,
-                catalogue=catalogue(session),
-                chinese=lang.startswith("zh"),
-                ops=ops,
-                loop=loop,
-                db_url=db_url,
-                order_count=count(session),
-                wrap_up=timedelta(seconds=settings.wrap_up_s),
-                hold_reminder=timedelta(seconds=settings.hold_reminder_s),
-                dispositions=parse_catalogue(settings.dispositions),
-                ring_volume=settings.ring_volume,
-                auto_answer=settings.auto_answer,
-                transfer_window=timedelta(seconds=settings.transfer_window_s),
-                privacy=PrivacyService(db, trail, settings.seat),
-                offline_after=timedelta(seconds=settings.offline_after_s),
-                link_alarms=link_alarms,
-            )
+        for config in configs:
+            system = open_system(config, proc, _open_database)
+            if system is None:
+                return EXIT_CANNOT_START
+            systems.append(system)
+        if not _exchange_started(loop, systems):
+            return EXIT_CANNOT_START
+        # Who sits where: each system's seat; --pair alone puts the other platform's seat on
+        # the one system (the single-database layout).
+        seating: list[tuple[System, Seated]] = [
+            (system, unsigned_seat(s.agent, s.seat, Platform(s.platform)))
+            for system, s in zip(systems, configs, strict=True)
+        ]
+        if pair and peer is None:
+            seating.append((systems[0], peer_seat(seating[0][1])))
+        first = systems[0]
 
         def known_callers() -> list[str]:  # a simulator's repeat callers: real screen-pop history
-            with db.read() as session:
+            with first.db.read() as session:
                 return sample_callers(session, 500)
 
-        lines = {Line(a.platform.value) for a in actors}
+        # One switch: the telephone network between the platforms (a transferred call moves
+        # with its order number attached, whichever system holds the order).
+        lines = {Line(by.platform.value) for _s, by in seating}
         switch = build_telephony(SwitchSite(settings, loop, lines, known_callers))
-        notifier = AlarmNotifier(settings, tray=tray_icon(app), parent=app)
-
-        def open_window(by: Seated) -> WindowParts:
-            part = build_window(shared, by, switch)
-            notifier.message.connect(part.banner.show_message)
-            changes = watch_for(db.engine)
-            if changes is not None:
-                watching[id(part)] = changes
-            # Another seat's order may plan a threshold before the one armed here.
-            watch_changes(part.window, changes, both(part.on_change, alarm_timer.rearm))
-            parts.append(part)
-            return part
-
-        def close_window(part: WindowParts) -> None:  # signed out: the seat is logged out
-            parts.remove(part)
-            notifier.message.disconnect(part.banner.show_message)
-            part.seat.controller.close()
-            changes = watching.pop(id(part), None)
-            if changes is not None:
-                changes.close()
-
         if smoke or script is not None:  # a check of the window itself: no one signs in
             slots: list[SeatSlot] = []
-            for actor in actors:
-                open_window(actor)
+            parts = [system.open_window(by, switch) for system, by in seating]
             shown: list[QWidget] = [p.window for p in parts]
         else:
-            slots = seat_slots(
-                actors, SlotParts(db, clock.now, settings, trail, audit_key, audit_pool, ops),
-                open_window, close_window,
-            )  # fmt: skip
+            slots = [slot for system, by in seating for slot in system.seat_slots([by], switch)]
             if demo_sign_in:
                 for slot in slots:
                     slot.demo_sign_in()
             shown = [slot.front for slot in slots]
         # On the screen it has: one window fitted; a pair side by side, stacked, or tabbed
-        # (the tab host, if any, is kept referenced while the loop runs).
-        _host = place_windows(shown, app.primaryScreen()) if parts else None
+        # (then the tab host is what shows: a page shown by itself would cover the current one).
+        opened = any(system.parts for system in systems)  # signed in: windows, not sign-ins
+        host = place_windows(shown, app.primaryScreen()) if opened else None
+        if host is not None:
+            shown = [host]
 
         def start() -> None:
-            alarm_timer.start()
+            for system in systems:
+                system.start()
             switch.start()
-            for part in parts:
-                part.seat.controller.log_in()
             for slot in slots:
                 slot.running = True
 
         def tick(now: datetime) -> None:
-            for part in parts:
-                part.tick(now)
+            for system in systems:
+                for part in system.parts:
+                    part.tick(now)
 
         async def stop() -> None:
-            for part in parts:
-                part.seat.controller.close()
+            for system in systems:
+                for part in system.parts:
+                    part.seat.controller.close()
             await switch.stop()
-            await alarm_timer.stop()
+            for system in systems:
+                await system.stop()
 
-        first = parts[0] if parts else None
+        ticking = AsyncIOScheduler(event_loop=loop, timezone=UTC)  # the status bars' clock
+        front = first.parts[0] if first.parts else None
         return _run(
-            app, loop, scheduler, shown, start, tick, stop,
-            smoke=smoke, started=started, orders=shared.order_count, url=db_url,
-            script=(lambda _w: script(first.window, first.seat)) if script and first else None,
+            app, loop, ticking, shown, start, tick, stop,
+            smoke=smoke, started=started, orders=first.shared.order_count, url=settings.db_url,
+            script=(lambda _w: script(front.window, front.seat)) if script and front else None,
         )  # fmt: skip
     finally:
         ops.shutdown()
-        executor.shutdown(wait=True)
         audit_pool.shutdown(wait=True)  # the last sign-out is on record before the process ends
-        for changes in watching.values():
-            changes.close()
-        db.dispose()
         if not loop.is_closed():  # an early return before the loop ran
+            loop.run_until_complete(_stop_exchange(systems))
+        for system in systems:
+            system.close()
+        if not loop.is_closed():
             loop.close()
             asyncio.set_event_loop(None)
 
 
-def alarm_services(
-    db: Database,
-    scheduler: AsyncIOScheduler,
-    clock: Clock,
-    rules: tuple[Policy, BusinessCalendar],
-    seat: str,
-    executor: Executor,
-    on_raised: Callable[[list[RaisedAlarm]], None],
-    on_health: Callable[[bool], None],
-    transfer_hold: timedelta = PENDING_HOLDS,
-    audit: AuditTrail | None = None,
-    link: tuple[ExchangeAlarms, Callable[[LinkAlarm], None]] | None = None,
-) -> tuple[OrderService, AlarmService, AlarmScheduler]:
-    """The order and alarm services and the one alarm scheduler that keeps their alarms on
-    time: every committed order write (new order, step, transfer, escalation) re-arms the exact
-    timer, so a threshold planned sooner than the one armed is raised on time, not by the
-    safety sweep. The services call ``on_change`` on the UI worker; ``rearm`` hops to the loop.
-    With ``audit``, every order step, acknowledgement and escalation is recorded there. With
-    ``link``, the same sweeps check the exchange's unacknowledged-message alarm and hand one
-    raised here to its callback."""
-    alarms = AlarmService(db, clock.now, seat, audit)
-    exchange, on_link_alarm = link if link is not None else (None, None)
-    timer = AlarmScheduler(
-        scheduler, alarms, clock, executor, on_raised, on_health=on_health,
-        exchange=exchange, on_link_alarm=on_link_alarm,
-    )  # fmt: skip
-    policy, calendar = rules
-    orders = OrderService(
-        db, clock.now, policy, calendar, on_change=timer.rearm, transfer_hold=transfer_hold,
-        audit=audit,
-    )  # fmt: skip
-    return orders, alarms, timer
+def _exchange_started(loop: asyncio.AbstractEventLoop, systems: list[System]) -> bool:
+    """Each system's exchange endpoint listening and sending, before any window shows: a port
+    in use is one line and exit 2, not a seat whose orders silently never leave."""
+    try:
+        for system in systems:
+            loop.run_until_complete(system.start_exchange())
+    except ExchangeSetupError as exc:
+        _fail(QCoreApplication.translate("App", "Exchange: {error}").format(error=exc))
+        return False
+    return True
 
 
-def both(first: Callable[[], None], then: Callable[[], None]) -> Callable[[], None]:
-    def call() -> None:
-        first()
-        then()
+async def _stop_exchange(systems: list[System]) -> None:
+    for system in systems:
+        await system.stop_exchange()
 
-    return call
+
+def _platform_of(settings: Settings) -> Platform | None:
+    try:
+        return Platform(settings.platform)
+    except ValueError:
+        _fail(
+            QCoreApplication.translate(
+                "App", "Unknown platform {platform}: use 12345 or 110."
+            ).format(platform=settings.platform)
+        )
+        return None
 
 
 def unsigned_seat(name: str, seat: str, platform: Platform) -> Seated:

@@ -437,23 +437,29 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="128"/>
+        <location filename="../../console/app.py" line="241"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="139"/>
+        <location filename="../../console/app_platform.py" line="213"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="145"/>
+        <location filename="../../console/app_platform.py" line="218"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="151"/>
+        <location filename="../../console/app_platform.py" line="223"/>
         <source>Audit trail: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/app_platform.py" line="229"/>
+        <location filename="../../console/app.py" line="226"/>
+        <source>Exchange: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -462,12 +468,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="375"/>
+        <location filename="../../console/app.py" line="125"/>
+        <source>The pair&apos;s second config is of the same platform ({platform}): give the other platform&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="277"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="386"/>
+        <location filename="../../console/app.py" line="288"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

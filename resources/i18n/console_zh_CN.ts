@@ -437,24 +437,30 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="128"/>
+        <location filename="../../console/app.py" line="241"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="139"/>
+        <location filename="../../console/app_platform.py" line="213"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="145"/>
+        <location filename="../../console/app_platform.py" line="218"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="151"/>
+        <location filename="../../console/app_platform.py" line="223"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/app_platform.py" line="229"/>
+        <location filename="../../console/app.py" line="226"/>
+        <source>Exchange: {error}</source>
+        <translation>平台间交换：{error}</translation>
     </message>
     <message>
         <location filename="../../console/ui/qt_app.py" line="70"/>
@@ -462,12 +468,17 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="375"/>
+        <location filename="../../console/app.py" line="125"/>
+        <source>The pair&apos;s second config is of the same platform ({platform}): give the other platform&apos;s.</source>
+        <translation>配对的第二个配置文件与本平台相同（{platform}）：请给出另一平台的配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/app.py" line="277"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="386"/>
+        <location filename="../../console/app.py" line="288"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
