@@ -132,6 +132,7 @@ class Receiver:
         try:
             with self._db.write() as session:
                 seen = _Seen(session, [m for _, m in decoded])
+                self._add_new(session, seen, [m for _, m in decoded])
                 batch = [(i, self._answer(session, seen, m, source)) for i, m in decoded]
                 box.keep_answers(session, seen.rows)
             for i, ack in batch:
@@ -141,6 +142,35 @@ class Receiver:
             for i, message in decoded:
                 answers[i] = self._alone(message, source)
         return answers
+
+    def _add_new(self, session: Session, seen: _Seen, messages: Sequence[Message]) -> None:
+        """The batch's transfers of orders this side does not have yet, written together (the
+        common case: most messages are new orders): each the first message about its order,
+        answered nowhere before. Their answers wait in ``seen``; the rest go one by one. A
+        conflict (another receiver wrote one of them meanwhile) fails the batch's transaction,
+        and each message is then tried alone."""
+        firsts: dict[str, Message] = {}
+        for m in messages:
+            env = m.envelope
+            if (
+                env.kind is Kind.TRANSFER and m.order is not None and env.sequence == 1
+                and str(env.message_id) not in seen.answers
+                and (env.sender.system_id, env.order_number, 1) not in seen.sequences
+            ):  # fmt: skip
+                firsts.setdefault(env.order_number, m)
+        if not firsts:
+            return
+        held = repo.present(session, firsts.keys())
+        new = [m for n, m in firsts.items() if n not in held]
+        by_sender: dict[str, list[Message]] = {}
+        for m in new:
+            by_sender.setdefault(m.envelope.sender.system_id, []).append(m)
+        now = self._clock()
+        for sender, mine in by_sender.items():
+            self._writer.add_remotes(session, [m.order for m in mine if m.order], sender)
+            for m in mine:
+                ack = acknowledge(m.envelope, sender=self._me, at=now)
+                seen.keep(m.envelope, int(ack.status), self._codec.encode_ack(ack), now)
 
     def _alone(self, message: Message, source: str) -> bytes:
         try:

@@ -7,6 +7,7 @@ deadline that is met or replaced resolves them. Never commits; the use case owns
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -114,13 +115,24 @@ class OrderWriter:
     def add_remote(self, session: Session, order: WorkOrder, source: str) -> repo.Stored:
         """An order the peer transferred here, whole (its last step is the transfer): this
         side's deadlines and alarms start from the transfer's time, by this side's rules."""
-        sent = order.timeline[-1]
-        started = self._fresh(replace(order, owner=order.owner.peer), Action.TRANSFER, sent.at)
-        if started is not None:
-            order = replace(order, deadlines=started.deadlines)
-        stored = repo.add(session, order, sent.at)
-        self._plan(session, stored, started)
-        self._audited(session, f"exchange:{source}", sent.seat, order.number, sent.action.value)
+        return self.add_remotes(session, [order], source)[0]
+
+    def add_remotes(
+        self, session: Session, orders: Sequence[WorkOrder], source: str
+    ) -> list[repo.Stored]:
+        """:meth:`add_remote` for many orders at once (a batch of the peer's transfers)."""
+        prepared: list[tuple[WorkOrder, PolicyResult | None]] = []
+        for order in orders:
+            sent = order.timeline[-1]
+            started = self._fresh(replace(order, owner=order.owner.peer), Action.TRANSFER, sent.at)
+            if started is not None:
+                order = replace(order, deadlines=started.deadlines)
+            prepared.append((order, started))
+        stored = repo.add_many(session, [(o, o.timeline[-1].at) for o, _s in prepared])
+        for one, (order, started) in zip(stored, prepared, strict=True):
+            sent = order.timeline[-1]
+            self._plan(session, one, started)
+            self._audited(session, f"exchange:{source}", sent.seat, order.number, sent.action.value)
         return stored
 
     def _step(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -104,8 +104,10 @@ def next_number(session: Session, platform: Platform, at: datetime) -> str:
 
 # Core statements, compiled once: an order and its events are written without ORM objects
 # (a received transfer writes both; the ORM's unit of work was most of its cost).
-_ADD_ORDER = insert(OrderRow).returning(col(OrderRow.id))
-_ADD_EVENTS = insert(EventRow)
+_ORDERS = OrderRow.__table__  # type: ignore[attr-defined]
+_ADD_ORDER = insert(_ORDERS).returning(_ORDERS.c.id)
+_ADD_ORDERS = insert(_ORDERS).returning(_ORDERS.c.id, sort_by_parameter_order=True)
+_ADD_EVENTS = insert(EventRow.__table__)  # type: ignore[attr-defined]
 
 
 def add(session: Session, order: WorkOrder, now: datetime) -> Stored:
@@ -114,6 +116,32 @@ def add(session: Session, order: WorkOrder, now: datetime) -> Stored:
     order_id = int(session.execute(_ADD_ORDER, params).scalar_one())
     _append(session, order_id, order.timeline)
     return Stored(order_id, 1, order)
+
+
+def add_many(session: Session, orders: Sequence[tuple[WorkOrder, datetime]]) -> list[Stored]:
+    """New orders (each with the instant it is written), their events too, in a few statements:
+    a batch of transfers received from the peer platform."""
+    if not orders:
+        return []
+    session.flush()
+    params = [
+        {**_columns(o), "created_at": o.created_at, "updated_at": now, "version": 1}
+        for o, now in orders
+    ]
+    ids = [int(i) for i in session.execute(_ADD_ORDERS, params).scalars()]
+    events = [
+        _event_values(i, e) for i, (o, _now) in zip(ids, orders, strict=True) for e in o.timeline
+    ]
+    session.execute(_ADD_EVENTS, events)
+    return [Stored(i, 1, o) for i, (o, _now) in zip(ids, orders, strict=True)]
+
+
+def present(session: Session, numbers: Collection[str]) -> set[str]:
+    """Which of ``numbers`` this database holds."""
+    if not numbers:
+        return set()
+    found = session.execute(sa_select(_ORDERS.c.number).where(_ORDERS.c.number.in_(numbers)))
+    return {str(n) for n in found.scalars()}
 
 
 def _append(session: Session, order_id: int, events: Sequence[Event]) -> None:
