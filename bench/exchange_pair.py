@@ -44,7 +44,6 @@ from console.store import orders as repo
 from console.store.engine import Database
 from console.store.exchange_tables import InboxRow, OutboxRow
 from console.store.setup import init_db
-from console.store.tables import OrderRow
 from tests.exchange.serving import two_systems
 
 SYSTEM = {Platform.HOTLINE: "LN-12345", Platform.POLICE: "LN-110"}
@@ -199,17 +198,7 @@ class BulkSeat:
 
     def add_orders(self, session: Session, orders: list[WorkOrder], now: datetime) -> None:
         """Rows of new orders (as ``repo.add`` writes them), many at a time."""
-        rows = [
-            OrderRow(**repo._columns(o), created_at=o.created_at, updated_at=now, version=1)
-            for o in orders
-        ]
-        session.add_all(rows)
-        session.flush()
-        session.add_all(
-            repo._event_row(r.id or 0, e) for r, o in zip(rows, orders, strict=True)
-            for e in o.timeline
-        )  # fmt: skip
-        session.flush()
+        repo.add_many(session, [(o, now) for o in orders])
 
     def queue(self, session: Session, rows: list[dict[str, object]]) -> None:
         if rows:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session
 
@@ -129,10 +130,12 @@ class OrderWriter:
                 order = replace(order, deadlines=started.deadlines)
             prepared.append((order, started))
         stored = repo.add_many(session, [(o, o.timeline[-1].at) for o, _s in prepared])
+        rows: list[dict[str, Any]] = []
         for one, (order, started) in zip(stored, prepared, strict=True):
             sent = order.timeline[-1]
-            self._plan(session, one, started)
+            rows += self._alarm_rows(one, started)
             self._audited(session, f"exchange:{source}", sent.seat, order.number, sent.action.value)
+        alarms.write(session, rows)  # every order's alarms in one statement
         return stored
 
     def _step(
@@ -202,13 +205,17 @@ class OrderWriter:
         return None
 
     def _plan(self, session: Session, stored: repo.Stored, started: PolicyResult | None) -> None:
+        alarms.write(session, self._alarm_rows(stored, started))
+
+    def _alarm_rows(
+        self, stored: repo.Stored, started: PolicyResult | None
+    ) -> list[dict[str, Any]]:
         policy, calendar = self._policy, self._calendar
         if started is None or policy is None or calendar is None:
-            return
+            return []
         if stored.order.status is Status.CANCELLED:
-            return
-        alarms.plan(
-            session,
+            return []
+        return alarms.rows_of(
             stored.id,
             stored.order.number,
             started.deadlines,

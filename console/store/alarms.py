@@ -64,6 +64,19 @@ def plan(
     calendar: BusinessCalendar,
 ) -> int:
     """Write the pending rows of every deadline in ``started`` (begun at ``start``)."""
+    return write(session, rows_of(order_id, number, deadlines, started, start, settings, calendar))
+
+
+def rows_of(
+    order_id: int,
+    number: str,
+    deadlines: Deadlines,
+    started: Mapping[str, DeadlineSpec],
+    start: datetime,
+    settings: AlarmSettings,
+    calendar: BusinessCalendar,
+) -> list[dict[str, Any]]:
+    """The pending rows :func:`plan` writes (many orders' rows go in one :func:`write`)."""
     rows: list[dict[str, Any]] = []
     for name, spec in started.items():
         due = getattr(deadlines, name)
@@ -80,6 +93,11 @@ def plan(
                     "fires_at": fires_at,
                 }
             )
+    return rows
+
+
+def write(session: Session, rows: list[dict[str, Any]]) -> int:
+    """Write pending alarm rows (:func:`rows_of`); a row whose key is there already is skipped."""
     if not rows:
         return 0
     insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
