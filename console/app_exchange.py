@@ -130,9 +130,15 @@ class Endpoint:
 
     async def stop(self) -> None:
         self._stop.set()
-        if self._task is not None:
-            await asyncio.wait([self._task], timeout=5)
-            self._task = None
+        task, self._task = self._task, None
+        if task is not None:
+            await asyncio.wait([task], timeout=5)
+            if not task.done():
+                task.cancel()
+            elif not task.cancelled() and task.exception() is not None:
+                # Qt may step the task once more after the loop stopped running (qasync), on
+                # the way out: said here, not as "never retrieved" when it is collected.
+                log.info("exchange sender ended: %r", task.exception())
         if self._far_end is not None:
             await self._far_end.stop()
             self._far_end = None

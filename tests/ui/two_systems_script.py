@@ -12,6 +12,7 @@ or 1 with what was awaited in vain.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -80,17 +81,29 @@ async def script(window: MainWindow, _seat: SeatParts) -> int:
         return any(number in str(model.index(r, 0).data()) for r in rows)
 
     await until(listed, 10, "the order in 110's 待签收 queue")
+    shoot("arrived", window, police_window)
     for action, note in ((Action.SIGN_FOR, ""), (Action.START_HANDLING, ""),
                          (Action.FEED_BACK, "民警已到场处置，双方已调解")):  # fmt: skip
         police.act(number, action, J01, note, seen=len(police.get(number).order.timeline))
     await until(lambda: status(hotline, number) is Status.FED_BACK, 10, "the feedback at 12345")
     hotline.act(number, Action.COMPLETE, A01, seen=len(hotline.get(number).order.timeline))
     await until(lambda: status(police, number) is Status.COMPLETED, 10, "the completion at 110")
+    shoot("completed", window, police_window)
     mine, theirs = history(hotline, number), history(police, number)
     print(f"number={number}", flush=True)
     print(f"12345={[h[0] for h in mine]}", flush=True)
     print(f"110={[h[0] for h in theirs]}", flush=True)
     return 0 if mine == theirs else 5
+
+
+def shoot(name: str, *windows: MainWindow) -> None:
+    """Screenshots for a person to look at, when ``CONSOLE_SHOTS`` names a folder."""
+    folder = os.environ.get("CONSOLE_SHOTS")
+    if not folder:
+        return
+    for i, w in enumerate(windows):
+        top = w.window()
+        top.grab().save(str(Path(folder) / f"{name}-{i}.png"))
 
 
 def main() -> int:
