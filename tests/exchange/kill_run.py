@@ -14,7 +14,7 @@ from pathlib import Path
 
 from console.domain.orders import Platform
 from tests.exchange.kill_checks import Tally, check, queued
-from tests.exchange.kill_stream import Killer, Serving, Stream, WarmServer
+from tests.exchange.kill_stream import Killer, Serving, Stream, WarmServer, seat_orders
 from tests.exchange.serving import System
 from tests.waiting import wait_until
 
@@ -43,13 +43,14 @@ def kill_run(
     started = time.perf_counter()
     rng = random.Random(seed)
     serving = {p: Serving(s, logs, warm) for p, s in systems.items()}
-    stream = Stream({Platform(p): s.orders() for p, s in systems.items()}, random.Random(seed + 1))
+    stream = Stream({}, random.Random(seed + 1))
     stop = threading.Event()
     seats = threading.Thread(target=stream.run, args=(stop,), name="seats")
     killer = Killer(serving, rng)
     try:
         for s in serving.values():
-            s.start()
+            s.start()  # the first start makes the audit key the seats use
+        stream.seats = {Platform(p): seat_orders(s) for p, s in systems.items()}
         seats.start()
         try:
             killer.run(kills_each)

@@ -4,7 +4,8 @@
   SIGKILL and started again — forked warm from :mod:`tests.exchange.warm_serve` (the same code
   from ``main()`` on, without ~2 s of imports a start), or a cold ``python -m console`` process;
 - :class:`Stream`: the seats of both platforms in the test process, through ``OrderService`` as
-  a seat builds it (each step written with its outbox message): 12345 creates and transfers
+  a seat builds it (:func:`seat_orders`: each step written with its outbox message and its
+  audit row, on the trail the serve process appends to as well): 12345 creates and transfers
   orders, 110 signs for, handles, reports progress and feeds back (or returns), 12345 completes
   or cancels. A seat takes an order's next step once every earlier step has reached its side
   (its copy's timeline is as long as the steps taken), so no two seats race on an order;
@@ -29,8 +30,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from console.app_exchange import Endpoint
+from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.orders import Action, Platform
+from console.services.alarms import load_site_policy
+from console.services.audit import AuditTrail, open_key
 from console.services.orders import OrderService
 from console.store import exchange as box
 from console.store.orders import UnknownOrder
@@ -153,6 +158,23 @@ def _text(path: Path) -> str:
         return path.read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError:
         return ""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def seat_orders(system: System) -> OrderService:
+    """The platform's order service as a seat builds it, its steps recorded in the platform's
+    audit trail (the key file its serve process uses) and queued in its outbox."""
+    assert system.db is not None and system.settings.audit_key_file is not None
+    clock = _now
+    trail = AuditTrail(open_key(system.db, system.settings.audit_key_file), clock)
+    policy, calendar = load_site_policy(system.db), load_calendar()
+    endpoint = Endpoint.build(system.settings, system.db, clock, trail, policy, calendar,
+                              runs_here=False)  # fmt: skip
+    assert endpoint is not None
+    return OrderService(system.db, clock, policy, calendar, audit=trail, outbox=endpoint.outbox)
 
 
 def delivered_since(db_system: System, peer_id: str, since: datetime) -> bool:
