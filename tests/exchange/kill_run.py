@@ -59,6 +59,7 @@ def kill_run(
             seats.join(timeout=60)
         if stream.error is not None:
             raise stream.error
+        assert not seats.is_alive(), "the seats' stream did not stop within 60 s"
         drained = time.perf_counter()
         wait_until(lambda: not any(map(queued, systems.values())), drain_s,
                    lambda: f"both outboxes empty: {[queued(s) for s in systems.values()]} queued")  # fmt: skip
