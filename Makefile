@@ -7,7 +7,7 @@ TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 DEMO_ORDERS ?= 200000
 
-.PHONY: system-deps demo-systems run run-12345 run-110 test lint i18n i18n-update bench dist dist-smoke constraints clean
+.PHONY: system-deps demo-systems run run-12345 run-110 test lint i18n i18n-update bench exchange-kill dist dist-smoke constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -86,6 +86,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# kill -9 each side's exchange serve 200 times during a stream (issue 14); KILL_ARGS="--db postgres"
+exchange-kill: $(STAMP)
+	$(BIN)/python bench/exchange_kill.py $(KILL_ARGS)
 
 dist: $(STAMP) i18n
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
