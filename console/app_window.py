@@ -231,7 +231,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         seat.pop.refresh()  # the caller's orders as they are now (the peer may have acted)
         linkage_bar.refresh()  # an order sent to the peer: signed for, fed back?
         panel.refresh_soon()  # an alarm another console raised shows within a second
-        if detail.isVisible():
+        if detail.isVisible() or detail.awaiting:  # an order on its way lands on screen or off
             detail.refresh()
 
     return WindowParts(window, seat, status, panel, banner, tick, on_change, ringer=ringer)

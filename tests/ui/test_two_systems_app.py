@@ -1,6 +1,7 @@
 """``make run`` as the console composes it: two platforms in one process, each its own system on
 its own SQLite database, the exchange between their endpoints over loopback HTTPS with the demo
-certificates, one simulated switch. An order created and transferred at 12345 lands in 110's
+certificates, one simulated switch. A call answered at 12345, its order saved and F8 pressed
+reaches the 110 seat first (工单传输中) and its order follows. An order created and transferred at 12345 lands in 110's
 database and 待签收 queue, comes back fed back, is completed, and both sides keep the same history
 (tests/ui/two_systems_script.py drives it); and a pair config of the same platform is refused.
 """
@@ -64,6 +65,9 @@ def test_an_order_travels_between_the_two_systems_of_make_run(tmp_path: Path) ->
         str(configs[Platform.HOTLINE]), str(configs[Platform.POLICE]),
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
+    # F8 across the two systems: the call reached the 110 seat before the order's message, its
+    # detail said 工单传输中, then showed the order when the message landed.
+    assert "in_transit_seen=True" in done.stdout, done.stdout
     number = re.search(r"number=(\S+)", done.stdout)
     assert number, done.stdout
     for platform in Platform:  # each system's own database holds the order, completed

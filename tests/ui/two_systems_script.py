@@ -26,6 +26,7 @@ from console.domain.orders import Action, Platform, Status
 from console.services.orders import OrderService
 from console.store.orders import UnknownOrder
 from console.store.queues import QueueKind
+from console.telephony.port import Line
 from console.ui.main_window import MainWindow
 
 if __package__ in (None, ""):  # run as a script: find the tests package
@@ -55,13 +56,52 @@ def history(orders: OrderService, number: str) -> list[tuple[str, str, str, str]
     return [(e.action.value, e.platform.value, e.seat, e.note) for e in order.timeline]
 
 
-async def script(window: MainWindow, _seat: SeatParts) -> int:
+async def by_phone(seat: SeatParts, police_window: MainWindow, police: OrderService) -> str:
+    """The call first, then its order: a 12345 call answered, its order saved, F8. The 110
+    seat takes the call with the order's number attached before the order's message has
+    landed (the transfer is written once the peer has the caller): its detail says 工单传输中,
+    then shows the order when the message lands."""
+    caller = seat.switch.place_call(Line.HOTLINE).caller
+    await until(lambda: seat.panel.call_bar.ringing.count() == 1, 10, "the 12345 call ringing")
+    seat.controller.answer_next()
+    await until(lambda: seat.controller.current is not None, 10, "the 12345 call answered")
+    saved: list[str] = []
+    seat.panel.intake.saved.connect(saved.append)
+    seat.panel.intake.set_draft(
+        Draft(caller_phone=caller, kind="C-TS", field="F-SH", district="210102",
+              address="中山路88号", description="小区门口有人持械斗殴", consent=True)
+    )  # fmt: skip
+    seat.panel.intake.save()
+    await until(lambda: saved, 10, "the order saved")
+    number = saved[0]
+    detail = police_window.detail
+    assert detail is not None
+    seen: list[str] = []  # what the 110 detail said while the call was there first
+    seat.flow.transfer()  # F8
+    police_seat = police_window.seat_panel
+    assert police_seat is not None
+
+    def shown() -> bool:
+        seen.append(detail.message.text())
+        return detail.order is not None and detail.order.number == number
+
+    await until(lambda: police_seat.controller.current is not None, 15, "the call at 110")
+    await until(shown, 15, "the transferred order in 110's detail")
+    await until(lambda: status(police, number) is Status.TRANSFERRED, 10, "the order at 110")
+    in_transit = QApplication.translate("OrderDetail", "Order on its way from the other platform…")
+    print(f"phone={number} in_transit_seen={in_transit in seen}", flush=True)
+    shoot("by_phone", police_window)
+    return number
+
+
+async def script(window: MainWindow, seat: SeatParts) -> int:
     # Side by side on a wide screen, tabs of one window on the offscreen one: not top-level.
     windows = [w for w in QApplication.allWidgets() if isinstance(w, MainWindow)]
     assert len(windows) == 2, windows
     police_window = next(w for w in windows if w is not window)
     hotline, police = services(window), services(police_window)
     assert hotline is not police  # two systems, not one
+    await by_phone(seat, police_window, police)
     draft = Draft(
         caller_phone="13812345678", kind="C-TS", field="F-SH", district="210102",
         description="有人在小区门口持械斗殴", consent=True,

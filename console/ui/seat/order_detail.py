@@ -232,6 +232,11 @@ class OrderDetail(QWidget):
         its message lands, loading it says so instead of "no such order"."""
         self._awaiting = number.strip()
 
+    @property
+    def awaiting(self) -> str:
+        """The number of the order on its way from the peer platform, if one is expected."""
+        return self._awaiting
+
     def show_order(self, order: WorkOrder, related: Sequence[OrderSummary]) -> None:
         self.order = order
         self._say("")
