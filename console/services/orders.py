@@ -101,10 +101,13 @@ class OrderService:
         kinds: list[Kind] = []
         fields: list[Field] = []
         districts: list[District] = []
-        # Only the entries the draft names; a code no catalogue holds is never sent to SQL.
-        if all(len(code) <= MAX_CODE and not unstorable(code) for code in codes):
+        # Only the entries the draft names; a code no catalogue holds is never sent to SQL (it
+        # is looked up as "", which names nothing: its own problem is said by validate()), and
+        # the draft's other codes are still looked up (one bad code is one problem, not three).
+        safe = tuple(c if len(c) <= MAX_CODE and not unstorable(c) else "" for c in codes)
+        if any(safe):
             with self._db.read() as session:
-                kinds, fields, districts = catalogue(session, codes)
+                kinds, fields, districts = catalogue(session, (safe[0], safe[1], safe[2]))
         problems = validate(
             draft,
             actor.platform,
