@@ -113,11 +113,10 @@ def resolve(
     session: Session, order_id: int, at: datetime, deadlines: Iterable[str] | None = None
 ) -> int:
     """Resolve the order's unresolved alarms (of ``deadlines``, or all): met, replaced, closed."""
-    stmt = update(AlarmRow).where(
-        col(AlarmRow.order_id) == order_id, col(AlarmRow.resolved_at).is_(None)
-    )
+    table = AlarmRow.__table__  # type: ignore[attr-defined]  # Core: no ORM session sync
+    stmt = update(table).where(table.c.order_id == order_id, table.c.resolved_at.is_(None))
     if deadlines is not None:
-        stmt = stmt.where(col(AlarmRow.deadline).in_(list(deadlines)))
+        stmt = stmt.where(table.c.deadline.in_(list(deadlines)))
     result = session.execute(stmt.values(resolved_at=at))
     return int(result.rowcount)  # type: ignore[attr-defined]
 

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, insert, text, update
 from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from console.domain.orders import (
     TERMINAL,
@@ -107,7 +107,8 @@ def next_number(session: Session, platform: Platform, at: datetime) -> str:
 _ORDERS = OrderRow.__table__  # type: ignore[attr-defined]
 _ADD_ORDER = insert(_ORDERS).returning(_ORDERS.c.id)
 _ADD_ORDERS = insert(_ORDERS).returning(_ORDERS.c.id, sort_by_parameter_order=True)
-_ADD_EVENTS = insert(EventRow.__table__)  # type: ignore[attr-defined]
+_EVENTS = EventRow.__table__  # type: ignore[attr-defined]
+_ADD_EVENTS = insert(_EVENTS)
 
 
 def add(session: Session, order: WorkOrder, now: datetime) -> Stored:
@@ -151,9 +152,11 @@ def _append(session: Session, order_id: int, events: Sequence[Event]) -> None:
 
 def save(session: Session, stored: Stored, order: WorkOrder, now: datetime) -> Stored:
     """Write ``order`` over ``stored`` if nobody changed it since; append its new events."""
+    # Core, not an ORM-enabled UPDATE: the ORM would evaluate the criteria against every
+    # object the session holds (a received batch's orders), making a batch quadratic.
     result = session.execute(
-        update(OrderRow)
-        .where(col(OrderRow.id) == stored.id, col(OrderRow.version) == stored.version)
+        update(_ORDERS)
+        .where(_ORDERS.c.id == stored.id, _ORDERS.c.version == stored.version)
         .values(**_columns(order), updated_at=now, version=stored.version + 1)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
@@ -163,11 +166,12 @@ def save(session: Session, stored: Stored, order: WorkOrder, now: datetime) -> S
 
 
 def get(session: Session, number: str) -> Stored:
-    row = session.exec(select(OrderRow).where(OrderRow.number == number)).first()
+    """The order and its timeline, read as plain rows (no ORM objects kept in the session)."""
+    row = session.execute(sa_select(_ORDERS).where(_ORDERS.c.number == number)).first()
     if row is None or row.id is None:
         raise UnknownOrder(number)
-    events = session.exec(
-        select(EventRow).where(EventRow.order_id == row.id).order_by(col(EventRow.id))
+    events = session.execute(
+        sa_select(_EVENTS).where(_EVENTS.c.order_id == row.id).order_by(_EVENTS.c.id)
     ).all()
     return Stored(row.id, row.version, _to_domain(row, events))
 
@@ -264,7 +268,8 @@ def _priority(number: str, value: int) -> Priority:
         return known
 
 
-def _to_domain(row: OrderRow, events: Sequence[EventRow]) -> WorkOrder:
+def _to_domain(row: Any, events: Sequence[Any]) -> WorkOrder:
+    """An order from its row and its events' rows (ORM objects or plain rows: same names)."""
     created = _utc(row.created_at)
     assert created is not None
     return WorkOrder(
