@@ -5,69 +5,9 @@ environment (``CONSOLE_DB CONSOLE_PLATFORM CONSOLE_SEAT CONSOLE_AGENT CONSOLE_LA
 CONSOLE_AUDIT_KEY``; empty means unset) > file > defaults. The file is ``--config PATH`` (must
 exist) or :func:`default_config_path` (``~/.config/linkage-console/console.toml`` on Linux,
 ``%LOCALAPPDATA%\\linkage\\linkage-console\\console.toml`` on Windows; may be absent). UTF-8,
-with or without BOM. Every key is optional; ``resources/console.example.toml`` shows them all::
-
-    [database]
-    url = "postgresql+psycopg://console@db-host/console"  # default: SQLite in the user data dir
-    sslrootcert = "/etc/linkage/db-ca.pem"  # PostgreSQL over TLS, the server checked against
-                            # this CA (sslmode verify-full unless the URL says another)
-
-    [seat]
-    platform = "12345"      # "12345" (hotline) or "110" (police); default "12345"
-    id = "A-01"             # 1-16 ASCII letters, digits, "-"; default "A-01"
-    agent = "王丽"          # agent name, 1-32 characters; default "坐席"
-    wrap_up_s = 30          # 话后整理 seconds, 0-600; default 30
-    hold_reminder_s = 60    # a hold this long reminds the agent, 10-600; default 60
-    dispositions = ["invalid=无效来电", "other=其他"]  # wrap-up codes, 1-9; default: five
-    auto_answer = false     # answer an offered call at once (no ringing); default false
-    offline_after_s = 90    # a seat not heard of this long shows offline (离线), 60-3600; default 90
-
-    [telephony]
-    adapter = "simulated"   # which switch: a name in console.telephony.adapters; default "simulated"
-    transfer_window_s = 30  # a transfer/three-way call waits this long for the peer, 5-300
-    sim_calls_per_min = 2   # the simulated switch's 12345 calls a minute, 0-60; default 2
-    sim_colleagues = 12     # simulated agents per line beside the console seats, 0-50; default 12
-    ring_timeout_s = 15     # ring-no-answer: the call goes on, the seat not ready, 5-120; default 15
-    ring_volume = 80        # the ring's volume 0-100 (not silenced by alarms' silent hours); 80
-
-    [ui]
-    lang = "zh_CN"          # "zh_CN" or "en"; default "zh_CN"
-
-    [audit]
-    key_file = "/etc/linkage/audit.key"  # the audit trail's key; default: audit.key beside
-                            # the config file. CONSOLE_AUDIT_KEY. Same file on every seat.
-
-    [alarms]
-    sound = true            # default true
-    volume = 80             # 0-100; default 80
-    silent_hours = ["22:00", "07:00"]   # [start, end), may wrap midnight; default: none
-
-    [security]
-    password_min_length = 8     # 8-128; default 8
-    password_min_classes = 3    # of lower, upper, digits, other: 1-4; default 3
-    password_max_age_days = 90  # 0: never expire; default 90
-    lock_after_failures = 5     # wrong tries in a row that lock the account; default 5
-    lock_minutes = 30           # default 30
-    totp_for_all = false        # one-time code for everyone (admins and auditors always)
-    idle_lock_min = 15          # the seat locks after this long untouched; default 15
-
-    [privacy]
-    retention_months = 36       # callers of orders closed longer ago may be purged; 1-600
-
-    [exchange]                  # this platform's own system, linked to the peer's (docs/exchange.md)
-    mode = "https"              # "off" (default): both platforms on one database; "https"; "database"
-    system_id = "LN-12345"      # this system's id = its certificate's CN; default "LN-<platform>"
-    peer_id = "LN-110"          # the peer system's id; default "LN-<the other platform>"
-    listen = "0.0.0.0:8443"     # where this platform's endpoint listens; default "127.0.0.1:8443"
-    peer_url = "https://110-gw.example:8443"   # the peer's endpoint
-    cert = "/etc/linkage/ln-12345.pem"         # this system's certificate and key, PEM
-    key = "/etc/linkage/ln-12345.key"
-    ca = "/etc/linkage/peer-ca.pem"            # the CA that signed the peer's certificate
-    shared_db = "postgresql+psycopg://ln12345@exchange-db/exchange"  # "database" mode only
-    embedded = false            # true: this console runs the endpoint (a one-seat site, the demo);
-                                # false (default): `python -m console exchange serve` does
-    unacked_alarm_s = 120       # a message to the peer unacknowledged this long raises the
-                                # shift lead's alarm, 30-3600; default 120
+with or without BOM. Every key is optional: ``resources/console.example.toml`` shows every
+section and key with its range and default (in Chinese and English), and :data:`_FIELDS`
+below declares each key once, with the check its value passes.
 
 A database password belongs in ``CONSOLE_DB`` (or ``~/.pgpass``); one written in the file is
 used, but ``config check`` and the start-up log warn while the file is readable by others.

@@ -338,6 +338,22 @@ def test_the_shipped_example_parses_as_is_and_uncommented(tmp_path: Path) -> Non
         assert s.silent_hours == (time(22), time(7)) and s.db_url in url
 
 
+def test_the_shipped_example_names_every_key() -> None:
+    """The example is the keys' one documentation (config.py's docstring points to it)."""
+    import re as regex
+
+    from console.config import _FIELDS
+
+    text = bundle_path("resources", "console.example.toml").read_text(encoding="utf-8")
+    section, named = "", set()
+    for line in text.splitlines():
+        if m := regex.match(r"\[(\w+)\]", line):
+            section = m[1]
+        elif m := regex.match(r"#? ?(\w+) = ", line):
+            named.add(f"{section}.{m[1]}")
+    assert {f.key for f in _FIELDS} <= named, {f.key for f in _FIELDS} - named
+
+
 # A password in every shape a site has written one; "cr3t" is a piece of each.
 SECRET_URLS = [
     "postgresql+psycopg://app@db/console?password=s3cr3t",
