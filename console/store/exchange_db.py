@@ -15,30 +15,20 @@ from datetime import timedelta
 
 import psycopg
 from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from psycopg.conninfo import conninfo_to_dict
 
 from console.paths import bundle_path
+from console.store.pg_conninfo import conninfo as pg_conninfo
 
 SCHEMA = "linkage_exchange"
 VERSION = 1
 DDL = ("resources", "exchange", "database", "v1.sql")
 APPLICATION_NAME = "console-exchange"
-# Connecting never waits past this; keepalives notice a silently dead path to the shared database.
-_CONNECT_OPTIONS: dict[str, int | str] = {
-    "application_name": APPLICATION_NAME,
-    "connect_timeout": 5,
-    "keepalives": 1,
-    "keepalives_idle": 10,
-    "keepalives_interval": 5,
-    "keepalives_count": 3,
-}
 
 
 def conninfo(url: str) -> str:
-    """libpq's connection string for ``postgresql://…`` or SQLAlchemy's ``postgresql+psycopg://…``;
-    options in the URL's query (sslmode, sslcert…) win over ours."""
-    uri = url.replace("postgresql+psycopg://", "postgresql://", 1)
-    return make_conninfo("", **{**_CONNECT_OPTIONS, **conninfo_to_dict(uri)})
+    """libpq's connection string for the shared database at ``url`` (console.store.pg_conninfo)."""
+    return pg_conninfo(url, APPLICATION_NAME)
 
 
 def where(url: str) -> str:

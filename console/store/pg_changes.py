@@ -8,25 +8,16 @@ import threading
 import time
 
 import psycopg
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from sqlalchemy.engine import URL
 
 from console.store.engine import CHANGES_CHANNEL
+from console.store.pg_conninfo import conninfo
 
 log = logging.getLogger(__name__)
 
 APPLICATION_NAME = "console-changes"  # how the listening connection shows in pg_stat_activity
 RETRY_FIRST_S = 0.5  # reconnect delays: doubled after each failed attempt, up to RETRY_MAX_S
 RETRY_MAX_S = 10.0
-# A listener only reads, so TCP keepalives are what notice a silently dead network path.
-_CONNECT_OPTIONS: dict[str, int | str] = {
-    "application_name": APPLICATION_NAME,
-    "connect_timeout": 5,
-    "keepalives": 1,
-    "keepalives_idle": 10,
-    "keepalives_interval": 5,
-    "keepalives_count": 3,
-}
 
 
 class PgNotifications:
@@ -39,9 +30,8 @@ class PgNotifications:
     """
 
     def __init__(self, url: URL, *, retry_first_s: float = RETRY_FIRST_S) -> None:
-        # postgresql+psycopg://… → libpq's own URI; options in its query (sslmode…) win over ours.
         uri = url.set(drivername="postgresql").render_as_string(hide_password=False)
-        self._conninfo = make_conninfo("", **{**_CONNECT_OPTIONS, **conninfo_to_dict(uri)})
+        self._conninfo = conninfo(uri, APPLICATION_NAME)
         self._retry_first = retry_first_s
         self._retry = retry_first_s
         self._next_try = 0.0
