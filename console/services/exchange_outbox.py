@@ -36,8 +36,8 @@ def travels(order: WorkOrder, action: Action) -> bool:
 
 class Outbox:
     """Queues this platform's steps for the peer. ``sender`` names this system; ``on_queued``
-    is told (from the writing thread, after nothing) that something was queued, so an
-    in-process sender can wake at once instead of at its next poll."""
+    is called (on the writing thread, before the step's transaction commits) when something was
+    queued, so an in-process sender wakes at once instead of at its next poll."""
 
     def __init__(
         self,

@@ -61,26 +61,6 @@ def next_sequence(session: Session, order_number: str) -> int:
     return int(last or 0) + 1
 
 
-def sent_before(session: Session, order_number: str) -> bool:
-    """Whether any message about the order was written here: the peer has a copy of it."""
-    return (
-        session.exec(
-            select(OutboxRow.id).where(col(OutboxRow.order_number) == order_number).limit(1)
-        ).first()
-        is not None
-    )
-
-
-def received_before(session: Session, order_number: str) -> bool:
-    """Whether any message about the order came from the peer: the peer has a copy of it."""
-    return (
-        session.exec(
-            select(InboxRow.message_id).where(col(InboxRow.order_number) == order_number).limit(1)
-        ).first()
-        is not None
-    )
-
-
 def queue(session: Session, row: OutboxRow) -> None:
     session.add(row)
     session.flush()
@@ -106,13 +86,6 @@ def due(session: Session, now: datetime, limit: int) -> list[Outgoing]:
         )
         for r in rows
     ]
-
-
-def next_due(session: Session) -> datetime | None:
-    """When the earliest queued message may go."""
-    return session.exec(
-        select(func.min(OutboxRow.next_try_at)).where(col(OutboxRow.state) == QUEUED)
-    ).one()
 
 
 def delivered(session: Session, ids: Sequence[int], status: int, at: datetime) -> None:
@@ -149,24 +122,6 @@ def retry(session: Session, id: int, at: datetime, error: str) -> None:
     )
 
 
-def inbox_answer(session: Session, message_id: str) -> InboxRow | None:
-    return session.get(InboxRow, message_id)
-
-
-def answered(session: Session, sender: str, order_number: str, sequence: int) -> bool:
-    """Whether message ``sequence`` of ``sender`` about the order was answered for good here."""
-    return (
-        session.exec(
-            select(InboxRow.message_id).where(
-                col(InboxRow.sender) == sender,
-                col(InboxRow.order_number) == order_number,
-                col(InboxRow.sequence) == sequence,
-            )
-        ).first()
-        is not None
-    )
-
-
 def inbox_answers(session: Session, message_ids: Sequence[str]) -> dict[str, bytes]:
     """The answers already given to any of ``message_ids`` (message id → acknowledgement)."""
     if not message_ids:
@@ -190,11 +145,6 @@ def answered_among(
         )
     ).all()
     return {(n, int(q)) for n, q in rows}
-
-
-def keep_answer(session: Session, row: InboxRow) -> None:
-    session.add(row)
-    session.flush()
 
 
 def keep_answers(session: Session, rows: Sequence[Mapping[str, object]]) -> None:

@@ -112,7 +112,6 @@ _ADD_EVENTS = insert(_EVENTS)
 
 
 def add(session: Session, order: WorkOrder, now: datetime) -> Stored:
-    session.flush()  # anything the session holds goes first, in the order it was made
     params = {**_columns(order), "created_at": order.created_at, "updated_at": now, "version": 1}
     order_id = int(session.execute(_ADD_ORDER, params).scalar_one())
     _append(session, order_id, order.timeline)
@@ -124,7 +123,6 @@ def add_many(session: Session, orders: Sequence[tuple[WorkOrder, datetime]]) -> 
     a batch of transfers received from the peer platform."""
     if not orders:
         return []
-    session.flush()
     params = [
         {**_columns(o), "created_at": o.created_at, "updated_at": now, "version": 1}
         for o, now in orders
