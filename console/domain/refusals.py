@@ -284,4 +284,27 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     "exchange_peer_rule": QT_TRANSLATE_NOOP(
         "Refusals", "A rule of the other platform's system that this console does not know ({code})."
     ),
+    # Emergency linkage (console.services.incidents)
+    "no_plan": QT_TRANSLATE_NOOP(
+        "Refusals", "The site has no linkage plan for this event type at level {level}: ask IT to add one."
+    ),
+    "unknown_incident": QT_TRANSLATE_NOOP("Refusals", "No such incident: {number}."),
+    "incident_stood_down": QT_TRANSLATE_NOOP("Refusals", "The response to {number} has been stood down."),
+    "incident_of_peer": QT_TRANSLATE_NOOP(
+        "Refusals", "{number} is run by {platform}: its shift lead changes it."
+    ),
+    "same_level": QT_TRANSLATE_NOOP("Refusals", "The incident is already at this level."),
+    "incident_needs_place": QT_TRANSLATE_NOOP("Refusals", "Say where it happened."),
+    "incident_needs_summary": QT_TRANSLATE_NOOP("Refusals", "Write a short summary first."),
+    "unknown_district": QT_TRANSLATE_NOOP("Refusals", "Unknown district code {district}."),
+    "unknown_partner": QT_TRANSLATE_NOOP("Refusals", "{partner} is not a partner of this incident."),
+    "partner_released": QT_TRANSLATE_NOOP(
+        "Refusals", "{partner} is no longer needed at this level."
+    ),
+    "already_answered": QT_TRANSLATE_NOOP(
+        "Refusals", "{partner} has already answered (recorded by {by})."
+    ),
+    "answer_needs_who": QT_TRANSLATE_NOOP("Refusals", "Say who answered at the partner."),
+    "answer_in_future": QT_TRANSLATE_NOOP("Refusals", "The answer's time is in the future."),
+    "order_already_linked": QT_TRANSLATE_NOOP("Refusals", "{order} is already linked to {number}."),
 })  # fmt: skip

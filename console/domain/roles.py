@@ -72,6 +72,9 @@ class Capability(enum.StrEnum):
     MANAGE_DIRECTORY = "manage_directory"  # the 12345 dispatch directory (承办单位)
     CHANGE_CONFIG = "change_config"  # site configuration, deadline and security policy
     READ_AUDIT = "read_audit"  # the audit trail, and its export
+    SEE_INCIDENTS = "see_incidents"  # the emergency incidents (应急联动): board, intake offer
+    LINK_INCIDENT = "link_incident"  # link a call's order to an active incident at intake
+    RUN_INCIDENT = "run_incident"  # start a plan, change its level, record answers, stand down
 
 
 Can = Action | Capability
@@ -118,6 +121,9 @@ _DECLARED: tuple[tuple[Can, _Grants], ...] = (
     (Capability.MANAGE_DIRECTORY, _ADMIN),
     (Capability.CHANGE_CONFIG, _ADMIN),
     (Capability.READ_AUDIT, {SITE: frozenset({Role.AUDITOR})}),
+    (Capability.SEE_INCIDENTS, _FLOORS),
+    (Capability.LINK_INCIDENT, _FLOORS),
+    (Capability.RUN_INCIDENT, _LEADS),
 )
 
 MATRIX: Mapping[Can, _Grants] = MappingProxyType(

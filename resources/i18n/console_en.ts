@@ -934,6 +934,69 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>Emergency</name>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="51"/>
+        <source>Natural disaster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="52"/>
+        <source>Accident disaster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="53"/>
+        <source>Public-health event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="54"/>
+        <source>Social-security event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="96"/>
+        <source>red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="97"/>
+        <source>orange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="98"/>
+        <source>yellow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="99"/>
+        <source>blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="102"/>
+        <source>Level I, extremely serious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="103"/>
+        <source>Level II, serious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="104"/>
+        <source>Level III, major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="105"/>
+        <source>Level IV, general</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExchangeWords</name>
     <message>
         <location filename="../../console/ui/exchange_words.py" line="42"/>
@@ -2055,50 +2118,50 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="242"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="330"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="247"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="335"/>
         <source>Work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="263"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="264"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="268"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="269"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="263"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="264"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="268"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="269"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="322"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="327"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="329"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="336"/>
         <source>Order on its way from the other platform…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="371"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="376"/>
         <source>Linked order (联动):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="376"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="381"/>
         <source>No other orders from this caller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="388"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
         <source>and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2123,30 +2186,30 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="394"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="399"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="397"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="402"/>
         <source>Provisional acceptance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="403"/>
         <source>Guidance and explanation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2770,6 +2833,76 @@ Your work so far is kept. Please tell IT and give them the log file:
     <message>
         <location filename="../../console/domain/refusals.py" line="284"/>
         <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="288"/>
+        <source>The site has no linkage plan for this event type at level {level}: ask IT to add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="291"/>
+        <source>No such incident: {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="292"/>
+        <source>The response to {number} has been stood down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="293"/>
+        <source>{number} is run by {platform}: its shift lead changes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="296"/>
+        <source>The incident is already at this level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="297"/>
+        <source>Say where it happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="298"/>
+        <source>Write a short summary first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="299"/>
+        <source>Unknown district code {district}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="300"/>
+        <source>{partner} is not a partner of this incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="301"/>
+        <source>{partner} is no longer needed at this level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="304"/>
+        <source>{partner} has already answered (recorded by {by}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="307"/>
+        <source>Say who answered at the partner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="308"/>
+        <source>The answer&apos;s time is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="309"/>
+        <source>{order} is already linked to {number}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

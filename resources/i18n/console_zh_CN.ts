@@ -937,6 +937,69 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>Emergency</name>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="51"/>
+        <source>Natural disaster</source>
+        <translation>自然灾害</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="52"/>
+        <source>Accident disaster</source>
+        <translation>事故灾难</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="53"/>
+        <source>Public-health event</source>
+        <translation>公共卫生事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="54"/>
+        <source>Social-security event</source>
+        <translation>社会安全事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="96"/>
+        <source>red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="97"/>
+        <source>orange</source>
+        <translation>橙色</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="98"/>
+        <source>yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="99"/>
+        <source>blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="102"/>
+        <source>Level I, extremely serious</source>
+        <translation>Ⅰ级 特别重大</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="103"/>
+        <source>Level II, serious</source>
+        <translation>Ⅱ级 重大</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="104"/>
+        <source>Level III, major</source>
+        <translation>Ⅲ级 较大</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/emergency.py" line="105"/>
+        <source>Level IV, general</source>
+        <translation>Ⅳ级 一般</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeWords</name>
     <message>
         <location filename="../../console/ui/exchange_words.py" line="42"/>
@@ -2073,50 +2136,50 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="242"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="330"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="247"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="335"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="263"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="264"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="268"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="269"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="263"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="264"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="268"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="269"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="322"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="327"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="324"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="329"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="336"/>
         <source>Order on its way from the other platform…</source>
         <translation>工单传输中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="371"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="376"/>
         <source>Linked order (联动):</source>
         <translation>联动工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="376"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="381"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="388"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
@@ -2141,30 +2204,30 @@ Your work so far is kept. Please tell IT and give them the log file:
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="394"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="399"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="397"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="402"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="403"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
@@ -2774,6 +2837,76 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/domain/refusals.py" line="284"/>
         <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
         <translation>对方系统的一条本系统未知的规则（{code}）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="288"/>
+        <source>The site has no linkage plan for this event type at level {level}: ask IT to add one.</source>
+        <translation>本平台没有该类事件 {level} 级的联动预案，请联系信息中心添加。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="291"/>
+        <source>No such incident: {number}.</source>
+        <translation>没有该突发事件：{number}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="292"/>
+        <source>The response to {number} has been stood down.</source>
+        <translation>{number} 已响应终止。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="293"/>
+        <source>{number} is run by {platform}: its shift lead changes it.</source>
+        <translation>{number} 由 {platform} 平台负责，请由其值班长变更。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="296"/>
+        <source>The incident is already at this level.</source>
+        <translation>该事件已是这一响应级别。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="297"/>
+        <source>Say where it happened.</source>
+        <translation>请填写事发地点。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="298"/>
+        <source>Write a short summary first.</source>
+        <translation>请先填写简要情况。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="299"/>
+        <source>Unknown district code {district}.</source>
+        <translation>未知的行政区划代码 {district}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="300"/>
+        <source>{partner} is not a partner of this incident.</source>
+        <translation>{partner} 不是本事件的联动单位。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="301"/>
+        <source>{partner} is no longer needed at this level.</source>
+        <translation>当前响应级别已不需要 {partner}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="304"/>
+        <source>{partner} has already answered (recorded by {by}).</source>
+        <translation>{partner} 已回复（由 {by} 登记）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="307"/>
+        <source>Say who answered at the partner.</source>
+        <translation>请填写联动单位的回复人。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="308"/>
+        <source>The answer&apos;s time is in the future.</source>
+        <translation>回复时间晚于当前时间。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="309"/>
+        <source>{order} is already linked to {number}.</source>
+        <translation>{order} 已关联到 {number}。</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,9 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
     "manage_directory": {("admin", "site")},
     "change_config": {("admin", "site")},
     "read_audit": {("auditor", "site")},
+    "see_incidents": FLOORS,
+    "link_incident": FLOORS,
+    "run_incident": LEADS,
 }
 
 EVERYTHING = [*Action, *Capability]
