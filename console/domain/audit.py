@@ -60,6 +60,7 @@ class AuditAction(StrEnum):
     EXCHANGE_REFUSED_BY_PEER = "exchange_refused_by_peer"  # the peer refused one of ours
     EXCHANGE_CONNECTION_REFUSED = "exchange_connection_refused"  # a peer's certificate refused
     PLATFORM_SPLIT = "platform_split"  # a shared database split: one platform onto its own
+    INCIDENT = "incident"  # 应急联动: an incident started, its level changed, an answer recorded, …
 
 
 class AuditOutcome(StrEnum):

@@ -591,57 +591,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="79"/>
-        <source>done</source>
+        <location filename="../../console/ui/admin/audit_model.py" line="72"/>
+        <source>Emergency incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/admin/audit_model.py" line="80"/>
-        <source>refused</source>
+        <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/admin/audit_model.py" line="81"/>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="82"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>When (China)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="113"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="113"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="113"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="113"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>

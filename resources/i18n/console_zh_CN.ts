@@ -591,57 +591,62 @@
         <translation>平台拆分为独立系统</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="79"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="72"/>
+        <source>Emergency incident</source>
+        <translation>应急联动事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/audit_model.py" line="80"/>
         <source>done</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="80"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="81"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="81"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="82"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Row</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>When (China)</source>
         <translation>时间（北京）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="111"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="113"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="113"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="113"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/audit_model.py" line="112"/>
+        <location filename="../../console/ui/admin/audit_model.py" line="113"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>

@@ -69,6 +69,7 @@ def action_names() -> dict[str, str]:
         AuditAction.EXCHANGE_REFUSED_BY_PEER: translate("AuditModel", "Refused by the peer"),
         AuditAction.EXCHANGE_CONNECTION_REFUSED: translate("AuditModel", "Peer connection refused"),
         AuditAction.PLATFORM_SPLIT: translate("AuditModel", "Platform split off"),
+        AuditAction.INCIDENT: translate("AuditModel", "Emergency incident"),
     }
     return {action.value: name for action, name in names.items()}
 
