@@ -83,6 +83,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--db", metavar="URL", dest="sub_db")
     report.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first China day")
     report.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last China day")
+    report.add_argument(
+        "--drills", action="store_true", help="list emergency drills (演练) too, marked"
+    )
     from console.cli.users import add_parsers
 
     add_parsers(sub)
@@ -276,7 +279,7 @@ def _command(args: argparse.Namespace, url: str, security: SecurityPolicy, key_p
     if args.command == "report":
         from console.cli.report import report
 
-        return report(url, args.start, args.end, key_path)
+        return report(url, args.start, args.end, key_path, args.drills)
     if args.command == "roles":
         from console.cli.users import print_matrix
 

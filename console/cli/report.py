@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from console.cli.common import CommandFailed, day
 
+if TYPE_CHECKING:
+    from console.store.incident_report import IncidentFigure
 
-def report(url: str, start: str | None, end: str | None, key_path: Path) -> int:
-    """``key_path``: the audit key (a report is an export: recorded before it is printed)."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
+CHINA = ZoneInfo("Asia/Shanghai")
+
+
+def report(
+    url: str, start: str | None, end: str | None, key_path: Path, drills: bool = False
+) -> int:
+    """``key_path``: the audit key (a report is an export: recorded before it is printed).
+    ``drills``: list the incidents' drills (演练) too, marked; they are never in real figures."""
+    from datetime import UTC, datetime
 
     from console.cli.audit import command_line
     from console.domain.audit import AuditAction
     from console.domain.dispositions import DEFAULT_DISPOSITIONS, UNCHOSEN
+    from console.store.incident_report import incident_report
     from console.store.reports import linkage_report
     from console.store.setup import init_db
 
-    today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+    today = datetime.now(CHINA).date()
     last = day(end, "--to") if end else today
     first = day(start, "--from") if start else last.replace(day=1)
     if last < first:
@@ -28,6 +38,7 @@ def report(url: str, start: str | None, end: str | None, key_path: Path) -> int:
         cli = command_line(db, key_path)
         with db.read() as session:
             r = linkage_report(session, first, last)
+            incidents = incident_report(session, first, last, datetime.now(UTC), drills)
         cli.trail.write(db, cli.entry(AuditAction.EXPORT, "linkage report", f"{first}..{last}"))
     finally:
         db.dispose()
@@ -51,5 +62,33 @@ def report(url: str, start: str | None, end: str | None, key_path: Path) -> int:
     block("办结 completed, by platform", r.completed)
     codes = {d.code: f"{d.name_zh} {d.name_en}" for d in (*DEFAULT_DISPOSITIONS, UNCHOSEN)}
     block("话后小结 calls without an order, by wrap-up code", r.dispositions, codes)
+    lines.extend(incident_lines(incidents))
     print("\n".join(lines))
     return 0
+
+
+def incident_lines(incidents: list[IncidentFigure]) -> list[str]:
+    """应急联动: per incident, each partner's time to answer, and who was overdue."""
+    from console.domain.emergency import EventType, Level
+
+    lines = [f"应急联动 emergency incidents: {len(incidents)}"]
+    for i in incidents:
+        level, kind = Level(i.level), EventType(i.event_type)
+        ended = f"，{i.stood_down_at:%Y-%m-%d %H:%M} 响应终止" if i.stood_down_at else "，响应中"
+        drill = " 【演练 drill】" if i.drill else ""
+        lines.append(
+            f"  {i.number}{drill} {level.numeral}级 {kind.term}，"
+            f"{i.started_at.astimezone(CHINA):%Y-%m-%d %H:%M} 启动{ended}；"
+            f"关联工单 linked orders {i.linked_orders}；超时未确认 overdue {len(i.overdue)}"
+        )
+        for p in i.partners:
+            if p.minutes_to_answer is None:
+                answer = "未回复 no answer"
+            else:
+                verb = "拒绝 refused" if p.refused else "确认 acknowledged"
+                answer = f"{verb} {p.minutes_to_answer:.1f} 分钟 min"
+            marks = (" 超时 overdue" if p.overdue else "") + (
+                " 已解除 released" if p.released else ""
+            )
+            lines.append(f"    {p.name} ({p.code}): {answer}，通知 {p.attempts} 次{marks}")
+    return lines
