@@ -3869,7 +3869,7 @@ Started {at} by {by} ({platform})</source>
     <message>
         <location filename="../../console/ui/emergency/start_dialog.py" line="58"/>
         <source>Summary:</source>
-        <translation>总结：</translation>
+        <translation>事件概况：</translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/start_dialog.py" line="60"/>

@@ -27,23 +27,23 @@ from console.ui.emergency.words import (
 )
 from console.ui.keys import sequence
 
-MAX_SHOWN = 6  # incidents on the wall; more are counted at the bottom
+MAX_SHOWN = 5  # incidents on the wall; more are counted at the bottom
 STYLE = (
     """
 QWidget#emergencyWall { background: #101418; }
 QLabel { color: #f2f2f2; }
-QLabel#wallTitle { font-size: 34px; font-weight: bold; }
-QLabel#wallClock { font-size: 34px; font-weight: bold; }
+QLabel#wallTitle { font-size: 40px; font-weight: bold; }
+QLabel#wallClock { font-size: 44px; font-weight: bold; }
 QFrame#wallCard { background: #1e252c; border-radius: 8px; }
 QFrame#wallCard[drill="true"] { border: 4px dashed #ce93d8; }
-QLabel#wallLevel { font-size: 40px; font-weight: bold; padding: 8px 18px; border-radius: 6px; }
-QLabel#wallWhat { font-size: 30px; font-weight: bold; }
-QLabel#wallPlace { font-size: 26px; }
-QLabel#wallElapsed { font-size: 40px; font-weight: bold; font-family: monospace; }
-QLabel#wallCounts { font-size: 30px; }
-QLabel#wallOverdue { font-size: 30px; font-weight: bold; color: #ffffff;
+QLabel#wallLevel { font-size: 52px; font-weight: bold; padding: 8px 18px; border-radius: 6px; }
+QLabel#wallWhat { font-size: 36px; font-weight: bold; }
+QLabel#wallPlace { font-size: 30px; }
+QLabel#wallElapsed { font-size: 48px; font-weight: bold; font-family: monospace; }
+QLabel#wallCounts { font-size: 36px; }
+QLabel#wallOverdue { font-size: 36px; font-weight: bold; color: #ffffff;
                      background: #8e1b1b; padding: 6px 12px; border-radius: 6px; }
-QLabel#wallDrill { font-size: 28px; font-weight: bold; color: #ffffff;
+QLabel#wallDrill { font-size: 32px; font-weight: bold; color: #ffffff;
                    background: """
     + DRILL_TEXT
     + """; padding: 6px 12px; border-radius: 6px; }
