@@ -8,7 +8,7 @@ live twice at once, or live but not declared; README's key table is :func:`readm
 
 Choosing a key: a window-wide key must be free everywhere; an Alt letter of one page may repeat
 on another page, never on its own page or on a window-wide key (the tabs own Alt+S/Q/L/D/A/B,
-and the role tabs Alt+Y/J).
+the role tabs Alt+Y/J, the emergency tab Alt+Z).
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ class Where(enum.Enum):
     ALARMS = "Alarms tab"
     USERS = "Users tab (系统管理员)"
     AUDIT = "Audit tab (审计员)"
+    EMERGENCY = "Emergency tab (应急联动)"
+    EMERGENCY_FORM = "Emergency tab, a form (start, level, answer, stand down)"
+    WALL = "Emergency wall (大屏模式, full screen)"
 
     def meets(self, other: Where) -> bool:
         """Whether keys of the two places can be live at the same time."""
@@ -107,6 +110,7 @@ _DECLARED: dict[str, Key] = {
     "tab_board": _k("Alt+B", "the Seat board tab", W.WINDOW),
     "tab_users": _k("Alt+Y", "the Users tab (an administrator's window)", W.WINDOW),
     "tab_audit": _k("Alt+J", "the Audit tab (an auditor's window)", W.WINDOW),
+    "tab_emergency": _k("Alt+Z", "the Emergency tab (应急联动; shift leads, and agents who may see incidents)", W.WINDOW),
     "search": _k("Ctrl+F", "search (the queues' search box, else the caller lookup)", W.WINDOW),
     "next_queue": _k("Ctrl+Tab", "next queue", W.WINDOW),
     "previous_queue": _k("Ctrl+Shift+Tab", "previous queue", W.WINDOW),
@@ -148,6 +152,29 @@ _DECLARED: dict[str, Key] = {
     "audit_action": _k("Alt+C", "filter: action", W.AUDIT),
     "audit_more": _k("Alt+O", "older rows (scrolling to the end reads them too)", W.AUDIT),
     "audit_verify": _k("Alt+V", "verify the chain (the whole trail, off the screen's thread)", W.AUDIT),
+    # The emergency board (EmergencyBoard): the shift lead's actions on the selected incident
+    "em_start": _k("Alt+N", "start a linkage plan (启动预案): the form shows whom the plan notifies", W.EMERGENCY),
+    "em_change_level": _k("Alt+V", "raise or lower the level (升级/降级), with a note", W.EMERGENCY),
+    "em_record": _k("Alt+K", "record a partner's answer by hand (phone, radio, in person; or a refusal)", W.EMERGENCY),
+    "em_repeat": _k("Alt+R", "notify the selected partner again", W.EMERGENCY),
+    "em_stand_down": _k("Alt+T", "stand down (响应终止), with a summary", W.EMERGENCY),
+    "em_wall": _k("Shift+F11", "wall mode (大屏模式): the board full screen, large type; again to leave", W.EMERGENCY),
+    "em_wall_leave": _k("Esc", "leave wall mode", W.WALL),
+    # The emergency board's forms (StartDialog, LevelDialog, AnswerDialog, StandDownDialog)
+    "em_event_type": _k("Alt+E", "form: event type", W.EMERGENCY_FORM),
+    "em_level": _k("Alt+V", "form: level", W.EMERGENCY_FORM),
+    "em_district": _k("Alt+I", "form: district (Chinese name, pinyin or code)", W.EMERGENCY_FORM),
+    "em_place": _k("Alt+P", "form: place", W.EMERGENCY_FORM),
+    "em_summary": _k("Alt+U", "form: summary", W.EMERGENCY_FORM),
+    "em_drill": _k("Alt+R", "form: tick / untick drill (演练)", W.EMERGENCY_FORM),
+    "em_note": _k("Alt+O", "form: note", W.EMERGENCY_FORM),
+    "em_partner": _k("Alt+T", "form: partner", W.EMERGENCY_FORM),
+    "em_means": _k("Alt+H", "form: how the partner answered", W.EMERGENCY_FORM),
+    "em_who": _k("Alt+W", "form: who answered at the partner", W.EMERGENCY_FORM),
+    "em_when": _k("Alt+N", "form: when (now unless changed)", W.EMERGENCY_FORM),
+    "em_refused": _k("Alt+F", "form: tick / untick the partner refused", W.EMERGENCY_FORM),
+    "em_confirm": _k("Ctrl+Return or Ctrl+Enter", "form: carry it out", W.EMERGENCY_FORM),
+    "em_close": _k("Esc", "form: close it (nothing is changed)", W.EMERGENCY_FORM),
 }  # fmt: skip
 for _spec in STEPS:  # declared with the steps (console/domain/actions.py), listed here
     _DECLARED[f"step_{_spec.action.value}"] = Key(

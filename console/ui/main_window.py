@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         board: QWidget | None = None,
         call_area: QWidget | None = None,
         inbox: QWidget | None = None,
+        emergency: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.board = board
         self.call_area = call_area
         self.inbox = inbox
+        self.emergency = emergency  # the emergency board (应急联动), for who may see incidents
         self._build_lookup()
         self._connect_signals()
 
@@ -147,6 +149,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.alarm_panel, marked(self.tr("Alarms"), "tab_alarms"))
         if self.board is not None:
             self.tabs.addTab(self.board, marked(self.tr("Seat board"), "tab_board"))
+        if self.emergency is not None:
+            self.tabs.addTab(self.emergency, marked(self.tr("Emergency"), "tab_emergency"))
         outer = QWidget()
         stack = QVBoxLayout(outer)
         stack.setContentsMargins(0, 0, 0, 0)
@@ -235,6 +239,19 @@ class MainWindow(QMainWindow):
             return
         title = marked(self.tr("Inbox"), "tab_inbox")
         self.tabs.setTabText(self.tabs.indexOf(self.inbox), f"{title} ({new})" if new else title)
+
+    @Slot(int, int)
+    def show_emergency_counts(self, active: int, overdue: int) -> None:
+        """The Emergency tab title carries the active incidents and overdue partners (演练 not
+        counted): 应急联动 (2 · ⚠3)."""
+        if self.emergency is None:
+            return
+        title = marked(self.tr("Emergency"), "tab_emergency")
+        if overdue:
+            title += f" ({active} · ⚠{overdue})"
+        elif active:
+            title += f" ({active})"
+        self.tabs.setTabText(self.tabs.indexOf(self.emergency), title)
 
     @Slot()
     def focus_lookup(self) -> None:

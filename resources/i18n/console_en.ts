@@ -435,6 +435,59 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="165"/>
+        <source>Record an answer for {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="166"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="179"/>
+        <source>Name and post at the partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="185"/>
+        <source>The partner refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="186"/>
+        <source>Partner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="187"/>
+        <source>How:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="188"/>
+        <source>Who answered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="189"/>
+        <source>When:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="190"/>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="193"/>
+        <source>Every partner has answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../console/app.py" line="241"/>
@@ -939,6 +992,46 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="97"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="98"/>
+        <source>Linked orders (Enter opens one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="139"/>
+        <source>No incident selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="149"/>
+        <source>{level} · {event} · {number}
+{place} — {summary}
+Started {at} by {by} ({platform})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="156"/>
+        <source>Stood down at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="160"/>
+        <source>{drill}: this is an exercise; it is left out of the real figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="164"/>
+        <source>The plan names partners this city&apos;s directory lacks: {kinds} — reach them by phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Emergency</name>
     <message>
         <location filename="../../console/domain/emergency.py" line="51"/>
@@ -998,6 +1091,295 @@ Your work so far is kept. Please tell IT and give them the log file:
     <message>
         <location filename="../../console/domain/emergency.py" line="105"/>
         <source>Level IV, general</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyBoard</name>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="124"/>
+        <source>New incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="125"/>
+        <source>Raise / lower level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="126"/>
+        <source>Record answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="127"/>
+        <source>Re-notify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="128"/>
+        <source>Stand down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="130"/>
+        <source>Wall mode (Shift+F11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="228"/>
+        <source>Could not load the board: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="252"/>
+        <source>{active} active incident(s), {overdue} partner(s) overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="256"/>
+        <source> · {count} {drill}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="301"/>
+        <source>Select an incident first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="319"/>
+        <source>Started {number}: {level}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="336"/>
+        <source>{number} is now {level}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="352"/>
+        <source>Answer recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="364"/>
+        <source>Select a partner in the grid first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="368"/>
+        <source>{partner} notified again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="380"/>
+        <source>{number} stood down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="411"/>
+        <source>Not done: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyWords</name>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="54"/>
+        <source>extremely serious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="55"/>
+        <source>serious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="56"/>
+        <source>major</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="57"/>
+        <source>general</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="68"/>
+        <source>{level} ({colour})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="78"/>
+        <source>DRILL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="84"/>
+        <source>119 fire and rescue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="85"/>
+        <source>120 ambulance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="86"/>
+        <source>122 traffic police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="87"/>
+        <source>Water</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="88"/>
+        <source>Power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="89"/>
+        <source>Gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="90"/>
+        <source>Heating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="91"/>
+        <source>Schools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="92"/>
+        <source>Hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="93"/>
+        <source>Airport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="94"/>
+        <source>Highway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="95"/>
+        <source>Railway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="96"/>
+        <source>Emergency bureau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="103"/>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="104"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="105"/>
+        <source>OVERDUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="106"/>
+        <location filename="../../console/ui/emergency/models.py" line="349"/>
+        <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="107"/>
+        <location filename="../../console/ui/emergency/models.py" line="350"/>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="108"/>
+        <location filename="../../console/ui/emergency/models.py" line="353"/>
+        <source>released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="119"/>
+        <source>by the channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="120"/>
+        <source>by phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="121"/>
+        <source>by radio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="122"/>
+        <source>in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="123"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="129"/>
+        <source>✔ {ack} acknowledged · ○ {waiting} waiting · ⚠ {overdue} overdue · ✖ {refused} refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="141"/>
+        <source>{d}d {hh:02}:{mm:02}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="347"/>
+        <source>started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="348"/>
+        <source>notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="351"/>
+        <source>notified again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="352"/>
+        <source>level changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="354"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="355"/>
+        <source>order linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="356"/>
+        <source>stood down</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1291,6 +1673,57 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>IncidentForm</name>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="59"/>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsModel</name>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="71"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="72"/>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="73"/>
+        <source>Event type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="74"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="75"/>
+        <source>Elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="76"/>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="77"/>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="146"/>
+        <source>stood down {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntakeFields</name>
     <message>
         <location filename="../../console/ui/seat/intake_fields.py" line="77"/>
@@ -1512,6 +1945,39 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>LevelDialog</name>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="126"/>
+        <source>Change the level of {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="127"/>
+        <source>Change level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="137"/>
+        <source>Why: what changed on the ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="138"/>
+        <source>Now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="139"/>
+        <source>New level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="140"/>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LinkAlarm</name>
     <message>
         <location filename="../../console/ui/alarms/link_alarm.py" line="30"/>
@@ -1718,94 +2184,100 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="78"/>
+        <location filename="../../console/ui/main_window.py" line="79"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="100"/>
+        <location filename="../../console/ui/main_window.py" line="102"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="105"/>
+        <location filename="../../console/ui/main_window.py" line="107"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="106"/>
+        <location filename="../../console/ui/main_window.py" line="108"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="103"/>
+        <location filename="../../console/ui/main_window.py" line="105"/>
         <source>Caller number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="138"/>
+        <location filename="../../console/ui/main_window.py" line="140"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="140"/>
-        <location filename="../../console/ui/main_window.py" line="236"/>
+        <location filename="../../console/ui/main_window.py" line="142"/>
+        <location filename="../../console/ui/main_window.py" line="240"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="142"/>
+        <location filename="../../console/ui/main_window.py" line="144"/>
         <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="143"/>
+        <location filename="../../console/ui/main_window.py" line="145"/>
         <source>Caller lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="145"/>
+        <location filename="../../console/ui/main_window.py" line="147"/>
         <source>Order detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="147"/>
-        <location filename="../../console/ui/main_window.py" line="228"/>
+        <location filename="../../console/ui/main_window.py" line="149"/>
+        <location filename="../../console/ui/main_window.py" line="232"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="149"/>
+        <location filename="../../console/ui/main_window.py" line="151"/>
         <source>Seat board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="190"/>
+        <location filename="../../console/ui/main_window.py" line="153"/>
+        <location filename="../../console/ui/main_window.py" line="249"/>
+        <source>Emergency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="194"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="251"/>
+        <location filename="../../console/ui/main_window.py" line="268"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="254"/>
+        <location filename="../../console/ui/main_window.py" line="271"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="267"/>
+        <location filename="../../console/ui/main_window.py" line="284"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="275"/>
+        <location filename="../../console/ui/main_window.py" line="292"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="279"/>
+        <location filename="../../console/ui/main_window.py" line="296"/>
         <source>No orders from {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2301,6 +2773,87 @@ Your work so far is kept. Please tell IT and give them the log file:
     <message>
         <location filename="../../console/domain/deadline_kinds.py" line="46"/>
         <source>Completion due</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <source>Linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartnersModel</name>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="194"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="195"/>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="196"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="197"/>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="198"/>
+        <source>Notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="199"/>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="200"/>
+        <source>Answered (how, who)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="201"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="243"/>
+        <source>Duty phone: {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="274"/>
+        <source>{due} (over by {late})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="277"/>
+        <source>{due} ({left} left)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3239,6 +3792,117 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>StandDownDialog</name>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="213"/>
+        <source>Stand down {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="214"/>
+        <source>Stand down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="217"/>
+        <source>What was done, what remains, who handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="219"/>
+        <source>Summary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="36"/>
+        <source>Start a linkage plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="36"/>
+        <source>Start the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="47"/>
+        <source>Chinese name, pinyin or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="49"/>
+        <source>Street, crossing, building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="51"/>
+        <source>What happened, how many people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="52"/>
+        <source>Drill (演练): marked everywhere, left out of the real figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="54"/>
+        <source>Event type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="55"/>
+        <source>Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="56"/>
+        <source>District:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="57"/>
+        <source>Place:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="58"/>
+        <source>Summary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="60"/>
+        <source>Choose the district to see who the plan notifies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="70"/>
+        <source>Start a linkage plan from {order}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="97"/>
+        <source>Asking the plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="108"/>
+        <source>{name} ({kind}) — {task}, answer within {m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="111"/>
+        <source>The plan notifies {count} partner(s):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="114"/>
+        <source>no partner in this city for: {kinds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StateBoard</name>
     <message>
         <location filename="../../console/ui/seat/state_board.py" line="130"/>
@@ -3330,6 +3994,29 @@ Your work so far is kept. Please tell IT and give them the log file:
     <message>
         <location filename="../../console/ui/models/time_left.py" line="53"/>
         <source>Due within 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3446,6 +4133,44 @@ Your work so far is kept. Please tell IT and give them the log file:
     <message>
         <location filename="../../console/ui/admin/users_view.py" line="164"/>
         <source>The authenticator app of {login} is removed: it sets one up again at the next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WallView</name>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="61"/>
+        <source>Emergency board — wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="62"/>
+        <source>Emergency linkage · active incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="66"/>
+        <source>Esc: back to the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="101"/>
+        <source>No active incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="107"/>
+        <source>{count} more active incident(s) on the console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="133"/>
+        <source>✔ {ack} acknowledged   ○ {waiting} waiting   ⚠ {overdue} overdue   ✖ {refused} refused   · {orders} order(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="150"/>
+        <source>⚠ Overdue: {names}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -435,6 +435,59 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="165"/>
+        <source>Record an answer for {number}</source>
+        <translation>记录 {number} 的回复</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="166"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="179"/>
+        <source>Name and post at the partner</source>
+        <translation>联动单位答复人的姓名和职务</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="185"/>
+        <source>The partner refused</source>
+        <translation>联动单位拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="186"/>
+        <source>Partner:</source>
+        <translation>联动单位：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="187"/>
+        <source>How:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="188"/>
+        <source>Who answered:</source>
+        <translation>答复人：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="189"/>
+        <source>When:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="190"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="193"/>
+        <source>Every partner has answered.</source>
+        <translation>所有联动单位均已答复。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../console/app.py" line="241"/>
@@ -942,6 +995,48 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="97"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="98"/>
+        <source>Linked orders (Enter opens one)</source>
+        <translation>关联工单（回车打开）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="139"/>
+        <source>No incident selected.</source>
+        <translation>未选择事件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="149"/>
+        <source>{level} · {event} · {number}
+{place} — {summary}
+Started {at} by {by} ({platform})</source>
+        <translation>{level} · {event} · {number}
+{place} — {summary}
+{by}（{platform}）于 {at} 启动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="156"/>
+        <source>Stood down at {time}.</source>
+        <translation>已于 {time} 响应终止。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="160"/>
+        <source>{drill}: this is an exercise; it is left out of the real figures.</source>
+        <translation>{drill}：本事件为演练，不计入实际统计。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="164"/>
+        <source>The plan names partners this city&apos;s directory lacks: {kinds} — reach them by phone.</source>
+        <translation>预案要求但本市名录中没有的联动单位：{kinds}——请电话联系。</translation>
+    </message>
+</context>
+<context>
     <name>Emergency</name>
     <message>
         <location filename="../../console/domain/emergency.py" line="51"/>
@@ -1002,6 +1097,295 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/domain/emergency.py" line="105"/>
         <source>Level IV, general</source>
         <translation>Ⅳ级 一般</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyBoard</name>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="124"/>
+        <source>New incident</source>
+        <translation>新建事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="125"/>
+        <source>Raise / lower level</source>
+        <translation>升级/降级</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="126"/>
+        <source>Record answer</source>
+        <translation>记录确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="127"/>
+        <source>Re-notify</source>
+        <translation>重新通知</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="128"/>
+        <source>Stand down</source>
+        <translation>响应终止</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="130"/>
+        <source>Wall mode (Shift+F11)</source>
+        <translation>大屏模式 (Shift+F11)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="228"/>
+        <source>Could not load the board: {error}</source>
+        <translation>无法加载应急联动看板：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="252"/>
+        <source>{active} active incident(s), {overdue} partner(s) overdue</source>
+        <translation>响应中事件 {active} 起，超时未确认单位 {overdue} 家</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="256"/>
+        <source> · {count} {drill}</source>
+        <translation> · {drill} {count} 起</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="301"/>
+        <source>Select an incident first.</source>
+        <translation>请先选择一个事件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="319"/>
+        <source>Started {number}: {level}.</source>
+        <translation>已启动 {number}：{level}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="336"/>
+        <source>{number} is now {level}.</source>
+        <translation>{number} 现为 {level}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="352"/>
+        <source>Answer recorded.</source>
+        <translation>已记录回复。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="364"/>
+        <source>Select a partner in the grid first.</source>
+        <translation>请先在表格中选择一个联动单位。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="368"/>
+        <source>{partner} notified again.</source>
+        <translation>已重新通知 {partner}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="380"/>
+        <source>{number} stood down.</source>
+        <translation>{number} 已响应终止。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/board.py" line="411"/>
+        <source>Not done: {error}</source>
+        <translation>未完成：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyWords</name>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="54"/>
+        <source>extremely serious</source>
+        <translation>特别重大</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="55"/>
+        <source>serious</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="56"/>
+        <source>major</source>
+        <translation>较大</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="57"/>
+        <source>general</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="68"/>
+        <source>{level} ({colour})</source>
+        <translation>{level}（{colour}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="78"/>
+        <source>DRILL</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="84"/>
+        <source>119 fire and rescue</source>
+        <translation>119 消防救援</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="85"/>
+        <source>120 ambulance</source>
+        <translation>120 急救</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="86"/>
+        <source>122 traffic police</source>
+        <translation>122 交警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="87"/>
+        <source>Water</source>
+        <translation>供水</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="88"/>
+        <source>Power</source>
+        <translation>供电</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="89"/>
+        <source>Gas</source>
+        <translation>燃气</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="90"/>
+        <source>Heating</source>
+        <translation>供热</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="91"/>
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="92"/>
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="93"/>
+        <source>Airport</source>
+        <translation>机场</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="94"/>
+        <source>Highway</source>
+        <translation>高速公路</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="95"/>
+        <source>Railway</source>
+        <translation>铁路</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="96"/>
+        <source>Emergency bureau</source>
+        <translation>应急管理局</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="103"/>
+        <source>queued</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="104"/>
+        <source>waiting</source>
+        <translation>等待确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="105"/>
+        <source>OVERDUE</source>
+        <translation>超时未确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="106"/>
+        <location filename="../../console/ui/emergency/models.py" line="349"/>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="107"/>
+        <location filename="../../console/ui/emergency/models.py" line="350"/>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="108"/>
+        <location filename="../../console/ui/emergency/models.py" line="353"/>
+        <source>released</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="119"/>
+        <source>by the channel</source>
+        <translation>系统回执</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="120"/>
+        <source>by phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="121"/>
+        <source>by radio</source>
+        <translation>电台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="122"/>
+        <source>in person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="123"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="129"/>
+        <source>✔ {ack} acknowledged · ○ {waiting} waiting · ⚠ {overdue} overdue · ✖ {refused} refused</source>
+        <translation>✔ 已确认 {ack} · ○ 等待 {waiting} · ⚠ 超时 {overdue} · ✖ 拒绝 {refused}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/words.py" line="141"/>
+        <source>{d}d {hh:02}:{mm:02}</source>
+        <translation>{d}天 {hh:02}:{mm:02}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="347"/>
+        <source>started</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="348"/>
+        <source>notified</source>
+        <translation>已通知</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="351"/>
+        <source>notified again</source>
+        <translation>重新通知</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="352"/>
+        <source>level changed</source>
+        <translation>级别调整</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="354"/>
+        <source>overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="355"/>
+        <source>order linked</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="356"/>
+        <source>stood down</source>
+        <translation>响应终止</translation>
     </message>
 </context>
 <context>
@@ -1294,6 +1678,57 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>IncidentForm</name>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="59"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsModel</name>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="71"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="72"/>
+        <source>Incident</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="73"/>
+        <source>Event type</source>
+        <translation>事件类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="74"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="75"/>
+        <source>Elapsed</source>
+        <translation>已持续</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="76"/>
+        <source>Orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="77"/>
+        <source>Partners</source>
+        <translation>联动单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="146"/>
+        <source>stood down {time}</source>
+        <translation>{time} 终止</translation>
+    </message>
+</context>
+<context>
     <name>IntakeFields</name>
     <message>
         <location filename="../../console/ui/seat/intake_fields.py" line="77"/>
@@ -1515,6 +1950,39 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>LevelDialog</name>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="126"/>
+        <source>Change the level of {number}</source>
+        <translation>调整 {number} 的响应级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="127"/>
+        <source>Change level</source>
+        <translation>调整级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="137"/>
+        <source>Why: what changed on the ground</source>
+        <translation>原因：现场情况有何变化</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="138"/>
+        <source>Now:</source>
+        <translation>当前：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="139"/>
+        <source>New level:</source>
+        <translation>新级别：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="140"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
     <name>LinkAlarm</name>
     <message>
         <location filename="../../console/ui/alarms/link_alarm.py" line="30"/>
@@ -1721,94 +2189,100 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="78"/>
+        <location filename="../../console/ui/main_window.py" line="79"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="100"/>
+        <location filename="../../console/ui/main_window.py" line="102"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="105"/>
+        <location filename="../../console/ui/main_window.py" line="107"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="106"/>
+        <location filename="../../console/ui/main_window.py" line="108"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="103"/>
+        <location filename="../../console/ui/main_window.py" line="105"/>
         <source>Caller number:</source>
         <translation>来电号码：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="138"/>
+        <location filename="../../console/ui/main_window.py" line="140"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="140"/>
-        <location filename="../../console/ui/main_window.py" line="236"/>
+        <location filename="../../console/ui/main_window.py" line="142"/>
+        <location filename="../../console/ui/main_window.py" line="240"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="142"/>
+        <location filename="../../console/ui/main_window.py" line="144"/>
         <source>Queues</source>
         <translation>工单队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="143"/>
+        <location filename="../../console/ui/main_window.py" line="145"/>
         <source>Caller lookup</source>
         <translation>来电查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="145"/>
+        <location filename="../../console/ui/main_window.py" line="147"/>
         <source>Order detail</source>
         <translation>工单详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="147"/>
-        <location filename="../../console/ui/main_window.py" line="228"/>
+        <location filename="../../console/ui/main_window.py" line="149"/>
+        <location filename="../../console/ui/main_window.py" line="232"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="149"/>
+        <location filename="../../console/ui/main_window.py" line="151"/>
         <source>Seat board</source>
         <translation>坐席看板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="190"/>
+        <location filename="../../console/ui/main_window.py" line="153"/>
+        <location filename="../../console/ui/main_window.py" line="249"/>
+        <source>Emergency</source>
+        <translation>应急联动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="194"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="251"/>
+        <location filename="../../console/ui/main_window.py" line="268"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="254"/>
+        <location filename="../../console/ui/main_window.py" line="271"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="267"/>
+        <location filename="../../console/ui/main_window.py" line="284"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="275"/>
+        <location filename="../../console/ui/main_window.py" line="292"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="279"/>
+        <location filename="../../console/ui/main_window.py" line="296"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -2305,6 +2779,87 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/domain/actions.py" line="181"/>
         <source>Three-way outcome</source>
         <translation>三方通话结果</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <source>Linked</source>
+        <translation>关联</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersModel</name>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="194"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="195"/>
+        <source>Partner</source>
+        <translation>联动单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="196"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="197"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="198"/>
+        <source>Notified</source>
+        <translation>通知时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="199"/>
+        <source>Deadline</source>
+        <translation>确认时限</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="200"/>
+        <source>Answered (how, who)</source>
+        <translation>回复（方式、答复人）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="201"/>
+        <source>Sent</source>
+        <translation>通知次数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="243"/>
+        <source>Duty phone: {phone}</source>
+        <translation>值班电话：{phone}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="274"/>
+        <source>{due} (over by {late})</source>
+        <translation>{due}（已超时 {late}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="277"/>
+        <source>{due} ({left} left)</source>
+        <translation>{due}（剩 {left}）</translation>
     </message>
 </context>
 <context>
@@ -3242,6 +3797,117 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>StandDownDialog</name>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="213"/>
+        <source>Stand down {number}</source>
+        <translation>{number} 响应终止</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="214"/>
+        <source>Stand down</source>
+        <translation>响应终止</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="217"/>
+        <source>What was done, what remains, who handed over</source>
+        <translation>已做了什么、还剩什么、由谁交接</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/dialogs.py" line="219"/>
+        <source>Summary:</source>
+        <translation>总结：</translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="36"/>
+        <source>Start a linkage plan</source>
+        <translation>启动预案</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="36"/>
+        <source>Start the plan</source>
+        <translation>启动预案</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="47"/>
+        <source>Chinese name, pinyin or code</source>
+        <translation>中文名、拼音或代码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="49"/>
+        <source>Street, crossing, building</source>
+        <translation>街道、路口、楼宇</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="51"/>
+        <source>What happened, how many people</source>
+        <translation>发生了什么、涉及多少人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="52"/>
+        <source>Drill (演练): marked everywhere, left out of the real figures</source>
+        <translation>演练：处处标明，不计入实际统计</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="54"/>
+        <source>Event type:</source>
+        <translation>事件类型：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="55"/>
+        <source>Level:</source>
+        <translation>级别：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="56"/>
+        <source>District:</source>
+        <translation>区县：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="57"/>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="58"/>
+        <source>Summary:</source>
+        <translation>事件概况：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="60"/>
+        <source>Choose the district to see who the plan notifies.</source>
+        <translation>选择区县后显示预案将通知的联动单位。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="70"/>
+        <source>Start a linkage plan from {order}</source>
+        <translation>由工单 {order} 启动预案</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="97"/>
+        <source>Asking the plan…</source>
+        <translation>正在查询预案…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="108"/>
+        <source>{name} ({kind}) — {task}, answer within {m} min</source>
+        <translation>{name}（{kind}）— {task}，{m} 分钟内确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="111"/>
+        <source>The plan notifies {count} partner(s):</source>
+        <translation>预案将通知 {count} 家联动单位：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="114"/>
+        <source>no partner in this city for: {kinds}</source>
+        <translation>本市缺少：{kinds}</translation>
+    </message>
+</context>
+<context>
     <name>StateBoard</name>
     <message>
         <location filename="../../console/ui/seat/state_board.py" line="130"/>
@@ -3334,6 +4000,29 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/ui/models/time_left.py" line="53"/>
         <source>Due within 24 hours</source>
         <translation>24小时内到期</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <source>Detail</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -3450,6 +4139,44 @@ Your work so far is kept. Please tell IT and give them the log file:
         <location filename="../../console/ui/admin/users_view.py" line="164"/>
         <source>The authenticator app of {login} is removed: it sets one up again at the next sign-in.</source>
         <translation>已移除 {login} 的身份验证器：下次登录时须重新绑定。</translation>
+    </message>
+</context>
+<context>
+    <name>WallView</name>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="61"/>
+        <source>Emergency board — wall</source>
+        <translation>应急联动 — 大屏</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="62"/>
+        <source>Emergency linkage · active incidents</source>
+        <translation>应急联动 · 响应中事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="66"/>
+        <source>Esc: back to the console</source>
+        <translation>Esc：返回坐席台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="101"/>
+        <source>No active incident.</source>
+        <translation>当前无响应中事件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="107"/>
+        <source>{count} more active incident(s) on the console.</source>
+        <translation>另有 {count} 起响应中事件，请在坐席台查看。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="133"/>
+        <source>✔ {ack} acknowledged   ○ {waiting} waiting   ⚠ {overdue} overdue   ✖ {refused} refused   · {orders} order(s)</source>
+        <translation>✔ 已确认 {ack}   ○ 等待 {waiting}   ⚠ 超时 {overdue}   ✖ 拒绝 {refused}   · 工单 {orders}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/wall.py" line="150"/>
+        <source>⚠ Overdue: {names}</source>
+        <translation>⚠ 超时未确认：{names}</translation>
     </message>
 </context>
 <context>
