@@ -177,6 +177,20 @@ class NotificationKind(enum.StrEnum):
         return self in (NotificationKind.ASK, NotificationKind.REPEAT)
 
 
+class IncidentAction(enum.StrEnum):
+    """What a line of an incident's timeline records (the value is stored)."""
+
+    START = "start"  # 启动: the plan started
+    PLAN_GAP = "plan_gap"  # the plan names kinds the city's directory has no partner for
+    LEVEL = "level"  # 升级/降级
+    ACKNOWLEDGED = "acknowledged"  # a partner acknowledged (by the channel or by hand)
+    REFUSED = "refused"  # a partner refused
+    OVERDUE = "overdue"  # a partner's deadline passed unanswered
+    REPEAT = "repeat"  # a partner notified again
+    LINK = "link"  # an order linked
+    STAND_DOWN = "stand_down"  # 响应终止
+
+
 class IncidentStatus(enum.StrEnum):
     ACTIVE = "active"  # 响应中
     STOOD_DOWN = "stood_down"  # 响应终止

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from console.domain.emergency import (
     AckMeans,
     EventType,
+    IncidentAction,
     IncidentStatus,
     Level,
     PartnerKind,
@@ -72,7 +73,7 @@ class IncidentReads:
                 LinkedOrder(n, k, s, utc(c), utc(at), by)
                 for n, k, s, c, at, by in repo.linked_orders(session, rid)
             ]
-            gaps = [e.detail for e in events if e.action == "plan_gap"]
+            gaps = [e.detail for e in events if e.action == IncidentAction.PLAN_GAP]
         missing = [k for k in PartnerKind if any(k.term in g for g in gaps)]
         return IncidentDetail(line, partners, events, orders, missing)
 

@@ -23,6 +23,7 @@ from console.domain.audit import AuditAction, AuditEntry
 from console.domain.emergency import (
     AckMeans,
     EventType,
+    IncidentAction,
     IncidentStatus,
     Level,
     NotificationKind,
@@ -118,10 +119,10 @@ class IncidentService(IncidentReads):
             detail = f"{draft.event_type.term} {draft.level.numeral}级" + (
                 " 演练" if draft.drill else ""
             )
-            self._event(session, row, by, "start", detail, now)
+            self._event(session, row, by, IncidentAction.START, detail, now)
             if missing:
                 gap = "、".join(k.term for k in missing)
-                self._event(session, row, by, "plan_gap", gap, now)
+                self._event(session, row, by, IncidentAction.PLAN_GAP, gap, now)
             self._ask(session, row, chosen, now)
             if order_id is not None:
                 self._link(session, row, order_id, by, now)
@@ -164,7 +165,7 @@ class IncidentService(IncidentReads):
                 session,
                 row,
                 by,
-                "level",
+                IncidentAction.LEVEL,
                 f"{word} {old.numeral}→{level.numeral} {note}".strip(),
                 now,
             )
@@ -211,7 +212,14 @@ class IncidentService(IncidentReads):
                     "already_answered", partner=line.partner_name, by=line.ack_recorded_by or ""
                 )
             self._repeat(session, row, line, now)
-            self._event(session, row, by, "repeat", f"{line.partner_name} 第{line.attempts}次", now)
+            self._event(
+                session,
+                row,
+                by,
+                IncidentAction.REPEAT,
+                f"{line.partner_name} 第{line.attempts}次",
+                now,
+            )
             self._changed(session, row, by, f"repeat {partner_code}", now)
 
     def stand_down(self, by: Seated, number: str, summary: str) -> None:
@@ -234,7 +242,7 @@ class IncidentService(IncidentReads):
             ]
             repo.add_notices(session, row.id or 0, notices, now)
             repo.resolve_alarms(session, row.id or 0, now)
-            self._event(session, row, by, "stand_down", summary, now)
+            self._event(session, row, by, IncidentAction.STAND_DOWN, summary, now)
             self._changed(session, row, by, "stood down", now)
 
     def link(self, by: Seated, number: str, order_number: str) -> None:
@@ -254,7 +262,7 @@ class IncidentService(IncidentReads):
             if repo.link_exists(session, row.id or 0, order_id):
                 raise IncidentInputError("order_already_linked", order=order_number, number=number)
             self._link(session, row, order_id, by, now)
-            self._event(session, row, by, "link", order_number, now)
+            self._event(session, row, by, IncidentAction.LINK, order_number, now)
             self._audited(session, by, row, f"link {order_number}")
 
     def acknowledge_alarm(self, by: Seated, alarm_id: int, note: str) -> None:
@@ -329,7 +337,7 @@ class IncidentService(IncidentReads):
             session,
             row.id or 0,
             now,
-            "overdue",
+            IncidentAction.OVERDUE,
             "",
             "",
             row.platform,
@@ -341,7 +349,7 @@ class IncidentService(IncidentReads):
                 session,
                 row.id or 0,
                 now,
-                "repeat",
+                IncidentAction.REPEAT,
                 "",
                 "",
                 row.platform,
@@ -414,7 +422,7 @@ class IncidentService(IncidentReads):
         line.acked_at, line.ack_means, line.ack_by = at, means.value, who
         line.ack_recorded_by, line.ack_note, line.refused = recorder, note or None, refused
         repo.resolve_alarms(session, row.id or 0, self._clock(), line.partner_code)
-        what = "refused" if refused else "acknowledged"
+        what = IncidentAction.REFUSED if refused else IncidentAction.ACKNOWLEDGED
         detail = f"{line.partner_name} · {who} · {means.value}" + (f" · {note}" if note else "")
         repo.add_event(session, row.id or 0, at, what, recorder, "", row.platform, detail)
 
@@ -460,7 +468,7 @@ class IncidentService(IncidentReads):
         session: Session,
         row: IncidentRow,
         by: Seated,
-        action: str,
+        action: IncidentAction,
         detail: str,
         now: datetime,
     ) -> None:

@@ -437,52 +437,52 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="165"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="168"/>
         <source>Record an answer for {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="166"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="168"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="179"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="182"/>
         <source>Name and post at the partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="185"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="188"/>
         <source>The partner refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="186"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="189"/>
         <source>Partner:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="187"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="190"/>
         <source>How:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="188"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="191"/>
         <source>Who answered:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="189"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="192"/>
         <source>When:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="190"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="193"/>
         <source>Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="193"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="196"/>
         <source>Every partner has answered.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1167,17 +1167,17 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="368"/>
+        <location filename="../../console/ui/emergency/board.py" line="374"/>
         <source>{partner} notified again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="380"/>
+        <location filename="../../console/ui/emergency/board.py" line="386"/>
         <source>{number} stood down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="411"/>
+        <location filename="../../console/ui/emergency/board.py" line="418"/>
         <source>Not done: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1296,19 +1296,18 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="106"/>
-        <location filename="../../console/ui/emergency/models.py" line="349"/>
+        <location filename="../../console/ui/emergency/models.py" line="352"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="107"/>
-        <location filename="../../console/ui/emergency/models.py" line="350"/>
+        <location filename="../../console/ui/emergency/models.py" line="353"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="108"/>
-        <location filename="../../console/ui/emergency/models.py" line="353"/>
         <source>released</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1343,42 +1342,42 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/words.py" line="141"/>
+        <location filename="../../console/ui/emergency/words.py" line="142"/>
         <source>{d}d {hh:02}:{mm:02}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="347"/>
+        <location filename="../../console/ui/emergency/models.py" line="350"/>
         <source>started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="348"/>
-        <source>notified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../console/ui/emergency/models.py" line="351"/>
-        <source>notified again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/models.py" line="352"/>
-        <source>level changed</source>
+        <source>no partner in the directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/models.py" line="354"/>
-        <source>overdue</source>
+        <source>notified again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/models.py" line="355"/>
-        <source>order linked</source>
+        <source>level changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/models.py" line="356"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="357"/>
+        <source>order linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/models.py" line="358"/>
         <source>stood down</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1947,32 +1946,32 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>LevelDialog</name>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="126"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="127"/>
         <source>Change the level of {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="127"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="128"/>
         <source>Change level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="137"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="139"/>
         <source>Why: what changed on the ground</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="138"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="140"/>
         <source>Now:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="139"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="141"/>
         <source>New level:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="140"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="142"/>
         <source>Note:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2779,22 +2778,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <location filename="../../console/ui/emergency/models.py" line="324"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <location filename="../../console/ui/emergency/models.py" line="324"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <location filename="../../console/ui/emergency/models.py" line="324"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <location filename="../../console/ui/emergency/models.py" line="324"/>
         <source>Linked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2802,57 +2801,57 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>PartnersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="194"/>
+        <location filename="../../console/ui/emergency/models.py" line="197"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="195"/>
+        <location filename="../../console/ui/emergency/models.py" line="198"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="196"/>
+        <location filename="../../console/ui/emergency/models.py" line="199"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="197"/>
+        <location filename="../../console/ui/emergency/models.py" line="200"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="198"/>
+        <location filename="../../console/ui/emergency/models.py" line="201"/>
         <source>Notified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="199"/>
+        <location filename="../../console/ui/emergency/models.py" line="202"/>
         <source>Deadline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="200"/>
+        <location filename="../../console/ui/emergency/models.py" line="203"/>
         <source>Answered (how, who)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="201"/>
+        <location filename="../../console/ui/emergency/models.py" line="204"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="243"/>
+        <location filename="../../console/ui/emergency/models.py" line="246"/>
         <source>Duty phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="274"/>
+        <location filename="../../console/ui/emergency/models.py" line="277"/>
         <source>{due} (over by {late})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="277"/>
+        <location filename="../../console/ui/emergency/models.py" line="280"/>
         <source>{due} ({left} left)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3794,22 +3793,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StandDownDialog</name>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="213"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="217"/>
         <source>Stand down {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="214"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="217"/>
         <source>Stand down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="217"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="221"/>
         <source>What was done, what remains, who handed over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="219"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="223"/>
         <source>Summary:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3877,27 +3876,27 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="70"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="71"/>
         <source>Start a linkage plan from {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="97"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="99"/>
         <source>Asking the plan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="108"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="110"/>
         <source>{name} ({kind}) — {task}, answer within {m} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="111"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="113"/>
         <source>The plan notifies {count} partner(s):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="114"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="116"/>
         <source>no partner in this city for: {kinds}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4000,22 +3999,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <location filename="../../console/ui/emergency/models.py" line="292"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <location filename="../../console/ui/emergency/models.py" line="292"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <location filename="../../console/ui/emergency/models.py" line="292"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <location filename="../../console/ui/emergency/models.py" line="292"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4139,37 +4138,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="61"/>
+        <location filename="../../console/ui/emergency/wall.py" line="65"/>
         <source>Emergency board — wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="62"/>
+        <location filename="../../console/ui/emergency/wall.py" line="66"/>
         <source>Emergency linkage · active incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="66"/>
+        <location filename="../../console/ui/emergency/wall.py" line="70"/>
         <source>Esc: back to the console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="101"/>
+        <location filename="../../console/ui/emergency/wall.py" line="105"/>
         <source>No active incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="107"/>
+        <location filename="../../console/ui/emergency/wall.py" line="111"/>
         <source>{count} more active incident(s) on the console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="133"/>
+        <location filename="../../console/ui/emergency/wall.py" line="137"/>
         <source>✔ {ack} acknowledged   ○ {waiting} waiting   ⚠ {overdue} overdue   ✖ {refused} refused   · {orders} order(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="150"/>
+        <location filename="../../console/ui/emergency/wall.py" line="154"/>
         <source>⚠ Overdue: {names}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -437,52 +437,52 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="165"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="168"/>
         <source>Record an answer for {number}</source>
         <translation>记录 {number} 的回复</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="166"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="168"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="179"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="182"/>
         <source>Name and post at the partner</source>
         <translation>联动单位答复人的姓名和职务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="185"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="188"/>
         <source>The partner refused</source>
         <translation>联动单位拒绝</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="186"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="189"/>
         <source>Partner:</source>
         <translation>联动单位：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="187"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="190"/>
         <source>How:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="188"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="191"/>
         <source>Who answered:</source>
         <translation>答复人：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="189"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="192"/>
         <source>When:</source>
         <translation>时间：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="190"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="193"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="193"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="196"/>
         <source>Every partner has answered.</source>
         <translation>所有联动单位均已答复。</translation>
     </message>
@@ -1172,17 +1172,17 @@ Started {at} by {by} ({platform})</source>
         <translation>请先在表格中选择一个联动单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="368"/>
+        <location filename="../../console/ui/emergency/board.py" line="374"/>
         <source>{partner} notified again.</source>
         <translation>已重新通知 {partner}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="380"/>
+        <location filename="../../console/ui/emergency/board.py" line="386"/>
         <source>{number} stood down.</source>
         <translation>{number} 已响应终止。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="411"/>
+        <location filename="../../console/ui/emergency/board.py" line="418"/>
         <source>Not done: {error}</source>
         <translation>未完成：{error}</translation>
     </message>
@@ -1301,19 +1301,18 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="106"/>
-        <location filename="../../console/ui/emergency/models.py" line="349"/>
+        <location filename="../../console/ui/emergency/models.py" line="352"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="107"/>
-        <location filename="../../console/ui/emergency/models.py" line="350"/>
+        <location filename="../../console/ui/emergency/models.py" line="353"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="108"/>
-        <location filename="../../console/ui/emergency/models.py" line="353"/>
         <source>released</source>
         <translation>已解除</translation>
     </message>
@@ -1348,42 +1347,42 @@ Started {at} by {by} ({platform})</source>
         <translation>✔ 已确认 {ack} · ○ 等待 {waiting} · ⚠ 超时 {overdue} · ✖ 拒绝 {refused}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/words.py" line="141"/>
+        <location filename="../../console/ui/emergency/words.py" line="142"/>
         <source>{d}d {hh:02}:{mm:02}</source>
         <translation>{d}天 {hh:02}:{mm:02}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="347"/>
+        <location filename="../../console/ui/emergency/models.py" line="350"/>
         <source>started</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="348"/>
-        <source>notified</source>
-        <translation>已通知</translation>
+        <location filename="../../console/ui/emergency/models.py" line="351"/>
+        <source>no partner in the directory</source>
+        <translation>目录中无该类联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="351"/>
+        <location filename="../../console/ui/emergency/models.py" line="354"/>
         <source>notified again</source>
         <translation>重新通知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="352"/>
+        <location filename="../../console/ui/emergency/models.py" line="355"/>
         <source>level changed</source>
         <translation>级别调整</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="354"/>
+        <location filename="../../console/ui/emergency/models.py" line="356"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="355"/>
+        <location filename="../../console/ui/emergency/models.py" line="357"/>
         <source>order linked</source>
         <translation>关联工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="356"/>
+        <location filename="../../console/ui/emergency/models.py" line="358"/>
         <source>stood down</source>
         <translation>响应终止</translation>
     </message>
@@ -1952,32 +1951,32 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>LevelDialog</name>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="126"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="127"/>
         <source>Change the level of {number}</source>
         <translation>调整 {number} 的响应级别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="127"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="128"/>
         <source>Change level</source>
         <translation>调整级别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="137"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="139"/>
         <source>Why: what changed on the ground</source>
         <translation>原因：现场情况有何变化</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="138"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="140"/>
         <source>Now:</source>
         <translation>当前：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="139"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="141"/>
         <source>New level:</source>
         <translation>新级别：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="140"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="142"/>
         <source>Note:</source>
         <translation>备注：</translation>
     </message>
@@ -2784,22 +2783,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <location filename="../../console/ui/emergency/models.py" line="324"/>
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <location filename="../../console/ui/emergency/models.py" line="324"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <location filename="../../console/ui/emergency/models.py" line="324"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="321"/>
+        <location filename="../../console/ui/emergency/models.py" line="324"/>
         <source>Linked</source>
         <translation>关联</translation>
     </message>
@@ -2807,57 +2806,57 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>PartnersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="194"/>
+        <location filename="../../console/ui/emergency/models.py" line="197"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="195"/>
+        <location filename="../../console/ui/emergency/models.py" line="198"/>
         <source>Partner</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="196"/>
+        <location filename="../../console/ui/emergency/models.py" line="199"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="197"/>
+        <location filename="../../console/ui/emergency/models.py" line="200"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="198"/>
+        <location filename="../../console/ui/emergency/models.py" line="201"/>
         <source>Notified</source>
         <translation>通知时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="199"/>
+        <location filename="../../console/ui/emergency/models.py" line="202"/>
         <source>Deadline</source>
         <translation>确认时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="200"/>
+        <location filename="../../console/ui/emergency/models.py" line="203"/>
         <source>Answered (how, who)</source>
         <translation>回复（方式、答复人）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="201"/>
+        <location filename="../../console/ui/emergency/models.py" line="204"/>
         <source>Sent</source>
         <translation>通知次数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="243"/>
+        <location filename="../../console/ui/emergency/models.py" line="246"/>
         <source>Duty phone: {phone}</source>
         <translation>值班电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="274"/>
+        <location filename="../../console/ui/emergency/models.py" line="277"/>
         <source>{due} (over by {late})</source>
         <translation>{due}（已超时 {late}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="277"/>
+        <location filename="../../console/ui/emergency/models.py" line="280"/>
         <source>{due} ({left} left)</source>
         <translation>{due}（剩 {left}）</translation>
     </message>
@@ -3799,22 +3798,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StandDownDialog</name>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="213"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="217"/>
         <source>Stand down {number}</source>
         <translation>{number} 响应终止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="214"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="217"/>
         <source>Stand down</source>
         <translation>响应终止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="217"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="221"/>
         <source>What was done, what remains, who handed over</source>
         <translation>已做了什么、还剩什么、由谁交接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/dialogs.py" line="219"/>
+        <location filename="../../console/ui/emergency/dialogs.py" line="223"/>
         <source>Summary:</source>
         <translation>总结：</translation>
     </message>
@@ -3882,27 +3881,27 @@ Started {at} by {by} ({platform})</source>
         <translation>选择区县后显示预案将通知的联动单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="70"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="71"/>
         <source>Start a linkage plan from {order}</source>
         <translation>由工单 {order} 启动预案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="97"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="99"/>
         <source>Asking the plan…</source>
         <translation>正在查询预案…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="108"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="110"/>
         <source>{name} ({kind}) — {task}, answer within {m} min</source>
         <translation>{name}（{kind}）— {task}，{m} 分钟内确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="111"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="113"/>
         <source>The plan notifies {count} partner(s):</source>
         <translation>预案将通知 {count} 家联动单位：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="114"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="116"/>
         <source>no partner in this city for: {kinds}</source>
         <translation>本市缺少：{kinds}</translation>
     </message>
@@ -4005,22 +4004,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <location filename="../../console/ui/emergency/models.py" line="292"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <location filename="../../console/ui/emergency/models.py" line="292"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <location filename="../../console/ui/emergency/models.py" line="292"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="289"/>
+        <location filename="../../console/ui/emergency/models.py" line="292"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -4144,37 +4143,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="61"/>
+        <location filename="../../console/ui/emergency/wall.py" line="65"/>
         <source>Emergency board — wall</source>
         <translation>应急联动 — 大屏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="62"/>
+        <location filename="../../console/ui/emergency/wall.py" line="66"/>
         <source>Emergency linkage · active incidents</source>
         <translation>应急联动 · 响应中事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="66"/>
+        <location filename="../../console/ui/emergency/wall.py" line="70"/>
         <source>Esc: back to the console</source>
         <translation>Esc：返回坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="101"/>
+        <location filename="../../console/ui/emergency/wall.py" line="105"/>
         <source>No active incident.</source>
         <translation>当前无响应中事件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="107"/>
+        <location filename="../../console/ui/emergency/wall.py" line="111"/>
         <source>{count} more active incident(s) on the console.</source>
         <translation>另有 {count} 起响应中事件，请在坐席台查看。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="133"/>
+        <location filename="../../console/ui/emergency/wall.py" line="137"/>
         <source>✔ {ack} acknowledged   ○ {waiting} waiting   ⚠ {overdue} overdue   ✖ {refused} refused   · {orders} order(s)</source>
         <translation>✔ 已确认 {ack}   ○ 等待 {waiting}   ⚠ 超时 {overdue}   ✖ 拒绝 {refused}   · 工单 {orders}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="150"/>
+        <location filename="../../console/ui/emergency/wall.py" line="154"/>
         <source>⚠ Overdue: {names}</source>
         <translation>⚠ 超时未确认：{names}</translation>
     </message>

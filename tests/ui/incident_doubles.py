@@ -167,7 +167,7 @@ class FakeIncidents:
             raise Refused("answer_in_future")
         held.acked_at, held.means, held.ack_by = at or self.now, means, who
         held.recorded_by, held.refused = by.actor.name, refused
-        action = "refuse" if refused else "ack"
+        action = "refused" if refused else "acknowledged"
         self._event(incident, by, action, f"{held.partner.name}: {who} {note}".strip())
 
     def repeat(self, by: Seated, number: str, partner_code: str) -> None:
@@ -291,7 +291,6 @@ class FakeIncidents:
                     partner, step.task, incident.revision, self.now,
                     self.now + timedelta(minutes=step.ack_minutes),
                 )  # fmt: skip
-                self._event(incident, by, "notify", partner.name)
 
     def _partner_line(self, held: _Partner) -> PartnerLine:
         p = held.partner

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from console.domain.emergency import IncidentStatus, PartnerState
+from console.domain.emergency import IncidentAction, IncidentStatus, PartnerState
 from console.services.incident_views import (
     IncidentEvent,
     IncidentLine,
@@ -346,16 +346,15 @@ class OrdersModel(RowsTableModel):
 def action_name(action: str) -> str:
     """The timeline's word for a service action; an action not known here is shown as written."""
     translate = QCoreApplication.translate
-    names = {
-        "start": translate("EmergencyWords", "started"),
-        "notify": translate("EmergencyWords", "notified"),
-        "ack": translate("EmergencyWords", "acknowledged"),
-        "refuse": translate("EmergencyWords", "refused"),
-        "repeat": translate("EmergencyWords", "notified again"),
-        "level": translate("EmergencyWords", "level changed"),
-        "release": translate("EmergencyWords", "released"),
-        "overdue": translate("EmergencyWords", "overdue"),
-        "link": translate("EmergencyWords", "order linked"),
-        "stand_down": translate("EmergencyWords", "stood down"),
+    names: dict[str, str] = {
+        IncidentAction.START: translate("EmergencyWords", "started"),
+        IncidentAction.PLAN_GAP: translate("EmergencyWords", "no partner in the directory"),
+        IncidentAction.ACKNOWLEDGED: translate("EmergencyWords", "acknowledged"),
+        IncidentAction.REFUSED: translate("EmergencyWords", "refused"),
+        IncidentAction.REPEAT: translate("EmergencyWords", "notified again"),
+        IncidentAction.LEVEL: translate("EmergencyWords", "level changed"),
+        IncidentAction.OVERDUE: translate("EmergencyWords", "overdue"),
+        IncidentAction.LINK: translate("EmergencyWords", "order linked"),
+        IncidentAction.STAND_DOWN: translate("EmergencyWords", "stood down"),
     }
     return names.get(action, action)
