@@ -91,6 +91,16 @@ class Kind(enum.StrEnum):
     CANCELLATION = "cancellation"  # 撤销, with the reason
 
 
+class SnapshotKind(enum.StrEnum):
+    """A message kind that carries a whole record's state after each change, not an order's
+    step (format 1.1): applied if newer than the copy held, else acknowledged and ignored."""
+
+    INCIDENT = "incident"  # 突发事件: the incident as its running platform sees it
+
+
+SNAPSHOT_VERSION = Version(MAJOR, 1)
+"""The version snapshots are written in (the minor that added them; orders stay 1.0)."""
+
 KIND_OF: Mapping[Action, Kind | None] = MappingProxyType({
     # An order is created on one platform; it reaches the peer inside its transfer.
     Action.CREATE: None,
@@ -179,7 +189,7 @@ class Envelope:
     order_number: str
     sequence: int
     transaction_id: UUID
-    kind: Kind
+    kind: Kind | SnapshotKind
 
 
 Extension = str | int | bool | None
@@ -200,10 +210,14 @@ class Message:
 
     @property
     def kind(self) -> Kind:
-        return self.envelope.kind
+        kind = self.envelope.kind
+        assert isinstance(kind, Kind)  # __post_init__ refuses a snapshot's kind
+        return kind
 
     def __post_init__(self) -> None:
         kind = self.envelope.kind
+        if not isinstance(kind, Kind):
+            raise ValueError(f"a {kind} message is a snapshot, not an order's step")
         if self.event.action is not ACTION_OF[kind]:
             raise ValueError(f"a {kind} message carries a {ACTION_OF[kind]} step")
         if self.event.platform is not self.envelope.sender.platform:

@@ -5,7 +5,9 @@ platform's own copies exactly once, in order per order, each answered (docs/exch
 applied in one transaction, each message in its own savepoint; the inbox row (message id → the
 acknowledgement given) is written with the step it applies, so a crash applies a message wholly
 or not at all, and a duplicate gets its first answer again. If the batch's transaction fails
-(a concurrent receiver, the database going away), each message is tried again alone. No Qt here.
+(a concurrent receiver, the database going away), each message is tried again alone.
+An incident's snapshot (``incident_exchange``) is applied if newer than the copy, else
+acknowledged and ignored: it never waits for an earlier one (docs/exchange.md § 3.5). No Qt here.
 """
 
 from __future__ import annotations
@@ -33,16 +35,21 @@ from console.domain.exchange import (
     Sender,
     acknowledge,
 )
+from console.domain.incident_exchange import IncidentMessage
 from console.domain.orders import Status, TransitionError
 from console.domain.refusals import Refused
 from console.services.audit import AuditTrail
 from console.services.exchange_codec import ExchangeCodec
+from console.services.incident_exchange import apply_snapshot
 from console.services.order_writer import OrderWriter
 from console.store import exchange as box
 from console.store import orders as repo
 from console.store.engine import Database
 
 log = logging.getLogger(__name__)
+
+Exchanged = Message | IncidentMessage
+"""A decoded message: an order's step, or an incident's snapshot."""
 
 # Refusal codes the acknowledgement schema lists; a rule's refusal with any other code is
 # answered as ``wrong_status`` (the order is not where the peer's step needs it).
@@ -76,7 +83,7 @@ class _Seen:
     already given (by message id), sequences answered for good (sender, order, sequence), and
     the rows of the answers given in this batch, written together before it commits."""
 
-    def __init__(self, session: Session, messages: Sequence[Message]) -> None:
+    def __init__(self, session: Session, messages: Sequence[Exchanged]) -> None:
         envs = [m.envelope for m in messages]
         self.answers = box.inbox_answers(session, [str(e.message_id) for e in envs])
         self.sequences: set[tuple[str, str, int]] = set()
@@ -119,7 +126,7 @@ class Receiver:
 
     def receive(self, bodies: Sequence[bytes], source: str) -> list[bytes | None]:
         answers: list[bytes | None] = [None] * len(bodies)
-        decoded: list[tuple[int, Message]] = []
+        decoded: list[tuple[int, Exchanged]] = []
         for i, raw in enumerate(bodies):
             try:
                 message = self._codec.decode(raw)
@@ -143,7 +150,7 @@ class Receiver:
                 answers[i] = self._alone(message, source)
         return answers
 
-    def _add_new(self, session: Session, seen: _Seen, messages: Sequence[Message]) -> None:
+    def _add_new(self, session: Session, seen: _Seen, messages: Sequence[Exchanged]) -> None:
         """The batch's transfers of orders this side does not have yet, written together (the
         common case: most messages are new orders): each the first message about its order,
         answered nowhere before. Their answers wait in ``seen``; the rest go one by one. A
@@ -153,7 +160,7 @@ class Receiver:
         for m in messages:
             env = m.envelope
             if (
-                env.kind is Kind.TRANSFER and m.order is not None and env.sequence == 1
+                isinstance(m, Message) and env.kind is Kind.TRANSFER and m.order is not None and env.sequence == 1
                 and str(env.message_id) not in seen.answers
                 and (env.sender.system_id, env.order_number, 1) not in seen.sequences
             ):  # fmt: skip
@@ -172,7 +179,7 @@ class Receiver:
                 ack = acknowledge(m.envelope, sender=self._me, at=now)
                 seen.keep(m.envelope, int(ack.status), self._codec.encode_ack(ack), now)
 
-    def _alone(self, message: Message, source: str) -> bytes:
+    def _alone(self, message: Exchanged, source: str) -> bytes:
         try:
             with self._db.write() as session:
                 seen = _Seen(session, [message])
@@ -184,13 +191,15 @@ class Receiver:
                         type(e).__name__)  # fmt: skip
             return self._codec.encode_ack(self._ack(message, AckStatus.UNAVAILABLE))
 
-    def _answer(self, session: Session, seen: _Seen, message: Message, source: str) -> bytes:
+    def _answer(self, session: Session, seen: _Seen, message: Exchanged, source: str) -> bytes:
         """The encoded answer to ``message``; an answer for good is kept in ``seen`` (its
         inbox row written with the batch, in the same transaction as the step)."""
         env = message.envelope
         known = seen.answers.get(str(env.message_id))
         if known is not None:  # a duplicate: the first answer again
             return known
+        if isinstance(message, IncidentMessage):
+            return self._snapshot(session, seen, message, source)
         try:
             with session.begin_nested():
                 self._in_order(seen, message)
@@ -207,6 +216,28 @@ class Receiver:
             return self._codec.encode_ack(self._ack(message, AckStatus.UNAVAILABLE))
         except Refused as no:
             refused = _listed(no, session, env.order_number)
+        ack = acknowledge(env, sender=self._me, at=self._clock(), refused=refused)
+        encoded = self._codec.encode_ack(ack)
+        seen.keep(env, int(ack.status), encoded, self._clock())
+        if refused is not None:
+            self._record(session, source, env.order_number, f"{env.kind} {refused.code}")
+        return encoded
+
+    def _snapshot(
+        self, session: Session, seen: _Seen, message: IncidentMessage, source: str
+    ) -> bytes:
+        """A snapshot: applied to the copy if newer than it, else acknowledged and ignored —
+        never 409, so skipped versions wait for nothing. Another message under a version
+        already answered is acknowledged and not kept (the first one's answer keeps its place)."""
+        env = message.envelope
+        if (env.sender.system_id, env.order_number, env.sequence) in seen.sequences:
+            return self._codec.encode_ack(acknowledge(env, sender=self._me, at=self._clock()))
+        refused = None
+        try:
+            with session.begin_nested():
+                apply_snapshot(session, message.snapshot, self._me.platform)
+        except Refused as no:
+            refused = no if no.code in _LISTED else Refused("exchange_invalid", no.why, path="$")
         ack = acknowledge(env, sender=self._me, at=self._clock(), refused=refused)
         encoded = self._codec.encode_ack(ack)
         seen.keep(env, int(ack.status), encoded, self._clock())
@@ -254,7 +285,7 @@ class Receiver:
                 {"status": status.value},
             )  # fmt: skip
 
-    def _check_sender(self, message: Message, source: str) -> None:
+    def _check_sender(self, message: Exchanged, source: str) -> None:
         sender = message.envelope.sender
         if sender.platform is self._me.platform:
             raise Refused("exchange_invalid", "a message from this platform's own side",
@@ -285,7 +316,7 @@ class Receiver:
         )
         return self._codec.encode_ack(ack)
 
-    def _ack(self, message: Message, status: AckStatus) -> Acknowledgement:
+    def _ack(self, message: Exchanged, status: AckStatus) -> Acknowledgement:
         env = message.envelope
         return Acknowledgement(
             env.transaction_id, env.message_id, self._clock(), self._me, status, status.name.lower()
