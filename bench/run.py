@@ -43,6 +43,8 @@ BENCHMARKS = [
     "exchange_visible",
     "exchange_throughput",
     "exchange_backlog",
+    "incident_start",
+    "incident_board",
 ]
 
 

@@ -68,7 +68,8 @@ class IncidentPump:
         now = self._clock()
         with self._db.read() as session:
             due = repo.queued(session, now, self._batch)
-            built = {q.id: self._build(session, q) for q in due}
+            lines: dict[int, dict[str, IncidentPartnerRow]] = {}  # read once per incident
+            built = {q.id: self._build(session, q, lines) for q in due}
         handed = failed = waiting = 0
         for q in due:
             notification = built[q.id]
@@ -129,19 +130,17 @@ class IncidentPump:
             instants = [repo.next_alarm_at(session), repo.next_queued_at(session)]
         return min((utc(i) for i in instants if i is not None), default=None)
 
-    def _build(self, session: Session, q: repo.Queued) -> Notification | None:
+    def _build(
+        self, session: Session, q: repo.Queued, lines: dict[int, dict[str, IncidentPartnerRow]]
+    ) -> Notification | None:
         incident = session.get(IncidentRow, q.incident_id)
         partner = repo.partner(session, q.partner_code)
         if incident is None or partner is None:
             return None
-        line = next(
-            (
-                p
-                for p in repo.incident_partners(session, q.incident_id)
-                if p.partner_code == q.partner_code
-            ),
-            None,
-        )
+        if q.incident_id not in lines:
+            rows = repo.incident_partners(session, q.incident_id)
+            lines[q.incident_id] = {p.partner_code: p for p in rows}
+        line = lines[q.incident_id].get(q.partner_code)
         ack_by = repo.ask_deadline(session, q.key) if q.kind.expects_ack else None
         return Notification(
             key=q.key, incident_number=incident.number, partner_code=q.partner_code,

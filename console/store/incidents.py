@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, text, update
+from sqlalchemy import and_, case, func, or_, select, text, update
 from sqlmodel import Session, col
 
 from console.domain.emergency import Channel, NotificationKind, Partner, PartnerKind
@@ -262,9 +262,7 @@ class Counts:
 def board_rows(session: Session, since: datetime) -> list[IncidentRow]:
     """Active incidents, and those stood down at or after ``since``."""
     i = IncidentRow
-    query = select(i).where(
-        (text(ACTIVE_SQL)) | (col(i.stood_down_at) >= since)  # type: ignore[operator]
-    )
+    query = select(i).where(or_(text(ACTIVE_SQL), col(i.stood_down_at) >= since))
     return list(session.execute(query).scalars())
 
 

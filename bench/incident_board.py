@@ -1,0 +1,181 @@
+"""incident_board_ms: what the emergency board reads per refresh — ``IncidentService.board()``
+and ``detail()`` of one incident — with 50 active incidents (30 partners each, in varied states)
+and 1,000 linked orders (target ≤ 100 ms); 200 refreshes, median and p95.
+
+The demo database of ``demo_data`` when this run built it (the linked orders are its real
+work_order rows), else its own (``load_demo_data`` with 2,000 orders). The incidents are
+started, pumped, answered and linked through the service; they are removed at the end, so the
+demo database is left as it was found.
+
+Floor: the raw SQL of the same reads on one ``sqlite3`` connection — the board's rows and its
+two tallies (partners by state, linked orders), then the incident's row, partners, timeline and
+linked orders — fetched as plain tuples.
+
+Not measured here: "the UI never stalls over 50 ms" needs the board widget (see BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import statistics
+import time
+from datetime import UTC, datetime, timedelta
+
+from common import SEED, UNTIL, Context, Figure, p95, time_figure
+from incident_start import DRAFT, LEAD, Recorder, plan_book, seed_partners
+from sqlalchemy import text
+
+from console.domain.calendar import load_calendar
+from console.domain.emergency import AckMeans, Level
+from console.services.audit import AuditTrail
+from console.services.incident_pump import IncidentPump
+from console.services.incidents import IncidentService
+from console.store.engine import Database
+from console.store.setup import init_db
+
+INCIDENTS, LINKED, SAMPLES = 50, 1000, 200
+TABLES = ("incident_link", "incident_event", "incident_alarm", "incident_notification",
+          "incident_partner", "incident")  # fmt: skip
+
+
+def _open(ctx: Context) -> tuple[Database, bool]:
+    demo = ctx.bench_db_path()
+    if demo.exists():
+        return Database.open(f"sqlite:///{demo}"), True
+    path = ctx.workdir / "incident-board.sqlite3"
+    for p in ctx.workdir.glob(path.name + "*"):
+        p.unlink()
+    db, _ = init_db(f"sqlite:///{path}")
+    from console.demo.load import load_demo_data
+
+    load_demo_data(db, 2000, seed=SEED, until=UNTIL, calendar=load_calendar())
+    return db, False
+
+
+def _scene(db: Database, clock: list[datetime]) -> tuple[IncidentService, str]:
+    """50 active incidents, their partners handed, some answered, some overdue, 1,000 orders
+    linked (20 each); the number of the one whose detail the board shows."""
+
+    def now() -> datetime:
+        return clock[0]
+
+    service = IncidentService(db, now, plan_book(), audit=AuditTrail(os.urandom(32), now))
+    pump = IncidentPump(db, now, Recorder(), service, "L-01")
+    rng = random.Random(15)
+    with db.read() as session:
+        orders = [
+            n for (n,) in session.execute(
+                text("SELECT number FROM work_order ORDER BY id DESC LIMIT :n"), {"n": LINKED}
+            )
+        ]  # fmt: skip
+    assert len(orders) == LINKED, f"only {len(orders)} orders to link"
+    numbers = []
+    for i in range(INCIDENTS):
+        level = rng.choice(list(Level))
+        draft = DRAFT.__class__(DRAFT.event_type, level, DRAFT.district, f"现场{i}", DRAFT.summary)
+        number = service.start(LEAD, draft).number
+        numbers.append(number)
+        pump.pump()
+        for partner in service.detail(number).partners:
+            if rng.random() < 0.6:
+                service.record_answer(LEAD, number, partner.code, AckMeans.PHONE, "值班员")
+        clock[0] += timedelta(minutes=1)
+    for i, order in enumerate(orders):
+        service.link(LEAD, numbers[i % INCIDENTS], order)
+    clock[0] += timedelta(minutes=20)  # the unanswered ones are overdue now
+    return service, numbers[0]
+
+
+def _ours(service: IncidentService, number: str) -> list[float]:
+    samples = []
+    for _ in range(SAMPLES):
+        start = time.perf_counter()
+        lines = service.board()
+        detail = service.detail(number)
+        samples.append((time.perf_counter() - start) * 1000)
+    assert len(lines) == INCIDENTS and sum(x.linked_orders for x in lines) == LINKED
+    assert len(detail.partners) == 30 and len(detail.orders) == LINKED // INCIDENTS
+    return samples
+
+
+def _floor(path: str, number: str, now: datetime) -> list[float]:
+    conn = sqlite3.connect(path)
+    naive = now.astimezone(UTC).replace(tzinfo=None)  # as the store writes instants on SQLite
+    since, stamp = (naive - timedelta(hours=24)).isoformat(" "), naive.isoformat(" ")
+    samples = []
+    for _ in range(SAMPLES):
+        start = time.perf_counter()
+        conn.execute("BEGIN")
+        rows = conn.execute(
+            "SELECT * FROM incident WHERE status = 'active' OR stood_down_at >= ?", (since,)
+        ).fetchall()
+        ids = [r[0] for r in rows]
+        marks = ", ".join("?" for _ in ids)
+        conn.execute(
+            "SELECT incident_id, count(*), sum(acked_at IS NOT NULL AND NOT refused), "
+            "sum(acked_at IS NOT NULL AND refused), sum(acked_at IS NULL AND ack_due_at < ?) "
+            f"FROM incident_partner WHERE incident_id IN ({marks}) AND released_at IS NULL "
+            "GROUP BY incident_id",
+            (stamp, *ids),
+        ).fetchall()
+        conn.execute(
+            f"SELECT incident_id, count(*) FROM incident_link WHERE incident_id IN ({marks}) "
+            "GROUP BY incident_id",
+            ids,
+        ).fetchall()
+        (one,) = conn.execute("SELECT id FROM incident WHERE number = ?", (number,)).fetchone()
+        conn.execute(
+            "SELECT incident_id, count(*), sum(acked_at IS NOT NULL AND NOT refused), "
+            "sum(acked_at IS NOT NULL AND refused), sum(acked_at IS NULL AND ack_due_at < ?) "
+            "FROM incident_partner WHERE incident_id = ? AND released_at IS NULL",
+            (stamp, one),
+        ).fetchall()
+        conn.execute("SELECT count(*) FROM incident_link WHERE incident_id = ?", (one,)).fetchall()
+        conn.execute(
+            "SELECT * FROM incident_partner WHERE incident_id = ? ORDER BY id", (one,)
+        ).fetchall()
+        conn.execute(
+            "SELECT * FROM incident_event WHERE incident_id = ? ORDER BY at, id", (one,)
+        ).fetchall()
+        conn.execute(
+            "SELECT o.number, o.kind, o.status, o.created_at, l.linked_at, l.linked_by "
+            "FROM work_order o JOIN incident_link l ON l.order_id = o.id "
+            "WHERE l.incident_id = ? ORDER BY l.linked_at DESC LIMIT 500",
+            (one,),
+        ).fetchall()
+        conn.execute("COMMIT")
+        samples.append((time.perf_counter() - start) * 1000)
+        assert len(rows) == INCIDENTS
+    conn.close()
+    return samples
+
+
+def _clean(db: Database) -> None:
+    with db.write() as session:
+        for table in TABLES:
+            session.execute(text(f"DELETE FROM {table}"))
+        session.execute(text("DELETE FROM partner WHERE code LIKE 'B-%'"))
+
+
+def run(ctx: Context) -> list[Figure]:
+    db, shared = _open(ctx)
+    clock = [datetime.now(UTC)]
+    try:
+        _clean(db)
+        seed_partners(db)
+        service, number = _scene(db, clock)
+        ours = _ours(service, number)
+        path = db.engine.url.database or ""
+        floor = _floor(path, number, clock[0])
+    finally:
+        if shared:
+            _clean(db)
+        db.dispose()
+    print(f"# incident_board p95 {p95(ours):.1f} ms (floor p95 {p95(floor):.1f} ms), "
+          f"{INCIDENTS} incidents, {LINKED} linked orders", flush=True)  # fmt: skip
+    return [
+        time_figure("incident_board_ms", "ms", statistics.median(ours), statistics.median(floor)),
+        time_figure("incident_board_p95_ms", "ms", p95(ours), p95(floor)),
+    ]
