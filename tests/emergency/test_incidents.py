@@ -54,6 +54,7 @@ def test_a_plan_runs_from_start_to_stand_down(db: Database) -> None:
     assert {n.partner_code for n in desk.handed} == {f"SY-{k.value}" for k in IV_KINDS}
     assert all(n.ack_by == clock.now + timedelta(minutes=30) for n in desk.handed)
     assert pump.pump().handed == 0  # nothing handed twice
+    assert [(x.number, x.partners, x.waiting) for x in service.board()] == [(line.number, 8, 8)]
 
     # Six answer through the channel within the deadline; two never do.
     silent = {"SY-gas", "SY-water"}
@@ -103,6 +104,9 @@ def test_a_plan_runs_from_start_to_stand_down(db: Database) -> None:
     assert pump.sweep() == []  # nothing fires for a response that is over
     ended = service.line(line.number)
     assert ended.status is IncidentStatus.STOOD_DOWN
+    assert service.board() == [ended]  # still on the board for a day
+    clock.advance(hours=23)
+    assert service.board() == []
     actions = [e.action for e in service.detail(line.number).events]
     assert actions[0] == "start" and actions[-1] == "stand_down" and "overdue" in actions
 
