@@ -158,3 +158,16 @@ def test_hostile_files_end_in_one_clear_message(tmp_path: Path, content: bytes) 
     )  # fmt: skip
     assert done.returncode == 2, done.stderr
     assert done.stderr.startswith("orders") and "Traceback" not in done.stderr
+
+
+def test_a_missing_optional_column_is_named_where_a_row_needs_it(
+    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    head = "number,received_at,platform,kind,district,description,caller_phone,status\n"
+    rows = ["A-1,2025-03-01 08:00,110,P-ZA,210102,x,13912345678,received",
+            "A-2,2025-03-01 08:00,12345,C-TS,210102,x,13912345678,completed"]  # fmt: skip
+    assert _run(sqlite_db, _file(tmp_path, rows, head), lang="en") == 2
+    err = capsys.readouterr().err
+    assert "line 3 (field, not in the header): a 12345 order needs a field" in err
+    assert "line 3 (completed_at, not in the header): a completed or cancelled" in err
+    assert "line 2" not in err and _orders(sqlite_db) == 0

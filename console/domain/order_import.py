@@ -47,7 +47,7 @@ COLUMNS = (
     ImportColumn("platform", "平台", True, "12345 or 110"),
     ImportColumn("kind", "类别", True, "a kind of that platform: its code (C-ZX) or name (咨询)"),
     ImportColumn("field", "领域", False,
-                 "12345: a field code (F-GG) or name (公共服务), required; 110: blank"),
+                 "a field code (F-GF) or name (公共服务): required on 12345 rows, blank on 110 rows"),
     ImportColumn("district", "区划代码", True, "the six-digit division code (210102)"),
     ImportColumn("address", "地址", False, f"at most {MAX_ADDRESS} characters"),
     ImportColumn("description", "诉求内容", True, f"at most {MAX_DESCRIPTION} characters"),
@@ -83,16 +83,14 @@ class Problem:
     en: str
 
     def text(self, lang: str = "zh_CN") -> str:
+        """The problem as one line in ``lang`` ("zh_CN" or "en")."""
+        n, c = self.name, self.column
         if lang == "en":
-            where = f"line {self.line}" + (
-                f", column {self.column} ({self.name})" if self.column else ""
-            )
-            return f"{where}: {self.en}"
-        col = _BY_HEADER[self.name].zh if self.name in _BY_HEADER else self.name
-        where = f"第 {self.line} 行" + (
-            f"第 {self.column} 列（{col} {self.name}）" if self.column else ""
-        )
-        return f"{where}：{self.zh}"
+            at = f", column {c} ({n})" if c else f" ({n}, not in the header)" if n else ""
+            return f"line {self.line}{at}: {self.en}"
+        zh = _BY_HEADER[n].zh if n in _BY_HEADER else n
+        at = f"第 {c} 列（{zh} {n}）" if c else f"（{zh} {n}，表头无此列）" if n else ""
+        return f"第 {self.line} 行{at}：{self.zh}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +206,8 @@ class RowReader:
         pos = h.positions
 
         def bad(name: str, zh: str, en: str) -> None:
-            problems.append(Problem(line, pos[name] + 1, name, zh, en))
+            at = pos.get(name)  # None: the header lacks the (optional) column
+            problems.append(Problem(line, None if at is None else at + 1, name, zh, en))
 
         def cell(name: str) -> str:
             i = pos.get(name)
@@ -279,12 +278,9 @@ class RowReader:
                 bad("status", f"不能导入的状态 {text[:20]!r}；可用：{known}",
                     f"a status that cannot be imported: {text[:20]!r}; use one of {known}")  # fmt: skip
         completed = self._time(cell("completed_at"), "completed_at", bad)
-        if status in CLOSED and "completed_at" in pos and not cells[pos["completed_at"]].strip():
+        if status in CLOSED and completed is None and not _said(problems, "completed_at"):
             bad("completed_at", "已办结或已撤销的工单须有办结时间",
                 "a completed or cancelled order needs its completed at")  # fmt: skip
-        elif status in CLOSED and "completed_at" not in pos:
-            problems.append(Problem(line, None, "", "已办结或已撤销的工单须有办结时间（表头无此列）",
-                                    "a completed or cancelled order needs a completed_at column"))  # fmt: skip
         elif status is not None and status not in CLOSED and completed is not None:
             bad("completed_at", "未办结的工单不应有办结时间", "an open order has no completed at")
         if completed is not None and received is not None and completed < received:
@@ -326,6 +322,10 @@ class RowReader:
                 f"must be after {EARLIEST} and not in the future: {text[:30]!r}")  # fmt: skip
             return None
         return at
+
+
+def _said(problems: list[Problem], name: str) -> bool:
+    return any(p.name == name for p in problems)
 
 
 def _epoch_of_day(day: date) -> int:
