@@ -83,10 +83,12 @@ def test_every_bad_row_is_named_and_nothing_is_written(
         "B-4,2025-03-01 08:00,12345,C-TS,F-SH,210102,,x,13912345678,,dispatched,",
         "B-5,2025-03-01 08:00,12345,C-TS,F-SH,210102,,x,13912345678,,completed,",
         "H-1,2025-03-01 08:00,12345,C-TS,F-SH,210102,,x,13912345678,,received,",
+        "B-6,2025-03-01 08:00,12345,C-TS,F-SH,210102,,x\x00y,13912345678,,received,",
     ]
     assert _run(db, _file(tmp_path, bad)) == 2
     err = capsys.readouterr().err
-    assert "共 6 个问题，未导入任何工单" in err
+    assert "共 7 个问题，未导入任何工单" in err
+    assert "第 11 行第 8 列（诉求内容 description）：含有无法保存的字符" in err
     for said in ("第 5 行第 2 列（受理时间 received_at）", "第 6 行第 4 列（类别 kind）",
                  "第 7 行第 6 列（区划代码 district）", "第 8 行第 11 列（状态 status）",
                  "第 9 行第 12 列（办结时间 completed_at）",
@@ -171,3 +173,13 @@ def test_a_missing_optional_column_is_named_where_a_row_needs_it(
     assert "line 3 (field, not in the header): a 12345 order needs a field" in err
     assert "line 3 (completed_at, not in the header): a completed or cancelled" in err
     assert "line 2" not in err and _orders(sqlite_db) == 0
+
+
+def test_a_forced_encoding_that_does_not_fit_is_one_line(
+    sqlite_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _file(tmp_path, GOOD, encoding="gbk")
+    assert _run(sqlite_db, path, "--encoding", "utf-8", lang="en") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("orders: ") and "not utf-8 text" in err and err.count("\n") == 1
+    assert _run(sqlite_db, path, "--encoding", "gbk") == 0 and _orders(sqlite_db) == 3

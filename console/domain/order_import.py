@@ -204,6 +204,7 @@ class RowReader:
                             f"{len(cells)} columns, the header has {h.width}")]  # fmt: skip
         problems: list[Problem] = []
         pos = h.positions
+        suspect = unstorable("".join(cells))  # one search a row; the cell only when it is there
 
         def bad(name: str, zh: str, en: str) -> None:
             at = pos.get(name)  # None: the header lacks the (optional) column
@@ -214,7 +215,7 @@ class RowReader:
             if i is None:
                 return ""
             value = cells[i]
-            if unstorable(value):
+            if suspect and unstorable(value):
                 bad(name, "含有无法保存的字符（NUL 或残缺的 UTF-16）",
                     "holds a character no database stores (NUL, a lone surrogate)")  # fmt: skip
                 return ""
