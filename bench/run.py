@@ -45,6 +45,7 @@ BENCHMARKS = [
     "exchange_backlog",
     "incident_start",
     "incident_board",
+    "orders_import",
 ]
 
 

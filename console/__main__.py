@@ -1,6 +1,6 @@
 """Command line: the console window (default), ``init-db``, ``demo-data``, ``departments``,
 ``report``, ``users``, ``roles``, ``audit verify|show``, ``personal-data purge``, ``config check``,
-``exchange status``, ``--smoke``.
+``exchange status``, ``orders import``, ``--smoke``.
 
 Imports are deferred to the command that needs them: start-up time is dominated by imports.
 """
@@ -109,6 +109,9 @@ def _parser() -> argparse.ArgumentParser:
     from console.cli.exchange import add_parsers as add_exchange
 
     add_exchange(sub)
+    from console.cli.orders_import import add_parser as add_orders
+
+    add_orders(sub)
     config = sub.add_parser("config", help="site configuration")
     config_sub = config.add_subparsers(dest="config_command", required=True)
     check = config_sub.add_parser("check", help="validate the config and print the settings")
@@ -229,6 +232,10 @@ def main(argv: list[str] | None = None) -> int:
                 from console.cli.exchange import exchange
 
                 return exchange(args, settings)
+            if args.command == "orders":
+                from console.cli.orders_import import import_orders
+
+                return import_orders(settings.db_url, args, _key_path(settings), settings.lang)
             if args.command == "personal-data":
                 from console.cli.personal_data import purge
 

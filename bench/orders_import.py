@@ -1,0 +1,148 @@
+"""orders_import_1m_s: ``python -m console orders import`` of a 1 M-row history file.
+
+The benchmark makes its own CSV (``--orders`` rows, default 1 M: a year of a site's history,
+60 % completed, 5 % cancelled, the rest open; UTF-8, English header) and its own fresh SQLite
+database in the bench's folder, so the other benchmarks' database is not touched. Timed: the
+command's work as it runs it (``console.cli.orders_import.import_orders``: read and decode the
+file, check every row against the catalogue, look the numbers up in the database, write orders,
+events and the audit row in one transaction), on a database just made by ``init-db``.
+
+Floor: the same rows on another fresh database by the bare minimum: ``csv.reader`` over the same
+file, each row made into the order and event tuples with no checking at all (times as given,
+codes as given), and plain ``sqlite3.executemany`` of them in one transaction with the indexes
+dropped and rebuilt. So the ratio is what checking, normalising, deadlines and the timeline cost
+on top of reading and writing the rows. The name says 1m whatever ``--orders`` is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import io
+import random
+import sqlite3
+import time
+from pathlib import Path
+
+from common import Context, Figure, time_figure
+
+from console.demo.generate import EVENT_COLUMNS, ORDER_COLUMNS
+from console.store.setup import init_db
+
+HEADER = ("number,received_at,platform,kind,field,district,address,description,caller_phone,"
+          "caller_name,status,completed_at")  # fmt: skip
+_HOTLINE = [("C-ZX", "F-GF"), ("C-QZ", "F-GF"), ("C-TS", "F-SC"), ("C-TS", "F-SH"),
+            ("C-JB", "F-SC"), ("C-YJ", "F-ST"), ("C-ZX", "F-JJ")]  # fmt: skip
+_POLICE = ["P-ZA", "P-JT", "P-XS", "P-JQ", "P-FJW"]
+_DISTRICTS = ["210102", "210103", "210104", "210105", "210106", "210112", "210114", "210202"]
+_TEXTS = ["小区停水两天，物业未给说法，请尽快恢复供水。", "夜间施工噪音扰民，持续到23点以后。",
+          "冬季供暖温度不达标，室温只有14度。", "咨询社保卡补办需要哪些材料，在哪里办理。",
+          "超市出售过期食品，商家拒绝退换。", "路口两车剐蹭，无人受伤，需交警处理。"]  # fmt: skip
+
+
+def make_csv(path: Path, rows: int, seed: int = 1) -> None:
+    """``rows`` orders over the 365 days of 2025 (China time), deterministic for ``seed``."""
+    rng = random.Random(seed)
+    rand = rng.random
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(HEADER + "\n")
+        for i in range(rows):
+            day = i * 365 // rows
+            month_day = time.strftime("%Y-%m-%d", time.gmtime(1_735_689_600 + day * 86_400))
+            hour, minute = 7 + int(rand() * 14), int(rand() * 60)
+            received = f"{month_day} {hour:02d}:{minute:02d}:00"
+            if rand() < 0.7:
+                kind, area = _HOTLINE[int(rand() * len(_HOTLINE))]
+                platform = "12345"
+            else:
+                kind, area, platform = _POLICE[int(rand() * len(_POLICE))], "", "110"
+            r = rand()
+            status = ("completed" if r < 0.6 else "cancelled" if r < 0.65 else "received"
+                      if r < 0.8 else "handling" if r < 0.93 else "fed_back")  # fmt: skip
+            done = f"{month_day} {hour + 2:02d}:{minute:02d}:00" if r < 0.65 else ""
+            phone = f"13{int(rand() * 1e9):09d}"
+            out.write(
+                f"H{i:08d},{received},{platform},{kind},{area},"
+                f"{_DISTRICTS[int(rand() * len(_DISTRICTS))]},中山路{1 + int(rand() * 299)}号,"
+                f"{_TEXTS[int(rand() * len(_TEXTS))]},{phone},,{status},{done}\n"
+            )
+
+
+def _fresh(ctx: Context, name: str) -> Path:
+    path = ctx.workdir / name
+    for old in ctx.workdir.glob(name + "*"):
+        old.unlink()
+    db, _ = init_db(f"sqlite:///{path}")
+    db.dispose()
+    return path
+
+
+def _ours(ctx: Context, source: Path) -> float:
+    from console.cli.orders_import import import_orders
+
+    path = _fresh(ctx, "orders-import.sqlite3")
+    args = argparse.Namespace(file=source, encoding=None, dry_run=False)
+    key = ctx.workdir / "orders-import-audit.key"
+    key.unlink(missing_ok=True)
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = import_orders(f"sqlite:///{path}", args, key, "en")
+    elapsed = time.perf_counter() - start
+    if code != 0:
+        raise RuntimeError(f"orders import refused the benchmark's own file (exit {code})")
+    return elapsed
+
+
+def _floor(ctx: Context, source: Path) -> float:
+    path = _fresh(ctx, "orders-import-floor.sqlite3")
+    conn = sqlite3.connect(path, isolation_level=None)
+    order_sql = (f"INSERT INTO work_order ({', '.join(ORDER_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' for _ in ORDER_COLUMNS)})")  # fmt: skip
+    event_sql = (f"INSERT INTO order_event ({', '.join(EVENT_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})")  # fmt: skip
+    start = time.perf_counter()
+    with source.open(encoding="utf-8", newline="") as f:
+        rows = csv.reader(f)
+        next(rows)
+        orders, events = [], []
+        for i, (number, at, platform, kind, area, district, address, text, phone, name,
+                status, done) in enumerate(rows, start=1):  # fmt: skip
+            orders.append((i, number, platform, platform, phone, name or None, kind, area or None,
+                           district, address, text, 0, 0, 0, status, None, None, at, at, at,
+                           done or at, 1, "import", None, None))  # fmt: skip
+            if done:
+                events.append((i, at, "import", "import", platform, "create", None, "received",
+                               "", ""))  # fmt: skip
+                events.append((i, done, "import", "import", platform, "complete", "received",
+                               status, "", ""))  # fmt: skip
+            else:
+                events.append((i, at, "import", "import", platform, "create", None, status, "",
+                               ""))  # fmt: skip
+    conn.execute("BEGIN IMMEDIATE")
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('work_order', 'order_event')"
+    ).fetchall()
+    for name, _ in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    conn.executemany(order_sql, orders)
+    conn.executemany(event_sql, events)
+    for _, sql in indexes:
+        conn.execute(sql)
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def run(ctx: Context) -> list[Figure]:
+    source = ctx.workdir / f"orders-import-{ctx.orders}.csv"
+    if not source.exists():
+        make_csv(source, ctx.orders)
+    ours = _ours(ctx, source)
+    floor = _floor(ctx, source)
+    for name in ("orders-import.sqlite3", "orders-import-floor.sqlite3"):
+        for old in ctx.workdir.glob(name + "*"):
+            old.unlink()
+    return [time_figure("orders_import_1m_s", "s", ours, floor)]

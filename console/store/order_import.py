@@ -1,0 +1,180 @@
+"""Write checked imported orders (:mod:`console.domain.order_import`) inside the caller's write
+transaction, fast: 1 M orders in well under two minutes.
+
+The rows are the demo loader's (the same column declarations, ``console.demo.plan``): plain
+tuples with explicit ids, timestamps as UTC text. SQLite gets ``executemany`` on the session's
+own connection, with the secondary indexes of ``work_order`` and ``order_event`` dropped and
+rebuilt when the import is large next to what the tables hold; PostgreSQL gets ``COPY``. Both
+inside the one transaction the caller commits (with its audit row) or rolls back: an import is
+all there or not at all.
+
+Each order gets a ``create`` event at its received-at stamped as imported (actor
+:data:`IMPORT_ACTOR`, seat :data:`IMPORT_SEAT`, note :data:`IMPORT_NOTE`), and a completed or
+cancelled one its ``complete`` / ``cancel`` event at its completed-at. No alarm rows are
+written. Numbers in the console's own form (``12345-20240105-000042``) move the day's sequence
+past them, so the console never hands out an imported number again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from console.demo.plan import EVENT_COLUMNS, ORDER_COLUMNS, Clock
+from console.domain.order_import import ImportedOrder
+from console.domain.order_types import Action, Status
+
+IMPORT_ACTOR = "原系统导入"  # the events' actor: who took the step is the previous system's
+IMPORT_SEAT = "import"  # the events' seat, and the orders' 经办坐席: no seat's "my orders"
+IMPORT_NOTE = "从原系统导入的历史工单"
+CHUNK = 20_000  # rows built and sent at a time
+BULK = 50_000  # from this many, and at least as many as the table holds: indexes rebuilt
+_OWN_NUMBER = re.compile(r"(12345|110)-(\d{8})-(\d{6})")
+_TABLES = ("work_order", "order_event")
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    orders: int
+    events: int
+
+
+def stored_numbers(session: Session, numbers: Sequence[str]) -> set[str]:
+    """Which of ``numbers`` the database already holds (by the unique index, in chunks)."""
+    conn = session.connection()
+    if conn.exec_driver_sql("SELECT 1 FROM work_order LIMIT 1").first() is None:
+        return set()
+    found: set[str] = set()
+    query = text("SELECT number FROM work_order WHERE number IN :numbers").bindparams(
+        _expanding("numbers")
+    )
+    for i in range(0, len(numbers), 5_000):
+        found.update(conn.execute(query, {"numbers": list(numbers[i : i + 5_000])}).scalars())
+    return found
+
+
+def _expanding(name: str) -> Any:
+    from sqlalchemy import bindparam
+
+    return bindparam(name, expanding=True)
+
+
+def write(session: Session, records: Sequence[ImportedOrder]) -> Written:
+    """Insert ``records`` (checked, their numbers new) in the session's transaction."""
+    conn = session.connection()
+    first_id = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM work_order").scalar_one())
+    first_id += 1
+    raw: Any = conn.connection.driver_connection
+    if conn.dialect.name == "sqlite":
+        events = _write_sqlite(raw, records, first_id)
+    else:
+        events = _write_postgres(raw, records, first_id)
+        conn.exec_driver_sql(
+            "SELECT setval(pg_get_serial_sequence('work_order', 'id'), "
+            "(SELECT max(id) FROM work_order))"
+        )
+    _move_sequences(session, records)
+    return Written(len(records), events)
+
+
+def _chunks(
+    records: Sequence[ImportedOrder], first_id: int, tz: str
+) -> Iterator[tuple[list[tuple[object, ...]], list[tuple[object, ...]]]]:
+    clock = Clock()
+
+    def ts(epoch: int) -> str:
+        return clock.text(epoch) + tz
+
+    for start in range(0, len(records), CHUNK):
+        orders: list[tuple[object, ...]] = []
+        events: list[tuple[object, ...]] = []
+        for oid, r in enumerate(records[start : start + CHUNK], start=first_id + start):
+            platform, status = r.platform.value, r.status
+            received = ts(r.received)
+            if r.completed is None:
+                updated = received
+                events.append((oid, received, IMPORT_ACTOR, IMPORT_SEAT, platform, "create",
+                               None, status.value, IMPORT_NOTE, ""))  # fmt: skip
+            else:
+                updated = ts(r.completed)
+                closing = Action.COMPLETE if status is Status.COMPLETED else Action.CANCEL
+                events.append((oid, received, IMPORT_ACTOR, IMPORT_SEAT, platform, "create",
+                               None, "received", IMPORT_NOTE, ""))  # fmt: skip
+                events.append((oid, updated, IMPORT_ACTOR, IMPORT_SEAT, platform,
+                               closing.value, "received", status.value, IMPORT_NOTE, ""))  # fmt: skip
+            orders.append((
+                oid, r.number, platform, platform, r.phone, r.name, r.kind, r.field, r.district,
+                r.address, r.description, 0, False, False, status.value, None, None,
+                ts(r.feedback_due), ts(r.completion_due), received, updated, 1, IMPORT_SEAT,
+                None, None,
+            ))  # fmt: skip
+        yield orders, events
+
+
+_ORDER_SQL = (
+    f"INSERT INTO work_order ({', '.join(ORDER_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in ORDER_COLUMNS)})"
+)
+_EVENT_SQL = (
+    f"INSERT INTO order_event ({', '.join(EVENT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})"
+)
+
+
+def _write_sqlite(raw: Any, records: Sequence[ImportedOrder], first_id: int) -> int:
+    bulk = len(records) >= max(BULK, first_id - 1)
+    indexes: list[tuple[str, str]] = []
+    if bulk:
+        indexes = raw.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN {_TABLES!r}"
+        ).fetchall()
+        for name, _sql in indexes:
+            raw.execute(f'DROP INDEX "{name}"')
+    events = 0
+    for orders, timeline in _chunks(records, first_id, ""):
+        raw.executemany(_ORDER_SQL, orders)
+        raw.executemany(_EVENT_SQL, timeline)
+        events += len(timeline)
+    for _name, sql in indexes:
+        raw.execute(sql)
+    return events
+
+
+def _write_postgres(raw: Any, records: Sequence[ImportedOrder], first_id: int) -> int:
+    events = 0
+    with raw.cursor() as cur:
+        for orders, timeline in _chunks(records, first_id, "+00"):
+            with cur.copy(f"COPY work_order ({', '.join(ORDER_COLUMNS)}) FROM STDIN") as copy:
+                for row in orders:
+                    copy.write_row(row)
+            with cur.copy(f"COPY order_event ({', '.join(EVENT_COLUMNS)}) FROM STDIN") as copy:
+                for row in timeline:
+                    copy.write_row(row)
+            events += len(timeline)
+    return events
+
+
+def _move_sequences(session: Session, records: Sequence[ImportedOrder]) -> None:
+    last: dict[tuple[str, str], int] = {}
+    for r in records:
+        m = _OWN_NUMBER.fullmatch(r.number)
+        if m is not None:
+            key = (m[1], m[2])
+            last[key] = max(last.get(key, 0), int(m[3]))
+    if not last:
+        return
+    session.execute(
+        text(
+            "INSERT INTO order_sequence (platform, day, last) VALUES (:p, :d, :n) "
+            "ON CONFLICT (platform, day) DO UPDATE SET last = CASE "
+            "WHEN excluded.last > order_sequence.last THEN excluded.last "
+            "ELSE order_sequence.last END"
+        ),
+        [{"p": p, "d": d, "n": n} for (p, d), n in last.items()],
+    )
