@@ -4,6 +4,8 @@ text, 409/4xx/5xx, timeouts and lost answers, replies it cannot read."""
 
 from __future__ import annotations
 
+import ssl
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from console.domain.emergency import Channel, NotificationKind
 from console.services.partner_notifier import ChannelDown, Handover
 from tests.emergency.channel_fakes import FakeSmsGateway
 from tests.emergency.notifier_contract import Harness, NotifierContract, collect, notification
+from tests.tls import make_ca, server_cert
 
 TIMEOUT_S = 5.0
 
@@ -50,7 +53,7 @@ class TestSmsGateway(NotifierContract):
 
 
 @pytest.fixture
-def sms() -> SmsHarness:
+def sms() -> Iterator[SmsHarness]:
     h = SmsHarness()
     yield h
     h.close()
@@ -128,3 +131,28 @@ def test_a_non_json_answer_or_a_wrong_url_is_channel_down(sms: SmsHarness) -> No
     with pytest.raises(ChannelDown):
         wrong.send(notification(sms))
     assert sms.far.accepted == {}
+
+
+def test_https_with_the_site_ca_and_refusing_a_certificate_it_does_not_trust(
+    tmp_path: Path, sms: SmsHarness
+) -> None:
+    ca, other = make_ca(), make_ca("another CA")
+    issued = server_cert(ca)
+    (tmp_path / "server.pem").write_bytes(issued.cert_pem)
+    (tmp_path / "server.key").write_bytes(issued.key_pem)
+    (tmp_path / "ca.pem").write_bytes(ca.pem)
+    (tmp_path / "other.pem").write_bytes(other.pem)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(tmp_path / "server.pem", tmp_path / "server.key")
+    far = FakeSmsGateway(context).start()
+    try:
+        assert far.url.startswith("https://127.0.0.1:")
+        gateway = SmsGateway(far.url, TIMEOUT_S, tmp_path / "ca.pem")
+        n = notification(sms)
+        assert gateway.send(n) is Handover.ACCEPTED
+        stranger = SmsGateway(far.url, TIMEOUT_S, tmp_path / "other.pem")
+        with pytest.raises(ChannelDown):
+            stranger.send(replace(n, key=n.key + "-2"))
+        assert list(far.accepted) == [n.key]
+    finally:
+        far.close()
