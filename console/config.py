@@ -32,6 +32,8 @@ from typing import Any, Literal
 import platformdirs
 
 from console import config_values as check
+from console.channels.build import EmergencySettings
+from console.channels.simulated import DeskBehaviour
 from console.config_values import Invalid
 from console.domain.dispositions import default_specs
 from console.domain.passwords import SecurityPolicy
@@ -99,6 +101,26 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("exchange_shared_db", "exchange.shared_db", None, check.optional_db_url),
     _Field("exchange_embedded", "exchange.embedded", None, check.flag),
     _Field("unacked_alarm_s", "exchange.unacked_alarm_s", None, check.seconds(30, 3600)),
+    _Field("emergency_simulated", "emergency.simulated", None, check.flag),
+    _Field("emergency_sim_min_delay_s", "emergency.sim_min_delay_s", None, check.seconds(0, 3600)),
+    _Field("emergency_sim_max_delay_s", "emergency.sim_max_delay_s", None, check.seconds(0, 3600)),
+    _Field(
+        "emergency_sim_never_percent",
+        "emergency.sim_never_percent",
+        None,
+        check.whole(0, 100, "percent"),
+    ),
+    _Field(
+        "emergency_sim_refuse_percent",
+        "emergency.sim_refuse_percent",
+        None,
+        check.whole(0, 100, "percent"),
+    ),
+    _Field("emergency_sim_seed", "emergency.sim_seed", None, check.whole(0, 2**31 - 1)),
+    _Field("emergency_sms_url", "emergency.sms_url", None, check.service_url),
+    _Field("emergency_platform_url", "emergency.platform_url", None, check.service_url),
+    _Field("emergency_timeout_s", "emergency.timeout_s", None, check.seconds(1, 60)),
+    _Field("emergency_ca", "emergency.ca", None, check.file_path),
 )
 _BY_KEY = {f.key: f for f in _FIELDS}
 _SECTIONS: dict[str, list[str]] = {}
@@ -151,6 +173,17 @@ class Settings:
     exchange_shared_db: str = ""  # the intermediate database (database mode)
     exchange_embedded: bool = False  # the console runs the endpoint; false: `exchange serve` does
     unacked_alarm_s: int = 120  # [exchange]: a message unacknowledged this long raises an alarm
+    # [emergency]: the partner channels (console/channels, docs/partner-channels.md).
+    emergency_simulated: bool = True  # the simulated partner desk serves "simulated" partners
+    emergency_sim_min_delay_s: int = 20  # a simulated partner answers after min..max seconds
+    emergency_sim_max_delay_s: int = 180
+    emergency_sim_never_percent: int = 10  # of the asks, never answered
+    emergency_sim_refuse_percent: int = 5  # of the asks answered, refused
+    emergency_sim_seed: int = 0  # the same seed, the same answers
+    emergency_sms_url: str = ""  # the SMS gateway adapter ("": no SMS channel)
+    emergency_platform_url: str = ""  # the emergency-management platform ("": none)
+    emergency_timeout_s: int = 10  # per request to either
+    emergency_ca: Path | None = None  # the CA of their HTTPS certificates (None: the system's)
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     config_path: Path | None = field(default=None, compare=False)  # the file read, if any
 
@@ -168,6 +201,19 @@ class Settings:
             self.exchange_system_id or f"LN-{self.platform}",
             self.exchange_peer_id or f"LN-{peer}",
         )
+
+    def emergency(self) -> EmergencySettings:
+        """The ``[emergency]`` settings as :func:`console.channels.build.build_notifier` reads them."""
+        desk = DeskBehaviour(
+            min_delay_s=self.emergency_sim_min_delay_s, max_delay_s=self.emergency_sim_max_delay_s,
+            never_share=self.emergency_sim_never_percent / 100, refuse_share=self.emergency_sim_refuse_percent / 100,
+            seed=self.emergency_sim_seed,
+        )  # fmt: skip
+        return EmergencySettings(
+            simulated=self.emergency_simulated, desk=desk, sms_url=self.emergency_sms_url,
+            platform_url=self.emergency_platform_url, timeout_s=self.emergency_timeout_s,
+            ca_file=self.emergency_ca,
+        )  # fmt: skip
 
     def security(self) -> SecurityPolicy:
         """The ``[security]`` settings as the account service reads them."""
@@ -330,6 +376,10 @@ def load_settings(
             if f.name not in sources:
                 values[f.name], sources[f.name] = value, source
         sources.setdefault(f.name, "default")
+    low = values.get("emergency_sim_min_delay_s", Settings.emergency_sim_min_delay_s)
+    high = values.get("emergency_sim_max_delay_s", Settings.emergency_sim_max_delay_s)
+    if low > high:
+        problems.append(f"emergency.sim_min_delay_s = {low} is over sim_max_delay_s = {high}")
     if sources["db_url"] == "default":
         try:
             values["db_url"] = default_db_url()

@@ -186,3 +186,17 @@ def optional_db_url(value: object) -> str:
     if isinstance(value, str) and value.strip() == "":
         return ""
     return db_url(value)
+
+
+def service_url(value: object) -> str:
+    """A partner channel's base URL: ``https://host[:port][/path]``, or plain ``http://`` to
+    this machine only (a gateway adapter on 127.0.0.1/localhost); empty: not configured."""
+    text = value.strip() if isinstance(value, str) else ""
+    if text == "" or re.fullmatch(r"https://[^\s/:@]+(:\d{1,5})?(/\S*)?", text):
+        return text
+    if re.fullmatch(r"http://(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?(/\S*)?", text):
+        return text
+    raise Invalid(
+        'must be "https://host:port/path", or "http://127.0.0.1:port/path" for an adapter on '
+        'this machine, e.g. "https://sms-gw.example.gov.cn:8443/api"'
+    )
