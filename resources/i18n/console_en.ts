@@ -1327,6 +1327,54 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>IncidentOffer</name>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="59"/>
+        <source>{d} d {h} h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="61"/>
+        <source>{h} h {m} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="63"/>
+        <source>{m} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="64"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="72"/>
+        <source>Drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="192"/>
+        <source>Linked to incident {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="195"/>
+        <source>Not linked to incident {number}: {why} The order {order} is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="203"/>
+        <source>Linked to incident {number} (Ctrl+L unlinks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="206"/>
+        <source>Active incidents in the caller&apos;s city: Ctrl+L links this order to the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntakeFields</name>
     <message>
         <location filename="../../console/ui/seat/intake_fields.py" line="77"/>

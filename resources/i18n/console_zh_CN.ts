@@ -1330,6 +1330,54 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
 </context>
 <context>
+    <name>IncidentOffer</name>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="59"/>
+        <source>{d} d {h} h ago</source>
+        <translation>{d} 天 {h} 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="61"/>
+        <source>{h} h {m} min ago</source>
+        <translation>{h} 小时 {m} 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="63"/>
+        <source>{m} min ago</source>
+        <translation>{m} 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="64"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="72"/>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="192"/>
+        <source>Linked to incident {number}.</source>
+        <translation>已关联突发事件 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="195"/>
+        <source>Not linked to incident {number}: {why} The order {order} is saved.</source>
+        <translation>未能关联突发事件 {number}：{why}工单 {order} 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="203"/>
+        <source>Linked to incident {number} (Ctrl+L unlinks)</source>
+        <translation>已关联突发事件 {number}（Ctrl+L 取消关联）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="206"/>
+        <source>Active incidents in the caller&apos;s city: Ctrl+L links this order to the selected one</source>
+        <translation>本市进行中的突发事件：按 Ctrl+L 将本工单关联到所选事件</translation>
+    </message>
+</context>
+<context>
     <name>IntakeFields</name>
     <message>
         <location filename="../../console/ui/seat/intake_fields.py" line="77"/>
