@@ -100,6 +100,8 @@ _DECLARED: dict[str, Key] = {
     "restore_draft": _k("Ctrl+R", "restore the unsaved draft a crash left (offered with its "
                         "caller's masked number and time)", W.INTAKE),
     "set_draft_aside": _k("Ctrl+Shift+R", "set that draft aside (kept on disk, not restored)", W.INTAKE),
+    "link_incident": _k("Ctrl+L", "link the order being typed to the active incident offered for the "
+                        "caller's district (the selected one, else the first); again: unlink", W.INTAKE),
     # The window (MainWindow)
     "tab_seat": _k("Alt+S", "the Seat tab", W.WINDOW),
     "tab_inbox": _k("Alt+X", "the Inbox tab (待办: what needs this seat)", W.WINDOW),

@@ -247,62 +247,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="109"/>
+        <location filename="../../console/ui/alarms/panel.py" line="117"/>
         <source>Today ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="110"/>
+        <location filename="../../console/ui/alarms/panel.py" line="118"/>
         <source>Tomorrow ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="111"/>
+        <location filename="../../console/ui/alarms/panel.py" line="119"/>
         <source>Later ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="140"/>
+        <location filename="../../console/ui/alarms/panel.py" line="148"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="142"/>
+        <location filename="../../console/ui/alarms/panel.py" line="150"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="144"/>
+        <location filename="../../console/ui/alarms/panel.py" line="152"/>
         <source>Escalate to (person or unit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="146"/>
+        <location filename="../../console/ui/alarms/panel.py" line="154"/>
         <source>Escalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="234"/>
+        <location filename="../../console/ui/alarms/panel.py" line="250"/>
         <source>Acknowledged {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="241"/>
+        <location filename="../../console/ui/alarms/panel.py" line="257"/>
         <source>Escalated {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="250"/>
+        <location filename="../../console/ui/alarms/panel.py" line="266"/>
         <source>Select an alarm in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="282"/>
+        <location filename="../../console/ui/alarms/panel.py" line="298"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="94"/>
+        <location filename="../../console/ui/alarms/panel.py" line="102"/>
         <source>Could not load alarms: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1672,10 +1672,99 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>IncidentAlarmStrip</name>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="97"/>
+        <source>Acknowledgement note (partner alarm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="99"/>
+        <source>Acknowledge partner alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="142"/>
+        <source>Acknowledged: {partner} ({number}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentAlarms</name>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="61"/>
+        <source>Level {numeral}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="62"/>
+        <source>Partner overdue: {partner} · {number} {level} · notice {attempt} · raised {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="68"/>
+        <source>[Drill] {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="70"/>
+        <source>{text} (acknowledged by {by}: {note})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentForm</name>
     <message>
         <location filename="../../console/ui/emergency/dialogs.py" line="59"/>
         <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentOffer</name>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="59"/>
+        <source>{d} d {h} h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="61"/>
+        <source>{h} h {m} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="63"/>
+        <source>{m} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="64"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="72"/>
+        <source>Drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="194"/>
+        <source>Linked to incident {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="197"/>
+        <source>Not linked to incident {number}: {why} The order {order} is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="205"/>
+        <source>Linked to incident {number} (Ctrl+L unlinks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="208"/>
+        <source>Active incidents in the caller&apos;s city: Ctrl+L links this order to the selected one</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1808,137 +1897,137 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="82"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="92"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="161"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="182"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="101"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="111"/>
         <source>Restore (Ctrl+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="102"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="112"/>
         <source>Set aside (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="146"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="167"/>
         <source>Restored the unsaved draft of this call ({caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="169"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="190"/>
         <source>Restore the unsaved draft (call from {caller}, {time})?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
         <source>Restored the unsaved draft (call from {caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="221"/>
         <source>The unsaved draft (call from {caller}, {time}) was kept in {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="218"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="239"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="233"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="254"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="240"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="262"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="245"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="267"/>
         <source>Saved as {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="257"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="281"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="266"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="290"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="267"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="291"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="268"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="292"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="269"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="293"/>
         <source>Name: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="270"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="294"/>
         <source>Choose a kind of request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="271"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="295"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="272"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="296"/>
         <source>Choose a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="273"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="297"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="274"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="298"/>
         <source>Choose a district from the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="275"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="299"/>
         <source>Address: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="276"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="300"/>
         <source>Describe the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="277"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="301"/>
         <source>At most {max} characters (now {length})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="278"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="302"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="297"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="338"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation type="unfinished"></translation>
     </message>

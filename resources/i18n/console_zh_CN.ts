@@ -247,62 +247,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="109"/>
+        <location filename="../../console/ui/alarms/panel.py" line="117"/>
         <source>Today ({count})</source>
         <translation>今天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="110"/>
+        <location filename="../../console/ui/alarms/panel.py" line="118"/>
         <source>Tomorrow ({count})</source>
         <translation>明天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="111"/>
+        <location filename="../../console/ui/alarms/panel.py" line="119"/>
         <source>Later ({count})</source>
         <translation>以后（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="140"/>
+        <location filename="../../console/ui/alarms/panel.py" line="148"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation>确认说明（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="142"/>
+        <location filename="../../console/ui/alarms/panel.py" line="150"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="144"/>
+        <location filename="../../console/ui/alarms/panel.py" line="152"/>
         <source>Escalate to (person or unit)</source>
         <translation>督办对象（人员或单位）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="146"/>
+        <location filename="../../console/ui/alarms/panel.py" line="154"/>
         <source>Escalate</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="234"/>
+        <location filename="../../console/ui/alarms/panel.py" line="250"/>
         <source>Acknowledged {number}.</source>
         <translation>已确认 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="241"/>
+        <location filename="../../console/ui/alarms/panel.py" line="257"/>
         <source>Escalated {number}.</source>
         <translation>已督办 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="250"/>
+        <location filename="../../console/ui/alarms/panel.py" line="266"/>
         <source>Select an alarm in the table first.</source>
         <translation>请先在表格中选中一条告警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="282"/>
+        <location filename="../../console/ui/alarms/panel.py" line="298"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="94"/>
+        <location filename="../../console/ui/alarms/panel.py" line="102"/>
         <source>Could not load alarms: </source>
         <translation>无法加载告警：</translation>
     </message>
@@ -1677,11 +1677,100 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>IncidentAlarmStrip</name>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="97"/>
+        <source>Acknowledgement note (partner alarm)</source>
+        <translation>确认说明（联动单位告警，回车确认）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="99"/>
+        <source>Acknowledge partner alarm</source>
+        <translation>确认联动单位告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="142"/>
+        <source>Acknowledged: {partner} ({number}).</source>
+        <translation>已确认：{partner}（{number}）。</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentAlarms</name>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="61"/>
+        <source>Level {numeral}</source>
+        <translation>{numeral}级</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="62"/>
+        <source>Partner overdue: {partner} · {number} {level} · notice {attempt} · raised {time}</source>
+        <translation>联动单位超时未确认：{partner} · {number} {level} · 第 {attempt} 次通知 · 告警于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="68"/>
+        <source>[Drill] {text}</source>
+        <translation>【演练】{text}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="70"/>
+        <source>{text} (acknowledged by {by}: {note})</source>
+        <translation>{text}（{by} 已确认：{note}）</translation>
+    </message>
+</context>
+<context>
     <name>IncidentForm</name>
     <message>
         <location filename="../../console/ui/emergency/dialogs.py" line="59"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentOffer</name>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="59"/>
+        <source>{d} d {h} h ago</source>
+        <translation>{d} 天 {h} 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="61"/>
+        <source>{h} h {m} min ago</source>
+        <translation>{h} 小时 {m} 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="63"/>
+        <source>{m} min ago</source>
+        <translation>{m} 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="64"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="72"/>
+        <source>Drill</source>
+        <translation>演练</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="194"/>
+        <source>Linked to incident {number}.</source>
+        <translation>已关联突发事件 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="197"/>
+        <source>Not linked to incident {number}: {why} The order {order} is saved.</source>
+        <translation>未能关联突发事件 {number}：{why}工单 {order} 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="205"/>
+        <source>Linked to incident {number} (Ctrl+L unlinks)</source>
+        <translation>已关联突发事件 {number}（Ctrl+L 取消关联）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="208"/>
+        <source>Active incidents in the caller&apos;s city: Ctrl+L links this order to the selected one</source>
+        <translation>本市进行中的突发事件：按 Ctrl+L 将本工单关联到所选事件</translation>
     </message>
 </context>
 <context>
@@ -1813,137 +1902,137 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="82"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="92"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="161"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="182"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation>草稿文件无法读取，已移至 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="101"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="111"/>
         <source>Restore (Ctrl+R)</source>
         <translation>恢复（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="102"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="112"/>
         <source>Set aside (Ctrl+Shift+R)</source>
         <translation>另存不恢复（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="146"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="167"/>
         <source>Restored the unsaved draft of this call ({caller}, {time}).</source>
         <translation>已恢复本次来电未保存的草稿（{caller}，{time}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="169"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="190"/>
         <source>Restore the unsaved draft (call from {caller}, {time})?</source>
         <translation>恢复未保存的草稿（来电 {caller}，{time}）？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
         <source>Restored the unsaved draft (call from {caller}, {time}).</source>
         <translation>已恢复未保存的草稿（来电 {caller}，{time}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="200"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="221"/>
         <source>The unsaved draft (call from {caller}, {time}) was kept in {path}.</source>
         <translation>未保存的草稿（来电 {caller}，{time}）已另存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="218"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="239"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="233"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="254"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation>未保存：{error}。已填写的内容都还在，请按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="240"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="262"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation>已保存为 {number}。保存期间的修改仍在表单中，请核对后再保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="245"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="267"/>
         <source>Saved as {number}.</source>
         <translation>已保存，工单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="257"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="281"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>未保存：请修改标红的内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="266"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="290"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation>请填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="267"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="291"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation>号码格式不正确：应为手机号、固定电话（可带区号）或服务号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="268"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="292"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation>含有无法保存的字符（空字符或残缺的字符），请重新输入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="269"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="293"/>
         <source>Name: at most {max} characters</source>
         <translation>姓名不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="270"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="294"/>
         <source>Choose a kind of request</source>
         <translation>请选择诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="271"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="295"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation>“{kind}”不是{platform}平台的诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="272"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="296"/>
         <source>Choose a field</source>
         <translation>请选择所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="273"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="297"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation>{platform}平台的工单不分领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="274"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="298"/>
         <source>Choose a district from the list</source>
         <translation>请从列表中选择所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="275"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="299"/>
         <source>Address: at most {max} characters</source>
         <translation>地址不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="276"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="300"/>
         <source>Describe the request</source>
         <translation>请填写诉求内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="277"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="301"/>
         <source>At most {max} characters (now {length})</source>
         <translation>不超过{max}个字（现为{length}个字）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="278"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="302"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation>请选择紧急程度：一般、紧急或特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="297"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="338"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation>草稿无法保存到磁盘（{reason}），请尽快保存工单。</translation>
     </message>

@@ -9,6 +9,8 @@ another round trip, and the level chips and ``counts_changed`` count all open al
 filtered. Service calls are operations (:mod:`console.ui.operations`), off the UI thread.
 Acknowledge and Escalate are enabled only where the role matrix lets the signed-in principal
 (``by``) do them on the selected alarm's platform; the service refuses them all the same.
+Above the deadlines' alarms: the exchange's link alarm (``link``) and the emergency partners
+overdue (``incidents``: :mod:`console.ui.alarms.incident_alarms`), each with its own note.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from console.domain.roles import Can, Capability, Seated, allowed
 from console.services.alarms import MAX_NOTE, AlarmInputError, AlarmService, AlarmView
 from console.services.exchange_alarms import ExchangeAlarms
 from console.ui.alarms.filters import AlarmFilters
+from console.ui.alarms.incident_alarms import IncidentAlarmSource, IncidentAlarmStrip
 from console.ui.alarms.link_alarm import LinkAlarmStrip
 from console.ui.alarms.model import (
     LEVEL_MARKS,
@@ -80,12 +83,17 @@ class AlarmPanel(QWidget):
         ops: Operations,
         seat: str | None = None,
         link: ExchangeAlarms | None = None,
+        incidents: IncidentAlarmSource | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._service, self._by, self._ops = service, by, ops
         # The exchange's unacknowledged-message alarm, above the deadlines' (with ``link``).
         self.link = LinkAlarmStrip(link, by=by, ops=ops) if link is not None else None
+        # Emergency partners not acknowledged in time (with ``incidents``), below the link's.
+        self.incidents = (
+            IncidentAlarmStrip(incidents, by=by, ops=ops) if incidents is not None else None
+        )
         self._alarms: list[AlarmView] = []  # collapsed, unfiltered
         self._counts: dict[AlarmLevel, int] = {}  # open and unacknowledged, from the database
         self._day = china_date(datetime.now(UTC))
@@ -167,8 +175,9 @@ class AlarmPanel(QWidget):
         actions.addWidget(self.escalate_button)
         self.setMinimumSize(MINIMUM_SIZE)  # fixed: the layout never resizes a window mid-shift
         layout = QVBoxLayout(self)
-        if self.link is not None:
-            layout.addWidget(self.link)
+        for strip in (self.link, self.incidents):
+            if strip is not None:
+                layout.addWidget(strip)
         for part in (top, filters, days):
             layout.addLayout(part)
         layout.addWidget(self.table, 1)
@@ -199,6 +208,13 @@ class AlarmPanel(QWidget):
                        failure=self._not_loaded)  # fmt: skip
         if self.link is not None:
             self.link.refresh()
+        self.refresh_incidents()
+
+    @Slot()
+    def refresh_incidents(self) -> None:
+        """Re-read the emergency partners overdue only (an incident alarm was raised)."""
+        if self.incidents is not None:
+            self.incidents.refresh()
 
     @Slot()
     def refresh_soon(self) -> None:

@@ -2,8 +2,10 @@
 
 One file, ``current.json`` in ``data_dir()/drafts``, holds the draft being typed and the call it
 belongs to (:class:`DraftCall`: the switch's call id and the caller's number, since a switch
-that restarts may hand out the same ids again: a draft goes back only onto its own caller). It is written atomically (a temp file beside it, then ``os.replace``): a crash while
-writing leaves the previous version, never half a file. Writes are throttled by the single-shot
+that restarts may hand out the same ids again: a draft goes back only onto its own caller), and
+the incident the agent linked it to at intake (Ctrl+L), if any. It is written atomically (a
+temp file beside it, then ``os.replace``): a crash while writing leaves the previous version,
+never half a file. Writes are throttled by the single-shot
 ``draft-autosave`` timer: the first change starts it and later changes ride along, so a steady
 typist is saved every 500 ms instead of never (a restarting debounce would wait for a pause).
 
@@ -52,14 +54,17 @@ class DraftCall:
 @dataclass(frozen=True, slots=True)
 class SavedDraft:
     """A draft read back from disk: its call (None: typed with no call), when it was last
-    written, and what was typed."""
+    written, what was typed, and the incident it is linked to (None: not linked)."""
 
     call: DraftCall | None
     saved_at: datetime | None  # None in a file that does not say
     draft: Draft
+    incident: str | None = None  # the incident's number (12345-YJ-20261205-001)
 
 
-def draft_to_json(call: DraftCall | None, draft: Draft, saved_at: datetime) -> str:
+def draft_to_json(
+    call: DraftCall | None, draft: Draft, saved_at: datetime, incident: str | None = None
+) -> str:
     body: dict[str, object] = asdict(draft)
     body["priority"] = draft.priority.name.lower()
     return json.dumps(
@@ -68,6 +73,7 @@ def draft_to_json(call: DraftCall | None, draft: Draft, saved_at: datetime) -> s
             "call_id": call.call_id if call else None,
             "caller": call.caller if call else None,
             "saved_at": saved_at.astimezone(UTC).isoformat(),
+            "incident": incident,
             "draft": body,
         },
         ensure_ascii=False,
@@ -78,7 +84,8 @@ def draft_to_json(call: DraftCall | None, draft: Draft, saved_at: datetime) -> s
 def draft_from_json(text: str) -> SavedDraft:
     """The saved draft; raises :class:`DraftFileError`. Keys a later version adds are
     ignored and missing ones take the default, but a value of the wrong type is an error.
-    A file written before the caller was kept has no call: it is offered, never matched."""
+    A file written before the caller was kept has no call: it is offered, never matched; one
+    written before incidents were linked has none."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -88,7 +95,8 @@ def draft_from_json(text: str) -> SavedDraft:
     if data.get("version") != FORMAT_VERSION:
         raise DraftFileError(f"unknown version {data.get('version')!r}")
     call_id, caller, body = data.get("call_id"), data.get("caller"), data.get("draft")
-    for key, value in (("call_id", call_id), ("caller", caller)):
+    incident = data.get("incident")
+    for key, value in (("call_id", call_id), ("caller", caller), ("incident", incident)):
         if value is not None and not isinstance(value, str):
             raise DraftFileError(f"{key} must be a string, got {value!r}")
     saved_at = _instant(data.get("saved_at"))
@@ -110,7 +118,7 @@ def draft_from_json(text: str) -> SavedDraft:
             raise DraftFileError(f"unknown priority {name!r}")
         values["priority"] = Priority[name.upper()]
     call = DraftCall(call_id, caller) if call_id is not None and caller is not None else None
-    return SavedDraft(call, saved_at, Draft(**values))  # type: ignore[arg-type]
+    return SavedDraft(call, saved_at, Draft(**values), incident)  # type: ignore[arg-type]
 
 
 def _instant(value: object) -> datetime | None:
@@ -159,7 +167,7 @@ class DraftStore(QObject):
         super().__init__(parent)
         self.folder = folder if folder is not None else data_dir() / "drafts"
         self.moved_aside: Path | None = None  # the last corrupt file load_latest() moved aside
-        self._staged: tuple[DraftCall | None, Draft] | None = None
+        self._staged: tuple[DraftCall | None, Draft, str | None] | None = None
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.timer.setObjectName("draft-autosave")
         self.timer.timeout.connect(self.flush)
@@ -168,9 +176,10 @@ class DraftStore(QObject):
     def path(self) -> Path:
         return self.folder / CURRENT
 
-    def stage(self, call: DraftCall | None, draft: Draft) -> None:
-        """Remember the draft; it is written within ``AUTOSAVE_MS`` (or at the next flush)."""
-        self._staged = (call, draft)
+    def stage(self, call: DraftCall | None, draft: Draft, incident: str | None = None) -> None:
+        """Remember the draft (and the incident it is linked to); it is written within
+        ``AUTOSAVE_MS`` (or at the next flush)."""
+        self._staged = (call, draft, incident)
         if not self.timer.isActive():
             self.timer.start()
 
@@ -179,9 +188,9 @@ class DraftStore(QObject):
         self.timer.stop()
         if self._staged is None:
             return
-        call, draft = self._staged
+        call, draft, incident = self._staged
         try:
-            write_atomic(self.path, draft_to_json(call, draft, datetime.now(UTC)))
+            write_atomic(self.path, draft_to_json(call, draft, datetime.now(UTC), incident))
         except OSError as exc:
             log.warning("could not write the intake draft to %s: %s", self.path, exc)
             self.failed.emit(f"{self.path}: {exc.strerror or exc}")

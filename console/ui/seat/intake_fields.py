@@ -140,8 +140,10 @@ class IntakeFields(QWidget):
             ("caller_phone", 0, 0, 1), ("caller_name", 0, 2, 1), ("kind", 1, 0, 1),
             ("field", 1, 2, 1), ("district", 3, 0, 3), ("address", 4, 0, 3),
         )  # fmt: skip
+        self.cells: dict[str, QVBoxLayout] = {}  # a place under an input (the incident offer)
         for name, row, column, span in places:
-            self._place(grid, name, self._cell(self.inputs[name], name), row, column, span)
+            self.cells[name] = self._cell(self.inputs[name], name)
+            self._place(grid, name, self.cells[name], row, column, span)
         grid.addWidget(self.kind_hint, 2, 1, 1, 3)
         description = self._cell(self.description, None)
         description.addLayout(counter_row)
@@ -190,6 +192,11 @@ class IntakeFields(QWidget):
         self.priority_group.idToggled.connect(self._priority_toggled)
         self.social_stability.toggled.connect(self._social_toggled)
         self.consent.toggled.connect(lambda _c: self._edited("consent"))
+
+    def put_under(self, name: str, widget: QWidget) -> None:
+        """Show ``widget`` under input ``name``'s problem line (the district's incident offer)."""
+        cell = self.cells[name]
+        cell.insertWidget(cell.count() - 1, widget)  # before the stretch that keeps rows level
 
     def set_tab_order(self, last: QWidget) -> None:
         """Tab runs through ORDER, then to ``last`` (the Save button)."""

@@ -9,6 +9,10 @@ caller's masked number and time (Ctrl+R restores it, Ctrl+Shift+R sets it aside)
 silently onto another caller. Ctrl+S saves as a write operation (off the
 UI thread); on success the form is emptied for the next matter of the same caller (the phone
 stays) and the draft on disk is removed.
+
+With an incident offer (:mod:`console.ui.seat.incident_offer`), the active incidents of the
+caller's district's city are offered under the district, Ctrl+L links the order to one (kept
+with the draft on disk), and the link is stored right after the order is saved.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from console.ui.keys import sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.drafts import DraftCall, DraftStore, SavedDraft
+from console.ui.seat.incident_offer import IncidentOffer
 from console.ui.seat.intake_fields import ERROR_COLOUR, IntakeFields
 from console.ui.seat.intake_inputs import named
 
@@ -59,6 +64,7 @@ class IntakeForm(QWidget):
         save: Save,
         ops: Operations,
         drafts: DraftStore,
+        incidents: IncidentOffer | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,12 +78,16 @@ class IntakeForm(QWidget):
         self._call: DraftCall | None = None
         self._offered: SavedDraft | None = None  # a crash's draft, offered, not yet restored
         self._submitted: Draft | None = None  # the draft being saved; one save at a time
+        self._submitted_link: str | None = None  # the incident the order being saved goes to
         self._correcting = False  # the message asks to correct what is marked in red
         chinese = QLocale().language() == QLocale.Language.Chinese
         self.fields = IntakeFields(platform=platform, kinds=kinds, fields=fields,
                                    districts=districts, chinese=chinese)  # fmt: skip
         self.message = named(QLabel(wordWrap=True), "intakeMessage")
         self.message.hide()
+        self.incidents = incidents
+        if incidents is not None:
+            self.fields.put_under("district", incidents)
         self._build_offer()
         self.save_button = named(QPushButton(self.tr("Save (Ctrl+S)")), "intakeSave")
         self.save_shortcut = QShortcut(sequence("save"), self)
@@ -119,6 +129,9 @@ class IntakeForm(QWidget):
         self.save_shortcut.activated.connect(self.save)
         self.fields.edited.connect(self._edited)
         self.drafts.failed.connect(self._draft_not_written)
+        if self.incidents is not None:
+            self.incidents.toggled.connect(self._link_toggled)
+            self.incidents.reported.connect(self._add)
         for widget in self.fields.findChildren(QWidget):
             if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 widget.installEventFilter(self)
@@ -128,10 +141,18 @@ class IntakeForm(QWidget):
     def draft(self) -> Draft:
         return self.fields.draft()
 
-    def set_draft(self, draft: Draft) -> None:
-        """Show ``draft`` (problems shown before are cleared); not a change by the agent."""
+    def set_draft(self, draft: Draft, incident: str | None = None) -> None:
+        """Show ``draft`` linked to ``incident`` (problems shown before are cleared); not a
+        change by the agent."""
         self.fields.set_draft(draft)
         self.fields.show_problems({})
+        if self.incidents is not None:
+            self.incidents.set_chosen(incident)
+            self.incidents.set_district(draft.district)
+
+    def linked_incident(self) -> str | None:
+        """The incident the order being typed is linked to (Ctrl+L), if any."""
+        return self.incidents.chosen if self.incidents is not None else None
 
     def start_for_call(self, call_id: str, phone: str) -> None:
         """A call was answered: its own draft on disk if there is one (same call id and caller),
@@ -142,7 +163,7 @@ class IntakeForm(QWidget):
         self._call, self._offered = DraftCall(call_id, phone), None
         self.offer.hide()
         if latest is not None and latest.call == self._call:
-            self.set_draft(latest.draft)
+            self.set_draft(latest.draft, latest.incident)
             self._say(self.tr("Restored the unsaved draft of this call ({caller}, {time}).")
                       .format(caller=_caller(latest), time=_time(latest.saved_at)))  # fmt: skip
             return
@@ -179,7 +200,7 @@ class IntakeForm(QWidget):
         if offered is None:
             return
         self._call = offered.call
-        self.set_draft(offered.draft)
+        self.set_draft(offered.draft, offered.incident)
         self._say(self.tr("Restored the unsaved draft (call from {caller}, {time}).")
                   .format(caller=_caller(offered), time=_time(offered.saved_at)))  # fmt: skip
         self.fields.kind.setFocus()
@@ -213,7 +234,7 @@ class IntakeForm(QWidget):
             self._show_problems(problems)
             return
         self.fields.show_problems({})
-        self._submitted = draft
+        self._submitted, self._submitted_link = draft, self.linked_incident()
         self.save_button.setEnabled(False)
         self._say(self.tr("Saving…"))
         self._ops.write(
@@ -223,7 +244,7 @@ class IntakeForm(QWidget):
     # ---------------------------------------------------------------- reactions
 
     def _not_saved(self, error: Exception) -> None:
-        self._submitted = None
+        self._submitted = self._submitted_link = None
         self.save_button.setEnabled(True)
         if isinstance(error, InvalidDraft):
             self._show_problems(error.problems)
@@ -235,6 +256,7 @@ class IntakeForm(QWidget):
 
     def _saved(self, number: str) -> None:
         draft, self._submitted = self._submitted, None
+        link, self._submitted_link = self._submitted_link, None
         self.save_button.setEnabled(True)
         if self.draft() != draft:  # typed on while it was saving: keep that, do not clear
             self._say(self.tr("Saved as {number}. Changes made while saving are still in the "
@@ -244,6 +266,8 @@ class IntakeForm(QWidget):
             self.set_draft(Draft(caller_phone=draft.caller_phone if draft else ""))
             self._say(self.tr("Saved as {number}.").format(number=number))
             self.fields.kind.setFocus()
+        if link is not None and self.incidents is not None:
+            self.incidents.link_order(number, link)  # the order is saved whatever becomes of it
         self.saved.emit(number)
 
     def _show_problems(self, problems: list[Problem]) -> None:
@@ -289,8 +313,25 @@ class IntakeForm(QWidget):
             self._say("")  # nothing is marked in red any more
         if self._offered is not None:  # typing over an offer: the offered draft goes aside
             self.set_offered_aside()
-        self.drafts.stage(self._call, self.draft())
+        if name == "district" and self.incidents is not None:
+            self.incidents.set_district(self.fields.district.value())
+        self.drafts.stage(self._call, self.draft(), self.linked_incident())
         self.draft_changed.emit()
+
+    @Slot(str)
+    def _link_toggled(self, _number: str) -> None:
+        """Ctrl+L linked or unlinked the order being typed: part of the draft on disk."""
+        if self._offered is not None:
+            self.set_offered_aside()
+        self.drafts.stage(self._call, self.draft(), self.linked_incident())
+        self.draft_changed.emit()
+
+    @Slot(str, bool)
+    def _add(self, text: str, error: bool) -> None:
+        """Say ``text`` after what the message line already says (the link after "Saved as")."""
+        said = self.message.text()
+        gap = "" if not said or said.endswith("。") else " "  # Chinese runs on after its 。
+        self._say(said + gap + text, error=error)
 
     @Slot(str)
     def _draft_not_written(self, reason: str) -> None:
