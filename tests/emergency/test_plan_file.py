@@ -205,3 +205,27 @@ def test_the_site_plans_helper_reads_the_shipped_folder_or_the_one_given(tmp_pat
     path = write(tmp_path / "plans", GOOD.replace("[level.4]", "[level.9]"))
     with pytest.raises(ValueError, match=rf"{path}:12: \[level.9\]"):
         load_site_plans(path.parent)
+
+
+def test_a_mangled_file_is_a_plan_file_error_or_plans_never_a_crash(tmp_path: Path) -> None:
+    """Random cuts and insertions in a shipped file: every result is either plans or a
+    PlanFileError whose line is inside the file (the line finder never fails)."""
+    import random
+
+    from console.domain.plan_file import parse_plans
+
+    base = bundle_path("db", "plans", "natural.toml").read_text(encoding="utf-8")
+    pieces = [*"[]{}\"'=#.,\n 0-9", "level", "steps", "kind", "ack_minutes", '"""', "fire"]
+    rnd = random.Random(7)
+    for _ in range(200):
+        text = base
+        for _ in range(rnd.randint(1, 3)):
+            at = rnd.randrange(len(text))
+            if rnd.random() < 0.5:
+                text = text[:at] + text[at + rnd.randint(1, 20) :]
+            else:
+                text = text[:at] + rnd.choice(pieces) + text[at:]
+        try:
+            parse_plans(text, "x.toml")
+        except PlanFileError as exc:
+            assert exc.line is None or 1 <= exc.line <= text.count("\n") + 1, exc
