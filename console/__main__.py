@@ -1,6 +1,6 @@
 """Command line: the console window (default), ``init-db``, ``demo-data``, ``departments``,
-``report``, ``users``, ``roles``, ``audit verify|show``, ``personal-data purge``, ``config check``,
-``exchange status``, ``orders import``, ``--smoke``.
+``partners``, ``report``, ``users``, ``roles``, ``audit verify|show``, ``personal-data purge``,
+``config check``, ``exchange status``, ``orders import``, ``--smoke``.
 
 Imports are deferred to the command that needs them: start-up time is dominated by imports.
 """
@@ -79,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     imported.add_argument("file", type=Path, help="a CSV like db/seed/departments.csv")
     retired = deps_sub.add_parser("retire", help="hide a department from dispatch")
     retired.add_argument("code")
+    from console.cli.partners import add_parsers as add_partners
+
+    add_partners(sub)
     report = sub.add_parser("report", help="linkage figures for a period (统计)")
     report.add_argument("--db", metavar="URL", dest="sub_db")
     report.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first China day")
@@ -295,6 +298,10 @@ def _command(args: argparse.Namespace, url: str, security: SecurityPolicy, key_p
         from console.cli.departments import departments
 
         return departments(url, args, key_path)
+    if args.command == "partners":
+        from console.cli.partners import partners
+
+        return partners(url, args, key_path)
     return _demo_data(url, args.orders, args.seed, args.until, args.if_empty, security)
 
 
