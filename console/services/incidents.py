@@ -45,6 +45,7 @@ from console.services.incident_views import IncidentDraft, IncidentLine
 from console.store import incidents as repo
 from console.store.engine import Database
 from console.store.incident_tables import IncidentAlarmRow, IncidentPartnerRow, IncidentRow
+from console.store.partners import directory
 from console.store.seed import catalogue
 
 MAX_PLACE, MAX_SUMMARY, MAX_NOTE, MAX_WHO = 200, 2000, 500, 64
@@ -85,7 +86,7 @@ class IncidentService(IncidentReads):
         plan = self._plan(event_type, level)
         city = self._city(district)
         with self._db.read() as session:
-            return plan_partners(plan, repo.partners_in(session, city), city)
+            return plan_partners(plan, directory(session, city), city)
 
     def start(self, by: Seated, draft: IncidentDraft) -> IncidentLine:
         """Start the plan for ``draft``: the incident and every partner's ask, in one commit."""
@@ -115,7 +116,7 @@ class IncidentService(IncidentReads):
             session.add(row)
             session.flush()
             assert row.id is not None
-            chosen, missing = plan_partners(plan, repo.partners_in(session, city), city)
+            chosen, missing = plan_partners(plan, directory(session, city), city)
             detail = f"{draft.event_type.term} {draft.level.numeral}级" + (
                 " 演练" if draft.drill else ""
             )
@@ -142,7 +143,7 @@ class IncidentService(IncidentReads):
                 raise IncidentInputError("same_level")
             plan = self._plan(EventType(row.event_type), level)
             city = city_of(row.district)
-            chosen, _missing = plan_partners(plan, repo.partners_in(session, city), city)
+            chosen, _missing = plan_partners(plan, directory(session, city), city)
             row.level, row.revision = level.value, row.revision + 1
             wanted = {p.code: (p, step) for p, step in chosen}
             have = {p.partner_code: p for p in repo.incident_partners(session, row.id or 0)}

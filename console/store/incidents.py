@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, or_, select, text, update
 from sqlmodel import Session, col
 
-from console.domain.emergency import Channel, NotificationKind, Partner, PartnerKind
+from console.domain.emergency import NotificationKind
 from console.domain.orders import Platform
 from console.store.incident_tables import (
     ACTIVE_SQL,
@@ -49,28 +49,9 @@ def next_number(session: Session, platform: Platform, at: datetime) -> str:
     return f"{platform.value}-YJ-{day}-{int(last):03d}"
 
 
-def partners_in(session: Session, city: str) -> list[Partner]:
-    """The active partners of a city's directory."""
-    query = select(PartnerRow).where(col(PartnerRow.city) == city, col(PartnerRow.active))
-    return [_partner(r) for r in session.execute(query).scalars()]
-
-
 def partner(session: Session, code: str) -> PartnerRow | None:
     query = select(PartnerRow).where(col(PartnerRow.code) == code)
     return session.execute(query).scalar_one_or_none()
-
-
-def _partner(row: PartnerRow) -> Partner:
-    return Partner(
-        row.code,
-        row.name,
-        PartnerKind(row.kind),
-        row.city,
-        row.duty_phone,
-        Channel(row.channel),
-        row.address,
-        row.demo,
-    )
 
 
 def incident(session: Session, number: str, lock: bool = False) -> IncidentRow | None:
