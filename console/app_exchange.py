@@ -33,6 +33,7 @@ from console.services.exchange_link import Link
 from console.services.exchange_outbox import Outbox
 from console.services.exchange_receiver import Receiver
 from console.services.exchange_sender import ExchangeSender
+from console.services.incident_exchange import IncidentPublisher
 from console.services.order_writer import OrderWriter
 from console.settings import safe_url
 from console.store.engine import Database
@@ -63,6 +64,10 @@ class Endpoint:
         listen: str,
     ) -> None:
         self.outbox, self.receiver, self.sender = outbox, receiver, sender
+        # The peer's copy of this platform's incidents, queued in each change's transaction.
+        self.incidents = IncidentPublisher(
+            outbox.codec, outbox.sender, on_queued=lambda: sender.wake()
+        )
         self._link, self._serve, self.runs_here, self.listen = link, serve, runs_here, listen
         self._far_end: _Stoppable | None = None
         self._stop = asyncio.Event()

@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from console.app_exchange import Endpoint, ExchangeSetupError
+from console.app_incidents import Emergency
 from console.app_loop import fail as _fail
 from console.app_roles import SlotParts, seat_slots
 from console.app_sign_in import SeatSlot
@@ -32,16 +33,20 @@ from console.config import Settings, audit_key_path
 from console.domain.calendar import BusinessCalendar, load_calendar
 from console.domain.deadlines import Policy
 from console.domain.dispositions import parse_catalogue
+from console.domain.emergency import PlanBook
 from console.domain.roles import Seated
 from console.scheduling.alarms import AlarmScheduler
 from console.scheduling.clock import Clock
+from console.scheduling.incidents import Worked
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.audit import AuditKeyError, AuditTrail, open_key
 from console.services.exchange_alarms import ExchangeAlarms, LinkAlarm
 from console.services.exchange_outbox import Outbox
+from console.services.incident_plans import load_site_plans
 from console.services.orders import OrderService
 from console.services.privacy import PrivacyService
 from console.services.transfers import HOLD_MARGIN, PENDING_HOLDS
+from console.settings import data_dir
 from console.store.alarms import RaisedAlarm
 from console.store.changes import ChangeWatch, watch_for
 from console.store.engine import Database
@@ -75,7 +80,7 @@ class System:
         self,
         settings: Settings,
         db: Database,
-        rules: tuple[Policy, BusinessCalendar],
+        rules: tuple[Policy, BusinessCalendar, PlanBook],
         audit: tuple[bytes, AuditTrail],
         endpoint: Endpoint | None,
         proc: Process,
@@ -94,12 +99,20 @@ class System:
             db, proc.clock.now, settings.seat, timedelta(seconds=settings.unacked_alarm_s),
             self.trail,
         )  # fmt: skip
+        policy, calendar, plans = rules
         self.orders, self.alarms, self.alarm_timer = alarm_services(
-            db, self.scheduler, proc.clock, rules, settings.seat, self._executor,
+            db, self.scheduler, proc.clock, (policy, calendar), settings.seat, self._executor,
             self._on_raised, self._set_connected,
             transfer_hold=timedelta(seconds=settings.transfer_window_s) + HOLD_MARGIN,
             audit=self.trail, outbox=outbox, link=(self.link_alarms, self._on_link_alarm),
         )  # fmt: skip
+        self.emergency = Emergency(
+            settings, db, proc.clock, plans, self.trail,
+            endpoint.incidents if endpoint is not None else None, data_dir(),
+        )  # fmt: skip
+        self.incident_work = self.emergency.schedule(
+            self.scheduler, self._executor, self._on_incident_work
+        )
         with db.read() as session:  # before show(): the first paint shows real numbers
             self.shared = Shared(
                 db=db,
@@ -121,6 +134,7 @@ class System:
                 privacy=PrivacyService(db, self.trail, settings.seat),
                 offline_after=timedelta(seconds=settings.offline_after_s),
                 link_alarms=self.link_alarms,
+                incidents=self.emergency.service,
             )
 
     def _on_link_alarm(self, alarm: LinkAlarm) -> None:  # once an outage, on every console's
@@ -132,6 +146,10 @@ class System:
         self.notifier.notify(raised, self._proc.clock.now())
         for part in self.parts:  # throttled: a crowded minute raises many times a second, and
             part.panel.refresh_soon()  # each full re-read held the sweeps back (bench)
+
+    def _on_incident_work(self, worked: Worked) -> None:  # answers came, a partner overdue
+        for part in self.parts:
+            part.on_incidents()
 
     def _set_connected(self, ok: bool) -> None:
         for part in self.parts:
@@ -178,6 +196,7 @@ class System:
     def start(self) -> None:
         """On the loop, before it runs: the alarm scheduler, and the seats log in."""
         self.alarm_timer.start()
+        self.incident_work.start()
         self.scheduler.start()
         for part in self.parts:
             part.seat.controller.log_in()
@@ -185,6 +204,7 @@ class System:
     async def stop(self) -> None:
         """On the loop, before it closes (its seats' controllers closed first)."""
         await self.alarm_timer.stop()
+        await self.incident_work.stop()
         await self.stop_exchange()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
@@ -218,6 +238,11 @@ def open_system(
         _refuse(db, QCoreApplication.translate("App", "Business calendar: {error}"), exc)
         return None
     try:
+        plans = load_site_plans()
+    except (OSError, ValueError) as exc:  # a site-edited plan file with a mistake: file, line
+        _refuse(db, QCoreApplication.translate("App", "Linkage plans: {error}"), exc)
+        return None
+    try:
         audit_key = open_key(db, audit_key_path(settings))
     except AuditKeyError as exc:  # no key beside a trail that has rows, or another seat's
         _refuse(db, QCoreApplication.translate("App", "Audit trail: {error}"), exc)
@@ -228,7 +253,7 @@ def open_system(
     except ExchangeSetupError as exc:  # a setting missing, a certificate file unusable
         _refuse(db, QCoreApplication.translate("App", "Exchange: {error}"), exc)
         return None
-    return System(settings, db, (policy, calendar), (audit_key, trail), endpoint, proc)
+    return System(settings, db, (policy, calendar, plans), (audit_key, trail), endpoint, proc)
 
 
 def _refuse(db: Database, said: str, exc: Exception) -> None:

@@ -13,8 +13,9 @@ from datetime import datetime, timedelta
 from console.domain.catalogue import District, Field, Kind
 from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
 from console.domain.orders import Platform
-from console.domain.roles import Seated
+from console.domain.roles import Capability, Seated
 from console.services.dispositions import DispositionService
+from console.services.incidents import IncidentService
 from console.services.orders import OrderService
 from console.services.screen_pop import ScreenPopService
 from console.services.seat import SeatStateService
@@ -24,6 +25,7 @@ from console.telephony.port import Line, Telephony
 from console.ui.operations import Operations
 from console.ui.seat.call_bar import CallBar
 from console.ui.seat.drafts import DraftStore
+from console.ui.seat.incident_offer import IncidentOffer
 from console.ui.seat.intake_form import IntakeForm
 from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
@@ -57,6 +59,7 @@ def build_seat(
     chinese: bool = True,
     transfer_window: timedelta = timedelta(seconds=30),
     offline_after: timedelta = timedelta(seconds=90),
+    incidents: IncidentService | None = None,
 ) -> SeatParts:
     """``by``: the principal signed in at the seat; every service here acts as it (and refuses
     what its roles do not allow)."""
@@ -75,6 +78,10 @@ def build_seat(
         ops=ops,
         # One folder per seat: two seats in one process (make run) keep their own drafts.
         drafts=DraftStore(data_dir() / "drafts" / actor.seat),
+        # The active incidents of the caller's city, linked to the order in one key (Ctrl+L).
+        incidents=IncidentOffer(incidents, by=by, ops=ops, clock=clock)
+        if incidents is not None and by.may(Capability.LINK_INCIDENT)
+        else None,
     )
     intake.restore_latest()
 

@@ -26,6 +26,7 @@ from console.services.alarms import AlarmService
 from console.services.exchange_alarms import ExchangeAlarms
 from console.services.exchange_reads import ExchangeReads
 from console.services.inbox import InboxService
+from console.services.incidents import IncidentService
 from console.services.order_reads import OrderReads
 from console.services.orders import OrderService
 from console.services.privacy import PrivacyService
@@ -37,6 +38,7 @@ from console.store.engine import Database
 from console.telephony.port import Telephony
 from console.ui.alarms.banner import AlarmBanner
 from console.ui.alarms.panel import AlarmPanel
+from console.ui.emergency import emergency_board
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
 from console.ui.seat.inbox_view import InboxView
@@ -78,6 +80,7 @@ class Shared:
     offline_after: timedelta = timedelta(seconds=90)
     privacy: PrivacyService | None = None  # the order detail's audited "show full number"
     link_alarms: ExchangeAlarms | None = None  # the exchange's unacknowledged-message alarm
+    incidents: IncidentService | None = None  # emergency linkage (应急联动)
 
 
 def _revealer(privacy: PrivacyService | None, login: str) -> Reveal | None:
@@ -97,6 +100,7 @@ class WindowParts:
     tick: Callable[[datetime], None]
     on_change: Callable[[], None]  # another seat committed: re-read what is on screen
     ringer: Ringer | None = None
+    on_incidents: Callable[[], None] = lambda: None  # an incident changed: board, panel, offer
 
 
 def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
@@ -110,8 +114,9 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     )
     status.set_order_count(shared.order_count)
     ops = shared.ops
+    incidents = shared.incidents if by.may(Capability.SEE_INCIDENTS) else None
     panel = AlarmPanel(shared.alarms, kind_names=kind_names, by=by, ops=ops, seat=actor.seat,
-                       link=shared.link_alarms)  # fmt: skip
+                       link=shared.link_alarms, incidents=incidents)  # fmt: skip
     banner = AlarmBanner()
     seat = build_seat(
         db=shared.db, orders=shared.orders, clock=shared.clock, by=by,
@@ -119,7 +124,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         wrap_up=shared.wrap_up, hold_reminder=shared.hold_reminder,
         dispositions=shared.dispositions, chinese=zh,
         transfer_window=shared.transfer_window,
-        offline_after=shared.offline_after,
+        offline_after=shared.offline_after, incidents=incidents,
     )  # fmt: skip
     queue_service = QueueService(shared.db, by)
     queues = QueuesView(
@@ -150,13 +155,18 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         link=lambda number: exchange.order_link(number, by),
     )  # fmt: skip
     board = StateBoard(seat.controller.board, ops) if by.may(Capability.SEE_FLOOR) else None
+    emergency = (
+        emergency_board(incidents, by=by, ops=ops, clock=shared.clock, districts=districts,
+                        chinese=zh, kind_names=kind_names)
+        if incidents is not None else None
+    )  # fmt: skip
     inbox_service = InboxService(shared.db, shared.clock, actor.seat, actor.platform)
     inbox = InboxView(inbox_service.read, inbox_service.mark_seen, ops)
     window = MainWindow(
         reads, ops=ops, kind_names=kind_names, status=status, alarm_panel=panel,
         banner=banner, seat_panel=seat.panel, queues=queues, detail=detail, board=board,
         call_area=seat.panel.take_call_area(),
-        inbox=inbox,
+        inbox=inbox, emergency=emergency,
     )  # fmt: skip
     window.show_seat(actor.platform.value, actor.seat)
     # An offered call rings from any tab: sound, the window alerted, a badge on the Seat tab.
@@ -173,6 +183,9 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     detail.shown.connect(inbox.seen_order)  # an order opened from anywhere: its items go quiet
     if board is not None:  # the shift lead's board (SEE_FLOOR)
         seat.controller.state_recorded.connect(board.refresh)
+    if emergency is not None:  # 应急联动
+        emergency.counts_changed.connect(window.show_emergency_counts)
+        emergency.order_activated.connect(window.open_order)
     linkage_bar = seat.panel.linkage
     linkage_bar.open_order.connect(window.open_order)
     linkage_bar.follow_sent(ops, lambda number: reads.get(number).order)
@@ -224,6 +237,15 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         detail.set_now(now)
         if board is not None:
             board.set_now(now)
+        if emergency is not None:
+            emergency.set_now(now)
+
+    def on_incidents() -> None:  # an incident changed here or at another console
+        panel.refresh_incidents()
+        if emergency is not None:
+            emergency.refresh_soon()
+        if seat.panel.intake.incidents is not None:
+            seat.panel.intake.incidents.refresh()
 
     def on_change() -> None:
         queues.refresh()
@@ -233,8 +255,12 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         panel.refresh_soon()  # an alarm another console raised shows within a second
         if detail.isVisible() or detail.awaiting:  # an order on its way lands on screen or off
             detail.refresh()
+        on_incidents()
 
-    return WindowParts(window, seat, status, panel, banner, tick, on_change, ringer=ringer)
+    return WindowParts(
+        window, seat, status, panel, banner, tick, on_change, ringer=ringer,
+        on_incidents=on_incidents,
+    )  # fmt: skip
 
 
 def watch_changes(

@@ -46,7 +46,7 @@ class Outbox:
         ids: Callable[[], UUID] = uuid4,
         on_queued: Callable[[], None] | None = None,
     ) -> None:
-        self._codec, self.sender, self._ids, self._on_queued = codec, sender, ids, on_queued
+        self.codec, self.sender, self._ids, self._on_queued = codec, sender, ids, on_queued
 
     def step(self, session: Session, order: WorkOrder, action: Action, now: datetime) -> None:
         """Queue ``action`` (the last step of ``order``) if it travels; ``exchange_invalid``
@@ -81,7 +81,7 @@ class Outbox:
                 sequence=envelope.sequence,
                 kind=envelope.kind.value,
                 seat=event.seat,
-                body=self._codec.encode(message),
+                body=self.codec.encode(message),
                 created_at=now,
                 next_try_at=now,
             ),

@@ -495,22 +495,27 @@
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="213"/>
+        <location filename="../../console/app_platform.py" line="233"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="218"/>
+        <location filename="../../console/app_platform.py" line="238"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="223"/>
+        <location filename="../../console/app_platform.py" line="243"/>
+        <source>Linkage plans: {error}</source>
+        <translation>联动预案：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/app_platform.py" line="248"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="229"/>
+        <location filename="../../console/app_platform.py" line="254"/>
         <location filename="../../console/app.py" line="226"/>
         <source>Exchange: {error}</source>
         <translation>平台间交换：{error}</translation>
