@@ -108,7 +108,7 @@ class IncidentPump:
         changed = 0
         for answer in answers:
             with self._db.write() as session:
-                if self._service.answered_by_channel(
+                if self._service.writer.answered_by_channel(
                     session, answer.key, answer.by, utc(answer.at), answer.note, answer.refused
                 ):
                     changed += 1
@@ -121,7 +121,7 @@ class IncidentPump:
         with self._db.write() as session:
             raised = repo.raise_due(session, now, self._seat)
             for alarm in raised:
-                self._service.overdue(session, alarm, now)
+                self._service.writer.overdue(session, alarm, now)
         return raised
 
     def next_instant(self) -> datetime | None:

@@ -14,7 +14,7 @@ are told the new level (LEVEL, no new deadline), those no longer needed are rele
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlmodel import Session
@@ -33,15 +33,19 @@ from console.domain.emergency import (
     PlanBook,
     PlanStep,
     city_of,
-    notification_key,
     plan_partners,
 )
-from console.domain.refusals import Refused
 from console.domain.roles import Capability, Seated
 from console.domain.typed_text import unstorable
 from console.services.audit import AuditTrail
 from console.services.incident_reads import IncidentReads
 from console.services.incident_views import IncidentDraft, IncidentLine
+from console.services.incident_writer import (
+    DEFAULT_REPEATS,
+    IncidentInputError,
+    IncidentWriter,
+    Publish,
+)
 from console.store import incidents as repo
 from console.store.engine import Database
 from console.store.incident_tables import IncidentAlarmRow, IncidentPartnerRow, IncidentRow
@@ -49,15 +53,6 @@ from console.store.partners import directory
 from console.store.seed import catalogue
 
 MAX_PLACE, MAX_SUMMARY, MAX_NOTE, MAX_WHO = 200, 2000, 500, 64
-DEFAULT_REPEATS = 3
-"""Asks re-sent automatically to a partner that misses its deadline (then the alarm stands)."""
-
-Publish = Callable[[Session, IncidentRow], None]
-"""Called inside every change's transaction with the changed incident (the exchange's outbox)."""
-
-
-class IncidentInputError(Refused, ValueError):
-    """A request the shift lead or agent must correct; nothing was saved."""
 
 
 class IncidentService(IncidentReads):
@@ -74,8 +69,8 @@ class IncidentService(IncidentReads):
         repeats: int = DEFAULT_REPEATS,
     ) -> None:
         super().__init__(db, clock)
-        self._plans, self._audit, self._publish = plans, audit, publish
-        self.repeats = repeats
+        self._plans, self._audit = plans, audit
+        self.writer = IncidentWriter(clock, publish, repeats)
         self._districts: dict[str, str] | None = None
 
     # -- starting and running -------------------------------------------------------------
@@ -111,7 +106,7 @@ class IncidentService(IncidentReads):
                 level=draft.level.value, district=draft.district, place=place, summary=summary,
                 drill=draft.drill, started_at=now, started_by=by.principal.display_name,
                 started_login=by.login, started_seat=by.seat, from_order=draft.from_order,
-                updated_at=now,
+                updated_at=now, version=0,  # the start publishes version 1
             )  # fmt: skip
             session.add(row)
             session.flush()
@@ -124,10 +119,10 @@ class IncidentService(IncidentReads):
             if missing:
                 gap = "、".join(k.term for k in missing)
                 self._event(session, row, by, IncidentAction.PLAN_GAP, gap, now)
-            self._ask(session, row, chosen, now)
+            self.writer.ask(session, row, chosen, now)
             if order_id is not None:
-                self._link(session, row, order_id, by, now)
-            self._changed(session, row, by, f"started {detail}", now, bump=False)
+                self.writer.link(session, row, order_id, by, now)
+            self._changed(session, row, by, f"started {detail}", now)
         return self.line(number)
 
     def change_level(self, by: Seated, number: str, level: Level, note: str) -> IncidentLine:
@@ -153,14 +148,14 @@ class IncidentService(IncidentReads):
                 if code not in wanted and line.released_at is None:
                     line.released_at = now
                     repo.resolve_alarms(session, row.id or 0, now, code)
-                    notices.append(self._notice(row, code, NotificationKind.RELEASE, 0, None))
+                    notices.append(self.writer.notice(row, code, NotificationKind.RELEASE, 0, None))
                 elif code in wanted and line.released_at is None:
-                    notices.append(self._notice(row, code, NotificationKind.LEVEL, 0, None))
+                    notices.append(self.writer.notice(row, code, NotificationKind.LEVEL, 0, None))
             for code, (partner, step) in wanted.items():
                 if code not in have or have[code].released_at is not None:
                     fresh.append((partner, step))
             repo.add_notices(session, row.id or 0, notices, now)
-            self._ask(session, row, fresh, now, have)
+            self.writer.ask(session, row, fresh, now, have)
             word = "升级" if level.severity > old.severity else "降级"
             self._event(
                 session,
@@ -196,7 +191,7 @@ class IncidentService(IncidentReads):
         with self._db.write() as session:
             row = self._running(session, by, number)
             line = self._partner_line(session, row, partner_code)
-            self._answer(
+            self.writer.answer(
                 session, row, line, means, who, when, note, refused, by.principal.display_name
             )
             self._changed(session, row, by, f"answer {partner_code} {means.value}", now)
@@ -212,7 +207,7 @@ class IncidentService(IncidentReads):
                 raise IncidentInputError(
                     "already_answered", partner=line.partner_name, by=line.ack_recorded_by or ""
                 )
-            self._repeat(session, row, line, now)
+            self.writer.repeat(session, row, line, now)
             self._event(
                 session,
                 row,
@@ -237,7 +232,7 @@ class IncidentService(IncidentReads):
             row.stand_down_summary = summary
             kind = NotificationKind.STAND_DOWN
             notices = [
-                self._notice(row, p.partner_code, kind, 0, None)
+                self.writer.notice(row, p.partner_code, kind, 0, None)
                 for p in repo.incident_partners(session, row.id or 0)
                 if p.released_at is None
             ]
@@ -262,7 +257,7 @@ class IncidentService(IncidentReads):
                 raise IncidentInputError("unknown_order", number=order_number)
             if repo.link_exists(session, row.id or 0, order_id):
                 raise IncidentInputError("order_already_linked", order=order_number, number=number)
-            self._link(session, row, order_id, by, now)
+            self.writer.link(session, row, order_id, by, now)
             self._event(session, row, by, IncidentAction.LINK, order_number, now)
             self._audited(session, by, row, f"link {order_number}")
 
@@ -286,167 +281,6 @@ class IncidentService(IncidentReads):
             alarm.acknowledged_at, alarm.acknowledged_by = self._clock(), by.principal.display_name
             alarm.ack_note = note
             self._audited(session, by, row, f"alarm {alarm_id} acknowledged")
-
-    # -- what the pump and the sweep call (no principal: the console itself acts) ---------
-
-    def answered_by_channel(
-        self, session: Session, key: str, by: str, at: datetime, note: str, refused: bool
-    ) -> bool:
-        """An answer the channel reported for notification ``key``; False if nothing changed
-        (unknown key, already answered, released, stood down)."""
-        sent = repo.notification_by_key(session, key)
-        if sent is None:
-            return False
-        row = session.get(IncidentRow, sent.incident_id)
-        if row is None or row.status != IncidentStatus.ACTIVE.value:
-            return False
-        line = next(
-            (
-                p
-                for p in repo.incident_partners(session, row.id or 0)
-                if p.partner_code == sent.partner_code
-            ),
-            None,
-        )
-        if line is None or line.acked_at is not None or line.released_at is not None:
-            return False
-        self._answer(session, row, line, AckMeans.CHANNEL, by, at, note, refused, "channel")
-        row.version += 1
-        row.updated_at = self._clock()
-        if self._publish is not None:
-            self._publish(session, row)
-        return True
-
-    def overdue(self, session: Session, raised: repo.Raised, now: datetime) -> None:
-        """An ask's deadline passed unanswered (its alarm was just raised): note it on the
-        timeline and ask again, while the automatic repeats last."""
-        row = session.get(IncidentRow, raised.incident_id)
-        if row is None or row.status != IncidentStatus.ACTIVE.value:
-            return
-        line = next(
-            (
-                p
-                for p in repo.incident_partners(session, row.id or 0)
-                if p.partner_code == raised.partner_code
-            ),
-            None,
-        )
-        if line is None or line.acked_at is not None or line.released_at is not None:
-            return
-        add = repo.add_event
-        add(
-            session,
-            row.id or 0,
-            now,
-            IncidentAction.OVERDUE,
-            "",
-            "",
-            row.platform,
-            f"{line.partner_name} 第{line.attempts}次",
-        )
-        if line.attempts <= self.repeats:
-            self._repeat(session, row, line, now)
-            add(
-                session,
-                row.id or 0,
-                now,
-                IncidentAction.REPEAT,
-                "",
-                "",
-                row.platform,
-                f"{line.partner_name} 第{line.attempts}次",
-            )
-        row.version += 1
-        row.updated_at = now
-        if self._publish is not None:
-            self._publish(session, row)
-
-    # -- the parts ----------------------------------------------------------------------
-
-    def _ask(
-        self,
-        session: Session,
-        row: IncidentRow,
-        chosen: Sequence[tuple[Partner, PlanStep]],
-        now: datetime,
-        have: dict[str, IncidentPartnerRow] | None = None,
-    ) -> None:
-        notices = []
-        for partner, step in chosen:
-            due = now + timedelta(minutes=step.ack_minutes)
-            old = (have or {}).get(partner.code)
-            if old is None:
-                line = IncidentPartnerRow(
-                    incident_id=row.id or 0, partner_code=partner.code, partner_name=partner.name,
-                    partner_kind=partner.kind.value, duty_phone=partner.duty_phone, task=step.task,
-                    ack_minutes=step.ack_minutes, added_revision=row.revision, notified_at=now,
-                    ack_due_at=due,
-                )  # fmt: skip
-                session.add(line)
-            else:  # released before, needed again: a fresh ask
-                old.released_at, old.acked_at, old.refused = None, None, False
-                old.ack_means = old.ack_by = old.ack_recorded_by = old.ack_note = None
-                old.task, old.ack_minutes, old.ack_due_at = step.task, step.ack_minutes, due
-                old.added_revision, old.attempts = row.revision, old.attempts + 1
-                line = old
-            notices.append(
-                self._notice(row, partner.code, NotificationKind.ASK, line.attempts, due)
-            )
-        repo.add_notices(session, row.id or 0, notices, now)
-
-    def _repeat(
-        self, session: Session, row: IncidentRow, line: IncidentPartnerRow, now: datetime
-    ) -> None:
-        line.attempts += 1
-        due = now + timedelta(minutes=line.ack_minutes)
-        notice = self._notice(row, line.partner_code, NotificationKind.REPEAT, line.attempts, due)
-        repo.add_notices(session, row.id or 0, [notice], now)
-
-    def _answer(
-        self,
-        session: Session,
-        row: IncidentRow,
-        line: IncidentPartnerRow,
-        means: AckMeans,
-        who: str,
-        at: datetime,
-        note: str,
-        refused: bool,
-        recorder: str,
-    ) -> None:
-        if line.released_at is not None:
-            raise IncidentInputError("partner_released", partner=line.partner_name)
-        if line.acked_at is not None:
-            raise IncidentInputError(
-                "already_answered", partner=line.partner_name, by=line.ack_recorded_by or ""
-            )
-        line.acked_at, line.ack_means, line.ack_by = at, means.value, who
-        line.ack_recorded_by, line.ack_note, line.refused = recorder, note or None, refused
-        repo.resolve_alarms(session, row.id or 0, self._clock(), line.partner_code)
-        what = IncidentAction.REFUSED if refused else IncidentAction.ACKNOWLEDGED
-        detail = f"{line.partner_name} · {who} · {means.value}" + (f" · {note}" if note else "")
-        repo.add_event(session, row.id or 0, at, what, recorder, "", row.platform, detail)
-
-    def _notice(
-        self,
-        row: IncidentRow,
-        code: str,
-        kind: NotificationKind,
-        attempt: int,
-        due: datetime | None,
-    ) -> repo.Notice:
-        key = notification_key(row.number, code, kind, row.revision, attempt)
-        return repo.Notice(key, code, kind, row.revision, attempt, due)
-
-    def _link(
-        self, session: Session, row: IncidentRow, order_id: int, by: Seated, now: datetime
-    ) -> None:
-        from console.store.incident_tables import IncidentLinkRow
-
-        session.add(IncidentLinkRow(
-            incident_id=row.id or 0, order_id=order_id, linked_at=now,
-            linked_by=by.principal.display_name, seat=by.seat,
-        ))  # fmt: skip
 
     def _running(self, session: Session, by: Seated, number: str) -> IncidentRow:
         row = repo.incident(session, number, lock=True)
@@ -485,20 +319,10 @@ class IncidentService(IncidentReads):
         )
 
     def _changed(
-        self,
-        session: Session,
-        row: IncidentRow,
-        by: Seated,
-        what: str,
-        now: datetime,
-        bump: bool = True,
+        self, session: Session, row: IncidentRow, by: Seated, what: str, now: datetime
     ) -> None:
-        if bump:
-            row.version += 1
-        row.updated_at = now
         self._audited(session, by, row, what)
-        if self._publish is not None:
-            self._publish(session, row)
+        self.writer.published(session, row, now)
 
     def _audited(self, session: Session, by: Seated, row: IncidentRow, detail: str) -> None:
         if self._audit is not None:
