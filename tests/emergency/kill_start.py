@@ -19,6 +19,7 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import delete
 from sqlalchemy.orm import configure_mappers
 
 from console.domain.emergency import (
@@ -59,8 +60,9 @@ def plan_book() -> PlanBook:
 
 
 def seed_partners(db: Database) -> None:
-    """3 partners of each of 12 kinds in the city."""
+    """3 partners of each of 12 kinds in the city (the seeded demo directory replaced)."""
     with db.write() as session:
+        session.execute(delete(PartnerRow))
         for k in KINDS:
             for n in range(PER_KIND):
                 code = f"K-{k.value}-{n}"
