@@ -2905,6 +2905,16 @@ Your work so far is kept. Please tell IT and give them the log file:
         <source>{order} is already linked to {number}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="311"/>
+        <source>No such hot spot: {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="312"/>
+        <source>This hot spot was already taken up: verification order {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RevealRow</name>
