@@ -51,7 +51,7 @@ VERIFY_KIND = "V-HS"  # 核查: migration 0016's catalogue entry, deadlines.toml
 VERIFY_CALLER = Caller("12345", "热点分析")  # the hotline itself asks for the verification
 NUMBERS_SHOWN = 20  # order numbers a verification order's description lists
 
-__all__ = ["VERIFY_KIND", "HotspotService", "Scan", "StoredHotspot"]
+__all__ = ["VERIFY_KIND", "Finding", "HotspotService", "Scan", "StoredHotspot"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,14 @@ class Scan:
     window: Window
     hotspots: list[StoredHotspot]
     new: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A hot spot as computed now, and as a scan stored it (None: no scan stored it yet)."""
+
+    hotspot: Hotspot
+    stored: StoredHotspot | None
 
 
 class HotspotService:
@@ -120,6 +128,16 @@ class HotspotService:
         if new:
             self._changed()
         return Scan(window, stored, frozenset(new))
+
+    def look(self, at: datetime | None = None) -> tuple[Window, list[Finding]]:
+        """The hot spots of the last complete window at ``at``, computed afresh, each with what
+        a scan stored of it (its id, state, verification order); stores nothing (the command
+        line's ``hotspots``)."""
+        window = self.window(at)
+        found = self.find(window)
+        with self._db.read() as session:
+            stored = {s.hotspot.cell: s for s in store.in_window(session, window)}
+        return window, [Finding(h, stored.get(h.cell)) for h in found]
 
     def hotspots(self, by: Seated, hours: int = 24) -> list[StoredHotspot]:
         """The shift lead's list: hot spots of the windows that ended in the last ``hours``."""
