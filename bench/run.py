@@ -43,6 +43,7 @@ BENCHMARKS = [
     "exchange_visible",
     "exchange_throughput",
     "exchange_backlog",
+    "hotspot_scan",
 ]
 
 

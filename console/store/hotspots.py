@@ -26,7 +26,7 @@ from console.store.hotspot_tables import HotspotRow
 Group = tuple[int, str, str, str | None, int]
 """(window index, district, kind, field, orders): index 0 is the first window asked for."""
 
-_WINDOW = (
+WINDOW_SQL = (
     "SELECT {i} AS w, district, kind, field, count(*) AS n FROM work_order "
     "WHERE created_at >= :s{i} AND created_at < :e{i} AND origin = :platform "
     "AND kind <> :skip GROUP BY district, kind, field"
@@ -42,7 +42,7 @@ def window_groups(
 ) -> list[Group]:
     """Orders of ``platform`` per window, district, kind and field (``skip_kind``'s left out:
     the verification orders the hot spots themselves made), in one statement."""
-    sql = " UNION ALL ".join(_WINDOW.format(i=i) for i in range(len(windows)))
+    sql = " UNION ALL ".join(WINDOW_SQL.format(i=i) for i in range(len(windows)))
     params: dict[str, object] = {"platform": platform, "skip": skip_kind}
     binds = []
     for i, w in enumerate(windows):
