@@ -157,7 +157,7 @@ class HotspotService:
         with self._db.write() as session:
             spot = store.get(session, hotspot_id)
             if spot is None:
-                raise Refused("unknown_hotspot", id=str(hotspot_id))
+                raise Refused("unknown_hotspot", number=str(hotspot_id))
             if spot.state is not State.OPEN:
                 raise Refused("hotspot_taken_up", number=spot.order_number or "")
             department = active_department(session, to_department)

@@ -2907,7 +2907,7 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="311"/>
-        <source>No such hot spot: {id}.</source>
+        <source>No such hot spot: {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

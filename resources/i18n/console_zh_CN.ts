@@ -2910,8 +2910,8 @@ Your work so far is kept. Please tell IT and give them the log file:
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="311"/>
-        <source>No such hot spot: {id}.</source>
-        <translation>没有该热点：{id}。</translation>
+        <source>No such hot spot: {number}.</source>
+        <translation>没有该热点：{number}。</translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="312"/>
