@@ -34,14 +34,17 @@ from console.domain.calendar import BusinessCalendar, load_calendar
 from console.domain.deadlines import Policy
 from console.domain.dispositions import parse_catalogue
 from console.domain.emergency import PlanBook
+from console.domain.orders import Platform
 from console.domain.roles import Seated
 from console.scheduling.alarms import AlarmScheduler
 from console.scheduling.clock import Clock
+from console.scheduling.hotspots import HotspotScheduler
 from console.scheduling.incidents import Worked
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.audit import AuditKeyError, AuditTrail, open_key
 from console.services.exchange_alarms import ExchangeAlarms, LinkAlarm
 from console.services.exchange_outbox import Outbox
+from console.services.hotspots import HotspotService, Scan
 from console.services.incident_plans import load_site_plans
 from console.services.orders import OrderService
 from console.services.privacy import PrivacyService
@@ -113,6 +116,17 @@ class System:
         self.incident_work = self.emergency.schedule(
             self.scheduler, self._executor, self._on_incident_work
         )
+        # Hot spots (热点分析) are 12345's: its orders, its verification orders to departments.
+        self.hotspots: HotspotService | None = None
+        self.hotspot_jobs: HotspotScheduler | None = None
+        if settings.platform == Platform.HOTLINE.value:
+            self.hotspots = HotspotService(
+                db, proc.clock.now, self.orders.writer, settings.hotspot_method(),
+                Platform.HOTLINE, on_change=self.alarm_timer.rearm,
+            )  # fmt: skip
+            self.hotspot_jobs = HotspotScheduler(
+                self.scheduler, self.hotspots, self._executor, self._on_hotspots
+            )
         with db.read() as session:  # before show(): the first paint shows real numbers
             self.shared = Shared(
                 db=db,
@@ -135,6 +149,7 @@ class System:
                 offline_after=timedelta(seconds=settings.offline_after_s),
                 link_alarms=self.link_alarms,
                 incidents=self.emergency.service,
+                hotspots=self.hotspots,
             )
 
     def _on_link_alarm(self, alarm: LinkAlarm) -> None:  # once an outage, on every console's
@@ -150,6 +165,11 @@ class System:
     def _on_incident_work(self, worked: Worked) -> None:  # answers came, a partner overdue
         for part in self.parts:
             part.on_incidents()
+
+    def _on_hotspots(self, scan: Scan) -> None:  # a window scanned: new hot spots to show
+        if scan.new:
+            for part in self.parts:
+                part.on_incidents()
 
     def _set_connected(self, ok: bool) -> None:
         for part in self.parts:
@@ -198,6 +218,8 @@ class System:
         self.alarm_timer.start()
         self.incident_work.start()
         self.scheduler.start()
+        if self.hotspot_jobs is not None:
+            self.hotspot_jobs.start()
         for part in self.parts:
             part.seat.controller.log_in()
 

@@ -25,6 +25,7 @@ from console.domain.roles import Capability, Seated
 from console.services.alarms import AlarmService
 from console.services.exchange_alarms import ExchangeAlarms
 from console.services.exchange_reads import ExchangeReads
+from console.services.hotspots import HotspotService
 from console.services.inbox import InboxService
 from console.services.incidents import IncidentService
 from console.services.order_reads import OrderReads
@@ -81,6 +82,7 @@ class Shared:
     privacy: PrivacyService | None = None  # the order detail's audited "show full number"
     link_alarms: ExchangeAlarms | None = None  # the exchange's unacknowledged-message alarm
     incidents: IncidentService | None = None  # emergency linkage (应急联动)
+    hotspots: HotspotService | None = None  # hot spots (热点分析): 12345's system only
 
 
 def _revealer(privacy: PrivacyService | None, login: str) -> Reveal | None:

@@ -81,11 +81,11 @@ class OrderService:
         platform that runs its own system, where steps for the peer are queued."""
         self._db = db
         self._clock = clock
-        self._writer = OrderWriter(policy, calendar, audit, outbox)
+        self.writer = OrderWriter(policy, calendar, audit, outbox)  # every order write goes here
         self._pseudonym_key = privacy_key(audit) if audit is not None else None
         self._on_change = on_change
-        self.transfers = TransferService(db, clock, self._writer, on_change, transfer_hold)
-        self.linkage = LinkageService(db, clock, self._writer, on_change)
+        self.transfers = TransferService(db, clock, self.writer, on_change, transfer_hold)
+        self.linkage = LinkageService(db, clock, self.writer, on_change)
 
     def create(self, draft: Draft, by: Seated) -> repo.Stored:
         """Store ``draft`` as a new order by ``by``, in :func:`~console.domain.intake.clean`'s
@@ -134,7 +134,7 @@ class OrderService:
                 social_stability=typed.social_stability,
                 consent=typed.consent,
             )
-            stored = self._writer.add(session, order, now, by)
+            stored = self.writer.add(session, order, now, by)
         self._changed()
         return stored
 
@@ -166,7 +166,7 @@ class OrderService:
                 active_department(session, detail)
             stored = repo.get(session, number)
             check_seen(stored, seen)
-            saved = self._writer.act(
+            saved = self.writer.act(
                 session, stored, action, by, now, note, first_contact_mode, detail
             )
         self._changed()
