@@ -40,6 +40,7 @@ from console.telephony.port import Telephony
 from console.ui.alarms.banner import AlarmBanner
 from console.ui.alarms.panel import AlarmPanel
 from console.ui.emergency import emergency_board
+from console.ui.emergency.from_order import StartFromOrder
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
 from console.ui.seat.inbox_view import InboxView
@@ -188,6 +189,8 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     if emergency is not None:  # 应急联动
         emergency.counts_changed.connect(window.show_emergency_counts)
         emergency.order_activated.connect(window.open_order)
+        if emergency.may_run:  # Ctrl+Shift+E in the order detail: a plan from the order
+            StartFromOrder(detail, emergency, lambda: window.tabs.setCurrentWidget(emergency))
     linkage_bar = seat.panel.linkage
     linkage_bar.open_order.connect(window.open_order)
     linkage_bar.follow_sent(ops, lambda number: reads.get(number).order)

@@ -123,6 +123,8 @@ _DECLARED: dict[str, Key] = {
     # The order detail (OrderDetail): the caller is masked; seeing it whole takes a reason
     "reveal_number": _k("Alt+V", "show the caller's full number (显示完整号码): type the reason, "
                         "Enter; the reveal is recorded in the audit trail", W.DETAIL_PAGE),
+    "em_from_order": _k("Ctrl+Shift+E", "start a linkage plan from this order (shift leads): the "
+                        "Emergency tab's start form, filled in from the order, which it links", W.DETAIL_PAGE),
     # The order detail's step form (OrderActions); the steps' keys follow below
     "confirm_step": _k("Ctrl+Return or Ctrl+Enter", "confirm the step", W.STEP_FORM),
     "close_step": _k("Esc", "close the step's form (its note is kept)", W.STEP_FORM),

@@ -12,6 +12,7 @@ checks that they sit side by side, neither cut off (exit 4 if not).
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 from pathlib import Path
@@ -32,6 +33,7 @@ from console.ui.seat.screen_pop import ScreenPopView
 if __package__ in (None, ""):  # run as a script (by test_real_screen): find the tests package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.principals import at_seat
+from tests.ui.screens_emergency import DESK, emergency_shots
 from tests.waiting import until
 
 
@@ -50,6 +52,22 @@ def cjk_gaps(window: QWidget) -> list[str]:
             if "\u4e00" <= ch <= "\u9fff" and not metrics.inFontUcs4(ord(ch)):
                 missing.add(ch)
     return sorted(missing)
+
+
+async def painted() -> None:
+    """Let every pending paint and layout happen before a shot. The events are processed from a
+    plain callback of the loop, not inside the script's task: processed there, they would step
+    other tasks (the scheduler's jobs, the incident work) inside it, which asyncio refuses —
+    and a task refused so never runs again."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[None] = loop.create_future()
+
+    def process() -> None:
+        QApplication.processEvents()
+        done.set_result(None)
+
+    loop.call_soon(process)
+    await done
 
 
 def waited_s(text: str) -> int:
@@ -113,7 +131,7 @@ def pair_main(url: str, out: Path) -> int:
         seat.controller.answer_next()
         await until(lambda: seat.controller.current is not None)
         await until(lambda: caller in seat.pop.header.text())
-        QApplication.processEvents()
+        await painted()
         window.screen().grabWindow(0).save(str(out / "pair.png"))
         left, right = sorted(windows, key=lambda w: w.x())
         if left.frameGeometry().intersects(right.frameGeometry()) or left.y() != right.y():
@@ -145,8 +163,8 @@ def main() -> int:
         return pair_main(url, out)
 
     async def script(window: MainWindow, seat: SeatParts) -> int:
-        def shot(name: str) -> None:
-            QApplication.processEvents()
+        async def shot(name: str) -> None:
+            await painted()
             screen = window.screen()
             screen.grabWindow(0).save(str(out / f"{name}.png"))  # what the agent sees
 
@@ -163,14 +181,14 @@ def main() -> int:
         ringing = seat.panel.call_bar.ringing
         await until(lambda: ringing.count() and waited_s(ringing.item(0).text()) >= 1)
         await until(lambda: window.tabs.tabText(seat_tab) != quiet)  # the badge
-        shot("ringing_offer")
+        await shot("ringing_offer")
         print(f"seat tab while ringing: {window.tabs.tabText(seat_tab)!r}", flush=True)
         if not checked("ringing_offer", {"ringing": ringing, "call bar": seat.panel.call_bar,
                                          "answer": seat.panel.call_bar.answer_button}):  # fmt: skip
             return 4
         window.tabs.setCurrentWidget(seat.panel)
         await until(lambda: seat.panel.isVisible())
-        shot("seat_ringing")  # the waiting time counts up
+        await shot("seat_ringing")  # the waiting time counts up
         seat.controller.answer_next()
         pop = seat.panel.findChild(ScreenPopView)
         assert pop is not None
@@ -178,10 +196,10 @@ def main() -> int:
         await until(lambda: caller in pop.header.text())
         on_call = seat.panel.tr("On a call")
         await until(lambda: on_call in seat.panel.state_label.text())  # at the clock's next tick
-        shot("screen_pop")
+        await shot("screen_pop")
         seat.panel.intake.save()  # nothing chosen yet: the inline problems show
         await until(lambda: seat.panel.intake.problems_shown())
-        shot("intake_form")
+        await shot("intake_form")
         off = off_screen(window, seat)
         if off:
             print(f"off screen: {off}", flush=True)
@@ -199,7 +217,7 @@ def main() -> int:
         linkage = seat.panel.linkage
         seat.flow.transfer()
         await until(lambda: linkage.isVisible() and linkage.cancel.isVisible())
-        shot("transfer_countdown")
+        await shot("transfer_countdown")
         if not checked("transfer_countdown", {"linkageBar": linkage, "cancelTransfer":
                                               linkage.cancel, "text": linkage.text}):  # fmt: skip
             return 4
@@ -208,7 +226,7 @@ def main() -> int:
         seat.switch.fail_next_transfer(TransferResult.BUSY)
         seat.flow.transfer()
         await until(lambda: linkage.isVisible() and linkage.three_way.isVisible())
-        shot("transfer_failed")
+        await shot("transfer_failed")
         seat.flow.conference()
         await until(lambda: linkage.outcome.isVisible(), 10)
         current = seat.panel.call_bar.current
@@ -219,7 +237,7 @@ def main() -> int:
                 and CallBar.tr("three-way call") in current.text()
             )
         )
-        shot("three_way_call")
+        await shot("three_way_call")
         linkage.outcome.click()
         detail = window.detail
         assert detail is not None and detail.steps is not None
@@ -228,7 +246,7 @@ def main() -> int:
         steps.outcome.setCurrentIndex(2)  # neither: first contact
         steps.note.setPlainText("非警务亦非政务服务事项，协商后由12345先行受理")
         await until(lambda: steps.mode.isVisibleTo(steps))
-        shot("three_way_outcome")
+        await shot("three_way_outcome")
         steps.outcome.setCurrentIndex(0)
         steps.note.setPlainText("属市场监管职责，12345受理")
         steps.submit()
@@ -238,13 +256,13 @@ def main() -> int:
         await until(lambda: steps.department.count() > 0)  # the directory is read off-thread
         steps.department.setEditText("和平")
         steps.note.setPlainText("请属地核实处理，3个工作日内反馈")
-        shot("dispatch_step")
+        await shot("dispatch_step")
         if window.queues is not None:
             queues = window.queues
             window.tabs.setCurrentWidget(queues)
             queues.show_queue(QueueKind.PLATFORM_OPEN)  # demo orders are other seats'
             await until(lambda: queues.model(QueueKind.PLATFORM_OPEN).rowCount() > 0)
-            shot("queue")  # the call is still in view over the queues
+            await shot("queue")  # the call is still in view over the queues
             if not seat.panel.call_bar.current.isVisible():
                 print("off screen: the call bar over the queues", flush=True)
                 return 4
@@ -270,7 +288,7 @@ def main() -> int:
             await until(lambda: any(sent in str(inbox.model.index(r, c).data())
                                     for r in range(inbox.model.rowCount())
                                     for c in range(inbox.model.columnCount())))  # fmt: skip
-            shot("inbox_feedback")
+            await shot("inbox_feedback")
             if not checked("inbox_feedback", {"inbox": inbox.table}):
                 return 4
         if window.alarm_panel is not None:
@@ -279,16 +297,19 @@ def main() -> int:
             window.tabs.setCurrentWidget(window.alarm_panel)
             window.alarm_panel.refresh()
             await until(lambda: loaded)
-            shot("alarms")
+            await shot("alarms")
             if not checked("alarms", {"alarms": window.alarm_panel}):
                 return 4
+        # The shift lead's emergency board (tests/ui/screens_emergency.py).
+        if await emergency_shots(window, shot, checked):
+            return 4
         gaps = cjk_gaps(window)
         print(f"caller={caller} cjk_missing={''.join(gaps)}", flush=True)
         return 0 if not gaps else 3
 
     # CONSOLE_LANG=en takes the English screenshots (Chinese by default).
     lang = {k: v for k, v in os.environ.items() if k == "CONSOLE_LANG"}
-    settings = load_settings({"db": url, "sim_colleagues": 0}, lang)  # calls ring here
+    settings = load_settings({"db": url, "sim_colleagues": 0, **DESK}, lang)  # calls ring here
     return run_gui(settings, script=script)
 
 

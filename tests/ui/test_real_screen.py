@@ -2,7 +2,8 @@
 
 Screenshots of a call ringing over the Queues tab (the Seat tab's badge), the seat, the screen
 pop, the intake form, the transfer countdown, the linkage offers, a queue, the inbox with the
-peer's feedback and the alarm panel go to ``artifacts/screens/<size>/`` (not committed), and
+peer's feedback, the alarm panel and the shift lead's emergency board (an active Ⅱ-level incident
+started through its form, partners answering and overdue) and its wall mode go to ``artifacts/screens/<size>/`` (not committed), and
 ``make run``'s pair side by side at 1920×1080 to ``artifacts/screens/1920x1080-pair/`` — look at
 them.
 """
@@ -54,7 +55,11 @@ def test_console_on_a_real_x_server(tmp_path: Path) -> None:
         assert done.returncode == 0, size + done.stdout + done.stderr
     for name in ("ringing_offer", "seat_ringing", "screen_pop", "intake_form",
                  "transfer_countdown", "transfer_failed", "three_way_call", "three_way_outcome",
-                 "dispatch_step", "queue", "inbox_feedback", "alarms"):  # fmt: skip
+                 "dispatch_step", "queue", "inbox_feedback", "alarms", "emergency_board",
+                 "emergency_wall"):  # fmt: skip
         shot = ARTIFACTS / "1366x768" / f"{name}.png"
+        assert shot.exists() and shot.stat().st_size > 10_000, name
+    for name in ("emergency_board", "emergency_wall"):  # the board with an active Ⅱ-level incident
+        shot = ARTIFACTS / "1920x1080" / f"{name}.png"
         assert shot.exists() and shot.stat().st_size > 10_000, name
     assert (ARTIFACTS / "1920x1080-pair" / "pair.png").stat().st_size > 10_000

@@ -42,7 +42,7 @@ from console.ui.emergency.dialogs import (
     StandDownDialog,
 )
 from console.ui.emergency.models import BandDelegate, IncidentsModel
-from console.ui.emergency.start_dialog import PreviewFn, StartDialog
+from console.ui.emergency.start_dialog import FromOrder, PreviewFn, StartDialog
 from console.ui.emergency.wall import WallView
 from console.ui.emergency.words import drill_word, level_text
 from console.ui.keys import marked, sequence
@@ -308,6 +308,11 @@ class EmergencyBoard(QWidget):
 
     @Slot()
     def start(self) -> None:
+        self.start_from(None)
+
+    def start_from(self, order: FromOrder | None) -> None:
+        """The start form; from ``order`` it is filled in from the order, and the incident
+        started is linked to it."""
         if not self.may_run or self.form is not None:
             return
         preview: PreviewFn = self._service.preview
@@ -321,8 +326,11 @@ class EmergencyBoard(QWidget):
 
             self._write(lambda: service.start(by, draft), said, in_form=True)
 
-        self._open(StartDialog(self._districts, chinese=self._chinese, preview=preview,
-                               ops=self._ops, parent=self), started)  # fmt: skip
+        form = StartDialog(self._districts, chinese=self._chinese, preview=preview, ops=self._ops,
+                           from_order=order.number if order else None, parent=self)  # fmt: skip
+        if order is not None:
+            form.fill_from(order)
+        self._open(form, started)
 
     @Slot()
     def change_level(self) -> None:

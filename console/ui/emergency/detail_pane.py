@@ -12,6 +12,7 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -33,7 +34,7 @@ from console.ui.emergency.words import (
     level_text,
 )
 
-PARTNER_WIDTHS = (130, 210, 130, 210, 60, 170, 210)  # the dispatch count stretches
+PARTNER_WIDTHS = (120, 250, 110, 300, 70, 170, 200, 80)  # the task stretches
 TIMELINE_WIDTHS = (60, 110, 90)
 ORDER_WIDTHS = (190, 90, 80)
 
@@ -80,6 +81,9 @@ class DetailPane(QSplitter):
         self.gaps.hide()
         self.partners = table(self.partners_model, PARTNER_WIDTHS)
         self.partners.setObjectName("partnerGrid")
+        header = self.partners.horizontalHeader()
+        header.setStretchLastSection(False)  # the task takes the room (its whole text: tooltip)
+        header.setSectionResizeMode(PartnersModel.TASK, QHeaderView.ResizeMode.Stretch)
         self.partners.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.timeline = table(self.timeline_model, TIMELINE_WIDTHS)
         self.timeline.setObjectName("incidentTimeline")
@@ -113,9 +117,9 @@ class DetailPane(QSplitter):
         self.addWidget(incidents)
         self.addWidget(self.detail_box)
         self.addWidget(self.below)
-        self.setStretchFactor(0, 2)
-        self.setStretchFactor(1, 3)
-        self.setStretchFactor(2, 2)
+        self.setStretchFactor(0, 2)  # a few incidents at a time; the partner grid is what is run
+        self.setStretchFactor(1, 6)
+        self.setStretchFactor(2, 3)
 
     def set_now(self, now: datetime) -> None:
         self.partners_model.set_now(now)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from console.domain.emergency import IncidentAction, IncidentStatus, PartnerState
+from console.domain.emergency import AckMeans, IncidentAction, IncidentStatus, PartnerState
 from console.services.incident_views import (
     IncidentEvent,
     IncidentLine,
@@ -243,7 +243,8 @@ class PartnersModel(RowsTableModel):
         if role == FONT and partner.state is PartnerState.OVERDUE:
             return self._bold
         if role == TIP:
-            return self.tr("Duty phone: {phone}").format(phone=partner.duty_phone)
+            phone = self.tr("Duty phone: {phone}").format(phone=partner.duty_phone)
+            return f"{partner.task}\n{phone}" if column == self.TASK else phone
         return None
 
     def _display(self, p: PartnerLine, column: int) -> str | None:
@@ -301,13 +302,20 @@ class TimelineModel(RowsTableModel):
             return None
         event = self._rows[index.row()]
         if role == TIP:
-            return f"{full_time(event.at)} {event.platform} {event.seat}"
+            return f"{full_time(event.at)} {event.platform} {event.seat}\n{_words(event.detail)}"
         return (
             clock_time(event.at),
             action_name(event.action),
-            event.actor,
-            event.detail,
+            _words(event.actor),
+            _words(event.detail),
         )[index.column()]
+
+
+def _words(text: str) -> str:
+    """A timeline text with the service's codes for how an answer came (" · channel", the
+    actor "channel") said in words: the service records the code, the lead reads the word."""
+    codes = {m.value: means_name(m) for m in AckMeans}
+    return " · ".join(codes.get(part, part) for part in text.split(" · "))
 
 
 class OrdersModel(RowsTableModel):

@@ -7,6 +7,7 @@ off until the preview of what is on the form has been shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, QWidget
@@ -23,6 +24,16 @@ from console.ui.seat.intake_inputs import DistrictBox
 
 Preview = tuple[list[tuple[Partner, PlanStep]], list[PartnerKind]]
 PreviewFn = Callable[[EventType, Level, str], Preview]
+
+
+@dataclass(frozen=True, slots=True)
+class FromOrder:
+    """The order a plan is started from, as the form is filled in from it."""
+
+    number: str
+    district: str
+    address: str
+    description: str
 
 
 class StartDialog(IncidentForm):
@@ -75,6 +86,13 @@ class StartDialog(IncidentForm):
         self.drill.toggled.connect(self._show_drill)
         self.set_busy(False)
         self.event_type.setFocus()
+
+    def fill_from(self, order: FromOrder) -> None:
+        """Started from an order: its district, its address as the place and its description
+        as the summary; the lead chooses the type and the level."""
+        self.district.set_value(order.district)  # the preview is asked for
+        self.place.setText(order.address.strip()[: self.place.maxLength()])
+        self.summary.setText(order.description.strip()[:MAX_NOTE])
 
     def choice(self) -> tuple[EventType, Level, str]:
         return (EventType(self.event_type.currentData()), Level(self.level.currentData()),

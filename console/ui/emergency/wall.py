@@ -11,8 +11,15 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.domain.emergency import IncidentStatus
 from console.services.incident_views import IncidentLine
@@ -50,6 +57,24 @@ QLabel#wallDrill { font-size: 32px; font-weight: bold; color: #ffffff;
 QLabel#wallNone, QLabel#wallMore, QLabel#wallHint { font-size: 26px; color: #b0b8c0; }
 """
 )
+
+
+class Elided(QLabel):
+    """One line that ends in "…" when the card is too narrow for it (the whole text: tooltip),
+    rather than running under the elapsed time beside it."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._full = text
+        self.setToolTip(text)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                              self.contentsRect().width())  # fmt: skip
+        if shown != self.text():
+            self.setText(shown)
 
 
 class WallView(QWidget):
@@ -124,13 +149,11 @@ class WallView(QWidget):
         level.setStyleSheet(f"background: {back}; color: {text};")
         level.setAlignment(Qt.AlignmentFlag.AlignCenter)
         level.setMinimumWidth(220)
-        what = QLabel(f"{event_name(line.event_type)} · {line.summary}")
+        what = Elided(f"{event_name(line.event_type)} · {line.summary}")
         what.setObjectName("wallWhat")
-        place = QLabel(f"{districts.get(line.district, line.district)} {line.place} · "
+        place = Elided(f"{districts.get(line.district, line.district)} {line.place} · "
                        f"{line.number}")  # fmt: skip
         place.setObjectName("wallPlace")
-        for label in (what, place):
-            label.setMinimumWidth(1)  # elided by the layout rather than widening the wall
         since = QLabel()
         since.setObjectName("wallElapsed")
         self.elapsed_labels.append((since, line.started_at))
@@ -139,6 +162,8 @@ class WallView(QWidget):
             ack=line.acknowledged, waiting=line.waiting, overdue=line.overdue,
             refused=line.refused, orders=line.linked_orders))  # fmt: skip
         counts.setObjectName("wallCounts")
+        counts.setWordWrap(True)  # in English it is wider than a 1366-wide wall
+        counts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         head = QHBoxLayout()
         head.addWidget(what, 1)
         if line.drill:
@@ -154,6 +179,7 @@ class WallView(QWidget):
             late = QLabel(self.tr("⚠ Overdue: {names}").format(names="、".join(overdue)))
             late.setObjectName("wallOverdue")
             late.setWordWrap(True)
+            late.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             middle.addWidget(late)
         row = QHBoxLayout(card)
         row.setContentsMargins(14, 12, 14, 12)
