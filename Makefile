@@ -99,6 +99,17 @@ dist-smoke: dist
 	tmp=$$(mktemp -d) && QT_QPA_PLATFORM=offscreen dist/linkage-console/linkage-console \
 	  --db "sqlite:///$$tmp/smoke.sqlite3" --smoke && rm -rf "$$tmp"
 
+# The workstations' .deb from the frozen bundle (docs/deb.md): /opt/linkage-console, a launcher
+# reading /etc/linkage-console/console.toml, desktop entry and icon → dist/linkage-console_<v>_<arch>.deb
+.PHONY: deb deb-smoke
+deb: dist
+	packaging/deb/build.sh
+
+# Install that .deb here (root), start it as installed (--smoke), reinstall keeping an edited
+# site config, remove, purge. CI: `make dist-smoke deb-smoke` (one make: the bundle built once).
+deb-smoke: deb
+	packaging/deb/smoke.sh "$$(ls -t dist/linkage-console_*.deb | head -n 1)"
+
 # Re-pin after changing dependencies in pyproject.toml.
 constraints: $(STAMP)
 	(echo "# Pinned versions for a reproducible install: pip install -c constraints.txt -e .[dev]"; \
