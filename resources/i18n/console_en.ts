@@ -1584,6 +1584,165 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>HotspotView</name>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="96"/>
+        <source>Hot spots of the last 24 hours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="104"/>
+        <source>Orders behind it (Enter opens one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="109"/>
+        <source>Verify by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="111"/>
+        <source>Send verification order (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="114"/>
+        <source>Feedback due within 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="193"/>
+        <source>{open} to verify · {taken} taken up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="199"/>
+        <source>Could not load the hot spots: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="220"/>
+        <source>No hot spot in the last 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="232"/>
+        <source>{district} · {what} · {window}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="236"/>
+        <source>{count} orders at one address in the window (a repeat: {least} or more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="240"/>
+        <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, threshold {threshold:.1f}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="247"/>
+        <source>✔ Taken up {at} by {by}: verification order {number} to {department}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="252"/>
+        <source>○ Not taken up yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="261"/>
+        <source>Loading the directory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="271"/>
+        <source>Could not read the department directory: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="307"/>
+        <source>Choose the department or government to verify it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="316"/>
+        <source>Verification order {number} sent to {department}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="325"/>
+        <source>Not sent: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HotspotWords</name>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="32"/>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="33"/>
+        <source>field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="34"/>
+        <source>one address (repeats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="40"/>
+        <source>✔ taken up: {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="43"/>
+        <source>○ to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HotspotsModel</name>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InboxModel</name>
     <message>
         <location filename="../../console/ui/models/inbox_model.py" line="28"/>
@@ -2183,100 +2342,105 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="79"/>
+        <location filename="../../console/ui/main_window.py" line="83"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="102"/>
+        <location filename="../../console/ui/main_window.py" line="110"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="107"/>
+        <location filename="../../console/ui/main_window.py" line="115"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="108"/>
+        <location filename="../../console/ui/main_window.py" line="116"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="105"/>
+        <location filename="../../console/ui/main_window.py" line="113"/>
         <source>Caller number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="140"/>
+        <location filename="../../console/ui/main_window.py" line="148"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="142"/>
-        <location filename="../../console/ui/main_window.py" line="240"/>
+        <location filename="../../console/ui/main_window.py" line="150"/>
+        <location filename="../../console/ui/main_window.py" line="255"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="144"/>
+        <location filename="../../console/ui/main_window.py" line="152"/>
         <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="145"/>
+        <location filename="../../console/ui/main_window.py" line="153"/>
         <source>Caller lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="147"/>
+        <location filename="../../console/ui/main_window.py" line="155"/>
         <source>Order detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="149"/>
-        <location filename="../../console/ui/main_window.py" line="232"/>
+        <location filename="../../console/ui/main_window.py" line="157"/>
+        <location filename="../../console/ui/main_window.py" line="247"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="151"/>
+        <location filename="../../console/ui/main_window.py" line="159"/>
         <source>Seat board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="153"/>
-        <location filename="../../console/ui/main_window.py" line="249"/>
+        <location filename="../../console/ui/main_window.py" line="161"/>
+        <location filename="../../console/ui/main_window.py" line="264"/>
         <source>Emergency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="194"/>
+        <location filename="../../console/ui/main_window.py" line="163"/>
+        <source>Hot spots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="209"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="268"/>
+        <location filename="../../console/ui/main_window.py" line="283"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="271"/>
+        <location filename="../../console/ui/main_window.py" line="286"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="284"/>
+        <location filename="../../console/ui/main_window.py" line="299"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="292"/>
+        <location filename="../../console/ui/main_window.py" line="307"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="296"/>
+        <location filename="../../console/ui/main_window.py" line="311"/>
         <source>No orders from {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4180,6 +4344,124 @@ Started {at} by {by} ({platform})</source>
     <message>
         <location filename="../../console/ui/emergency/wall.py" line="154"/>
         <source>⚠ Overdue: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Wallboard</name>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="90"/>
+        <source>Wallboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="108"/>
+        <source>Floor now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="111"/>
+        <source>Esc: back to the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="122"/>
+        <source>Calls waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="125"/>
+        <source>Answered within 15 s today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="128"/>
+        <source>Seats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="130"/>
+        <source>Open alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="135"/>
+        <source>Hot spots (last 24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="138"/>
+        <source>Emergency incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="142"/>
+        <source>○ None active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="229"/>
+        <source>⚠ Not read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="239"/>
+        <source>⚠ Not updated for {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="251"/>
+        <source>Longest wait {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="252"/>
+        <source> · over 15 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="256"/>
+        <source>✔ {answered} answered · ✖ {abandoned} abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="262"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="263"/>
+        <source>On a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="264"/>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="265"/>
+        <source>Not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="266"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="283"/>
+        <source>⚠ Partners overdue  {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="288"/>
+        <source>⇄ Link to the peer: {count} waiting, {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="300"/>
+        <source>○ to verify · ✔ {taken} taken up</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
