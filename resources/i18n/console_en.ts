@@ -1585,91 +1585,109 @@ Started {at} by {by} ({platform})</source>
 </context>
 <context>
     <name>HotspotView</name>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="96"/>
         <source>Hot spots of the last 24 hours:</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="104"/>
         <source>Orders behind it (Enter opens one):</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="109"/>
         <source>Verify by:</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="111"/>
         <source>Send verification order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="114"/>
         <source>Feedback due within 24 hours.</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="193"/>
         <source>{open} to verify · {taken} taken up</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="199"/>
         <source>Could not load the hot spots: {error}</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="220"/>
         <source>No hot spot in the last 24 hours.</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="232"/>
         <source>{district} · {what} · {window}</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="236"/>
         <source>{count} orders at one address in the window (a repeat: {least} or more).</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="240"/>
         <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, threshold {threshold:.1f}.</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="247"/>
         <source>✔ Taken up {at} by {by}: verification order {number} to {department}.</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="252"/>
         <source>○ Not taken up yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="261"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="271"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="307"/>
         <source>Choose the department or government to verify it.</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="316"/>
         <source>Verification order {number} sent to {department}.</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="325"/>
         <source>Not sent: {error}</source>
@@ -1678,26 +1696,31 @@ Started {at} by {by} ({platform})</source>
 </context>
 <context>
     <name>HotspotWords</name>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="32"/>
         <source>kind</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="33"/>
         <source>field</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="34"/>
         <source>one address (repeats)</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="40"/>
         <source>✔ taken up: {number}</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="43"/>
         <source>○ to verify</source>
@@ -1706,36 +1729,43 @@ Started {at} by {by} ({platform})</source>
 </context>
 <context>
     <name>HotspotsModel</name>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="59"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="59"/>
         <source>Window</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="59"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="59"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="60"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="60"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="60"/>
         <source>Threshold</source>
@@ -2341,104 +2371,124 @@ Started {at} by {by} ({platform})</source>
 </context>
 <context>
     <name>MainWindow</name>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="83"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="110"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="115"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="116"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="113"/>
         <source>Caller number:</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="148"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="150"/>
         <location filename="../../console/ui/main_window.py" line="255"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="152"/>
         <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="153"/>
         <source>Caller lookup</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="155"/>
         <source>Order detail</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="157"/>
         <location filename="../../console/ui/main_window.py" line="247"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="159"/>
         <source>Seat board</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="161"/>
         <location filename="../../console/ui/main_window.py" line="264"/>
         <source>Emergency</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="163"/>
         <source>Hot spots</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="209"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="283"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="286"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="299"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="307"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="311"/>
         <source>No orders from {phone}.</source>
@@ -4349,119 +4399,154 @@ Started {at} by {by} ({platform})</source>
 </context>
 <context>
     <name>Wallboard</name>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="90"/>
+        <location filename="../../console/ui/wallboard/view.py" line="141"/>
         <source>Wallboard</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="108"/>
+        <location filename="../../console/ui/wallboard/view.py" line="159"/>
         <source>Floor now</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="111"/>
+        <location filename="../../console/ui/wallboard/view.py" line="162"/>
         <source>Esc: back to the console</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="122"/>
+        <location filename="../../console/ui/wallboard/view.py" line="173"/>
         <source>Calls waiting</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="125"/>
-        <source>Answered within 15 s today</source>
+        <location filename="../../console/ui/wallboard/view.py" line="178"/>
+        <source>Longest wait</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="128"/>
+        <location filename="../../console/ui/wallboard/view.py" line="184"/>
+        <source>over 15 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="189"/>
         <source>Seats</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="130"/>
+        <location filename="../../console/ui/wallboard/view.py" line="191"/>
         <source>Open alarms</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="135"/>
+        <location filename="../../console/ui/wallboard/view.py" line="196"/>
         <source>Hot spots (last 24 h)</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="138"/>
+        <location filename="../../console/ui/wallboard/view.py" line="198"/>
+        <source>to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="200"/>
         <source>Emergency incidents</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="142"/>
+        <location filename="../../console/ui/wallboard/view.py" line="204"/>
         <source>○ None active</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="229"/>
+        <location filename="../../console/ui/wallboard/view.py" line="291"/>
         <source>⚠ Not read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="239"/>
+        <location filename="../../console/ui/wallboard/view.py" line="301"/>
         <source>⚠ Not updated for {time}</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="251"/>
-        <source>Longest wait {time}</source>
+        <location filename="../../console/ui/wallboard/view.py" line="319"/>
+        <source>✔ {count} answered</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="252"/>
-        <source> · over 15 s</source>
+        <location filename="../../console/ui/wallboard/view.py" line="320"/>
+        <source>✖ {count} abandoned</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="256"/>
-        <source>✔ {answered} answered · ✖ {abandoned} abandoned</source>
+        <location filename="../../console/ui/wallboard/view.py" line="346"/>
+        <source>Partners late</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="262"/>
+        <location filename="../../console/ui/wallboard/view.py" line="350"/>
+        <source>Link queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="360"/>
+        <source>✔ {count} taken up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="325"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="263"/>
+        <location filename="../../console/ui/wallboard/view.py" line="185"/>
+        <source>Answered ≤15 s today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="326"/>
         <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="264"/>
+        <location filename="../../console/ui/wallboard/view.py" line="327"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="265"/>
+        <location filename="../../console/ui/wallboard/view.py" line="328"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="266"/>
+        <location filename="../../console/ui/wallboard/view.py" line="329"/>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wallboard/view.py" line="283"/>
-        <source>⚠ Partners overdue  {count}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wallboard/view.py" line="288"/>
-        <source>⇄ Link to the peer: {count} waiting, {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wallboard/view.py" line="300"/>
-        <source>○ to verify · ✔ {taken} taken up</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

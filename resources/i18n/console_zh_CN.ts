@@ -1590,91 +1590,109 @@ Started {at} by {by} ({platform})</source>
 </context>
 <context>
     <name>HotspotView</name>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="96"/>
         <source>Hot spots of the last 24 hours:</source>
         <translation>近 24 小时热点：</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="104"/>
         <source>Orders behind it (Enter opens one):</source>
         <translation>相关工单（回车打开）：</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="109"/>
         <source>Verify by:</source>
         <translation>核查派往：</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="111"/>
         <source>Send verification order (Ctrl+Enter)</source>
         <translation>转核查工单 (Ctrl+Enter)</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="114"/>
         <source>Feedback due within 24 hours.</source>
         <translation>须在 24 小时内反馈核查意见。</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="193"/>
         <source>{open} to verify · {taken} taken up</source>
         <translation>待核查 {open} 个 · 已转核查 {taken} 个</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="199"/>
         <source>Could not load the hot spots: {error}</source>
         <translation>无法读取热点：{error}</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="220"/>
         <source>No hot spot in the last 24 hours.</source>
         <translation>近 24 小时没有热点。</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="232"/>
         <source>{district} · {what} · {window}</source>
         <translation>{district} · {what} · {window}</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="236"/>
         <source>{count} orders at one address in the window (a repeat: {least} or more).</source>
         <translation>本时段同一地址 {count} 件（热点件：{least} 件及以上）。</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="240"/>
         <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, threshold {threshold:.1f}.</source>
         <translation>本时段 {count} 件。基线（前几日同时段，由近及远）：{base}；均值 {mean:.1f}，标准差 {sd:.1f}，阈值 {threshold:.1f}。</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="247"/>
         <source>✔ Taken up {at} by {by}: verification order {number} to {department}.</source>
         <translation>✔ {by} 于 {at} 转核查：核查工单 {number}，派往 {department}。</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="252"/>
         <source>○ Not taken up yet.</source>
         <translation>○ 尚未转核查。</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="261"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="271"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="307"/>
         <source>Choose the department or government to verify it.</source>
         <translation>请选择负责核查的部门或属地政府。</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="316"/>
         <source>Verification order {number} sent to {department}.</source>
         <translation>核查工单 {number} 已派往 {department}。</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/view.py" line="325"/>
         <source>Not sent: {error}</source>
@@ -1683,26 +1701,31 @@ Started {at} by {by} ({platform})</source>
 </context>
 <context>
     <name>HotspotWords</name>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="32"/>
         <source>kind</source>
         <translation>诉求类型</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="33"/>
         <source>field</source>
         <translation>领域</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="34"/>
         <source>one address (repeats)</source>
         <translation>同一地址（热点件）</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="40"/>
         <source>✔ taken up: {number}</source>
         <translation>✔ 已转核查：{number}</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="43"/>
         <source>○ to verify</source>
@@ -1711,36 +1734,43 @@ Started {at} by {by} ({platform})</source>
 </context>
 <context>
     <name>HotspotsModel</name>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="59"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="59"/>
         <source>Window</source>
         <translation>时段</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="59"/>
         <source>District</source>
         <translation>区划</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="59"/>
         <source>By</source>
         <translation>维度</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="60"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="60"/>
         <source>Orders</source>
         <translation>件数</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="60"/>
         <source>Threshold</source>
@@ -2346,104 +2376,124 @@ Started {at} by {by} ({platform})</source>
 </context>
 <context>
     <name>MainWindow</name>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="83"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="110"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="115"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="116"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="113"/>
         <source>Caller number:</source>
         <translation>来电号码：</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="148"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="150"/>
         <location filename="../../console/ui/main_window.py" line="255"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="152"/>
         <source>Queues</source>
         <translation>工单队列</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="153"/>
         <source>Caller lookup</source>
         <translation>来电查询</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="155"/>
         <source>Order detail</source>
         <translation>工单详情</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="157"/>
         <location filename="../../console/ui/main_window.py" line="247"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="159"/>
         <source>Seat board</source>
         <translation>坐席看板</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="161"/>
         <location filename="../../console/ui/main_window.py" line="264"/>
         <source>Emergency</source>
         <translation>应急联动</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="163"/>
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="209"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="283"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="286"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="299"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="307"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
+    
     <message>
         <location filename="../../console/ui/main_window.py" line="311"/>
         <source>No orders from {phone}.</source>
@@ -4354,120 +4404,155 @@ Started {at} by {by} ({platform})</source>
 </context>
 <context>
     <name>Wallboard</name>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="90"/>
+        <location filename="../../console/ui/wallboard/view.py" line="141"/>
         <source>Wallboard</source>
         <translation>大屏</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="108"/>
+        <location filename="../../console/ui/wallboard/view.py" line="159"/>
         <source>Floor now</source>
         <translation>话务实况</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="111"/>
+        <location filename="../../console/ui/wallboard/view.py" line="162"/>
         <source>Esc: back to the console</source>
         <translation>Esc：返回坐席台</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="122"/>
+        <location filename="../../console/ui/wallboard/view.py" line="173"/>
         <source>Calls waiting</source>
         <translation>排队等待</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="125"/>
-        <source>Answered within 15 s today</source>
-        <translation>今日 15 秒接通率</translation>
+        <location filename="../../console/ui/wallboard/view.py" line="178"/>
+        <source>Longest wait</source>
+        <translation>最长等待</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="128"/>
+        <location filename="../../console/ui/wallboard/view.py" line="184"/>
+        <source>over 15 s</source>
+        <translation>超过 15 秒</translation>
+    </message>
+    
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="189"/>
         <source>Seats</source>
         <translation>坐席</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="130"/>
+        <location filename="../../console/ui/wallboard/view.py" line="191"/>
         <source>Open alarms</source>
         <translation>未处理告警</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="135"/>
+        <location filename="../../console/ui/wallboard/view.py" line="196"/>
         <source>Hot spots (last 24 h)</source>
         <translation>热点（近 24 小时）</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="138"/>
+        <location filename="../../console/ui/wallboard/view.py" line="198"/>
+        <source>to verify</source>
+        <translation>待核查</translation>
+    </message>
+    
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="200"/>
         <source>Emergency incidents</source>
         <translation>应急事件</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="142"/>
+        <location filename="../../console/ui/wallboard/view.py" line="204"/>
         <source>○ None active</source>
         <translation>○ 无进行中的事件</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="229"/>
+        <location filename="../../console/ui/wallboard/view.py" line="291"/>
         <source>⚠ Not read: {error}</source>
         <translation>⚠ 读取失败：{error}</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="239"/>
+        <location filename="../../console/ui/wallboard/view.py" line="301"/>
         <source>⚠ Not updated for {time}</source>
         <translation>⚠ 已 {time} 未更新</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="251"/>
-        <source>Longest wait {time}</source>
-        <translation>最长等待 {time}</translation>
+        <location filename="../../console/ui/wallboard/view.py" line="319"/>
+        <source>✔ {count} answered</source>
+        <translation>✔ 接通 {count}</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="252"/>
-        <source> · over 15 s</source>
-        <translation> · 超过 15 秒</translation>
+        <location filename="../../console/ui/wallboard/view.py" line="320"/>
+        <source>✖ {count} abandoned</source>
+        <translation>✖ 放弃 {count}</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="256"/>
-        <source>✔ {answered} answered · ✖ {abandoned} abandoned</source>
-        <translation>✔ 接通 {answered} · ✖ 放弃 {abandoned}</translation>
+        <location filename="../../console/ui/wallboard/view.py" line="346"/>
+        <source>Partners late</source>
+        <translation>联动单位超时</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="262"/>
+        <location filename="../../console/ui/wallboard/view.py" line="350"/>
+        <source>Link queue</source>
+        <translation>联网积压</translation>
+    </message>
+    
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="360"/>
+        <source>✔ {count} taken up</source>
+        <translation>✔ 已转核查 {count}</translation>
+    </message>
+    
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="325"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="263"/>
+        <location filename="../../console/ui/wallboard/view.py" line="185"/>
+        <source>Answered ≤15 s today</source>
+        <translation>今日 15 秒接通率</translation>
+    </message>
+    
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="326"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="264"/>
+        <location filename="../../console/ui/wallboard/view.py" line="327"/>
         <source>Wrap-up</source>
         <translation>话后整理</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="265"/>
+        <location filename="../../console/ui/wallboard/view.py" line="328"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
+    
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="266"/>
+        <location filename="../../console/ui/wallboard/view.py" line="329"/>
         <source>Offline</source>
         <translation>离线</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wallboard/view.py" line="283"/>
-        <source>⚠ Partners overdue  {count}</source>
-        <translation>⚠ 联动单位超时  {count}</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wallboard/view.py" line="288"/>
-        <source>⇄ Link to the peer: {count} waiting, {time}</source>
-        <translation>⇄ 与对方平台联网：积压 {count} 条，最久 {time}</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/wallboard/view.py" line="300"/>
-        <source>○ to verify · ✔ {taken} taken up</source>
-        <translation>○ 待核查 · ✔ 已转核查 {taken}</translation>
     </message>
 </context>
 <context>

@@ -44,7 +44,7 @@ from console.ui.seat.intake_inputs import SearchBox
 REFRESH_MS = 60_000  # a safety net: a scan's commit reaches refresh_soon through the change feed
 FEED_THROTTLE_MS = 250
 ERROR_COLOUR = "#b3261e"
-WIDTHS = (230, 170, 110, 150, 200, 70)  # the threshold stretches
+WIDTHS = (220, 170, 120, 170, 300, 80)  # the threshold stretches
 MINIMUM_SIZE = QSize(720, 420)
 
 
@@ -116,29 +116,33 @@ class HotspotView(QWidget):
         self.message.setObjectName("hotspotMessage")
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        left = QWidget()
-        column = QVBoxLayout(left)
+        top = QWidget()
+        column = QVBoxLayout(top)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(list_label)
         column.addWidget(self.table, 1)
-        right = QWidget()
-        side = QVBoxLayout(right)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(self.evidence)
-        side.addWidget(orders_label)
-        side.addWidget(self.orders, 1)
+        bottom = QWidget()
+        panes = QHBoxLayout(bottom)
+        panes.setContentsMargins(0, 0, 0, 0)
+        side = QVBoxLayout()
+        side.addWidget(self.evidence, 1)
         take = QHBoxLayout()
         take.addWidget(self.department_label)
         take.addWidget(self.department, 1)
         take.addWidget(self.take_button)
         side.addLayout(take)
         side.addWidget(self.deadline_note)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        numbers = QVBoxLayout()
+        numbers.addWidget(orders_label)
+        numbers.addWidget(self.orders, 1)
+        panes.addLayout(side, 3)
+        panes.addLayout(numbers, 1)
+        split = QSplitter(Qt.Orientation.Vertical)  # the list gets the window's width
         split.setChildrenCollapsible(False)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         self.setMinimumSize(MINIMUM_SIZE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -236,7 +240,9 @@ class HotspotView(QWidget):
             test = self.tr("{count} orders at one address in the window (a repeat: {least} or "
                            "more).").format(count=h.count, least=f"{h.threshold:g}")  # fmt: skip
         else:
-            base = "、".join("–" if n is None else str(n) for n in h.baseline)
+            base = ("、" if self._chinese else ", ").join(
+                "–" if n is None else str(n) for n in h.baseline
+            )
             test = self.tr("{count} orders in the window. Baseline (the same hours of earlier "
                            "days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, "
                            "threshold {threshold:.1f}.").format(

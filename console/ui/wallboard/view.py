@@ -16,7 +16,15 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShortcut
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.domain.calendar import CHINA_TZ
 from console.domain.call_stats import ANSWER_TARGET, CallStats
@@ -43,10 +51,13 @@ QLabel#wbClock { font-size: 56px; font-weight: bold; }
 QLabel#wbHint { font-size: 26px; color: #b0b8c0; }
 QLabel#wbStale { font-size: 34px; font-weight: bold; padding: 4px 14px; border-radius: 6px; }
 QFrame#wbTile { background: #1b2229; border-radius: 10px; }
-QLabel#wbTileTitle { font-size: 38px; color: #c9d1d9; font-weight: bold; }
-QLabel#wbBig { font-size: 170px; font-weight: bold; }
+QLabel#wbTileTitle { font-size: 34px; color: #c9d1d9; font-weight: bold; }
+QLabel#wbBig { font-size: 190px; font-weight: bold; }
 QLabel#wbSub { font-size: 46px; padding: 2px 12px; border-radius: 6px; }
-QLabel#wbRow { font-size: 50px; font-weight: bold; padding: 2px 14px; border-radius: 6px; }
+QLabel#wbCaption { font-size: 36px; color: #c9d1d9; }
+QLabel#wbWait { font-size: 110px; font-weight: bold; padding: 0 12px; border-radius: 8px; }
+QFrame#wbRow { border-radius: 6px; }
+QLabel#wbRowWord, QLabel#wbRowFigure { font-size: 54px; font-weight: bold; padding: 2px 0; }
 """
 
 
@@ -65,11 +76,51 @@ class Tile(QFrame):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(26, 16, 26, 16)
         self.body.setSpacing(6)
-        self.body.addWidget(_label("wbTileTitle", title))
+        self.title = _label("wbTileTitle", title)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.body.addWidget(self.title)
 
     def add(self, label: QLabel) -> QLabel:
+        """A line of the tile; it takes the tile's width, never widens the wall."""
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.body.addWidget(label)
         return label
+
+    def row(self) -> Row:
+        row = Row()
+        self.body.addWidget(row)
+        return row
+
+
+class Row(QFrame):
+    """A line of a tile: a symbol and a word on the left, its figure on the right (figures line
+    up); the whole line takes the look (``style``: colours, or grey for nothing)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("wbRow")
+        self.word = _label("wbRowWord")
+        self.word.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.figure = _label("wbRowFigure")
+        self.figure.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        line = QHBoxLayout(self)
+        line.setContentsMargins(14, 0, 14, 0)
+        line.addWidget(self.word, 1)
+        line.addWidget(self.figure)
+
+    def say(self, word: str, figure: object, style: str = "") -> None:
+        self.word.setText(word)
+        self.figure.setText(str(figure))
+        self.setStyleSheet(f"QFrame#wbRow {{ {style} }} QLabel {{ {_colour(style)} }}")
+
+    def text(self) -> str:
+        return f"{self.word.text()}  {self.figure.text()}"
+
+
+def _colour(style: str) -> str:
+    """The text colour of ``style`` for the row's labels (the sheet's QLabel rule is white)."""
+    found = [p.strip() for p in style.split(";") if p.strip().startswith("color")]
+    return found[0] + ";" if found else ""
 
 
 class Wallboard(QWidget):
@@ -120,25 +171,36 @@ class Wallboard(QWidget):
         top.addWidget(self.clock)
 
         self.waiting_tile = Tile(self.tr("Calls waiting"))
-        self.waiting = self.waiting_tile.add(_label("wbBig", "0"))
-        self.longest = self.waiting_tile.add(_label("wbSub"))
-        self.level_tile = Tile(self.tr("Answered within 15 s today"))
+        self.waiting = _label("wbBig", "0")
+        self.longest = _label("wbWait")
+        longest = QVBoxLayout()
+        longest.addStretch(1)
+        longest.addWidget(_label("wbCaption", self.tr("Longest wait")))
+        longest.addWidget(self.longest)
+        figures = QHBoxLayout()
+        figures.addWidget(self.waiting, 2)
+        figures.addLayout(longest, 3)
+        self.waiting_tile.body.addLayout(figures)
+        self.late = self.waiting_tile.add(_label("wbSub", "⚠ " + self.tr("over 15 s")))
+        self.level_tile = Tile(self.tr("Answered ≤15 s today"))
         self.level = self.level_tile.add(_label("wbBig", "—"))
-        self.offered = self.level_tile.add(_label("wbSub"))
+        self.answered = self.level_tile.add(_label("wbSub"))
+        self.abandoned = self.level_tile.add(_label("wbSub"))
         self.agents_tile = Tile(self.tr("Seats"))
-        self.agent_rows = [self.agents_tile.add(_label("wbRow")) for _ in range(5)]
+        self.agent_rows = [self.agents_tile.row() for _ in range(5)]
         self.alarms_tile = Tile(self.tr("Open alarms"))
-        self.alarm_rows = {level: self.alarms_tile.add(_label("wbRow"))
+        self.alarm_rows = {level: self.alarms_tile.row()
                            for level in reversed(LEVELS)}  # fmt: skip
-        self.partners = self.alarms_tile.add(_label("wbRow"))
-        self.link = self.alarms_tile.add(_label("wbRow"))
+        self.partners = self.alarms_tile.row()
+        self.link = self.alarms_tile.row()
         self.hotspots_tile = Tile(self.tr("Hot spots (last 24 h)"))
         self.hotspots = self.hotspots_tile.add(_label("wbBig", "0"))
-        self.hotspots_sub = self.hotspots_tile.add(_label("wbSub"))
+        self.hotspots_sub = self.hotspots_tile.add(_label("wbSub", "○ " + self.tr("to verify")))
+        self.hotspots_taken = self.hotspots_tile.add(_label("wbSub"))
         self.incidents_tile = Tile(self.tr("Emergency incidents"))
-        self.incident_rows = {level: self.incidents_tile.add(_label("wbRow")) for level in
+        self.incident_rows = {level: self.incidents_tile.row() for level in
                               sorted(Level, key=lambda x: -x.severity)}  # fmt: skip
-        self.drills = self.incidents_tile.add(_label("wbRow"))
+        self.drills = self.incidents_tile.row()
         self.no_incident = self.incidents_tile.add(_label("wbSub", self.tr("○ None active")))
         for tile in (self.waiting_tile, self.level_tile, self.agents_tile, self.alarms_tile,
                      self.hotspots_tile, self.incidents_tile):  # fmt: skip
@@ -149,8 +211,8 @@ class Wallboard(QWidget):
                  self.alarms_tile, self.hotspots_tile, self.incidents_tile)  # fmt: skip
         for n, tile in enumerate(tiles):
             grid.addWidget(tile, n // 3, n % 3)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
+        for column, share in enumerate((7, 6, 6)):  # the alarms' lines are the longest
+            grid.setColumnStretch(column, share)
         for row in range(2):
             grid.setRowStretch(row, 1)
         layout = QVBoxLayout(self)
@@ -248,13 +310,14 @@ class Wallboard(QWidget):
         self.waiting.setText(str(calls.waiting))
         wait = calls.longest_wait(now)
         late = wait > ANSWER_TARGET
-        text = self.tr("Longest wait {time}").format(time=clock_text(wait))
-        self.longest.setText(("⚠ " + text + self.tr(" · over 15 s")) if late else text)
+        self.longest.setText(clock_text(wait))
         self.longest.setStyleSheet(WARN if late else "")
+        self.late.setVisible(late)
+        self.late.setStyleSheet(WARN)
         level = calls.service_level
         self.level.setText("—" if level is None else f"{level:.0%}")
-        self.offered.setText(self.tr("✔ {answered} answered · ✖ {abandoned} abandoned").format(
-            answered=calls.answered, abandoned=calls.abandoned))  # fmt: skip
+        self.answered.setText(self.tr("✔ {count} answered").format(count=calls.answered))
+        self.abandoned.setText(self.tr("✖ {count} abandoned").format(count=calls.abandoned))
 
     def _show_agents(self, floor: Floor) -> None:
         a = floor.agents
@@ -265,29 +328,26 @@ class Wallboard(QWidget):
             ("■", self.tr("Not ready"), a.not_ready),
             ("✖", self.tr("Offline"), a.offline),
         )
-        for label, (mark, word, count) in zip(self.agent_rows, rows, strict=True):
-            label.setText(f"{mark} {word}  {count}")
-            label.setStyleSheet("" if count else GREY)
-        self.agent_rows[-1].setStyleSheet(WARN if a.offline else GREY)
+        for row, (mark, word, count) in zip(self.agent_rows, rows, strict=True):
+            row.say(f"{mark} {word}", count, "" if count else GREY)
+        if a.offline:
+            self.agent_rows[-1].say(f"✖ {self.tr('Offline')}", a.offline, WARN)
 
     def _show_alarms(self, floor: Floor) -> None:
         names = level_names()
-        for level, label in self.alarm_rows.items():
+        for level, row in self.alarm_rows.items():
             count = floor.alarms.get(level, 0)
-            label.setText(f"{LEVEL_MARKS[level]} {names[level]}  {count}")
             back, text = LEVEL_COLOURS[level]
-            label.setStyleSheet(f"background: {back}; color: {text};" if count else GREY)
+            row.say(f"{LEVEL_MARKS[level]} {names[level]}", count,
+                    f"background: {back}; color: {text};" if count else GREY)  # fmt: skip
         late = floor.partners_overdue
         self.partners.setVisible(late is not None)
         if late is not None:
-            self.partners.setText(self.tr("⚠ Partners overdue  {count}").format(count=late))
-            self.partners.setStyleSheet(_alarm_style(late))
+            self.partners.say("⚠ " + self.tr("Partners late"), late, _alarm_style(late))
         link = floor.link
         self.link.setVisible(link is not None)
         if link is not None:
-            self.link.setText(self.tr("⇄ Link to the peer: {count} waiting, {time}").format(
-                count=link.queued, time=clock_text(link.age(floor.at))))  # fmt: skip
-            self.link.setStyleSheet(_alarm_style(1))
+            self.link.say("⇄ " + self.tr("Link queue"), link.queued, _alarm_style(1))
 
     def _show_hotspots(self, floor: Floor) -> None:
         shown = floor.hotspots_open is not None
@@ -297,23 +357,21 @@ class Wallboard(QWidget):
         count = floor.hotspots_open or 0
         self.hotspots.setText(str(count))
         self.hotspots.setStyleSheet("" if count else GREY)
-        self.hotspots_sub.setText(self.tr("○ to verify · ✔ {taken} taken up").format(
-            taken=floor.hotspots_taken))  # fmt: skip
+        self.hotspots_taken.setText(self.tr("✔ {count} taken up").format(
+            count=floor.hotspots_taken))  # fmt: skip
 
     def _show_incidents(self, floor: Floor) -> None:
         incidents = floor.incidents
         self.incidents_tile.setVisible(incidents is not None)
         if incidents is None:
             return
-        for level, label in self.incident_rows.items():
+        for level, row in self.incident_rows.items():
             count = incidents.get(level, 0)
-            label.setVisible(count > 0)
+            row.setVisible(count > 0)
             back, text = INCIDENT_COLOURS[level]
-            label.setText(f"{level_text(level)}  {count}")
-            label.setStyleSheet(f"background: {back}; color: {text};")
+            row.say(level_text(level), count, f"background: {back}; color: {text};")
         self.drills.setVisible(floor.drills > 0)
-        self.drills.setText(f"{drill_word()}  {floor.drills}")
-        self.drills.setStyleSheet("border: 3px dashed #ce93d8; color: #e1bee7;")
+        self.drills.say(drill_word(), floor.drills, "border: 3px dashed #ce93d8; color: #e1bee7;")
         self.no_incident.setVisible(not any(incidents.values()) and not floor.drills)
 
 
