@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from typing import cast
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,12 +17,16 @@ from pytestqt.qtbot import QtBot
 from console.domain.alarm_levels import AlarmLevel
 from console.domain.call_stats import CallStats
 from console.domain.orders import Platform
+from console.services.order_reads import OrderReads
 from console.services.wallboard import Agents, CallFigures, DayCalls, Floor
 from console.ui.hotspots import hotspot_view
+from console.ui.main_window import MainWindow
+from console.ui.status_bar import StatusBar
 from console.ui.wallboard import Wallboard, wallboard
 from console.ui.wallboard.view import Row
 from tests.principals import at_seat, lead
 from tests.ui.ops_doubles import InlineOperations
+from tests.ui.test_keys import check
 from tests.ui.wall_doubles import DEPARTMENTS, NOW, FakeFloor, FakeHotspots, busy_floor, queue
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -132,3 +137,27 @@ def test_an_agent_has_neither_the_wallboard_nor_the_hot_spots() -> None:
     assert hotspot_view(FakeHotspots(), by=police_lead, ops=InlineOperations(),
                         departments=lambda: DEPARTMENTS, district_names={}, subject_names={},
                         chinese=True) is None  # fmt: skip
+
+
+def test_the_lead_s_window_has_the_hot_spots_tab_and_the_wallboard_key(qtbot: QtBot) -> None:
+    fake = FakeFloor(busy_floor())
+    board = wallboard(fake.read, queue(), by=LEAD, ops=InlineOperations(), clock=lambda: NOW)
+    spots = hotspot_view(FakeHotspots(), by=LEAD, ops=InlineOperations(),
+                         departments=lambda: DEPARTMENTS, district_names={}, subject_names={},
+                         chinese=False)  # fmt: skip
+    status = StatusBar(seat="A-09", platform=Platform.HOTLINE, agent="张班长", db_url="sqlite://")
+    window = MainWindow(cast(OrderReads, object()), ops=InlineOperations(), kind_names={},
+                        status=status, hotspots=spots, wallboard=board)  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    check(window, "a shift lead's window")
+    QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is spots)
+    QTest.keyClick(window, Qt.Key.Key_F12, Qt.KeyboardModifier.ShiftModifier)
+    assert board is not None and board.parentWidget() is window
+    qtbot.waitUntil(board.isVisible)
+    qtbot.waitUntil(board.isActiveWindow)
+    QTest.keyClick(board, Qt.Key.Key_F12, Qt.KeyboardModifier.ShiftModifier)  # again: leaves
+    qtbot.waitUntil(lambda: not board.isVisible())
