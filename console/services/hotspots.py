@@ -20,8 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlmodel import Session
-
 from console.domain.hotspots import (
     CHINA,
     Cell,
@@ -102,19 +100,23 @@ class HotspotService:
         windows = [window, *baseline_windows(window, method)]
         with self._db.read() as session:
             groups = store.window_groups(session, windows, platform, VERIFY_KIND)
-            addresses = store.window_addresses(session, window, platform, VERIFY_KIND)
-            cells: list[dict[Cell, int]] = [defaultdict(int) for _ in windows]
-            for w, district, kind, field, n in groups:
-                cells[w][(Dimension.KIND, district, kind)] += n
-                if field is not None:
-                    cells[w][(Dimension.FIELD, district, field)] += n
-            # A baseline window without a single order has no data (not zeros): left out.
-            baseline = [c if c else None for c in cells[1:]]
-            found = [
-                _with_numbers(session, h, platform)
-                for h in detect(window, cells[0], baseline, method)
-            ]
-        return found + repeats(window, addresses, method)
+            orders = store.window_orders(session, window, platform, VERIFY_KIND)
+        cells: list[dict[Cell, int]] = [defaultdict(int) for _ in windows]
+        for w, district, kind, field, n in groups:
+            cells[w][(Dimension.KIND, district, kind)] += n
+            if field is not None:
+                cells[w][(Dimension.FIELD, district, field)] += n
+        # A baseline window without a single order has no data (not zeros): left out.
+        baseline = [c if c else None for c in cells[1:]]
+        found = detect(window, cells[0], baseline, method)
+        behind: dict[Cell, list[str]] = {h.cell: [] for h in found}
+        for number, district, kind, field, _ in orders:
+            for cell in ((Dimension.KIND, district, kind), (Dimension.FIELD, district, field)):
+                if cell in behind:
+                    behind[cell].append(number)
+        addresses = [(number, district, address) for number, district, _, _, address in orders]
+        with_numbers = [replace(h, numbers=tuple(behind[h.cell])) for h in found]
+        return with_numbers + repeats(window, addresses, method)
 
     def scan(self, at: datetime | None = None) -> Scan:
         """Find the hot spots of the last complete window at ``at`` (default: now), store the
@@ -186,11 +188,6 @@ class HotspotService:
     def _changed(self) -> None:
         if self._on_change is not None:
             self._on_change()
-
-
-def _with_numbers(session: Session, h: Hotspot, platform: str) -> Hotspot:
-    numbers = store.cell_numbers(session, h.window, platform, h.dimension, h.district, h.subject)
-    return replace(h, numbers=tuple(numbers))
 
 
 def describe(spot: StoredHotspot) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, String, bindparam, func, text, update
+from sqlalchemy import DateTime, bindparam, func, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
@@ -55,44 +55,25 @@ def window_groups(
     ]
 
 
-def window_addresses(
+def window_orders(
     session: Session, window: Window, platform: str, skip_kind: str
-) -> list[tuple[str, str, str]]:
-    """(number, district, address) of the window's orders that name an address."""
+) -> list[tuple[str, str, str, str | None, str]]:
+    """(number, district, kind, field, address) of the window's orders, oldest first: the
+    orders behind its hot spots and its repeats at one address, in one range of the index."""
     rows = session.execute(
         text(
-            "SELECT number, district, address FROM work_order "
+            "SELECT number, district, kind, field, address FROM work_order "
             "WHERE created_at >= :s AND created_at < :e AND origin = :platform "
-            "AND kind <> :skip AND address <> ''"
+            "AND kind <> :skip ORDER BY created_at, id"
         ).bindparams(
             bindparam("s", type_=DateTime(timezone=True)),
             bindparam("e", type_=DateTime(timezone=True)),
         ),
         {"s": _utc(window.start), "e": _utc(window.end), "platform": platform, "skip": skip_kind},
     ).all()
-    return [(str(n), str(d), str(a)) for n, d, a in rows]
-
-
-def cell_numbers(
-    session: Session, window: Window, platform: str, dimension: Dimension, district: str,
-    subject: str, limit: int = 500,
-) -> list[str]:  # fmt: skip
-    """The numbers of the orders behind a kind or field hot spot, oldest first."""
-    column = {Dimension.KIND: "kind", Dimension.FIELD: "field"}[dimension]
-    rows = session.execute(
-        text(
-            "SELECT number FROM work_order WHERE created_at >= :s AND created_at < :e "
-            f"AND origin = :platform AND district = :district AND {column} = :subject "
-            "ORDER BY created_at, id LIMIT :limit"
-        ).bindparams(
-            bindparam("s", type_=DateTime(timezone=True)),
-            bindparam("e", type_=DateTime(timezone=True)),
-            bindparam("subject", type_=String()),
-        ),
-        {"s": _utc(window.start), "e": _utc(window.end), "platform": platform,
-         "district": district, "subject": subject, "limit": limit},
-    ).all()  # fmt: skip
-    return [str(n) for (n,) in rows]
+    return [
+        (str(n), str(d), str(k), None if f is None else str(f), str(a)) for n, d, k, f, a in rows
+    ]
 
 
 @dataclass(frozen=True, slots=True)
