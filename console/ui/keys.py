@@ -8,7 +8,7 @@ live twice at once, or live but not declared; README's key table is :func:`readm
 
 Choosing a key: a window-wide key must be free everywhere; an Alt letter of one page may repeat
 on another page, never on its own page or on a window-wide key (the tabs own Alt+S/Q/L/D/A/B,
-the role tabs Alt+Y/J, the emergency tab Alt+Z).
+the role tabs Alt+Y/J, the emergency tab Alt+Z, the hot spots tab Alt+1: no letter was left).
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ class Where(enum.Enum):
     EMERGENCY = "Emergency tab (应急联动)"
     EMERGENCY_FORM = "Emergency tab, a form (start, level, answer, stand down)"
     WALL = "Emergency wall (大屏模式, full screen)"
+    HOTSPOTS = "Hot spots tab (热点, the 12345 shift lead)"
+    WALLBOARD = "Wallboard (大屏, full screen)"
 
     def meets(self, other: Where) -> bool:
         """Whether keys of the two places can be live at the same time."""
@@ -113,6 +115,10 @@ _DECLARED: dict[str, Key] = {
     "tab_users": _k("Alt+Y", "the Users tab (an administrator's window)", W.WINDOW),
     "tab_audit": _k("Alt+J", "the Audit tab (an auditor's window)", W.WINDOW),
     "tab_emergency": _k("Alt+Z", "the Emergency tab (应急联动; shift leads, and agents who may see incidents)", W.WINDOW),
+    "tab_hotspots": _k("Alt+1", "the Hot spots tab (热点; the 12345 shift lead: every Alt letter "
+                        "is taken)", W.WINDOW),
+    "wallboard": _k("Shift+F12", "the wallboard (大屏: the floor's figures full screen, for the "
+                    "shift lead's wall screen); again to leave", W.WINDOW),
     "search": _k("Ctrl+F", "search (the queues' search box, else the caller lookup)", W.WINDOW),
     "next_queue": _k("Ctrl+Tab", "next queue", W.WINDOW),
     "previous_queue": _k("Ctrl+Shift+Tab", "previous queue", W.WINDOW),
@@ -164,6 +170,15 @@ _DECLARED: dict[str, Key] = {
     "em_stand_down": _k("Alt+T", "stand down (响应终止), with a summary", W.EMERGENCY),
     "em_wall": _k("Shift+F11", "wall mode (大屏模式): the board full screen, large type; again to leave", W.EMERGENCY),
     "em_wall_leave": _k("Esc", "leave wall mode", W.WALL),
+    # The wallboard (Wallboard)
+    "wallboard_leave": _k("Esc", "leave the wallboard", W.WALLBOARD),
+    # The shift lead's hot spots (HotspotView)
+    "hs_list": _k("Alt+H", "the list of hot spots (Enter on one: its orders)", W.HOTSPOTS),
+    "hs_orders": _k("Alt+O", "the selected hot spot's orders (Enter opens one)", W.HOTSPOTS),
+    "hs_department": _k("Alt+V", "verify (核查): the department or district government to send "
+                        "the verification order to (the hot spot's district government first)", W.HOTSPOTS),
+    "hs_take_up": _k("Ctrl+Return or Ctrl+Enter", "take the hot spot up: a verification order "
+                     "(核查工单) dispatched there, feedback within 24 hours", W.HOTSPOTS),
     # The emergency board's forms (StartDialog, LevelDialog, AnswerDialog, StandDownDialog)
     "em_event_type": _k("Alt+E", "form: event type", W.EMERGENCY_FORM),
     "em_level": _k("Alt+V", "form: level", W.EMERGENCY_FORM),

@@ -31,12 +31,14 @@ from console.domain.intake import normalise_phone
 from console.services.order_reads import OrderReads
 from console.services.orders import OrderSummary
 from console.ui.history_model import HistoryModel
+from console.ui.hotspots import HotspotView
 from console.ui.keys import marked, sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.order_detail import OrderDetail
 from console.ui.seat.queues_view import QueuesView
 from console.ui.status_bar import StatusBar
+from console.ui.wallboard import Wallboard
 
 DEFAULT_SIZE = QSize(1280, 800)
 MINIMUM_SIZE = QSize(940, 640)  # fits 1366×768, and half of 1920×1080 (`make run`'s pair)
@@ -70,6 +72,8 @@ class MainWindow(QMainWindow):
         call_area: QWidget | None = None,
         inbox: QWidget | None = None,
         emergency: QWidget | None = None,
+        hotspots: HotspotView | None = None,
+        wallboard: Wallboard | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,6 +97,10 @@ class MainWindow(QMainWindow):
         self.call_area = call_area
         self.inbox = inbox
         self.emergency = emergency  # the emergency board (应急联动), for who may see incidents
+        self.hotspots = hotspots  # the 12345 shift lead's hot spots (热点)
+        self.wallboard = wallboard  # the shift lead's wall screen (大屏), its own window
+        if wallboard is not None:
+            wallboard.setParent(self, wallboard.windowFlags())
         self._build_lookup()
         self._connect_signals()
 
@@ -151,6 +159,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.board, marked(self.tr("Seat board"), "tab_board"))
         if self.emergency is not None:
             self.tabs.addTab(self.emergency, marked(self.tr("Emergency"), "tab_emergency"))
+        if self.hotspots is not None:
+            self.tabs.addTab(self.hotspots, marked(self.tr("Hot spots"), "tab_hotspots"))
         outer = QWidget()
         stack = QVBoxLayout(outer)
         stack.setContentsMargins(0, 0, 0, 0)
@@ -182,6 +192,11 @@ class MainWindow(QMainWindow):
                 shortcut.activated.connect(lambda step=step: self._step_queue(step))
         if self.detail is not None:
             self.detail.order_activated.connect(self.open_order)
+        if self.hotspots is not None:
+            self.hotspots.order_activated.connect(self.open_order)
+        if self.wallboard is not None:
+            self.wallboard_shortcut = QShortcut(sequence("wallboard"), self)
+            self.wallboard_shortcut.activated.connect(self.wallboard.toggle)
 
     def add_page(self, widget: QWidget, title: str, key: str) -> None:
         """One more tab after the seat's (a role's page: ``console.ui.admin.pages``): ``title``

@@ -495,27 +495,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="233"/>
+        <location filename="../../console/app_platform.py" line="255"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="238"/>
+        <location filename="../../console/app_platform.py" line="260"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="243"/>
+        <location filename="../../console/app_platform.py" line="265"/>
         <source>Linkage plans: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="248"/>
+        <location filename="../../console/app_platform.py" line="270"/>
         <source>Audit trail: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="254"/>
+        <location filename="../../console/app_platform.py" line="276"/>
         <location filename="../../console/app.py" line="226"/>
         <source>Exchange: {error}</source>
         <translation type="unfinished"></translation>
@@ -999,39 +999,39 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="97"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="101"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="98"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="102"/>
         <source>Linked orders (Enter opens one)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="139"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="143"/>
         <source>No incident selected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="149"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="153"/>
         <source>{level} · {event} · {number}
 {place} — {summary}
 Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="156"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="160"/>
         <source>Stood down at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="160"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="164"/>
         <source>{drill}: this is an exercise; it is left out of the real figures.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="164"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="168"/>
         <source>The plan names partners this city&apos;s directory lacks: {kinds} — reach them by phone.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1152,37 +1152,37 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="319"/>
+        <location filename="../../console/ui/emergency/board.py" line="324"/>
         <source>Started {number}: {level}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="336"/>
+        <location filename="../../console/ui/emergency/board.py" line="344"/>
         <source>{number} is now {level}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="352"/>
+        <location filename="../../console/ui/emergency/board.py" line="360"/>
         <source>Answer recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="364"/>
+        <location filename="../../console/ui/emergency/board.py" line="372"/>
         <source>Select a partner in the grid first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="374"/>
+        <location filename="../../console/ui/emergency/board.py" line="382"/>
         <source>{partner} notified again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="386"/>
+        <location filename="../../console/ui/emergency/board.py" line="394"/>
         <source>{number} stood down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="418"/>
+        <location filename="../../console/ui/emergency/board.py" line="426"/>
         <source>Not done: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1301,13 +1301,13 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="106"/>
-        <location filename="../../console/ui/emergency/models.py" line="352"/>
+        <location filename="../../console/ui/emergency/models.py" line="360"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="107"/>
-        <location filename="../../console/ui/emergency/models.py" line="353"/>
+        <location filename="../../console/ui/emergency/models.py" line="361"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1352,37 +1352,37 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="350"/>
+        <location filename="../../console/ui/emergency/models.py" line="358"/>
         <source>started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="351"/>
+        <location filename="../../console/ui/emergency/models.py" line="359"/>
         <source>no partner in the directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="354"/>
+        <location filename="../../console/ui/emergency/models.py" line="362"/>
         <source>notified again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="355"/>
+        <location filename="../../console/ui/emergency/models.py" line="363"/>
         <source>level changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="356"/>
+        <location filename="../../console/ui/emergency/models.py" line="364"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="357"/>
+        <location filename="../../console/ui/emergency/models.py" line="365"/>
         <source>order linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="358"/>
+        <location filename="../../console/ui/emergency/models.py" line="366"/>
         <source>stood down</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1585,6 +1585,165 @@ Started {at} by {by} ({platform})</source>
     <message>
         <location filename="../../console/ui/names.py" line="36"/>
         <source>110 police</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HotspotView</name>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="96"/>
+        <source>Hot spots of the last 24 hours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="104"/>
+        <source>Orders behind it (Enter opens one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="109"/>
+        <source>Verify by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="111"/>
+        <source>Send verification order (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="114"/>
+        <source>Feedback due within 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="197"/>
+        <source>{open} to verify · {taken} taken up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="203"/>
+        <source>Could not load the hot spots: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="224"/>
+        <source>No hot spot in the last 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="236"/>
+        <source>{district} · {what} · {window}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="240"/>
+        <source>{count} orders at one address in the window (a repeat: {least} or more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="246"/>
+        <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, threshold {threshold:.1f}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="253"/>
+        <source>✔ Taken up {at} by {by}: verification order {number} to {department}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="258"/>
+        <source>○ Not taken up yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="267"/>
+        <source>Loading the directory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="277"/>
+        <source>Could not read the department directory: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="313"/>
+        <source>Choose the department or government to verify it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="322"/>
+        <source>Verification order {number} sent to {department}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="331"/>
+        <source>Not sent: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HotspotWords</name>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="32"/>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="33"/>
+        <source>field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="34"/>
+        <source>one address (repeats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="40"/>
+        <source>✔ taken up: {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="43"/>
+        <source>○ to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HotspotsModel</name>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <source>Threshold</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2277,100 +2436,105 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="79"/>
+        <location filename="../../console/ui/main_window.py" line="83"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="102"/>
+        <location filename="../../console/ui/main_window.py" line="110"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="107"/>
+        <location filename="../../console/ui/main_window.py" line="115"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="108"/>
+        <location filename="../../console/ui/main_window.py" line="116"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="105"/>
+        <location filename="../../console/ui/main_window.py" line="113"/>
         <source>Caller number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="140"/>
+        <location filename="../../console/ui/main_window.py" line="148"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="142"/>
-        <location filename="../../console/ui/main_window.py" line="240"/>
+        <location filename="../../console/ui/main_window.py" line="150"/>
+        <location filename="../../console/ui/main_window.py" line="255"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="144"/>
+        <location filename="../../console/ui/main_window.py" line="152"/>
         <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="145"/>
+        <location filename="../../console/ui/main_window.py" line="153"/>
         <source>Caller lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="147"/>
+        <location filename="../../console/ui/main_window.py" line="155"/>
         <source>Order detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="149"/>
-        <location filename="../../console/ui/main_window.py" line="232"/>
+        <location filename="../../console/ui/main_window.py" line="157"/>
+        <location filename="../../console/ui/main_window.py" line="247"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="151"/>
+        <location filename="../../console/ui/main_window.py" line="159"/>
         <source>Seat board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="153"/>
-        <location filename="../../console/ui/main_window.py" line="249"/>
+        <location filename="../../console/ui/main_window.py" line="161"/>
+        <location filename="../../console/ui/main_window.py" line="264"/>
         <source>Emergency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="194"/>
+        <location filename="../../console/ui/main_window.py" line="163"/>
+        <source>Hot spots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="209"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="268"/>
+        <location filename="../../console/ui/main_window.py" line="283"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="271"/>
+        <location filename="../../console/ui/main_window.py" line="286"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="284"/>
+        <location filename="../../console/ui/main_window.py" line="299"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="292"/>
+        <location filename="../../console/ui/main_window.py" line="307"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="296"/>
+        <location filename="../../console/ui/main_window.py" line="311"/>
         <source>No orders from {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2872,22 +3036,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="324"/>
+        <location filename="../../console/ui/emergency/models.py" line="332"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="324"/>
+        <location filename="../../console/ui/emergency/models.py" line="332"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="324"/>
+        <location filename="../../console/ui/emergency/models.py" line="332"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="324"/>
+        <location filename="../../console/ui/emergency/models.py" line="332"/>
         <source>Linked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2940,12 +3104,12 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="277"/>
+        <location filename="../../console/ui/emergency/models.py" line="278"/>
         <source>{due} (over by {late})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="280"/>
+        <location filename="../../console/ui/emergency/models.py" line="281"/>
         <source>{due} ({left} left)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3920,87 +4084,87 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="36"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="47"/>
         <source>Start a linkage plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="36"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="47"/>
         <source>Start the plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="47"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="58"/>
         <source>Chinese name, pinyin or code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="49"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="60"/>
         <source>Street, crossing, building</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="51"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="62"/>
         <source>What happened, how many people</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="52"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="63"/>
         <source>Drill (演练): marked everywhere, left out of the real figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="54"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="65"/>
         <source>Event type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="55"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="66"/>
         <source>Level:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="56"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="67"/>
         <source>District:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="57"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="68"/>
         <source>Place:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="58"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="69"/>
         <source>Summary:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="60"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="71"/>
         <source>Choose the district to see who the plan notifies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="71"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="82"/>
         <source>Start a linkage plan from {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="99"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="117"/>
         <source>Asking the plan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="110"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="128"/>
         <source>{name} ({kind}) — {task}, answer within {m} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="113"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="131"/>
         <source>The plan notifies {count} partner(s):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="116"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="134"/>
         <source>no partner in this city for: {kinds}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4103,22 +4267,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="292"/>
+        <location filename="../../console/ui/emergency/models.py" line="293"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="292"/>
+        <location filename="../../console/ui/emergency/models.py" line="293"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="292"/>
+        <location filename="../../console/ui/emergency/models.py" line="293"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="292"/>
+        <location filename="../../console/ui/emergency/models.py" line="293"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4242,38 +4406,166 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="65"/>
+        <location filename="../../console/ui/emergency/wall.py" line="90"/>
         <source>Emergency board — wall</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="66"/>
+        <location filename="../../console/ui/emergency/wall.py" line="91"/>
         <source>Emergency linkage · active incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="70"/>
+        <location filename="../../console/ui/emergency/wall.py" line="95"/>
         <source>Esc: back to the console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="105"/>
+        <location filename="../../console/ui/emergency/wall.py" line="130"/>
         <source>No active incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="111"/>
+        <location filename="../../console/ui/emergency/wall.py" line="136"/>
         <source>{count} more active incident(s) on the console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="137"/>
+        <location filename="../../console/ui/emergency/wall.py" line="160"/>
         <source>✔ {ack} acknowledged   ○ {waiting} waiting   ⚠ {overdue} overdue   ✖ {refused} refused   · {orders} order(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="154"/>
+        <location filename="../../console/ui/emergency/wall.py" line="179"/>
         <source>⚠ Overdue: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Wallboard</name>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="141"/>
+        <source>Wallboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="159"/>
+        <source>Floor now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="162"/>
+        <source>Esc: back to the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="173"/>
+        <source>Calls waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="178"/>
+        <source>Longest wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="184"/>
+        <source>over 15 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="189"/>
+        <source>Seats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="191"/>
+        <source>Open alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="196"/>
+        <source>Hot spots (last 24 h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="198"/>
+        <source>to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="200"/>
+        <source>Emergency incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="204"/>
+        <source>○ None active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="291"/>
+        <source>⚠ Not read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="301"/>
+        <source>⚠ Not updated for {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="319"/>
+        <source>✔ {count} answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="320"/>
+        <source>✖ {count} abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="346"/>
+        <source>Partners late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="350"/>
+        <source>Link queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="360"/>
+        <source>✔ {count} taken up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="325"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="185"/>
+        <source>Answered ≤15 s today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="326"/>
+        <source>On a call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="327"/>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="328"/>
+        <source>Not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="329"/>
+        <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

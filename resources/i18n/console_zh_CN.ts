@@ -495,27 +495,27 @@
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="233"/>
+        <location filename="../../console/app_platform.py" line="255"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="238"/>
+        <location filename="../../console/app_platform.py" line="260"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="243"/>
+        <location filename="../../console/app_platform.py" line="265"/>
         <source>Linkage plans: {error}</source>
         <translation>联动预案：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="248"/>
+        <location filename="../../console/app_platform.py" line="270"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="254"/>
+        <location filename="../../console/app_platform.py" line="276"/>
         <location filename="../../console/app.py" line="226"/>
         <source>Exchange: {error}</source>
         <translation>平台间交换：{error}</translation>
@@ -1002,22 +1002,22 @@ Your work so far is kept. Please tell IT and give them the log file:
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="97"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="101"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="98"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="102"/>
         <source>Linked orders (Enter opens one)</source>
         <translation>关联工单（回车打开）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="139"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="143"/>
         <source>No incident selected.</source>
         <translation>未选择事件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="149"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="153"/>
         <source>{level} · {event} · {number}
 {place} — {summary}
 Started {at} by {by} ({platform})</source>
@@ -1026,17 +1026,17 @@ Started {at} by {by} ({platform})</source>
 {by}（{platform}）于 {at} 启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="156"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="160"/>
         <source>Stood down at {time}.</source>
         <translation>已于 {time} 响应终止。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="160"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="164"/>
         <source>{drill}: this is an exercise; it is left out of the real figures.</source>
         <translation>{drill}：本事件为演练，不计入实际统计。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/detail_pane.py" line="164"/>
+        <location filename="../../console/ui/emergency/detail_pane.py" line="168"/>
         <source>The plan names partners this city&apos;s directory lacks: {kinds} — reach them by phone.</source>
         <translation>预案要求但本市名录中没有的联动单位：{kinds}——请电话联系。</translation>
     </message>
@@ -1157,37 +1157,37 @@ Started {at} by {by} ({platform})</source>
         <translation>请先选择一个事件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="319"/>
+        <location filename="../../console/ui/emergency/board.py" line="324"/>
         <source>Started {number}: {level}.</source>
         <translation>已启动 {number}：{level}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="336"/>
+        <location filename="../../console/ui/emergency/board.py" line="344"/>
         <source>{number} is now {level}.</source>
         <translation>{number} 现为 {level}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="352"/>
+        <location filename="../../console/ui/emergency/board.py" line="360"/>
         <source>Answer recorded.</source>
         <translation>已记录回复。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="364"/>
+        <location filename="../../console/ui/emergency/board.py" line="372"/>
         <source>Select a partner in the grid first.</source>
         <translation>请先在表格中选择一个联动单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="374"/>
+        <location filename="../../console/ui/emergency/board.py" line="382"/>
         <source>{partner} notified again.</source>
         <translation>已重新通知 {partner}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="386"/>
+        <location filename="../../console/ui/emergency/board.py" line="394"/>
         <source>{number} stood down.</source>
         <translation>{number} 已响应终止。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="418"/>
+        <location filename="../../console/ui/emergency/board.py" line="426"/>
         <source>Not done: {error}</source>
         <translation>未完成：{error}</translation>
     </message>
@@ -1306,13 +1306,13 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="106"/>
-        <location filename="../../console/ui/emergency/models.py" line="352"/>
+        <location filename="../../console/ui/emergency/models.py" line="360"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="107"/>
-        <location filename="../../console/ui/emergency/models.py" line="353"/>
+        <location filename="../../console/ui/emergency/models.py" line="361"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
@@ -1357,37 +1357,37 @@ Started {at} by {by} ({platform})</source>
         <translation>{d}天 {hh:02}:{mm:02}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="350"/>
+        <location filename="../../console/ui/emergency/models.py" line="358"/>
         <source>started</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="351"/>
+        <location filename="../../console/ui/emergency/models.py" line="359"/>
         <source>no partner in the directory</source>
         <translation>目录中无该类联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="354"/>
+        <location filename="../../console/ui/emergency/models.py" line="362"/>
         <source>notified again</source>
         <translation>重新通知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="355"/>
+        <location filename="../../console/ui/emergency/models.py" line="363"/>
         <source>level changed</source>
         <translation>级别调整</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="356"/>
+        <location filename="../../console/ui/emergency/models.py" line="364"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="357"/>
+        <location filename="../../console/ui/emergency/models.py" line="365"/>
         <source>order linked</source>
         <translation>关联工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="358"/>
+        <location filename="../../console/ui/emergency/models.py" line="366"/>
         <source>stood down</source>
         <translation>响应终止</translation>
     </message>
@@ -1591,6 +1591,165 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/ui/names.py" line="36"/>
         <source>110 police</source>
         <translation>110 报警平台</translation>
+    </message>
+</context>
+<context>
+    <name>HotspotView</name>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="96"/>
+        <source>Hot spots of the last 24 hours:</source>
+        <translation>近 24 小时热点：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="104"/>
+        <source>Orders behind it (Enter opens one):</source>
+        <translation>相关工单（回车打开）：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="109"/>
+        <source>Verify by:</source>
+        <translation>核查派往：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="111"/>
+        <source>Send verification order (Ctrl+Enter)</source>
+        <translation>转核查工单 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="114"/>
+        <source>Feedback due within 24 hours.</source>
+        <translation>须在 24 小时内反馈核查意见。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="197"/>
+        <source>{open} to verify · {taken} taken up</source>
+        <translation>待核查 {open} 个 · 已转核查 {taken} 个</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="203"/>
+        <source>Could not load the hot spots: {error}</source>
+        <translation>无法读取热点：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="224"/>
+        <source>No hot spot in the last 24 hours.</source>
+        <translation>近 24 小时没有热点。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="236"/>
+        <source>{district} · {what} · {window}</source>
+        <translation>{district} · {what} · {window}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="240"/>
+        <source>{count} orders at one address in the window (a repeat: {least} or more).</source>
+        <translation>本时段同一地址 {count} 件（热点件：{least} 件及以上）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="246"/>
+        <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, threshold {threshold:.1f}.</source>
+        <translation>本时段 {count} 件。基线（前几日同时段，由近及远）：{base}；均值 {mean:.1f}，标准差 {sd:.1f}，阈值 {threshold:.1f}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="253"/>
+        <source>✔ Taken up {at} by {by}: verification order {number} to {department}.</source>
+        <translation>✔ {by} 于 {at} 转核查：核查工单 {number}，派往 {department}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="258"/>
+        <source>○ Not taken up yet.</source>
+        <translation>○ 尚未转核查。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="267"/>
+        <source>Loading the directory…</source>
+        <translation>正在读取派单目录…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="277"/>
+        <source>Could not read the department directory: {error}</source>
+        <translation>无法读取派单目录：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="313"/>
+        <source>Choose the department or government to verify it.</source>
+        <translation>请选择负责核查的部门或属地政府。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="322"/>
+        <source>Verification order {number} sent to {department}.</source>
+        <translation>核查工单 {number} 已派往 {department}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="331"/>
+        <source>Not sent: {error}</source>
+        <translation>未派出：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>HotspotWords</name>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="32"/>
+        <source>kind</source>
+        <translation>诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="33"/>
+        <source>field</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="34"/>
+        <source>one address (repeats)</source>
+        <translation>同一地址（热点件）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="40"/>
+        <source>✔ taken up: {number}</source>
+        <translation>✔ 已转核查：{number}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="43"/>
+        <source>○ to verify</source>
+        <translation>○ 待核查</translation>
+    </message>
+</context>
+<context>
+    <name>HotspotsModel</name>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <source>Window</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <source>District</source>
+        <translation>区划</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <source>By</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <source>Orders</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <source>Threshold</source>
+        <translation>阈值</translation>
     </message>
 </context>
 <context>
@@ -2282,100 +2441,105 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="79"/>
+        <location filename="../../console/ui/main_window.py" line="83"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="102"/>
+        <location filename="../../console/ui/main_window.py" line="110"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="107"/>
+        <location filename="../../console/ui/main_window.py" line="115"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="108"/>
+        <location filename="../../console/ui/main_window.py" line="116"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="105"/>
+        <location filename="../../console/ui/main_window.py" line="113"/>
         <source>Caller number:</source>
         <translation>来电号码：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="140"/>
+        <location filename="../../console/ui/main_window.py" line="148"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="142"/>
-        <location filename="../../console/ui/main_window.py" line="240"/>
+        <location filename="../../console/ui/main_window.py" line="150"/>
+        <location filename="../../console/ui/main_window.py" line="255"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="144"/>
+        <location filename="../../console/ui/main_window.py" line="152"/>
         <source>Queues</source>
         <translation>工单队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="145"/>
+        <location filename="../../console/ui/main_window.py" line="153"/>
         <source>Caller lookup</source>
         <translation>来电查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="147"/>
+        <location filename="../../console/ui/main_window.py" line="155"/>
         <source>Order detail</source>
         <translation>工单详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="149"/>
-        <location filename="../../console/ui/main_window.py" line="232"/>
+        <location filename="../../console/ui/main_window.py" line="157"/>
+        <location filename="../../console/ui/main_window.py" line="247"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="151"/>
+        <location filename="../../console/ui/main_window.py" line="159"/>
         <source>Seat board</source>
         <translation>坐席看板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="153"/>
-        <location filename="../../console/ui/main_window.py" line="249"/>
+        <location filename="../../console/ui/main_window.py" line="161"/>
+        <location filename="../../console/ui/main_window.py" line="264"/>
         <source>Emergency</source>
         <translation>应急联动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="194"/>
+        <location filename="../../console/ui/main_window.py" line="163"/>
+        <source>Hot spots</source>
+        <translation>热点</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="209"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="268"/>
+        <location filename="../../console/ui/main_window.py" line="283"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="271"/>
+        <location filename="../../console/ui/main_window.py" line="286"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="284"/>
+        <location filename="../../console/ui/main_window.py" line="299"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="292"/>
+        <location filename="../../console/ui/main_window.py" line="307"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="296"/>
+        <location filename="../../console/ui/main_window.py" line="311"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -2877,22 +3041,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="324"/>
+        <location filename="../../console/ui/emergency/models.py" line="332"/>
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="324"/>
+        <location filename="../../console/ui/emergency/models.py" line="332"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="324"/>
+        <location filename="../../console/ui/emergency/models.py" line="332"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="324"/>
+        <location filename="../../console/ui/emergency/models.py" line="332"/>
         <source>Linked</source>
         <translation>关联</translation>
     </message>
@@ -2945,12 +3109,12 @@ Started {at} by {by} ({platform})</source>
         <translation>值班电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="277"/>
+        <location filename="../../console/ui/emergency/models.py" line="278"/>
         <source>{due} (over by {late})</source>
         <translation>{due}（已超时 {late}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="280"/>
+        <location filename="../../console/ui/emergency/models.py" line="281"/>
         <source>{due} ({left} left)</source>
         <translation>{due}（剩 {left}）</translation>
     </message>
@@ -3925,87 +4089,87 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="36"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="47"/>
         <source>Start a linkage plan</source>
         <translation>启动预案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="36"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="47"/>
         <source>Start the plan</source>
         <translation>启动预案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="47"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="58"/>
         <source>Chinese name, pinyin or code</source>
         <translation>中文名、拼音或代码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="49"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="60"/>
         <source>Street, crossing, building</source>
         <translation>街道、路口、楼宇</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="51"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="62"/>
         <source>What happened, how many people</source>
         <translation>发生了什么、涉及多少人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="52"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="63"/>
         <source>Drill (演练): marked everywhere, left out of the real figures</source>
         <translation>演练：处处标明，不计入实际统计</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="54"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="65"/>
         <source>Event type:</source>
         <translation>事件类型：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="55"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="66"/>
         <source>Level:</source>
         <translation>级别：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="56"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="67"/>
         <source>District:</source>
         <translation>区县：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="57"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="68"/>
         <source>Place:</source>
         <translation>地点：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="58"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="69"/>
         <source>Summary:</source>
         <translation>事件概况：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="60"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="71"/>
         <source>Choose the district to see who the plan notifies.</source>
         <translation>选择区县后显示预案将通知的联动单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="71"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="82"/>
         <source>Start a linkage plan from {order}</source>
         <translation>由工单 {order} 启动预案</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="99"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="117"/>
         <source>Asking the plan…</source>
         <translation>正在查询预案…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="110"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="128"/>
         <source>{name} ({kind}) — {task}, answer within {m} min</source>
         <translation>{name}（{kind}）— {task}，{m} 分钟内确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="113"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="131"/>
         <source>The plan notifies {count} partner(s):</source>
         <translation>预案将通知 {count} 家联动单位：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/start_dialog.py" line="116"/>
+        <location filename="../../console/ui/emergency/start_dialog.py" line="134"/>
         <source>no partner in this city for: {kinds}</source>
         <translation>本市缺少：{kinds}</translation>
     </message>
@@ -4108,22 +4272,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="292"/>
+        <location filename="../../console/ui/emergency/models.py" line="293"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="292"/>
+        <location filename="../../console/ui/emergency/models.py" line="293"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="292"/>
+        <location filename="../../console/ui/emergency/models.py" line="293"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="292"/>
+        <location filename="../../console/ui/emergency/models.py" line="293"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
@@ -4247,39 +4411,167 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>WallView</name>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="65"/>
+        <location filename="../../console/ui/emergency/wall.py" line="90"/>
         <source>Emergency board — wall</source>
         <translation>应急联动 — 大屏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="66"/>
+        <location filename="../../console/ui/emergency/wall.py" line="91"/>
         <source>Emergency linkage · active incidents</source>
         <translation>应急联动 · 响应中事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="70"/>
+        <location filename="../../console/ui/emergency/wall.py" line="95"/>
         <source>Esc: back to the console</source>
         <translation>Esc：返回坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="105"/>
+        <location filename="../../console/ui/emergency/wall.py" line="130"/>
         <source>No active incident.</source>
         <translation>当前无响应中事件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="111"/>
+        <location filename="../../console/ui/emergency/wall.py" line="136"/>
         <source>{count} more active incident(s) on the console.</source>
         <translation>另有 {count} 起响应中事件，请在坐席台查看。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="137"/>
+        <location filename="../../console/ui/emergency/wall.py" line="160"/>
         <source>✔ {ack} acknowledged   ○ {waiting} waiting   ⚠ {overdue} overdue   ✖ {refused} refused   · {orders} order(s)</source>
         <translation>✔ 已确认 {ack}   ○ 等待 {waiting}   ⚠ 超时 {overdue}   ✖ 拒绝 {refused}   · 工单 {orders}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="154"/>
+        <location filename="../../console/ui/emergency/wall.py" line="179"/>
         <source>⚠ Overdue: {names}</source>
         <translation>⚠ 超时未确认：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>Wallboard</name>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="141"/>
+        <source>Wallboard</source>
+        <translation>大屏</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="159"/>
+        <source>Floor now</source>
+        <translation>话务实况</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="162"/>
+        <source>Esc: back to the console</source>
+        <translation>Esc：返回坐席台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="173"/>
+        <source>Calls waiting</source>
+        <translation>排队等待</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="178"/>
+        <source>Longest wait</source>
+        <translation>最长等待</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="184"/>
+        <source>over 15 s</source>
+        <translation>超过 15 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="189"/>
+        <source>Seats</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="191"/>
+        <source>Open alarms</source>
+        <translation>未处理告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="196"/>
+        <source>Hot spots (last 24 h)</source>
+        <translation>热点（近 24 小时）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="198"/>
+        <source>to verify</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="200"/>
+        <source>Emergency incidents</source>
+        <translation>应急事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="204"/>
+        <source>○ None active</source>
+        <translation>○ 无进行中的事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="291"/>
+        <source>⚠ Not read: {error}</source>
+        <translation>⚠ 读取失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="301"/>
+        <source>⚠ Not updated for {time}</source>
+        <translation>⚠ 已 {time} 未更新</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="319"/>
+        <source>✔ {count} answered</source>
+        <translation>✔ 接通 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="320"/>
+        <source>✖ {count} abandoned</source>
+        <translation>✖ 放弃 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="346"/>
+        <source>Partners late</source>
+        <translation>联动单位超时</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="350"/>
+        <source>Link queue</source>
+        <translation>联网积压</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="360"/>
+        <source>✔ {count} taken up</source>
+        <translation>✔ 已转核查 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="325"/>
+        <source>Ready</source>
+        <translation>示闲</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="185"/>
+        <source>Answered ≤15 s today</source>
+        <translation>今日 15 秒接通率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="326"/>
+        <source>On a call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="327"/>
+        <source>Wrap-up</source>
+        <translation>话后整理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="328"/>
+        <source>Not ready</source>
+        <translation>示忙</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="329"/>
+        <source>Offline</source>
+        <translation>离线</translation>
     </message>
 </context>
 <context>
