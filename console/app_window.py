@@ -17,6 +17,7 @@ from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from console.app_floor import floor_views
 from console.app_seat import SeatParts, build_seat
 from console.domain.catalogue import District, Field, Kind
 from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
@@ -112,6 +113,8 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     kinds, fields, districts = shared.catalogue
     zh = shared.chinese
     kind_names = {k.code: k.name_zh if zh else k.name_en for k in kinds}
+    field_names = {f.code: f.name_zh if zh else f.name_en for f in fields}
+    district_names = {d.code: d.name_zh if zh else d.name_en for d in districts}
     status = StatusBar(
         seat=actor.seat, platform=actor.platform, agent=actor.name, db_url=shared.db_url
     )
@@ -151,8 +154,8 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         ops=ops, get=reads.get,
         related=reads.caller_history,
         kind_names=kind_names,
-        field_names={f.code: f.name_zh if zh else f.name_en for f in fields},
-        district_names={d.code: d.name_zh if zh else d.name_en for d in districts},
+        field_names=field_names,
+        district_names=district_names,
         department_names=department_names, actions=steps,
         reveal=_revealer(shared.privacy, by.login),
         link=lambda number: exchange.order_link(number, by),
@@ -163,13 +166,19 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
                         chinese=zh, kind_names=kind_names)
         if incidents is not None else None
     )  # fmt: skip
+    floor = floor_views(
+        by=by, ops=ops, clock=shared.clock, seats=seat.states, stats=seat.controller.stats,
+        alarms=shared.alarms, orders=shared.orders, incidents=incidents,
+        link=shared.link_alarms, hotspots=shared.hotspots, district_names=district_names,
+        subject_names={**kind_names, **field_names}, chinese=zh,
+    )  # fmt: skip
     inbox_service = InboxService(shared.db, shared.clock, actor.seat, actor.platform)
     inbox = InboxView(inbox_service.read, inbox_service.mark_seen, ops)
     window = MainWindow(
         reads, ops=ops, kind_names=kind_names, status=status, alarm_panel=panel,
         banner=banner, seat_panel=seat.panel, queues=queues, detail=detail, board=board,
         call_area=seat.panel.take_call_area(),
-        inbox=inbox, emergency=emergency,
+        inbox=inbox, emergency=emergency, hotspots=floor.hotspots, wallboard=floor.wall,
     )  # fmt: skip
     window.show_seat(actor.platform.value, actor.seat)
     # An offered call rings from any tab: sound, the window alerted, a badge on the Seat tab.
@@ -245,8 +254,9 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         if emergency is not None:
             emergency.set_now(now)
 
-    def on_incidents() -> None:  # an incident changed here or at another console
+    def on_incidents() -> None:  # an incident or a hot spot changed, here or elsewhere
         panel.refresh_incidents()
+        floor.refresh_soon()
         if emergency is not None:
             emergency.refresh_soon()
         if seat.panel.intake.incidents is not None:

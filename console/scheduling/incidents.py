@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -25,6 +26,10 @@ from console.services.incident_pump import IncidentPump, Pumped
 from console.store.incidents import Raised
 
 log = logging.getLogger(__name__)
+
+STUCK_S = 120.0
+"""A run still going after this long is taken as lost and started again (a run takes
+milliseconds; a channel's timeout is at most a minute)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +62,7 @@ class IncidentWork:
         self._loop = asyncio.get_event_loop()
         self._running: asyncio.Task[None] | None = None
         self._again = False
+        self._since = 0.0
         self.runs = 0
 
     def start(self) -> None:
@@ -99,9 +105,16 @@ class IncidentWork:
         self._ask()
 
     def _ask(self) -> None:
-        if self._running is not None and not self._running.done():
-            self._again = True
-            return
+        running = self._running
+        if running is not None and not running.done():
+            if time.monotonic() - self._since < STUCK_S:
+                self._again = True
+                return
+            # A run this long never resumed (a task stepped inside another: a misuse of the
+            # loop elsewhere). Start afresh rather than wait on it for ever.
+            log.error("emergency linkage work stuck for %.0f s: started again", STUCK_S)
+            running.cancel()
+        self._since = time.monotonic()
         self._running = self._loop.create_task(self._runs())
 
     async def _runs(self) -> None:

@@ -1,0 +1,65 @@
+"""Part of the composition root (see app.py): the shift lead's views of the floor in a seat's
+window — the wallboard (大屏) and the hot spots (热点) — each None for an account that may not
+see it. Nothing else imports this module (app_window.py builds them with the window)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from console.domain.call_stats import CallStats
+from console.domain.roles import Seated
+from console.services.alarms import AlarmService
+from console.services.exchange_alarms import ExchangeAlarms
+from console.services.hotspots import HotspotService
+from console.services.incidents import IncidentService
+from console.services.orders import OrderService
+from console.services.seat import SeatStateService
+from console.services.wallboard import WallboardService
+from console.ui.hotspots import HotspotView, hotspot_view
+from console.ui.operations import Operations
+from console.ui.wallboard import Wallboard, wallboard
+
+
+@dataclass(frozen=True)
+class FloorViews:
+    wall: Wallboard | None
+    hotspots: HotspotView | None
+
+    def refresh_soon(self) -> None:
+        """Another seat committed, or incidents and hot spots changed: re-read what shows."""
+        if self.wall is not None:
+            self.wall.refresh_soon()
+        if self.hotspots is not None:
+            self.hotspots.refresh_soon()
+
+
+def floor_views(
+    *,
+    by: Seated,
+    ops: Operations,
+    clock: Callable[[], datetime],
+    seats: SeatStateService,
+    stats: CallStats,
+    alarms: AlarmService,
+    orders: OrderService,
+    incidents: IncidentService | None,
+    link: ExchangeAlarms | None,
+    hotspots: HotspotService | None,
+    district_names: dict[str, str],
+    subject_names: dict[str, str],
+    chinese: bool,
+) -> FloorViews:
+    floor = WallboardService(
+        by=by, clock=clock, seats=seats, alarms=alarms, incidents=incidents, link=link,
+        hotspots=hotspots,
+    )  # fmt: skip
+    wall = wallboard(floor.read, stats, by=by, ops=ops, clock=clock)
+    spots = None
+    if hotspots is not None:
+        spots = hotspot_view(
+            hotspots, by=by, ops=ops, departments=orders.linkage.departments,
+            district_names=district_names, subject_names=subject_names, chinese=chinese,
+        )  # fmt: skip
+    return FloorViews(wall, spots)
