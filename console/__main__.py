@@ -1,6 +1,6 @@
 """Command line: the console window (default), ``init-db``, ``demo-data``, ``departments``,
 ``report``, ``users``, ``roles``, ``audit verify|show``, ``personal-data purge``, ``config check``,
-``exchange status``, ``orders import``, ``--smoke``.
+``exchange status``, ``orders import``, ``hotspots``, ``--smoke``.
 
 Imports are deferred to the command that needs them: start-up time is dominated by imports.
 """
@@ -112,6 +112,9 @@ def _parser() -> argparse.ArgumentParser:
     from console.cli.orders_import import add_parser as add_orders
 
     add_orders(sub)
+    from console.cli.hotspots import add_parser as add_hotspots
+
+    add_hotspots(sub)
     config = sub.add_parser("config", help="site configuration")
     config_sub = config.add_subparsers(dest="config_command", required=True)
     check = config_sub.add_parser("check", help="validate the config and print the settings")
@@ -236,6 +239,10 @@ def main(argv: list[str] | None = None) -> int:
                 from console.cli.orders_import import import_orders
 
                 return import_orders(settings.db_url, args, _key_path(settings), settings.lang)
+            if args.command == "hotspots":
+                from console.cli.hotspots import hotspots
+
+                return hotspots(args, settings, _key_path(settings))
             if args.command == "personal-data":
                 from console.cli.personal_data import purge
 

@@ -34,11 +34,13 @@ import platformdirs
 from console import config_values as check
 from console.config_values import Invalid
 from console.domain.dispositions import default_specs
+from console.domain.hotspots import Method as HotspotMethod
 from console.domain.passwords import SecurityPolicy
 from console.settings import APP_AUTHOR, APP_NAME, data_dir, default_db_url, safe_url
 from console.telephony.adapters import ADAPTERS
 
 Platform = Literal["12345", "110"]
+_DAY_DIVISORS = ("1", "2", "3", "4", "6", "8", "12", "24")  # hot-spot windows tile the China day
 Lang = Literal["zh_CN", "en"]
 
 
@@ -99,6 +101,9 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("exchange_shared_db", "exchange.shared_db", None, check.optional_db_url),
     _Field("exchange_embedded", "exchange.embedded", None, check.flag),
     _Field("unacked_alarm_s", "exchange.unacked_alarm_s", None, check.seconds(30, 3600)),
+    _Field("hotspot_every_hours", "hotspots.every_hours", None, check.choice(*_DAY_DIVISORS)),
+    _Field("hotspot_baseline_days", "hotspots.baseline_days", None, check.whole(3, 28, "days")),
+    _Field("hotspot_min_count", "hotspots.min_count", None, check.whole(1, 1000, "orders")),
 )
 _BY_KEY = {f.key: f for f in _FIELDS}
 _SECTIONS: dict[str, list[str]] = {}
@@ -151,6 +156,10 @@ class Settings:
     exchange_shared_db: str = ""  # the intermediate database (database mode)
     exchange_embedded: bool = False  # the console runs the endpoint; false: `exchange serve` does
     unacked_alarm_s: int = 120  # [exchange]: a message unacknowledged this long raises an alarm
+    # [hotspots]: the hot-spot scan (console/domain/hotspots.py, docs/hotspots.md).
+    hotspot_every_hours: str = "4"  # window and cadence, on the China clock (00, 04, 08 …)
+    hotspot_baseline_days: int = 7  # baseline windows (the same window on earlier days)
+    hotspot_min_count: int = 5  # a count below this is never a hot spot
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     config_path: Path | None = field(default=None, compare=False)  # the file read, if any
 
@@ -176,6 +185,13 @@ class Settings:
             max_age_days=self.password_max_age_days, max_failures=self.lock_after_failures,
             lock_minutes=self.lock_minutes, totp_for_all=self.totp_for_all,
             idle_lock_min=self.idle_lock_min,
+        )  # fmt: skip
+
+    def hotspot_method(self) -> HotspotMethod:
+        """The ``[hotspots]`` settings as the hot-spot service reads them."""
+        return HotspotMethod(
+            every_hours=int(self.hotspot_every_hours), baseline_days=self.hotspot_baseline_days,
+            min_count=self.hotspot_min_count,
         )  # fmt: skip
 
     def is_silent(self, t: time) -> bool:

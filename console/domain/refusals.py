@@ -307,4 +307,9 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     "answer_needs_who": QT_TRANSLATE_NOOP("Refusals", "Say who answered at the partner."),
     "answer_in_future": QT_TRANSLATE_NOOP("Refusals", "The answer's time is in the future."),
     "order_already_linked": QT_TRANSLATE_NOOP("Refusals", "{order} is already linked to {number}."),
+    # Hot spots (console.services.hotspots)
+    "unknown_hotspot": QT_TRANSLATE_NOOP("Refusals", "No such hot spot: {id}."),
+    "hotspot_taken_up": QT_TRANSLATE_NOOP(
+        "Refusals", "This hot spot was already taken up: verification order {number}."
+    ),
 })  # fmt: skip

@@ -75,6 +75,7 @@ class Capability(enum.StrEnum):
     SEE_INCIDENTS = "see_incidents"  # the emergency incidents (应急联动): board, intake offer
     LINK_INCIDENT = "link_incident"  # link a call's order to an active incident at intake
     RUN_INCIDENT = "run_incident"  # start a plan, change its level, record answers, stand down
+    HOTSPOTS = "hotspots"  # see hot spots (热点分析), make a verification order (核查工单) of one
 
 
 Can = Action | Capability
@@ -124,6 +125,7 @@ _DECLARED: tuple[tuple[Can, _Grants], ...] = (
     (Capability.SEE_INCIDENTS, _FLOORS),
     (Capability.LINK_INCIDENT, _FLOORS),
     (Capability.RUN_INCIDENT, _LEADS),
+    (Capability.HOTSPOTS, {H: frozenset({Role.SHIFT_LEAD})}),  # 12345 dispatches (派单)
 )
 
 MATRIX: Mapping[Can, _Grants] = MappingProxyType(

@@ -345,6 +345,7 @@ class AuditRow(SQLModel, table=True):
 # The exchange's tables live beside these (registered on the same metadata).
 from console.store.exchange_alarm_tables import ExchangeAlarmRow  # noqa: E402, F401
 from console.store.exchange_tables import InboxRow, OutboxRow, PeerRow  # noqa: E402, F401
+from console.store.hotspot_tables import HotspotRow  # noqa: E402, F401
 from console.store.incident_tables import (  # noqa: E402, F401
     IncidentAlarmRow,
     IncidentEventRow,

@@ -3462,6 +3462,16 @@ Started {at} by {by} ({platform})</source>
         <source>{order} is already linked to {number}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="311"/>
+        <source>No such hot spot: {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="312"/>
+        <source>This hot spot was already taken up: verification order {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RevealRow</name>

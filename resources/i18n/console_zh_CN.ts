@@ -3467,6 +3467,16 @@ Started {at} by {by} ({platform})</source>
         <source>{order} is already linked to {number}.</source>
         <translation>{order} 已关联到 {number}。</translation>
     </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="311"/>
+        <source>No such hot spot: {id}.</source>
+        <translation>没有该热点：{id}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="312"/>
+        <source>This hot spot was already taken up: verification order {number}.</source>
+        <translation>该热点已生成核查工单：{number}。</translation>
+    </message>
 </context>
 <context>
     <name>RevealRow</name>

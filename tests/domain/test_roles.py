@@ -59,6 +59,7 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
     "see_incidents": FLOORS,
     "link_incident": FLOORS,
     "run_incident": LEADS,
+    "hotspots": {("lead", H)},
 }
 
 EVERYTHING = [*Action, *Capability]
