@@ -18,9 +18,9 @@ database.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "AlarmFigures",
@@ -36,6 +36,7 @@ __all__ = [
     "Report",
     "Table",
     "TransferLine",
+    "report_json",
     "report_tables",
 ]
 
@@ -338,3 +339,24 @@ def report_tables(report: Report) -> list[Table]:
         _counts("alarm_levels", "告警级别", report.alarms.by_level, FigureKey.ALARMS),
         incidents,
     ]
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """The report as JSON values (``report --json``): every field of :class:`Report`, dates as
+    ISO text, instants as ISO UTC, the derived shares added beside their counts."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, datetime | date):
+            return value.isoformat()
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        return value
+
+    out: dict[str, Any] = plain(asdict(report))
+    out["calls"]["service_level"] = report.calls.service_level
+    out["calls"]["average_handling_s"] = report.calls.average_handling_s
+    for line, d in zip(out["dispatches"], report.dispatches, strict=True):
+        line["on_time_share"] = d.on_time_share
+    return out

@@ -355,3 +355,4 @@ from console.store.incident_tables import (  # noqa: E402, F401
     IncidentRow,
     PartnerRow,
 )
+from console.store.report_tables import CallRecordRow, ReportDayRow  # noqa: E402, F401
