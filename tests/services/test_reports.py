@@ -211,3 +211,13 @@ def test_every_figure_equals_a_direct_count(db: Database) -> None:
 
 def orders_by_number(orders: dict[int | None, OrderRow]) -> dict[str, OrderRow]:
     return {o.number: o for o in orders.values()}
+
+
+def test_a_bulk_load_rebuilds_the_roll_up(db: Database) -> None:
+    from console.demo.load import load_demo_data
+
+    load_demo_data(db, 400, until=date(2026, 11, 26), workers=1, calendar=load_calendar())
+    with db.read() as s:
+        kept = report_rollup.held(s)
+        assert kept == report_rollup.recount(s)
+    assert sum(n for k, n in kept.items() if k[3] == "kind") == 400
