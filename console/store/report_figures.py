@@ -38,29 +38,54 @@ class Sums:
     by_day: dict[tuple[date, str], int]
 
 
+def _months(start: date, end: date) -> tuple[date, date] | None:
+    """The first and last whole China months inside [start, end] (their first days)."""
+    first = start if start.day == 1 else (start.replace(day=1) + timedelta(days=32)).replace(day=1)
+    if (end + timedelta(days=1)).day == 1:  # end is a month's last day
+        last = end.replace(day=1)
+    else:
+        last = (end.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return (first, last) if first <= last else None
+
+
+def _counted(start: date, end: date, params: dict[str, Any]) -> str:
+    """The roll-up rows that sum to [start, end]: whole months from ``report_month``, the days
+    at either edge from ``report_day``."""
+    months = _months(start, end)
+    if months is None:
+        return "(SELECT * FROM report_day WHERE day >= :start AND day <= :end)"
+    params["ms"], params["me"] = months
+    params["mend"] = (months[1] + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    columns = "day, platform, district, figure, value, n"
+    return (
+        f"(SELECT {columns} FROM report_month WHERE day >= :ms AND day <= :me UNION ALL "
+        f"SELECT {columns} FROM report_day WHERE (day >= :start AND day < :ms) "
+        "OR (day > :mend AND day <= :end))"
+    )
+
+
 def rollup_sums(
     session: Session, start: date, end: date, platform: str | None, district: str | None
 ) -> Sums:
     params: dict[str, Any] = {"start": start, "end": end, "p": platform, "d": district}
-    where = "day >= :start AND day <= :end" + (" AND platform = :p" if platform else "")
+    rows = _counted(start, end, params) + " r"
+    where = "1 = 1" + (" AND platform = :p" if platform else "")
     orders = where + (" AND district = :d" if district else "")
-    calls = where + " AND figure LIKE 'calls%'"
     by_figure: dict[tuple[str, str, str], int] = {}
-    for q in (orders + " AND figure NOT LIKE 'calls%'", calls):
-        rows = session.execute(
-            text(
-                f"SELECT figure, value, platform, sum(n) FROM report_day WHERE {q} GROUP BY 1, 2, 3"
-            ),
+    for q in (orders + " AND figure NOT LIKE 'calls%'", where + " AND figure LIKE 'calls%'"):
+        found = session.execute(
+            text(f"SELECT figure, value, platform, sum(n) FROM {rows} WHERE {q} GROUP BY 1, 2, 3"),
             params,
         )
-        by_figure.update({(str(f), str(v), str(p)): int(n) for f, v, p, n in rows})
+        by_figure.update({(str(f), str(v), str(p)): int(n) for f, v, p, n in found})
     districts = session.execute(
-        text(f"SELECT district, sum(n) FROM report_day WHERE {orders} AND figure = 'create' "
+        text(f"SELECT district, sum(n) FROM {rows} WHERE {orders} AND figure = 'create' "
              "GROUP BY 1"), params,
     )  # fmt: skip
     days = session.execute(
         text(f"SELECT day, figure, sum(n) FROM report_day WHERE {orders} "
-             "AND figure IN ('create', 'complete') GROUP BY 1, 2"), params,
+             "AND figure IN ('create', 'complete') AND day >= :start AND day <= :end "
+             "GROUP BY 1, 2"), params,
     )  # fmt: skip
     return Sums(
         by_figure,

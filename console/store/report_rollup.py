@@ -37,11 +37,14 @@ CALL_FIGURES = ("calls_offered", "calls_answered", "calls_in_target", "calls_aba
                 "calls_handling_ms")  # fmt: skip
 ANSWER_TARGET = timedelta(seconds=15)
 
-_UPSERT = text(
-    "INSERT INTO report_day (day, platform, district, figure, value, n) "
-    "VALUES (:day, :platform, :district, :figure, :value, :n) "
-    "ON CONFLICT (day, platform, district, figure, value) "
-    "DO UPDATE SET n = report_day.n + excluded.n"
+_UPSERTS = tuple(
+    text(
+        f"INSERT INTO {table} (day, platform, district, figure, value, n) "
+        "VALUES (:day, :platform, :district, :figure, :value, :n) "
+        "ON CONFLICT (day, platform, district, figure, value) "
+        f"DO UPDATE SET n = {table}.n + excluded.n"
+    )
+    for table in ("report_day", "report_month")
 )
 _LATE = (
     "EXISTS (SELECT 1 FROM alarm a WHERE a.order_id = {order} AND a.deadline = 'feedback' "
@@ -60,14 +63,23 @@ def _day_sql(dialect: str, column: str) -> str:
     return f"CAST(({column} AT TIME ZONE 'Asia/Shanghai') AS date)"
 
 
-def _add(session: Session, counts: Counter[Key]) -> None:
-    rows = [
+def _rows(counts: Counter[Key]) -> list[dict[str, Any]]:
+    return [
         {"day": k[0], "platform": k[1], "district": k[2], "figure": k[3], "value": k[4], "n": n}
         for k, n in counts.items()
         if n
     ]
+
+
+def _add(session: Session, counts: Counter[Key]) -> None:
+    """Add ``counts`` to the days and to their months."""
+    rows = _rows(counts)
     if rows:
-        session.execute(_UPSERT, rows)
+        months: Counter[Key] = Counter()
+        for k, n in counts.items():
+            months[(k[0].replace(day=1), *k[1:])] += n
+        session.execute(_UPSERTS[0], rows)
+        session.execute(_UPSERTS[1], _rows(months))
 
 
 def instant(session: Session, at: datetime) -> datetime | str:
@@ -192,7 +204,33 @@ def rebuild(session: Session, since: date | None = None) -> int:
     query, params = _source(dialect, since)
     columns = "day, platform, district, figure, value, n"
     result = session.execute(text(f"INSERT INTO report_day ({columns}) {query}"), params)
+    _rebuild_months(session, dialect, figures, since)
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def _rebuild_months(session: Session, dialect: str, figures: str, since: date | None) -> None:
+    """report_month from report_day, from the month of ``since`` on (whole months)."""
+    delete = f"DELETE FROM report_month WHERE figure IN ({figures})"
+    where = f"figure IN ({figures})"
+    params: dict[str, Any] = {}
+    if since is not None:
+        delete += " AND day >= :month"
+        where += " AND day >= :month"
+        params["month"] = since.replace(day=1)
+    session.execute(text(delete), params)
+    month = (
+        "date(day, 'start of month')"
+        if dialect == "sqlite"
+        else ("CAST(date_trunc('month', day) AS date)")
+    )
+    session.execute(
+        text(
+            "INSERT INTO report_month (day, platform, district, figure, value, n) "
+            f"SELECT {month}, platform, district, figure, value, sum(n) FROM report_day "
+            f"WHERE {where} GROUP BY 1, 2, 3, 4, 5"
+        ),
+        params,
+    )
 
 
 def recount(session: Session) -> dict[Key, int]:
@@ -201,13 +239,16 @@ def recount(session: Session) -> dict[Key, int]:
     return {_key(r): int(r.n) for r in session.execute(text(query), params)}
 
 
-def held(session: Session, figures: Iterable[str] | None = None) -> dict[Key, int]:
-    """What the roll-up holds (order figures unless ``figures`` are named), zeros left out."""
+def held(
+    session: Session, figures: Iterable[str] | None = None, table: str = "report_day"
+) -> dict[Key, int]:
+    """What the roll-up holds (order figures unless ``figures`` are named), zeros left out;
+    ``table``: ``report_month`` for the monthly sums."""
     names = tuple(figures or (*ORDER_FIGURES, "kind", "field", "fed_back_on_time"))
     listed = ", ".join(f"'{f}'" for f in names)
     rows = session.execute(
         text(
-            "SELECT day, platform, district, figure, value, n FROM report_day "
+            f"SELECT day, platform, district, figure, value, n FROM {table} "
             f"WHERE figure IN ({listed}) AND n <> 0"
         )
     )

@@ -41,6 +41,21 @@ class ReportDayRow(SQLModel, table=True):
     ``calls_*`` figure) with ``value`` (its code, or "") on a China day; ``district`` "" for calls."""
 
     __tablename__ = "report_day"
+    # The trend and the district bars read two figures over many days.
+    __table_args__ = (Index("ix_report_day_figure", "figure", "day"),)
+    day: date = Field(primary_key=True)
+    platform: str = Field(primary_key=True)
+    district: str = Field(primary_key=True)
+    figure: str = Field(primary_key=True)
+    value: str = Field(primary_key=True)
+    n: int = Field(default=0, sa_type=BigInteger)
+
+
+class ReportMonthRow(SQLModel, table=True):
+    """:class:`ReportDayRow` summed per China month (``day``: the month's first day), kept in
+    the same statements: a year's report sums twelve months, not 365 days."""
+
+    __tablename__ = "report_month"
     day: date = Field(primary_key=True)
     platform: str = Field(primary_key=True)
     district: str = Field(primary_key=True)

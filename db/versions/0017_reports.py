@@ -1,5 +1,5 @@
 """Reports (报表): every offered call (call_record), the daily roll-up (report_day) filled from
-the existing timeline, and an index on the alarms' raise instant.
+the existing timeline (and per month: report_month), and an index on the alarms' raise instant.
 
 The backfill is the roll-up's own recount (console.store.report_rollup.rebuild), so the roll-up
 of an upgraded database is by definition what the timeline says.
@@ -37,15 +37,17 @@ def upgrade() -> None:
     )
     op.create_index("ux_call_record_call", "call_record", ["call_id", "seat"], unique=True)
     op.create_index("ix_call_record_arrived", "call_record", ["arrived_at"])
-    op.create_table(
-        "report_day",
-        sa.Column("day", sa.Date(), primary_key=True),
-        sa.Column("platform", sa.String(), primary_key=True),
-        sa.Column("district", sa.String(), primary_key=True),
-        sa.Column("figure", sa.String(), primary_key=True),
-        sa.Column("value", sa.String(), primary_key=True),
-        sa.Column("n", sa.BigInteger(), nullable=False),
-    )
+    for table in ("report_day", "report_month"):
+        op.create_table(
+            table,
+            sa.Column("day", sa.Date(), primary_key=True),
+            sa.Column("platform", sa.String(), primary_key=True),
+            sa.Column("district", sa.String(), primary_key=True),
+            sa.Column("figure", sa.String(), primary_key=True),
+            sa.Column("value", sa.String(), primary_key=True),
+            sa.Column("n", sa.BigInteger(), nullable=False),
+        )
+    op.create_index("ix_report_day_figure", "report_day", ["figure", "day"])
     op.create_index(
         "ix_alarm_raised",
         "alarm",
@@ -60,6 +62,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_alarm_raised", "alarm")
+    op.drop_table("report_month")
+    op.drop_index("ix_report_day_figure", "report_day")
     op.drop_table("report_day")
     op.drop_index("ix_call_record_arrived", "call_record")
     op.drop_index("ux_call_record_call", "call_record")

@@ -97,6 +97,11 @@ def test_the_kept_roll_up_equals_a_recount(db: Database) -> None:
     assert sum(n for k, n in kept.items() if k[3] == "create") > 30
     assert {k[3] for k in kept} >= {"create", "transfer", "sign_for", "dispatch", "feed_back",
                                     "complete", "kind", "field"}  # fmt: skip
+    with db.read() as s:  # the months are the days summed
+        months: Counter[tuple[object, ...]] = Counter()
+        for (day, *rest), n in kept.items():
+            months[(day.replace(day=1), *rest)] += n
+        assert report_rollup.held(s, table="report_month") == dict(months)
     with db.write() as s:  # a rebuild (the migration's backfill, bulk loads) changes nothing
         report_rollup.rebuild(s, since=date(2026, 10, 15))
     with db.read() as s:
@@ -117,9 +122,14 @@ def test_every_figure_equals_a_direct_count(db: Database) -> None:
         orders = {o.id: o for o in s.execute(select(OrderRow)).scalars()}
         events = list(s.execute(select(EventRow).order_by(col(EventRow.id))).scalars())
         alarms = list(s.execute(select(AlarmRow)).scalars())
-    period = Period(date(2026, 10, 3), date(2026, 11, 20))
     service = ReportService(db, clock)
-    for platform, district in ((None, None), ("12345", None), ("110", None), (None, "210103")):
+    cases = [
+        (Period(date(2026, 10, 3), date(2026, 11, 20)), None, None),  # edges, one whole month
+        (Period(date(2026, 10, 1), date(2026, 11, 30)), "12345", None),  # whole months
+        (Period(date(2026, 9, 20), date(2026, 10, 30)), "110", None),  # no whole month
+        (Period(date(2026, 10, 3), date(2026, 12, 31)), None, "210103"),
+    ]
+    for period, platform, district in cases:
         r = service.report(period, platform, district)
 
         def chosen(
@@ -127,6 +137,7 @@ def test_every_figure_equals_a_direct_count(db: Database) -> None:
             action: str,
             platform: str | None = platform,
             district: str | None = district,
+            period: Period = period,
         ) -> bool:
             o = orders[e.order_id]
             return (
@@ -205,7 +216,7 @@ def test_every_figure_equals_a_direct_count(db: Database) -> None:
         assert report_json(r)["created"] == r.created
         assert report_tables(r)[0].key == "summary"
     assert any(o.status == Status.COMPLETED for o in orders.values())
-    whole = service.report(period)
+    whole = service.report(Period(date(2026, 10, 1), date(2026, 12, 31)))
     assert whole.completed and whole.dispatches and whole.transfers[0].sent
 
 
