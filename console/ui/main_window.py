@@ -31,9 +31,10 @@ from console.domain.intake import normalise_phone
 from console.services.order_reads import OrderReads
 from console.services.orders import OrderSummary
 from console.ui.history_model import HistoryModel
-from console.ui.keys import marked, sequence
+from console.ui.keys import KEYS, marked, sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
+from console.ui.reports.tab import ReportsTab
 from console.ui.seat.order_detail import OrderDetail
 from console.ui.seat.queues_view import QueuesView
 from console.ui.status_bar import StatusBar
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         call_area: QWidget | None = None,
         inbox: QWidget | None = None,
         emergency: QWidget | None = None,
+        reports: ReportsTab | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self.call_area = call_area
         self.inbox = inbox
         self.emergency = emergency  # the emergency board (应急联动), for who may see incidents
+        self.reports = reports  # the reports tab (报表), for shift leads
         self._build_lookup()
         self._connect_signals()
 
@@ -151,6 +154,10 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.board, marked(self.tr("Seat board"), "tab_board"))
         if self.emergency is not None:
             self.tabs.addTab(self.emergency, marked(self.tr("Emergency"), "tab_emergency"))
+        if self.reports is not None:  # every Alt letter is taken: Ctrl+Shift+B, in its tooltip
+            index = self.tabs.addTab(self.reports, self.tr("Reports"))
+            self.tabs.setTabToolTip(index, KEYS["tab_reports"].keys[0])
+            self.reports_shortcut = QShortcut(sequence("tab_reports"), self)
         outer = QWidget()
         stack = QVBoxLayout(outer)
         stack.setContentsMargins(0, 0, 0, 0)
@@ -182,6 +189,9 @@ class MainWindow(QMainWindow):
                 shortcut.activated.connect(lambda step=step: self._step_queue(step))
         if self.detail is not None:
             self.detail.order_activated.connect(self.open_order)
+        if self.reports is not None:
+            self.reports.order_activated.connect(self.open_order)
+            self.reports_shortcut.activated.connect(self.show_reports)
 
     def add_page(self, widget: QWidget, title: str, key: str) -> None:
         """One more tab after the seat's (a role's page: ``console.ui.admin.pages``): ``title``
@@ -252,6 +262,12 @@ class MainWindow(QMainWindow):
         elif active:
             title += f" ({active})"
         self.tabs.setTabText(self.tabs.indexOf(self.emergency), title)
+
+    @Slot()
+    def show_reports(self) -> None:
+        assert self.reports is not None
+        self.tabs.setCurrentWidget(self.reports)
+        self.reports.focus_first()
 
     @Slot()
     def focus_lookup(self) -> None:

@@ -976,6 +976,14 @@
     </message>
 </context>
 <context>
+    <name>Card</name>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="93"/>
+        <source>Nothing in this period.</source>
+        <translation>本期无数据。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../console/ui/crash_dialog.py" line="35"/>
@@ -1385,6 +1393,34 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/ui/emergency/models.py" line="358"/>
         <source>stood down</source>
         <translation>响应终止</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelExport</name>
+    <message>
+        <location filename="../../console/ui/reports/exports.py" line="54"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/exports.py" line="54"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/exports.py" line="57"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/exports.py" line="77"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/exports.py" line="88"/>
+        <source>Writing {name}: {done:,} of {total:,} rows</source>
+        <translation>正在写入 {name}：第 {done:,} 行，共 {total:,} 行</translation>
     </message>
 </context>
 <context>
@@ -2188,100 +2224,105 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="79"/>
+        <location filename="../../console/ui/main_window.py" line="81"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="102"/>
+        <location filename="../../console/ui/main_window.py" line="105"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="107"/>
+        <location filename="../../console/ui/main_window.py" line="110"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="108"/>
+        <location filename="../../console/ui/main_window.py" line="111"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="105"/>
+        <location filename="../../console/ui/main_window.py" line="108"/>
         <source>Caller number:</source>
         <translation>来电号码：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="140"/>
+        <location filename="../../console/ui/main_window.py" line="143"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="142"/>
-        <location filename="../../console/ui/main_window.py" line="240"/>
+        <location filename="../../console/ui/main_window.py" line="145"/>
+        <location filename="../../console/ui/main_window.py" line="250"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="144"/>
+        <location filename="../../console/ui/main_window.py" line="147"/>
         <source>Queues</source>
         <translation>工单队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="145"/>
+        <location filename="../../console/ui/main_window.py" line="148"/>
         <source>Caller lookup</source>
         <translation>来电查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="147"/>
+        <location filename="../../console/ui/main_window.py" line="150"/>
         <source>Order detail</source>
         <translation>工单详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="149"/>
-        <location filename="../../console/ui/main_window.py" line="232"/>
+        <location filename="../../console/ui/main_window.py" line="152"/>
+        <location filename="../../console/ui/main_window.py" line="242"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="151"/>
+        <location filename="../../console/ui/main_window.py" line="154"/>
         <source>Seat board</source>
         <translation>坐席看板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="153"/>
-        <location filename="../../console/ui/main_window.py" line="249"/>
+        <location filename="../../console/ui/main_window.py" line="156"/>
+        <location filename="../../console/ui/main_window.py" line="259"/>
         <source>Emergency</source>
         <translation>应急联动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="194"/>
+        <location filename="../../console/ui/main_window.py" line="158"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="204"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="268"/>
+        <location filename="../../console/ui/main_window.py" line="284"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="271"/>
+        <location filename="../../console/ui/main_window.py" line="287"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="284"/>
+        <location filename="../../console/ui/main_window.py" line="300"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="292"/>
+        <location filename="../../console/ui/main_window.py" line="308"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="296"/>
+        <location filename="../../console/ui/main_window.py" line="312"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -2778,6 +2819,39 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/domain/actions.py" line="181"/>
         <source>Three-way outcome</source>
         <translation>三方通话结果</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersDialog</name>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="28"/>
+        <source>Orders behind: {figure}</source>
+        <translation>明细工单：{figure}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="30"/>
+        <source>Reading the orders…</source>
+        <translation>正在读取工单…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="50"/>
+        <source>No orders behind {figure}.</source>
+        <translation>{figure} 没有对应的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="53"/>
+        <source>{figure}: the first {shown} of {count} orders, oldest first. Enter opens one.</source>
+        <translation>{figure}：共 {count} 件以上，显示最早的 {shown} 件（全部明细请导出 Excel）。回车打开工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="58"/>
+        <source>{figure}: {count} order(s), oldest first. Enter opens one.</source>
+        <translation>{figure}：{count} 件工单，按时间先后排列。回车打开工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="66"/>
+        <source>Could not read the orders: {error}</source>
+        <translation>无法读取工单：{error}</translation>
     </message>
 </context>
 <context>
@@ -3479,6 +3553,499 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>ReportFilters</name>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="66"/>
+        <source>Both platforms</source>
+        <translation>两个平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="70"/>
+        <source>All districts</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="90"/>
+        <source>To:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="92"/>
+        <source>Period:</source>
+        <translation>统计周期：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="93"/>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="95"/>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="96"/>
+        <source>District:</source>
+        <translation>区县：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="143"/>
+        <source>{period} · {platform} · {district}</source>
+        <translation>{period} · {platform} · {district}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportHeadlines</name>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="292"/>
+        <source>Calls offered</source>
+        <translation>呼入量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="293"/>
+        <source>Answered</source>
+        <translation>接通量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="294"/>
+        <source>Answered within 15 s</source>
+        <translation>15秒接通率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="295"/>
+        <source>GB/T 33358 service level</source>
+        <translation>GB/T 33358 服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="296"/>
+        <source>Abandoned</source>
+        <translation>放弃量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="297"/>
+        <source>Average handling time</source>
+        <translation>平均处理时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="298"/>
+        <source>Orders received</source>
+        <translation>受理工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="299"/>
+        <source>Orders completed</source>
+        <translation>办结工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="300"/>
+        <source>Escalated to 110</source>
+        <translation>联动110派警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="301"/>
+        <source>Alarms raised</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="302"/>
+        <source>{n} acknowledged, median {t}</source>
+        <translation>已确认 {n}，确认中位时长 {t}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="304"/>
+        <source>Hot spots found</source>
+        <translation>热点</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="305"/>
+        <source>{n} taken up</source>
+        <translation>已核查 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="306"/>
+        <source>Verification orders</source>
+        <translation>核查工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="308"/>
+        <source>Emergency incidents</source>
+        <translation>应急事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="309"/>
+        <source>drills left out</source>
+        <translation>不含演练</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="218"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="219"/>
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="229"/>
+        <source>{name}  on time {share}</source>
+        <translation>{name}  按时 {share}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="233"/>
+        <source>Dispatched</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="234"/>
+        <source>Fed back on time</source>
+        <translation>按时反馈</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <location filename="../../console/ui/reports/tables.py" line="105"/>
+        <source>Enter or double-click: the orders behind it</source>
+        <translation>回车或双击：查看对应工单</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWords</name>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="38"/>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="39"/>
+        <source>Rates and times</source>
+        <translation>比率与时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="40"/>
+        <source>Trend by day</source>
+        <translation>每日趋势</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="41"/>
+        <source>Orders by kind</source>
+        <translation>按诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="42"/>
+        <source>Orders by field</source>
+        <translation>按领域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="43"/>
+        <source>Orders by district</source>
+        <translation>按区县</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="44"/>
+        <source>Transfers each way</source>
+        <translation>双向互派</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="45"/>
+        <source>Three-way call outcomes</source>
+        <translation>三方通话结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="46"/>
+        <source>First contact by mode</source>
+        <translation>首接负责方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="47"/>
+        <source>Dispatches by department</source>
+        <translation>按承办单位派单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="48"/>
+        <source>Overdue by deadline</source>
+        <translation>超期（按时限）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="49"/>
+        <source>Returns</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="50"/>
+        <source>Alarms by level</source>
+        <translation>告警级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="51"/>
+        <source>Emergency incidents</source>
+        <translation>应急联动事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="58"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="59"/>
+        <source>Value</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="89"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="61"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="60"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="62"/>
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="63"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="64"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="65"/>
+        <source>From</source>
+        <translation>发出平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="66"/>
+        <source>To</source>
+        <translation>接收平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="67"/>
+        <source>Sent</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="68"/>
+        <source>Signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="69"/>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="70"/>
+        <source>Dispatched</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="71"/>
+        <source>Fed back</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="72"/>
+        <source>On time</source>
+        <translation>按时反馈</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="73"/>
+        <source>On-time share</source>
+        <translation>按时反馈率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="74"/>
+        <source>Incident</source>
+        <translation>事件编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="75"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="76"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="77"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="78"/>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="79"/>
+        <source>Stood down</source>
+        <translation>终止时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="80"/>
+        <source>Linked orders</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="81"/>
+        <source>Partners</source>
+        <translation>通知单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="82"/>
+        <source>Overdue</source>
+        <translation>超时未确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="83"/>
+        <source>Median minutes to answer</source>
+        <translation>确认中位时长（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="90"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="91"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="92"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="111"/>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="112"/>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} 分 {s:02d} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="87"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="88"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="89"/>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="130"/>
+        <source>Reading the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="141"/>
+        <source>Report {period}</source>
+        <translation>报表 {period}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="148"/>
+        <source>Could not read the report: {error}</source>
+        <translation>无法生成报表：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="157"/>
+        <source>{filters} · made {at} (China time)</source>
+        <translation>{filters} · 生成于 {at}（北京时间）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="160"/>
+        <source> · calls have no district: the call figures are the platform&apos;s</source>
+        <translation> · 话务数据不分区县：呼入、接通等为全平台数字</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="192"/>
+        <source>report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="209"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="210"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="220"/>
+        <source>Writing {path}…</source>
+        <translation>正在写入 {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="225"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>已取消导出，未生成文件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="226"/>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="232"/>
+        <source>Export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="246"/>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="247"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="257"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="260"/>
+        <source>Saved {path} ({pages} page(s)).</source>
+        <translation>已保存 {path}（共 {pages} 页）。</translation>
+    </message>
+</context>
+<context>
     <name>RevealRow</name>
     <message>
         <location filename="../../console/ui/seat/reveal_row.py" line="34"/>
@@ -3991,6 +4558,14 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/ui/status_bar.py" line="104"/>
         <source>Database unreachable</source>
         <translation>数据库连接中断</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <location filename="../../console/ui/reports/tiles.py" line="58"/>
+        <source>Enter or double-click: the orders behind it</source>
+        <translation>回车或双击：查看对应工单</translation>
     </message>
 </context>
 <context>
