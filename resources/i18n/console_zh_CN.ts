@@ -978,7 +978,7 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="93"/>
+        <location filename="../../console/ui/reports/page.py" line="96"/>
         <source>Nothing in this period.</source>
         <translation>本期无数据。</translation>
     </message>
@@ -3598,82 +3598,82 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportHeadlines</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="292"/>
+        <location filename="../../console/ui/reports/page.py" line="319"/>
         <source>Calls offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="293"/>
+        <location filename="../../console/ui/reports/page.py" line="320"/>
         <source>Answered</source>
         <translation>接通量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="294"/>
+        <location filename="../../console/ui/reports/page.py" line="321"/>
         <source>Answered within 15 s</source>
         <translation>15秒接通率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="295"/>
+        <location filename="../../console/ui/reports/page.py" line="322"/>
         <source>GB/T 33358 service level</source>
         <translation>GB/T 33358 服务水平</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="296"/>
+        <location filename="../../console/ui/reports/page.py" line="323"/>
         <source>Abandoned</source>
         <translation>放弃量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="297"/>
+        <location filename="../../console/ui/reports/page.py" line="324"/>
         <source>Average handling time</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="298"/>
+        <location filename="../../console/ui/reports/page.py" line="325"/>
         <source>Orders received</source>
         <translation>受理工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="299"/>
+        <location filename="../../console/ui/reports/page.py" line="326"/>
         <source>Orders completed</source>
         <translation>办结工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="300"/>
+        <location filename="../../console/ui/reports/page.py" line="327"/>
         <source>Escalated to 110</source>
         <translation>联动110派警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="301"/>
+        <location filename="../../console/ui/reports/page.py" line="328"/>
         <source>Alarms raised</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="302"/>
+        <location filename="../../console/ui/reports/page.py" line="329"/>
         <source>{n} acknowledged, median {t}</source>
         <translation>已确认 {n}，确认中位时长 {t}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="304"/>
+        <location filename="../../console/ui/reports/page.py" line="331"/>
         <source>Hot spots found</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="305"/>
+        <location filename="../../console/ui/reports/page.py" line="332"/>
         <source>{n} taken up</source>
         <translation>已核查 {n}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="306"/>
+        <location filename="../../console/ui/reports/page.py" line="333"/>
         <source>Verification orders</source>
         <translation>核查工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="308"/>
+        <location filename="../../console/ui/reports/page.py" line="335"/>
         <source>Emergency incidents</source>
         <translation>应急事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="309"/>
+        <location filename="../../console/ui/reports/page.py" line="336"/>
         <source>drills left out</source>
         <translation>不含演练</translation>
     </message>
@@ -3681,27 +3681,27 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="218"/>
+        <location filename="../../console/ui/reports/page.py" line="236"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="219"/>
+        <location filename="../../console/ui/reports/page.py" line="237"/>
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="229"/>
+        <location filename="../../console/ui/reports/page.py" line="247"/>
         <source>{name}  on time {share}</source>
         <translation>{name}  按时 {share}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="233"/>
+        <location filename="../../console/ui/reports/page.py" line="252"/>
         <source>Dispatched</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="234"/>
+        <location filename="../../console/ui/reports/page.py" line="253"/>
         <source>Fed back on time</source>
         <translation>按时反馈</translation>
     </message>
@@ -3965,82 +3965,82 @@ Started {at} by {by} ({platform})</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="130"/>
+        <location filename="../../console/ui/reports/tab.py" line="135"/>
         <source>Reading the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="141"/>
+        <location filename="../../console/ui/reports/tab.py" line="143"/>
         <source>Report {period}</source>
         <translation>报表 {period}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="148"/>
+        <location filename="../../console/ui/reports/tab.py" line="150"/>
         <source>Could not read the report: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="157"/>
+        <location filename="../../console/ui/reports/tab.py" line="159"/>
         <source>{filters} · made {at} (China time)</source>
         <translation>{filters} · 生成于 {at}（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="160"/>
+        <location filename="../../console/ui/reports/tab.py" line="162"/>
         <source> · calls have no district: the call figures are the platform&apos;s</source>
         <translation> · 话务数据不分区县：呼入、接通等为全平台数字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="192"/>
+        <location filename="../../console/ui/reports/tab.py" line="194"/>
         <source>report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="209"/>
+        <location filename="../../console/ui/reports/tab.py" line="211"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="210"/>
+        <location filename="../../console/ui/reports/tab.py" line="212"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="220"/>
+        <location filename="../../console/ui/reports/tab.py" line="222"/>
         <source>Writing {path}…</source>
         <translation>正在写入 {path}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="225"/>
+        <location filename="../../console/ui/reports/tab.py" line="227"/>
         <source>Export cancelled: no file was written.</source>
         <translation>已取消导出，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="226"/>
+        <location filename="../../console/ui/reports/tab.py" line="228"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="232"/>
+        <location filename="../../console/ui/reports/tab.py" line="234"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="246"/>
+        <location filename="../../console/ui/reports/tab.py" line="248"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="247"/>
+        <location filename="../../console/ui/reports/tab.py" line="249"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="257"/>
+        <location filename="../../console/ui/reports/tab.py" line="259"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="260"/>
+        <location filename="../../console/ui/reports/tab.py" line="262"/>
         <source>Saved {path} ({pages} page(s)).</source>
         <translation>已保存 {path}（共 {pages} 页）。</translation>
     </message>

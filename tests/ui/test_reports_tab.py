@@ -260,3 +260,38 @@ def test_every_key_of_the_tab_is_declared_and_live_once(
     qtbot.waitUntil(tab.isActiveWindow)
     QTest.keyClick(tab, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
     assert tab.page.tiles[5].hasFocus()  # the first tile with orders behind it
+
+
+LAZY = """
+import sys
+from datetime import date
+from PySide6.QtWidgets import QApplication
+from console.ui.main_window import MainWindow  # the window knows the tab's class
+from console.ui.reports import reports_tab
+from tests.principals import lead
+from tests.ui.ops_doubles import InlineOperations
+from tests.ui.report_doubles import FakeReports
+from console.domain.orders import Platform
+
+app = QApplication([])
+tab = reports_tab(FakeReports(), principal=lead("x", "A-1", Platform.HOTLINE).principal,
+                  ops=InlineOperations(), today=lambda: date(2026, 11, 1), districts=[],
+                  chinese=False)
+print("before", "PySide6.QtCharts" in sys.modules)
+tab.show()
+app.processEvents()
+print("after", "PySide6.QtCharts" in sys.modules)
+"""
+
+
+def test_start_up_never_loads_the_charts_library() -> None:
+    """A fresh process: the window and the tab built, QtCharts not imported until shown."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    out = subprocess.run([sys.executable, "-c", LAZY], env=env, cwd=root, capture_output=True,
+                         text=True, timeout=120, check=True).stdout.split("\n")  # fmt: skip
+    assert out[:2] == ["before False", "after True"]

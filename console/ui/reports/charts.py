@@ -9,6 +9,7 @@ or a point says which (``ChartView.picked``); the tab opens the orders behind it
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date
 
@@ -39,10 +40,19 @@ class ChartView(QChartView):
 
     picked = Signal(int, int)
 
-    def __init__(self, chart: QChart, parent: QWidget | None = None) -> None:
-        super().__init__(chart, parent)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(_chart(), parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setObjectName("reportChart")
+
+    def clear(self) -> QChart:
+        """The chart emptied for new figures (the view is kept: showing a new one costs more)."""
+        chart = self.chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+            axis.deleteLater()
+        return chart
 
 
 def _chart() -> QChart:
@@ -56,18 +66,39 @@ def _chart() -> QChart:
     return chart
 
 
+def nice_scale(top: float, room: float) -> tuple[float, int]:
+    """The axis' end and its tick count: ``top`` with ``room`` to spare (the value written
+    after the longest bar), in steps of 1, 2, 2.5 or 5 times a power of ten, at most 5 steps."""
+    if top <= 0:
+        return 1.0, 2
+    want = top * room
+    power = 10 ** math.floor(math.log10(want / 4))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power * 5 >= want)
+    if step < 1:
+        step = 1.0
+    steps = math.ceil(want / step)
+    return step * steps, steps + 1
+
+
+def _value_axis(top: float, *, room: float) -> QValueAxis:
+    axis = QValueAxis()
+    end, ticks = nice_scale(top, room)
+    axis.setRange(0, end)
+    axis.setTickCount(ticks)
+    axis.setLabelFormat("%d")
+    return axis
+
+
 def bar_chart(
-    categories: Sequence[str], sets: Sequence[tuple[str, Sequence[int]]],
-    parent: QWidget | None = None,
-) -> ChartView:  # fmt: skip
-    """Horizontal bars, one row per category (the first on top), each bar labelled with its
-    value; one set per (name, values). The legend shows only when there are several sets."""
-    chart = _chart()
+    view: ChartView, categories: Sequence[str], sets: Sequence[tuple[str, Sequence[int]]]
+) -> ChartView:
+    """``view`` drawn as horizontal bars, one row per category (the first on top), each bar
+    labelled with its value; one set per (name, values). A legend only for several sets."""
+    chart = view.clear()
     series = QHorizontalBarSeries()
     series.setLabelsVisible(True)
     series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
     series.setLabelsFormat("@value")
-    view = ChartView(chart, parent)
     for number, (name, values) in enumerate(sets):
         bar = QBarSet(name)
         bar.setColor(QColor(OKABE_ITO[number % len(OKABE_ITO)]))
@@ -82,11 +113,7 @@ def bar_chart(
     axis_y.append(list(reversed(categories)))
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)
-    axis_x = QValueAxis()
-    top = max((max(v, default=0) for _, v in sets), default=0)
-    axis_x.setRange(0, max(1.0, top * 1.15))  # room for the value after the longest bar
-    axis_x.setLabelFormat("%d")
-    axis_x.applyNiceNumbers()
+    axis_x = _value_axis(max((max(v, default=0) for _, v in sets), default=0), room=1.15)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(axis_x)
     chart.legend().setVisible(len(sets) > 1)
@@ -96,23 +123,18 @@ def bar_chart(
 
 
 def trend_chart(
-    days: Sequence[date], lines: Sequence[tuple[str, Sequence[int]]],
-    parent: QWidget | None = None,
-) -> ChartView:  # fmt: skip
-    """One line per (name, counts by day); each its own colour, dash and marker."""
-    chart = _chart()
-    view = ChartView(chart, parent)
+    view: ChartView, days: Sequence[date], lines: Sequence[tuple[str, Sequence[int]]]
+) -> ChartView:
+    """``view`` drawn as one line per (name, counts by day), each its own colour and dash
+    (and, for two weeks or less, marker size and point labels)."""
+    chart = view.clear()
     axis_x = QCategoryAxis()
     axis_x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     step = max(1, -(-len(days) // MAX_LABELS))
     for i in range(0, len(days), step):
         axis_x.append(days[i].strftime("%m-%d"), i)
     axis_x.setRange(-0.3, max(len(days) - 0.7, 0.7))
-    axis_y = QValueAxis()
-    top = max((max(v, default=0) for _, v in lines), default=0)
-    axis_y.setRange(0, max(1.0, top * 1.1))
-    axis_y.setLabelFormat("%d")
-    axis_y.applyNiceNumbers()
+    axis_y = _value_axis(max((max(v, default=0) for _, v in lines), default=0), room=1.05)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     dashes = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)

@@ -148,7 +148,8 @@ def write_pdf(path: Path, title: str, heading: str, page: QWidget, blocks: list[
                 painter.save()
                 painter.translate(at.x() * fit, y)
                 painter.scale(fit, fit)
-                block.render(painter, QPoint(0, 0))
+                painter.setClipRect(QRect(0, 0, block.width(), block.height()))  # a table's
+                block.render(painter, QPoint(0, 0))  # viewport draws rows past its frame
                 painter.restore()
             y += int(tall * fit) + CARD_GAP_PX
     finally:

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
-from console.services.report_views import Count, FigureKey, Report, Table, report_tables
+from console.services.report_views import Count, FigureKey, Report, Table
 from console.ui.reports.tables import ReportTableModel, table_view
 from console.ui.reports.tiles import TILE_STYLE, Headline, Tile
 from console.ui.reports.words import (
@@ -36,6 +37,7 @@ TOP_BARS = 12  # bars a chart shows at most (the table lists them all)
 TABLE_ROWS_SHOWN = 12  # a table taller than this scrolls inside its card
 TILES_PER_ROW = 6
 TABLE_MAX_WIDTH = 560
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
 # Tables drawn as a chart, and the cards that take the page's whole width.
 ORDER = (
@@ -82,16 +84,18 @@ class Card(QFrame):
     """One table of the report, with its chart above it (or, ``side`` by side, to its left)."""
 
     def __init__(self, title: str, model: ReportTableModel, *, side: bool = False,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 capped: bool = True, parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("reportCard")
         self.title = QLabel(title)
         self.title.setObjectName("cardTitle")
         self.model = model
         self.side = side
+        self.capped = capped  # a narrow table; else as wide as the card (the incidents)
         self.view = table_view(model)
         self.empty = QLabel(self.tr("Nothing in this period."))
         self.chart: Any = None  # a charts.ChartView, once the charts are loaded
+        self.opened: Callable[[int, int], Opened] | None = None  # what a picked bar opens
         self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight if side
                                else QBoxLayout.Direction.TopToBottom)  # fmt: skip
         self.body.addWidget(self.view, 2, Qt.AlignmentFlag.AlignTop)
@@ -100,30 +104,34 @@ class Card(QFrame):
         layout.addLayout(self.body)
         layout.addWidget(self.empty)
 
-    def set_chart(self, chart: Any) -> None:
-        if self.chart is not None:
-            self.body.removeWidget(self.chart)
-            self.chart.deleteLater()
-        self.chart = chart
-        if chart is not None:
-            self.body.insertWidget(0, chart, 3)
+    def chart_view(self, charts: Any) -> Any:
+        """The card's chart view, made the first time (kept across reports)."""
+        if self.chart is None:
+            self.chart = charts.ChartView()
+            self.body.insertWidget(0, self.chart, 3)
+        return self.chart
 
     def fit(self) -> None:
         """The table as tall as its rows (up to TABLE_ROWS_SHOWN; beside a chart, as tall as
         the chart): the page scrolls, not the table."""
         rows = self.model.rowCount()
-        self.empty.setVisible(rows == 0)
-        self.view.setVisible(rows > 0)
-        if self.chart is not None:
-            self.chart.setVisible(rows > 0)
-        self.view.setMaximumWidth(TABLE_MAX_WIDTH)  # the numbers stay near their names
+        for widget, shown in ((self.empty, rows == 0), (self.view, rows > 0),
+                              (self.chart, rows > 0)):  # fmt: skip
+            if widget is not None and widget.isVisibleTo(self) != shown:
+                widget.setVisible(shown)  # only a change: showing a widget is not free
+        header = self.view.horizontalHeader()
+        stretched = any(header.sectionResizeMode(i) == QHeaderView.ResizeMode.Stretch
+                        for i in range(header.count()))  # fmt: skip
+        columns = header.length() + self.view.verticalScrollBar().sizeHint().width() + 4
+        # the numbers stay near their names; a table of numbers only is as wide as they are
+        cap = TABLE_MAX_WIDTH if stretched else min(TABLE_MAX_WIDTH, columns)
+        self.view.setMaximumWidth(cap if self.capped else QWIDGETSIZE_MAX)
         if self.side and self.chart is not None:
             self.view.setFixedHeight(self.chart.minimumHeight())
             return
         height = self.view.verticalHeader().defaultSectionSize()
-        shown = min(rows, TABLE_ROWS_SHOWN)
         frame = self.view.frameWidth() * 2 + self.view.horizontalHeader().sizeHint().height()
-        self.view.setFixedHeight(frame + shown * height + 2)
+        self.view.setFixedHeight(frame + min(rows, TABLE_ROWS_SHOWN) * height + 2)
 
 
 class ReportPage(QWidget):
@@ -158,7 +166,10 @@ class ReportPage(QWidget):
 
     # ------------------------------------------------------------------ showing
 
-    def show_report(self, report: Report, heading: str, subheading: str) -> None:
+    def show_report(
+        self, report: Report, tables: list[Table], heading: str, subheading: str
+    ) -> None:
+        """``tables``: ``report_tables(report)``, made with the report off the UI thread."""
         self.report = report
         self.heading.setText(heading)
         self.subheading.setText(subheading)
@@ -166,7 +177,7 @@ class ReportPage(QWidget):
         titles = table_titles()
         row, column = 0, 0
         tables = sorted(
-            report_tables(report),
+            tables,
             key=lambda t: ORDER.index(t.key) if t.key in ORDER else len(ORDER),
         )
         for table in tables:
@@ -182,8 +193,9 @@ class ReportPage(QWidget):
                 row, column = (row + 1, 0) if span == 2 or column == 1 else (row, 1)
             else:
                 card.model.set_table(table)
-            card.fit()
-        self._draw_charts()
+            if self.charts is None:
+                card.fit()
+        self._draw_charts()  # then fits the cards around their charts
 
     def lay_out(self) -> None:
         """Place the cards now (before printing a report that has just come in)."""
@@ -206,7 +218,8 @@ class ReportPage(QWidget):
 
     def _card(self, table: Table, title: str) -> Card:
         side = table.key in WIDE and table.key in CHARTED
-        card = Card(title, ReportTableModel(table, self), side=side, parent=self)
+        capped = side or table.key not in WIDE
+        card = Card(title, ReportTableModel(table, self), side=side, capped=capped, parent=self)
         card.view.activated.connect(lambda index, c=card: self._open_row(c, index))
         return card
 
@@ -218,13 +231,14 @@ class ReportPage(QWidget):
         report, charts = self.report, self.charts
         trend = self.cards["trend"]
         days = [t.day for t in report.trend]
-        view = charts.trend_chart(
-            days, [(self.tr("Received"), [t.created for t in report.trend]),
-                   (self.tr("Completed"), [t.completed for t in report.trend])])  # fmt: skip
-        self._picks(view, lambda n, i: (FigureKey.TREND_CREATED if n == 0 else
-                                        FigureKey.TREND_COMPLETED, days[i].isoformat(),
-                                        f"{trend.title.text()} · {days[i]}"))  # fmt: skip
-        trend.set_chart(view)
+        charts.trend_chart(
+            self._view(trend), days,
+            [(self.tr("Received"), [t.created for t in report.trend]),
+             (self.tr("Completed"), [t.completed for t in report.trend])],
+        )  # fmt: skip
+        trend.opened = lambda n, i: (
+            FigureKey.TREND_CREATED if n == 0 else FigureKey.TREND_COMPLETED,
+            days[i].isoformat(), f"{trend.title.text()} · {days[i]}")  # fmt: skip
         self._count_chart("by_district", FigureKey.BY_DISTRICT, report.by_district, shares=False)
         self._count_chart("three_way", FigureKey.THREE_WAY, report.three_way, shares=True)
         self._count_chart("first_contact", FigureKey.FIRST_CONTACT, report.first_contact,
@@ -232,16 +246,17 @@ class ReportPage(QWidget):
         lines = sorted(report.dispatches, key=lambda d: -d.dispatched)[:TOP_BARS]
         on_time = self.tr("{name}  on time {share}")
         card = self.cards["dispatches"]
-        view = charts.bar_chart(
+        charts.bar_chart(
+            self._view(card),
             [on_time.format(name=d.name, share=share_text(d.on_time_share)) for d in lines],
             [(self.tr("Dispatched"), [d.dispatched for d in lines]),
-             (self.tr("Fed back on time"), [d.on_time for d in lines])])  # fmt: skip
-        self._picks(view, lambda n, i: (FigureKey.DISPATCHES if n == 0 else
-                                        FigureKey.DISPATCHES_ON_TIME, lines[i].department,
-                                        f"{card.title.text()} · {lines[i].name}"))  # fmt: skip
-        card.set_chart(view)
-        for card in self.cards.values():
-            card.fit()
+             (self.tr("Fed back on time"), [d.on_time for d in lines])],
+        )  # fmt: skip
+        card.opened = lambda n, i: (
+            FigureKey.DISPATCHES if n == 0 else FigureKey.DISPATCHES_ON_TIME,
+            lines[i].department, f"{card.title.text()} · {lines[i].name}")  # fmt: skip
+        for each in self.cards.values():
+            each.fit()
 
     def _count_chart(self, key: str, figure: FigureKey, counts: list[Count], *,
                      shares: bool) -> None:  # fmt: skip
@@ -251,13 +266,21 @@ class ReportPage(QWidget):
         names = [f"{c.label}  {share_text(c.value / total)}" if shares and total else c.label
                  for c in shown]  # fmt: skip
         card = self.cards[key]
-        view = self.charts.bar_chart(names, [(card.title.text(), [c.value for c in shown])])
-        self._picks(view, lambda _n, i: (figure, shown[i].key,
-                                         f"{card.title.text()} · {shown[i].label}"))  # fmt: skip
-        card.set_chart(view)
+        self.charts.bar_chart(self._view(card), names,
+                              [(card.title.text(), [c.value for c in shown])])  # fmt: skip
+        card.opened = lambda _n, i: (figure, shown[i].key,
+                                     f"{card.title.text()} · {shown[i].label}")  # fmt: skip
 
-    def _picks(self, view: Any, opened: Callable[[int, int], Opened]) -> None:
-        view.picked.connect(lambda n, i: self.figure_activated.emit(*opened(n, i)))
+    def _view(self, card: Card) -> Any:
+        """The card's chart view; its double-clicks open what the card's ``opened`` says."""
+        if card.chart is None:
+            view = card.chart_view(self.charts)
+            view.picked.connect(lambda n, i, c=card: self._picked(c, n, i))
+        return card.chart
+
+    def _picked(self, card: Card, series: int, index: int) -> None:
+        if card.opened is not None:
+            self.figure_activated.emit(*card.opened(series, index))
 
     # ------------------------------------------------------------------ opening
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.catalogue import District
-from console.services.report_views import FigureKey, Period, Report
+from console.services.report_views import FigureKey, Period, Report, Table, report_tables
 from console.ui.keys import marked, sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
@@ -127,19 +127,21 @@ class ReportsTab(QWidget):
     def refresh(self) -> None:
         ask = self._asked = self.filters.ask()
         service = self._service
-        self._say(self.tr("Reading the report…"))
-        self._ops.read(
-            self, "report", lambda: service.report(ask.period, ask.platform, ask.district),
-            success=lambda report: self._loaded(ask, report),
-            failure=lambda error: self._not_loaded(ask, error),
-        )  # fmt: skip
 
-    def _loaded(self, ask: Ask, report: Report) -> None:
+        def read() -> tuple[Report, list[Table]]:
+            report = service.report(ask.period, ask.platform, ask.district)
+            return report, report_tables(report)
+
+        self._say(self.tr("Reading the report…"))
+        self._ops.read(self, "report", read, success=lambda answer: self._loaded(ask, *answer),
+                       failure=lambda error: self._not_loaded(ask, error))  # fmt: skip
+
+    def _loaded(self, ask: Ask, report: Report, tables: list[Table]) -> None:
         if ask != self._asked:
             return  # the lead changed the filters meanwhile: a newer answer is on its way
         self.report = report
         heading = self.tr("Report {period}").format(period=self._span(report.period))
-        self.page.show_report(report, heading, self._subheading(report))
+        self.page.show_report(report, tables, heading, self._subheading(report))
         self._say("")
         self.loaded.emit(report)
 
