@@ -193,6 +193,8 @@ _DECLARED: dict[str, Key] = {
     "rep_open": _k("Return or Enter", "on a tile or a table row: the orders behind it (a "
                    "double-click on a bar or a point too)", W.REPORTS),
     "rep_open_order": _k("Return or Enter", "open the order (its detail tab)", W.REPORT_ORDERS),
+    "rep_orders_excel": _k("Alt+E", "every order behind the figure to Excel (phone numbers "
+                           "masked; a progress dialog, Esc cancels)", W.REPORT_ORDERS),
     "rep_close_orders": _k("Esc", "close the list", W.REPORT_ORDERS),
 }  # fmt: skip
 for _spec in STEPS:  # declared with the steps (console/domain/actions.py), listed here

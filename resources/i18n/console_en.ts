@@ -2819,32 +2819,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrdersDialog</name>
     <message>
-        <location filename="../../console/ui/reports/orders_dialog.py" line="28"/>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="33"/>
         <source>Orders behind: {figure}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/orders_dialog.py" line="30"/>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="35"/>
         <source>Reading the orders…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/orders_dialog.py" line="50"/>
-        <source>No orders behind {figure}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/reports/orders_dialog.py" line="53"/>
-        <source>{figure}: the first {shown} of {count} orders, oldest first. Enter opens one.</source>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="44"/>
+        <source>All to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/orders_dialog.py" line="58"/>
-        <source>{figure}: {count} order(s), oldest first. Enter opens one.</source>
+        <source>No orders behind {figure}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="61"/>
+        <source>{figure}: the first {shown} of {count} orders, oldest first. Enter opens one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/orders_dialog.py" line="66"/>
+        <source>{figure}: {count} order(s), oldest first. Enter opens one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="74"/>
         <source>Could not read the orders: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3945,97 +3950,102 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="87"/>
+        <location filename="../../console/ui/reports/tab.py" line="93"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="88"/>
+        <location filename="../../console/ui/reports/tab.py" line="94"/>
         <source>Export to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="89"/>
+        <location filename="../../console/ui/reports/tab.py" line="95"/>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="135"/>
+        <location filename="../../console/ui/reports/tab.py" line="141"/>
         <source>Reading the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="143"/>
+        <location filename="../../console/ui/reports/tab.py" line="149"/>
         <source>Report {period}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="150"/>
+        <location filename="../../console/ui/reports/tab.py" line="156"/>
         <source>Could not read the report: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="159"/>
+        <location filename="../../console/ui/reports/tab.py" line="165"/>
         <source>{filters} · made {at} (China time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="162"/>
+        <location filename="../../console/ui/reports/tab.py" line="168"/>
         <source> · calls have no district: the call figures are the platform&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="194"/>
+        <location filename="../../console/ui/reports/tab.py" line="201"/>
         <source>report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="211"/>
+        <location filename="../../console/ui/reports/tab.py" line="231"/>
+        <source>An export is running: cancel it or wait for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="233"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="212"/>
+        <location filename="../../console/ui/reports/tab.py" line="234"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="222"/>
+        <location filename="../../console/ui/reports/tab.py" line="240"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="227"/>
+        <location filename="../../console/ui/reports/tab.py" line="245"/>
         <source>Export cancelled: no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="228"/>
+        <location filename="../../console/ui/reports/tab.py" line="246"/>
         <source>Saved {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="234"/>
+        <location filename="../../console/ui/reports/tab.py" line="252"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="248"/>
+        <location filename="../../console/ui/reports/tab.py" line="266"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="249"/>
+        <location filename="../../console/ui/reports/tab.py" line="267"/>
         <source>PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="259"/>
+        <location filename="../../console/ui/reports/tab.py" line="277"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="262"/>
+        <location filename="../../console/ui/reports/tab.py" line="280"/>
         <source>Saved {path} ({pages} page(s)).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2824,32 +2824,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrdersDialog</name>
     <message>
-        <location filename="../../console/ui/reports/orders_dialog.py" line="28"/>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="33"/>
         <source>Orders behind: {figure}</source>
         <translation>明细工单：{figure}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/orders_dialog.py" line="30"/>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="35"/>
         <source>Reading the orders…</source>
         <translation>正在读取工单…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/orders_dialog.py" line="50"/>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="44"/>
+        <source>All to Excel…</source>
+        <translation>全部导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="58"/>
         <source>No orders behind {figure}.</source>
         <translation>{figure} 没有对应的工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/orders_dialog.py" line="53"/>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="61"/>
         <source>{figure}: the first {shown} of {count} orders, oldest first. Enter opens one.</source>
         <translation>{figure}：共 {count} 件以上，显示最早的 {shown} 件（全部明细请导出 Excel）。回车打开工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/orders_dialog.py" line="58"/>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="66"/>
         <source>{figure}: {count} order(s), oldest first. Enter opens one.</source>
         <translation>{figure}：{count} 件工单，按时间先后排列。回车打开工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/orders_dialog.py" line="66"/>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="74"/>
         <source>Could not read the orders: {error}</source>
         <translation>无法读取工单：{error}</translation>
     </message>
@@ -3950,97 +3955,102 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="87"/>
+        <location filename="../../console/ui/reports/tab.py" line="93"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="88"/>
+        <location filename="../../console/ui/reports/tab.py" line="94"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="89"/>
+        <location filename="../../console/ui/reports/tab.py" line="95"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="135"/>
+        <location filename="../../console/ui/reports/tab.py" line="141"/>
         <source>Reading the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="143"/>
+        <location filename="../../console/ui/reports/tab.py" line="149"/>
         <source>Report {period}</source>
         <translation>报表 {period}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="150"/>
+        <location filename="../../console/ui/reports/tab.py" line="156"/>
         <source>Could not read the report: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="159"/>
+        <location filename="../../console/ui/reports/tab.py" line="165"/>
         <source>{filters} · made {at} (China time)</source>
         <translation>{filters} · 生成于 {at}（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="162"/>
+        <location filename="../../console/ui/reports/tab.py" line="168"/>
         <source> · calls have no district: the call figures are the platform&apos;s</source>
         <translation> · 话务数据不分区县：呼入、接通等为全平台数字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="194"/>
+        <location filename="../../console/ui/reports/tab.py" line="201"/>
         <source>report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="211"/>
+        <location filename="../../console/ui/reports/tab.py" line="231"/>
+        <source>An export is running: cancel it or wait for it.</source>
+        <translation>正在导出：请等待完成或先取消。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="233"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="212"/>
+        <location filename="../../console/ui/reports/tab.py" line="234"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="222"/>
+        <location filename="../../console/ui/reports/tab.py" line="240"/>
         <source>Writing {path}…</source>
         <translation>正在写入 {path}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="227"/>
+        <location filename="../../console/ui/reports/tab.py" line="245"/>
         <source>Export cancelled: no file was written.</source>
         <translation>已取消导出，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="228"/>
+        <location filename="../../console/ui/reports/tab.py" line="246"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="234"/>
+        <location filename="../../console/ui/reports/tab.py" line="252"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="248"/>
+        <location filename="../../console/ui/reports/tab.py" line="266"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="249"/>
+        <location filename="../../console/ui/reports/tab.py" line="267"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="259"/>
+        <location filename="../../console/ui/reports/tab.py" line="277"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="262"/>
+        <location filename="../../console/ui/reports/tab.py" line="280"/>
         <source>Saved {path} ({pages} page(s)).</source>
         <translation>已保存 {path}（共 {pages} 页）。</translation>
     </message>

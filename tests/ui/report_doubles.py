@@ -143,6 +143,16 @@ class FakeReports:
         self.written.append(path)
         return path
 
+    def export_orders_xlsx(self, report_or_period: Report | Period, path: Path,
+                           progress: Callable[[int, int], None], cancelled: Callable[[], bool],
+                           figure_key: FigureKey | str | None = None,
+                           value: str | None = None) -> int:  # fmt: skip
+        key = FigureKey(figure_key) if figure_key is not None else None
+        self.behind.append((key, value))  # type: ignore[arg-type]
+        report = report_or_period if isinstance(report_or_period, Report) else sample_report()
+        self.export_xlsx(report, path, progress, cancelled)
+        return self.rows
+
 
 def later(report: Report, days: int) -> Report:
     """The same report, made ``days`` later (a second answer to tell from the first)."""

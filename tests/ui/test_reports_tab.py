@@ -215,6 +215,22 @@ def test_a_cancelled_export_stops_and_writes_nothing(
     assert not (tmp_path / "november.xlsx").exists()
 
 
+def test_the_orders_behind_a_figure_go_to_excel_from_their_list(
+    qtbot: QtBot, districts: list[District], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = FakeReports(rows=5)
+    tab = make(qtbot, fake, districts)
+    monkeypatch.setattr(tab, "_ask_path", lambda *_: tmp_path / "tiexi.xlsx")
+    district = tab.page.cards["by_district"]
+    district.view.activated.emit(district.model.index(0, 2))
+    assert tab.dialog is not None
+    with qtbot.waitSignal(tab.exported) as said:
+        tab.dialog.export_button.click()
+    assert fake.behind[-1] == (FigureKey.BY_DISTRICT, "210106")
+    assert (tmp_path / "tiexi.xlsx").exists() and "tiexi.xlsx" in said.args[0]
+    assert not tab.dialog.isVisible()
+
+
 def test_the_export_runs_off_the_ui_thread_and_the_window_keeps_going(
     qtbot: QtBot, districts: list[District], tmp_path: Path
 ) -> None:

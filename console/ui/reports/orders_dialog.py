@@ -10,17 +10,22 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QListView,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from console.ui.keys import marked
 
 SHOWN_AT_MOST = 2_000  # more than a lead reads; the Excel export has them all
 
 
 class OrdersDialog(QDialog):
-    """Signals: ``order_activated(str)`` when an order is opened."""
+    """Signals: ``order_activated(str)`` when an order is opened; ``export_asked()`` when the
+    lead wants them all in a workbook."""
 
     order_activated = Signal(str)
+    export_asked = Signal()
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +41,10 @@ class OrdersDialog(QDialog):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setUniformItemSizes(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = QPushButton(marked(self.tr("All to Excel…"), "rep_orders_excel"))
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.export_asked)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)

@@ -42,6 +42,8 @@ from console.ui.reports.page import ReportPage
 from console.ui.reports.words import time_text
 
 CHARTS_MODULE = "console.ui.reports.charts"
+Write = Callable[[Path, Callable[[int, int], None], Callable[[], bool]], object]
+"""A workbook written to a path, with its progress callback and its cancel question."""
 ERROR_COLOUR = "#b3261e"
 
 
@@ -54,6 +56,10 @@ class Reports(Protocol):
                       value: str | None = None, limit: int | None = None) -> list[str]: ...  # fmt: skip
     def export_xlsx(self, report: Report, path: Path, progress: Callable[[int, int], None],
                     cancelled: Callable[[], bool]) -> Path: ...  # fmt: skip
+    def export_orders_xlsx(self, report_or_period: Report | Period, path: Path,
+                           progress: Callable[[int, int], None], cancelled: Callable[[], bool],
+                           figure_key: FigureKey | str | None = None,
+                           value: str | None = None) -> int: ...  # fmt: skip
 
 
 class ReportsTab(QWidget):
@@ -172,6 +178,8 @@ class ReportsTab(QWidget):
             self.dialog.deleteLater()
         dialog = self.dialog = OrdersDialog(title, self)
         dialog.order_activated.connect(self.order_activated)
+        dialog.export_asked.connect(dialog.accept)  # the list closes; the export shows its own
+        dialog.export_asked.connect(lambda: self.export_orders(figure, value))
         service = self._service
         self._ops.read(
             dialog, "orders", lambda: service.orders_behind(report, figure, value,
@@ -205,18 +213,29 @@ class ReportsTab(QWidget):
     @Slot()
     def export_excel(self, path: Path | None = None) -> None:
         """The report as a workbook (asks where, unless ``path`` is given)."""
-        report = self.report
-        if report is None or self.export is not None:
+        report, service = self.report, self._service
+        if report is not None:
+            self._export(lambda p, progress, cancelled: service.export_xlsx(
+                report, p, progress, cancelled), path)  # fmt: skip
+
+    def export_orders(self, figure: FigureKey, value: str | None,
+                      path: Path | None = None) -> None:  # fmt: skip
+        """Every order behind a figure as a workbook (phone numbers masked by the service)."""
+        report, service = self.report, self._service
+        if report is not None:
+            self._export(lambda p, progress, cancelled: service.export_orders_xlsx(
+                report, p, progress, cancelled, figure, value), path)  # fmt: skip
+
+    def _export(self, write: Write, path: Path | None) -> None:
+        if self.export is not None:
+            self.export.dialog.show()  # the one running, in front again
+            self._say(self.tr("An export is running: cancel it or wait for it."))
             return
         path = path or self._ask_path(self.tr("Export to Excel"), ".xlsx",
                                       self.tr("Excel workbook (*.xlsx)"))  # fmt: skip
         if path is None:
             return
-        service = self._service
-        export = self.export = ExcelExport(
-            lambda p, progress, cancelled: service.export_xlsx(report, p, progress, cancelled),
-            path, self._ops, self,
-        )  # fmt: skip
+        export = self.export = ExcelExport(write, path, self._ops, self)
         export.finished.connect(self._exported)
         export.failed.connect(self._export_failed)
         self._say(self.tr("Writing {path}…").format(path=path))
