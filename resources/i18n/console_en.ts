@@ -978,7 +978,7 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="96"/>
+        <location filename="../../console/ui/reports/page.py" line="98"/>
         <source>Nothing in this period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3598,82 +3598,82 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportHeadlines</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="319"/>
+        <location filename="../../console/ui/reports/page.py" line="322"/>
         <source>Calls offered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="320"/>
+        <location filename="../../console/ui/reports/page.py" line="323"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="321"/>
+        <location filename="../../console/ui/reports/page.py" line="324"/>
         <source>Answered within 15 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="322"/>
+        <location filename="../../console/ui/reports/page.py" line="325"/>
         <source>GB/T 33358 service level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="323"/>
+        <location filename="../../console/ui/reports/page.py" line="326"/>
         <source>Abandoned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="324"/>
+        <location filename="../../console/ui/reports/page.py" line="327"/>
         <source>Average handling time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="325"/>
+        <location filename="../../console/ui/reports/page.py" line="328"/>
         <source>Orders received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="326"/>
+        <location filename="../../console/ui/reports/page.py" line="329"/>
         <source>Orders completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="327"/>
+        <location filename="../../console/ui/reports/page.py" line="330"/>
         <source>Escalated to 110</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="328"/>
+        <location filename="../../console/ui/reports/page.py" line="331"/>
         <source>Alarms raised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="329"/>
+        <location filename="../../console/ui/reports/page.py" line="332"/>
         <source>{n} acknowledged, median {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="331"/>
+        <location filename="../../console/ui/reports/page.py" line="334"/>
         <source>Hot spots found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="332"/>
+        <location filename="../../console/ui/reports/page.py" line="335"/>
         <source>{n} taken up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="333"/>
+        <location filename="../../console/ui/reports/page.py" line="336"/>
         <source>Verification orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="335"/>
+        <location filename="../../console/ui/reports/page.py" line="338"/>
         <source>Emergency incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="336"/>
+        <location filename="../../console/ui/reports/page.py" line="339"/>
         <source>drills left out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3681,27 +3681,27 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="236"/>
+        <location filename="../../console/ui/reports/page.py" line="238"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="237"/>
+        <location filename="../../console/ui/reports/page.py" line="239"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="247"/>
+        <location filename="../../console/ui/reports/page.py" line="249"/>
         <source>{name}  on time {share}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="252"/>
+        <location filename="../../console/ui/reports/page.py" line="254"/>
         <source>Dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="253"/>
+        <location filename="../../console/ui/reports/page.py" line="255"/>
         <source>Fed back on time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3709,7 +3709,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../console/ui/reports/tables.py" line="105"/>
+        <location filename="../../console/ui/reports/tables.py" line="111"/>
         <source>Enter or double-click: the orders behind it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3717,232 +3717,262 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportWords</name>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="38"/>
+        <location filename="../../console/ui/reports/words.py" line="40"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="39"/>
+        <location filename="../../console/ui/reports/words.py" line="41"/>
         <source>Rates and times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="40"/>
+        <location filename="../../console/ui/reports/words.py" line="42"/>
         <source>Trend by day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="41"/>
+        <location filename="../../console/ui/reports/words.py" line="43"/>
         <source>Orders by kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="42"/>
+        <location filename="../../console/ui/reports/words.py" line="44"/>
         <source>Orders by field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="43"/>
+        <location filename="../../console/ui/reports/words.py" line="45"/>
         <source>Orders by district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="44"/>
+        <location filename="../../console/ui/reports/words.py" line="46"/>
         <source>Transfers each way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="45"/>
+        <location filename="../../console/ui/reports/words.py" line="47"/>
         <source>Three-way call outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="46"/>
+        <location filename="../../console/ui/reports/words.py" line="48"/>
         <source>First contact by mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="47"/>
+        <location filename="../../console/ui/reports/words.py" line="49"/>
         <source>Dispatches by department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="48"/>
+        <location filename="../../console/ui/reports/words.py" line="50"/>
         <source>Overdue by deadline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="49"/>
+        <location filename="../../console/ui/reports/words.py" line="51"/>
         <source>Returns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="50"/>
+        <location filename="../../console/ui/reports/words.py" line="52"/>
         <source>Alarms by level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="51"/>
+        <location filename="../../console/ui/reports/words.py" line="53"/>
         <source>Emergency incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="58"/>
+        <location filename="../../console/ui/reports/words.py" line="60"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="59"/>
+        <location filename="../../console/ui/reports/words.py" line="61"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="89"/>
+        <location filename="../../console/ui/reports/words.py" line="123"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="61"/>
+        <location filename="../../console/ui/reports/words.py" line="63"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="60"/>
+        <location filename="../../console/ui/reports/words.py" line="62"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="62"/>
+        <location filename="../../console/ui/reports/words.py" line="64"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="63"/>
+        <location filename="../../console/ui/reports/words.py" line="65"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="64"/>
+        <location filename="../../console/ui/reports/words.py" line="66"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="65"/>
+        <location filename="../../console/ui/reports/words.py" line="67"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="66"/>
+        <location filename="../../console/ui/reports/words.py" line="68"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="67"/>
+        <location filename="../../console/ui/reports/words.py" line="69"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="68"/>
+        <location filename="../../console/ui/reports/words.py" line="70"/>
         <source>Signed for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="69"/>
+        <location filename="../../console/ui/reports/words.py" line="71"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="70"/>
+        <location filename="../../console/ui/reports/words.py" line="72"/>
         <source>Dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="71"/>
+        <location filename="../../console/ui/reports/words.py" line="73"/>
         <source>Fed back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="72"/>
+        <location filename="../../console/ui/reports/words.py" line="74"/>
         <source>On time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="73"/>
+        <location filename="../../console/ui/reports/words.py" line="75"/>
         <source>On-time share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="74"/>
+        <location filename="../../console/ui/reports/words.py" line="76"/>
         <source>Incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="75"/>
+        <location filename="../../console/ui/reports/words.py" line="77"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="76"/>
+        <location filename="../../console/ui/reports/words.py" line="78"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="77"/>
+        <location filename="../../console/ui/reports/words.py" line="79"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="78"/>
+        <location filename="../../console/ui/reports/words.py" line="80"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="79"/>
+        <location filename="../../console/ui/reports/words.py" line="81"/>
         <source>Stood down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="80"/>
+        <location filename="../../console/ui/reports/words.py" line="82"/>
         <source>Linked orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="81"/>
+        <location filename="../../console/ui/reports/words.py" line="83"/>
         <source>Partners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="82"/>
+        <location filename="../../console/ui/reports/words.py" line="84"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="83"/>
+        <location filename="../../console/ui/reports/words.py" line="85"/>
         <source>Median minutes to answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="90"/>
+        <location filename="../../console/ui/reports/words.py" line="96"/>
+        <source>12345 took it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="97"/>
+        <source>110 took it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="98"/>
+        <source>Neither: first contact (首接负责)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="101"/>
+        <source>Provisional acceptance (先行受理)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="102"/>
+        <source>Guidance and explanation (合理引导和解释)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="118"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="124"/>
         <source>Week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="91"/>
+        <location filename="../../console/ui/reports/words.py" line="125"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="92"/>
+        <location filename="../../console/ui/reports/words.py" line="126"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="111"/>
+        <location filename="../../console/ui/reports/words.py" line="145"/>
         <source>{s} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="112"/>
+        <location filename="../../console/ui/reports/words.py" line="146"/>
         <source>{m} min {s:02d} s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3990,62 +4020,62 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="201"/>
+        <location filename="../../console/ui/reports/tab.py" line="202"/>
         <source>report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="231"/>
+        <location filename="../../console/ui/reports/tab.py" line="232"/>
         <source>An export is running: cancel it or wait for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="233"/>
+        <location filename="../../console/ui/reports/tab.py" line="234"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="234"/>
+        <location filename="../../console/ui/reports/tab.py" line="235"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="240"/>
+        <location filename="../../console/ui/reports/tab.py" line="241"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="245"/>
+        <location filename="../../console/ui/reports/tab.py" line="246"/>
         <source>Export cancelled: no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="246"/>
+        <location filename="../../console/ui/reports/tab.py" line="247"/>
         <source>Saved {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="252"/>
+        <location filename="../../console/ui/reports/tab.py" line="253"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="266"/>
+        <location filename="../../console/ui/reports/tab.py" line="267"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="267"/>
+        <location filename="../../console/ui/reports/tab.py" line="268"/>
         <source>PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="277"/>
+        <location filename="../../console/ui/reports/tab.py" line="278"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="280"/>
+        <location filename="../../console/ui/reports/tab.py" line="281"/>
         <source>Saved {path} ({pages} page(s)).</source>
         <translation type="unfinished"></translation>
     </message>

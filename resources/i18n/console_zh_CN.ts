@@ -978,7 +978,7 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="96"/>
+        <location filename="../../console/ui/reports/page.py" line="98"/>
         <source>Nothing in this period.</source>
         <translation>本期无数据。</translation>
     </message>
@@ -3603,82 +3603,82 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportHeadlines</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="319"/>
+        <location filename="../../console/ui/reports/page.py" line="322"/>
         <source>Calls offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="320"/>
+        <location filename="../../console/ui/reports/page.py" line="323"/>
         <source>Answered</source>
         <translation>接通量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="321"/>
+        <location filename="../../console/ui/reports/page.py" line="324"/>
         <source>Answered within 15 s</source>
         <translation>15秒接通率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="322"/>
+        <location filename="../../console/ui/reports/page.py" line="325"/>
         <source>GB/T 33358 service level</source>
         <translation>GB/T 33358 服务水平</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="323"/>
+        <location filename="../../console/ui/reports/page.py" line="326"/>
         <source>Abandoned</source>
         <translation>放弃量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="324"/>
+        <location filename="../../console/ui/reports/page.py" line="327"/>
         <source>Average handling time</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="325"/>
+        <location filename="../../console/ui/reports/page.py" line="328"/>
         <source>Orders received</source>
         <translation>受理工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="326"/>
+        <location filename="../../console/ui/reports/page.py" line="329"/>
         <source>Orders completed</source>
         <translation>办结工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="327"/>
+        <location filename="../../console/ui/reports/page.py" line="330"/>
         <source>Escalated to 110</source>
         <translation>联动110派警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="328"/>
+        <location filename="../../console/ui/reports/page.py" line="331"/>
         <source>Alarms raised</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="329"/>
+        <location filename="../../console/ui/reports/page.py" line="332"/>
         <source>{n} acknowledged, median {t}</source>
         <translation>已确认 {n}，确认中位时长 {t}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="331"/>
+        <location filename="../../console/ui/reports/page.py" line="334"/>
         <source>Hot spots found</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="332"/>
+        <location filename="../../console/ui/reports/page.py" line="335"/>
         <source>{n} taken up</source>
         <translation>已核查 {n}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="333"/>
+        <location filename="../../console/ui/reports/page.py" line="336"/>
         <source>Verification orders</source>
         <translation>核查工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="335"/>
+        <location filename="../../console/ui/reports/page.py" line="338"/>
         <source>Emergency incidents</source>
         <translation>应急事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="336"/>
+        <location filename="../../console/ui/reports/page.py" line="339"/>
         <source>drills left out</source>
         <translation>不含演练</translation>
     </message>
@@ -3686,27 +3686,27 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="236"/>
+        <location filename="../../console/ui/reports/page.py" line="238"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="237"/>
+        <location filename="../../console/ui/reports/page.py" line="239"/>
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="247"/>
+        <location filename="../../console/ui/reports/page.py" line="249"/>
         <source>{name}  on time {share}</source>
         <translation>{name}  按时 {share}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="252"/>
+        <location filename="../../console/ui/reports/page.py" line="254"/>
         <source>Dispatched</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="253"/>
+        <location filename="../../console/ui/reports/page.py" line="255"/>
         <source>Fed back on time</source>
         <translation>按时反馈</translation>
     </message>
@@ -3714,7 +3714,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../console/ui/reports/tables.py" line="105"/>
+        <location filename="../../console/ui/reports/tables.py" line="111"/>
         <source>Enter or double-click: the orders behind it</source>
         <translation>回车或双击：查看对应工单</translation>
     </message>
@@ -3722,232 +3722,262 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportWords</name>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="38"/>
+        <location filename="../../console/ui/reports/words.py" line="40"/>
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="39"/>
+        <location filename="../../console/ui/reports/words.py" line="41"/>
         <source>Rates and times</source>
         <translation>比率与时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="40"/>
+        <location filename="../../console/ui/reports/words.py" line="42"/>
         <source>Trend by day</source>
         <translation>每日趋势</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="41"/>
+        <location filename="../../console/ui/reports/words.py" line="43"/>
         <source>Orders by kind</source>
         <translation>按诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="42"/>
+        <location filename="../../console/ui/reports/words.py" line="44"/>
         <source>Orders by field</source>
         <translation>按领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="43"/>
+        <location filename="../../console/ui/reports/words.py" line="45"/>
         <source>Orders by district</source>
         <translation>按区县</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="44"/>
+        <location filename="../../console/ui/reports/words.py" line="46"/>
         <source>Transfers each way</source>
         <translation>双向互派</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="45"/>
+        <location filename="../../console/ui/reports/words.py" line="47"/>
         <source>Three-way call outcomes</source>
         <translation>三方通话结果</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="46"/>
+        <location filename="../../console/ui/reports/words.py" line="48"/>
         <source>First contact by mode</source>
         <translation>首接负责方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="47"/>
+        <location filename="../../console/ui/reports/words.py" line="49"/>
         <source>Dispatches by department</source>
         <translation>按承办单位派单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="48"/>
+        <location filename="../../console/ui/reports/words.py" line="50"/>
         <source>Overdue by deadline</source>
         <translation>超期（按时限）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="49"/>
+        <location filename="../../console/ui/reports/words.py" line="51"/>
         <source>Returns</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="50"/>
+        <location filename="../../console/ui/reports/words.py" line="52"/>
         <source>Alarms by level</source>
         <translation>告警级别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="51"/>
+        <location filename="../../console/ui/reports/words.py" line="53"/>
         <source>Emergency incidents</source>
         <translation>应急联动事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="58"/>
+        <location filename="../../console/ui/reports/words.py" line="60"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="59"/>
+        <location filename="../../console/ui/reports/words.py" line="61"/>
         <source>Value</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="89"/>
+        <location filename="../../console/ui/reports/words.py" line="123"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="61"/>
+        <location filename="../../console/ui/reports/words.py" line="63"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="60"/>
+        <location filename="../../console/ui/reports/words.py" line="62"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="62"/>
+        <location filename="../../console/ui/reports/words.py" line="64"/>
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="63"/>
+        <location filename="../../console/ui/reports/words.py" line="65"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="64"/>
+        <location filename="../../console/ui/reports/words.py" line="66"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="65"/>
+        <location filename="../../console/ui/reports/words.py" line="67"/>
         <source>From</source>
         <translation>发出平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="66"/>
+        <location filename="../../console/ui/reports/words.py" line="68"/>
         <source>To</source>
         <translation>接收平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="67"/>
+        <location filename="../../console/ui/reports/words.py" line="69"/>
         <source>Sent</source>
         <translation>转出</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="68"/>
+        <location filename="../../console/ui/reports/words.py" line="70"/>
         <source>Signed for</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="69"/>
+        <location filename="../../console/ui/reports/words.py" line="71"/>
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="70"/>
+        <location filename="../../console/ui/reports/words.py" line="72"/>
         <source>Dispatched</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="71"/>
+        <location filename="../../console/ui/reports/words.py" line="73"/>
         <source>Fed back</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="72"/>
+        <location filename="../../console/ui/reports/words.py" line="74"/>
         <source>On time</source>
         <translation>按时反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="73"/>
+        <location filename="../../console/ui/reports/words.py" line="75"/>
         <source>On-time share</source>
         <translation>按时反馈率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="74"/>
+        <location filename="../../console/ui/reports/words.py" line="76"/>
         <source>Incident</source>
         <translation>事件编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="75"/>
+        <location filename="../../console/ui/reports/words.py" line="77"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="76"/>
+        <location filename="../../console/ui/reports/words.py" line="78"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="77"/>
+        <location filename="../../console/ui/reports/words.py" line="79"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="78"/>
+        <location filename="../../console/ui/reports/words.py" line="80"/>
         <source>Started</source>
         <translation>启动时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="79"/>
+        <location filename="../../console/ui/reports/words.py" line="81"/>
         <source>Stood down</source>
         <translation>终止时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="80"/>
+        <location filename="../../console/ui/reports/words.py" line="82"/>
         <source>Linked orders</source>
         <translation>关联工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="81"/>
+        <location filename="../../console/ui/reports/words.py" line="83"/>
         <source>Partners</source>
         <translation>通知单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="82"/>
+        <location filename="../../console/ui/reports/words.py" line="84"/>
         <source>Overdue</source>
         <translation>超时未确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="83"/>
+        <location filename="../../console/ui/reports/words.py" line="85"/>
         <source>Median minutes to answer</source>
         <translation>确认中位时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="90"/>
+        <location filename="../../console/ui/reports/words.py" line="96"/>
+        <source>12345 took it</source>
+        <translation>12345受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="97"/>
+        <source>110 took it</source>
+        <translation>110受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="98"/>
+        <source>Neither: first contact (首接负责)</source>
+        <translation>首接负责（双方均不受理）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="101"/>
+        <source>Provisional acceptance (先行受理)</source>
+        <translation>先行受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="102"/>
+        <source>Guidance and explanation (合理引导和解释)</source>
+        <translation>合理引导和解释</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="118"/>
+        <source>(none)</source>
+        <translation>（未分类）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="124"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="91"/>
+        <location filename="../../console/ui/reports/words.py" line="125"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="92"/>
+        <location filename="../../console/ui/reports/words.py" line="126"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="111"/>
+        <location filename="../../console/ui/reports/words.py" line="145"/>
         <source>{s} s</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="112"/>
+        <location filename="../../console/ui/reports/words.py" line="146"/>
         <source>{m} min {s:02d} s</source>
         <translation>{m} 分 {s:02d} 秒</translation>
     </message>
@@ -3995,62 +4025,62 @@ Started {at} by {by} ({platform})</source>
         <translation> · 话务数据不分区县：呼入、接通等为全平台数字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="201"/>
+        <location filename="../../console/ui/reports/tab.py" line="202"/>
         <source>report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="231"/>
+        <location filename="../../console/ui/reports/tab.py" line="232"/>
         <source>An export is running: cancel it or wait for it.</source>
         <translation>正在导出：请等待完成或先取消。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="233"/>
+        <location filename="../../console/ui/reports/tab.py" line="234"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="234"/>
+        <location filename="../../console/ui/reports/tab.py" line="235"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="240"/>
+        <location filename="../../console/ui/reports/tab.py" line="241"/>
         <source>Writing {path}…</source>
         <translation>正在写入 {path}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="245"/>
+        <location filename="../../console/ui/reports/tab.py" line="246"/>
         <source>Export cancelled: no file was written.</source>
         <translation>已取消导出，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="246"/>
+        <location filename="../../console/ui/reports/tab.py" line="247"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="252"/>
+        <location filename="../../console/ui/reports/tab.py" line="253"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="266"/>
+        <location filename="../../console/ui/reports/tab.py" line="267"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="267"/>
+        <location filename="../../console/ui/reports/tab.py" line="268"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="277"/>
+        <location filename="../../console/ui/reports/tab.py" line="278"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="280"/>
+        <location filename="../../console/ui/reports/tab.py" line="281"/>
         <source>Saved {path} ({pages} page(s)).</source>
         <translation>已保存 {path}（共 {pages} 页）。</translation>
     </message>

@@ -114,6 +114,7 @@ def test_the_charts_are_drawn_with_their_values(qtbot: QtBot, districts: list[Di
     assert bars.barSets()[0].count() == TOP_BARS  # the 12 largest; the table lists all 14
     shares = tab.page.cards["three_way"].chart.chart().axes(Qt.Orientation.Vertical)[0]
     assert "12345受理  54.2 %" in shares.categories()  # the share written, not only drawn
+    assert tab.page.cards["first_contact"].model.index(0, 1).data() == "先行受理"  # named here
     image = trend.grab().toImage()
     assert not image.isNull() and image.pixelColor(image.width() // 2, 5).isValid()
 
@@ -311,3 +312,16 @@ def test_start_up_never_loads_the_charts_library() -> None:
     out = subprocess.run([sys.executable, "-c", LAZY], env=env, cwd=root, capture_output=True,
                          text=True, timeout=120, check=True).stdout.split("\n")  # fmt: skip
     assert out[:2] == ["before False", "after True"]
+
+
+def test_a_code_the_console_declares_is_named_here_a_catalogue_row_by_the_service(
+    qtbot: QtBot,
+) -> None:
+    from console.ui.reports.words import code_names, label_of
+
+    names = code_names()
+    assert label_of(names, "overdue", "feedback", "feedback") not in ("feedback", "")
+    assert label_of(names, "three_way", "first_contact", "first_contact").startswith("首接负责")
+    assert label_of(names, "by_district", "210106", "铁西区") == "铁西区"
+    assert label_of(names, "by_field", "", "") == "（未分类）"
+    assert label_of(names, "by_kind", "X-1", "X-1") == "X-1"  # unknown to the catalogue: as is

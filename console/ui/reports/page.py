@@ -27,7 +27,9 @@ from console.services.report_views import Count, FigureKey, Report, Table
 from console.ui.reports.tables import ReportTableModel, table_view
 from console.ui.reports.tiles import TILE_STYLE, Headline, Tile
 from console.ui.reports.words import (
+    code_names,
     count_text,
+    label_of,
     seconds_text,
     share_text,
     table_titles,
@@ -263,13 +265,14 @@ class ReportPage(QWidget):
         """Bars of a breakdown, the largest first; with ``shares``, each name says its share."""
         total = sum(c.value for c in counts)
         shown = sorted(counts, key=lambda c: -c.value)[:TOP_BARS]
-        names = [f"{c.label}  {share_text(c.value / total)}" if shares and total else c.label
-                 for c in shown]  # fmt: skip
+        own = code_names()
+        labels = [label_of(own, key, c.key, c.label) for c in shown]
+        names = [f"{n}  {share_text(c.value / total)}" if shares and total else n
+                 for n, c in zip(labels, shown, strict=True)]  # fmt: skip
         card = self.cards[key]
         self.charts.bar_chart(self._view(card), names,
                               [(card.title.text(), [c.value for c in shown])])  # fmt: skip
-        card.opened = lambda _n, i: (figure, shown[i].key,
-                                     f"{card.title.text()} · {shown[i].label}")  # fmt: skip
+        card.opened = lambda _n, i: (figure, shown[i].key, f"{card.title.text()} · {labels[i]}")
 
     def _view(self, card: Card) -> Any:
         """The card's chart view; its double-clicks open what the card's ``opened`` says."""

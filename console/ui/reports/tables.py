@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from console.services.report_views import Column, Table
 from console.ui.reports.words import (
+    code_names,
     column_headers,
     count_text,
     day_text,
+    label_of,
     seconds_text,
     share_text,
     time_text,
@@ -68,6 +70,7 @@ class ReportTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.table = table
         self._headers = column_headers()
+        self._names = code_names()
 
     def set_table(self, table: Table) -> None:
         self.beginResetModel()
@@ -98,6 +101,9 @@ class ReportTableModel(QAbstractTableModel):
         column = self.table.columns[index.column()]
         value = self.table.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if column.key == "label":
+                row = self.table.rows[index.row()]
+                return label_of(self._names, self.table.key, str(row[0]), str(value or ""))
             return cell_text(column, value)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in ("int", "share", "seconds"):
             return int(RIGHT)

@@ -16,6 +16,8 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication
 
 from console.domain.calendar import CHINA_TZ
+from console.ui.alarms.model import level_names
+from console.ui.names import deadline_names, platform_names
 
 OKABE_ITO = (
     "#0072B2",  # blue
@@ -82,6 +84,38 @@ def column_headers() -> dict[str, str]:
         "overdue": translate("ReportWords", "Overdue"),
         "median": translate("ReportWords", "Median minutes to answer"),
     }
+
+
+def code_names() -> dict[str, dict[str, str]]:
+    """The names of the codes a breakdown counts by, for the breakdowns whose codes are the
+    console's own (the service names catalogue rows — kinds, fields, districts, departments —
+    and leaves these codes as they are)."""
+    platforms = {p.value: name for p, name in platform_names().items()}
+    return {
+        "three_way": {
+            "12345": translate("ReportWords", "12345 took it"),
+            "110": translate("ReportWords", "110 took it"),
+            "first_contact": translate("ReportWords", "Neither: first contact (首接负责)"),
+        },
+        "first_contact": {
+            "provisional": translate("ReportWords", "Provisional acceptance (先行受理)"),
+            "guidance": translate("ReportWords", "Guidance and explanation (合理引导和解释)"),
+        },
+        "overdue": {k.value: name for k, name in deadline_names().items()},
+        "alarm_levels": {k.value: name for k, name in level_names().items()},
+        "returns": platforms,
+    }
+
+
+def label_of(names: dict[str, dict[str, str]], table: str, key: str, label: str) -> str:
+    """A breakdown row's name as shown: the console's own name of its code, else the service's
+    (a catalogue name), else "(none)" for a row without a code."""
+    own = names.get(table, {}).get(key)
+    if own:
+        return own
+    if label and (label != key or table not in names):
+        return label
+    return label or translate("ReportWords", "(none)")
 
 
 def period_kinds() -> dict[str, str]:
