@@ -115,7 +115,7 @@ _DECLARED: tuple[tuple[Can, _Grants], ...] = (
     (Capability.ACK_ALARM, _FLOORS),
     (Capability.ESCALATE_ALARM, _LEADS),
     (Capability.SEE_FLOOR, _LEADS),
-    (Capability.REPORT, _LEADS),
+    (Capability.REPORT, {**_LEADS, **_ADMIN}),  # leads at their platform; admins, the site
     (Capability.EXPORT, _LEADS),
     (Capability.REVEAL_PERSONAL, _FLOORS),
     (Capability.MANAGE_USERS, _ADMIN),

@@ -8,7 +8,8 @@ live twice at once, or live but not declared; README's key table is :func:`readm
 
 Choosing a key: a window-wide key must be free everywhere; an Alt letter of one page may repeat
 on another page, never on its own page or on a window-wide key (the tabs own Alt+S/Q/L/D/A/B,
-the role tabs Alt+Y/J, the emergency tab Alt+Z, the hot spots tab Alt+1: no letter was left).
+the role tabs Alt+Y/J, the emergency tab Alt+Z; with every letter taken, the hot spots tab has
+Alt+1 and the reports tab Ctrl+Shift+B).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class Where(enum.Enum):
     WALL = "Emergency wall (大屏模式, full screen)"
     HOTSPOTS = "Hot spots tab (热点, the 12345 shift lead)"
     WALLBOARD = "Wallboard (大屏, full screen)"
+    REPORTS = "Reports tab (报表)"
+    REPORT_ORDERS = "Reports tab, the orders behind a figure"
 
     def meets(self, other: Where) -> bool:
         """Whether keys of the two places can be live at the same time."""
@@ -119,6 +122,8 @@ _DECLARED: dict[str, Key] = {
                         "is taken)", W.WINDOW),
     "wallboard": _k("Shift+F12", "the wallboard (大屏: the floor's figures full screen, for the "
                     "shift lead's wall screen); again to leave", W.WINDOW),
+    "tab_reports": _k("Ctrl+Shift+B", "the Reports tab (报表; shift leads and administrators): "
+                      "every Alt letter is taken, so a Ctrl key", W.WINDOW),
     "search": _k("Ctrl+F", "search (the queues' search box, else the caller lookup)", W.WINDOW),
     "next_queue": _k("Ctrl+Tab", "next queue", W.WINDOW),
     "previous_queue": _k("Ctrl+Shift+Tab", "previous queue", W.WINDOW),
@@ -194,6 +199,22 @@ _DECLARED: dict[str, Key] = {
     "em_refused": _k("Alt+F", "form: tick / untick the partner refused", W.EMERGENCY_FORM),
     "em_confirm": _k("Ctrl+Return or Ctrl+Enter", "form: carry it out", W.EMERGENCY_FORM),
     "em_close": _k("Esc", "form: close it (nothing is changed)", W.EMERGENCY_FORM),
+    # The reports tab (ReportsTab, ReportFilters): a change of filter reads the report again
+    "rep_period": _k("Alt+P", "period: day, week, month or custom (China dates)", W.REPORTS),
+    "rep_day": _k("Alt+F", "the day (of the week or month; a custom period's first day)", W.REPORTS),
+    "rep_to": _k("Alt+T", "a custom period's last day", W.REPORTS),
+    "rep_platform": _k("Alt+M", "platform (both, 12345, 110)", W.REPORTS),
+    "rep_district": _k("Alt+I", "district", W.REPORTS),
+    "rep_refresh": _k("Alt+R", "read the report again", W.REPORTS),
+    "rep_excel": _k("Alt+E", "export to Excel (a progress dialog; Esc cancels)", W.REPORTS),
+    "rep_pdf": _k("Alt+V", "save the page as PDF, charts included", W.REPORTS),
+    "rep_figures": _k("Alt+G", "to the figures (then Tab from tile to table)", W.REPORTS),
+    "rep_open": _k("Return or Enter", "on a tile or a table row: the orders behind it (a "
+                   "double-click on a bar or a point too)", W.REPORTS),
+    "rep_open_order": _k("Return or Enter", "open the order (its detail tab)", W.REPORT_ORDERS),
+    "rep_orders_excel": _k("Alt+E", "every order behind the figure to Excel (phone numbers "
+                           "masked; a progress dialog, Esc cancels)", W.REPORT_ORDERS),
+    "rep_close_orders": _k("Esc", "close the list", W.REPORT_ORDERS),
 }  # fmt: skip
 for _spec in STEPS:  # declared with the steps (console/domain/actions.py), listed here
     _DECLARED[f"step_{_spec.action.value}"] = Key(
@@ -227,8 +248,10 @@ def mnemonic(text: str, key: str) -> str:
 
 
 def marked(text: str, name: str) -> str:
-    """``text`` with the Alt letter declared for ``name`` marked (:func:`mnemonic`)."""
-    return mnemonic(text, KEYS[name].keys[0])
+    """``text`` with the Alt letter declared for ``name`` marked (:func:`mnemonic`); a key that
+    is not an Alt key leaves ``text`` as it is."""
+    key = KEYS[name].keys[0]
+    return mnemonic(text, key) if key.startswith("Alt+") else text
 
 
 def readme_table() -> str:

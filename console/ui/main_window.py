@@ -32,9 +32,10 @@ from console.services.order_reads import OrderReads
 from console.services.orders import OrderSummary
 from console.ui.history_model import HistoryModel
 from console.ui.hotspots import HotspotView
-from console.ui.keys import marked, sequence
+from console.ui.keys import KEYS, marked, sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
+from console.ui.reports.tab import ReportsTab
 from console.ui.seat.order_detail import OrderDetail
 from console.ui.seat.queues_view import QueuesView
 from console.ui.status_bar import StatusBar
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         emergency: QWidget | None = None,
         hotspots: HotspotView | None = None,
         wallboard: Wallboard | None = None,
+        reports: ReportsTab | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self.wallboard = wallboard  # the shift lead's wall screen (大屏), its own window
         if wallboard is not None:
             wallboard.setParent(self, wallboard.windowFlags())
+        self.reports = reports  # the reports tab (报表), for shift leads
         self._build_lookup()
         self._connect_signals()
 
@@ -161,6 +164,10 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.emergency, marked(self.tr("Emergency"), "tab_emergency"))
         if self.hotspots is not None:
             self.tabs.addTab(self.hotspots, marked(self.tr("Hot spots"), "tab_hotspots"))
+        if self.reports is not None:  # every Alt letter is taken: Ctrl+Shift+B, in its tooltip
+            index = self.tabs.addTab(self.reports, self.tr("Reports"))
+            self.tabs.setTabToolTip(index, KEYS["tab_reports"].keys[0])
+            self.reports_shortcut = QShortcut(sequence("tab_reports"), self)
         outer = QWidget()
         stack = QVBoxLayout(outer)
         stack.setContentsMargins(0, 0, 0, 0)
@@ -197,6 +204,9 @@ class MainWindow(QMainWindow):
         if self.wallboard is not None:
             self.wallboard_shortcut = QShortcut(sequence("wallboard"), self)
             self.wallboard_shortcut.activated.connect(self.wallboard.toggle)
+        if self.reports is not None:
+            self.reports.order_activated.connect(self.open_order)
+            self.reports_shortcut.activated.connect(self.show_reports)
 
     def add_page(self, widget: QWidget, title: str, key: str) -> None:
         """One more tab after the seat's (a role's page: ``console.ui.admin.pages``): ``title``
@@ -267,6 +277,12 @@ class MainWindow(QMainWindow):
         elif active:
             title += f" ({active})"
         self.tabs.setTabText(self.tabs.indexOf(self.emergency), title)
+
+    @Slot()
+    def show_reports(self) -> None:
+        assert self.reports is not None
+        self.tabs.setCurrentWidget(self.reports)
+        self.reports.focus_first()
 
     @Slot()
     def focus_lookup(self) -> None:

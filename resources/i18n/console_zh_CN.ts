@@ -981,6 +981,14 @@
     </message>
 </context>
 <context>
+    <name>Card</name>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="98"/>
+        <source>Nothing in this period.</source>
+        <translation>本期无数据。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../console/ui/crash_dialog.py" line="35"/>
@@ -1390,6 +1398,34 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/ui/emergency/models.py" line="366"/>
         <source>stood down</source>
         <translation>响应终止</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelExport</name>
+    <message>
+        <location filename="../../console/ui/reports/exports.py" line="54"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/exports.py" line="54"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/exports.py" line="57"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/exports.py" line="77"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/exports.py" line="88"/>
+        <source>Writing {name}: {done:,} of {total:,} rows</source>
+        <translation>正在写入 {name}：第 {done:,} 行，共 {total:,} 行</translation>
     </message>
 </context>
 <context>
@@ -2441,105 +2477,110 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="83"/>
+        <location filename="../../console/ui/main_window.py" line="86"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="110"/>
+        <location filename="../../console/ui/main_window.py" line="114"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="115"/>
+        <location filename="../../console/ui/main_window.py" line="119"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="116"/>
+        <location filename="../../console/ui/main_window.py" line="120"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="113"/>
+        <location filename="../../console/ui/main_window.py" line="117"/>
         <source>Caller number:</source>
         <translation>来电号码：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="148"/>
+        <location filename="../../console/ui/main_window.py" line="152"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="150"/>
-        <location filename="../../console/ui/main_window.py" line="255"/>
+        <location filename="../../console/ui/main_window.py" line="154"/>
+        <location filename="../../console/ui/main_window.py" line="266"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="152"/>
+        <location filename="../../console/ui/main_window.py" line="156"/>
         <source>Queues</source>
         <translation>工单队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="153"/>
+        <location filename="../../console/ui/main_window.py" line="157"/>
         <source>Caller lookup</source>
         <translation>来电查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="155"/>
+        <location filename="../../console/ui/main_window.py" line="159"/>
         <source>Order detail</source>
         <translation>工单详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="157"/>
-        <location filename="../../console/ui/main_window.py" line="247"/>
+        <location filename="../../console/ui/main_window.py" line="161"/>
+        <location filename="../../console/ui/main_window.py" line="258"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="159"/>
+        <location filename="../../console/ui/main_window.py" line="163"/>
         <source>Seat board</source>
         <translation>坐席看板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="161"/>
-        <location filename="../../console/ui/main_window.py" line="264"/>
+        <location filename="../../console/ui/main_window.py" line="165"/>
+        <location filename="../../console/ui/main_window.py" line="275"/>
         <source>Emergency</source>
         <translation>应急联动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="163"/>
+        <location filename="../../console/ui/main_window.py" line="167"/>
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="209"/>
+        <location filename="../../console/ui/main_window.py" line="169"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/main_window.py" line="220"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="283"/>
+        <location filename="../../console/ui/main_window.py" line="300"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="286"/>
+        <location filename="../../console/ui/main_window.py" line="303"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="299"/>
+        <location filename="../../console/ui/main_window.py" line="316"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="307"/>
+        <location filename="../../console/ui/main_window.py" line="324"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="311"/>
+        <location filename="../../console/ui/main_window.py" line="328"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -3036,6 +3077,44 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/domain/actions.py" line="181"/>
         <source>Three-way outcome</source>
         <translation>三方通话结果</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersDialog</name>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="33"/>
+        <source>Orders behind: {figure}</source>
+        <translation>明细工单：{figure}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="35"/>
+        <source>Reading the orders…</source>
+        <translation>正在读取工单…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="44"/>
+        <source>All to Excel…</source>
+        <translation>全部导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="58"/>
+        <source>No orders behind {figure}.</source>
+        <translation>{figure} 没有对应的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="61"/>
+        <source>{figure}: the first {shown} of {count} orders, oldest first. Enter opens one.</source>
+        <translation>{figure}：共 {count} 件以上，显示最早的 {shown} 件（全部明细请导出 Excel）。回车打开工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="66"/>
+        <source>{figure}: {count} order(s), oldest first. Enter opens one.</source>
+        <translation>{figure}：{count} 件工单，按时间先后排列。回车打开工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/orders_dialog.py" line="74"/>
+        <source>Could not read the orders: {error}</source>
+        <translation>无法读取工单：{error}</translation>
     </message>
 </context>
 <context>
@@ -3737,6 +3816,534 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>ReportFilters</name>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="66"/>
+        <source>Both platforms</source>
+        <translation>两个平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="70"/>
+        <source>All districts</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="90"/>
+        <source>To:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="92"/>
+        <source>Period:</source>
+        <translation>统计周期：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="93"/>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="95"/>
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="96"/>
+        <source>District:</source>
+        <translation>区县：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/filters.py" line="143"/>
+        <source>{period} · {platform} · {district}</source>
+        <translation>{period} · {platform} · {district}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportHeadlines</name>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="322"/>
+        <source>Calls offered</source>
+        <translation>呼入量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="323"/>
+        <source>Answered</source>
+        <translation>接通量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="324"/>
+        <source>Answered within 15 s</source>
+        <translation>15秒接通率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="325"/>
+        <source>GB/T 33358 service level</source>
+        <translation>GB/T 33358 服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="326"/>
+        <source>Abandoned</source>
+        <translation>放弃量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="327"/>
+        <source>Average handling time</source>
+        <translation>平均处理时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="328"/>
+        <source>Orders received</source>
+        <translation>受理工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="329"/>
+        <source>Orders completed</source>
+        <translation>办结工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="330"/>
+        <source>Escalated to 110</source>
+        <translation>联动110派警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="331"/>
+        <source>Alarms raised</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="332"/>
+        <source>{n} acknowledged, median {t}</source>
+        <translation>已确认 {n}，确认中位时长 {t}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="334"/>
+        <source>Hot spots found</source>
+        <translation>热点</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="335"/>
+        <source>{n} taken up</source>
+        <translation>已核查 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="336"/>
+        <source>Verification orders</source>
+        <translation>核查工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="338"/>
+        <source>Emergency incidents</source>
+        <translation>应急事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="339"/>
+        <source>drills left out</source>
+        <translation>不含演练</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="238"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="239"/>
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="249"/>
+        <source>{name}  on time {share}</source>
+        <translation>{name}  按时 {share}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="254"/>
+        <source>Dispatched</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/page.py" line="255"/>
+        <source>Fed back on time</source>
+        <translation>按时反馈</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <location filename="../../console/ui/reports/tables.py" line="111"/>
+        <source>Enter or double-click: the orders behind it</source>
+        <translation>回车或双击：查看对应工单</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWords</name>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="40"/>
+        <source>Overview</source>
+        <translation>总览</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="41"/>
+        <source>Rates and times</source>
+        <translation>比率与时长</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="42"/>
+        <source>Trend by day</source>
+        <translation>每日趋势</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="43"/>
+        <source>Orders by kind</source>
+        <translation>按诉求类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="44"/>
+        <source>Orders by field</source>
+        <translation>按领域</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="45"/>
+        <source>Orders by district</source>
+        <translation>按区县</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="46"/>
+        <source>Transfers each way</source>
+        <translation>双向互派</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="47"/>
+        <source>Three-way call outcomes</source>
+        <translation>三方通话结果</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="48"/>
+        <source>First contact by mode</source>
+        <translation>首接负责方式</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="49"/>
+        <source>Dispatches by department</source>
+        <translation>按承办单位派单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="50"/>
+        <source>Overdue by deadline</source>
+        <translation>超期（按时限）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="51"/>
+        <source>Returns</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="52"/>
+        <source>Alarms by level</source>
+        <translation>告警级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="53"/>
+        <source>Emergency incidents</source>
+        <translation>应急联动事件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="60"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="61"/>
+        <source>Value</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="62"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="63"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="64"/>
+        <source>Completed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="65"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="66"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="67"/>
+        <source>From</source>
+        <translation>发出平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="68"/>
+        <source>To</source>
+        <translation>接收平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="69"/>
+        <source>Sent</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="70"/>
+        <source>Signed for</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="71"/>
+        <source>Department</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="72"/>
+        <source>Dispatched</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="73"/>
+        <source>Fed back</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="74"/>
+        <source>On time</source>
+        <translation>按时反馈</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="75"/>
+        <source>On-time share</source>
+        <translation>按时反馈率</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="76"/>
+        <source>Incident</source>
+        <translation>事件编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="77"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="78"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="79"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="80"/>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="81"/>
+        <source>Stood down</source>
+        <translation>终止时间</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="82"/>
+        <source>Linked orders</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="83"/>
+        <source>Partners</source>
+        <translation>通知单位</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="84"/>
+        <source>Overdue</source>
+        <translation>超时未确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="85"/>
+        <source>Median minutes to answer</source>
+        <translation>确认中位时长（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="96"/>
+        <source>12345 took it</source>
+        <translation>12345受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="97"/>
+        <source>110 took it</source>
+        <translation>110受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="98"/>
+        <source>Neither: first contact (首接负责)</source>
+        <translation>首接负责（双方均不受理）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="101"/>
+        <source>Provisional acceptance (先行受理)</source>
+        <translation>先行受理</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="102"/>
+        <source>Guidance and explanation (合理引导和解释)</source>
+        <translation>合理引导和解释</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="118"/>
+        <source>(none)</source>
+        <translation>（未分类）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="123"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="124"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="125"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="126"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="145"/>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="146"/>
+        <source>{m} min {s:02d} s</source>
+        <translation>{m} 分 {s:02d} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="93"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="94"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="95"/>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="141"/>
+        <source>Reading the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="149"/>
+        <source>Report {period}</source>
+        <translation>报表 {period}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="156"/>
+        <source>Could not read the report: {error}</source>
+        <translation>无法生成报表：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="165"/>
+        <source>{filters} · made {at} (China time)</source>
+        <translation>{filters} · 生成于 {at}（北京时间）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="168"/>
+        <source> · calls have no district: the call figures are the platform&apos;s</source>
+        <translation> · 话务数据不分区县：呼入、接通等为全平台数字</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="202"/>
+        <source>report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="232"/>
+        <source>An export is running: cancel it or wait for it.</source>
+        <translation>正在导出：请等待完成或先取消。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="234"/>
+        <source>Export to Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="235"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="241"/>
+        <source>Writing {path}…</source>
+        <translation>正在写入 {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="246"/>
+        <source>Export cancelled: no file was written.</source>
+        <translation>已取消导出，未生成文件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="247"/>
+        <source>Saved {path}.</source>
+        <translation>已保存 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="253"/>
+        <source>Export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="267"/>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="268"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="278"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/tab.py" line="281"/>
+        <source>Saved {path} ({pages} page(s)).</source>
+        <translation>已保存 {path}（共 {pages} 页）。</translation>
+    </message>
+</context>
+<context>
     <name>RevealRow</name>
     <message>
         <location filename="../../console/ui/seat/reveal_row.py" line="34"/>
@@ -3848,32 +4455,32 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="164"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="167"/>
         <source>Pick the call&apos;s wrap-up code first (digits, then Enter).</source>
         <translation>请先选择本次来电的话后小结（数字键，再按回车）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="178"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="181"/>
         <source>The state change could not be recorded (database).</source>
         <translation>坐席状态变更未能写入数据库，请联系值班长或IT。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="240"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="243"/>
         <source>The wrap-up code could not be recorded: {error}</source>
         <translation>话后小结未能记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="250"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="253"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="377"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="382"/>
         <source>Missed call: set to not ready. Press F2 when ready.</source>
         <translation>未接来电，已置示忙。准备好后按 F2 就绪。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="381"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="386"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
     </message>
@@ -4249,6 +4856,14 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/ui/status_bar.py" line="104"/>
         <source>Database unreachable</source>
         <translation>数据库连接中断</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <location filename="../../console/ui/reports/tiles.py" line="58"/>
+        <source>Enter or double-click: the orders behind it</source>
+        <translation>回车或双击：查看对应工单</translation>
     </message>
 </context>
 <context>

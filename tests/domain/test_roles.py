@@ -49,7 +49,7 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
     "ack_alarm": FLOORS,
     "escalate_alarm": LEADS,
     "see_floor": LEADS,
-    "report": LEADS,
+    "report": LEADS | {("admin", "site")},
     "export": LEADS,
     "reveal_personal": FLOORS,
     "manage_users": {("admin", "site")},

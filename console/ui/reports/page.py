@@ -1,0 +1,340 @@
+"""The report page: a heading, the headline tiles, then a card per table — its chart above it
+where a shift lead would rather look than read (the trend by day, districts, departments,
+outcome shares). The page is what the PDF prints, card by card.
+
+Every figure opens the orders behind it: a tile, a table row (Enter or double-click; in the
+trend, dispatch and transfer tables the column chosen says which count) or a bar or point of a
+chart (double-click). The page says which with ``figure_activated``; the tab reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.services.report_views import Count, FigureKey, Report, Table
+from console.ui.reports.tables import ReportTableModel, table_view
+from console.ui.reports.tiles import TILE_STYLE, Headline, Tile
+from console.ui.reports.words import (
+    code_names,
+    count_text,
+    label_of,
+    seconds_text,
+    share_text,
+    table_titles,
+)
+
+TOP_BARS = 12  # bars a chart shows at most (the table lists them all)
+TABLE_ROWS_SHOWN = 12  # a table taller than this scrolls inside its card
+TILES_PER_ROW = 6
+TABLE_MAX_WIDTH = 560
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
+
+# Tables drawn as a chart, and the cards that take the page's whole width.
+ORDER = (
+    "trend",
+    "by_district",
+    "dispatches",
+    "three_way",
+    "first_contact",
+    "by_kind",
+    "by_field",
+    "transfers",
+    "overdue",
+    "returns",
+    "alarm_levels",
+    "incidents",
+)
+"""The cards' order on the page (the charted first); a table not named here comes last."""
+CHARTED = ("trend", "by_district", "dispatches", "three_way", "first_contact")
+WIDE = ("trend", "by_district", "dispatches", "incidents")
+SHOWN_AS_TILES = ("summary", "rates")
+
+# A column that opens another figure than its table's (the count the lead chose).
+COLUMN_FIGURES = {
+    ("trend", "completed"): FigureKey.TREND_COMPLETED,
+    ("transfers", "signed_for"): FigureKey.TRANSFERS_SIGNED,
+    ("dispatches", "on_time"): FigureKey.DISPATCHES_ON_TIME,
+}
+
+PAGE_STYLE = (
+    TILE_STYLE
+    + """
+QFrame#reportCard { background: palette(base); border: 1px solid palette(midlight); }
+QLabel#cardTitle { font-size: 12pt; font-weight: bold; }
+QLabel#reportHeading { font-size: 14pt; font-weight: bold; }
+QHeaderView::section { background: #eef1f4; color: #1a1a1a; padding: 3px 6px; border: none;
+                       border-right: 1px solid #d0d4d8; border-bottom: 1px solid #c0c4c8; }
+"""
+)
+
+Opened = tuple[FigureKey, str | None, str]  # figure, value, what the lead opened (in words)
+
+
+class Card(QFrame):
+    """One table of the report, with its chart above it (or, ``side`` by side, to its left)."""
+
+    def __init__(self, title: str, model: ReportTableModel, *, side: bool = False,
+                 capped: bool = True, parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("reportCard")
+        self.title = QLabel(title)
+        self.title.setObjectName("cardTitle")
+        self.model = model
+        self.side = side
+        self.capped = capped  # a narrow table; else as wide as the card (the incidents)
+        self.view = table_view(model)
+        self.empty = QLabel(self.tr("Nothing in this period."))
+        self.chart: Any = None  # a charts.ChartView, once the charts are loaded
+        self.opened: Callable[[int, int], Opened] | None = None  # what a picked bar opens
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight if side
+                               else QBoxLayout.Direction.TopToBottom)  # fmt: skip
+        self.body.addWidget(self.view, 2, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(self.body)
+        layout.addWidget(self.empty)
+
+    def chart_view(self, charts: Any) -> Any:
+        """The card's chart view, made the first time (kept across reports)."""
+        if self.chart is None:
+            self.chart = charts.ChartView()
+            self.body.insertWidget(0, self.chart, 3)
+        return self.chart
+
+    def fit(self) -> None:
+        """The table as tall as its rows (up to TABLE_ROWS_SHOWN; beside a chart, as tall as
+        the chart): the page scrolls, not the table."""
+        rows = self.model.rowCount()
+        for widget, shown in ((self.empty, rows == 0), (self.view, rows > 0),
+                              (self.chart, rows > 0)):  # fmt: skip
+            if widget is not None and widget.isVisibleTo(self) != shown:
+                widget.setVisible(shown)  # only a change: showing a widget is not free
+        header = self.view.horizontalHeader()
+        stretched = any(header.sectionResizeMode(i) == QHeaderView.ResizeMode.Stretch
+                        for i in range(header.count()))  # fmt: skip
+        columns = header.length() + self.view.verticalScrollBar().sizeHint().width() + 4
+        # the numbers stay near their names; a table of numbers only is as wide as they are
+        cap = TABLE_MAX_WIDTH if stretched else min(TABLE_MAX_WIDTH, columns)
+        self.view.setMaximumWidth(cap if self.capped else QWIDGETSIZE_MAX)
+        if self.side and self.chart is not None:
+            self.view.setFixedHeight(self.chart.minimumHeight())
+            return
+        height = self.view.verticalHeader().defaultSectionSize()
+        frame = self.view.frameWidth() * 2 + self.view.horizontalHeader().sizeHint().height()
+        self.view.setFixedHeight(frame + min(rows, TABLE_ROWS_SHOWN) * height + 2)
+
+
+class ReportPage(QWidget):
+    """Signals: ``figure_activated(figure, value, title)`` when the lead opens a figure."""
+
+    figure_activated = Signal(object, object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportPage")
+        self.setStyleSheet(PAGE_STYLE)
+        self.report: Report | None = None
+        self.charts: Any = None  # the charts module, once the tab has been shown
+        self.heading = QLabel()
+        self.heading.setObjectName("reportHeading")
+        self.subheading = QLabel()
+        self.subheading.setWordWrap(True)
+        self.tiles: list[Tile] = []
+        self.cards: dict[str, Card] = {}
+        self.tiles_box = QWidget()  # the tiles, one widget: the PDF prints it as a card
+        self._tiles_grid = QGridLayout(self.tiles_box)
+        self._tiles_grid.setContentsMargins(0, 0, 0, 0)
+        self._cards_grid = QGridLayout()
+        self._cards_grid.setColumnStretch(0, 1)
+        self._cards_grid.setColumnStretch(1, 1)
+        layout = self._layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addWidget(self.tiles_box)
+        layout.addLayout(self._cards_grid)
+        layout.addStretch(1)
+
+    # ------------------------------------------------------------------ showing
+
+    def show_report(
+        self, report: Report, tables: list[Table], heading: str, subheading: str
+    ) -> None:
+        """``tables``: ``report_tables(report)``, made with the report off the UI thread."""
+        self.report = report
+        self.heading.setText(heading)
+        self.subheading.setText(subheading)
+        self._show_tiles(headlines(report))
+        titles = table_titles()
+        row, column = 0, 0
+        tables = sorted(
+            tables,
+            key=lambda t: ORDER.index(t.key) if t.key in ORDER else len(ORDER),
+        )
+        for table in tables:
+            if table.key in SHOWN_AS_TILES:
+                continue
+            card = self.cards.get(table.key)
+            if card is None:
+                card = self.cards[table.key] = self._card(table, titles.get(table.key, table.title))
+                if table.key in WIDE and column == 1:
+                    row, column = row + 1, 0
+                span = 2 if table.key in WIDE else 1
+                self._cards_grid.addWidget(card, row, column, 1, span)
+                row, column = (row + 1, 0) if span == 2 or column == 1 else (row, 1)
+            else:
+                card.model.set_table(table)
+            if self.charts is None:
+                card.fit()
+        self._draw_charts()  # then fits the cards around their charts
+
+    def lay_out(self) -> None:
+        """Place the cards now (before printing a report that has just come in)."""
+        self._layout.activate()
+
+    def use_charts(self, charts: Any) -> None:
+        """The charts module, loaded the first time the tab is shown; draws the current report."""
+        self.charts = charts
+        self._draw_charts()
+
+    def _show_tiles(self, shown: list[Headline]) -> None:
+        while len(self.tiles) < len(shown):
+            tile = Tile(self.tiles_box)
+            n = len(self.tiles)
+            self._tiles_grid.addWidget(tile, n // TILES_PER_ROW, n % TILES_PER_ROW)
+            tile.activated.connect(lambda t=tile: self._open_tile(t))
+            self.tiles.append(tile)
+        for tile, headline in zip(self.tiles, shown, strict=False):
+            tile.show_headline(headline)
+
+    def _card(self, table: Table, title: str) -> Card:
+        side = table.key in WIDE and table.key in CHARTED
+        capped = side or table.key not in WIDE
+        card = Card(title, ReportTableModel(table, self), side=side, capped=capped, parent=self)
+        card.view.activated.connect(lambda index, c=card: self._open_row(c, index))
+        return card
+
+    # ------------------------------------------------------------------ charts
+
+    def _draw_charts(self) -> None:
+        if self.charts is None or self.report is None:
+            return
+        report, charts = self.report, self.charts
+        trend = self.cards["trend"]
+        days = [t.day for t in report.trend]
+        charts.trend_chart(
+            self._view(trend), days,
+            [(self.tr("Received"), [t.created for t in report.trend]),
+             (self.tr("Completed"), [t.completed for t in report.trend])],
+        )  # fmt: skip
+        trend.opened = lambda n, i: (
+            FigureKey.TREND_CREATED if n == 0 else FigureKey.TREND_COMPLETED,
+            days[i].isoformat(), f"{trend.title.text()} · {days[i]}")  # fmt: skip
+        self._count_chart("by_district", FigureKey.BY_DISTRICT, report.by_district, shares=False)
+        self._count_chart("three_way", FigureKey.THREE_WAY, report.three_way, shares=True)
+        self._count_chart("first_contact", FigureKey.FIRST_CONTACT, report.first_contact,
+                          shares=True)  # fmt: skip
+        lines = sorted(report.dispatches, key=lambda d: -d.dispatched)[:TOP_BARS]
+        on_time = self.tr("{name}  on time {share}")
+        card = self.cards["dispatches"]
+        charts.bar_chart(
+            self._view(card),
+            [on_time.format(name=d.name, share=share_text(d.on_time_share)) for d in lines],
+            [(self.tr("Dispatched"), [d.dispatched for d in lines]),
+             (self.tr("Fed back on time"), [d.on_time for d in lines])],
+        )  # fmt: skip
+        card.opened = lambda n, i: (
+            FigureKey.DISPATCHES if n == 0 else FigureKey.DISPATCHES_ON_TIME,
+            lines[i].department, f"{card.title.text()} · {lines[i].name}")  # fmt: skip
+        for each in self.cards.values():
+            each.fit()
+
+    def _count_chart(self, key: str, figure: FigureKey, counts: list[Count], *,
+                     shares: bool) -> None:  # fmt: skip
+        """Bars of a breakdown, the largest first; with ``shares``, each name says its share."""
+        total = sum(c.value for c in counts)
+        shown = sorted(counts, key=lambda c: -c.value)[:TOP_BARS]
+        own = code_names()
+        labels = [label_of(own, key, c.key, c.label) for c in shown]
+        names = [f"{n}  {share_text(c.value / total)}" if shares and total else n
+                 for n, c in zip(labels, shown, strict=True)]  # fmt: skip
+        card = self.cards[key]
+        self.charts.bar_chart(self._view(card), names,
+                              [(card.title.text(), [c.value for c in shown])])  # fmt: skip
+        card.opened = lambda _n, i: (figure, shown[i].key, f"{card.title.text()} · {labels[i]}")
+
+    def _view(self, card: Card) -> Any:
+        """The card's chart view; its double-clicks open what the card's ``opened`` says."""
+        if card.chart is None:
+            view = card.chart_view(self.charts)
+            view.picked.connect(lambda n, i, c=card: self._picked(c, n, i))
+        return card.chart
+
+    def _picked(self, card: Card, series: int, index: int) -> None:
+        if card.opened is not None:
+            self.figure_activated.emit(*card.opened(series, index))
+
+    # ------------------------------------------------------------------ opening
+
+    def _open_tile(self, tile: Tile) -> None:
+        if tile.headline is not None and tile.headline.figure is not None:
+            self.figure_activated.emit(tile.headline.figure, None, tile.headline.name)
+
+    def _open_row(self, card: Card, index: QModelIndex) -> None:
+        table = card.model.table
+        column = table.columns[index.column()].key
+        figure = COLUMN_FIGURES.get((table.key, column), table.figure)
+        if figure is None:
+            return
+        value = card.model.figure_value(index.row())
+        label = card.model.index(index.row(), 1 if len(table.columns) > 2 else 0).data()
+        what = f"{card.title.text()} · {label}"
+        if figure is not table.figure:
+            what += f" · {card.model.headerData(index.column(), Qt.Orientation.Horizontal)}"
+        self.figure_activated.emit(figure, value, what)
+
+    def first_figure(self) -> QWidget | None:
+        """The first tile that opens orders, else the first table."""
+        for tile in self.tiles:
+            if tile.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                return tile
+        card = next(iter(self.cards.values()), None)
+        return card.view if card is not None else None
+
+
+def headlines(report: Report) -> list[Headline]:
+    """The tiles, in reading order: calls, then orders, then the floor's alarms and hot spots."""
+
+    translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
+    c, a, h = report.calls, report.alarms, report.hotspots
+    return [
+        Headline(translate("ReportHeadlines", "Calls offered"), count_text(c.offered)),
+        Headline(translate("ReportHeadlines", "Answered"), count_text(c.answered)),
+        Headline(translate("ReportHeadlines", "Answered within 15 s"), share_text(c.service_level),
+                 note=translate("ReportHeadlines", "GB/T 33358 service level")),
+        Headline(translate("ReportHeadlines", "Abandoned"), count_text(c.abandoned)),
+        Headline(translate("ReportHeadlines", "Average handling time"), seconds_text(c.average_handling_s)),
+        Headline(translate("ReportHeadlines", "Orders received"), count_text(report.created), FigureKey.ORDERS_CREATED),
+        Headline(translate("ReportHeadlines", "Orders completed"), count_text(report.completed), FigureKey.ORDERS_COMPLETED),
+        Headline(translate("ReportHeadlines", "Escalated to 110"), count_text(report.escalations), FigureKey.ESCALATIONS),
+        Headline(translate("ReportHeadlines", "Alarms raised"), count_text(a.raised), FigureKey.ALARMS,
+                 note=translate("ReportHeadlines", "{n} acknowledged, median {t}").format(
+                     n=count_text(a.acknowledged), t=seconds_text(a.median_ack_s))),
+        Headline(translate("ReportHeadlines", "Hot spots found"), count_text(h.found),
+                 note=translate("ReportHeadlines", "{n} taken up").format(n=count_text(h.taken_up))),
+        Headline(translate("ReportHeadlines", "Verification orders"), count_text(h.verification_orders),
+                 FigureKey.VERIFICATIONS),
+        Headline(translate("ReportHeadlines", "Emergency incidents"), count_text(len(report.incidents)),
+                 note=translate("ReportHeadlines", "drills left out")),
+    ]  # fmt: skip
