@@ -1,24 +1,29 @@
 """Part of the composition root (see app.py): the shift lead's views of the floor in a seat's
-window — the wallboard (大屏) and the hot spots (热点) — each None for an account that may not
-see it. Nothing else imports this module (app_window.py builds them with the window)."""
+window — the wallboard (大屏), the hot spots (热点) and the reports (报表) — each None for an
+account that may not see it. Nothing else imports this module (app_window.py builds them with the window)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from console.domain.calendar import china_date
 from console.domain.call_stats import CallStats
+from console.domain.catalogue import District
 from console.domain.roles import Seated
 from console.services.alarms import AlarmService
 from console.services.exchange_alarms import ExchangeAlarms
 from console.services.hotspots import HotspotService
 from console.services.incidents import IncidentService
 from console.services.orders import OrderService
+from console.services.reports import ReportService
 from console.services.seat import SeatStateService
 from console.services.wallboard import WallboardService
+from console.store.engine import Database
 from console.ui.hotspots import HotspotView, hotspot_view
 from console.ui.operations import Operations
+from console.ui.reports import ReportsTab, reports_tab
 from console.ui.wallboard import Wallboard, wallboard
 
 
@@ -26,6 +31,7 @@ from console.ui.wallboard import Wallboard, wallboard
 class FloorViews:
     wall: Wallboard | None
     hotspots: HotspotView | None
+    reports: ReportsTab | None
 
     def refresh_soon(self) -> None:
         """Another seat committed, or incidents and hot spots changed: re-read what shows."""
@@ -50,6 +56,8 @@ def floor_views(
     district_names: dict[str, str],
     subject_names: dict[str, str],
     chinese: bool,
+    db: Database,
+    districts: Sequence[District],
 ) -> FloorViews:
     floor = WallboardService(
         by=by, clock=clock, seats=seats, alarms=alarms, incidents=incidents, link=link,
@@ -62,4 +70,8 @@ def floor_views(
             hotspots, by=by, ops=ops, departments=orders.linkage.departments,
             district_names=district_names, subject_names=subject_names, chinese=chinese,
         )  # fmt: skip
-    return FloorViews(wall, spots)
+    reports = reports_tab(
+        ReportService(db, clock), principal=by.principal, ops=ops,
+        today=lambda: china_date(clock()), districts=districts, chinese=chinese,
+    )  # fmt: skip
+    return FloorViews(wall, spots, reports)

@@ -170,7 +170,8 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         by=by, ops=ops, clock=shared.clock, seats=seat.states, stats=seat.controller.stats,
         alarms=shared.alarms, orders=shared.orders, incidents=incidents,
         link=shared.link_alarms, hotspots=shared.hotspots, district_names=district_names,
-        subject_names={**kind_names, **field_names}, chinese=zh,
+        subject_names={**kind_names, **field_names}, chinese=zh, db=shared.db,
+        districts=districts,
     )  # fmt: skip
     inbox_service = InboxService(shared.db, shared.clock, actor.seat, actor.platform)
     inbox = InboxView(inbox_service.read, inbox_service.mark_seen, ops)
@@ -179,6 +180,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         banner=banner, seat_panel=seat.panel, queues=queues, detail=detail, board=board,
         call_area=seat.panel.take_call_area(),
         inbox=inbox, emergency=emergency, hotspots=floor.hotspots, wallboard=floor.wall,
+        reports=floor.reports,
     )  # fmt: skip
     window.show_seat(actor.platform.value, actor.seat)
     # An offered call rings from any tab: sound, the window alerted, a badge on the Seat tab.

@@ -121,8 +121,14 @@ def pair_main(url: str, out: Path) -> int:
     async def script(window: MainWindow, seat: SeatParts) -> int:
         from PySide6.QtCore import Qt
 
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        await until(lambda: all(w.isVisible() for w in windows) and len(windows) == 2)
+        def mains() -> list[MainWindow]:
+            return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+        await until(
+            lambda: len(mains()) == 2 and all(w.isVisible() for w in mains()),
+            timeout=30, what="both seats' windows shown",
+        )  # fmt: skip
+        windows = mains()
         for w in windows:
             assert w.seat_panel is not None
             w.tabs.setCurrentWidget(w.seat_panel)
