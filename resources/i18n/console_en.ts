@@ -834,6 +834,49 @@
     </message>
 </context>
 <context>
+    <name>BoardActions</name>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="75"/>
+        <source>Select an incident first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="98"/>
+        <source>Started {number}: {level}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="118"/>
+        <source>{number} is now {level}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="135"/>
+        <source>Answer recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="147"/>
+        <source>Select a partner in the grid first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="157"/>
+        <source>{partner} notified again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="169"/>
+        <source>{number} stood down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="202"/>
+        <source>Not done: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BoardModel</name>
     <message>
         <location filename="../../console/ui/seat/state_board.py" line="47"/>
@@ -1110,88 +1153,48 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>EmergencyBoard</name>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="124"/>
+        <location filename="../../console/ui/emergency/board.py" line="98"/>
         <source>New incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="125"/>
+        <location filename="../../console/ui/emergency/board.py" line="99"/>
         <source>Raise / lower level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="126"/>
+        <location filename="../../console/ui/emergency/board.py" line="100"/>
         <source>Record answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="127"/>
+        <location filename="../../console/ui/emergency/board.py" line="101"/>
         <source>Re-notify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="128"/>
+        <location filename="../../console/ui/emergency/board.py" line="102"/>
         <source>Stand down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="130"/>
+        <location filename="../../console/ui/emergency/board.py" line="104"/>
         <source>Wall mode (Shift+F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="228"/>
+        <location filename="../../console/ui/emergency/board.py" line="203"/>
         <source>Could not load the board: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="252"/>
+        <location filename="../../console/ui/emergency/board.py" line="227"/>
         <source>{active} active incident(s), {overdue} partner(s) overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="256"/>
+        <location filename="../../console/ui/emergency/board.py" line="231"/>
         <source> · {count} {drill}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="301"/>
-        <source>Select an incident first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="324"/>
-        <source>Started {number}: {level}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="344"/>
-        <source>{number} is now {level}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="360"/>
-        <source>Answer recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="372"/>
-        <source>Select a partner in the grid first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="382"/>
-        <source>{partner} notified again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="394"/>
-        <source>{number} stood down.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="426"/>
-        <source>Not done: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -834,6 +834,49 @@
     </message>
 </context>
 <context>
+    <name>BoardActions</name>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="75"/>
+        <source>Select an incident first.</source>
+        <translation>请先选择一个事件。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="98"/>
+        <source>Started {number}: {level}.</source>
+        <translation>已启动 {number}：{level}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="118"/>
+        <source>{number} is now {level}.</source>
+        <translation>{number} 现为 {level}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="135"/>
+        <source>Answer recorded.</source>
+        <translation>已记录回复。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="147"/>
+        <source>Select a partner in the grid first.</source>
+        <translation>请先在表格中选择一个联动单位。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="157"/>
+        <source>{partner} notified again.</source>
+        <translation>已重新通知 {partner}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="169"/>
+        <source>{number} stood down.</source>
+        <translation>{number} 已响应终止。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/emergency/actions.py" line="202"/>
+        <source>Not done: {error}</source>
+        <translation>未完成：{error}</translation>
+    </message>
+</context>
+<context>
     <name>BoardModel</name>
     <message>
         <location filename="../../console/ui/seat/state_board.py" line="47"/>
@@ -1115,89 +1158,49 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>EmergencyBoard</name>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="124"/>
+        <location filename="../../console/ui/emergency/board.py" line="98"/>
         <source>New incident</source>
         <translation>新建事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="125"/>
+        <location filename="../../console/ui/emergency/board.py" line="99"/>
         <source>Raise / lower level</source>
         <translation>升级/降级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="126"/>
+        <location filename="../../console/ui/emergency/board.py" line="100"/>
         <source>Record answer</source>
         <translation>记录确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="127"/>
+        <location filename="../../console/ui/emergency/board.py" line="101"/>
         <source>Re-notify</source>
         <translation>重新通知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="128"/>
+        <location filename="../../console/ui/emergency/board.py" line="102"/>
         <source>Stand down</source>
         <translation>响应终止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="130"/>
+        <location filename="../../console/ui/emergency/board.py" line="104"/>
         <source>Wall mode (Shift+F11)</source>
         <translation>大屏模式 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="228"/>
+        <location filename="../../console/ui/emergency/board.py" line="203"/>
         <source>Could not load the board: {error}</source>
         <translation>无法加载应急联动看板：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="252"/>
+        <location filename="../../console/ui/emergency/board.py" line="227"/>
         <source>{active} active incident(s), {overdue} partner(s) overdue</source>
         <translation>响应中事件 {active} 起，超时未确认单位 {overdue} 家</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="256"/>
+        <location filename="../../console/ui/emergency/board.py" line="231"/>
         <source> · {count} {drill}</source>
         <translation> · {drill} {count} 起</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="301"/>
-        <source>Select an incident first.</source>
-        <translation>请先选择一个事件。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="324"/>
-        <source>Started {number}: {level}.</source>
-        <translation>已启动 {number}：{level}。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="344"/>
-        <source>{number} is now {level}.</source>
-        <translation>{number} 现为 {level}。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="360"/>
-        <source>Answer recorded.</source>
-        <translation>已记录回复。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="372"/>
-        <source>Select a partner in the grid first.</source>
-        <translation>请先在表格中选择一个联动单位。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="382"/>
-        <source>{partner} notified again.</source>
-        <translation>已重新通知 {partner}。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="394"/>
-        <source>{number} stood down.</source>
-        <translation>{number} 已响应终止。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/emergency/board.py" line="426"/>
-        <source>Not done: {error}</source>
-        <translation>未完成：{error}</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,8 @@ from datetime import datetime
 
 from console.domain.catalogue import District
 from console.domain.roles import Capability, Seated
-from console.ui.emergency.board import EmergencyBoard, Incidents
+from console.ui.emergency.actions import Incidents
+from console.ui.emergency.board import EmergencyBoard
 from console.ui.operations import Operations
 
 

@@ -5,16 +5,14 @@ notify a partner again, stand down; a wall mode for the big screen.
 A refresh is one read (``ops.read``) of the service's ``board()`` and the selected incident's
 ``detail()`` (and, while the wall is up, its ``open_alarms()``), on a timer, when told
 (:meth:`refresh`, :meth:`refresh_soon`) and after each write; the selection and the scroll stay
-where they were. Writes are operations too, made as the signed-in principal (``by``), so the
-service checks the role matrix itself; the actions are not even shown to one who may not run an
-incident (RUN_INCIDENT), and a refusal is said in the form, which keeps what was typed.
+where they were. The writes are :mod:`console.ui.emergency.actions` (:attr:`EmergencyBoard.writes`);
+their keys are not even shown to one who may not run an incident (RUN_INCIDENT).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QShortcut
@@ -29,22 +27,15 @@ from PySide6.QtWidgets import (
 
 from console.domain.catalogue import District
 from console.domain.emergency import IncidentStatus, PartnerState
-from console.domain.refusals import Refused
 from console.domain.roles import Capability, Seated
 from console.services.incident_views import IncidentAlarm, IncidentDetail, IncidentLine
+from console.ui.emergency.actions import BoardActions, Incidents
 from console.ui.emergency.detail_pane import DetailPane, table
-from console.ui.emergency.dialogs import (
-    Answer,
-    AnswerDialog,
-    IncidentForm,
-    LevelChange,
-    LevelDialog,
-    StandDownDialog,
-)
+from console.ui.emergency.dialogs import IncidentForm
 from console.ui.emergency.models import BandDelegate, IncidentsModel
-from console.ui.emergency.start_dialog import FromOrder, PreviewFn, StartDialog
+from console.ui.emergency.start_dialog import FromOrder
 from console.ui.emergency.wall import WallView
-from console.ui.emergency.words import drill_word, level_text
+from console.ui.emergency.words import drill_word
 from console.ui.keys import marked, sequence
 from console.ui.names import status_names
 from console.ui.operations import Operations
@@ -57,22 +48,6 @@ INCIDENT_WIDTHS = (150, 230, 120, 250, 120, 60)  # the partners' counts stretch
 MINIMUM_SIZE = QSize(720, 420)
 
 Snapshot = tuple[list[IncidentLine], IncidentDetail | None, list[IncidentAlarm] | None]
-
-
-class Incidents(Protocol):
-    """What the board asks of ``console.services.incidents.IncidentService``."""
-
-    def start(self, by: Seated, draft: Any) -> IncidentLine: ...
-    def preview(self, event_type: Any, level: Any, district: str) -> Any: ...
-    def change_level(self, by: Seated, number: str, level: Any, note: str) -> IncidentLine: ...
-    def record_answer(self, by: Seated, number: str, partner_code: str, means: Any, who: str,
-                      at: datetime | None = None, note: str = "",
-                      refused: bool = False) -> None: ...  # fmt: skip
-    def repeat(self, by: Seated, number: str, partner_code: str) -> None: ...
-    def stand_down(self, by: Seated, number: str, summary: str) -> None: ...
-    def board(self) -> list[IncidentLine]: ...
-    def detail(self, number: str) -> IncidentDetail: ...
-    def open_alarms(self) -> list[IncidentAlarm]: ...
 
 
 class EmergencyBoard(QWidget):
@@ -94,20 +69,19 @@ class EmergencyBoard(QWidget):
         super().__init__(parent)
         self.setObjectName("emergencyBoard")
         self._service, self._by, self._ops, self._clock = service, by, ops, clock
-        self._districts, self._chinese = list(districts), chinese
         self.district_names = {d.code: d.name_zh if chinese else d.name_en for d in districts}
         self.may_run = by.may(Capability.RUN_INCIDENT)
         self._selected: str | None = None  # the incident number the lead is looking at
         self._detail: IncidentDetail | None = None
         self._lines: list[IncidentLine] = []
         self._reloading = False
-        self.form: IncidentForm | None = None  # the open form, if any
-        self._closed_form: IncidentForm | None = None
         self.model = IncidentsModel(self.district_names, self)
         names = status_names()
         self.pane = DetailPane(kind_names, lambda s: next((n for k, n in names.items()
                                                            if k.value == s), s))  # fmt: skip
         self.wall = WallView(self)
+        self.writes = BoardActions(self, service, by=by, ops=ops, districts=districts,
+                                    chinese=chinese)  # fmt: skip
         self.refresh_timer = QTimer(self, interval=REFRESH_MS)
         self.refresh_timer.setObjectName("emergency-board-refresh")
         self.feed_timer = QTimer(self, interval=FEED_THROTTLE_MS, singleShot=True)
@@ -151,9 +125,10 @@ class EmergencyBoard(QWidget):
         self._show_rights()
 
     def _connect_signals(self) -> None:
-        actions = {"em_start": self.start, "em_change_level": self.change_level,
-                   "em_record": self.record_answer, "em_repeat": self.repeat,
-                   "em_stand_down": self.stand_down}  # fmt: skip
+        w = self.writes
+        actions = {"em_start": w.start, "em_change_level": w.change_level,
+                   "em_record": w.record_answer, "em_repeat": w.repeat,
+                   "em_stand_down": w.stand_down}  # fmt: skip
         for name, slot in actions.items():
             self.buttons[name].clicked.connect(slot)
         self.wall_button.clicked.connect(self.toggle_wall)
@@ -204,7 +179,7 @@ class EmergencyBoard(QWidget):
     def _loaded(self, snapshot: Snapshot) -> None:
         lines, detail, alarms = snapshot
         if self.message.property("loadFailed"):
-            self._say("")
+            self.say("")
         self._lines = lines
         scrolled = self.table.verticalScrollBar().value()
         chosen = detail.line.number if detail is not None else None
@@ -225,7 +200,7 @@ class EmergencyBoard(QWidget):
         self.loaded.emit(len(lines))
 
     def _not_loaded(self, error: Exception) -> None:
-        self._say(self.tr("Could not load the board: {error}").format(error=refusal_text(error)),
+        self.say(self.tr("Could not load the board: {error}").format(error=refusal_text(error)),
                   error=True)  # fmt: skip
         self.message.setProperty("loadFailed", True)
 
@@ -290,150 +265,42 @@ class EmergencyBoard(QWidget):
         self.window().activateWindow()
         self.table.setFocus()
 
-    # ------------------------------------------------------------------ writing
+    # ------------------------------------------------------------------ writing (actions.py)
 
-    def _runnable(self) -> IncidentLine | None:
-        """The selected incident, if the lead may act on it now (else says why)."""
-        line = self.selected()
-        if not self.may_run or self.form is not None:
-            return None
-        if line is None:
-            self._say(self.tr("Select an incident first."), error=True)
-            return None
-        if line.status is not IncidentStatus.ACTIVE:
-            self._say(refusal_text(Refused("incident_stood_down", number=line.number)),
-                      error=True)  # fmt: skip
-            return None
-        return line
+    @property
+    def form(self) -> IncidentForm | None:
+        """The open form, if any."""
+        return self.writes.form
 
-    @Slot()
+    @property
+    def shown_detail(self) -> IncidentDetail | None:
+        return self._detail
+
+    @property
+    def now(self) -> datetime:
+        return self._now
+
+    def follow(self, number: str) -> None:
+        """Select ``number`` at the next refresh (an incident just started)."""
+        self._selected = number
+
     def start(self) -> None:
-        self.start_from(None)
+        self.writes.start()
 
     def start_from(self, order: FromOrder | None) -> None:
-        """The start form; from ``order`` it is filled in from the order, and the incident
-        started is linked to it."""
-        if not self.may_run or self.form is not None:
-            return
-        preview: PreviewFn = self._service.preview
-        service, by = self._service, self._by
+        self.writes.start_from(order)
 
-        def started(draft: Any) -> None:
-            def said(line: IncidentLine) -> str:
-                self._selected = line.number
-                return self.tr("Started {number}: {level}.").format(
-                    number=line.number, level=level_text(line.level))  # fmt: skip
-
-            self._write(lambda: service.start(by, draft), said, in_form=True)
-
-        form = StartDialog(self._districts, chinese=self._chinese, preview=preview, ops=self._ops,
-                           from_order=order.number if order else None, parent=self)  # fmt: skip
-        if order is not None:
-            form.fill_from(order)
-        self._open(form, started)
-
-    @Slot()
     def change_level(self) -> None:
-        line = self._runnable()
-        if line is None:
-            return
-        service, by, number = self._service, self._by, line.number
+        self.writes.change_level()
 
-        def chosen(change: LevelChange) -> None:
-            self._write(lambda: service.change_level(by, number, change.level, change.note),
-                        lambda new: self.tr("{number} is now {level}.").format(
-                            number=number, level=level_text(new.level)), in_form=True)  # fmt: skip
-
-        self._open(LevelDialog(line, self), chosen)
-
-    @Slot()
     def record_answer(self) -> None:
-        line = self._runnable()
-        if line is None or self._detail is None:
-            return
-        partner = self.pane.selected_partner()
-        service, by, number = self._service, self._by, line.number
+        self.writes.record_answer()
 
-        def answered(a: Answer) -> None:
-            call = lambda: service.record_answer(by, number, a.partner_code, a.means, a.who,  # noqa: E731
-                                                 a.at, a.note, a.refused)  # fmt: skip
-            self._write(call, lambda _: self.tr("Answer recorded."), in_form=True)
-
-        self._open(AnswerDialog(line, self._detail.partners, partner.code if partner else None,
-                                self._now, self), answered)  # fmt: skip
-
-    @Slot()
     def repeat(self) -> None:
-        line = self._runnable()
-        if line is None:
-            return
-        partner = self.pane.selected_partner()
-        if partner is None:
-            self._say(self.tr("Select a partner in the grid first."), error=True)
-            return
-        service, by, number, code, name = (
-            self._service,
-            self._by,
-            line.number,
-            partner.code,
-            partner.name,
-        )
-        self._write(lambda: service.repeat(by, number, code),
-                    lambda _: self.tr("{partner} notified again.").format(partner=name),
-                    in_form=False)  # fmt: skip
+        self.writes.repeat()
 
-    @Slot()
     def stand_down(self) -> None:
-        line = self._runnable()
-        if line is None:
-            return
-        service, by, number = self._service, self._by, line.number
-
-        def over(summary: str) -> None:
-            self._write(lambda: service.stand_down(by, number, summary),
-                        lambda _: self.tr("{number} stood down.").format(number=number),
-                        in_form=True)  # fmt: skip
-
-        self._open(StandDownDialog(line, self), over)
-
-    def _open(self, form: IncidentForm, submitted: Callable[[Any], None]) -> None:
-        """Show ``form``; what it submits goes to ``submitted``. The handlers never hold the
-        form itself (a form deleted while its own signal holds it is a crash): they reach it
-        as :attr:`form`, which is None again once it is closed."""
-        if self._closed_form is not None:
-            self._closed_form.deleteLater()  # the last one, long closed
-        self.form, self._closed_form = form, None
-        form.submitted.connect(submitted)
-        form.finished.connect(self._closed)
-        form.open()
-
-    @Slot()
-    def _closed(self) -> None:
-        """Kept (hidden) until the next form opens: deleting a form right after its own
-        Ctrl+Enter closed it crashes PySide6 (seen in tests/ui/test_emergency_board.py)."""
-        self._closed_form, self.form = self.form, None
-
-    def _write(self, call: Callable[[], Any], said: Callable[[Any], str], *,
-               in_form: bool) -> None:  # fmt: skip
-        """Run ``call``; then close the open form (``in_form``) and say ``said(result)``, or
-        say the refusal in the form, which stays open with what was typed."""
-
-        def failed(error: Exception) -> None:
-            text = refusal_text(error)
-            if in_form and self.form is not None:
-                self.form.refuse(text)
-            else:
-                self._say(self.tr("Not done: {error}").format(error=text), error=True)
-
-        def succeeded(result: Any) -> None:
-            text = said(result)
-            if in_form and self.form is not None:
-                self.form.done_ok()  # finished: _closed
-            self._say(text)
-            self.done.emit(text)
-            self.refresh()
-
-        self._ops.write(self, call, success=succeeded, failure=failed)
+        self.writes.stand_down()
 
     @Slot()
     def _show_rights(self) -> None:
@@ -452,7 +319,7 @@ class EmergencyBoard(QWidget):
     def _open_order(self, index: QModelIndex) -> None:
         self.order_activated.emit(self.pane.orders_model.order_at(index.row()).number)
 
-    def _say(self, text: str, *, error: bool = False) -> None:
+    def say(self, text: str, *, error: bool = False) -> None:
         self.message.setProperty("loadFailed", False)
         self.message.setText(text)
         self.message.setToolTip(text)
