@@ -86,9 +86,7 @@ class IncidentsModel(RowsTableModel):
         self._italic.setItalic(True)
 
     def set_lines(self, lines: Sequence[IncidentLine]) -> None:
-        self.beginResetModel()
-        self._rows = list(lines)
-        self.endResetModel()
+        _replace(self, list(lines))
 
     def set_now(self, now: datetime) -> None:
         self._now = now
@@ -211,10 +209,8 @@ class PartnersModel(RowsTableModel):
         self._bold = _bold()
 
     def set_partners(self, partners: Sequence[PartnerLine]) -> None:
-        self.beginResetModel()
         rank = {state: n for n, state in enumerate(self._ORDER)}
-        self._rows = sorted(partners, key=lambda p: rank[p.state])
-        self.endResetModel()
+        _replace(self, sorted(partners, key=lambda p: rank[p.state]))
 
     def set_now(self, now: datetime) -> None:
         self._now = now
@@ -293,9 +289,7 @@ class TimelineModel(RowsTableModel):
         self._headers = [self.tr("Time"), self.tr("What"), self.tr("Who"), self.tr("Detail")]
 
     def set_events(self, events: Sequence[IncidentEvent]) -> None:
-        self.beginResetModel()
-        self._rows = list(events)
-        self.endResetModel()
+        _replace(self, list(events))
 
     def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         if role not in (DISPLAY, TIP) or not index.isValid():
@@ -332,9 +326,7 @@ class OrdersModel(RowsTableModel):
         self._headers = [self.tr("Order"), self.tr("Kind"), self.tr("Status"), self.tr("Linked")]
 
     def set_orders(self, orders: Sequence[LinkedOrder]) -> None:
-        self.beginResetModel()
-        self._rows = list(orders)
-        self.endResetModel()
+        _replace(self, list(orders))
 
     def order_at(self, row: int) -> LinkedOrder:
         return self._rows[row]
@@ -366,3 +358,14 @@ def action_name(action: str) -> str:
         IncidentAction.STAND_DOWN: translate("EmergencyWords", "stood down"),
     }
     return names.get(action, action)
+
+
+def _replace(model: Any, rows: list[Any]) -> None:
+    """Show ``rows``: a model reset only when they differ from what is shown. The board re-reads
+    every few seconds and on every change anywhere; a reset repaints every table, which on a
+    board of 50 incidents stalled the window for 150 ms though nothing had changed."""
+    if rows == model._rows:
+        return
+    model.beginResetModel()
+    model._rows = rows
+    model.endResetModel()
