@@ -47,6 +47,7 @@ BENCHMARKS = [
     "incident_board",
     "orders_import",
     "hotspot_scan",
+    "duplicates",
 ]
 
 

@@ -116,22 +116,20 @@ def rank(probe: Probe, orders: Iterable[Open], now: datetime, window: timedelta)
     for order in orders:
         if order.number == probe.exclude or order.number in found:
             continue
-        alike = similarity(mine, bigrams(order.description))
         reasons: list[Reason] = []
         if probe.phone and probe.phone in order.phones:
             reasons.append(Reason.SAME_CALLER)
         same_district = bool(probe.district) and order.district == probe.district
         if same_district and address and normalise_address(order.address) == address:
             reasons.append(Reason.SAME_ADDRESS)
-        if (
-            same_district
-            and probe.kind
-            and order.kind == probe.kind
-            and order.created_at >= since
-            and alike >= SIMILAR
-        ):
-            reasons.append(Reason.SIMILAR)
+        alike = -1.0  # the texts are compared only where it can matter (most rows: never)
+        if same_district and probe.kind and order.kind == probe.kind and order.created_at >= since:
+            alike = similarity(mine, bigrams(order.description))
+            if alike >= SIMILAR:
+                reasons.append(Reason.SIMILAR)
         if reasons:
+            if alike < 0:
+                alike = similarity(mine, bigrams(order.description))
             score = sum(_WEIGHT[r] for r in reasons) + alike
             found[order.number] = Candidate(order, tuple(reasons), alike, score)
     best = sorted(found.values(), key=lambda c: (-c.score, -c.order.created_at.timestamp()))
