@@ -126,6 +126,7 @@ _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the da
     _Field("hotspot_every_hours", "hotspots.every_hours", None, check.choice(*_DAY_DIVISORS)),
     _Field("hotspot_baseline_days", "hotspots.baseline_days", None, check.whole(3, 28, "days")),
     _Field("hotspot_min_count", "hotspots.min_count", None, check.whole(1, 1000, "orders")),
+    _Field("duplicates_window_h", "duplicates.window_h", None, check.whole(1, 720, "hours")),
 )
 _BY_KEY = {f.key: f for f in _FIELDS}
 _SECTIONS: dict[str, list[str]] = {}
@@ -193,6 +194,9 @@ class Settings:
     hotspot_every_hours: str = "4"  # window and cadence, on the China clock (00, 04, 08 …)
     hotspot_baseline_days: int = 7  # baseline windows (the same window on earlier days)
     hotspot_min_count: int = 5  # a count below this is never a hot spot
+    # [duplicates]: 并单 (console/services/duplicates.py): similar matters of one district and
+    # kind, and the repeated-request warning's callers, count within this many hours.
+    duplicates_window_h: int = 72
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     config_path: Path | None = field(default=None, compare=False)  # the file read, if any
 

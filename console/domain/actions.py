@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from console.domain.order_types import Action, Status
+from console.domain.order_types import TERMINAL, Action, Status
 from console.domain.text import QT_TRANSLATE_NOOP, Text
 
 MAX_NOTE = 2000  # characters of a step's note (the description has its own limit)
@@ -53,6 +53,10 @@ class Guard(enum.Enum):
     MODE_GIVEN = "needs_mode"  # first contact says provisional or guidance
     NOT_GUIDANCE = "guidance_closed"  # guidance-only first contact closes, it is not handled
     NOT_PROVISIONAL = "provisional_not_done"  # provisional first contact is handled first
+    NOT_SHARED = "merge_shared"  # never sent to the peer: 并单 across platforms is for later
+    NO_CALLERS = "merge_has_callers"  # a duplicate others joined splits them off first
+    WAS_MERGED = "merge_not_merged"  # 拆单: the order's last line merged it into that order
+    JOINED = "merge_not_joined"  # 拆出: that order's caller joined this one and is still here
 
 
 class Effect(enum.Enum):
@@ -62,6 +66,7 @@ class Effect(enum.Enum):
     SETS_DEPARTMENT = "department"  # the detail is the department it is dispatched to
     SETS_MODE = "mode"  # records the first-contact mode
     RECORDS_CONSENT = "consent"  # detail "consent", or an outcome naming the peer
+    RESTORES = "restores"  # the status goes back to the one the last line left (拆单)
 
 
 class Clock(enum.Enum):
@@ -79,6 +84,7 @@ class Route(enum.Enum):
     TRANSFER = "transfer"  # exactly once per request key, with the caller's consent
     ESCALATE = "escalate"  # makes the linked 110 order, then the line on this one
     THREE_WAY = "three_way"  # the outcome and what follows from it, in one transaction
+    MERGE = "merge"  # services.duplicates: both orders and the extra caller, in one transaction
 
 
 COMMON_REFUSALS = ("closed", "wrong_status", "wrong_platform", "note_too_long", "unreadable_text",
@@ -103,7 +109,7 @@ class ActionSpec:
     sends_back_from: frozenset[Status] = frozenset()  # from these, the owner's peer gets it back
     clock: Clock = Clock.NONE
     route: Route = Route.ACT
-    step: bool = True  # offered as a step in the order detail (create is not)
+    step: bool = True  # offered as a step in the order detail (create and 并单/拆单 are not)
     key: str = ""  # its own key in the order detail, the same in every state (console/ui/keys.py)
 
     @property
@@ -126,6 +132,7 @@ def _s(*statuses: Status) -> frozenset[Status]:
 
 S = Status
 _WHERE_IT_CAN_GO = _s(S.RECEIVED, S.SIGNED_FOR, S.RETURNED)
+_OPEN = frozenset(Status) - TERMINAL
 
 # In the order the step buttons show: the loop an agent works through.
 _DECLARED = (
@@ -204,6 +211,28 @@ _DECLARED = (
         _s(S.RECEIVED, S.TRANSFERRED, S.DISPATCHED, S.SIGNED_FOR, S.HANDLING, S.RETURNED,
            S.FIRST_CONTACT),
         target=S.CANCELLED, who=Who.ORIGIN, note=True, hint=QT_TRANSLATE_NOOP("OrderActions", "Why it is cancelled"), key="Alt+N",
+    ),
+    # 并单 / 拆单: taken from the intake's duplicates (services.duplicates), never a detail step.
+    # The duplicate closes (已撤销, its last line 并单 naming the order it joined) while nobody
+    # works it yet; the order it joins may be anywhere open. Neither may have been to the peer.
+    ActionSpec(
+        Action.MERGE, QT_TRANSLATE_NOOP("OrderDetail", "Merged into"), _WHERE_IT_CAN_GO,
+        target=S.CANCELLED, at_origin=True, detail="the order it joins",
+        guards=(Guard.NOT_SHARED, Guard.NO_CALLERS), route=Route.MERGE, step=False,
+    ),
+    ActionSpec(
+        Action.MERGED_IN, QT_TRANSLATE_NOOP("OrderDetail", "Caller joined"), _OPEN,
+        detail="the merged duplicate", guards=(Guard.NOT_SHARED,), route=Route.MERGE, step=False,
+    ),
+    ActionSpec(
+        # A fresh clock: the restored order is a live matter again (its old alarms resolved).
+        Action.UNMERGE, QT_TRANSLATE_NOOP("OrderDetail", "Unmerged"), _s(S.CANCELLED),
+        detail="the order it had joined", guards=(Guard.WAS_MERGED,),
+        effects=frozenset({Effect.RESTORES}), clock=Clock.REOPEN, route=Route.MERGE, step=False,
+    ),
+    ActionSpec(
+        Action.SPLIT_OFF, QT_TRANSLATE_NOOP("OrderDetail", "Caller split off"), _OPEN,
+        detail="the duplicate restored", guards=(Guard.JOINED,), route=Route.MERGE, step=False,
     ),
 )  # fmt: skip
 

@@ -5,7 +5,7 @@ message (docs/exchange.md; the wire format is ``resources/exchange/v1/*.schema.j
 ``console.services.exchange_codec`` validates and maps to these values). This module says:
 
 - which order :class:`Action` travels as which message :class:`Kind` (:data:`KIND_OF`, the one
-  declaration; ``None`` for the one action that never travels by itself);
+  declaration; ``None`` for the actions that never travel: create, and 并单/拆单 for now);
 - the version rule (:class:`Version`): a receiver reads every ``1.x``; any other major version
   is refused with ``exchange_unknown_version``, never dropped;
 - how a message is built from an order after a step (:func:`message_for`).
@@ -119,6 +119,12 @@ KIND_OF: Mapping[Action, Kind | None] = MappingProxyType({
     Action.THREE_WAY: Kind.THREE_WAY_OUTCOME,
     Action.ESCALATE: Kind.ESCALATION,
     Action.CANCEL: Kind.CANCELLATION,
+    # 并单 / 拆单 only between orders the peer never had (Guard.NOT_SHARED): across platforms,
+    # a merge would go over the exchange — not yet.
+    Action.MERGE: None,
+    Action.MERGED_IN: None,
+    Action.UNMERGE: None,
+    Action.SPLIT_OFF: None,
 })  # fmt: skip
 """Every order action and the message kind it travels as (``None``: it never travels)."""
 

@@ -66,6 +66,32 @@ def _not_provisional(order: WorkOrder, _detail: str, _mode: FirstContactMode | N
     )
 
 
+def _never_shared(order: WorkOrder, _detail: str, _mode: FirstContactMode | None) -> bool:
+    """The peer never had the order: a step on it stays on this platform's system."""
+    return order.owner is order.origin and not any(
+        e.action is Action.TRANSFER for e in order.timeline
+    )
+
+
+def joined(order: WorkOrder) -> tuple[str, ...]:
+    """The duplicates whose callers joined ``order`` (并入) and have not split off, in order."""
+    numbers: list[str] = []
+    for event in order.timeline:
+        if event.action is Action.MERGED_IN:
+            numbers.append(event.detail)
+        elif event.action is Action.SPLIT_OFF and event.detail in numbers:
+            numbers.remove(event.detail)
+    return tuple(numbers)
+
+
+def merged_into(order: WorkOrder) -> str | None:
+    """The order ``order`` is merged into (并单), while it is: its last line merged it."""
+    last = order.timeline[-1] if order.timeline else None
+    if last is None or last.action is not Action.MERGE or order.status is not Status.CANCELLED:
+        return None
+    return last.detail
+
+
 _Rule = Callable[[WorkOrder, str, FirstContactMode | None], bool]
 # What each guard asks of (order, detail, first-contact mode), and why it refuses (for the log).
 GUARDS: dict[Guard, tuple[_Rule, str]] = {
@@ -94,6 +120,22 @@ GUARDS: dict[Guard, tuple[_Rule, str]] = {
         _not_provisional,
         "a provisionally accepted order must be handled and fed back first",
     ),
+    Guard.NOT_SHARED: (
+        _never_shared,
+        "the order has been to the peer platform: merging across platforms is not supported yet",
+    ),
+    Guard.NO_CALLERS: (
+        lambda o, _d, _m: not joined(o),
+        "other callers joined this order: split them off first",
+    ),
+    Guard.WAS_MERGED: (
+        lambda o, d, _m: merged_into(o) == d.strip(),
+        "the order is not merged into that order",
+    ),
+    Guard.JOINED: (
+        lambda o, d, _m: d.strip() in joined(o),
+        "that order's caller has not joined this one",
+    ),
 }
 
 
@@ -114,9 +156,9 @@ def check(
         return TransitionError(order.number, action, order.status, why, code, params)
 
     spec = ACTIONS[action]
-    if not spec.step:
+    if action is Action.CREATE:
         raise refuse("an order is created once, by new_order()", "created_once")
-    if order.status in TERMINAL:
+    if order.status in TERMINAL and order.status not in spec.allowed_from:  # 拆单 reopens
         raise refuse(f"the order is closed ({order.status.value})", "closed")
     if order.status not in spec.allowed_from:
         names = ", ".join(sorted(s.value for s in spec.allowed_from))

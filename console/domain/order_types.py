@@ -63,6 +63,12 @@ class Action(enum.StrEnum):
     PROGRESS = "progress"  # 处置进展: a progress report; the status does not change
     ESCALATE = "escalate"  # 联动110派警: a linked 110 order was made from this one
     THREE_WAY = "three_way"  # 三方通话 outcome: who takes the matter, and why
+    # 并单 (console/services/duplicates.py): the duplicate closes into the order it joins, whose
+    # timeline records the caller who joined; 拆单 undoes both. Detail: the other order's number.
+    MERGE = "merge"  # 并单: this order (the duplicate) closes into another
+    MERGED_IN = "merged_in"  # 并入: another order's caller joined this one
+    UNMERGE = "unmerge"  # 拆单: the merged duplicate is restored as it was
+    SPLIT_OFF = "split_off"  # 拆出: that caller left this order again
 
 
 class FirstContactMode(enum.StrEnum):

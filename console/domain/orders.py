@@ -80,6 +80,8 @@ def apply(
     check(order, action, actor, note, first_contact_mode, detail)
     spec = ACTIONS[action]
     target = spec.target or order.status
+    if Effect.RESTORES in spec.effects:  # the status the last line left (拆单 after 并单)
+        target = order.timeline[-1].from_status or order.status
     moves = Effect.TO_PEER in spec.effects or sends_back(order, action)
     detail = clean_line(detail)
     event = Event(

@@ -62,6 +62,16 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
         "A provisionally accepted order is handled and fed back before it is completed.",
     ),
     "not_police_kind": QT_TRANSLATE_NOOP("Refusals", "“{kind}” is not a 110 police kind."),
+    # 并单 / 拆单 (console.domain.actions, console.services.duplicates)
+    "merge_shared": QT_TRANSLATE_NOOP(
+        "Refusals", "The order has been to the other platform: it cannot be merged here yet."
+    ),
+    "merge_has_callers": QT_TRANSLATE_NOOP(
+        "Refusals", "Other callers joined this order: split them off before merging it."
+    ),
+    "merge_not_merged": QT_TRANSLATE_NOOP("Refusals", "The order is not merged into that order."),
+    "merge_not_joined": QT_TRANSLATE_NOOP("Refusals", "That order's caller has not joined this order."),
+    "merge_self": QT_TRANSLATE_NOOP("Refusals", "An order cannot be merged into itself."),
     # Who acts, and when (console.domain.order_types.Actor, console.domain.intake.check_clock)
     "agent_invalid": QT_TRANSLATE_NOOP(
         "Refusals", "The agent's name must be 1–32 characters of plain text on one line."

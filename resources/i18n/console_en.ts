@@ -2722,42 +2722,42 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="154"/>
+        <location filename="../../console/domain/actions.py" line="161"/>
         <source>The department&apos;s progress report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="158"/>
+        <location filename="../../console/domain/actions.py" line="165"/>
         <source>What was done, as the caller will hear it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="170"/>
+        <location filename="../../console/domain/actions.py" line="177"/>
         <source>Why it is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="176"/>
+        <location filename="../../console/domain/actions.py" line="183"/>
         <source>Send to {platform}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="184"/>
+        <location filename="../../console/domain/actions.py" line="191"/>
         <source>Why: what the three parties agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="191"/>
+        <location filename="../../console/domain/actions.py" line="198"/>
         <source>What was accepted, or what the caller was told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="198"/>
+        <location filename="../../console/domain/actions.py" line="205"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="206"/>
+        <location filename="../../console/domain/actions.py" line="213"/>
         <source>Why it is cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2992,73 +2992,93 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="132"/>
+        <location filename="../../console/domain/actions.py" line="139"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="134"/>
+        <location filename="../../console/domain/actions.py" line="141"/>
         <source>Sign for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="137"/>
+        <location filename="../../console/domain/actions.py" line="144"/>
         <source>Department signs for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="141"/>
+        <location filename="../../console/domain/actions.py" line="148"/>
         <source>Handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="147"/>
+        <location filename="../../console/domain/actions.py" line="154"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="153"/>
+        <location filename="../../console/domain/actions.py" line="160"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="157"/>
+        <location filename="../../console/domain/actions.py" line="164"/>
         <source>Feed back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="162"/>
+        <location filename="../../console/domain/actions.py" line="169"/>
         <source>Complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="168"/>
+        <location filename="../../console/domain/actions.py" line="175"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="175"/>
+        <location filename="../../console/domain/actions.py" line="182"/>
         <source>Transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="181"/>
+        <location filename="../../console/domain/actions.py" line="188"/>
         <source>Three-way outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="189"/>
+        <location filename="../../console/domain/actions.py" line="196"/>
         <source>First contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="196"/>
+        <location filename="../../console/domain/actions.py" line="203"/>
         <source>Escalate to 110</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="203"/>
+        <location filename="../../console/domain/actions.py" line="210"/>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="219"/>
+        <source>Merged into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="224"/>
+        <source>Caller joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="229"/>
+        <source>Unmerged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="234"/>
+        <source>Caller split off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3359,456 +3379,481 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="66"/>
-        <source>The agent&apos;s name must be 1–32 characters of plain text on one line.</source>
+        <source>The order has been to the other platform: it cannot be merged here yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="69"/>
-        <source>The seat id must be 1–16 characters of plain text on one line.</source>
+        <source>Other callers joined this order: split them off before merging it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="72"/>
-        <source>This computer&apos;s clock is far off (the log has the time it reads): ask IT to set it.</source>
+        <source>The order is not merged into that order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="73"/>
+        <source>That order&apos;s caller has not joined this order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="74"/>
+        <source>An order cannot be merged into itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="76"/>
-        <source>Another seat changed this order since it was shown; it has been reloaded.</source>
+        <source>The agent&apos;s name must be 1–32 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="79"/>
-        <source>There is no work order {number}.</source>
+        <source>The seat id must be 1–16 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="80"/>
-        <source>Say why you need the caller&apos;s full number: the reason is recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/domain/refusals.py" line="83"/>
-        <source>“{department}” is not a department in the directory (or it was retired).</source>
+        <location filename="../../console/domain/refusals.py" line="82"/>
+        <source>This computer&apos;s clock is far off (the log has the time it reads): ask IT to set it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="86"/>
-        <source>{platform} seat {seat} ({agent}) transferred this order first.</source>
+        <source>Another seat changed this order since it was shown; it has been reloaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="89"/>
-        <source>Seat {seat} is transferring this order right now; wait for it.</source>
+        <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="92"/>
-        <source>This transfer attempt was called off; press the key again for a new one.</source>
+        <location filename="../../console/domain/refusals.py" line="90"/>
+        <source>Say why you need the caller&apos;s full number: the reason is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="93"/>
+        <source>“{department}” is not a department in the directory (or it was retired).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="96"/>
+        <source>{platform} seat {seat} ({agent}) transferred this order first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="99"/>
+        <source>Seat {seat} is transferring this order right now; wait for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="102"/>
+        <source>This transfer attempt was called off; press the key again for a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="106"/>
         <source>No {platform} seat is ready (就绪).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="97"/>
+        <location filename="../../console/domain/refusals.py" line="107"/>
         <source>No free {platform} seat: {busy} ready seat(s) on a call or ringing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="100"/>
+        <location filename="../../console/domain/refusals.py" line="110"/>
         <source>This request was already used for another order ({number}); try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="103"/>
+        <location filename="../../console/domain/refusals.py" line="113"/>
         <source>Write the acknowledgement note first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="104"/>
+        <location filename="../../console/domain/refusals.py" line="114"/>
         <source>The note is too long (at most {most} characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="105"/>
+        <location filename="../../console/domain/refusals.py" line="115"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character): type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="108"/>
+        <location filename="../../console/domain/refusals.py" line="118"/>
         <source>Name the person the alarm is escalated to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="109"/>
+        <location filename="../../console/domain/refusals.py" line="119"/>
         <source>That alarm no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="110"/>
+        <location filename="../../console/domain/refusals.py" line="120"/>
         <source>{code} is not one of this site&apos;s wrap-up codes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="113"/>
+        <location filename="../../console/domain/refusals.py" line="123"/>
         <source>{agent} already acknowledged this alarm; the first note stands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="117"/>
+        <location filename="../../console/domain/refusals.py" line="127"/>
         <source>Not during a call: the call ends first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="118"/>
+        <location filename="../../console/domain/refusals.py" line="128"/>
         <source>The seat is logged out: log in first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="119"/>
+        <location filename="../../console/domain/refusals.py" line="129"/>
         <source>The seat cannot change to that state now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="120"/>
+        <location filename="../../console/domain/refusals.py" line="130"/>
         <source>Say why the seat is not ready (break, meeting, training…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="123"/>
+        <location filename="../../console/domain/refusals.py" line="133"/>
         <source>The call has already ended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="124"/>
+        <location filename="../../console/domain/refusals.py" line="134"/>
         <source>The call cannot do that in its present state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="125"/>
+        <location filename="../../console/domain/refusals.py" line="135"/>
         <source>The switch refused the command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="127"/>
+        <location filename="../../console/domain/refusals.py" line="137"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="132"/>
+        <location filename="../../console/domain/refusals.py" line="142"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="136"/>
+        <location filename="../../console/domain/refusals.py" line="146"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="140"/>
+        <location filename="../../console/domain/refusals.py" line="150"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="143"/>
+        <location filename="../../console/domain/refusals.py" line="153"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="147"/>
+        <location filename="../../console/domain/refusals.py" line="157"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="151"/>
+        <location filename="../../console/domain/refusals.py" line="161"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="154"/>
+        <location filename="../../console/domain/refusals.py" line="164"/>
         <source>The database server&apos;s certificate is not trusted (not signed by the CA file in database.sslrootcert, made for another server name, expired, or the CA file is missing): tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="160"/>
+        <location filename="../../console/domain/refusals.py" line="170"/>
         <source>The database server accepts encrypted (TLS) connections only: IT sets database.sslrootcert in the config file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="165"/>
+        <location filename="../../console/domain/refusals.py" line="175"/>
         <source>The database server does not offer encryption (TLS) but the settings require it: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="169"/>
+        <location filename="../../console/domain/refusals.py" line="179"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="172"/>
+        <location filename="../../console/domain/refusals.py" line="182"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="175"/>
+        <location filename="../../console/domain/refusals.py" line="185"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="179"/>
+        <location filename="../../console/domain/refusals.py" line="189"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="180"/>
+        <location filename="../../console/domain/refusals.py" line="190"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="181"/>
+        <location filename="../../console/domain/refusals.py" line="191"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="184"/>
+        <location filename="../../console/domain/refusals.py" line="194"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="190"/>
+        <location filename="../../console/domain/refusals.py" line="200"/>
         <source>Enter your login and your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="191"/>
+        <location filename="../../console/domain/refusals.py" line="201"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="196"/>
+        <location filename="../../console/domain/refusals.py" line="206"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="201"/>
+        <location filename="../../console/domain/refusals.py" line="211"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="204"/>
+        <location filename="../../console/domain/refusals.py" line="214"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="207"/>
+        <location filename="../../console/domain/refusals.py" line="217"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="211"/>
+        <location filename="../../console/domain/refusals.py" line="221"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="215"/>
+        <location filename="../../console/domain/refusals.py" line="225"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="219"/>
+        <location filename="../../console/domain/refusals.py" line="229"/>
         <source>A password has at most {max} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="222"/>
+        <location filename="../../console/domain/refusals.py" line="232"/>
         <source>The new password needs at least {min} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="225"/>
+        <location filename="../../console/domain/refusals.py" line="235"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="230"/>
+        <location filename="../../console/domain/refusals.py" line="240"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="233"/>
+        <location filename="../../console/domain/refusals.py" line="243"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="236"/>
+        <location filename="../../console/domain/refusals.py" line="246"/>
         <source>The new password must differ from the present one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="239"/>
+        <location filename="../../console/domain/refusals.py" line="249"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="244"/>
+        <location filename="../../console/domain/refusals.py" line="254"/>
         <source>There is already an account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="245"/>
+        <location filename="../../console/domain/refusals.py" line="255"/>
         <source>There is no account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="246"/>
+        <location filename="../../console/domain/refusals.py" line="256"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="249"/>
+        <location filename="../../console/domain/refusals.py" line="259"/>
         <source>Give the account at least one role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="250"/>
+        <location filename="../../console/domain/refusals.py" line="260"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="253"/>
+        <location filename="../../console/domain/refusals.py" line="263"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="256"/>
+        <location filename="../../console/domain/refusals.py" line="266"/>
         <source>Your roles do not allow this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="258"/>
+        <location filename="../../console/domain/refusals.py" line="268"/>
         <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="261"/>
+        <location filename="../../console/domain/refusals.py" line="271"/>
         <source>The two new passwords differ: type the new password twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="264"/>
+        <location filename="../../console/domain/refusals.py" line="274"/>
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="269"/>
+        <location filename="../../console/domain/refusals.py" line="279"/>
         <source>The exchange message is larger than {most} bytes: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="272"/>
+        <location filename="../../console/domain/refusals.py" line="282"/>
         <source>The exchange message is not readable JSON (damaged on the way?): it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="275"/>
+        <location filename="../../console/domain/refusals.py" line="285"/>
         <source>The exchange message does not follow the agreed format at {path}: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="278"/>
+        <location filename="../../console/domain/refusals.py" line="288"/>
         <source>The exchange message has format version {version}; only 1.x is read: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="281"/>
+        <location filename="../../console/domain/refusals.py" line="291"/>
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="284"/>
+        <location filename="../../console/domain/refusals.py" line="294"/>
         <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="288"/>
+        <location filename="../../console/domain/refusals.py" line="298"/>
         <source>The site has no linkage plan for this event type at level {level}: ask IT to add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="291"/>
+        <location filename="../../console/domain/refusals.py" line="301"/>
         <source>No such incident: {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="292"/>
+        <location filename="../../console/domain/refusals.py" line="302"/>
         <source>The response to {number} has been stood down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="293"/>
+        <location filename="../../console/domain/refusals.py" line="303"/>
         <source>{number} is run by {platform}: its shift lead changes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="296"/>
+        <location filename="../../console/domain/refusals.py" line="306"/>
         <source>The incident is already at this level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="297"/>
+        <location filename="../../console/domain/refusals.py" line="307"/>
         <source>Say where it happened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="298"/>
+        <location filename="../../console/domain/refusals.py" line="308"/>
         <source>Write a short summary first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="299"/>
+        <location filename="../../console/domain/refusals.py" line="309"/>
         <source>Unknown district code {district}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="300"/>
+        <location filename="../../console/domain/refusals.py" line="310"/>
         <source>{partner} is not a partner of this incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="301"/>
+        <location filename="../../console/domain/refusals.py" line="311"/>
         <source>{partner} is no longer needed at this level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="304"/>
+        <location filename="../../console/domain/refusals.py" line="314"/>
         <source>{partner} has already answered (recorded by {by}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="307"/>
+        <location filename="../../console/domain/refusals.py" line="317"/>
         <source>Say who answered at the partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="308"/>
+        <location filename="../../console/domain/refusals.py" line="318"/>
         <source>The answer&apos;s time is in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="309"/>
+        <location filename="../../console/domain/refusals.py" line="319"/>
         <source>{order} is already linked to {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="311"/>
+        <location filename="../../console/domain/refusals.py" line="321"/>
         <source>No such hot spot: {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="312"/>
+        <location filename="../../console/domain/refusals.py" line="322"/>
         <source>This hot spot was already taken up: verification order {number}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2661,7 +2661,7 @@ Started {at} by {by} ({platform})</source>
         <translation>首接负责：</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="176"/>
+        <location filename="../../console/domain/actions.py" line="183"/>
         <source>Send to {platform}</source>
         <translation>转派至{platform}</translation>
     </message>
@@ -2732,37 +2732,37 @@ Started {at} by {by} ({platform})</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="158"/>
+        <location filename="../../console/domain/actions.py" line="165"/>
         <source>What was done, as the caller will hear it</source>
         <translation>办理情况（将告知诉求人）</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="154"/>
+        <location filename="../../console/domain/actions.py" line="161"/>
         <source>The department&apos;s progress report</source>
         <translation>承办单位的处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="170"/>
+        <location filename="../../console/domain/actions.py" line="177"/>
         <source>Why it is returned</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="198"/>
+        <location filename="../../console/domain/actions.py" line="205"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation>承办单位报告：矛盾升级、涉嫌违法犯罪…</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="184"/>
+        <location filename="../../console/domain/actions.py" line="191"/>
         <source>Why: what the three parties agreed</source>
         <translation>原因：三方协商结果</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="191"/>
+        <location filename="../../console/domain/actions.py" line="198"/>
         <source>What was accepted, or what the caller was told</source>
         <translation>先行受理的内容，或向诉求人解释的内容</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="206"/>
+        <location filename="../../console/domain/actions.py" line="213"/>
         <source>Why it is cancelled</source>
         <translation>撤销原因</translation>
     </message>
@@ -3012,72 +3012,92 @@ Started {at} by {by} ({platform})</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="132"/>
+        <location filename="../../console/domain/actions.py" line="139"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="175"/>
+        <location filename="../../console/domain/actions.py" line="182"/>
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="134"/>
+        <location filename="../../console/domain/actions.py" line="141"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="141"/>
+        <location filename="../../console/domain/actions.py" line="148"/>
         <source>Handle</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="157"/>
+        <location filename="../../console/domain/actions.py" line="164"/>
         <source>Feed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="162"/>
+        <location filename="../../console/domain/actions.py" line="169"/>
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="168"/>
+        <location filename="../../console/domain/actions.py" line="175"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="189"/>
+        <location filename="../../console/domain/actions.py" line="196"/>
         <source>First contact</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="203"/>
+        <location filename="../../console/domain/actions.py" line="210"/>
         <source>Cancel</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="147"/>
+        <location filename="../../console/domain/actions.py" line="219"/>
+        <source>Merged into</source>
+        <translation>并单</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="224"/>
+        <source>Caller joined</source>
+        <translation>并入来电人</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="229"/>
+        <source>Unmerged</source>
+        <translation>拆单</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="234"/>
+        <source>Caller split off</source>
+        <translation>拆出来电人</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/actions.py" line="154"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="137"/>
+        <location filename="../../console/domain/actions.py" line="144"/>
         <source>Department signs for</source>
         <translation>部门签收</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="153"/>
+        <location filename="../../console/domain/actions.py" line="160"/>
         <source>Progress</source>
         <translation>处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="196"/>
+        <location filename="../../console/domain/actions.py" line="203"/>
         <source>Escalate to 110</source>
         <translation>联动110派警</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="181"/>
+        <location filename="../../console/domain/actions.py" line="188"/>
         <source>Three-way outcome</source>
         <translation>三方通话结果</translation>
     </message>
@@ -3364,456 +3384,481 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="66"/>
+        <source>The order has been to the other platform: it cannot be merged here yet.</source>
+        <translation>该工单已流转至对方平台，暂不能在此并单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="69"/>
+        <source>Other callers joined this order: split them off before merging it.</source>
+        <translation>已有其他来电人并入本工单，请先拆出后再并单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="72"/>
+        <source>The order is not merged into that order.</source>
+        <translation>该工单未并入那张工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="73"/>
+        <source>That order&apos;s caller has not joined this order.</source>
+        <translation>那张工单的来电人未并入本工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="74"/>
+        <source>An order cannot be merged into itself.</source>
+        <translation>工单不能并入自身。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="76"/>
         <source>The agent&apos;s name must be 1–32 characters of plain text on one line.</source>
         <translation>坐席人员姓名须为1至32个字符的单行文字。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="69"/>
+        <location filename="../../console/domain/refusals.py" line="79"/>
         <source>The seat id must be 1–16 characters of plain text on one line.</source>
         <translation>坐席号须为1至16个字符的单行文字。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="72"/>
+        <location filename="../../console/domain/refusals.py" line="82"/>
         <source>This computer&apos;s clock is far off (the log has the time it reads): ask IT to set it.</source>
         <translation>本机时钟严重不准（日志中记有其显示的时间），未作任何记录：请联系信息技术人员校准时钟。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="76"/>
+        <location filename="../../console/domain/refusals.py" line="86"/>
         <source>Another seat changed this order since it was shown; it has been reloaded.</source>
         <translation>其他坐席已更新此工单，已重新载入，请核对后再办理。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="79"/>
+        <location filename="../../console/domain/refusals.py" line="89"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="80"/>
+        <location filename="../../console/domain/refusals.py" line="90"/>
         <source>Say why you need the caller&apos;s full number: the reason is recorded.</source>
         <translation>请说明查看完整号码的理由：理由将被记录。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="83"/>
+        <location filename="../../console/domain/refusals.py" line="93"/>
         <source>“{department}” is not a department in the directory (or it was retired).</source>
         <translation>“{department}”不在派单目录中（或已停用）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="86"/>
+        <location filename="../../console/domain/refusals.py" line="96"/>
         <source>{platform} seat {seat} ({agent}) transferred this order first.</source>
         <translation>该工单已由{platform}坐席 {seat}（{agent}）先行转派。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="89"/>
+        <location filename="../../console/domain/refusals.py" line="99"/>
         <source>Seat {seat} is transferring this order right now; wait for it.</source>
         <translation>坐席 {seat} 正在转接该工单，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="92"/>
+        <location filename="../../console/domain/refusals.py" line="102"/>
         <source>This transfer attempt was called off; press the key again for a new one.</source>
         <translation>本次转接已中止；如需转接请再按一次。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="96"/>
+        <location filename="../../console/domain/refusals.py" line="106"/>
         <source>No {platform} seat is ready (就绪).</source>
         <translation>{platform}无就绪坐席。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="97"/>
+        <location filename="../../console/domain/refusals.py" line="107"/>
         <source>No free {platform} seat: {busy} ready seat(s) on a call or ringing.</source>
         <translation>{platform}无空闲坐席：{busy}个坐席正在通话或振铃。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="100"/>
+        <location filename="../../console/domain/refusals.py" line="110"/>
         <source>This request was already used for another order ({number}); try again.</source>
         <translation>该请求已用于另一工单（{number}），请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="103"/>
+        <location filename="../../console/domain/refusals.py" line="113"/>
         <source>Write the acknowledgement note first.</source>
         <translation>请填写确认说明。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="104"/>
+        <location filename="../../console/domain/refusals.py" line="114"/>
         <source>The note is too long (at most {most} characters).</source>
         <translation>说明过长（最多 {most} 个字）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="105"/>
+        <location filename="../../console/domain/refusals.py" line="115"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character): type it again.</source>
         <translation>文字中含有无法保存的字符（空字符或残缺的字符），请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="108"/>
+        <location filename="../../console/domain/refusals.py" line="118"/>
         <source>Name the person the alarm is escalated to.</source>
         <translation>请填写督办对象。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="109"/>
+        <location filename="../../console/domain/refusals.py" line="119"/>
         <source>That alarm no longer exists.</source>
         <translation>该告警已不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="110"/>
+        <location filename="../../console/domain/refusals.py" line="120"/>
         <source>{code} is not one of this site&apos;s wrap-up codes.</source>
         <translation>{code} 不是本中心的话后小结代码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="113"/>
+        <location filename="../../console/domain/refusals.py" line="123"/>
         <source>{agent} already acknowledged this alarm; the first note stands.</source>
         <translation>{agent} 已确认过该告警，以第一次的说明为准。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="117"/>
+        <location filename="../../console/domain/refusals.py" line="127"/>
         <source>Not during a call: the call ends first.</source>
         <translation>通话中不能切换状态：请先结束通话。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="118"/>
+        <location filename="../../console/domain/refusals.py" line="128"/>
         <source>The seat is logged out: log in first.</source>
         <translation>坐席未登录：请先登录。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="119"/>
+        <location filename="../../console/domain/refusals.py" line="129"/>
         <source>The seat cannot change to that state now.</source>
         <translation>坐席当前不能切换到该状态。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="120"/>
+        <location filename="../../console/domain/refusals.py" line="130"/>
         <source>Say why the seat is not ready (break, meeting, training…).</source>
         <translation>请选择示忙原因（小休、会议、培训等）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="123"/>
+        <location filename="../../console/domain/refusals.py" line="133"/>
         <source>The call has already ended.</source>
         <translation>通话已结束。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="124"/>
+        <location filename="../../console/domain/refusals.py" line="134"/>
         <source>The call cannot do that in its present state.</source>
         <translation>当前通话状态下不能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="125"/>
+        <location filename="../../console/domain/refusals.py" line="135"/>
         <source>The switch refused the command.</source>
         <translation>交换机拒绝了该操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="127"/>
+        <location filename="../../console/domain/refusals.py" line="137"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation>无法连接数据库服务器：坐席台会自动重连。请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="132"/>
+        <location filename="../../console/domain/refusals.py" line="142"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation>数据库服务器正在重启：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="136"/>
+        <location filename="../../console/domain/refusals.py" line="146"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation>数据库磁盘已满：无法再保存任何内容。请立即联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="140"/>
+        <location filename="../../console/domain/refusals.py" line="150"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation>数据库正忙于其他坐席的修改：请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="143"/>
+        <location filename="../../console/domain/refusals.py" line="153"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation>数据库服务器负载过高：请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="147"/>
+        <location filename="../../console/domain/refusals.py" line="157"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation>此处的数据库为只读：无法保存任何内容。请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="151"/>
+        <location filename="../../console/domain/refusals.py" line="161"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation>设置中指定的数据库不存在：须由信息技术人员创建（init-db）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="154"/>
+        <location filename="../../console/domain/refusals.py" line="164"/>
         <source>The database server&apos;s certificate is not trusted (not signed by the CA file in database.sslrootcert, made for another server name, expired, or the CA file is missing): tell IT.</source>
         <translation>数据库服务器的证书不可信（不是由 database.sslrootcert 指定的 CA 签发、证书上是别的服务器名、已过期，或 CA 文件不存在）：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="160"/>
+        <location filename="../../console/domain/refusals.py" line="170"/>
         <source>The database server accepts encrypted (TLS) connections only: IT sets database.sslrootcert in the config file.</source>
         <translation>数据库服务器只接受加密（TLS）连接：须由信息技术人员在配置文件中设置 database.sslrootcert。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="165"/>
+        <location filename="../../console/domain/refusals.py" line="175"/>
         <source>The database server does not offer encryption (TLS) but the settings require it: tell IT.</source>
         <translation>数据库服务器不提供加密（TLS），但设置要求加密：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="169"/>
+        <location filename="../../console/domain/refusals.py" line="179"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation>数据库拒绝了坐席台的用户名或密码：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="172"/>
+        <location filename="../../console/domain/refusals.py" line="182"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation>数据库文件不是 SQLite 数据库，或已损坏：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="175"/>
+        <location filename="../../console/domain/refusals.py" line="185"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation>无法打开或创建数据库文件：请检查其所在文件夹及权限。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="179"/>
+        <location filename="../../console/domain/refusals.py" line="189"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation>“{path}”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="180"/>
+        <location filename="../../console/domain/refusals.py" line="190"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation>数据库所在的文件夹“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="181"/>
+        <location filename="../../console/domain/refusals.py" line="191"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation>该数据库地址不是本坐席台可用的类型（仅支持 SQLite 或 PostgreSQL）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="184"/>
+        <location filename="../../console/domain/refusals.py" line="194"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation>数据库未能完成此操作（故障已记入日志）：请重试；若反复出现，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="190"/>
+        <location filename="../../console/domain/refusals.py" line="200"/>
         <source>Enter your login and your password.</source>
         <translation>请输入账号和口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="191"/>
+        <location filename="../../console/domain/refusals.py" line="201"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation>账号或口令错误。连续输错 {attempts} 次，账号将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="196"/>
+        <location filename="../../console/domain/refusals.py" line="206"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation>输错次数过多：账号已锁定至 {until}。如需提前解锁，请系统管理员重设口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="201"/>
+        <location filename="../../console/domain/refusals.py" line="211"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation>现在必须修改口令（首次登录、口令被重设或已过期）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="204"/>
+        <location filename="../../console/domain/refusals.py" line="214"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation>请输入身份验证器应用显示的 6 位动态口令，或一个恢复码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="207"/>
+        <location filename="../../console/domain/refusals.py" line="217"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation>动态口令错误或已用过：请输入应用当前显示的口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="211"/>
+        <location filename="../../console/domain/refusals.py" line="221"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation>已绑定身份验证器应用：须由系统管理员解除后才能绑定新的。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="215"/>
+        <location filename="../../console/domain/refusals.py" line="225"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation>此账号须用动态口令登录：请先绑定身份验证器应用。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="219"/>
+        <location filename="../../console/domain/refusals.py" line="229"/>
         <source>A password has at most {max} characters.</source>
         <translation>口令最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="222"/>
+        <location filename="../../console/domain/refusals.py" line="232"/>
         <source>The new password needs at least {min} characters.</source>
         <translation>新口令至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="225"/>
+        <location filename="../../console/domain/refusals.py" line="235"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation>新口令至少要包含 {classes} 类字符：小写字母、大写字母、数字、其他符号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="230"/>
+        <location filename="../../console/domain/refusals.py" line="240"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation>新口令不能与账号相同，也不能是账号倒写。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="233"/>
+        <location filename="../../console/domain/refusals.py" line="243"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation>新口令含有不可见的控制字符：请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="236"/>
+        <location filename="../../console/domain/refusals.py" line="246"/>
         <source>The new password must differ from the present one.</source>
         <translation>新口令不能与当前口令相同。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="239"/>
+        <location filename="../../console/domain/refusals.py" line="249"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation>账号为 1–32 个字符：字母 a–z、数字、“.”、“_”或“-”，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="244"/>
+        <location filename="../../console/domain/refusals.py" line="254"/>
         <source>There is already an account “{login}”.</source>
         <translation>账号“{login}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="245"/>
+        <location filename="../../console/domain/refusals.py" line="255"/>
         <source>There is no account “{login}”.</source>
         <translation>没有账号“{login}”。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="246"/>
+        <location filename="../../console/domain/refusals.py" line="256"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation>姓名须为一行 1–32 个字符的纯文本。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="249"/>
+        <location filename="../../console/domain/refusals.py" line="259"/>
         <source>Give the account at least one role.</source>
         <translation>请至少给账号一个角色。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="250"/>
+        <location filename="../../console/domain/refusals.py" line="260"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation>同一账号不能既是{first}又是{second}（三员分立）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="253"/>
+        <location filename="../../console/domain/refusals.py" line="263"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation>{role}角色只属于 {platform} 平台的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="256"/>
+        <location filename="../../console/domain/refusals.py" line="266"/>
         <source>Your roles do not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="258"/>
+        <location filename="../../console/domain/refusals.py" line="268"/>
         <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
         <translation>本坐席接 {seat} 来电；您的账号属于 {platform}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="261"/>
+        <location filename="../../console/domain/refusals.py" line="271"/>
         <source>The two new passwords differ: type the new password twice.</source>
         <translation>两次输入的新口令不一致：请将新口令输入两遍。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="264"/>
+        <location filename="../../console/domain/refusals.py" line="274"/>
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation>请先结束通话和话后整理，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="269"/>
+        <location filename="../../console/domain/refusals.py" line="279"/>
         <source>The exchange message is larger than {most} bytes: it was not taken.</source>
         <translation>交换报文超过 {most} 字节，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="272"/>
+        <location filename="../../console/domain/refusals.py" line="282"/>
         <source>The exchange message is not readable JSON (damaged on the way?): it was not taken.</source>
         <translation>交换报文不是可读的 JSON（可能在传输中损坏），对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="275"/>
+        <location filename="../../console/domain/refusals.py" line="285"/>
         <source>The exchange message does not follow the agreed format at {path}: it was not taken.</source>
         <translation>交换报文在 {path} 处不符合约定格式，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="278"/>
+        <location filename="../../console/domain/refusals.py" line="288"/>
         <source>The exchange message has format version {version}; only 1.x is read: it was not taken.</source>
         <translation>交换报文格式版本为 {version}，仅支持 1.x，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="281"/>
+        <location filename="../../console/domain/refusals.py" line="291"/>
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation>对方平台没有工单 {number}：转派报文尚未到达。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="284"/>
+        <location filename="../../console/domain/refusals.py" line="294"/>
         <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
         <translation>对方系统的一条本系统未知的规则（{code}）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="288"/>
+        <location filename="../../console/domain/refusals.py" line="298"/>
         <source>The site has no linkage plan for this event type at level {level}: ask IT to add one.</source>
         <translation>本平台没有该类事件 {level} 级的联动预案，请联系信息中心添加。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="291"/>
+        <location filename="../../console/domain/refusals.py" line="301"/>
         <source>No such incident: {number}.</source>
         <translation>没有该突发事件：{number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="292"/>
+        <location filename="../../console/domain/refusals.py" line="302"/>
         <source>The response to {number} has been stood down.</source>
         <translation>{number} 已响应终止。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="293"/>
+        <location filename="../../console/domain/refusals.py" line="303"/>
         <source>{number} is run by {platform}: its shift lead changes it.</source>
         <translation>{number} 由 {platform} 平台负责，请由其值班长变更。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="296"/>
+        <location filename="../../console/domain/refusals.py" line="306"/>
         <source>The incident is already at this level.</source>
         <translation>该事件已是这一响应级别。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="297"/>
+        <location filename="../../console/domain/refusals.py" line="307"/>
         <source>Say where it happened.</source>
         <translation>请填写事发地点。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="298"/>
+        <location filename="../../console/domain/refusals.py" line="308"/>
         <source>Write a short summary first.</source>
         <translation>请先填写简要情况。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="299"/>
+        <location filename="../../console/domain/refusals.py" line="309"/>
         <source>Unknown district code {district}.</source>
         <translation>未知的行政区划代码 {district}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="300"/>
+        <location filename="../../console/domain/refusals.py" line="310"/>
         <source>{partner} is not a partner of this incident.</source>
         <translation>{partner} 不是本事件的联动单位。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="301"/>
+        <location filename="../../console/domain/refusals.py" line="311"/>
         <source>{partner} is no longer needed at this level.</source>
         <translation>当前响应级别已不需要 {partner}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="304"/>
+        <location filename="../../console/domain/refusals.py" line="314"/>
         <source>{partner} has already answered (recorded by {by}).</source>
         <translation>{partner} 已回复（由 {by} 登记）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="307"/>
+        <location filename="../../console/domain/refusals.py" line="317"/>
         <source>Say who answered at the partner.</source>
         <translation>请填写联动单位的回复人。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="308"/>
+        <location filename="../../console/domain/refusals.py" line="318"/>
         <source>The answer&apos;s time is in the future.</source>
         <translation>回复时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="309"/>
+        <location filename="../../console/domain/refusals.py" line="319"/>
         <source>{order} is already linked to {number}.</source>
         <translation>{order} 已关联到 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="311"/>
+        <location filename="../../console/domain/refusals.py" line="321"/>
         <source>No such hot spot: {number}.</source>
         <translation>没有该热点：{number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="312"/>
+        <location filename="../../console/domain/refusals.py" line="322"/>
         <source>This hot spot was already taken up: verification order {number}.</source>
         <translation>该热点已生成核查工单：{number}。</translation>
     </message>

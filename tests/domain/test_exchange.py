@@ -132,7 +132,8 @@ def samples() -> dict[Kind, Message]:
 
 def test_every_action_but_create_travels_and_every_kind_is_one_action() -> None:
     assert set(KIND_OF) == set(Action)
-    assert [a for a, k in KIND_OF.items() if k is None] == [Action.CREATE]
+    merging = [Action.MERGE, Action.MERGED_IN, Action.UNMERGE, Action.SPLIT_OFF]  # not yet
+    assert [a for a, k in KIND_OF.items() if k is None] == [Action.CREATE, *merging]
     assert set(ACTION_OF) == set(Kind)
     assert all(KIND_OF[action] is kind for kind, action in ACTION_OF.items())
 

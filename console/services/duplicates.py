@@ -1,0 +1,174 @@
+"""Duplicates and merge (并单): likely duplicates at intake, merge and unmerge, the repeated-
+request warning (重复诉求预警). No Qt; call it off the UI thread.
+
+- :meth:`DuplicateService.candidates`: the open orders the intake in progress may repeat, with
+  why, best first (``console.domain.duplicates.rank``), from at most three indexed reads.
+- :meth:`DuplicateService.merge`: the duplicate closes (已撤销, its last line 并单 naming the order
+  it joins), the order it joins gains its caller (``order_caller``) and the line 并入; both in
+  one transaction, through the ``OrderWriter`` (roles, rules, audit). Then, if the matter has
+  reached :data:`~console.domain.duplicates.REPEATED_CALLERS` callers within the window, the
+  repeated-request warning is raised, once.
+- :meth:`DuplicateService.unmerge`: 拆单, both restored (the duplicate's status as it was, with a
+  fresh clock; the caller leaves the order), the lines 拆单 and 拆出 added: every line stays.
+- :meth:`DuplicateService.repeated` / :meth:`acknowledge`: the shift lead's panel's warnings.
+
+Across platforms (an order that has been to the peer) is refused for now (``merge_shared``):
+such a merge would go over the exchange.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from console.domain.duplicates import REPEATED_CALLERS, Candidate, Probe, rank, repeated
+from console.domain.intake import check_clock
+from console.domain.order_types import Action, Caller
+from console.domain.phone import normalise_phone
+from console.domain.refusals import Refused
+from console.domain.roles import Capability, Seated
+from console.services.order_writer import OrderWriter
+from console.store import duplicates as store
+from console.store import orders as repo
+from console.store.engine import Database
+
+DEFAULT_WINDOW = timedelta(hours=72)
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """What a merge or an unmerge left: both orders as saved, and whether it raised the
+    repeated-request warning."""
+
+    duplicate: repo.Stored
+    into: repo.Stored
+    warned: bool = False
+
+
+class DuplicateService:
+    """Duplicates for the principal signed in at one seat (``by``)."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime],
+        writer: OrderWriter,
+        by: Seated,
+        window: timedelta = DEFAULT_WINDOW,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
+        """``writer``: the ``OrderService``'s (every order write passes it); ``window``: the
+        site's ``[duplicates] window_h``."""
+        self._db, self._clock, self._writer, self._by = db, clock, writer, by
+        self._window, self._on_change = window, on_change
+
+    def candidates(
+        self,
+        *,
+        phone: str = "",
+        district: str = "",
+        kind: str = "",
+        address: str = "",
+        text: str = "",
+        exclude: str = "",
+    ) -> list[Candidate]:
+        """The likely duplicates of what the intake form holds (any of it may be blank),
+        best first; ``exclude``: the order being typed, once saved."""
+        self._by.require(Capability.SEE_ORDERS)
+        number = normalise_phone(phone) if phone.strip() else None
+        probe = Probe(number or "", district.strip(), kind.strip(), address, text, exclude)
+        if not (probe.phone or probe.district):
+            return []
+        with self._db.read() as session:
+            found = store.open_by_caller(session, [probe.phone]) if probe.phone else []
+            if probe.district:
+                found += store.open_in_district(session, probe.district)
+        return rank(probe, found, self._clock(), self._window)
+
+    def callers(self, number: str) -> list[Caller]:
+        """Everyone to tell the result at feedback: the order's own caller, then each caller
+        merged into it, in the order they joined."""
+        self._by.require(Capability.SEE_ORDERS)
+        with self._db.read() as session:
+            stored = repo.get(session, number)
+            joined = store.callers(session, stored.id)
+        return [stored.order.caller, *(Caller(c.phone, c.name) for c in joined)]
+
+    def merge(self, duplicate: str, into: str, note: str = "") -> Merged:
+        """并单: ``duplicate`` closes into ``into``, whose callers it joins. Refused (nothing
+        changed) by the roles, by either order's rules (``into`` completed or cancelled:
+        ``closed``; either been to the peer: ``merge_shared``) or ``merge_self``."""
+        by = self._by
+        by.require(Action.MERGE)
+        by.require(Action.MERGED_IN)
+        if duplicate.strip() == into.strip():
+            raise Refused("merge_self", f"工单 {duplicate} cannot be merged into itself")
+        now = self._clock()
+        check_clock(now)
+        with self._db.write() as session:
+            dup, target = repo.get(session, duplicate), repo.get(session, into)
+            target = self._writer.act(session, target, Action.MERGED_IN, by, now, note, None, dup.order.number)  # fmt: skip
+            dup = self._writer.act(session, dup, Action.MERGE, by, now, note, None, target.order.number)  # fmt: skip
+            caller = dup.order.caller
+            store.add_caller(
+                session,
+                target.id,
+                store.JoinedCaller(
+                    caller.phone, caller.name, dup.order.number, dup.order.created_at, now
+                ),
+                by.login,
+            )
+            calls = [(target.order.caller.phone, target.order.created_at)]
+            calls += [(c.phone, c.called_at) for c in store.callers(session, target.id)]
+            count = repeated(calls, now, self._window)
+            warned = count >= REPEATED_CALLERS and store.raise_warning(
+                session, target.id, target.order.number, target.order.owner.value, count, now
+            )
+        self._changed()
+        return Merged(dup, target, warned)
+
+    def unmerge(self, duplicate: str, note: str = "") -> Merged:
+        """拆单: ``duplicate`` is restored as it was before its merge (with a fresh clock) and
+        its caller leaves the order it had joined; both timelines keep every line."""
+        by = self._by
+        by.require(Action.UNMERGE)
+        by.require(Action.SPLIT_OFF)
+        now = self._clock()
+        check_clock(now)
+        with self._db.write() as session:
+            dup = repo.get(session, duplicate)
+            last = dup.order.timeline[-1]
+            if last.action is not Action.MERGE:
+                raise Refused("merge_not_merged", f"工单 {duplicate} is not merged")
+            into = last.detail
+            dup = self._writer.act(session, dup, Action.UNMERGE, by, now, note, None, into)
+            target = repo.get(session, into)
+            target = self._writer.act(session, target, Action.SPLIT_OFF, by, now, note, None, duplicate)  # fmt: skip
+            store.remove_caller(session, dup.order.number)
+        self._changed()
+        return Merged(dup, target)
+
+    def repeated(self, include_acknowledged: bool = False) -> list[store.Warning]:
+        """The repeated-request warnings of this seat's platform, newest first (the shift
+        lead's panel; ``see_floor``)."""
+        self._by.require(Capability.SEE_FLOOR)
+        with self._db.read() as session:
+            return store.warnings(
+                session, self._by.platform.value, unacknowledged=not include_acknowledged
+            )
+
+    def acknowledge(self, warning_id: int) -> bool:
+        """The shift lead has seen the warning; False if it was acknowledged already."""
+        self._by.require(Capability.SEE_FLOOR)
+        now = self._clock()
+        with self._db.write() as session:
+            done = store.acknowledge(
+                session, warning_id, self._by.platform.value, self._by.login, now
+            )
+        self._changed()
+        return done
+
+    def _changed(self) -> None:
+        if self._on_change is not None:
+            self._on_change()

@@ -1,0 +1,63 @@
+"""并单 (migration 0019): the callers merged into an order, the repeated-request warnings, and
+the index the duplicates' district query reads.
+
+``order_caller``: one row per duplicate merged into an order while it is merged (拆单 deletes
+it; both timelines keep the 并单 and 拆单 lines): the caller who joined, when they called (the
+duplicate's creation) and the duplicate's number (unique: a duplicate joins one order).
+``repeat_warning``: one row per order whose matter reached the repeated-request threshold
+(重复诉求预警); ``order_id`` is unique, so the warning is raised once however many seats merge
+at once (``INSERT … ON CONFLICT DO NOTHING``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Index, text
+from sqlmodel import Field, SQLModel
+
+from console.store.tables import OPEN_SQL, OrderRow
+
+# The candidates' district query: a district's open orders, newest first. Declared on the order
+# table from here (migration 0019 creates it), so tables.py stays as it was.
+_ORDERS = OrderRow.__table__  # type: ignore[attr-defined]
+OPEN_DISTRICT = Index(
+    "ix_work_order_open_district",
+    _ORDERS.c.district,
+    _ORDERS.c.created_at,
+    sqlite_where=text(OPEN_SQL),
+    postgresql_where=text(OPEN_SQL),
+)
+
+
+class OrderCallerRow(SQLModel, table=True):
+    __tablename__ = "order_caller"
+    __table_args__ = (
+        Index("ix_order_caller_order", "order_id"),
+        Index("ix_order_caller_phone", "phone"),
+        Index("ux_order_caller_merged_from", "merged_from", unique=True),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="work_order.id")
+    phone: str  # the stored form, as work_order.caller_phone
+    name: str | None = None
+    merged_from: str  # the duplicate's number
+    called_at: datetime  # the duplicate's creation: when this caller called
+    joined_at: datetime
+    joined_by: str  # the login that merged
+
+
+class RepeatWarningRow(SQLModel, table=True):
+    __tablename__ = "repeat_warning"
+    __table_args__ = (
+        Index("ux_repeat_warning_order", "order_id", unique=True),
+        Index("ix_repeat_warning_platform", "platform", "raised_at"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="work_order.id")
+    number: str
+    platform: str  # the order's owner when raised: whose shift lead sees it
+    callers: int  # distinct callers within the window when raised
+    raised_at: datetime
+    acknowledged_at: datetime | None = None
+    acknowledged_by: str | None = None
