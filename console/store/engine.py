@@ -64,7 +64,11 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     exception's text, so no log line and no message on screen can carry them.
 
     Raises :class:`~console.domain.refusals.Refused` for a SQLite path that is a folder or lies
-    in a folder that does not exist."""
+    in a folder that does not exist.
+
+    A PostgreSQL URL may carry ``prepare_threshold=none``: psycopg then prepares no statement on
+    the server, which PgBouncer in transaction mode before 1.21 needs (a prepared statement
+    lives on one server connection; the next transaction may run on another)."""
     kwargs.setdefault("hide_parameters", True)
     parsed = parse_url(url)  # also a primary and a standby: h1:5432,h2:5433
     if parsed.get_backend_name() == "sqlite":
@@ -75,7 +79,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         return _sqlite_engine(url, **kwargs)
     if parsed.get_backend_name() != "postgresql":
         return create_engine(parsed, pool_pre_ping=True, **kwargs)
-    ours = {k: v for k, v in libpq_options(APPLICATION_NAME).items() if k not in parsed.query}
+    ours: dict[str, Any] = {
+        k: v for k, v in libpq_options(APPLICATION_NAME).items() if k not in parsed.query
+    }
+    if "prepare_threshold" in parsed.query:  # psycopg's, not libpq's: none behind PgBouncer
+        given = str(parsed.query["prepare_threshold"]).lower()
+        ours["prepare_threshold"] = None if given in ("", "none") else int(given)
+        parsed = parsed.difference_update_query(["prepare_threshold"])
     kwargs.setdefault("pool_size", POOL_SIZE)
     kwargs.setdefault("max_overflow", 0)
     kwargs.setdefault("pool_timeout", POOL_TIMEOUT_S)
