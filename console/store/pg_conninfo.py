@@ -23,6 +23,9 @@ def libpq_options(application_name: str) -> dict[str, int | str]:
         "keepalives_idle": 10,
         "keepalives_interval": 5,
         "keepalives_count": 3,
+        # Sent data unacknowledged this long (ms) ends the connection: a primary whose host
+        # vanished mid-query, which keepalives do not notice while a send is retrying.
+        "tcp_user_timeout": 30_000,
     }
 
 
