@@ -178,7 +178,7 @@ class System:
     def open_window(self, by: Seated, switch: Telephony) -> WindowParts:
         part = build_window(self.shared, by, switch)
         self.notifier.message.connect(part.banner.show_message)
-        changes = watch_for(self.db.engine)
+        changes = watch_for(self.db.engine, self.settings.db_listen_url or None)
         if changes is not None:
             self._watching[id(part)] = changes
         # Another seat's order may plan a threshold before the one armed here.

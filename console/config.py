@@ -65,6 +65,7 @@ class _Field:
 _FIELDS = (  # defaults: the Settings dataclass, and default_db_url() for the database
     _Field("db_url", "database.url", "CONSOLE_DB", check.db_url),
     _Field("db_sslrootcert", "database.sslrootcert", None, check.file_path),
+    _Field("db_listen_url", "database.listen_url", "CONSOLE_DB_LISTEN", check.optional_db_url),
     _Field("platform", "seat.platform", "CONSOLE_PLATFORM", check.choice("12345", "110")),
     _Field("seat", "seat.id", "CONSOLE_SEAT", check.seat_id),
     _Field("agent", "seat.agent", "CONSOLE_AGENT", check.agent_name),
@@ -166,6 +167,7 @@ class Settings:
     idle_lock_min: int = 15
     audit_key_file: Path | None = None  # the audit trail's key; None: audit_key_path()'s default
     db_sslrootcert: Path | None = None  # the CA a PostgreSQL server's certificate is checked with
+    db_listen_url: str = ""  # the change listener's own way to the server (past PgBouncer)
     retention_months: int = 36  # [privacy]: callers of orders closed longer ago are purged
     # [exchange]: this platform's own system linked to the peer's (console/app_exchange.py).
     exchange_mode: str = "off"  # off: both platforms on one database; https; database
@@ -407,6 +409,8 @@ def load_settings(
             problems.append(f"database.url: cannot create {data_dir()}: {exc.strerror}")
     if "db_sslrootcert" in values:
         values["db_url"] = with_tls(values["db_url"], values["db_sslrootcert"])
+        if values.get("db_listen_url"):
+            values["db_listen_url"] = with_tls(values["db_listen_url"], values["db_sslrootcert"])
     if problems:  # file problems first, in line order
         at = re.compile(rf"{re.escape(str(path))}:(\d+): ")
         raise ConfigError(sorted(problems, key=lambda p: int(m[1]) if (m := at.match(p)) else 1e9))

@@ -28,12 +28,13 @@ def hhmm(text: str) -> time:
 def db_url(value: object) -> str:
     """A SQLite or PostgreSQL URL SQLAlchemy can parse, with at most one ``@`` before the host
     (a raw ``@`` in a password would make part of it the host name, and show it in errors)."""
-    from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
+
+    from console.store.pg_conninfo import parse_url  # also h1:5432,h2:5433 (primary, standby)
 
     text = value.strip() if isinstance(value, str) else ""
     try:
-        parsed = make_url(text) if text else None
+        parsed = parse_url(text) if text else None
     except (ArgumentError, ValueError):
         parsed = None
     if parsed is None:

@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
+
+from console.store.pg_conninfo import parse_url
 
 APP_NAME = "linkage-console"
 APP_AUTHOR = "linkage"
@@ -36,12 +37,15 @@ def database_label(url: str) -> str:
     """What the agent sees of the database: the SQLite file name or the server host; never a
     password, never a full path (paths can name a person's home folder)."""
     try:
-        parsed = make_url(safe_url(url))  # the host of the safe form: a raw "@" cannot leak
+        parsed = parse_url(safe_url(url))  # the host of the safe form: a raw "@" cannot leak
     except (ArgumentError, ValueError):
         return "?"
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         return database.replace("\\", "/").rsplit("/", 1)[-1] or ":memory:"
+    hosts = parsed.query.get("host")  # a primary and a standby: h1:5432,h2:5433
+    if hosts and not isinstance(hosts, str):
+        return ",".join(hosts)
     host = parsed.host or "localhost"
     return f"{host}:{parsed.port}" if parsed.port else host
 

@@ -69,7 +69,7 @@ def test_defaults_without_a_file_match_the_old_resolution() -> None:
     assert (s.alarm_sound, s.alarm_volume, s.silent_hours) == (True, 80, None)
     assert (s.wrap_up_s, s.transfer_window_s, s.sim_calls_per_min) == (30, 30, 2.0)
     assert s.telephony_adapter == "simulated"
-    assert set(s.sources.values()) == {"default"} and len(s.sources) == 54
+    assert set(s.sources.values()) == {"default"} and len(s.sources) == 55
 
 
 def test_telephony_and_wrap_up_keys(tmp_path: Path) -> None:
@@ -271,7 +271,7 @@ def test_describe_shows_every_setting_its_source_and_hides_the_password(tmp_path
     assert "ui.lang = zh_CN  (env:CONSOLE_LANG)" in lines
     assert f"alarms.silent_hours = 22:00-07:00  (file:{path}:16)" in lines
     assert f"alarms.sound = false  (file:{path}:14)" in lines
-    assert len(lines) == 56 and lines[1].startswith(f"WARNING: {path} holds the database password")
+    assert len(lines) == 57 and lines[1].startswith(f"WARNING: {path} holds the database password")
 
 
 def test_describe_refuses_an_unparsable_url() -> None:

@@ -63,12 +63,15 @@ class DataVersion:
         self._conn.close()
 
 
-def watch_for(engine: Engine) -> ChangeWatch | None:
-    """The change watcher for this engine's database, or None (an in-memory SQLite database)."""
+def watch_for(engine: Engine, listen_url: str | None = None) -> ChangeWatch | None:
+    """The change watcher for this engine's database, or None (an in-memory SQLite database).
+    On PostgreSQL it connects to ``listen_url`` when given (the server itself, where the
+    engine goes through PgBouncer in transaction mode), else where the engine does."""
     if engine.dialect.name == "postgresql":
         from console.store.pg_changes import PgNotifications
+        from console.store.pg_conninfo import parse_url
 
-        return PgNotifications(engine.url)
+        return PgNotifications(parse_url(listen_url) if listen_url else engine.url)
     if engine.dialect.name != "sqlite" or not engine.url.database:
         return None
     return DataVersion(engine.url.database)

@@ -10,6 +10,14 @@ transaction, unless it says ``notify=False``: on PostgreSQL it sends ``NOTIFY`` 
 :data:`CHANGES_CHANNEL`, which PostgreSQL delivers to listeners when the transaction commits and
 drops on rollback; on SQLite it bumps the one row of ``change_counter``, which the watchers read
 when ``PRAGMA data_version`` says something was committed (see :mod:`console.store.changes`).
+
+On PostgreSQL a console holds at most :data:`POOL_SIZE` (one) pooled connection, plus the change
+listener's: two server connections per console (docs/postgresql.md), so 300 seats fit the
+server's default ``max_connections``. The UI's write and read threads, the alarm sweep and the
+audit writer take turns on it; each transaction holds it for milliseconds. A thread that waits
+:data:`POOL_TIMEOUT_S` for it gets :class:`PoolTimeout`, naming itself and the thread holding
+it. A dead connection (a server restarted, a primary failed over) is found by the ping at
+checkout and replaced: with a URL naming a primary and a standby, by whichever now takes writes.
 """
 
 from __future__ import annotations
@@ -17,17 +25,23 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from console.store.faults import check_sqlite_path
+from console.store.pg_conninfo import libpq_options, parse_url
 
 BUSY_TIMEOUT_S = 30.0
+POOL_SIZE = 1  # PostgreSQL connections a console's engine holds; the listener holds one more
+POOL_TIMEOUT_S = 30.0  # how long a thread waits for the pooled connection before PoolTimeout
+APPLICATION_NAME = "console"  # how the pooled connection shows in pg_stat_activity
 CHANGES_CHANNEL = "console_changes"  # PostgreSQL LISTEN/NOTIFY channel: "a seat committed"
 
 # One round trip, sent last in the transaction. Only a transaction that wrote (has an xid: an
@@ -50,16 +64,64 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     exception's text, so no log line and no message on screen can carry them.
 
     Raises :class:`~console.domain.refusals.Refused` for a SQLite path that is a folder or lies
-    in a folder that does not exist."""
+    in a folder that does not exist.
+
+    A PostgreSQL URL may carry ``prepare_threshold=none``: psycopg then prepares no statement on
+    the server, which PgBouncer in transaction mode before 1.21 needs (a prepared statement
+    lives on one server connection; the next transaction may run on another)."""
     kwargs.setdefault("hide_parameters", True)
-    parsed = make_url(url)
+    parsed = parse_url(url)  # also a primary and a standby: h1:5432,h2:5433
     if parsed.get_backend_name() == "sqlite":
         refused = check_sqlite_path(url)
         if refused is not None:
             raise refused
         _create_private(parsed.database or "")
         return _sqlite_engine(url, **kwargs)
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    if parsed.get_backend_name() != "postgresql":
+        return create_engine(parsed, pool_pre_ping=True, **kwargs)
+    ours: dict[str, Any] = {
+        k: v for k, v in libpq_options(APPLICATION_NAME).items() if k not in parsed.query
+    }
+    if "prepare_threshold" in parsed.query:  # psycopg's, not libpq's: none behind PgBouncer
+        given = str(parsed.query["prepare_threshold"]).lower()
+        ours["prepare_threshold"] = None if given in ("", "none") else int(given)
+        parsed = parsed.difference_update_query(["prepare_threshold"])
+    kwargs.setdefault("pool_size", POOL_SIZE)
+    kwargs.setdefault("max_overflow", 0)
+    kwargs.setdefault("pool_timeout", POOL_TIMEOUT_S)
+    kwargs["connect_args"] = {**ours, **kwargs.get("connect_args", {})}
+    return create_engine(parsed, pool_pre_ping=True, **kwargs)
+
+
+class PoolTimeout(sa_exc.TimeoutError):
+    """A thread waited :data:`POOL_TIMEOUT_S` for the console's pooled PostgreSQL connection."""
+
+
+class _Holders:
+    """Which thread holds each of an engine's pooled connections, for :class:`PoolTimeout`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._held: dict[int, str] = {}
+        self._pool = engine.pool
+        event.listen(engine, "checkout", self._out)
+        event.listen(engine, "checkin", self._in)
+
+    def _out(self, _dbapi: object, record: object, _proxy: object) -> None:
+        self._held[id(record)] = threading.current_thread().name
+
+    def _in(self, _dbapi: object, record: object) -> None:
+        self._held.pop(id(record), None)
+
+    def timeout(self, exc: sa_exc.TimeoutError) -> PoolTimeout:
+        held = ", ".join(sorted(set(self._held.values()))) or "no thread known"
+        waited, size = POOL_TIMEOUT_S, POOL_SIZE
+        if isinstance(self._pool, QueuePool):
+            waited, size = self._pool.timeout(), self._pool.size()
+        return PoolTimeout(
+            f"{threading.current_thread().name} waited {waited:.0f} s for this console's "
+            f"database connection (a pool of {size}), held all that time by "
+            f"{held}: a transaction left open, or a query that long ({exc})"
+        )
 
 
 def _create_private(database: str) -> None:
@@ -108,6 +170,7 @@ class Database:
         self.is_sqlite = engine.dialect.name == "sqlite"
         self._notifies = engine.dialect.name == "postgresql"
         self._writer = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._holders = _Holders(engine) if self._notifies else None
 
     @classmethod
     def open(cls, url: str) -> Database:
@@ -115,8 +178,17 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session:
+        with self._named_waits(), Session(self.engine, expire_on_commit=False) as session:
             yield session
+
+    @contextmanager
+    def _named_waits(self) -> Iterator[None]:
+        try:
+            yield
+        except sa_exc.TimeoutError as exc:
+            if self._holders is None or isinstance(exc, PoolTimeout):
+                raise
+            raise self._holders.timeout(exc) from exc
 
     @contextmanager
     def write(self, notify: bool = True) -> Iterator[Session]:
@@ -127,7 +199,11 @@ class Database:
         ``notify=False`` for writes no queue shows (a seat's agent-state record), which on a
         busy floor are most commits.
         """
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+        with (
+            self._named_waits(),
+            Session(self._writer, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
             if notify:
                 session.flush()  # pending ORM changes first, so the tests below see them

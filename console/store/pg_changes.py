@@ -11,7 +11,7 @@ import psycopg
 from sqlalchemy.engine import URL
 
 from console.store.engine import CHANGES_CHANNEL
-from console.store.pg_conninfo import conninfo
+from console.store.pg_conninfo import url_conninfo
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +27,16 @@ class PgNotifications:
     runs elsewhere, so a dead server never freezes the caller on a connect timeout. Making one
     connects at once (the console has just reached the database) and never raises: if that
     fails, it starts out reconnecting.
+
+    ``url`` may name a primary and a standby (``target_session_attrs=read-write``, see
+    :func:`~console.store.pg_conninfo.parse_url`): every reconnect asks libpq afresh, so after a
+    fail-over the listener follows the new primary, where the NOTIFYs are now sent. It must
+    reach the server itself, not through PgBouncer in transaction mode (which drops LISTEN):
+    ``[database] listen_url`` names that way when the pool's URL goes through PgBouncer.
     """
 
     def __init__(self, url: URL, *, retry_first_s: float = RETRY_FIRST_S) -> None:
-        uri = url.set(drivername="postgresql").render_as_string(hide_password=False)
-        self._conninfo = conninfo(uri, APPLICATION_NAME)
+        self._conninfo = url_conninfo(url, APPLICATION_NAME)
         self._retry_first = retry_first_s
         self._retry = retry_first_s
         self._next_try = 0.0

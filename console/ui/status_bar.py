@@ -69,6 +69,7 @@ class StatusBar(QStatusBar):
         self._follow: tuple[Operations, Callable[[], LinkView]] | None = None
         self._link_read_at: datetime | None = None
         self._now: datetime | None = None
+        self._lost_at: str | None = None  # the clock when the database became unreachable
         for label in (
             self.seat_label,
             self.platform_label,
@@ -96,13 +97,34 @@ class StatusBar(QStatusBar):
 
     @Slot(bool)
     def set_connected(self, ok: bool) -> None:
-        """Whether the last database round trip (the alarm sweep, every 15 s) worked."""
+        """Whether the last database round trip (the alarm sweep, every 15 s) worked. Back after
+        an outage (a restart, a fail-over to the standby: docs/postgresql.md), the message on
+        the left says since when it was unreachable."""
+        now = self._clock_text()
         if ok:
             self.connection_label.setText(self.tr("Connected"))
             self.connection_label.setStyleSheet("")
+            if self._lost_at is not None:
+                said = self.tr("Database reachable again at {back} (unreachable since {since})")
+                said = said.format(back=now, since=self._lost_at)
+                self.showMessage(said)  # until the next message: the agent may be on a call
+                self.connection_label.setToolTip(said)
+                self._lost_at = None
         else:
             self.connection_label.setText(self.tr("Database unreachable"))
             self.connection_label.setStyleSheet("color: #8a1c1c; font-weight: bold;")
+            if self._lost_at is None:
+                self._lost_at = now
+                self.connection_label.setToolTip(
+                    self.tr(
+                        "Unreachable since {since}; the console keeps trying, and goes on with"
+                        " whichever database server takes writes"
+                    ).format(since=now)
+                )
+
+    def _clock_text(self) -> str:
+        now = self._now
+        return "--:--:--" if now is None else now.astimezone(CHINA).strftime("%H:%M:%S")
 
     @Slot(object)
     def tick(self, now: datetime) -> None:

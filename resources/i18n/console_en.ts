@@ -4876,28 +4876,38 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/status_bar.py" line="61"/>
-        <location filename="../../console/ui/status_bar.py" line="101"/>
+        <location filename="../../console/ui/status_bar.py" line="105"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="87"/>
+        <location filename="../../console/ui/status_bar.py" line="88"/>
         <source>Demo account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="90"/>
+        <location filename="../../console/ui/status_bar.py" line="91"/>
         <source>Signed in automatically (--demo-sign-in): not for a real site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="95"/>
+        <location filename="../../console/ui/status_bar.py" line="96"/>
         <source>Orders: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="104"/>
+        <location filename="../../console/ui/status_bar.py" line="108"/>
+        <source>Database reachable again at {back} (unreachable since {since})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="114"/>
         <source>Database unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="120"/>
+        <source>Unreachable since {since}; the console keeps trying, and goes on with whichever database server takes writes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

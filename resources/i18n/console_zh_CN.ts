@@ -4881,29 +4881,39 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/status_bar.py" line="61"/>
-        <location filename="../../console/ui/status_bar.py" line="101"/>
+        <location filename="../../console/ui/status_bar.py" line="105"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="87"/>
+        <location filename="../../console/ui/status_bar.py" line="88"/>
         <source>Demo account</source>
         <translation>演示账号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="90"/>
+        <location filename="../../console/ui/status_bar.py" line="91"/>
         <source>Signed in automatically (--demo-sign-in): not for a real site.</source>
         <translation>已自动登录（--demo-sign-in）：仅供演示，正式现场不用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="95"/>
+        <location filename="../../console/ui/status_bar.py" line="96"/>
         <source>Orders: {count}</source>
         <translation>工单：{count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="104"/>
+        <location filename="../../console/ui/status_bar.py" line="108"/>
+        <source>Database reachable again at {back} (unreachable since {since})</source>
+        <translation>数据库连接已恢复：{back}（自 {since} 起中断）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="114"/>
         <source>Database unreachable</source>
         <translation>数据库连接中断</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="120"/>
+        <source>Unreachable since {since}; the console keeps trying, and goes on with whichever database server takes writes</source>
+        <translation>自 {since} 起连接中断；控制台持续重试，并自动连接当前可写的数据库服务器</translation>
     </message>
 </context>
 <context>
