@@ -14,12 +14,14 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -165,7 +167,12 @@ class MainWindow(QMainWindow):
         if self.hotspots is not None:
             self.tabs.addTab(self.hotspots, marked(self.tr("Hot spots"), "tab_hotspots"))
         if self.reports is not None:  # every Alt letter is taken: Ctrl+Shift+B, in its tooltip
-            index = self.tabs.addTab(self.reports, self.tr("Reports"))
+            # In a scroll area: the report's cards are wide, and a page's minimum width is the
+            # window's — two seats would no longer fit side by side on a 1920 screen.
+            self.reports_page = QScrollArea(widgetResizable=True)
+            self.reports_page.setFrameShape(QFrame.Shape.NoFrame)
+            self.reports_page.setWidget(self.reports)
+            index = self.tabs.addTab(self.reports_page, self.tr("Reports"))
             self.tabs.setTabToolTip(index, KEYS["tab_reports"].keys[0])
             self.reports_shortcut = QShortcut(sequence("tab_reports"), self)
         outer = QWidget()
@@ -281,7 +288,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_reports(self) -> None:
         assert self.reports is not None
-        self.tabs.setCurrentWidget(self.reports)
+        self.tabs.setCurrentWidget(self.reports_page)
         self.reports.focus_first()
 
     @Slot()
