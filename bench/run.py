@@ -46,6 +46,7 @@ BENCHMARKS = [
     "incident_start",
     "incident_board",
     "orders_import",
+    "seats",
 ]
 
 
