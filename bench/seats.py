@@ -62,9 +62,11 @@ MAX_CONNECTIONS = 700
 
 
 class CpuClock:
-    """The machine's busy share and the PostgreSQL server processes' CPU seconds (/proc)."""
+    """The machine's busy share and this cluster's server processes' CPU seconds (/proc): the
+    postmaster, its children, and its ended children (backends that closed meanwhile)."""
 
-    def __init__(self) -> None:
+    def __init__(self, data: Path) -> None:
+        self.postmaster = int((data / "postmaster.pid").read_text().split()[0])
         self.busy0, self.total0 = self._machine()
         self.server0 = self._server()
 
@@ -74,19 +76,19 @@ class CpuClock:
         idle = fields[3] + fields[4]
         return sum(fields) - idle, sum(fields)
 
-    @staticmethod
-    def _server() -> float:
+    def _server(self) -> float:
         ticks = 0
         for stat in Path("/proc").glob("[0-9]*/stat"):
             try:
                 text = stat.read_text()
             except OSError:
                 continue
-            name, rest = text[text.index("(") + 1 : text.rindex(")")], text[text.rindex(")") + 2 :]
-            if name.startswith("postgres"):
-                parts = rest.split()
-                # utime, stime, and of its ended children (the postmaster: ended backends)
+            parts = text[text.rindex(")") + 2 :].split()
+            pid, ppid = int(stat.parent.name), int(parts[1])
+            if pid == self.postmaster:  # its own, and its ended children's
                 ticks += sum(int(x) for x in parts[11:15])
+            elif ppid == self.postmaster:
+                ticks += int(parts[11]) + int(parts[12])  # utime, stime
         return ticks / os.sysconf("SC_CLK_TCK")
 
     def read(self, seconds: float) -> tuple[float, float]:
@@ -125,7 +127,10 @@ def fresh_database(cluster: Any, name: str) -> str:
     return cluster.url(name)
 
 
-def run_floor(url: str, seats: int, seconds: float, topics: bool) -> dict[str, Any]:
+def run_floor(
+    url: str, seats: int, seconds: float, topics: bool, data: Path | None = None
+) -> dict[str, Any]:
+    """``data``: the cluster's data folder, to count its CPU (else not counted: -1)."""
     processes = min(PROCESSES, seats)
     police = len([i for i in range(seats) if platform_of(i).value == "110"])
     start_at = time.time() + 4 + 0.04 * seats  # every process connected and ready by then
@@ -139,9 +144,9 @@ def run_floor(url: str, seats: int, seconds: float, topics: bool) -> dict[str, A
         futures = [pool.submit(run_slice, plan) for plan in plans]
         while time.time() < start_at:
             time.sleep(0.05)
-        clock = CpuClock()
+        clock = CpuClock(data) if data is not None else None
         parts = [f.result() for f in futures]
-        machine, server = clock.read(seconds)
+        machine, server = clock.read(seconds) if clock is not None else (-1.0, -1.0)
     out = merge(parts)
     out["machine_busy_pct"], out["server_cpu_pct"] = machine, server
     out["late_start"] = max(0.0, time.time() - start_at - seconds)
@@ -235,7 +240,7 @@ def measure(sizes: list[int], seconds: float, before: bool) -> list[Figure]:
         for seats in sizes:
             for topics in [False, True] if before else [True]:
                 url = fresh_database(cluster, f"seats_{seats}_{int(topics)}")
-                r = run_floor(url, seats, seconds, topics)
+                r = run_floor(url, seats, seconds, topics, cluster.root / "data")
                 counts = {k: len(v) for k, v in r["writes"].items()}
                 floor = floor_p95(url, counts)
                 found = figures(seats, r, seconds, floor, url)
