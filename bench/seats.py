@@ -208,6 +208,8 @@ def figures(seats: int, r: dict[str, Any], seconds: float, floor: float, url: st
     lost, duplicated, short = verify(url, r["steps"])
     rereads = sum(r["rereads"].values()) / seconds / seats
     queue_rereads = r["rereads"].get("queues", 0) / seconds / seats
+    without = sum(r["rereads_without_topics"].values()) / seconds / seats
+    queue_without = r["rereads_without_topics"].get("queues", 0) / seconds / seats
     errors = sum(r["db_errors"].values())
     changes = r["polls_changed"] / seconds / seats
     unnarrowed = 100 * r["polls_everything"] / max(1, r["polls_changed"])
@@ -223,6 +225,9 @@ def figures(seats: int, r: dict[str, Any], seconds: float, floor: float, url: st
         Figure(f"seats_db_errors{at}", errors, "errors", 0, 0),
         Figure(f"seats_rereads_per_s_per_seat{at}", rereads, "/s", 0, 0),
         Figure(f"seats_queue_rereads_per_s_per_seat{at}", queue_rereads, "/s", 0, 0),
+        # the same changes, had every one re-read everything (the console before the topics)
+        Figure(f"seats_rereads_without_topics_per_s_per_seat{at}", without, "/s", 0, 0),
+        Figure(f"seats_queue_rereads_without_topics_per_s_per_seat{at}", queue_without, "/s", 0, 0),
         Figure(f"seats_changes_per_s_per_seat{at}", changes, "/s", 0, 0),
         Figure(f"seats_changes_unnarrowed_pct{at}", unnarrowed, "%", 0, 0),
         Figure(f"seats_machine_busy_pct{at}", r["machine_busy_pct"], "%", 0, 0),
@@ -251,6 +256,11 @@ def measure(sizes: list[int], seconds: float, before: bool) -> list[Figure]:
                 for f in found:
                     print(f"# {f.name:44} {f.value:10.2f} {f.unit:7} floor {f.floor:8.2f}",
                           file=sys.stderr, flush=True)  # fmt: skip
+                kinds = {**r["writes"], **{f"read:{k}": v for k, v in r["reads"].items()}}
+                print("# p95 ms by kind: " + ", ".join(
+                    f"{k} {p95(v) if len(v) > 1 else v[0]:.0f} (n={len(v)})"
+                    for k, v in sorted(kinds.items()) if v
+                ), file=sys.stderr, flush=True)  # fmt: skip
                 if r["refused"] or r["db_errors"]:
                     print(f"# refused {r['refused']} db errors {r['db_errors']}",
                           file=sys.stderr, flush=True)  # fmt: skip

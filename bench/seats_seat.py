@@ -61,6 +61,7 @@ class Tally:
     writes: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     reads: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     rereads: Counter[str] = field(default_factory=Counter)
+    rereads_without_topics: Counter[str] = field(default_factory=Counter)  # same changes
     refused: Counter[str] = field(default_factory=Counter)
     db_errors: Counter[str] = field(default_factory=Counter)
     steps: dict[str, int] = field(default_factory=dict)  # order → events its steps added
@@ -70,7 +71,9 @@ class Tally:
 
     def as_dict(self) -> dict[str, Any]:
         return {"writes": dict(self.writes), "reads": dict(self.reads),
-                "rereads": dict(self.rereads), "refused": dict(self.refused),
+                "rereads": dict(self.rereads),
+                "rereads_without_topics": dict(self.rereads_without_topics),
+                "refused": dict(self.refused),
                 "db_errors": dict(self.db_errors), "steps": self.steps,
                 "polls_changed": self.polls_changed,
                 "polls_everything": self.polls_everything, "cpu_s": self.cpu_s}  # fmt: skip
@@ -78,14 +81,15 @@ class Tally:
 
 def merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {"writes": defaultdict(list), "reads": defaultdict(list),
-                           "rereads": Counter(), "refused": Counter(), "db_errors": Counter(),
+                           "rereads": Counter(), "rereads_without_topics": Counter(),
+                           "refused": Counter(), "db_errors": Counter(),
                            "steps": Counter(), "polls_changed": 0,
                            "polls_everything": 0, "cpu_s": 0.0}  # fmt: skip
     for p in parts:
         for key in ("writes", "reads"):
             for name, samples in p[key].items():
                 out[key][name] += samples
-        for key in ("rereads", "refused", "db_errors", "steps"):
+        for key in ("rereads", "rereads_without_topics", "refused", "db_errors", "steps"):
             out[key].update(p[key])
         out["polls_changed"] += p["polls_changed"]
         out["polls_everything"] += p["polls_everything"]
@@ -129,7 +133,7 @@ class SimSeat:
         self.timeline: dict[str, int] = {}  # orders this seat works on → timeline length seen
         self.signed: set[str] = set()
         self.due: list[tuple[float, str, str]] = []  # (when, number, action): later steps
-        self.last_panel = 0.0
+        self.last_panel = self.last_panel_all = 0.0
         self.caller: str | None = None  # the screen pop's caller, from answer to wrap-up's end
         self.pop_until = 0.0
 
@@ -224,8 +228,21 @@ class SimSeat:
                     self._later(0.0, row.number, Action.SIGN_FOR)
         return page
 
+    def _parts(self, topics: ct.Topics, last_panel: float, now: float) -> list[str]:
+        """What a window re-reads on ``topics`` (app_window.on_topics), in this seat's state."""
+        what = ct.concerns(topics, self.platform.value, self.shown, self.caller)
+        return [part for part, wanted in (
+            ("queues", what.platform), ("inbox", what.platform),
+            ("pop", what.caller and self.caller is not None),
+            ("strip", what.orders and self.sent is not None),
+            ("panel", what.alarms and now - last_panel >= PANEL_EVERY_S),
+            ("detail", what.order and self.shown is not None),
+            ("incidents", what.incidents),  # none in this mix: counted only
+        ) if wanted]  # fmt: skip
+
     def poll(self) -> None:
-        """The window's change poll and ``on_topics`` (app_window), the re-reads counted."""
+        """The window's change poll and ``on_topics`` (app_window), the re-reads counted; and,
+        from the same changes, what the window would have re-read without topics."""
         assert self.watch is not None
         topics = self.watch.topics()
         if not topics:
@@ -235,33 +252,29 @@ class SimSeat:
                 self.tally.polls_everything += 1
         if not self.plan.topics:
             topics = ct.ALL
-        if time.monotonic() > self.pop_until:
-            self.caller = self.sent = None  # wrap-up is over: the pop and the strip cleared
-        what = ct.concerns(topics, self.platform.value, self.shown, self.caller)
-        did: list[str] = []
-        if what.platform:
-            self._read_queue()
-            self._timed("reads", "inbox", self.inbox.read)
-            did += ["queues", "inbox"]
-        if what.caller and self.caller is not None:
-            self._timed("reads", "screen_pop", self.pop.pop, self.caller)
-            did.append("pop")
-        if what.orders and self.sent is not None:
-            self._timed("reads", "order", self.orders.get, self.sent)
-            did.append("strip")
         now = time.monotonic()
-        if what.alarms and now - self.last_panel >= PANEL_EVERY_S:
+        if now > self.pop_until:
+            self.caller = self.sent = None  # wrap-up is over: the pop and the strip cleared
+        would = self._parts(ct.ALL, self.last_panel_all, now)
+        if "panel" in would:
+            self.last_panel_all = now
+        did = self._parts(topics, self.last_panel, now)
+        reads = {
+            "queues": self._read_queue,
+            "inbox": lambda: self._timed("reads", "inbox", self.inbox.read),
+            "pop": lambda: self._timed("reads", "screen_pop", self.pop.pop, self.caller),
+            "strip": lambda: self._timed("reads", "order", self.orders.get, self.sent),
+            "panel": lambda: self._timed("reads", "alarm_panel", self.alarms.panel),
+            "detail": lambda: self._timed("reads", "order", self.orders.get, self.shown),
+        }
+        for part in did:
+            reads.get(part, lambda: None)()
+        if "panel" in did:
             self.last_panel = now
-            self._timed("reads", "alarm_panel", self.alarms.panel)
-            did.append("panel")
-        if what.order and self.shown is not None:
-            self._timed("reads", "order", self.orders.get, self.shown)
-            did.append("detail")
-        if what.incidents:
-            did.append("incidents")  # none in this mix: counted only
         with self.lock:
             self.tally.polls_changed += 1
             self.tally.rereads.update(did)
+            self.tally.rereads_without_topics.update(would)
 
     def run(self) -> None:
         self._timed("writes", "agent_state", self.states.change, AgentState.READY)
