@@ -50,6 +50,7 @@ BENCHMARKS = [
     "report_year",
     "export_rows",
     "duplicates",
+    "seats",
 ]
 
 

@@ -182,7 +182,7 @@ class System:
         if changes is not None:
             self._watching[id(part)] = changes
         # Another seat's order may plan a threshold before the one armed here.
-        watch_changes(part.window, changes, both(part.on_change, self.alarm_timer.rearm))
+        watch_changes(part.window, changes, self.alarm_timer.rearm, on_topics=part.on_topics)
         self.parts.append(part)
         return part
 
@@ -317,11 +317,3 @@ def alarm_services(
         audit=audit, outbox=outbox,
     )  # fmt: skip
     return orders, alarms, timer
-
-
-def both(first: Callable[[], None], then: Callable[[], None]) -> Callable[[], None]:
-    def call() -> None:
-        first()
-        then()
-
-    return call

@@ -32,8 +32,9 @@ from console.services.incidents import IncidentService
 from console.services.order_reads import OrderReads
 from console.services.orders import OrderService
 from console.services.privacy import PrivacyService
-from console.services.queues import QueueService
+from console.services.queues import QueueKind, QueueService
 from console.services.steps import StepService
+from console.store.change_topics import ALL, Topics, concerns
 from console.store.changes import ChangeWatch
 from console.store.departments import departments
 from console.store.engine import Database
@@ -103,6 +104,7 @@ class WindowParts:
     banner: AlarmBanner
     tick: Callable[[datetime], None]
     on_change: Callable[[], None]  # another seat committed: re-read what is on screen
+    on_topics: Callable[[Topics], None] = lambda _topics: None  # … only what the topics concern
     ringer: Ringer | None = None
     on_incidents: Callable[[], None] = lambda: None  # an incident changed: board, panel, offer
 
@@ -264,38 +266,71 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         if seat.panel.intake.incidents is not None:
             seat.panel.intake.incidents.refresh()
 
-    def on_change() -> None:
-        queues.refresh()
-        inbox.refresh()
-        seat.pop.refresh()  # the caller's orders as they are now (the peer may have acted)
-        linkage_bar.refresh()  # an order sent to the peer: signed for, fed back?
-        panel.refresh_soon()  # an alarm another console raised shows within a second
-        if detail.isVisible() or detail.awaiting:  # an order on its way lands on screen or off
+    all_stale = False  # another platform's orders changed while 全部 was not in front
+
+    def on_topics(topics: Topics) -> None:
+        """Re-read what ``topics`` concern (console.store.change_topics; ALL: everything)."""
+        nonlocal all_stale
+        shown = detail.awaiting or (detail.order.number if detail.order is not None else None)
+        what = concerns(topics, actor.platform.value, shown, seat.pop.phone)
+        everywhere = queues.current_kind() is QueueKind.ALL  # 全部 lists both platforms' orders
+        if what.platform or (what.orders and everywhere):
+            queues.refresh()
+            all_stale = False
+        elif what.orders:
+            all_stale = True
+        if what.platform:
+            inbox.refresh()
+        if what.caller:
+            seat.pop.refresh()  # the caller's orders as they are now (the peer may have acted)
+        if what.orders:
+            linkage_bar.refresh()  # an order sent to the peer: signed for, fed back?
+        if what.alarms:
+            panel.refresh_soon()  # an alarm another console raised shows within a second
+        if what.order and (detail.isVisible() or detail.awaiting):  # lands on screen or off
             detail.refresh()
-        on_incidents()
+        if what.incidents:
+            on_incidents()
+
+    def all_in_front(_index: int) -> None:
+        nonlocal all_stale
+        if all_stale and queues.current_kind() is QueueKind.ALL:
+            all_stale = False
+            queues.refresh()
+
+    queues.tabs.currentChanged.connect(all_in_front)
 
     return WindowParts(
-        window, seat, status, panel, banner, tick, on_change, ringer=ringer,
-        on_incidents=on_incidents,
+        window, seat, status, panel, banner, tick, lambda: on_topics(ALL), ringer=ringer,
+        on_incidents=on_incidents, on_topics=on_topics,
     )  # fmt: skip
 
 
 def watch_changes(
-    window: MainWindow, changes: ChangeWatch | None, on_change: Callable[[], None]
+    window: MainWindow,
+    changes: ChangeWatch | None,
+    on_change: Callable[[], None],
+    on_topics: Callable[[Topics], None] | None = None,
 ) -> QTimer:
     """Re-read what is on screen as soon as another connection commits (SQLite data_version,
     PostgreSQL LISTEN/NOTIFY), else every 10 s (an in-memory database: no other seat sees it).
 
     At most one re-read per 200 ms poll, however many commits came in it: a transfer shows at
-    the peer within the poll (transfer_visible_p95_ms ≤ 300). Every seat re-reads on every
-    commit anywhere, though; on a floor of hundreds of PostgreSQL seats, a payload saying which
-    platform's orders changed would let most seats skip it (not done yet)."""
+    the peer within the poll (transfer_visible_p95_ms ≤ 300). ``on_change`` runs on every
+    change; ``on_topics`` (``WindowParts.on_topics``) is told what changed, so on PostgreSQL a
+    seat skips what another platform's or another order's commit does not concern (SQLite:
+    everything, always)."""
     timer = QTimer(window, interval=CHANGE_POLL_MS if changes else QUEUE_REFRESH_MS)
     timer.setObjectName("queue-refresh")
-    if changes is None:
-        timer.timeout.connect(on_change)
-    else:
-        timer.timeout.connect(lambda: on_change() if changes.changed() else None)
+    told = on_topics if on_topics is not None else (lambda _topics: None)
+
+    def poll() -> None:
+        topics = changes.topics() if changes is not None else ALL
+        if topics:
+            told(topics)
+            on_change()
+
+    timer.timeout.connect(poll)
     timer.start()
     return timer
 

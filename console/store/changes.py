@@ -16,6 +16,11 @@ other connections than the watcher's); the console refreshes after its own saves
   what has arrived (a non-blocking read of the socket: a few microseconds). If that connection
   is lost, :meth:`changed` answers True (re-read, since notifications may have been missed) and
   reconnects in a background thread, answering True again after each attempt; it never raises.
+
+Both also answer :meth:`~ChangeWatch.topics`: what changed (:mod:`console.store.change_topics`),
+so a seat re-reads only what it shows. On PostgreSQL each NOTIFY's payload names the platforms
+and orders a commit changed; SQLite, a lost or reconnected listener, a payload too long or an
+older console's empty one answer :data:`~console.store.change_topics.EVERYTHING`.
 """
 
 from __future__ import annotations
@@ -25,9 +30,15 @@ from typing import Protocol
 
 from sqlalchemy import Engine
 
+from console.store.change_topics import ALL, NOTHING, Topics
+
 
 class ChangeWatch(Protocol):
     def changed(self) -> bool: ...
+
+    def topics(self) -> Topics:
+        """Empty when nothing changed since the last look, else what did (or EVERYTHING)."""
+        ...
 
     def close(self) -> None: ...
 
@@ -58,6 +69,10 @@ class DataVersion:
         changed = seq is None or seq != self._seq
         self._seq = seq
         return changed
+
+    def topics(self) -> Topics:
+        """SQLite cannot say what changed: everything, when something did."""
+        return ALL if self.changed() else NOTHING
 
     def close(self) -> None:
         self._conn.close()

@@ -35,6 +35,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
+from console.store import change_topics
 from console.store.faults import check_sqlite_path
 from console.store.pg_conninfo import libpq_options, parse_url
 
@@ -47,8 +48,10 @@ CHANGES_CHANNEL = "console_changes"  # PostgreSQL LISTEN/NOTIFY channel: "a seat
 # One round trip, sent last in the transaction. Only a transaction that wrote (has an xid: an
 # INSERT/UPDATE/DELETE, or a row lock) notifies, so a write() that found nothing to do, such as
 # the 15 s alarm sweep, does not make every other seat re-read its queues. PostgreSQL >= 13.
+# The payload names what changed (console.store.change_topics), so a seat re-reads only that.
 _NOTIFY_IF_WROTE = text(
-    f"SELECT pg_notify('{CHANGES_CHANNEL}', '') WHERE pg_current_xact_id_if_assigned() IS NOT NULL"
+    f"SELECT pg_notify('{CHANGES_CHANNEL}', :topics)"
+    " WHERE pg_current_xact_id_if_assigned() IS NOT NULL"
 )
 
 
@@ -90,7 +93,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     kwargs.setdefault("max_overflow", 0)
     kwargs.setdefault("pool_timeout", POOL_TIMEOUT_S)
     kwargs["connect_args"] = {**ours, **kwargs.get("connect_args", {})}
-    return create_engine(parsed, pool_pre_ping=True, **kwargs)
+    engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
+    change_topics.collect_topics(engine)  # what a write changed, for its NOTIFY's payload
+    return engine
 
 
 class PoolTimeout(sa_exc.TimeoutError):
@@ -204,13 +209,21 @@ class Database:
             Session(self._writer, expire_on_commit=False) as session,
             session.begin(),
         ):
-            yield session
-            if notify:
-                session.flush()  # pending ORM changes first, so the tests below see them
-                if self._notifies:
-                    session.execute(_NOTIFY_IF_WROTE)
-                elif self.is_sqlite:
+            if not (notify and self._notifies):
+                yield session
+                if notify and self.is_sqlite:
+                    session.flush()  # pending ORM changes first, so the test below sees them
                     _count_if_wrote(session)
+                return
+            info = session.connection().info
+            topics = change_topics.start(info)
+            try:
+                yield session
+                session.flush()  # pending ORM changes first, so their topics are noted
+            finally:
+                change_topics.stop(info)
+            if topics:  # a write no other seat shows (the trail alone) wakes none
+                session.execute(_NOTIFY_IF_WROTE, {"topics": change_topics.payload(topics)})
 
     def dispose(self) -> None:
         self.engine.dispose()

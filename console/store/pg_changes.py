@@ -10,6 +10,8 @@ import time
 import psycopg
 from sqlalchemy.engine import URL
 
+from console.store import change_topics
+from console.store.change_topics import Topics
 from console.store.engine import CHANGES_CHANNEL
 from console.store.pg_conninfo import url_conninfo
 
@@ -46,6 +48,7 @@ class PgNotifications:
         self._attempting = False  # a reconnect thread is out; it ends by setting one of those two
         self._closed = False
         self._conn: psycopg.Connection | None = None
+        self._topics: set[str] = set()  # what the payloads drained by changed() named
         try:
             self._conn = self._connect()
         except psycopg.Error as exc:  # start disconnected; changed() keeps trying
@@ -70,9 +73,11 @@ class PgNotifications:
             return self._reconnect()
         got = False
         try:
-            for _ in self._conn.notifies(timeout=0):  # what has arrived; several count once
+            for notify in self._conn.notifies(timeout=0):  # what has arrived; several count once
                 got = True
+                self._topics |= change_topics.parse(notify.payload)
         except psycopg.Error as exc:
+            self._topics.add(change_topics.EVERYTHING)
             log.warning("Lost the listener for other seats' changes (%s); reconnecting",
                         _first_line(exc))  # fmt: skip
             self._conn.close()
@@ -81,6 +86,15 @@ class PgNotifications:
             self._next_try = time.monotonic()  # the first retry at once: usually a one-off drop
             return True
         return got
+
+    def topics(self) -> Topics:
+        """What changed since the last call, as :meth:`changed` answers it: empty for nothing,
+        the payloads' topics, or EVERYTHING (listening lost, reconnected, an older console)."""
+        got = self.changed()
+        found, self._topics = self._topics, set()
+        if not got:
+            return change_topics.NOTHING
+        return frozenset(found) or change_topics.ALL
 
     def _reconnect(self) -> bool:
         """Start an attempt when one is due; True when one has just ended (either way)."""

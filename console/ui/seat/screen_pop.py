@@ -109,6 +109,11 @@ class ScreenPopView(QWidget):
         if index.isValid():
             self.order_activated.emit(self.model.summary(index.row()).number)
 
+    @property
+    def phone(self) -> str | None:
+        """The caller on screen (the stored form of the number), or None."""
+        return self._phone
+
     @Slot()
     def refresh(self) -> None:
         """Read the pop on screen again (another seat may have moved its orders on); the answer
