@@ -47,6 +47,8 @@ BENCHMARKS = [
     "incident_board",
     "orders_import",
     "hotspot_scan",
+    "report_year",
+    "export_rows",
 ]
 
 

@@ -89,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--drills", action="store_true", help="list emergency drills (演练) too, marked"
     )
+    report.add_argument("--json", action="store_true", help="the reports tab's figures as JSON")
+    report.add_argument("--platform", choices=("12345", "110"), help="with --json: one platform")
+    report.add_argument("--district", metavar="CODE", help="with --json: one district")
     from console.cli.users import add_parsers
 
     add_parsers(sub)
@@ -296,7 +299,10 @@ def _command(args: argparse.Namespace, url: str, security: SecurityPolicy, key_p
     if args.command == "report":
         from console.cli.report import report
 
-        return report(url, args.start, args.end, key_path, args.drills)
+        return report(
+            url, args.start, args.end, key_path, args.drills,
+            as_json=args.json, platform=args.platform, district=args.district,
+        )  # fmt: skip
     if args.command == "roles":
         from console.cli.users import print_matrix
 

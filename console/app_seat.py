@@ -17,6 +17,7 @@ from console.domain.roles import Capability, Seated
 from console.services.dispositions import DispositionService
 from console.services.incidents import IncidentService
 from console.services.orders import OrderService
+from console.services.report_calls import CallRecorder
 from console.services.screen_pop import ScreenPopService
 from console.services.seat import SeatStateService
 from console.settings import data_dir
@@ -98,6 +99,7 @@ def build_seat(
         clock=clock,
         wrap_up=wrap_up,
         dispositions=DispositionService(db, clock, by, dispositions),
+        calls=CallRecorder(db, line.value),
     )
     flow = TransferFlow(
         seat=controller, telephony=switch, line=line, ops=ops,

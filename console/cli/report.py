@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -15,10 +16,13 @@ CHINA = ZoneInfo("Asia/Shanghai")
 
 
 def report(
-    url: str, start: str | None, end: str | None, key_path: Path, drills: bool = False
-) -> int:
+    url: str, start: str | None, end: str | None, key_path: Path, drills: bool = False,
+    *, as_json: bool = False, platform: str | None = None, district: str | None = None,
+) -> int:  # fmt: skip
     """``key_path``: the audit key (a report is an export: recorded before it is printed).
-    ``drills``: list the incidents' drills (演练) too, marked; they are never in real figures."""
+    ``drills``: list the incidents' drills (演练) too, marked; they are never in real figures.
+    ``as_json``: the reports tab's figures (``ReportService``), filtered by ``platform`` and
+    ``district``, as JSON."""
     from datetime import UTC, datetime
 
     from console.cli.audit import command_line
@@ -33,6 +37,10 @@ def report(
     first = day(start, "--from") if start else last.replace(day=1)
     if last < first:
         raise CommandFailed(f"--to {last} is before --from {first}")
+    if (platform or district) and not as_json:
+        raise CommandFailed("--platform and --district go with --json")
+    if as_json:
+        return _json_report(url, first, last, key_path, platform, district)
     db, _ = init_db(url)
     try:
         cli = command_line(db, key_path)
@@ -64,6 +72,32 @@ def report(
     block("话后小结 calls without an order, by wrap-up code", r.dispositions, codes)
     lines.extend(incident_lines(incidents))
     print("\n".join(lines))
+    return 0
+
+
+def _json_report(
+    url: str, first: date, last: date, key_path: Path, platform: str | None, district: str | None
+) -> int:
+    import json
+    from datetime import UTC, datetime
+
+    from console.cli.audit import command_line
+    from console.domain.audit import AuditAction
+    from console.services.report_views import Period, report_json
+    from console.services.reports import ReportService
+    from console.store.setup import init_db
+
+    db, _ = init_db(url)
+    try:
+        cli = command_line(db, key_path)
+        r = ReportService(db, lambda: datetime.now(UTC)).report(
+            Period(first, last), platform, district
+        )
+        scope = f"{first}..{last} platform={platform or '*'} district={district or '*'}"
+        cli.trail.write(db, cli.entry(AuditAction.EXPORT, "report json", scope))
+    finally:
+        db.dispose()
+    print(json.dumps(report_json(r), ensure_ascii=False, indent=2))
     return 0
 
 

@@ -29,6 +29,7 @@ from console.demo.generate import (
 from console.demo.material import Material, load_material
 from console.domain.calendar import BusinessCalendar
 from console.domain.deadlines import Policy
+from console.store import report_rollup
 from console.store.departments import departments
 from console.store.engine import Database
 from console.store.seed import catalogue
@@ -118,6 +119,8 @@ def load_demo_data(
         alarms = DemoAlarms(policy, calendar, plan.first_id, now)
     writer = _write_sqlite if db.is_sqlite else _write_postgres
     written, events = writer(db.engine, rows, orders, progress, alarms)
+    with db.write(notify=False) as session:  # the reports' daily roll-up of what was loaded
+        report_rollup.rebuild(session)
     return Result(written, events, time.perf_counter() - started)
 
 

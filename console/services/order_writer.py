@@ -24,7 +24,7 @@ from console.domain.orders import Action, FirstContactMode, Status, WorkOrder, a
 from console.domain.roles import Seated
 from console.services.audit import AuditTrail
 from console.services.exchange_outbox import Outbox
-from console.store import alarms
+from console.store import alarms, report_rollup
 from console.store import orders as repo
 
 
@@ -71,6 +71,7 @@ class OrderWriter:
         if started is not None:
             order = replace(order, deadlines=started.deadlines)
         stored = repo.add(session, order, now)
+        report_rollup.record_events(session, stored.id, order, order.timeline)
         self._plan(session, stored, started)
         self._audited(session, by.login, by.seat, order.number, Action.CREATE.value)
         return stored
@@ -134,6 +135,7 @@ class OrderWriter:
         for one, (order, started) in zip(stored, prepared, strict=True):
             sent = order.timeline[-1]
             rows += self._alarm_rows(one, started)
+            report_rollup.record_events(session, one.id, order, order.timeline)
             self._audited(session, f"exchange:{source}", sent.seat, order.number, sent.action.value)
         alarms.write(session, rows)  # every order's alarms in one statement
         return stored
@@ -163,6 +165,8 @@ class OrderWriter:
             detail=detail,
         )
         saved = repo.save(session, stored, changed, now)
+        new = changed.timeline[len(stored.order.timeline) :]
+        report_rollup.record_events(session, saved.id, changed, new)
         if ACTIONS[action].clock is Clock.REOPEN:
             # A fresh clock replaces every running one: no burst of stale overdue alarms.
             alarms.resolve(session, saved.id, now)

@@ -79,6 +79,12 @@ def write(session: Session, records: Sequence[ImportedOrder]) -> Written:
             "(SELECT max(id) FROM work_order))"
         )
     _move_sequences(session, records)
+    if records:  # the reports' daily roll-up, recounted from the first imported day on
+        from datetime import UTC, datetime
+
+        from console.store.report_rollup import china_day, rebuild
+
+        rebuild(session, china_day(datetime.fromtimestamp(min(r.received for r in records), UTC)))
     return Written(len(records), events)
 
 

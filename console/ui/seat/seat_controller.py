@@ -18,6 +18,7 @@ from console.domain.agent_state import AgentState, NotReadyReason, StateError
 from console.domain.call_stats import CallStats
 from console.domain.dispositions import UNCHOSEN
 from console.services.dispositions import DispositionService
+from console.services.report_calls import CallRecorder
 from console.services.screen_pop import ScreenPopService
 from console.services.seat import BoardLine, SeatStateService
 from console.telephony.port import (
@@ -86,6 +87,7 @@ class SeatController(QObject):
         clock: Callable[[], datetime],
         wrap_up: timedelta = timedelta(seconds=30),
         dispositions: DispositionService | None = None,
+        calls: CallRecorder | None = None,  # records every call of the line for the reports
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -106,6 +108,7 @@ class SeatController(QObject):
         self.answered_at: datetime | None = None  # when this seat got the current call
         self.held_since: datetime | None = None  # when the current call's hold began
         self._dispositions = dispositions
+        self._calls = calls
         self.codes = dispositions.catalogue if dispositions is not None else ()
         self._wrap_up = wrap_up
         self.wrap_up_ends: datetime | None = None
@@ -306,6 +309,8 @@ class SeatController(QObject):
 
     # -- events from the switch -------------------------------------------------------------
     def _on_event(self, event: CallEvent) -> None:
+        if self._calls is not None and (record := self._calls.on_event(event)) is not None:
+            self._ops.write(self, record)  # the reports' call record, off this thread
         call = event.call
         if call.line is self._line:  # the line's queue figures count every seat's answers
             if event.kind == "ringing":

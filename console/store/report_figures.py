@@ -1,0 +1,237 @@
+"""The report's reads: the roll-up summed over a period, the alarms and hot spots of a period,
+and the orders behind each figure (``orders_behind``). Periods are China dates, both inclusive;
+``platform`` filters by the platform that took the step, ``district`` by the order's district.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from console.store.instants import utc
+from console.store.orders import CHINA
+from console.store.report_rollup import ORDER_FIGURES, instant
+
+_PEER = {"12345": "110", "110": "12345"}
+
+
+def span(start: date, end: date) -> tuple[datetime, datetime]:
+    """The UTC instants of [start 00:00, end + 1 day 00:00) China time."""
+    since = datetime.combine(start, time(), CHINA).astimezone(UTC)
+    until = datetime.combine(end + timedelta(days=1), time(), CHINA).astimezone(UTC)
+    return since, until
+
+
+@dataclass(frozen=True, slots=True)
+class Sums:
+    """The roll-up summed over a period: by (figure, value, platform), creations by district,
+    and creations/completions by day."""
+
+    by_figure: dict[tuple[str, str, str], int]
+    created_by_district: dict[str, int]
+    by_day: dict[tuple[date, str], int]
+
+
+def _months(start: date, end: date) -> tuple[date, date] | None:
+    """The first and last whole China months inside [start, end] (their first days)."""
+    first = start if start.day == 1 else (start.replace(day=1) + timedelta(days=32)).replace(day=1)
+    if (end + timedelta(days=1)).day == 1:  # end is a month's last day
+        last = end.replace(day=1)
+    else:
+        last = (end.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return (first, last) if first <= last else None
+
+
+def _counted(start: date, end: date, params: dict[str, Any]) -> str:
+    """The roll-up rows that sum to [start, end]: whole months from ``report_month``, the days
+    at either edge from ``report_day``."""
+    months = _months(start, end)
+    if months is None:
+        return "(SELECT * FROM report_day WHERE day >= :start AND day <= :end)"
+    params["ms"], params["me"] = months
+    params["mend"] = (months[1] + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    columns = "day, platform, district, figure, value, n"
+    return (
+        f"(SELECT {columns} FROM report_month WHERE day >= :ms AND day <= :me UNION ALL "
+        f"SELECT {columns} FROM report_day WHERE (day >= :start AND day < :ms) "
+        "OR (day > :mend AND day <= :end))"
+    )
+
+
+def rollup_sums(
+    session: Session, start: date, end: date, platform: str | None, district: str | None
+) -> Sums:
+    params: dict[str, Any] = {"start": start, "end": end, "p": platform, "d": district}
+    rows = _counted(start, end, params) + " r"
+    where = "1 = 1" + (" AND platform = :p" if platform else "")
+    orders = where + (" AND district = :d" if district else "")
+    by_figure: dict[tuple[str, str, str], int] = {}
+    for q in (orders + " AND figure NOT LIKE 'calls%'", where + " AND figure LIKE 'calls%'"):
+        found = session.execute(
+            text(f"SELECT figure, value, platform, sum(n) FROM {rows} WHERE {q} GROUP BY 1, 2, 3"),
+            params,
+        )
+        by_figure.update({(str(f), str(v), str(p)): int(n) for f, v, p, n in found})
+    districts = session.execute(
+        text(f"SELECT district, sum(n) FROM {rows} WHERE {orders} AND figure = 'create' "
+             "GROUP BY 1"), params,
+    )  # fmt: skip
+    days = session.execute(
+        text(f"SELECT day, figure, sum(n) FROM report_day WHERE {orders} "
+             "AND figure IN ('create', 'complete') AND day >= :start AND day <= :end "
+             "GROUP BY 1, 2"), params,
+    )  # fmt: skip
+    return Sums(
+        by_figure,
+        {str(k): int(n) for k, n in districts},
+        {(_day(d), str(f)): int(n) for d, f, n in days},
+    )
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _alarm_where(platform: str | None, district: str | None) -> str:
+    return (
+        "a.raised_at IS NOT NULL AND a.raised_at >= :since AND a.raised_at < :until"
+        + (" AND o.owner = :p" if platform else "")
+        + (" AND o.district = :d" if district else "")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmSums:
+    by_level: dict[str, int]
+    overdue_by_deadline: dict[str, int]
+    acknowledged: int
+    median_ack_s: float | None
+
+
+def alarm_sums(
+    session: Session, start: date, end: date, platform: str | None, district: str | None
+) -> AlarmSums:
+    since, until = (instant(session, at) for at in span(start, end))
+    params = {"since": since, "until": until, "p": platform, "d": district}
+    base = f"FROM alarm a JOIN work_order o ON o.id = a.order_id WHERE {_alarm_where(platform, district)}"
+    levels = session.execute(text(f"SELECT a.level, count(*) {base} GROUP BY 1"), params)
+    overdue = session.execute(
+        text(f"SELECT a.deadline, count(*) {base} AND a.level = 'overdue' GROUP BY 1"), params
+    )
+    acks = [
+        (utc(ack) - utc(raised)).total_seconds()
+        for raised, ack in session.execute(
+            text(f"SELECT a.raised_at, a.acknowledged_at {base} AND a.acknowledged_at IS NOT NULL"),
+            params,
+        )
+    ]
+    return AlarmSums(
+        {str(k): int(n) for k, n in levels},
+        {str(k): int(n) for k, n in overdue},
+        len(acks),
+        statistics.median(acks) if acks else None,
+    )
+
+
+def hotspot_sums(
+    session: Session, start: date, end: date, platform: str | None, district: str | None
+) -> tuple[int, int]:
+    """Hot spots whose window ended in the period: (found, taken up). The hook for hot-spot
+    figures (migration 0016's ``hotspot`` table)."""
+    since, until = (instant(session, at) for at in span(start, end))
+    q = "FROM hotspot WHERE window_end > :since AND window_end <= :until"
+    q += (" AND platform = :p" if platform else "") + (" AND district = :d" if district else "")
+    row = session.execute(
+        text(
+            f"SELECT count(*), coalesce(sum(CASE WHEN order_number IS NOT NULL THEN 1 ELSE 0 END), 0) {q}"
+        ),
+        {"since": since, "until": until, "p": platform, "d": district},
+    ).one()
+    return int(row[0]), int(row[1])
+
+
+def names(session: Session, table: str) -> dict[str, str]:
+    """Code → Chinese name of a catalogue (kind, field, district, department)."""
+    return {str(c): str(n) for c, n in session.execute(text(f"SELECT code, name_zh FROM {table}"))}
+
+
+def orders_behind(
+    session: Session,
+    start: date,
+    end: date,
+    platform: str | None,
+    district: str | None,
+    figure: str,
+    value: str | None,
+    limit: int | None = None,
+) -> Iterator[int]:
+    """The ids of the orders behind ``figure`` (a ``FigureKey`` value), oldest step first."""
+    since, until = span(start, end)
+    if value is not None and figure in ("trend.created", "trend.completed"):
+        day = date.fromisoformat(value)
+        since, until = span(day, day)
+    params: dict[str, Any] = {"since": since, "until": until, "p": platform, "d": district,
+                              "v": value}  # fmt: skip
+    if figure in ("alarms.raised", "overdue"):
+        where = _alarm_where(platform, district)
+        if figure == "overdue":
+            where += " AND a.level = 'overdue'" + (" AND a.deadline = :v" if value else "")
+        elif value:
+            where += " AND a.level = :v"
+        query = (f"SELECT a.order_id, min(a.raised_at) FROM alarm a JOIN work_order o "
+                 f"ON o.id = a.order_id WHERE {where} GROUP BY 1 ORDER BY 2, 1")  # fmt: skip
+    else:
+        action, extra = _EVENT_FIGURES[figure]
+        if figure == "transfers.signed_for" and value:
+            params["v"] = _PEER.get(value, value)
+        if figure == "dispatches.on_time":
+            extra += " AND NOT " + _late_sql()
+        where = f"e.action = '{action}' AND e.at >= :since AND e.at < :until"
+        where += (" AND e.platform = :p" if platform else "") + (
+            " AND o.district = :d" if district else ""
+        )
+        if value is not None or figure == "hotspots.verification":
+            where += extra
+        query = (f"SELECT e.order_id, min(e.at) FROM order_event e JOIN work_order o "
+                 f"ON o.id = e.order_id WHERE {where} GROUP BY 1 ORDER BY 2, 1")  # fmt: skip
+    params["since"], params["until"] = instant(session, since), instant(session, until)
+    if limit is not None:
+        query += f" LIMIT {int(limit)}"
+    for row in session.execute(text(query), params):
+        yield int(row[0])
+
+
+def _late_sql() -> str:
+    return (
+        "EXISTS (SELECT 1 FROM alarm a WHERE a.order_id = e.order_id AND a.deadline = 'feedback' "
+        "AND a.level = 'overdue' AND a.due_at < e.at "
+        "AND (a.resolved_at IS NULL OR a.resolved_at >= e.at))"
+    )
+
+
+# figure → (the event's action, the condition its value adds)
+_EVENT_FIGURES: dict[str, tuple[str, str]] = {
+    "orders.created": ("create", ""),
+    "orders.completed": ("complete", ""),
+    "orders.kind": ("create", " AND o.kind = :v"),
+    "orders.field": ("create", " AND coalesce(o.field, '') = :v"),
+    "orders.district": ("create", " AND o.district = :v"),
+    "transfers.sent": ("transfer", " AND e.platform = :v"),
+    "transfers.signed_for": ("sign_for", " AND e.platform = :v"),
+    "three_way": ("three_way", " AND e.detail = :v"),
+    "first_contact": ("first_contact", " AND coalesce(o.first_contact_mode, '') = :v"),
+    "dispatches": ("dispatch", " AND e.detail = :v"),
+    "dispatches.on_time": ("feed_back", " AND coalesce(o.department, '') = :v"),
+    "escalations": ("escalate", ""),
+    "returns": ("return", " AND e.platform = :v"),
+    "hotspots.verification": ("create", " AND o.kind = 'V-HS'"),
+    "trend.created": ("create", ""),
+    "trend.completed": ("complete", ""),
+}
+assert {a for a, _ in _EVENT_FIGURES.values()} <= set(ORDER_FIGURES)
