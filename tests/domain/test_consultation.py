@@ -50,7 +50,8 @@ def demo() -> RuleBook:
 def typed(
     text: str, day: date = date(2026, 8, 1), platform: Platform = HOTLINE, **over: str | None
 ) -> Typed:
-    values: dict[str, str | None] = {"kind": None, "field": None, "district": None} | over
+    values: dict[str, str | None] = {"kind": None, "field": None, "district": None}
+    values.update(over)
     return Typed(platform, values["kind"], values["field"], values["district"], text, day)
 
 
