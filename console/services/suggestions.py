@@ -7,8 +7,8 @@ each a share and a count). Pure service: no Qt; the UI calls it off its thread.
 
 The history reads the newest ``HISTORY_MOST`` orders taken at this platform in the last
 ``days`` of the same kind, field and district (each when typed; the index
-``ix_work_order_kind_district``), then ranks them by text similarity in Python (character
-bigram overlap with the typed text, :func:`similarity`): when at least ``SIMILAR_FEW`` are
+``ix_work_order_kind_district``), then ranks them by text similarity in Python (the share of
+the typed text's character bigrams found in each, :func:`similarity`): when at least ``SIMILAR_FEW`` are
 similar (``SIMILAR_FROM``), the shares are over those; else over all of them. See
 docs/consultation.md and BENCHMARKS.md for why no database text index is used.
 """
@@ -28,8 +28,9 @@ from console.store.engine import Database
 
 CHINA = ZoneInfo("Asia/Shanghai")
 HISTORY_DAYS = 90
-HISTORY_MOST = 2000
-SIMILAR_FROM = 0.3  # bigram overlap (Dice) from which a past order counts as similar
+HISTORY_MOST = 1000
+SIMILAR_FROM = 0.5  # share of the typed bigrams found, from which a past order is similar
+GRAMS_MOST = 24  # typed bigrams searched for, at most
 SIMILAR_FEW = 5  # fewer similar orders than this: the shares are over all the matter's orders
 
 
@@ -57,14 +58,24 @@ class Suggestion:
     history: History | None
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+def grams(typed: str) -> list[str]:
+    """The typed text's character bigrams (:func:`normalise` d first), at most ``GRAMS_MOST``
+    spread over it: what a past order's text is searched for."""
+    text = normalise(typed)
+    found = list(dict.fromkeys(text[i : i + 2] for i in range(len(text) - 1)))
+    step = max(1, len(found) / GRAMS_MOST)
+    return [found[int(k * step)] for k in range(min(len(found), GRAMS_MOST))]
 
 
-def similarity(a: str, b: str) -> float:
-    """Dice coefficient of the character bigrams of two normalised texts (0..1)."""
-    x, y = _bigrams(a), _bigrams(b)
-    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+def similarity(typed: str | list[str], text: str) -> float:
+    """The share of the typed text's bigrams (:func:`grams`) found in ``text`` (0..1). ``text``
+    is searched as stored (lower-cased): normalising each past order's text cost more than the
+    whole budget (BENCHMARKS.md)."""
+    wanted = grams(typed) if isinstance(typed, str) else typed
+    if not wanted:
+        return 0.0
+    lowered = text.lower()
+    return sum(1 for g in wanted if g in lowered) / len(wanted)
 
 
 class SuggestionService:
@@ -107,8 +118,8 @@ class SuggestionService:
         with self._db.read() as session:
             past = store.past_orders(session, self._platform.value, since, kind, field,
                                      district, HISTORY_MOST)  # fmt: skip
-        typed = normalise(text)
-        similar = [p for p in past if similarity(typed, normalise(p.description)) >= SIMILAR_FROM]
+        wanted = grams(text)
+        similar = [p for p in past if similarity(wanted, p.description) >= SIMILAR_FROM]
         counted = similar if len(similar) >= SIMILAR_FEW else past
         stayed = sum(1 for p in counted if p.owner == self._platform.value)
         departments = Counter(p.department for p in counted if p.department)

@@ -167,13 +167,23 @@ def past_orders(
     most: int,
 ) -> Sequence[PastOrder]:
     """The newest ``most`` orders taken at ``platform`` since ``since`` of that kind, field
-    and district (each when given): where they are now and which department has them."""
+    and district: where they are now and which department has them. With a kind, every filter
+    is in the query (``ix_work_order_kind_district`` / ``ix_work_order_kind_created``); without
+    one, the newest ``most`` orders of the platform are read (``ix_work_order_created``) and
+    the field and district filtered among them: no index serves a district or field alone."""
     o = OrderRow.__table__.c  # type: ignore[attr-defined]
-    query = core_select(o.owner, o.department, o.description).where(
+    query = core_select(o.owner, o.department, o.description, o.field, o.district).where(
         o.origin == platform, o.created_at >= since
     )
-    for column, value in ((o.kind, kind), (o.field, field), (o.district, district)):
-        if value is not None:
-            query = query.where(column == value)
+    if kind is not None:
+        query = query.where(o.kind == kind)
+        for column, value in ((o.field, field), (o.district, district)):
+            if value is not None:
+                query = query.where(column == value)
     query = query.order_by(o.created_at.desc()).limit(most)
-    return [PastOrder(*row) for row in session.execute(query)]
+    rows = session.execute(query).all()
+    return [
+        PastOrder(owner, department, description)
+        for owner, department, description, f, d in rows
+        if (field is None or f == field) and (district is None or d == district)
+    ]

@@ -48,8 +48,9 @@ class TransferItemRow(SQLModel, table=True):
     origin: str
 
 
-# The suggestion's history: orders of one kind in one district, newest first.
+# The suggestion's history: orders of one kind (in one district), newest first.
 _ORDER = OrderRow.__table__.c  # type: ignore[attr-defined]
 HISTORY_INDEX = Index(
     "ix_work_order_kind_district", _ORDER.kind, _ORDER.district, _ORDER.created_at
 )
+HISTORY_KIND_INDEX = Index("ix_work_order_kind_created", _ORDER.kind, _ORDER.created_at)

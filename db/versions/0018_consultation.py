@@ -1,5 +1,5 @@
 """Joint consultation (会商): rules (one row per version) and transfer-list items, and the index
-on orders by kind, district and creation that the routing suggestion's history reads.
+on orders by kind (and district) and creation that the routing suggestion's history reads.
 
 Revision ID: 0018
 Revises: 0017
@@ -51,9 +51,11 @@ def upgrade() -> None:
         "ux_transfer_item_number", "transfer_item", ["direction", "number"], unique=True
     )
     op.create_index("ix_work_order_kind_district", "work_order", ["kind", "district", "created_at"])
+    op.create_index("ix_work_order_kind_created", "work_order", ["kind", "created_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_work_order_kind_created", "work_order")
     op.drop_index("ix_work_order_kind_district", "work_order")
     op.drop_index("ux_transfer_item_number", "transfer_item")
     op.drop_table("transfer_item")
