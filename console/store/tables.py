@@ -344,7 +344,7 @@ class AuditRow(SQLModel, table=True):
 
 # The exchange's tables live beside these (registered on the same metadata).
 from console.store import report_tables  # noqa: E402, F401  (call_record, report_day, report_month)
-from console.store import consultation_tables  # noqa: E402, F401  (会商 rules, transfer lists)
+from console.store.consultation_tables import ConsultationRuleRow  # noqa: E402, F401  (+ items)
 from console.store.exchange_alarm_tables import ExchangeAlarmRow  # noqa: E402, F401
 from console.store.exchange_tables import InboxRow, OutboxRow, PeerRow  # noqa: E402, F401
 from console.store.hotspot_tables import HotspotRow  # noqa: E402, F401
