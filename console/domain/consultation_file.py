@@ -16,6 +16,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from console.domain.consultation import (
@@ -107,6 +108,21 @@ def parse_rule_file(text: str, origin: str, known: Known) -> RuleBook:
         return _book(data, origin, text, known)
     except _Mistake as m:
         raise RuleFileError(origin, line_of(text, m.table, m.index, m.key), m.why) from None
+
+
+def load_rule_book(directory: Path, known: Known) -> RuleBook:
+    """Every ``*.toml`` of ``directory`` (the site's ``db/consultation``), checked together:
+    what the console reads at start-up, where a :class:`RuleFileError` stops it."""
+    if not directory.is_dir():
+        raise RuleFileError(str(directory), 1, "no such folder of 会商 files")
+    books = []
+    for path in sorted(directory.glob("*.toml")):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RuleFileError(str(path), 1, f"cannot be read: {exc}") from None
+        books.append(parse_rule_file(text, str(path), known))
+    return merge(books)
 
 
 def merge(books: Sequence[RuleBook]) -> RuleBook:

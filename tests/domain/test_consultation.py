@@ -17,7 +17,14 @@ from console.domain.consultation import (
     normalise,
     suggest,
 )
-from console.domain.consultation_file import Known, RuleBook, RuleFileError, merge, parse_rule_file
+from console.domain.consultation_file import (
+    Known,
+    RuleBook,
+    RuleFileError,
+    load_rule_book,
+    merge,
+    parse_rule_file,
+)
 from console.domain.order_types import Platform
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -186,3 +193,12 @@ def test_overlap_across_files_names_the_later_file() -> None:
     with pytest.raises(RuleFileError) as err:
         merge(books)
     assert (err.value.path, err.value.line) == ("b.toml", 3)
+
+
+def test_a_folder_with_a_bad_file_is_an_error_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(TWO_RULES, encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_rule_book(tmp_path, known())
+    assert str(err.value).startswith(f"{tmp_path / 'a.toml'}:10: rules R-001 and R-002 overlap")
+    with pytest.raises(RuleFileError, match="no such folder"):
+        load_rule_book(tmp_path / "missing", known())
