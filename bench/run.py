@@ -51,6 +51,7 @@ BENCHMARKS = [
     "export_rows",
     "duplicates",
     "seats",
+    "suggest",
 ]
 
 

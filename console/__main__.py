@@ -1,6 +1,7 @@
 """Command line: the console window (default), ``init-db``, ``demo-data``, ``departments``,
 ``partners``, ``report``, ``users``, ``roles``, ``audit verify|show``, ``personal-data purge``,
-``config check``, ``exchange status``, ``orders import``, ``hotspots``, ``--smoke``.
+``config check``, ``exchange status``, ``orders import``, ``hotspots``, ``rules``, ``suggest``,
+``--smoke``.
 
 Imports are deferred to the command that needs them: start-up time is dominated by imports.
 """
@@ -121,6 +122,11 @@ def _parser() -> argparse.ArgumentParser:
     from console.cli.hotspots import add_parser as add_hotspots
 
     add_hotspots(sub)
+    from console.cli.rules import add_parser as add_rules
+    from console.cli.suggest import add_parser as add_suggest
+
+    add_rules(sub)
+    add_suggest(sub)
     config = sub.add_parser("config", help="site configuration")
     config_sub = config.add_subparsers(dest="config_command", required=True)
     check = config_sub.add_parser("check", help="validate the config and print the settings")
@@ -249,6 +255,14 @@ def main(argv: list[str] | None = None) -> int:
                 from console.cli.hotspots import hotspots
 
                 return hotspots(args, settings, _key_path(settings))
+            if args.command == "rules":
+                from console.cli.rules import rules
+
+                return rules(settings.db_url, args, _key_path(settings))
+            if args.command == "suggest":
+                from console.cli.suggest import suggest
+
+                return suggest(args, settings)
             if args.command == "personal-data":
                 from console.cli.personal_data import purge
 

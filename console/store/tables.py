@@ -342,18 +342,14 @@ class AuditRow(SQLModel, table=True):
     mac: str
 
 
-# The exchange's tables live beside these (registered on the same metadata).
-from console.store import report_tables  # noqa: E402, F401  (call_record, report_day, report_month)
-from console.store.duplicate_tables import OrderCallerRow, RepeatWarningRow  # noqa: E402, F401
-from console.store.exchange_alarm_tables import ExchangeAlarmRow  # noqa: E402, F401
-from console.store.exchange_tables import InboxRow, OutboxRow, PeerRow  # noqa: E402, F401
-from console.store.hotspot_tables import HotspotRow  # noqa: E402, F401
-from console.store.incident_tables import (  # noqa: E402, F401
-    IncidentAlarmRow,
-    IncidentEventRow,
-    IncidentLinkRow,
-    IncidentNotificationRow,
-    IncidentPartnerRow,
-    IncidentRow,
-    PartnerRow,
+# The other tables live beside these, registered on the same metadata. Imported as modules, so
+# that whichever of them a command imports first (each imports this one) finds this one complete.
+from console.store import (  # noqa: E402, F401
+    consultation_tables,
+    duplicate_tables,
+    exchange_alarm_tables,
+    exchange_tables,
+    hotspot_tables,
+    incident_tables,
+    report_tables,
 )

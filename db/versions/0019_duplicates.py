@@ -2,7 +2,7 @@
 district's open orders the duplicates' query reads.
 
 Revision ID: 0019
-Revises: 0017 (main's head when written; the lead re-chains it after 0018 at merge)
+Revises: 0018
 Create Date: 2026-12-05
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0019"
-down_revision = "0017"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 

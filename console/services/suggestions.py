@@ -1,0 +1,133 @@
+"""The routing suggestion at intake (会商): what the form shows as the agent types.
+
+:meth:`SuggestionService.suggest` gives a :class:`Suggestion`: the 会商 rule or transfer-list
+item that matches (console.domain.consultation), else how similar past orders of this platform
+ended (:class:`History`: stayed, transferred to the peer, and the departments dispatched to,
+each a share and a count). Pure service: no Qt; the UI calls it off its thread.
+
+The history reads the newest ``HISTORY_MOST`` orders taken at this platform in the last
+``days`` of the same kind, field and district (each when typed; the index
+``ix_work_order_kind_district``), then ranks them by text similarity in Python (the share of
+the typed text's character bigrams found in each, :func:`similarity`): when at least ``SIMILAR_FEW`` are
+similar (``SIMILAR_FROM``), the shares are over those; else over all of them. See
+docs/consultation.md and BENCHMARKS.md for why no database text index is used.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from console.domain.consultation import Advice, Rule, TransferItem, Typed, normalise, suggest
+from console.domain.order_types import Platform
+from console.store import consultation as store
+from console.store.engine import Database
+
+CHINA = ZoneInfo("Asia/Shanghai")
+HISTORY_DAYS = 90
+HISTORY_MOST = 1000
+SIMILAR_FROM = 0.5  # share of the typed bigrams found, from which a past order is similar
+GRAMS_MOST = 24  # typed bigrams searched for, at most
+SIMILAR_FEW = 5  # fewer similar orders than this: the shares are over all the matter's orders
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """How past orders of the matter ended; shares are ``count / total``."""
+
+    total: int
+    stayed: int
+    transferred: int
+    departments: tuple[tuple[str, int], ...]  # most first
+    similar: bool  # counted over the orders with similar text only
+    days: int
+
+    def share(self, count: int) -> float:
+        return count / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """What the intake form shows: ``advice`` (a rule or list item), else ``history``; both
+    None: nothing to suggest yet."""
+
+    advice: Advice | None
+    history: History | None
+
+
+def grams(typed: str) -> list[str]:
+    """The typed text's character bigrams (:func:`normalise` d first), at most ``GRAMS_MOST``
+    spread over it: what a past order's text is searched for."""
+    text = normalise(typed)
+    found = list(dict.fromkeys(text[i : i + 2] for i in range(len(text) - 1)))
+    step = max(1, len(found) / GRAMS_MOST)
+    return [found[int(k * step)] for k in range(min(len(found), GRAMS_MOST))]
+
+
+def similarity(typed: str | list[str], text: str) -> float:
+    """The share of the typed text's bigrams (:func:`grams`) found in ``text`` (0..1). ``text``
+    is searched as stored (lower-cased): normalising each past order's text cost more than the
+    whole budget (BENCHMARKS.md)."""
+    wanted = grams(typed) if isinstance(typed, str) else typed
+    if not wanted:
+        return 0.0
+    lowered = text.lower()
+    return sum(1 for g in wanted if g in lowered) / len(wanted)
+
+
+class SuggestionService:
+    """``platform``: the agent's. The rules and items are read once and kept; :meth:`reload`
+    after they change (an import, an edit)."""
+
+    def __init__(
+        self,
+        db: Database,
+        platform: Platform,
+        clock: Callable[[], datetime],
+        days: int = HISTORY_DAYS,
+    ) -> None:
+        self._db, self._platform, self._clock, self._days = db, platform, clock, days
+        self._book: tuple[Sequence[Rule], Sequence[TransferItem]] | None = None
+
+    def reload(self) -> None:
+        with self._db.read() as session:
+            self._book = (store.rules(session), store.items(session))
+
+    def suggest(
+        self, kind: str | None, field: str | None, district: str | None, text: str
+    ) -> Suggestion:
+        if self._book is None:
+            self.reload()
+        assert self._book is not None
+        now = self._clock()
+        typed = Typed(self._platform, kind, field, district, text, now.astimezone(CHINA).date())
+        advice = suggest(*self._book, typed)
+        if advice is not None:
+            return Suggestion(advice, None)
+        if kind is None and district is None and len(normalise(text)) < 2:
+            return Suggestion(None, None)
+        return Suggestion(None, self.history(kind, field, district, text, now))
+
+    def history(
+        self, kind: str | None, field: str | None, district: str | None, text: str, now: datetime
+    ) -> History:
+        since = now - timedelta(days=self._days)
+        with self._db.read() as session:
+            past = store.past_orders(session, self._platform.value, since, kind, field,
+                                     district, HISTORY_MOST)  # fmt: skip
+        wanted = grams(text)
+        similar = [p for p in past if similarity(wanted, p.description) >= SIMILAR_FROM]
+        counted = similar if len(similar) >= SIMILAR_FEW else past
+        stayed = sum(1 for p in counted if p.owner == self._platform.value)
+        departments = Counter(p.department for p in counted if p.department)
+        return History(
+            len(counted),
+            stayed,
+            len(counted) - stayed,
+            tuple(departments.most_common()),
+            counted is similar,
+            self._days,
+        )
