@@ -172,7 +172,9 @@ def test_enter_on_an_order_opens_it_in_the_main_window(
     window.show()
     window.show_reports()  # Ctrl+Shift+B
     qtbot.waitUntil(lambda: tab.report is not None)
-    assert window.tabs.currentWidget() is window.reports_page and window.reports_page.widget() is tab
+    assert (
+        window.tabs.currentWidget() is window.reports_page and window.reports_page.widget() is tab
+    )
     tab.page.cards["by_district"].chart.picked.emit(0, 1)  # 大东区's bar
     dialog = tab.dialog
     assert dialog is not None
