@@ -116,6 +116,7 @@ class SeatController(QObject):
         self.ringing: str | None = None  # the call the switch rings this seat with
         self.auto_answer = False  # answer offers at once (seat.auto_answer)
         self.wrap_up_timer = QTimer(self, singleShot=True)
+        self._closed = False  # close(): what was queued before it does nothing after
         self.wrap_up_timer.setObjectName("seat-wrap-up")
         self.wrap_up_timer.setInterval(int(wrap_up.total_seconds() * 1000))
         self.wrap_up_timer.timeout.connect(self._wrap_up_over)
@@ -377,7 +378,7 @@ class SeatController(QObject):
 
     @Slot()
     def _rang_out(self) -> None:
-        if self.state is AgentState.READY:
+        if not self._closed and self.state is AgentState.READY:
             self.set_not_ready(NotReadyReason.NO_ANSWER)
             self.notice.emit(self.tr("Missed call: set to not ready. Press F2 when ready."))
 
@@ -402,6 +403,7 @@ class SeatController(QObject):
 
     def close(self) -> None:
         """Stop listening and acting: no event, task or wrap-up timer touches the seat after."""
+        self._closed = True
         self._unsubscribe()
         self.wrap_up_timer.stop()
         if self.ringing is not None:
