@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from sqlmodel import Session
+
 from console.domain.agenda import Effect, add_months, effect
 from console.domain.audit import AuditAction, AuditEntry
 from console.domain.calendar import china_date
@@ -68,7 +70,7 @@ class RuleEdits:
         return [RuleLine(r, states[(r.rule_id, r.version)], newest[r.rule_id] == r.version)
                 for r in ordered]  # fmt: skip
 
-    def _change(self, by: Seated, rule_id: str, seen: int, make: Callable[[Rule], Rule],
+    def _change(self, by: Seated, rule_id: str, seen: int, make: Callable[[Session, Rule], Rule],
                 what: str) -> Rule:  # fmt: skip
         require_consultation(by)
         now = self._clock()
@@ -79,7 +81,7 @@ class RuleEdits:
             last = max(mine, key=lambda r: r.version)
             if last.version != seen:
                 raise DecisionRefused([Problem.STALE])
-            rule = make(last)
+            rule = make(session, last)
             store_rule(session, rule, by.login, now)
             if self._audit is not None:
                 self._audit.record(session, AuditEntry(
@@ -92,10 +94,8 @@ class RuleEdits:
         """The next version of ``rule_id`` says ``decision`` (``seen``: the newest version the
         user edited). Raises :class:`DecisionRefused` with every problem; nothing is stored."""
 
-        def make(last: Rule) -> Rule:
-            with self._db.read() as session:
-                known = agenda_store.catalogue(session)
-            problems = check_decision(decision, known)
+        def make(session: Session, last: Rule) -> Rule:
+            problems = check_decision(decision, agenda_store.catalogue(session))
             if problems:
                 raise DecisionRefused(problems)
             return rule_of(decision, rule_id, last.version + 1)
@@ -106,7 +106,7 @@ class RuleEdits:
         """The rule ends after ``last_day`` (China): its next version, the same with that last
         day. Raises :class:`DecisionRefused`."""
 
-        def make(last: Rule) -> Rule:
+        def make(_session: Session, last: Rule) -> Rule:
             if last.valid_to is not None and last.valid_to <= last_day:
                 raise DecisionRefused([Problem.RETIRED])
             if last_day < last.valid_from:
