@@ -198,7 +198,7 @@ def add_months(day: date, months: int) -> date:
 
 
 @dataclass(frozen=True, slots=True)
-class Effect:
+class RuleEffect:
     """A rule's matter before and after it: disputed orders per month, ``since``'s month and
     later counting as after. Means are per month shown."""
 
@@ -224,7 +224,9 @@ class Effect:
         return self.after_total / len(self.after) if self.after else 0.0
 
 
-def effect(rule: Rule, since: date, found: Iterable[Disputed], today: date, window: int) -> Effect:
+def effect(
+    rule: Rule, since: date, found: Iterable[Disputed], today: date, window: int
+) -> RuleEffect:
     """``rule``'s matter (its newest version's) in the ``window`` months before ``since``'s
     month and from it up to ``window`` months or ``today``'s month: disputed orders per month
     (an order counts once, in the month of its first dispute)."""
@@ -237,6 +239,6 @@ def effect(rule: Rule, since: date, found: Iterable[Disputed], today: date, wind
     before = months_between(start, add_months(since, -1)) if window else []
     last = min(add_months(since, window - 1), today) if window else since
     after = months_between(since, last)
-    return Effect(
+    return RuleEffect(
         rule, since, tuple((m, counted[m]) for m in before), tuple((m, counted[m]) for m in after)
     )

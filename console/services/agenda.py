@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from console.domain.agenda import Topic, add_months, gather, vocabulary
@@ -68,9 +69,13 @@ class Agenda:
 
 def store_rule(session: Session, rule: Rule, who: str, now: datetime) -> None:
     """One new rule version through the rules' store; an overlap without priorities is a
-    :class:`DecisionRefused` (the transaction rolls back)."""
+    :class:`DecisionRefused` (the transaction rolls back), and so is the same id and version
+    stored by another seat meanwhile (``STALE``: read again)."""
     try:
         rules_store.import_book(session, RuleBook(rules=(rule,)), who, ORIGIN, now)
+        session.flush()  # another seat's version (or new id) stored meanwhile fails here
+    except IntegrityError:
+        raise DecisionRefused([Problem.STALE]) from None
     except RuleConflict as c:
         other = c.second if c.first.rule_id == rule.rule_id else c.first
         raise DecisionRefused([Problem.OVERLAP], rule=other.rule_id) from None

@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel import Session
 
-from console.domain.agenda import Effect, add_months, effect
+from console.domain.agenda import RuleEffect, add_months, effect
 from console.domain.audit import AuditAction, AuditEntry
 from console.domain.calendar import china_date
 from console.domain.consultation import Rule
@@ -116,7 +116,7 @@ class RuleEdits:
         return self._change(by, rule_id, seen, make, f"retired after {last_day}")
 
 
-def rule_effects(db: Database, today: date, window: int = REPORT_MONTHS) -> list[Effect]:
+def rule_effects(db: Database, today: date, window: int = REPORT_MONTHS) -> list[RuleEffect]:
     """Per rule id (its newest version's matter), disputed orders per month in the ``window``
     months before the rule first applied (its earliest version's ``valid_from``) and from then
     on, up to ``window`` months or ``today``."""

@@ -22,6 +22,7 @@ from console.domain.refusals import Refused
 from console.services import audit
 from console.services.audit import AuditTrail
 from console.services.rule_edits import RuleEdits, rule_effects
+from console.store import consultation as rules_store
 from console.store.engine import Database
 from tests.agenda_data import NOW, plant
 from tests.principals import admin, at_seat, lead
@@ -96,3 +97,34 @@ def test_each_rules_matter_before_and_after_it(db: Database) -> None:
     assert r001.after == (("2026-07", 1), ("2026-08", 1))
     assert (r001.before_mean, r001.after_mean) == (pytest.approx(4 / 6), 1.0)
     assert rule_effects(db, date(2026, 8, 15), window=1)[0].before == (("2026-06", 3),)
+
+
+def test_an_edit_racing_another_seats_is_refused_not_lost(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if db.engine.dialect.name == "sqlite":
+        pytest.skip("SQLite writes one transaction at a time: nothing to race")
+    plant(db)
+    trail = AuditTrail(os.urandom(32), lambda: NOW)
+    other = Database.open(db.engine.url.render_as_string(hide_password=False))
+    mine, theirs = RuleEdits(db, lambda: NOW, trail), RuleEdits(other, lambda: NOW, trail)
+    [line] = mine.lines(LEAD)
+    real, raced = rules_store.rules, []
+
+    def racing(session: object) -> list[object]:
+        found = real(session)  # type: ignore[arg-type]
+        if not raced:  # the other seat stores version 2 after this one read version 1
+            raced.append(True)
+            theirs.edit(LEAD, "R-001", 1, replace(decision_of(line.rule), norm="他们的修改"))
+        return found  # type: ignore[return-value]
+
+    monkeypatch.setattr(rules_store, "rules", racing)
+    try:
+        with pytest.raises(DecisionRefused) as stale:
+            mine.edit(LEAD, "R-001", 1, replace(decision_of(line.rule), norm="我的修改"))
+    finally:
+        other.dispose()
+    assert stale.value.problems == (Problem.STALE,)
+    monkeypatch.undo()
+    newest = mine.lines(LEAD)[0].rule
+    assert (newest.version, newest.norm) == (2, "他们的修改")
