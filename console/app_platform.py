@@ -150,6 +150,7 @@ class System:
                 link_alarms=self.link_alarms,
                 incidents=self.emergency.service,
                 hotspots=self.hotspots,
+                trail=self.trail,
             )
 
     def _on_link_alarm(self, alarm: LinkAlarm) -> None:  # once an outage, on every console's

@@ -17,6 +17,7 @@ from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from console.app_consultation import add_consultation
 from console.app_floor import floor_views
 from console.app_seat import SeatParts, build_seat
 from console.domain.catalogue import District, Field, Kind
@@ -24,6 +25,7 @@ from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
 from console.domain.orders import Action, Platform
 from console.domain.roles import Capability, Seated
 from console.services.alarms import AlarmService
+from console.services.audit import AuditTrail
 from console.services.exchange_alarms import ExchangeAlarms
 from console.services.exchange_reads import ExchangeReads
 from console.services.hotspots import HotspotService
@@ -86,6 +88,7 @@ class Shared:
     link_alarms: ExchangeAlarms | None = None  # the exchange's unacknowledged-message alarm
     incidents: IncidentService | None = None  # emergency linkage (应急联动)
     hotspots: HotspotService | None = None  # hot spots (热点分析): 12345's system only
+    trail: AuditTrail | None = None  # the audit trail the 会商 tab's changes are recorded in
 
 
 def _revealer(privacy: PrivacyService | None, login: str) -> Reveal | None:
@@ -185,6 +188,8 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         reports=floor.reports,
     )  # fmt: skip
     window.show_seat(actor.platform.value, actor.seat)
+    add_consultation(window, by=by, db=shared.db, clock=shared.clock, trail=shared.trail, ops=ops,
+                     kind_names=kind_names, district_names=district_names)  # fmt: skip
     # An offered call rings from any tab: sound, the window alerted, a badge on the Seat tab.
     ringer = Ringer(volume=shared.ring_volume, window=lambda: window,
                     badge=tab_badge(window.tabs, seat.panel), parent=window)  # fmt: skip

@@ -29,3 +29,28 @@ def test_rules_import_list_and_suggest(tmp_path: Path) -> None:
     refused = console("rules", "import", str(bad))
     assert refused.returncode == 2 and f"{bad}:3: unknown kind 'C-NOPE'" in refused.stderr
     assert not any(f in refused.stderr for f in FOREIGN)
+
+
+def test_rules_report_before_and_after_each_rule() -> None:
+    import os
+
+    from console.store.setup import init_db
+    from tests.agenda_data import plant
+
+    db, _ = init_db(os.environ["CONSOLE_DB"])
+    try:
+        plant(db)
+    finally:
+        db.dispose()
+    done = console("rules", "report", "--today", "2026-08-15", "--months", "3")
+    assert done.returncode == 0, done.stderr
+    assert "R-001 v1 since 2026-07-01" in done.stdout
+    assert "before 1.0/month (3 in 3), after 1.0/month (2 in 2)" in done.stdout
+    assert "2026-04 0 · 2026-05 0 · 2026-06 3 · 2026-07 1 · 2026-08 1" in done.stdout
+    body = json.loads(console("rules", "report", "--json", "--today", "2026-08-15").stdout)
+    [rule] = body["rules"]
+    assert (rule["before_total"], rule["after_total"], rule["after"]) == (
+        4,
+        2,
+        {"2026-07": 1, "2026-08": 1},
+    )

@@ -1,9 +1,11 @@
-"""``python -m console rules import FILE… | list [--json]``: the 会商 rules and transfer lists
-(互转事项清单), format in docs/consultation.md.
+"""``python -m console rules import FILE… | list [--json] | report [--json]``: the 会商 rules and
+transfer lists (互转事项清单), format in docs/consultation.md.
 
 Import reads every file first (each mistake is ``FILE:LINE: why``, nothing is stored until all
 are right), then stores the rule versions and list items in one transaction, recorded in the
-audit trail. ``list`` prints the rules in effect today and the active items.
+audit trail. ``list`` prints the rules in effect today and the active items. ``report`` prints
+each rule's matter before and after it: disputed orders (three-way, return, re-dispatch, first
+contact) per month matching the rule, the months before its first ``valid_from`` and after.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,12 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
                           help="TOML like db/consultation/rules.toml")  # fmt: skip
     listing = commands.add_parser("list", help="the rules in effect today and the list items")
     listing.add_argument("--json", action="store_true", help="one JSON object")
+    report = commands.add_parser("report", help="each rule's disputed matter before and after it")
+    report.add_argument("--json", action="store_true", help="one JSON object")
+    report.add_argument("--today", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="the last day counted (China; default today)")  # fmt: skip
+    report.add_argument("--months", type=int, default=6, choices=range(1, 25), metavar="N",
+                        help="months shown before and after each rule (1-24, default 6)")  # fmt: skip
 
 
 def rules(url: str, args: argparse.Namespace, key_path: Path) -> int:
@@ -40,6 +48,9 @@ def rules(url: str, args: argparse.Namespace, key_path: Path) -> int:
     texts = [(str(p), _read(p)) for p in args.files] if args.rules_command == "import" else []
     db, _ = init_db(url)
     try:
+        if args.rules_command == "report":
+            _report(db, args)
+            return 0
         if args.rules_command == "list":
             with db.read() as session:
                 found, items = store.rules(session), store.items(session)
@@ -112,3 +123,31 @@ def _print(found: list[Any], items: list[Any], as_json: bool) -> None:
     print(f"互转事项清单 transfer-list items: {len(items)}")
     for i in items:
         print(f"  {i.direction.shown} {i.number} {i.class_name}／{i.item}  {'、'.join(i.keywords)}")
+
+
+def _report(db: Any, args: argparse.Namespace) -> None:
+    from console.domain.calendar import china_date
+    from console.services.rule_edits import rule_effects
+
+    today = args.today or china_date(datetime.now(UTC))
+    found = rule_effects(db, today, args.months)
+    if args.json:
+        body = {"today": str(today), "months": args.months, "rules": [
+            {"id": e.rule.rule_id, "version": e.rule.version, "since": str(e.since),
+             "kinds": list(e.rule.matter.kinds), "districts": list(e.rule.matter.districts),
+             "keywords": list(e.rule.matter.keywords),
+             "before": dict(e.before), "after": dict(e.after),
+             "before_total": e.before_total, "after_total": e.after_total,
+             "before_per_month": round(e.before_mean, 2),
+             "after_per_month": round(e.after_mean, 2)} for e in found]}  # fmt: skip
+        print(json.dumps(body, ensure_ascii=False, indent=1))
+        return
+    print(f"会商规则 disputed orders per month before and after each rule (to {today}): "
+          f"{len(found)} rules")  # fmt: skip
+    for e in found:
+        matter = "、".join(e.rule.matter.keywords or e.rule.matter.kinds)
+        print(f"  {e.rule.rule_id} v{e.rule.version} since {e.since}  {matter}: "
+              f"before {e.before_mean:.1f}/month ({e.before_total} in {len(e.before)}), "
+              f"after {e.after_mean:.1f}/month ({e.after_total} in {len(e.after)})")  # fmt: skip
+        months = [f"{m} {n}" for m, n in (*e.before, *e.after)]
+        print(f"    {' · '.join(months)}")

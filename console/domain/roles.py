@@ -76,6 +76,7 @@ class Capability(enum.StrEnum):
     LINK_INCIDENT = "link_incident"  # link a call's order to an active incident at intake
     RUN_INCIDENT = "run_incident"  # start a plan, change its level, record answers, stand down
     HOTSPOTS = "hotspots"  # see hot spots (热点分析), make a verification order (核查工单) of one
+    CONSULTATION = "consultation"  # 会商: the disputed-matter agenda, its items, rule edits
 
 
 Can = Action | Capability
@@ -130,6 +131,7 @@ _DECLARED: tuple[tuple[Can, _Grants], ...] = (
     (Capability.LINK_INCIDENT, _FLOORS),
     (Capability.RUN_INCIDENT, _LEADS),
     (Capability.HOTSPOTS, {H: frozenset({Role.SHIFT_LEAD})}),  # 12345 dispatches (派单)
+    (Capability.CONSULTATION, {**_LEADS, **_ADMIN}),  # 会商: leads at their platform; admins
 )
 
 MATRIX: Mapping[Can, _Grants] = MappingProxyType(

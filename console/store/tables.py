@@ -345,6 +345,7 @@ class AuditRow(SQLModel, table=True):
 # The other tables live beside these, registered on the same metadata. Imported as modules, so
 # that whichever of them a command imports first (each imports this one) finds this one complete.
 from console.store import (  # noqa: E402, F401
+    agenda_tables,
     consultation_tables,
     duplicate_tables,
     exchange_alarm_tables,

@@ -9,7 +9,7 @@ live twice at once, or live but not declared; README's key table is :func:`readm
 Choosing a key: a window-wide key must be free everywhere; an Alt letter of one page may repeat
 on another page, never on its own page or on a window-wide key (the tabs own Alt+S/Q/L/D/A/B,
 the role tabs Alt+Y/J, the emergency tab Alt+Z; with every letter taken, the hot spots tab has
-Alt+1 and the reports tab Ctrl+Shift+B).
+Alt+1, the 会商 tab Alt+2 and the reports tab Ctrl+Shift+B).
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ class Where(enum.Enum):
     WALLBOARD = "Wallboard (大屏, full screen)"
     REPORTS = "Reports tab (报表)"
     REPORT_ORDERS = "Reports tab, the orders behind a figure"
+    CONSULTATION = "会商 tab (shift leads): agenda, items, rules"
 
     def meets(self, other: Where) -> bool:
         """Whether keys of the two places can be live at the same time."""
@@ -122,6 +123,8 @@ _DECLARED: dict[str, Key] = {
                         "is taken)", W.WINDOW),
     "wallboard": _k("Shift+F12", "the wallboard (大屏: the floor's figures full screen, for the "
                     "shift lead's wall screen); again to leave", W.WINDOW),
+    "tab_consultation": _k("Alt+2", "the 会商 tab (joint consultation: the disputed-matter agenda, "
+                           "its items, the rules; shift leads)", W.WINDOW),
     "tab_reports": _k("Ctrl+Shift+B", "the Reports tab (报表; shift leads and administrators): "
                       "every Alt letter is taken, so a Ctrl key", W.WINDOW),
     "search": _k("Ctrl+F", "search (the queues' search box, else the caller lookup)", W.WINDOW),
@@ -215,6 +218,21 @@ _DECLARED: dict[str, Key] = {
     "rep_orders_excel": _k("Alt+E", "every order behind the figure to Excel (phone numbers "
                            "masked; a progress dialog, Esc cancels)", W.REPORT_ORDERS),
     "rep_close_orders": _k("Esc", "close the list", W.REPORT_ORDERS),
+    # The 会商 tab (ConsultationTab): agenda → item → decision → rule; the rules edited
+    "co_agenda": _k("Alt+G", "the disputed-matter agenda (议题: three-way calls, returns, "
+                    "re-dispatches, first contact, by matter and month)", W.CONSULTATION),
+    "co_items": _k("Alt+I", "the consultation items (会商事项), open ones first", W.CONSULTATION),
+    "co_rules": _k("Alt+R", "the 会商 rules, every version (expired and superseded marked)", W.CONSULTATION),
+    "co_make_item": _k("Alt+M", "make the selected agenda line a consultation item", W.CONSULTATION),
+    "co_decide": _k("Alt+C", "record the consultation's decision on the selected open item: "
+                    "the form; confirmed, it is a new rule", W.CONSULTATION),
+    "co_edit": _k("Alt+T", "edit the selected rule: the form; confirmed, a new version (the "
+                  "old one kept)", W.CONSULTATION),
+    "co_retire": _k("Alt+W", "retire the selected rule: its last day, then confirm", W.CONSULTATION),
+    "co_reload": _k("Alt+E", "read the agenda, items and rules again", W.CONSULTATION),
+    "co_confirm": _k("Ctrl+Return or Ctrl+Enter", "form: carry it out (a refusal is said "
+                     "under it, what was typed kept)", W.CONSULTATION),
+    "co_close": _k("Esc", "form: close it (what was typed is kept for next time)", W.CONSULTATION),
 }  # fmt: skip
 for _spec in STEPS:  # declared with the steps (console/domain/actions.py), listed here
     _DECLARED[f"step_{_spec.action.value}"] = Key(

@@ -168,6 +168,157 @@
     </message>
 </context>
 <context>
+    <name>Agenda</name>
+    <message>
+        <location filename="../../console/ui/consultation/words.py" line="42"/>
+        <source>(no keyword)</source>
+        <translation>（无关键词）</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="32"/>
+        <source>Open</source>
+        <translation>待会商</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="33"/>
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="78"/>
+        <source>Name the consultation, e.g. 2026年第4次会商.</source>
+        <translation>请填写会商名称，例如 2026年第4次会商。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="79"/>
+        <source>Name at least one participant.</source>
+        <translation>请至少填写一个参会单位。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="80"/>
+        <source>Write the handling norm (处置规范).</source>
+        <translation>请填写处置规范。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="81"/>
+        <source>A text is longer than 2000 characters.</source>
+        <translation>有一项内容超过 2000 字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="82"/>
+        <source>A rule names kinds or keywords (or both).</source>
+        <translation>规则须写明诉求类型或关键词（或两者都写）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="83"/>
+        <source>A kind, field or district is not in the catalogue.</source>
+        <translation>诉求类型、领域或区划不在目录中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="84"/>
+        <source>The department is not in the 12345 dispatch directory.</source>
+        <translation>承办单位不在 12345 派单目录中。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="87"/>
+        <source>The rule cannot apply before the consultation was held.</source>
+        <translation>规则的生效日期不能早于会商日期。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="90"/>
+        <source>The last day is before the rule begins.</source>
+        <translation>截止日期早于规则生效日期。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="91"/>
+        <source>It overlaps rule {rule} with no priority to choose between them: give both a different priority.</source>
+        <translation>与规则 {rule} 适用范围重叠且无法按优先级区分：请为两条规则设置不同的优先级。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="95"/>
+        <source>This item is already decided.</source>
+        <translation>该议题已有会商结论。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="96"/>
+        <source>There is no such rule.</source>
+        <translation>没有这条规则。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="97"/>
+        <source>The rule has already ended.</source>
+        <translation>该规则已经停止适用。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="98"/>
+        <source>The rule was changed meanwhile: read it again.</source>
+        <translation>规则已被他人修改，请重新读取。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="195"/>
+        <source>In effect</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="196"/>
+        <source>Not yet in effect</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="197"/>
+        <source>Expired</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="198"/>
+        <source>Superseded</source>
+        <translation>已被新版本取代</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/agenda.py" line="55"/>
+        <source>Three-way call</source>
+        <translation>三方通话</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/agenda.py" line="57"/>
+        <source>Returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/agenda.py" line="59"/>
+        <source>Re-dispatched</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/agenda.py" line="61"/>
+        <source>First contact</source>
+        <translation>首接负责</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="64"/>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="64"/>
+        <source>Orders</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="65"/>
+        <source>Per month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="66"/>
+        <source>Examples</source>
+        <translation>示例工单</translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <location filename="../../console/ui/alarms/banner.py" line="25"/>
@@ -495,27 +646,27 @@
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="255"/>
+        <location filename="../../console/app_platform.py" line="256"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="260"/>
+        <location filename="../../console/app_platform.py" line="261"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="265"/>
+        <location filename="../../console/app_platform.py" line="266"/>
         <source>Linkage plans: {error}</source>
         <translation>联动预案：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="270"/>
+        <location filename="../../console/app_platform.py" line="271"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="276"/>
+        <location filename="../../console/app_platform.py" line="277"/>
         <location filename="../../console/app.py" line="226"/>
         <source>Exchange: {error}</source>
         <translation>平台间交换：{error}</translation>
@@ -1032,6 +1183,119 @@
     </message>
 </context>
 <context>
+    <name>ConsultationTab</name>
+    <message>
+        <location filename="../../console/app_consultation.py" line="37"/>
+        <source>Consultation</source>
+        <translation>会商</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="115"/>
+        <source>Make consultation item</source>
+        <translation>列为会商议题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="117"/>
+        <source>Record decision</source>
+        <translation>录入会商结论</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="119"/>
+        <source>Edit rule</source>
+        <translation>修改规则</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="120"/>
+        <source>Retire rule</source>
+        <translation>停用规则</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="125"/>
+        <source>Last day it applies:</source>
+        <translation>适用截止日期：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="126"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="127"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="130"/>
+        <source>Read again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="138"/>
+        <source>Agenda</source>
+        <translation>争议事项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="139"/>
+        <source>Consultation items</source>
+        <translation>会商议题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="140"/>
+        <source>Rules</source>
+        <translation>会商规则</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="226"/>
+        <source>Disputed matters {first} – {last}: {count}</source>
+        <translation>争议事项 {first} 至 {last}：{count} 项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="240"/>
+        <source>Could not read: {error}</source>
+        <translation>读取失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="256"/>
+        <source>Consultation item #{id} made: {matter}.</source>
+        <translation>已列为会商议题 #{id}：{matter}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="266"/>
+        <source>Choose an open consultation item first.</source>
+        <translation>请先选择一个待会商的议题。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="271"/>
+        <source>Decision on item #{id}: {matter}</source>
+        <translation>议题 #{id} 的会商结论：{matter}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="282"/>
+        <source>Rule {rule}: a new version after version {version}</source>
+        <translation>规则 {rule}：在第 {version} 版之后新增一版</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="296"/>
+        <source>Rule {rule}: last day it applies:</source>
+        <translation>规则 {rule}：适用截止日期：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="363"/>
+        <source>, last day {day}</source>
+        <translation>，截止 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="364"/>
+        <source>Rule {rule} version {version} stored{until}.</source>
+        <translation>规则 {rule} 第 {version} 版已保存{until}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="377"/>
+        <source>Not done: {error}</source>
+        <translation>未完成：{error}</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../console/ui/crash_dialog.py" line="35"/>
@@ -1048,6 +1312,95 @@ Your work so far is kept. Please tell IT and give them the log file:
 
 已录入的内容不会丢失。请联系信息技术人员，并提供日志文件：
 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionForm</name>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="79"/>
+        <source>e.g. 2026年第4次会商</source>
+        <translation>例如 2026年第4次会商</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="81"/>
+        <location filename="../../console/ui/consultation/decision_form.py" line="83"/>
+        <source>separated by 、</source>
+        <translation>用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="82"/>
+        <source>e.g. 纪要〔2026〕4号</source>
+        <translation>例如 纪要〔2026〕4号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="87"/>
+        <source>department code, e.g. 210100-CG</source>
+        <translation>承办单位代码，例如 210100-CG</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="90"/>
+        <source>Who handles it, and how</source>
+        <translation>由谁处置、如何处置</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="93"/>
+        <source>empty, or a whole number (higher wins)</source>
+        <translation>留空，或填整数（数大者优先）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="98"/>
+        <source>Consultation:</source>
+        <translation>会商：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="98"/>
+        <source>Held on:</source>
+        <translation>会商日期：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="99"/>
+        <source>Participants:</source>
+        <translation>参会单位：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="99"/>
+        <source>Minutes:</source>
+        <translation>会议纪要：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="100"/>
+        <source>Keywords:</source>
+        <translation>关键词：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="100"/>
+        <source>Responsible platform:</source>
+        <translation>责任平台：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="101"/>
+        <source>Department:</source>
+        <translation>承办单位：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="101"/>
+        <source>Handling norm:</source>
+        <translation>处置规范：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="102"/>
+        <source>Applies from:</source>
+        <translation>生效日期：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="102"/>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/decision_form.py" line="142"/>
+        <source>The priority is a whole number, or empty.</source>
+        <translation>优先级须为整数，或留空。</translation>
     </message>
 </context>
 <context>
@@ -1317,13 +1670,13 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="106"/>
-        <location filename="../../console/ui/emergency/models.py" line="360"/>
+        <location filename="../../console/ui/emergency/models.py" line="352"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="107"/>
-        <location filename="../../console/ui/emergency/models.py" line="361"/>
+        <location filename="../../console/ui/emergency/models.py" line="353"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
@@ -1368,37 +1721,37 @@ Started {at} by {by} ({platform})</source>
         <translation>{d}天 {hh:02}:{mm:02}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="358"/>
+        <location filename="../../console/ui/emergency/models.py" line="350"/>
         <source>started</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="359"/>
+        <location filename="../../console/ui/emergency/models.py" line="351"/>
         <source>no partner in the directory</source>
         <translation>目录中无该类联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="362"/>
+        <location filename="../../console/ui/emergency/models.py" line="354"/>
         <source>notified again</source>
         <translation>重新通知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="363"/>
+        <location filename="../../console/ui/emergency/models.py" line="355"/>
         <source>level changed</source>
         <translation>级别调整</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="364"/>
+        <location filename="../../console/ui/emergency/models.py" line="356"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="365"/>
+        <location filename="../../console/ui/emergency/models.py" line="357"/>
         <source>order linked</source>
         <translation>关联工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="366"/>
+        <location filename="../../console/ui/emergency/models.py" line="358"/>
         <source>stood down</source>
         <translation>响应终止</translation>
     </message>
@@ -2014,7 +2367,7 @@ Started {at} by {by} ({platform})</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="146"/>
+        <location filename="../../console/ui/emergency/models.py" line="144"/>
         <source>stood down {time}</source>
         <translation>{time} 终止</translation>
     </message>
@@ -2238,6 +2591,44 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/ui/seat/intake_form.py" line="338"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation>草稿无法保存到磁盘（{reason}），请尽快保存工单。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsModel</name>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="79"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="79"/>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="79"/>
+        <source>Orders</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="80"/>
+        <source>Disputes</source>
+        <translation>争议</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="80"/>
+        <source>Per month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="80"/>
+        <source>Examples</source>
+        <translation>示例工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="81"/>
+        <source>Put on by</source>
+        <translation>提出人</translation>
     </message>
 </context>
 <context>
@@ -2480,110 +2871,110 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="86"/>
+        <location filename="../../console/ui/main_window.py" line="87"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="114"/>
+        <location filename="../../console/ui/main_window.py" line="115"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="119"/>
+        <location filename="../../console/ui/main_window.py" line="120"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="120"/>
+        <location filename="../../console/ui/main_window.py" line="121"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="117"/>
+        <location filename="../../console/ui/main_window.py" line="118"/>
         <source>Caller number:</source>
         <translation>来电号码：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="152"/>
+        <location filename="../../console/ui/main_window.py" line="153"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="154"/>
-        <location filename="../../console/ui/main_window.py" line="266"/>
+        <location filename="../../console/ui/main_window.py" line="155"/>
+        <location filename="../../console/ui/main_window.py" line="272"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="156"/>
+        <location filename="../../console/ui/main_window.py" line="157"/>
         <source>Queues</source>
         <translation>工单队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="157"/>
+        <location filename="../../console/ui/main_window.py" line="158"/>
         <source>Caller lookup</source>
         <translation>来电查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="159"/>
+        <location filename="../../console/ui/main_window.py" line="160"/>
         <source>Order detail</source>
         <translation>工单详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="161"/>
-        <location filename="../../console/ui/main_window.py" line="258"/>
+        <location filename="../../console/ui/main_window.py" line="162"/>
+        <location filename="../../console/ui/main_window.py" line="264"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="163"/>
+        <location filename="../../console/ui/main_window.py" line="164"/>
         <source>Seat board</source>
         <translation>坐席看板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="165"/>
-        <location filename="../../console/ui/main_window.py" line="275"/>
+        <location filename="../../console/ui/main_window.py" line="166"/>
+        <location filename="../../console/ui/main_window.py" line="281"/>
         <source>Emergency</source>
         <translation>应急联动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="167"/>
+        <location filename="../../console/ui/main_window.py" line="168"/>
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="169"/>
+        <location filename="../../console/ui/main_window.py" line="175"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="220"/>
+        <location filename="../../console/ui/main_window.py" line="226"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="300"/>
+        <location filename="../../console/ui/main_window.py" line="306"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="303"/>
+        <location filename="../../console/ui/main_window.py" line="309"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="316"/>
+        <location filename="../../console/ui/main_window.py" line="322"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324"/>
+        <location filename="../../console/ui/main_window.py" line="330"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="328"/>
+        <location filename="../../console/ui/main_window.py" line="334"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -3143,22 +3534,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Linked</source>
         <translation>关联</translation>
     </message>
@@ -3166,57 +3557,57 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>PartnersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="197"/>
+        <location filename="../../console/ui/emergency/models.py" line="195"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="198"/>
+        <location filename="../../console/ui/emergency/models.py" line="196"/>
         <source>Partner</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="199"/>
+        <location filename="../../console/ui/emergency/models.py" line="197"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="200"/>
+        <location filename="../../console/ui/emergency/models.py" line="198"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="201"/>
+        <location filename="../../console/ui/emergency/models.py" line="199"/>
         <source>Notified</source>
         <translation>通知时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="202"/>
+        <location filename="../../console/ui/emergency/models.py" line="200"/>
         <source>Deadline</source>
         <translation>确认时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="203"/>
+        <location filename="../../console/ui/emergency/models.py" line="201"/>
         <source>Answered (how, who)</source>
         <translation>回复（方式、答复人）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="204"/>
+        <location filename="../../console/ui/emergency/models.py" line="202"/>
         <source>Sent</source>
         <translation>通知次数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="246"/>
+        <location filename="../../console/ui/emergency/models.py" line="242"/>
         <source>Duty phone: {phone}</source>
         <translation>值班电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="278"/>
+        <location filename="../../console/ui/emergency/models.py" line="274"/>
         <source>{due} (over by {late})</source>
         <translation>{due}（已超时 {late}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="281"/>
+        <location filename="../../console/ui/emergency/models.py" line="277"/>
         <source>{due} ({left} left)</source>
         <translation>{due}（剩 {left}）</translation>
     </message>
@@ -4462,10 +4853,48 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>RulesModel</name>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="98"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="98"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="98"/>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="99"/>
+        <source>Responsible</source>
+        <translation>责任方</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="99"/>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="99"/>
+        <source>Consultation</source>
+        <translation>会商</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="100"/>
+        <source>Handling norm</source>
+        <translation>处置规范</translation>
+    </message>
+</context>
+<context>
     <name>ScreenPopView</name>
     <message>
         <location filename="../../console/ui/seat/screen_pop.py" line="54"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="126"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="131"/>
         <source>No caller yet.</source>
         <translation>暂无来电。</translation>
     </message>
@@ -4945,22 +5374,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>

@@ -64,6 +64,7 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
     "link_incident": FLOORS,
     "run_incident": LEADS,
     "hotspots": {("lead", H)},
+    "consultation": LEADS | {("admin", "site")},
 }
 
 EVERYTHING = [*Action, *Capability]

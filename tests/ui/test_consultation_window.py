@@ -1,0 +1,82 @@
+"""The 会商 tab in a seat's window (console/app_consultation.py through build_window): a shift
+lead's window has it (Alt+2), read off the UI thread, with no key live twice; an agent's has
+not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from console.app_window import Shared, WindowParts, build_window
+from console.domain.orders import Platform
+from console.services.alarms import AlarmService
+from console.services.orders import OrderService
+from console.store.engine import Database
+from console.store.orders import count
+from console.store.seed import catalogue
+from console.telephony.simulated import SimulatedSwitch
+from console.ui.consultation import ConsultationTab
+from console.ui.operations import Operations
+from tests.agenda_data import plant
+from tests.principals import at_seat, lead
+from tests.ui.test_keys import check
+
+pytestmark = [
+    pytest.mark.usefixtures("chinese"),
+    pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints"),
+]
+
+
+@pytest.fixture
+def windows(
+    qtbot: QtBot, qloop: qasync.QEventLoop, sqlite_db: Database
+) -> Iterator[list[WindowParts]]:
+    plant(sqlite_db)
+    clock = lambda: datetime(2026, 8, 15, 2, tzinfo=UTC)  # noqa: E731
+    ops = Operations("test-consultation")
+    with sqlite_db.read() as session:
+        shared = Shared(
+            db=sqlite_db, orders=OrderService(sqlite_db, clock),
+            alarms=AlarmService(sqlite_db, clock, "A-09"), clock=clock,
+            catalogue=catalogue(session), chinese=True, ops=ops, loop=qloop,
+            db_url="sqlite://", order_count=count(session), wrap_up=timedelta(seconds=30),
+        )  # fmt: skip
+    switch = SimulatedSwitch(rate_per_min=0, seed=3, loop=qloop)
+    parts = [build_window(shared, lead("赵班长", "A-09", Platform.HOTLINE), switch),
+             build_window(shared, at_seat("王丽", "A-01", Platform.HOTLINE), switch)]  # fmt: skip
+    for part in parts:
+        qtbot.addWidget(part.window)
+    yield parts
+    try:
+        qloop.run_until_complete(switch.stop())
+    finally:
+        for part in parts:
+            part.seat.controller.close()
+        ops.shutdown()
+
+
+def test_the_lead_has_the_tab_and_the_agent_not(qtbot: QtBot, windows: list[WindowParts]) -> None:
+    hot_lead, agent = (p.window for p in windows)
+    tab = hot_lead.findChild(ConsultationTab)
+    assert tab is not None and agent.findChild(ConsultationTab) is None
+    titles = [hot_lead.tabs.tabText(i) for i in range(hot_lead.tabs.count())]
+    assert "会商(&2)" in titles
+    qtbot.waitUntil(lambda: tab.agenda_model.rowCount() == 4)  # read on the worker
+    hot_lead.show()
+    hot_lead.activateWindow()
+    qtbot.waitUntil(hot_lead.isActiveWindow)
+    QTest.keyClick(hot_lead, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: hot_lead.tabs.currentWidget() is tab)
+    check(hot_lead, "the 会商 tab in front")
+    QTest.keyClick(hot_lead, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: tab.pages.currentIndex() == 2)
+    tab.rules_table.selectRow(0)
+    QTest.keyClick(hot_lead, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(tab.form_box.isVisible)
+    check(hot_lead, "the 会商 tab's form open")
