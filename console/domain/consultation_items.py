@@ -73,7 +73,7 @@ class Decision:
 
 class Problem(enum.Enum):
     """Why a decision, an edit or a retirement is refused; the value is its sentence
-    ({rule}: a rule id)."""
+    ({rule}: a rule id; {item}: an item's number)."""
 
     TITLE = QT_TRANSLATE_NOOP("Agenda", "Name the consultation, e.g. 2026年第4次会商.")
     PARTICIPANTS = QT_TRANSLATE_NOOP("Agenda", "Name at least one participant.")
@@ -93,6 +93,7 @@ class Problem(enum.Enum):
         "It overlaps rule {rule} with no priority to choose between them: give both a different priority.",
     )
     DECIDED = QT_TRANSLATE_NOOP("Agenda", "This item is already decided.")
+    ON_AGENDA = QT_TRANSLATE_NOOP("Agenda", "The matter is on the agenda already: item #{item}.")
     NO_RULE = QT_TRANSLATE_NOOP("Agenda", "There is no such rule.")
     RETIRED = QT_TRANSLATE_NOOP("Agenda", "The rule has already ended.")
     STALE = QT_TRANSLATE_NOOP("Agenda", "The rule was changed meanwhile: read it again.")  # fmt: skip

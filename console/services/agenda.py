@@ -114,10 +114,14 @@ class AgendaService:
         return Agenda(first, last, gather(found, words, grams))
 
     def make_item(self, by: Seated, topic: Topic) -> Item:
-        """Put an agenda line on the consultation's agenda, as it stands now."""
+        """Put an agenda line on the consultation's agenda, as it stands now; a matter with an
+        open item already is refused (``ON_AGENDA``)."""
         require_consultation(by)
         k = topic.key
         with self._db.write() as session:
+            for had in store.items(session):
+                if had.status is ItemStatus.OPEN and had.matter == k:
+                    raise DecisionRefused([Problem.ON_AGENDA], item=str(had.id))
             item = store.add_item(session, topic, by.login, self._clock())
             self._record(session, by, f"会商议题 #{item.id}",
                          f"put on the agenda: {k.kind} {k.keyword or '-'} {k.district}, "

@@ -241,36 +241,41 @@
     </message>
     <message>
         <location filename="../../console/domain/consultation_items.py" line="96"/>
-        <source>There is no such rule.</source>
+        <source>The matter is on the agenda already: item #{item}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/consultation_items.py" line="97"/>
-        <source>The rule has already ended.</source>
+        <source>There is no such rule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/consultation_items.py" line="98"/>
+        <source>The rule has already ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="99"/>
         <source>The rule was changed meanwhile: read it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/consultation_items.py" line="195"/>
+        <location filename="../../console/domain/consultation_items.py" line="196"/>
         <source>In effect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/consultation_items.py" line="196"/>
+        <location filename="../../console/domain/consultation_items.py" line="197"/>
         <source>Not yet in effect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/consultation_items.py" line="197"/>
+        <location filename="../../console/domain/consultation_items.py" line="198"/>
         <source>Expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/consultation_items.py" line="198"/>
+        <location filename="../../console/domain/consultation_items.py" line="199"/>
         <source>Superseded</source>
         <translation type="unfinished"></translation>
     </message>

@@ -241,36 +241,41 @@
     </message>
     <message>
         <location filename="../../console/domain/consultation_items.py" line="96"/>
+        <source>The matter is on the agenda already: item #{item}.</source>
+        <translation>该事项已列为会商议题 #{item}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/consultation_items.py" line="97"/>
         <source>There is no such rule.</source>
         <translation>没有这条规则。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/consultation_items.py" line="97"/>
+        <location filename="../../console/domain/consultation_items.py" line="98"/>
         <source>The rule has already ended.</source>
         <translation>该规则已经停止适用。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/consultation_items.py" line="98"/>
+        <location filename="../../console/domain/consultation_items.py" line="99"/>
         <source>The rule was changed meanwhile: read it again.</source>
         <translation>规则已被他人修改，请重新读取。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/consultation_items.py" line="195"/>
+        <location filename="../../console/domain/consultation_items.py" line="196"/>
         <source>In effect</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../console/domain/consultation_items.py" line="196"/>
+        <location filename="../../console/domain/consultation_items.py" line="197"/>
         <source>Not yet in effect</source>
         <translation>尚未生效</translation>
     </message>
     <message>
-        <location filename="../../console/domain/consultation_items.py" line="197"/>
+        <location filename="../../console/domain/consultation_items.py" line="198"/>
         <source>Expired</source>
         <translation>已失效</translation>
     </message>
     <message>
-        <location filename="../../console/domain/consultation_items.py" line="198"/>
+        <location filename="../../console/domain/consultation_items.py" line="199"/>
         <source>Superseded</source>
         <translation>已被新版本取代</translation>
     </message>

@@ -97,6 +97,10 @@ def test_an_item_decided_becomes_a_rule_in_one_step_and_is_audited(db: Database)
         ("S-3", "S-2", "S-1"),
     )
     assert [i.id for i in agenda.items(LEAD)] == [clutter.id, noise.id]
+    with pytest.raises(DecisionRefused) as twice:  # an open item of the matter is there
+        agenda.make_item(POLICE_LEAD, topics[1])
+    assert twice.value.problems == (Problem.ON_AGENDA,)
+    assert twice.value.params == {"item": str(clutter.id)}
     # Everything wrong at once, in the form's order; the item stays open.
     with pytest.raises(DecisionRefused) as wrong:
         agenda.decide(LEAD, clutter.id, decision(matter_of(clutter.matter), title=" ", norm="",
