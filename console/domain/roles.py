@@ -76,6 +76,7 @@ class Capability(enum.StrEnum):
     LINK_INCIDENT = "link_incident"  # link a call's order to an active incident at intake
     RUN_INCIDENT = "run_incident"  # start a plan, change its level, record answers, stand down
     HOTSPOTS = "hotspots"  # see hot spots (热点分析), make a verification order (核查工单) of one
+    MANAGE_KNOWLEDGE = "manage_knowledge"  # the knowledge base's articles (知识库): new versions
 
 
 Can = Action | Capability
@@ -125,6 +126,7 @@ _DECLARED: tuple[tuple[Can, _Grants], ...] = (
     (Capability.MANAGE_USERS, _ADMIN),
     (Capability.MANAGE_DIRECTORY, _ADMIN),
     (Capability.CHANGE_CONFIG, _ADMIN),
+    (Capability.MANAGE_KNOWLEDGE, _ADMIN),
     (Capability.READ_AUDIT, {SITE: frozenset({Role.AUDITOR})}),
     (Capability.SEE_INCIDENTS, _FLOORS),
     (Capability.LINK_INCIDENT, _FLOORS),
