@@ -542,6 +542,64 @@
     </message>
 </context>
 <context>
+    <name>ArticleForm</name>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="65"/>
+        <source>Save as a new version ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="79"/>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="80"/>
+        <source>Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="81"/>
+        <source>会商 rule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="82"/>
+        <source>Kinds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="83"/>
+        <source>Keywords:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="84"/>
+        <source>Valid from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="85"/>
+        <source>Valid to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="86"/>
+        <source>Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="100"/>
+        <source>{id}, version {version}: a save stores version {next}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="104"/>
+        <source>A new article: its id is given when it is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <location filename="../../console/ui/admin/audit_model.py" line="51"/>
@@ -2254,6 +2312,147 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>KnowledgePane</name>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="47"/>
+        <source>valid from {start}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="48"/>
+        <source>valid {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="77"/>
+        <source>Knowledge base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="85"/>
+        <source>Cite on the order ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="87"/>
+        <source>Record that this article answered the caller ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="129"/>
+        <source>The knowledge base could not be searched: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="149"/>
+        <source>No article for what is typed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="156"/>
+        <source> · demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="157"/>
+        <source> · rule {rule}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="176"/>
+        <source>Choose an article in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="178"/>
+        <source>Citing {article}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="185"/>
+        <source>{article} cited on order {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="193"/>
+        <source>Not cited: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeView</name>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="57"/>
+        <source>New article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="59"/>
+        <source>Articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="71"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="71"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="71"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="72"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="72"/>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="72"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="113"/>
+        <source>Could not read the articles: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="124"/>
+        <source> (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="140"/>
+        <source>in effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="141"/>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="141"/>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="176"/>
+        <source>Saved {id}, version {version}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LevelDialog</name>
     <message>
         <location filename="../../console/ui/emergency/dialogs.py" line="127"/>
@@ -2777,6 +2976,14 @@ Started {at} by {by} ({platform})</source>
     <message>
         <location filename="../../console/domain/actions.py" line="213"/>
         <source>Why it is cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderCiter</name>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="219"/>
+        <source>{article} will be cited when the order is saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4473,12 +4680,17 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RolePages</name>
     <message>
-        <location filename="../../console/ui/admin/pages.py" line="56"/>
+        <location filename="../../console/ui/admin/pages.py" line="61"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/pages.py" line="60"/>
+        <location filename="../../console/ui/admin/pages.py" line="65"/>
+        <source>Knowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/pages.py" line="69"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4486,7 +4698,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RoleWindow</name>
     <message>
-        <location filename="../../console/ui/admin/pages.py" line="73"/>
+        <location filename="../../console/ui/admin/pages.py" line="82"/>
         <source>{name} ({login}) · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>

@@ -542,6 +542,64 @@
     </message>
 </context>
 <context>
+    <name>ArticleForm</name>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="65"/>
+        <source>Save as a new version ({key})</source>
+        <translation>另存为新版本 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="79"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="80"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="81"/>
+        <source>会商 rule:</source>
+        <translation>会商规则：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="82"/>
+        <source>Kinds:</source>
+        <translation>诉求类型：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="83"/>
+        <source>Keywords:</source>
+        <translation>关键词：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="84"/>
+        <source>Valid from:</source>
+        <translation>生效日期：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="85"/>
+        <source>Valid to:</source>
+        <translation>截止日期：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="86"/>
+        <source>Text:</source>
+        <translation>正文：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="100"/>
+        <source>{id}, version {version}: a save stores version {next}.</source>
+        <translation>{id} 第{version}版：保存后为第{next}版（旧版保留）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="104"/>
+        <source>A new article: its id is given when it is saved.</source>
+        <translation>新建知识：保存时自动编号。</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <location filename="../../console/ui/admin/audit_model.py" line="51"/>
@@ -2259,6 +2317,147 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>KnowledgePane</name>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="47"/>
+        <source>valid from {start}</source>
+        <translation>{start} 起有效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="48"/>
+        <source>valid {start} to {end}</source>
+        <translation>有效期 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="77"/>
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="85"/>
+        <source>Cite on the order ({key})</source>
+        <translation>引用到工单 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="87"/>
+        <source>Record that this article answered the caller ({key})</source>
+        <translation>记录本条知识已用于答复来电人 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="129"/>
+        <source>The knowledge base could not be searched: {error}</source>
+        <translation>无法检索知识库：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="149"/>
+        <source>No article for what is typed yet.</source>
+        <translation>暂无与所填内容相关的知识。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="156"/>
+        <source> · demo</source>
+        <translation> · 演示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="157"/>
+        <source> · rule {rule}</source>
+        <translation> · 规则 {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="176"/>
+        <source>Choose an article in the list first.</source>
+        <translation>请先在列表中选择一条知识。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="178"/>
+        <source>Citing {article}…</source>
+        <translation>正在引用 {article}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="185"/>
+        <source>{article} cited on order {number}.</source>
+        <translation>已将 {article} 引用到工单 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="193"/>
+        <source>Not cited: {why}</source>
+        <translation>未引用：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeView</name>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="57"/>
+        <source>New article</source>
+        <translation>新建知识</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="59"/>
+        <source>Articles</source>
+        <translation>知识列表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="71"/>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="71"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="71"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="72"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="72"/>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="72"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="113"/>
+        <source>Could not read the articles: {error}</source>
+        <translation>无法读取知识：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="124"/>
+        <source> (demo)</source>
+        <translation>（演示）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="140"/>
+        <source>in effect</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="141"/>
+        <source>not yet</source>
+        <translation>未生效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="141"/>
+        <source>expired</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="176"/>
+        <source>Saved {id}, version {version}.</source>
+        <translation>已保存 {id} 第{version}版。</translation>
+    </message>
+</context>
+<context>
     <name>LevelDialog</name>
     <message>
         <location filename="../../console/ui/emergency/dialogs.py" line="127"/>
@@ -2783,6 +2982,14 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/domain/actions.py" line="213"/>
         <source>Why it is cancelled</source>
         <translation>撤销原因</translation>
+    </message>
+</context>
+<context>
+    <name>OrderCiter</name>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="219"/>
+        <source>{article} will be cited when the order is saved.</source>
+        <translation>工单保存后将引用 {article}。</translation>
     </message>
 </context>
 <context>
@@ -4478,12 +4685,17 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RolePages</name>
     <message>
-        <location filename="../../console/ui/admin/pages.py" line="56"/>
+        <location filename="../../console/ui/admin/pages.py" line="61"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/pages.py" line="60"/>
+        <location filename="../../console/ui/admin/pages.py" line="65"/>
+        <source>Knowledge</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/pages.py" line="69"/>
         <source>Audit trail</source>
         <translation>审计</translation>
     </message>
@@ -4491,7 +4703,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RoleWindow</name>
     <message>
-        <location filename="../../console/ui/admin/pages.py" line="73"/>
+        <location filename="../../console/ui/admin/pages.py" line="82"/>
         <source>{name} ({login}) · 12345 ⇄ 110 linkage console</source>
         <translation>{name}（{login}）· 12345 ⇄ 110 联动坐席台</translation>
     </message>
