@@ -2,99 +2,31 @@
 the administrator's edits (each a new version, in the audit trail).
 
 :meth:`KnowledgeService.search` ranks the articles in effect today (China date) for the kind
-chosen and the text typed so far, in Chinese, by character bigrams as the routing suggestion
-does (``console.services.suggestions.grams``): an article's score is the share of the typed
-text's bigrams found in its title, keywords and body, plus the share found in its title alone
-(``TITLE_WEIGHT``), plus ``KEYWORD_WEIGHT`` for each of its keywords typed in full, plus
-``KIND_BONUS`` when it is written for the kind chosen. The articles are read once and kept;
-each search first reads a two-number stamp of the table and reads them again only when it
-changed (another seat's edit, an import) or the day did. Pure service: no Qt; the UI calls it
-off its thread (``Operations.read``).
+chosen and the text typed so far (``console.services.knowledge_index``). The versions are read
+and indexed once and kept; each search first reads a two-number stamp of the table (rows, last
+row id) and, when it changed (another seat's edit, an import), reads only the rows added since
+(versions are never rewritten) and adds them to the index; the versions in effect are
+settled again when the stamp or the day changes. Pure service: no Qt; the UI calls it off its thread (``Operations.read``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+import threading
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from console.domain.audit import AuditAction, AuditEntry
-from console.domain.consultation import normalise
-from console.domain.knowledge import Article, check_article, current, newest, next_id
+from console.domain.knowledge import Article, check_article, newest, next_id
 from console.domain.refusals import Refused
 from console.domain.roles import SITE, Capability, Principal, Seated, require
 from console.services.audit import AuditTrail
-from console.services.suggestions import grams
+from console.services.knowledge_index import SEARCH_MOST, Hit, Index
 from console.store import knowledge as store
 from console.store.engine import Database
 
 CHINA = ZoneInfo("Asia/Shanghai")
-SEARCH_MOST = 8  # articles a search gives, at most
-SEARCH_FROM = 0.34  # score from which an article is shown for a typed text
-TITLE_WEIGHT = 0.5
-KEYWORD_WEIGHT = 0.5
-KIND_BONUS = 0.1
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """An article found, its score (higher first) and the keywords of it that were typed."""
-
-    article: Article
-    score: float
-    keywords: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class _Indexed:
-    """An article ready to be scored: the bigrams of its whole text and of its title, and its
-    keywords normalised (:func:`console.domain.consultation.normalise`)."""
-
-    article: Article
-    text: frozenset[str]
-    title: frozenset[str]
-    keywords: tuple[tuple[str, str], ...]  # (as written, normalised)
-
-
-def _bigrams(text: str) -> frozenset[str]:
-    folded = normalise(text)
-    return frozenset(folded[i : i + 2] for i in range(len(folded) - 1))
-
-
-def _indexed(article: Article) -> _Indexed:
-    whole = " ".join((article.title, *article.keywords, article.body))
-    keys = tuple((k, normalise(k)) for k in article.keywords)
-    return _Indexed(article, _bigrams(whole), _bigrams(article.title), keys)
-
-
-def rank(
-    shelf: Sequence[_Indexed], kind: str | None, text: str, limit: int = SEARCH_MOST
-) -> list[Hit]:
-    """The articles of ``shelf`` for ``kind`` and ``text``, best first. With no text typed: the
-    articles written for the kind (none without a kind)."""
-    wanted = set(grams(text))
-    typed = normalise(text)
-    hits = []
-    for entry in shelf:
-        a = entry.article
-        if not a.for_kind(kind):
-            continue
-        bonus = KIND_BONUS if kind is not None and kind in a.kinds else 0.0
-        if not wanted:
-            if bonus:
-                hits.append(Hit(a, bonus))
-            continue
-        found = tuple(k for k, folded in entry.keywords if folded and folded in typed)
-        # The share of the typed bigrams in the text, as suggestions.similarity measures it,
-        # on bigram sets made once per article: scanning 2,000 bodies a search costs ~20 ms.
-        score = (len(wanted & entry.text) + TITLE_WEIGHT * len(wanted & entry.title)) / len(
-            wanted
-        ) + KEYWORD_WEIGHT * len(found)
-        if score >= SEARCH_FROM:
-            hits.append(Hit(a, score + bonus, found))
-    hits.sort(key=lambda h: (-h.score, h.article.article_id))
-    return hits[:limit]
 
 
 class KnowledgeService:
@@ -112,7 +44,9 @@ class KnowledgeService:
     ) -> None:
         self._db, self._clock = db, clock
         self._audit, self._seat, self._operator = audit, seat, operator
-        self._shelf: tuple[tuple[int, int], date, list[_Indexed]] | None = None
+        self._index = Index()
+        self._settled: tuple[tuple[int, int], date] | None = None  # (stamp, day) of the index
+        self._lock = threading.Lock()
         self._kinds: frozenset[str] | None = None
 
     def today(self) -> date:
@@ -122,11 +56,11 @@ class KnowledgeService:
 
     def search(self, kind: str | None, text: str, limit: int = SEARCH_MOST) -> list[Hit]:
         """The articles in effect today for ``kind`` (None: any) and the text typed so far."""
-        return rank(self._current_shelf(), kind or None, text, limit)
+        return self._current().rank(kind or None, text, limit)
 
     def in_effect(self) -> list[Article]:
         """Every article in effect today, by id."""
-        return [e.article for e in self._current_shelf()]
+        return list(self._current().live)
 
     def cite(self, by: Seated, order_number: str, article_id: str) -> Article:
         """Record that ``article_id`` (its version in effect today) answered the order."""
@@ -187,13 +121,17 @@ class KnowledgeService:
 
     # -- the shelf -------------------------------------------------------------------------
 
-    def _current_shelf(self) -> list[_Indexed]:
+    def _current(self) -> Index:
         day = self.today()
-        with self._db.read() as session:
+        with self._lock, self._db.read() as session:  # one reader indexes; the others wait
             now = store.stamp(session)
-            if self._shelf is not None and self._shelf[:2] == (now, day):
-                return self._shelf[2]
-            every = store.versions(session)
-        shelf = [_indexed(a) for a in current(every, day)]
-        self._shelf = (now, day, shelf)
-        return shelf
+            if self._settled == (now, day):
+                return self._index
+            index = self._index
+            if now[0] < len(index.entries) or now[1] < index.last:
+                index = Index()  # rows went away (a restored backup): read them all again
+            for row_id, article in store.versions_after(session, index.last):
+                index.add(row_id, article)
+            index.settle(day)
+            self._index, self._settled = index, (now, day)
+            return index

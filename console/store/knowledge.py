@@ -13,8 +13,10 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from console.domain.knowledge import Article, Category
@@ -49,20 +51,35 @@ def stamp(session: Session) -> tuple[int, int]:
     return int(count or 0), int(top or 0)
 
 
-def _article(row: KnowledgeArticleRow) -> Article:
-    return Article(row.article_id, row.title, row.body, Category(row.category), row.valid_from,
-                   row.valid_to, tuple(json.loads(row.kinds)), tuple(json.loads(row.keywords)),
-                   row.rule_id, row.demo, row.version)  # fmt: skip
+_T = KnowledgeArticleRow.__table__.c  # type: ignore[attr-defined]
+_COLUMNS = (_T.id, _T.article_id, _T.version, _T.title, _T.body, _T.category, _T.kinds,
+            _T.keywords, _T.rule_id, _T.valid_from, _T.valid_to, _T.demo)  # fmt: skip
+
+
+def _rows(session: Session, query: Any) -> list[tuple[int, Article]]:
+    """(row id, article version) of each row of ``query`` over :data:`_COLUMNS`. A Core select: the
+    ORM's objects cost 0.3 s for 2,000 rows."""
+    found = []
+    for row in session.execute(query):
+        i, a, v, title, body, cat, kinds, keys, rule, start, end, demo = row
+        article = Article(a, title, body, Category(cat), start, end, tuple(json.loads(kinds)),
+                          tuple(json.loads(keys)), rule, bool(demo), v)  # fmt: skip
+        found.append((i, article))
+    return found
 
 
 def versions(session: Session, article_id: str | None = None) -> list[Article]:
     """Every stored version (of one article), by id and version."""
-    query = select(KnowledgeArticleRow)
+    query = core_select(*_COLUMNS).order_by(_T.article_id, _T.version)
     if article_id is not None:
-        query = query.where(KnowledgeArticleRow.article_id == article_id)
-    rows = session.exec(query.order_by(col(KnowledgeArticleRow.article_id),
-                                       col(KnowledgeArticleRow.version)))  # fmt: skip
-    return [_article(r) for r in rows]
+        query = query.where(_T.article_id == article_id)
+    return [a for _, a in _rows(session, query)]
+
+
+def versions_after(session: Session, row_id: int) -> list[tuple[int, Article]]:
+    """The versions stored after row ``row_id`` (0: all), with their row ids, oldest first:
+    versions are only ever added, so a reader keeps what it read and asks for the rest."""
+    return _rows(session, core_select(*_COLUMNS).where(_T.id > row_id).order_by(_T.id))
 
 
 def article_ids(session: Session) -> list[str]:

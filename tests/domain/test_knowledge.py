@@ -109,3 +109,18 @@ def test_an_id_in_two_files_is_named_at_the_later(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeFileError) as error:
         load_knowledge(tmp_path, KINDS)
     assert str(error.value).startswith(f"{tmp_path / 'b.toml'}:2: article K-001 is given twice")
+
+
+def test_normalising_keeps_exactly_the_letters_and_numbers_of_every_character() -> None:
+    """console.domain.consultation.normalise (by a regular expression, for speed) keeps what
+    the Unicode categories L and N name, after NFKC and lower case, for the whole BMP."""
+    import unicodedata
+
+    from console.domain.consultation import normalise
+
+    for point in range(0x10000):
+        if 0xD800 <= point <= 0xDFFF:
+            continue
+        folded = unicodedata.normalize("NFKC", chr(point)).lower()
+        kept = "".join(c for c in folded if unicodedata.category(c)[0] in "LN")
+        assert normalise(chr(point)) == kept, hex(point)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.knowledge import CATEGORY_NAMES, Article
-from console.services.knowledge import Hit
+from console.services.knowledge_index import Hit
 from console.ui.keys import KEYS, marked, sequences
 from console.ui.names import say
 from console.ui.operations import Operations
