@@ -185,6 +185,11 @@ def _demo_data(
         added = add_demo_accounts(AccountService(db, lambda: datetime.now(UTC), security))
         if added:
             print(f"demo-data: {added} demo accounts, password {DEMO_PASSWORD} (--demo-sign-in)")
+        from console.demo.knowledge import add_demo_knowledge
+
+        articles = add_demo_knowledge(db, datetime.now(UTC))
+        if articles:
+            print(f"demo-data: {articles} demo knowledge articles (知识库, db/knowledge)")
         if if_empty:
             from console.store.orders import count
 
