@@ -7,7 +7,8 @@ row, reporting ``progress(done, total)`` and stopping (leaving no file) when ``c
 All are blocking database work: call them off the UI thread.
 
 Order and call figures come from the daily roll-up (``console.store.report_rollup``, kept in the
-order steps' own transactions); alarms, hot spots and incidents from their own tables.
+order steps' own transactions); alarms, hot spots, incidents and the knowledge base's citations
+(answers by article) from their own tables.
 """
 
 from __future__ import annotations
