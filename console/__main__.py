@@ -1,7 +1,7 @@
 """Command line: the console window (default), ``init-db``, ``demo-data``, ``departments``,
 ``partners``, ``report``, ``users``, ``roles``, ``audit verify|show``, ``personal-data purge``,
 ``config check``, ``exchange status``, ``orders import``, ``hotspots``, ``rules``, ``suggest``,
-``--smoke``.
+``knowledge``, ``--smoke``.
 
 Imports are deferred to the command that needs them: start-up time is dominated by imports.
 """
@@ -127,6 +127,9 @@ def _parser() -> argparse.ArgumentParser:
 
     add_rules(sub)
     add_suggest(sub)
+    from console.cli.knowledge import add_parser as add_knowledge
+
+    add_knowledge(sub)
     config = sub.add_parser("config", help="site configuration")
     config_sub = config.add_subparsers(dest="config_command", required=True)
     check = config_sub.add_parser("check", help="validate the config and print the settings")
@@ -182,6 +185,11 @@ def _demo_data(
         added = add_demo_accounts(AccountService(db, lambda: datetime.now(UTC), security))
         if added:
             print(f"demo-data: {added} demo accounts, password {DEMO_PASSWORD} (--demo-sign-in)")
+        from console.demo.knowledge import add_demo_knowledge
+
+        articles = add_demo_knowledge(db, datetime.now(UTC))
+        if articles:
+            print(f"demo-data: {articles} demo knowledge articles (知识库, db/knowledge)")
         if if_empty:
             from console.store.orders import count
 
@@ -259,6 +267,10 @@ def main(argv: list[str] | None = None) -> int:
                 from console.cli.rules import rules
 
                 return rules(settings.db_url, args, _key_path(settings))
+            if args.command == "knowledge":
+                from console.cli.knowledge import knowledge
+
+                return knowledge(settings.db_url, args, _key_path(settings))
             if args.command == "suggest":
                 from console.cli.suggest import suggest
 

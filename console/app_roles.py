@@ -1,7 +1,7 @@
 """Part of the composition root (see app.py): the pages of the site-wide roles and the audit of
 seat sessions.
 
-A 系统管理员 gets the Users tab and a 审计员 the Audit tab (:func:`console.ui.admin.pages.role_pages`
+A 系统管理员 gets the Users and Knowledge tabs and a 审计员 the Audit tab (:func:`console.ui.admin.pages.role_pages`
 decides from the role matrix). An account that also works the floor gets them beside its seat's
 tabs; an account that works no seat (an auditor; an administrator without a floor role) gets a
 window of those tabs only, with no seat, switch or queues. Nothing else imports this module.
@@ -24,6 +24,7 @@ from console.domain.roles import Capability, Principal, Seated
 from console.services import audit
 from console.services.accounts import AccountService
 from console.services.audit import AuditTrail
+from console.services.knowledge import KnowledgeService
 from console.services.sessions import SeatSessions, audited
 from console.store.engine import Database
 from console.ui.admin.pages import RoleServices, RoleWindow, role_pages
@@ -32,13 +33,18 @@ from console.ui.operations import Operations
 
 
 def role_services(
-    db: Database, key: bytes, accounts: AccountService, clock: Callable[[], datetime]
+    db: Database,
+    key: bytes,
+    accounts: AccountService,
+    clock: Callable[[], datetime],
+    knowledge: KnowledgeService | None = None,
 ) -> RoleServices:
     return RoleServices(
         accounts=accounts,
         audit_page=partial(audit.show, db),
         verify=partial(audit.verify_trail, db, key),
         clock=clock,
+        knowledge=knowledge,
     )
 
 
@@ -96,7 +102,8 @@ def seat_slots(
         accounts = AccountService(
             shared.db, shared.clock, shared.settings.security(), audit=shared.trail, seat=seat.seat
         )
-        roles = role_services(shared.db, shared.key, accounts, shared.clock)
+        knowledge = KnowledgeService(shared.db, shared.clock, audit=shared.trail, seat=seat.seat)
+        roles = role_services(shared.db, shared.key, accounts, shared.clock, knowledge)
         sessions = audit_sessions(
             SeatSessions(accounts, shared.clock, seat.seat, seat.platform),
             shared.trail, shared.db, shared.audit_pool,

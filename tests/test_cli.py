@@ -25,8 +25,10 @@ def test_init_db_uses_console_db_and_is_idempotent(tmp_path: Path) -> None:
 def test_demo_data_if_empty_adds_once(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
     args = ("demo-data", "--db", url, "--orders", "300", "--until", "2026-11-26", "--if-empty")
-    assert "300 orders" in console(*args).stdout
+    first = console(*args).stdout
+    assert "300 orders" in first and "22 demo knowledge articles" in first
     second = console(*args)
+    assert "knowledge" not in second.stdout  # imported once
     assert second.returncode == 0 and "already holds 300 orders" in second.stdout
 
 

@@ -87,6 +87,20 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
         "Refusals", "Another seat changed this order since it was shown; it has been reloaded."
     ),
     "unknown_order": QT_TRANSLATE_NOOP("Refusals", "There is no work order {number}."),
+    # The knowledge base (console.domain.knowledge, console.services.knowledge)
+    "unknown_article": QT_TRANSLATE_NOOP("Refusals", "Article {article} is not in effect (expired or replaced)."),
+    "article_id": QT_TRANSLATE_NOOP("Refusals", "An article's id is like K-001."),
+    "article_title": QT_TRANSLATE_NOOP("Refusals", "Give the article a title of one line, at most {most} characters."),
+    "article_body": QT_TRANSLATE_NOOP("Refusals", "Write the article's text (at most {most} characters)."),
+    "article_kind": QT_TRANSLATE_NOOP("Refusals", "“{kind}” is not a kind of the catalogue."),
+    "article_keywords": QT_TRANSLATE_NOOP(
+        "Refusals", "At most {most} keywords, each at most {length} characters."
+    ),
+    "article_dates": QT_TRANSLATE_NOOP("Refusals", "The last valid day is before the first."),
+    "article_rule": QT_TRANSLATE_NOOP(
+        "Refusals", "A consultation result names its 会商 rule (like R-017); other articles name none."
+    ),
+    "article_date_format": QT_TRANSLATE_NOOP("Refusals", "Write dates as YYYY-MM-DD."),
     "reveal_needs_reason": QT_TRANSLATE_NOOP(
         "Refusals", "Say why you need the caller's full number: the reason is recorded."
     ),

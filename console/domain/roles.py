@@ -77,6 +77,7 @@ class Capability(enum.StrEnum):
     RUN_INCIDENT = "run_incident"  # start a plan, change its level, record answers, stand down
     HOTSPOTS = "hotspots"  # see hot spots (热点分析), make a verification order (核查工单) of one
     CONSULTATION = "consultation"  # 会商: the disputed-matter agenda, its items, rule edits
+    MANAGE_KNOWLEDGE = "manage_knowledge"  # the knowledge base's articles (知识库): new versions
 
 
 Can = Action | Capability
@@ -126,6 +127,7 @@ _DECLARED: tuple[tuple[Can, _Grants], ...] = (
     (Capability.MANAGE_USERS, _ADMIN),
     (Capability.MANAGE_DIRECTORY, _ADMIN),
     (Capability.CHANGE_CONFIG, _ADMIN),
+    (Capability.MANAGE_KNOWLEDGE, _ADMIN),
     (Capability.READ_AUDIT, {SITE: frozenset({Role.AUDITOR})}),
     (Capability.SEE_INCIDENTS, _FLOORS),
     (Capability.LINK_INCIDENT, _FLOORS),

@@ -214,6 +214,8 @@ class Report:
     hotspots: HotspotFigures
     incidents: list[IncidentLine]
     trend: list[DayTrend]  # every day of the period, zeros included
+    # 知识库: answers by article (citations made in the period; key: article id, label: title)
+    knowledge: list[Count] = field(default_factory=list)
 
     @property
     def calls_filtered_by_district(self) -> bool:

@@ -7,7 +7,8 @@ row, reporting ``progress(done, total)`` and stopping (leaving no file) when ``c
 All are blocking database work: call them off the UI thread.
 
 Order and call figures come from the daily roll-up (``console.store.report_rollup``, kept in the
-order steps' own transactions); alarms, hot spots and incidents from their own tables.
+order steps' own transactions); alarms, hot spots, incidents and the knowledge base's citations
+(answers by article) from their own tables.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from console.services.report_views import (
     Report,
     TransferLine,
 )
+from console.store import knowledge
 from console.store import report_figures as figures
 from console.store.engine import Database
 from console.store.incident_report import IncidentFigure, incident_report
@@ -58,6 +60,7 @@ class ReportService:
             alarms = figures.alarm_sums(s, start, end, platform, district)
             found, taken_up = figures.hotspot_sums(s, start, end, platform, district)
             incidents = incident_report(s, start, end, self._clock())
+            cited = knowledge.cited_counts(s, *figures.span(start, end), platform, district)
             labels = {t: figures.names(s, t) for t in ("kind", "field", "district", "department")}
 
         def total(figure: str, value: str | None = None, by: str | None = None) -> int:
@@ -129,6 +132,7 @@ class ReportService:
                 DayTrend(d, sums.by_day.get((d, "create"), 0), sums.by_day.get((d, "complete"), 0))
                 for d in period.days
             ],
+            knowledge=[Count(c.article_id, c.title, c.count) for c in cited],
         )
 
     def orders_behind(

@@ -352,5 +352,6 @@ from console.store import (  # noqa: E402, F401
     exchange_tables,
     hotspot_tables,
     incident_tables,
+    knowledge_tables,
     report_tables,
 )

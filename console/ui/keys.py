@@ -9,7 +9,8 @@ live twice at once, or live but not declared; README's key table is :func:`readm
 Choosing a key: a window-wide key must be free everywhere; an Alt letter of one page may repeat
 on another page, never on its own page or on a window-wide key (the tabs own Alt+S/Q/L/D/A/B,
 the role tabs Alt+Y/J, the emergency tab Alt+Z; with every letter taken, the hot spots tab has
-Alt+1, the 会商 tab Alt+2 and the reports tab Ctrl+Shift+B).
+Alt+1, the 会商 tab Alt+2, the knowledge tab Alt+3 (an administrator's) and the reports tab
+Ctrl+Shift+B).
 """
 
 from __future__ import annotations
@@ -47,13 +48,18 @@ class Where(enum.Enum):
     REPORTS = "Reports tab (报表)"
     REPORT_ORDERS = "Reports tab, the orders behind a figure"
     CONSULTATION = "会商 tab (shift leads): agenda, items, rules"
+    KNOWLEDGE = "Seat tab, the knowledge pane beside the intake form (知识库)"
+    KNOWLEDGE_ADMIN = "Knowledge tab (知识库, 系统管理员)"
 
     def meets(self, other: Where) -> bool:
         """Whether keys of the two places can be live at the same time."""
         always = (Where.WINDOW, Where.CALL, Where.LINKAGE)  # the call area is always in view
         if self in always or other in always or self is other:
             return True
-        pages = ({Where.INTAKE}, {Where.DETAIL, Where.DETAIL_PAGE, Where.STEP_FORM})
+        pages = (
+            {Where.INTAKE, Where.KNOWLEDGE},
+            {Where.DETAIL, Where.DETAIL_PAGE, Where.STEP_FORM},
+        )
         return any(self in page and other in page for page in pages)
 
 
@@ -108,6 +114,11 @@ _DECLARED: dict[str, Key] = {
     "set_draft_aside": _k("Ctrl+Shift+R", "set that draft aside (kept on disk, not restored)", W.INTAKE),
     "link_incident": _k("Ctrl+L", "link the order being typed to the active incident offered for the "
                         "caller's district (the selected one, else the first); again: unlink", W.INTAKE),
+    # The knowledge pane beside the intake form (KnowledgePane)
+    "kb_articles": _k("Alt+W", "the knowledge articles found for the kind and text typed (知识库; "
+                      "arrows choose one, its text shows below)", W.KNOWLEDGE),
+    "kb_cite": _k("Ctrl+Return or Ctrl+Enter", "in the knowledge pane: cite the chosen article on "
+                  "the order (引用: counted in the reports)", W.KNOWLEDGE),
     # The window (MainWindow)
     "tab_seat": _k("Alt+S", "the Seat tab", W.WINDOW),
     "tab_inbox": _k("Alt+X", "the Inbox tab (待办: what needs this seat)", W.WINDOW),
@@ -121,6 +132,8 @@ _DECLARED: dict[str, Key] = {
     "tab_emergency": _k("Alt+Z", "the Emergency tab (应急联动; shift leads, and agents who may see incidents)", W.WINDOW),
     "tab_hotspots": _k("Alt+1", "the Hot spots tab (热点; the 12345 shift lead: every Alt letter "
                         "is taken)", W.WINDOW),
+    "tab_knowledge": _k("Alt+3", "the Knowledge tab (知识库; an administrator's window: every Alt "
+                        "letter is taken)", W.WINDOW),
     "wallboard": _k("Shift+F12", "the wallboard (大屏: the floor's figures full screen, for the "
                     "shift lead's wall screen); again to leave", W.WINDOW),
     "tab_consultation": _k("Alt+2", "the 会商 tab (joint consultation: the disputed-matter agenda, "
@@ -163,6 +176,18 @@ _DECLARED: dict[str, Key] = {
     "user_again": _k("Alt+E", "form: the password again", W.USERS),
     "user_confirm": _k("Ctrl+Return or Ctrl+Enter", "form: carry it out", W.USERS),
     "user_close": _k("Esc", "form: close it (nothing is changed)", W.USERS),
+    # The administrator's Knowledge tab (KnowledgeView, ArticleForm): a save is a new version
+    "kb_list": _k("Alt+I", "the articles (the selected one fills the form)", W.KNOWLEDGE_ADMIN),
+    "kb_new": _k("Alt+N", "a new article (an empty form; its id is given when saved)", W.KNOWLEDGE_ADMIN),
+    "kb_title": _k("Alt+T", "form: title", W.KNOWLEDGE_ADMIN),
+    "kb_category": _k("Alt+G", "form: category (policy answer, handling norm, consultation result)", W.KNOWLEDGE_ADMIN),
+    "kb_rule": _k("Alt+R", "form: the 会商 rule of a consultation result (R-017)", W.KNOWLEDGE_ADMIN),
+    "kb_kinds": _k("Alt+K", "form: kinds (codes, comma separated; empty: any)", W.KNOWLEDGE_ADMIN),
+    "kb_keywords": _k("Alt+W", "form: keywords (comma or 、 separated)", W.KNOWLEDGE_ADMIN),
+    "kb_from": _k("Alt+F", "form: valid from (YYYY-MM-DD)", W.KNOWLEDGE_ADMIN),
+    "kb_to": _k("Alt+E", "form: valid to, the last day (YYYY-MM-DD; empty: until replaced)", W.KNOWLEDGE_ADMIN),
+    "kb_body": _k("Alt+O", "form: the text", W.KNOWLEDGE_ADMIN),
+    "kb_save": _k("Ctrl+Return or Ctrl+Enter", "form: save as a new version (recorded in the audit trail)", W.KNOWLEDGE_ADMIN),
     # The auditor's Audit tab (AuditView)
     "audit_user": _k("Alt+U", "filter: user (login)", W.AUDIT),
     "audit_from": _k("Alt+F", "filter: from (China date, YYYY-MM-DD)", W.AUDIT),

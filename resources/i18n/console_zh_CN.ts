@@ -698,6 +698,64 @@
     </message>
 </context>
 <context>
+    <name>ArticleForm</name>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="65"/>
+        <source>Save as a new version ({key})</source>
+        <translation>另存为新版本 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="79"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="80"/>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="81"/>
+        <source>会商 rule:</source>
+        <translation>会商规则：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="82"/>
+        <source>Kinds:</source>
+        <translation>诉求类型：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="83"/>
+        <source>Keywords:</source>
+        <translation>关键词：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="84"/>
+        <source>Valid from:</source>
+        <translation>生效日期：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="85"/>
+        <source>Valid to:</source>
+        <translation>截止日期：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="86"/>
+        <source>Text:</source>
+        <translation>正文：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="100"/>
+        <source>{id}, version {version}: a save stores version {next}.</source>
+        <translation>{id} 第{version}版：保存后为第{next}版（旧版保留）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/article_form.py" line="104"/>
+        <source>A new article: its id is given when it is saved.</source>
+        <translation>新建知识：保存时自动编号。</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <location filename="../../console/ui/admin/audit_model.py" line="51"/>
@@ -2637,6 +2695,165 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>Knowledge</name>
+    <message>
+        <location filename="../../console/domain/knowledge.py" line="44"/>
+        <source>Policy answer</source>
+        <translation>政策解答</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/knowledge.py" line="45"/>
+        <source>Handling norm</source>
+        <translation>处置规范</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/knowledge.py" line="46"/>
+        <source>Consultation result</source>
+        <translation>会商结果</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePane</name>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="47"/>
+        <source>valid from {start}</source>
+        <translation>{start} 起有效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="48"/>
+        <source>valid {start} to {end}</source>
+        <translation>有效期 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="77"/>
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="85"/>
+        <source>Cite on the order ({key})</source>
+        <translation>引用到工单 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="87"/>
+        <source>Record that this article answered the caller ({key})</source>
+        <translation>记录本条知识已用于答复来电人 ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="129"/>
+        <source>The knowledge base could not be searched: {error}</source>
+        <translation>无法检索知识库：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="149"/>
+        <source>No article for what is typed yet.</source>
+        <translation>暂无与所填内容相关的知识。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="156"/>
+        <source> · demo</source>
+        <translation> · 演示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="157"/>
+        <source> · rule {rule}</source>
+        <translation> · 规则 {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="176"/>
+        <source>Choose an article in the list first.</source>
+        <translation>请先在列表中选择一条知识。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="178"/>
+        <source>Citing {article}…</source>
+        <translation>正在引用 {article}…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="185"/>
+        <source>{article} cited on order {number}.</source>
+        <translation>已将 {article} 引用到工单 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="193"/>
+        <source>Not cited: {why}</source>
+        <translation>未引用：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeView</name>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="57"/>
+        <source>New article</source>
+        <translation>新建知识</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="59"/>
+        <source>Articles</source>
+        <translation>知识列表</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="71"/>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="71"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="71"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="72"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="72"/>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="72"/>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="113"/>
+        <source>Could not read the articles: {error}</source>
+        <translation>无法读取知识：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="124"/>
+        <source> (demo)</source>
+        <translation>（演示）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="140"/>
+        <source>in effect</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="141"/>
+        <source>not yet</source>
+        <translation>未生效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="141"/>
+        <source>expired</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/knowledge_view.py" line="176"/>
+        <source>Saved {id}, version {version}.</source>
+        <translation>已保存 {id} 第{version}版。</translation>
+    </message>
+</context>
+<context>
     <name>LevelDialog</name>
     <message>
         <location filename="../../console/ui/emergency/dialogs.py" line="127"/>
@@ -3161,6 +3378,14 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/domain/actions.py" line="213"/>
         <source>Why it is cancelled</source>
         <translation>撤销原因</translation>
+    </message>
+</context>
+<context>
+    <name>OrderCiter</name>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="219"/>
+        <source>{article} will be cited when the order is saved.</source>
+        <translation>工单保存后将引用 {article}。</translation>
     </message>
 </context>
 <context>
@@ -3829,432 +4054,477 @@ Started {at} by {by} ({platform})</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="90"/>
+        <location filename="../../console/domain/refusals.py" line="91"/>
+        <source>Article {article} is not in effect (expired or replaced).</source>
+        <translation>知识 {article} 不在有效期内（已过期或已被替换）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="92"/>
+        <source>An article&apos;s id is like K-001.</source>
+        <translation>知识编号应形如 K-001。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="93"/>
+        <source>Give the article a title of one line, at most {most} characters.</source>
+        <translation>请填写标题：一行，不超过{most}个字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="94"/>
+        <source>Write the article&apos;s text (at most {most} characters).</source>
+        <translation>请填写正文（不超过{most}个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="95"/>
+        <source>“{kind}” is not a kind of the catalogue.</source>
+        <translation>“{kind}”不是目录中的诉求类型。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="96"/>
+        <source>At most {most} keywords, each at most {length} characters.</source>
+        <translation>关键词最多{most}个，每个不超过{length}个字。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="99"/>
+        <source>The last valid day is before the first.</source>
+        <translation>有效期截止日早于起始日。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="100"/>
+        <source>A consultation result names its 会商 rule (like R-017); other articles name none.</source>
+        <translation>会商结果须注明会商规则（如 R-017）；其他类别不填规则。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="103"/>
+        <source>Write dates as YYYY-MM-DD.</source>
+        <translation>日期请写成 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="104"/>
         <source>Say why you need the caller&apos;s full number: the reason is recorded.</source>
         <translation>请说明查看完整号码的理由：理由将被记录。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="93"/>
+        <location filename="../../console/domain/refusals.py" line="107"/>
         <source>“{department}” is not a department in the directory (or it was retired).</source>
         <translation>“{department}”不在派单目录中（或已停用）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="96"/>
+        <location filename="../../console/domain/refusals.py" line="110"/>
         <source>{platform} seat {seat} ({agent}) transferred this order first.</source>
         <translation>该工单已由{platform}坐席 {seat}（{agent}）先行转派。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="99"/>
+        <location filename="../../console/domain/refusals.py" line="113"/>
         <source>Seat {seat} is transferring this order right now; wait for it.</source>
         <translation>坐席 {seat} 正在转接该工单，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="102"/>
+        <location filename="../../console/domain/refusals.py" line="116"/>
         <source>This transfer attempt was called off; press the key again for a new one.</source>
         <translation>本次转接已中止；如需转接请再按一次。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="106"/>
+        <location filename="../../console/domain/refusals.py" line="120"/>
         <source>No {platform} seat is ready (就绪).</source>
         <translation>{platform}无就绪坐席。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="107"/>
+        <location filename="../../console/domain/refusals.py" line="121"/>
         <source>No free {platform} seat: {busy} ready seat(s) on a call or ringing.</source>
         <translation>{platform}无空闲坐席：{busy}个坐席正在通话或振铃。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="110"/>
+        <location filename="../../console/domain/refusals.py" line="124"/>
         <source>This request was already used for another order ({number}); try again.</source>
         <translation>该请求已用于另一工单（{number}），请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="113"/>
+        <location filename="../../console/domain/refusals.py" line="127"/>
         <source>Write the acknowledgement note first.</source>
         <translation>请填写确认说明。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="114"/>
+        <location filename="../../console/domain/refusals.py" line="128"/>
         <source>The note is too long (at most {most} characters).</source>
         <translation>说明过长（最多 {most} 个字）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="115"/>
+        <location filename="../../console/domain/refusals.py" line="129"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character): type it again.</source>
         <translation>文字中含有无法保存的字符（空字符或残缺的字符），请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="118"/>
+        <location filename="../../console/domain/refusals.py" line="132"/>
         <source>Name the person the alarm is escalated to.</source>
         <translation>请填写督办对象。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="119"/>
+        <location filename="../../console/domain/refusals.py" line="133"/>
         <source>That alarm no longer exists.</source>
         <translation>该告警已不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="120"/>
+        <location filename="../../console/domain/refusals.py" line="134"/>
         <source>{code} is not one of this site&apos;s wrap-up codes.</source>
         <translation>{code} 不是本中心的话后小结代码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="123"/>
+        <location filename="../../console/domain/refusals.py" line="137"/>
         <source>{agent} already acknowledged this alarm; the first note stands.</source>
         <translation>{agent} 已确认过该告警，以第一次的说明为准。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="127"/>
+        <location filename="../../console/domain/refusals.py" line="141"/>
         <source>Not during a call: the call ends first.</source>
         <translation>通话中不能切换状态：请先结束通话。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="128"/>
+        <location filename="../../console/domain/refusals.py" line="142"/>
         <source>The seat is logged out: log in first.</source>
         <translation>坐席未登录：请先登录。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="129"/>
+        <location filename="../../console/domain/refusals.py" line="143"/>
         <source>The seat cannot change to that state now.</source>
         <translation>坐席当前不能切换到该状态。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="130"/>
+        <location filename="../../console/domain/refusals.py" line="144"/>
         <source>Say why the seat is not ready (break, meeting, training…).</source>
         <translation>请选择示忙原因（小休、会议、培训等）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="133"/>
+        <location filename="../../console/domain/refusals.py" line="147"/>
         <source>The call has already ended.</source>
         <translation>通话已结束。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="134"/>
+        <location filename="../../console/domain/refusals.py" line="148"/>
         <source>The call cannot do that in its present state.</source>
         <translation>当前通话状态下不能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="135"/>
+        <location filename="../../console/domain/refusals.py" line="149"/>
         <source>The switch refused the command.</source>
         <translation>交换机拒绝了该操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="137"/>
+        <location filename="../../console/domain/refusals.py" line="151"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation>无法连接数据库服务器：坐席台会自动重连。请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="142"/>
+        <location filename="../../console/domain/refusals.py" line="156"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation>数据库服务器正在重启：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="146"/>
+        <location filename="../../console/domain/refusals.py" line="160"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation>数据库磁盘已满：无法再保存任何内容。请立即联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="150"/>
+        <location filename="../../console/domain/refusals.py" line="164"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation>数据库正忙于其他坐席的修改：请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="153"/>
+        <location filename="../../console/domain/refusals.py" line="167"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation>数据库服务器负载过高：请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="157"/>
+        <location filename="../../console/domain/refusals.py" line="171"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation>此处的数据库为只读：无法保存任何内容。请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="161"/>
+        <location filename="../../console/domain/refusals.py" line="175"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation>设置中指定的数据库不存在：须由信息技术人员创建（init-db）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="164"/>
+        <location filename="../../console/domain/refusals.py" line="178"/>
         <source>The database server&apos;s certificate is not trusted (not signed by the CA file in database.sslrootcert, made for another server name, expired, or the CA file is missing): tell IT.</source>
         <translation>数据库服务器的证书不可信（不是由 database.sslrootcert 指定的 CA 签发、证书上是别的服务器名、已过期，或 CA 文件不存在）：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="170"/>
+        <location filename="../../console/domain/refusals.py" line="184"/>
         <source>The database server accepts encrypted (TLS) connections only: IT sets database.sslrootcert in the config file.</source>
         <translation>数据库服务器只接受加密（TLS）连接：须由信息技术人员在配置文件中设置 database.sslrootcert。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="175"/>
+        <location filename="../../console/domain/refusals.py" line="189"/>
         <source>The database server does not offer encryption (TLS) but the settings require it: tell IT.</source>
         <translation>数据库服务器不提供加密（TLS），但设置要求加密：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="179"/>
+        <location filename="../../console/domain/refusals.py" line="193"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation>数据库拒绝了坐席台的用户名或密码：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="182"/>
+        <location filename="../../console/domain/refusals.py" line="196"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation>数据库文件不是 SQLite 数据库，或已损坏：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="185"/>
+        <location filename="../../console/domain/refusals.py" line="199"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation>无法打开或创建数据库文件：请检查其所在文件夹及权限。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="189"/>
+        <location filename="../../console/domain/refusals.py" line="203"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation>“{path}”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="190"/>
+        <location filename="../../console/domain/refusals.py" line="204"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation>数据库所在的文件夹“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="191"/>
+        <location filename="../../console/domain/refusals.py" line="205"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation>该数据库地址不是本坐席台可用的类型（仅支持 SQLite 或 PostgreSQL）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="194"/>
+        <location filename="../../console/domain/refusals.py" line="208"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation>数据库未能完成此操作（故障已记入日志）：请重试；若反复出现，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="200"/>
+        <location filename="../../console/domain/refusals.py" line="214"/>
         <source>Enter your login and your password.</source>
         <translation>请输入账号和口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="201"/>
+        <location filename="../../console/domain/refusals.py" line="215"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation>账号或口令错误。连续输错 {attempts} 次，账号将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="206"/>
+        <location filename="../../console/domain/refusals.py" line="220"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation>输错次数过多：账号已锁定至 {until}。如需提前解锁，请系统管理员重设口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="211"/>
+        <location filename="../../console/domain/refusals.py" line="225"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation>现在必须修改口令（首次登录、口令被重设或已过期）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="214"/>
+        <location filename="../../console/domain/refusals.py" line="228"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation>请输入身份验证器应用显示的 6 位动态口令，或一个恢复码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="217"/>
+        <location filename="../../console/domain/refusals.py" line="231"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation>动态口令错误或已用过：请输入应用当前显示的口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="221"/>
+        <location filename="../../console/domain/refusals.py" line="235"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation>已绑定身份验证器应用：须由系统管理员解除后才能绑定新的。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="225"/>
+        <location filename="../../console/domain/refusals.py" line="239"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation>此账号须用动态口令登录：请先绑定身份验证器应用。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="229"/>
+        <location filename="../../console/domain/refusals.py" line="243"/>
         <source>A password has at most {max} characters.</source>
         <translation>口令最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="232"/>
+        <location filename="../../console/domain/refusals.py" line="246"/>
         <source>The new password needs at least {min} characters.</source>
         <translation>新口令至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="235"/>
+        <location filename="../../console/domain/refusals.py" line="249"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation>新口令至少要包含 {classes} 类字符：小写字母、大写字母、数字、其他符号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="240"/>
+        <location filename="../../console/domain/refusals.py" line="254"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation>新口令不能与账号相同，也不能是账号倒写。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="243"/>
+        <location filename="../../console/domain/refusals.py" line="257"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation>新口令含有不可见的控制字符：请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="246"/>
+        <location filename="../../console/domain/refusals.py" line="260"/>
         <source>The new password must differ from the present one.</source>
         <translation>新口令不能与当前口令相同。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="249"/>
+        <location filename="../../console/domain/refusals.py" line="263"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation>账号为 1–32 个字符：字母 a–z、数字、“.”、“_”或“-”，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="254"/>
+        <location filename="../../console/domain/refusals.py" line="268"/>
         <source>There is already an account “{login}”.</source>
         <translation>账号“{login}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="255"/>
+        <location filename="../../console/domain/refusals.py" line="269"/>
         <source>There is no account “{login}”.</source>
         <translation>没有账号“{login}”。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="256"/>
+        <location filename="../../console/domain/refusals.py" line="270"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation>姓名须为一行 1–32 个字符的纯文本。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="259"/>
+        <location filename="../../console/domain/refusals.py" line="273"/>
         <source>Give the account at least one role.</source>
         <translation>请至少给账号一个角色。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="260"/>
+        <location filename="../../console/domain/refusals.py" line="274"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation>同一账号不能既是{first}又是{second}（三员分立）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="263"/>
+        <location filename="../../console/domain/refusals.py" line="277"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation>{role}角色只属于 {platform} 平台的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="266"/>
+        <location filename="../../console/domain/refusals.py" line="280"/>
         <source>Your roles do not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="268"/>
+        <location filename="../../console/domain/refusals.py" line="282"/>
         <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
         <translation>本坐席接 {seat} 来电；您的账号属于 {platform}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="271"/>
+        <location filename="../../console/domain/refusals.py" line="285"/>
         <source>The two new passwords differ: type the new password twice.</source>
         <translation>两次输入的新口令不一致：请将新口令输入两遍。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="274"/>
+        <location filename="../../console/domain/refusals.py" line="288"/>
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation>请先结束通话和话后整理，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="279"/>
+        <location filename="../../console/domain/refusals.py" line="293"/>
         <source>The exchange message is larger than {most} bytes: it was not taken.</source>
         <translation>交换报文超过 {most} 字节，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="282"/>
+        <location filename="../../console/domain/refusals.py" line="296"/>
         <source>The exchange message is not readable JSON (damaged on the way?): it was not taken.</source>
         <translation>交换报文不是可读的 JSON（可能在传输中损坏），对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="285"/>
+        <location filename="../../console/domain/refusals.py" line="299"/>
         <source>The exchange message does not follow the agreed format at {path}: it was not taken.</source>
         <translation>交换报文在 {path} 处不符合约定格式，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="288"/>
+        <location filename="../../console/domain/refusals.py" line="302"/>
         <source>The exchange message has format version {version}; only 1.x is read: it was not taken.</source>
         <translation>交换报文格式版本为 {version}，仅支持 1.x，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="291"/>
+        <location filename="../../console/domain/refusals.py" line="305"/>
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation>对方平台没有工单 {number}：转派报文尚未到达。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="294"/>
+        <location filename="../../console/domain/refusals.py" line="308"/>
         <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
         <translation>对方系统的一条本系统未知的规则（{code}）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="298"/>
+        <location filename="../../console/domain/refusals.py" line="312"/>
         <source>The site has no linkage plan for this event type at level {level}: ask IT to add one.</source>
         <translation>本平台没有该类事件 {level} 级的联动预案，请联系信息中心添加。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="301"/>
+        <location filename="../../console/domain/refusals.py" line="315"/>
         <source>No such incident: {number}.</source>
         <translation>没有该突发事件：{number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="302"/>
+        <location filename="../../console/domain/refusals.py" line="316"/>
         <source>The response to {number} has been stood down.</source>
         <translation>{number} 已响应终止。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="303"/>
+        <location filename="../../console/domain/refusals.py" line="317"/>
         <source>{number} is run by {platform}: its shift lead changes it.</source>
         <translation>{number} 由 {platform} 平台负责，请由其值班长变更。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="306"/>
+        <location filename="../../console/domain/refusals.py" line="320"/>
         <source>The incident is already at this level.</source>
         <translation>该事件已是这一响应级别。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="307"/>
+        <location filename="../../console/domain/refusals.py" line="321"/>
         <source>Say where it happened.</source>
         <translation>请填写事发地点。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="308"/>
+        <location filename="../../console/domain/refusals.py" line="322"/>
         <source>Write a short summary first.</source>
         <translation>请先填写简要情况。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="309"/>
+        <location filename="../../console/domain/refusals.py" line="323"/>
         <source>Unknown district code {district}.</source>
         <translation>未知的行政区划代码 {district}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="310"/>
+        <location filename="../../console/domain/refusals.py" line="324"/>
         <source>{partner} is not a partner of this incident.</source>
         <translation>{partner} 不是本事件的联动单位。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="311"/>
+        <location filename="../../console/domain/refusals.py" line="325"/>
         <source>{partner} is no longer needed at this level.</source>
         <translation>当前响应级别已不需要 {partner}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="314"/>
+        <location filename="../../console/domain/refusals.py" line="328"/>
         <source>{partner} has already answered (recorded by {by}).</source>
         <translation>{partner} 已回复（由 {by} 登记）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="317"/>
+        <location filename="../../console/domain/refusals.py" line="331"/>
         <source>Say who answered at the partner.</source>
         <translation>请填写联动单位的回复人。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="318"/>
+        <location filename="../../console/domain/refusals.py" line="332"/>
         <source>The answer&apos;s time is in the future.</source>
         <translation>回复时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="319"/>
+        <location filename="../../console/domain/refusals.py" line="333"/>
         <source>{order} is already linked to {number}.</source>
         <translation>{order} 已关联到 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="321"/>
+        <location filename="../../console/domain/refusals.py" line="335"/>
         <source>No such hot spot: {number}.</source>
         <translation>没有该热点：{number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="322"/>
+        <location filename="../../console/domain/refusals.py" line="336"/>
         <source>This hot spot was already taken up: verification order {number}.</source>
         <translation>该热点已生成核查工单：{number}。</translation>
     </message>
@@ -4811,12 +5081,17 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RolePages</name>
     <message>
-        <location filename="../../console/ui/admin/pages.py" line="56"/>
+        <location filename="../../console/ui/admin/pages.py" line="61"/>
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../console/ui/admin/pages.py" line="60"/>
+        <location filename="../../console/ui/admin/pages.py" line="65"/>
+        <source>Knowledge</source>
+        <translation>知识库</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/admin/pages.py" line="69"/>
         <source>Audit trail</source>
         <translation>审计</translation>
     </message>
@@ -4824,7 +5099,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RoleWindow</name>
     <message>
-        <location filename="../../console/ui/admin/pages.py" line="73"/>
+        <location filename="../../console/ui/admin/pages.py" line="82"/>
         <source>{name} ({login}) · 12345 ⇄ 110 linkage console</source>
         <translation>{name}（{login}）· 12345 ⇄ 110 联动坐席台</translation>
     </message>
@@ -4937,32 +5212,32 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="167"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="168"/>
         <source>Pick the call&apos;s wrap-up code first (digits, then Enter).</source>
         <translation>请先选择本次来电的话后小结（数字键，再按回车）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="181"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="182"/>
         <source>The state change could not be recorded (database).</source>
         <translation>坐席状态变更未能写入数据库，请联系值班长或IT。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="243"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="244"/>
         <source>The wrap-up code could not be recorded: {error}</source>
         <translation>话后小结未能记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="253"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="254"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="382"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="383"/>
         <source>Missed call: set to not ready. Press F2 when ready.</source>
         <translation>未接来电，已置示忙。准备好后按 F2 就绪。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="386"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="387"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
     </message>

@@ -59,6 +59,7 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
     "manage_users": {("admin", "site")},
     "manage_directory": {("admin", "site")},
     "change_config": {("admin", "site")},
+    "manage_knowledge": {("admin", "site")},
     "read_audit": {("auditor", "site")},
     "see_incidents": FLOORS,
     "link_incident": FLOORS,

@@ -1,5 +1,6 @@
 """Which role tabs a signed-in principal gets, decided by the role matrix
-(``console.domain.roles.allowed``): an administrator (MANAGE_USERS) the Users tab, an auditor
+(``console.domain.roles.allowed``): an administrator (MANAGE_USERS) the Users tab, and
+(MANAGE_KNOWLEDGE) the Knowledge tab when the knowledge service is given, an auditor
 (READ_AUDIT) the Audit tab. Nothing else is offered here: seats and queues are the floor's.
 
 The composition root builds :class:`RoleServices` once (the accounts service, the trail's page
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 from console.domain.audit import Verdict
 from console.domain.roles import SITE, Capability, Principal, allowed
 from console.services.accounts import AccountService
+from console.services.knowledge import KnowledgeService
 from console.ui.admin.audit_model import Fetch
 from console.ui.admin.audit_view import AuditView
+from console.ui.admin.knowledge_view import KnowledgeView
 from console.ui.admin.users_view import UsersView
 from console.ui.keys import marked
 from console.ui.operations import Operations
@@ -30,12 +33,14 @@ from console.ui.operations import Operations
 @dataclass(frozen=True, slots=True)
 class RoleServices:
     """``audit_page``: ``functools.partial(console.services.audit.show, db)``;
-    ``verify``: ``functools.partial(console.services.audit.verify_trail, db, key)``."""
+    ``verify``: ``functools.partial(console.services.audit.verify_trail, db, key)``;
+    ``knowledge``: the knowledge base, its edits recorded at this seat (None: no tab)."""
 
     accounts: AccountService
     audit_page: Fetch
     verify: Callable[[], Verdict]
     clock: Callable[[], datetime]
+    knowledge: KnowledgeService | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,10 @@ def role_pages(principal: Principal, services: RoleServices, ops: Operations) ->
         users = UsersView(services.accounts, principal=principal, ops=ops, clock=services.clock)
         users.refresh()
         pages.append(RolePage(users, translate("RolePages", "Users"), "tab_users"))
+    if services.knowledge is not None and allowed(principal, Capability.MANAGE_KNOWLEDGE, SITE):
+        knowledge = KnowledgeView(services.knowledge, principal=principal, ops=ops)
+        knowledge.refresh()
+        pages.append(RolePage(knowledge, translate("RolePages", "Knowledge"), "tab_knowledge"))
     if allowed(principal, Capability.READ_AUDIT, SITE):
         audit = AuditView(services.audit_page, services.verify, ops=ops)
         audit.apply_filter()
