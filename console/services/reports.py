@@ -31,9 +31,11 @@ from console.services.report_views import (
     IncidentLine,
     Period,
     Report,
+    SuggestionFigures,
     TransferLine,
 )
 from console.store import report_figures as figures
+from console.store.consultation import suggestion_figures
 from console.store.engine import Database
 from console.store.incident_report import IncidentFigure, incident_report
 
@@ -58,6 +60,7 @@ class ReportService:
             alarms = figures.alarm_sums(s, start, end, platform, district)
             found, taken_up = figures.hotspot_sums(s, start, end, platform, district)
             incidents = incident_report(s, start, end, self._clock())
+            suggested = suggestion_figures(s, *figures.span(start, end), platform, district)
             labels = {t: figures.names(s, t) for t in ("kind", "field", "district", "department")}
 
         def total(figure: str, value: str | None = None, by: str | None = None) -> int:
@@ -129,6 +132,7 @@ class ReportService:
                 DayTrend(d, sums.by_day.get((d, "create"), 0), sums.by_day.get((d, "complete"), 0))
                 for d in period.days
             ],
+            suggestions=SuggestionFigures(suggested.shown, suggested.accepted, suggested.ignored),
         )
 
     def orders_behind(
