@@ -41,6 +41,7 @@ from console.store import orders as repo
 from console.store.engine import Database
 
 DEFAULT_WINDOW = timedelta(hours=72)
+RepeatWarning = store.Warning  # what the shift lead's panel lists (the UI never imports the store)
 CHINA = ZoneInfo("Asia/Shanghai")
 
 
@@ -151,7 +152,7 @@ class DuplicateService:
         by.require(Action.MERGED_IN)
         number = normalise_phone(phone) if phone.strip() else None
         if not number:
-            raise Refused("join_no_phone", "the caller's phone number is needed to join an order")
+            raise Refused("join_no_phone")
         now = self._clock()
         check_clock(now)
         with self._db.write() as session:
@@ -161,7 +162,7 @@ class DuplicateService:
                 *(c.phone for c in store.callers(session, target.id)),
             }
             if number in on_it:
-                raise Refused("join_same_caller", f"the caller is already on 工单 {into}")
+                raise Refused("join_same_caller")
             reference = f"来电 {mask_phone(number)} {now.astimezone(CHINA):%Y-%m-%d %H:%M:%S}"
             target = self._writer.act(session, target, Action.MERGED_IN, by, now, note, None, reference)  # fmt: skip
             store.add_caller(

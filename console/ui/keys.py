@@ -107,6 +107,13 @@ _DECLARED: dict[str, Key] = {
     "set_draft_aside": _k("Ctrl+Shift+R", "set that draft aside (kept on disk, not restored)", W.INTAKE),
     "link_incident": _k("Ctrl+L", "link the order being typed to the active incident offered for the "
                         "caller's district (the selected one, else the first); again: unlink", W.INTAKE),
+    "accept_suggestion": _k("Ctrl+G", "accept the routing suggestion shown under the form (会商 rule "
+                            "or transfer list): fills the kind and field it names; saving "
+                            "without it counts as ignored", W.INTAKE),
+    "duplicates": _k("Alt+V", "the likely duplicates among open orders (best first; arrows "
+                     "select one)", W.INTAKE),
+    "join_duplicate": _k("Ctrl+J", "the caller joins the selected duplicate as another caller "
+                         "(并入): no new order is created", W.INTAKE),
     # The window (MainWindow)
     "tab_seat": _k("Alt+S", "the Seat tab", W.WINDOW),
     "tab_inbox": _k("Alt+X", "the Inbox tab (待办: what needs this seat)", W.WINDOW),
