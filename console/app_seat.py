@@ -78,31 +78,7 @@ def build_seat(
     pops = ScreenPopService(db, clock, by, forms=orders.caller_forms)
     pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
     duplicates = DuplicateService(db, clock, orders.writer, by, duplicate_window)
-    suggestions = SuggestionService(db, actor.platform, clock)  # the rules start-up stored
-    with db.read() as session:  # the directory's names, for the suggested department
-        names = {d.code: d.name_zh if chinese else d.name_en
-                 for d in departments(session, include_retired=True)}  # fmt: skip
-    calls = AssistCalls(
-        suggest=suggestions.suggest,
-        candidates=lambda d: duplicates.candidates(
-            phone=d.caller_phone,
-            district=d.district,
-            kind=d.kind,
-            address=d.address,
-            text=d.description,
-        ),
-        join=lambda number, d: duplicates.join(
-            number, d.caller_phone, d.caller_name, d.description.strip()
-        ),
-        record=lambda number, advice, accepted: suggestions.record(
-            number, advice, accepted, by.login
-        ),
-    )
-
-    def assist(fields: IntakeFields) -> IntakeAssist:
-        return IntakeAssist(calls=calls, ops=ops, fields=fields, kind_names=kind_names,
-                            department_names=names)  # fmt: skip
-
+    assist = intake_assist(db, orders, clock, by, duplicates, ops, kind_names, chinese)
     intake = IntakeForm(
         platform=actor.platform,
         kinds=[k for k in kinds if k.platform is actor.platform],
@@ -142,6 +118,46 @@ def build_seat(
     )  # fmt: skip
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese)
     return SeatParts(panel, controller, flow, switch, pop_view, states, duplicates)
+
+
+def intake_assist(
+    db: Database,
+    orders: OrderService,
+    clock: Callable[[], datetime],
+    by: Seated,
+    duplicates: DuplicateService,
+    ops: Operations,
+    kind_names: dict[str, str],
+    chinese: bool,
+) -> Callable[[IntakeFields], IntakeAssist]:
+    """The intake form's assist (routing suggestion, likely duplicates) acting as ``by``; the
+    suggestions read the rules start-up stored (``import_site_rules``)."""
+    suggestions = SuggestionService(db, by.actor.platform, clock)
+    with db.read() as session:  # the directory's names, for the suggested department
+        names = {d.code: d.name_zh if chinese else d.name_en
+                 for d in departments(session, include_retired=True)}  # fmt: skip
+    calls = AssistCalls(
+        suggest=suggestions.suggest,
+        candidates=lambda d: duplicates.candidates(
+            phone=d.caller_phone,
+            district=d.district,
+            kind=d.kind,
+            address=d.address,
+            text=d.description,
+        ),
+        join=lambda number, d: duplicates.join(
+            number, d.caller_phone, d.caller_name, d.description.strip()
+        ),
+        record=lambda number, advice, accepted: suggestions.record(
+            number, advice, accepted, by.login
+        ),
+    )
+
+    def assist(fields: IntakeFields) -> IntakeAssist:
+        return IntakeAssist(calls=calls, ops=ops, fields=fields, kind_names=kind_names,
+                            department_names=names)  # fmt: skip
+
+    return assist
 
 
 def order_transfers(orders: OrderService, by: Seated) -> OrderTransfers:

@@ -10,7 +10,7 @@ request warning (重复诉求预警). No Qt; call it off the UI thread.
   repeated-request warning is raised, once.
 - :meth:`DuplicateService.join`: at intake, the caller on the line joins an open order (并入)
   instead of a new order being created: the order gains the caller (``order_caller``, its
-  ``merged_from`` a reference to the call) and the line 并入 with what the caller said as its
+  ``merged_from`` the call: order/来电n masked number) and the line 并入 with what the caller said as its
   note; the repeated-request warning as for a merge.
 - :meth:`DuplicateService.unmerge`: 拆单, both restored (the duplicate's status as it was, with a
   fresh clock; the caller leaves the order), the lines 拆单 and 拆出 added: every line stays.
@@ -25,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
@@ -42,7 +41,6 @@ from console.store.engine import Database
 
 DEFAULT_WINDOW = timedelta(hours=72)
 RepeatWarning = store.Warning  # what the shift lead's panel lists (the UI never imports the store)
-CHINA = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +161,9 @@ class DuplicateService:
             }
             if number in on_it:
                 raise Refused("join_same_caller")
-            reference = f"来电 {mask_phone(number)} {now.astimezone(CHINA):%Y-%m-%d %H:%M:%S}"
+            # Unique (``merged_from``): the order, then the how-manyth join, then who (masked).
+            n = 1 + sum(1 for e in target.order.timeline if e.action is Action.MERGED_IN)
+            reference = f"{into}/来电{n} {mask_phone(number)}"
             target = self._writer.act(session, target, Action.MERGED_IN, by, now, note, None, reference)  # fmt: skip
             store.add_caller(
                 session,

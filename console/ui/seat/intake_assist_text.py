@@ -22,8 +22,7 @@ EXCERPT = 40  # characters of a duplicate's description shown on its line
 DEPARTMENTS_SHOWN = 3  # of the history's departments, the most frequent
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IntakeAssist", text)
+translate = QCoreApplication.translate
 
 
 def _share(count: int, total: int) -> str:
@@ -34,12 +33,16 @@ def advice_headline(advice: Advice, departments: Mapping[str, str]) -> str:
     """建议：转110 — 承办单位 / Suggested: handle at 12345 — department."""
     platform = platform_names()[advice.platform]
     if advice.move is Move.TRANSFER:
-        text = _tr("Suggested: transfer to {platform}").format(platform=platform)
+        text = translate("IntakeAssist", "Suggested: transfer to {platform}").format(
+            platform=platform
+        )
     else:
-        text = _tr("Suggested: handle here ({platform})").format(platform=platform)
+        text = translate("IntakeAssist", "Suggested: handle here ({platform})").format(
+            platform=platform
+        )
     if advice.department:
         name = departments.get(advice.department, advice.department)
-        text += _tr(", department: {department}").format(department=name)
+        text += translate("IntakeAssist", ", department: {department}").format(department=name)
     return text
 
 
@@ -47,30 +50,40 @@ def advice_detail(advice: Advice) -> str:
     """Why: the citation, the keywords that matched, the handling norm, other rules matched."""
     parts = [advice.cited]
     if advice.keywords:
-        parts.append(_tr("matched: {keywords}").format(keywords="、".join(advice.keywords)))
+        parts.append(
+            translate("IntakeAssist", "matched: {keywords}").format(
+                keywords="、".join(advice.keywords)
+            )
+        )
     if advice.norm:
-        parts.append(_tr("handling norm: {norm}").format(norm=advice.norm))
+        parts.append(translate("IntakeAssist", "handling norm: {norm}").format(norm=advice.norm))
     if advice.item is not None and advice.item.kinds:
-        parts.append(_tr("becomes there: {kinds}").format(kinds="、".join(advice.item.kinds)))
+        parts.append(
+            translate("IntakeAssist", "becomes there: {kinds}").format(
+                kinds="、".join(advice.item.kinds)
+            )
+        )
     if advice.also:
-        parts.append(_tr("also matching: {rules}").format(rules=", ".join(advice.also)))
+        parts.append(
+            translate("IntakeAssist", "also matching: {rules}").format(rules=", ".join(advice.also))
+        )
     return " · ".join(parts)
 
 
 def history_text(history: History, platform: Platform, departments: Mapping[str, str]) -> str:
     """No rule: how past orders of the matter ended, each a share and a count."""
     if history.total == 0:
-        return _tr("No 会商 rule or list item matches, and no past order of this matter in the "
+        return translate("IntakeAssist", "No 会商 rule or list item matches, and no past order of this matter in the "
                    "last {days} days.").format(days=history.days)  # fmt: skip
     names = platform_names()
     if history.similar:
-        lead = _tr("No 会商 rule matches. Of {total} past orders with similar text (last {days} "
+        lead = translate("IntakeAssist", "No 会商 rule matches. Of {total} past orders with similar text (last {days} "
                    "days):")  # fmt: skip
     else:
-        lead = _tr("No 会商 rule matches. Of {total} past orders of this matter (last {days} "
+        lead = translate("IntakeAssist", "No 会商 rule matches. Of {total} past orders of this matter (last {days} "
                    "days):")  # fmt: skip
     text = lead.format(total=history.total, days=history.days)
-    text += " " + _tr("{share} stayed at {platform} ({count}), {peer_share} went to {peer} "
+    text += " " + translate("IntakeAssist", "{share} stayed at {platform} ({count}), {peer_share} went to {peer} "
                       "({peer_count})").format(
         share=_share(history.stayed, history.total), platform=names[platform],
         count=history.stayed, peer_share=_share(history.transferred, history.total),
@@ -81,15 +94,15 @@ def history_text(history: History, platform: Platform, departments: Mapping[str,
             f"{departments.get(code, code)} {_share(n, history.total)} ({n})"
             for code, n in history.departments[:DEPARTMENTS_SHOWN]
         ]
-        text += _tr("; departments: {list}").format(list="、".join(shown))
+        text += translate("IntakeAssist", "; departments: {list}").format(list="、".join(shown))
     return text
 
 
 def reason_names() -> dict[Reason, str]:
     return {
-        Reason.SAME_CALLER: _tr("same caller"),
-        Reason.SAME_ADDRESS: _tr("same address"),
-        Reason.SIMILAR: _tr("same district and kind, similar text"),
+        Reason.SAME_CALLER: translate("IntakeAssist", "same caller"),
+        Reason.SAME_ADDRESS: translate("IntakeAssist", "same address"),
+        Reason.SIMILAR: translate("IntakeAssist", "same district and kind, similar text"),
     }
 
 
@@ -106,7 +119,7 @@ def candidate_text(candidate: Candidate, kind_names: Mapping[str, str]) -> str:
     excerpt = " ".join(order.description.split())
     if len(excerpt) > EXCERPT:
         excerpt = excerpt[:EXCERPT] + "…"
-    return _tr("{number} · {why} · text {alike} alike · {time} · {kind} · {status} — {text}").format(
+    return translate("IntakeAssist", "{number} · {why} · text {alike} alike · {time} · {kind} · {status} — {text}").format(
         number=order.number, why=why, alike=_share(round(candidate.similarity * 100), 100),
         time=_local(order.created_at), kind=kind_names.get(order.kind, order.kind),
         status=status, text=excerpt,
