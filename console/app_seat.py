@@ -78,7 +78,7 @@ def build_seat(
     pops = ScreenPopService(db, clock, by, forms=orders.caller_forms)
     pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
     duplicates = DuplicateService(db, clock, orders.writer, by, duplicate_window)
-    assist = intake_assist(db, orders, clock, by, duplicates, ops, kind_names, chinese)
+    assist = intake_assist(db, clock, by, duplicates, ops, kind_names, chinese)
     intake = IntakeForm(
         platform=actor.platform,
         kinds=[k for k in kinds if k.platform is actor.platform],
@@ -122,7 +122,6 @@ def build_seat(
 
 def intake_assist(
     db: Database,
-    orders: OrderService,
     clock: Callable[[], datetime],
     by: Seated,
     duplicates: DuplicateService,
