@@ -2022,52 +2022,52 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IntakeAssist</name>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="128"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="127"/>
         <source>Accept (Ctrl+G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="129"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="128"/>
         <source>✓ Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="136"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="135"/>
         <source>Likely duplicates, best first:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="139"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="138"/>
         <source>Caller joins selected (Ctrl+J)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="203"/>
         <source>Suggested transfer accepted: F8 transfers the caller with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="214"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="213"/>
         <source>Select the order the caller joins (Alt+V, then the arrow keys), then Ctrl+J.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="219"/>
         <source>Joining {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="260"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="259"/>
         <source>The caller joined {number} as another caller ({count} callers about it in the window); no new order was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="264"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="263"/>
         <source>Repeated-request warning raised for the shift lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="272"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="271"/>
         <source>Not joined: {error}. Everything typed is still here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2092,63 +2092,63 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="59"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="60"/>
         <source>handling norm: {norm}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="62"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="63"/>
         <source>becomes there: {kinds}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="68"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="69"/>
         <source>also matching: {rules}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="76"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="77"/>
         <source>No 会商 rule or list item matches, and no past order of this matter in the last {days} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="80"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="81"/>
         <source>No 会商 rule matches. Of {total} past orders with similar text (last {days} days):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="83"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="84"/>
         <source>No 会商 rule matches. Of {total} past orders of this matter (last {days} days):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="86"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="87"/>
         <source>{share} stayed at {platform} ({count}), {peer_share} went to {peer} ({peer_count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="97"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="98"/>
         <source>; departments: {list}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="103"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="104"/>
         <source>same caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="104"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="105"/>
         <source>same address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="105"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="106"/>
         <source>same district and kind, similar text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="122"/>
-        <source>{number} · {why} · text {alike} alike · {time} · {kind} · {status} — {text}</source>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="126"/>
+        <source>text {alike} alike</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

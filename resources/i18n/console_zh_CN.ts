@@ -2027,52 +2027,52 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IntakeAssist</name>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="128"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="127"/>
         <source>Accept (Ctrl+G)</source>
         <translation>采纳(Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="129"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="128"/>
         <source>✓ Accepted</source>
         <translation>✓ 已采纳</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="136"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="135"/>
         <source>Likely duplicates, best first:</source>
         <translation>疑似重复工单（最相近在前）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="139"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="138"/>
         <source>Caller joins selected (Ctrl+J)</source>
         <translation>来电人并入所选工单(Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="203"/>
         <source>Suggested transfer accepted: F8 transfers the caller with it.</source>
         <translation>已采纳转派建议：按 F8 将来电人连同工单转接。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="214"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="213"/>
         <source>Select the order the caller joins (Alt+V, then the arrow keys), then Ctrl+J.</source>
         <translation>请先选择要并入的工单（Alt+V，再用方向键），然后按 Ctrl+J。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="219"/>
         <source>Joining {number}…</source>
         <translation>正在并入 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="260"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="259"/>
         <source>The caller joined {number} as another caller ({count} callers about it in the window); no new order was created.</source>
         <translation>来电人已作为新增来电人并入 {number}（时段内共 {count} 位来电人），未新建工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="264"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="263"/>
         <source>Repeated-request warning raised for the shift lead.</source>
         <translation>已向值班长发出重复诉求预警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="272"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="271"/>
         <source>Not joined: {error}. Everything typed is still here.</source>
         <translation>未并入：{error}。已填写的内容均保留。</translation>
     </message>
@@ -2097,64 +2097,64 @@ Started {at} by {by} ({platform})</source>
         <translation>命中：{keywords}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="59"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="60"/>
         <source>handling norm: {norm}</source>
         <translation>处置规范：{norm}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="62"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="63"/>
         <source>becomes there: {kinds}</source>
         <translation>对方平台类型：{kinds}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="68"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="69"/>
         <source>also matching: {rules}</source>
         <translation>同时命中：{rules}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="76"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="77"/>
         <source>No 会商 rule or list item matches, and no past order of this matter in the last {days} days.</source>
         <translation>无匹配的会商规则或互转清单事项，近 {days} 天也无同类工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="80"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="81"/>
         <source>No 会商 rule matches. Of {total} past orders with similar text (last {days} days):</source>
         <translation>无匹配的会商规则。近 {days} 天内容相近的工单 {total} 件：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="83"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="84"/>
         <source>No 会商 rule matches. Of {total} past orders of this matter (last {days} days):</source>
         <translation>无匹配的会商规则。近 {days} 天同类工单 {total} 件：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="86"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="87"/>
         <source>{share} stayed at {platform} ({count}), {peer_share} went to {peer} ({peer_count})</source>
         <translation>{platform}办理 {share}（{count} 件），转{peer} {peer_share}（{peer_count} 件）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="97"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="98"/>
         <source>; departments: {list}</source>
         <translation>；承办单位：{list}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="103"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="104"/>
         <source>same caller</source>
         <translation>同一来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="104"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="105"/>
         <source>same address</source>
         <translation>同一地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="105"/>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="106"/>
         <source>same district and kind, similar text</source>
         <translation>同区划同类型、内容相近</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist_text.py" line="122"/>
-        <source>{number} · {why} · text {alike} alike · {time} · {kind} · {status} — {text}</source>
-        <translation>{number} · {why} · 相似度 {alike} · {time} · {kind} · {status} — {text}</translation>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="126"/>
+        <source>text {alike} alike</source>
+        <translation>相似度 {alike}</translation>
     </message>
 </context>
 <context>

@@ -64,7 +64,6 @@ LIST_ROWS = 3  # duplicates shown without scrolling: the form keeps its room
 STYLE = """
 QFrame#intakeAssist { border-top: 1px solid palette(mid); }
 QLabel#assistHeadline { font-weight: bold; }
-QLabel#assistDetail, QLabel#assistHistory { color: palette(dark); }
 QLabel#assistAccepted { font-weight: bold; }
 """
 

@@ -56,7 +56,8 @@ def advice_detail(advice: Advice) -> str:
             )
         )
     if advice.norm:
-        parts.append(translate("IntakeAssist", "handling norm: {norm}").format(norm=advice.norm))
+        norm = advice.norm.rstrip("。.")
+        parts.append(translate("IntakeAssist", "handling norm: {norm}").format(norm=norm))
     if advice.item is not None and advice.item.kinds:
         parts.append(
             translate("IntakeAssist", "becomes there: {kinds}").format(
@@ -119,11 +120,12 @@ def candidate_text(candidate: Candidate, kind_names: Mapping[str, str]) -> str:
     excerpt = " ".join(order.description.split())
     if len(excerpt) > EXCERPT:
         excerpt = excerpt[:EXCERPT] + "…"
-    return translate("IntakeAssist", "{number} · {why} · text {alike} alike · {time} · {kind} · {status} — {text}").format(
-        number=order.number, why=why, alike=_share(round(candidate.similarity * 100), 100),
-        time=_local(order.created_at), kind=kind_names.get(order.kind, order.kind),
-        status=status, text=excerpt,
-    )  # fmt: skip
+    parts = [order.number, why]
+    if candidate.similarity > 0:
+        alike = _share(round(candidate.similarity * 100), 100)
+        parts.append(translate("IntakeAssist", "text {alike} alike").format(alike=alike))
+    parts += [_local(order.created_at), kind_names.get(order.kind, order.kind), status]
+    return " · ".join(parts) + " — " + excerpt
 
 
 def _local(instant: datetime) -> str:
