@@ -2042,32 +2042,32 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="203"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="204"/>
         <source>Suggested transfer accepted: F8 transfers the caller with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="213"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="214"/>
         <source>Select the order the caller joins (Alt+V, then the arrow keys), then Ctrl+J.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="219"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
         <source>Joining {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="259"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="260"/>
         <source>The caller joined {number} as another caller ({count} callers about it in the window); no new order was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="263"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="264"/>
         <source>Repeated-request warning raised for the shift lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="271"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="272"/>
         <source>Not joined: {error}. Everything typed is still here.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2047,32 +2047,32 @@ Started {at} by {by} ({platform})</source>
         <translation>来电人并入所选工单(Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="203"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="204"/>
         <source>Suggested transfer accepted: F8 transfers the caller with it.</source>
         <translation>已采纳转派建议：按 F8 将来电人连同工单转接。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="213"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="214"/>
         <source>Select the order the caller joins (Alt+V, then the arrow keys), then Ctrl+J.</source>
         <translation>请先选择要并入的工单（Alt+V，再用方向键），然后按 Ctrl+J。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="219"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
         <source>Joining {number}…</source>
         <translation>正在并入 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="259"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="260"/>
         <source>The caller joined {number} as another caller ({count} callers about it in the window); no new order was created.</source>
         <translation>来电人已作为新增来电人并入 {number}（时段内共 {count} 位来电人），未新建工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="263"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="264"/>
         <source>Repeated-request warning raised for the shift lead.</source>
         <translation>已向值班长发出重复诉求预警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="271"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="272"/>
         <source>Not joined: {error}. Everything typed is still here.</source>
         <translation>未并入：{error}。已填写的内容均保留。</translation>
     </message>

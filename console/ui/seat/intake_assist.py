@@ -152,6 +152,7 @@ class IntakeAssist(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.detail)
         layout.addWidget(self.history)
+        layout.addSpacing(4)  # the suggestion and the duplicates read as two things
         layout.addLayout(under)
         layout.addWidget(self.list)
         self.suggestion_parts = (self.headline, self.accept_button, self.accepted_mark, self.detail)
