@@ -53,6 +53,7 @@ BENCHMARKS = [
     "seats",
     "suggest",
     "knowledge",
+    "suggest_shown",
 ]
 
 

@@ -48,6 +48,7 @@ from console.services.hotspots import HotspotService, Scan
 from console.services.incident_plans import load_site_plans
 from console.services.orders import OrderService
 from console.services.privacy import PrivacyService
+from console.services.suggestions import import_site_rules
 from console.services.transfers import HOLD_MARGIN, PENDING_HOLDS
 from console.settings import data_dir
 from console.store.alarms import RaisedAlarm
@@ -151,6 +152,7 @@ class System:
                 incidents=self.emergency.service,
                 hotspots=self.hotspots,
                 trail=self.trail,
+                duplicate_window=timedelta(hours=settings.duplicates_window_h),
             )
 
     def _on_link_alarm(self, alarm: LinkAlarm) -> None:  # once an outage, on every console's
@@ -271,6 +273,11 @@ def open_system(
         _refuse(db, QCoreApplication.translate("App", "Audit trail: {error}"), exc)
         return None
     trail = AuditTrail(audit_key, proc.clock.now)
+    try:  # the site's 会商 files (db/consultation): checked, what is new stored (suggestions)
+        import_site_rules(db, proc.clock.now(), trail=trail, seat=settings.seat)
+    except (OSError, ValueError) as exc:  # a mistake in a file: file and line
+        _refuse(db, QCoreApplication.translate("App", "会商 rules: {error}"), exc)
+        return None
     try:  # the exchange with the peer's system: one small call (console/app_exchange.py)
         endpoint = Endpoint.build(settings, db, proc.clock.now, trail, policy, calendar)
     except ExchangeSetupError as exc:  # a setting missing, a certificate file unusable

@@ -15,18 +15,23 @@ from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
 from console.domain.orders import Platform
 from console.domain.roles import Capability, Seated
 from console.services.dispositions import DispositionService
+from console.services.duplicates import DEFAULT_WINDOW, DuplicateService
 from console.services.incidents import IncidentService
 from console.services.orders import OrderService
 from console.services.report_calls import CallRecorder
 from console.services.screen_pop import ScreenPopService
 from console.services.seat import SeatStateService
+from console.services.suggestions import SuggestionService
 from console.settings import data_dir
+from console.store.departments import departments
 from console.store.engine import Database
 from console.telephony.port import Line, Telephony
 from console.ui.operations import Operations
 from console.ui.seat.call_bar import CallBar
 from console.ui.seat.drafts import DraftStore
 from console.ui.seat.incident_offer import IncidentOffer
+from console.ui.seat.intake_assist import AssistCalls, IntakeAssist
+from console.ui.seat.intake_fields import IntakeFields
 from console.ui.seat.intake_form import IntakeForm
 from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
@@ -42,6 +47,7 @@ class SeatParts:
     switch: Telephony
     pop: ScreenPopView
     states: SeatStateService  # the heartbeat's
+    duplicates: DuplicateService  # 并单; its repeated-request warnings go to the lead's panel
 
 
 def build_seat(
@@ -61,15 +67,18 @@ def build_seat(
     transfer_window: timedelta = timedelta(seconds=30),
     offline_after: timedelta = timedelta(seconds=90),
     incidents: IncidentService | None = None,
+    duplicate_window: timedelta = DEFAULT_WINDOW,
 ) -> SeatParts:
     """``by``: the principal signed in at the seat; every service here acts as it (and refuses
-    what its roles do not allow)."""
+    what its roles do not allow). ``duplicate_window``: the site's ``[duplicates] window_h``."""
     kinds, fields, districts = catalogue
     actor = by.actor
     line = Line(actor.platform.value)
     call_bar = CallBar(hold_reminder)
     pops = ScreenPopService(db, clock, by, forms=orders.caller_forms)
     pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
+    duplicates = DuplicateService(db, clock, orders.writer, by, duplicate_window)
+    assist = intake_assist(db, clock, by, duplicates, ops, kind_names, chinese)
     intake = IntakeForm(
         platform=actor.platform,
         kinds=[k for k in kinds if k.platform is actor.platform],
@@ -83,6 +92,8 @@ def build_seat(
         incidents=IncidentOffer(incidents, by=by, ops=ops, clock=clock)
         if incidents is not None and by.may(Capability.LINK_INCIDENT)
         else None,
+        # The routing suggestion and the likely duplicates, as the agent types (issue 16).
+        assist=assist if by.may(Capability.SEE_ORDERS) else None,
     )
     intake.restore_latest()
 
@@ -106,7 +117,46 @@ def build_seat(
         transfers=order_transfers(orders, by), window=transfer_window,
     )  # fmt: skip
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese)
-    return SeatParts(panel, controller, flow, switch, pop_view, states)
+    return SeatParts(panel, controller, flow, switch, pop_view, states, duplicates)
+
+
+def intake_assist(
+    db: Database,
+    clock: Callable[[], datetime],
+    by: Seated,
+    duplicates: DuplicateService,
+    ops: Operations,
+    kind_names: dict[str, str],
+    chinese: bool,
+) -> Callable[[IntakeFields], IntakeAssist]:
+    """The intake form's assist (routing suggestion, likely duplicates) acting as ``by``; the
+    suggestions read the rules start-up stored (``import_site_rules``)."""
+    suggestions = SuggestionService(db, by.actor.platform, clock)
+    with db.read() as session:  # the directory's names, for the suggested department
+        names = {d.code: d.name_zh if chinese else d.name_en
+                 for d in departments(session, include_retired=True)}  # fmt: skip
+    calls = AssistCalls(
+        suggest=suggestions.suggest,
+        candidates=lambda d: duplicates.candidates(
+            phone=d.caller_phone,
+            district=d.district,
+            kind=d.kind,
+            address=d.address,
+            text=d.description,
+        ),
+        join=lambda number, d: duplicates.join(
+            number, d.caller_phone, d.caller_name, d.description.strip()
+        ),
+        record=lambda number, advice, accepted: suggestions.record(
+            number, advice, accepted, by.login
+        ),
+    )
+
+    def assist(fields: IntakeFields) -> IntakeAssist:
+        return IntakeAssist(calls=calls, ops=ops, fields=fields, kind_names=kind_names,
+                            department_names=names)  # fmt: skip
+
+    return assist
 
 
 def order_transfers(orders: OrderService, by: Seated) -> OrderTransfers:

@@ -89,6 +89,7 @@ class Shared:
     incidents: IncidentService | None = None  # emergency linkage (应急联动)
     hotspots: HotspotService | None = None  # hot spots (热点分析): 12345's system only
     trail: AuditTrail | None = None  # the audit trail the 会商 tab's changes are recorded in
+    duplicate_window: timedelta = timedelta(hours=72)  # [duplicates] window_h (并单)
 
 
 def _revealer(privacy: PrivacyService | None, login: str) -> Reveal | None:
@@ -136,7 +137,10 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         dispositions=shared.dispositions, chinese=zh,
         transfer_window=shared.transfer_window,
         offline_after=shared.offline_after, incidents=incidents,
+        duplicate_window=shared.duplicate_window,
     )  # fmt: skip
+    if by.may(Capability.SEE_FLOOR):  # the shift lead: repeated-request warnings (重复诉求预警)
+        panel.follow_repeats(seat.duplicates)
     queue_service = QueueService(shared.db, by)
     queues = QueuesView(
         fetch=queue_service.read_page, ops=ops, platform=actor.platform, seat=actor.seat,
@@ -286,6 +290,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
             all_stale = True
         if what.platform:
             inbox.refresh()
+            panel.refresh_repeats()  # a caller joined: a repeated-request warning?
         if what.caller:
             seat.pop.refresh()  # the caller's orders as they are now (the peer may have acted)
         if what.orders:

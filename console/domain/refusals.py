@@ -72,6 +72,10 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     "merge_not_merged": QT_TRANSLATE_NOOP("Refusals", "The order is not merged into that order."),
     "merge_not_joined": QT_TRANSLATE_NOOP("Refusals", "That order's caller has not joined this order."),
     "merge_self": QT_TRANSLATE_NOOP("Refusals", "An order cannot be merged into itself."),
+    "join_no_phone": QT_TRANSLATE_NOOP(
+        "Refusals", "Enter the caller's phone number first: the order keeps whom to tell."
+    ),
+    "join_same_caller": QT_TRANSLATE_NOOP("Refusals", "This caller is already on that order."),
     # Who acts, and when (console.domain.order_types.Actor, console.domain.intake.check_clock)
     "agent_invalid": QT_TRANSLATE_NOOP(
         "Refusals", "The agent's name must be 1–32 characters of plain text on one line."

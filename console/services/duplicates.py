@@ -8,6 +8,10 @@ request warning (重复诉求预警). No Qt; call it off the UI thread.
   one transaction, through the ``OrderWriter`` (roles, rules, audit). Then, if the matter has
   reached :data:`~console.domain.duplicates.REPEATED_CALLERS` callers within the window, the
   repeated-request warning is raised, once.
+- :meth:`DuplicateService.join`: at intake, the caller on the line joins an open order (并入)
+  instead of a new order being created: the order gains the caller (``order_caller``, its
+  ``merged_from`` the call: order/来电n masked number) and the line 并入 with what the caller said as its
+  note; the repeated-request warning as for a merge.
 - :meth:`DuplicateService.unmerge`: 拆单, both restored (the duplicate's status as it was, with a
   fresh clock; the caller leaves the order), the lines 拆单 and 拆出 added: every line stays.
 - :meth:`DuplicateService.repeated` / :meth:`acknowledge`: the shift lead's panel's warnings.
@@ -22,10 +26,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlmodel import Session
+
 from console.domain.duplicates import REPEATED_CALLERS, Candidate, Probe, rank, repeated
 from console.domain.intake import check_clock
 from console.domain.order_types import Action, Caller
-from console.domain.phone import normalise_phone
+from console.domain.phone import mask_phone, normalise_phone
 from console.domain.refusals import Refused
 from console.domain.roles import Capability, Seated
 from console.services.order_writer import OrderWriter
@@ -34,6 +40,7 @@ from console.store import orders as repo
 from console.store.engine import Database
 
 DEFAULT_WINDOW = timedelta(hours=72)
+RepeatWarning = store.Warning  # what the shift lead's panel lists (the UI never imports the store)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +50,16 @@ class Merged:
 
     duplicate: repo.Stored
     into: repo.Stored
+    warned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """What a join at intake left: the order as saved, its callers within the window, and
+    whether the join raised the repeated-request warning."""
+
+    into: repo.Stored
+    callers: int
     warned: bool = False
 
 
@@ -119,14 +136,55 @@ class DuplicateService:
                 ),
                 by.login,
             )
-            calls = [(target.order.caller.phone, target.order.created_at)]
-            calls += [(c.phone, c.called_at) for c in store.callers(session, target.id)]
-            count = repeated(calls, now, self._window)
-            warned = count >= REPEATED_CALLERS and store.raise_warning(
-                session, target.id, target.order.number, target.order.owner.value, count, now
-            )
+            _count, warned = self._warn(session, target, now)
         self._changed()
         return Merged(dup, target, warned)
+
+    def join(self, into: str, phone: str, name: str = "", note: str = "") -> Joined:
+        """并入 at intake: the caller on the line (``phone``, ``name``) joins open order
+        ``into``; no order is created. ``note``: what the caller said (the description typed).
+        Refused (nothing changed) by the roles, by the order's rules (completed or cancelled:
+        ``closed``; been to the peer: ``merge_shared``), for a number that is not one
+        (``join_no_phone``) or a caller already on the order (``join_same_caller``)."""
+        by = self._by
+        by.require(Action.MERGED_IN)
+        number = normalise_phone(phone) if phone.strip() else None
+        if not number:
+            raise Refused("join_no_phone")
+        now = self._clock()
+        check_clock(now)
+        with self._db.write() as session:
+            target = repo.get(session, into)
+            on_it = {
+                target.order.caller.phone,
+                *(c.phone for c in store.callers(session, target.id)),
+            }
+            if number in on_it:
+                raise Refused("join_same_caller")
+            # Unique (``merged_from``): the order, then the how-manyth join, then who (masked).
+            n = 1 + sum(1 for e in target.order.timeline if e.action is Action.MERGED_IN)
+            reference = f"{into}/来电{n} {mask_phone(number)}"
+            target = self._writer.act(session, target, Action.MERGED_IN, by, now, note, None, reference)  # fmt: skip
+            store.add_caller(
+                session,
+                target.id,
+                store.JoinedCaller(number, name.strip() or None, reference, now, now),
+                by.login,
+            )
+            count, warned = self._warn(session, target, now)
+        self._changed()
+        return Joined(target, count, warned)
+
+    def _warn(self, session: Session, target: repo.Stored, now: datetime) -> tuple[int, bool]:
+        """The callers of ``target``'s matter within the window, and whether this raised the
+        repeated-request warning (once per order)."""
+        calls = [(target.order.caller.phone, target.order.created_at)]
+        calls += [(c.phone, c.called_at) for c in store.callers(session, target.id)]
+        count = repeated(calls, now, self._window)
+        warned = count >= REPEATED_CALLERS and store.raise_warning(
+            session, target.id, target.order.number, target.order.owner.value, count, now
+        )
+        return count, warned
 
     def unmerge(self, duplicate: str, note: str = "") -> Merged:
         """拆单: ``duplicate`` is restored as it was before its merge (with a fresh clock) and

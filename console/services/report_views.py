@@ -159,6 +159,17 @@ class AlarmFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class SuggestionFigures:
+    """Orders saved in the period whose intake showed a routing suggestion (a 会商 rule or a
+    transfer-list item), and of those how many the agent accepted (the accept key) or saved
+    without accepting (ignored)."""
+
+    shown: int = 0
+    accepted: int = 0
+    ignored: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class HotspotFigures:
     """Hot spots (热点分析) found in windows ending in the period, taken up, and the
     verification orders (核查工单, kind ``V-HS``) created in it."""
@@ -216,6 +227,7 @@ class Report:
     trend: list[DayTrend]  # every day of the period, zeros included
     # 知识库: answers by article (citations made in the period; key: article id, label: title)
     knowledge: list[Count] = field(default_factory=list)
+    suggestions: SuggestionFigures = SuggestionFigures()  # routing suggestions at intake
 
     @property
     def calls_filtered_by_district(self) -> bool:
@@ -275,6 +287,9 @@ def report_tables(report: Report) -> list[Table]:
             ("已核查热点 hot spots taken up", report.hotspots.taken_up),
             ("核查工单 verification orders", report.hotspots.verification_orders),
             ("应急事件 emergency incidents", len(report.incidents)),
+            ("显示路由建议的工单 orders shown a routing suggestion", report.suggestions.shown),
+            ("采纳建议 suggestions accepted", report.suggestions.accepted),
+            ("未采纳建议 suggestions ignored", report.suggestions.ignored),
         ],
     )
     shares = Table(

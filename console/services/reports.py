@@ -32,10 +32,12 @@ from console.services.report_views import (
     IncidentLine,
     Period,
     Report,
+    SuggestionFigures,
     TransferLine,
 )
 from console.store import knowledge
 from console.store import report_figures as figures
+from console.store.consultation import suggestion_figures
 from console.store.engine import Database
 from console.store.incident_report import IncidentFigure, incident_report
 
@@ -61,6 +63,7 @@ class ReportService:
             found, taken_up = figures.hotspot_sums(s, start, end, platform, district)
             incidents = incident_report(s, start, end, self._clock())
             cited = knowledge.cited_counts(s, *figures.span(start, end), platform, district)
+            suggested = suggestion_figures(s, *figures.span(start, end), platform, district)
             labels = {t: figures.names(s, t) for t in ("kind", "field", "district", "department")}
 
         def total(figure: str, value: str | None = None, by: str | None = None) -> int:
@@ -133,6 +136,7 @@ class ReportService:
                 for d in period.days
             ],
             knowledge=[Count(c.article_id, c.title, c.count) for c in cited],
+            suggestions=SuggestionFigures(suggested.shown, suggested.accepted, suggested.ignored),
         )
 
     def orders_behind(

@@ -15,16 +15,32 @@ docs/consultation.md and BENCHMARKS.md for why no database text index is used.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from console.domain.consultation import Advice, Rule, TransferItem, Typed, normalise, suggest
+from console.domain.audit import AuditAction, AuditEntry
+from console.domain.consultation import (
+    Advice,
+    Rule,
+    RuleConflict,
+    TransferItem,
+    Typed,
+    normalise,
+    suggest,
+)
+from console.domain.consultation_file import RuleBook, RuleFileError, load_rule_book
 from console.domain.order_types import Platform
+from console.paths import bundle_path
+from console.services.audit import AuditTrail
 from console.store import consultation as store
 from console.store.engine import Database
+
+log = logging.getLogger(__name__)
 
 CHINA = ZoneInfo("Asia/Shanghai")
 HISTORY_DAYS = 90
@@ -131,3 +147,60 @@ class SuggestionService:
             counted is similar,
             self._days,
         )
+
+    def record(self, number: str, advice: Advice, accepted: bool, by: str) -> None:
+        """Keep, with saved order ``number``, that ``advice`` was shown while it was typed and
+        whether the agent accepted it (``report --json``: ``suggestions``)."""
+        with self._db.write() as session:
+            store.record_outcome(session, number, outcome(advice, accepted), by, self._clock())
+
+
+def outcome(advice: Advice, accepted: bool) -> store.Outcome:
+    """What is kept of ``advice`` with the order: the rule (id and version) or the item."""
+    if advice.rule is not None:
+        source, reference = "rule", f"{advice.rule.rule_id} v{advice.rule.version}"
+    else:
+        item = advice.item
+        source = "item"
+        reference = f"{item.direction.value} {item.number}" if item is not None else ""
+    return store.Outcome(source, reference, advice.move.value, advice.department, accepted)
+
+
+def site_rules_dir() -> Path:
+    return bundle_path("db", "consultation")
+
+
+def import_site_rules(
+    db: Database,
+    now: datetime,
+    directory: Path | None = None,
+    trail: AuditTrail | None = None,
+    seat: str = "",
+) -> tuple[RuleBook, store.Imported]:
+    """Start-up: the site's 会商 files (default ``db/consultation``) read and checked, then
+    their rule versions and items stored (what is stored already is skipped; the database is
+    what suggestions read, so ``rules import`` and in-console edits count too); an import that
+    changed anything is one ``policy_change`` row of ``trail`` (as ``rules import``). Raises
+    :class:`RuleFileError` naming the file and line: a mistake in a file, a version stored
+    with other content, or rules that overlap the stored ones with no priority."""
+    folder = directory or site_rules_dir()
+    with db.read() as session:
+        known = store.known(session)
+    book = load_rule_book(folder, known)
+    try:
+        with db.write() as session:
+            done = store.import_book(session, book, "console", str(folder), now)
+            if trail is not None and (done.rules_added or done.items_added or done.items_updated):
+                detail = (f"start-up: {done.rules_added} rule versions added, "
+                          f"{done.items_added} items added, {done.items_updated} updated")  # fmt: skip
+                entry = AuditEntry("console", seat, AuditAction.POLICY_CHANGE, "会商 rules", detail=detail)  # fmt: skip
+                trail.record(session, entry)
+    except store.VersionClash as clash:
+        raise RuleFileError(*book.where[clash.rule_id, clash.version], str(clash)) from None
+    except RuleConflict as conflict:
+        spots = [book.where.get((r.rule_id, r.version)) for r in (conflict.first, conflict.second)]
+        spot = next((s for s in spots if s is not None), (str(folder), 1))
+        raise RuleFileError(*spot, str(conflict)) from None
+    if done.rules_added or done.items_added or done.items_updated:
+        log.info("会商 files %s: %s", folder, done)
+    return book, done

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import func, insert
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -27,12 +28,20 @@ from console.domain.consultation import (
 )
 from console.domain.consultation_file import Known, RuleBook
 from console.domain.order_types import Platform
-from console.store.consultation_tables import ConsultationRuleRow, TransferItemRow
+from console.store.consultation_tables import (
+    ConsultationRuleRow,
+    IntakeSuggestionRow,
+    TransferItemRow,
+)
 from console.store.tables import DepartmentRow, DistrictRow, FieldRow, KindRow, OrderRow
 
 
 class VersionClash(ValueError):
-    """A rule version already stored with other content."""
+    """A rule version already stored with other content (``rule_id``, ``version``)."""
+
+    def __init__(self, message: str, rule_id: str = "", version: int = 0) -> None:
+        super().__init__(message)
+        self.rule_id, self.version = rule_id, version
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +139,8 @@ def import_book(session: Session, book: RuleBook, who: str, origin: str, now: da
         if row is not None:
             if row.body != body or _rule(row) != rule:
                 raise VersionClash(f"{rule.rule_id} version {rule.version} is stored with other "
-                                   "content: a changed decision is a new version")  # fmt: skip
+                                   "content: a changed decision is a new version",
+                                   rule.rule_id, rule.version)  # fmt: skip
             same += 1
             continue
         session.add(ConsultationRuleRow(
@@ -187,3 +197,63 @@ def past_orders(
         for owner, department, description, f, d in rows
         if (field is None or f == field) and (district is None or d == district)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A routing suggestion shown while an order was typed, and what the agent did with it."""
+
+    source: str  # "rule" or "item"
+    reference: str  # "R-017 v1", "12345->110 3.2"
+    move: str
+    department: str | None
+    accepted: bool
+
+
+def record_outcome(session: Session, number: str, outcome: Outcome, by: str, at: datetime) -> None:
+    """The outcome of the suggestion shown for saved order ``number`` (once per order)."""
+    order = session.execute(
+        core_select(OrderRow.__table__.c.id, OrderRow.__table__.c.origin,  # type: ignore[attr-defined]
+                    OrderRow.__table__.c.district)  # type: ignore[attr-defined]
+        .where(OrderRow.__table__.c.number == number)  # type: ignore[attr-defined]
+    ).one()  # fmt: skip
+    session.execute(
+        insert(IntakeSuggestionRow.__table__),  # type: ignore[attr-defined]
+        {
+            "order_id": order.id, "number": number, "platform": order.origin,
+            "district": order.district, "saved_at": at, "source": outcome.source,
+            "reference": outcome.reference, "move": outcome.move,
+            "department": outcome.department, "accepted": outcome.accepted, "saved_by": by,
+        },
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionFigures:
+    """Orders saved in a period whose intake showed a routing suggestion, and how many of
+    those the agent accepted (the accept key) or saved without it (ignored)."""
+
+    shown: int = 0
+    accepted: int = 0
+
+    @property
+    def ignored(self) -> int:
+        return self.shown - self.accepted
+
+
+def suggestion_figures(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    platform: str | None = None,
+    district: str | None = None,
+) -> SuggestionFigures:
+    """:class:`SuggestionFigures` of the orders saved in ``[start, end)``."""
+    t = IntakeSuggestionRow.__table__.c  # type: ignore[attr-defined]
+    query = core_select(t.accepted, func.count()).where(t.saved_at >= start, t.saved_at < end)
+    if platform is not None:
+        query = query.where(t.platform == platform)
+    if district is not None:
+        query = query.where(t.district == district)
+    counted = {bool(a): int(n) for a, n in session.execute(query.group_by(t.accepted))}
+    return SuggestionFigures(sum(counted.values()), counted.get(True, 0))

@@ -54,3 +54,27 @@ HISTORY_INDEX = Index(
     "ix_work_order_kind_district", _ORDER.kind, _ORDER.district, _ORDER.created_at
 )
 HISTORY_KIND_INDEX = Index("ix_work_order_kind_created", _ORDER.kind, _ORDER.created_at)
+
+
+class IntakeSuggestionRow(SQLModel, table=True):
+    """Per saved order whose intake showed a routing suggestion (a rule or a transfer-list
+    item, migration 0020): what was suggested and whether the agent accepted it (the accept
+    key) or saved without it (ignored). ``order_id`` is unique: one outcome per order."""
+
+    __tablename__ = "intake_suggestion"
+    __table_args__ = (
+        Index("ux_intake_suggestion_order", "order_id", unique=True),
+        Index("ix_intake_suggestion_saved", "saved_at"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="work_order.id")
+    number: str
+    platform: str  # the order's (the agent's)
+    district: str
+    saved_at: datetime
+    source: str  # "rule" or "item"
+    reference: str  # R-017 v1, or the item's direction and number
+    move: str  # console.domain.consultation.Move
+    department: str | None = None
+    accepted: bool
+    saved_by: str

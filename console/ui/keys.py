@@ -119,6 +119,13 @@ _DECLARED: dict[str, Key] = {
                       "arrows choose one, its text shows below)", W.KNOWLEDGE),
     "kb_cite": _k("Ctrl+Return or Ctrl+Enter", "in the knowledge pane: cite the chosen article on "
                   "the order (引用: counted in the reports)", W.KNOWLEDGE),
+    "accept_suggestion": _k("Ctrl+G", "accept the routing suggestion shown under the form (会商 rule "
+                            "or transfer list): fills the kind and field it names; saving "
+                            "without it counts as ignored", W.INTAKE),
+    "duplicates": _k("Alt+V", "the likely duplicates among open orders (best first; arrows "
+                     "select one)", W.INTAKE),
+    "join_duplicate": _k("Ctrl+J", "the caller joins the selected duplicate as another caller "
+                         "(并入): no new order is created", W.INTAKE),
     # The window (MainWindow)
     "tab_seat": _k("Alt+S", "the Seat tab", W.WINDOW),
     "tab_inbox": _k("Alt+X", "the Inbox tab (待办: what needs this seat)", W.WINDOW),

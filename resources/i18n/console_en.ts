@@ -403,62 +403,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="117"/>
+        <location filename="../../console/ui/alarms/panel.py" line="120"/>
         <source>Today ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="118"/>
+        <location filename="../../console/ui/alarms/panel.py" line="121"/>
         <source>Tomorrow ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="119"/>
+        <location filename="../../console/ui/alarms/panel.py" line="122"/>
         <source>Later ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="148"/>
+        <location filename="../../console/ui/alarms/panel.py" line="151"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="150"/>
+        <location filename="../../console/ui/alarms/panel.py" line="153"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="152"/>
+        <location filename="../../console/ui/alarms/panel.py" line="155"/>
         <source>Escalate to (person or unit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="154"/>
+        <location filename="../../console/ui/alarms/panel.py" line="157"/>
         <source>Escalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="250"/>
+        <location filename="../../console/ui/alarms/panel.py" line="269"/>
         <source>Acknowledged {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="257"/>
+        <location filename="../../console/ui/alarms/panel.py" line="276"/>
         <source>Escalated {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="266"/>
+        <location filename="../../console/ui/alarms/panel.py" line="285"/>
         <source>Select an alarm in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="298"/>
+        <location filename="../../console/ui/alarms/panel.py" line="317"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="102"/>
+        <location filename="../../console/ui/alarms/panel.py" line="105"/>
         <source>Could not load alarms: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -651,27 +651,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="256"/>
+        <location filename="../../console/app_platform.py" line="258"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="261"/>
+        <location filename="../../console/app_platform.py" line="263"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="266"/>
+        <location filename="../../console/app_platform.py" line="268"/>
         <source>Linkage plans: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="271"/>
+        <location filename="../../console/app_platform.py" line="273"/>
         <source>Audit trail: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="277"/>
+        <location filename="../../console/app_platform.py" line="279"/>
+        <source>会商 rules: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/app_platform.py" line="284"/>
         <location filename="../../console/app.py" line="226"/>
         <source>Exchange: {error}</source>
         <translation type="unfinished"></translation>
@@ -2431,6 +2436,139 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>IntakeAssist</name>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="36"/>
+        <source>Suggested: transfer to {platform}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="40"/>
+        <source>Suggested: handle here ({platform})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="45"/>
+        <source>, department: {department}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="54"/>
+        <source>matched: {keywords}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="60"/>
+        <source>handling norm: {norm}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="63"/>
+        <source>becomes there: {kinds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="69"/>
+        <source>also matching: {rules}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="77"/>
+        <source>No 会商 rule or list item matches, and no past order of this matter in the last {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="81"/>
+        <source>No 会商 rule matches. Of {total} past orders with similar text (last {days} days):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="84"/>
+        <source>No 会商 rule matches. Of {total} past orders of this matter (last {days} days):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="87"/>
+        <source>{share} stayed at {platform} ({count}), {peer_share} went to {peer} ({peer_count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="98"/>
+        <source>; departments: {list}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="104"/>
+        <source>same caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="105"/>
+        <source>same address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="106"/>
+        <source>same district and kind, similar text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist_text.py" line="126"/>
+        <source>text {alike} alike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist.py" line="127"/>
+        <source>Accept (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist.py" line="128"/>
+        <source>✓ Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist.py" line="135"/>
+        <source>Likely duplicates, best first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist.py" line="138"/>
+        <source>Caller joins selected (Ctrl+J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist.py" line="204"/>
+        <source>Suggested transfer accepted: F8 transfers the caller with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist.py" line="214"/>
+        <source>Select the order the caller joins (Alt+V, then the arrow keys), then Ctrl+J.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
+        <source>Joining {number}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist.py" line="260"/>
+        <source>The caller joined {number} as another caller ({count} callers about it in the window); no new order was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist.py" line="264"/>
+        <source>Repeated-request warning raised for the shift lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/intake_assist.py" line="272"/>
+        <source>Not joined: {error}. Everything typed is still here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntakeFields</name>
     <message>
         <location filename="../../console/ui/seat/intake_fields.py" line="77"/>
@@ -2516,137 +2654,137 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="92"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="98"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="182"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="196"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="111"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="123"/>
         <source>Restore (Ctrl+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="112"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="124"/>
         <source>Set aside (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="167"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="181"/>
         <source>Restored the unsaved draft of this call ({caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="190"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
         <source>Restore the unsaved draft (call from {caller}, {time})?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="218"/>
         <source>Restored the unsaved draft (call from {caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="221"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="235"/>
         <source>The unsaved draft (call from {caller}, {time}) was kept in {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="239"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="253"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="254"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="268"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="262"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="277"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="267"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="282"/>
         <source>Saved as {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="281"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="309"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="290"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="318"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="291"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="319"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="292"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="320"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="293"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="321"/>
         <source>Name: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="294"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="322"/>
         <source>Choose a kind of request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="295"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="323"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="296"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="324"/>
         <source>Choose a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="297"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="325"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="298"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="326"/>
         <source>Choose a district from the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="299"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="327"/>
         <source>Address: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="300"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="328"/>
         <source>Describe the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="301"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="329"/>
         <source>At most {max} characters (now {length})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="302"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="330"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="338"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="368"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4024,503 +4162,534 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="76"/>
+        <location filename="../../console/domain/refusals.py" line="75"/>
+        <source>Enter the caller&apos;s phone number first: the order keeps whom to tell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="78"/>
+        <source>This caller is already on that order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="80"/>
         <source>The agent&apos;s name must be 1–32 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="79"/>
+        <location filename="../../console/domain/refusals.py" line="83"/>
         <source>The seat id must be 1–16 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="82"/>
+        <location filename="../../console/domain/refusals.py" line="86"/>
         <source>This computer&apos;s clock is far off (the log has the time it reads): ask IT to set it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="86"/>
+        <location filename="../../console/domain/refusals.py" line="90"/>
         <source>Another seat changed this order since it was shown; it has been reloaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="89"/>
+        <location filename="../../console/domain/refusals.py" line="93"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="91"/>
+        <location filename="../../console/domain/refusals.py" line="95"/>
         <source>Article {article} is not in effect (expired or replaced).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="92"/>
+        <location filename="../../console/domain/refusals.py" line="96"/>
         <source>An article&apos;s id is like K-001.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="93"/>
+        <location filename="../../console/domain/refusals.py" line="97"/>
         <source>Give the article a title of one line, at most {most} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="94"/>
+        <location filename="../../console/domain/refusals.py" line="98"/>
         <source>Write the article&apos;s text (at most {most} characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="95"/>
+        <location filename="../../console/domain/refusals.py" line="99"/>
         <source>“{kind}” is not a kind of the catalogue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="96"/>
+        <location filename="../../console/domain/refusals.py" line="100"/>
         <source>At most {most} keywords, each at most {length} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="99"/>
+        <location filename="../../console/domain/refusals.py" line="103"/>
         <source>The last valid day is before the first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="100"/>
+        <location filename="../../console/domain/refusals.py" line="104"/>
         <source>A consultation result names its 会商 rule (like R-017); other articles name none.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="103"/>
+        <location filename="../../console/domain/refusals.py" line="107"/>
         <source>Write dates as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="104"/>
+        <location filename="../../console/domain/refusals.py" line="108"/>
         <source>Say why you need the caller&apos;s full number: the reason is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="107"/>
+        <location filename="../../console/domain/refusals.py" line="111"/>
         <source>“{department}” is not a department in the directory (or it was retired).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="110"/>
+        <location filename="../../console/domain/refusals.py" line="114"/>
         <source>{platform} seat {seat} ({agent}) transferred this order first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="113"/>
+        <location filename="../../console/domain/refusals.py" line="117"/>
         <source>Seat {seat} is transferring this order right now; wait for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="116"/>
+        <location filename="../../console/domain/refusals.py" line="120"/>
         <source>This transfer attempt was called off; press the key again for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="120"/>
+        <location filename="../../console/domain/refusals.py" line="124"/>
         <source>No {platform} seat is ready (就绪).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="121"/>
+        <location filename="../../console/domain/refusals.py" line="125"/>
         <source>No free {platform} seat: {busy} ready seat(s) on a call or ringing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="124"/>
+        <location filename="../../console/domain/refusals.py" line="128"/>
         <source>This request was already used for another order ({number}); try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="127"/>
+        <location filename="../../console/domain/refusals.py" line="131"/>
         <source>Write the acknowledgement note first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="128"/>
+        <location filename="../../console/domain/refusals.py" line="132"/>
         <source>The note is too long (at most {most} characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="129"/>
+        <location filename="../../console/domain/refusals.py" line="133"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character): type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="132"/>
+        <location filename="../../console/domain/refusals.py" line="136"/>
         <source>Name the person the alarm is escalated to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="133"/>
+        <location filename="../../console/domain/refusals.py" line="137"/>
         <source>That alarm no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="134"/>
+        <location filename="../../console/domain/refusals.py" line="138"/>
         <source>{code} is not one of this site&apos;s wrap-up codes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="137"/>
+        <location filename="../../console/domain/refusals.py" line="141"/>
         <source>{agent} already acknowledged this alarm; the first note stands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="141"/>
+        <location filename="../../console/domain/refusals.py" line="145"/>
         <source>Not during a call: the call ends first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="142"/>
+        <location filename="../../console/domain/refusals.py" line="146"/>
         <source>The seat is logged out: log in first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="143"/>
+        <location filename="../../console/domain/refusals.py" line="147"/>
         <source>The seat cannot change to that state now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="144"/>
+        <location filename="../../console/domain/refusals.py" line="148"/>
         <source>Say why the seat is not ready (break, meeting, training…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="147"/>
+        <location filename="../../console/domain/refusals.py" line="151"/>
         <source>The call has already ended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="148"/>
+        <location filename="../../console/domain/refusals.py" line="152"/>
         <source>The call cannot do that in its present state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="149"/>
+        <location filename="../../console/domain/refusals.py" line="153"/>
         <source>The switch refused the command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="151"/>
+        <location filename="../../console/domain/refusals.py" line="155"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="156"/>
+        <location filename="../../console/domain/refusals.py" line="160"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="160"/>
+        <location filename="../../console/domain/refusals.py" line="164"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="164"/>
+        <location filename="../../console/domain/refusals.py" line="168"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="167"/>
+        <location filename="../../console/domain/refusals.py" line="171"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="171"/>
+        <location filename="../../console/domain/refusals.py" line="175"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="175"/>
+        <location filename="../../console/domain/refusals.py" line="179"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="178"/>
+        <location filename="../../console/domain/refusals.py" line="182"/>
         <source>The database server&apos;s certificate is not trusted (not signed by the CA file in database.sslrootcert, made for another server name, expired, or the CA file is missing): tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="184"/>
+        <location filename="../../console/domain/refusals.py" line="188"/>
         <source>The database server accepts encrypted (TLS) connections only: IT sets database.sslrootcert in the config file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="189"/>
+        <location filename="../../console/domain/refusals.py" line="193"/>
         <source>The database server does not offer encryption (TLS) but the settings require it: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="193"/>
+        <location filename="../../console/domain/refusals.py" line="197"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="196"/>
+        <location filename="../../console/domain/refusals.py" line="200"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="199"/>
+        <location filename="../../console/domain/refusals.py" line="203"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="203"/>
+        <location filename="../../console/domain/refusals.py" line="207"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="204"/>
+        <location filename="../../console/domain/refusals.py" line="208"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="205"/>
+        <location filename="../../console/domain/refusals.py" line="209"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="208"/>
+        <location filename="../../console/domain/refusals.py" line="212"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="214"/>
+        <location filename="../../console/domain/refusals.py" line="218"/>
         <source>Enter your login and your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="215"/>
+        <location filename="../../console/domain/refusals.py" line="219"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="220"/>
+        <location filename="../../console/domain/refusals.py" line="224"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="225"/>
+        <location filename="../../console/domain/refusals.py" line="229"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="228"/>
+        <location filename="../../console/domain/refusals.py" line="232"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="231"/>
+        <location filename="../../console/domain/refusals.py" line="235"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="235"/>
+        <location filename="../../console/domain/refusals.py" line="239"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="239"/>
+        <location filename="../../console/domain/refusals.py" line="243"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="243"/>
+        <location filename="../../console/domain/refusals.py" line="247"/>
         <source>A password has at most {max} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="246"/>
+        <location filename="../../console/domain/refusals.py" line="250"/>
         <source>The new password needs at least {min} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="249"/>
+        <location filename="../../console/domain/refusals.py" line="253"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="254"/>
+        <location filename="../../console/domain/refusals.py" line="258"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="257"/>
+        <location filename="../../console/domain/refusals.py" line="261"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="260"/>
+        <location filename="../../console/domain/refusals.py" line="264"/>
         <source>The new password must differ from the present one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="263"/>
+        <location filename="../../console/domain/refusals.py" line="267"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="268"/>
+        <location filename="../../console/domain/refusals.py" line="272"/>
         <source>There is already an account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="269"/>
+        <location filename="../../console/domain/refusals.py" line="273"/>
         <source>There is no account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="270"/>
+        <location filename="../../console/domain/refusals.py" line="274"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="273"/>
+        <location filename="../../console/domain/refusals.py" line="277"/>
         <source>Give the account at least one role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="274"/>
+        <location filename="../../console/domain/refusals.py" line="278"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="277"/>
+        <location filename="../../console/domain/refusals.py" line="281"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="280"/>
+        <location filename="../../console/domain/refusals.py" line="284"/>
         <source>Your roles do not allow this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="282"/>
+        <location filename="../../console/domain/refusals.py" line="286"/>
         <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="285"/>
+        <location filename="../../console/domain/refusals.py" line="289"/>
         <source>The two new passwords differ: type the new password twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="288"/>
+        <location filename="../../console/domain/refusals.py" line="292"/>
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="293"/>
+        <location filename="../../console/domain/refusals.py" line="297"/>
         <source>The exchange message is larger than {most} bytes: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="296"/>
+        <location filename="../../console/domain/refusals.py" line="300"/>
         <source>The exchange message is not readable JSON (damaged on the way?): it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="299"/>
+        <location filename="../../console/domain/refusals.py" line="303"/>
         <source>The exchange message does not follow the agreed format at {path}: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="302"/>
+        <location filename="../../console/domain/refusals.py" line="306"/>
         <source>The exchange message has format version {version}; only 1.x is read: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="305"/>
+        <location filename="../../console/domain/refusals.py" line="309"/>
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="308"/>
+        <location filename="../../console/domain/refusals.py" line="312"/>
         <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="312"/>
+        <location filename="../../console/domain/refusals.py" line="316"/>
         <source>The site has no linkage plan for this event type at level {level}: ask IT to add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="315"/>
+        <location filename="../../console/domain/refusals.py" line="319"/>
         <source>No such incident: {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="316"/>
+        <location filename="../../console/domain/refusals.py" line="320"/>
         <source>The response to {number} has been stood down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="317"/>
+        <location filename="../../console/domain/refusals.py" line="321"/>
         <source>{number} is run by {platform}: its shift lead changes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="320"/>
+        <location filename="../../console/domain/refusals.py" line="324"/>
         <source>The incident is already at this level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="321"/>
+        <location filename="../../console/domain/refusals.py" line="325"/>
         <source>Say where it happened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="322"/>
+        <location filename="../../console/domain/refusals.py" line="326"/>
         <source>Write a short summary first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="323"/>
+        <location filename="../../console/domain/refusals.py" line="327"/>
         <source>Unknown district code {district}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="324"/>
+        <location filename="../../console/domain/refusals.py" line="328"/>
         <source>{partner} is not a partner of this incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="325"/>
+        <location filename="../../console/domain/refusals.py" line="329"/>
         <source>{partner} is no longer needed at this level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="328"/>
+        <location filename="../../console/domain/refusals.py" line="332"/>
         <source>{partner} has already answered (recorded by {by}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="331"/>
+        <location filename="../../console/domain/refusals.py" line="335"/>
         <source>Say who answered at the partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="332"/>
+        <location filename="../../console/domain/refusals.py" line="336"/>
         <source>The answer&apos;s time is in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="333"/>
+        <location filename="../../console/domain/refusals.py" line="337"/>
         <source>{order} is already linked to {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="335"/>
+        <location filename="../../console/domain/refusals.py" line="339"/>
         <source>No such hot spot: {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="336"/>
+        <location filename="../../console/domain/refusals.py" line="340"/>
         <source>This hot spot was already taken up: verification order {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepeatWarningStrip</name>
+    <message>
+        <location filename="../../console/ui/alarms/repeat_warnings.py" line="81"/>
+        <source>Acknowledge repeated request (Enter on the line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/alarms/repeat_warnings.py" line="121"/>
+        <source>Acknowledged: repeated request {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RepeatWarnings</name>
+    <message>
+        <location filename="../../console/ui/alarms/repeat_warnings.py" line="50"/>
+        <source>Repeated request: {number} · {callers} callers · {kind} · {address} · raised {time}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -53,6 +53,7 @@ from console.ui.alarms.model import (
     chip_style,
     collapse,
 )
+from console.ui.alarms.repeat_warnings import RepeatSource, RepeatWarningStrip
 from console.ui.keys import sequences
 from console.ui.models.columns import fit_columns
 from console.ui.operations import Operations
@@ -94,6 +95,8 @@ class AlarmPanel(QWidget):
         self.incidents = (
             IncidentAlarmStrip(incidents, by=by, ops=ops) if incidents is not None else None
         )
+        self.repeats: RepeatWarningStrip | None = None  # 重复诉求预警 (follow_repeats)
+        self._kind_names = kind_names
         self._alarms: list[AlarmView] = []  # collapsed, unfiltered
         self._counts: dict[AlarmLevel, int] = {}  # open and unacknowledged, from the database
         self._day = china_date(datetime.now(UTC))
@@ -209,6 +212,22 @@ class AlarmPanel(QWidget):
         if self.link is not None:
             self.link.refresh()
         self.refresh_incidents()
+        self.refresh_repeats()
+
+    def follow_repeats(self, service: RepeatSource) -> None:
+        """Show the repeated-request warnings (重复诉求预警) above the deadlines' alarms."""
+        self.repeats = RepeatWarningStrip(service, ops=self._ops, kind_names=self._kind_names)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        strips = sum(1 for s in (self.link, self.incidents) if s is not None)
+        layout.insertWidget(strips, self.repeats)
+        self.refresh_repeats()
+
+    @Slot()
+    def refresh_repeats(self) -> None:
+        """Re-read the repeated-request warnings (a caller joined an order, here or elsewhere)."""
+        if self.repeats is not None:
+            self.repeats.refresh()
 
     @Slot()
     def refresh_incidents(self) -> None:

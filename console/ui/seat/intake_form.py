@@ -13,6 +13,10 @@ stays) and the draft on disk is removed.
 With an incident offer (:mod:`console.ui.seat.incident_offer`), the active incidents of the
 caller's district's city are offered under the district, Ctrl+L links the order to one (kept
 with the draft on disk), and the link is stored right after the order is saved.
+
+With an assist (:mod:`console.ui.seat.intake_assist`), the routing suggestion and the likely
+duplicates show under the inputs as the agent types; Ctrl+G accepts the suggestion, Ctrl+J
+makes the caller join the selected duplicate instead of saving a new order.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.drafts import DraftCall, DraftStore, SavedDraft
 from console.ui.seat.incident_offer import IncidentOffer
+from console.ui.seat.intake_assist import IntakeAssist
 from console.ui.seat.intake_fields import ERROR_COLOUR, IntakeFields
 from console.ui.seat.intake_inputs import named
 
@@ -65,6 +70,7 @@ class IntakeForm(QWidget):
         ops: Operations,
         drafts: DraftStore,
         incidents: IncidentOffer | None = None,
+        assist: Callable[[IntakeFields], IntakeAssist] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -99,6 +105,12 @@ class IntakeForm(QWidget):
         layout.addWidget(self.offer)
         layout.addWidget(self.message)
         layout.addWidget(self.fields, 1)
+        self.assist = assist(self.fields) if assist is not None else None
+        if self.assist is not None:
+            layout.addWidget(self.assist)
+            self.assist.attach_keys(self)
+            self.assist.said.connect(lambda text, error: self._say(text, error=error))
+            self.assist.joined.connect(self._joined)
         layout.addLayout(buttons)
         self.setMinimumSize(MINIMUM_SIZE)
         self.fields.set_tab_order(self.save_button)
@@ -146,6 +158,8 @@ class IntakeForm(QWidget):
         change by the agent."""
         self.fields.set_draft(draft)
         self.fields.show_problems({})
+        if self.assist is not None:
+            self.assist.watch(draft)
         if self.incidents is not None:
             self.incidents.set_chosen(incident)
             self.incidents.set_district(draft.district)
@@ -258,6 +272,7 @@ class IntakeForm(QWidget):
         draft, self._submitted = self._submitted, None
         link, self._submitted_link = self._submitted_link, None
         self.save_button.setEnabled(True)
+        follow = self.assist.order_saved(number) if self.assist is not None else ""
         if self.draft() != draft:  # typed on while it was saving: keep that, do not clear
             self._say(self.tr("Saved as {number}. Changes made while saving are still in the "
                               "form: check them before saving again.").format(number=number))  # fmt: skip
@@ -266,8 +281,21 @@ class IntakeForm(QWidget):
             self.set_draft(Draft(caller_phone=draft.caller_phone if draft else ""))
             self._say(self.tr("Saved as {number}.").format(number=number))
             self.fields.kind.setFocus()
+        if follow:
+            self._add(follow, False)
         if link is not None and self.incidents is not None:
             self.incidents.link_order(number, link)  # the order is saved whatever becomes of it
+        self.saved.emit(number)
+
+    @Slot(str, str)
+    def _joined(self, number: str, text: str) -> None:
+        """The caller joined order ``number`` (Ctrl+J): no new order; the form is emptied as
+        after a save, and the call's order is that one (F8 takes it along)."""
+        phone = self.draft().caller_phone
+        self.drafts.clear()
+        self.set_draft(Draft(caller_phone=phone))
+        self._say(text)
+        self.fields.kind.setFocus()
         self.saved.emit(number)
 
     def _show_problems(self, problems: list[Problem]) -> None:
@@ -316,6 +344,8 @@ class IntakeForm(QWidget):
         if name == "district" and self.incidents is not None:
             self.incidents.set_district(self.fields.district.value())
         self.drafts.stage(self._call, self.draft(), self.linked_incident())
+        if self.assist is not None:
+            self.assist.watch(self.draft())
         self.draft_changed.emit()
 
     @Slot(str)

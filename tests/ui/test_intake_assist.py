@@ -1,0 +1,253 @@
+"""The intake assist as an agent meets it: the routing suggestion with its citation, Ctrl+G
+accepts it, saving without it is counted as ignored, the likely duplicates best first, Ctrl+J
+makes the caller join one (both databases); the services are asked off the UI thread, once the
+typing pauses."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from console.app_seat import intake_assist
+from console.domain.intake import Draft
+from console.domain.orders import Action, Platform
+from console.domain.roles import Seated
+from console.scheduling.clock import FakeClock
+from console.services.duplicates import DuplicateService
+from console.services.orders import OrderService
+from console.services.suggestions import Suggestion, import_site_rules, site_rules_dir
+from console.store.consultation import suggestion_figures
+from console.store.engine import Database
+from console.store.orders import count
+from console.store.seed import catalogue
+from console.ui.operations import Operations
+from console.ui.seat.drafts import DraftStore
+from console.ui.seat.intake_assist import AssistCalls, IntakeAssist
+from console.ui.seat.intake_fields import IntakeFields
+from console.ui.seat.intake_form import IntakeForm
+from tests.principals import at_seat
+
+# Offscreen, a top-level whose size hints change (the assist's rows come and go) says so.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+AGENT = at_seat("王丽", "A-01", Platform.HOTLINE)
+NOW = datetime(2026, 8, 1, 2, 0, tzinfo=UTC)
+PHONE = "13812345678"
+ONE_KIND = """\
+consultation = { title = "2026年第7次会商", held_on = 2026-07-20 }
+
+[[rule]]
+id = "R-031"
+keywords = ["井盖丢失"]
+kinds = ["C-TS"]
+fields = ["F-SH"]
+platform = "12345"
+department = "210100-CG"
+norm = "井盖由城管部门当日处置。"
+valid_from = 2026-07-21
+"""
+
+
+@dataclass
+class Desk:
+    db: Database
+    orders: OrderService
+    duplicates: DuplicateService
+    ops: Operations
+    clock: FakeClock
+    qtbot: QtBot
+    hosts: list[QWidget] = field(default_factory=list)
+
+    def open(self, by: Seated = AGENT, assist: object = None) -> IntakeForm:
+        with self.db.read() as session:
+            kinds, fields, districts = catalogue(session)
+        factory = assist or intake_assist(self.db, self.clock.now, by, self.duplicates,
+                                          self.ops, {k.code: k.name_en for k in kinds}, False)  # fmt: skip
+        host = QWidget()
+        form = IntakeForm(platform=by.platform, kinds=kinds, fields=fields, districts=districts,
+                          ops=self.ops, drafts=DraftStore(),
+                          save=lambda d: self.orders.create(d, by).order.number,
+                          assist=factory)  # type: ignore[arg-type]  # fmt: skip
+        QVBoxLayout(host).addWidget(form)
+        self.qtbot.addWidget(host)
+        self.hosts.append(host)
+        host.resize(900, 760)
+        host.show()
+        host.activateWindow()
+        self.qtbot.waitUntil(host.isActiveWindow)
+        form.start_for_call("call-1", PHONE)
+        return form
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[Desk]:
+    folder = tmp_path / "consultation"
+    folder.mkdir()
+    for name in ("rules.toml", "transfer-list.toml"):
+        (folder / name).write_bytes((site_rules_dir() / name).read_bytes())
+    (folder / "site.toml").write_text(ONE_KIND, "utf-8")
+    import_site_rules(db, NOW, folder)
+    clock = FakeClock(NOW)
+    orders = OrderService(db, clock.now)
+    ops = Operations("assist-test")
+    yield Desk(db, orders, DuplicateService(db, clock.now, orders.writer, AGENT), ops, clock,
+               qtbot)  # fmt: skip
+    ops.shutdown()
+
+
+def assist_of(form: IntakeForm) -> IntakeAssist:
+    assert form.assist is not None
+    return form.assist
+
+
+def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.ControlModifier) -> None:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    QTest.keyClick(widget, key, modifier)
+
+
+def choose(
+    form: IntakeForm, kind: str = "C-TS", field_: str = "F-SH", district: str = "210102"
+) -> None:
+    f = form.fields
+    f.kind.setCurrentIndex(f.kind.findData(kind))
+    f.field.setCurrentIndex(f.field.findData(field_))
+    f.district.set_value(district)
+    f.district.editTextChanged.emit(f.district.currentText())  # as typed
+
+
+def test_the_suggestion_shows_with_its_citation_and_the_rule_of_the_peer(desk: Desk) -> None:
+    form = desk.open()
+    form.fields.description.setPlainText("工地讨薪堵路，几十个人堵在路口")
+    assist = assist_of(form)
+    desk.qtbot.waitUntil(lambda: assist.advice is not None and assist.headline.isVisible())
+    assert "transfer to 110" in assist.headline.text()
+    assert "依据：2026年第3次会商（演示） 规则 R-017" in assist.detail.text()
+    assert "讨薪堵路" in assist.detail.text()  # the keyword that matched
+    assert assist.accept_button.isVisible() and not assist.accepted_mark.isVisible()
+    # No rule: how similar past orders ended, a share and a count.
+    form.fields.description.setPlainText("小区路灯坏了好几天")
+    desk.qtbot.waitUntil(lambda: assist.advice is None and assist.history.isVisible())
+    assert "No 会商 rule" in assist.history.text()
+
+
+def test_ctrl_g_fills_what_the_rule_names_and_the_save_counts_it_accepted(desk: Desk) -> None:
+    form = desk.open()
+    form.fields.district.set_value("210102")
+    form.fields.description.setPlainText("路口井盖丢失，晚上很危险")
+    form.fields.description.setFocus()
+    assist = assist_of(form)
+    desk.qtbot.waitUntil(lambda: assist.advice is not None)
+    assert "R-031" in assist.detail.text() and "department: 210100-CG" not in assist.headline.text()
+    press(Qt.Key.Key_G)
+    assert form.draft().kind == "C-TS" and form.draft().field == "F-SH"  # filled in
+    assert assist.accepted_mark.isVisible() and not assist.accept_button.isVisible()
+    saved: list[str] = []
+    form.saved.connect(saved.append)
+    press(Qt.Key.Key_S)
+    desk.qtbot.waitUntil(lambda: bool(saved))
+    desk.qtbot.waitUntil(lambda: _figures(desk.db) == (1, 1))
+
+
+def test_saving_without_accepting_counts_the_suggestion_ignored(desk: Desk) -> None:
+    form = desk.open()
+    choose(form)
+    form.fields.description.setPlainText("工地讨薪堵路，几十个人堵在路口")
+    assist = assist_of(form)
+    desk.qtbot.waitUntil(lambda: assist.advice is not None)
+    saved: list[str] = []
+    form.saved.connect(saved.append)
+    form.save()
+    desk.qtbot.waitUntil(lambda: bool(saved))
+    desk.qtbot.waitUntil(lambda: _figures(desk.db) == (1, 0))
+    assert not assist.isVisible() or assist.advice is None  # afresh for the next matter
+    form.fields.description.setPlainText("路灯不亮")  # no suggestion shown: nothing kept
+    choose(form)
+    form.save()
+    desk.qtbot.waitUntil(lambda: len(saved) == 2)
+    with desk.db.read() as session:
+        assert count(session) == 2
+    assert _figures(desk.db) == (1, 0)
+
+
+def test_duplicates_best_first_with_why_and_ctrl_j_joins_the_selected(desk: Desk) -> None:
+    same_caller = desk.orders.create(Draft(caller_phone=PHONE, kind="C-QZ", field="F-SH",
+                                           district="210103", description="咨询社保转移"), AGENT)  # fmt: skip
+    same_place = desk.orders.create(
+        Draft(caller_phone="13900001111", kind="C-TS", field="F-SH", district="210102",
+              address="和平区南京北街1号", description="小区门口垃圾堆放三天无人清理"), AGENT,
+    ).order.number  # fmt: skip
+    desk.clock.advance(3600)
+    form = desk.open()
+    choose(form)
+    form.fields.address.setText("和平区南京北街1号")
+    form.fields.description.setPlainText("门口垃圾没人清理")
+    assist = assist_of(form)
+    desk.qtbot.waitUntil(lambda: len(assist.candidates) == 2)
+    rows = [assist.list.item(r).text() for r in range(assist.list.count())]
+    assert rows[0].startswith(same_place) and "same address" in rows[0] and "similar" in rows[0]
+    assert rows[1].startswith(same_caller.order.number) and "same caller" in rows[1]
+    assert assist.list.isVisible() and assist.join_button.isVisible()
+    form.fields.description.setFocus()
+    press(Qt.Key.Key_J)  # nothing selected: said, nothing done
+    assert "Select the order" in form.message.text()
+    press(Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is assist.list
+    press(Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
+    assist.list.setCurrentRow(0)
+    saved: list[str] = []
+    form.saved.connect(saved.append)
+    with desk.db.read() as session:
+        before = count(session)
+    press(Qt.Key.Key_J)
+    desk.qtbot.waitUntil(lambda: saved == [same_place])
+    assert "joined" in form.message.text() and same_place in form.message.text()
+    assert form.draft() == Draft(caller_phone=PHONE)  # emptied as after a save
+    with desk.db.read() as session:
+        assert count(session) == before  # no new order
+    timeline = desk.orders.get(same_place).order.timeline
+    assert timeline[-1].action is Action.MERGED_IN and timeline[-1].note == "门口垃圾没人清理"
+    assert [c.phone for c in desk.duplicates.callers(same_place)] == ["13900001111", PHONE]
+
+
+def test_the_services_are_asked_off_the_ui_thread_once_typing_pauses(desk: Desk) -> None:
+    threads: list[str] = []
+    asked: list[str] = []
+
+    def suggest(_k: object, _f: object, _d: object, text: str) -> Suggestion:
+        threads.append(threading.current_thread().name)
+        asked.append(text)
+        return Suggestion(None, None)
+
+    calls = AssistCalls(suggest=suggest, candidates=lambda _d: [],
+                        join=lambda *_a: None,  # type: ignore[arg-type,return-value]
+                        record=lambda *_a: None)  # fmt: skip
+
+    def factory(fields: IntakeFields) -> IntakeAssist:
+        return IntakeAssist(calls=calls, ops=desk.ops, fields=fields, kind_names={},
+                            department_names={})  # fmt: skip
+
+    form = desk.open(assist=factory)
+    desk.qtbot.waitUntil(lambda: bool(asked))  # the call's start: the caller's number
+    asked.clear()
+    for n in range(1, 8):  # typed faster than the pause
+        form.fields.description.setPlainText("讨薪堵路"[: n % 4 + 1])
+    form.fields.description.setPlainText("讨薪堵路")
+    desk.qtbot.waitUntil(lambda: bool(asked))
+    desk.qtbot.wait(400)  # a second ask would have come within the debounce and the read
+    assert asked == ["讨薪堵路"]
+    assert threading.main_thread().name not in threads and all("read" in t for t in threads)
+
+
+def _figures(db: Database) -> tuple[int, int]:
+    with db.read() as session:
+        found = suggestion_figures(session, NOW - timedelta(days=1), NOW + timedelta(days=1))
+    return found.shown, found.accepted
