@@ -28,10 +28,9 @@ from PySide6.QtWidgets import QApplication
 
 from console.app_loop import fail as _fail
 from console.config import Settings, describe
-from console.domain.orders import Platform
+from console.domain.order_types import Platform
 from console.logs import install_excepthook, setup_logging
 from console.settings import APP_NAME
-from console.ui.crash_dialog import CrashDialog as _CrashDialog
 from console.ui.qt_app import install_translators, make_app
 from console.ui.start_screen import StartScreen, show_painted
 
@@ -78,11 +77,12 @@ def run_gui(
     started = time.perf_counter() if started_at is None else started_at
     log_path = _start_logging()
     app = make_app()
-    restore_hook = install_excepthook(_CrashDialog(app).show, log_path) if log_path else None
+    hooked: list[Callable[[], None]] = []  # the crash dialog's hook, once the screen painted
     try:
-        return _start(app, settings, smoke, started, script, pair, demo_sign_in, peer)
+        hook = (log_path, hooked)
+        return _start(app, settings, smoke, started, script, pair, demo_sign_in, peer, hook)
     finally:
-        if restore_hook is not None:
+        for restore_hook in hooked:
             restore_hook()
 
 
@@ -103,6 +103,7 @@ def _start(
     pair: bool,
     demo_sign_in: bool,
     peer: Settings | None,
+    hook: tuple[Path | None, list[Callable[[], None]]],
 ) -> int:
     log.info("starting: %s", "; ".join(describe_safely(settings)))
     lang = settings.lang
@@ -126,6 +127,11 @@ def _start(
         log.warning("the start screen did not paint")
         painted = time.perf_counter()
     log.info("start screen painted at %.0f ms", (painted - started) * 1000)
+    log_path, hooked = hook
+    if log_path is not None:  # the crash dialog from now on (its Qt enums cost ~50 ms to load)
+        from console.ui.crash_dialog import CrashDialog
+
+        hooked.append(install_excepthook(CrashDialog(app).show, log_path))
     from console.app_open import open_databases
 
     opened = open_databases([c.db_url for c in configs], screen)

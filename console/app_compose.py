@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from functools import partial
 from datetime import UTC, datetime
+from functools import partial
 
 import qasync
 from apscheduler.schedulers.asyncio import AsyncIOScheduler

@@ -2,13 +2,12 @@
 shown to the last window closed — the status-bar clock on the scheduler, ``--smoke`` and test
 scripts, and the orderly stop. Nothing else imports it.
 
-Light on purpose (qasync and APScheduler only named for types): app.py's ``fail`` comes from
+Light on purpose (asyncio, qasync and APScheduler only named for types at import): app.py's ``fail`` comes from
 here before the start screen's first paint.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 import time
@@ -22,6 +21,8 @@ from console.settings import APP_NAME, safe_url
 from console.ui.qt_app import FirstPaint
 
 if TYPE_CHECKING:
+    import asyncio
+
     import qasync
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -77,6 +78,8 @@ def run_loop(
     """``first_paint``: ``time.perf_counter()`` at the start screen's first paint; ``data``
     resolved when the seat window shows its data (smoke runs); ``start_screen`` closed once
     ``windows`` show in its place."""
+    import asyncio
+
     ticked = asyncio.Event()
 
     async def tick() -> None:
@@ -162,6 +165,8 @@ def run_loop(
 
 async def _stop(scheduler: AsyncIOScheduler, task: asyncio.Task[None] | None) -> None:
     """Runs on the loop: APScheduler's shutdown does nothing once the loop has closed."""
+    import asyncio
+
     if task is not None and not task.done():
         task.cancel()
     scheduler.shutdown(wait=False)

@@ -490,7 +490,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="241"/>
+        <location filename="../../console/app.py" line="176"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -515,8 +515,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../console/app_compose.py" line="171"/>
         <location filename="../../console/app_platform.py" line="276"/>
-        <location filename="../../console/app.py" line="226"/>
         <source>Exchange: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,17 +526,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="125"/>
+        <location filename="../../console/app.py" line="118"/>
         <source>The pair&apos;s second config is of the same platform ({platform}): give the other platform&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="277"/>
+        <location filename="../../console/app_compose.py" line="204"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="288"/>
+        <location filename="../../console/app_compose.py" line="215"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1312,13 +1312,13 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="106"/>
-        <location filename="../../console/ui/emergency/models.py" line="360"/>
+        <location filename="../../console/ui/emergency/models.py" line="352"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="107"/>
-        <location filename="../../console/ui/emergency/models.py" line="361"/>
+        <location filename="../../console/ui/emergency/models.py" line="353"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1363,37 +1363,37 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="358"/>
+        <location filename="../../console/ui/emergency/models.py" line="350"/>
         <source>started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="359"/>
+        <location filename="../../console/ui/emergency/models.py" line="351"/>
         <source>no partner in the directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="362"/>
+        <location filename="../../console/ui/emergency/models.py" line="354"/>
         <source>notified again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="363"/>
+        <location filename="../../console/ui/emergency/models.py" line="355"/>
         <source>level changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="364"/>
+        <location filename="../../console/ui/emergency/models.py" line="356"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="365"/>
+        <location filename="../../console/ui/emergency/models.py" line="357"/>
         <source>order linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="366"/>
+        <location filename="../../console/ui/emergency/models.py" line="358"/>
         <source>stood down</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2009,7 +2009,7 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="146"/>
+        <location filename="../../console/ui/emergency/models.py" line="144"/>
         <source>stood down {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2475,110 +2475,110 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="86"/>
+        <location filename="../../console/ui/main_window.py" line="87"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="114"/>
+        <location filename="../../console/ui/main_window.py" line="115"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="119"/>
+        <location filename="../../console/ui/main_window.py" line="120"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="120"/>
+        <location filename="../../console/ui/main_window.py" line="121"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="117"/>
+        <location filename="../../console/ui/main_window.py" line="118"/>
         <source>Caller number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="152"/>
+        <location filename="../../console/ui/main_window.py" line="153"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="154"/>
-        <location filename="../../console/ui/main_window.py" line="266"/>
+        <location filename="../../console/ui/main_window.py" line="155"/>
+        <location filename="../../console/ui/main_window.py" line="272"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="156"/>
+        <location filename="../../console/ui/main_window.py" line="157"/>
         <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="157"/>
+        <location filename="../../console/ui/main_window.py" line="158"/>
         <source>Caller lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="159"/>
+        <location filename="../../console/ui/main_window.py" line="160"/>
         <source>Order detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="161"/>
-        <location filename="../../console/ui/main_window.py" line="258"/>
+        <location filename="../../console/ui/main_window.py" line="162"/>
+        <location filename="../../console/ui/main_window.py" line="264"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="163"/>
+        <location filename="../../console/ui/main_window.py" line="164"/>
         <source>Seat board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="165"/>
-        <location filename="../../console/ui/main_window.py" line="275"/>
+        <location filename="../../console/ui/main_window.py" line="166"/>
+        <location filename="../../console/ui/main_window.py" line="281"/>
         <source>Emergency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="167"/>
+        <location filename="../../console/ui/main_window.py" line="168"/>
         <source>Hot spots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="169"/>
+        <location filename="../../console/ui/main_window.py" line="175"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="220"/>
+        <location filename="../../console/ui/main_window.py" line="226"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="300"/>
+        <location filename="../../console/ui/main_window.py" line="306"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="303"/>
+        <location filename="../../console/ui/main_window.py" line="309"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="316"/>
+        <location filename="../../console/ui/main_window.py" line="322"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324"/>
+        <location filename="../../console/ui/main_window.py" line="330"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="328"/>
+        <location filename="../../console/ui/main_window.py" line="334"/>
         <source>No orders from {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3138,22 +3138,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Linked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3161,57 +3161,57 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>PartnersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="197"/>
+        <location filename="../../console/ui/emergency/models.py" line="195"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="198"/>
+        <location filename="../../console/ui/emergency/models.py" line="196"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="199"/>
+        <location filename="../../console/ui/emergency/models.py" line="197"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="200"/>
+        <location filename="../../console/ui/emergency/models.py" line="198"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="201"/>
+        <location filename="../../console/ui/emergency/models.py" line="199"/>
         <source>Notified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="202"/>
+        <location filename="../../console/ui/emergency/models.py" line="200"/>
         <source>Deadline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="203"/>
+        <location filename="../../console/ui/emergency/models.py" line="201"/>
         <source>Answered (how, who)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="204"/>
+        <location filename="../../console/ui/emergency/models.py" line="202"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="246"/>
+        <location filename="../../console/ui/emergency/models.py" line="242"/>
         <source>Duty phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="278"/>
+        <location filename="../../console/ui/emergency/models.py" line="274"/>
         <source>{due} (over by {late})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="281"/>
+        <location filename="../../console/ui/emergency/models.py" line="277"/>
         <source>{due} ({left} left)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4460,7 +4460,7 @@ Started {at} by {by} ({platform})</source>
     <name>ScreenPopView</name>
     <message>
         <location filename="../../console/ui/seat/screen_pop.py" line="54"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="126"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="131"/>
         <source>No caller yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4825,6 +4825,35 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="33"/>
+        <location filename="../../console/ui/start_screen.py" line="34"/>
+        <source>12345 ⇄ 110 linkage seat console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="40"/>
+        <source>Connecting to the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="48"/>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="49"/>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="68"/>
+        <source>The console could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StateBoard</name>
     <message>
         <location filename="../../console/ui/seat/state_board.py" line="130"/>
@@ -4940,22 +4969,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>

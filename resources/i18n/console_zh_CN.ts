@@ -490,7 +490,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="241"/>
+        <location filename="../../console/app.py" line="176"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
@@ -515,8 +515,8 @@
         <translation>审计留痕：{error}</translation>
     </message>
     <message>
+        <location filename="../../console/app_compose.py" line="171"/>
         <location filename="../../console/app_platform.py" line="276"/>
-        <location filename="../../console/app.py" line="226"/>
         <source>Exchange: {error}</source>
         <translation>平台间交换：{error}</translation>
     </message>
@@ -526,17 +526,17 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="125"/>
+        <location filename="../../console/app.py" line="118"/>
         <source>The pair&apos;s second config is of the same platform ({platform}): give the other platform&apos;s.</source>
         <translation>配对的第二个配置文件与本平台相同（{platform}）：请给出另一平台的配置文件。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="277"/>
+        <location filename="../../console/app_compose.py" line="204"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="288"/>
+        <location filename="../../console/app_compose.py" line="215"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -1317,13 +1317,13 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="106"/>
-        <location filename="../../console/ui/emergency/models.py" line="360"/>
+        <location filename="../../console/ui/emergency/models.py" line="352"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="107"/>
-        <location filename="../../console/ui/emergency/models.py" line="361"/>
+        <location filename="../../console/ui/emergency/models.py" line="353"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
@@ -1368,37 +1368,37 @@ Started {at} by {by} ({platform})</source>
         <translation>{d}天 {hh:02}:{mm:02}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="358"/>
+        <location filename="../../console/ui/emergency/models.py" line="350"/>
         <source>started</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="359"/>
+        <location filename="../../console/ui/emergency/models.py" line="351"/>
         <source>no partner in the directory</source>
         <translation>目录中无该类联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="362"/>
+        <location filename="../../console/ui/emergency/models.py" line="354"/>
         <source>notified again</source>
         <translation>重新通知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="363"/>
+        <location filename="../../console/ui/emergency/models.py" line="355"/>
         <source>level changed</source>
         <translation>级别调整</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="364"/>
+        <location filename="../../console/ui/emergency/models.py" line="356"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="365"/>
+        <location filename="../../console/ui/emergency/models.py" line="357"/>
         <source>order linked</source>
         <translation>关联工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="366"/>
+        <location filename="../../console/ui/emergency/models.py" line="358"/>
         <source>stood down</source>
         <translation>响应终止</translation>
     </message>
@@ -2014,7 +2014,7 @@ Started {at} by {by} ({platform})</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="146"/>
+        <location filename="../../console/ui/emergency/models.py" line="144"/>
         <source>stood down {time}</source>
         <translation>{time} 终止</translation>
     </message>
@@ -2480,110 +2480,110 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="86"/>
+        <location filename="../../console/ui/main_window.py" line="87"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="114"/>
+        <location filename="../../console/ui/main_window.py" line="115"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="119"/>
+        <location filename="../../console/ui/main_window.py" line="120"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="120"/>
+        <location filename="../../console/ui/main_window.py" line="121"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="117"/>
+        <location filename="../../console/ui/main_window.py" line="118"/>
         <source>Caller number:</source>
         <translation>来电号码：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="152"/>
+        <location filename="../../console/ui/main_window.py" line="153"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="154"/>
-        <location filename="../../console/ui/main_window.py" line="266"/>
+        <location filename="../../console/ui/main_window.py" line="155"/>
+        <location filename="../../console/ui/main_window.py" line="272"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="156"/>
+        <location filename="../../console/ui/main_window.py" line="157"/>
         <source>Queues</source>
         <translation>工单队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="157"/>
+        <location filename="../../console/ui/main_window.py" line="158"/>
         <source>Caller lookup</source>
         <translation>来电查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="159"/>
+        <location filename="../../console/ui/main_window.py" line="160"/>
         <source>Order detail</source>
         <translation>工单详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="161"/>
-        <location filename="../../console/ui/main_window.py" line="258"/>
+        <location filename="../../console/ui/main_window.py" line="162"/>
+        <location filename="../../console/ui/main_window.py" line="264"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="163"/>
+        <location filename="../../console/ui/main_window.py" line="164"/>
         <source>Seat board</source>
         <translation>坐席看板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="165"/>
-        <location filename="../../console/ui/main_window.py" line="275"/>
+        <location filename="../../console/ui/main_window.py" line="166"/>
+        <location filename="../../console/ui/main_window.py" line="281"/>
         <source>Emergency</source>
         <translation>应急联动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="167"/>
+        <location filename="../../console/ui/main_window.py" line="168"/>
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="169"/>
+        <location filename="../../console/ui/main_window.py" line="175"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="220"/>
+        <location filename="../../console/ui/main_window.py" line="226"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="300"/>
+        <location filename="../../console/ui/main_window.py" line="306"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="303"/>
+        <location filename="../../console/ui/main_window.py" line="309"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="316"/>
+        <location filename="../../console/ui/main_window.py" line="322"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324"/>
+        <location filename="../../console/ui/main_window.py" line="330"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="328"/>
+        <location filename="../../console/ui/main_window.py" line="334"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -3143,22 +3143,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Linked</source>
         <translation>关联</translation>
     </message>
@@ -3166,57 +3166,57 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>PartnersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="197"/>
+        <location filename="../../console/ui/emergency/models.py" line="195"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="198"/>
+        <location filename="../../console/ui/emergency/models.py" line="196"/>
         <source>Partner</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="199"/>
+        <location filename="../../console/ui/emergency/models.py" line="197"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="200"/>
+        <location filename="../../console/ui/emergency/models.py" line="198"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="201"/>
+        <location filename="../../console/ui/emergency/models.py" line="199"/>
         <source>Notified</source>
         <translation>通知时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="202"/>
+        <location filename="../../console/ui/emergency/models.py" line="200"/>
         <source>Deadline</source>
         <translation>确认时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="203"/>
+        <location filename="../../console/ui/emergency/models.py" line="201"/>
         <source>Answered (how, who)</source>
         <translation>回复（方式、答复人）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="204"/>
+        <location filename="../../console/ui/emergency/models.py" line="202"/>
         <source>Sent</source>
         <translation>通知次数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="246"/>
+        <location filename="../../console/ui/emergency/models.py" line="242"/>
         <source>Duty phone: {phone}</source>
         <translation>值班电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="278"/>
+        <location filename="../../console/ui/emergency/models.py" line="274"/>
         <source>{due} (over by {late})</source>
         <translation>{due}（已超时 {late}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="281"/>
+        <location filename="../../console/ui/emergency/models.py" line="277"/>
         <source>{due} ({left} left)</source>
         <translation>{due}（剩 {left}）</translation>
     </message>
@@ -4465,7 +4465,7 @@ Started {at} by {by} ({platform})</source>
     <name>ScreenPopView</name>
     <message>
         <location filename="../../console/ui/seat/screen_pop.py" line="54"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="126"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="131"/>
         <source>No caller yet.</source>
         <translation>暂无来电。</translation>
     </message>
@@ -4830,6 +4830,35 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="33"/>
+        <location filename="../../console/ui/start_screen.py" line="34"/>
+        <source>12345 ⇄ 110 linkage seat console</source>
+        <translation>12345 ⇄ 110 联动坐席台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="40"/>
+        <source>Connecting to the database…</source>
+        <translation>正在连接数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="48"/>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="49"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="68"/>
+        <source>The console could not start.</source>
+        <translation>坐席台无法启动。</translation>
+    </message>
+</context>
+<context>
     <name>StateBoard</name>
     <message>
         <location filename="../../console/ui/seat/state_board.py" line="130"/>
@@ -4945,22 +4974,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
