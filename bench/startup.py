@@ -81,7 +81,9 @@ def _bare_data_script() -> str:
         due = "sign_for_due" if kind is QueueKind.AWAITING_SIGN_FOR else "feedback_due"
         sql = f"SELECT {COLUMNS.format(due=due)} FROM work_order {where} LIMIT ?"
         queries.append((kind.value, sql, (*args[kind], PAGE + 1)))
-    return BARE_DATA.replace("for title, sql, args in QUERIES:", f"for title, sql, args in {queries!r}:")
+    return BARE_DATA.replace(
+        "for title, sql, args in QUERIES:", f"for title, sql, args in {queries!r}:"
+    )
 
 
 def _measure(cmd: list[str], env: dict[str, str], key: str) -> float:
@@ -106,7 +108,11 @@ def _paired(
 
 
 def _report(name: str, ours: list[float], floor: list[float]) -> Figure:
-    print(f"#   {name}: ours {sorted(ours)}; floor {sorted(floor)}", file=sys.stderr)
+    """Medians; the runs (in order, each ours after its floor) and each pair's ratio on stderr:
+    on a shared machine the pairs' ratios are steadier than either series."""
+    pairs = [round(o / f, 2) for o, f in zip(ours, floor, strict=True)]
+    print(f"#   {name}: ours {ours}; floor {floor}; pairs' ratios {pairs} "
+          f"(median {statistics.median(pairs):.2f})", file=sys.stderr)  # fmt: skip
     return time_figure(name, "ms", statistics.median(ours), statistics.median(floor))
 
 

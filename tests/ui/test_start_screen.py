@@ -51,10 +51,30 @@ sys.exit(code)
 """
 
 
-def run_spied(*args: str) -> subprocess.CompletedProcess[str]:
+# As a seat starts (no --smoke): which windows show once the loop runs; then it quits.
+SEATED = """
+import sys
+import console.app_loop as loop
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+run = loop.run_loop
+def run_loop(app, *args, **kwargs):
+    def look():
+        shown = [w.objectName() for w in QApplication.topLevelWidgets() if w.isVisible()]
+        print("visible:", sorted(shown), flush=True)
+        app.exit(0)
+    QTimer.singleShot(0, look)
+    return run(app, *args, **kwargs)
+loop.run_loop = run_loop
+from console.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def run_spied(*args: str, spy: str = SPY) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CONSOLE_LANG": "en"}
     return subprocess.run(
-        [sys.executable, "-c", SPY, *args],
+        [sys.executable, "-c", spy, *args],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
 
@@ -99,6 +119,13 @@ def test_an_unreachable_database_is_said_after_the_paint_without_its_password() 
     assert said(result, "at paint:").startswith("True")
     assert "127.0.0.1" in result.stderr and "secret" not in result.stderr + result.stdout
     assert "Traceback" not in result.stderr and "first_paint_ms" not in result.stdout
+
+
+@pytest.mark.slow
+def test_the_sign_in_screen_takes_the_start_screens_place(tmp_path: Path) -> None:
+    result = run_spied("--db", f"sqlite:///{tmp_path / 'seat.sqlite3'}", spy=SEATED)
+    assert result.returncode == 0, result.stderr
+    assert said(result, "visible:") == "['signInScreen']"
 
 
 def test_the_start_screen_says_why_the_console_cannot_start_and_closes_on_esc(
