@@ -31,8 +31,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="python -m console", description="12345 ⇄ 110 联动坐席台")
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    """The command line. The window's own options are read first, by a parser without the
+    commands: building those imports their modules (~100 ms before the start screen could
+    paint); only a command, ``--help`` or an unknown word builds the whole parser."""
+    window, rest = _parser(commands=False).parse_known_args(argv)
+    if rest or {"-h", "--help"} & set(sys.argv[1:] if argv is None else argv):
+        return _parser().parse_args(argv)
+    return window
+
+
+def _parser(commands: bool = True) -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m console", description="12345 ⇄ 110 联动坐席台", add_help=commands)
     # No defaults here: an option not given falls through to the environment, the config
     # file, then the built-in default (console.config.load_settings).
     p.add_argument("--config", metavar="PATH", type=Path, help="site config file (TOML)")
@@ -58,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="with it, the other platform as its own system: its site config (make run)",
     )
+    if not commands:
+        p.set_defaults(command=None)
+        return p
     sub = p.add_subparsers(dest="command")
     init = sub.add_parser("init-db", help="create or upgrade the schema and seed catalogues")
     init.add_argument("--db", metavar="URL", dest="sub_db")
@@ -219,7 +232,7 @@ def _demo_data(
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
     import os
 
     from console.config import ConfigError, config_check, load_settings

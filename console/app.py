@@ -1,5 +1,13 @@
-"""The composition root: Qt application → translations → each platform's system (database →
-services → scheduler → exchange endpoint, console/app_platform.py) → one switch → windows.
+"""The composition root: Qt application → translations → the start screen, painted → each
+database opened off the GUI thread (console/app_open.py) → each platform's system (database →
+services → scheduler → exchange endpoint, console/app_platform.py) → one switch → windows, in
+the start screen's place (console/app_compose.py).
+
+Instant start (issue 18): this module imports only PySide6 and light console modules, so the
+first window paints within a few times a bare PySide6 window's time; SQLAlchemy, SQLModel,
+the services and the seat's widgets are imported after that paint. A start that fails after
+it says the same one line on stderr as before the start screen existed (exit 2), and the start
+screen says it too, until closed (a console started from a desktop icon has no terminal).
 
 Everything long-lived is built here and handed down; nothing below reaches for a global. The
 event loop is qasync's (Qt and asyncio share the main thread) and APScheduler runs on it, so
@@ -8,45 +16,27 @@ event loop is qasync's (Qt and asyncio share the main thread) and APScheduler ru
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import sys
 import time
 from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-import qasync
-from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
-from console.app_exchange import ExchangeSetupError
 from console.app_loop import fail as _fail
-from console.app_loop import run_loop as _run
-from console.app_platform import Process, System, open_system
-from console.app_platform import alarm_services as alarm_services  # the tests build it alone
-from console.app_seat import SeatParts
-from console.app_sign_in import SeatSlot
-from console.app_window import place_windows
 from console.config import Settings, describe
-from console.domain.orders import Platform
-from console.domain.roles import Principal, Role, Seated
+from console.domain.order_types import Platform
 from console.logs import install_excepthook, setup_logging
-from console.scheduling.clock import SystemClock
-from console.settings import safe_url
-from console.store.engine import Database
-from console.store.faults import classify
-from console.store.migrate import SchemaTooNew
-from console.store.orders import sample_callers
-from console.store.setup import init_db
-from console.telephony.adapters import SwitchSite, build_telephony
-from console.telephony.port import Line
-from console.ui.crash_dialog import CrashDialog as _CrashDialog
-from console.ui.main_window import MainWindow
-from console.ui.operations import Operations
-from console.ui.qt_app import install_translators, make_app, tray_icon
-from console.ui.refusals import refusal_text
+from console.settings import APP_NAME
+from console.ui.qt_app import install_translators, make_app
+from console.ui.start_screen import StartScreen, show_painted
+
+if TYPE_CHECKING:
+    from console.app_seat import SeatParts
+    from console.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +59,10 @@ def run_gui(
 ) -> int:
     """Run the seat console until its window closes; returns the process exit code.
 
-    Each seat opens on its sign-in screen and its window is built for the account signed in
-    (console/app_sign_in.py); ``demo_sign_in`` signs the demo accounts in by themselves. The
-    smoke check and test scripts open the window at once, for ``settings.agent``.
+    The start screen shows first (connecting to the database…); each seat then opens on its
+    sign-in screen and its window is built for the account signed in (console/app_sign_in.py);
+    ``demo_sign_in`` signs the demo accounts in by themselves. The smoke check and test scripts
+    open the window at once, for ``settings.agent``.
 
     With ``peer`` (the other platform's settings) a second system runs in the process, on its
     own database, and its seat's window opens beside the first, on the same simulated switch:
@@ -79,17 +70,19 @@ def run_gui(
     With ``pair`` alone the second window is a seat of the other platform on the same database
     (the single-database layout).
 
-    With ``smoke`` the console opens, waits for the window's first paint and one clock tick,
-    prints ``first_paint_ms=… orders=… db=…`` and exits 0 (1 if either never comes).
+    With ``smoke`` the console opens, waits for the seat window's data (its queues and alarm
+    counts) and one clock tick, prints ``first_paint_ms=… data_ms=… orders=… db=…`` (the start
+    screen's first paint, the data on screen) and exits 0 (1 if either never comes).
     """
     started = time.perf_counter() if started_at is None else started_at
     log_path = _start_logging()
     app = make_app()
-    restore_hook = install_excepthook(_CrashDialog(app).show, log_path) if log_path else None
+    hooked: list[Callable[[], None]] = []  # the crash dialog's hook, once the screen painted
     try:
-        return _run_with(app, settings, smoke, started, script, pair, demo_sign_in, peer)
+        hook = (log_path, hooked)
+        return _start(app, settings, smoke, started, script, pair, demo_sign_in, peer, hook)
     finally:
-        if restore_hook is not None:
+        for restore_hook in hooked:
             restore_hook()
 
 
@@ -101,15 +94,16 @@ def _start_logging() -> Path | None:
         return None
 
 
-def _run_with(
+def _start(
     app: QApplication,
     settings: Settings,
     smoke: bool,
     started: float,
     script: Script | None,
-    pair: bool = False,
-    demo_sign_in: bool = False,
-    peer: Settings | None = None,
+    pair: bool,
+    demo_sign_in: bool,
+    peer: Settings | None,
+    hook: tuple[Path | None, list[Callable[[], None]]],
 ) -> int:
     log.info("starting: %s", "; ".join(describe_safely(settings)))
     lang = settings.lang
@@ -127,110 +121,57 @@ def _run_with(
                 "give the other platform's."
             ).format(platform=peer.platform))  # fmt: skip
             return EXIT_CANNOT_START
-    ops = Operations("ui", app)
-    audit_pool = ThreadPoolExecutor(1, thread_name_prefix="audit")  # seat events off the GUI thread
-    loop = qasync.QEventLoop(app)  # made before the widgets: the switch runs on it
-    asyncio.set_event_loop(loop)
-    clock = SystemClock()
-    proc = Process(app, loop, clock, ops, audit_pool, tray_icon(app), lang.startswith("zh"))
-    systems: list[System] = []  # each platform's (one: the single-database layout)
+    screen = StartScreen()
+    painted = show_painted(screen)
+    if painted is None:  # no paint in 10 s: the display is gone; carry on, time it as now
+        log.warning("the start screen did not paint")
+        painted = time.perf_counter()
+    log.info("start screen painted at %.0f ms", (painted - started) * 1000)
+    log_path, hooked = hook
+    if log_path is not None:  # the crash dialog from now on (its Qt enums cost ~50 ms to load)
+        from console.ui.crash_dialog import CrashDialog
+
+        hooked.append(install_excepthook(CrashDialog(app).show, log_path))
+    from console.app_open import open_databases
+
+    opened = open_databases([c.db_url for c in configs], screen)
+    if opened is None:  # closed while connecting: the user gave up
+        return EXIT_CANNOT_START
+    from console.app_compose import compose
+
+    said = _Said(sys.stderr)
+    stderr, sys.stderr = sys.stderr, said
     try:
-        for config in configs:
-            system = open_system(config, proc, _open_database)
-            if system is None:
-                return EXIT_CANNOT_START
-            systems.append(system)
-        if not _exchange_started(loop, systems):
-            return EXIT_CANNOT_START
-        # Who sits where: each system's seat; --pair alone puts the other platform's seat on
-        # the one system (the single-database layout).
-        seating: list[tuple[System, Seated]] = [
-            (system, unsigned_seat(s.agent, s.seat, Platform(s.platform)))
-            for system, s in zip(systems, configs, strict=True)
-        ]
-        if pair and peer is None:
-            seating.append((systems[0], peer_seat(seating[0][1])))
-        first = systems[0]
-
-        def known_callers() -> list[str]:  # a simulator's repeat callers: real screen-pop history
-            with first.db.read() as session:
-                return sample_callers(session, 500)
-
-        # One switch: the telephone network between the platforms (a transferred call moves
-        # with its order number attached, whichever system holds the order).
-        lines = {Line(by.platform.value) for _s, by in seating}
-        switch = build_telephony(SwitchSite(settings, loop, lines, known_callers))
-        if smoke or script is not None:  # a check of the window itself: no one signs in
-            slots: list[SeatSlot] = []
-            parts = [system.open_window(by, switch) for system, by in seating]
-            shown: list[QWidget] = [p.window for p in parts]
-        else:
-            slots = [slot for system, by in seating for slot in system.seat_slots([by], switch)]
-            if demo_sign_in:
-                for slot in slots:
-                    slot.demo_sign_in()
-            shown = [slot.front for slot in slots]
-        # On the screen it has: one window fitted; a pair side by side, stacked, or tabbed
-        # (then the tab host is what shows: a page shown by itself would cover the current one).
-        opened = any(system.parts for system in systems)  # signed in: windows, not sign-ins
-        host = place_windows(shown, app.primaryScreen()) if opened else None
-        if host is not None:
-            shown = [host]
-
-        def start() -> None:
-            for system in systems:
-                system.start()
-            switch.start()
-            for slot in slots:
-                slot.running = True
-
-        def tick(now: datetime) -> None:
-            for system in systems:
-                for part in system.parts:
-                    part.tick(now)
-
-        async def stop() -> None:
-            for system in systems:
-                for part in system.parts:
-                    part.seat.controller.close()
-            await switch.stop()
-            for system in systems:
-                await system.stop()
-
-        ticking = AsyncIOScheduler(event_loop=loop, timezone=UTC)  # the status bars' clock
-        front = first.parts[0] if first.parts else None
-        return _run(
-            app, loop, ticking, shown, start, tick, stop,
-            smoke=smoke, started=started, orders=first.shared.order_count, url=settings.db_url,
-            script=(lambda _w: script(front.window, front.seat)) if script and front else None,
+        code = compose(
+            app, configs, opened, screen,
+            smoke=smoke, started=started, first_paint=painted, script=script, pair=pair,
+            demo_sign_in=demo_sign_in,
         )  # fmt: skip
     finally:
-        ops.shutdown()
-        audit_pool.shutdown(wait=True)  # the last sign-out is on record before the process ends
-        if not loop.is_closed():  # an early return before the loop ran
-            loop.run_until_complete(_stop_exchange(systems))
-        for system in systems:
-            system.close()
-        if not loop.is_closed():
-            loop.close()
-            asyncio.set_event_loop(None)
+        sys.stderr = stderr
+    if code == EXIT_CANNOT_START and not smoke and script is None and screen.isVisible():
+        screen.show_failure(said.lines)  # the same words, where a desktop user looks
+        screen.activateWindow()
+        app.exec()  # until closed
+    return code
 
 
-def _exchange_started(loop: asyncio.AbstractEventLoop, systems: list[System]) -> bool:
-    """Each system's exchange endpoint listening and sending, before any window shows: a port
-    in use is one line and exit 2, not a seat whose orders silently never leave."""
-    try:
-        for system in systems:
-            loop.run_until_complete(system.start_exchange())
-    except ExchangeSetupError as exc:
-        _fail(QCoreApplication.translate("App", "Exchange: {error}").format(error=exc))
-        return False
-    return True
+class _Said:
+    """stderr as the root's start-up failures pass through it: each line ``fail`` writes
+    (``linkage-console: …``) kept, without the name, for the start screen to show."""
 
+    def __init__(self, through: TextIO) -> None:
+        self.through = through
+        self.lines: list[str] = []
 
-async def _stop_exchange(systems: list[System]) -> None:
-    for system in systems:
-        await system.stop_exchange()
+    def write(self, text: str) -> int:
+        prefix = f"{APP_NAME}: "
+        self.lines += [line.removeprefix(prefix) for line in text.splitlines()
+                       if line.startswith(prefix)]  # fmt: skip
+        return self.through.write(text)
+
+    def flush(self) -> None:
+        self.through.flush()
 
 
 def _platform_of(settings: Settings) -> Platform | None:
@@ -245,49 +186,8 @@ def _platform_of(settings: Settings) -> Platform | None:
         return None
 
 
-def unsigned_seat(name: str, seat: str, platform: Platform) -> Seated:
-    """Who acts at a seat while the console has no sign-in yet (the sign-in screen replaces
-    this, the one place it is made): the typed ``--agent`` name stands for both the login and
-    the display name, with the platform's floor role and its shift lead's (so ``make run``
-    shows every step, acknowledgement and escalation)."""
-    floor = Role.AGENT if platform is Platform.HOTLINE else Role.OPERATOR
-    return Seated(Principal(name, name, platform, frozenset({floor, Role.SHIFT_LEAD})), seat)
-
-
-def peer_seat(by: Seated) -> Seated:
-    """The other platform's seat that ``make run`` opens beside the configured one."""
-    if by.platform is Platform.HOTLINE:
-        return unsigned_seat("接警员", "J-01", Platform.POLICE)
-    return unsigned_seat("话务员", "A-01", Platform.HOTLINE)
-
-
 def describe_safely(settings: Settings) -> list[str]:
     try:
         return describe(settings)
     except ValueError as exc:
         return [f"(settings not describable: {exc})"]
-
-
-def _open_database(url: str) -> Database | None:
-    """Migrate and seed; a database this console cannot use is one line, not a traceback: the
-    declared sentence of its fault (``console.store.faults``), the URL's password hidden."""
-    try:
-        db, _added = init_db(url)
-    except SchemaTooNew as exc:
-        said = QCoreApplication.translate(
-            "App", "The database was upgraded by a newer console; install it on this seat."
-        )
-        _fail(f"{said} ({exc})")
-        return None
-    except Exception as exc:
-        refused = classify(exc)
-        if refused is None:
-            raise
-        log.error("cannot open the database %s: %s", safe_url(url), refused.why)
-        _fail(
-            QCoreApplication.translate("App", "Cannot open the database {url}: {reason}").format(
-                url=safe_url(url), reason=refusal_text(refused)
-            )
-        )
-        return None
-    return db

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from console.config import Settings
 from console.domain.audit import AuditAction, AuditEntry, AuditOutcome
@@ -25,10 +25,7 @@ from console.domain.exchange import Sender
 from console.domain.orders import Platform
 from console.services.audit import AuditTrail
 from console.services.exchange_codec import ExchangeCodec
-from console.services.exchange_dblink import DatabaseLink, DatabasePoller
 from console.services.exchange_https import TlsFiles, tls_context
-from console.services.exchange_https_client import HttpsLink
-from console.services.exchange_https_server import start_server
 from console.services.exchange_link import Link
 from console.services.exchange_outbox import Outbox
 from console.services.exchange_receiver import Receiver
@@ -37,6 +34,9 @@ from console.services.incident_exchange import IncidentPublisher
 from console.services.order_writer import OrderWriter
 from console.settings import safe_url
 from console.store.engine import Database
+
+if TYPE_CHECKING:
+    from console.services.exchange_dblink import DatabasePoller
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +158,11 @@ def _https(
     peer_id: str,
 ) -> tuple[Link, Callable[[], Awaitable[_Stoppable]]]:
     """The service interface: HTTPS with mutual TLS to the peer's endpoint, and ours."""
+    # Here, not at the top: aiohttp is ~100 ms of a seat's start-up (issue 18), and a seat on
+    # the shared database or with the exchange off never needs it.
+    from console.services.exchange_https_client import HttpsLink
+    from console.services.exchange_https_server import start_server
+
     tls = _tls(settings)
     if not settings.exchange_peer_url:
         raise ExchangeSetupError("exchange.peer_url is not set: the peer endpoint's address")
@@ -196,6 +201,8 @@ def _database(
 ) -> tuple[Link, Callable[[], Awaitable[_Stoppable]]]:
     """The intermediate database both platforms reach (its schema made by `exchange
     shared-db init`): our messages posted there, the peer's taken from there."""
+    from console.services.exchange_dblink import DatabaseLink, DatabasePoller  # psycopg: here
+
     url = settings.exchange_shared_db
     if not url:
         raise ExchangeSetupError("exchange.shared_db is not set: the intermediate database's URL")

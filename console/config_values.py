@@ -25,30 +25,45 @@ def hhmm(text: str) -> time:
     raise Invalid(f'"{text}" is not a time of day: use "HH:MM" from "00:00" to "23:59"')
 
 
+_URL = re.compile(r"(?P<scheme>[\w+]+)://(?P<rest>.*)", re.DOTALL)
+
+
 def db_url(value: object) -> str:
-    """A SQLite or PostgreSQL URL SQLAlchemy can parse, with at most one ``@`` before the host
-    (a raw ``@`` in a password would make part of it the host name, and show it in errors)."""
-    from sqlalchemy.exc import ArgumentError
+    """A SQLite or PostgreSQL URL, with at most one ``@`` before the host (a raw ``@`` in a
+    password would make part of it the host name, and show it in errors) and whole-number ports.
 
-    from console.store.pg_conninfo import parse_url  # also h1:5432,h2:5433 (primary, standby)
-
+    Read without SQLAlchemy, which the console imports only after its start screen has painted
+    (issue 18): a URL passing this that SQLAlchemy still cannot parse is refused when the
+    database opens, as ``db_url_kind`` ("not a database URL this console can use"), one line."""
     text = value.strip() if isinstance(value, str) else ""
-    try:
-        parsed = parse_url(text) if text else None
-    except (ArgumentError, ValueError):
-        parsed = None
-    if parsed is None:
+    m = _URL.fullmatch(text)
+    if m is None or not _ports_whole(m["scheme"], m["rest"]):
         raise Invalid(
             "not a database URL (e.g. sqlite:///C:/data/console.sqlite3 or postgresql+psycopg://user@host/console)"
         )
-    backend = parsed.get_backend_name()
+    backend = m["scheme"].split("+", 1)[0]
     if backend not in ("sqlite", "postgresql"):
         raise Invalid(
             f"{backend} is not a database this console works with: use sqlite:///… or postgresql+psycopg://…"
         )
-    if backend == "postgresql" and text.partition("://")[2].split("?")[0].count("@") > 1:
+    if backend == "postgresql" and m["rest"].split("?")[0].count("@") > 1:
         raise Invalid('the user name or password holds a raw "@": write it as %40')
     return text
+
+
+def _ports_whole(scheme: str, rest: str) -> bool:
+    """Each ``host:port`` of a server URL (one, or a list: h1:5432,h2:5433) has a number or no
+    port; a SQLite URL's path is not looked into."""
+    if scheme.lower().startswith("sqlite"):
+        return True
+    hosts = rest.split("?")[0].rpartition("@")[2].split("/")[0]
+    for host in hosts.split(","):
+        if host.startswith("["):  # [::1]:5432
+            host = host.partition("]")[2]
+        port = host.partition(":")[2]
+        if port and not port.isdigit():
+            return False
+    return True
 
 
 def choice(*allowed: str) -> Callable[[object], str]:

@@ -8,9 +8,6 @@ import re
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy.exc import ArgumentError
-
-from console.store.pg_conninfo import parse_url
 
 APP_NAME = "linkage-console"
 APP_AUTHOR = "linkage"
@@ -36,6 +33,10 @@ def resolve_db_url(cli_value: str | None) -> str:
 def database_label(url: str) -> str:
     """What the agent sees of the database: the SQLite file name or the server host; never a
     password, never a full path (paths can name a person's home folder)."""
+    from sqlalchemy.exc import ArgumentError  # here: the start screen paints before SQLAlchemy
+
+    from console.store.pg_conninfo import parse_url
+
     try:
         parsed = parse_url(safe_url(url))  # the host of the safe form: a raw "@" cannot leak
     except (ArgumentError, ValueError):

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from console.channels.emergency_platform import EmergencyPlatform
-from console.channels.router import ChannelRouter
-from console.channels.simulated import DeskBehaviour, SimulatedDesk
-from console.channels.sms import SmsGateway
+from console.channels.simulated import DeskBehaviour
 from console.domain.emergency import Channel
 from console.scheduling.clock import Clock
 from console.services.partner_notifier import PartnerNotifier
+
+if TYPE_CHECKING:
+    from console.channels.router import ChannelRouter
 
 DESK_FILE = "partner-desk.sqlite3"  # the simulated desk's record, in the data directory
 
@@ -36,7 +37,15 @@ def build_notifier(
 ) -> ChannelRouter:
     """Every configured channel behind one router. ``data_dir`` None: the simulated desk keeps
     its keys in memory only; else in ``data_dir/partner-desk.sqlite3`` (durable across
-    restarts). The router's ``adapters[Channel.SIMULATED]`` is the desk (demo controls)."""
+    restarts). The router's ``adapters[Channel.SIMULATED]`` is the desk (demo controls).
+
+    The channels' modules load here, not with the settings: their HTTP client is not wanted
+    before the console's first paint (``console.config`` reads :class:`EmergencySettings`)."""
+    from console.channels.emergency_platform import EmergencyPlatform
+    from console.channels.router import ChannelRouter
+    from console.channels.simulated import SimulatedDesk
+    from console.channels.sms import SmsGateway
+
     adapters: dict[Channel, PartnerNotifier] = {}
     if settings.simulated:
         path = None if data_dir is None else data_dir / DESK_FILE

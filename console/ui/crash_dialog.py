@@ -9,12 +9,16 @@ number or a database password (masked here too, whoever calls ``show``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from console.domain.phone import mask_numbers
 from console.settings import hide_secrets
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 
 class CrashDialog(QObject):
@@ -32,6 +36,8 @@ class CrashDialog(QObject):
 
     @Slot(str, str)
     def _open(self, summary: str, log_path: str) -> None:
+        from PySide6.QtWidgets import QMessageBox  # here: made before the first paint, rarely used
+
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Unexpected error"), "")
         box.setText(
             self.tr(

@@ -5,17 +5,20 @@ Split from ``console/app.py`` so the root stays a readable list of what is built
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QObject, QTranslator
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from console.paths import bundle_path
 from console.settings import APP_AUTHOR, APP_NAME
+
+if TYPE_CHECKING:
+    import asyncio  # on the path to the first paint: named for types only
 
 log = logging.getLogger(__name__)
 

@@ -646,7 +646,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="241"/>
+        <location filename="../../console/app.py" line="182"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -676,28 +676,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../console/app_compose.py" line="171"/>
         <location filename="../../console/app_platform.py" line="284"/>
-        <location filename="../../console/app.py" line="226"/>
         <source>Exchange: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_app.py" line="70"/>
+        <location filename="../../console/ui/qt_app.py" line="73"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="125"/>
+        <location filename="../../console/app.py" line="119"/>
         <source>The pair&apos;s second config is of the same platform ({platform}): give the other platform&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="277"/>
+        <location filename="../../console/app_compose.py" line="204"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="288"/>
+        <location filename="../../console/app_compose.py" line="215"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1366,12 +1366,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../console/ui/crash_dialog.py" line="35"/>
+        <location filename="../../console/ui/crash_dialog.py" line="41"/>
         <source>Unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/crash_dialog.py" line="38"/>
+        <location filename="../../console/ui/crash_dialog.py" line="44"/>
         <source>Something went wrong: {summary}
 
 Your work so far is kept. Please tell IT and give them the log file:
@@ -5699,6 +5699,35 @@ Started {at} by {by} ({platform})</source>
     <message>
         <location filename="../../console/ui/emergency/start_dialog.py" line="134"/>
         <source>no partner in this city for: {kinds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="39"/>
+        <location filename="../../console/ui/start_screen.py" line="40"/>
+        <source>12345 ⇄ 110 linkage seat console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="45"/>
+        <source>Connecting to the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="51"/>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="52"/>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="74"/>
+        <source>The console could not start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

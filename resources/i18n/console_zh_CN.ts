@@ -646,7 +646,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="241"/>
+        <location filename="../../console/app.py" line="182"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
@@ -676,28 +676,28 @@
         <translation>会商规则文件有误：{error}</translation>
     </message>
     <message>
+        <location filename="../../console/app_compose.py" line="171"/>
         <location filename="../../console/app_platform.py" line="284"/>
-        <location filename="../../console/app.py" line="226"/>
         <source>Exchange: {error}</source>
         <translation>平台间交换：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/qt_app.py" line="70"/>
+        <location filename="../../console/ui/qt_app.py" line="73"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="125"/>
+        <location filename="../../console/app.py" line="119"/>
         <source>The pair&apos;s second config is of the same platform ({platform}): give the other platform&apos;s.</source>
         <translation>配对的第二个配置文件与本平台相同（{platform}）：请给出另一平台的配置文件。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="277"/>
+        <location filename="../../console/app_compose.py" line="204"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="288"/>
+        <location filename="../../console/app_compose.py" line="215"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -1366,12 +1366,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../console/ui/crash_dialog.py" line="35"/>
+        <location filename="../../console/ui/crash_dialog.py" line="41"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../console/ui/crash_dialog.py" line="38"/>
+        <location filename="../../console/ui/crash_dialog.py" line="44"/>
         <source>Something went wrong: {summary}
 
 Your work so far is kept. Please tell IT and give them the log file:
@@ -5705,6 +5705,35 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/ui/emergency/start_dialog.py" line="134"/>
         <source>no partner in this city for: {kinds}</source>
         <translation>本市缺少：{kinds}</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="39"/>
+        <location filename="../../console/ui/start_screen.py" line="40"/>
+        <source>12345 ⇄ 110 linkage seat console</source>
+        <translation>12345 ⇄ 110 联动坐席台</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="45"/>
+        <source>Connecting to the database…</source>
+        <translation>正在连接数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="51"/>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="52"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="74"/>
+        <source>The console could not start.</source>
+        <translation>坐席台无法启动。</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 The CI-sized twin of ``bench/alarms_crowded.py`` (issue 11: with 1,000 orders due within two
 minutes, alarms came 7–15 s late: the exact timer was skipped while a sweep ran, and only the
 safety sweep raised them). Two consoles as the composition root builds them
-(``console.app.alarm_services``: order service, alarm service, one alarm scheduler with the real
+(``console.app_compose.alarm_services``: order service, alarm service, one alarm scheduler with the real
 15 s safety sweep), each on its own engine, with a change watcher that re-arms on another
 connection's commit as the window's 200 ms poll does. Then a third connection plans 150
 deadlines 2–8 s ahead (450 thresholds), and each console saves 15 urgent orders while they come
@@ -27,7 +27,7 @@ import pytest
 import qasync
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from console.app import alarm_services
+from console.app_compose import alarm_services
 from console.domain.alarm_levels import AlarmSettings
 from console.domain.calendar import BusinessCalendar, load_calendar
 from console.domain.deadlines import DeadlineSpec, Policy

@@ -1,7 +1,7 @@
 """The exact alarm timer follows the writes: a fresh order's threshold is raised on time, not by
 the safety sweep, and a crowded minute (a threshold every millisecond) never loses the timer.
 
-The scheduler is the one the composition root builds (``console.app.alarm_services``) on a real
+The scheduler is the one the composition root builds (``console.app_compose.alarm_services``) on a real
 ``AsyncIOScheduler``; the clock is pinned to a known working day and then runs at real speed
 (the timer sleeps on real time), so lateness is measured on the clock the alarms are planned on.
 """
@@ -23,7 +23,7 @@ import qasync
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy import delete
 
-from console.app import alarm_services
+from console.app_compose import alarm_services
 from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.order_types import Priority
