@@ -265,7 +265,7 @@ def test_every_refusal_code_has_its_own_words(qapp: object) -> None:
               "until": "U", "max": "128", "min": "8", "classes": "3", "login": "L",
               "first": "F", "second": "S", "role": "R", "code": "C", "busy": "1",
               "version": "2.0", "level": "Ⅱ", "district": "210102", "partner": "P",
-              "by": "B", "order": "O"}  # fmt: skip
+              "by": "B", "order": "O", "article": "K-001", "length": "20"}  # fmt: skip
     for code in REFUSALS:
         error = TransitionError("n", Action.TRANSFER, Status.RECEIVED, "WHY", code, params)
         text = refusal_text(error)
