@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.report_views import Count, FigureKey, Report, Table
+from console.ui.reports.pdf import LongTable
 from console.ui.reports.tables import ReportTableModel, table_view
 from console.ui.reports.tiles import TILE_STYLE, Headline, Tile
 from console.ui.reports.words import (
@@ -112,6 +113,13 @@ class Card(QFrame):
             self.chart = charts.ChartView()
             self.body.insertWidget(0, self.chart, 3)
         return self.chart
+
+    def printed(self) -> QWidget | LongTable:
+        """What the PDF prints: the card as shown, or — when its table scrolls — every row."""
+        scrolls = self.view.isVisibleTo(self) and (
+            self.view.verticalScrollBar().maximum() > 0 or self.model.rowCount() > TABLE_ROWS_SHOWN
+        )
+        return LongTable(self, self.title, self.chart, self.view) if scrolls else self
 
     def fit(self) -> None:
         """The table as tall as its rows (up to TABLE_ROWS_SHOWN; beside a chart, as tall as

@@ -35,10 +35,11 @@ from console.services.report_views import FigureKey, Period, Report, Table, repo
 from console.ui.keys import marked, sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
-from console.ui.reports.exports import ExcelExport, write_pdf
+from console.ui.reports.exports import ExcelExport
 from console.ui.reports.filters import Ask, ReportFilters
 from console.ui.reports.orders_dialog import SHOWN_AT_MOST, OrdersDialog
 from console.ui.reports.page import ReportPage
+from console.ui.reports.pdf import Block, write_pdf
 from console.ui.reports.words import time_text
 
 CHARTS_MODULE = "console.ui.reports.charts"
@@ -271,7 +272,7 @@ class ReportsTab(QWidget):
         heading = f"{self.page.heading.text()}\n{self.page.subheading.text()}"
         QApplication.sendPostedEvents()  # a report that just came in: its cards laid out
         self.page.lay_out()
-        cards: list[QWidget] = [self.page.tiles_box, *self.page.cards.values()]
+        cards: list[Block] = [self.page.tiles_box, *(c.printed() for c in self.page.cards.values())]
         try:
             pages = write_pdf(path, self.page.heading.text(), heading, self.page, cards)
         except OSError as error:
