@@ -128,22 +128,23 @@ class Sheet:
         serial day, ``None`` a blank."""
         cells: list[str] = []
         texts: list[str] = []
+        cell, text = cells.append, texts.append
         numbers = self._numbers if styles is None else [_number(s) for s in styles]
         for value, number in zip(values, numbers, strict=False):
             kind = type(value)
             if kind is str:
-                cells.append(f"{_TEXT}{value}{_TEXT_END}")
-                texts.append(value)  # type: ignore[arg-type]
+                cell(f"{_TEXT}{value}{_TEXT_END}")
+                text(value)  # type: ignore[arg-type]
             elif value is None:
-                cells.append("<c/>")
+                cell("<c/>")
             elif kind is int or kind is float:
-                cells.append(f"{number}{value!r}</v></c>")
+                cell(f"{number}{value!r}</v></c>")
             elif kind is bool:
-                cells.append(f'<c t="b"><v>{int(value)}</v></c>')  # type: ignore[arg-type]
+                cell(f'<c t="b"><v>{int(value)}</v></c>')  # type: ignore[arg-type]
             elif isinstance(value, date):
-                cells.append(f"{number}{serial(value)!r}</v></c>")
+                cell(f"{number}{serial(value)!r}</v></c>")
             else:
-                cells.append(f"{number}{float(value)!r}</v></c>")
+                cell(f"{number}{float(value)!r}</v></c>")
         if texts and _UNSAFE.search("".join(texts)):  # rare: only then each text is escaped
             cells = [
                 f"{_TEXT}{escape(v)}{_TEXT_END}" if type(v) is str else cell
