@@ -113,22 +113,31 @@ class ReportsTab(QWidget):
         layout.addWidget(self.message)
 
     def _connect_signals(self) -> None:
-        self.filters.changed.connect(self.refresh)
+        self.filters.changed.connect(self._filters_changed)
         self.buttons["rep_refresh"].clicked.connect(self.refresh)
         self.buttons["rep_excel"].clicked.connect(lambda: self.export_excel())
         self.buttons["rep_pdf"].clicked.connect(lambda: self.save_pdf())
         self.page.figure_activated.connect(self.open_figure)
+        self.page.shown.connect(self._shown)
         self.figures_shortcut.activated.connect(self.focus_first)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """The first time the tab is shown: load the charts library, read the report."""
+        """The first time the tab is shown: load the charts library, read the report — both on
+        the read thread, one after the other (the import is ≈ 60–80 ms of Python: a stall if
+        done here; the report's answer comes after it, so its charts are drawn with it)."""
         super().showEvent(event)
-        if self.page.charts is None:
-            self.page.use_charts(importlib.import_module(CHARTS_MODULE))
+        if self.page.charts is None and not self._ops.in_flight(self, "charts"):
+            self._ops.read(self, "charts", lambda: importlib.import_module(CHARTS_MODULE),
+                           success=self.page.use_charts,
+                           failure=lambda error: self._say(refusal_text(error), error=True))  # fmt: skip
         if self._asked is None:
             self.refresh()
 
     # ------------------------------------------------------------------ reading
+
+    def _filters_changed(self, ask: Ask) -> None:
+        if ask != self._asked:  # the filters of the report read (or being read): nothing new
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:
@@ -146,11 +155,14 @@ class ReportsTab(QWidget):
     def _loaded(self, ask: Ask, report: Report, tables: list[Table]) -> None:
         if ask != self._asked:
             return  # the lead changed the filters meanwhile: a newer answer is on its way
-        self.report = report
         heading = self.tr("Report {period}").format(period=self._span(report.period))
         self.page.show_report(report, tables, heading, self._subheading(report))
         self._say("")
-        self.loaded.emit(report)
+
+    def _shown(self) -> None:
+        """The report's last card is on the page: its figures may be opened and exported."""
+        self.report = self.page.report
+        self.loaded.emit(self.report)
 
     def _not_loaded(self, ask: Ask, error: Exception) -> None:
         if ask == self._asked:
