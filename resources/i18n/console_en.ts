@@ -1026,7 +1026,7 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="98"/>
+        <location filename="../../console/ui/reports/page.py" line="100"/>
         <source>Nothing in this period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1312,13 +1312,13 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="106"/>
-        <location filename="../../console/ui/emergency/models.py" line="360"/>
+        <location filename="../../console/ui/emergency/models.py" line="352"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="107"/>
-        <location filename="../../console/ui/emergency/models.py" line="361"/>
+        <location filename="../../console/ui/emergency/models.py" line="353"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1363,37 +1363,37 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="358"/>
+        <location filename="../../console/ui/emergency/models.py" line="350"/>
         <source>started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="359"/>
+        <location filename="../../console/ui/emergency/models.py" line="351"/>
         <source>no partner in the directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="362"/>
+        <location filename="../../console/ui/emergency/models.py" line="354"/>
         <source>notified again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="363"/>
+        <location filename="../../console/ui/emergency/models.py" line="355"/>
         <source>level changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="364"/>
+        <location filename="../../console/ui/emergency/models.py" line="356"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="365"/>
+        <location filename="../../console/ui/emergency/models.py" line="357"/>
         <source>order linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="366"/>
+        <location filename="../../console/ui/emergency/models.py" line="358"/>
         <source>stood down</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1401,27 +1401,27 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ExcelExport</name>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="54"/>
+        <location filename="../../console/ui/reports/exports.py" line="48"/>
         <source>Writing {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="54"/>
+        <location filename="../../console/ui/reports/exports.py" line="48"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="57"/>
+        <location filename="../../console/ui/reports/exports.py" line="51"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="77"/>
+        <location filename="../../console/ui/reports/exports.py" line="71"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="88"/>
+        <location filename="../../console/ui/reports/exports.py" line="82"/>
         <source>Writing {name}: {done:,} of {total:,} rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1635,87 +1635,87 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="104"/>
+        <location filename="../../console/ui/hotspots/view.py" line="105"/>
         <source>Orders behind it (Enter opens one):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="109"/>
+        <location filename="../../console/ui/hotspots/view.py" line="110"/>
         <source>Verify by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="111"/>
+        <location filename="../../console/ui/hotspots/view.py" line="112"/>
         <source>Send verification order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="114"/>
+        <location filename="../../console/ui/hotspots/view.py" line="115"/>
         <source>Feedback due within 24 hours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="197"/>
+        <location filename="../../console/ui/hotspots/view.py" line="198"/>
         <source>{open} to verify · {taken} taken up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="203"/>
+        <location filename="../../console/ui/hotspots/view.py" line="204"/>
         <source>Could not load the hot spots: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="224"/>
+        <location filename="../../console/ui/hotspots/view.py" line="225"/>
         <source>No hot spot in the last 24 hours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="236"/>
+        <location filename="../../console/ui/hotspots/view.py" line="237"/>
         <source>{district} · {what} · {window}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="240"/>
+        <location filename="../../console/ui/hotspots/view.py" line="241"/>
         <source>{count} orders at one address in the window (a repeat: {least} or more).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="246"/>
+        <location filename="../../console/ui/hotspots/view.py" line="247"/>
         <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, threshold {threshold:.1f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="253"/>
+        <location filename="../../console/ui/hotspots/view.py" line="254"/>
         <source>✔ Taken up {at} by {by}: verification order {number} to {department}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="258"/>
+        <location filename="../../console/ui/hotspots/view.py" line="259"/>
         <source>○ Not taken up yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="267"/>
+        <location filename="../../console/ui/hotspots/view.py" line="268"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="277"/>
+        <location filename="../../console/ui/hotspots/view.py" line="278"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="313"/>
+        <location filename="../../console/ui/hotspots/view.py" line="314"/>
         <source>Choose the department or government to verify it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="322"/>
+        <location filename="../../console/ui/hotspots/view.py" line="323"/>
         <source>Verification order {number} sent to {department}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="331"/>
+        <location filename="../../console/ui/hotspots/view.py" line="332"/>
         <source>Not sent: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2009,7 +2009,7 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="146"/>
+        <location filename="../../console/ui/emergency/models.py" line="144"/>
         <source>stood down {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2475,110 +2475,110 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="86"/>
+        <location filename="../../console/ui/main_window.py" line="87"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="114"/>
+        <location filename="../../console/ui/main_window.py" line="115"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="119"/>
+        <location filename="../../console/ui/main_window.py" line="120"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="120"/>
+        <location filename="../../console/ui/main_window.py" line="121"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="117"/>
+        <location filename="../../console/ui/main_window.py" line="118"/>
         <source>Caller number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="152"/>
+        <location filename="../../console/ui/main_window.py" line="153"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="154"/>
-        <location filename="../../console/ui/main_window.py" line="266"/>
+        <location filename="../../console/ui/main_window.py" line="155"/>
+        <location filename="../../console/ui/main_window.py" line="272"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="156"/>
+        <location filename="../../console/ui/main_window.py" line="157"/>
         <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="157"/>
+        <location filename="../../console/ui/main_window.py" line="158"/>
         <source>Caller lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="159"/>
+        <location filename="../../console/ui/main_window.py" line="160"/>
         <source>Order detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="161"/>
-        <location filename="../../console/ui/main_window.py" line="258"/>
+        <location filename="../../console/ui/main_window.py" line="162"/>
+        <location filename="../../console/ui/main_window.py" line="264"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="163"/>
+        <location filename="../../console/ui/main_window.py" line="164"/>
         <source>Seat board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="165"/>
-        <location filename="../../console/ui/main_window.py" line="275"/>
+        <location filename="../../console/ui/main_window.py" line="166"/>
+        <location filename="../../console/ui/main_window.py" line="281"/>
         <source>Emergency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="167"/>
+        <location filename="../../console/ui/main_window.py" line="168"/>
         <source>Hot spots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="169"/>
+        <location filename="../../console/ui/main_window.py" line="175"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="220"/>
+        <location filename="../../console/ui/main_window.py" line="226"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="300"/>
+        <location filename="../../console/ui/main_window.py" line="306"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="303"/>
+        <location filename="../../console/ui/main_window.py" line="309"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="316"/>
+        <location filename="../../console/ui/main_window.py" line="322"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324"/>
+        <location filename="../../console/ui/main_window.py" line="330"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="328"/>
+        <location filename="../../console/ui/main_window.py" line="334"/>
         <source>No orders from {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3138,22 +3138,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Linked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3161,57 +3161,57 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>PartnersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="197"/>
+        <location filename="../../console/ui/emergency/models.py" line="195"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="198"/>
+        <location filename="../../console/ui/emergency/models.py" line="196"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="199"/>
+        <location filename="../../console/ui/emergency/models.py" line="197"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="200"/>
+        <location filename="../../console/ui/emergency/models.py" line="198"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="201"/>
+        <location filename="../../console/ui/emergency/models.py" line="199"/>
         <source>Notified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="202"/>
+        <location filename="../../console/ui/emergency/models.py" line="200"/>
         <source>Deadline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="203"/>
+        <location filename="../../console/ui/emergency/models.py" line="201"/>
         <source>Answered (how, who)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="204"/>
+        <location filename="../../console/ui/emergency/models.py" line="202"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="246"/>
+        <location filename="../../console/ui/emergency/models.py" line="242"/>
         <source>Duty phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="278"/>
+        <location filename="../../console/ui/emergency/models.py" line="274"/>
         <source>{due} (over by {late})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="281"/>
+        <location filename="../../console/ui/emergency/models.py" line="277"/>
         <source>{due} ({left} left)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3904,82 +3904,82 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportHeadlines</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="322"/>
+        <location filename="../../console/ui/reports/page.py" line="385"/>
         <source>Calls offered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="323"/>
+        <location filename="../../console/ui/reports/page.py" line="386"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="324"/>
+        <location filename="../../console/ui/reports/page.py" line="387"/>
         <source>Answered within 15 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="325"/>
+        <location filename="../../console/ui/reports/page.py" line="388"/>
         <source>GB/T 33358 service level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="326"/>
+        <location filename="../../console/ui/reports/page.py" line="389"/>
         <source>Abandoned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="327"/>
+        <location filename="../../console/ui/reports/page.py" line="390"/>
         <source>Average handling time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="328"/>
+        <location filename="../../console/ui/reports/page.py" line="391"/>
         <source>Orders received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="329"/>
+        <location filename="../../console/ui/reports/page.py" line="392"/>
         <source>Orders completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="330"/>
+        <location filename="../../console/ui/reports/page.py" line="393"/>
         <source>Escalated to 110</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="331"/>
+        <location filename="../../console/ui/reports/page.py" line="394"/>
         <source>Alarms raised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="332"/>
+        <location filename="../../console/ui/reports/page.py" line="395"/>
         <source>{n} acknowledged, median {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="334"/>
+        <location filename="../../console/ui/reports/page.py" line="397"/>
         <source>Hot spots found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="335"/>
+        <location filename="../../console/ui/reports/page.py" line="398"/>
         <source>{n} taken up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="336"/>
+        <location filename="../../console/ui/reports/page.py" line="399"/>
         <source>Verification orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="338"/>
+        <location filename="../../console/ui/reports/page.py" line="401"/>
         <source>Emergency incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="339"/>
+        <location filename="../../console/ui/reports/page.py" line="402"/>
         <source>drills left out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3987,35 +3987,43 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="238"/>
+        <location filename="../../console/ui/reports/page.py" line="296"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="239"/>
+        <location filename="../../console/ui/reports/page.py" line="297"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="249"/>
+        <location filename="../../console/ui/reports/page.py" line="314"/>
         <source>{name}  on time {share}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="254"/>
+        <location filename="../../console/ui/reports/page.py" line="319"/>
         <source>Dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="255"/>
+        <location filename="../../console/ui/reports/page.py" line="320"/>
         <source>Fed back on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <location filename="../../console/ui/reports/pdf.py" line="152"/>
+        <source>{title} (continued)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../console/ui/reports/tables.py" line="111"/>
+        <location filename="../../console/ui/reports/tables.py" line="119"/>
         <source>Enter or double-click: the orders behind it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4286,102 +4294,102 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="93"/>
+        <location filename="../../console/ui/reports/tab.py" line="94"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="94"/>
+        <location filename="../../console/ui/reports/tab.py" line="95"/>
         <source>Export to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="95"/>
+        <location filename="../../console/ui/reports/tab.py" line="96"/>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="141"/>
+        <location filename="../../console/ui/reports/tab.py" line="151"/>
         <source>Reading the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="149"/>
+        <location filename="../../console/ui/reports/tab.py" line="158"/>
         <source>Report {period}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="156"/>
+        <location filename="../../console/ui/reports/tab.py" line="169"/>
         <source>Could not read the report: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="165"/>
+        <location filename="../../console/ui/reports/tab.py" line="178"/>
         <source>{filters} · made {at} (China time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="168"/>
+        <location filename="../../console/ui/reports/tab.py" line="181"/>
         <source> · calls have no district: the call figures are the platform&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="202"/>
+        <location filename="../../console/ui/reports/tab.py" line="215"/>
         <source>report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="232"/>
+        <location filename="../../console/ui/reports/tab.py" line="245"/>
         <source>An export is running: cancel it or wait for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="234"/>
+        <location filename="../../console/ui/reports/tab.py" line="247"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="235"/>
+        <location filename="../../console/ui/reports/tab.py" line="248"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="241"/>
+        <location filename="../../console/ui/reports/tab.py" line="254"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="246"/>
+        <location filename="../../console/ui/reports/tab.py" line="259"/>
         <source>Export cancelled: no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="247"/>
+        <location filename="../../console/ui/reports/tab.py" line="260"/>
         <source>Saved {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="253"/>
+        <location filename="../../console/ui/reports/tab.py" line="266"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="267"/>
+        <location filename="../../console/ui/reports/tab.py" line="280"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="268"/>
+        <location filename="../../console/ui/reports/tab.py" line="281"/>
         <source>PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="278"/>
+        <location filename="../../console/ui/reports/tab.py" line="291"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="281"/>
+        <location filename="../../console/ui/reports/tab.py" line="294"/>
         <source>Saved {path} ({pages} page(s)).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4417,6 +4425,11 @@ Started {at} by {by} ({platform})</source>
     <message>
         <location filename="../../console/ui/admin/pages.py" line="60"/>
         <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/app_roles.py" line="91"/>
+        <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4460,7 +4473,7 @@ Started {at} by {by} ({platform})</source>
     <name>ScreenPopView</name>
     <message>
         <location filename="../../console/ui/seat/screen_pop.py" line="54"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="126"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="131"/>
         <source>No caller yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4940,22 +4953,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1026,7 +1026,7 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="98"/>
+        <location filename="../../console/ui/reports/page.py" line="100"/>
         <source>Nothing in this period.</source>
         <translation>本期无数据。</translation>
     </message>
@@ -1317,13 +1317,13 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="106"/>
-        <location filename="../../console/ui/emergency/models.py" line="360"/>
+        <location filename="../../console/ui/emergency/models.py" line="352"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="107"/>
-        <location filename="../../console/ui/emergency/models.py" line="361"/>
+        <location filename="../../console/ui/emergency/models.py" line="353"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
@@ -1368,37 +1368,37 @@ Started {at} by {by} ({platform})</source>
         <translation>{d}天 {hh:02}:{mm:02}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="358"/>
+        <location filename="../../console/ui/emergency/models.py" line="350"/>
         <source>started</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="359"/>
+        <location filename="../../console/ui/emergency/models.py" line="351"/>
         <source>no partner in the directory</source>
         <translation>目录中无该类联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="362"/>
+        <location filename="../../console/ui/emergency/models.py" line="354"/>
         <source>notified again</source>
         <translation>重新通知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="363"/>
+        <location filename="../../console/ui/emergency/models.py" line="355"/>
         <source>level changed</source>
         <translation>级别调整</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="364"/>
+        <location filename="../../console/ui/emergency/models.py" line="356"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="365"/>
+        <location filename="../../console/ui/emergency/models.py" line="357"/>
         <source>order linked</source>
         <translation>关联工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="366"/>
+        <location filename="../../console/ui/emergency/models.py" line="358"/>
         <source>stood down</source>
         <translation>响应终止</translation>
     </message>
@@ -1406,27 +1406,27 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ExcelExport</name>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="54"/>
+        <location filename="../../console/ui/reports/exports.py" line="48"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="54"/>
+        <location filename="../../console/ui/reports/exports.py" line="48"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="57"/>
+        <location filename="../../console/ui/reports/exports.py" line="51"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="77"/>
+        <location filename="../../console/ui/reports/exports.py" line="71"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="88"/>
+        <location filename="../../console/ui/reports/exports.py" line="82"/>
         <source>Writing {name}: {done:,} of {total:,} rows</source>
         <translation>正在写入 {name}：第 {done:,} 行，共 {total:,} 行</translation>
     </message>
@@ -1640,87 +1640,87 @@ Started {at} by {by} ({platform})</source>
         <translation>近 24 小时热点：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="104"/>
+        <location filename="../../console/ui/hotspots/view.py" line="105"/>
         <source>Orders behind it (Enter opens one):</source>
         <translation>相关工单（回车打开）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="109"/>
+        <location filename="../../console/ui/hotspots/view.py" line="110"/>
         <source>Verify by:</source>
         <translation>核查派往：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="111"/>
+        <location filename="../../console/ui/hotspots/view.py" line="112"/>
         <source>Send verification order (Ctrl+Enter)</source>
         <translation>转核查工单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="114"/>
+        <location filename="../../console/ui/hotspots/view.py" line="115"/>
         <source>Feedback due within 24 hours.</source>
         <translation>须在 24 小时内反馈核查意见。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="197"/>
+        <location filename="../../console/ui/hotspots/view.py" line="198"/>
         <source>{open} to verify · {taken} taken up</source>
         <translation>待核查 {open} 个 · 已转核查 {taken} 个</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="203"/>
+        <location filename="../../console/ui/hotspots/view.py" line="204"/>
         <source>Could not load the hot spots: {error}</source>
         <translation>无法读取热点：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="224"/>
+        <location filename="../../console/ui/hotspots/view.py" line="225"/>
         <source>No hot spot in the last 24 hours.</source>
         <translation>近 24 小时没有热点。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="236"/>
+        <location filename="../../console/ui/hotspots/view.py" line="237"/>
         <source>{district} · {what} · {window}</source>
         <translation>{district} · {what} · {window}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="240"/>
+        <location filename="../../console/ui/hotspots/view.py" line="241"/>
         <source>{count} orders at one address in the window (a repeat: {least} or more).</source>
         <translation>本时段同一地址 {count} 件（热点件：{least} 件及以上）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="246"/>
+        <location filename="../../console/ui/hotspots/view.py" line="247"/>
         <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, threshold {threshold:.1f}.</source>
         <translation>本时段 {count} 件。基线（前几日同时段，由近及远）：{base}；均值 {mean:.1f}，标准差 {sd:.1f}，阈值 {threshold:.1f}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="253"/>
+        <location filename="../../console/ui/hotspots/view.py" line="254"/>
         <source>✔ Taken up {at} by {by}: verification order {number} to {department}.</source>
         <translation>✔ {by} 于 {at} 转核查：核查工单 {number}，派往 {department}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="258"/>
+        <location filename="../../console/ui/hotspots/view.py" line="259"/>
         <source>○ Not taken up yet.</source>
         <translation>○ 尚未转核查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="267"/>
+        <location filename="../../console/ui/hotspots/view.py" line="268"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="277"/>
+        <location filename="../../console/ui/hotspots/view.py" line="278"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="313"/>
+        <location filename="../../console/ui/hotspots/view.py" line="314"/>
         <source>Choose the department or government to verify it.</source>
         <translation>请选择负责核查的部门或属地政府。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="322"/>
+        <location filename="../../console/ui/hotspots/view.py" line="323"/>
         <source>Verification order {number} sent to {department}.</source>
         <translation>核查工单 {number} 已派往 {department}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="331"/>
+        <location filename="../../console/ui/hotspots/view.py" line="332"/>
         <source>Not sent: {error}</source>
         <translation>未派出：{error}</translation>
     </message>
@@ -2014,7 +2014,7 @@ Started {at} by {by} ({platform})</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="146"/>
+        <location filename="../../console/ui/emergency/models.py" line="144"/>
         <source>stood down {time}</source>
         <translation>{time} 终止</translation>
     </message>
@@ -2480,110 +2480,110 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="86"/>
+        <location filename="../../console/ui/main_window.py" line="87"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="114"/>
+        <location filename="../../console/ui/main_window.py" line="115"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="119"/>
+        <location filename="../../console/ui/main_window.py" line="120"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="120"/>
+        <location filename="../../console/ui/main_window.py" line="121"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="117"/>
+        <location filename="../../console/ui/main_window.py" line="118"/>
         <source>Caller number:</source>
         <translation>来电号码：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="152"/>
+        <location filename="../../console/ui/main_window.py" line="153"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="154"/>
-        <location filename="../../console/ui/main_window.py" line="266"/>
+        <location filename="../../console/ui/main_window.py" line="155"/>
+        <location filename="../../console/ui/main_window.py" line="272"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="156"/>
+        <location filename="../../console/ui/main_window.py" line="157"/>
         <source>Queues</source>
         <translation>工单队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="157"/>
+        <location filename="../../console/ui/main_window.py" line="158"/>
         <source>Caller lookup</source>
         <translation>来电查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="159"/>
+        <location filename="../../console/ui/main_window.py" line="160"/>
         <source>Order detail</source>
         <translation>工单详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="161"/>
-        <location filename="../../console/ui/main_window.py" line="258"/>
+        <location filename="../../console/ui/main_window.py" line="162"/>
+        <location filename="../../console/ui/main_window.py" line="264"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="163"/>
+        <location filename="../../console/ui/main_window.py" line="164"/>
         <source>Seat board</source>
         <translation>坐席看板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="165"/>
-        <location filename="../../console/ui/main_window.py" line="275"/>
+        <location filename="../../console/ui/main_window.py" line="166"/>
+        <location filename="../../console/ui/main_window.py" line="281"/>
         <source>Emergency</source>
         <translation>应急联动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="167"/>
+        <location filename="../../console/ui/main_window.py" line="168"/>
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="169"/>
+        <location filename="../../console/ui/main_window.py" line="175"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="220"/>
+        <location filename="../../console/ui/main_window.py" line="226"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="300"/>
+        <location filename="../../console/ui/main_window.py" line="306"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="303"/>
+        <location filename="../../console/ui/main_window.py" line="309"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="316"/>
+        <location filename="../../console/ui/main_window.py" line="322"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324"/>
+        <location filename="../../console/ui/main_window.py" line="330"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="328"/>
+        <location filename="../../console/ui/main_window.py" line="334"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -3143,22 +3143,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Linked</source>
         <translation>关联</translation>
     </message>
@@ -3166,57 +3166,57 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>PartnersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="197"/>
+        <location filename="../../console/ui/emergency/models.py" line="195"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="198"/>
+        <location filename="../../console/ui/emergency/models.py" line="196"/>
         <source>Partner</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="199"/>
+        <location filename="../../console/ui/emergency/models.py" line="197"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="200"/>
+        <location filename="../../console/ui/emergency/models.py" line="198"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="201"/>
+        <location filename="../../console/ui/emergency/models.py" line="199"/>
         <source>Notified</source>
         <translation>通知时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="202"/>
+        <location filename="../../console/ui/emergency/models.py" line="200"/>
         <source>Deadline</source>
         <translation>确认时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="203"/>
+        <location filename="../../console/ui/emergency/models.py" line="201"/>
         <source>Answered (how, who)</source>
         <translation>回复（方式、答复人）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="204"/>
+        <location filename="../../console/ui/emergency/models.py" line="202"/>
         <source>Sent</source>
         <translation>通知次数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="246"/>
+        <location filename="../../console/ui/emergency/models.py" line="242"/>
         <source>Duty phone: {phone}</source>
         <translation>值班电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="278"/>
+        <location filename="../../console/ui/emergency/models.py" line="274"/>
         <source>{due} (over by {late})</source>
         <translation>{due}（已超时 {late}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="281"/>
+        <location filename="../../console/ui/emergency/models.py" line="277"/>
         <source>{due} ({left} left)</source>
         <translation>{due}（剩 {left}）</translation>
     </message>
@@ -3909,82 +3909,82 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportHeadlines</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="322"/>
+        <location filename="../../console/ui/reports/page.py" line="385"/>
         <source>Calls offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="323"/>
+        <location filename="../../console/ui/reports/page.py" line="386"/>
         <source>Answered</source>
         <translation>接通量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="324"/>
+        <location filename="../../console/ui/reports/page.py" line="387"/>
         <source>Answered within 15 s</source>
         <translation>15秒接通率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="325"/>
+        <location filename="../../console/ui/reports/page.py" line="388"/>
         <source>GB/T 33358 service level</source>
         <translation>GB/T 33358 服务水平</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="326"/>
+        <location filename="../../console/ui/reports/page.py" line="389"/>
         <source>Abandoned</source>
         <translation>放弃量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="327"/>
+        <location filename="../../console/ui/reports/page.py" line="390"/>
         <source>Average handling time</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="328"/>
+        <location filename="../../console/ui/reports/page.py" line="391"/>
         <source>Orders received</source>
         <translation>受理工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="329"/>
+        <location filename="../../console/ui/reports/page.py" line="392"/>
         <source>Orders completed</source>
         <translation>办结工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="330"/>
+        <location filename="../../console/ui/reports/page.py" line="393"/>
         <source>Escalated to 110</source>
         <translation>联动110派警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="331"/>
+        <location filename="../../console/ui/reports/page.py" line="394"/>
         <source>Alarms raised</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="332"/>
+        <location filename="../../console/ui/reports/page.py" line="395"/>
         <source>{n} acknowledged, median {t}</source>
         <translation>已确认 {n}，确认中位时长 {t}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="334"/>
+        <location filename="../../console/ui/reports/page.py" line="397"/>
         <source>Hot spots found</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="335"/>
+        <location filename="../../console/ui/reports/page.py" line="398"/>
         <source>{n} taken up</source>
         <translation>已核查 {n}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="336"/>
+        <location filename="../../console/ui/reports/page.py" line="399"/>
         <source>Verification orders</source>
         <translation>核查工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="338"/>
+        <location filename="../../console/ui/reports/page.py" line="401"/>
         <source>Emergency incidents</source>
         <translation>应急事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="339"/>
+        <location filename="../../console/ui/reports/page.py" line="402"/>
         <source>drills left out</source>
         <translation>不含演练</translation>
     </message>
@@ -3992,35 +3992,43 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="238"/>
+        <location filename="../../console/ui/reports/page.py" line="296"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="239"/>
+        <location filename="../../console/ui/reports/page.py" line="297"/>
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="249"/>
+        <location filename="../../console/ui/reports/page.py" line="314"/>
         <source>{name}  on time {share}</source>
         <translation>{name}  按时 {share}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="254"/>
+        <location filename="../../console/ui/reports/page.py" line="319"/>
         <source>Dispatched</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="255"/>
+        <location filename="../../console/ui/reports/page.py" line="320"/>
         <source>Fed back on time</source>
         <translation>按时反馈</translation>
     </message>
 </context>
 <context>
+    <name>ReportPdf</name>
+    <message>
+        <location filename="../../console/ui/reports/pdf.py" line="152"/>
+        <source>{title} (continued)</source>
+        <translation>{title}（续）</translation>
+    </message>
+</context>
+<context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../console/ui/reports/tables.py" line="111"/>
+        <location filename="../../console/ui/reports/tables.py" line="119"/>
         <source>Enter or double-click: the orders behind it</source>
         <translation>回车或双击：查看对应工单</translation>
     </message>
@@ -4291,102 +4299,102 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="93"/>
+        <location filename="../../console/ui/reports/tab.py" line="94"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="94"/>
+        <location filename="../../console/ui/reports/tab.py" line="95"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="95"/>
+        <location filename="../../console/ui/reports/tab.py" line="96"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="141"/>
+        <location filename="../../console/ui/reports/tab.py" line="151"/>
         <source>Reading the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="149"/>
+        <location filename="../../console/ui/reports/tab.py" line="158"/>
         <source>Report {period}</source>
         <translation>报表 {period}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="156"/>
+        <location filename="../../console/ui/reports/tab.py" line="169"/>
         <source>Could not read the report: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="165"/>
+        <location filename="../../console/ui/reports/tab.py" line="178"/>
         <source>{filters} · made {at} (China time)</source>
         <translation>{filters} · 生成于 {at}（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="168"/>
+        <location filename="../../console/ui/reports/tab.py" line="181"/>
         <source> · calls have no district: the call figures are the platform&apos;s</source>
         <translation> · 话务数据不分区县：呼入、接通等为全平台数字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="202"/>
+        <location filename="../../console/ui/reports/tab.py" line="215"/>
         <source>report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="232"/>
+        <location filename="../../console/ui/reports/tab.py" line="245"/>
         <source>An export is running: cancel it or wait for it.</source>
         <translation>正在导出：请等待完成或先取消。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="234"/>
+        <location filename="../../console/ui/reports/tab.py" line="247"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="235"/>
+        <location filename="../../console/ui/reports/tab.py" line="248"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="241"/>
+        <location filename="../../console/ui/reports/tab.py" line="254"/>
         <source>Writing {path}…</source>
         <translation>正在写入 {path}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="246"/>
+        <location filename="../../console/ui/reports/tab.py" line="259"/>
         <source>Export cancelled: no file was written.</source>
         <translation>已取消导出，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="247"/>
+        <location filename="../../console/ui/reports/tab.py" line="260"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="253"/>
+        <location filename="../../console/ui/reports/tab.py" line="266"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="267"/>
+        <location filename="../../console/ui/reports/tab.py" line="280"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="268"/>
+        <location filename="../../console/ui/reports/tab.py" line="281"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="278"/>
+        <location filename="../../console/ui/reports/tab.py" line="291"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="281"/>
+        <location filename="../../console/ui/reports/tab.py" line="294"/>
         <source>Saved {path} ({pages} page(s)).</source>
         <translation>已保存 {path}（共 {pages} 页）。</translation>
     </message>
@@ -4423,6 +4431,11 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/ui/admin/pages.py" line="60"/>
         <source>Audit trail</source>
         <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../console/app_roles.py" line="91"/>
+        <source>Reports</source>
+        <translation>报表</translation>
     </message>
 </context>
 <context>
@@ -4465,7 +4478,7 @@ Started {at} by {by} ({platform})</source>
     <name>ScreenPopView</name>
     <message>
         <location filename="../../console/ui/seat/screen_pop.py" line="54"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="126"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="131"/>
         <source>No caller yet.</source>
         <translation>暂无来电。</translation>
     </message>
@@ -4945,22 +4958,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
