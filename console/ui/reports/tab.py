@@ -123,7 +123,7 @@ class ReportsTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         """The first time the tab is shown: load the charts library, read the report — both on
-        the read thread, one after the other (the import is ≈ 60–80 ms of Python: a stall if
+        the read thread, one after the other (the import is 10–80 ms, with the load: a stall if
         done here; the report's answer comes after it, so its charts are drawn with it)."""
         super().showEvent(event)
         if self.page.charts is None and not self._ops.in_flight(self, "charts"):
