@@ -122,14 +122,11 @@ class ReportsTab(QWidget):
         self.figures_shortcut.activated.connect(self.focus_first)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """The first time the tab is shown: load the charts library, read the report — both on
-        the read thread, one after the other (the import is 10–80 ms, with the load: a stall if
-        done here; the report's answer comes after it, so its charts are drawn with it)."""
+        """The first time the tab is shown: load the charts library (10–80 ms, with the load),
+        read the report (on the read thread)."""
         super().showEvent(event)
-        if self.page.charts is None and not self._ops.in_flight(self, "charts"):
-            self._ops.read(self, "charts", lambda: importlib.import_module(CHARTS_MODULE),
-                           success=self.page.use_charts,
-                           failure=lambda error: self._say(refusal_text(error), error=True))  # fmt: skip
+        if self.page.charts is None:
+            self.page.use_charts(importlib.import_module(CHARTS_MODULE))
         if self._asked is None:
             self.refresh()
 
