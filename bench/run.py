@@ -49,6 +49,7 @@ BENCHMARKS = [
     "hotspot_scan",
     "report_year",
     "export_rows",
+    "reports_tab",
     "duplicates",
     "seats",
     "suggest",

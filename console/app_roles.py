@@ -1,10 +1,12 @@
 """Part of the composition root (see app.py): the pages of the site-wide roles and the audit of
 seat sessions.
 
-A 系统管理员 gets the Users and Knowledge tabs and a 审计员 the Audit tab (:func:`console.ui.admin.pages.role_pages`
-decides from the role matrix). An account that also works the floor gets them beside its seat's
-tabs; an account that works no seat (an auditor; an administrator without a floor role) gets a
-window of those tabs only, with no seat, switch or queues. Nothing else imports this module.
+A 系统管理员 gets the Users and Knowledge tabs and a 审计员 the Audit tab
+(:func:`console.ui.admin.pages.role_pages` decides from the role matrix). An account that also
+works the floor gets them beside its seat's tabs; an account that works no seat (an auditor; an administrator without a floor role) gets a
+window of those tabs only, with no seat, switch or queues — and, for an administrator, the
+Reports tab (报表), which a seat's window already has (``app_floor``). Nothing else imports
+this module.
 """
 
 from __future__ import annotations
@@ -15,21 +17,28 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QWidget
 
 from console.app_sign_in import SeatSlot
 from console.app_window import WindowParts
 from console.config import Settings
+from console.domain.calendar import china_date
 from console.domain.roles import Capability, Principal, Seated
 from console.services import audit
 from console.services.accounts import AccountService
 from console.services.audit import AuditTrail
 from console.services.knowledge import KnowledgeService
+from console.services.reports import ReportService
 from console.services.sessions import SeatSessions, audited
 from console.store.engine import Database
+from console.store.seed import catalogue
 from console.ui.admin.pages import RoleServices, RoleWindow, role_pages
+from console.ui.keys import KEYS, sequence
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
+from console.ui.reports import ReportsTab, reports_tab
 
 
 def role_services(
@@ -60,10 +69,35 @@ def add_role_pages(
         window.add_page(page.widget, page.title, page.key)
 
 
-def role_window(principal: Principal, services: RoleServices, ops: Operations) -> QWidget:
+Reports = Callable[[Principal], ReportsTab | None]
+"""The reports tab for a principal, or None when it may not see reports."""
+
+
+def reports_for(db: Database, clock: Callable[[], datetime], ops: Operations) -> Reports:
+    def make(principal: Principal) -> ReportsTab | None:
+        with db.read() as session:
+            districts = catalogue(session)[2]
+        chinese = QLocale().language() == QLocale.Language.Chinese
+        return reports_tab(
+            ReportService(db, clock), principal=principal, ops=ops,
+            today=lambda: china_date(clock()), districts=districts, chinese=chinese,
+        )  # fmt: skip
+
+    return make
+
+
+def role_window(
+    principal: Principal, services: RoleServices, ops: Operations, reports: Reports | None = None
+) -> QWidget:
     window = RoleWindow(principal)
     for page in role_pages(principal, services, ops):
         window.add_page(page.widget, page.title, page.key)
+    tab = reports(principal) if reports is not None else None
+    if tab is not None:  # it reads its first report when first shown
+        window.add_page(tab, QCoreApplication.translate("RolePages", "Reports"), "tab_reports")
+        window.tabs.setTabToolTip(window.tabs.indexOf(tab), KEYS["tab_reports"].keys[0])
+        shortcut = QShortcut(sequence("tab_reports"), window)
+        shortcut.activated.connect(lambda: window.tabs.setCurrentWidget(tab))
     return window
 
 
@@ -113,7 +147,9 @@ def seat_slots(
                 sessions, shared.ops,
                 open_window=_seat_opener(open_window, roles, shared.ops),
                 close_window=close_window,
-                open_roles=_roles_opener(seat.seat, roles, shared.ops),
+                open_roles=_roles_opener(
+                    seat.seat, roles, shared.ops, reports_for(shared.db, shared.clock, shared.ops)
+                ),
                 idle_minutes=shared.settings.idle_lock_min,
             )
         )  # fmt: skip
@@ -132,9 +168,11 @@ def _seat_opener(
 
 
 def _roles_opener(
-    seat: str, roles: RoleServices, ops: Operations
+    seat: str, roles: RoleServices, ops: Operations, reports: Reports
 ) -> Callable[[Principal], QWidget | None]:
     def open_roles(principal: Principal) -> QWidget | None:
-        return None if works_a_seat(principal, seat) else role_window(principal, roles, ops)
+        if works_a_seat(principal, seat):
+            return None
+        return role_window(principal, roles, ops, reports)
 
     return open_roles

@@ -1245,7 +1245,7 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="98"/>
+        <location filename="../../console/ui/reports/page.py" line="100"/>
         <source>Nothing in this period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1822,27 +1822,27 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ExcelExport</name>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="54"/>
+        <location filename="../../console/ui/reports/exports.py" line="48"/>
         <source>Writing {name}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="54"/>
+        <location filename="../../console/ui/reports/exports.py" line="48"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="57"/>
+        <location filename="../../console/ui/reports/exports.py" line="51"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="77"/>
+        <location filename="../../console/ui/reports/exports.py" line="71"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="88"/>
+        <location filename="../../console/ui/reports/exports.py" line="82"/>
         <source>Writing {name}: {done:,} of {total:,} rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2056,87 +2056,87 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="104"/>
+        <location filename="../../console/ui/hotspots/view.py" line="105"/>
         <source>Orders behind it (Enter opens one):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="109"/>
+        <location filename="../../console/ui/hotspots/view.py" line="110"/>
         <source>Verify by:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="111"/>
+        <location filename="../../console/ui/hotspots/view.py" line="112"/>
         <source>Send verification order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="114"/>
+        <location filename="../../console/ui/hotspots/view.py" line="115"/>
         <source>Feedback due within 24 hours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="197"/>
+        <location filename="../../console/ui/hotspots/view.py" line="198"/>
         <source>{open} to verify · {taken} taken up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="203"/>
+        <location filename="../../console/ui/hotspots/view.py" line="204"/>
         <source>Could not load the hot spots: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="224"/>
+        <location filename="../../console/ui/hotspots/view.py" line="225"/>
         <source>No hot spot in the last 24 hours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="236"/>
+        <location filename="../../console/ui/hotspots/view.py" line="237"/>
         <source>{district} · {what} · {window}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="240"/>
+        <location filename="../../console/ui/hotspots/view.py" line="241"/>
         <source>{count} orders at one address in the window (a repeat: {least} or more).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="246"/>
+        <location filename="../../console/ui/hotspots/view.py" line="247"/>
         <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, threshold {threshold:.1f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="253"/>
+        <location filename="../../console/ui/hotspots/view.py" line="254"/>
         <source>✔ Taken up {at} by {by}: verification order {number} to {department}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="258"/>
+        <location filename="../../console/ui/hotspots/view.py" line="259"/>
         <source>○ Not taken up yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="267"/>
+        <location filename="../../console/ui/hotspots/view.py" line="268"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="277"/>
+        <location filename="../../console/ui/hotspots/view.py" line="278"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="313"/>
+        <location filename="../../console/ui/hotspots/view.py" line="314"/>
         <source>Choose the department or government to verify it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="322"/>
+        <location filename="../../console/ui/hotspots/view.py" line="323"/>
         <source>Verification order {number} sent to {department}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="331"/>
+        <location filename="../../console/ui/hotspots/view.py" line="332"/>
         <source>Not sent: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4739,82 +4739,82 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportHeadlines</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="322"/>
+        <location filename="../../console/ui/reports/page.py" line="385"/>
         <source>Calls offered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="323"/>
+        <location filename="../../console/ui/reports/page.py" line="386"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="324"/>
+        <location filename="../../console/ui/reports/page.py" line="387"/>
         <source>Answered within 15 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="325"/>
+        <location filename="../../console/ui/reports/page.py" line="388"/>
         <source>GB/T 33358 service level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="326"/>
+        <location filename="../../console/ui/reports/page.py" line="389"/>
         <source>Abandoned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="327"/>
+        <location filename="../../console/ui/reports/page.py" line="390"/>
         <source>Average handling time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="328"/>
+        <location filename="../../console/ui/reports/page.py" line="391"/>
         <source>Orders received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="329"/>
+        <location filename="../../console/ui/reports/page.py" line="392"/>
         <source>Orders completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="330"/>
+        <location filename="../../console/ui/reports/page.py" line="393"/>
         <source>Escalated to 110</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="331"/>
+        <location filename="../../console/ui/reports/page.py" line="394"/>
         <source>Alarms raised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="332"/>
+        <location filename="../../console/ui/reports/page.py" line="395"/>
         <source>{n} acknowledged, median {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="334"/>
+        <location filename="../../console/ui/reports/page.py" line="397"/>
         <source>Hot spots found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="335"/>
+        <location filename="../../console/ui/reports/page.py" line="398"/>
         <source>{n} taken up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="336"/>
+        <location filename="../../console/ui/reports/page.py" line="399"/>
         <source>Verification orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="338"/>
+        <location filename="../../console/ui/reports/page.py" line="401"/>
         <source>Emergency incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="339"/>
+        <location filename="../../console/ui/reports/page.py" line="402"/>
         <source>drills left out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4822,35 +4822,43 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="238"/>
+        <location filename="../../console/ui/reports/page.py" line="296"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="239"/>
+        <location filename="../../console/ui/reports/page.py" line="297"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="249"/>
+        <location filename="../../console/ui/reports/page.py" line="314"/>
         <source>{name}  on time {share}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="254"/>
+        <location filename="../../console/ui/reports/page.py" line="319"/>
         <source>Dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="255"/>
+        <location filename="../../console/ui/reports/page.py" line="320"/>
         <source>Fed back on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <location filename="../../console/ui/reports/pdf.py" line="152"/>
+        <source>{title} (continued)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../console/ui/reports/tables.py" line="111"/>
+        <location filename="../../console/ui/reports/tables.py" line="119"/>
         <source>Enter or double-click: the orders behind it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5121,102 +5129,102 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="93"/>
+        <location filename="../../console/ui/reports/tab.py" line="94"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="94"/>
+        <location filename="../../console/ui/reports/tab.py" line="95"/>
         <source>Export to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="95"/>
+        <location filename="../../console/ui/reports/tab.py" line="96"/>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="141"/>
+        <location filename="../../console/ui/reports/tab.py" line="148"/>
         <source>Reading the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="149"/>
+        <location filename="../../console/ui/reports/tab.py" line="155"/>
         <source>Report {period}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="156"/>
+        <location filename="../../console/ui/reports/tab.py" line="166"/>
         <source>Could not read the report: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="165"/>
+        <location filename="../../console/ui/reports/tab.py" line="175"/>
         <source>{filters} · made {at} (China time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="168"/>
+        <location filename="../../console/ui/reports/tab.py" line="178"/>
         <source> · calls have no district: the call figures are the platform&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="202"/>
+        <location filename="../../console/ui/reports/tab.py" line="212"/>
         <source>report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="232"/>
+        <location filename="../../console/ui/reports/tab.py" line="242"/>
         <source>An export is running: cancel it or wait for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="234"/>
+        <location filename="../../console/ui/reports/tab.py" line="244"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="235"/>
+        <location filename="../../console/ui/reports/tab.py" line="245"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="241"/>
+        <location filename="../../console/ui/reports/tab.py" line="251"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="246"/>
+        <location filename="../../console/ui/reports/tab.py" line="256"/>
         <source>Export cancelled: no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="247"/>
+        <location filename="../../console/ui/reports/tab.py" line="257"/>
         <source>Saved {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="253"/>
+        <location filename="../../console/ui/reports/tab.py" line="263"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="267"/>
+        <location filename="../../console/ui/reports/tab.py" line="277"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="268"/>
+        <location filename="../../console/ui/reports/tab.py" line="278"/>
         <source>PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="278"/>
+        <location filename="../../console/ui/reports/tab.py" line="288"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="281"/>
+        <location filename="../../console/ui/reports/tab.py" line="291"/>
         <source>Saved {path} ({pages} page(s)).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5257,6 +5265,11 @@ Started {at} by {by} ({platform})</source>
     <message>
         <location filename="../../console/ui/admin/pages.py" line="69"/>
         <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/app_roles.py" line="97"/>
+        <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6024,127 +6037,127 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>Wallboard</name>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="141"/>
+        <location filename="../../console/ui/wallboard/view.py" line="127"/>
         <source>Wallboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="159"/>
+        <location filename="../../console/ui/wallboard/view.py" line="145"/>
         <source>Floor now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="162"/>
+        <location filename="../../console/ui/wallboard/view.py" line="148"/>
         <source>Esc: back to the console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="173"/>
+        <location filename="../../console/ui/wallboard/view.py" line="159"/>
         <source>Calls waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="178"/>
+        <location filename="../../console/ui/wallboard/view.py" line="164"/>
         <source>Longest wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="184"/>
+        <location filename="../../console/ui/wallboard/view.py" line="170"/>
         <source>over 15 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="189"/>
+        <location filename="../../console/ui/wallboard/view.py" line="175"/>
         <source>Seats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="191"/>
+        <location filename="../../console/ui/wallboard/view.py" line="177"/>
         <source>Open alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="196"/>
+        <location filename="../../console/ui/wallboard/view.py" line="182"/>
         <source>Hot spots (last 24 h)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="198"/>
+        <location filename="../../console/ui/wallboard/view.py" line="184"/>
         <source>to verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="200"/>
+        <location filename="../../console/ui/wallboard/view.py" line="186"/>
         <source>Emergency incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="204"/>
+        <location filename="../../console/ui/wallboard/view.py" line="190"/>
         <source>○ None active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="291"/>
+        <location filename="../../console/ui/wallboard/view.py" line="298"/>
         <source>⚠ Not read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="301"/>
+        <location filename="../../console/ui/wallboard/view.py" line="308"/>
         <source>⚠ Not updated for {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="319"/>
+        <location filename="../../console/ui/wallboard/view.py" line="326"/>
         <source>✔ {count} answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="320"/>
+        <location filename="../../console/ui/wallboard/view.py" line="327"/>
         <source>✖ {count} abandoned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="346"/>
+        <location filename="../../console/ui/wallboard/view.py" line="353"/>
         <source>Partners late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="350"/>
+        <location filename="../../console/ui/wallboard/view.py" line="357"/>
         <source>Link queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="360"/>
+        <location filename="../../console/ui/wallboard/view.py" line="367"/>
         <source>✔ {count} taken up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="325"/>
+        <location filename="../../console/ui/wallboard/view.py" line="332"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="185"/>
+        <location filename="../../console/ui/wallboard/view.py" line="171"/>
         <source>Answered ≤15 s today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="326"/>
+        <location filename="../../console/ui/wallboard/view.py" line="333"/>
         <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="327"/>
+        <location filename="../../console/ui/wallboard/view.py" line="334"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="328"/>
+        <location filename="../../console/ui/wallboard/view.py" line="335"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="329"/>
+        <location filename="../../console/ui/wallboard/view.py" line="336"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>

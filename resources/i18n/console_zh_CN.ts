@@ -1245,7 +1245,7 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="98"/>
+        <location filename="../../console/ui/reports/page.py" line="100"/>
         <source>Nothing in this period.</source>
         <translation>本期无数据。</translation>
     </message>
@@ -1827,27 +1827,27 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ExcelExport</name>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="54"/>
+        <location filename="../../console/ui/reports/exports.py" line="48"/>
         <source>Writing {name}…</source>
         <translation>正在写入 {name}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="54"/>
+        <location filename="../../console/ui/reports/exports.py" line="48"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="57"/>
+        <location filename="../../console/ui/reports/exports.py" line="51"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="77"/>
+        <location filename="../../console/ui/reports/exports.py" line="71"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/exports.py" line="88"/>
+        <location filename="../../console/ui/reports/exports.py" line="82"/>
         <source>Writing {name}: {done:,} of {total:,} rows</source>
         <translation>正在写入 {name}：第 {done:,} 行，共 {total:,} 行</translation>
     </message>
@@ -2061,87 +2061,87 @@ Started {at} by {by} ({platform})</source>
         <translation>近 24 小时热点：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="104"/>
+        <location filename="../../console/ui/hotspots/view.py" line="105"/>
         <source>Orders behind it (Enter opens one):</source>
         <translation>相关工单（回车打开）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="109"/>
+        <location filename="../../console/ui/hotspots/view.py" line="110"/>
         <source>Verify by:</source>
         <translation>核查派往：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="111"/>
+        <location filename="../../console/ui/hotspots/view.py" line="112"/>
         <source>Send verification order (Ctrl+Enter)</source>
         <translation>转核查工单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="114"/>
+        <location filename="../../console/ui/hotspots/view.py" line="115"/>
         <source>Feedback due within 24 hours.</source>
         <translation>须在 24 小时内反馈核查意见。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="197"/>
+        <location filename="../../console/ui/hotspots/view.py" line="198"/>
         <source>{open} to verify · {taken} taken up</source>
         <translation>待核查 {open} 个 · 已转核查 {taken} 个</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="203"/>
+        <location filename="../../console/ui/hotspots/view.py" line="204"/>
         <source>Could not load the hot spots: {error}</source>
         <translation>无法读取热点：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="224"/>
+        <location filename="../../console/ui/hotspots/view.py" line="225"/>
         <source>No hot spot in the last 24 hours.</source>
         <translation>近 24 小时没有热点。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="236"/>
+        <location filename="../../console/ui/hotspots/view.py" line="237"/>
         <source>{district} · {what} · {window}</source>
         <translation>{district} · {what} · {window}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="240"/>
+        <location filename="../../console/ui/hotspots/view.py" line="241"/>
         <source>{count} orders at one address in the window (a repeat: {least} or more).</source>
         <translation>本时段同一地址 {count} 件（热点件：{least} 件及以上）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="246"/>
+        <location filename="../../console/ui/hotspots/view.py" line="247"/>
         <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, threshold {threshold:.1f}.</source>
         <translation>本时段 {count} 件。基线（前几日同时段，由近及远）：{base}；均值 {mean:.1f}，标准差 {sd:.1f}，阈值 {threshold:.1f}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="253"/>
+        <location filename="../../console/ui/hotspots/view.py" line="254"/>
         <source>✔ Taken up {at} by {by}: verification order {number} to {department}.</source>
         <translation>✔ {by} 于 {at} 转核查：核查工单 {number}，派往 {department}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="258"/>
+        <location filename="../../console/ui/hotspots/view.py" line="259"/>
         <source>○ Not taken up yet.</source>
         <translation>○ 尚未转核查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="267"/>
+        <location filename="../../console/ui/hotspots/view.py" line="268"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="277"/>
+        <location filename="../../console/ui/hotspots/view.py" line="278"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="313"/>
+        <location filename="../../console/ui/hotspots/view.py" line="314"/>
         <source>Choose the department or government to verify it.</source>
         <translation>请选择负责核查的部门或属地政府。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="322"/>
+        <location filename="../../console/ui/hotspots/view.py" line="323"/>
         <source>Verification order {number} sent to {department}.</source>
         <translation>核查工单 {number} 已派往 {department}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="331"/>
+        <location filename="../../console/ui/hotspots/view.py" line="332"/>
         <source>Not sent: {error}</source>
         <translation>未派出：{error}</translation>
     </message>
@@ -4744,82 +4744,82 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportHeadlines</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="322"/>
+        <location filename="../../console/ui/reports/page.py" line="385"/>
         <source>Calls offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="323"/>
+        <location filename="../../console/ui/reports/page.py" line="386"/>
         <source>Answered</source>
         <translation>接通量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="324"/>
+        <location filename="../../console/ui/reports/page.py" line="387"/>
         <source>Answered within 15 s</source>
         <translation>15秒接通率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="325"/>
+        <location filename="../../console/ui/reports/page.py" line="388"/>
         <source>GB/T 33358 service level</source>
         <translation>GB/T 33358 服务水平</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="326"/>
+        <location filename="../../console/ui/reports/page.py" line="389"/>
         <source>Abandoned</source>
         <translation>放弃量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="327"/>
+        <location filename="../../console/ui/reports/page.py" line="390"/>
         <source>Average handling time</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="328"/>
+        <location filename="../../console/ui/reports/page.py" line="391"/>
         <source>Orders received</source>
         <translation>受理工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="329"/>
+        <location filename="../../console/ui/reports/page.py" line="392"/>
         <source>Orders completed</source>
         <translation>办结工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="330"/>
+        <location filename="../../console/ui/reports/page.py" line="393"/>
         <source>Escalated to 110</source>
         <translation>联动110派警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="331"/>
+        <location filename="../../console/ui/reports/page.py" line="394"/>
         <source>Alarms raised</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="332"/>
+        <location filename="../../console/ui/reports/page.py" line="395"/>
         <source>{n} acknowledged, median {t}</source>
         <translation>已确认 {n}，确认中位时长 {t}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="334"/>
+        <location filename="../../console/ui/reports/page.py" line="397"/>
         <source>Hot spots found</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="335"/>
+        <location filename="../../console/ui/reports/page.py" line="398"/>
         <source>{n} taken up</source>
         <translation>已核查 {n}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="336"/>
+        <location filename="../../console/ui/reports/page.py" line="399"/>
         <source>Verification orders</source>
         <translation>核查工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="338"/>
+        <location filename="../../console/ui/reports/page.py" line="401"/>
         <source>Emergency incidents</source>
         <translation>应急事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="339"/>
+        <location filename="../../console/ui/reports/page.py" line="402"/>
         <source>drills left out</source>
         <translation>不含演练</translation>
     </message>
@@ -4827,35 +4827,43 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="238"/>
+        <location filename="../../console/ui/reports/page.py" line="296"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="239"/>
+        <location filename="../../console/ui/reports/page.py" line="297"/>
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="249"/>
+        <location filename="../../console/ui/reports/page.py" line="314"/>
         <source>{name}  on time {share}</source>
         <translation>{name}  按时 {share}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="254"/>
+        <location filename="../../console/ui/reports/page.py" line="319"/>
         <source>Dispatched</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="255"/>
+        <location filename="../../console/ui/reports/page.py" line="320"/>
         <source>Fed back on time</source>
         <translation>按时反馈</translation>
     </message>
 </context>
 <context>
+    <name>ReportPdf</name>
+    <message>
+        <location filename="../../console/ui/reports/pdf.py" line="152"/>
+        <source>{title} (continued)</source>
+        <translation>{title}（续）</translation>
+    </message>
+</context>
+<context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../console/ui/reports/tables.py" line="111"/>
+        <location filename="../../console/ui/reports/tables.py" line="119"/>
         <source>Enter or double-click: the orders behind it</source>
         <translation>回车或双击：查看对应工单</translation>
     </message>
@@ -5126,102 +5134,102 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="93"/>
+        <location filename="../../console/ui/reports/tab.py" line="94"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="94"/>
+        <location filename="../../console/ui/reports/tab.py" line="95"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="95"/>
+        <location filename="../../console/ui/reports/tab.py" line="96"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="141"/>
+        <location filename="../../console/ui/reports/tab.py" line="148"/>
         <source>Reading the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="149"/>
+        <location filename="../../console/ui/reports/tab.py" line="155"/>
         <source>Report {period}</source>
         <translation>报表 {period}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="156"/>
+        <location filename="../../console/ui/reports/tab.py" line="166"/>
         <source>Could not read the report: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="165"/>
+        <location filename="../../console/ui/reports/tab.py" line="175"/>
         <source>{filters} · made {at} (China time)</source>
         <translation>{filters} · 生成于 {at}（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="168"/>
+        <location filename="../../console/ui/reports/tab.py" line="178"/>
         <source> · calls have no district: the call figures are the platform&apos;s</source>
         <translation> · 话务数据不分区县：呼入、接通等为全平台数字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="202"/>
+        <location filename="../../console/ui/reports/tab.py" line="212"/>
         <source>report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="232"/>
+        <location filename="../../console/ui/reports/tab.py" line="242"/>
         <source>An export is running: cancel it or wait for it.</source>
         <translation>正在导出：请等待完成或先取消。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="234"/>
+        <location filename="../../console/ui/reports/tab.py" line="244"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="235"/>
+        <location filename="../../console/ui/reports/tab.py" line="245"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="241"/>
+        <location filename="../../console/ui/reports/tab.py" line="251"/>
         <source>Writing {path}…</source>
         <translation>正在写入 {path}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="246"/>
+        <location filename="../../console/ui/reports/tab.py" line="256"/>
         <source>Export cancelled: no file was written.</source>
         <translation>已取消导出，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="247"/>
+        <location filename="../../console/ui/reports/tab.py" line="257"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="253"/>
+        <location filename="../../console/ui/reports/tab.py" line="263"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="267"/>
+        <location filename="../../console/ui/reports/tab.py" line="277"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="268"/>
+        <location filename="../../console/ui/reports/tab.py" line="278"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="278"/>
+        <location filename="../../console/ui/reports/tab.py" line="288"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="281"/>
+        <location filename="../../console/ui/reports/tab.py" line="291"/>
         <source>Saved {path} ({pages} page(s)).</source>
         <translation>已保存 {path}（共 {pages} 页）。</translation>
     </message>
@@ -5263,6 +5271,11 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/ui/admin/pages.py" line="69"/>
         <source>Audit trail</source>
         <translation>审计</translation>
+    </message>
+    <message>
+        <location filename="../../console/app_roles.py" line="97"/>
+        <source>Reports</source>
+        <translation>报表</translation>
     </message>
 </context>
 <context>
@@ -6029,127 +6042,127 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>Wallboard</name>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="141"/>
+        <location filename="../../console/ui/wallboard/view.py" line="127"/>
         <source>Wallboard</source>
         <translation>大屏</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="159"/>
+        <location filename="../../console/ui/wallboard/view.py" line="145"/>
         <source>Floor now</source>
         <translation>话务实况</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="162"/>
+        <location filename="../../console/ui/wallboard/view.py" line="148"/>
         <source>Esc: back to the console</source>
         <translation>Esc：返回坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="173"/>
+        <location filename="../../console/ui/wallboard/view.py" line="159"/>
         <source>Calls waiting</source>
         <translation>排队等待</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="178"/>
+        <location filename="../../console/ui/wallboard/view.py" line="164"/>
         <source>Longest wait</source>
         <translation>最长等待</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="184"/>
+        <location filename="../../console/ui/wallboard/view.py" line="170"/>
         <source>over 15 s</source>
         <translation>超过 15 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="189"/>
+        <location filename="../../console/ui/wallboard/view.py" line="175"/>
         <source>Seats</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="191"/>
+        <location filename="../../console/ui/wallboard/view.py" line="177"/>
         <source>Open alarms</source>
         <translation>未处理告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="196"/>
+        <location filename="../../console/ui/wallboard/view.py" line="182"/>
         <source>Hot spots (last 24 h)</source>
         <translation>热点（近 24 小时）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="198"/>
+        <location filename="../../console/ui/wallboard/view.py" line="184"/>
         <source>to verify</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="200"/>
+        <location filename="../../console/ui/wallboard/view.py" line="186"/>
         <source>Emergency incidents</source>
         <translation>应急事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="204"/>
+        <location filename="../../console/ui/wallboard/view.py" line="190"/>
         <source>○ None active</source>
         <translation>○ 无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="291"/>
+        <location filename="../../console/ui/wallboard/view.py" line="298"/>
         <source>⚠ Not read: {error}</source>
         <translation>⚠ 读取失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="301"/>
+        <location filename="../../console/ui/wallboard/view.py" line="308"/>
         <source>⚠ Not updated for {time}</source>
         <translation>⚠ 已 {time} 未更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="319"/>
+        <location filename="../../console/ui/wallboard/view.py" line="326"/>
         <source>✔ {count} answered</source>
         <translation>✔ 接通 {count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="320"/>
+        <location filename="../../console/ui/wallboard/view.py" line="327"/>
         <source>✖ {count} abandoned</source>
         <translation>✖ 放弃 {count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="346"/>
+        <location filename="../../console/ui/wallboard/view.py" line="353"/>
         <source>Partners late</source>
         <translation>联动单位超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="350"/>
+        <location filename="../../console/ui/wallboard/view.py" line="357"/>
         <source>Link queue</source>
         <translation>联网积压</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="360"/>
+        <location filename="../../console/ui/wallboard/view.py" line="367"/>
         <source>✔ {count} taken up</source>
         <translation>✔ 已转核查 {count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="325"/>
+        <location filename="../../console/ui/wallboard/view.py" line="332"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="185"/>
+        <location filename="../../console/ui/wallboard/view.py" line="171"/>
         <source>Answered ≤15 s today</source>
         <translation>今日 15 秒接通率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="326"/>
+        <location filename="../../console/ui/wallboard/view.py" line="333"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="327"/>
+        <location filename="../../console/ui/wallboard/view.py" line="334"/>
         <source>Wrap-up</source>
         <translation>话后整理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="328"/>
+        <location filename="../../console/ui/wallboard/view.py" line="335"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="329"/>
+        <location filename="../../console/ui/wallboard/view.py" line="336"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>

@@ -6,7 +6,8 @@ Run it on the screen size to look at (``xvfb-run -a -s "-screen 0 1366x768x24" â
 the whole screen, as the agent sees it, and the script exits 4 if what a shot is for is not
 wholly in view: the intake form's right column or its Save button, the call bar on another tab,
 the ringing offer's badge, the transfer countdown's strip and its F4 button, the inbox's
-feedback row, the alarm table. With ``pair`` it opens ``make run``'s two seats instead and
+feedback row, the alarm table, the reports' tiles and charts, the hot spot's evidence, the
+wallboard. With ``pair`` it opens ``make run``'s two seats instead and
 checks that they sit side by side, neither cut off (exit 4 if not).
 """
 
@@ -34,6 +35,7 @@ if __package__ in (None, ""):  # run as a script (by test_real_screen): find the
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.principals import at_seat
 from tests.ui.screens_emergency import DESK, emergency_shots
+from tests.ui.screens_floor import floor_shots
 from tests.waiting import until
 
 
@@ -308,6 +310,9 @@ def main() -> int:
                 return 4
         # The shift lead's emergency board (tests/ui/screens_emergency.py).
         if await emergency_shots(window, shot, checked):
+            return 4
+        # The reports tab, a hot spot with its evidence, the wallboard (screens_floor.py).
+        if await floor_shots(window, shot, checked):
             return 4
         gaps = cjk_gaps(window)
         print(f"caller={caller} cjk_missing={''.join(gaps)}", flush=True)

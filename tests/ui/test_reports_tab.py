@@ -128,8 +128,10 @@ def test_a_newer_ask_wins_over_an_older_answer(qtbot: QtBot, districts: list[Dis
     tab.refresh()  # asks for the 18th
     assert len(ops.asks) == 2
     newer = ops.asks.pop(1)
-    newer[1](newer[0]())  # type: ignore[misc]
+    with qtbot.waitSignal(tab.loaded):  # the cards are built one per turn of the event loop
+        newer[1](newer[0]())  # type: ignore[misc]
     ops.answer()  # November's answer arrives last: dropped
+    QApplication.processEvents()
     assert tab.report is not None and tab.report.period.start == tab.report.period.end
     assert tab.page.heading.text().endswith("2026-11-18")
 
@@ -327,3 +329,37 @@ def test_a_code_the_console_declares_is_named_here_a_catalogue_row_by_the_servic
     assert label_of(names, "by_district", "210106", "铁西区") == "铁西区"
     assert label_of(names, "by_field", "", "") == "（未分类）"
     assert label_of(names, "by_kind", "X-1", "X-1") == "X-1"  # unknown to the catalogue: as is
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    """The PDF's page count and its text (read back with QtPdf)."""
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    pages = document.pageCount()
+    text = "\n".join(document.getAllText(p).text() for p in range(pages))
+    document.close()
+    return pages, text
+
+
+def test_the_pdf_prints_every_row_of_a_long_table_on_as_many_pages_as_it_needs(
+    qtbot: QtBot, districts: list[District], tmp_path: Path
+) -> None:
+    tab = make(qtbot, FakeReports(), districts)
+    month = tmp_path / "month.pdf"
+    tab.save_pdf(month)
+    pages, text = pdf_text(month)
+    # the 13th and 14th districts and departments: past the dozen a card shows and the chart's bars
+    for name in ("法库县", "沈阳市", "沈阳市卫生健康委员会", "2026-11-30"):
+        assert name in text.replace(" ", ""), name
+    with qtbot.waitSignal(tab.loaded):
+        tab.filters.set_period("custom", date(2026, 1, 1), date(2026, 11, 30))
+    year = tmp_path / "year.pdf"
+    tab.save_pdf(year)
+    year_pages, year_text = pdf_text(year)
+    assert year_pages >= pages + 5  # 334 days of the trend, about 40 rows a sheet
+    flat = year_text.replace(" ", "")
+    for day in ("2026-01-01", "2026-06-15", "2026-11-30"):
+        assert day in flat, day
+    assert "（续）" in flat or "(continued)" in flat  # the header again on the next sheet

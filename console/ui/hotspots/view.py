@@ -97,6 +97,7 @@ class HotspotView(QWidget):
         list_label.setBuddy(self.table)
         self.evidence = QLabel(wordWrap=True)
         self.evidence.setObjectName("hotspotEvidence")
+        self.evidence.setStyleSheet("QLabel#hotspotEvidence { font-size: 11pt; }")  # read first
         self.evidence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.evidence.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.orders = QListWidget()

@@ -1,6 +1,5 @@
-"""The report out of the console: to Excel (the service writes the workbook off the UI thread,
-with a progress dialog that can cancel it) and to PDF (the page as shown, card by card, charts
-included).
+"""The report out of the console to Excel: the service writes the workbook off the UI thread,
+with a progress dialog that can cancel it (the PDF is ``console.ui.reports.pdf``).
 
 The Excel export runs as an operation (``ops.write``): the service calls ``progress(done,
 total)`` on the worker thread, which only emits a signal — queued to the GUI thread, where the
@@ -14,15 +13,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QObject, QPoint, QRect, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from console.ui.operations import Operations
-
-PDF_DPI = 150
-PDF_MARGIN_MM = 10.0
-CARD_GAP_PX = 12  # between two cards on a PDF page, in page pixels
 
 
 class Relay(QObject):
@@ -105,53 +99,3 @@ class ExcelExport(QObject):
             self.finished.emit("", True)
         else:
             self.failed.emit(error)
-
-
-def write_pdf(path: Path, title: str, heading: str, page: QWidget, blocks: list[QWidget]) -> int:
-    """The page as a PDF: A4 landscape, the heading, then the ``blocks`` (the tiles, the cards)
-    where they are on ``page``, all at one scale (the page's width to the paper's), a row of
-    cards never split across two sheets. Returns the number of sheets. Painted on the GUI
-    thread: widgets draw only there (a month's page takes well under a second)."""
-    writer = QPdfWriter(str(path))
-    writer.setTitle(title)
-    writer.setCreator("12345 ⇄ 110 linkage console")
-    writer.setResolution(PDF_DPI)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Landscape,
-                                     QMarginsF(*[PDF_MARGIN_MM] * 4),
-                                     QPageLayout.Unit.Millimeter))  # fmt: skip
-    area = writer.pageLayout().paintRectPixels(PDF_DPI)
-    width, height = area.width(), area.height()
-    scale = width / max(1, page.width())
-    rows: dict[int, list[tuple[QWidget, QPoint]]] = {}
-    for block in blocks:
-        if block.isVisible() and block.height() > 0:
-            at = block.mapTo(page, QPoint(0, 0))
-            rows.setdefault(at.y(), []).append((block, at))
-    painter = QPainter(writer)
-    try:
-        font = QFont(page.font())
-        font.setPointSizeF(12)
-        painter.setFont(font)
-        line = painter.fontMetrics().height()
-        painter.drawText(QRect(0, 0, width, line * 3), Qt.TextFlag.TextWordWrap, heading)
-        y, sheets = line * 3, 1
-        for top in sorted(rows):
-            row = rows[top]
-            tall = max(b.height() for b, _ in row)
-            fit = min(scale, height / tall)  # a row taller than a sheet is shrunk onto one
-            if y + tall * fit > height and y > 0:
-                writer.newPage()
-                sheets += 1
-                y = 0
-            for block, at in row:
-                painter.save()
-                painter.translate(at.x() * fit, y)
-                painter.scale(fit, fit)
-                painter.setClipRect(QRect(0, 0, block.width(), block.height()))  # a table's
-                block.render(painter, QPoint(0, 0))  # viewport draws rows past its frame
-                painter.restore()
-            y += int(tall * fit) + CARD_GAP_PX
-    finally:
-        painter.end()
-    return sheets

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.services.report_views import Count, FigureKey, Report, Table
+from console.ui.reports.pdf import LongTable
 from console.ui.reports.tables import ReportTableModel, table_view
 from console.ui.reports.tiles import TILE_STYLE, Headline, Tile
 from console.ui.reports.words import (
@@ -38,6 +39,7 @@ from console.ui.reports.words import (
 TOP_BARS = 12  # bars a chart shows at most (the table lists them all)
 TABLE_ROWS_SHOWN = 12  # a table taller than this scrolls inside its card
 TILES_PER_ROW = 6
+SHOWN_FIRST = 2  # cards built and drawn one by one as the report comes in (the rest: see below)
 TABLE_MAX_WIDTH = 560
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
@@ -113,6 +115,13 @@ class Card(QFrame):
             self.body.insertWidget(0, self.chart, 3)
         return self.chart
 
+    def printed(self) -> QWidget | LongTable:
+        """What the PDF prints: the card as shown, or — when its table scrolls — every row."""
+        scrolls = self.view.isVisibleTo(self) and (
+            self.view.verticalScrollBar().maximum() > 0 or self.model.rowCount() > TABLE_ROWS_SHOWN
+        )
+        return LongTable(self, self.title, self.chart, self.view) if scrolls else self
+
     def fit(self) -> None:
         """The table as tall as its rows (up to TABLE_ROWS_SHOWN; beside a chart, as tall as
         the chart): the page scrolls, not the table."""
@@ -137,13 +146,21 @@ class Card(QFrame):
 
 
 class ReportPage(QWidget):
-    """Signals: ``figure_activated(figure, value, title)`` when the lead opens a figure."""
+    """Signals: ``figure_activated(figure, value, title)`` when the lead opens a figure;
+    ``shown`` once every card of a report is on the page."""
 
     figure_activated = Signal(object, object, str)
+    shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportPage")
+        # The steps still to take, in page order: ("card", table) builds or refills a card,
+        # ("chart", table) draws its chart.
+        self._pending: list[tuple[str, Table]] = []
+        self._scheduled = False
+        self._titles: dict[str, str] = {}
+        self._at = (0, 0)  # where the next new card goes in the grid
         self.setStyleSheet(PAGE_STYLE)
         self.report: Report | None = None
         self.charts: Any = None  # the charts module, once the tab has been shown
@@ -171,42 +188,81 @@ class ReportPage(QWidget):
     def show_report(
         self, report: Report, tables: list[Table], heading: str, subheading: str
     ) -> None:
-        """``tables``: ``report_tables(report)``, made with the report off the UI thread."""
+        """``tables``: ``report_tables(report)``, made with the report off the UI thread.
+
+        The heading and tiles show at once; the cards are built (or refilled) one per turn of
+        the event loop, in page order, so no slice of the GUI thread holds more than one card
+        and its chart (``shown`` says when the last is done; :meth:`finish` does the rest now)."""
         self.report = report
         self.heading.setText(heading)
         self.subheading.setText(subheading)
         self._show_tiles(headlines(report))
-        titles = table_titles()
-        row, column = 0, 0
-        tables = sorted(
-            tables,
+        self._titles = table_titles()
+        self._pending = [("card", t) for t in sorted(
+            (t for t in tables if t.key not in SHOWN_AS_TILES),
             key=lambda t: ORDER.index(t.key) if t.key in ORDER else len(ORDER),
-        )
-        for table in tables:
-            if table.key in SHOWN_AS_TILES:
-                continue
-            card = self.cards.get(table.key)
-            if card is None:
-                card = self.cards[table.key] = self._card(table, titles.get(table.key, table.title))
-                if table.key in WIDE and column == 1:
-                    row, column = row + 1, 0
-                span = 2 if table.key in WIDE else 1
-                self._cards_grid.addWidget(card, row, column, 1, span)
-                row, column = (row + 1, 0) if span == 2 or column == 1 else (row, 1)
-            else:
-                card.model.set_table(table)
-            if self.charts is None:
-                card.fit()
-        self._draw_charts()  # then fits the cards around their charts
+        )]  # fmt: skip
+        self._next_soon()
+
+    def finish(self) -> None:
+        """Every card built and drawn now (before printing)."""
+        while self._pending:
+            self._build_next()
+        self.setUpdatesEnabled(True)
+
+    def _next_soon(self) -> None:
+        if not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self, self._build_next)  # dropped if the page goes
+
+    def _build_next(self) -> None:
+        """One step: a card built (or refilled), or its chart drawn — never both in one slice."""
+        self._scheduled = False
+        if not self._pending:
+            return
+        step, table = self._pending.pop(0)
+        if step == "chart":
+            self._draw_chart(table.key)
+        else:
+            self._build_card(table)
+            if table.key in CHARTED and self.charts is not None:
+                self._pending.insert(0, ("chart", table))
+        self.cards[table.key].fit()
+        if self._pending:
+            # The cards above are drawn; the rest below the fold are built without repainting
+            # the page at each (a repaint of the charts in view costs 20–40 ms): once, at the end.
+            if len(self.cards) > SHOWN_FIRST and self.updatesEnabled():
+                self.setUpdatesEnabled(False)
+            self._next_soon()
+        else:
+            self.setUpdatesEnabled(True)
+            self.shown.emit()
+
+    def _build_card(self, table: Table) -> None:
+        card = self.cards.get(table.key)
+        if card is not None:
+            card.model.set_table(table)
+            return
+        card = self.cards[table.key] = self._card(table, self._titles.get(table.key, table.title))
+        row, column = self._at
+        if table.key in WIDE and column == 1:
+            row, column = row + 1, 0
+        span = 2 if table.key in WIDE else 1
+        self._cards_grid.addWidget(card, row, column, 1, span)
+        self._at = (row + 1, 0) if span == 2 or column == 1 else (row, 1)
 
     def lay_out(self) -> None:
-        """Place the cards now (before printing a report that has just come in)."""
+        """Every card built and placed now (before printing a report that has just come in)."""
+        self.finish()
         self._layout.activate()
 
     def use_charts(self, charts: Any) -> None:
-        """The charts module, loaded the first time the tab is shown; draws the current report."""
+        """The charts module, loaded the first time the tab is shown; draws the charts of the
+        cards built so far (the others are drawn as they are built)."""
         self.charts = charts
-        self._draw_charts()
+        for key, card in self.cards.items():
+            self._draw_chart(key)
+            card.fit()
 
     def _show_tiles(self, shown: list[Headline]) -> None:
         while len(self.tiles) < len(shown):
@@ -227,28 +283,37 @@ class ReportPage(QWidget):
 
     # ------------------------------------------------------------------ charts
 
-    def _draw_charts(self) -> None:
-        if self.charts is None or self.report is None:
+    def _draw_chart(self, key: str) -> None:
+        """The chart of the card ``key``, if it has one (and the charts are loaded)."""
+        if self.charts is None or self.report is None or key not in CHARTED:
             return
         report, charts = self.report, self.charts
-        trend = self.cards["trend"]
-        days = [t.day for t in report.trend]
-        charts.trend_chart(
-            self._view(trend), days,
-            [(self.tr("Received"), [t.created for t in report.trend]),
-             (self.tr("Completed"), [t.completed for t in report.trend])],
-        )  # fmt: skip
-        trend.opened = lambda n, i: (
-            FigureKey.TREND_CREATED if n == 0 else FigureKey.TREND_COMPLETED,
-            days[i].isoformat(), f"{trend.title.text()} · {days[i]}")  # fmt: skip
-        self._count_chart("by_district", FigureKey.BY_DISTRICT, report.by_district, shares=False)
-        self._count_chart("three_way", FigureKey.THREE_WAY, report.three_way, shares=True)
-        self._count_chart("first_contact", FigureKey.FIRST_CONTACT, report.first_contact,
-                          shares=True)  # fmt: skip
-        lines = sorted(report.dispatches, key=lambda d: -d.dispatched)[:TOP_BARS]
+        if key == "trend":
+            trend = self.cards["trend"]
+            days = [t.day for t in report.trend]
+            charts.trend_chart(
+                self._view(trend), days,
+                [(self.tr("Received"), [t.created for t in report.trend]),
+                 (self.tr("Completed"), [t.completed for t in report.trend])],
+            )  # fmt: skip
+            trend.opened = lambda n, i: (
+                FigureKey.TREND_CREATED if n == 0 else FigureKey.TREND_COMPLETED,
+                days[i].isoformat(), f"{trend.title.text()} · {days[i]}")  # fmt: skip
+        elif key == "by_district":
+            self._count_chart(key, FigureKey.BY_DISTRICT, report.by_district, shares=False)
+        elif key == "three_way":
+            self._count_chart(key, FigureKey.THREE_WAY, report.three_way, shares=True)
+        elif key == "first_contact":
+            self._count_chart(key, FigureKey.FIRST_CONTACT, report.first_contact, shares=True)
+        else:
+            self._dispatch_chart()
+
+    def _dispatch_chart(self) -> None:
+        assert self.report is not None
+        lines = sorted(self.report.dispatches, key=lambda d: -d.dispatched)[:TOP_BARS]
         on_time = self.tr("{name}  on time {share}")
         card = self.cards["dispatches"]
-        charts.bar_chart(
+        self.charts.bar_chart(
             self._view(card),
             [on_time.format(name=d.name, share=share_text(d.on_time_share)) for d in lines],
             [(self.tr("Dispatched"), [d.dispatched for d in lines]),
@@ -257,8 +322,6 @@ class ReportPage(QWidget):
         card.opened = lambda n, i: (
             FigureKey.DISPATCHES if n == 0 else FigureKey.DISPATCHES_ON_TIME,
             lines[i].department, f"{card.title.text()} · {lines[i].name}")  # fmt: skip
-        for each in self.cards.values():
-            each.fit()
 
     def _count_chart(self, key: str, figure: FigureKey, counts: list[Count], *,
                      shares: bool) -> None:  # fmt: skip

@@ -35,10 +35,11 @@ from console.services.report_views import FigureKey, Period, Report, Table, repo
 from console.ui.keys import marked, sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
-from console.ui.reports.exports import ExcelExport, write_pdf
+from console.ui.reports.exports import ExcelExport
 from console.ui.reports.filters import Ask, ReportFilters
 from console.ui.reports.orders_dialog import SHOWN_AT_MOST, OrdersDialog
 from console.ui.reports.page import ReportPage
+from console.ui.reports.pdf import Block, write_pdf
 from console.ui.reports.words import time_text
 
 CHARTS_MODULE = "console.ui.reports.charts"
@@ -112,15 +113,17 @@ class ReportsTab(QWidget):
         layout.addWidget(self.message)
 
     def _connect_signals(self) -> None:
-        self.filters.changed.connect(self.refresh)
+        self.filters.changed.connect(self._filters_changed)
         self.buttons["rep_refresh"].clicked.connect(self.refresh)
         self.buttons["rep_excel"].clicked.connect(lambda: self.export_excel())
         self.buttons["rep_pdf"].clicked.connect(lambda: self.save_pdf())
         self.page.figure_activated.connect(self.open_figure)
+        self.page.shown.connect(self._shown)
         self.figures_shortcut.activated.connect(self.focus_first)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """The first time the tab is shown: load the charts library, read the report."""
+        """The first time the tab is shown: load the charts library (10–80 ms, with the load),
+        read the report (on the read thread)."""
         super().showEvent(event)
         if self.page.charts is None:
             self.page.use_charts(importlib.import_module(CHARTS_MODULE))
@@ -128,6 +131,10 @@ class ReportsTab(QWidget):
             self.refresh()
 
     # ------------------------------------------------------------------ reading
+
+    def _filters_changed(self, ask: Ask) -> None:
+        if ask != self._asked:  # the filters of the report read (or being read): nothing new
+            self.refresh()
 
     @Slot()
     def refresh(self) -> None:
@@ -145,11 +152,14 @@ class ReportsTab(QWidget):
     def _loaded(self, ask: Ask, report: Report, tables: list[Table]) -> None:
         if ask != self._asked:
             return  # the lead changed the filters meanwhile: a newer answer is on its way
-        self.report = report
         heading = self.tr("Report {period}").format(period=self._span(report.period))
         self.page.show_report(report, tables, heading, self._subheading(report))
         self._say("")
-        self.loaded.emit(report)
+
+    def _shown(self) -> None:
+        """The report's last card is on the page: its figures may be opened and exported."""
+        self.report = self.page.report
+        self.loaded.emit(self.report)
 
     def _not_loaded(self, ask: Ask, error: Exception) -> None:
         if ask == self._asked:
@@ -271,7 +281,7 @@ class ReportsTab(QWidget):
         heading = f"{self.page.heading.text()}\n{self.page.subheading.text()}"
         QApplication.sendPostedEvents()  # a report that just came in: its cards laid out
         self.page.lay_out()
-        cards: list[QWidget] = [self.page.tiles_box, *self.page.cards.values()]
+        cards: list[Block] = [self.page.tiles_box, *(c.printed() for c in self.page.cards.values())]
         try:
             pages = write_pdf(path, self.page.heading.text(), heading, self.page, cards)
         except OSError as error:

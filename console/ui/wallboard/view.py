@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -37,28 +38,13 @@ from console.ui.keys import sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.call_bar import clock_text
+from console.ui.wallboard.style import STYLE, scaled_style, screen_scale
 
 TICK_MS = 1_000  # the clock, the longest wait, and a re-read (seat states are not notified)
 FEED_THROTTLE_MS = 250
 STALE_AFTER = timedelta(seconds=5)  # no good read for this long: the wall says so
 WARN = "background: #ffb300; color: #1a1200;"  # amber, dark text: a figure past its target
 GREY = "color: #8a949e;"
-STYLE = """
-QWidget#wallboard { background: #0d1116; }
-QLabel { color: #f2f2f2; }
-QLabel#wbTitle { font-size: 44px; font-weight: bold; }
-QLabel#wbClock { font-size: 56px; font-weight: bold; }
-QLabel#wbHint { font-size: 26px; color: #b0b8c0; }
-QLabel#wbStale { font-size: 34px; font-weight: bold; padding: 4px 14px; border-radius: 6px; }
-QFrame#wbTile { background: #1b2229; border-radius: 10px; }
-QLabel#wbTileTitle { font-size: 34px; color: #c9d1d9; font-weight: bold; }
-QLabel#wbBig { font-size: 190px; font-weight: bold; }
-QLabel#wbSub { font-size: 46px; padding: 2px 12px; border-radius: 6px; }
-QLabel#wbCaption { font-size: 36px; color: #c9d1d9; }
-QLabel#wbWait { font-size: 110px; font-weight: bold; padding: 0 12px; border-radius: 8px; }
-QFrame#wbRow { border-radius: 6px; }
-QLabel#wbRowWord, QLabel#wbRowFigure { font-size: 54px; font-weight: bold; padding: 2px 0; }
-"""
 
 
 def _label(name: str, text: str = "") -> QLabel:
@@ -205,7 +191,7 @@ class Wallboard(QWidget):
         for tile in (self.waiting_tile, self.level_tile, self.agents_tile, self.alarms_tile,
                      self.hotspots_tile, self.incidents_tile):  # fmt: skip
             tile.body.addStretch(1)
-        grid = QGridLayout()
+        grid = self._grid = QGridLayout()
         grid.setSpacing(20)
         tiles = (self.waiting_tile, self.level_tile, self.agents_tile,
                  self.alarms_tile, self.hotspots_tile, self.incidents_tile)  # fmt: skip
@@ -215,7 +201,9 @@ class Wallboard(QWidget):
             grid.setColumnStretch(column, share)
         for row in range(2):
             grid.setRowStretch(row, 1)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
+        # The wall is the screen's size, whatever a moment's figures would like: never taller.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(28, 18, 28, 24)
         layout.setSpacing(16)
         layout.addLayout(top)
@@ -235,10 +223,29 @@ class Wallboard(QWidget):
         host = self.parentWidget()
         screen = host.screen() if host is not None else self.screen()
         self.setGeometry(screen.geometry())
+        self.fit_to(screen.geometry().size())
         self.showFullScreen()
         self.activateWindow()
         self._tick()  # the figures at once; the floor as soon as it is read
         self.tick_timer.start()
+
+    def fit_to(self, screen: QSize) -> None:
+        """Type, margins and spacings scaled to a screen of size ``screen``."""
+        style = scaled_style(screen)
+        if style == self.styleSheet():
+            return
+        self.setStyleSheet(style)
+        scale = screen_scale(screen)
+
+        def px(n: int) -> int:
+            return max(1, round(n * scale))
+
+        self._layout.setContentsMargins(px(28), px(18), px(28), px(24))
+        self._layout.setSpacing(px(16))
+        self._grid.setSpacing(px(20))
+        for tile in self.findChildren(Tile):
+            tile.body.setContentsMargins(px(26), px(16), px(26), px(16))
+            tile.body.setSpacing(px(6))
 
     @Slot()
     def leave(self) -> None:

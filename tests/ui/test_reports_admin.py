@@ -1,0 +1,86 @@
+"""The reports tab is for shift leads and administrators (issue 17): an administrator who works
+no seat finds it in the window of role tabs, beside the Users tab, and reaches it with its key;
+an auditor's window has no reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QTabWidget
+from pytestqt.qtbot import QtBot
+
+from console.app_roles import SlotParts, seat_slots
+from console.config import Settings
+from console.domain.orders import Platform
+from console.domain.roles import Principal, Role
+from console.services.audit import AuditTrail, create_key
+from console.store.engine import Database
+from console.ui.admin.users_view import UsersView
+from console.ui.operations import Operations
+from console.ui.reports import ReportsTab
+from tests.principals import at_seat
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@pytest.fixture
+def parts(sqlite_db: Database, tmp_path: Path) -> Iterator[SlotParts]:
+    key = create_key(tmp_path / "audit.key")
+    pool = ThreadPoolExecutor(1)
+    ops = Operations("test-reports-admin")
+    yield SlotParts(
+        sqlite_db, clock, Settings(db_url="sqlite://"), AuditTrail(key, clock), key, pool, ops
+    )
+    pool.shutdown(wait=True)
+    ops.shutdown()
+
+
+def never(*_: object) -> object:
+    raise AssertionError("no seat window for this account")
+
+
+def tabs_of(qtbot: QtBot, parts: SlotParts, who: Principal) -> QTabWidget:
+    (slot,) = seat_slots([at_seat("某人", "A-01", Platform.HOTLINE)], parts, never, never)
+    qtbot.addWidget(slot.screen)
+    slot.open(who)
+    window = slot.role_window
+    assert window is not None
+    qtbot.addWidget(window)
+    tabs = window.findChild(QTabWidget)
+    assert tabs is not None
+    return tabs
+
+
+def test_an_administrator_without_a_seat_has_the_reports_tab(
+    qtbot: QtBot, parts: SlotParts
+) -> None:
+    admin = Principal("it", "管理员", Platform.HOTLINE, frozenset({Role.ADMIN}))
+    tabs = tabs_of(qtbot, parts, admin)
+    widgets = [tabs.widget(i) for i in range(tabs.count())]
+    assert isinstance(widgets[0], UsersView)
+    (reports,) = [w for w in widgets if isinstance(w, ReportsTab)]
+    window = tabs.window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    assert tabs.currentWidget() is reports
+    with qtbot.waitSignal(reports.loaded, timeout=20_000):  # shown: it reads its report
+        pass
+
+
+def test_an_auditor_has_no_reports(qtbot: QtBot, parts: SlotParts) -> None:
+    auditor = Principal("shenji", "审计员甲", Platform.HOTLINE, frozenset({Role.AUDITOR}))
+    tabs = tabs_of(qtbot, parts, auditor)
+    assert not any(isinstance(tabs.widget(i), ReportsTab) for i in range(tabs.count()))
