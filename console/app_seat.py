@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
+from console.domain.agent_state import AgentState
 from console.domain.catalogue import District, Field, Kind
 from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
 from console.domain.orders import Platform
@@ -17,6 +19,7 @@ from console.domain.roles import Capability, Seated
 from console.services.dispositions import DispositionService
 from console.services.duplicates import DEFAULT_WINDOW, DuplicateService
 from console.services.incidents import IncidentService
+from console.services.knowledge import KnowledgeService
 from console.services.orders import OrderService
 from console.services.report_calls import CallRecorder
 from console.services.screen_pop import ScreenPopService
@@ -33,6 +36,7 @@ from console.ui.seat.incident_offer import IncidentOffer
 from console.ui.seat.intake_assist import AssistCalls, IntakeAssist
 from console.ui.seat.intake_fields import IntakeFields
 from console.ui.seat.intake_form import IntakeForm
+from console.ui.seat.knowledge_pane import KnowledgePane, OrderCiter
 from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.seat_panel import SeatPanel
@@ -116,8 +120,45 @@ def build_seat(
         seat=controller, telephony=switch, line=line, ops=ops,
         transfers=order_transfers(orders, by), window=transfer_window,
     )  # fmt: skip
-    panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese)
+    knowledge = knowledge_pane(db, clock, by, ops, intake, controller)
+    panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese,
+                      beside_pop=knowledge)  # fmt: skip
     return SeatParts(panel, controller, flow, switch, pop_view, states, duplicates)
+
+
+def knowledge_pane(
+    db: Database,
+    clock: Callable[[], datetime],
+    by: Seated,
+    ops: Operations,
+    intake: IntakeForm,
+    controller: SeatController,
+) -> KnowledgePane | None:
+    """The knowledge articles (知识库) for the kind and text being typed, under the screen pop;
+    an article cited is recorded on the order of the call (before its save: once it is saved).
+    None for a principal who takes no calls."""
+    if not by.may(Capability.TAKE_CALLS):
+        return None
+    service = KnowledgeService(db, clock)
+    citer = OrderCiter(ops, partial(service.cite, by))
+    pane = KnowledgePane(service.search, ops, citer)
+    citer.pane = pane
+    citer.setParent(pane)
+
+    def typed() -> None:
+        draft = intake.draft()
+        pane.show_for(draft.kind or None, draft.description)
+
+    def between_calls(state: str, _reason: str) -> None:
+        if state in (AgentState.READY, AgentState.NOT_READY, AgentState.LOGGED_OUT):
+            citer.clear_order()  # the next call's articles go on the next call's order
+
+    intake.draft_changed.connect(typed)
+    intake.saved.connect(citer.set_order)
+    controller.state_changed.connect(between_calls)
+    # The first search builds the index (about a second at 2,000 articles): before the first call.
+    ops.read(pane, "warm", lambda: service.search(None, ""), success=lambda _hits: None)
+    return pane
 
 
 def intake_assist(

@@ -68,7 +68,10 @@ class SeatPanel(QWidget):
         parent: QWidget | None = None,
         *,
         chinese: bool = True,
+        beside_pop: QWidget | None = None,
     ) -> None:
+        """``beside_pop``: shown under the screen pop, in the column beside the intake form
+        (the knowledge pane)."""
         super().__init__(parent)
         self.setMinimumSize(MINIMUM_SIZE)
         self.controller = controller
@@ -132,7 +135,7 @@ class SeatPanel(QWidget):
         area.addWidget(self.wrap_up)
         area.addWidget(self.linkage)
         self.split = QSplitter(Qt.Orientation.Horizontal)
-        self.split.addWidget(pop_view)
+        self.split.addWidget(pop_view if beside_pop is None else _stacked(pop_view, beside_pop))
         self.split.addWidget(intake)
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 3)
@@ -244,3 +247,15 @@ class SeatPanel(QWidget):
         spent = clock_text(now - since) if since else "--:--"
         name = getattr(self, "_state_name", "")
         self.state_label.setText(self.tr("{state} for {time}").format(state=name, time=spent))
+
+
+def _stacked(top: QWidget, below: QWidget) -> QSplitter:
+    """``top`` over ``below``, the agent free to move the line between them."""
+    column = QSplitter(Qt.Orientation.Vertical)
+    column.setObjectName("popColumn")
+    column.addWidget(top)
+    column.addWidget(below)
+    column.setStretchFactor(0, 3)
+    column.setStretchFactor(1, 2)
+    column.setChildrenCollapsible(False)
+    return column
