@@ -351,5 +351,6 @@ from console.store import (  # noqa: E402, F401
     exchange_tables,
     hotspot_tables,
     incident_tables,
+    journal_tables,
     report_tables,
 )
