@@ -6,6 +6,7 @@ Kept apart only so app.py stays readable; nothing else imports it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,12 +17,14 @@ from console.domain.orders import Platform
 from console.domain.roles import Capability, Seated
 from console.services.dispositions import DispositionService
 from console.services.incidents import IncidentService
+from console.services.journal import JournalService
 from console.services.orders import OrderService
 from console.services.report_calls import CallRecorder
 from console.services.screen_pop import ScreenPopService
 from console.services.seat import SeatStateService
 from console.settings import data_dir
 from console.store.engine import Database
+from console.store.journal_file import JournalFile
 from console.telephony.port import Line, Telephony
 from console.ui.operations import Operations
 from console.ui.seat.call_bar import CallBar
@@ -32,6 +35,9 @@ from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.seat_panel import SeatPanel
 from console.ui.seat.transfer_flow import OrderTransfers, TransferFlow
+from console.ui.status_bar import StatusBar
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -42,6 +48,7 @@ class SeatParts:
     switch: Telephony
     pop: ScreenPopView
     states: SeatStateService  # the heartbeat's
+    journal: JournalService  # what the seat saved while the database was away (docs/outage.md)
 
 
 def build_seat(
@@ -70,12 +77,15 @@ def build_seat(
     call_bar = CallBar(hold_reminder)
     pops = ScreenPopService(db, clock, by, forms=orders.caller_forms)
     pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
+    journal = JournalService(
+        orders, by, JournalFile(data_dir() / "journal" / f"{actor.seat}.sqlite3"), clock
+    )
     intake = IntakeForm(
         platform=actor.platform,
         kinds=[k for k in kinds if k.platform is actor.platform],
         fields=[f for f in fields if f.platform is Platform.HOTLINE],
         districts=districts,
-        save=lambda draft: orders.create(draft, by).order.number,
+        save=journal.save,  # a number, or a held label while the database is away
         ops=ops,
         # One folder per seat: two seats in one process (make run) keep their own drafts.
         drafts=DraftStore(data_dir() / "drafts" / actor.seat),
@@ -106,7 +116,20 @@ def build_seat(
         transfers=order_transfers(orders, by), window=transfer_window,
     )  # fmt: skip
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese)
-    return SeatParts(panel, controller, flow, switch, pop_view, states)
+    return SeatParts(panel, controller, flow, switch, pop_view, states, journal)
+
+
+def follow_journal(seat: SeatParts, status: StatusBar, ops: Operations, ok: bool | None) -> None:
+    """The status bar's banner says what the seat's journal holds. ``ok``: what the health
+    check (the alarm sweep) just found; with the database answering, the journal is written
+    on the write thread, then the banner says what became of it. None: just show it."""
+    journal = seat.journal
+    if ok is None or not journal.health(ok):
+        status.show_journal(journal.view())
+        return
+    ops.write(status, journal.replay,
+              success=lambda done: status.show_journal(journal.view(), done),
+              failure=lambda e: log.error("the journal's replay failed", exc_info=e))  # fmt: skip
 
 
 def order_transfers(orders: OrderService, by: Seated) -> OrderTransfers:

@@ -495,27 +495,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="255"/>
+        <location filename="../../console/app_platform.py" line="261"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="260"/>
+        <location filename="../../console/app_platform.py" line="266"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="265"/>
+        <location filename="../../console/app_platform.py" line="271"/>
         <source>Linkage plans: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="270"/>
+        <location filename="../../console/app_platform.py" line="276"/>
         <source>Audit trail: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="276"/>
+        <location filename="../../console/app_platform.py" line="282"/>
         <location filename="../../console/app.py" line="226"/>
         <source>Exchange: {error}</source>
         <translation type="unfinished"></translation>
@@ -1312,13 +1312,13 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="106"/>
-        <location filename="../../console/ui/emergency/models.py" line="360"/>
+        <location filename="../../console/ui/emergency/models.py" line="352"/>
         <source>acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="107"/>
-        <location filename="../../console/ui/emergency/models.py" line="361"/>
+        <location filename="../../console/ui/emergency/models.py" line="353"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1363,37 +1363,37 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="358"/>
+        <location filename="../../console/ui/emergency/models.py" line="350"/>
         <source>started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="359"/>
+        <location filename="../../console/ui/emergency/models.py" line="351"/>
         <source>no partner in the directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="362"/>
+        <location filename="../../console/ui/emergency/models.py" line="354"/>
         <source>notified again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="363"/>
+        <location filename="../../console/ui/emergency/models.py" line="355"/>
         <source>level changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="364"/>
+        <location filename="../../console/ui/emergency/models.py" line="356"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="365"/>
+        <location filename="../../console/ui/emergency/models.py" line="357"/>
         <source>order linked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="366"/>
+        <location filename="../../console/ui/emergency/models.py" line="358"/>
         <source>stood down</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2009,7 +2009,7 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="146"/>
+        <location filename="../../console/ui/emergency/models.py" line="144"/>
         <source>stood down {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2475,110 +2475,110 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="86"/>
+        <location filename="../../console/ui/main_window.py" line="87"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="114"/>
+        <location filename="../../console/ui/main_window.py" line="115"/>
         <source>Caller number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="119"/>
+        <location filename="../../console/ui/main_window.py" line="120"/>
         <source>Look up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="120"/>
+        <location filename="../../console/ui/main_window.py" line="121"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="117"/>
+        <location filename="../../console/ui/main_window.py" line="118"/>
         <source>Caller number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="152"/>
+        <location filename="../../console/ui/main_window.py" line="153"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="154"/>
-        <location filename="../../console/ui/main_window.py" line="266"/>
+        <location filename="../../console/ui/main_window.py" line="155"/>
+        <location filename="../../console/ui/main_window.py" line="272"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="156"/>
+        <location filename="../../console/ui/main_window.py" line="157"/>
         <source>Queues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="157"/>
+        <location filename="../../console/ui/main_window.py" line="158"/>
         <source>Caller lookup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="159"/>
+        <location filename="../../console/ui/main_window.py" line="160"/>
         <source>Order detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="161"/>
-        <location filename="../../console/ui/main_window.py" line="258"/>
+        <location filename="../../console/ui/main_window.py" line="162"/>
+        <location filename="../../console/ui/main_window.py" line="264"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="163"/>
+        <location filename="../../console/ui/main_window.py" line="164"/>
         <source>Seat board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="165"/>
-        <location filename="../../console/ui/main_window.py" line="275"/>
+        <location filename="../../console/ui/main_window.py" line="166"/>
+        <location filename="../../console/ui/main_window.py" line="281"/>
         <source>Emergency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="167"/>
+        <location filename="../../console/ui/main_window.py" line="168"/>
         <source>Hot spots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="169"/>
+        <location filename="../../console/ui/main_window.py" line="175"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="220"/>
+        <location filename="../../console/ui/main_window.py" line="226"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="300"/>
+        <location filename="../../console/ui/main_window.py" line="306"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="303"/>
+        <location filename="../../console/ui/main_window.py" line="309"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="316"/>
+        <location filename="../../console/ui/main_window.py" line="322"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324"/>
+        <location filename="../../console/ui/main_window.py" line="330"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="328"/>
+        <location filename="../../console/ui/main_window.py" line="334"/>
         <source>No orders from {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3138,22 +3138,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Linked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3161,57 +3161,57 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>PartnersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="197"/>
+        <location filename="../../console/ui/emergency/models.py" line="195"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="198"/>
+        <location filename="../../console/ui/emergency/models.py" line="196"/>
         <source>Partner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="199"/>
+        <location filename="../../console/ui/emergency/models.py" line="197"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="200"/>
+        <location filename="../../console/ui/emergency/models.py" line="198"/>
         <source>Task</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="201"/>
+        <location filename="../../console/ui/emergency/models.py" line="199"/>
         <source>Notified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="202"/>
+        <location filename="../../console/ui/emergency/models.py" line="200"/>
         <source>Deadline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="203"/>
+        <location filename="../../console/ui/emergency/models.py" line="201"/>
         <source>Answered (how, who)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="204"/>
+        <location filename="../../console/ui/emergency/models.py" line="202"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="246"/>
+        <location filename="../../console/ui/emergency/models.py" line="242"/>
         <source>Duty phone: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="278"/>
+        <location filename="../../console/ui/emergency/models.py" line="274"/>
         <source>{due} (over by {late})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="281"/>
+        <location filename="../../console/ui/emergency/models.py" line="277"/>
         <source>{due} ({left} left)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4459,38 +4459,48 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ScreenPopView</name>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="54"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="126"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="55"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="141"/>
         <source>No caller yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="57"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="58"/>
         <source>Frequent caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="89"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="91"/>
+        <source>Caller {phone}: cannot look up history (database unreachable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="96"/>
+        <source>Orders saved now are held on this seat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="99"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="94"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="104"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="100"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="110"/>
         <source>Still open: {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="102"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="112"/>
         <source> and {more} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="105"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="115"/>
         <source>No open orders.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4845,69 +4855,104 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="46"/>
+        <location filename="../../console/ui/status_bar.py" line="52"/>
         <source>12345 hotline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="46"/>
+        <location filename="../../console/ui/status_bar.py" line="52"/>
         <source>110 police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="48"/>
+        <location filename="../../console/ui/status_bar.py" line="54"/>
         <source>Seat: {seat}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="51"/>
+        <location filename="../../console/ui/status_bar.py" line="57"/>
         <source>Agent: {agent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="53"/>
+        <location filename="../../console/ui/status_bar.py" line="59"/>
         <source>Alarm operator: {agent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="57"/>
+        <location filename="../../console/ui/status_bar.py" line="63"/>
         <source>Database: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="61"/>
-        <location filename="../../console/ui/status_bar.py" line="105"/>
+        <location filename="../../console/ui/status_bar.py" line="67"/>
+        <location filename="../../console/ui/status_bar.py" line="116"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="88"/>
+        <location filename="../../console/ui/status_bar.py" line="99"/>
         <source>Demo account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="91"/>
+        <location filename="../../console/ui/status_bar.py" line="102"/>
         <source>Signed in automatically (--demo-sign-in): not for a real site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="96"/>
+        <location filename="../../console/ui/status_bar.py" line="107"/>
         <source>Orders: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="108"/>
+        <location filename="../../console/ui/status_bar.py" line="119"/>
         <source>Database reachable again at {back} (unreachable since {since})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="114"/>
+        <location filename="../../console/ui/status_bar.py" line="125"/>
         <source>Database unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="120"/>
+        <location filename="../../console/ui/status_bar.py" line="131"/>
         <source>Unreachable since {since}; the console keeps trying, and goes on with whichever database server takes writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="188"/>
+        <source>Database connection lost · {count} orders held on this seat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="191"/>
+        <source>Writing {count} held orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="193"/>
+        <source>{count} held entries not written: see the tooltip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="196"/>
+        <source>{count} held by other agents at this seat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="202"/>
+        <source>Held orders written: {orders}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="210"/>
+        <source>the order was changed by another seat meanwhile: redo it if still needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="214"/>
+        <source>not written ({reason}): enter it again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4940,22 +4985,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>

@@ -495,27 +495,27 @@
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="255"/>
+        <location filename="../../console/app_platform.py" line="261"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="260"/>
+        <location filename="../../console/app_platform.py" line="266"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="265"/>
+        <location filename="../../console/app_platform.py" line="271"/>
         <source>Linkage plans: {error}</source>
         <translation>联动预案：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="270"/>
+        <location filename="../../console/app_platform.py" line="276"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="276"/>
+        <location filename="../../console/app_platform.py" line="282"/>
         <location filename="../../console/app.py" line="226"/>
         <source>Exchange: {error}</source>
         <translation>平台间交换：{error}</translation>
@@ -1317,13 +1317,13 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="106"/>
-        <location filename="../../console/ui/emergency/models.py" line="360"/>
+        <location filename="../../console/ui/emergency/models.py" line="352"/>
         <source>acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
         <location filename="../../console/ui/emergency/words.py" line="107"/>
-        <location filename="../../console/ui/emergency/models.py" line="361"/>
+        <location filename="../../console/ui/emergency/models.py" line="353"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
@@ -1368,37 +1368,37 @@ Started {at} by {by} ({platform})</source>
         <translation>{d}天 {hh:02}:{mm:02}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="358"/>
+        <location filename="../../console/ui/emergency/models.py" line="350"/>
         <source>started</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="359"/>
+        <location filename="../../console/ui/emergency/models.py" line="351"/>
         <source>no partner in the directory</source>
         <translation>目录中无该类联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="362"/>
+        <location filename="../../console/ui/emergency/models.py" line="354"/>
         <source>notified again</source>
         <translation>重新通知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="363"/>
+        <location filename="../../console/ui/emergency/models.py" line="355"/>
         <source>level changed</source>
         <translation>级别调整</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="364"/>
+        <location filename="../../console/ui/emergency/models.py" line="356"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="365"/>
+        <location filename="../../console/ui/emergency/models.py" line="357"/>
         <source>order linked</source>
         <translation>关联工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="366"/>
+        <location filename="../../console/ui/emergency/models.py" line="358"/>
         <source>stood down</source>
         <translation>响应终止</translation>
     </message>
@@ -2014,7 +2014,7 @@ Started {at} by {by} ({platform})</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="146"/>
+        <location filename="../../console/ui/emergency/models.py" line="144"/>
         <source>stood down {time}</source>
         <translation>{time} 终止</translation>
     </message>
@@ -2480,110 +2480,110 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="86"/>
+        <location filename="../../console/ui/main_window.py" line="87"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="114"/>
+        <location filename="../../console/ui/main_window.py" line="115"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="119"/>
+        <location filename="../../console/ui/main_window.py" line="120"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="120"/>
+        <location filename="../../console/ui/main_window.py" line="121"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="117"/>
+        <location filename="../../console/ui/main_window.py" line="118"/>
         <source>Caller number:</source>
         <translation>来电号码：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="152"/>
+        <location filename="../../console/ui/main_window.py" line="153"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="154"/>
-        <location filename="../../console/ui/main_window.py" line="266"/>
+        <location filename="../../console/ui/main_window.py" line="155"/>
+        <location filename="../../console/ui/main_window.py" line="272"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="156"/>
+        <location filename="../../console/ui/main_window.py" line="157"/>
         <source>Queues</source>
         <translation>工单队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="157"/>
+        <location filename="../../console/ui/main_window.py" line="158"/>
         <source>Caller lookup</source>
         <translation>来电查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="159"/>
+        <location filename="../../console/ui/main_window.py" line="160"/>
         <source>Order detail</source>
         <translation>工单详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="161"/>
-        <location filename="../../console/ui/main_window.py" line="258"/>
+        <location filename="../../console/ui/main_window.py" line="162"/>
+        <location filename="../../console/ui/main_window.py" line="264"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="163"/>
+        <location filename="../../console/ui/main_window.py" line="164"/>
         <source>Seat board</source>
         <translation>坐席看板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="165"/>
-        <location filename="../../console/ui/main_window.py" line="275"/>
+        <location filename="../../console/ui/main_window.py" line="166"/>
+        <location filename="../../console/ui/main_window.py" line="281"/>
         <source>Emergency</source>
         <translation>应急联动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="167"/>
+        <location filename="../../console/ui/main_window.py" line="168"/>
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="169"/>
+        <location filename="../../console/ui/main_window.py" line="175"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="220"/>
+        <location filename="../../console/ui/main_window.py" line="226"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="300"/>
+        <location filename="../../console/ui/main_window.py" line="306"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="303"/>
+        <location filename="../../console/ui/main_window.py" line="309"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="316"/>
+        <location filename="../../console/ui/main_window.py" line="322"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="324"/>
+        <location filename="../../console/ui/main_window.py" line="330"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="328"/>
+        <location filename="../../console/ui/main_window.py" line="334"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -3143,22 +3143,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="332"/>
+        <location filename="../../console/ui/emergency/models.py" line="326"/>
         <source>Linked</source>
         <translation>关联</translation>
     </message>
@@ -3166,57 +3166,57 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>PartnersModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="197"/>
+        <location filename="../../console/ui/emergency/models.py" line="195"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="198"/>
+        <location filename="../../console/ui/emergency/models.py" line="196"/>
         <source>Partner</source>
         <translation>联动单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="199"/>
+        <location filename="../../console/ui/emergency/models.py" line="197"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="200"/>
+        <location filename="../../console/ui/emergency/models.py" line="198"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="201"/>
+        <location filename="../../console/ui/emergency/models.py" line="199"/>
         <source>Notified</source>
         <translation>通知时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="202"/>
+        <location filename="../../console/ui/emergency/models.py" line="200"/>
         <source>Deadline</source>
         <translation>确认时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="203"/>
+        <location filename="../../console/ui/emergency/models.py" line="201"/>
         <source>Answered (how, who)</source>
         <translation>回复（方式、答复人）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="204"/>
+        <location filename="../../console/ui/emergency/models.py" line="202"/>
         <source>Sent</source>
         <translation>通知次数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="246"/>
+        <location filename="../../console/ui/emergency/models.py" line="242"/>
         <source>Duty phone: {phone}</source>
         <translation>值班电话：{phone}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="278"/>
+        <location filename="../../console/ui/emergency/models.py" line="274"/>
         <source>{due} (over by {late})</source>
         <translation>{due}（已超时 {late}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="281"/>
+        <location filename="../../console/ui/emergency/models.py" line="277"/>
         <source>{due} ({left} left)</source>
         <translation>{due}（剩 {left}）</translation>
     </message>
@@ -4464,38 +4464,48 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ScreenPopView</name>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="54"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="126"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="55"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="141"/>
         <source>No caller yet.</source>
         <translation>暂无来电。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="57"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="58"/>
         <source>Frequent caller</source>
         <translation>高频来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="89"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="91"/>
+        <source>Caller {phone}: cannot look up history (database unreachable)</source>
+        <translation>来电 {phone}：无法查询历史工单（数据库连接中断）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="96"/>
+        <source>Orders saved now are held on this seat.</source>
+        <translation>现在保存的工单暂存在本席位，数据库恢复后自动写入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="99"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation>来电 {phone}：历史工单 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="94"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="104"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation>高频来电：30天内 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="100"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="110"/>
         <source>Still open: {numbers}</source>
         <translation>未办结：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="102"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="112"/>
         <source> and {more} more</source>
         <translation> 等，另有 {more} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="105"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="115"/>
         <source>No open orders.</source>
         <translation>无未办结工单。</translation>
     </message>
@@ -4850,70 +4860,105 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="46"/>
+        <location filename="../../console/ui/status_bar.py" line="52"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="46"/>
+        <location filename="../../console/ui/status_bar.py" line="52"/>
         <source>110 police</source>
         <translation>110 报警平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="48"/>
+        <location filename="../../console/ui/status_bar.py" line="54"/>
         <source>Seat: {seat}</source>
         <translation>坐席：{seat}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="51"/>
+        <location filename="../../console/ui/status_bar.py" line="57"/>
         <source>Agent: {agent}</source>
         <translation>话务员：{agent}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="53"/>
+        <location filename="../../console/ui/status_bar.py" line="59"/>
         <source>Alarm operator: {agent}</source>
         <translation>接警员：{agent}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="57"/>
+        <location filename="../../console/ui/status_bar.py" line="63"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="61"/>
-        <location filename="../../console/ui/status_bar.py" line="105"/>
+        <location filename="../../console/ui/status_bar.py" line="67"/>
+        <location filename="../../console/ui/status_bar.py" line="116"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="88"/>
+        <location filename="../../console/ui/status_bar.py" line="99"/>
         <source>Demo account</source>
         <translation>演示账号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="91"/>
+        <location filename="../../console/ui/status_bar.py" line="102"/>
         <source>Signed in automatically (--demo-sign-in): not for a real site.</source>
         <translation>已自动登录（--demo-sign-in）：仅供演示，正式现场不用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="96"/>
+        <location filename="../../console/ui/status_bar.py" line="107"/>
         <source>Orders: {count}</source>
         <translation>工单：{count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="108"/>
+        <location filename="../../console/ui/status_bar.py" line="119"/>
         <source>Database reachable again at {back} (unreachable since {since})</source>
         <translation>数据库连接已恢复：{back}（自 {since} 起中断）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="114"/>
+        <location filename="../../console/ui/status_bar.py" line="125"/>
         <source>Database unreachable</source>
         <translation>数据库连接中断</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="120"/>
+        <location filename="../../console/ui/status_bar.py" line="131"/>
         <source>Unreachable since {since}; the console keeps trying, and goes on with whichever database server takes writes</source>
         <translation>自 {since} 起连接中断；控制台持续重试，并自动连接当前可写的数据库服务器</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="188"/>
+        <source>Database connection lost · {count} orders held on this seat</source>
+        <translation>数据库连接中断 · 已暂存 {count} 张工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="191"/>
+        <source>Writing {count} held orders…</source>
+        <translation>正在写入暂存工单 {count} 张…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="193"/>
+        <source>{count} held entries not written: see the tooltip</source>
+        <translation>{count} 条暂存记录未写入：详见提示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="196"/>
+        <source>{count} held by other agents at this seat</source>
+        <translation>本席位其他话务员暂存 {count} 张</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="202"/>
+        <source>Held orders written: {orders}</source>
+        <translation>暂存工单已写入：{orders}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="210"/>
+        <source>the order was changed by another seat meanwhile: redo it if still needed</source>
+        <translation>期间该工单已被其他席位修改，未覆盖；如仍需要请重新操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="214"/>
+        <source>not written ({reason}): enter it again</source>
+        <translation>未写入（{reason}）：请重新录入</translation>
     </message>
 </context>
 <context>
@@ -4945,22 +4990,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/models.py" line="293"/>
+        <location filename="../../console/ui/emergency/models.py" line="289"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
