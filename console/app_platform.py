@@ -175,13 +175,15 @@ class System:
     def _set_connected(self, ok: bool) -> None:
         for part in self.parts:
             part.status.set_connected(ok)
-            follow_journal(part.seat, part.status, self._proc.ops, ok)  # back: write what it held
+            # Back: the seat's outage journal is written (docs/outage.md).
+            follow_journal(part.seat.journal, part.status, self._proc.ops, ok)
 
     def open_window(self, by: Seated, switch: Telephony) -> WindowParts:
         part = build_window(self.shared, by, switch)
-        follow_journal(part.seat, part.status, self._proc.ops, None)  # held before a restart
+        journal, ops = part.seat.journal, self._proc.ops  # held before a restart: the banner
+        follow_journal(journal, part.status, ops, None)
         part.seat.panel.intake.saved.connect(
-            lambda _n: follow_journal(part.seat, part.status, self._proc.ops, None)
+            lambda _n: follow_journal(journal, part.status, ops, None)
         )
         self.notifier.message.connect(part.banner.show_message)
         changes = watch_for(self.db.engine, self.settings.db_listen_url or None)

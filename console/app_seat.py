@@ -119,11 +119,12 @@ def build_seat(
     return SeatParts(panel, controller, flow, switch, pop_view, states, journal)
 
 
-def follow_journal(seat: SeatParts, status: StatusBar, ops: Operations, ok: bool | None) -> None:
+def follow_journal(
+    journal: JournalService, status: StatusBar, ops: Operations, ok: bool | None
+) -> None:
     """The status bar's banner says what the seat's journal holds. ``ok``: what the health
     check (the alarm sweep) just found; with the database answering, the journal is written
     on the write thread, then the banner says what became of it. None: just show it."""
-    journal = seat.journal
     if ok is None or not journal.health(ok):
         status.show_journal(journal.view())
         return

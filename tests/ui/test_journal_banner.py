@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from console.app_seat import follow_journal
 from console.domain.intake import Draft
 from console.domain.orders import Platform
 from console.scheduling.clock import FakeClock
-from console.services.journal import JournalService
+from console.services.journal import JournalService, JournalView, SetAside
 from console.services.orders import OrderService
 from console.services.screen_pop import ScreenPop
 from console.store.journal_file import JournalFile
@@ -81,3 +82,47 @@ def test_the_pop_says_it_cannot_look_up_history(qtbot: QtBot) -> None:
     view.show_pop(ScreenPop("13812345678", [], [], 0, False, unavailable=True))
     assert view.header.text() == "来电 13812345678：无法查询历史工单（数据库连接中断）"
     assert view.frequent.isHidden() and view.model.rowCount() == 0
+
+
+def test_the_health_check_writes_the_journal_back_and_the_banner_follows(
+    qtbot: QtBot, outage: Outage, tmp_path: Path
+) -> None:
+    clock = FakeClock(datetime(2026, 11, 27, 2, 0, tzinfo=UTC))
+    journal = JournalService(OrderService(outage.db, clock.now), HOTLINE,
+                             JournalFile(tmp_path / "j.sqlite3"), clock.now)  # fmt: skip
+    ops = Operations("journal-test")
+    try:
+        status = StatusBar(seat="A-01", platform=Platform.HOTLINE, agent="王丽",
+                           db_url=outage.url)  # fmt: skip
+        qtbot.addWidget(status)
+        outage.down()
+        follow_journal(journal, status, ops, False)  # the sweep found no database
+        assert (
+            status.journal_label.text() == "⚠ Database connection lost · 0 orders held on this seat"
+        )
+        journal.save(draft(1))
+        follow_journal(journal, status, ops, None)  # the form said it was saved
+        assert (
+            status.journal_label.text() == "⚠ Database connection lost · 1 orders held on this seat"
+        )
+        outage.up()
+        follow_journal(journal, status, ops, True)  # the next sweep answered
+        qtbot.waitUntil(status.journal_label.isHidden)
+        assert status.currentMessage().startswith("Held orders written: 暂存-0001 → 12345-")
+    finally:
+        ops.shutdown()
+
+
+def test_entries_not_written_are_shown_with_why(qtbot: QtBot) -> None:
+    status = StatusBar(seat="A-01", platform=Platform.HOTLINE, agent="王丽", db_url="sqlite://")
+    qtbot.addWidget(status)
+    at = datetime(2026, 11, 27, 2, 5, tzinfo=UTC)
+    aside = SetAside(3, "暂存-0003", "step", "12345-20261127-000001", "stale", at)
+    status.show_journal(JournalView(offline=False, held=0, others=1, aside=(aside,)))
+    assert status.journal_label.text() == (
+        "⚠ 1 held entries not written: see the tooltip · 1 held by other agents at this seat"
+    )
+    assert status.journal_label.toolTip() == (
+        "暂存-0003 12345-20261127-000001 10:05:00: the order was changed by another seat"
+        " meanwhile: redo it if still needed"
+    )
