@@ -80,8 +80,8 @@ class StatusBar(QStatusBar):
         self._link_read_at: datetime | None = None
         self._now: datetime | None = None
         self._lost_at: str | None = None  # the clock when the database became unreachable
-        self.insertWidget(0, self.journal_label)  # left, where the agent looks first
         for label in (
+            self.journal_label,  # first: the left end of the right-hand labels
             self.seat_label,
             self.platform_label,
             self.agent_label,
