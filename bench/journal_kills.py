@@ -4,7 +4,8 @@
 A seat process holds orders in its journal and is killed with SIGKILL at a random moment, then
 a seat process writes the journal back and is killed at a random moment, ``--kills`` SIGKILLs
 in all; one last replay runs to the end and the database is checked
-(tests/services/journal_kill.py). Prints one JSON line: kills, kills that cut a replay short,
+(tests/services/journal_kill.py). Prints one JSON line: kills, kills that cut a replay short (and of those, after it
+had written some of the journal),
 orders the agent saw held, orders written, lost, duplicates, out of order, left in the journal,
 seconds; exits 1 if anything was lost, doubled or out of order. Not a figure of bench/run.py:
 a robustness run, minutes long.
@@ -52,6 +53,7 @@ def main() -> int:
             db.dispose()
         print(json.dumps({
             "db": args.db, "kills": t.kills, "kills_in_replay": t.kills_in_replay,
+            "cut_mid_way": t.cut_mid_way,
             "held": len(t.held), "orders": t.orders, "lost": t.lost,
             "duplicates": t.duplicates, "out_of_order": t.out_of_order,
             "left_in_journal": t.left_in_journal,

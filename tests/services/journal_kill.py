@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @dataclass
 class Tally:
     kills: int = 0
-    kills_in_replay: int = 0
+    kills_in_replay: int = 0  # replays killed before they finished
+    cut_mid_way: int = 0  # … after writing some of the journal, not all
     held: set[str] = field(default_factory=set)  # acknowledged to the agent as held
     orders: int = 0
     lost: int = 0
@@ -60,6 +61,12 @@ def _kill(worker: subprocess.Popen[str], after_s: float) -> list[str]:
     return out.splitlines()
 
 
+def _written(db: Database) -> int:
+    with db.read() as s:
+        found = s.execute(text("SELECT count(*) FROM work_order WHERE description LIKE 'kill %'"))
+        return int(found.scalar_one())
+
+
 def kill_run(db: Database, folder: Path, kills: int, seed: int = 18) -> Tally:
     url = db.engine.url.render_as_string(hide_password=False)
     journal = folder / "journal" / "A-01.sqlite3"
@@ -71,10 +78,13 @@ def kill_run(db: Database, folder: Path, kills: int, seed: int = 18) -> Tally:
         lines = _kill(_start(url, journal, "hold", str(run)), rng.uniform(0.0, 0.15))
         tally.held |= {line.split()[1] for line in lines if line.startswith("held ")}
         tally.kills += 1
+        before = _written(db)
         replay = _start(url, journal, "replay")
         lines = _kill(replay, rng.uniform(0.0, 0.3))
         tally.kills += 1
-        tally.kills_in_replay += "replayed" not in lines
+        if "replayed" not in lines:
+            tally.kills_in_replay += 1
+            tally.cut_mid_way += _written(db) > before
     final = _start(url, journal, "replay")
     out, err = final.communicate(timeout=300)
     if "replayed" not in out:
