@@ -13,6 +13,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import text
+
 from console.domain.intake import Draft
 from console.domain.orders import Platform
 from console.domain.roles import Principal, Role, Seated
@@ -35,8 +37,11 @@ def draft(description: str) -> Draft:
 def main() -> int:
     url, path, mode = sys.argv[1:4]
     clock = lambda: datetime.now(UTC)  # noqa: E731
-    journal = JournalService(OrderService(Database.open(url), clock), AGENT,
-                             JournalFile(Path(path)), clock)  # fmt: skip
+    db = Database.open(url)
+    journal = JournalService(OrderService(db, clock), AGENT, JournalFile(Path(path)), clock)
+    if mode != "hold":
+        with db.read() as session:  # connected before "ready": the kill lands in the writes
+            session.execute(text("SELECT 1"))
     print("ready", flush=True)
     if mode == "hold":
         run = sys.argv[4]
