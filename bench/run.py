@@ -52,6 +52,7 @@ BENCHMARKS = [
     "duplicates",
     "seats",
     "suggest",
+    "journal",
 ]
 
 

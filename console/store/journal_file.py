@@ -104,9 +104,16 @@ class JournalFile:
         return int(mine), int(others), int(aside)
 
     def written(self, seq: int) -> None:
-        """The entry is in the database: it goes (the database keeps the order, not this file)."""
+        """The entry is in the database: it goes (the database keeps the order, not this file).
+
+        Not fsynced: a delete a power cut undoes is replayed again, and the key the database
+        holds (``intake_key``) makes that replay write nothing. Saves a disk flush per order."""
         with self._lock:
-            self._conn.execute("DELETE FROM entry WHERE seq = ?", (seq,))
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            try:
+                self._conn.execute("DELETE FROM entry WHERE seq = ?", (seq,))
+            finally:
+                self._conn.execute("PRAGMA synchronous=FULL")
 
     def set_aside(self, seq: int, reason: str) -> None:
         with self._lock:
