@@ -55,6 +55,7 @@ BENCHMARKS = [
     "suggest",
     "knowledge",
     "suggest_shown",
+    "journal",
 ]
 
 

@@ -27,6 +27,7 @@ from console.app_exchange import Endpoint, ExchangeSetupError
 from console.app_incidents import Emergency
 from console.app_loop import fail as _fail
 from console.app_roles import SlotParts, seat_slots
+from console.app_seat import follow_journal
 from console.app_sign_in import SeatSlot
 from console.app_window import Shared, WindowParts, build_window, watch_changes
 from console.config import Settings, audit_key_path
@@ -177,9 +178,16 @@ class System:
     def _set_connected(self, ok: bool) -> None:
         for part in self.parts:
             part.status.set_connected(ok)
+            # Back: the seat's outage journal is written (docs/outage.md).
+            follow_journal(part.seat.journal, part.status, self._proc.ops, ok)
 
     def open_window(self, by: Seated, switch: Telephony) -> WindowParts:
         part = build_window(self.shared, by, switch)
+        journal, ops = part.seat.journal, self._proc.ops  # held before a restart: the banner
+        follow_journal(journal, part.status, ops, None)
+        part.seat.panel.intake.saved.connect(
+            lambda _n: follow_journal(journal, part.status, ops, None)
+        )
         self.notifier.message.connect(part.banner.show_message)
         changes = watch_for(self.db.engine, self.settings.db_listen_url or None)
         if changes is not None:

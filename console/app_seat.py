@@ -6,6 +6,7 @@ Kept apart only so app.py stays readable; nothing else imports it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,6 +20,7 @@ from console.domain.roles import Capability, Seated
 from console.services.dispositions import DispositionService
 from console.services.duplicates import DEFAULT_WINDOW, DuplicateService
 from console.services.incidents import IncidentService
+from console.services.journal import JournalService
 from console.services.knowledge import KnowledgeService
 from console.services.orders import OrderService
 from console.services.report_calls import CallRecorder
@@ -28,6 +30,7 @@ from console.services.suggestions import SuggestionService
 from console.settings import data_dir
 from console.store.departments import departments
 from console.store.engine import Database
+from console.store.journal_file import JournalFile
 from console.telephony.port import Line, Telephony
 from console.ui.operations import Operations
 from console.ui.seat.call_bar import CallBar
@@ -41,6 +44,9 @@ from console.ui.seat.screen_pop import ScreenPopView
 from console.ui.seat.seat_controller import SeatController
 from console.ui.seat.seat_panel import SeatPanel
 from console.ui.seat.transfer_flow import OrderTransfers, TransferFlow
+from console.ui.status_bar import StatusBar
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -52,6 +58,7 @@ class SeatParts:
     pop: ScreenPopView
     states: SeatStateService  # the heartbeat's
     duplicates: DuplicateService  # 并单; its repeated-request warnings go to the lead's panel
+    journal: JournalService  # what the seat saved while the database was away (docs/outage.md)
 
 
 def build_seat(
@@ -83,12 +90,15 @@ def build_seat(
     pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
     duplicates = DuplicateService(db, clock, orders.writer, by, duplicate_window)
     assist = intake_assist(db, clock, by, duplicates, ops, kind_names, chinese)
+    journal = JournalService(
+        orders, by, JournalFile(data_dir() / "journal" / f"{actor.seat}.sqlite3"), clock
+    )
     intake = IntakeForm(
         platform=actor.platform,
         kinds=[k for k in kinds if k.platform is actor.platform],
         fields=[f for f in fields if f.platform is Platform.HOTLINE],
         districts=districts,
-        save=lambda draft: orders.create(draft, by).order.number,
+        save=journal.save,  # a number, or a held label while the database is away
         ops=ops,
         # One folder per seat: two seats in one process (make run) keep their own drafts.
         drafts=DraftStore(data_dir() / "drafts" / actor.seat),
@@ -123,7 +133,7 @@ def build_seat(
     knowledge = knowledge_pane(db, clock, by, ops, intake, controller)
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese,
                       beside_pop=knowledge)  # fmt: skip
-    return SeatParts(panel, controller, flow, switch, pop_view, states, duplicates)
+    return SeatParts(panel, controller, flow, switch, pop_view, states, duplicates, journal)
 
 
 def knowledge_pane(
@@ -198,6 +208,20 @@ def intake_assist(
                             department_names=names)  # fmt: skip
 
     return assist
+
+
+def follow_journal(
+    journal: JournalService, status: StatusBar, ops: Operations, ok: bool | None
+) -> None:
+    """The status bar's banner says what the seat's journal holds. ``ok``: what the health
+    check (the alarm sweep) just found; with the database answering, the journal is written
+    on the write thread, then the banner says what became of it. None: just show it."""
+    if ok is None or not journal.health(ok):
+        status.show_journal(journal.view())
+        return
+    ops.write(status, journal.replay,
+              success=lambda done: status.show_journal(journal.view(), done),
+              failure=lambda e: log.error("the journal's replay failed", exc_info=e))  # fmt: skip
 
 
 def order_transfers(orders: OrderService, by: Seated) -> OrderTransfers:

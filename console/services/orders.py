@@ -34,6 +34,7 @@ from console.services.transfers import (  # re-exported for callers
     TransferConflict,
     TransferService,
 )
+from console.store import journal_keys
 from console.store import orders as repo
 from console.store.departments import active_department
 from console.store.engine import Database
@@ -87,9 +88,16 @@ class OrderService:
         self.transfers = TransferService(db, clock, self.writer, on_change, transfer_hold)
         self.linkage = LinkageService(db, clock, self.writer, on_change)
 
-    def create(self, draft: Draft, by: Seated) -> repo.Stored:
+    def create(
+        self, draft: Draft, by: Seated, *, key: str | None = None, at: datetime | None = None
+    ) -> repo.Stored:
         """Store ``draft`` as a new order by ``by``, in :func:`~console.domain.intake.clean`'s
         form, at ``by``'s platform.
+
+        ``key``: the seat's own key for this order (a seat's outage journal gives one,
+        docs/outage.md): a key already written returns the order it wrote, so a replay never
+        makes a second order. ``at``: when the agent saved it (a journaled order keeps its
+        time: created at, deadlines and alarms from then); by default now.
 
         Raises ``InvalidDraft`` (the problems, field by field) or ``Refused`` (roles that do
         not allow it: ``not_allowed``; a clock no working computer shows); either way nothing
@@ -117,11 +125,16 @@ class OrderService:
         )
         if problems:
             raise InvalidDraft(problems)
-        now = self._clock()
+        now = self._clock() if at is None else at
         check_clock(now)
         with self._db.write() as session:
+            if key is not None and (done := journal_keys.written(session, key)) is not None:
+                return repo.get(session, done)  # written before: the journal's replay
+            number = repo.next_number(session, actor.platform, now)
+            if key is not None:
+                journal_keys.record(session, key, number, self._clock())
             order = new_order(
-                number=repo.next_number(session, actor.platform, now),
+                number=number,
                 actor=actor,
                 at=now,
                 caller=Caller(typed.caller_phone, typed.caller_name or None),
@@ -148,6 +161,8 @@ class OrderService:
         detail: str = "",
         *,
         seen: int,
+        key: str | None = None,
+        at: datetime | None = None,
     ) -> repo.Stored:
         """Take ``action`` on order ``number`` as ``by``: refused by the role matrix
         (``Refused``: ``not_allowed``) or the order's rules (``TransitionError``).
@@ -157,11 +172,16 @@ class OrderService:
         timeline length of the order the step was chosen on, required: an order changed since
         raises ``StaleOrder`` on both databases. Without it a step chosen on an older view
         would be applied on top of another seat's (SQLite runs the two one after the other,
-        PostgreSQL's version check only catches them when their reads overlap)."""
+        PostgreSQL's version check only catches them when their reads overlap). ``key`` and
+        ``at``: as for :meth:`create` (a step held in the seat's journal)."""
         by.require(action)
-        now = self._clock()
+        now = self._clock() if at is None else at
         check_clock(now)
         with self._db.write() as session:
+            if key is not None and journal_keys.written(session, key) is not None:
+                return repo.get(session, number)  # taken before: the journal's replay
+            if key is not None:
+                journal_keys.record(session, key, number, self._clock())
             if action is Action.DISPATCH and detail.strip():
                 active_department(session, detail)
             stored = repo.get(session, number)

@@ -2,7 +2,8 @@
 
 Two indexed reads on ``ix_work_order_caller``: the newest orders, and every still-open one (an
 open order older than the newest page must not hide); :attr:`ScreenPop.rows` lists the open
-ones first. A frequent caller (高频来电) is one with
+ones first. With the database unreachable (docs/outage.md) the pop still comes, empty, saying
+so (:attr:`ScreenPop.unavailable`). A frequent caller (高频来电) is one with
 ``frequent_calls`` or more orders in the last ``frequent_days`` days.
 """
 
@@ -14,6 +15,7 @@ from datetime import datetime, timedelta
 
 from console.domain.intake import normalise_phone
 from console.domain.roles import Capability, Seated
+from console.services.journal import is_outage
 from console.store import orders as repo
 from console.store.engine import Database
 
@@ -25,6 +27,7 @@ class ScreenPop:
     open_orders: list[repo.OrderSummary]  # still open, newest first
     recent_count: int  # orders in the frequent-caller window
     frequent: bool
+    unavailable: bool = False  # the database could not be reached: no history to show
 
     @property
     def rows(self) -> list[repo.OrderSummary]:
@@ -64,8 +67,14 @@ class ScreenPopService:
         number = normalise_phone(phone) or phone
         since = self._clock() - self._window
         forms = (self._forms(phone) if self._forms is not None else ()) or [number]
-        with self._db.read() as session:
-            history = repo.caller_history(session, forms, self._limit)
-            open_orders = repo.caller_history(session, forms, self._limit, open_only=True)
+        try:
+            with self._db.read() as session:
+                history = repo.caller_history(session, forms, self._limit)
+                open_orders = repo.caller_history(session, forms, self._limit, open_only=True)
+        except Exception as exc:
+            if not is_outage(exc):
+                raise
+            # The call is answered all the same: the pop says the history cannot be looked up.
+            return ScreenPop(number, [], [], 0, False, unavailable=True)
         recent = sum(1 for h in history if h.created_at >= since)
         return ScreenPop(number, history, open_orders, recent, recent >= self._frequent_calls)

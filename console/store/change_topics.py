@@ -89,6 +89,7 @@ TABLES: Mapping[str, Any] = {
     "exchange_inbox": None,
     "call_disposition": None,
     "transfer_request": None,  # read by the transfer use cases only, with the order's own step
+    "intake_key": None,  # a seat's key of an order it made (docs/outage.md), with the order
     "alarm": ALARMS,
     "exchange_alarm": ALARMS,
     "agent_state": AGENTS,

@@ -352,6 +352,7 @@ from console.store import (  # noqa: E402, F401
     exchange_tables,
     hotspot_tables,
     incident_tables,
+    journal_tables,
     knowledge_tables,
     report_tables,
 )

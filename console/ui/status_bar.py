@@ -1,5 +1,7 @@
 """The seat's status bar: who sits where, which database, how many orders, the link to the peer
-platform's system (where there is an exchange), and the clock.
+platform's system (where there is an exchange), the clock, and — while the database is away or
+the seat's outage journal still holds orders — a banner saying so (:meth:`StatusBar.show_journal`,
+docs/outage.md).
 
 The clock does not own a timer: the scheduler calls :meth:`StatusBar.tick` (an ``async`` job on
 the Qt thread), so there is one source of time for the whole console. The link is read again
@@ -17,15 +19,19 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from console.domain.orders import Platform
+from console.domain.refusals import REFUSALS
 from console.services.exchange_reads import LinkView
+from console.services.journal import JournalView, Replayed, SetAside
 from console.settings import database_label, safe_url
 from console.ui.exchange_words import STYLES, link_text, link_tip
+from console.ui.names import say
 from console.ui.operations import Operations
 
 log = logging.getLogger(__name__)
 
 CHINA = ZoneInfo("Asia/Shanghai")
 LINK_READ_EVERY = timedelta(seconds=5)
+JOURNAL_STYLE = "color: #ffffff; background: #8a1c1c; font-weight: bold; padding: 0 6px;"
 
 
 class StatusBar(QStatusBar):
@@ -62,6 +68,10 @@ class StatusBar(QStatusBar):
         self.connection_label.setObjectName("connection")
         self.clock_label = QLabel("----------  --:--:--")
         self.clock_label.setObjectName("clock")
+        self.journal_label = QLabel()  # the outage journal's banner (show_journal)
+        self.journal_label.setObjectName("journalBanner")
+        self.journal_label.setStyleSheet(JOURNAL_STYLE)
+        self.journal_label.hide()
         self.link_label = QLabel()  # shown once there is an exchange (follow_link)
         self.link_label.setObjectName("exchangeLink")
         self.link_label.hide()
@@ -71,6 +81,7 @@ class StatusBar(QStatusBar):
         self._now: datetime | None = None
         self._lost_at: str | None = None  # the clock when the database became unreachable
         for label in (
+            self.journal_label,  # first: the left end of the right-hand labels
             self.seat_label,
             self.platform_label,
             self.agent_label,
@@ -167,3 +178,38 @@ class StatusBar(QStatusBar):
         self.link_label.setToolTip(link_tip(view))
         self.link_label.setStyleSheet(STYLES[view.state])
         self.link_label.show()
+
+    def show_journal(self, view: JournalView, replayed: Replayed | None = None) -> None:
+        """The banner of the seat's outage journal: the database away and how many orders the
+        seat holds, or the held ones being written, or those not written and why; hidden when
+        there is nothing to say. ``replayed``: what a replay just wrote, said on the left."""
+        parts: list[str] = []
+        if view.offline:
+            parts.append(self.tr("Database connection lost · {count} orders held on this seat")
+                         .format(count=view.held))  # fmt: skip
+        elif view.held:
+            parts.append(self.tr("Writing {count} held orders…").format(count=view.held))
+        if view.aside:
+            parts.append(self.tr("{count} held entries not written: see the tooltip")
+                         .format(count=len(view.aside)))  # fmt: skip
+        if view.others:
+            parts.append(self.tr("{count} held by other agents at this seat")
+                         .format(count=view.others))  # fmt: skip
+        self.journal_label.setText("⚠ " + " · ".join(parts) if parts else "")
+        self.journal_label.setToolTip("\n".join(self._aside_line(a) for a in view.aside))
+        self.journal_label.setVisible(bool(parts))
+        if replayed is not None and replayed.written:
+            self.showMessage(self.tr("Held orders written: {orders}").format(
+                orders=", ".join(f"{label} → {number}" for label, number in replayed.written)
+            ))  # fmt: skip
+
+    def _aside_line(self, aside: SetAside) -> str:
+        when = aside.at.astimezone(CHINA).strftime("%H:%M:%S")
+        if aside.reason == "stale":
+            why = self.tr(
+                "the order was changed by another seat meanwhile: redo it if still needed"
+            )
+        else:
+            said = say(REFUSALS[aside.reason]) if aside.reason in REFUSALS else aside.reason
+            why = self.tr("not written ({reason}): enter it again").format(reason=said)
+        return f"{aside.label} {aside.number} {when}: {why}".replace("  ", " ")

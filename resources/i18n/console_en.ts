@@ -651,33 +651,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="258"/>
+        <location filename="../../console/app_platform.py" line="266"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="263"/>
+        <location filename="../../console/app_platform.py" line="271"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="268"/>
+        <location filename="../../console/app_platform.py" line="276"/>
         <source>Linkage plans: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="273"/>
+        <location filename="../../console/app_platform.py" line="281"/>
         <source>Audit trail: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="279"/>
+        <location filename="../../console/app_platform.py" line="287"/>
         <source>会商 rules: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/app_compose.py" line="171"/>
-        <location filename="../../console/app_platform.py" line="284"/>
+        <location filename="../../console/app_platform.py" line="292"/>
         <source>Exchange: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5350,38 +5350,48 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ScreenPopView</name>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="54"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="131"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="55"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="141"/>
         <source>No caller yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="57"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="58"/>
         <source>Frequent caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="89"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="91"/>
+        <source>Caller {phone}: cannot look up history (database unreachable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="96"/>
+        <source>Orders saved now are held on this seat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="99"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="94"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="104"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="100"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="110"/>
         <source>Still open: {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="102"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="112"/>
         <source> and {more} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="105"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="115"/>
         <source>No open orders.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5430,64 +5440,64 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>SeatPanel</name>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="88"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
         <source>Ready (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="89"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="92"/>
         <source>Not ready: break (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="90"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="93"/>
         <source>Not ready: meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="94"/>
         <source>Not ready: training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="106"/>
         <source>Not ready: missed call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="117"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="120"/>
         <source>State:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="204"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="207"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="205"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="208"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="206"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="106"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="209"/>
         <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="207"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="106"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="210"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="208"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="211"/>
         <source>Logged out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="246"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="249"/>
         <source>{state} for {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5765,69 +5775,104 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="46"/>
+        <location filename="../../console/ui/status_bar.py" line="52"/>
         <source>12345 hotline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="46"/>
+        <location filename="../../console/ui/status_bar.py" line="52"/>
         <source>110 police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="48"/>
+        <location filename="../../console/ui/status_bar.py" line="54"/>
         <source>Seat: {seat}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="51"/>
+        <location filename="../../console/ui/status_bar.py" line="57"/>
         <source>Agent: {agent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="53"/>
+        <location filename="../../console/ui/status_bar.py" line="59"/>
         <source>Alarm operator: {agent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="57"/>
+        <location filename="../../console/ui/status_bar.py" line="63"/>
         <source>Database: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="61"/>
-        <location filename="../../console/ui/status_bar.py" line="105"/>
+        <location filename="../../console/ui/status_bar.py" line="67"/>
+        <location filename="../../console/ui/status_bar.py" line="116"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="88"/>
+        <location filename="../../console/ui/status_bar.py" line="99"/>
         <source>Demo account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="91"/>
+        <location filename="../../console/ui/status_bar.py" line="102"/>
         <source>Signed in automatically (--demo-sign-in): not for a real site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="96"/>
+        <location filename="../../console/ui/status_bar.py" line="107"/>
         <source>Orders: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="108"/>
+        <location filename="../../console/ui/status_bar.py" line="119"/>
         <source>Database reachable again at {back} (unreachable since {since})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="114"/>
+        <location filename="../../console/ui/status_bar.py" line="125"/>
         <source>Database unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="120"/>
+        <location filename="../../console/ui/status_bar.py" line="131"/>
         <source>Unreachable since {since}; the console keeps trying, and goes on with whichever database server takes writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="188"/>
+        <source>Database connection lost · {count} orders held on this seat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="191"/>
+        <source>Writing {count} held orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="193"/>
+        <source>{count} held entries not written: see the tooltip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="196"/>
+        <source>{count} held by other agents at this seat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="202"/>
+        <source>Held orders written: {orders}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="210"/>
+        <source>the order was changed by another seat meanwhile: redo it if still needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="214"/>
+        <source>not written ({reason}): enter it again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -651,33 +651,33 @@
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="258"/>
+        <location filename="../../console/app_platform.py" line="266"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="263"/>
+        <location filename="../../console/app_platform.py" line="271"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="268"/>
+        <location filename="../../console/app_platform.py" line="276"/>
         <source>Linkage plans: {error}</source>
         <translation>联动预案：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="273"/>
+        <location filename="../../console/app_platform.py" line="281"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="279"/>
+        <location filename="../../console/app_platform.py" line="287"/>
         <source>会商 rules: {error}</source>
         <translation>会商规则文件有误：{error}</translation>
     </message>
     <message>
         <location filename="../../console/app_compose.py" line="171"/>
-        <location filename="../../console/app_platform.py" line="284"/>
+        <location filename="../../console/app_platform.py" line="292"/>
         <source>Exchange: {error}</source>
         <translation>平台间交换：{error}</translation>
     </message>
@@ -5355,38 +5355,48 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ScreenPopView</name>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="54"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="131"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="55"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="141"/>
         <source>No caller yet.</source>
         <translation>暂无来电。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="57"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="58"/>
         <source>Frequent caller</source>
         <translation>高频来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="89"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="91"/>
+        <source>Caller {phone}: cannot look up history (database unreachable)</source>
+        <translation>来电 {phone}：无法查询历史工单（数据库连接中断）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="96"/>
+        <source>Orders saved now are held on this seat.</source>
+        <translation>现在保存的工单暂存在本席位，数据库恢复后自动写入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="99"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation>来电 {phone}：历史工单 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="94"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="104"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation>高频来电：30天内 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="100"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="110"/>
         <source>Still open: {numbers}</source>
         <translation>未办结：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="102"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="112"/>
         <source> and {more} more</source>
         <translation> 等，另有 {more} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="105"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="115"/>
         <source>No open orders.</source>
         <translation>无未办结工单。</translation>
     </message>
@@ -5435,64 +5445,64 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>SeatPanel</name>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="88"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
         <source>Ready (F2)</source>
         <translation>示闲（F2）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="89"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="92"/>
         <source>Not ready: break (F3)</source>
         <translation>示忙：休息（F3）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="90"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="93"/>
         <source>Not ready: meeting</source>
         <translation>示忙：会议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="91"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="94"/>
         <source>Not ready: training</source>
         <translation>示忙：培训</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="106"/>
         <source>Not ready: missed call</source>
         <translation>示忙：未接来电</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="117"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="120"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="204"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="207"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="205"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="208"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="206"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="106"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="209"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="103"/>
-        <location filename="../../console/ui/seat/seat_panel.py" line="207"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="106"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="210"/>
         <source>Wrap-up</source>
         <translation>话后整理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="208"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="211"/>
         <source>Logged out</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_panel.py" line="246"/>
+        <location filename="../../console/ui/seat/seat_panel.py" line="249"/>
         <source>{state} for {time}</source>
         <translation>{state} {time}</translation>
     </message>
@@ -5770,70 +5780,105 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="46"/>
+        <location filename="../../console/ui/status_bar.py" line="52"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="46"/>
+        <location filename="../../console/ui/status_bar.py" line="52"/>
         <source>110 police</source>
         <translation>110 报警平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="48"/>
+        <location filename="../../console/ui/status_bar.py" line="54"/>
         <source>Seat: {seat}</source>
         <translation>坐席：{seat}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="51"/>
+        <location filename="../../console/ui/status_bar.py" line="57"/>
         <source>Agent: {agent}</source>
         <translation>话务员：{agent}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="53"/>
+        <location filename="../../console/ui/status_bar.py" line="59"/>
         <source>Alarm operator: {agent}</source>
         <translation>接警员：{agent}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="57"/>
+        <location filename="../../console/ui/status_bar.py" line="63"/>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="61"/>
-        <location filename="../../console/ui/status_bar.py" line="105"/>
+        <location filename="../../console/ui/status_bar.py" line="67"/>
+        <location filename="../../console/ui/status_bar.py" line="116"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="88"/>
+        <location filename="../../console/ui/status_bar.py" line="99"/>
         <source>Demo account</source>
         <translation>演示账号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="91"/>
+        <location filename="../../console/ui/status_bar.py" line="102"/>
         <source>Signed in automatically (--demo-sign-in): not for a real site.</source>
         <translation>已自动登录（--demo-sign-in）：仅供演示，正式现场不用。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="96"/>
+        <location filename="../../console/ui/status_bar.py" line="107"/>
         <source>Orders: {count}</source>
         <translation>工单：{count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="108"/>
+        <location filename="../../console/ui/status_bar.py" line="119"/>
         <source>Database reachable again at {back} (unreachable since {since})</source>
         <translation>数据库连接已恢复：{back}（自 {since} 起中断）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="114"/>
+        <location filename="../../console/ui/status_bar.py" line="125"/>
         <source>Database unreachable</source>
         <translation>数据库连接中断</translation>
     </message>
     <message>
-        <location filename="../../console/ui/status_bar.py" line="120"/>
+        <location filename="../../console/ui/status_bar.py" line="131"/>
         <source>Unreachable since {since}; the console keeps trying, and goes on with whichever database server takes writes</source>
         <translation>自 {since} 起连接中断；控制台持续重试，并自动连接当前可写的数据库服务器</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="188"/>
+        <source>Database connection lost · {count} orders held on this seat</source>
+        <translation>数据库连接中断 · 已暂存 {count} 张工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="191"/>
+        <source>Writing {count} held orders…</source>
+        <translation>正在写入暂存工单 {count} 张…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="193"/>
+        <source>{count} held entries not written: see the tooltip</source>
+        <translation>{count} 条暂存记录未写入：详见提示</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="196"/>
+        <source>{count} held by other agents at this seat</source>
+        <translation>本席位其他话务员暂存 {count} 张</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="202"/>
+        <source>Held orders written: {orders}</source>
+        <translation>暂存工单已写入：{orders}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="210"/>
+        <source>the order was changed by another seat meanwhile: redo it if still needed</source>
+        <translation>期间该工单已被其他席位修改，未覆盖；如仍需要请重新操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/status_bar.py" line="214"/>
+        <source>not written ({reason}): enter it again</source>
+        <translation>未写入（{reason}）：请重新录入</translation>
     </message>
 </context>
 <context>

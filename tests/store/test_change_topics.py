@@ -144,3 +144,15 @@ def test_a_reconnect_means_everything(watch: PgNotifications, db: Database) -> N
         session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
     assert _topics_within(watch) == ct.ALL  # lost: everything
     assert _topics_within(watch, 10) == ct.ALL  # the attempt ended (listening again): everything
+
+
+@on_postgres
+def test_an_order_written_with_its_seats_key_names_its_topics(
+    watch: PgNotifications, orders: OrderService
+) -> None:
+    """The outage journal's key (table intake_key, docs/outage.md) is written with every order a
+    seat saves: it must not turn each new order into "re-read everything" on every seat."""
+    number = orders.create(_draft(), HOTLINE, key="a-seat-key").order.number
+    topics = _topics_within(watch)
+    assert ct.EVERYTHING not in topics
+    assert ct.order_topic(number) in topics

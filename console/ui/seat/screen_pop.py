@@ -6,7 +6,8 @@ names in the language shown, then address and description, so that at the seat's
 600 px) the description shows whole; date and number follow. Enter or a double-click on a row
 opens that order (``order_activated``). :meth:`refresh` (the app calls it on its
 change feed) reads the pop on screen again, so an order the peer signed for or fed back on
-meanwhile shows its status now, not the one it had when the call was answered.
+meanwhile shows its status now, not the one it had when the call was answered. With the database
+unreachable the pop says it cannot look up the history (docs/outage.md).
 """
 
 from __future__ import annotations
@@ -85,6 +86,15 @@ class ScreenPopView(QWidget):
     def show_pop(self, pop: ScreenPop) -> None:
         self._phone = pop.phone
         self.model.set_rows(pop.rows)
+        if pop.unavailable:  # the database is unreachable: the call goes on without history
+            self.header.setText(
+                self.tr("Caller {phone}: cannot look up history (database unreachable)").format(
+                    phone=format_phone(pop.phone)
+                )
+            )
+            self.frequent.hide()
+            self.open_orders.setText(self.tr("Orders saved now are held on this seat."))
+            return
         self.header.setText(
             self.tr("Caller {phone}: {count} earlier orders").format(
                 phone=format_phone(pop.phone), count=len(pop.history)
