@@ -70,7 +70,7 @@ def floor(path: Path, numbers: list[str], warm_first: bool) -> list[float]:
 
 def _painted_ms(path: str, numbers: list[str]) -> list[float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QEventLoop, QObject
     from PySide6.QtWidgets import QApplication
 
     from console.ui.operations import Operations
@@ -85,11 +85,13 @@ def _painted_ms(path: str, numbers: list[str]) -> list[float]:
     view.resize(1000, 600)
     view.show()
     state = {"filled": False, "painted": 0.0}
+    waiting = QEventLoop()
 
     class Watch(QObject):
         def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and state["filled"] and not state["painted"]:
                 state["painted"] = time.perf_counter()
+                waiting.quit()
             return False
 
     watch = Watch()
@@ -106,8 +108,8 @@ def _painted_ms(path: str, numbers: list[str]) -> list[float]:
         state.update(filled=False, painted=0.0)
         start = time.perf_counter()
         worker.read(view, "pop", lambda p=phone: service.pop(p), success=fill)  # type: ignore[misc]
-        while not state["painted"]:
-            app.processEvents()
+        if not state["painted"]:
+            waiting.exec()  # blocked in the event loop: no spinning beside the worker thread
         samples.append((state["painted"] - start) * 1000)
     worker.shutdown()
     view.close()
