@@ -11,9 +11,12 @@ history is one range of leaf pages and the table is never read. ``ix_work_order_
 holds the open orders only (partial, the queues' ``OPEN`` text: the query must say it
 verbatim), covering too: the open ones are found without walking the closed ones. Both are
 ``ANALYZE``d when the database has statistics (the demo loader's ``ANALYZE``): with rows for
-the other indexes and none for these, the planner may not choose them. Cost on 10 M orders (2-core shared VM): the covering index
-~2.4 GB and ~35 min to build under load (≈27 s at 1 M), the open one tens of MB and seconds;
-see BENCHMARKS.md "10 M orders".
+the other indexes and none for these, the planner may not choose them. Measured on the
+10 M demo database (14.6 GB, 2-core shared VM, load ~6): the statements take 57 s (the
+covering index 46 s, the open one 3 s, ``ANALYZE`` 3 s) and the file grows by 1.9 GB (the
+covering index is ~2.4 GB, partly on the pages the narrow one freed); at 1 M, ~30 s and
++190 MB. The upgrade first copies the SQLite file (its backup): budget a copy of the whole
+file beside it, in time and in disk. See BENCHMARKS.md "10 M orders".
 
 PostgreSQL: an index row is limited to ~2.7 kB and a description may be 2,000 characters
 (6 kB of UTF-8), so the text cannot go into an index there; ``ix_work_order_caller`` stays as
