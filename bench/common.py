@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import random
 import statistics
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+
+from console.demo.generate import FREQUENT_CALLERS, phone_for
 
 UNTIL = date(2026, 11, 26)  # fixed, so a benchmark database means the same thing every run
 SEED = 1
@@ -55,3 +59,44 @@ class Context:
 
     def bench_db_path(self) -> Path:
         return self.workdir / f"bench-{self.orders}-seed{SEED}.sqlite3"
+
+
+def drop_cached(path: Path) -> None:
+    """Evict the database file and its WAL from the OS page cache (``posix_fadvise``
+    DONTNEED: clean pages of these files only, no root needed, nobody else's cache touched):
+    the next reads come from the disk, as for a caller whose orders nobody read lately."""
+    for name in (path, Path(f"{path}-wal")):
+        if name.exists():
+            fd = os.open(name, os.O_RDONLY)
+            try:
+                os.fdatasync(fd)  # dirty pages stay cached: write them out first
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            finally:
+                os.close(fd)
+
+
+def callers(orders: int, n: int, seed: int) -> list[str]:
+    """``n`` callers as the switch brings them (a share of frequent callers, most from the
+    demo pool), in a stable random order; repeats allowed (a frequent caller calls often)."""
+    rng = random.Random(seed)
+    pool = max(1_000, orders // 2)
+    picks = []
+    for _ in range(n):
+        if rng.random() < 0.2:
+            picks.append(phone_for(rng.randrange(FREQUENT_CALLERS), SEED))
+        else:
+            picks.append(phone_for(FREQUENT_CALLERS + rng.randrange(pool), SEED))
+    return picks
+
+
+def fresh_callers(orders: int, n: int, seed: int, avoid: set[str]) -> list[str]:
+    """``n`` distinct callers, none in ``avoid`` (then added to it), with the same mix as
+    :func:`callers`: each read for the first time, so a cold measurement stays cold."""
+    picks: list[str] = []
+    for phone in callers(orders, n * 4, seed):
+        if phone not in avoid:
+            avoid.add(phone)
+            picks.append(phone)
+            if len(picks) == n:
+                return picks
+    raise ValueError(f"not {n} fresh callers among {orders} orders")

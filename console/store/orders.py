@@ -14,12 +14,11 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, text, update
+from sqlalchemy import Select, func, insert, text, union_all, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col
 
 from console.domain.orders import (
-    TERMINAL,
     Action,
     Caller,
     DeadlineKind,
@@ -33,7 +32,7 @@ from console.domain.orders import (
     order_number,
 )
 from console.domain.refusals import Refused
-from console.store.tables import EventRow, OrderRow
+from console.store.tables import OPEN_SQL, EventRow, OrderRow
 
 CHINA = ZoneInfo("Asia/Shanghai")
 log = logging.getLogger(__name__)
@@ -177,17 +176,33 @@ def get(session: Session, number: str) -> Stored:
 def caller_history(
     session: Session, phone: str | Sequence[str], limit: int = 50, open_only: bool = False
 ) -> list[OrderSummary]:
-    """The caller's orders (or only the open ones), newest first (``ix_work_order_caller``);
-    ``phone`` may be several stored forms of one number (itself and its purged pseudonym)."""
-    phones = [phone] if isinstance(phone, str) else list(phone)
-    query = sa_select(*_SUMMARY).where(col(OrderRow.caller_phone).in_(phones))
-    if open_only:
-        query = query.where(col(OrderRow.status).not_in([s.value for s in TERMINAL]))
-    rows = session.execute(query.order_by(col(OrderRow.created_at).desc()).limit(limit)).all()
+    """The caller's orders (or only the open ones), newest first; ``phone`` may be several
+    stored forms of one number (itself and its purged pseudonym).
+
+    One ordered range of ``ix_work_order_caller`` (``_open``) per form, each stopping at
+    ``limit``: ``IN (a, b)`` would read every order of both and sort them (a frequent caller
+    has hundreds). On SQLite those indexes cover the columns read (migration 0025), so a
+    history is a few adjacent index pages and never the table: fast with nothing cached."""
+    forms = [phone] if isinstance(phone, str) else list(dict.fromkeys(phone))
+    if not forms:
+        return []
+    reads = [_newest_of(form, limit, open_only) for form in forms]
+    if len(reads) == 1:
+        query = reads[0]
+    else:
+        merged = union_all(*(sa_select(read.subquery()) for read in reads)).subquery()
+        query = sa_select(merged).order_by(merged.c.created_at.desc()).limit(limit)
     return [
         OrderSummary(r[0], r[1], r[2], r[3], Status(r[4]), Platform(r[5]), r[6], r[7] or "")
-        for r in rows
+        for r in session.execute(query).all()
     ]
+
+
+def _newest_of(phone: str, limit: int, open_only: bool) -> Select[Any]:
+    query = sa_select(*_SUMMARY).where(col(OrderRow.caller_phone) == phone)
+    if open_only:  # verbatim, or SQLite will not use the partial index
+        query = query.where(text(OPEN_SQL))
+    return query.order_by(col(OrderRow.created_at).desc()).limit(limit)
 
 
 def sample_callers(session: Session, n: int, seed: int | None = None) -> list[str]:

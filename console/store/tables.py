@@ -61,6 +61,8 @@ class DepartmentRow(SQLModel, table=True):
 # Open orders, and orders sent to the peer awaiting sign-for: the partial queue indexes' WHERE.
 OPEN_SQL = "status NOT IN ('completed', 'cancelled')"
 TRANSFERRED_SQL = "status = 'transferred'"
+# What a caller's history shows beyond its key: on SQLite the caller indexes carry it (0025).
+HISTORY_SHOWN = ("status", "number", "kind", "owner", "description", "address")
 # Fed back, waiting for the origin's 办结 (the 我的 queue, the inbox): migration 0010's index.
 FED_BACK_SQL = "status = 'fed_back'"
 # What the peer did to an order that its sender hears of (the inbox): migration 0010's index.
@@ -71,8 +73,16 @@ class OrderRow(SQLModel, table=True):
     __tablename__ = "work_order"
     __table_args__ = (
         Index("ux_work_order_number", "number", unique=True),
-        # Screen pop: a caller's orders, newest first.
+        # Screen pop: a caller's orders, newest first, and the open ones (migration 0025). On
+        # SQLite both keys go on with HISTORY_SHOWN (covering: the table is never read).
         Index("ix_work_order_caller", "caller_phone", "created_at"),
+        Index(
+            "ix_work_order_caller_open",
+            "caller_phone",
+            "created_at",
+            sqlite_where=text(OPEN_SQL),
+            postgresql_where=text(OPEN_SQL),
+        ),
         # Queues and alarms: my platform's orders in a status, by deadline.
         Index("ix_work_order_queue", "owner", "status", "feedback_due"),
         # Queues (console/store/queues.py), each paged by keyset on (sort key, id). The partial

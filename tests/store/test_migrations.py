@@ -10,6 +10,7 @@ from sqlmodel import SQLModel
 from console.domain.calendar import load_calendar
 from console.store import migrate
 from console.store.setup import init_db
+from console.store.tables import HISTORY_SHOWN
 
 
 def test_init_db_creates_schema_and_is_idempotent(empty_db_url: str) -> None:
@@ -24,12 +25,27 @@ def test_init_db_creates_schema_and_is_idempotent(empty_db_url: str) -> None:
     db.dispose()
 
 
+CALLER_INDEXES = ("ix_work_order_caller", "ix_work_order_caller_open")
+
+
 def test_migrations_match_the_tables(empty_db_url: str) -> None:
+    """Everything as declared; on SQLite the caller indexes' keys go on with the history's
+    columns (migration 0025: covering), which the declaration cannot say for one dialect."""
     db, _ = init_db(empty_db_url)
+    sqlite = db.engine.dialect.name == "sqlite"
+
+    def compared(_obj: object, name: str | None, type_: str, *_: object) -> bool:
+        return not (sqlite and type_ == "index" and name in CALLER_INDEXES)
+
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+        context = MigrationContext.configure(conn, opts={"include_object": compared})
+        diff = compare_metadata(context, SQLModel.metadata)
+        found = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes("work_order")}
     db.dispose()
     assert diff == []
+    shown = list(HISTORY_SHOWN) if sqlite else []
+    for name in CALLER_INDEXES:
+        assert found[name] == ["caller_phone", "created_at", *shown]
 
 
 def test_refuses_a_schema_newer_than_itself(empty_db_url: str) -> None:
