@@ -164,6 +164,7 @@ def knowledge_pane(
             citer.clear_order()  # the next call's articles go on the next call's order
 
     intake.draft_changed.connect(typed)
+    intake.draft_shown.connect(typed)  # a restored draft too
     intake.saved.connect(citer.set_order)
     controller.state_changed.connect(between_calls)
     # The first search builds the index (about a second at 2,000 articles): before the first call.

@@ -22,6 +22,7 @@ from console.domain.intake import Draft
 from console.domain.orders import Platform
 from console.telephony.port import Line
 from console.ui.main_window import MainWindow
+from console.ui.seat.knowledge_pane import KnowledgePane
 
 if __package__ in (None, ""):  # run as a script: find the tests package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -65,6 +66,9 @@ def main() -> int:
                   description="南京北街88号工地有人讨薪堵路，几十个人聚在路口，车过不去")
         )  # fmt: skip
         await until(lambda: assist.advice is not None and len(assist.candidates) == 2, timeout=20)
+        pane = seat.panel.findChild(KnowledgePane)  # the 会商 result on 讨薪堵路, under the pop
+        assert pane is not None
+        await until(lambda: pane.articles.count() > 0, timeout=20)
         assist.list.setCurrentRow(0)
         await shot("intake_suggestion")
         ok = checked("intake_suggestion", {

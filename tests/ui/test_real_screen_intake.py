@@ -9,11 +9,12 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
+from console.demo.knowledge import add_demo_knowledge
 from console.demo.load import load_demo_data
 from console.domain.calendar import load_calendar
 from console.services.alarms import load_site_policy
@@ -34,6 +35,7 @@ def test_the_intake_assist_on_a_real_x_server(tmp_path: Path) -> None:
     db, _ = init_db(url)
     policy, calendar = load_site_policy(db), load_calendar()
     load_demo_data(db, 5_000, seed=3, until=date.today(), policy=policy, calendar=calendar)
+    add_demo_knowledge(db, datetime.now(UTC))  # as `demo-data` does: the pane has articles
     db.dispose()
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env["QT_QPA_PLATFORM"] = "xcb"

@@ -58,6 +58,7 @@ class IntakeForm(QWidget):
 
     saved = Signal(str)
     draft_changed = Signal()
+    draft_shown = Signal()  # set_draft: a draft shown (restored, offered), not typed
 
     def __init__(
         self,
@@ -163,6 +164,7 @@ class IntakeForm(QWidget):
         if self.incidents is not None:
             self.incidents.set_chosen(incident)
             self.incidents.set_district(draft.district)
+        self.draft_shown.emit()
 
     def linked_incident(self) -> str | None:
         """The incident the order being typed is linked to (Ctrl+L), if any."""
