@@ -4,7 +4,7 @@ The defaults: at least 8 characters from at least 3 of the 4 classes (lower case
 digits, anything else — a Chinese character counts as "anything else"), not the login nor the
 login reversed (any case), changed at the first sign-in and every 90 days; 5 failed attempts
 in a row lock the account for 30 minutes. A site changes the numbers in ``[security]`` of its
-config file (console/config.py).
+config file (console/config/security.py).
 
 Pure Python: the service (console/services/accounts.py) hashes and stores.
 """
