@@ -12,7 +12,6 @@ is in docs/consultation.md. Pure Python.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +28,7 @@ from console.domain.consultation import (
     check_overlaps,
 )
 from console.domain.order_types import Platform
+from console.domain.toml_file import Misplaced, TomlFileError, TomlFiles
 
 TEXT_MOST = 2000
 RULE_ID = re.compile(r"R-\d{1,6}$")
@@ -40,12 +40,11 @@ _ITEM = frozenset({"direction", "number", "class", "item", "keywords", "kinds"})
 _MEETING = frozenset({"title", "held_on", "participants", "minutes"})
 
 
-class RuleFileError(ValueError):
+class RuleFileError(TomlFileError):
     """A 会商 file with a mistake; str() is ``PATH:LINE: WHY``."""
 
-    def __init__(self, path: str, line: int, why: str) -> None:
-        self.path, self.line, self.why = path, line, why
-        super().__init__(f"{path}:{line}: {why}")
+
+_FILES = TomlFiles(RuleFileError, "会商 files")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +67,13 @@ class RuleBook:
     demo: bool = False
 
 
-class _Mistake(Exception):
+class _Mistake(Misplaced):
     def __init__(self, table: str | None, index: int, key: str | None, why: str) -> None:
         super().__init__(why)
-        self.table, self.index, self.key, self.why = table, index, key, why
+        self.table, self.index, self.key = table, index, key
+
+    def line(self, text: str) -> int:
+        return line_of(text, self.table, self.index, self.key)
 
 
 def line_of(text: str, table: str | None, index: int, key: str | None) -> int:
@@ -99,30 +101,13 @@ def line_of(text: str, table: str | None, index: int, key: str | None) -> int:
 
 def parse_rule_file(text: str, origin: str, known: Known) -> RuleBook:
     """The rules and items of one file; raises :class:`RuleFileError`."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        at = re.search(r"at line (\d+)", str(exc))
-        raise RuleFileError(origin, int(at[1]) if at else 1, f"not valid TOML: {exc}") from None
-    try:
-        return _book(data, origin, text, known)
-    except _Mistake as m:
-        raise RuleFileError(origin, line_of(text, m.table, m.index, m.key), m.why) from None
+    return _FILES.parse(text, origin, lambda data: _book(data, origin, text, known))
 
 
 def load_rule_book(directory: Path, known: Known) -> RuleBook:
     """Every ``*.toml`` of ``directory`` (the site's ``db/consultation``), checked together:
     what the console reads at start-up, where a :class:`RuleFileError` stops it."""
-    if not directory.is_dir():
-        raise RuleFileError(str(directory), 1, "no such folder of 会商 files")
-    books = []
-    for path in sorted(directory.glob("*.toml")):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise RuleFileError(str(path), 1, f"cannot be read: {exc}") from None
-        books.append(parse_rule_file(text, str(path), known))
-    return merge(books)
+    return merge([parse_rule_file(text, name, known) for name, text in _FILES.texts(directory)])
 
 
 def merge(books: Sequence[RuleBook]) -> RuleBook:

@@ -9,8 +9,6 @@ the next version (``console.store.knowledge``). Pure Python.
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +18,7 @@ from typing import Any
 from console.domain.consultation_file import line_of
 from console.domain.knowledge import Article, Category, check_article
 from console.domain.refusals import Refused
+from console.domain.toml_file import Misplaced, TomlFileError, TomlFiles
 
 _TOP = frozenset({"demo", "source", "article"})
 _ARTICLE = frozenset({"id", "title", "category", "kinds", "keywords", "rule", "valid_from",
@@ -30,12 +29,11 @@ _REFUSAL_KEY = {"article_id": "id", "article_title": "title", "article_body": "b
                 "article_dates": "valid_to", "article_rule": "rule"}  # fmt: skip
 
 
-class KnowledgeFileError(ValueError):
+class KnowledgeFileError(TomlFileError):
     """A knowledge file with a mistake; str() is ``PATH:LINE: WHY``."""
 
-    def __init__(self, path: str, line: int, why: str) -> None:
-        self.path, self.line, self.why = path, line, why
-        super().__init__(f"{path}:{line}: {why}")
+
+_FILES = TomlFiles(KnowledgeFileError, "knowledge files")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,43 +44,27 @@ class Shelf:
     where: Mapping[str, tuple[str, int]] = field(default_factory=dict)
 
 
-class _Mistake(Exception):
+class _Mistake(Misplaced):
     def __init__(self, index: int, key: str | None, why: str) -> None:
         super().__init__(why)
-        self.index, self.key, self.why = index, key, why
+        self.index, self.key = index, key  # index -1: the top of the file
+
+    def line(self, text: str) -> int:
+        table = None if self.index < 0 else "article"
+        return line_of(text, table, max(self.index, 0), self.key)
 
 
 def parse_knowledge_file(text: str, origin: str, kinds: Collection[str]) -> Shelf:
     """The articles of one file, checked against the catalogue's ``kinds``; raises
     :class:`KnowledgeFileError`."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        at = re.search(r"at line (\d+)", str(exc))
-        raise KnowledgeFileError(
-            origin, int(at[1]) if at else 1, f"not valid TOML: {exc}"
-        ) from None
-    try:
-        return _shelf(data, origin, text, kinds)
-    except _Mistake as m:
-        table = None if m.index < 0 else "article"
-        raise KnowledgeFileError(
-            origin, line_of(text, table, max(m.index, 0), m.key), m.why
-        ) from None
+    return _FILES.parse(text, origin, lambda data: _shelf(data, origin, text, kinds))
 
 
 def load_knowledge(directory: Path, kinds: Collection[str]) -> Shelf:
     """Every ``*.toml`` of ``directory`` (by name), checked together."""
-    if not directory.is_dir():
-        raise KnowledgeFileError(str(directory), 1, "no such folder of knowledge files")
-    shelves = []
-    for path in sorted(directory.glob("*.toml")):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise KnowledgeFileError(str(path), 1, f"cannot be read: {exc}") from None
-        shelves.append(parse_knowledge_file(text, str(path), kinds))
-    return merge(shelves)
+    return merge(
+        [parse_knowledge_file(text, name, kinds) for name, text in _FILES.texts(directory)]
+    )
 
 
 def merge(shelves: Sequence[Shelf]) -> Shelf:

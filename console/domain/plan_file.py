@@ -13,8 +13,6 @@ line of the offending key, step or section, found by scanning the text
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 
 from console.domain.emergency import EventType, Level, PartnerKind, Plan, PlanBook, PlanStep
 from console.domain.plan_lines import Spot, locate
+from console.domain.toml_file import Misplaced, TomlFileError, TomlFiles
 
 ACK_MOST = 1440  # a day: a deadline beyond it is a mistake, not a plan
 TASK_MOST = 500
@@ -34,21 +33,29 @@ _LEVEL_CHOICES = ", ".join(f"{v.value} ({v.numeral} {v.term})" for v in Level)
 _KIND_CHOICES = ", ".join(k.value for k in PartnerKind)
 
 
-class PlanFileError(ValueError):
+class PlanFileError(TomlFileError):
     """A plan file with a mistake: ``path``, ``line`` (1-based; None when no line applies, e.g.
     a missing folder) and ``why``; str() is ``PATH:LINE: WHY``."""
 
-    def __init__(self, path: str, line: int | None, why: str) -> None:
-        self.path, self.line, self.why = path, line, why
-        super().__init__(f"{path}:{line}: {why}" if line is not None else f"{path}: {why}")
+
+_FILES = TomlFiles(
+    PlanFileError,
+    "plan files (预案目录不存在)",
+    syntax="not valid TOML (TOML 语法错误)",
+    no_line=None,
+    bad_byte_line=True,
+)
 
 
-class _Mistake(Exception):
+class _Mistake(Misplaced):
     """Raised while parsing; turned into a :class:`PlanFileError` once its line is found."""
 
     def __init__(self, spot: Spot, why: str) -> None:
         super().__init__(why)
-        self.spot, self.why = spot, why
+        self.spot = spot
+
+    def line(self, text: str) -> int:
+        return locate(text, self.spot)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,49 +80,27 @@ class _Where:
 def parse_plans(text: str, origin: str) -> list[Plan]:
     """The plans of one file's text; raises :class:`PlanFileError` naming ``origin`` and the
     line."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line = re.search(r"at line (\d+)", str(exc))
-        why = f"not valid TOML (TOML 语法错误): {exc}"
-        raise PlanFileError(origin, int(line[1]) if line else None, why) from None
-    try:
-        return _plans(data, origin)
-    except _Mistake as exc:
-        raise PlanFileError(origin, locate(text, exc.spot), exc.why) from None
+    return _FILES.parse(text, origin, lambda data: _plans(data, origin))
 
 
 def load_plan_book(directory: Path) -> PlanBook:
     """Every ``*.toml`` file of ``directory`` (in name order) as one :class:`PlanBook`; an
     event type and level defined in two places is a mistake naming the second."""
-    if not directory.is_dir():
-        raise PlanFileError(str(directory), None, "no such folder of plan files (预案目录不存在)")
     plans: dict[tuple[EventType, Level], Plan] = {}
     lines: dict[tuple[EventType, Level], int] = {}
-    for path in sorted(directory.glob("*.toml")):
-        text = _read(path)
-        for plan in parse_plans(text, str(path)):
+    for name, text in _FILES.texts(directory):
+        for plan in parse_plans(text, name):
             pair = (plan.event_type, plan.level)
             here = locate(text, Spot(plan.level.value, None, None))
             if pair in plans:
                 first = f"{plans[pair].path}:{lines[pair]}"
                 raise PlanFileError(
-                    str(path), here, f"[level.{plan.level.value}]: the {plan.event_type.value} "
+                    name, here, f"[level.{plan.level.value}]: the {plan.event_type.value} "
                     f"level {plan.level.numeral} plan is already defined in {first} "
                     "(同一事件类型、同一响应级别的预案只能有一处)",
                 )  # fmt: skip
             plans[pair], lines[pair] = plan, here
     return PlanBook(plans)
-
-
-def _read(path: Path) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        why = f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8 (须为 UTF-8)"
-        raise PlanFileError(str(path), line, why) from None
 
 
 def _plans(data: Mapping[str, Any], origin: str) -> list[Plan]:
