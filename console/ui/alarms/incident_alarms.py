@@ -13,34 +13,19 @@ the refusal is said on the strip. Service calls are operations (:mod:`console.ui
 from __future__ import annotations
 
 from datetime import datetime
-from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from console.domain.calendar import CHINA_TZ
 from console.domain.roles import Capability, Seated
 from console.services.incident_views import IncidentAlarm
-from console.ui.alarms.model import ACKNOWLEDGED_COLOURS, LEVEL_COLOURS, LEVEL_MARKS, WORST
+from console.ui.alarms.ack_strip import AcknowledgeStrip
 from console.ui.operations import Operations
-from console.ui.refusals import refusal_text
 
 MAX_NOTE = 500  # the incident service's limit for a note
 VISIBLE_ROWS = 4  # more lines scroll: the deadline alarms keep their room
-ERROR_COLOUR = "#b3261e"
 
 
 class IncidentAlarmSource(Protocol):
@@ -73,7 +58,7 @@ def incident_alarm_text(alarm: IncidentAlarm) -> str:
     return text
 
 
-class IncidentAlarmStrip(QWidget):
+class IncidentAlarmStrip(AcknowledgeStrip[IncidentAlarm]):
     """Hidden while no incident alarm is open. :meth:`refresh` re-reads them (the panel calls
     it on its own refresh; the lead connects the alarm scheduler's raised signal to it)."""
 
@@ -85,108 +70,36 @@ class IncidentAlarmStrip(QWidget):
         ops: Operations,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("incidentAlarms")
-        self._service, self._by, self._ops = service, by, ops
-        self.alarms: list[IncidentAlarm] = []
-        self._writing: IncidentAlarm | None = None
-        self.list = QListWidget()
-        self.list.setObjectName("incidentAlarmList")
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.note = QLineEdit(
+        note = QLineEdit(
             maxLength=MAX_NOTE, placeholderText=self.tr("Acknowledgement note (partner alarm)")
         )
-        self.ack_button = QPushButton(self.tr("Acknowledge partner alarm"))
-        self.message = QLabel()
-        self.message.setObjectName("incidentAlarmMessage")
-        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        row = QHBoxLayout()
-        row.addWidget(self.note, 1)
-        row.addWidget(self.ack_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.list)
-        layout.addLayout(row)
-        layout.addWidget(self.message)
-        self.message.hide()
-        self.ack_button.clicked.connect(self.acknowledge)
-        self.note.returnPressed.connect(self.acknowledge)
-        self.list.currentRowChanged.connect(lambda _row: self._show_rights())
-        self.hide()
+        super().__init__(
+            "incidentAlarm", read_key="incident-alarms", ops=ops, visible_rows=VISIBLE_ROWS,
+            button=self.tr("Acknowledge partner alarm"), note=note, parent=parent,
+        )  # fmt: skip
+        self._service, self._by = service, by
 
-    @Slot()
-    def refresh(self) -> None:
-        # A failed read is said by the panel, whose read of the same database fails too.
-        self._ops.read(self, "incident-alarms", self._service.open_alarms, success=self._loaded,
-                       failure=lambda _e: None)  # fmt: skip
+    def read_rows(self) -> list[IncidentAlarm]:
+        return sorted(self._service.open_alarms(),
+                      key=lambda a: (a.acknowledged_by is not None, a.raised_at, a.id))  # fmt: skip
 
-    def selected(self) -> IncidentAlarm | None:
-        row = self.list.currentRow()
-        return self.alarms[row] if 0 <= row < len(self.alarms) else None
+    def acknowledge_row(self, row: IncidentAlarm, note: str) -> None:
+        self._service.acknowledge_alarm(self._by, row.id, note)
 
-    @Slot()
-    def acknowledge(self) -> None:
-        """Acknowledge the selected line with the note; the service says whether it may."""
-        alarm = self.selected()
-        if alarm is None or alarm.acknowledged_by is not None or self._writing is not None:
-            return
-        self._writing = alarm
-        call = partial(self._service.acknowledge_alarm, self._by, alarm.id, self.note.text())
-        self._ops.write(self, call, success=self._written, failure=self._not_written)
+    def row_text(self, row: IncidentAlarm) -> str:
+        return incident_alarm_text(row)
 
-    def _written(self, _: None) -> None:
-        alarm, self._writing = self._writing, None
-        assert alarm is not None
-        self.note.clear()
-        self._say(self.tr("Acknowledged: {partner} ({number}).")
-                  .format(partner=alarm.partner_name, number=alarm.incident_number))  # fmt: skip
-        self.refresh()
+    def done_text(self, row: IncidentAlarm) -> str:
+        return self.tr("Acknowledged: {partner} ({number}).").format(
+            partner=row.partner_name, number=row.incident_number
+        )
 
-    def _not_written(self, error: Exception) -> None:
-        self._writing = None
-        self._say(refusal_text(error), error=True)  # the note stays for the lead to correct
-
-    def _loaded(self, alarms: list[IncidentAlarm]) -> None:
-        chosen = self.selected()
-        self.alarms = sorted(alarms, key=lambda a: (a.acknowledged_by is not None, a.raised_at,
-                                                    a.id))  # fmt: skip
-        self.setVisible(bool(self.alarms))
-        self.list.clear()
-        for alarm in self.alarms:
-            self.list.addItem(self._item(alarm))
-        ids = [a.id for a in self.alarms]
-        if chosen is not None and chosen.id in ids:
-            self.list.setCurrentRow(ids.index(chosen.id))
-        elif self.alarms:
-            self.list.setCurrentRow(0)
-        height = self.list.sizeHintForRow(0) if self.alarms else 0
-        shown = min(len(self.alarms), VISIBLE_ROWS)
-        self.list.setFixedHeight(shown * height + 2 * self.list.frameWidth())
-        self._show_rights()
-
-    def _item(self, alarm: IncidentAlarm) -> QListWidgetItem:
-        acked = alarm.acknowledged_by is not None
-        mark = "" if acked else LEVEL_MARKS[WORST] + " "
-        item = QListWidgetItem(mark + incident_alarm_text(alarm))
-        item.setData(Qt.ItemDataRole.UserRole, alarm.id)
-        item.setToolTip(item.text())
-        back, fore = ACKNOWLEDGED_COLOURS if acked else LEVEL_COLOURS[WORST]
-        item.setBackground(QBrush(QColor(back)))
-        item.setForeground(QBrush(QColor(fore)))
-        font = QFont(item.font())
-        font.setBold(not acked)
-        item.setFont(font)
-        return item
+    def is_open(self, row: IncidentAlarm) -> bool:
+        return row.acknowledged_by is None
 
     def _show_rights(self) -> None:
         alarm = self.selected()
         open_ = alarm is not None and alarm.acknowledged_by is None
         self.ack_button.setEnabled(open_ and self._by.may(Capability.RUN_INCIDENT))
+        assert self.note is not None
         self.note.setEnabled(open_)
-
-    def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setToolTip(text)
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
-        self.message.setVisible(bool(text))
