@@ -4,11 +4,6 @@ an auditor's window has no reports."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -16,37 +11,14 @@ from PySide6.QtWidgets import QTabWidget
 from pytestqt.qtbot import QtBot
 
 from console.app_roles import SlotParts, seat_slots
-from console.config import Settings
 from console.domain.orders import Platform
 from console.domain.roles import Principal, Role
-from console.services.audit import AuditTrail, create_key
-from console.store.engine import Database
 from console.ui.admin.users_view import UsersView
-from console.ui.operations import Operations
 from console.ui.reports import ReportsTab
 from tests.principals import at_seat
+from tests.ui.role_harness import never
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-def clock() -> datetime:
-    return datetime.now(UTC)
-
-
-@pytest.fixture
-def parts(sqlite_db: Database, tmp_path: Path) -> Iterator[SlotParts]:
-    key = create_key(tmp_path / "audit.key")
-    pool = ThreadPoolExecutor(1)
-    ops = Operations("test-reports-admin")
-    yield SlotParts(
-        sqlite_db, clock, Settings(db_url="sqlite://"), AuditTrail(key, clock), key, pool, ops
-    )
-    pool.shutdown(wait=True)
-    ops.shutdown()
-
-
-def never(*_: object) -> object:
-    raise AssertionError("no seat window for this account")
 
 
 def tabs_of(qtbot: QtBot, parts: SlotParts, who: Principal) -> QTabWidget:

@@ -4,47 +4,20 @@ account gets its seat window (with an administrator's tabs beside it when it has
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QTabWidget
 from pytestqt.qtbot import QtBot
 
 from console.app_roles import SlotParts, seat_slots, works_a_seat
-from console.config import Settings
 from console.domain.audit import AuditAction
 from console.domain.orders import Platform
 from console.domain.roles import Principal, Role
 from console.services import audit
-from console.services.audit import AuditTrail, create_key
 from console.store.engine import Database
 from console.ui.admin.audit_view import AuditView
-from console.ui.operations import Operations
 from tests.principals import at_seat
+from tests.ui.role_harness import never
 from tests.waiting import wait_until
-
-
-def clock() -> datetime:
-    return datetime.now(UTC)
-
-
-@pytest.fixture
-def parts(sqlite_db: Database, tmp_path: Path) -> Iterator[SlotParts]:
-    key = create_key(tmp_path / "audit.key")
-    pool = ThreadPoolExecutor(1)
-    ops = Operations("test-roles")
-    yield SlotParts(
-        sqlite_db, clock, Settings(db_url="sqlite://"), AuditTrail(key, clock), key, pool, ops
-    )
-    pool.shutdown(wait=True)
-    ops.shutdown()
-
-
-def never(*_: object) -> object:
-    raise AssertionError("no seat window for this account")
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen only
