@@ -11,9 +11,9 @@ call left ringing goes to the next ready seat and the seat that let it ring is m
 (ring-no-answer); ``colleagues`` adds simulated agents who take their share of each line's calls
 (:mod:`.sim_floor`).
 
-Everything runs as timer callbacks on the running asyncio loop (the qasync loop in the app):
-``call_at``/``call_later``, never a thread, never a busy wait. Configured durations are simulated
-seconds; ``time_scale`` turns them into loop seconds (tests use 0.001: a 30 s window takes 30 ms).
+Everything runs as timer callbacks on the running asyncio loop (:mod:`.sim_timers`);
+configured durations are simulated seconds. The arrivals and their callers are
+:mod:`.sim_arrivals`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from types import MappingProxyType
 
 from console.telephony.port import (
     LIVE_STATES,
@@ -44,20 +43,13 @@ from console.telephony.port import (
     TransferResult,
     check_command,
 )
+from console.telephony.sim_arrivals import DEFAULT_RATES, Arrivals
 from console.telephony.sim_floor import Colleagues
+from console.telephony.sim_timers import Timers
 
-DEFAULT_RATES: Mapping[Line, float] = MappingProxyType({Line.HOTLINE: 1.0, Line.POLICE: 0.0})
-MOBILE_PREFIXES = tuple(
-    f"1{d}" for d in (30, 31, 32, 33, 35, 36, 37, 38, 39, 50, 51, 58, 66, 77, 86, 88, 99)
-)
 _ENGAGES_SEAT = LIVE_STATES - {CallState.TRANSFERRED}  # after a transfer the seat is free
 _ENGAGES_PEER = frozenset({CallState.TRANSFERRED, CallState.CONFERENCED})
 _KEEP_ENDED = 1000  # ended calls remembered, so a late command gets "is ENDED", not "no call"
-
-
-def random_mobile(rng: random.Random) -> str:
-    """A plausible mainland mobile number (11 digits)."""
-    return f"{rng.choice(MOBILE_PREFIXES)}{rng.randrange(10**8):08d}"
 
 
 def _utc_now() -> datetime:
@@ -104,24 +96,17 @@ class SimulatedSwitch(Telephony):
         ``colleagues``: simulated agents per line who take their share of its calls
         (:mod:`.sim_floor`; none by default).
         """
-        rates = (
-            rate_per_min if isinstance(rate_per_min, Mapping) else dict.fromkeys(Line, rate_per_min)
-        )
-        self._rates = {line: float(rates.get(line, 0.0)) for line in Line}
         base = random.Random(seed).getrandbits(64)
-        self._rngs = {line: random.Random(f"{base}:{line.value}") for line in Line}
-        # Without a supplier, "repeat" callers are drawn per line too: which line's call comes
-        # first when the loop runs late must not change who calls (same seed, same callers).
-        self._fresh = {line: random.Random(f"{base}:fresh:{line.value}") for line in Line}
-        self._callers = callers
-        self._repeat_share = repeat_share
+        self._timers = Timers(loop, time_scale)
+        self._arrivals = Arrivals(
+            rate_per_min, base=base, callers=callers, repeat_share=repeat_share,
+            timers=self._timers, arrive=self.place_call,
+        )  # fmt: skip
         self._window = answer_window_s
         self._peer_answer = peer_answer_s
         self._talk = transferred_talk_s
         self._patience = patience_s
-        self._scale = time_scale
         self._clock = clock
-        self._loop = loop
         self._subs = Subscribers()
         self._seats: dict[str, Line] = {}  # registration order is the round-robin order
         self._ready: set[str] = set()
@@ -129,33 +114,25 @@ class SimulatedSwitch(Telephony):
         self._calls: dict[str, Call] = {}
         self._ended: OrderedDict[str, Call] = OrderedDict()
         self._requests: dict[str, _PeerRequest] = {}
-        self._timers: set[asyncio.TimerHandle] = set()
-        self._next_arrival: dict[Line, float] = {}
         self._ids, self._run = 0, f"{random.SystemRandom().getrandbits(16):04x}"  # per start
         self._forced: TransferResult | None = None
         self._ring_timeout = ring_timeout_s
         self._rings: dict[str, asyncio.TimerHandle] = {}  # call id → its ring-no-answer timer
         self.colleagues = Colleagues(
-            self, colleagues or {}, rng=random.Random(f"{base}:colleagues"), later=self._later,
-            rest=self._ready.discard, loop=self._event_loop,
+            self, colleagues or {}, rng=random.Random(f"{base}:colleagues"),
+            later=self._timers.later, rest=self._ready.discard, loop=self._timers.loop,
         )  # fmt: skip
 
     # --- lifecycle and simulator hooks -------------------------------------------------------
 
     def start(self) -> None:
         """Start generating calls (needs the loop passed in, or a running one)."""
-        now = self._event_loop().time()
-        for line, rate in self._rates.items():
-            if rate > 0 and line not in self._next_arrival:
-                self._next_arrival[line] = now
-                self._plan_arrival(line)
+        self._arrivals.start()
 
     async def stop(self) -> None:
         """Stop arrivals and timers; pending transfers raise TelephonyError. Calls stay."""
-        self._next_arrival.clear()
-        for handle in self._timers:
-            handle.cancel()
-        self._timers.clear()
+        self._arrivals.stop()
+        self._timers.cancel_all()
         for request in self._requests.values():
             if not request.done.done():
                 request.done.set_exception(TelephonyError("the switch stopped"))
@@ -165,14 +142,7 @@ class SimulatedSwitch(Telephony):
     def place_call(self, line: Line, caller: str | None = None) -> Call:
         """A call arrives now (what each Poisson arrival does); the caller is drawn if not given."""
         if caller is None:
-            rng = self._rngs[line]
-            repeat = rng.random() < self._repeat_share
-            if not repeat:
-                caller = random_mobile(rng)
-            elif self._callers is not None:
-                caller = self._callers()
-            else:
-                caller = random_mobile(self._fresh[line])
+            caller = self._arrivals.caller(line)
         self._ids += 1
         call = Call(f"SIM-{self._run}-{self._ids:06d}", caller, line, self._clock())
         self._put(call, "ringing", "queued")
@@ -180,7 +150,7 @@ class SimulatedSwitch(Telephony):
             gave_up = functools.partial(
                 self._end_if, call.call_id, CallState.RINGING, "caller gave up"
             )
-            self._later(self._patience, gave_up)
+            self._timers.later(self._patience, gave_up)
         self._dispatch()
         return self._calls.get(call.call_id, call)
 
@@ -233,7 +203,7 @@ class SimulatedSwitch(Telephony):
                 request.peer = self._pick_seat(request.line, self._calls[request.call_id].seat)
                 if request.peer is not None:
                     settle = functools.partial(self._settle, request, TransferResult.OK)
-                    request.timers.append(self._later(self._peer_answer, settle))
+                    request.timers.append(self._timers.later(self._peer_answer, settle))
         full: set[Line] = set()  # lines with no free seat: a long queue stays cheap
         for call in self.waiting():
             if (
@@ -251,10 +221,9 @@ class SimulatedSwitch(Telephony):
         self._put(dataclasses.replace(call, seat=seat), "ringing", f"rings {seat}")
         if self._ring_timeout is not None:
             if (old := self._rings.pop(call.call_id, None)) is not None:
-                old.cancel()
-                self._timers.discard(old)
+                self._timers.cancel([old])
             rang_out = functools.partial(self._rang_out, call.call_id, seat)
-            self._rings[call.call_id] = self._later(self._ring_timeout, rang_out)
+            self._rings[call.call_id] = self._timers.later(self._ring_timeout, rang_out)
 
     def _rang_out(self, call_id: str, seat: str) -> None:
         """Ring-no-answer (as an ACD does): the seat is made not ready, the call offered on."""
@@ -327,7 +296,7 @@ class SimulatedSwitch(Telephony):
         self, call_id: str, line: Line, command: Command, data: Mapping[str, str] | None
     ) -> TransferResult:
         call = self._require(call_id, command)
-        done: asyncio.Future[TransferResult] = self._event_loop().create_future()
+        done: asyncio.Future[TransferResult] = self._timers.loop().create_future()
         request = _PeerRequest(call_id, line, command, done, forced=self._forced)
         self._forced = None
         self._requests[call_id] = request
@@ -339,7 +308,9 @@ class SimulatedSwitch(Telephony):
         failure = request.forced or TransferResult.NO_ANSWER
         after = {TransferResult.BUSY: 0.0, TransferResult.REJECTED: self._peer_answer}
         request.timers.append(
-            self._later(after.get(failure, self._window), lambda: self._settle(request, failure))
+            self._timers.later(
+                after.get(failure, self._window), lambda: self._settle(request, failure)
+            )
         )
         self._dispatch()
         try:
@@ -353,7 +324,7 @@ class SimulatedSwitch(Telephony):
         if self._requests.get(request.call_id) is not request:
             return
         del self._requests[request.call_id]
-        self._cancel(request)
+        self._timers.cancel(request.timers)
         call = self._calls[request.call_id]
         if result is TransferResult.OK:
             transfer = request.command is Command.TRANSFER
@@ -361,7 +332,7 @@ class SimulatedSwitch(Telephony):
             self._put(call.moved(state, peer=request.peer), state.value, f"{request.peer}")
             if transfer and self._talk is not None:
                 end = functools.partial(self._end_if, call.call_id, state, "peer hung up")
-                self._later(self._talk, end)
+                self._timers.later(self._talk, end)
         else:
             outcome = "cancelled" if result is None else result.value
             detail = f"{request.command} to {request.line}: {outcome}"
@@ -374,7 +345,7 @@ class SimulatedSwitch(Telephony):
         request = self._requests.pop(call.call_id, None)
         self._put(call.moved(CallState.ENDED, ended_reason=reason), "ended", reason)
         if request is not None:
-            self._cancel(request)
+            self._timers.cancel(request.timers)
             if not request.done.done():
                 message = f"call {call.call_id} ended while its {request.command} was pending"
                 request.done.set_exception(TelephonyError(message))
@@ -412,36 +383,3 @@ class SimulatedSwitch(Telephony):
             while len(self._ended) > _KEEP_ENDED:
                 self._ended.popitem(last=False)
         self._subs.publish(CallEvent(call, kind, self._clock(), detail))
-
-    def _event_loop(self) -> asyncio.AbstractEventLoop:
-        return self._loop or asyncio.get_running_loop()
-
-    def _at(self, when: float, callback: Callable[[], None]) -> asyncio.TimerHandle:
-        def fire() -> None:
-            self._timers.discard(handle)
-            callback()
-
-        handle = self._event_loop().call_at(when, fire)
-        self._timers.add(handle)
-        return handle
-
-    def _cancel(self, request: _PeerRequest) -> None:
-        for handle in request.timers:
-            handle.cancel()
-            self._timers.discard(handle)
-
-    def _later(self, seconds: float, callback: Callable[[], None]) -> asyncio.TimerHandle:
-        return self._at(self._event_loop().time() + seconds * self._scale, callback)
-
-    def _plan_arrival(self, line: Line) -> None:
-        """Exponential inter-arrival times, planned on absolute loop time so lateness of one
-        callback does not stretch the process."""
-        gap = self._rngs[line].expovariate(self._rates[line] / 60.0) * self._scale
-        self._next_arrival[line] += gap
-
-        def arrive() -> None:
-            if line in self._next_arrival:
-                self._plan_arrival(line)
-                self.place_call(line)
-
-        self._at(self._next_arrival[line], arrive)
