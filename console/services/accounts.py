@@ -11,7 +11,8 @@ line call the same methods the same way:
   those returns the principal when nothing else is left to do.
 - An unknown login, a disabled account and a wrong password give the same refusal after the
   same work (one argon2id verify, against a dummy hash when there is no account); an unknown
-  login even locks like a real one, so trying five times tells nothing either.
+  login even locks like a real one, so trying five times tells nothing either. These checks
+  are :class:`~console.services.credentials.Credentials`.
 - Failed attempts count and lock by the injected clock; a refusal commits the count.
 - The administrator's calls (:meth:`add`, :meth:`reset_password`…) take ``by``: the signed-in
   principal, checked against the role matrix; None is the command line, whose user already
@@ -24,12 +25,10 @@ line call the same methods the same way:
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import NoReturn, TypeVar
-from zoneinfo import ZoneInfo
+from typing import TypeVar
 
 from sqlmodel import Session
 
@@ -41,6 +40,7 @@ from console.domain.refusals import Refused
 from console.domain.roles import SITE, Capability, Principal, Role, allowed, check_roles, needs_totp
 from console.services import second_factor as factor
 from console.services.audit import AuditTrail
+from console.services.credentials import Credentials
 from console.services.second_factor import Enrolment
 from console.store import accounts as repo
 from console.store.engine import Database
@@ -49,7 +49,6 @@ from console.store.tables import AccountRow
 __all__ = ["AccountService", "AccountView", "Enrolled", "Enrolment"]
 
 T = TypeVar("T")
-_PHANTOMS = 1024  # unknown logins whose failures are remembered (this process only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,18 +92,15 @@ class AccountService:
         self._audit, self._seat, self._operator = audit, seat, operator
         self._clock = clock
         self._policy = policy or SecurityPolicy()
-        self._hasher = factor.password_hasher()
-        # Verified when there is no account, so that costs what a wrong password costs.
-        self._dummy = self._hasher.hash("no such account: " + factor.new_totp_secret())
-        self._phantoms: OrderedDict[str, tuple[int, datetime | None]] = OrderedDict()
+        self._check = Credentials(clock, self._policy, self._attempt)
 
     # -- signing in ------------------------------------------------------------------------
 
     def sign_in(self, login: str, password: str, totp: str | None = None) -> Principal:
         def run(s: Session) -> Principal:
-            row = self._password(s, login, password)
-            self._no_change_needed(row)
-            self._second_factor(s, row, totp)
+            row = self._check.password(s, login, password)
+            self._check.no_change_needed(row)
+            self._check.second_factor(s, row, totp)
             return self._signed_in(s, row)
 
         return self._write(run)
@@ -113,12 +109,12 @@ class AccountService:
         """Change one's own password (also the way through ``password_change_needed``)."""
 
         def run(s: Session) -> Principal:
-            row = self._password(s, login, old)
-            self._second_factor(s, row, totp)
+            row = self._check.password(s, login, old)
+            self._check.second_factor(s, row, totp)
             text = rules.check_new_password(self._policy, row.login, new)
-            if factor.verify_password(self._hasher, row.password_hash, text):
+            if self._check.is_password(row, text):
                 raise Refused("password_same")
-            self._set_password(row, text, must_change=False)
+            self._check.set_password(row, text, must_change=False)
             self._audited(s, row.login, AuditAction.USER_CHANGE, row.login, "password_changed")
             return self._signed_in(s, row)  # may refuse: enrol next (the new password stands)
 
@@ -130,8 +126,8 @@ class AccountService:
         (:meth:`reset_totp`): the password alone must not replace a second factor."""
 
         def run(s: Session) -> Enrolment:
-            row = self._password(s, login, password)
-            self._no_change_needed(row)
+            row = self._check.password(s, login, password)
+            self._check.no_change_needed(row)
             if row.totp_secret is not None:
                 raise Refused("totp_enrolled")
             return Enrolment(row.login, factor.new_totp_secret())
@@ -143,8 +139,8 @@ class AccountService:
         recovery codes."""
 
         def run(s: Session) -> Enrolled:
-            row = self._password(s, login, password)
-            self._no_change_needed(row)
+            row = self._check.password(s, login, password)
+            self._check.no_change_needed(row)
             if row.totp_secret is not None:
                 raise Refused("totp_enrolled")
             step = factor.totp_step(secret, factor.code_text(code), self._clock(), None)
@@ -162,8 +158,8 @@ class AccountService:
         """10 new recovery codes in place of the old ones (used up, or lost)."""
 
         def run(s: Session) -> tuple[str, ...]:
-            row = self._password(s, login, password)
-            self._second_factor(s, row, totp)
+            row = self._check.password(s, login, password)
+            self._check.second_factor(s, row, totp)
             if row.totp_secret is None:
                 raise Refused("totp_enrol_needed")
             codes = factor.new_recovery_codes()
@@ -198,7 +194,7 @@ class AccountService:
             row = AccountRow(login=name, display_name=shown, platform=platform.value,
                              roles=_joined(held), password_hash="", password_set_at=now,
                              created_at=now)  # fmt: skip
-            self._set_password(row, text, must_change=True)
+            self._check.set_password(row, text, must_change=True)
             s.add(row)
             self._changed(s, by, AuditAction.USER_CHANGE, name,
                           f"added {platform.value} roles={row.roles}")  # fmt: skip
@@ -217,7 +213,7 @@ class AccountService:
 
         def run(s: Session) -> None:
             row = self._existing(s, login)
-            self._set_password(row, rules.check_new_password(self._policy, row.login, password),
+            self._check.set_password(row, rules.check_new_password(self._policy, row.login, password),
                                must_change=True)  # fmt: skip
             self._changed(s, by, AuditAction.USER_CHANGE, row.login, "password_reset")
 
@@ -269,91 +265,6 @@ class AccountService:
                 refused = exc
         raise refused
 
-    def _password(self, s: Session, login: str, password: str) -> AccountRow:
-        if not login.strip() or not password:
-            raise Refused("sign_in_empty")
-        text = rules.sign_in_text(password)
-        name = rules.normal_login(login)
-        row = repo.get(s, name, for_update=True) if name else None
-        if row is None or not row.enabled:
-            self._phantom(s, name or "", text)
-        now = self._clock()
-        if row.locked_until is not None and row.locked_until > now:
-            factor.verify_password(self._hasher, self._dummy, text)  # the same time
-            self._attempt(s, row.login, None, "sign_in_locked")
-            raise Refused("sign_in_locked", until=_shown(row.locked_until))
-        if row.locked_until is not None:  # the lock has run out: a fresh count
-            row.locked_until, row.failed_attempts = None, 0
-        if not factor.verify_password(self._hasher, row.password_hash, text):
-            self._failed(s, row, now)
-        if self._hasher.check_needs_rehash(row.password_hash):
-            row.password_hash = self._hasher.hash(text)
-        return row
-
-    def _phantom(self, s: Session, name: str, text: str) -> NoReturn:
-        """No account (or a disabled one): the same work and the same refusals as a wrong
-        password, lock included. Raises."""
-        factor.verify_password(self._hasher, self._dummy, text)
-        now = self._clock()
-        failures, until = self._phantoms.pop(name, (0, None))
-        if until is not None and until > now:
-            self._phantoms[name] = (failures, until)
-            self._attempt(s, name, None, "sign_in_locked")
-            raise Refused("sign_in_locked", until=_shown(until))
-        failures = 0 if until is not None else failures
-        failures += 1
-        until = rules.locked_until(self._policy, failures, now)
-        self._phantoms[name] = (failures, until)
-        while len(self._phantoms) > _PHANTOMS:
-            self._phantoms.popitem(last=False)
-        self._refuse_attempt(s, name, until)
-
-    def _failed(self, s: Session, row: AccountRow, now: datetime) -> NoReturn:
-        row.failed_attempts += 1
-        row.locked_until = rules.locked_until(self._policy, row.failed_attempts, now)
-        self._refuse_attempt(s, row.login, row.locked_until)
-
-    def _refuse_attempt(self, s: Session, login: str, until: datetime | None) -> NoReturn:
-        """A wrong password (or unknown login): refused, and locked if this was one too many."""
-        self._attempt(s, login, until, "sign_in_refused")
-        if until is not None:
-            raise Refused("sign_in_locked", until=_shown(until))
-        raise Refused("sign_in_refused", attempts=str(self._policy.max_failures),
-                      minutes=str(self._policy.lock_minutes))  # fmt: skip
-
-    def _no_change_needed(self, row: AccountRow) -> None:
-        if row.must_change or rules.password_expired(
-            self._policy, row.password_set_at, self._clock()
-        ):
-            raise Refused("password_change_needed")
-
-    def _second_factor(self, s: Session, row: AccountRow, given: str | None) -> None:
-        """The one-time code (or a recovery code) when the account has enrolled an app."""
-        if row.totp_secret is None:
-            return
-        code = factor.code_text(given or "")
-        if not code:
-            raise Refused("totp_needed")
-        now = self._clock()
-        if factor.is_totp_code(code):
-            step = factor.totp_step(row.totp_secret, code, now, row.totp_last_step)
-            if step is not None:
-                row.totp_last_step = step
-                return
-        elif len(code) <= 32:
-            left = row.recovery_hashes.split(",") if row.recovery_hashes else []
-            digest = factor.recovery_hash(code)
-            if digest in left:
-                left.remove(digest)
-                row.recovery_hashes = ",".join(left)
-                return
-        row.failed_attempts += 1
-        row.locked_until = rules.locked_until(self._policy, row.failed_attempts, now)
-        self._attempt(s, row.login, row.locked_until, "totp_wrong")
-        if row.locked_until is not None:
-            raise Refused("sign_in_locked", until=_shown(row.locked_until))
-        raise Refused("totp_wrong")
-
     def _signed_in(self, s: Session, row: AccountRow) -> Principal:
         """The principal, once nothing is left to do; the count of failures starts again."""
         row.failed_attempts, row.locked_until = 0, None
@@ -362,12 +273,6 @@ class AccountService:
             raise Refused("totp_enrol_needed")
         self._audited(s, row.login, AuditAction.SIGN_IN, row.login, "")
         return Principal(row.login, row.display_name, Platform(row.platform), roles)
-
-    def _set_password(self, row: AccountRow, text: str, must_change: bool) -> None:
-        row.password_hash = self._hasher.hash(text)
-        row.password_set_at = self._clock()
-        row.must_change = must_change
-        row.failed_attempts, row.locked_until = 0, None
 
     def _existing(self, s: Session, login: str) -> AccountRow:
         name = rules.normal_login(login)
@@ -408,11 +313,6 @@ def _joined(roles: frozenset[Role]) -> str:
 
 def _roles(text: str) -> frozenset[Role]:
     return frozenset(Role(r) for r in text.split(",") if r)
-
-
-def _shown(at: datetime) -> str:
-    """An instant as the refusal says it: China time, to the minute."""
-    return at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M")
 
 
 def _view(row: AccountRow) -> AccountView:
