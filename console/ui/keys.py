@@ -255,6 +255,8 @@ _DECLARED: dict[str, Key] = {
                     "re-dispatches, first contact, by matter and month)", W.CONSULTATION),
     "co_items": _k("Alt+I", "the consultation items (会商事项), open ones first", W.CONSULTATION),
     "co_rules": _k("Alt+R", "the 会商 rules, every version (expired and superseded marked)", W.CONSULTATION),
+    "co_effects": _k("Alt+F", "each rule's matter before and after it (rules report: disputed "
+                     "orders per month, fewer or more)", W.CONSULTATION),
     "co_make_item": _k("Alt+M", "make the selected agenda line a consultation item", W.CONSULTATION),
     "co_decide": _k("Alt+C", "record the consultation's decision on the selected open item: "
                     "the form; confirmed, it is a new rule", W.CONSULTATION),
