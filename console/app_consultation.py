@@ -45,13 +45,15 @@ def make_consultation(
 def add_consultation(
     window: MainWindow, *, by: Seated, db: Database, clock: Callable[[], datetime],
     trail: AuditTrail | None, ops: Operations, kind_names: Mapping[str, str],
-    district_names: Mapping[str, str],
+    district_names: Mapping[str, str], changed: Callable[[], None] = lambda: None,
 ) -> ConsultationTab | None:  # fmt: skip
-    """The 会商 tab, added to a seat's ``window`` (Alt+2) when ``by`` may consult."""
+    """The 会商 tab, added to a seat's ``window`` (Alt+2) when ``by`` may consult;
+    ``changed`` runs after each change it made (the seat's suggestion follows at once)."""
     tab = make_consultation(by=by, db=db, clock=clock, trail=trail, ops=ops,
                             kind_names=kind_names, district_names=district_names)  # fmt: skip
     if tab is not None:
         window.add_page(tab, title(), KEY)
+        tab.done.connect(lambda _said: changed())
     return tab
 
 

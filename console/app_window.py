@@ -192,11 +192,9 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         reports=floor.reports,
     )  # fmt: skip
     window.show_seat(actor.platform.value, actor.seat)
-    consult = add_consultation(window, by=by, db=shared.db, clock=shared.clock,
-                               trail=shared.trail, ops=ops, kind_names=kind_names,
-                               district_names=district_names)  # fmt: skip
-    if consult is not None:  # a rule edited or decided here: this seat's suggestion follows now
-        consult.done.connect(lambda _said: seat.follow_policy(True, False))
+    add_consultation(window, by=by, db=shared.db, clock=shared.clock, trail=shared.trail, ops=ops,
+                     kind_names=kind_names, district_names=district_names,
+                     changed=lambda: seat.follow_policy(True, False))  # fmt: skip
     # An offered call rings from any tab: sound, the window alerted, a badge on the Seat tab.
     ringer = Ringer(volume=shared.ring_volume, window=lambda: window,
                     badge=tab_badge(window.tabs, seat.panel), parent=window)  # fmt: skip
@@ -304,8 +302,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
             detail.refresh()
         if what.incidents:
             on_incidents()
-        if what.rules or what.knowledge:  # the suggestion and the articles follow the edits
-            seat.follow_policy(what.rules, what.knowledge)
+        seat.follow_policy(what.rules, what.knowledge)  # the suggestion, the articles
 
     def all_in_front(_index: int) -> None:
         nonlocal all_stale

@@ -21,7 +21,7 @@ from console.domain.order_types import Platform
 from console.services.audit import AuditTrail
 from console.services.knowledge import KnowledgeService
 from console.services.rule_edits import RuleEdits
-from console.services.suggestions import SuggestionService
+from console.services.suggestions import SuggestionService, import_site_rules
 from console.store import change_topics as ct
 from console.store.changes import ChangeWatch, watch_for
 from console.store.engine import Database
@@ -81,6 +81,19 @@ def test_another_seats_suggestion_follows_the_newest_version_and_a_retirement(
     assert ct.concerns(told(watch, db), Platform.HOTLINE.value).rules
     assert seat.refresh() is True
     assert rule_shown(seat) is None  # expired yesterday: it no longer suggests
+
+
+def test_a_rules_import_reaches_a_running_seat(db: Database, watch: ChangeWatch) -> None:
+    """What ``rules import`` (or another console's start-up) stores: the site's demo files."""
+    seat = SuggestionService(db, Platform.HOTLINE, lambda: NOW)
+    typed = (None, None, None, "工地讨薪堵路，几十个人堵在路口")
+    assert seat.suggest(*typed).advice is None  # no rule stored yet
+    import_site_rules(db, NOW)
+    assert ct.concerns(told(watch, db), Platform.HOTLINE.value).rules
+    assert seat.suggest(*typed).advice is None  # the book it read, until told
+    assert seat.refresh() is True
+    advice = seat.suggest(*typed).advice
+    assert advice is not None and advice.rule is not None and advice.rule.rule_id == "R-017"
 
 
 def test_an_article_saved_by_the_administrator_reaches_a_seats_search(
