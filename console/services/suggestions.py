@@ -116,11 +116,6 @@ class SuggestionService:
         self._stamp: store.Stamp | None = None
         self._lock = threading.Lock()  # suggestions and refreshes run on worker threads
 
-    def reload(self) -> None:
-        """Read the rules and items now."""
-        with self._lock, self._db.read() as session:
-            self._read(session, store.stamp(session))
-
     def refresh(self) -> bool:
         """Read the rules and items again if they changed since last read (one small query
         when they did not); True when they were read again. Blocking: off the UI thread."""
