@@ -1,14 +1,15 @@
-"""Part of the composition root (see app.py): the 会商 tab in a seat's window — the disputed-
-matter agenda, the consultation items and the rules — for a principal who may consult (the
-shift lead; console.ui.consultation.may_consult). Nothing else imports this module
-(app_window.py adds the tab once the window is built)."""
+"""Part of the composition root (see app.py): the 会商 tab — the disputed-matter agenda, the
+consultation items and the rules — for a principal who may consult (the shift lead at their
+platform, the administrator for the site; console.ui.consultation.may_consult). app_window.py
+adds it to a seat's window once the window is built; app_roles.py to the window of role tabs
+of an administrator who works no seat. Nothing else imports this module."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from console.domain.calendar import china_date
 from console.domain.roles import Seated
@@ -16,24 +17,66 @@ from console.services.agenda import AgendaService
 from console.services.audit import AuditTrail
 from console.services.rule_edits import RuleEdits
 from console.store.engine import Database
-from console.ui.consultation import ConsultationTab, consultation_tab
+from console.store.seed import catalogue
+from console.ui.consultation import ConsultationTab, consultation_tab, may_consult
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
+
+KEY = "tab_consultation"  # Alt+2 (console/ui/keys.py)
+
+
+def title() -> str:
+    return QCoreApplication.translate("ConsultationTab", "Consultation")
+
+
+def make_consultation(
+    *, by: Seated, db: Database, clock: Callable[[], datetime], trail: AuditTrail | None,
+    ops: Operations, kind_names: Mapping[str, str], district_names: Mapping[str, str],
+) -> ConsultationTab | None:  # fmt: skip
+    """The 会商 tab acting as ``by`` (None when ``by`` may not consult); every change is
+    recorded in ``trail`` under ``by``'s login and seat."""
+    return consultation_tab(
+        AgendaService(db, clock, trail), RuleEdits(db, clock, trail), by=by, ops=ops,
+        kind_names=kind_names, district_names=district_names,
+        today=lambda: china_date(clock()),
+    )  # fmt: skip
 
 
 def add_consultation(
     window: MainWindow, *, by: Seated, db: Database, clock: Callable[[], datetime],
     trail: AuditTrail | None, ops: Operations, kind_names: Mapping[str, str],
-    district_names: Mapping[str, str],
+    district_names: Mapping[str, str], changed: Callable[[], None] = lambda: None,
 ) -> ConsultationTab | None:  # fmt: skip
-    """The 会商 tab, added to ``window`` (Alt+2) when ``by`` may consult; every change is
-    recorded in ``trail``."""
-    tab = consultation_tab(
-        AgendaService(db, clock, trail), RuleEdits(db, clock, trail), by=by, ops=ops,
-        kind_names=kind_names, district_names=district_names,
-        today=lambda: china_date(clock()),
-    )  # fmt: skip
+    """The 会商 tab, added to a seat's ``window`` (Alt+2) when ``by`` may consult;
+    ``changed`` runs after each change it made (the seat's suggestion follows at once)."""
+    tab = make_consultation(by=by, db=db, clock=clock, trail=trail, ops=ops,
+                            kind_names=kind_names, district_names=district_names)  # fmt: skip
     if tab is not None:
-        title = QCoreApplication.translate("ConsultationTab", "Consultation")
-        window.add_page(tab, title, "tab_consultation")
+        window.add_page(tab, title(), KEY)
+        tab.done.connect(lambda _said: changed())
     return tab
+
+
+Consultation = Callable[[Seated], ConsultationTab | None]
+"""The 会商 tab for a principal at a seat, or None when it may not consult."""
+
+
+def consultation_for(
+    db: Database, clock: Callable[[], datetime], trail: AuditTrail | None, ops: Operations
+) -> Consultation:
+    """The 会商 tab of a window of role tabs (an administrator who works no seat), with the
+    catalogue's names in the language shown."""
+
+    def make(by: Seated) -> ConsultationTab | None:
+        if not may_consult(by):
+            return None
+        with db.read() as session:
+            kinds, _fields, districts = catalogue(session)
+        zh = QLocale().language() == QLocale.Language.Chinese
+        return make_consultation(
+            by=by, db=db, clock=clock, trail=trail, ops=ops,
+            kind_names={k.code: k.name_zh if zh else k.name_en for k in kinds},
+            district_names={d.code: d.name_zh if zh else d.name_en for d in districts},
+        )  # fmt: skip
+
+    return make

@@ -3,9 +3,11 @@ seat sessions.
 
 A 系统管理员 gets the Users and Knowledge tabs and a 审计员 the Audit tab
 (:func:`console.ui.admin.pages.role_pages` decides from the role matrix). An account that also
-works the floor gets them beside its seat's tabs; an account that works no seat (an auditor; an administrator without a floor role) gets a
-window of those tabs only, with no seat, switch or queues — and, for an administrator, the
-Reports tab (报表), which a seat's window already has (``app_floor``). Nothing else imports
+works the floor gets them beside its seat's tabs; an account that works no seat (an auditor; an
+administrator without a floor role) gets a window of those tabs only, with no seat, switch or
+queues — and, for an administrator, the 会商 tab (Alt+2: the agenda, the rules to edit and
+retire, each rule's matter before and after it; ``app_consultation``) and the Reports tab
+(报表), which a seat's window already has (``app_window``, ``app_floor``). Nothing else imports
 this module.
 """
 
@@ -21,6 +23,9 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QWidget
 
+from console.app_consultation import KEY as CONSULTATION_KEY
+from console.app_consultation import Consultation, consultation_for
+from console.app_consultation import title as consultation_title
 from console.app_sign_in import SeatSlot
 from console.app_window import WindowParts
 from console.config import Settings
@@ -35,7 +40,7 @@ from console.services.sessions import SeatSessions, audited
 from console.store.engine import Database
 from console.store.seed import catalogue
 from console.ui.admin.pages import RoleServices, RoleWindow, role_pages
-from console.ui.keys import KEYS, sequence
+from console.ui.keys import sequence
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
 from console.ui.reports import ReportsTab, reports_tab
@@ -87,15 +92,25 @@ def reports_for(db: Database, clock: Callable[[], datetime], ops: Operations) ->
 
 
 def role_window(
-    principal: Principal, services: RoleServices, ops: Operations, reports: Reports | None = None
+    principal: Principal,
+    services: RoleServices,
+    ops: Operations,
+    reports: Reports | None = None,
+    consultation: tuple[str, Consultation] | None = None,
 ) -> QWidget:
+    """``consultation``: the seat signed in at and the 会商 tab's maker (its changes are
+    recorded at that seat)."""
     window = RoleWindow(principal)
     for page in role_pages(principal, services, ops):
         window.add_page(page.widget, page.title, page.key)
+    if consultation is not None:
+        seat, make = consultation
+        consult = make(Seated(principal, seat))
+        if consult is not None:
+            window.add_page(consult, consultation_title(), CONSULTATION_KEY)
     tab = reports(principal) if reports is not None else None
     if tab is not None:  # it reads its first report when first shown
         window.add_page(tab, QCoreApplication.translate("RolePages", "Reports"), "tab_reports")
-        window.tabs.setTabToolTip(window.tabs.indexOf(tab), KEYS["tab_reports"].keys[0])
         shortcut = QShortcut(sequence("tab_reports"), window)
         shortcut.activated.connect(lambda: window.tabs.setCurrentWidget(tab))
     return window
@@ -148,7 +163,8 @@ def seat_slots(
                 open_window=_seat_opener(open_window, roles, shared.ops),
                 close_window=close_window,
                 open_roles=_roles_opener(
-                    seat.seat, roles, shared.ops, reports_for(shared.db, shared.clock, shared.ops)
+                    seat.seat, roles, shared.ops, reports_for(shared.db, shared.clock, shared.ops),
+                    consultation_for(shared.db, shared.clock, shared.trail, shared.ops),
                 ),
                 idle_minutes=shared.settings.idle_lock_min,
             )
@@ -168,11 +184,11 @@ def _seat_opener(
 
 
 def _roles_opener(
-    seat: str, roles: RoleServices, ops: Operations, reports: Reports
+    seat: str, roles: RoleServices, ops: Operations, reports: Reports, consult: Consultation
 ) -> Callable[[Principal], QWidget | None]:
     def open_roles(principal: Principal) -> QWidget | None:
         if works_a_seat(principal, seat):
             return None
-        return role_window(principal, roles, ops, reports)
+        return role_window(principal, roles, ops, reports, (seat, consult))
 
     return open_roles

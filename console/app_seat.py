@@ -59,6 +59,7 @@ class SeatParts:
     states: SeatStateService  # the heartbeat's
     duplicates: DuplicateService  # 并单; its repeated-request warnings go to the lead's panel
     journal: JournalService  # what the seat saved while the database was away (docs/outage.md)
+    follow_policy: Callable[[bool, bool], None]  # (rules, articles) changed: see follow_policy
 
 
 def build_seat(
@@ -89,7 +90,8 @@ def build_seat(
     pops = ScreenPopService(db, clock, by, forms=orders.caller_forms)
     pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
     duplicates = DuplicateService(db, clock, orders.writer, by, duplicate_window)
-    assist = intake_assist(db, clock, by, duplicates, ops, kind_names, chinese)
+    suggestions = SuggestionService(db, by.actor.platform, clock)
+    assist = intake_assist(db, by, suggestions, duplicates, ops, kind_names, chinese)
     journal = JournalService(
         orders, by, JournalFile(data_dir() / "journal" / f"{actor.seat}.sqlite3"), clock
     )
@@ -130,15 +132,45 @@ def build_seat(
         seat=controller, telephony=switch, line=line, ops=ops,
         transfers=order_transfers(orders, by), window=transfer_window,
     )  # fmt: skip
-    knowledge = knowledge_pane(db, clock, by, ops, intake, controller)
+    articles = KnowledgeService(db, clock)
+    knowledge = knowledge_pane(articles, by, ops, intake, controller)
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese,
                       beside_pop=knowledge)  # fmt: skip
-    return SeatParts(panel, controller, flow, switch, pop_view, states, duplicates, journal)
+    follow = follow_policy(ops, suggestions, intake, articles, knowledge)
+    return SeatParts(panel, controller, flow, switch, pop_view, states, duplicates, journal,
+                     follow)  # fmt: skip
+
+
+def follow_policy(
+    ops: Operations,
+    suggestions: SuggestionService,
+    intake: IntakeForm,
+    articles: KnowledgeService,
+    pane: KnowledgePane | None,
+) -> Callable[[bool, bool], None]:
+    """What a seat does when the 会商 rules (``rules``) or the knowledge articles (``articles``)
+    may have changed — the change feed's ``rules``/``knowledge`` topics (SQLite: any change),
+    or this process's own edit: off the UI thread, compare the stored stamp, and only when it
+    moved read them again and ask again about what the form holds, so the suggestion and the
+    articles on screen follow the newest versions without a restart."""
+
+    def not_read(error: Exception) -> None:
+        log.warning("rules or articles not read again: %s", error)  # the next change tries
+
+    def follow(rules: bool, changed_articles: bool) -> None:
+        if rules:
+            ops.read(intake, "rules-changed", suggestions.refresh, failure=not_read,
+                     success=lambda moved: intake.assist.again()
+                     if moved and intake.assist is not None else None)  # fmt: skip
+        if changed_articles and pane is not None:
+            ops.read(pane, "articles-changed", articles.refresh, failure=not_read,
+                     success=lambda moved: pane.again() if moved else None)  # fmt: skip
+
+    return follow
 
 
 def knowledge_pane(
-    db: Database,
-    clock: Callable[[], datetime],
+    service: KnowledgeService,
     by: Seated,
     ops: Operations,
     intake: IntakeForm,
@@ -149,7 +181,6 @@ def knowledge_pane(
     None for a principal who takes no calls."""
     if not by.may(Capability.TAKE_CALLS):
         return None
-    service = KnowledgeService(db, clock)
     citer = OrderCiter(ops, partial(service.cite, by))
     pane = KnowledgePane(service.search, ops, citer)
     citer.pane = pane
@@ -174,16 +205,16 @@ def knowledge_pane(
 
 def intake_assist(
     db: Database,
-    clock: Callable[[], datetime],
     by: Seated,
+    suggestions: SuggestionService,
     duplicates: DuplicateService,
     ops: Operations,
     kind_names: dict[str, str],
     chinese: bool,
 ) -> Callable[[IntakeFields], IntakeAssist]:
     """The intake form's assist (routing suggestion, likely duplicates) acting as ``by``; the
-    suggestions read the rules start-up stored (``import_site_rules``)."""
-    suggestions = SuggestionService(db, by.actor.platform, clock)
+    suggestions read the rules start-up stored (``import_site_rules``), read again as they
+    change (:func:`follow_policy`)."""
     with db.read() as session:  # the directory's names, for the suggested department
         names = {d.code: d.name_zh if chinese else d.name_en
                  for d in departments(session, include_retired=True)}  # fmt: skip

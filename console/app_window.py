@@ -193,7 +193,8 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     )  # fmt: skip
     window.show_seat(actor.platform.value, actor.seat)
     add_consultation(window, by=by, db=shared.db, clock=shared.clock, trail=shared.trail, ops=ops,
-                     kind_names=kind_names, district_names=district_names)  # fmt: skip
+                     kind_names=kind_names, district_names=district_names,
+                     changed=lambda: seat.follow_policy(True, False))  # fmt: skip
     # An offered call rings from any tab: sound, the window alerted, a badge on the Seat tab.
     ringer = Ringer(volume=shared.ring_volume, window=lambda: window,
                     badge=tab_badge(window.tabs, seat.panel), parent=window)  # fmt: skip
@@ -301,6 +302,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
             detail.refresh()
         if what.incidents:
             on_incidents()
+        seat.follow_policy(what.rules, what.knowledge)  # the suggestion, the articles
 
     def all_in_front(_index: int) -> None:
         nonlocal all_stale

@@ -58,6 +58,13 @@ class KnowledgeService:
         """The articles in effect today for ``kind`` (None: any) and the text typed so far."""
         return self._current().rank(kind or None, text, limit)
 
+    def refresh(self) -> bool:
+        """Settle the index now (the change feed said the articles changed); True when what is
+        in effect was read again (another seat's edit, an import, a new day). Blocking."""
+        before = self._settled
+        self._current()
+        return self._settled != before
+
     def in_effect(self) -> list[Article]:
         """Every article in effect today, by id."""
         return list(self._current().live)

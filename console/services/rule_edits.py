@@ -115,6 +115,11 @@ class RuleEdits:
 
         return self._change(by, rule_id, seen, make, f"retired after {last_day}")
 
+    def effects(self, by: Seated, window: int = REPORT_MONTHS) -> list[RuleEffect]:
+        """The ``rules report`` as the 会商 tab shows it: :func:`rule_effects` to today."""
+        require_consultation(by)
+        return rule_effects(self._db, china_date(self._clock()), window)
+
 
 def rule_effects(db: Database, today: date, window: int = REPORT_MONTHS) -> list[RuleEffect]:
     """Per rule id (its newest version's matter), disputed orders per month in the ``window``

@@ -16,12 +16,15 @@ docs/consultation.md and BENCHMARKS.md for why no database text index is used.
 from __future__ import annotations
 
 import logging
+import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
 
 from console.domain.audit import AuditAction, AuditEntry
 from console.domain.consultation import (
@@ -95,8 +98,11 @@ def similarity(typed: str | list[str], text: str) -> float:
 
 
 class SuggestionService:
-    """``platform``: the agent's. The rules and items are read once and kept; :meth:`reload`
-    after they change (an import, an edit)."""
+    """``platform``: the agent's. The rules and items are read once and kept, with their
+    stamp (``console.store.consultation.stamp``). :meth:`refresh` reads them again when the
+    stamp moved: the composition root calls it when the change feed says the rules changed
+    (topic ``rules``; on SQLite, any change) and after this process's own edits, so another
+    seat's edit, a decision or a ``rules import`` reaches the suggestion without a restart."""
 
     def __init__(
         self,
@@ -107,20 +113,36 @@ class SuggestionService:
     ) -> None:
         self._db, self._platform, self._clock, self._days = db, platform, clock, days
         self._book: tuple[Sequence[Rule], Sequence[TransferItem]] | None = None
+        self._stamp: store.Stamp | None = None
+        self._lock = threading.Lock()  # suggestions and refreshes run on worker threads
 
-    def reload(self) -> None:
-        with self._db.read() as session:
-            self._book = (store.rules(session), store.items(session))
+    def refresh(self) -> bool:
+        """Read the rules and items again if they changed since last read (one small query
+        when they did not); True when they were read again. Blocking: off the UI thread."""
+        with self._lock, self._db.read() as session:
+            now = store.stamp(session)
+            if self._book is not None and now == self._stamp:
+                return False
+            self._read(session, now)
+            return True
+
+    def _read(self, session: Session, stamp: store.Stamp) -> None:
+        self._book, self._stamp = (store.rules(session), store.items(session)), stamp
+
+    def _current(self) -> tuple[Sequence[Rule], Sequence[TransferItem]]:
+        book = self._book
+        if book is None:
+            self.refresh()
+            book = self._book
+        assert book is not None
+        return book
 
     def suggest(
         self, kind: str | None, field: str | None, district: str | None, text: str
     ) -> Suggestion:
-        if self._book is None:
-            self.reload()
-        assert self._book is not None
         now = self._clock()
         typed = Typed(self._platform, kind, field, district, text, now.astimezone(CHINA).date())
-        advice = suggest(*self._book, typed)
+        advice = suggest(*self._current(), typed)
         if advice is not None:
             return Suggestion(advice, None)
         if kind is None and district is None and len(normalise(text)) < 2:

@@ -14,6 +14,11 @@ A topic is a short string:
   anyone who may LISTEN may read the orders anyway, but a payload is also a log line's worth.
 - :data:`ALARMS`, :data:`INCIDENTS`, :data:`AGENTS`: the alarm panel, the emergency board and
   offer, the seat board.
+- :data:`RULES`: a 会商 rule version, a transfer-list item or a consultation item was written
+  (an edit or retirement in the 会商 tab, a decision, ``rules import``): the intake form's
+  routing suggestion (and the 会商 tab) read them again.
+- :data:`KNOWLEDGE`: a knowledge-base article version was written (the administrator's
+  Knowledge tab, ``knowledge import``): the seat's knowledge pane searches again.
 
 The topics are not declared by the code that writes: they are read off the statements the write
 transaction ran (:func:`collect_topics`, an ``after_cursor_execute`` hook on the PostgreSQL
@@ -39,6 +44,8 @@ EVERYTHING = "*"
 ALARMS = "alarms"
 INCIDENTS = "incidents"
 AGENTS = "agents"
+RULES = "rules"
+KNOWLEDGE = "knowledge"
 ALL = frozenset({EVERYTHING})
 NOTHING: Topics = frozenset()
 
@@ -104,6 +111,13 @@ TABLES: Mapping[str, Any] = {
     "call_record": None,
     "partner": None,
     "exchange_peer": None,
+    # 会商 (issue 16): what the intake form's suggestion and knowledge pane read, kept per seat.
+    "consultation_rule": RULES,
+    "transfer_item": RULES,
+    "consultation_item": RULES,
+    "knowledge_article": KNOWLEDGE,
+    "knowledge_citation": None,  # with the order's save; no live view shows it
+    "intake_suggestion": None,  # a suggestion's outcome, kept for the reports only
 }  # fmt: skip
 
 _READS = frozenset({"SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "SHOW", "SET"})
@@ -173,6 +187,8 @@ class Concerns:
     order: bool  # the order in view (or on its way to it)
     alarms: bool
     incidents: bool
+    rules: bool = False  # the 会商 rules and lists: the routing suggestion
+    knowledge: bool = False  # the knowledge base: the knowledge pane
 
 
 def concerns(
@@ -188,4 +204,6 @@ def concerns(
         caller=every or (bool(caller) and caller_topic(caller or "") in topics),
         alarms=every or ALARMS in topics,
         incidents=every or INCIDENTS in topics,
+        rules=every or RULES in topics,
+        knowledge=every or KNOWLEDGE in topics,
     )

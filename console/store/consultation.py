@@ -120,6 +120,22 @@ def rules(session: Session) -> list[Rule]:
     return [_rule(r) for r in rows]
 
 
+Stamp = tuple[int, int, int, datetime | None]
+
+
+def stamp(session: Session) -> Stamp:
+    """(rule versions stored, highest rule row id, items stored, latest item change): changes
+    whenever a rule version is added or an item added, updated or retired, so a seat knows when
+    to read the rules and items again without reading them."""
+    r = ConsultationRuleRow.__table__.c  # type: ignore[attr-defined]
+    i = TransferItemRow.__table__.c  # type: ignore[attr-defined]
+    rules_count, rules_top = session.execute(core_select(func.count(r.id), func.max(r.id))).one()
+    items_count, items_last = session.execute(
+        core_select(func.count(i.id), func.max(i.changed_at))
+    ).one()
+    return int(rules_count or 0), int(rules_top or 0), int(items_count or 0), items_last
+
+
 def items(session: Session) -> list[TransferItem]:
     """The active transfer-list items."""
     rows = session.exec(select(TransferItemRow).where(TransferItemRow.active)

@@ -47,7 +47,7 @@ class Where(enum.Enum):
     WALLBOARD = "Wallboard (大屏, full screen)"
     REPORTS = "Reports tab (报表)"
     REPORT_ORDERS = "Reports tab, the orders behind a figure"
-    CONSULTATION = "会商 tab (shift leads): agenda, items, rules"
+    CONSULTATION = "会商 tab (shift leads, administrators): agenda, items, rules"
     KNOWLEDGE = "Seat tab, the knowledge pane beside the intake form (知识库)"
     KNOWLEDGE_ADMIN = "Knowledge tab (知识库, 系统管理员)"
 
@@ -144,7 +144,7 @@ _DECLARED: dict[str, Key] = {
     "wallboard": _k("Shift+F12", "the wallboard (大屏: the floor's figures full screen, for the "
                     "shift lead's wall screen); again to leave", W.WINDOW),
     "tab_consultation": _k("Alt+2", "the 会商 tab (joint consultation: the disputed-matter agenda, "
-                           "its items, the rules; shift leads)", W.WINDOW),
+                           "its items, the rules; shift leads and administrators)", W.WINDOW),
     "tab_reports": _k("Ctrl+Shift+B", "the Reports tab (报表; shift leads and administrators): "
                       "every Alt letter is taken, so a Ctrl key", W.WINDOW),
     "search": _k("Ctrl+F", "search (the queues' search box, else the caller lookup)", W.WINDOW),
@@ -255,6 +255,8 @@ _DECLARED: dict[str, Key] = {
                     "re-dispatches, first contact, by matter and month)", W.CONSULTATION),
     "co_items": _k("Alt+I", "the consultation items (会商事项), open ones first", W.CONSULTATION),
     "co_rules": _k("Alt+R", "the 会商 rules, every version (expired and superseded marked)", W.CONSULTATION),
+    "co_effects": _k("Alt+F", "each rule's matter before and after it (rules report: disputed "
+                     "orders per month, fewer or more)", W.CONSULTATION),
     "co_make_item": _k("Alt+M", "make the selected agenda line a consultation item", W.CONSULTATION),
     "co_decide": _k("Alt+C", "record the consultation's decision on the selected open item: "
                     "the form; confirmed, it is a new rule", W.CONSULTATION),

@@ -217,8 +217,9 @@ class MainWindow(QMainWindow):
 
     def add_page(self, widget: QWidget, title: str, key: str) -> None:
         """One more tab after the seat's (a role's page: ``console.ui.admin.pages``): ``title``
-        translated, ``key`` the name of its tab key in ``console/ui/keys.py``."""
-        self.tabs.addTab(widget, marked(title, key))
+        translated, ``key`` the name of its tab key in ``console/ui/keys.py`` (its tooltip)."""
+        index = self.tabs.addTab(widget, marked(title, key))
+        self.tabs.setTabToolTip(index, KEYS[key].keys[0])
 
     def show_seat(self, platform: str, seat: str) -> None:
         """The window title names the seat (translated under this class, as ``self.tr`` looks up)."""

@@ -303,22 +303,22 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="64"/>
+        <location filename="../../console/ui/consultation/models.py" line="70"/>
         <source>Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="64"/>
+        <location filename="../../console/ui/consultation/models.py" line="70"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="65"/>
+        <location filename="../../console/ui/consultation/models.py" line="71"/>
         <source>Per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="66"/>
+        <location filename="../../console/ui/consultation/models.py" line="72"/>
         <source>Examples</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1253,112 +1253,117 @@
 <context>
     <name>ConsultationTab</name>
     <message>
-        <location filename="../../console/app_consultation.py" line="37"/>
+        <location filename="../../console/app_consultation.py" line="29"/>
         <source>Consultation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="115"/>
+        <location filename="../../console/ui/consultation/tab.py" line="118"/>
         <source>Make consultation item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="117"/>
+        <location filename="../../console/ui/consultation/tab.py" line="120"/>
         <source>Record decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="119"/>
+        <location filename="../../console/ui/consultation/tab.py" line="122"/>
         <source>Edit rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="120"/>
+        <location filename="../../console/ui/consultation/tab.py" line="123"/>
         <source>Retire rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="125"/>
+        <location filename="../../console/ui/consultation/tab.py" line="130"/>
         <source>Last day it applies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="126"/>
+        <location filename="../../console/ui/consultation/tab.py" line="131"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="127"/>
+        <location filename="../../console/ui/consultation/tab.py" line="132"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="130"/>
+        <location filename="../../console/ui/consultation/tab.py" line="135"/>
         <source>Read again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="138"/>
+        <location filename="../../console/ui/consultation/tab.py" line="143"/>
         <source>Agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="139"/>
+        <location filename="../../console/ui/consultation/tab.py" line="144"/>
         <source>Consultation items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="140"/>
+        <location filename="../../console/ui/consultation/tab.py" line="145"/>
         <source>Rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="226"/>
+        <location filename="../../console/ui/consultation/tab.py" line="147"/>
+        <source>Rule effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="233"/>
         <source>Disputed matters {first} – {last}: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="240"/>
+        <location filename="../../console/ui/consultation/tab.py" line="251"/>
         <source>Could not read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="256"/>
+        <location filename="../../console/ui/consultation/tab.py" line="267"/>
         <source>Consultation item #{id} made: {matter}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="266"/>
+        <location filename="../../console/ui/consultation/tab.py" line="277"/>
         <source>Choose an open consultation item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="271"/>
+        <location filename="../../console/ui/consultation/tab.py" line="282"/>
         <source>Decision on item #{id}: {matter}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="282"/>
+        <location filename="../../console/ui/consultation/tab.py" line="293"/>
         <source>Rule {rule}: a new version after version {version}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="296"/>
+        <location filename="../../console/ui/consultation/tab.py" line="307"/>
         <source>Rule {rule}: last day it applies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="363"/>
+        <location filename="../../console/ui/consultation/tab.py" line="374"/>
         <source>, last day {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="364"/>
+        <location filename="../../console/ui/consultation/tab.py" line="375"/>
         <source>Rule {rule} version {version} stored{until}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="377"/>
+        <location filename="../../console/ui/consultation/tab.py" line="388"/>
         <source>Not done: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1505,6 +1510,54 @@ Started {at} by {by} ({platform})</source>
     <message>
         <location filename="../../console/ui/emergency/detail_pane.py" line="168"/>
         <source>The plan names partners this city&apos;s directory lacks: {kinds} — reach them by phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EffectsModel</name>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <source>Matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="132"/>
+        <source>Before, per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="132"/>
+        <source>After, per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="133"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="133"/>
+        <source>Months before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="134"/>
+        <source>Months after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="141"/>
+        <source>{mean:.1f} ({total} in {months} months)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2538,32 +2591,32 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="210"/>
         <source>Suggested transfer accepted: F8 transfers the caller with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="214"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
         <source>Select the order the caller joins (Alt+V, then the arrow keys), then Ctrl+J.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="226"/>
         <source>Joining {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="260"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="266"/>
         <source>The caller joined {number} as another caller ({count} callers about it in the window); no new order was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="264"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="270"/>
         <source>Repeated-request warning raised for the shift lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="272"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="278"/>
         <source>Not joined: {error}. Everything typed is still here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2654,137 +2707,137 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="98"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="99"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="196"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="198"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="123"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="124"/>
         <source>Restore (Ctrl+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="124"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="125"/>
         <source>Set aside (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="181"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
         <source>Restored the unsaved draft of this call ({caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
         <source>Restore the unsaved draft (call from {caller}, {time})?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="218"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="220"/>
         <source>Restored the unsaved draft (call from {caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="235"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="237"/>
         <source>The unsaved draft (call from {caller}, {time}) was kept in {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="253"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="255"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="268"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="270"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="277"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="279"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="282"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="284"/>
         <source>Saved as {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="309"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="311"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="318"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="320"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="319"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="321"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="320"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="322"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="321"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="323"/>
         <source>Name: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="322"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="324"/>
         <source>Choose a kind of request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="323"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="325"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="324"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="326"/>
         <source>Choose a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="325"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="327"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="326"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="328"/>
         <source>Choose a district from the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="327"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="329"/>
         <source>Address: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="328"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="330"/>
         <source>Describe the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="329"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="331"/>
         <source>At most {max} characters (now {length})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="330"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="332"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="368"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="370"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2792,37 +2845,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="79"/>
+        <location filename="../../console/ui/consultation/models.py" line="85"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="79"/>
+        <location filename="../../console/ui/consultation/models.py" line="85"/>
         <source>Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="79"/>
+        <location filename="../../console/ui/consultation/models.py" line="85"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="80"/>
+        <location filename="../../console/ui/consultation/models.py" line="86"/>
         <source>Disputes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="80"/>
+        <location filename="../../console/ui/consultation/models.py" line="86"/>
         <source>Per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="80"/>
+        <location filename="../../console/ui/consultation/models.py" line="86"/>
         <source>Examples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="81"/>
+        <location filename="../../console/ui/consultation/models.py" line="87"/>
         <source>Put on by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2873,42 +2926,42 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="129"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="134"/>
         <source>The knowledge base could not be searched: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="149"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="154"/>
         <source>No article for what is typed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="156"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="161"/>
         <source> · demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="157"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="162"/>
         <source> · rule {rule}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="176"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="181"/>
         <source>Choose an article in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="178"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="183"/>
         <source>Citing {article}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="185"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="190"/>
         <source>{article} cited on order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="193"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="198"/>
         <source>Not cited: {why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3257,7 +3310,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="155"/>
-        <location filename="../../console/ui/main_window.py" line="272"/>
+        <location filename="../../console/ui/main_window.py" line="273"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3278,7 +3331,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="162"/>
-        <location filename="../../console/ui/main_window.py" line="264"/>
+        <location filename="../../console/ui/main_window.py" line="265"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3289,7 +3342,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="166"/>
-        <location filename="../../console/ui/main_window.py" line="281"/>
+        <location filename="../../console/ui/main_window.py" line="282"/>
         <source>Emergency</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3304,32 +3357,32 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="226"/>
+        <location filename="../../console/ui/main_window.py" line="227"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="306"/>
+        <location filename="../../console/ui/main_window.py" line="307"/>
         <source>{phone} is not a phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="309"/>
+        <location filename="../../console/ui/main_window.py" line="310"/>
         <source>Looking up {phone}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="322"/>
+        <location filename="../../console/ui/main_window.py" line="323"/>
         <source>Lookup failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="330"/>
+        <location filename="../../console/ui/main_window.py" line="331"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="334"/>
+        <location filename="../../console/ui/main_window.py" line="335"/>
         <source>No orders from {phone}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3516,7 +3569,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderCiter</name>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="219"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="224"/>
         <source>{article} will be cited when the order is saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5268,7 +5321,7 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_roles.py" line="97"/>
+        <location filename="../../console/app_roles.py" line="113"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5310,39 +5363,62 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>RuleEffect</name>
+    <message>
+        <location filename="../../console/ui/consultation/words.py" line="50"/>
+        <source>not yet applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/words.py" line="52"/>
+        <source>fewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/words.py" line="54"/>
+        <source>more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/words.py" line="55"/>
+        <source>the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="98"/>
+        <location filename="../../console/ui/consultation/models.py" line="104"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="98"/>
+        <location filename="../../console/ui/consultation/models.py" line="104"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="98"/>
+        <location filename="../../console/ui/consultation/models.py" line="104"/>
         <source>Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="99"/>
+        <location filename="../../console/ui/consultation/models.py" line="105"/>
         <source>Responsible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="99"/>
+        <location filename="../../console/ui/consultation/models.py" line="105"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="99"/>
+        <location filename="../../console/ui/consultation/models.py" line="105"/>
         <source>Consultation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="100"/>
+        <location filename="../../console/ui/consultation/models.py" line="106"/>
         <source>Handling norm</source>
         <translation type="unfinished"></translation>
     </message>

@@ -303,22 +303,22 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="64"/>
+        <location filename="../../console/ui/consultation/models.py" line="70"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="64"/>
+        <location filename="../../console/ui/consultation/models.py" line="70"/>
         <source>Orders</source>
         <translation>工单数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="65"/>
+        <location filename="../../console/ui/consultation/models.py" line="71"/>
         <source>Per month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="66"/>
+        <location filename="../../console/ui/consultation/models.py" line="72"/>
         <source>Examples</source>
         <translation>示例工单</translation>
     </message>
@@ -1253,112 +1253,117 @@
 <context>
     <name>ConsultationTab</name>
     <message>
-        <location filename="../../console/app_consultation.py" line="37"/>
+        <location filename="../../console/app_consultation.py" line="29"/>
         <source>Consultation</source>
         <translation>会商</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="115"/>
+        <location filename="../../console/ui/consultation/tab.py" line="118"/>
         <source>Make consultation item</source>
         <translation>列为会商议题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="117"/>
+        <location filename="../../console/ui/consultation/tab.py" line="120"/>
         <source>Record decision</source>
         <translation>录入会商结论</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="119"/>
+        <location filename="../../console/ui/consultation/tab.py" line="122"/>
         <source>Edit rule</source>
         <translation>修改规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="120"/>
+        <location filename="../../console/ui/consultation/tab.py" line="123"/>
         <source>Retire rule</source>
         <translation>停用规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="125"/>
+        <location filename="../../console/ui/consultation/tab.py" line="130"/>
         <source>Last day it applies:</source>
         <translation>适用截止日期：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="126"/>
+        <location filename="../../console/ui/consultation/tab.py" line="131"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="127"/>
+        <location filename="../../console/ui/consultation/tab.py" line="132"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="130"/>
+        <location filename="../../console/ui/consultation/tab.py" line="135"/>
         <source>Read again</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="138"/>
+        <location filename="../../console/ui/consultation/tab.py" line="143"/>
         <source>Agenda</source>
         <translation>争议事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="139"/>
+        <location filename="../../console/ui/consultation/tab.py" line="144"/>
         <source>Consultation items</source>
         <translation>会商议题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="140"/>
+        <location filename="../../console/ui/consultation/tab.py" line="145"/>
         <source>Rules</source>
         <translation>会商规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="226"/>
+        <location filename="../../console/ui/consultation/tab.py" line="147"/>
+        <source>Rule effect</source>
+        <translation>规则成效</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/tab.py" line="233"/>
         <source>Disputed matters {first} – {last}: {count}</source>
         <translation>争议事项 {first} 至 {last}：{count} 项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="240"/>
+        <location filename="../../console/ui/consultation/tab.py" line="251"/>
         <source>Could not read: {error}</source>
         <translation>读取失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="256"/>
+        <location filename="../../console/ui/consultation/tab.py" line="267"/>
         <source>Consultation item #{id} made: {matter}.</source>
         <translation>已列为会商议题 #{id}：{matter}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="266"/>
+        <location filename="../../console/ui/consultation/tab.py" line="277"/>
         <source>Choose an open consultation item first.</source>
         <translation>请先选择一个待会商的议题。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="271"/>
+        <location filename="../../console/ui/consultation/tab.py" line="282"/>
         <source>Decision on item #{id}: {matter}</source>
         <translation>议题 #{id} 的会商结论：{matter}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="282"/>
+        <location filename="../../console/ui/consultation/tab.py" line="293"/>
         <source>Rule {rule}: a new version after version {version}</source>
         <translation>规则 {rule}：在第 {version} 版之后新增一版</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="296"/>
+        <location filename="../../console/ui/consultation/tab.py" line="307"/>
         <source>Rule {rule}: last day it applies:</source>
         <translation>规则 {rule}：适用截止日期：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="363"/>
+        <location filename="../../console/ui/consultation/tab.py" line="374"/>
         <source>, last day {day}</source>
         <translation>，截止 {day}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="364"/>
+        <location filename="../../console/ui/consultation/tab.py" line="375"/>
         <source>Rule {rule} version {version} stored{until}.</source>
         <translation>规则 {rule} 第 {version} 版已保存{until}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="377"/>
+        <location filename="../../console/ui/consultation/tab.py" line="388"/>
         <source>Not done: {error}</source>
         <translation>未完成：{error}</translation>
     </message>
@@ -1511,6 +1516,54 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/ui/emergency/detail_pane.py" line="168"/>
         <source>The plan names partners this city&apos;s directory lacks: {kinds} — reach them by phone.</source>
         <translation>预案要求但本市名录中没有的联动单位：{kinds}——请电话联系。</translation>
+    </message>
+</context>
+<context>
+    <name>EffectsModel</name>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <source>Since</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="132"/>
+        <source>Before, per month</source>
+        <translation>之前（每月）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="132"/>
+        <source>After, per month</source>
+        <translation>之后（每月）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="133"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="133"/>
+        <source>Months before</source>
+        <translation>之前各月</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="134"/>
+        <source>Months after</source>
+        <translation>之后各月</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/models.py" line="141"/>
+        <source>{mean:.1f} ({total} in {months} months)</source>
+        <translation>{mean:.1f}（{months} 个月共 {total} 件）</translation>
     </message>
 </context>
 <context>
@@ -2543,32 +2596,32 @@ Started {at} by {by} ({platform})</source>
         <translation>来电人并入所选工单(Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="210"/>
         <source>Suggested transfer accepted: F8 transfers the caller with it.</source>
         <translation>已采纳转派建议：按 F8 将来电人连同工单转接。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="214"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
         <source>Select the order the caller joins (Alt+V, then the arrow keys), then Ctrl+J.</source>
         <translation>请先选择要并入的工单（Alt+V，再用方向键），然后按 Ctrl+J。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="226"/>
         <source>Joining {number}…</source>
         <translation>正在并入 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="260"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="266"/>
         <source>The caller joined {number} as another caller ({count} callers about it in the window); no new order was created.</source>
         <translation>来电人已作为新增来电人并入 {number}（时段内共 {count} 位来电人），未新建工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="264"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="270"/>
         <source>Repeated-request warning raised for the shift lead.</source>
         <translation>已向值班长发出重复诉求预警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="272"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="278"/>
         <source>Not joined: {error}. Everything typed is still here.</source>
         <translation>未并入：{error}。已填写的内容均保留。</translation>
     </message>
@@ -2659,137 +2712,137 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="98"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="99"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="196"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="198"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation>草稿文件无法读取，已移至 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="123"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="124"/>
         <source>Restore (Ctrl+R)</source>
         <translation>恢复（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="124"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="125"/>
         <source>Set aside (Ctrl+Shift+R)</source>
         <translation>另存不恢复（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="181"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
         <source>Restored the unsaved draft of this call ({caller}, {time}).</source>
         <translation>已恢复本次来电未保存的草稿（{caller}，{time}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
         <source>Restore the unsaved draft (call from {caller}, {time})?</source>
         <translation>恢复未保存的草稿（来电 {caller}，{time}）？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="218"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="220"/>
         <source>Restored the unsaved draft (call from {caller}, {time}).</source>
         <translation>已恢复未保存的草稿（来电 {caller}，{time}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="235"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="237"/>
         <source>The unsaved draft (call from {caller}, {time}) was kept in {path}.</source>
         <translation>未保存的草稿（来电 {caller}，{time}）已另存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="253"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="255"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="268"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="270"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation>未保存：{error}。已填写的内容都还在，请按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="277"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="279"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation>已保存为 {number}。保存期间的修改仍在表单中，请核对后再保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="282"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="284"/>
         <source>Saved as {number}.</source>
         <translation>已保存，工单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="309"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="311"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>未保存：请修改标红的内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="318"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="320"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation>请填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="319"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="321"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation>号码格式不正确：应为手机号、固定电话（可带区号）或服务号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="320"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="322"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation>含有无法保存的字符（空字符或残缺的字符），请重新输入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="321"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="323"/>
         <source>Name: at most {max} characters</source>
         <translation>姓名不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="322"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="324"/>
         <source>Choose a kind of request</source>
         <translation>请选择诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="323"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="325"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation>“{kind}”不是{platform}平台的诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="324"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="326"/>
         <source>Choose a field</source>
         <translation>请选择所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="325"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="327"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation>{platform}平台的工单不分领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="326"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="328"/>
         <source>Choose a district from the list</source>
         <translation>请从列表中选择所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="327"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="329"/>
         <source>Address: at most {max} characters</source>
         <translation>地址不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="328"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="330"/>
         <source>Describe the request</source>
         <translation>请填写诉求内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="329"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="331"/>
         <source>At most {max} characters (now {length})</source>
         <translation>不超过{max}个字（现为{length}个字）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="330"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="332"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation>请选择紧急程度：一般、紧急或特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="368"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="370"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation>草稿无法保存到磁盘（{reason}），请尽快保存工单。</translation>
     </message>
@@ -2797,37 +2850,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="79"/>
+        <location filename="../../console/ui/consultation/models.py" line="85"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="79"/>
+        <location filename="../../console/ui/consultation/models.py" line="85"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="79"/>
+        <location filename="../../console/ui/consultation/models.py" line="85"/>
         <source>Orders</source>
         <translation>工单数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="80"/>
+        <location filename="../../console/ui/consultation/models.py" line="86"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="80"/>
+        <location filename="../../console/ui/consultation/models.py" line="86"/>
         <source>Per month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="80"/>
+        <location filename="../../console/ui/consultation/models.py" line="86"/>
         <source>Examples</source>
         <translation>示例工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="81"/>
+        <location filename="../../console/ui/consultation/models.py" line="87"/>
         <source>Put on by</source>
         <translation>提出人</translation>
     </message>
@@ -2878,42 +2931,42 @@ Started {at} by {by} ({platform})</source>
         <translation>记录本条知识已用于答复来电人 ({key})</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="129"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="134"/>
         <source>The knowledge base could not be searched: {error}</source>
         <translation>无法检索知识库：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="149"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="154"/>
         <source>No article for what is typed yet.</source>
         <translation>暂无与所填内容相关的知识。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="156"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="161"/>
         <source> · demo</source>
         <translation> · 演示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="157"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="162"/>
         <source> · rule {rule}</source>
         <translation> · 规则 {rule}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="176"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="181"/>
         <source>Choose an article in the list first.</source>
         <translation>请先在列表中选择一条知识。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="178"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="183"/>
         <source>Citing {article}…</source>
         <translation>正在引用 {article}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="185"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="190"/>
         <source>{article} cited on order {number}.</source>
         <translation>已将 {article} 引用到工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="193"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="198"/>
         <source>Not cited: {why}</source>
         <translation>未引用：{why}</translation>
     </message>
@@ -3262,7 +3315,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="155"/>
-        <location filename="../../console/ui/main_window.py" line="272"/>
+        <location filename="../../console/ui/main_window.py" line="273"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
@@ -3283,7 +3336,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="162"/>
-        <location filename="../../console/ui/main_window.py" line="264"/>
+        <location filename="../../console/ui/main_window.py" line="265"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
@@ -3294,7 +3347,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/main_window.py" line="166"/>
-        <location filename="../../console/ui/main_window.py" line="281"/>
+        <location filename="../../console/ui/main_window.py" line="282"/>
         <source>Emergency</source>
         <translation>应急联动</translation>
     </message>
@@ -3309,32 +3362,32 @@ Started {at} by {by} ({platform})</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="226"/>
+        <location filename="../../console/ui/main_window.py" line="227"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="306"/>
+        <location filename="../../console/ui/main_window.py" line="307"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="309"/>
+        <location filename="../../console/ui/main_window.py" line="310"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="322"/>
+        <location filename="../../console/ui/main_window.py" line="323"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="330"/>
+        <location filename="../../console/ui/main_window.py" line="331"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="334"/>
+        <location filename="../../console/ui/main_window.py" line="335"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -3521,7 +3574,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderCiter</name>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="219"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="224"/>
         <source>{article} will be cited when the order is saved.</source>
         <translation>工单保存后将引用 {article}。</translation>
     </message>
@@ -5273,7 +5326,7 @@ Started {at} by {by} ({platform})</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../console/app_roles.py" line="97"/>
+        <location filename="../../console/app_roles.py" line="113"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -5315,39 +5368,62 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>RuleEffect</name>
+    <message>
+        <location filename="../../console/ui/consultation/words.py" line="50"/>
+        <source>not yet applied</source>
+        <translation>尚未施行</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/words.py" line="52"/>
+        <source>fewer</source>
+        <translation>减少</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/words.py" line="54"/>
+        <source>more</source>
+        <translation>增多</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/words.py" line="55"/>
+        <source>the same</source>
+        <translation>持平</translation>
+    </message>
+</context>
+<context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="98"/>
+        <location filename="../../console/ui/consultation/models.py" line="104"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="98"/>
+        <location filename="../../console/ui/consultation/models.py" line="104"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="98"/>
+        <location filename="../../console/ui/consultation/models.py" line="104"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="99"/>
+        <location filename="../../console/ui/consultation/models.py" line="105"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="99"/>
+        <location filename="../../console/ui/consultation/models.py" line="105"/>
         <source>Valid</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="99"/>
+        <location filename="../../console/ui/consultation/models.py" line="105"/>
         <source>Consultation</source>
         <translation>会商</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="100"/>
+        <location filename="../../console/ui/consultation/models.py" line="106"/>
         <source>Handling norm</source>
         <translation>处置规范</translation>
     </message>

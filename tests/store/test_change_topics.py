@@ -62,6 +62,24 @@ def test_a_statement_on_a_table_not_listed_is_everything() -> None:
     assert ct.topics_of_statement("SELECT 1", [{}]) == []
 
 
+def test_the_rules_and_articles_are_named_and_concern_no_queue() -> None:
+    """A 会商 rule, list item or consultation item written names ``rules``; an article
+    ``knowledge``; a suggestion's outcome or a citation nothing: none re-reads a seat's queues."""
+    for table in ("consultation_rule", "transfer_item", "consultation_item"):
+        assert ct.topics_of_statement(f"INSERT INTO {table} (a) VALUES (1)", [{}]) == [ct.RULES]
+    assert ct.topics_of_statement("UPDATE transfer_item SET active = 1", [{}]) == [ct.RULES]
+    assert ct.topics_of_statement("INSERT INTO knowledge_article (a) VALUES (1)", [{}]) == [
+        ct.KNOWLEDGE
+    ]
+    for table in ("intake_suggestion", "knowledge_citation"):
+        assert ct.topics_of_statement(f"INSERT INTO {table} (a) VALUES (1)", [{}]) == []
+    rules = ct.concerns(frozenset({ct.RULES}), "12345", "12345-9")
+    assert rules.rules and not rules.knowledge and not rules.platform and not rules.orders
+    articles = ct.concerns(frozenset({ct.KNOWLEDGE}), "110")
+    assert articles.knowledge and not articles.rules and not articles.platform
+    assert not ct.concerns(frozenset({"p:12345"}), "12345").rules
+
+
 def test_what_a_seat_re_reads() -> None:
     other = ct.concerns(frozenset({"p:110", "o:110-1"}), "12345", "12345-9")
     assert not other.platform and not other.order and other.orders and not other.alarms

@@ -103,6 +103,19 @@ def test_everything_re_reads_everything(window: Window) -> None:
     assert {"queues", "inbox", "detail", "panel"} <= set(window.reads)
 
 
+def test_rules_and_articles_follow_without_re_reading_the_queues(
+    window: Window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    followed: list[tuple[bool, bool]] = []
+    monkeypatch.setattr(window.part.seat, "follow_policy", lambda *what: followed.append(what))
+    assert window.told(ct.RULES) == Counter()  # no queue, inbox, detail or panel re-read
+    assert window.told(ct.KNOWLEDGE) == Counter()
+    window.told(ct.platform_topic("12345"))
+    assert followed == [(True, False), (False, True), (False, False)]
+    window.told(ct.EVERYTHING)  # SQLite, a reconnect: the seat compares the stamps
+    assert followed[-1] == (True, True)
+
+
 class FakeWatch:
     def __init__(self) -> None:
         self.next: ct.Topics = ct.NOTHING

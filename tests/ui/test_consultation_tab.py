@@ -147,3 +147,24 @@ def test_a_rule_edited_and_retired_with_the_draft_kept(qtbot: QtBot, sqlite_db: 
         key(tab.last_day, Qt.Key.Key_Return, CTRL)
     assert tab.message.text() == "规则 R-001 第 3 版已保存，截止 2026-08-14。"
     assert cells(tab, tab.rules_model, 0)[:2] == ["R-001 v3", "✕ 已失效"]
+
+
+def test_each_rules_matter_before_and_after_it_by_keyboard(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    """The ``rules report`` as a page (Alt+F): R-001 applies from 2026-07-01; the six months
+    before it hold N-0 (January) and N-1, N-2, D-1 (June), July and August one each."""
+    plant(sqlite_db)
+    tab = make(qtbot, sqlite_db)
+    assert tab is not None
+    key(tab, Qt.Key.Key_F, ALT)
+    qtbot.waitUntil(lambda: tab.pages.currentIndex() == 3)
+    assert tab.pages.tabText(3) == "规则成效(&F)"
+    assert tab.effects_table.hasFocus()
+    assert tab.effects_model.headerData(3, Qt.Orientation.Horizontal) == "之前（每月）"
+    assert cells(tab, tab.effects_model, 0) == [
+        "R-001 v1", "投诉 · 装修噪音、电钻", "2026-07-01", "0.7（6 个月共 4 件）",
+        "1.0（2 个月共 2 件）", "▲ 增多",
+        "2026-01: 1  2026-02: 0  2026-03: 0  2026-04: 0  2026-05: 0  2026-06: 3",
+        "2026-07: 1  2026-08: 1",
+    ]  # fmt: skip

@@ -80,3 +80,20 @@ def test_the_lead_has_the_tab_and_the_agent_not(qtbot: QtBot, windows: list[Wind
     QTest.keyClick(hot_lead, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(tab.form_box.isVisible)
     check(hot_lead, "the 会商 tab's form open")
+
+
+def test_a_change_made_in_the_tab_reaches_the_seats_suggestion_at_once(
+    qtbot: QtBot, windows: list[WindowParts], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not waiting for the change feed: the tab's own change asks the seat to follow."""
+    part = windows[0]
+    followed: list[tuple[bool, bool]] = []
+    monkeypatch.setattr(part.seat, "follow_policy", lambda *what: followed.append(what))
+    tab = part.window.findChild(ConsultationTab)
+    assert tab is not None
+    qtbot.waitUntil(lambda: tab.rules_model.rowCount() == 1)
+    tab.rules_table.selectRow(0)
+    tab.open_retire()
+    with qtbot.waitSignal(tab.done, timeout=10_000):
+        tab.confirm()
+    assert followed == [(True, False)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,14 +17,22 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from console.app_seat import intake_assist
+from console.app_seat import follow_policy, intake_assist
+from console.domain.consultation_items import decision_of
 from console.domain.intake import Draft
 from console.domain.orders import Action, Platform
 from console.domain.roles import Seated
 from console.scheduling.clock import FakeClock
 from console.services.duplicates import DuplicateService
+from console.services.knowledge import KnowledgeService
 from console.services.orders import OrderService
-from console.services.suggestions import Suggestion, import_site_rules, site_rules_dir
+from console.services.rule_edits import RuleEdits
+from console.services.suggestions import (
+    Suggestion,
+    SuggestionService,
+    import_site_rules,
+    site_rules_dir,
+)
 from console.store.consultation import suggestion_figures
 from console.store.engine import Database
 from console.store.orders import count
@@ -34,11 +42,12 @@ from console.ui.seat.drafts import DraftStore
 from console.ui.seat.intake_assist import AssistCalls, IntakeAssist
 from console.ui.seat.intake_fields import IntakeFields
 from console.ui.seat.intake_form import IntakeForm
-from tests.principals import at_seat
+from tests.principals import at_seat, lead
 
 # Offscreen, a top-level whose size hints change (the assist's rows come and go) says so.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 AGENT = at_seat("王丽", "A-01", Platform.HOTLINE)
+LEAD = lead("赵班长", "A-09", Platform.HOTLINE)
 NOW = datetime(2026, 8, 1, 2, 0, tzinfo=UTC)
 PHONE = "13812345678"
 ONE_KIND = """\
@@ -69,7 +78,8 @@ class Desk:
     def open(self, by: Seated = AGENT, assist: object = None) -> IntakeForm:
         with self.db.read() as session:
             kinds, fields, districts = catalogue(session)
-        factory = assist or intake_assist(self.db, self.clock.now, by, self.duplicates,
+        suggestions = SuggestionService(self.db, by.platform, self.clock.now)
+        factory = assist or intake_assist(self.db, by, suggestions, self.duplicates,
                                           self.ops, {k.code: k.name_en for k in kinds}, False)  # fmt: skip
         host = QWidget()
         form = IntakeForm(platform=by.platform, kinds=kinds, fields=fields, districts=districts,
@@ -251,3 +261,30 @@ def _figures(db: Database) -> tuple[int, int]:
     with db.read() as session:
         found = suggestion_figures(session, NOW - timedelta(days=1), NOW + timedelta(days=1))
     return found.shown, found.accepted
+
+
+def test_a_rule_edited_elsewhere_changes_the_suggestion_on_screen(desk: Desk) -> None:
+    """The change feed's ``rules`` (app_window → SeatParts.follow_policy): the form asks again
+    about what it holds, and shows the newest version; a retired rule goes from the screen."""
+    suggestions = SuggestionService(desk.db, AGENT.platform, desk.clock.now)
+    form = desk.open(
+        assist=intake_assist(desk.db, AGENT, suggestions, desk.duplicates, desk.ops, {}, False)
+    )
+    follow = follow_policy(desk.ops, suggestions, form, KnowledgeService(desk.db, desk.clock.now),
+                           None)  # fmt: skip
+    form.fields.description.setPlainText("工地讨薪堵路，几十个人堵在路口")
+    assist = assist_of(form)
+    desk.qtbot.waitUntil(lambda: assist.advice is not None)
+    assert "R-017" in assist.detail.text()
+    edits = RuleEdits(desk.db, desk.clock.now)
+    [line] = [x for x in edits.lines(LEAD) if x.rule.rule_id == "R-017"]
+    edits.edit(LEAD, "R-017", line.rule.version,
+               replace(decision_of(line.rule), norm="先由属地派出所到场，再通知人社部门"))  # fmt: skip
+    follow(False, True)  # the articles: nothing to do for the suggestion
+    follow(True, False)
+    desk.qtbot.waitUntil(lambda: "先由属地派出所到场" in assist.detail.text())
+    edits.retire(LEAD, "R-017", line.rule.version + 1, desk.clock.now().date() - timedelta(days=1))
+    follow(True, False)
+    desk.qtbot.waitUntil(lambda: "R-017" not in assist.detail.text())  # R-002 matches too
+    assert assist.advice is not None and assist.advice.rule is not None
+    assert assist.advice.rule.rule_id == "R-002"

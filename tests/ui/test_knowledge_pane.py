@@ -4,6 +4,7 @@ citer records the citation on the saved order (waiting until the order is saved)
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -13,14 +14,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from console.app_seat import follow_policy
 from console.domain.knowledge_file import load_knowledge
 from console.domain.orders import Platform
 from console.domain.roles import Principal, Role, Seated
 from console.services.knowledge import KnowledgeService
+from console.services.suggestions import SuggestionService
 from console.store import knowledge as store
 from console.store.engine import Database
 from console.store.tables import OrderRow
 from console.ui.operations import Operations
+from console.ui.seat.drafts import DraftStore
+from console.ui.seat.intake_form import IntakeForm
 from console.ui.seat.knowledge_pane import KnowledgePane, OrderCiter
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -125,3 +130,26 @@ def test_the_pane_speaks_chinese(qtbot: QtBot, sqlite_db: Database, admin_ops: O
     assert pane.heading.text() == "知识库(&W)"
     assert "[政策解答]" in pane.articles.item(0).text() and "演示" in pane.articles.item(0).text()
     assert "Ctrl+Return" in pane.cite_button.text() and "引用" in pane.cite_button.text()
+
+
+def test_an_article_edited_by_the_administrator_replaces_the_one_shown(
+    qtbot: QtBot, sqlite_db: Database, admin_ops: Operations
+) -> None:
+    """The change feed's ``knowledge`` (app_window → SeatParts.follow_policy): the pane searches
+    again for what the form holds and shows the version now in effect."""
+    seat = _service(sqlite_db)
+    pane = _pane(qtbot, KnowledgePane(seat.search, admin_ops, lambda _id: None, delay_ms=10))
+    form = IntakeForm(platform=Platform.HOTLINE, kinds=[], fields=[], districts=[],
+                      ops=admin_ops, drafts=DraftStore(), save=lambda _d: "")  # fmt: skip
+    qtbot.addWidget(form)
+    follow = follow_policy(admin_ops, SuggestionService(sqlite_db, Platform.HOTLINE, lambda: NOW),
+                           form, seat, pane)  # fmt: skip
+    with qtbot.waitSignal(pane.shown):
+        pane.show_for("C-ZX", "来电人问公积金怎么提取")
+    assert "K-003 v1" in pane.articles.item(0).text()
+    editor = KnowledgeService(sqlite_db, lambda: NOW)
+    [k003] = [a for a in editor.articles() if a.article_id == "K-003"]
+    editor.save(replace(k003, body="租房提取每年两次，需提供租赁备案。"))
+    follow(True, True)
+    qtbot.waitUntil(lambda: "K-003 v2" in pane.articles.item(0).text())
+    assert "每年两次" in pane.body.toPlainText()

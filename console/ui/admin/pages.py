@@ -26,7 +26,7 @@ from console.ui.admin.audit_model import Fetch
 from console.ui.admin.audit_view import AuditView
 from console.ui.admin.knowledge_view import KnowledgeView
 from console.ui.admin.users_view import UsersView
-from console.ui.keys import marked
+from console.ui.keys import KEYS, marked
 from console.ui.operations import Operations
 
 
@@ -86,5 +86,6 @@ class RoleWindow(QMainWindow):
         self.resize(1100, 700)
 
     def add_page(self, widget: QWidget, title: str, key: str) -> None:
-        """As :meth:`console.ui.main_window.MainWindow.add_page`."""
-        self.tabs.addTab(widget, marked(title, key))
+        """As :meth:`console.ui.main_window.MainWindow.add_page`: its key in its tooltip."""
+        index = self.tabs.addTab(widget, marked(title, key))
+        self.tabs.setTabToolTip(index, KEYS[key].keys[0])

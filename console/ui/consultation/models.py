@@ -9,10 +9,16 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from console.domain.agenda import Dispute, Topic
+from console.domain.agenda import Dispute, RuleEffect, Topic
 from console.domain.consultation_items import Item, ItemStatus, RuleState
 from console.services.rule_edits import RuleLine
-from console.ui.consultation.words import dispute_name, item_state, matter_text, rule_state
+from console.ui.consultation.words import (
+    dispute_name,
+    effect_change,
+    item_state,
+    matter_text,
+    rule_state,
+)
 from console.ui.models.base import RowsTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -114,3 +120,26 @@ class RulesModel(_Rows):
         return [f"{r.rule_id} v{r.version}", rule_state(line.state), matter,
                 f"{r.platform.value} {r.department or ''}".strip(), f"{r.valid_from}–{until}",
                 r.consultation.title, r.norm]  # fmt: skip
+
+
+class EffectsModel(_Rows):
+    """Rows of :class:`RuleEffect` (``rules report``): each rule's matter, disputed orders per
+    month before it and after it, and which way it went (a symbol and a word)."""
+
+    def __init__(self, kinds: Names, districts: Names, parent: Any = None) -> None:
+        super().__init__(kinds, districts, parent)
+        self._headers = [self.tr("Rule"), self.tr("Matter"), self.tr("Since"),
+                         self.tr("Before, per month"), self.tr("After, per month"),
+                         self.tr("Change"), self.tr("Months before"),
+                         self.tr("Months after")]  # fmt: skip
+
+    def cells(self, e: RuleEffect) -> list[str]:
+        m = e.rule.matter
+        matter = " · ".join(part for part in (
+            "、".join(self._kinds.get(k, k) for k in m.kinds), "、".join(m.keywords),
+            "、".join(self._districts.get(d, d) for d in m.districts)) if part)  # fmt: skip
+        per = self.tr("{mean:.1f} ({total} in {months} months)")
+        return [f"{e.rule.rule_id} v{e.rule.version}", matter, str(e.since),
+                per.format(mean=e.before_mean, total=e.before_total, months=len(e.before)),
+                per.format(mean=e.after_mean, total=e.after_total, months=len(e.after)),
+                effect_change(e), _months(e.before), _months(e.after)]  # fmt: skip

@@ -1,5 +1,6 @@
 """The 会商 tab (shift leads): the disputed-matter agenda, the consultation items made of it and
-the 会商 rules, one page each (Alt+G, Alt+I, Alt+R).
+the 会商 rules, one page each (Alt+G, Alt+I, Alt+R), and each rule's effect (Alt+F: the
+``rules report``, disputed orders per month before and after it).
 
 Agenda (Alt+G): one row a disputed matter — orders, per dispute kind, per month, examples; Alt+M
 makes the selected one a consultation item. Items (Alt+I): Alt+C opens the decision form on the
@@ -32,14 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.agenda import Topic
+from console.domain.agenda import RuleEffect, Topic
 from console.domain.consultation import Rule
 from console.domain.consultation_items import Decision, Item, ItemStatus, decision_of, matter_of
 from console.domain.roles import Seated
 from console.services.agenda import Agenda
 from console.services.rule_edits import RuleLine
 from console.ui.consultation.decision_form import DecisionForm, Draft, FormError, date_edit
-from console.ui.consultation.models import AgendaModel, ItemsModel, RulesModel
+from console.ui.consultation.models import AgendaModel, EffectsModel, ItemsModel, RulesModel
 from console.ui.consultation.words import matter_text, problem_text
 from console.ui.emergency.detail_pane import table
 from console.ui.keys import KEYS, marked, sequence, sequences
@@ -63,6 +64,7 @@ class RuleWrites(Protocol):
     def lines(self, by: Seated) -> list[RuleLine]: ...
     def edit(self, by: Seated, rule_id: str, seen: int, decision: Decision) -> Rule: ...
     def retire(self, by: Seated, rule_id: str, seen: int, last_day: date) -> Rule: ...
+    def effects(self, by: Seated) -> list[RuleEffect]: ...
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class ConsultationTab(QWidget):
         self.agenda_model = AgendaModel(kind_names, district_names, self)
         self.items_model = ItemsModel(kind_names, district_names, self)
         self.rules_model = RulesModel(kind_names, district_names, self)
+        self.effects_model = EffectsModel(kind_names, district_names, self)
         self._build()
         self._connect_signals()
 
@@ -118,7 +121,9 @@ class ConsultationTab(QWidget):
         self.rules_table = table(self.rules_model, (90, 130, 240, 150, 190, 180))
         self.edit_button = QPushButton(marked(self.tr("Edit rule"), "co_edit"))
         self.retire_button = QPushButton(marked(self.tr("Retire rule"), "co_retire"))
-        for table_view in (self.agenda_table, self.items_table, self.rules_table):
+        self.effects_table = table(self.effects_model, (90, 200, 90, 150, 150, 90, 260, 260))
+        self.views = (self.agenda_table, self.items_table, self.rules_table, self.effects_table)
+        for table_view in self.views:
             table_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.form = DecisionForm()
         self.last_day = date_edit()
@@ -139,6 +144,7 @@ class ConsultationTab(QWidget):
             (self.tr("Consultation items"), "co_items", self.items_table, [self.decide_button]),
             (self.tr("Rules"), "co_rules", self.rules_table,
              [self.edit_button, self.retire_button]),
+            (self.tr("Rule effect"), "co_effects", self.effects_table, []),
         ):  # fmt: skip
             page = QWidget()
             column = QVBoxLayout(page)
@@ -195,9 +201,8 @@ class ConsultationTab(QWidget):
 
     @Slot(int)
     def _page_shown(self, index: int) -> None:
-        views = (self.agenda_table, self.items_table, self.rules_table)
-        if 0 <= index < len(views):
-            views[index].setFocus()
+        if 0 <= index < len(self.views):
+            self.views[index].setFocus()
 
     def focus_first(self) -> None:
         self._page_shown(self.pages.currentIndex())
@@ -213,6 +218,8 @@ class ConsultationTab(QWidget):
                        success=self._items_read, failure=self._not_read)  # fmt: skip
         self._ops.read(self, "rules", lambda: rules.lines(by),
                        success=self._rules_read, failure=self._not_read)  # fmt: skip
+        self._ops.read(self, "effects", lambda: rules.effects(by),
+                       success=self._effects_read, failure=self._not_read)  # fmt: skip
 
     def _keep_row(self, view: QTableView, fill: Any) -> None:
         rows = view.selectionModel().selectedRows()
@@ -235,6 +242,10 @@ class ConsultationTab(QWidget):
     def _rules_read(self, found: list[RuleLine]) -> None:
         self._keep_row(self.rules_table, lambda: self.rules_model.set_rows(found))
         self.loaded.emit("rules")
+
+    def _effects_read(self, found: list[RuleEffect]) -> None:
+        self._keep_row(self.effects_table, lambda: self.effects_model.set_rows(found))
+        self.loaded.emit("effects")
 
     def _not_read(self, error: Exception) -> None:
         self._say(self.tr("Could not read: {error}").format(error=problem_text(error)), True)

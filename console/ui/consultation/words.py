@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from console.domain.agenda import DISPUTES, Dispute, MatterKey
+from console.domain.agenda import DISPUTES, Dispute, MatterKey, RuleEffect
 from console.domain.consultation_items import (
     ITEM_STATUS_NAMES,
     RULE_STATE_NAMES,
@@ -42,6 +42,17 @@ def matter_text(key: MatterKey, kinds: Mapping[str, str], districts: Mapping[str
     keyword = key.keyword or QCoreApplication.translate("Agenda", "(no keyword)")
     return " · ".join((kinds.get(key.kind, key.kind), keyword,
                        districts.get(key.district, key.district)))  # fmt: skip
+
+
+def effect_change(e: RuleEffect) -> str:
+    """Which way the matter's disputes per month went after the rule: a symbol and a word."""
+    if not e.after:
+        return "◷ " + QCoreApplication.translate("RuleEffect", "not yet applied")
+    if e.after_mean < e.before_mean:
+        return "▼ " + QCoreApplication.translate("RuleEffect", "fewer")
+    if e.after_mean > e.before_mean:
+        return "▲ " + QCoreApplication.translate("RuleEffect", "more")
+    return "= " + QCoreApplication.translate("RuleEffect", "the same")
 
 
 def problem_text(error: BaseException) -> str:

@@ -176,6 +176,12 @@ class IntakeAssist(QFrame):
         self._draft = draft
         self._timer.start()
 
+    def again(self) -> None:
+        """The rules changed (an edit here or at another seat, a ``rules import``): ask again
+        about what is typed, so the suggestion on screen follows the newest version."""
+        if self._draft != Draft():
+            self._timer.start()
+
     @Slot()
     def accept(self) -> None:
         """Ctrl+G: take the suggestion on screen; fill the kind and field it names."""

@@ -120,6 +120,11 @@ class KnowledgePane(QWidget):
         self._asked = (kind or None, text)
         self._timer.start()
 
+    def again(self) -> None:
+        """The articles changed (an administrator's edit, an import): search again for what
+        the form holds, so the list shows the versions in effect."""
+        self._timer.start()
+
     def _ask(self) -> None:
         kind, text = self._asked
         self._ops.read(
