@@ -10,7 +10,6 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import partial
 
 from console.domain.agent_state import AgentState
 from console.domain.catalogue import District, Field, Kind
@@ -20,7 +19,9 @@ from console.domain.roles import Capability, Seated
 from console.services.dispositions import DispositionService
 from console.services.duplicates import DEFAULT_WINDOW, DuplicateService
 from console.services.incidents import IncidentService
-from console.services.journal import JournalService
+from console.services.journal import JournalService, Replayed
+from console.services.journal_records import CITE, SUGGESTION, cite_body, suggestion_body
+from console.services.journal_records import records as held_records
 from console.services.knowledge import KnowledgeService
 from console.services.orders import OrderService
 from console.services.report_calls import CallRecorder
@@ -60,6 +61,12 @@ class SeatParts:
     duplicates: DuplicateService  # 并单; its repeated-request warnings go to the lead's panel
     journal: JournalService  # what the seat saved while the database was away (docs/outage.md)
 
+    def close(self) -> None:
+        """Its agent signed out: the seat logged out of the switch, the journal's file closed
+        (what it holds stays on disk for the next sign-in here)."""
+        self.controller.close()
+        self.journal.close()
+
 
 def build_seat(
     *,
@@ -89,10 +96,15 @@ def build_seat(
     pops = ScreenPopService(db, clock, by, forms=orders.caller_forms)
     pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
     duplicates = DuplicateService(db, clock, orders.writer, by, duplicate_window)
-    assist = intake_assist(db, clock, by, duplicates, ops, kind_names, chinese)
+    knowledge = KnowledgeService(db, clock)
     journal = JournalService(
-        orders, by, JournalFile(data_dir() / "journal" / f"{actor.seat}.sqlite3"), clock
+        orders,
+        by,
+        JournalFile(data_dir() / "journal" / f"{actor.seat}.sqlite3"),
+        clock,
+        records=held_records(db, knowledge, by),  # a citation, a suggestion on a held order
     )
+    assist = intake_assist(db, clock, by, duplicates, ops, kind_names, chinese, journal)
     intake = IntakeForm(
         platform=actor.platform,
         kinds=[k for k in kinds if k.platform is actor.platform],
@@ -130,27 +142,32 @@ def build_seat(
         seat=controller, telephony=switch, line=line, ops=ops,
         transfers=order_transfers(orders, by), window=transfer_window,
     )  # fmt: skip
-    knowledge = knowledge_pane(db, clock, by, ops, intake, controller)
+    pane = knowledge_pane(knowledge, journal, by, ops, intake, controller)
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese,
-                      beside_pop=knowledge)  # fmt: skip
+                      beside_pop=pane)  # fmt: skip
     return SeatParts(panel, controller, flow, switch, pop_view, states, duplicates, journal)
 
 
 def knowledge_pane(
-    db: Database,
-    clock: Callable[[], datetime],
+    service: KnowledgeService,
+    journal: JournalService,
     by: Seated,
     ops: Operations,
     intake: IntakeForm,
     controller: SeatController,
 ) -> KnowledgePane | None:
     """The knowledge articles (知识库) for the kind and text being typed, under the screen pop;
-    an article cited is recorded on the order of the call (before its save: once it is saved).
+    an article cited is recorded on the order of the call (before its save: once it is saved;
+    on an order held while the database is away: once that order is written, by ``journal``).
     None for a principal who takes no calls."""
     if not by.may(Capability.TAKE_CALLS):
         return None
-    service = KnowledgeService(db, clock)
-    citer = OrderCiter(ops, partial(service.cite, by))
+
+    def cite(number: str, article_id: str) -> object:
+        return journal.follow(number, CITE, cite_body(article_id),
+                              lambda written: service.cite(by, written, article_id))  # fmt: skip
+
+    citer = OrderCiter(ops, cite)
     pane = KnowledgePane(service.search, ops, citer)
     citer.pane = pane
     citer.setParent(pane)
@@ -180,9 +197,11 @@ def intake_assist(
     ops: Operations,
     kind_names: dict[str, str],
     chinese: bool,
+    journal: JournalService,
 ) -> Callable[[IntakeFields], IntakeAssist]:
     """The intake form's assist (routing suggestion, likely duplicates) acting as ``by``; the
-    suggestions read the rules start-up stored (``import_site_rules``)."""
+    suggestions read the rules start-up stored (``import_site_rules``). A suggestion's outcome
+    on an order held while the database is away is written with that order (``journal``)."""
     suggestions = SuggestionService(db, by.actor.platform, clock)
     with db.read() as session:  # the directory's names, for the suggested department
         names = {d.code: d.name_zh if chinese else d.name_en
@@ -199,8 +218,11 @@ def intake_assist(
         join=lambda number, d: duplicates.join(
             number, d.caller_phone, d.caller_name, d.description.strip()
         ),
-        record=lambda number, advice, accepted: suggestions.record(
-            number, advice, accepted, by.login
+        record=lambda number, advice, accepted: journal.follow(
+            number,
+            SUGGESTION,
+            suggestion_body(advice, accepted, by.login),
+            lambda written: suggestions.record(written, advice, accepted, by.login),
         ),
     )
 
@@ -212,16 +234,25 @@ def intake_assist(
 
 
 def follow_journal(
-    journal: JournalService, status: StatusBar, ops: Operations, ok: bool | None
+    journal: JournalService,
+    status: StatusBar,
+    ops: Operations,
+    ok: bool | None,
+    written: Callable[[], None] = lambda: None,
 ) -> None:
     """The status bar's banner says what the seat's journal holds. ``ok``: what the health
     check (the alarm sweep) just found; with the database answering, the journal is written
-    on the write thread, then the banner says what became of it. None: just show it."""
+    on the write thread, then the banner says what became of it and ``written`` is called (the
+    order detail's 暂存 lines). None: just show it."""
     if ok is None or not journal.health(ok):
         status.show_journal(journal.view())
         return
-    ops.write(status, journal.replay,
-              success=lambda done: status.show_journal(journal.view(), done),
+
+    def done(replayed: Replayed) -> None:
+        status.show_journal(journal.view(), replayed)
+        written()
+
+    ops.write(status, journal.replay, success=done,
               failure=lambda e: log.error("the journal's replay failed", exc_info=e))  # fmt: skip
 
 

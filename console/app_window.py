@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QScreen, QShortcut
@@ -111,6 +112,7 @@ class WindowParts:
     on_topics: Callable[[Topics], None] = lambda _topics: None  # … only what the topics concern
     ringer: Ringer | None = None
     on_incidents: Callable[[], None] = lambda: None  # an incident changed: board, panel, offer
+    on_journal: Callable[[], None] = lambda: None  # the seat's journal changed: 暂存 lines
 
 
 def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
@@ -148,7 +150,9 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     )  # fmt: skip
     steps = OrderActions(
         by=by,
-        perform=StepService(shared.orders, by).perform,
+        # A step the seat may hold goes to its journal while the database is away; any other
+        # is refused then, the form kept (docs/outage.md).
+        perform=partial(seat.journal.step, perform=StepService(shared.orders, by).perform),
         ops=ops,
         departments=shared.orders.linkage.departments,
         police_kinds=[k for k in kinds if k.platform is Platform.POLICE and k.police],
@@ -168,6 +172,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         department_names=department_names, actions=steps,
         reveal=_revealer(shared.privacy, by.login),
         link=lambda number: exchange.order_link(number, by),
+        pending=seat.journal.pending,
     )  # fmt: skip
     board = StateBoard(seat.controller.board, ops) if by.may(Capability.SEE_FLOOR) else None
     emergency = (
@@ -312,7 +317,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
 
     return WindowParts(
         window, seat, status, panel, banner, tick, lambda: on_topics(ALL), ringer=ringer,
-        on_incidents=on_incidents, on_topics=on_topics,
+        on_incidents=on_incidents, on_topics=on_topics, on_journal=detail.show_held,
     )  # fmt: skip
 
 

@@ -23,10 +23,12 @@ from console.domain.orders import Action, Platform
 from console.domain.roles import Seated
 from console.scheduling.clock import FakeClock
 from console.services.duplicates import DuplicateService
+from console.services.journal import JournalService
 from console.services.orders import OrderService
 from console.services.suggestions import Suggestion, import_site_rules, site_rules_dir
 from console.store.consultation import suggestion_figures
 from console.store.engine import Database
+from console.store.journal_file import JournalFile
 from console.store.orders import count
 from console.store.seed import catalogue
 from console.ui.operations import Operations
@@ -64,13 +66,15 @@ class Desk:
     ops: Operations
     clock: FakeClock
     qtbot: QtBot
+    journal: JournalService
     hosts: list[QWidget] = field(default_factory=list)
 
     def open(self, by: Seated = AGENT, assist: object = None) -> IntakeForm:
         with self.db.read() as session:
             kinds, fields, districts = catalogue(session)
         factory = assist or intake_assist(self.db, self.clock.now, by, self.duplicates,
-                                          self.ops, {k.code: k.name_en for k in kinds}, False)  # fmt: skip
+                                          self.ops, {k.code: k.name_en for k in kinds}, False,
+                                          self.journal)  # fmt: skip
         host = QWidget()
         form = IntakeForm(platform=by.platform, kinds=kinds, fields=fields, districts=districts,
                           ops=self.ops, drafts=DraftStore(),
@@ -98,9 +102,11 @@ def desk(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[Desk]:
     clock = FakeClock(NOW)
     orders = OrderService(db, clock.now)
     ops = Operations("assist-test")
+    journal = JournalService(orders, AGENT, JournalFile(tmp_path / "journal.sqlite3"), clock.now)
     yield Desk(db, orders, DuplicateService(db, clock.now, orders.writer, AGENT), ops, clock,
-               qtbot)  # fmt: skip
+               qtbot, journal)  # fmt: skip
     ops.shutdown()
+    journal.close()
 
 
 def assist_of(form: IntakeForm) -> IntakeAssist:

@@ -59,7 +59,7 @@ def seat(qtbot: QtBot, qloop: qasync.QEventLoop, sqlite_db: Database) -> Iterato
     try:
         qloop.run_until_complete(switch.stop())
     finally:
-        part.seat.controller.close()
+        part.seat.close()
         ops.shutdown()
 
 

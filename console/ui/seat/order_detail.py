@@ -49,6 +49,7 @@ from console.ui.names import platform_names, say, status_names
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.exchange_lines import OrderLinkLines
+from console.ui.seat.held_steps import HeldSteps, PendingOf
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_timeline import (  # noqa: F401  (the columns, for the tests)
     ACTION,
@@ -105,13 +106,15 @@ class OrderDetail(QWidget):
         district_names: Mapping[str, str] | None = None,
         department_names: Mapping[str, str] | None = None,
         actions: OrderActions | None = None, reveal: Reveal | None = None,
-        link: LinkOf | None = None, parent: QWidget | None = None,
+        link: LinkOf | None = None, pending: PendingOf | None = None,
+        parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.reveal = RevealRow(ops, reveal) if reveal is not None else None
         self._revealed: tuple[str, Revealed] | None = None  # (order number, its caller)
         self._departments = department_names or {}
         self.steps = actions
+        self.held = HeldSteps(pending or (lambda _number: ()))  # 暂存: steps the seat holds
         self.setMinimumSize(QSize(720, 560))
         self._ops, self._get, self._related, self._link = ops, get, related, link
         self._names = (dict(kind_names), dict(field_names or {}), dict(district_names or {}))
@@ -177,6 +180,8 @@ class OrderDetail(QWidget):
         if self.steps is not None:
             layout.addWidget(self.steps)
             self.steps.done.connect(lambda number, _action: self.load(number))
+            self.steps.held.connect(self._held)
+        layout.addWidget(self.held)
         fields = QWidget()
         inner = QVBoxLayout(fields)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -276,6 +281,7 @@ class OrderDetail(QWidget):
         self._show_related(related, order)
         if self.steps is not None:
             self.steps.show_order(order)
+        self.held.show_for(order.number)
         self.shown.emit(order.number)
 
     def refresh(self) -> None:
@@ -286,6 +292,10 @@ class OrderDetail(QWidget):
             self.load(self._awaiting, quietly=True)
         elif self.order is not None:
             self.load(self.order.number, quietly=True)
+
+    def show_held(self) -> None:
+        """The 暂存 lines of the order on screen again (the seat's journal was written)."""
+        self.held.show_for(self.order.number if self.order is not None else None)
 
     def set_now(self, now: datetime) -> None:
         """The instant the time left is counted from (the app's clock tick)."""
@@ -340,6 +350,13 @@ class OrderDetail(QWidget):
             part.hide()
         if self.steps is not None:
             self.steps.show_order(None)
+        self.held.show_for(None)
+
+    def _held(self, number: str, label: str) -> None:
+        if self.order is not None and self.order.number == number:
+            self.held.show_for(number)
+            self._say(self.tr("Held as {label}: written when the database is back.")
+                      .format(label=label))  # fmt: skip
 
     def _fail(self, text: str) -> None:
         self._say(text, error=True)
