@@ -646,7 +646,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="182"/>
+        <location filename="../../console/app.py" line="184"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5627,27 +5627,27 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="319"/>
+        <location filename="../../console/ui/sign_in.py" line="320"/>
         <source>Seat locked: enter your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="321"/>
+        <location filename="../../console/ui/sign_in.py" line="322"/>
         <source>Sign in to seat {seat}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="322"/>
+        <location filename="../../console/ui/sign_in.py" line="323"/>
         <source>Choose a new password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="323"/>
+        <location filename="../../console/ui/sign_in.py" line="324"/>
         <source>Set up your authenticator app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="324"/>
+        <location filename="../../console/ui/sign_in.py" line="325"/>
         <source>Recovery codes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5766,28 +5766,34 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="39"/>
         <location filename="../../console/ui/start_screen.py" line="40"/>
+        <location filename="../../console/ui/start_screen.py" line="41"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="45"/>
+        <location filename="../../console/ui/start_screen.py" line="46"/>
+        <location filename="../../console/ui/start_screen.py" line="80"/>
         <source>Connecting to the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="51"/>
+        <location filename="../../console/ui/start_screen.py" line="52"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="52"/>
+        <location filename="../../console/ui/start_screen.py" line="53"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/start_screen.py" line="74"/>
+        <source>⚠ The database cannot be reached. Trying again in {seconds} s… (the console opens by itself once it answers; Esc closes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="87"/>
         <source>The console could not start.</source>
         <translation type="unfinished"></translation>
     </message>

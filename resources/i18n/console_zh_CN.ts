@@ -646,7 +646,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="182"/>
+        <location filename="../../console/app.py" line="184"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
@@ -5632,27 +5632,27 @@ Started {at} by {by} ({platform})</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="319"/>
+        <location filename="../../console/ui/sign_in.py" line="320"/>
         <source>Seat locked: enter your password</source>
         <translation>坐席已锁定：请输入口令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="321"/>
+        <location filename="../../console/ui/sign_in.py" line="322"/>
         <source>Sign in to seat {seat}</source>
         <translation>登录坐席 {seat}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="322"/>
+        <location filename="../../console/ui/sign_in.py" line="323"/>
         <source>Choose a new password</source>
         <translation>设置新口令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="323"/>
+        <location filename="../../console/ui/sign_in.py" line="324"/>
         <source>Set up your authenticator app</source>
         <translation>设置身份验证器应用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="324"/>
+        <location filename="../../console/ui/sign_in.py" line="325"/>
         <source>Recovery codes</source>
         <translation>恢复码</translation>
     </message>
@@ -5771,28 +5771,34 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="39"/>
         <location filename="../../console/ui/start_screen.py" line="40"/>
+        <location filename="../../console/ui/start_screen.py" line="41"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="45"/>
+        <location filename="../../console/ui/start_screen.py" line="46"/>
+        <location filename="../../console/ui/start_screen.py" line="80"/>
         <source>Connecting to the database…</source>
         <translation>正在连接数据库…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="51"/>
+        <location filename="../../console/ui/start_screen.py" line="52"/>
         <source>Starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="52"/>
+        <location filename="../../console/ui/start_screen.py" line="53"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
         <location filename="../../console/ui/start_screen.py" line="74"/>
+        <source>⚠ The database cannot be reached. Trying again in {seconds} s… (the console opens by itself once it answers; Esc closes)</source>
+        <translation>⚠ 数据库无法连接，{seconds} 秒后重试…（数据库恢复后自动打开；Esc 关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="87"/>
         <source>The console could not start.</source>
         <translation>坐席台无法启动。</translation>
     </message>
