@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from console.app_consultation import add_consultation
 from console.app_floor import floor_views
-from console.app_seat import SeatParts, build_seat
+from console.app_seat import SeatParts, build_seat, follow_journal
 from console.domain.catalogue import District, Field, Kind
 from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
 from console.domain.orders import Action, Platform
@@ -172,7 +172,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         department_names=department_names, actions=steps,
         reveal=_revealer(shared.privacy, by.login),
         link=lambda number: exchange.order_link(number, by),
-        pending=seat.journal.pending,
+        journal=seat.journal,  # the 暂存 lines: steps held while the database is away
     )  # fmt: skip
     board = StateBoard(seat.controller.board, ops) if by.may(Capability.SEE_FLOOR) else None
     emergency = (
@@ -246,6 +246,8 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     )
     # A step that finished after the agent moved on is reported where it is seen.
     steps.refused.connect(lambda text: status.showMessage(text, 15_000))
+    # Held steps not written, dismissed on their order: the banner's count follows.
+    detail.held.dismissed.connect(lambda: follow_journal(seat.journal, status, ops, None))
     if by.may(Capability.SEE_ORDERS):  # the link to the peer's system, where there is one
         status.follow_link(ops, lambda: exchange.link(by))
     panel.refresh()

@@ -1958,17 +1958,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>HeldSteps</name>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="53"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="67"/>
+        <source>Ctrl+Shift+D dismisses the lines not written, once dealt with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/held_steps.py" line="90"/>
         <source>⏳ Held: {step} — written when the database is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="56"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="93"/>
         <source>the order was changed by another seat meanwhile: redo it if still needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="60"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="97"/>
         <source>⚠ Not written: {step} — {why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3547,83 +3552,83 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="130"/>
         <source>No order shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
         <source>Origin → owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>First-contact mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
         <source>Social stability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
         <source>Consent to transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="158"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
         <source>{label}:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3658,75 +3663,75 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="194"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="196"/>
         <source>Description:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="202"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="204"/>
         <source>Timeline (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="203"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="205"/>
         <source>The caller&apos;s other orders:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="219"/>
         <source>Loading {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="252"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="345"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="347"/>
         <source>Work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="273"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="274"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="273"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="274"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="339"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="339"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="348"/>
         <source>Order on its way from the other platform…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="358"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="360"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="395"/>
         <source>Linked order (联动):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="400"/>
         <source>No other orders from this caller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="410"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="412"/>
         <source>and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3751,30 +3756,30 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="415"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="417"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="415"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="417"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="416"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="418"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="419"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="421"/>
         <source>Provisional acceptance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="420"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="422"/>
         <source>Guidance and explanation</source>
         <translation type="unfinished"></translation>
     </message>

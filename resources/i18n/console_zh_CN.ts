@@ -1963,17 +1963,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>HeldSteps</name>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="53"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="67"/>
+        <source>Ctrl+Shift+D dismisses the lines not written, once dealt with.</source>
+        <translation>Ctrl+Shift+D 移除已处理的未写入记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/held_steps.py" line="90"/>
         <source>⏳ Held: {step} — written when the database is back</source>
         <translation>⏳ 暂存：{step} — 数据库恢复后写入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="56"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="93"/>
         <source>the order was changed by another seat meanwhile: redo it if still needed</source>
         <translation>期间该工单已被其他席位修改，未覆盖；如仍需要请重新操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="60"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="97"/>
         <source>⚠ Not written: {step} — {why}</source>
         <translation>⚠ 未写入：{step} — {why}</translation>
     </message>
@@ -3552,78 +3557,78 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="130"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
         <source>Origin → owner</source>
         <translation>受理平台 → 承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Field</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>District</source>
         <translation>所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>First-contact mode</source>
         <translation>首接方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
         <source>Social stability</source>
         <translation>涉及社会稳定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
         <source>Consent to transfer</source>
         <translation>同意转接</translation>
     </message>
@@ -3643,7 +3648,7 @@ Started {at} by {by} ({platform})</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="158"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
@@ -3678,75 +3683,75 @@ Started {at} by {by} ({platform})</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="194"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="196"/>
         <source>Description:</source>
         <translation>诉求内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="202"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="204"/>
         <source>Timeline (newest first):</source>
         <translation>办理过程（最新在上）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="203"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="205"/>
         <source>The caller&apos;s other orders:</source>
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="219"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="252"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="345"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="347"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="273"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="274"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="273"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="274"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="339"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="339"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="348"/>
         <source>Order on its way from the other platform…</source>
         <translation>工单传输中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="358"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="360"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation>已暂存为 {label}：数据库恢复后写入。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="395"/>
         <source>Linked order (联动):</source>
         <translation>联动工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="400"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="410"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="412"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
@@ -3771,30 +3776,30 @@ Started {at} by {by} ({platform})</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="415"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="417"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="415"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="417"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="416"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="418"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="419"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="421"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="420"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="422"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>

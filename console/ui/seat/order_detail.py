@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -43,13 +43,14 @@ from console.services.exchange_reads import OrderLinkView
 from console.services.orders import OrderSummary, Stored, UnknownOrder
 from console.services.privacy import Revealed
 from console.ui.history_model import china_time
+from console.ui.keys import sequence
 from console.ui.models.queue_model import time_left_text
 from console.ui.models.time_left import TimeLeftBand
 from console.ui.names import platform_names, say, status_names
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.exchange_lines import OrderLinkLines
-from console.ui.seat.held_steps import HeldSteps, PendingOf
+from console.ui.seat.held_steps import HeldJournal, HeldSteps
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_timeline import (  # noqa: F401  (the columns, for the tests)
     ACTION,
@@ -106,7 +107,7 @@ class OrderDetail(QWidget):
         district_names: Mapping[str, str] | None = None,
         department_names: Mapping[str, str] | None = None,
         actions: OrderActions | None = None, reveal: Reveal | None = None,
-        link: LinkOf | None = None, pending: PendingOf | None = None,
+        link: LinkOf | None = None, journal: HeldJournal | None = None,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
@@ -114,7 +115,7 @@ class OrderDetail(QWidget):
         self._revealed: tuple[str, Revealed] | None = None  # (order number, its caller)
         self._departments = department_names or {}
         self.steps = actions
-        self.held = HeldSteps(pending or (lambda _number: ()))  # 暂存: steps the seat holds
+        self.held = HeldSteps(journal)  # 暂存: the steps the seat holds on the order shown
         self.setMinimumSize(QSize(720, 560))
         self._ops, self._get, self._related, self._link = ops, get, related, link
         self._names = (dict(kind_names), dict(field_names or {}), dict(district_names or {}))
@@ -182,6 +183,7 @@ class OrderDetail(QWidget):
             self.steps.done.connect(lambda number, _action: self.load(number))
             self.steps.held.connect(self._held)
         layout.addWidget(self.held)
+        QShortcut(sequence("dismiss_aside"), self, self.held.dismiss_shown)
         fields = QWidget()
         inner = QVBoxLayout(fields)
         inner.setContentsMargins(0, 0, 0, 0)
