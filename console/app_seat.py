@@ -20,7 +20,13 @@ from console.services.dispositions import DispositionService
 from console.services.duplicates import DEFAULT_WINDOW, DuplicateService
 from console.services.incidents import IncidentService
 from console.services.journal import JournalService, Replayed
-from console.services.journal_records import CITE, SUGGESTION, cite_body, suggestion_body
+from console.services.journal_records import (
+    CITE,
+    SUGGESTION,
+    HeldLinks,
+    cite_body,
+    suggestion_body,
+)
 from console.services.journal_records import records as held_records
 from console.services.knowledge import KnowledgeService
 from console.services.orders import OrderService
@@ -102,7 +108,8 @@ def build_seat(
         by,
         JournalFile(data_dir() / "journal" / f"{actor.seat}.sqlite3"),
         clock,
-        records=held_records(db, knowledge, by),  # a citation, a suggestion on a held order
+        # A citation, a suggestion's outcome, an incident link on a held order: written after it.
+        records=held_records(db, knowledge, by, incidents),
     )
     assist = intake_assist(db, clock, by, duplicates, ops, kind_names, chinese, journal)
     intake = IntakeForm(
@@ -115,7 +122,7 @@ def build_seat(
         # One folder per seat: two seats in one process (make run) keep their own drafts.
         drafts=DraftStore(data_dir() / "drafts" / actor.seat),
         # The active incidents of the caller's city, linked to the order in one key (Ctrl+L).
-        incidents=IncidentOffer(incidents, by=by, ops=ops, clock=clock)
+        incidents=IncidentOffer(HeldLinks(incidents, journal), by=by, ops=ops, clock=clock)
         if incidents is not None and by.may(Capability.LINK_INCIDENT)
         else None,
         # The routing suggestion and the likely duplicates, as the agent types (issue 16).

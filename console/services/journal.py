@@ -210,7 +210,7 @@ class JournalService:
         """A record on order ``number`` (a citation, a suggestion's outcome): ``now(number)``
         writes it with the database there (a held label written meanwhile: its number); with the database away, or when ``number`` is a held label
         (暂存-0003), it is held and written after that order, by the ``records`` writer of
-        ``kind``. None when held or skipped; a held order that will not be written (set
+        ``kind``. :class:`Held` when held, None when skipped; a held order that will not be written (set
         aside) or that is gone skips it, logged: the agent is not told of a failed record."""
         with self._turn():
             number = self._labels.get(number, number)
@@ -229,9 +229,9 @@ class JournalService:
                         raise
                     self._offline = True
             key, at = uuid.uuid4().hex, self._clock()
-            self._file.hold(key, FOLLOW, at, self._by.login, {**body, "number": number,
-                                                               "record": kind})  # fmt: skip
-            return None
+            seq = self._file.hold(key, FOLLOW, at, self._by.login, {**body, "number": number,
+                                                                     "record": kind})  # fmt: skip
+            return Held(held_label(seq))
 
     @contextlib.contextmanager
     def _turn(self) -> Iterator[None]:

@@ -2370,47 +2370,52 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IncidentOffer</name>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="59"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="62"/>
         <source>{d} d {h} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="61"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="64"/>
         <source>{h} h {m} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="63"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="66"/>
         <source>{m} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="64"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="67"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="72"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="75"/>
         <source>Drill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="194"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="198"/>
+        <source>Will be linked to incident {number} when the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="200"/>
         <source>Linked to incident {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="197"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="205"/>
         <source>Not linked to incident {number}: {why} The order {order} is saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="205"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="213"/>
         <source>Linked to incident {number} (Ctrl+L unlinks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="208"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="216"/>
         <source>Active incidents in the caller&apos;s city: Ctrl+L links this order to the selected one</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2871,72 +2876,72 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>KnowledgePane</name>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="47"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="48"/>
         <source>valid from {start}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="48"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="49"/>
         <source>valid {start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="77"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="78"/>
         <source>Knowledge base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="85"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="86"/>
         <source>Cite on the order ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="87"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="88"/>
         <source>Record that this article answered the caller ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="129"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="130"/>
         <source>The knowledge base could not be searched: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="149"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="150"/>
         <source>No article for what is typed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="156"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="157"/>
         <source> · demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="157"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="158"/>
         <source> · rule {rule}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="176"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="177"/>
         <source>Choose an article in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="178"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="179"/>
         <source>Citing {article}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="186"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="187"/>
         <source>{article} will be cited on {number} when the database is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="188"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="189"/>
         <source>{article} cited on order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="195"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="196"/>
         <source>Not cited: {why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3544,7 +3549,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderCiter</name>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="221"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="222"/>
         <source>{article} will be cited when the order is saved.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2375,47 +2375,52 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IncidentOffer</name>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="59"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="62"/>
         <source>{d} d {h} h ago</source>
         <translation>{d} 天 {h} 小时前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="61"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="64"/>
         <source>{h} h {m} min ago</source>
         <translation>{h} 小时 {m} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="63"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="66"/>
         <source>{m} min ago</source>
         <translation>{m} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="64"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="67"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="72"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="75"/>
         <source>Drill</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="194"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="198"/>
+        <source>Will be linked to incident {number} when the database is back.</source>
+        <translation>数据库恢复后将关联突发事件 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="200"/>
         <source>Linked to incident {number}.</source>
         <translation>已关联突发事件 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="197"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="205"/>
         <source>Not linked to incident {number}: {why} The order {order} is saved.</source>
         <translation>未能关联突发事件 {number}：{why}工单 {order} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="205"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="213"/>
         <source>Linked to incident {number} (Ctrl+L unlinks)</source>
         <translation>已关联突发事件 {number}（Ctrl+L 取消关联）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="208"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="216"/>
         <source>Active incidents in the caller&apos;s city: Ctrl+L links this order to the selected one</source>
         <translation>本市进行中的突发事件：按 Ctrl+L 将本工单关联到所选事件</translation>
     </message>
@@ -2876,72 +2881,72 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>KnowledgePane</name>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="47"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="48"/>
         <source>valid from {start}</source>
         <translation>{start} 起有效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="48"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="49"/>
         <source>valid {start} to {end}</source>
         <translation>有效期 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="77"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="78"/>
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="85"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="86"/>
         <source>Cite on the order ({key})</source>
         <translation>引用到工单 ({key})</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="87"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="88"/>
         <source>Record that this article answered the caller ({key})</source>
         <translation>记录本条知识已用于答复来电人 ({key})</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="129"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="130"/>
         <source>The knowledge base could not be searched: {error}</source>
         <translation>无法检索知识库：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="149"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="150"/>
         <source>No article for what is typed yet.</source>
         <translation>暂无与所填内容相关的知识。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="156"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="157"/>
         <source> · demo</source>
         <translation> · 演示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="157"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="158"/>
         <source> · rule {rule}</source>
         <translation> · 规则 {rule}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="176"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="177"/>
         <source>Choose an article in the list first.</source>
         <translation>请先在列表中选择一条知识。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="178"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="179"/>
         <source>Citing {article}…</source>
         <translation>正在引用 {article}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="186"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="187"/>
         <source>{article} will be cited on {number} when the database is back.</source>
         <translation>{article} 将在数据库恢复后引用到 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="188"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="189"/>
         <source>{article} cited on order {number}.</source>
         <translation>已将 {article} 引用到工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="195"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="196"/>
         <source>Not cited: {why}</source>
         <translation>未引用：{why}</translation>
     </message>
@@ -3549,7 +3554,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderCiter</name>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="221"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="222"/>
         <source>{article} will be cited when the order is saved.</source>
         <translation>工单保存后将引用 {article}。</translation>
     </message>

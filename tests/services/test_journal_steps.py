@@ -1,8 +1,8 @@
 """The order detail's steps and the records that follow an order, with the database away
 (issue 18): a step the seat may hold is held and written after what it depends on, one that
 needs the database is refused with nothing held; a knowledge citation and a suggestion's
-outcome on an order held as 暂存-NNNN are written with that order, once, with their own
-times; keys older than the retention are purged. On SQLite and PostgreSQL."""
+outcome or an incident link on an order held as 暂存-NNNN are written with that order, once,
+with their own times; keys older than the retention are purged. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -18,10 +18,12 @@ from console.domain.consultation import Advice, Move
 from console.domain.knowledge_file import load_knowledge
 from console.domain.orders import Action, Platform
 from console.domain.refusals import Refused
+from console.services.incidents import IncidentService
 from console.services.journal import JournalService
 from console.services.journal_records import (
     CITE,
     SUGGESTION,
+    HeldLinks,
     cite_body,
     records,
     suggestion_body,
@@ -31,6 +33,9 @@ from console.services.privacy import forget_keys
 from console.services.steps import Held, Step, StepService
 from console.store import knowledge as knowledge_store
 from console.store.journal_file import JournalFile
+from tests.emergency.scene import T0, plan_book, seed_partners
+from tests.emergency.test_incidents import DRAFT
+from tests.principals import lead
 from tests.services.outage import Outage
 from tests.services.test_journal_outage import HOTLINE, OTHER, Seat, draft, outage, when
 
@@ -38,6 +43,7 @@ __all__ = ["outage"]  # the fixture, both databases
 
 ROOT = Path(__file__).resolve().parents[2]
 ADVICE = Advice(Move.STAY, Platform.HOTLINE, "210100-CG")
+LEAD = lead("王班长", "L-01", Platform.HOTLINE)
 
 
 class Desk(Seat):
@@ -138,7 +144,8 @@ def test_a_citation_and_a_suggestion_on_a_held_order_are_written_with_it_once(
     assert label == "暂存-0001"
     desk.clock.advance(30)
     cited_at = desk.clock.now()
-    assert desk.cite(label) is None and desk.suggest(label) is None  # held: no error
+    # Held behind the order, no error to the agent:
+    assert desk.cite(label) == Held("暂存-0002") and desk.suggest(label) == Held("暂存-0003")
     assert desk.journal.view().held == 1  # the banner counts orders, not their records
     outage.up()
     desk.clock.advance(600)
@@ -217,3 +224,24 @@ def test_closing_the_journal_closes_its_file(desk: Desk, tmp_path: Path) -> None
     assert not desk.journal.health(True) and desk.journal.replay().written == []
     with desk.db.read() as session:
         assert session.execute(text("SELECT 1")).scalar() == 1
+
+
+def test_an_incident_link_on_a_held_order_is_made_once_it_is_written(
+    desk: Desk, outage: Outage
+) -> None:
+    seed_partners(desk.db)
+    desk.clock.set(T0)
+    incidents = IncidentService(desk.db, desk.clock.now, plan_book())
+    incident = incidents.start(LEAD, DRAFT).number
+    writers = records(desk.db, desk.knowledge, HOTLINE, incidents)
+    journal = JournalService(desk.orders, HOTLINE, desk.file, desk.clock.now, writers)
+    links = HeldLinks(incidents, journal)
+    outage.down()
+    label = journal.save(draft(1, district=DRAFT.district))
+    assert links.link(HOTLINE, incident, label) == Held("暂存-0002")  # Ctrl+L: no error
+    outage.up()
+    [(_, number)] = journal.replay().written
+    linked = desk.rows("SELECT o.number FROM incident_link l JOIN work_order o"
+                       " ON o.id = l.order_id")  # fmt: skip
+    assert linked == [(number,)]
+    assert journal.replay().written == [] and desk.file.entries() == []

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.knowledge import CATEGORY_NAMES, Article
 from console.services.knowledge_index import Hit
+from console.services.steps import Held
 from console.ui.keys import KEYS, marked, sequences
 from console.ui.names import say
 from console.ui.operations import Operations
@@ -240,7 +241,9 @@ class OrderCiter(QObject):
         pane = self.pane
         self._ops.write(
             pane if pane is not None else self, partial(self._cite_on, order_number, article_id),
-            success=lambda cited: pane.confirm_cited(article_id, order_number, held=cited is None)
+            success=lambda cited: pane.confirm_cited(
+                article_id, order_number, held=isinstance(cited, Held)
+            )
             if pane
             else None,
             failure=lambda error: pane.refuse(refusal_text(error)) if pane else None,
