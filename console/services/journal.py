@@ -10,10 +10,14 @@ new saves are held behind it, so the journal is written in the order the agent s
 
 :meth:`replay` writes the held entries one by one, each in its own transaction with its key:
 an entry whose key the database already has (the console was killed between the commit and
-the journal's delete) is not written again. A held step (:meth:`act`) whose order another seat
-changed meanwhile (``StaleOrder``), or an entry the rules now refuse, is set aside with its
-reason and shown to the agent, never forced over the other seat's change. A database that goes
-away again stops the replay; the rest stays held. docs/outage.md tells the whole story.
+the journal's delete) is not written again. A held step (:meth:`act`; the order detail's
+:meth:`step` holds those ``ActionSpec.offline`` allows and refuses the others) whose order
+another seat changed meanwhile (``StaleOrder``), or an entry the rules now refuse, is set aside
+with its reason and shown to the agent, never forced over the other seat's change. A record that
+follows an order (:meth:`follow`: a citation, a suggestion's outcome, an incident link) made on
+a held order is held behind it and written with the order's number once it is written. A
+database that goes away again stops the replay; the rest stays held. docs/outage.md tells the
+whole story.
 """
 
 from __future__ import annotations
@@ -188,13 +192,15 @@ class JournalService:
         """The order detail's step: one the seat may hold (``ActionSpec.offline``) goes through
         :meth:`act` and comes back :class:`Held` while the database is away; any other is
         ``perform``-ed as ever, and refused with ``needs_database`` while it is away (nothing
-        held, the agent's form kept)."""
+        held, the agent's form kept), as it is while the agent's steps on the order wait."""
         if ACTIONS[step.action].offline:
             self._by.require(step.action)
             label = self.act(step.number, step.action, step.note, step.mode, step.detail,
                              seen=step.version)  # fmt: skip
             return Held(label) if label is not None else None
-        if self._offline:  # known away: no connect timeout before saying so
+        # Known away (no connect timeout before saying so), or the agent's own steps on this
+        # order still held: this one must not go before them (the next health check writes them).
+        if self._offline or self._held_steps(step.number):
             raise Refused("needs_database", action=step.action.value)
         try:
             return perform(step)
@@ -207,11 +213,12 @@ class JournalService:
     def follow(
         self, number: str, kind: str, body: dict[str, Any], now: Callable[[str], object]
     ) -> object:
-        """A record on order ``number`` (a citation, a suggestion's outcome): ``now(number)``
-        writes it with the database there (a held label written meanwhile: its number); with the database away, or when ``number`` is a held label
-        (暂存-0003), it is held and written after that order, by the ``records`` writer of
-        ``kind``. :class:`Held` when held, None when skipped; a held order that will not be written (set
-        aside) or that is gone skips it, logged: the agent is not told of a failed record."""
+        """A record on order ``number`` (a citation, a suggestion's outcome, an incident link):
+        ``now(number)`` writes it with the database there (a held label written meanwhile: its
+        number). With the database away, or ``number`` a held label (暂存-0003) still held, it
+        is held and written after that order by the ``records`` writer of ``kind``: returns
+        :class:`Held`. A held order that will not be written (set aside) or is gone skips it
+        (None), logged: the agent is not told of a record that could not be kept."""
         with self._turn():
             number = self._labels.get(number, number)
             seq = held_seq(number)
