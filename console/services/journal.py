@@ -266,14 +266,17 @@ class JournalService:
 
     def health(self, ok: bool) -> bool:
         """The console's health check (the alarm sweep) said whether the database answers.
-        True when a replay is wanted now."""
-        with self._lock:
-            if self._closed:
-                return False
-            if not ok:
-                self._offline = True
-                return False
-        return self._file.waiting(self._by.login) or self._offline
+        True when a replay is wanted now (not while a save or a replay is under way: the next
+        check asks again)."""
+        if not ok:
+            self._offline = True
+        if not ok or self._closed or not self._lock.acquire(blocking=False):
+            return False  # a save or a replay under way (the GUI thread never waits for it)
+        try:
+            return self._file.waiting(self._by.login) or self._offline
+        finally:
+            self._lock.release()
+            self._close_if_signed_out()
 
     def replay(self) -> Replayed:
         """Write this agent's held entries, oldest first; see the module's docstring."""

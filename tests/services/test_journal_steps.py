@@ -7,6 +7,8 @@ with their own times; keys older than the retention are purged. On SQLite and Po
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -249,3 +251,31 @@ def test_an_incident_link_on_a_held_order_is_made_once_it_is_written(
                        " ON o.id = l.order_id")  # fmt: skip
     assert linked == [(number,)]
     assert journal.replay().written == [] and desk.file.entries() == []
+
+
+def test_the_health_check_never_waits_for_a_replay_under_way(desk: Desk, outage: Outage) -> None:
+    outage.down()
+    label = desk.journal.save(draft(1))
+    desk.cite(label)
+    outage.up()
+    writing, go_on = threading.Event(), threading.Event()
+
+    def slow(number: str, body: dict[str, object], key: str, at: datetime) -> object:
+        writing.set()
+        go_on.wait(30)
+        return None
+
+    journal = JournalService(desk.orders, HOTLINE, desk.file, desk.clock.now, {CITE: slow})
+    replay = threading.Thread(target=journal.replay)
+    replay.start()
+    try:
+        assert writing.wait(30)
+        started = time.monotonic()
+        assert not journal.health(True)  # a replay is under way: the GUI thread goes on
+        journal.close()  # signed out meanwhile: the replay closes the file when it ends
+        assert time.monotonic() - started < 1
+    finally:
+        go_on.set()
+        replay.join(30)
+    with pytest.raises(Exception, match="closed"):
+        desk.file.count("王丽")
