@@ -85,7 +85,7 @@ def test_steps_held_in_the_detail_refused_ones_keep_the_note(
         outage.up()
         assert journal.health(True)
         assert [label for label, _ in journal.replay().written] == ["暂存-0001", "暂存-0002"]
-        detail.show_held()
+        detail.held.refresh()
         assert detail.held.isHidden()
         with qtbot.waitSignal(detail.shown):
             detail.refresh()
@@ -120,7 +120,7 @@ def test_a_step_not_written_stays_on_the_order_until_dismissed(
         outage.up()
         orders.act(number, Action.PROGRESS, OTHER, "另一席位的进展", seen=2)
         journal.replay()
-        detail.show_held()
+        detail.held.refresh()
         lines = detail.held.text().splitlines()
         assert lines[0].startswith("⚠ 未写入：暂存-0001 · 处置进展 · ")
         assert lines[0].endswith("期间该工单已被其他席位修改，未覆盖；如仍需要请重新操作")

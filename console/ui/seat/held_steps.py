@@ -69,6 +69,10 @@ class HeldSteps(QLabel):
         self.setToolTip("\n\n".join(f"{p.label}: {p.note}" for p in found if p.note))
         self.setVisible(bool(lines))
 
+    def refresh(self) -> None:
+        """The lines of the order shown, read again (the seat's journal was written)."""
+        self.show_for(self._number)
+
     def dismiss_shown(self) -> None:
         """Ctrl+Shift+D: the agent has seen the lines not written on the order shown (and redone
         what is still needed by hand): they go. Held lines stay: they are still to be written."""

@@ -295,10 +295,6 @@ class OrderDetail(QWidget):
         elif self.order is not None:
             self.load(self.order.number, quietly=True)
 
-    def show_held(self) -> None:
-        """The 暂存 lines of the order on screen again (the seat's journal was written)."""
-        self.held.show_for(self.order.number if self.order is not None else None)
-
     def set_now(self, now: datetime) -> None:
         """The instant the time left is counted from (the app's clock tick)."""
         self._now = now
