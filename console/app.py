@@ -134,7 +134,9 @@ def _start(
         hooked.append(install_excepthook(CrashDialog(app).show, log_path))
     from console.app_open import open_databases
 
-    opened = open_databases([c.db_url for c in configs], screen)
+    # A seat waits for a database not there yet (the screen counts down); a check does not.
+    retry = not smoke and script is None
+    opened = open_databases([c.db_url for c in configs], screen, retry=retry)
     if opened is None:  # closed while connecting: the user gave up
         return EXIT_CANNOT_START
     from console.app_compose import compose

@@ -179,7 +179,7 @@ class System:
         for part in self.parts:
             part.status.set_connected(ok)
             # Back: the seat's outage journal is written (docs/outage.md).
-            follow_journal(part.seat.journal, part.status, self._proc.ops, ok)
+            follow_journal(part.seat.journal, part.status, self._proc.ops, ok, part.on_journal)
 
     def open_window(self, by: Seated, switch: Telephony) -> WindowParts:
         part = build_window(self.shared, by, switch)
@@ -200,7 +200,7 @@ class System:
     def close_window(self, part: WindowParts) -> None:  # signed out: the seat is logged out
         self.parts.remove(part)
         self.notifier.message.disconnect(part.banner.show_message)
-        part.seat.controller.close()
+        part.seat.close()
         changes = self._watching.pop(id(part), None)
         if changes is not None:
             changes.close()
@@ -245,6 +245,8 @@ class System:
     def close(self) -> None:
         """After the loop: the worker threads joined, the watches and the database closed."""
         self._executor.shutdown(wait=True)
+        for part in self.parts:  # the seats still signed in: their journal files
+            part.seat.journal.close()
         for changes in self._watching.values():
             changes.close()
         self._watching.clear()

@@ -10,7 +10,6 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import partial
 
 from console.domain.agent_state import AgentState
 from console.domain.catalogue import District, Field, Kind
@@ -20,7 +19,15 @@ from console.domain.roles import Capability, Seated
 from console.services.dispositions import DispositionService
 from console.services.duplicates import DEFAULT_WINDOW, DuplicateService
 from console.services.incidents import IncidentService
-from console.services.journal import JournalService
+from console.services.journal import JournalService, Replayed
+from console.services.journal_records import (
+    CITE,
+    SUGGESTION,
+    HeldLinks,
+    cite_body,
+    suggestion_body,
+)
+from console.services.journal_records import records as held_records
 from console.services.knowledge import KnowledgeService
 from console.services.orders import OrderService
 from console.services.report_calls import CallRecorder
@@ -61,6 +68,12 @@ class SeatParts:
     journal: JournalService  # what the seat saved while the database was away (docs/outage.md)
     follow_policy: Callable[[bool, bool], None]  # (rules, articles) changed: see follow_policy
 
+    def close(self) -> None:
+        """Its agent signed out: the seat logged out of the switch, the journal's file closed
+        (what it holds stays on disk for the next sign-in here)."""
+        self.controller.close()
+        self.journal.close()
+
 
 def build_seat(
     *,
@@ -91,10 +104,16 @@ def build_seat(
     pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
     duplicates = DuplicateService(db, clock, orders.writer, by, duplicate_window)
     suggestions = SuggestionService(db, by.actor.platform, clock)
-    assist = intake_assist(db, by, suggestions, duplicates, ops, kind_names, chinese)
+    knowledge = KnowledgeService(db, clock)
     journal = JournalService(
-        orders, by, JournalFile(data_dir() / "journal" / f"{actor.seat}.sqlite3"), clock
+        orders,
+        by,
+        JournalFile(data_dir() / "journal" / f"{actor.seat}.sqlite3"),
+        clock,
+        # A citation, a suggestion's outcome, an incident link on a held order: written after it.
+        records=held_records(db, knowledge, by, incidents),
     )
+    assist = intake_assist(db, by, suggestions, duplicates, ops, kind_names, chinese, journal)
     intake = IntakeForm(
         platform=actor.platform,
         kinds=[k for k in kinds if k.platform is actor.platform],
@@ -105,7 +124,7 @@ def build_seat(
         # One folder per seat: two seats in one process (make run) keep their own drafts.
         drafts=DraftStore(data_dir() / "drafts" / actor.seat),
         # The active incidents of the caller's city, linked to the order in one key (Ctrl+L).
-        incidents=IncidentOffer(incidents, by=by, ops=ops, clock=clock)
+        incidents=IncidentOffer(HeldLinks(incidents, journal), by=by, ops=ops, clock=clock)
         if incidents is not None and by.may(Capability.LINK_INCIDENT)
         else None,
         # The routing suggestion and the likely duplicates, as the agent types (issue 16).
@@ -132,11 +151,10 @@ def build_seat(
         seat=controller, telephony=switch, line=line, ops=ops,
         transfers=order_transfers(orders, by), window=transfer_window,
     )  # fmt: skip
-    articles = KnowledgeService(db, clock)
-    knowledge = knowledge_pane(articles, by, ops, intake, controller)
+    pane = knowledge_pane(knowledge, journal, by, ops, intake, controller)
     panel = SeatPanel(controller, flow, call_bar, pop_view, intake, chinese=chinese,
-                      beside_pop=knowledge)  # fmt: skip
-    follow = follow_policy(ops, suggestions, intake, articles, knowledge)
+                      beside_pop=pane)  # fmt: skip
+    follow = follow_policy(ops, suggestions, intake, knowledge, pane)
     return SeatParts(panel, controller, flow, switch, pop_view, states, duplicates, journal,
                      follow)  # fmt: skip
 
@@ -171,17 +189,24 @@ def follow_policy(
 
 def knowledge_pane(
     service: KnowledgeService,
+    journal: JournalService,
     by: Seated,
     ops: Operations,
     intake: IntakeForm,
     controller: SeatController,
 ) -> KnowledgePane | None:
     """The knowledge articles (知识库) for the kind and text being typed, under the screen pop;
-    an article cited is recorded on the order of the call (before its save: once it is saved).
+    an article cited is recorded on the order of the call (before its save: once it is saved;
+    on an order held while the database is away: once that order is written, by ``journal``).
     None for a principal who takes no calls."""
     if not by.may(Capability.TAKE_CALLS):
         return None
-    citer = OrderCiter(ops, partial(service.cite, by))
+
+    def cite(number: str, article_id: str) -> object:
+        return journal.follow(number, CITE, cite_body(article_id),
+                              lambda written: service.cite(by, written, article_id))  # fmt: skip
+
+    citer = OrderCiter(ops, cite)
     pane = KnowledgePane(service.search, ops, citer)
     citer.pane = pane
     citer.setParent(pane)
@@ -211,10 +236,12 @@ def intake_assist(
     ops: Operations,
     kind_names: dict[str, str],
     chinese: bool,
+    journal: JournalService,
 ) -> Callable[[IntakeFields], IntakeAssist]:
     """The intake form's assist (routing suggestion, likely duplicates) acting as ``by``; the
     suggestions read the rules start-up stored (``import_site_rules``), read again as they
-    change (:func:`follow_policy`)."""
+    change (:func:`follow_policy`). A suggestion's outcome on an order held while the database
+    is away is written with that order (``journal``)."""
     with db.read() as session:  # the directory's names, for the suggested department
         names = {d.code: d.name_zh if chinese else d.name_en
                  for d in departments(session, include_retired=True)}  # fmt: skip
@@ -230,8 +257,11 @@ def intake_assist(
         join=lambda number, d: duplicates.join(
             number, d.caller_phone, d.caller_name, d.description.strip()
         ),
-        record=lambda number, advice, accepted: suggestions.record(
-            number, advice, accepted, by.login
+        record=lambda number, advice, accepted: journal.follow(
+            number,
+            SUGGESTION,
+            suggestion_body(advice, accepted, by.login),
+            lambda written: suggestions.record(written, advice, accepted, by.login),
         ),
     )
 
@@ -243,16 +273,25 @@ def intake_assist(
 
 
 def follow_journal(
-    journal: JournalService, status: StatusBar, ops: Operations, ok: bool | None
+    journal: JournalService,
+    status: StatusBar,
+    ops: Operations,
+    ok: bool | None,
+    written: Callable[[], None] = lambda: None,
 ) -> None:
     """The status bar's banner says what the seat's journal holds. ``ok``: what the health
     check (the alarm sweep) just found; with the database answering, the journal is written
-    on the write thread, then the banner says what became of it. None: just show it."""
+    on the write thread, then the banner says what became of it and ``written`` is called (the
+    order detail's 暂存 lines). None: just show it."""
     if ok is None or not journal.health(ok):
         status.show_journal(journal.view())
         return
-    ops.write(status, journal.replay,
-              success=lambda done: status.show_journal(journal.view(), done),
+
+    def done(replayed: Replayed) -> None:
+        status.show_journal(journal.view(), replayed)
+        written()
+
+    ops.write(status, journal.replay, success=done,
               failure=lambda e: log.error("the journal's replay failed", exc_info=e))  # fmt: skip
 
 

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QScreen, QShortcut
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from console.app_consultation import add_consultation
 from console.app_floor import floor_views
-from console.app_seat import SeatParts, build_seat
+from console.app_seat import SeatParts, build_seat, follow_journal
 from console.domain.catalogue import District, Field, Kind
 from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
 from console.domain.orders import Action, Platform
@@ -111,6 +112,7 @@ class WindowParts:
     on_topics: Callable[[Topics], None] = lambda _topics: None  # … only what the topics concern
     ringer: Ringer | None = None
     on_incidents: Callable[[], None] = lambda: None  # an incident changed: board, panel, offer
+    on_journal: Callable[[], None] = lambda: None  # the seat's journal changed: 暂存 lines
 
 
 def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
@@ -148,7 +150,9 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     )  # fmt: skip
     steps = OrderActions(
         by=by,
-        perform=StepService(shared.orders, by).perform,
+        # A step the seat may hold goes to its journal while the database is away; any other
+        # is refused then, the form kept (docs/outage.md).
+        perform=partial(seat.journal.step, perform=StepService(shared.orders, by).perform),
         ops=ops,
         departments=shared.orders.linkage.departments,
         police_kinds=[k for k in kinds if k.platform is Platform.POLICE and k.police],
@@ -168,6 +172,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         department_names=department_names, actions=steps,
         reveal=_revealer(shared.privacy, by.login),
         link=lambda number: exchange.order_link(number, by),
+        journal=seat.journal,  # the 暂存 lines: steps held while the database is away
     )  # fmt: skip
     board = StateBoard(seat.controller.board, ops) if by.may(Capability.SEE_FLOOR) else None
     emergency = (
@@ -242,6 +247,8 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     )
     # A step that finished after the agent moved on is reported where it is seen.
     steps.refused.connect(lambda text: status.showMessage(text, 15_000))
+    # Held steps not written, dismissed on their order: the banner's count follows.
+    detail.held.dismissed.connect(lambda: follow_journal(seat.journal, status, ops, None))
     if by.may(Capability.SEE_ORDERS):  # the link to the peer's system, where there is one
         status.follow_link(ops, lambda: exchange.link(by))
     panel.refresh()
@@ -314,7 +321,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
 
     return WindowParts(
         window, seat, status, panel, banner, tick, lambda: on_topics(ALL), ringer=ringer,
-        on_incidents=on_incidents, on_topics=on_topics,
+        on_incidents=on_incidents, on_topics=on_topics, on_journal=detail.held.refresh,
     )  # fmt: skip
 
 

@@ -3,7 +3,8 @@
 Replaces the caller's phone and name on every order closed (办结 or 撤销) before the cut-off with
 a keyed hash (:mod:`console.services.privacy`). The cut-off is ``--before`` (a China date) or
 ``[privacy] retention_months`` before today. ``--dry-run`` only counts; the real run says what
-it will do and asks for ``yes`` (or takes ``--yes``). Audited as ``purge``.
+it will do and asks for ``yes`` (or takes ``--yes``). Audited as ``purge``. Every real run
+also deletes the seats' write keys older than ``KEY_DAYS`` (30 days; ``forget_keys``).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def purge(
     answer: Callable[[str], str] = input,
 ) -> int:
     from console.services.audit import AuditKeyError, AuditTrail, open_key
-    from console.services.privacy import PrivacyService, cutoff_for
+    from console.services.privacy import KEY_DAYS, PrivacyService, cutoff_for, forget_keys
     from console.store.setup import init_db
 
     today = datetime.now(CHINA).date()
@@ -60,6 +61,10 @@ def purge(
         except AuditKeyError as exc:
             raise CommandFailed(str(exc)) from None
         service = PrivacyService(db, AuditTrail(key, lambda: datetime.now(UTC)), seat="cli")
+        if not args.dry_run:  # no personal data, nothing to confirm: always
+            keys = forget_keys(db, datetime.now(UTC))
+            print(f"personal-data purge: {keys:,} seat write keys older than {KEY_DAYS} days "
+                  "deleted")  # fmt: skip
         due = service.purge_count(before)
         what = f"{due:,} orders closed before {before} (China date) hold a caller's phone/name"
         if args.dry_run:

@@ -111,6 +111,12 @@ class ActionSpec:
     route: Route = Route.ACT
     step: bool = True  # offered as a step in the order detail (create and 并单/拆单 are not)
     key: str = ""  # its own key in the order detail, the same in every state (console/ui/keys.py)
+    # May be held on the seat while the database is away (services.journal, docs/outage.md):
+    # it records what happened on the order as shown (a note, a feedback text, a sign-for) and
+    # is set aside at write-back if the order changed meanwhile. False: it needs the order as
+    # it is now, the directory or the peer (a transfer, a dispatch, a close), so it is refused
+    # until the database is back, the form kept as typed.
+    offline: bool = False
 
     @property
     def refusals(self) -> tuple[str, ...]:
@@ -138,16 +144,16 @@ _OPEN = frozenset(Status) - TERMINAL
 _DECLARED = (
     ActionSpec(Action.CREATE, QT_TRANSLATE_NOOP("OrderDetail", "Received"), frozenset(), step=False),
     ActionSpec(
-        Action.SIGN_FOR, QT_TRANSLATE_NOOP("OrderDetail", "Sign for"), _s(S.TRANSFERRED), target=S.SIGNED_FOR, key="Alt+G",
+        Action.SIGN_FOR, QT_TRANSLATE_NOOP("OrderDetail", "Sign for"), _s(S.TRANSFERRED), target=S.SIGNED_FOR, key="Alt+G", offline=True,
     ),
     ActionSpec(
         Action.DEPT_SIGN_FOR, QT_TRANSLATE_NOOP("OrderDetail", "Department signs for"), _s(S.DISPATCHED),
-        target=S.HANDLING, key="Alt+P",
+        target=S.HANDLING, key="Alt+P", offline=True,
     ),
     ActionSpec(
         Action.START_HANDLING, QT_TRANSLATE_NOOP("OrderDetail", "Handle"),
         _s(S.RECEIVED, S.SIGNED_FOR, S.RETURNED, S.FIRST_CONTACT), target=S.HANDLING,
-        guards=(Guard.NOT_GUIDANCE,), key="Alt+H",
+        guards=(Guard.NOT_GUIDANCE,), key="Alt+H", offline=True,
     ),
     ActionSpec(
         # Dispatching again from DISPATCHED is 改派: the department refused or was the wrong one.
@@ -158,11 +164,11 @@ _DECLARED = (
     ),
     ActionSpec(
         Action.PROGRESS, QT_TRANSLATE_NOOP("OrderDetail", "Progress"), _s(S.HANDLING), note=True,
-        hint=QT_TRANSLATE_NOOP("OrderActions", "The department's progress report"), key="Alt+R",
+        hint=QT_TRANSLATE_NOOP("OrderActions", "The department's progress report"), key="Alt+R", offline=True,
     ),
     ActionSpec(
         Action.FEED_BACK, QT_TRANSLATE_NOOP("OrderDetail", "Feed back"), _s(S.HANDLING), target=S.FED_BACK,
-        note=True, hint=QT_TRANSLATE_NOOP("OrderActions", "What was done, as the caller will hear it"), key="Alt+F",
+        note=True, hint=QT_TRANSLATE_NOOP("OrderActions", "What was done, as the caller will hear it"), key="Alt+F", offline=True,
     ),
     ActionSpec(
         # The origin judges feedback; first-contact guidance is closed by its own platform.
@@ -196,7 +202,7 @@ _DECLARED = (
         Action.FIRST_CONTACT, QT_TRANSLATE_NOOP("OrderDetail", "First contact"), _s(S.RECEIVED, S.RETURNED),
         target=S.FIRST_CONTACT, at_origin=True, note=True, form=(FormField.FIRST_CONTACT_MODE,),
         hint=QT_TRANSLATE_NOOP("OrderActions", "What was accepted, or what the caller was told"),
-        guards=(Guard.MODE_GIVEN,), effects=frozenset({Effect.SETS_MODE}), key="Alt+O",
+        guards=(Guard.MODE_GIVEN,), effects=frozenset({Effect.SETS_MODE}), key="Alt+O", offline=True,
     ),
     ActionSpec(
         # 联动110派警: a department's report becomes a linked 110 order.

@@ -151,6 +151,15 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     "call_over": QT_TRANSLATE_NOOP("Refusals", "The call has already ended."),
     "call_not_now": QT_TRANSLATE_NOOP("Refusals", "The call cannot do that in its present state."),
     "switch_refused": QT_TRANSLATE_NOOP("Refusals", "The switch refused the command."),
+    # A step the seat does not hold in its outage journal (ActionSpec.offline is False).
+    "needs_database": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The database connection is lost: this step needs it. Try again once it is back; "
+        "what you typed is kept.",
+    ),
+    "order_not_written": QT_TRANSLATE_NOOP(
+        "Refusals", "The held order it was for was not written: enter it again."
+    ),
     # Database faults (console.store.faults.classify): what happened and what to do, never SQL.
     "db_unreachable": QT_TRANSLATE_NOOP(
         "Refusals",

@@ -10,34 +10,49 @@ new saves are held behind it, so the journal is written in the order the agent s
 
 :meth:`replay` writes the held entries one by one, each in its own transaction with its key:
 an entry whose key the database already has (the console was killed between the commit and
-the journal's delete) is not written again. A held step (:meth:`act`) whose order another seat
-changed meanwhile (``StaleOrder``), or an entry the rules now refuse, is set aside with its
-reason and shown to the agent, never forced over the other seat's change. A database that goes
-away again stops the replay; the rest stays held. docs/outage.md tells the whole story.
+the journal's delete) is not written again. A held step (:meth:`act`; the order detail's
+:meth:`step` holds those ``ActionSpec.offline`` allows and refuses the others) whose order
+another seat changed meanwhile (``StaleOrder``), or an entry the rules now refuse, is set aside
+with its reason and shown to the agent, never forced over the other seat's change. A record that
+follows an order (:meth:`follow`: a citation, a suggestion's outcome, an incident link) made on
+a held order is held behind it and written with the order's number once it is written. A
+database that goes away again stops the replay; the rest stays held. docs/outage.md tells the
+whole story.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import threading
 import uuid
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from console.domain.actions import ACTIONS
 from console.domain.intake import Draft
 from console.domain.orders import Action, FirstContactMode, Priority
 from console.domain.refusals import Refused
 from console.domain.roles import Seated
 from console.services.faults import explain as classify
 from console.services.orders import InvalidDraft, OrderService
-from console.store.journal_file import ASIDE, Entry, JournalFile
+from console.services.steps import Held, Step
+from console.store.journal_file import ASIDE, FOLLOW, HELD, Entry, JournalFile
+
+log = logging.getLogger(__name__)
 
 # Refusals that mean "the database is not there now" (not "it said no"): hold, replay later.
 OUTAGE = frozenset({"db_unreachable", "db_restarting", "db_cannot_open", "db_read_only"})
 HELD_LABEL = "暂存-{seq:04d}"  # what the agent is given for a held order, instead of a number
+_LABEL_HEAD = HELD_LABEL.split("{", 1)[0]
 
 CREATE, STEP = "create", "step"
+
+Record = Callable[[str, dict[str, Any], str, datetime], object]
+"""Writes a record that follows an order (:meth:`JournalService.follow`): (order number, the
+entry's body, its key, when the agent made it). Each kind's writer is given to the service."""
 
 
 def is_outage(error: BaseException) -> bool:
@@ -48,6 +63,12 @@ def is_outage(error: BaseException) -> bool:
 
 def held_label(seq: int) -> str:
     return HELD_LABEL.format(seq=seq)
+
+
+def held_seq(label: str) -> int | None:
+    """The journal entry a held label names (暂存-0003 → 3), None for an order number."""
+    tail = label[len(_LABEL_HEAD) :] if label.startswith(_LABEL_HEAD) else ""
+    return int(tail) if tail.isdigit() else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +94,18 @@ class JournalView:
 
 
 @dataclass(frozen=True, slots=True)
+class Pending:
+    """A step held on an order, as the order detail shows it under 暂存 until written."""
+
+    seq: int
+    label: str
+    action: Action
+    note: str
+    at: datetime
+    reason: str = ""  # set aside, and why ("stale": the order changed meanwhile); "": waiting
+
+
+@dataclass(frozen=True, slots=True)
 class Replayed:
     written: list[tuple[str, str]] = field(default_factory=list)  # (held label, order number)
     aside: list[SetAside] = field(default_factory=list)
@@ -88,10 +121,16 @@ class JournalService:
         by: Seated,
         journal: JournalFile,
         clock: Callable[[], datetime],
+        records: Mapping[str, Record] | None = None,
     ) -> None:
+        """``records``: the writer of each kind of record that may follow an order
+        (:meth:`follow`), by kind ("cite", "suggestion": ``console.services.journal_records``)."""
         self._orders, self._by, self._file, self._clock = orders, by, journal, clock
+        self._records = dict(records or {})
         self._lock = threading.RLock()  # a save and a replay take turns
         self._offline = False
+        self._labels: dict[str, str] = {}  # held label → the number it was written as
+        self._closed = False
 
     # ---------------------------------------------------------------- the seat's writes
 
@@ -99,7 +138,7 @@ class JournalService:
         """Write ``draft`` as a new order and return its number, or hold it and return its held
         label. Raises what :meth:`OrderService.create` raises for anything but an outage."""
         body = _draft_body(draft)
-        with self._lock:
+        with self._turn():
             key, at = uuid.uuid4().hex, self._clock()
             if not self._must_hold():
                 try:
@@ -121,12 +160,13 @@ class JournalService:
         seen: int,
     ) -> str | None:
         """Take a step on order ``number`` (``seen``: its timeline length on screen), or hold it.
-        None when it was taken; its held label when held. Replayed with the same ``seen``:
-        an order another seat changed meanwhile sets it aside, never over their change."""
+        None when it was taken; its held label when held. Replayed with the same ``seen`` (plus
+        the agent's steps held before it on the order): an order another seat changed meanwhile
+        sets it aside, never over their change."""
         body = {"number": number, "action": action.value, "note": note, "detail": detail,
                 "first_contact_mode": first_contact_mode.value if first_contact_mode else None,
                 "seen": seen}  # fmt: skip
-        with self._lock:
+        with self._turn():
             key, at = uuid.uuid4().hex, self._clock()
             if not self._must_hold():
                 try:
@@ -137,7 +177,86 @@ class JournalService:
                     if not is_outage(exc):
                         raise
                     self._offline = True
+            # The agent's steps held before on this order come first: they lengthen the
+            # timeline this one was seen with (set aside, they make this one stale too).
+            body["seen"] = seen + len(self._held_steps(number))
             return held_label(self._file.hold(key, STEP, at, self._by.login, body))
+
+    def _held_steps(self, number: str, states: tuple[str, ...] = (HELD,)) -> list[Entry]:
+        """This agent's steps on order ``number`` in ``states``, oldest first."""
+        found = [e for state in states for e in self._file.entries(state)
+                 if e.kind == STEP and e.login == self._by.login and e.body["number"] == number]  # fmt: skip
+        return sorted(found, key=lambda e: e.seq)
+
+    def step(self, step: Step, perform: Callable[[Step], object]) -> object:
+        """The order detail's step: one the seat may hold (``ActionSpec.offline``) goes through
+        :meth:`act` and comes back :class:`Held` while the database is away; any other is
+        ``perform``-ed as ever, and refused with ``needs_database`` while it is away (nothing
+        held, the agent's form kept), as it is while the agent's steps on the order wait."""
+        if ACTIONS[step.action].offline:
+            self._by.require(step.action)
+            label = self.act(step.number, step.action, step.note, step.mode, step.detail,
+                             seen=step.version)  # fmt: skip
+            return Held(label) if label is not None else None
+        # Known away (no connect timeout before saying so), or the agent's own steps on this
+        # order still held: this one must not go before them (the next health check writes them).
+        if self._offline or self._held_steps(step.number):
+            raise Refused("needs_database", action=step.action.value)
+        try:
+            return perform(step)
+        except Exception as exc:
+            if not is_outage(exc):
+                raise
+            self._offline = True
+            raise Refused("needs_database", action=step.action.value) from exc
+
+    def follow(
+        self, number: str, kind: str, body: dict[str, Any], now: Callable[[str], object]
+    ) -> object:
+        """A record on order ``number`` (a citation, a suggestion's outcome, an incident link):
+        ``now(number)`` writes it with the database there (a held label written meanwhile: its
+        number). With the database away, or ``number`` a held label (暂存-0003) still held, it
+        is held and written after that order by the ``records`` writer of ``kind``: returns
+        :class:`Held`. A held order that will not be written (set aside) or is gone skips it
+        (None), logged: the agent is not told of a record that could not be kept."""
+        with self._turn():
+            number = self._labels.get(number, number)
+            seq = held_seq(number)
+            if seq is not None:
+                state = self._file.state(seq)
+                if state != HELD:
+                    log.info("%s on %s not kept: the held order is %s", kind, number,
+                             "set aside" if state == ASIDE else "gone from the journal")  # fmt: skip
+                    return None
+            elif not self._must_hold():
+                try:
+                    return now(number)
+                except Exception as exc:
+                    if not is_outage(exc):
+                        raise
+                    self._offline = True
+            key, at = uuid.uuid4().hex, self._clock()
+            seq = self._file.hold(key, FOLLOW, at, self._by.login, {**body, "number": number,
+                                                                     "record": kind})  # fmt: skip
+            return Held(held_label(seq))
+
+    @contextlib.contextmanager
+    def _turn(self) -> Iterator[None]:
+        """A save, a step, a record or a replay, one at a time; the last one closes the file
+        when the agent signed out meanwhile (:meth:`close`)."""
+        try:
+            with self._lock:
+                yield
+        finally:
+            self._close_if_signed_out()
+
+    def _close_if_signed_out(self) -> None:
+        # After the lock is let go: a close() that found it taken set _closed before trying.
+        if self._closed and self._lock.acquire(blocking=False):
+            try:
+                self._file.close()
+            finally:
+                self._lock.release()
 
     def _must_hold(self) -> bool:
         """Offline, or anything of this agent's still held: keep the agent's order of saves."""
@@ -147,20 +266,34 @@ class JournalService:
 
     def health(self, ok: bool) -> bool:
         """The console's health check (the alarm sweep) said whether the database answers.
-        True when a replay is wanted now."""
-        with self._lock:
-            if not ok:
-                self._offline = True
-                return False
-        return self._file.count(self._by.login)[0] > 0 or self._offline
+        True when a replay is wanted now (not while a save or a replay is under way: the next
+        check asks again)."""
+        if not ok:
+            self._offline = True
+        if not ok or self._closed or not self._lock.acquire(blocking=False):
+            return False  # a save or a replay under way (the GUI thread never waits for it)
+        try:
+            return self._file.waiting(self._by.login) or self._offline
+        finally:
+            self._lock.release()
+            self._close_if_signed_out()
 
     def replay(self) -> Replayed:
         """Write this agent's held entries, oldest first; see the module's docstring."""
         done = Replayed()
-        with self._lock:
+        with self._turn():
+            if self._closed:
+                return done
             for entry in self._file.entries():
                 if entry.login != self._by.login:
                     continue  # another agent's: written when they sign in at this seat
+                if entry.kind != CREATE:
+                    named = str(entry.body.get("number", ""))
+                    if named in self._labels:  # its held order was written just now
+                        entry = replace(entry, body={**entry.body, "number": self._labels[named]})
+                    elif held_seq(named) is not None:
+                        self._skip(entry)  # its held order was not written: nothing to do
+                        continue
                 try:
                     number = self._write(entry)
                 except Exception as exc:
@@ -168,19 +301,40 @@ class JournalService:
                         self._offline = True
                         return Replayed(done.written, done.aside, stopped=True)
                     reason = _reason(exc)
+                    if entry.kind == FOLLOW:
+                        log.warning("held %s on %s not written (%s): skipped",
+                                    entry.body.get("record"), entry.body.get("number"), reason)  # fmt: skip
+                        self._file.written(entry.seq)
+                        continue
                     self._file.set_aside(entry.seq, reason)
                     done.aside.append(_set_aside(entry, reason))
                     continue
+                if entry.kind == CREATE:  # what follows it names the number from now on
+                    self._labels[held_label(entry.seq)] = number
+                    self._file.resolve(held_label(entry.seq), number)
                 self._file.written(entry.seq)
-                done.written.append((held_label(entry.seq), number))
+                if entry.kind != FOLLOW:
+                    done.written.append((held_label(entry.seq), number))
             self._offline = False
         return done
+
+    def _skip(self, entry: Entry) -> None:
+        log.warning("held %s %s on %s skipped: that held order was not written", entry.kind,
+                    entry.body.get("record") or entry.body.get("action"), entry.body["number"])  # fmt: skip
+        if entry.kind == FOLLOW:
+            self._file.written(entry.seq)
+        else:
+            self._file.set_aside(entry.seq, "order_not_written")
 
     def _write(self, entry: Entry) -> str:
         body = entry.body
         if entry.kind == CREATE:
             draft = _draft_of(body)
             return self._orders.create(draft, self._by, key=entry.key, at=entry.at).order.number
+        if entry.kind == FOLLOW:
+            number = str(body["number"])
+            self._records[str(body["record"])](number, body, entry.key, entry.at)
+            return number
         mode = body.get("first_contact_mode")
         self._orders.act(
             body["number"], Action(body["action"]), self._by, body.get("note", ""),
@@ -192,15 +346,33 @@ class JournalService:
     # ---------------------------------------------------------------- what the banner says
 
     def view(self) -> JournalView:
+        if self._closed:
+            return JournalView(False, 0, 0)
         mine, others, _aside = self._file.count(self._by.login)
         aside = tuple(
             _set_aside(e, e.reason) for e in self._file.entries(ASIDE) if e.login == self._by.login
         )
         return JournalView(self._offline, mine, others, aside)
 
+    def pending(self, number: str) -> list[Pending]:
+        """This agent's steps on order ``number`` held or set aside, oldest first (the order
+        detail shows them under 暂存)."""
+        if self._closed:
+            return []
+        return [Pending(e.seq, held_label(e.seq), Action(e.body["action"]),
+                        str(e.body.get("note", "")), e.at, e.reason)
+                for e in self._held_steps(number, (HELD, ASIDE))]  # fmt: skip
+
     def dismiss(self, seq: int) -> None:
         """The agent has seen a set-aside entry (and redone it by hand where wanted)."""
         self._file.dismiss(seq)
+
+    def close(self) -> None:
+        """The agent signed out (or the seat closed): the journal file's connection is closed,
+        once any save or replay under way has finished; the entries stay on disk for the next
+        sign-in at this seat. Never waits for a replay (the GUI thread calls it)."""
+        self._closed = True
+        self._close_if_signed_out()  # else the turn under way closes it when done (_turn)
 
 
 def _reason(exc: BaseException) -> str:

@@ -23,6 +23,7 @@ from console.domain.refusals import Refused
 from console.domain.roles import SITE, Capability, Principal, Seated, require
 from console.services.audit import AuditTrail
 from console.services.knowledge_index import SEARCH_MOST, Hit, Index
+from console.store import journal_keys
 from console.store import knowledge as store
 from console.store.engine import Database
 
@@ -69,8 +70,13 @@ class KnowledgeService:
         """Every article in effect today, by id."""
         return list(self._current().live)
 
-    def cite(self, by: Seated, order_number: str, article_id: str) -> Article:
-        """Record that ``article_id`` (its version in effect today) answered the order."""
+    def cite(
+        self, by: Seated, order_number: str, article_id: str, *, key: str | None = None,
+        at: datetime | None = None,
+    ) -> Article:  # fmt: skip
+        """Record that ``article_id`` (its version in effect today) answered the order.
+        ``key`` and ``at``: a citation the seat held while the database was away
+        (``console.services.journal``), written once with the time it was made."""
         by.require(Capability.TAKE_CALLS)
         live = {a.article_id: a for a in self.in_effect()}
         article = live.get(article_id)
@@ -79,8 +85,12 @@ class KnowledgeService:
         with self._db.write(notify=False) as session:
             if not store.order_exists(session, order_number):
                 raise Refused("unknown_order", number=order_number)
+            if key is not None and journal_keys.written(session, key) is not None:
+                return article  # written before the seat was killed: not twice
             store.cite(session, order_number, article, by.platform.value, by.login, by.seat,
-                       self._clock())  # fmt: skip
+                       at or self._clock())  # fmt: skip
+            if key is not None:
+                journal_keys.record(session, key, order_number, self._clock())
         return article
 
     def citations(self, order_number: str) -> list[tuple[str, int]]:

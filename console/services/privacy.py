@@ -10,20 +10,23 @@ replaces the phone and name of orders closed before the cut-off with a keyed has
 which lives outside the database, so the hashes cannot be reversed by trying every number
 without that file; the same number always hashes the same, so when a purged caller rings again
 :meth:`PrivacyService.caller_forms` lets the screen pop and the caller history still find the
-old orders.
+old orders. The same purge deletes the seats' write keys older than :data:`KEY_DAYS`
+(:func:`forget_keys`): they are no personal data, but kept for ever they grow by one row an
+order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from console.domain.audit import AuditAction, AuditEntry
 from console.domain.phone import is_pseudonym, mask_numbers, normalise_phone, pseudonymise
 from console.domain.refusals import Refused
 from console.services.audit import AuditTrail
+from console.store import journal_keys
 from console.store import privacy as repo
 from console.store.engine import Database
 from console.store.orders import UnknownOrder
@@ -35,6 +38,12 @@ CHINA = ZoneInfo("Asia/Shanghai")
 # holding SQLite's write lock up to ~2 s (the hashing is done before the lock is taken).
 BATCH = 50_000
 MAX_REASON = 200
+# The seats' write keys (table intake_key, docs/outage.md) are kept this many days, then purged
+# with the personal data. A key only matters while a seat's journal may replay its entry again
+# (a console killed between the write and the journal's delete, its agent not signed in there
+# since); a month is far beyond any outage. Would be a setting: [privacy] intake_key_days.
+KEY_DAYS = 30
+KEY_BATCH = 5_000  # keys deleted per transaction: short write locks while seats write
 PURPOSE = b"linkage-console personal data pseudonyms"
 
 
@@ -134,6 +143,18 @@ class PrivacyService:
         if name and not is_pseudonym(name):
             name = pseudonymise(self._key, name, "name")
         return repo.CallerRow(row.id, pseudonymise(self._key, row.phone), name)
+
+
+def forget_keys(db: Database, now: datetime, days: int = KEY_DAYS) -> int:
+    """Delete the seats' write keys (``intake_key``) written more than ``days`` before ``now``,
+    a batch per transaction. How many went."""
+    before, gone = now - timedelta(days=days), 0
+    while True:
+        with db.write(notify=False) as session:
+            done = journal_keys.forget_page(session, before, KEY_BATCH)
+        gone += done
+        if done < KEY_BATCH:
+            return gone
 
 
 def _instant(day: date) -> datetime:

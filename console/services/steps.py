@@ -28,6 +28,14 @@ class Step:
     mode: FirstContactMode | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Held:
+    """A step the seat held in its outage journal (the database away): written when it is back,
+    or set aside if the order changed meanwhile (``console.services.journal``)."""
+
+    label: str  # 暂存-0004
+
+
 class StepService:
     """Carries out the steps of the principal signed in at one seat (call it off the UI
     thread): each is refused unless the role matrix allows the principal the step's action at

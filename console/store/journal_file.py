@@ -27,6 +27,7 @@ from typing import Any
 
 HELD = "held"  # waiting for the database
 ASIDE = "aside"  # not written: the reason says why; the agent sees it
+FOLLOW = "follow"  # an entry's kind: a record on an order (a citation…), after the order
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entry (
@@ -92,16 +93,51 @@ class JournalFile:
         ]
 
     def count(self, login: str) -> tuple[int, int, int]:
-        """Held by ``login``, held by others at this seat, set aside (``login``'s)."""
+        """Held by ``login``, held by others at this seat, set aside (``login``'s): orders and
+        steps, not the records that follow an order (``FOLLOW``: a citation, a suggestion)."""
         with self._lock:
             mine, others, aside = self._conn.execute(
                 "SELECT"
                 " COALESCE(SUM(state = 'held' AND login = ?), 0),"
                 " COALESCE(SUM(state = 'held' AND login <> ?), 0),"
-                " COALESCE(SUM(state = 'aside' AND login = ?), 0) FROM entry",
-                (login, login, login),
+                " COALESCE(SUM(state = 'aside' AND login = ?), 0) FROM entry"
+                " WHERE kind <> ?",
+                (login, login, login, FOLLOW),
             ).fetchone()
         return int(mine), int(others), int(aside)
+
+    def waiting(self, login: str) -> bool:
+        """Whether anything of ``login``'s is held, records that follow an order included."""
+        with self._lock:
+            found = self._conn.execute(
+                "SELECT 1 FROM entry WHERE state = 'held' AND login = ? LIMIT 1", (login,)
+            ).fetchone()
+        return found is not None
+
+    def state(self, seq: int) -> str | None:
+        """HELD, ASIDE, or None once written (or dismissed)."""
+        with self._lock:
+            found = self._conn.execute("SELECT state FROM entry WHERE seq = ?", (seq,)).fetchone()
+        return None if found is None else str(found[0])
+
+    def resolve(self, label: str, number: str) -> None:
+        """The held order ``label`` (暂存-0003) was written as ``number``: the held entries that
+        name it (a step, a citation) name the number from now on, so a console killed before
+        they are written still knows their order after a restart."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT seq, body FROM entry WHERE state = 'held' AND kind <> 'create'"
+            ).fetchall()
+            changed = []
+            for seq, text in rows:
+                body = json.loads(text)
+                if body.get("number") == label:
+                    body["number"] = number
+                    changed.append((json.dumps(body, ensure_ascii=False, sort_keys=True), seq))
+            if changed:
+                self._conn.execute("BEGIN")
+                self._conn.executemany("UPDATE entry SET body = ? WHERE seq = ?", changed)
+                self._conn.execute("COMMIT")
 
     def written(self, seq: int) -> None:
         """The entry is in the database: it goes (the database keeps the order, not this file).
@@ -127,6 +163,7 @@ class JournalFile:
             self._conn.execute("DELETE FROM entry WHERE seq = ? AND state = 'aside'", (seq,))
 
     def close(self) -> None:
+        """Idempotent: the seat's window closes it when its agent signs out."""
         with self._lock:
             self._conn.close()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlmodel import Session
 
 from console.store.journal_tables import IntakeKeyRow
@@ -24,3 +24,12 @@ def record(session: Session, key: str, number: str, at: datetime) -> None:
     """Note that ``key`` wrote (or stepped on) order ``number``. A second write with the same
     key fails on the primary key, so two replays racing cannot both commit."""
     session.execute(insert(_KEYS).values(key=key, number=number, written_at=at))
+
+
+def forget_page(session: Session, before: datetime, most: int) -> int:
+    """Delete at most ``most`` keys written before ``before``; how many went."""
+    page = select(_KEYS.c.key).where(_KEYS.c.written_at < before).limit(most)
+    keys = [str(k) for k in session.execute(page).scalars()]
+    if keys:
+        session.execute(delete(_KEYS).where(_KEYS.c.key.in_(keys)))
+    return len(keys)

@@ -159,6 +159,8 @@ _DECLARED: dict[str, Key] = {
                         "Enter; the reveal is recorded in the audit trail", W.DETAIL_PAGE),
     "em_from_order": _k("Ctrl+Shift+E", "start a linkage plan from this order (shift leads): the "
                         "Emergency tab's start form, filled in from the order, which it links", W.DETAIL_PAGE),
+    "dismiss_aside": _k("Ctrl+Shift+D", "dismiss the order's held steps not written (未写入: the "
+                        "order changed while the database was away), once dealt with", W.DETAIL_PAGE),
     # The order detail's step form (OrderActions); the steps' keys follow below
     "confirm_step": _k("Ctrl+Return or Ctrl+Enter", "confirm the step", W.STEP_FORM),
     "close_step": _k("Esc", "close the step's form (its note is kept)", W.STEP_FORM),

@@ -232,6 +232,7 @@ class SignInForm(QWidget):
         principal = self._principal
         if principal is None:
             return
+        self._idle()  # signed out later, the next agent signs in on this same form
         self.reset()
         self.signed_in.emit(principal)
 

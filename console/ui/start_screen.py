@@ -2,8 +2,9 @@
 and the database opened (issue 18: the first paint within 3× a bare PySide6 window's).
 
 It says what the console is doing (正在连接数据库…, a busy bar) until the
-seat's sign-in screen or window takes its place. A start that fails after it (the database
-unreachable, a site file with a mistake) is said here in the same words as on stderr, with a
+seat's sign-in screen or window takes its place; with the database unreachable it says so and
+counts down to the next try (console/app_open.py). A start that fails after it (a database
+this console cannot use, a site file with a mistake) is said here in the same words as on stderr, with a
 Close button (Esc, Enter) — no traceback, and nothing that steals focus from another window.
 
 Only PySide6 is imported here: this module is on the path to the first paint. Nor is the ``Qt``
@@ -65,6 +66,18 @@ class StartScreen(QWidget):
         box.addStretch(1)
         self.setStyleSheet(STYLE)
         self.resize(*SIZE)
+
+    def show_retrying(self, seconds: int) -> None:
+        """The database cannot be reached yet: the console tries again in ``seconds`` (and
+        opens when it answers); the agent may close it (Esc) meanwhile."""
+        self.status.setText(
+            self.tr("⚠ The database cannot be reached. Trying again in {seconds} s… "
+                    "(the console opens by itself once it answers; Esc closes)")
+            .format(seconds=seconds)
+        )  # fmt: skip
+
+    def show_connecting(self) -> None:
+        self.status.setText(self.tr("Connecting to the database…"))
 
     def show_failure(self, lines: Sequence[str]) -> None:
         """The console cannot start: say why (the lines said on stderr); Esc or Enter closes."""

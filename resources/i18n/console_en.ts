@@ -646,38 +646,38 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="182"/>
+        <location filename="../../console/app.py" line="184"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="266"/>
+        <location filename="../../console/app_platform.py" line="268"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="271"/>
+        <location filename="../../console/app_platform.py" line="273"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="276"/>
+        <location filename="../../console/app_platform.py" line="278"/>
         <source>Linkage plans: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="281"/>
+        <location filename="../../console/app_platform.py" line="283"/>
         <source>Audit trail: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="287"/>
+        <location filename="../../console/app_platform.py" line="289"/>
         <source>会商 rules: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/app_compose.py" line="171"/>
-        <location filename="../../console/app_platform.py" line="292"/>
+        <location filename="../../console/app_platform.py" line="294"/>
         <source>Exchange: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2009,6 +2009,29 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>HeldSteps</name>
+    <message>
+        <location filename="../../console/ui/seat/held_steps.py" line="67"/>
+        <source>Ctrl+Shift+D dismisses the lines not written, once dealt with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/held_steps.py" line="94"/>
+        <source>⏳ Held: {step} — written when the database is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/held_steps.py" line="97"/>
+        <source>the order was changed by another seat meanwhile: redo it if still needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/held_steps.py" line="101"/>
+        <source>⚠ Not written: {step} — {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../console/ui/history_model.py" line="43"/>
@@ -2351,17 +2374,17 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IncidentAlarmStrip</name>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="97"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="74"/>
         <source>Acknowledgement note (partner alarm)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="99"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="78"/>
         <source>Acknowledge partner alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="142"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="93"/>
         <source>Acknowledged: {partner} ({number}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2369,22 +2392,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IncidentAlarms</name>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="61"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="46"/>
         <source>Level {numeral}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="62"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="47"/>
         <source>Partner overdue: {partner} · {number} {level} · notice {attempt} · raised {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="68"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="53"/>
         <source>[Drill] {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="70"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="55"/>
         <source>{text} (acknowledged by {by}: {note})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2400,47 +2423,52 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IncidentOffer</name>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="59"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="62"/>
         <source>{d} d {h} h ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="61"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="64"/>
         <source>{h} h {m} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="63"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="66"/>
         <source>{m} min ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="64"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="67"/>
         <source>just now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="72"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="75"/>
         <source>Drill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="194"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="198"/>
+        <source>Will be linked to incident {number} when the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="200"/>
         <source>Linked to incident {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="197"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="205"/>
         <source>Not linked to incident {number}: {why} The order {order} is saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="205"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="213"/>
         <source>Linked to incident {number} (Ctrl+L unlinks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="208"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="216"/>
         <source>Active incidents in the caller&apos;s city: Ctrl+L links this order to the selected one</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2901,67 +2929,72 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>KnowledgePane</name>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="47"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="48"/>
         <source>valid from {start}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="48"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="49"/>
         <source>valid {start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="77"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="78"/>
         <source>Knowledge base</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="85"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="86"/>
         <source>Cite on the order ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="87"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="88"/>
         <source>Record that this article answered the caller ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="134"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="135"/>
         <source>The knowledge base could not be searched: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="154"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="155"/>
         <source>No article for what is typed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="161"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="162"/>
         <source> · demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="162"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="163"/>
         <source> · rule {rule}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="181"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="182"/>
         <source>Choose an article in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="183"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="184"/>
         <source>Citing {article}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="190"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="192"/>
+        <source>{article} will be cited on {number} when the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="194"/>
         <source>{article} cited on order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="198"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="201"/>
         <source>Not cited: {why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3390,178 +3423,178 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="99"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="103"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="108"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="112"/>
         <source>Choose the 110 kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="112"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="116"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="113"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="115"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
         <source>Neither: first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="123"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="121"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="125"/>
         <source>Guidance given (合理引导)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="123"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="127"/>
         <source>The caller agrees to the transfer (与诉求方协商同意)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="132"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="133"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="138"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="142"/>
         <source>Department:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="143"/>
         <source>110 kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="140"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="144"/>
         <source>Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="141"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="145"/>
         <source>First contact:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="193"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="254"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="197"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="258"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="206"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="210"/>
         <source>{action}: work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="218"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="222"/>
         <source>Note (required):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="218"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="222"/>
         <source>Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="263"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="267"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="266"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="270"/>
         <source>Choose the department to dispatch to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="272"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="276"/>
         <source>Choose the 110 kind of the linked order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="282"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
         <source>Write the note first: this step needs it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="290"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="292"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="296"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="321"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="325"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="353"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="360"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="357"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="364"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="161"/>
+        <location filename="../../console/domain/actions.py" line="167"/>
         <source>The department&apos;s progress report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="165"/>
+        <location filename="../../console/domain/actions.py" line="171"/>
         <source>What was done, as the caller will hear it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="177"/>
+        <location filename="../../console/domain/actions.py" line="183"/>
         <source>Why it is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="183"/>
+        <location filename="../../console/domain/actions.py" line="189"/>
         <source>Send to {platform}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="191"/>
+        <location filename="../../console/domain/actions.py" line="197"/>
         <source>Why: what the three parties agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="198"/>
+        <location filename="../../console/domain/actions.py" line="204"/>
         <source>What was accepted, or what the caller was told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="205"/>
+        <location filename="../../console/domain/actions.py" line="211"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="213"/>
+        <location filename="../../console/domain/actions.py" line="219"/>
         <source>Why it is cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3569,7 +3602,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderCiter</name>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="224"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="227"/>
         <source>{article} will be cited when the order is saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3577,83 +3610,83 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="126"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="130"/>
         <source>No order shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
         <source>Origin → owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>First-contact mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
         <source>Social stability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
         <source>Consent to transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="155"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
         <source>{label}:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3688,70 +3721,75 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="189"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="196"/>
         <source>Description:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="197"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="204"/>
         <source>Timeline (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="198"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="205"/>
         <source>The caller&apos;s other orders:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="212"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="219"/>
         <source>Loading {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="247"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="335"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="343"/>
         <source>Work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="268"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="269"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="268"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="269"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="327"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="335"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="329"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="336"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="344"/>
         <source>Order on its way from the other platform…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="376"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="356"/>
+        <source>Held as {label}: written when the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="391"/>
         <source>Linked order (联动):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="381"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="396"/>
         <source>No other orders from this caller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="408"/>
         <source>and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3776,120 +3814,120 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="413"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="413"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="399"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="414"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="402"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="417"/>
         <source>Provisional acceptance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="403"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="418"/>
         <source>Guidance and explanation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="139"/>
+        <location filename="../../console/domain/actions.py" line="145"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="141"/>
+        <location filename="../../console/domain/actions.py" line="147"/>
         <source>Sign for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="144"/>
+        <location filename="../../console/domain/actions.py" line="150"/>
         <source>Department signs for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="148"/>
+        <location filename="../../console/domain/actions.py" line="154"/>
         <source>Handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="154"/>
+        <location filename="../../console/domain/actions.py" line="160"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="160"/>
+        <location filename="../../console/domain/actions.py" line="166"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="164"/>
+        <location filename="../../console/domain/actions.py" line="170"/>
         <source>Feed back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="169"/>
+        <location filename="../../console/domain/actions.py" line="175"/>
         <source>Complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="175"/>
+        <location filename="../../console/domain/actions.py" line="181"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="182"/>
+        <location filename="../../console/domain/actions.py" line="188"/>
         <source>Transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="188"/>
+        <location filename="../../console/domain/actions.py" line="194"/>
         <source>Three-way outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="196"/>
+        <location filename="../../console/domain/actions.py" line="202"/>
         <source>First contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="203"/>
+        <location filename="../../console/domain/actions.py" line="209"/>
         <source>Escalate to 110</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="210"/>
+        <location filename="../../console/domain/actions.py" line="216"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="219"/>
+        <location filename="../../console/domain/actions.py" line="225"/>
         <source>Merged into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="224"/>
+        <location filename="../../console/domain/actions.py" line="230"/>
         <source>Caller joined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="229"/>
+        <location filename="../../console/domain/actions.py" line="235"/>
         <source>Unmerged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="234"/>
+        <location filename="../../console/domain/actions.py" line="240"/>
         <source>Caller split off</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4406,321 +4444,331 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="155"/>
-        <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
+        <source>The database connection is lost: this step needs it. Try again once it is back; what you typed is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="160"/>
-        <source>The database server is restarting: try again in a moment.</source>
+        <source>The held order it was for was not written: enter it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="164"/>
+        <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="169"/>
+        <source>The database server is restarting: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="173"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="168"/>
+        <location filename="../../console/domain/refusals.py" line="177"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="171"/>
+        <location filename="../../console/domain/refusals.py" line="180"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="175"/>
+        <location filename="../../console/domain/refusals.py" line="184"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="179"/>
+        <location filename="../../console/domain/refusals.py" line="188"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="182"/>
+        <location filename="../../console/domain/refusals.py" line="191"/>
         <source>The database server&apos;s certificate is not trusted (not signed by the CA file in database.sslrootcert, made for another server name, expired, or the CA file is missing): tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="188"/>
+        <location filename="../../console/domain/refusals.py" line="197"/>
         <source>The database server accepts encrypted (TLS) connections only: IT sets database.sslrootcert in the config file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="193"/>
+        <location filename="../../console/domain/refusals.py" line="202"/>
         <source>The database server does not offer encryption (TLS) but the settings require it: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="197"/>
+        <location filename="../../console/domain/refusals.py" line="206"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="200"/>
+        <location filename="../../console/domain/refusals.py" line="209"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="203"/>
+        <location filename="../../console/domain/refusals.py" line="212"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="207"/>
+        <location filename="../../console/domain/refusals.py" line="216"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="208"/>
+        <location filename="../../console/domain/refusals.py" line="217"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="209"/>
+        <location filename="../../console/domain/refusals.py" line="218"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="212"/>
+        <location filename="../../console/domain/refusals.py" line="221"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="218"/>
+        <location filename="../../console/domain/refusals.py" line="227"/>
         <source>Enter your login and your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="219"/>
+        <location filename="../../console/domain/refusals.py" line="228"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="224"/>
+        <location filename="../../console/domain/refusals.py" line="233"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="229"/>
+        <location filename="../../console/domain/refusals.py" line="238"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="232"/>
+        <location filename="../../console/domain/refusals.py" line="241"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="235"/>
+        <location filename="../../console/domain/refusals.py" line="244"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="239"/>
+        <location filename="../../console/domain/refusals.py" line="248"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="243"/>
+        <location filename="../../console/domain/refusals.py" line="252"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="247"/>
+        <location filename="../../console/domain/refusals.py" line="256"/>
         <source>A password has at most {max} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="250"/>
+        <location filename="../../console/domain/refusals.py" line="259"/>
         <source>The new password needs at least {min} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="253"/>
+        <location filename="../../console/domain/refusals.py" line="262"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="258"/>
+        <location filename="../../console/domain/refusals.py" line="267"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="261"/>
+        <location filename="../../console/domain/refusals.py" line="270"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="264"/>
+        <location filename="../../console/domain/refusals.py" line="273"/>
         <source>The new password must differ from the present one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="267"/>
+        <location filename="../../console/domain/refusals.py" line="276"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="272"/>
+        <location filename="../../console/domain/refusals.py" line="281"/>
         <source>There is already an account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="273"/>
+        <location filename="../../console/domain/refusals.py" line="282"/>
         <source>There is no account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="274"/>
+        <location filename="../../console/domain/refusals.py" line="283"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="277"/>
+        <location filename="../../console/domain/refusals.py" line="286"/>
         <source>Give the account at least one role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="278"/>
+        <location filename="../../console/domain/refusals.py" line="287"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="281"/>
+        <location filename="../../console/domain/refusals.py" line="290"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="284"/>
+        <location filename="../../console/domain/refusals.py" line="293"/>
         <source>Your roles do not allow this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="286"/>
+        <location filename="../../console/domain/refusals.py" line="295"/>
         <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="289"/>
+        <location filename="../../console/domain/refusals.py" line="298"/>
         <source>The two new passwords differ: type the new password twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="292"/>
+        <location filename="../../console/domain/refusals.py" line="301"/>
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="297"/>
+        <location filename="../../console/domain/refusals.py" line="306"/>
         <source>The exchange message is larger than {most} bytes: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="300"/>
+        <location filename="../../console/domain/refusals.py" line="309"/>
         <source>The exchange message is not readable JSON (damaged on the way?): it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="303"/>
+        <location filename="../../console/domain/refusals.py" line="312"/>
         <source>The exchange message does not follow the agreed format at {path}: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="306"/>
+        <location filename="../../console/domain/refusals.py" line="315"/>
         <source>The exchange message has format version {version}; only 1.x is read: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="309"/>
+        <location filename="../../console/domain/refusals.py" line="318"/>
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="312"/>
+        <location filename="../../console/domain/refusals.py" line="321"/>
         <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="316"/>
+        <location filename="../../console/domain/refusals.py" line="325"/>
         <source>The site has no linkage plan for this event type at level {level}: ask IT to add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="319"/>
+        <location filename="../../console/domain/refusals.py" line="328"/>
         <source>No such incident: {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="320"/>
+        <location filename="../../console/domain/refusals.py" line="329"/>
         <source>The response to {number} has been stood down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="321"/>
+        <location filename="../../console/domain/refusals.py" line="330"/>
         <source>{number} is run by {platform}: its shift lead changes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="324"/>
+        <location filename="../../console/domain/refusals.py" line="333"/>
         <source>The incident is already at this level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="325"/>
+        <location filename="../../console/domain/refusals.py" line="334"/>
         <source>Say where it happened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="326"/>
+        <location filename="../../console/domain/refusals.py" line="335"/>
         <source>Write a short summary first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="327"/>
+        <location filename="../../console/domain/refusals.py" line="336"/>
         <source>Unknown district code {district}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="328"/>
+        <location filename="../../console/domain/refusals.py" line="337"/>
         <source>{partner} is not a partner of this incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="329"/>
+        <location filename="../../console/domain/refusals.py" line="338"/>
         <source>{partner} is no longer needed at this level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="332"/>
+        <location filename="../../console/domain/refusals.py" line="341"/>
         <source>{partner} has already answered (recorded by {by}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="335"/>
+        <location filename="../../console/domain/refusals.py" line="344"/>
         <source>Say who answered at the partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="336"/>
+        <location filename="../../console/domain/refusals.py" line="345"/>
         <source>The answer&apos;s time is in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="337"/>
+        <location filename="../../console/domain/refusals.py" line="346"/>
         <source>{order} is already linked to {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="339"/>
+        <location filename="../../console/domain/refusals.py" line="348"/>
         <source>No such hot spot: {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="340"/>
+        <location filename="../../console/domain/refusals.py" line="349"/>
         <source>This hot spot was already taken up: verification order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4728,12 +4776,12 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RepeatWarningStrip</name>
     <message>
-        <location filename="../../console/ui/alarms/repeat_warnings.py" line="81"/>
+        <location filename="../../console/ui/alarms/repeat_warnings.py" line="62"/>
         <source>Acknowledge repeated request (Enter on the line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/repeat_warnings.py" line="121"/>
+        <location filename="../../console/ui/alarms/repeat_warnings.py" line="77"/>
         <source>Acknowledged: repeated request {number}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4741,7 +4789,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RepeatWarnings</name>
     <message>
-        <location filename="../../console/ui/alarms/repeat_warnings.py" line="50"/>
+        <location filename="../../console/ui/alarms/repeat_warnings.py" line="37"/>
         <source>Repeated request: {number} · {callers} callers · {kind} · {address} · raised {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5665,27 +5713,27 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="319"/>
+        <location filename="../../console/ui/sign_in.py" line="320"/>
         <source>Seat locked: enter your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="321"/>
+        <location filename="../../console/ui/sign_in.py" line="322"/>
         <source>Sign in to seat {seat}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="322"/>
+        <location filename="../../console/ui/sign_in.py" line="323"/>
         <source>Choose a new password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="323"/>
+        <location filename="../../console/ui/sign_in.py" line="324"/>
         <source>Set up your authenticator app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="324"/>
+        <location filename="../../console/ui/sign_in.py" line="325"/>
         <source>Recovery codes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5804,28 +5852,34 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="39"/>
         <location filename="../../console/ui/start_screen.py" line="40"/>
+        <location filename="../../console/ui/start_screen.py" line="41"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="45"/>
+        <location filename="../../console/ui/start_screen.py" line="46"/>
+        <location filename="../../console/ui/start_screen.py" line="80"/>
         <source>Connecting to the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="51"/>
+        <location filename="../../console/ui/start_screen.py" line="52"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="52"/>
+        <location filename="../../console/ui/start_screen.py" line="53"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/start_screen.py" line="74"/>
+        <source>⚠ The database cannot be reached. Trying again in {seconds} s… (the console opens by itself once it answers; Esc closes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="87"/>
         <source>The console could not start.</source>
         <translation type="unfinished"></translation>
     </message>

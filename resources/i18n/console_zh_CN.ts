@@ -646,38 +646,38 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="182"/>
+        <location filename="../../console/app.py" line="184"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="266"/>
+        <location filename="../../console/app_platform.py" line="268"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="271"/>
+        <location filename="../../console/app_platform.py" line="273"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="276"/>
+        <location filename="../../console/app_platform.py" line="278"/>
         <source>Linkage plans: {error}</source>
         <translation>联动预案：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="281"/>
+        <location filename="../../console/app_platform.py" line="283"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="287"/>
+        <location filename="../../console/app_platform.py" line="289"/>
         <source>会商 rules: {error}</source>
         <translation>会商规则文件有误：{error}</translation>
     </message>
     <message>
         <location filename="../../console/app_compose.py" line="171"/>
-        <location filename="../../console/app_platform.py" line="292"/>
+        <location filename="../../console/app_platform.py" line="294"/>
         <source>Exchange: {error}</source>
         <translation>平台间交换：{error}</translation>
     </message>
@@ -2014,6 +2014,29 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>HeldSteps</name>
+    <message>
+        <location filename="../../console/ui/seat/held_steps.py" line="67"/>
+        <source>Ctrl+Shift+D dismisses the lines not written, once dealt with.</source>
+        <translation>Ctrl+Shift+D 移除已处理的未写入记录。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/held_steps.py" line="94"/>
+        <source>⏳ Held: {step} — written when the database is back</source>
+        <translation>⏳ 暂存：{step} — 数据库恢复后写入</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/held_steps.py" line="97"/>
+        <source>the order was changed by another seat meanwhile: redo it if still needed</source>
+        <translation>期间该工单已被其他席位修改，未覆盖；如仍需要请重新操作</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/held_steps.py" line="101"/>
+        <source>⚠ Not written: {step} — {why}</source>
+        <translation>⚠ 未写入：{step} — {why}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../console/ui/history_model.py" line="43"/>
@@ -2356,17 +2379,17 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IncidentAlarmStrip</name>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="97"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="74"/>
         <source>Acknowledgement note (partner alarm)</source>
         <translation>确认说明（联动单位告警，回车确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="99"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="78"/>
         <source>Acknowledge partner alarm</source>
         <translation>确认联动单位告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="142"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="93"/>
         <source>Acknowledged: {partner} ({number}).</source>
         <translation>已确认：{partner}（{number}）。</translation>
     </message>
@@ -2374,22 +2397,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IncidentAlarms</name>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="61"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="46"/>
         <source>Level {numeral}</source>
         <translation>{numeral}级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="62"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="47"/>
         <source>Partner overdue: {partner} · {number} {level} · notice {attempt} · raised {time}</source>
         <translation>联动单位超时未确认：{partner} · {number} {level} · 第 {attempt} 次通知 · 告警于 {time}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="68"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="53"/>
         <source>[Drill] {text}</source>
         <translation>【演练】{text}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/incident_alarms.py" line="70"/>
+        <location filename="../../console/ui/alarms/incident_alarms.py" line="55"/>
         <source>{text} (acknowledged by {by}: {note})</source>
         <translation>{text}（{by} 已确认：{note}）</translation>
     </message>
@@ -2405,47 +2428,52 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IncidentOffer</name>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="59"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="62"/>
         <source>{d} d {h} h ago</source>
         <translation>{d} 天 {h} 小时前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="61"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="64"/>
         <source>{h} h {m} min ago</source>
         <translation>{h} 小时 {m} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="63"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="66"/>
         <source>{m} min ago</source>
         <translation>{m} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="64"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="67"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="72"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="75"/>
         <source>Drill</source>
         <translation>演练</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="194"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="198"/>
+        <source>Will be linked to incident {number} when the database is back.</source>
+        <translation>数据库恢复后将关联突发事件 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/incident_offer.py" line="200"/>
         <source>Linked to incident {number}.</source>
         <translation>已关联突发事件 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="197"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="205"/>
         <source>Not linked to incident {number}: {why} The order {order} is saved.</source>
         <translation>未能关联突发事件 {number}：{why}工单 {order} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="205"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="213"/>
         <source>Linked to incident {number} (Ctrl+L unlinks)</source>
         <translation>已关联突发事件 {number}（Ctrl+L 取消关联）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/incident_offer.py" line="208"/>
+        <location filename="../../console/ui/seat/incident_offer.py" line="216"/>
         <source>Active incidents in the caller&apos;s city: Ctrl+L links this order to the selected one</source>
         <translation>本市进行中的突发事件：按 Ctrl+L 将本工单关联到所选事件</translation>
     </message>
@@ -2906,67 +2934,72 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>KnowledgePane</name>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="47"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="48"/>
         <source>valid from {start}</source>
         <translation>{start} 起有效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="48"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="49"/>
         <source>valid {start} to {end}</source>
         <translation>有效期 {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="77"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="78"/>
         <source>Knowledge base</source>
         <translation>知识库</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="85"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="86"/>
         <source>Cite on the order ({key})</source>
         <translation>引用到工单 ({key})</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="87"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="88"/>
         <source>Record that this article answered the caller ({key})</source>
         <translation>记录本条知识已用于答复来电人 ({key})</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="134"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="135"/>
         <source>The knowledge base could not be searched: {error}</source>
         <translation>无法检索知识库：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="154"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="155"/>
         <source>No article for what is typed yet.</source>
         <translation>暂无与所填内容相关的知识。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="161"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="162"/>
         <source> · demo</source>
         <translation> · 演示</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="162"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="163"/>
         <source> · rule {rule}</source>
         <translation> · 规则 {rule}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="181"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="182"/>
         <source>Choose an article in the list first.</source>
         <translation>请先在列表中选择一条知识。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="183"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="184"/>
         <source>Citing {article}…</source>
         <translation>正在引用 {article}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="190"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="192"/>
+        <source>{article} will be cited on {number} when the database is back.</source>
+        <translation>{article} 将在数据库恢复后引用到 {number}。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="194"/>
         <source>{article} cited on order {number}.</source>
         <translation>已将 {article} 引用到工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="198"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="201"/>
         <source>Not cited: {why}</source>
         <translation>未引用：{why}</translation>
     </message>
@@ -3395,178 +3428,178 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="99"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="103"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation>本坐席当前对此工单无可办理事项。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="108"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="112"/>
         <source>Choose the 110 kind</source>
         <translation>选择110警情类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="112"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="116"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="113"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="115"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
         <source>Neither: first-contact responsibility</source>
         <translation>均不受理：首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="123"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="121"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="125"/>
         <source>Guidance given (合理引导)</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="123"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="127"/>
         <source>The caller agrees to the transfer (与诉求方协商同意)</source>
         <translation>诉求人同意转接（已与诉求方协商）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="132"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>确定 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="133"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="138"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="142"/>
         <source>Department:</source>
         <translation>承办单位：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="143"/>
         <source>110 kind:</source>
         <translation>110警情类别：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="140"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="144"/>
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="141"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="145"/>
         <source>First contact:</source>
         <translation>首接负责：</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="183"/>
+        <location filename="../../console/domain/actions.py" line="189"/>
         <source>Send to {platform}</source>
         <translation>转派至{platform}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="193"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="254"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="197"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="258"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation>工单已被更新，此步骤已不可办理。您填写的说明仍保留，可复制后关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="206"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="210"/>
         <source>{action}: work order {number}</source>
         <translation>{action}：工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="218"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="222"/>
         <source>Note (required):</source>
         <translation>说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="218"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="222"/>
         <source>Note (optional):</source>
         <translation>说明（选填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="263"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="267"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation>派单目录正在读取，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="266"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="270"/>
         <source>Choose the department to dispatch to.</source>
         <translation>请选择承办单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="272"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="276"/>
         <source>Choose the 110 kind of the linked order.</source>
         <translation>请选择联动110工单的警情类别。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="282"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
         <source>Write the note first: this step needs it.</source>
         <translation>此步骤须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="290"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="292"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="296"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="321"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="325"/>
         <source>Not done: {reason}</source>
         <translation>未办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="353"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="360"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="357"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="364"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="165"/>
+        <location filename="../../console/domain/actions.py" line="171"/>
         <source>What was done, as the caller will hear it</source>
         <translation>办理情况（将告知诉求人）</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="161"/>
+        <location filename="../../console/domain/actions.py" line="167"/>
         <source>The department&apos;s progress report</source>
         <translation>承办单位的处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="177"/>
+        <location filename="../../console/domain/actions.py" line="183"/>
         <source>Why it is returned</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="205"/>
+        <location filename="../../console/domain/actions.py" line="211"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation>承办单位报告：矛盾升级、涉嫌违法犯罪…</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="191"/>
+        <location filename="../../console/domain/actions.py" line="197"/>
         <source>Why: what the three parties agreed</source>
         <translation>原因：三方协商结果</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="198"/>
+        <location filename="../../console/domain/actions.py" line="204"/>
         <source>What was accepted, or what the caller was told</source>
         <translation>先行受理的内容，或向诉求人解释的内容</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="213"/>
+        <location filename="../../console/domain/actions.py" line="219"/>
         <source>Why it is cancelled</source>
         <translation>撤销原因</translation>
     </message>
@@ -3574,7 +3607,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderCiter</name>
     <message>
-        <location filename="../../console/ui/seat/knowledge_pane.py" line="224"/>
+        <location filename="../../console/ui/seat/knowledge_pane.py" line="227"/>
         <source>{article} will be cited when the order is saved.</source>
         <translation>工单保存后将引用 {article}。</translation>
     </message>
@@ -3582,78 +3615,78 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="126"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="130"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="135"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
         <source>Origin → owner</source>
         <translation>受理平台 → 承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Field</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>District</source>
         <translation>所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>First-contact mode</source>
         <translation>首接方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
         <source>Social stability</source>
         <translation>涉及社会稳定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
         <source>Consent to transfer</source>
         <translation>同意转接</translation>
     </message>
@@ -3673,7 +3706,7 @@ Started {at} by {by} ({platform})</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="155"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
@@ -3708,70 +3741,75 @@ Started {at} by {by} ({platform})</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="189"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="196"/>
         <source>Description:</source>
         <translation>诉求内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="197"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="204"/>
         <source>Timeline (newest first):</source>
         <translation>办理过程（最新在上）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="198"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="205"/>
         <source>The caller&apos;s other orders:</source>
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="212"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="219"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="247"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="335"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="343"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="268"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="269"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="268"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="269"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="327"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="335"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="329"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="336"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="344"/>
         <source>Order on its way from the other platform…</source>
         <translation>工单传输中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="376"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="356"/>
+        <source>Held as {label}: written when the database is back.</source>
+        <translation>已暂存为 {label}：数据库恢复后写入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="391"/>
         <source>Linked order (联动):</source>
         <translation>联动工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="381"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="396"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="393"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="408"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
@@ -3796,120 +3834,120 @@ Started {at} by {by} ({platform})</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="413"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="413"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="399"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="414"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="402"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="417"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="403"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="418"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="139"/>
+        <location filename="../../console/domain/actions.py" line="145"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="182"/>
+        <location filename="../../console/domain/actions.py" line="188"/>
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="141"/>
+        <location filename="../../console/domain/actions.py" line="147"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="148"/>
+        <location filename="../../console/domain/actions.py" line="154"/>
         <source>Handle</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="164"/>
+        <location filename="../../console/domain/actions.py" line="170"/>
         <source>Feed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="169"/>
+        <location filename="../../console/domain/actions.py" line="175"/>
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="175"/>
+        <location filename="../../console/domain/actions.py" line="181"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="196"/>
+        <location filename="../../console/domain/actions.py" line="202"/>
         <source>First contact</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="210"/>
+        <location filename="../../console/domain/actions.py" line="216"/>
         <source>Cancel</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="219"/>
+        <location filename="../../console/domain/actions.py" line="225"/>
         <source>Merged into</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="224"/>
+        <location filename="../../console/domain/actions.py" line="230"/>
         <source>Caller joined</source>
         <translation>并入来电人</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="229"/>
+        <location filename="../../console/domain/actions.py" line="235"/>
         <source>Unmerged</source>
         <translation>拆单</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="234"/>
+        <location filename="../../console/domain/actions.py" line="240"/>
         <source>Caller split off</source>
         <translation>拆出来电人</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="154"/>
+        <location filename="../../console/domain/actions.py" line="160"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="144"/>
+        <location filename="../../console/domain/actions.py" line="150"/>
         <source>Department signs for</source>
         <translation>部门签收</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="160"/>
+        <location filename="../../console/domain/actions.py" line="166"/>
         <source>Progress</source>
         <translation>处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="203"/>
+        <location filename="../../console/domain/actions.py" line="209"/>
         <source>Escalate to 110</source>
         <translation>联动110派警</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="188"/>
+        <location filename="../../console/domain/actions.py" line="194"/>
         <source>Three-way outcome</source>
         <translation>三方通话结果</translation>
     </message>
@@ -4411,321 +4449,331 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="155"/>
+        <source>The database connection is lost: this step needs it. Try again once it is back; what you typed is kept.</source>
+        <translation>数据库连接中断，此操作需联机后再试；已填写的内容已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="160"/>
+        <source>The held order it was for was not written: enter it again.</source>
+        <translation>其所属的暂存工单未写入：请重新录入。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="164"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation>无法连接数据库服务器：坐席台会自动重连。请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="160"/>
+        <location filename="../../console/domain/refusals.py" line="169"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation>数据库服务器正在重启：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="164"/>
+        <location filename="../../console/domain/refusals.py" line="173"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation>数据库磁盘已满：无法再保存任何内容。请立即联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="168"/>
+        <location filename="../../console/domain/refusals.py" line="177"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation>数据库正忙于其他坐席的修改：请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="171"/>
+        <location filename="../../console/domain/refusals.py" line="180"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation>数据库服务器负载过高：请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="175"/>
+        <location filename="../../console/domain/refusals.py" line="184"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation>此处的数据库为只读：无法保存任何内容。请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="179"/>
+        <location filename="../../console/domain/refusals.py" line="188"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation>设置中指定的数据库不存在：须由信息技术人员创建（init-db）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="182"/>
+        <location filename="../../console/domain/refusals.py" line="191"/>
         <source>The database server&apos;s certificate is not trusted (not signed by the CA file in database.sslrootcert, made for another server name, expired, or the CA file is missing): tell IT.</source>
         <translation>数据库服务器的证书不可信（不是由 database.sslrootcert 指定的 CA 签发、证书上是别的服务器名、已过期，或 CA 文件不存在）：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="188"/>
+        <location filename="../../console/domain/refusals.py" line="197"/>
         <source>The database server accepts encrypted (TLS) connections only: IT sets database.sslrootcert in the config file.</source>
         <translation>数据库服务器只接受加密（TLS）连接：须由信息技术人员在配置文件中设置 database.sslrootcert。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="193"/>
+        <location filename="../../console/domain/refusals.py" line="202"/>
         <source>The database server does not offer encryption (TLS) but the settings require it: tell IT.</source>
         <translation>数据库服务器不提供加密（TLS），但设置要求加密：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="197"/>
+        <location filename="../../console/domain/refusals.py" line="206"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation>数据库拒绝了坐席台的用户名或密码：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="200"/>
+        <location filename="../../console/domain/refusals.py" line="209"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation>数据库文件不是 SQLite 数据库，或已损坏：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="203"/>
+        <location filename="../../console/domain/refusals.py" line="212"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation>无法打开或创建数据库文件：请检查其所在文件夹及权限。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="207"/>
+        <location filename="../../console/domain/refusals.py" line="216"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation>“{path}”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="208"/>
+        <location filename="../../console/domain/refusals.py" line="217"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation>数据库所在的文件夹“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="209"/>
+        <location filename="../../console/domain/refusals.py" line="218"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation>该数据库地址不是本坐席台可用的类型（仅支持 SQLite 或 PostgreSQL）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="212"/>
+        <location filename="../../console/domain/refusals.py" line="221"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation>数据库未能完成此操作（故障已记入日志）：请重试；若反复出现，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="218"/>
+        <location filename="../../console/domain/refusals.py" line="227"/>
         <source>Enter your login and your password.</source>
         <translation>请输入账号和口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="219"/>
+        <location filename="../../console/domain/refusals.py" line="228"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation>账号或口令错误。连续输错 {attempts} 次，账号将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="224"/>
+        <location filename="../../console/domain/refusals.py" line="233"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation>输错次数过多：账号已锁定至 {until}。如需提前解锁，请系统管理员重设口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="229"/>
+        <location filename="../../console/domain/refusals.py" line="238"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation>现在必须修改口令（首次登录、口令被重设或已过期）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="232"/>
+        <location filename="../../console/domain/refusals.py" line="241"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation>请输入身份验证器应用显示的 6 位动态口令，或一个恢复码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="235"/>
+        <location filename="../../console/domain/refusals.py" line="244"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation>动态口令错误或已用过：请输入应用当前显示的口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="239"/>
+        <location filename="../../console/domain/refusals.py" line="248"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation>已绑定身份验证器应用：须由系统管理员解除后才能绑定新的。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="243"/>
+        <location filename="../../console/domain/refusals.py" line="252"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation>此账号须用动态口令登录：请先绑定身份验证器应用。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="247"/>
+        <location filename="../../console/domain/refusals.py" line="256"/>
         <source>A password has at most {max} characters.</source>
         <translation>口令最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="250"/>
+        <location filename="../../console/domain/refusals.py" line="259"/>
         <source>The new password needs at least {min} characters.</source>
         <translation>新口令至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="253"/>
+        <location filename="../../console/domain/refusals.py" line="262"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation>新口令至少要包含 {classes} 类字符：小写字母、大写字母、数字、其他符号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="258"/>
+        <location filename="../../console/domain/refusals.py" line="267"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation>新口令不能与账号相同，也不能是账号倒写。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="261"/>
+        <location filename="../../console/domain/refusals.py" line="270"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation>新口令含有不可见的控制字符：请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="264"/>
+        <location filename="../../console/domain/refusals.py" line="273"/>
         <source>The new password must differ from the present one.</source>
         <translation>新口令不能与当前口令相同。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="267"/>
+        <location filename="../../console/domain/refusals.py" line="276"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation>账号为 1–32 个字符：字母 a–z、数字、“.”、“_”或“-”，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="272"/>
+        <location filename="../../console/domain/refusals.py" line="281"/>
         <source>There is already an account “{login}”.</source>
         <translation>账号“{login}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="273"/>
+        <location filename="../../console/domain/refusals.py" line="282"/>
         <source>There is no account “{login}”.</source>
         <translation>没有账号“{login}”。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="274"/>
+        <location filename="../../console/domain/refusals.py" line="283"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation>姓名须为一行 1–32 个字符的纯文本。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="277"/>
+        <location filename="../../console/domain/refusals.py" line="286"/>
         <source>Give the account at least one role.</source>
         <translation>请至少给账号一个角色。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="278"/>
+        <location filename="../../console/domain/refusals.py" line="287"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation>同一账号不能既是{first}又是{second}（三员分立）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="281"/>
+        <location filename="../../console/domain/refusals.py" line="290"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation>{role}角色只属于 {platform} 平台的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="284"/>
+        <location filename="../../console/domain/refusals.py" line="293"/>
         <source>Your roles do not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="286"/>
+        <location filename="../../console/domain/refusals.py" line="295"/>
         <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
         <translation>本坐席接 {seat} 来电；您的账号属于 {platform}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="289"/>
+        <location filename="../../console/domain/refusals.py" line="298"/>
         <source>The two new passwords differ: type the new password twice.</source>
         <translation>两次输入的新口令不一致：请将新口令输入两遍。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="292"/>
+        <location filename="../../console/domain/refusals.py" line="301"/>
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation>请先结束通话和话后整理，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="297"/>
+        <location filename="../../console/domain/refusals.py" line="306"/>
         <source>The exchange message is larger than {most} bytes: it was not taken.</source>
         <translation>交换报文超过 {most} 字节，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="300"/>
+        <location filename="../../console/domain/refusals.py" line="309"/>
         <source>The exchange message is not readable JSON (damaged on the way?): it was not taken.</source>
         <translation>交换报文不是可读的 JSON（可能在传输中损坏），对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="303"/>
+        <location filename="../../console/domain/refusals.py" line="312"/>
         <source>The exchange message does not follow the agreed format at {path}: it was not taken.</source>
         <translation>交换报文在 {path} 处不符合约定格式，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="306"/>
+        <location filename="../../console/domain/refusals.py" line="315"/>
         <source>The exchange message has format version {version}; only 1.x is read: it was not taken.</source>
         <translation>交换报文格式版本为 {version}，仅支持 1.x，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="309"/>
+        <location filename="../../console/domain/refusals.py" line="318"/>
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation>对方平台没有工单 {number}：转派报文尚未到达。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="312"/>
+        <location filename="../../console/domain/refusals.py" line="321"/>
         <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
         <translation>对方系统的一条本系统未知的规则（{code}）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="316"/>
+        <location filename="../../console/domain/refusals.py" line="325"/>
         <source>The site has no linkage plan for this event type at level {level}: ask IT to add one.</source>
         <translation>本平台没有该类事件 {level} 级的联动预案，请联系信息中心添加。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="319"/>
+        <location filename="../../console/domain/refusals.py" line="328"/>
         <source>No such incident: {number}.</source>
         <translation>没有该突发事件：{number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="320"/>
+        <location filename="../../console/domain/refusals.py" line="329"/>
         <source>The response to {number} has been stood down.</source>
         <translation>{number} 已响应终止。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="321"/>
+        <location filename="../../console/domain/refusals.py" line="330"/>
         <source>{number} is run by {platform}: its shift lead changes it.</source>
         <translation>{number} 由 {platform} 平台负责，请由其值班长变更。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="324"/>
+        <location filename="../../console/domain/refusals.py" line="333"/>
         <source>The incident is already at this level.</source>
         <translation>该事件已是这一响应级别。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="325"/>
+        <location filename="../../console/domain/refusals.py" line="334"/>
         <source>Say where it happened.</source>
         <translation>请填写事发地点。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="326"/>
+        <location filename="../../console/domain/refusals.py" line="335"/>
         <source>Write a short summary first.</source>
         <translation>请先填写简要情况。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="327"/>
+        <location filename="../../console/domain/refusals.py" line="336"/>
         <source>Unknown district code {district}.</source>
         <translation>未知的行政区划代码 {district}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="328"/>
+        <location filename="../../console/domain/refusals.py" line="337"/>
         <source>{partner} is not a partner of this incident.</source>
         <translation>{partner} 不是本事件的联动单位。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="329"/>
+        <location filename="../../console/domain/refusals.py" line="338"/>
         <source>{partner} is no longer needed at this level.</source>
         <translation>当前响应级别已不需要 {partner}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="332"/>
+        <location filename="../../console/domain/refusals.py" line="341"/>
         <source>{partner} has already answered (recorded by {by}).</source>
         <translation>{partner} 已回复（由 {by} 登记）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="335"/>
+        <location filename="../../console/domain/refusals.py" line="344"/>
         <source>Say who answered at the partner.</source>
         <translation>请填写联动单位的回复人。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="336"/>
+        <location filename="../../console/domain/refusals.py" line="345"/>
         <source>The answer&apos;s time is in the future.</source>
         <translation>回复时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="337"/>
+        <location filename="../../console/domain/refusals.py" line="346"/>
         <source>{order} is already linked to {number}.</source>
         <translation>{order} 已关联到 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="339"/>
+        <location filename="../../console/domain/refusals.py" line="348"/>
         <source>No such hot spot: {number}.</source>
         <translation>没有该热点：{number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="340"/>
+        <location filename="../../console/domain/refusals.py" line="349"/>
         <source>This hot spot was already taken up: verification order {number}.</source>
         <translation>该热点已生成核查工单：{number}。</translation>
     </message>
@@ -4733,12 +4781,12 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RepeatWarningStrip</name>
     <message>
-        <location filename="../../console/ui/alarms/repeat_warnings.py" line="81"/>
+        <location filename="../../console/ui/alarms/repeat_warnings.py" line="62"/>
         <source>Acknowledge repeated request (Enter on the line)</source>
         <translation>确认重复诉求预警（在该行按回车）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/repeat_warnings.py" line="121"/>
+        <location filename="../../console/ui/alarms/repeat_warnings.py" line="77"/>
         <source>Acknowledged: repeated request {number}.</source>
         <translation>已确认重复诉求预警：{number}。</translation>
     </message>
@@ -4746,7 +4794,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RepeatWarnings</name>
     <message>
-        <location filename="../../console/ui/alarms/repeat_warnings.py" line="50"/>
+        <location filename="../../console/ui/alarms/repeat_warnings.py" line="37"/>
         <source>Repeated request: {number} · {callers} callers · {kind} · {address} · raised {time}</source>
         <translation>重复诉求预警：{number} · {callers} 位来电人 · {kind} · {address} · 预警 {time}</translation>
     </message>
@@ -5670,27 +5718,27 @@ Started {at} by {by} ({platform})</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="319"/>
+        <location filename="../../console/ui/sign_in.py" line="320"/>
         <source>Seat locked: enter your password</source>
         <translation>坐席已锁定：请输入口令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="321"/>
+        <location filename="../../console/ui/sign_in.py" line="322"/>
         <source>Sign in to seat {seat}</source>
         <translation>登录坐席 {seat}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="322"/>
+        <location filename="../../console/ui/sign_in.py" line="323"/>
         <source>Choose a new password</source>
         <translation>设置新口令</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="323"/>
+        <location filename="../../console/ui/sign_in.py" line="324"/>
         <source>Set up your authenticator app</source>
         <translation>设置身份验证器应用</translation>
     </message>
     <message>
-        <location filename="../../console/ui/sign_in.py" line="324"/>
+        <location filename="../../console/ui/sign_in.py" line="325"/>
         <source>Recovery codes</source>
         <translation>恢复码</translation>
     </message>
@@ -5809,28 +5857,34 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="39"/>
         <location filename="../../console/ui/start_screen.py" line="40"/>
+        <location filename="../../console/ui/start_screen.py" line="41"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="45"/>
+        <location filename="../../console/ui/start_screen.py" line="46"/>
+        <location filename="../../console/ui/start_screen.py" line="80"/>
         <source>Connecting to the database…</source>
         <translation>正在连接数据库…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="51"/>
+        <location filename="../../console/ui/start_screen.py" line="52"/>
         <source>Starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="52"/>
+        <location filename="../../console/ui/start_screen.py" line="53"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
         <location filename="../../console/ui/start_screen.py" line="74"/>
+        <source>⚠ The database cannot be reached. Trying again in {seconds} s… (the console opens by itself once it answers; Esc closes)</source>
+        <translation>⚠ 数据库无法连接，{seconds} 秒后重试…（数据库恢复后自动打开；Esc 关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/start_screen.py" line="87"/>
         <source>The console could not start.</source>
         <translation>坐席台无法启动。</translation>
     </message>

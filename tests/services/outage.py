@@ -22,6 +22,18 @@ from console.store.engine import Database
 from tests.pg import Cluster, PgUnavailable
 
 
+def open_fds(path: Path) -> int:
+    """How many of this process's descriptors are open on ``path`` (or its -wal, -shm)."""
+    found = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        found += target.startswith(str(path))
+    return found
+
+
 @dataclass
 class Outage:
     db: Database  # the seat's

@@ -60,7 +60,7 @@ class Window:
         return Counter(self.reads)
 
     def close(self) -> None:
-        self.part.seat.controller.close()
+        self.part.seat.close()
         self.worker.shutdown()
 
 

@@ -74,7 +74,7 @@ class Seats:
             if shiboken6.isValid(timer):  # gone with its window if that was closed first
                 timer.stop()
         for part in (self.hot, self.pol):
-            part.seat.controller.close()
+            part.seat.close()
         for changes in self.watchers:
             if changes is not None:
                 changes.close()

@@ -74,7 +74,7 @@ class Desk:
             return part
 
         def close_window(part: WindowParts) -> None:
-            part.seat.controller.close()
+            part.seat.close()
 
         self.slot = SeatSlot(sessions, self.worker, open_window=open_window,
                              close_window=close_window, idle_minutes=IDLE_MIN,
@@ -94,7 +94,7 @@ class Desk:
             self.slot.lock.stop()
         for part in self.parts:
             if shiboken6.isValid(part.window):
-                part.seat.controller.close()
+                part.seat.close()
                 part.window.close()
                 part.window.deleteLater()
         self.worker.shutdown()

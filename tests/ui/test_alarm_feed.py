@@ -70,7 +70,7 @@ class Watched:
     def close(self) -> None:
         if shiboken6.isValid(self.timer):
             self.timer.stop()
-        self.part.seat.controller.close()
+        self.part.seat.close()
         if self.changes is not None:
             self.changes.close()
         self.worker.shutdown()

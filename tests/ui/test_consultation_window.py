@@ -57,7 +57,7 @@ def windows(
         qloop.run_until_complete(switch.stop())
     finally:
         for part in parts:
-            part.seat.controller.close()
+            part.seat.close()
         ops.shutdown()
 
 

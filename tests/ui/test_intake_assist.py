@@ -24,6 +24,7 @@ from console.domain.orders import Action, Platform
 from console.domain.roles import Seated
 from console.scheduling.clock import FakeClock
 from console.services.duplicates import DuplicateService
+from console.services.journal import JournalService
 from console.services.knowledge import KnowledgeService
 from console.services.orders import OrderService
 from console.services.rule_edits import RuleEdits
@@ -35,6 +36,7 @@ from console.services.suggestions import (
 )
 from console.store.consultation import suggestion_figures
 from console.store.engine import Database
+from console.store.journal_file import JournalFile
 from console.store.orders import count
 from console.store.seed import catalogue
 from console.ui.operations import Operations
@@ -73,6 +75,7 @@ class Desk:
     ops: Operations
     clock: FakeClock
     qtbot: QtBot
+    journal: JournalService
     hosts: list[QWidget] = field(default_factory=list)
 
     def open(self, by: Seated = AGENT, assist: object = None) -> IntakeForm:
@@ -80,7 +83,8 @@ class Desk:
             kinds, fields, districts = catalogue(session)
         suggestions = SuggestionService(self.db, by.platform, self.clock.now)
         factory = assist or intake_assist(self.db, by, suggestions, self.duplicates,
-                                          self.ops, {k.code: k.name_en for k in kinds}, False)  # fmt: skip
+                                          self.ops, {k.code: k.name_en for k in kinds}, False,
+                                          self.journal)  # fmt: skip
         host = QWidget()
         form = IntakeForm(platform=by.platform, kinds=kinds, fields=fields, districts=districts,
                           ops=self.ops, drafts=DraftStore(),
@@ -108,9 +112,11 @@ def desk(qtbot: QtBot, db: Database, tmp_path: Path) -> Iterator[Desk]:
     clock = FakeClock(NOW)
     orders = OrderService(db, clock.now)
     ops = Operations("assist-test")
+    journal = JournalService(orders, AGENT, JournalFile(tmp_path / "journal.sqlite3"), clock.now)
     yield Desk(db, orders, DuplicateService(db, clock.now, orders.writer, AGENT), ops, clock,
-               qtbot)  # fmt: skip
+               qtbot, journal)  # fmt: skip
     ops.shutdown()
+    journal.close()
 
 
 def assist_of(form: IntakeForm) -> IntakeAssist:
@@ -268,7 +274,9 @@ def test_a_rule_edited_elsewhere_changes_the_suggestion_on_screen(desk: Desk) ->
     about what it holds, and shows the newest version; a retired rule goes from the screen."""
     suggestions = SuggestionService(desk.db, AGENT.platform, desk.clock.now)
     form = desk.open(
-        assist=intake_assist(desk.db, AGENT, suggestions, desk.duplicates, desk.ops, {}, False)
+        assist=intake_assist(
+            desk.db, AGENT, suggestions, desk.duplicates, desk.ops, {}, False, desk.journal
+        )
     )
     follow = follow_policy(desk.ops, suggestions, form, KnowledgeService(desk.db, desk.clock.now),
                            None)  # fmt: skip

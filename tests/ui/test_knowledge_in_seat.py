@@ -1,6 +1,7 @@
 """The knowledge pane in a real seat (console/app_seat.py through build_window): under the
 screen pop, it follows what the agent types into the intake form, and an article cited before
-the order is saved is recorded on that order once it is."""
+the order is saved is recorded on that order once it is — on an order held while the database
+is away, once that order is written (issue 18)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from console.telephony.simulated import SimulatedSwitch
 from console.ui.operations import Operations
 from console.ui.seat.knowledge_pane import KnowledgePane
 from tests.principals import at_seat
+from tests.services.outage import Outage, sqlite_outage
 
 pytestmark = [
     pytest.mark.usefixtures("chinese"),
@@ -59,7 +61,7 @@ def seat(qtbot: QtBot, qloop: qasync.QEventLoop, sqlite_db: Database) -> Iterato
     try:
         qloop.run_until_complete(switch.stop())
     finally:
-        part.seat.controller.close()
+        part.seat.close()
         ops.shutdown()
 
 
@@ -91,3 +93,67 @@ def test_the_pane_follows_the_form_and_cites_on_the_saved_order(
     number = saved.args[0]
     service = KnowledgeService(sqlite_db, lambda: NOW)
     qtbot.waitUntil(lambda: service.citations(number) == [(chosen.article_id, chosen.version)])
+
+
+@pytest.fixture
+def away(
+    qtbot: QtBot, qloop: qasync.QEventLoop, tmp_path: Path, _templates: dict[str, str]
+) -> Iterator[tuple[WindowParts, Outage]]:
+    """A seat whose database can go away (the share renamed, tests/services/outage.py)."""
+    with sqlite_outage(tmp_path, _templates["sqlite"]) as outage:
+        with outage.db.write() as session:
+            shelf = load_knowledge(ROOT / "db" / "knowledge", store.kinds(session))
+            store.import_articles(session, shelf.articles, "tester", "test", NOW)
+        clock = lambda: NOW  # noqa: E731
+        ops = Operations("test-knowledge-away")
+        with outage.db.read() as session:
+            shared = Shared(
+                db=outage.db, orders=OrderService(outage.db, clock),
+                alarms=AlarmService(outage.db, clock, "A-01"), clock=clock,
+                catalogue=catalogue(session), chinese=True, ops=ops, loop=qloop,
+                db_url="sqlite://", order_count=count(session), wrap_up=timedelta(seconds=30),
+            )  # fmt: skip
+        switch = SimulatedSwitch(rate_per_min=0, seed=3, loop=qloop)
+        part = build_window(shared, at_seat("王丽", "A-01", Platform.HOTLINE), switch)
+        qtbot.addWidget(part.window)
+        try:
+            yield part, outage
+        finally:
+            try:
+                qloop.run_until_complete(switch.stop())
+            finally:
+                part.seat.close()
+                ops.shutdown()
+
+
+def test_an_article_cited_on_an_order_held_is_cited_once_the_order_is_written(
+    qtbot: QtBot, away: tuple[WindowParts, Outage]
+) -> None:
+    part, outage = away
+    panel = part.seat.panel
+    pane = panel.findChild(KnowledgePane)
+    assert pane is not None
+    form = panel.intake
+    form.set_draft(
+        Draft(caller_phone="13800000000", caller_name="张三", kind="C-ZX", field="F-SH",
+              district="210102", description="来电人问住房公积金怎么提取", consent=True)
+    )  # fmt: skip
+    with qtbot.waitSignal(pane.shown, timeout=10_000):
+        pane.show_for("C-ZX", "来电人问住房公积金怎么提取")
+    pane.articles.setCurrentRow(0)
+    chosen = pane.selected()
+    assert chosen is not None
+    pane.cite_selected()  # Ctrl+Enter before the save: it waits for the order
+    outage.down()
+    with qtbot.waitSignal(form.saved, timeout=10_000) as saved:
+        form.save()
+    assert saved.args == ["暂存-0001"]
+    held = f"{chosen.article_id} 将在数据库恢复后引用到 暂存-0001。"
+    qtbot.waitUntil(lambda: pane.status.text() == held)  # no error: held with the order
+    outage.up()
+    journal = part.seat.journal
+    assert journal.health(True)
+    [(label, number)] = journal.replay().written
+    assert label == "暂存-0001"
+    service = KnowledgeService(outage.db, lambda: NOW)
+    assert service.citations(number) == [(chosen.article_id, chosen.version)]

@@ -14,7 +14,9 @@ from console.demo.accounts import add_demo_accounts
 from console.domain.agent_state import AgentState
 from console.domain.intake import Draft
 from console.services.sessions import SessionEvent
+from console.settings import data_dir
 from console.telephony.port import Line
+from tests.services.outage import open_fds
 from tests.ui.linkage_harness import CALLER, take_call_and_save
 from tests.ui.sign_in_harness import IDLE_MIN, PASSWORD, Desk
 from tests.waiting import until
@@ -132,6 +134,8 @@ async def test_signing_out_sets_the_seat_not_ready_then_logs_it_out(desk: Desk) 
     await until(lambda: controller.state is AgentState.READY)
     states: list[str] = []
     controller.state_changed.connect(lambda s, _r: states.append(s))
+    part.window.activateWindow()  # a window shortcut needs its window active
+    await until(part.window.isActiveWindow)
     QTest.keyClick(part.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
     assert states == ["not_ready", "logged_out"]
@@ -157,3 +161,20 @@ async def test_the_demo_sign_in_says_so_on_the_status_bar(desk: Desk) -> None:
     part = desk.hot
     assert "（演示）" in part.status.agent_label.text()
     assert part.status.demo_label.text() == "Demo account"
+
+
+@on_loop
+async def test_signing_out_closes_the_seat_journal_file(desk: Desk) -> None:
+    journal = data_dir() / "journal" / "A-01.sqlite3"  # the seat's outage journal
+    for _ in range(2):  # signed in again at the same seat: one file open, never two
+        await sign_in(desk)  # the second time: the form is usable again after a sign-out
+        part = desk.hot
+        assert open_fds(journal) >= 1
+        controller = part.seat.controller
+        await until(lambda c=controller: c.state is AgentState.READY)  # type: ignore[misc]
+        part.window.activateWindow()  # a window shortcut needs its window active
+        await until(part.window.isActiveWindow)
+        QTest.keyClick(part.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+        assert desk.slot.part is None
+        assert open_fds(journal) == 0  # its SQLite connection (and WAL) closed

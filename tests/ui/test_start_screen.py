@@ -1,6 +1,6 @@
 """The start screen (issue 18): the console's first window paints before the persistence stack is
 imported; a start that fails after that paint is said in the same words on stderr and on the
-screen, with no traceback."""
+screen, with no traceback; a database not there yet is waited for, with a countdown."""
 
 from __future__ import annotations
 
@@ -10,14 +10,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from console.app_open import open_databases
+from console.services.journal import is_outage
 from console.store.setup import init_db
 from console.ui.start_screen import StartScreen
+from tests.pg import Cluster, PgUnavailable
 
 ROOT = Path(__file__).resolve().parents[2]
+NOBODY = "postgresql+psycopg://app@127.0.0.1:9/console"  # nothing listens on port 9
 HEAVY = (
     "sqlalchemy", "sqlmodel", "alembic", "psycopg", "qasync", "apscheduler", "console.store",
     "console.services.orders", "console.app_compose", "console.app_platform",
@@ -37,6 +41,7 @@ def spy(widget, *args):
     return at
 app.show_painted = spy
 from console.ui.start_screen import StartScreen
+from tests.pg import Cluster, PgUnavailable
 from PySide6.QtCore import QTimer
 said = StartScreen.show_failure
 def show_failure(self, lines):
@@ -152,3 +157,63 @@ def test_the_start_screen_speaks_chinese(qtbot: QtBot) -> None:
     qtbot.addWidget(screen)
     assert screen.status.text() == "正在连接数据库…"
     assert screen.windowTitle() == "12345 ⇄ 110 联动坐席台"
+
+
+@pytest.mark.postgres
+def test_a_database_not_there_at_start_is_waited_for_with_a_countdown(qtbot: QtBot) -> None:
+    cluster = Cluster()
+    try:
+        cluster.start()
+    except PgUnavailable as exc:
+        pytest.skip(f"PostgreSQL is not installed here: {exc}")
+    try:
+        cluster.crash()  # the server is down when the seat starts
+        screen = StartScreen()
+        qtbot.addWidget(screen)
+        screen.show()
+        seen: list[str] = []
+
+        def watch() -> None:
+            seen.append(screen.status.text())
+            if "Trying again" in seen[-1] and not any("Trying again" in t for t in seen[:-1]):
+                cluster.run_server()  # back: the next try opens it
+
+        timer = QTimer(interval=20)
+        timer.timeout.connect(watch)
+        timer.start()
+        opened = open_databases([cluster.url()], screen, retry=True, retry_s=(1.0,))
+        timer.stop()
+        assert opened is not None
+        opened.take(0).dispose()  # opened once it answered, no error said
+        assert seen[0] == "Connecting to the database…"
+        waiting = "⚠ The database cannot be reached. Trying again in 1 s…"
+        assert any(t.startswith(waiting) for t in seen)
+        assert screen.status.text() == "Connecting to the database…"
+    finally:
+        cluster.stop()
+
+
+def test_closing_the_start_screen_while_it_waits_gives_up(qtbot: QtBot) -> None:
+    screen = StartScreen()
+    qtbot.addWidget(screen)
+    screen.show()
+    QTimer.singleShot(500, screen.close)  # the agent closes it (Esc) during the countdown
+    assert open_databases([NOBODY], screen, retry=True, retry_s=(60.0,)) is None
+
+
+def test_without_retry_an_unreachable_database_is_handed_back_at_once(qtbot: QtBot) -> None:
+    screen = StartScreen()
+    qtbot.addWidget(screen)
+    opened = open_databases([NOBODY], screen)  # a smoke run, a script: no waiting
+    assert opened is not None
+    with pytest.raises(Exception) as failed:
+        opened.take(0)
+    assert is_outage(failed.value)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_countdown_speaks_chinese(qtbot: QtBot) -> None:
+    screen = StartScreen()
+    qtbot.addWidget(screen)
+    screen.show_retrying(12)
+    assert screen.status.text().startswith("⚠ 数据库无法连接，12 秒后重试")

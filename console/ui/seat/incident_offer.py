@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from console.domain.emergency import Level, city_of
 from console.domain.roles import Seated
 from console.services.incident_views import IncidentLine
+from console.services.steps import Held
 from console.ui.keys import sequence
 from console.ui.names import say
 from console.ui.operations import Operations
@@ -47,7 +48,9 @@ class IncidentLinks(Protocol):
 
     def active_for(self, district: str) -> list[IncidentLine]: ...
 
-    def link(self, by: Seated, number: str, order_number: str) -> None: ...
+    def link(self, by: Seated, number: str, order_number: str) -> object:
+        """Held (``console.services.steps.Held``) when the seat holds it with a held order."""
+        ...
 
 
 def ago_text(span: timedelta) -> str:
@@ -176,7 +179,7 @@ class IncidentOffer(QWidget):
         """The order was saved: link it to ``incident``; the outcome goes out as ``reported``.
         A refusal loses nothing: the order stays saved, the message says why it is not linked."""
         call = partial(self._service.link, self._by, incident, order_number)
-        self._ops.write(self, call, success=lambda _r: self._linked(incident),
+        self._ops.write(self, call, success=lambda r: self._linked(incident, isinstance(r, Held)),
                         failure=partial(self._not_linked, incident, order_number))  # fmt: skip
 
     # ---------------------------------------------------------------- answers
@@ -190,8 +193,13 @@ class IncidentOffer(QWidget):
     def _not_offered(self, district: str, error: Exception) -> None:
         log.warning("active incidents of %s not read: %s", district, refusal_text(error))
 
-    def _linked(self, incident: str) -> None:
-        self.reported.emit(self.tr("Linked to incident {number}.").format(number=incident), False)
+    def _linked(self, incident: str, held: bool = False) -> None:
+        text = (
+            self.tr("Will be linked to incident {number} when the database is back.")
+            if held
+            else self.tr("Linked to incident {number}.")
+        )
+        self.reported.emit(text.format(number=incident), False)
 
     def _not_linked(self, incident: str, order: str, error: Exception) -> None:
         text = self.tr("Not linked to incident {number}: {why} The order {order} is saved.")

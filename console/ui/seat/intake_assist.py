@@ -75,7 +75,7 @@ class AssistCalls:
     suggest: Callable[[str | None, str | None, str | None, str], Suggestion]
     candidates: Callable[[Draft], list[Candidate]]
     join: Callable[[str, Draft], Joined]
-    record: Callable[[str, Advice, bool], None]
+    record: Callable[[str, Advice, bool], object]  # kept now, or held with a held order
 
 
 def _same(a: Advice | None, b: Advice | None) -> bool:

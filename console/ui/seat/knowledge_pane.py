@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.knowledge import CATEGORY_NAMES, Article
 from console.services.knowledge_index import Hit
+from console.services.steps import Held
 from console.ui.keys import KEYS, marked, sequences
 from console.ui.names import say
 from console.ui.operations import Operations
@@ -185,12 +186,14 @@ class KnowledgePane(QWidget):
         self.cite_asked.emit(article.article_id)
 
     @Slot(str, str)
-    def confirm_cited(self, article_id: str, order_number: str) -> None:
-        self.status.setText(
-            self.tr("{article} cited on order {number}.").format(
-                article=article_id, number=order_number
-            )
+    def confirm_cited(self, article_id: str, order_number: str, held: bool = False) -> None:
+        """``held``: kept on the seat with the order while the database is away."""
+        text = (
+            self.tr("{article} will be cited on {number} when the database is back.")
+            if held
+            else self.tr("{article} cited on order {number}.")
         )
+        self.status.setText(text.format(article=article_id, number=order_number))
 
     @Slot(str)
     def refuse(self, text: str) -> None:
@@ -201,9 +204,9 @@ class KnowledgePane(QWidget):
 class OrderCiter(QObject):
     """The pane's ``cite`` for a seat: records citations on the order of the call.
 
-    ``cite_on(order_number, article_id)`` is ``partial(KnowledgeService.cite, seated)``. An
-    article cited before the order is saved waits and is cited when :meth:`set_order` names
-    the saved order (connect ``IntakeForm.saved``); :meth:`clear_order` (a new call, a new
+    ``cite_on(order_number, article_id)`` records it (``KnowledgeService.cite`` as the seat,
+    through the seat's journal: ``app_seat.knowledge_pane``). An article cited before the
+    order is saved waits and is cited when :meth:`set_order` names the saved order (connect ``IntakeForm.saved``); :meth:`clear_order` (a new call, a new
     order) forgets both. Every write goes through ``ops`` (off the GUI thread)."""
 
     def __init__(
@@ -243,6 +246,10 @@ class OrderCiter(QObject):
         pane = self.pane
         self._ops.write(
             pane if pane is not None else self, partial(self._cite_on, order_number, article_id),
-            success=lambda _article: pane.confirm_cited(article_id, order_number) if pane else None,
+            success=lambda cited: pane.confirm_cited(
+                article_id, order_number, held=isinstance(cited, Held)
+            )
+            if pane
+            else None,
             failure=lambda error: pane.refuse(refusal_text(error)) if pane else None,
         )  # fmt: skip

@@ -38,7 +38,7 @@ from console.domain.orders import (
 )
 from console.domain.refusals import Refused
 from console.domain.roles import Seated
-from console.services.steps import Step
+from console.services.steps import Held, Step
 from console.ui.keys import mnemonic, sequence, sequences
 from console.ui.names import action_names, say
 from console.ui.operations import Operations
@@ -48,15 +48,19 @@ from console.ui.seat.intake_inputs import SearchBox, named
 ERROR_STYLE = "color: #b00020;"
 
 Perform = Callable[[Step], object]
-"""Carries a step out through the services (runs on the worker thread); raises when refused."""
+"""Carries a step out through the services (runs on the worker thread); raises when refused,
+returns :class:`Held` when the seat held it (the database away)."""
 
 
 class OrderActions(QWidget):
     """Signals: ``done(str, str)`` — a step was carried out (order number, action);
-    ``refused(str)`` — the service refused it (the message shown inline);
+    ``held(str, str)`` — it was held on the seat, the database away (order number, held label:
+    ``console.services.journal``); ``refused(str)`` — the service refused it (the message
+    shown inline; a step the seat does not hold is refused while the database is away);
     ``directory_loaded(list)`` — the department directory as just read (for names elsewhere)."""
 
     done = Signal(str, str)
+    held = Signal(str, str)
     refused = Signal(str)
     directory_loaded = Signal(list)  # list[Department], as read for a dispatch
 
@@ -293,7 +297,7 @@ class OrderActions(QWidget):
         self._ops.write(
             self,
             lambda: self._perform(step),
-            success=lambda _result: self._done(step),
+            success=lambda result: self._done(step, result),
             failure=lambda error: self._refused(step, error),
         )
 
@@ -321,7 +325,7 @@ class OrderActions(QWidget):
             self._say(self.tr("Not done: {reason}").format(reason=text))
         self.refused.emit(text)
 
-    def _done(self, step: Step) -> None:
+    def _done(self, step: Step, result: object = None) -> None:
         self._busy = False
         self.confirm.setEnabled(True)
         self._notes.pop((step.number, step.action), None)
@@ -329,7 +333,10 @@ class OrderActions(QWidget):
             self.note.clear()
             self.action = None  # done: nothing to keep
             self.close_step()
-        self.done.emit(step.number, step.action.value)
+        if isinstance(result, Held):  # in the journal: the note is there now
+            self.held.emit(step.number, result.label)
+        else:
+            self.done.emit(step.number, step.action.value)
 
     def _show_fields(self) -> None:
         """The open step's declared fields; with an outcome, the first-contact mode only when

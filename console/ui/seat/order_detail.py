@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -43,12 +43,14 @@ from console.services.exchange_reads import OrderLinkView
 from console.services.orders import OrderSummary, Stored, UnknownOrder
 from console.services.privacy import Revealed
 from console.ui.history_model import china_time
+from console.ui.keys import sequence
 from console.ui.models.queue_model import time_left_text
 from console.ui.models.time_left import TimeLeftBand
 from console.ui.names import platform_names, say, status_names
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.exchange_lines import OrderLinkLines
+from console.ui.seat.held_steps import HeldJournal, HeldSteps
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_timeline import (  # noqa: F401  (the columns, for the tests)
     ACTION,
@@ -105,13 +107,15 @@ class OrderDetail(QWidget):
         district_names: Mapping[str, str] | None = None,
         department_names: Mapping[str, str] | None = None,
         actions: OrderActions | None = None, reveal: Reveal | None = None,
-        link: LinkOf | None = None, parent: QWidget | None = None,
+        link: LinkOf | None = None, journal: HeldJournal | None = None,
+        parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self.reveal = RevealRow(ops, reveal) if reveal is not None else None
         self._revealed: tuple[str, Revealed] | None = None  # (order number, its caller)
         self._departments = department_names or {}
         self.steps = actions
+        self.held = HeldSteps(journal)  # 暂存: the steps the seat holds on the order shown
         self.setMinimumSize(QSize(720, 560))
         self._ops, self._get, self._related, self._link = ops, get, related, link
         self._names = (dict(kind_names), dict(field_names or {}), dict(district_names or {}))
@@ -177,6 +181,9 @@ class OrderDetail(QWidget):
         if self.steps is not None:
             layout.addWidget(self.steps)
             self.steps.done.connect(lambda number, _action: self.load(number))
+            self.steps.held.connect(self._held)
+        layout.addWidget(self.held)
+        QShortcut(sequence("dismiss_aside"), self, self.held.dismiss_shown)
         fields = QWidget()
         inner = QVBoxLayout(fields)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -276,6 +283,7 @@ class OrderDetail(QWidget):
         self._show_related(related, order)
         if self.steps is not None:
             self.steps.show_order(order)
+        self.held.show_for(order.number)
         self.shown.emit(order.number)
 
     def refresh(self) -> None:
@@ -340,6 +348,13 @@ class OrderDetail(QWidget):
             part.hide()
         if self.steps is not None:
             self.steps.show_order(None)
+        self.held.show_for(None)
+
+    def _held(self, number: str, label: str) -> None:
+        if self.order is not None and self.order.number == number:
+            self.held.show_for(number)
+            self._say(self.tr("Held as {label}: written when the database is back.")
+                      .format(label=label))  # fmt: skip
 
     def _fail(self, text: str) -> None:
         self._say(text, error=True)
