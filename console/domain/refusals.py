@@ -63,9 +63,6 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     ),
     "not_police_kind": QT_TRANSLATE_NOOP("Refusals", "“{kind}” is not a 110 police kind."),
     # 并单 / 拆单 (console.domain.actions, console.services.duplicates)
-    "merge_shared": QT_TRANSLATE_NOOP(
-        "Refusals", "The order has been to the other platform: it cannot be merged here yet."
-    ),
     "merge_has_callers": QT_TRANSLATE_NOOP(
         "Refusals", "Other callers joined this order: split them off before merging it."
     ),

@@ -16,8 +16,12 @@ request warning (重复诉求预警). No Qt; call it off the UI thread.
   fresh clock; the caller leaves the order), the lines 拆单 and 拆出 added: every line stays.
 - :meth:`DuplicateService.repeated` / :meth:`acknowledge`: the shift lead's panel's warnings.
 
-Across platforms (an order that has been to the peer) is refused for now (``merge_shared``):
-such a merge would go over the exchange.
+Across platforms: every step on an order the peer holds travels over the exchange (1.2, the
+outbox in the step's transaction), the 并入 with its caller, and the peer applies it by its own
+rules. A caller joins an order the peer owns (a transferred copy here) as well as one this side
+owns (``Who.HOLDER``): the owner's system applies the 并入, or refuses it (``closed``) if its
+copy closed meanwhile, and the seat is shown the refusal on the order. The caller's row is
+written before the 并入 step, so the step's message carries it.
 """
 
 from __future__ import annotations
@@ -115,7 +119,7 @@ class DuplicateService:
     def merge(self, duplicate: str, into: str, note: str = "") -> Merged:
         """并单: ``duplicate`` closes into ``into``, whose callers it joins. Refused (nothing
         changed) by the roles, by either order's rules (``into`` completed or cancelled:
-        ``closed``; either been to the peer: ``merge_shared``) or ``merge_self``."""
+        ``closed``; ``duplicate`` at the peer: ``not_at_origin``) or ``merge_self``."""
         by = self._by
         by.require(Action.MERGE)
         by.require(Action.MERGED_IN)
@@ -125,8 +129,6 @@ class DuplicateService:
         check_clock(now)
         with self._db.write() as session:
             dup, target = repo.get(session, duplicate), repo.get(session, into)
-            target = self._writer.act(session, target, Action.MERGED_IN, by, now, note, None, dup.order.number)  # fmt: skip
-            dup = self._writer.act(session, dup, Action.MERGE, by, now, note, None, target.order.number)  # fmt: skip
             caller = dup.order.caller
             store.add_caller(
                 session,
@@ -136,6 +138,8 @@ class DuplicateService:
                 ),
                 by.login,
             )
+            target = self._writer.act(session, target, Action.MERGED_IN, by, now, note, None, dup.order.number)  # fmt: skip
+            dup = self._writer.act(session, dup, Action.MERGE, by, now, note, None, target.order.number)  # fmt: skip
             _count, warned = self._warn(session, target, now)
         self._changed()
         return Merged(dup, target, warned)
@@ -144,7 +148,7 @@ class DuplicateService:
         """并入 at intake: the caller on the line (``phone``, ``name``) joins open order
         ``into``; no order is created. ``note``: what the caller said (the description typed).
         Refused (nothing changed) by the roles, by the order's rules (completed or cancelled:
-        ``closed``; been to the peer: ``merge_shared``), for a number that is not one
+        ``closed``, here or, later, at the peer that owns it), for a number that is not one
         (``join_no_phone``) or a caller already on the order (``join_same_caller``)."""
         by = self._by
         by.require(Action.MERGED_IN)
@@ -164,13 +168,13 @@ class DuplicateService:
             # Unique (``merged_from``): the order, then the how-manyth join, then who (masked).
             n = 1 + sum(1 for e in target.order.timeline if e.action is Action.MERGED_IN)
             reference = f"{into}/来电{n} {mask_phone(number)}"
-            target = self._writer.act(session, target, Action.MERGED_IN, by, now, note, None, reference)  # fmt: skip
             store.add_caller(
                 session,
                 target.id,
                 store.JoinedCaller(number, name.strip() or None, reference, now, now),
                 by.login,
             )
+            target = self._writer.act(session, target, Action.MERGED_IN, by, now, note, None, reference)  # fmt: skip
             count, warned = self._warn(session, target, now)
         self._changed()
         return Joined(target, count, warned)

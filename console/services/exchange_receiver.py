@@ -39,6 +39,7 @@ from console.domain.incident_exchange import IncidentMessage
 from console.domain.orders import Status, TransitionError
 from console.domain.refusals import Refused
 from console.services.audit import AuditTrail
+from console.services.exchange_callers import keep_calls
 from console.services.exchange_codec import ExchangeCodec
 from console.services.incident_exchange import apply_snapshot
 from console.services.order_writer import OrderWriter
@@ -174,8 +175,9 @@ class Receiver:
             by_sender.setdefault(m.envelope.sender.system_id, []).append(m)
         now = self._clock()
         for sender, mine in by_sender.items():
-            self._writer.add_remotes(session, [m.order for m in mine if m.order], sender)
-            for m in mine:
+            added = self._writer.add_remotes(session, [m.order for m in mine if m.order], sender)
+            for m, stored in zip(mine, added, strict=True):
+                keep_calls(session, stored.id, m, sender)
                 ack = acknowledge(m.envelope, sender=self._me, at=now)
                 seen.keep(m.envelope, int(ack.status), self._codec.encode_ack(ack), now)
 
@@ -263,7 +265,8 @@ class Receiver:
             stored = repo.get(session, env.order_number)
         except repo.UnknownOrder:
             if env.kind is Kind.TRANSFER and message.order is not None:
-                self._writer.add_remote(session, message.order, env.sender.system_id)
+                added = self._writer.add_remote(session, message.order, env.sender.system_id)
+                keep_calls(session, added.id, message, env.sender.system_id)
                 return
             raise Refused(
                 "exchange_unknown_order", f"no order {env.order_number} here",
@@ -284,6 +287,7 @@ class Receiver:
                 "this side's rules make another step of it", "wrong_status",
                 {"status": status.value},
             )  # fmt: skip
+        keep_calls(session, saved.id, message, env.sender.system_id)  # 并入 / 拆出
 
     def _check_sender(self, message: Exchanged, source: str) -> None:
         sender = message.envelope.sender
