@@ -88,7 +88,9 @@ class CallersToldService:
             done = told_store.told(session, stored.id)
         order = stored.order
         result = feedback_of(order)
-        people = [(order.caller.phone, order.caller.name, None)]
+        people: list[tuple[str, str | None, str | None]] = [
+            (order.caller.phone, order.caller.name, None)
+        ]
         people += [(c.phone, c.name, c.merged_from) for c in joined]
         callers = tuple(
             CallerToTell(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -52,11 +53,14 @@ def mark(session: Session, order_id: int, phone: str, at: datetime, by: str, sea
 @dataclass(frozen=True, slots=True)
 class ToldFigures:
     """Of the orders fed back in a period (反馈, their last feedback in it or not): how many,
-    their callers (each order's own and those who joined it), and how many of those were told."""
+    their callers (each order's own and those who joined it), and how many of those were told;
+    and the merges (并单) and unmerges (拆单) taken in the period."""
 
     orders: int
     callers: int
     told: int
+    merges: int = 0
+    unmerges: int = 0
 
 
 def figures(
@@ -67,18 +71,26 @@ def figures(
     district: str | None = None,
 ) -> ToldFigures:
     """:class:`ToldFigures` for ``[start, end)``; ``platform``: the orders' origin (whose
-    callers they are), ``district``: theirs. Three counts over the period's feedback lines."""
+    callers they are), ``district``: theirs. Counts over the period's feedback and 并单 lines."""
     e, o = _EVENTS, _ORDERS
-    fed = select(e.c.order_id).where(
-        e.c.at >= start, e.c.at < end, e.c.action == Action.FEED_BACK.value
+
+    def lines(*actions: Action) -> Any:
+        query = select(e.c.order_id, e.c.action).where(
+            e.c.at >= start, e.c.at < end, e.c.action.in_([a.value for a in actions])
+        )
+        if platform is not None or district is not None:
+            query = query.join(o, o.c.id == e.c.order_id)
+            if platform is not None:
+                query = query.where(o.c.origin == platform)
+            if district is not None:
+                query = query.where(o.c.district == district)
+        return query
+
+    steps = lines(Action.MERGE, Action.UNMERGE).subquery("steps")
+    taken = dict(
+        session.execute(select(steps.c.action, func.count()).group_by(steps.c.action)).all()
     )
-    if platform is not None or district is not None:
-        fed = fed.join(o, o.c.id == e.c.order_id)
-        if platform is not None:
-            fed = fed.where(o.c.origin == platform)
-        if district is not None:
-            fed = fed.where(o.c.district == district)
-    ids = fed.distinct().subquery("fed")
+    ids = lines(Action.FEED_BACK).with_only_columns(e.c.order_id).distinct().subquery("fed")
     orders = session.execute(select(func.count()).select_from(ids)).scalar_one()
     joined = session.execute(
         select(func.count()).where(_CALLERS.c.order_id.in_(select(ids.c.order_id)))
@@ -86,7 +98,10 @@ def figures(
     told_n = session.execute(
         select(func.count()).where(_TOLD.c.order_id.in_(select(ids.c.order_id)))
     ).scalar_one()
-    return ToldFigures(int(orders), int(orders) + int(joined), int(told_n))
+    return ToldFigures(
+        int(orders), int(orders) + int(joined), int(told_n),
+        int(taken.get(Action.MERGE.value, 0)), int(taken.get(Action.UNMERGE.value, 0)),
+    )  # fmt: skip
 
 
 def _utc(value: datetime) -> datetime:

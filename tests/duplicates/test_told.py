@@ -3,13 +3,15 @@ listed at feedback, ticked told once, and counted."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from console.domain.orders import Action, Platform
 from console.domain.refusals import Refused
 from console.services.callers_told import CallersToldService
+from console.services.report_views import Period, report_json
+from console.services.reports import ReportService
 from console.store import caller_told
 from console.store.engine import Database
 from tests.duplicates.test_service import AGENT, draft, services
@@ -55,3 +57,12 @@ def test_every_caller_is_listed_and_told_once_after_the_feedback(db: Database) -
         other = caller_told.figures(session, clock.now - timedelta(days=1), clock.now, "110")
     assert (got.orders, got.callers, got.told) == (1, 3, 2)
     assert (other.orders, other.callers, other.told) == (0, 0, 0)
+    other, again = (orders.create(draft(p), AGENT).order.number for p in ("13944440000", "13955550000"))  # fmt: skip
+    dups.merge(again, other)
+    dups.unmerge(again, "并错了")  # the report counts merges and unmerges too
+    report = ReportService(db, clock).report(Period(date(2026, 11, 20), date(2026, 11, 20)))
+    printed = report_json(report)["callers"]
+    assert printed == {
+        "merges": 2, "unmerges": 1, "fed_back_orders": 1, "callers": 3, "told": 2,
+        "callers_per_order": 3.0, "told_share": 2 / 3,
+    }  # fmt: skip

@@ -48,6 +48,7 @@ from console.ui.models.time_left import TimeLeftBand
 from console.ui.names import platform_names, say, status_names
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
+from console.ui.seat.callers_told import CallersTold
 from console.ui.seat.exchange_lines import OrderLinkLines
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_timeline import (  # noqa: F401  (the columns, for the tests)
@@ -105,9 +106,11 @@ class OrderDetail(QWidget):
         district_names: Mapping[str, str] | None = None,
         department_names: Mapping[str, str] | None = None,
         actions: OrderActions | None = None, reveal: Reveal | None = None,
-        link: LinkOf | None = None, parent: QWidget | None = None,
+        link: LinkOf | None = None, told: CallersTold | None = None,
+        parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
+        self.told = told  # 告知来电人, under the fields once the order is fed back
         self.reveal = RevealRow(ops, reveal) if reveal is not None else None
         self._revealed: tuple[str, Revealed] | None = None  # (order number, its caller)
         self._departments = department_names or {}
@@ -188,6 +191,8 @@ class OrderDetail(QWidget):
             self.reveal.refused.connect(lambda text: self._say(text, error=True))
         inner.addWidget(QLabel(self.tr("Description:")))
         inner.addWidget(self.description)
+        if self.told is not None:
+            inner.addWidget(self.told)
         self.fields = QScrollArea()
         self.fields.setObjectName("detailFields")
         self.fields.setWidget(fields)
@@ -276,6 +281,8 @@ class OrderDetail(QWidget):
         self._show_related(related, order)
         if self.steps is not None:
             self.steps.show_order(order)
+        if self.told is not None:
+            self.told.show_order(order)
         self.shown.emit(order.number)
 
     def refresh(self) -> None:
@@ -340,6 +347,8 @@ class OrderDetail(QWidget):
             part.hide()
         if self.steps is not None:
             self.steps.show_order(None)
+        if self.told is not None:
+            self.told.show_order(None)
 
     def _fail(self, text: str) -> None:
         self._say(text, error=True)
