@@ -32,18 +32,19 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from console.domain.duplicates import REPEATED_CALLERS, Candidate, Probe, rank, repeated
+from console.domain.duplicates import Candidate, Probe, rank
 from console.domain.intake import check_clock
 from console.domain.order_types import Action, Caller
 from console.domain.phone import mask_phone, normalise_phone
 from console.domain.refusals import Refused
 from console.domain.roles import Capability, Seated
 from console.services.order_writer import OrderWriter
+from console.services.repeats import DEFAULT_WINDOW, warn_repeated
 from console.store import duplicates as store
 from console.store import orders as repo
 from console.store.engine import Database
 
-DEFAULT_WINDOW = timedelta(hours=72)
+__all__ = ["DEFAULT_WINDOW", "DuplicateService", "Joined", "Merged", "RepeatWarning"]
 RepeatWarning = store.Warning  # what the shift lead's panel lists (the UI never imports the store)
 
 
@@ -182,13 +183,7 @@ class DuplicateService:
     def _warn(self, session: Session, target: repo.Stored, now: datetime) -> tuple[int, bool]:
         """The callers of ``target``'s matter within the window, and whether this raised the
         repeated-request warning (once per order)."""
-        calls = [(target.order.caller.phone, target.order.created_at)]
-        calls += [(c.phone, c.called_at) for c in store.callers(session, target.id)]
-        count = repeated(calls, now, self._window)
-        warned = count >= REPEATED_CALLERS and store.raise_warning(
-            session, target.id, target.order.number, target.order.owner.value, count, now
-        )
-        return count, warned
+        return warn_repeated(session, target, now, self._window)
 
     def unmerge(self, duplicate: str, note: str = "") -> Merged:
         """拆单: ``duplicate`` is restored as it was before its merge (with a fresh clock) and

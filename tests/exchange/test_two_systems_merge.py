@@ -19,10 +19,11 @@ from console.store import exchange as box
 from console.store.engine import Database
 from tests.exchange.platforms import Side, link_sides, side
 from tests.exchange.test_two_systems import box_now, history
-from tests.principals import at_seat
+from tests.principals import at_seat, lead
 
 A01 = at_seat("王丽", "A-01", Platform.HOTLINE)
 J07 = at_seat("李强", "J-07", Platform.POLICE)
+LEAD_110 = lead("赵刚", "JL-01", Platform.POLICE)
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +128,21 @@ def test_a_caller_at_12345_joins_the_order_110_owns_and_110_applies_it(
     police.orders.act(number, Action.FEED_BACK, J07, "已处置", seen=5)
     pump(police)
     assert history(hotline, number) == history(police, number)
+
+
+def test_the_third_caller_joining_at_12345_warns_110s_shift_lead_once(
+    sides: tuple[Side, Side],
+) -> None:
+    hotline, police = sides
+    number = shared(hotline, police, "13811110000", back=False)
+    police.orders.act(number, Action.SIGN_FOR, J07, seen=2)
+    pump(police)
+    for phone in ("13922220000", "13933330000", "13944440000"):
+        dups(hotline, A01).join(number, phone)
+    pump(hotline)
+    warnings = dups(police, LEAD_110).repeated()
+    assert [(w.number, w.callers) for w in warnings] == [(number, 3)]  # raised at the third
+    assert dups(hotline, lead("孙丽", "L-01", Platform.HOTLINE)).repeated() == []  # not 12345's
 
 
 def test_a_duplicate_join_message_is_applied_once(
