@@ -171,23 +171,17 @@ class SuggestionFigures:
 
 @dataclass(frozen=True, slots=True)
 class CallerFigures:
-    """并单 and 告知来电人: merges (并单) and unmerges (拆单) taken in the period; of the orders fed
-    back in it, how many, their callers (each order's own and those who joined it) and how many
-    of those were told the result."""
+    """Callers per order (并单) and 告知来电人 in the period: the callers (each call: an order
+    created, or a caller who joined one at intake), the orders they are about (created, less
+    the duplicates merged into another), and the callers told the result at feedback."""
 
-    merges: int = 0
-    unmerges: int = 0
-    fed_back_orders: int = 0
     callers: int = 0
+    orders: int = 0
     told: int = 0
 
     @property
     def callers_per_order(self) -> float | None:
-        return self.callers / self.fed_back_orders if self.fed_back_orders else None
-
-    @property
-    def told_share(self) -> float | None:
-        return self.told / self.callers if self.callers else None
+        return self.callers / self.orders if self.orders else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +243,7 @@ class Report:
     # 知识库: answers by article (citations made in the period; key: article id, label: title)
     knowledge: list[Count] = field(default_factory=list)
     suggestions: SuggestionFigures = SuggestionFigures()  # routing suggestions at intake
-    callers: CallerFigures = CallerFigures()  # 并单 and 告知来电人
+    callers: CallerFigures = CallerFigures()  # callers per order, and told
 
     @property
     def calls_filtered_by_district(self) -> bool:
@@ -399,5 +393,4 @@ def report_json(report: Report) -> dict[str, Any]:
     for line, d in zip(out["dispatches"], report.dispatches, strict=True):
         line["on_time_share"] = d.on_time_share
     out["callers"]["callers_per_order"] = report.callers.callers_per_order
-    out["callers"]["told_share"] = report.callers.told_share
     return out

@@ -139,7 +139,11 @@ class ReportService:
             ],
             knowledge=[Count(c.article_id, c.title, c.count) for c in cited],
             suggestions=SuggestionFigures(suggested.shown, suggested.accepted, suggested.ignored),
-            callers=CallerFigures(told.merges, told.unmerges, told.orders, told.callers, told.told),
+            callers=CallerFigures(
+                callers=total("create") + told.joined,  # a call: an order, or a caller joining
+                orders=total("create") - told.merged,  # a merged duplicate is no order of its own
+                told=told.told,
+            ),
         )
 
     def orders_behind(

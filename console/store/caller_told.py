@@ -14,14 +14,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
-from console.domain.order_types import Action
 from console.store.duplicate_tables import CallerToldRow, OrderCallerRow
-from console.store.tables import EventRow, OrderRow
+from console.store.tables import OrderRow
 
 _TOLD = CallerToldRow.__table__  # type: ignore[attr-defined]
 _CALLERS = OrderCallerRow.__table__  # type: ignore[attr-defined]
 _ORDERS = OrderRow.__table__  # type: ignore[attr-defined]
-_EVENTS = EventRow.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +50,13 @@ def mark(session: Session, order_id: int, phone: str, at: datetime, by: str, sea
 
 @dataclass(frozen=True, slots=True)
 class ToldFigures:
-    """Of the orders fed back in a period (反馈, their last feedback in it or not): how many,
-    their callers (each order's own and those who joined it), and how many of those were told;
-    and the merges (并单) and unmerges (拆单) taken in the period."""
+    """For a period: the callers who joined an order at intake (并入, no order created), the
+    duplicates merged into another order (并单: created, then closed into it), both by when
+    they called and while they stay joined, and the callers told the result (告知来电人)."""
 
-    orders: int
-    callers: int
+    joined: int
+    merged: int
     told: int
-    merges: int = 0
-    unmerges: int = 0
 
 
 def figures(
@@ -70,38 +66,31 @@ def figures(
     platform: str | None = None,
     district: str | None = None,
 ) -> ToldFigures:
-    """:class:`ToldFigures` for ``[start, end)``; ``platform``: the orders' origin (whose
-    callers they are), ``district``: theirs. Counts over the period's feedback and 并单 lines."""
-    e, o = _EVENTS, _ORDERS
+    """:class:`ToldFigures` for ``[start, end)``; ``platform``: the order's origin (whose
+    callers they are), ``district``: its. Read from the two small tables (``order_caller`` is
+    one row per caller joined, ``caller_told`` one per caller told: ``ix_caller_told_at``),
+    each row's order looked up by its key (a correlated EXISTS, never the period's orders)."""
 
-    def lines(*actions: Action) -> Any:
-        query = select(e.c.order_id, e.c.action).where(
-            e.c.at >= start, e.c.at < end, e.c.action.in_([a.value for a in actions])
-        )
-        if platform is not None or district is not None:
-            query = query.join(o, o.c.id == e.c.order_id)
-            if platform is not None:
-                query = query.where(o.c.origin == platform)
-            if district is not None:
-                query = query.where(o.c.district == district)
-        return query
+    def count(table: Any, *where: Any) -> int:
+        o = _ORDERS
+        its = [o.c.id == table.c.order_id]
+        if platform is not None:
+            its.append(o.c.origin == platform)
+        if district is not None:
+            its.append(o.c.district == district)
+        query = select(func.count()).select_from(table).where(*where)
+        if len(its) > 1:
+            query = query.where(select(o.c.id).where(*its).exists())
+        return int(session.execute(query).scalar_one())
 
-    steps = lines(Action.MERGE, Action.UNMERGE).subquery("steps")
-    taken = dict(
-        session.execute(select(steps.c.action, func.count()).group_by(steps.c.action)).all()
-    )
-    ids = lines(Action.FEED_BACK).with_only_columns(e.c.order_id).distinct().subquery("fed")
-    orders = session.execute(select(func.count()).select_from(ids)).scalar_one()
-    joined = session.execute(
-        select(func.count()).where(_CALLERS.c.order_id.in_(select(ids.c.order_id)))
-    ).scalar_one()
-    told_n = session.execute(
-        select(func.count()).where(_TOLD.c.order_id.in_(select(ids.c.order_id)))
-    ).scalar_one()
+    c, t = _CALLERS, _TOLD
+    called = (c.c.called_at >= start, c.c.called_at < end)
+    at_intake = c.c.merged_from.like("%/%")  # a call's reference (order/来电n); a number has none
     return ToldFigures(
-        int(orders), int(orders) + int(joined), int(told_n),
-        int(taken.get(Action.MERGE.value, 0)), int(taken.get(Action.UNMERGE.value, 0)),
-    )  # fmt: skip
+        count(c, *called, at_intake),
+        count(c, *called, ~at_intake),
+        count(t, t.c.told_at >= start, t.c.told_at < end),
+    )
 
 
 def _utc(value: datetime) -> datetime:

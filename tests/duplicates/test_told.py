@@ -52,17 +52,18 @@ def test_every_caller_is_listed_and_told_once_after_the_feedback(db: Database) -
 
     orders.act(number, Action.COMPLETE, AGENT, seen=5)  # after 办结 the rest are still told
     assert told.mark_told(number, "13933330000") is True
-    with db.read() as session:
-        got = caller_told.figures(session, clock.now - timedelta(days=1), clock.now)
-        other = caller_told.figures(session, clock.now - timedelta(days=1), clock.now, "110")
-    assert (got.orders, got.callers, got.told) == (1, 3, 2)
-    assert (other.orders, other.callers, other.told) == (0, 0, 0)
     other, again = (orders.create(draft(p), AGENT).order.number for p in ("13944440000", "13955550000"))  # fmt: skip
     dups.merge(again, other)
-    dups.unmerge(again, "并错了")  # the report counts merges and unmerges too
+    dups.unmerge(again, "并错了")  # an order again: its caller no longer joined
+    day, late = clock.now - timedelta(days=1), clock.now + timedelta(minutes=1)
+    with db.read() as session:
+        got = caller_told.figures(session, day, late)
+        police = caller_told.figures(session, day, late, "110")
+        elsewhere = caller_told.figures(session, day, late, district="210103")
+    assert (got.joined, got.merged, got.told) == (1, 1, 2)  # the join, the merged dup, told
+    assert police == elsewhere == caller_told.ToldFigures(0, 0, 0)
     report = ReportService(db, clock).report(Period(date(2026, 11, 20), date(2026, 11, 20)))
-    printed = report_json(report)["callers"]
-    assert printed == {
-        "merges": 2, "unmerges": 1, "fed_back_orders": 1, "callers": 3, "told": 2,
-        "callers_per_order": 3.0, "told_share": 2 / 3,
+    # Five calls (four orders created, one caller joined at intake) about three orders.
+    assert report_json(report)["callers"] == {
+        "callers": 5, "orders": 3, "told": 2, "callers_per_order": 5 / 3,
     }  # fmt: skip
