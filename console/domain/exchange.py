@@ -350,8 +350,9 @@ def message_for(
     """The message that carries ``action``, the last step on ``order``'s timeline, to the peer.
 
     ``linked`` is the 110 order an escalation made; ``callers`` the callers who joined the
-    order (a transfer's) or the one who joined now (a ``caller_joined``). ValueError if the action never travels or
-    is not the order's last step (a message is built in the transaction that took the step).
+    order (a transfer's) or the one who joined now (a ``caller_joined``). ValueError if the
+    action never travels or is not the order's last step (a message is built in the
+    transaction that took the step).
     """
     kind = KIND_OF[action]
     if kind is None:
