@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -98,8 +98,9 @@ class Endpoint:
         holder: list[ExchangeSender] = []
         outbox = Outbox(codec, me, on_queued=lambda: holder[0].wake() if holder else None)
         receiver = Receiver(
-            db, codec, OrderWriter(policy, calendar, audit), me, clock, audit, frozenset({peer_id})
-        )
+            db, codec, OrderWriter(policy, calendar, audit), me, clock, audit, frozenset({peer_id}),
+            window=timedelta(hours=settings.duplicates_window_h),
+        )  # fmt: skip
         link: Link
         serve: Callable[[], Awaitable[_Stoppable]]
         if mode == "database":

@@ -27,6 +27,7 @@ from console.domain.orders import Action, Platform
 from console.domain.roles import Capability, Seated
 from console.services.alarms import AlarmService
 from console.services.audit import AuditTrail
+from console.services.callers_told import CallersToldService
 from console.services.exchange_alarms import ExchangeAlarms
 from console.services.exchange_reads import ExchangeReads
 from console.services.hotspots import HotspotService
@@ -48,6 +49,7 @@ from console.ui.emergency import emergency_board
 from console.ui.emergency.from_order import StartFromOrder
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
+from console.ui.seat.callers_told import CallersTold
 from console.ui.seat.inbox_view import InboxView
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_detail import OrderDetail
@@ -163,6 +165,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
                             for d in departments(session, include_retired=True)}  # fmt: skip
     reads = OrderReads(shared.orders, by)  # what this seat reads of orders, as its principal
     exchange = ExchangeReads(shared.db, shared.clock)  # and of the exchange with the peer
+    told = CallersToldService(shared.db, shared.clock, by)  # 告知来电人 at feedback
     detail = OrderDetail(
         ops=ops, get=reads.get,
         related=reads.caller_history,
@@ -173,6 +176,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         reveal=_revealer(shared.privacy, by.login),
         link=lambda number: exchange.order_link(number, by),
         journal=seat.journal,  # the 暂存 lines: steps held while the database is away
+        told=CallersTold(ops, told.to_tell, told.mark_told),
     )  # fmt: skip
     board = StateBoard(seat.controller.board, ops) if by.may(Capability.SEE_FLOOR) else None
     emergency = (

@@ -31,6 +31,9 @@ class Who(enum.Enum):
     JUDGE = (
         "judge"  # the origin once the order is fed back (it judges the feedback), else the owner
     )
+    # Either platform holding a copy: a caller who reached this platform joins the order (并入)
+    # wherever it is worked; the owner's system applies the step by its own rules (exchange).
+    HOLDER = "holder"
 
 
 class FormField(enum.Enum):
@@ -53,7 +56,6 @@ class Guard(enum.Enum):
     MODE_GIVEN = "needs_mode"  # first contact says provisional or guidance
     NOT_GUIDANCE = "guidance_closed"  # guidance-only first contact closes, it is not handled
     NOT_PROVISIONAL = "provisional_not_done"  # provisional first contact is handled first
-    NOT_SHARED = "merge_shared"  # never sent to the peer: 并单 across platforms is for later
     NO_CALLERS = "merge_has_callers"  # a duplicate others joined splits them off first
     WAS_MERGED = "merge_not_merged"  # 拆单: the order's last line merged it into that order
     JOINED = "merge_not_joined"  # 拆出: that order's caller joined this one and is still here
@@ -220,15 +222,16 @@ _DECLARED = (
     ),
     # 并单 / 拆单: taken from the intake's duplicates (services.duplicates), never a detail step.
     # The duplicate closes (已撤销, its last line 并单 naming the order it joined) while nobody
-    # works it yet; the order it joins may be anywhere open. Neither may have been to the peer.
+    # works it yet; the order it joins may be anywhere open, on either platform: a caller joins
+    # a copy the peer owns too (Who.HOLDER), and every step travels to a peer holding a copy.
     ActionSpec(
         Action.MERGE, QT_TRANSLATE_NOOP("OrderDetail", "Merged into"), _WHERE_IT_CAN_GO,
         target=S.CANCELLED, at_origin=True, detail="the order it joins",
-        guards=(Guard.NOT_SHARED, Guard.NO_CALLERS), route=Route.MERGE, step=False,
+        guards=(Guard.NO_CALLERS,), route=Route.MERGE, step=False,
     ),
     ActionSpec(
         Action.MERGED_IN, QT_TRANSLATE_NOOP("OrderDetail", "Caller joined"), _OPEN,
-        detail="the merged duplicate", guards=(Guard.NOT_SHARED,), route=Route.MERGE, step=False,
+        who=Who.HOLDER, detail="the merged duplicate", route=Route.MERGE, step=False,
     ),
     ActionSpec(
         # A fresh clock: the restored order is a live matter again (its old alarms resolved).
@@ -238,7 +241,8 @@ _DECLARED = (
     ),
     ActionSpec(
         Action.SPLIT_OFF, QT_TRANSLATE_NOOP("OrderDetail", "Caller split off"), _OPEN,
-        detail="the duplicate restored", guards=(Guard.JOINED,), route=Route.MERGE, step=False,
+        who=Who.HOLDER, detail="the duplicate restored", guards=(Guard.JOINED,), route=Route.MERGE,
+        step=False,
     ),
 )  # fmt: skip
 

@@ -5,7 +5,7 @@ message (docs/exchange.md; the wire format is ``resources/exchange/v1/*.schema.j
 ``console.services.exchange_codec`` validates and maps to these values). This module says:
 
 - which order :class:`Action` travels as which message :class:`Kind` (:data:`KIND_OF`, the one
-  declaration; ``None`` for the actions that never travel: create, and 并单/拆单 for now);
+  declaration; ``None`` for the one action that never travels by itself: create);
 - the version rule (:class:`Version`): a receiver reads every ``1.x``; any other major version
   is refused with ``exchange_unknown_version``, never dropped;
 - how a message is built from an order after a step (:func:`message_for`).
@@ -25,6 +25,7 @@ from uuid import UUID
 
 from console.domain.order_types import (
     Action,
+    Caller,
     Event,
     FirstContactMode,
     Platform,
@@ -89,6 +90,11 @@ class Kind(enum.StrEnum):
     THREE_WAY_OUTCOME = "three_way_outcome"  # 三方通话's outcome
     ESCALATION = "escalation"  # 联动110派警: the linked 110 order
     CANCELLATION = "cancellation"  # 撤销, with the reason
+    # 1.2 (MERGE_VERSION): 并单 / 拆单 on an order both sides hold.
+    MERGE = "merge"  # 并单: this order (the duplicate) closed into another
+    CALLER_JOINED = "caller_joined"  # 并入: another caller joined this order, with the caller
+    UNMERGE = "unmerge"  # 拆单: the duplicate restored
+    CALLER_SPLIT_OFF = "caller_split_off"  # 拆出: that caller left this order again
 
 
 class SnapshotKind(enum.StrEnum):
@@ -100,6 +106,10 @@ class SnapshotKind(enum.StrEnum):
 
 SNAPSHOT_VERSION = Version(MAJOR, 1)
 """The version snapshots are written in (the minor that added them; orders stay 1.0)."""
+MERGE_VERSION = Version(MAJOR, 2)
+"""The version 并单's kinds, and a transfer carrying joined callers, are written in (the minor
+that added them); every other order step stays 1.0, so a 1.0 peer reads it."""
+MERGE_KINDS = frozenset({Kind.MERGE, Kind.CALLER_JOINED, Kind.UNMERGE, Kind.CALLER_SPLIT_OFF})
 
 KIND_OF: Mapping[Action, Kind | None] = MappingProxyType({
     # An order is created on one platform; it reaches the peer inside its transfer.
@@ -119,12 +129,12 @@ KIND_OF: Mapping[Action, Kind | None] = MappingProxyType({
     Action.THREE_WAY: Kind.THREE_WAY_OUTCOME,
     Action.ESCALATE: Kind.ESCALATION,
     Action.CANCEL: Kind.CANCELLATION,
-    # 并单 / 拆单 only between orders the peer never had (Guard.NOT_SHARED): across platforms,
-    # a merge would go over the exchange — not yet.
-    Action.MERGE: None,
-    Action.MERGED_IN: None,
-    Action.UNMERGE: None,
-    Action.SPLIT_OFF: None,
+    # 并单 / 拆单 travel like any step once the peer holds the order (1.2): its copy shows the
+    # caller who joined, the duplicate's 并单 and its link, and the unmerge.
+    Action.MERGE: Kind.MERGE,
+    Action.MERGED_IN: Kind.CALLER_JOINED,
+    Action.UNMERGE: Kind.UNMERGE,
+    Action.SPLIT_OFF: Kind.CALLER_SPLIT_OFF,
 })  # fmt: skip
 """Every order action and the message kind it travels as (``None``: it never travels)."""
 
@@ -202,10 +212,22 @@ Extension = str | int | bool | None
 
 
 @dataclass(frozen=True, slots=True)
+class JoinedCall:
+    """A caller who joined an order (并入), as it travels: who, when they called, and the
+    duplicate or call they came from (the ``caller_joined`` step's detail)."""
+
+    caller: Caller
+    merged_from: str
+    called_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Message:
     """One cross-platform step. ``event`` is the step as the sender's timeline records it;
     ``order`` is the whole order for a transfer and the linked 110 order for an escalation;
-    ``first_contact_mode`` goes with a first-contact step, ``disposition`` with a completion."""
+    ``first_contact_mode`` goes with a first-contact step, ``disposition`` with a completion;
+    ``callers``: the callers who joined the order, with a transfer (all of them) or a
+    ``caller_joined`` (the one who joined)."""
 
     envelope: Envelope
     event: Event
@@ -213,6 +235,7 @@ class Message:
     first_contact_mode: FirstContactMode | None = None
     disposition: Disposition | None = None
     extensions: Mapping[str, Extension] = field(default_factory=dict)
+    callers: tuple[JoinedCall, ...] = ()
 
     @property
     def kind(self) -> Kind:
@@ -234,6 +257,12 @@ class Message:
             raise ValueError("the first-contact mode goes with a first-contact step only")
         if (self.disposition is not None) != (kind is Kind.COMPLETION):
             raise ValueError("the disposition goes with a completion only")
+        if kind is Kind.CALLER_JOINED and [c.merged_from for c in self.callers] != [
+            self.event.detail
+        ]:
+            raise ValueError("a caller_joined carries the one caller its step names")
+        if self.callers and kind not in (Kind.TRANSFER, Kind.CALLER_JOINED):
+            raise ValueError("callers go with a transfer or a caller_joined only")
         if kind is Kind.ESCALATION and self.order is not None:
             if self.order.number != self.event.detail:
                 raise ValueError("an escalation's step names its linked order")
@@ -316,11 +345,14 @@ def message_for(
     sent_at: datetime,
     sequence: int,
     linked: WorkOrder | None = None,
+    callers: tuple[JoinedCall, ...] = (),
 ) -> Message:
     """The message that carries ``action``, the last step on ``order``'s timeline, to the peer.
 
-    ``linked`` is the 110 order an escalation made. ValueError if the action never travels or
-    is not the order's last step (a message is built in the transaction that took the step).
+    ``linked`` is the 110 order an escalation made; ``callers`` the callers who joined the
+    order (a transfer's) or the one who joined now (a ``caller_joined``). ValueError if the
+    action never travels or is not the order's last step (a message is built in the
+    transaction that took the step).
     """
     kind = KIND_OF[action]
     if kind is None:
@@ -331,7 +363,7 @@ def message_for(
         raise ValueError("an escalation, and only an escalation, names its linked order")
     envelope = Envelope(
         message_id=message_id,
-        version=CURRENT,
+        version=MERGE_VERSION if kind in MERGE_KINDS or callers else CURRENT,
         sent_at=sent_at,
         sender=sender,
         order_number=order.number,
@@ -345,6 +377,7 @@ def message_for(
         order=order if kind is Kind.TRANSFER else linked,
         first_contact_mode=order.first_contact_mode if kind is Kind.FIRST_CONTACT else None,
         disposition=_disposition(order) if kind is Kind.COMPLETION else None,
+        callers=callers,
     )
 
 

@@ -30,8 +30,11 @@ def sends_back(order: WorkOrder, action: Action) -> bool:
     return order.status in ACTIONS[action].sends_back_from
 
 
-def who_may_act(order: WorkOrder, spec: ActionSpec) -> Platform:
-    """The platform whose seat may take the action on ``order`` now."""
+def who_may_act(order: WorkOrder, spec: ActionSpec) -> Platform | None:
+    """The platform whose seat may take the action on ``order`` now; None: either (a copy's
+    holder, ``Who.HOLDER``)."""
+    if spec.who is Who.HOLDER:
+        return None
     if spec.who is Who.ORIGIN:
         return order.origin
     if spec.who is Who.JUDGE and order.status is Status.FED_BACK:
@@ -63,13 +66,6 @@ def _not_provisional(order: WorkOrder, _detail: str, _mode: FirstContactMode | N
     return (
         order.status is not Status.FIRST_CONTACT
         or order.first_contact_mode is FirstContactMode.GUIDANCE
-    )
-
-
-def _never_shared(order: WorkOrder, _detail: str, _mode: FirstContactMode | None) -> bool:
-    """The peer never had the order: a step on it stays on this platform's system."""
-    return order.owner is order.origin and not any(
-        e.action is Action.TRANSFER for e in order.timeline
     )
 
 
@@ -120,10 +116,6 @@ GUARDS: dict[Guard, tuple[_Rule, str]] = {
         _not_provisional,
         "a provisionally accepted order must be handled and fed back first",
     ),
-    Guard.NOT_SHARED: (
-        _never_shared,
-        "the order has been to the peer platform: merging across platforms is not supported yet",
-    ),
     Guard.NO_CALLERS: (
         lambda o, _d, _m: not joined(o),
         "other callers joined this order: split them off first",
@@ -164,7 +156,7 @@ def check(
         names = ", ".join(sorted(s.value for s in spec.allowed_from))
         raise refuse(f"only allowed from {names}", "wrong_status")
     acting = who_may_act(order, spec)
-    if actor.platform is not acting:
+    if acting is not None and actor.platform is not acting:
         raise refuse(
             f"only a {acting.value} seat may do this; this seat is {actor.platform.value}",
             "wrong_platform", platform=acting.value,

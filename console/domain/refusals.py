@@ -63,15 +63,17 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     ),
     "not_police_kind": QT_TRANSLATE_NOOP("Refusals", "“{kind}” is not a 110 police kind."),
     # 并单 / 拆单 (console.domain.actions, console.services.duplicates)
-    "merge_shared": QT_TRANSLATE_NOOP(
-        "Refusals", "The order has been to the other platform: it cannot be merged here yet."
-    ),
     "merge_has_callers": QT_TRANSLATE_NOOP(
         "Refusals", "Other callers joined this order: split them off before merging it."
     ),
     "merge_not_merged": QT_TRANSLATE_NOOP("Refusals", "The order is not merged into that order."),
     "merge_not_joined": QT_TRANSLATE_NOOP("Refusals", "That order's caller has not joined this order."),
     "merge_self": QT_TRANSLATE_NOOP("Refusals", "An order cannot be merged into itself."),
+    # 告知来电人 (console.services.callers_told)
+    "tell_no_feedback": QT_TRANSLATE_NOOP(
+        "Refusals", "The order has no feedback yet: there is no result to tell its callers."
+    ),
+    "tell_unknown_caller": QT_TRANSLATE_NOOP("Refusals", "That number is not a caller of this order."),
     "join_no_phone": QT_TRANSLATE_NOOP(
         "Refusals", "Enter the caller's phone number first: the order keeps whom to tell."
     ),

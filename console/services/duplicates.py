@@ -16,8 +16,12 @@ request warning (重复诉求预警). No Qt; call it off the UI thread.
   fresh clock; the caller leaves the order), the lines 拆单 and 拆出 added: every line stays.
 - :meth:`DuplicateService.repeated` / :meth:`acknowledge`: the shift lead's panel's warnings.
 
-Across platforms (an order that has been to the peer) is refused for now (``merge_shared``):
-such a merge would go over the exchange.
+Across platforms: every step on an order the peer holds travels over the exchange (1.2, the
+outbox in the step's transaction), the 并入 with its caller, and the peer applies it by its own
+rules. A caller joins an order the peer owns (a transferred copy here) as well as one this side
+owns (``Who.HOLDER``): the owner's system applies the 并入, or refuses it (``closed``) if its
+copy closed meanwhile, and the seat is shown the refusal on the order. The caller's row is
+written before the 并入 step, so the step's message carries it.
 """
 
 from __future__ import annotations
@@ -28,18 +32,19 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from console.domain.duplicates import REPEATED_CALLERS, Candidate, Probe, rank, repeated
+from console.domain.duplicates import Candidate, Probe, rank
 from console.domain.intake import check_clock
 from console.domain.order_types import Action, Caller
 from console.domain.phone import mask_phone, normalise_phone
 from console.domain.refusals import Refused
 from console.domain.roles import Capability, Seated
 from console.services.order_writer import OrderWriter
+from console.services.repeats import DEFAULT_WINDOW, warn_repeated
 from console.store import duplicates as store
 from console.store import orders as repo
 from console.store.engine import Database
 
-DEFAULT_WINDOW = timedelta(hours=72)
+__all__ = ["DEFAULT_WINDOW", "DuplicateService", "Joined", "Merged", "RepeatWarning"]
 RepeatWarning = store.Warning  # what the shift lead's panel lists (the UI never imports the store)
 
 
@@ -115,7 +120,7 @@ class DuplicateService:
     def merge(self, duplicate: str, into: str, note: str = "") -> Merged:
         """并单: ``duplicate`` closes into ``into``, whose callers it joins. Refused (nothing
         changed) by the roles, by either order's rules (``into`` completed or cancelled:
-        ``closed``; either been to the peer: ``merge_shared``) or ``merge_self``."""
+        ``closed``; ``duplicate`` at the peer: ``not_at_origin``) or ``merge_self``."""
         by = self._by
         by.require(Action.MERGE)
         by.require(Action.MERGED_IN)
@@ -125,8 +130,6 @@ class DuplicateService:
         check_clock(now)
         with self._db.write() as session:
             dup, target = repo.get(session, duplicate), repo.get(session, into)
-            target = self._writer.act(session, target, Action.MERGED_IN, by, now, note, None, dup.order.number)  # fmt: skip
-            dup = self._writer.act(session, dup, Action.MERGE, by, now, note, None, target.order.number)  # fmt: skip
             caller = dup.order.caller
             store.add_caller(
                 session,
@@ -136,6 +139,8 @@ class DuplicateService:
                 ),
                 by.login,
             )
+            target = self._writer.act(session, target, Action.MERGED_IN, by, now, note, None, dup.order.number)  # fmt: skip
+            dup = self._writer.act(session, dup, Action.MERGE, by, now, note, None, target.order.number)  # fmt: skip
             _count, warned = self._warn(session, target, now)
         self._changed()
         return Merged(dup, target, warned)
@@ -144,7 +149,7 @@ class DuplicateService:
         """并入 at intake: the caller on the line (``phone``, ``name``) joins open order
         ``into``; no order is created. ``note``: what the caller said (the description typed).
         Refused (nothing changed) by the roles, by the order's rules (completed or cancelled:
-        ``closed``; been to the peer: ``merge_shared``), for a number that is not one
+        ``closed``, here or, later, at the peer that owns it), for a number that is not one
         (``join_no_phone``) or a caller already on the order (``join_same_caller``)."""
         by = self._by
         by.require(Action.MERGED_IN)
@@ -164,13 +169,13 @@ class DuplicateService:
             # Unique (``merged_from``): the order, then the how-manyth join, then who (masked).
             n = 1 + sum(1 for e in target.order.timeline if e.action is Action.MERGED_IN)
             reference = f"{into}/来电{n} {mask_phone(number)}"
-            target = self._writer.act(session, target, Action.MERGED_IN, by, now, note, None, reference)  # fmt: skip
             store.add_caller(
                 session,
                 target.id,
                 store.JoinedCaller(number, name.strip() or None, reference, now, now),
                 by.login,
             )
+            target = self._writer.act(session, target, Action.MERGED_IN, by, now, note, None, reference)  # fmt: skip
             count, warned = self._warn(session, target, now)
         self._changed()
         return Joined(target, count, warned)
@@ -178,13 +183,7 @@ class DuplicateService:
     def _warn(self, session: Session, target: repo.Stored, now: datetime) -> tuple[int, bool]:
         """The callers of ``target``'s matter within the window, and whether this raised the
         repeated-request warning (once per order)."""
-        calls = [(target.order.caller.phone, target.order.created_at)]
-        calls += [(c.phone, c.called_at) for c in store.callers(session, target.id)]
-        count = repeated(calls, now, self._window)
-        warned = count >= REPEATED_CALLERS and store.raise_warning(
-            session, target.id, target.order.number, target.order.owner.value, count, now
-        )
-        return count, warned
+        return warn_repeated(session, target, now, self._window)
 
     def unmerge(self, duplicate: str, note: str = "") -> Merged:
         """拆单: ``duplicate`` is restored as it was before its merge (with a fresh clock) and

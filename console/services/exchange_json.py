@@ -20,6 +20,7 @@ from console.domain.exchange import (
     AckStatus,
     Disposition,
     Envelope,
+    JoinedCall,
     Kind,
     Message,
     Sender,
@@ -92,6 +93,12 @@ def _body_json(m: Message) -> Json:
     kind = m.kind
     if kind is Kind.TRANSFER and m.order is not None:
         body["order"] = _order_json(m.order)
+        if m.callers:
+            body["callers"] = [_call_json(c) for c in m.callers]
+    elif kind is Kind.CALLER_JOINED:
+        body["caller"] = _call_json(m.callers[0])
+    elif kind in _DETAIL_FIELD:
+        body[_DETAIL_FIELD[kind]] = ev.detail
     elif kind is Kind.ESCALATION and m.order is not None:
         body["link"] = {"orderNumber": ev.detail, "relation": "child"}
         body["linkedOrder"] = _order_json(m.order)
@@ -108,7 +115,23 @@ def _body_json(m: Message) -> Json:
     return body
 
 
-_DETAIL_IN_BODY = frozenset({Kind.ESCALATION, Kind.DISPATCH, Kind.THREE_WAY_OUTCOME})
+# 并单's kinds (1.2): where each puts its step's detail (a caller_joined: in its caller).
+_DETAIL_FIELD = {Kind.MERGE: "into", Kind.UNMERGE: "from", Kind.CALLER_SPLIT_OFF: "mergedFrom"}
+_DETAIL_IN_BODY = frozenset(
+    {Kind.ESCALATION, Kind.DISPATCH, Kind.THREE_WAY_OUTCOME, Kind.CALLER_JOINED, *_DETAIL_FIELD}
+)
+
+
+def _call_json(c: JoinedCall) -> Json:
+    caller: Json = {"phone": c.caller.phone}
+    if c.caller.name is not None:
+        caller["name"] = c.caller.name
+    return {"caller": caller, "mergedFrom": c.merged_from, "calledAt": _time(c.called_at)}
+
+
+def _call_from(doc: Json) -> JoinedCall:
+    caller = Caller(doc["caller"]["phone"], doc["caller"].get("name"))
+    return JoinedCall(caller, doc["mergedFrom"], instant(doc["calledAt"]))
 
 
 def message_from(doc: Json) -> Message:
@@ -126,9 +149,16 @@ def message_from(doc: Json) -> Message:
         kind=kind,
     )
     order = None
+    callers: tuple[JoinedCall, ...] = ()
     if kind is Kind.TRANSFER:
         order = _order_from(body["order"])
         detail = order.timeline[-1].detail  # a transfer's detail (consent) is in its timeline
+        callers = tuple(_call_from(c) for c in body.get("callers", ()))
+    elif kind is Kind.CALLER_JOINED:
+        callers = (_call_from(body["caller"]),)
+        detail = callers[0].merged_from
+    elif kind in _DETAIL_FIELD:
+        detail = body[_DETAIL_FIELD[kind]]
     elif kind is Kind.ESCALATION:
         order = _order_from(body["linkedOrder"])
         detail = body["link"]["orderNumber"]
@@ -154,6 +184,7 @@ def message_from(doc: Json) -> Message:
         first_contact_mode=FirstContactMode(mode) if mode else None,
         disposition=Disposition(disposition) if disposition else None,
         extensions=dict(doc.get("extensions", {})),
+        callers=callers,
     )
 
 

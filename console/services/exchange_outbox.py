@@ -4,7 +4,8 @@ the step's own transaction (``OrderWriter`` calls :meth:`Outbox.step`); the send
 
 Which steps travel: every action :data:`~console.domain.exchange.KIND_OF` names, once the order
 is on both sides — the step is a transfer (the whole order goes with it), or the order was
-transferred before (its timeline holds a transfer, whichever side made it). A step on an order
+transferred before (its timeline holds a transfer, whichever side made it). 并单's steps too
+(1.2): a transfer carries the callers who joined the order, a 并入 the caller who joined. A step on an order
 the peer never had stays here: 联动110派警 on a 12345 order that never went to 110 sends only the
 linked 110 order (its own transfer, naming the parent), not the parent's escalation line.
 """
@@ -19,6 +20,7 @@ from sqlmodel import Session
 
 from console.domain.exchange import KIND_OF, Kind, Sender, message_for
 from console.domain.orders import Action, WorkOrder
+from console.services.exchange_callers import calls_for
 from console.services.exchange_codec import ExchangeCodec
 from console.store import exchange as box
 from console.store import orders as repo
@@ -70,6 +72,7 @@ class Outbox:
             sent_at=now,
             sequence=box.next_sequence(session, order.number),
             linked=linked,
+            callers=calls_for(session, order, action),
         )
         envelope = message.envelope
         box.queue(

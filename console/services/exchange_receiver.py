@@ -17,7 +17,7 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -39,9 +39,11 @@ from console.domain.incident_exchange import IncidentMessage
 from console.domain.orders import Status, TransitionError
 from console.domain.refusals import Refused
 from console.services.audit import AuditTrail
+from console.services.exchange_callers import keep_calls
 from console.services.exchange_codec import ExchangeCodec
 from console.services.incident_exchange import apply_snapshot
 from console.services.order_writer import OrderWriter
+from console.services.repeats import DEFAULT_WINDOW, warn_repeated
 from console.store import exchange as box
 from console.store import orders as repo
 from console.store.engine import Database
@@ -109,7 +111,8 @@ class Receiver:
     """Applies the peer's messages to this platform's database (``me`` names this system).
     ``peer_ids``: the system ids a transport may name as ``source``; a message whose sender is
     not the authenticated source is refused (a certificate of one system cannot speak for
-    another). Empty: any (an in-process loopback)."""
+    another). Empty: any (an in-process loopback). ``window``: the site's ``[duplicates]
+    window_h``: a caller who joined at the peer may raise the repeated-request warning here."""
 
     def __init__(
         self,
@@ -120,9 +123,11 @@ class Receiver:
         clock: Callable[[], datetime],
         audit: AuditTrail | None = None,
         peer_ids: frozenset[str] = frozenset(),
+        window: timedelta = DEFAULT_WINDOW,
     ) -> None:
         self._db, self._codec, self._writer, self._me = db, codec, writer, me
         self._clock, self._audit, self._peer_ids = clock, audit, peer_ids
+        self._window = window
 
     def receive(self, bodies: Sequence[bytes], source: str) -> list[bytes | None]:
         answers: list[bytes | None] = [None] * len(bodies)
@@ -174,8 +179,9 @@ class Receiver:
             by_sender.setdefault(m.envelope.sender.system_id, []).append(m)
         now = self._clock()
         for sender, mine in by_sender.items():
-            self._writer.add_remotes(session, [m.order for m in mine if m.order], sender)
-            for m in mine:
+            added = self._writer.add_remotes(session, [m.order for m in mine if m.order], sender)
+            for m, stored in zip(mine, added, strict=True):
+                self._callers(session, stored, m, sender)
                 ack = acknowledge(m.envelope, sender=self._me, at=now)
                 seen.keep(m.envelope, int(ack.status), self._codec.encode_ack(ack), now)
 
@@ -263,7 +269,8 @@ class Receiver:
             stored = repo.get(session, env.order_number)
         except repo.UnknownOrder:
             if env.kind is Kind.TRANSFER and message.order is not None:
-                self._writer.add_remote(session, message.order, env.sender.system_id)
+                added = self._writer.add_remote(session, message.order, env.sender.system_id)
+                self._callers(session, added, message, env.sender.system_id)
                 return
             raise Refused(
                 "exchange_unknown_order", f"no order {env.order_number} here",
@@ -284,6 +291,17 @@ class Receiver:
                 "this side's rules make another step of it", "wrong_status",
                 {"status": status.value},
             )  # fmt: skip
+        self._callers(session, saved, message, env.sender.system_id)
+
+    def _callers(
+        self, session: Session, stored: repo.Stored, message: Message, source: str
+    ) -> None:
+        """The callers ``message`` carries (a transfer's, a 并入's) join this copy, or one
+        leaves it (拆出); an order this side owns may then raise the repeated-request warning
+        for its shift lead here."""
+        keep_calls(session, stored.id, message, source)
+        if message.callers and stored.order.owner is self._me.platform:
+            warn_repeated(session, stored, message.event.at, self._window)
 
     def _check_sender(self, message: Exchanged, source: str) -> None:
         sender = message.envelope.sender

@@ -237,6 +237,17 @@ class Split:
         spent = counts.seconds + time.perf_counter() - started
         return _with(counts, removed=not keep_moved, seconds=spent)
 
+    def _merge_rows(self, source: Session, into: Session, ids: list[int], seats: set[str]) -> None:
+        """并单's rows of the copied orders ``ids``: every caller who joined (each copy tells
+        them the result), the callers told by this platform's ``seats`` and this platform's
+        repeated-request warnings."""
+        callers = sql.rows_of_orders(source, sql.CALLERS, ids)
+        told = [r for r in sql.rows_of_orders(source, sql.TOLD, ids) if r["seat"] in seats]
+        warned = [r for r in sql.rows_of_orders(source, sql.WARNINGS, ids)
+                  if r["platform"] == self._me]  # fmt: skip
+        for table, rows in ((sql.CALLERS, callers), (sql.TOLD, told), (sql.WARNINGS, warned)):
+            sql.add_rows(into, table, sql.without_ids(rows))
+
     def _copy(
         self,
         source: Session,
@@ -248,7 +259,8 @@ class Split:
         platform gets. ``moved`` collects the ids of the orders it alone has a part in."""
         me = self._me
         total = sql.count_all(source, sql.ORDERS)
-        seat_requests = sql.requests_of_seats(source, sql.seats_of(source, me))
+        seats = sql.seats_of(source, me)
+        seat_requests = sql.requests_of_seats(source, seats)
         accounts = sql.rows_where(source, sql.ACCOUNTS, "platform", me)
         if into is not None:
             for table, rows in sql.catalogue_rows(source):
@@ -281,6 +293,7 @@ class Split:
                 sql.add_rows(into, sql.EVENTS, their_events)
                 sql.add_rows(into, sql.ALARMS, their_alarms)
                 sql.add_rows(into, sql.REQUESTS, their_requests)
+                self._merge_rows(source, into, ids, seats)
             events += len(their_events)
             alarms += len(their_alarms)
             requests += len(their_requests)

@@ -170,6 +170,21 @@ class SuggestionFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class CallerFigures:
+    """Callers per order (并单) and 告知来电人 in the period: the callers (each call: an order
+    created, or a caller who joined one at intake), the orders they are about (created, less
+    the duplicates merged into another), and the callers told the result at feedback."""
+
+    callers: int = 0
+    orders: int = 0
+    told: int = 0
+
+    @property
+    def callers_per_order(self) -> float | None:
+        return self.callers / self.orders if self.orders else None
+
+
+@dataclass(frozen=True, slots=True)
 class HotspotFigures:
     """Hot spots (热点分析) found in windows ending in the period, taken up, and the
     verification orders (核查工单, kind ``V-HS``) created in it."""
@@ -228,6 +243,7 @@ class Report:
     # 知识库: answers by article (citations made in the period; key: article id, label: title)
     knowledge: list[Count] = field(default_factory=list)
     suggestions: SuggestionFigures = SuggestionFigures()  # routing suggestions at intake
+    callers: CallerFigures = CallerFigures()  # callers per order, and told
 
     @property
     def calls_filtered_by_district(self) -> bool:
@@ -376,4 +392,5 @@ def report_json(report: Report) -> dict[str, Any]:
     out["calls"]["average_handling_s"] = report.calls.average_handling_s
     for line, d in zip(out["dispatches"], report.dispatches, strict=True):
         line["on_time_share"] = d.on_time_share
+    out["callers"]["callers_per_order"] = report.callers.callers_per_order
     return out

@@ -23,6 +23,7 @@ from sqlalchemy import text
 from console.services.report_export import ExportCancelled
 from console.services.report_views import (
     AlarmFigures,
+    CallerFigures,
     CallFigures,
     Count,
     DayTrend,
@@ -35,7 +36,7 @@ from console.services.report_views import (
     SuggestionFigures,
     TransferLine,
 )
-from console.store import knowledge
+from console.store import caller_told, knowledge
 from console.store import report_figures as figures
 from console.store.consultation import suggestion_figures
 from console.store.engine import Database
@@ -64,6 +65,7 @@ class ReportService:
             incidents = incident_report(s, start, end, self._clock())
             cited = knowledge.cited_counts(s, *figures.span(start, end), platform, district)
             suggested = suggestion_figures(s, *figures.span(start, end), platform, district)
+            told = caller_told.figures(s, *figures.span(start, end), platform, district)
             labels = {t: figures.names(s, t) for t in ("kind", "field", "district", "department")}
 
         def total(figure: str, value: str | None = None, by: str | None = None) -> int:
@@ -137,6 +139,11 @@ class ReportService:
             ],
             knowledge=[Count(c.article_id, c.title, c.count) for c in cited],
             suggestions=SuggestionFigures(suggested.shown, suggested.accepted, suggested.ignored),
+            callers=CallerFigures(
+                callers=total("create") + told.joined,  # a call: an order, or a caller joining
+                orders=total("create") - told.merged,  # a merged duplicate is no order of its own
+                told=told.told,
+            ),
         )
 
     def orders_behind(

@@ -61,3 +61,20 @@ class RepeatWarningRow(SQLModel, table=True):
     raised_at: datetime
     acknowledged_at: datetime | None = None
     acknowledged_by: str | None = None
+
+
+class CallerToldRow(SQLModel, table=True):
+    """A caller of an order told the result at feedback (告知来电人, migration 0028): the order's
+    own caller or one who joined it; once per (order, phone)."""
+
+    __tablename__ = "caller_told"
+    __table_args__ = (
+        Index("ux_caller_told_order_phone", "order_id", "phone", unique=True),
+        Index("ix_caller_told_at", "told_at"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="work_order.id")
+    phone: str  # the stored form, as work_order.caller_phone
+    told_at: datetime
+    told_by: str  # the login
+    seat: str

@@ -137,6 +137,20 @@ def callers(session: Session, order_id: int) -> list[JoinedCaller]:
     ]
 
 
+def callers_of(session: Session, number: str) -> list[JoinedCaller]:
+    """:func:`callers` of the order numbered ``number``."""
+    order_id = select(_ORDERS.c.id).where(_ORDERS.c.number == number).scalar_subquery()
+    query = (
+        select(_CALLERS)
+        .where(_CALLERS.c.order_id == order_id)
+        .order_by(_CALLERS.c.joined_at, _CALLERS.c.id)
+    )
+    return [
+        JoinedCaller(r.phone, r.name, r.merged_from, _utc(r.called_at), _utc(r.joined_at))
+        for r in session.execute(query)
+    ]
+
+
 def raise_warning(
     session: Session, order_id: int, number: str, platform: str, count: int, at: datetime
 ) -> bool:

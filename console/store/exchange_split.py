@@ -20,6 +20,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from console.store.duplicate_tables import CallerToldRow, OrderCallerRow, RepeatWarningRow
 from console.store.exchange_tables import InboxRow, OutboxRow
 from console.store.tables import (
     AccountRow,
@@ -47,6 +48,9 @@ ORDERS, EVENTS, ALARMS = _t(OrderRow), _t(EventRow), _t(AlarmRow)
 REQUESTS, ACCOUNTS, AUDIT = _t(TransferRequestRow), _t(AccountRow), _t(AuditRow)
 AGENT_STATES, DISPOSITIONS, SEQUENCES = _t(AgentStateRow), _t(DispositionRow), _t(SequenceRow)
 OUTBOX, INBOX = _t(OutboxRow), _t(InboxRow)
+# 并单's rows, per order: the callers who joined (with every copy), the callers told and the
+# repeated-request warnings (with the platform that recorded them). Copied without their ids.
+CALLERS, TOLD, WARNINGS = _t(OrderCallerRow), _t(CallerToldRow), _t(RepeatWarningRow)
 # The catalogues the orders point at (foreign keys): the site may have edited or added entries.
 CATALOGUES = (_t(DistrictRow), _t(KindRow), _t(FieldRow), _t(DepartmentRow))
 # A target holding any of these is not empty: a split into it ran before, or it is in use.
@@ -124,6 +128,11 @@ def batches_where(
         yield [{k: v for k, v in r.items() if k != "id"} for r in rows]
 
 
+def without_ids(rows: Sequence[Row]) -> list[Row]:
+    """``rows`` to insert afresh: the target numbers them."""
+    return [{k: v for k, v in r.items() if k != "id"} for r in rows]
+
+
 def count_all(session: Session, table: Table) -> int:
     return int(session.execute(select(func.count()).select_from(table)).scalar_one())
 
@@ -197,7 +206,7 @@ def remove_orders(session: Session, ids: Sequence[int]) -> None:
         return
     session.execute(text("CREATE TEMPORARY TABLE split_moved (id INTEGER PRIMARY KEY)"))
     session.execute(text("INSERT INTO split_moved (id) VALUES (:id)"), [{"id": i} for i in ids])
-    for table in (ALARMS, REQUESTS, EVENTS):
+    for table in (ALARMS, REQUESTS, EVENTS, CALLERS, TOLD, WARNINGS):
         session.execute(
             text(f"DELETE FROM {table.name} WHERE order_id IN (SELECT id FROM split_moved)")
         )

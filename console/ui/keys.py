@@ -161,6 +161,10 @@ _DECLARED: dict[str, Key] = {
                         "Emergency tab's start form, filled in from the order, which it links", W.DETAIL_PAGE),
     "dismiss_aside": _k("Ctrl+Shift+D", "dismiss the order's held steps not written (未写入: the "
                         "order changed while the database was away), once dealt with", W.DETAIL_PAGE),
+    "told_callers": _k("Alt+M", "once the order is fed back: the callers to tell the result "
+                       "(告知来电人; its own and each who joined), told or not", W.DETAIL_PAGE),
+    "caller_told": _k("Alt+K", "tick the selected caller (else the first not told) told the "
+                      "result", W.DETAIL_PAGE),
     # The order detail's step form (OrderActions); the steps' keys follow below
     "confirm_step": _k("Ctrl+Return or Ctrl+Enter", "confirm the step", W.STEP_FORM),
     "close_step": _k("Esc", "close the step's form (its note is kept)", W.STEP_FORM),

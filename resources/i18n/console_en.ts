@@ -1243,6 +1243,49 @@
     </message>
 </context>
 <context>
+    <name>CallersTold</name>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="57"/>
+        <source>Caller told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="59"/>
+        <source>Tick the selected caller told the result ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="105"/>
+        <source>Callers to tell the result: {told} of {count} told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="115"/>
+        <source>joined from {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="116"/>
+        <source>the order&apos;s caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="119"/>
+        <source>✓ Told {at} by {by} · {who} · {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="125"/>
+        <source>○ Not told yet · {who} · {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="135"/>
+        <source>Not recorded: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Card</name>
     <message>
         <location filename="../../console/ui/reports/page.py" line="100"/>
@@ -3559,42 +3602,42 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="167"/>
+        <location filename="../../console/domain/actions.py" line="169"/>
         <source>The department&apos;s progress report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="171"/>
+        <location filename="../../console/domain/actions.py" line="173"/>
         <source>What was done, as the caller will hear it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="183"/>
+        <location filename="../../console/domain/actions.py" line="185"/>
         <source>Why it is returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="189"/>
+        <location filename="../../console/domain/actions.py" line="191"/>
         <source>Send to {platform}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="197"/>
+        <location filename="../../console/domain/actions.py" line="199"/>
         <source>Why: what the three parties agreed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="204"/>
+        <location filename="../../console/domain/actions.py" line="206"/>
         <source>What was accepted, or what the caller was told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="211"/>
+        <location filename="../../console/domain/actions.py" line="213"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="219"/>
+        <location filename="../../console/domain/actions.py" line="221"/>
         <source>Why it is cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3610,83 +3653,83 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="130"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
         <source>No order shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Origin → owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
         <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="146"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="147"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="147"/>
         <source>First-contact mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="148"/>
         <source>Social stability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="148"/>
         <source>Consent to transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="162"/>
         <source>{label}:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3721,75 +3764,75 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="196"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="199"/>
         <source>Description:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="204"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="209"/>
         <source>Timeline (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="205"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="210"/>
         <source>The caller&apos;s other orders:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="219"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="224"/>
         <source>Loading {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="343"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="259"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="350"/>
         <source>Work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="280"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="281"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="280"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="281"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="335"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="344"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="344"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="351"/>
         <source>Order on its way from the other platform…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="356"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="365"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="391"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="400"/>
         <source>Linked order (联动):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="396"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="405"/>
         <source>No other orders from this caller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="408"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="417"/>
         <source>and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3814,120 +3857,120 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="413"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="422"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="413"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="422"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="414"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="423"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="417"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="426"/>
         <source>Provisional acceptance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="418"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="427"/>
         <source>Guidance and explanation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="145"/>
+        <location filename="../../console/domain/actions.py" line="147"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="147"/>
+        <location filename="../../console/domain/actions.py" line="149"/>
         <source>Sign for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="150"/>
+        <location filename="../../console/domain/actions.py" line="152"/>
         <source>Department signs for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="154"/>
+        <location filename="../../console/domain/actions.py" line="156"/>
         <source>Handle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="160"/>
+        <location filename="../../console/domain/actions.py" line="162"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="166"/>
+        <location filename="../../console/domain/actions.py" line="168"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="170"/>
+        <location filename="../../console/domain/actions.py" line="172"/>
         <source>Feed back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="175"/>
+        <location filename="../../console/domain/actions.py" line="177"/>
         <source>Complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="181"/>
+        <location filename="../../console/domain/actions.py" line="183"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="188"/>
+        <location filename="../../console/domain/actions.py" line="190"/>
         <source>Transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="194"/>
+        <location filename="../../console/domain/actions.py" line="196"/>
         <source>Three-way outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="202"/>
+        <location filename="../../console/domain/actions.py" line="204"/>
         <source>First contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="209"/>
+        <location filename="../../console/domain/actions.py" line="211"/>
         <source>Escalate to 110</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="216"/>
+        <location filename="../../console/domain/actions.py" line="218"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="225"/>
+        <location filename="../../console/domain/actions.py" line="228"/>
         <source>Merged into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="230"/>
+        <location filename="../../console/domain/actions.py" line="233"/>
         <source>Caller joined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="235"/>
+        <location filename="../../console/domain/actions.py" line="238"/>
         <source>Unmerged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="240"/>
+        <location filename="../../console/domain/actions.py" line="243"/>
         <source>Caller split off</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4229,546 +4272,551 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="66"/>
-        <source>The order has been to the other platform: it cannot be merged here yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/domain/refusals.py" line="69"/>
         <source>Other callers joined this order: split them off before merging it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="72"/>
+        <location filename="../../console/domain/refusals.py" line="69"/>
         <source>The order is not merged into that order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="73"/>
+        <location filename="../../console/domain/refusals.py" line="70"/>
         <source>That order&apos;s caller has not joined this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="74"/>
+        <location filename="../../console/domain/refusals.py" line="71"/>
         <source>An order cannot be merged into itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="75"/>
+        <location filename="../../console/domain/refusals.py" line="73"/>
+        <source>The order has no feedback yet: there is no result to tell its callers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="76"/>
+        <source>That number is not a caller of this order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="77"/>
         <source>Enter the caller&apos;s phone number first: the order keeps whom to tell.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="78"/>
+        <location filename="../../console/domain/refusals.py" line="80"/>
         <source>This caller is already on that order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="80"/>
+        <location filename="../../console/domain/refusals.py" line="82"/>
         <source>The agent&apos;s name must be 1–32 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="83"/>
+        <location filename="../../console/domain/refusals.py" line="85"/>
         <source>The seat id must be 1–16 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="86"/>
+        <location filename="../../console/domain/refusals.py" line="88"/>
         <source>This computer&apos;s clock is far off (the log has the time it reads): ask IT to set it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="90"/>
+        <location filename="../../console/domain/refusals.py" line="92"/>
         <source>Another seat changed this order since it was shown; it has been reloaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="93"/>
+        <location filename="../../console/domain/refusals.py" line="95"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="95"/>
+        <location filename="../../console/domain/refusals.py" line="97"/>
         <source>Article {article} is not in effect (expired or replaced).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="96"/>
+        <location filename="../../console/domain/refusals.py" line="98"/>
         <source>An article&apos;s id is like K-001.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="97"/>
+        <location filename="../../console/domain/refusals.py" line="99"/>
         <source>Give the article a title of one line, at most {most} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="98"/>
+        <location filename="../../console/domain/refusals.py" line="100"/>
         <source>Write the article&apos;s text (at most {most} characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="99"/>
+        <location filename="../../console/domain/refusals.py" line="101"/>
         <source>“{kind}” is not a kind of the catalogue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="100"/>
+        <location filename="../../console/domain/refusals.py" line="102"/>
         <source>At most {most} keywords, each at most {length} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="103"/>
+        <location filename="../../console/domain/refusals.py" line="105"/>
         <source>The last valid day is before the first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="104"/>
+        <location filename="../../console/domain/refusals.py" line="106"/>
         <source>A consultation result names its 会商 rule (like R-017); other articles name none.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="107"/>
+        <location filename="../../console/domain/refusals.py" line="109"/>
         <source>Write dates as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="108"/>
+        <location filename="../../console/domain/refusals.py" line="110"/>
         <source>Say why you need the caller&apos;s full number: the reason is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="111"/>
+        <location filename="../../console/domain/refusals.py" line="113"/>
         <source>“{department}” is not a department in the directory (or it was retired).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="114"/>
+        <location filename="../../console/domain/refusals.py" line="116"/>
         <source>{platform} seat {seat} ({agent}) transferred this order first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="117"/>
+        <location filename="../../console/domain/refusals.py" line="119"/>
         <source>Seat {seat} is transferring this order right now; wait for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="120"/>
+        <location filename="../../console/domain/refusals.py" line="122"/>
         <source>This transfer attempt was called off; press the key again for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="124"/>
+        <location filename="../../console/domain/refusals.py" line="126"/>
         <source>No {platform} seat is ready (就绪).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="125"/>
+        <location filename="../../console/domain/refusals.py" line="127"/>
         <source>No free {platform} seat: {busy} ready seat(s) on a call or ringing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="128"/>
+        <location filename="../../console/domain/refusals.py" line="130"/>
         <source>This request was already used for another order ({number}); try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="131"/>
+        <location filename="../../console/domain/refusals.py" line="133"/>
         <source>Write the acknowledgement note first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="132"/>
+        <location filename="../../console/domain/refusals.py" line="134"/>
         <source>The note is too long (at most {most} characters).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="133"/>
+        <location filename="../../console/domain/refusals.py" line="135"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character): type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="136"/>
+        <location filename="../../console/domain/refusals.py" line="138"/>
         <source>Name the person the alarm is escalated to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="137"/>
+        <location filename="../../console/domain/refusals.py" line="139"/>
         <source>That alarm no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="138"/>
+        <location filename="../../console/domain/refusals.py" line="140"/>
         <source>{code} is not one of this site&apos;s wrap-up codes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="141"/>
+        <location filename="../../console/domain/refusals.py" line="143"/>
         <source>{agent} already acknowledged this alarm; the first note stands.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="145"/>
+        <location filename="../../console/domain/refusals.py" line="147"/>
         <source>Not during a call: the call ends first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="146"/>
+        <location filename="../../console/domain/refusals.py" line="148"/>
         <source>The seat is logged out: log in first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="147"/>
+        <location filename="../../console/domain/refusals.py" line="149"/>
         <source>The seat cannot change to that state now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="148"/>
+        <location filename="../../console/domain/refusals.py" line="150"/>
         <source>Say why the seat is not ready (break, meeting, training…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="151"/>
+        <location filename="../../console/domain/refusals.py" line="153"/>
         <source>The call has already ended.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="152"/>
+        <location filename="../../console/domain/refusals.py" line="154"/>
         <source>The call cannot do that in its present state.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="153"/>
+        <location filename="../../console/domain/refusals.py" line="155"/>
         <source>The switch refused the command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="155"/>
+        <location filename="../../console/domain/refusals.py" line="157"/>
         <source>The database connection is lost: this step needs it. Try again once it is back; what you typed is kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="160"/>
+        <location filename="../../console/domain/refusals.py" line="162"/>
         <source>The held order it was for was not written: enter it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="164"/>
+        <location filename="../../console/domain/refusals.py" line="166"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="169"/>
+        <location filename="../../console/domain/refusals.py" line="171"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="173"/>
+        <location filename="../../console/domain/refusals.py" line="175"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="177"/>
+        <location filename="../../console/domain/refusals.py" line="179"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="180"/>
+        <location filename="../../console/domain/refusals.py" line="182"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="184"/>
+        <location filename="../../console/domain/refusals.py" line="186"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="188"/>
+        <location filename="../../console/domain/refusals.py" line="190"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="191"/>
+        <location filename="../../console/domain/refusals.py" line="193"/>
         <source>The database server&apos;s certificate is not trusted (not signed by the CA file in database.sslrootcert, made for another server name, expired, or the CA file is missing): tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="197"/>
+        <location filename="../../console/domain/refusals.py" line="199"/>
         <source>The database server accepts encrypted (TLS) connections only: IT sets database.sslrootcert in the config file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="202"/>
+        <location filename="../../console/domain/refusals.py" line="204"/>
         <source>The database server does not offer encryption (TLS) but the settings require it: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="206"/>
+        <location filename="../../console/domain/refusals.py" line="208"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="209"/>
+        <location filename="../../console/domain/refusals.py" line="211"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="212"/>
+        <location filename="../../console/domain/refusals.py" line="214"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="216"/>
+        <location filename="../../console/domain/refusals.py" line="218"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="217"/>
+        <location filename="../../console/domain/refusals.py" line="219"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="218"/>
+        <location filename="../../console/domain/refusals.py" line="220"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="221"/>
+        <location filename="../../console/domain/refusals.py" line="223"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="227"/>
+        <location filename="../../console/domain/refusals.py" line="229"/>
         <source>Enter your login and your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="228"/>
+        <location filename="../../console/domain/refusals.py" line="230"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="233"/>
+        <location filename="../../console/domain/refusals.py" line="235"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="238"/>
+        <location filename="../../console/domain/refusals.py" line="240"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="241"/>
+        <location filename="../../console/domain/refusals.py" line="243"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="244"/>
+        <location filename="../../console/domain/refusals.py" line="246"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="248"/>
+        <location filename="../../console/domain/refusals.py" line="250"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="252"/>
+        <location filename="../../console/domain/refusals.py" line="254"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="256"/>
+        <location filename="../../console/domain/refusals.py" line="258"/>
         <source>A password has at most {max} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="259"/>
+        <location filename="../../console/domain/refusals.py" line="261"/>
         <source>The new password needs at least {min} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="262"/>
+        <location filename="../../console/domain/refusals.py" line="264"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="267"/>
+        <location filename="../../console/domain/refusals.py" line="269"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="270"/>
+        <location filename="../../console/domain/refusals.py" line="272"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="273"/>
+        <location filename="../../console/domain/refusals.py" line="275"/>
         <source>The new password must differ from the present one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="276"/>
+        <location filename="../../console/domain/refusals.py" line="278"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="281"/>
+        <location filename="../../console/domain/refusals.py" line="283"/>
         <source>There is already an account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="282"/>
+        <location filename="../../console/domain/refusals.py" line="284"/>
         <source>There is no account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="283"/>
+        <location filename="../../console/domain/refusals.py" line="285"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="286"/>
+        <location filename="../../console/domain/refusals.py" line="288"/>
         <source>Give the account at least one role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="287"/>
+        <location filename="../../console/domain/refusals.py" line="289"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="290"/>
+        <location filename="../../console/domain/refusals.py" line="292"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="293"/>
+        <location filename="../../console/domain/refusals.py" line="295"/>
         <source>Your roles do not allow this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="295"/>
+        <location filename="../../console/domain/refusals.py" line="297"/>
         <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="298"/>
+        <location filename="../../console/domain/refusals.py" line="300"/>
         <source>The two new passwords differ: type the new password twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="301"/>
+        <location filename="../../console/domain/refusals.py" line="303"/>
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="306"/>
+        <location filename="../../console/domain/refusals.py" line="308"/>
         <source>The exchange message is larger than {most} bytes: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="309"/>
+        <location filename="../../console/domain/refusals.py" line="311"/>
         <source>The exchange message is not readable JSON (damaged on the way?): it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="312"/>
+        <location filename="../../console/domain/refusals.py" line="314"/>
         <source>The exchange message does not follow the agreed format at {path}: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="315"/>
+        <location filename="../../console/domain/refusals.py" line="317"/>
         <source>The exchange message has format version {version}; only 1.x is read: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="318"/>
+        <location filename="../../console/domain/refusals.py" line="320"/>
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="321"/>
+        <location filename="../../console/domain/refusals.py" line="323"/>
         <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="325"/>
+        <location filename="../../console/domain/refusals.py" line="327"/>
         <source>The site has no linkage plan for this event type at level {level}: ask IT to add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="328"/>
+        <location filename="../../console/domain/refusals.py" line="330"/>
         <source>No such incident: {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="329"/>
+        <location filename="../../console/domain/refusals.py" line="331"/>
         <source>The response to {number} has been stood down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="330"/>
+        <location filename="../../console/domain/refusals.py" line="332"/>
         <source>{number} is run by {platform}: its shift lead changes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="333"/>
+        <location filename="../../console/domain/refusals.py" line="335"/>
         <source>The incident is already at this level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="334"/>
+        <location filename="../../console/domain/refusals.py" line="336"/>
         <source>Say where it happened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="335"/>
+        <location filename="../../console/domain/refusals.py" line="337"/>
         <source>Write a short summary first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="336"/>
+        <location filename="../../console/domain/refusals.py" line="338"/>
         <source>Unknown district code {district}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="337"/>
+        <location filename="../../console/domain/refusals.py" line="339"/>
         <source>{partner} is not a partner of this incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="338"/>
+        <location filename="../../console/domain/refusals.py" line="340"/>
         <source>{partner} is no longer needed at this level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="341"/>
+        <location filename="../../console/domain/refusals.py" line="343"/>
         <source>{partner} has already answered (recorded by {by}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="344"/>
+        <location filename="../../console/domain/refusals.py" line="346"/>
         <source>Say who answered at the partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="345"/>
+        <location filename="../../console/domain/refusals.py" line="347"/>
         <source>The answer&apos;s time is in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="346"/>
+        <location filename="../../console/domain/refusals.py" line="348"/>
         <source>{order} is already linked to {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="348"/>
+        <location filename="../../console/domain/refusals.py" line="350"/>
         <source>No such hot spot: {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="349"/>
+        <location filename="../../console/domain/refusals.py" line="351"/>
         <source>This hot spot was already taken up: verification order {number}.</source>
         <translation type="unfinished"></translation>
     </message>

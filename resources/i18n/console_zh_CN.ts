@@ -1243,6 +1243,49 @@
     </message>
 </context>
 <context>
+    <name>CallersTold</name>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="57"/>
+        <source>Caller told</source>
+        <translation>已告知</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="59"/>
+        <source>Tick the selected caller told the result ({key})</source>
+        <translation>将所选来电人标记为已告知处理结果（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="105"/>
+        <source>Callers to tell the result: {told} of {count} told</source>
+        <translation>告知来电人：共 {count} 人，已告知 {told} 人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="115"/>
+        <source>joined from {source}</source>
+        <translation>并入自 {source}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="116"/>
+        <source>the order&apos;s caller</source>
+        <translation>工单来电人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="119"/>
+        <source>✓ Told {at} by {by} · {who} · {source}</source>
+        <translation>✓ 已告知 {at} {by} · {who} · {source}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="125"/>
+        <source>○ Not told yet · {who} · {source}</source>
+        <translation>○ 未告知 · {who} · {source}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="135"/>
+        <source>Not recorded: {error}</source>
+        <translation>未记录：{error}</translation>
+    </message>
+</context>
+<context>
     <name>Card</name>
     <message>
         <location filename="../../console/ui/reports/page.py" line="100"/>
@@ -3498,7 +3541,7 @@ Started {at} by {by} ({platform})</source>
         <translation>首接负责：</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="189"/>
+        <location filename="../../console/domain/actions.py" line="191"/>
         <source>Send to {platform}</source>
         <translation>转派至{platform}</translation>
     </message>
@@ -3569,37 +3612,37 @@ Started {at} by {by} ({platform})</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="171"/>
+        <location filename="../../console/domain/actions.py" line="173"/>
         <source>What was done, as the caller will hear it</source>
         <translation>办理情况（将告知诉求人）</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="167"/>
+        <location filename="../../console/domain/actions.py" line="169"/>
         <source>The department&apos;s progress report</source>
         <translation>承办单位的处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="183"/>
+        <location filename="../../console/domain/actions.py" line="185"/>
         <source>Why it is returned</source>
         <translation>退回原因</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="211"/>
+        <location filename="../../console/domain/actions.py" line="213"/>
         <source>The department&apos;s report: dispute escalating, crime suspected…</source>
         <translation>承办单位报告：矛盾升级、涉嫌违法犯罪…</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="197"/>
+        <location filename="../../console/domain/actions.py" line="199"/>
         <source>Why: what the three parties agreed</source>
         <translation>原因：三方协商结果</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="204"/>
+        <location filename="../../console/domain/actions.py" line="206"/>
         <source>What was accepted, or what the caller was told</source>
         <translation>先行受理的内容，或向诉求人解释的内容</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="219"/>
+        <location filename="../../console/domain/actions.py" line="221"/>
         <source>Why it is cancelled</source>
         <translation>撤销原因</translation>
     </message>
@@ -3615,78 +3658,78 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="130"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Origin → owner</source>
         <translation>受理平台 → 承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
         <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>Field</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
         <source>District</source>
         <translation>所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="146"/>
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="147"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="147"/>
         <source>First-contact mode</source>
         <translation>首接方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="148"/>
         <source>Social stability</source>
         <translation>涉及社会稳定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="148"/>
         <source>Consent to transfer</source>
         <translation>同意转接</translation>
     </message>
@@ -3706,7 +3749,7 @@ Started {at} by {by} ({platform})</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="162"/>
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
@@ -3741,75 +3784,75 @@ Started {at} by {by} ({platform})</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="196"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="199"/>
         <source>Description:</source>
         <translation>诉求内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="204"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="209"/>
         <source>Timeline (newest first):</source>
         <translation>办理过程（最新在上）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="205"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="210"/>
         <source>The caller&apos;s other orders:</source>
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="219"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="224"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="343"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="259"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="350"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="280"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="281"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="275"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="276"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="280"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="281"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="335"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="344"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="344"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="351"/>
         <source>Order on its way from the other platform…</source>
         <translation>工单传输中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="356"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="365"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation>已暂存为 {label}：数据库恢复后写入。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="391"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="400"/>
         <source>Linked order (联动):</source>
         <translation>联动工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="396"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="405"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="408"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="417"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
@@ -3834,120 +3877,120 @@ Started {at} by {by} ({platform})</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="413"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="422"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="413"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="422"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="414"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="423"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="417"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="426"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="418"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="427"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="145"/>
+        <location filename="../../console/domain/actions.py" line="147"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="188"/>
+        <location filename="../../console/domain/actions.py" line="190"/>
         <source>Transfer</source>
         <translation>转派</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="147"/>
+        <location filename="../../console/domain/actions.py" line="149"/>
         <source>Sign for</source>
         <translation>签收</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="154"/>
+        <location filename="../../console/domain/actions.py" line="156"/>
         <source>Handle</source>
         <translation>处置</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="170"/>
+        <location filename="../../console/domain/actions.py" line="172"/>
         <source>Feed back</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="175"/>
+        <location filename="../../console/domain/actions.py" line="177"/>
         <source>Complete</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="181"/>
+        <location filename="../../console/domain/actions.py" line="183"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="202"/>
+        <location filename="../../console/domain/actions.py" line="204"/>
         <source>First contact</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="216"/>
+        <location filename="../../console/domain/actions.py" line="218"/>
         <source>Cancel</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="225"/>
+        <location filename="../../console/domain/actions.py" line="228"/>
         <source>Merged into</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="230"/>
+        <location filename="../../console/domain/actions.py" line="233"/>
         <source>Caller joined</source>
         <translation>并入来电人</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="235"/>
+        <location filename="../../console/domain/actions.py" line="238"/>
         <source>Unmerged</source>
         <translation>拆单</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="240"/>
+        <location filename="../../console/domain/actions.py" line="243"/>
         <source>Caller split off</source>
         <translation>拆出来电人</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="160"/>
+        <location filename="../../console/domain/actions.py" line="162"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="150"/>
+        <location filename="../../console/domain/actions.py" line="152"/>
         <source>Department signs for</source>
         <translation>部门签收</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="166"/>
+        <location filename="../../console/domain/actions.py" line="168"/>
         <source>Progress</source>
         <translation>处置进展</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="209"/>
+        <location filename="../../console/domain/actions.py" line="211"/>
         <source>Escalate to 110</source>
         <translation>联动110派警</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="194"/>
+        <location filename="../../console/domain/actions.py" line="196"/>
         <source>Three-way outcome</source>
         <translation>三方通话结果</translation>
     </message>
@@ -4233,547 +4276,556 @@ Started {at} by {by} ({platform})</source>
         <translation>“{kind}”不是110警情类别。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="66"/>
         <source>The order has been to the other platform: it cannot be merged here yet.</source>
-        <translation>该工单已流转至对方平台，暂不能在此并单。</translation>
+        <translation type="vanished">该工单已流转至对方平台，暂不能在此并单。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="69"/>
+        <location filename="../../console/domain/refusals.py" line="66"/>
         <source>Other callers joined this order: split them off before merging it.</source>
         <translation>已有其他来电人并入本工单，请先拆出后再并单。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="72"/>
+        <location filename="../../console/domain/refusals.py" line="69"/>
         <source>The order is not merged into that order.</source>
         <translation>该工单未并入那张工单。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="73"/>
+        <location filename="../../console/domain/refusals.py" line="70"/>
         <source>That order&apos;s caller has not joined this order.</source>
         <translation>那张工单的来电人未并入本工单。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="74"/>
+        <location filename="../../console/domain/refusals.py" line="71"/>
         <source>An order cannot be merged into itself.</source>
         <translation>工单不能并入自身。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="75"/>
+        <location filename="../../console/domain/refusals.py" line="73"/>
+        <source>The order has no feedback yet: there is no result to tell its callers.</source>
+        <translation>工单尚未反馈：还没有可告知来电人的处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="76"/>
+        <source>That number is not a caller of this order.</source>
+        <translation>该号码不是本工单的来电人。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="77"/>
         <source>Enter the caller&apos;s phone number first: the order keeps whom to tell.</source>
         <translation>请先填写来电号码：工单需记录应告知结果的来电人。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="78"/>
+        <location filename="../../console/domain/refusals.py" line="80"/>
         <source>This caller is already on that order.</source>
         <translation>该来电人已在此工单上。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="80"/>
+        <location filename="../../console/domain/refusals.py" line="82"/>
         <source>The agent&apos;s name must be 1–32 characters of plain text on one line.</source>
         <translation>坐席人员姓名须为1至32个字符的单行文字。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="83"/>
+        <location filename="../../console/domain/refusals.py" line="85"/>
         <source>The seat id must be 1–16 characters of plain text on one line.</source>
         <translation>坐席号须为1至16个字符的单行文字。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="86"/>
+        <location filename="../../console/domain/refusals.py" line="88"/>
         <source>This computer&apos;s clock is far off (the log has the time it reads): ask IT to set it.</source>
         <translation>本机时钟严重不准（日志中记有其显示的时间），未作任何记录：请联系信息技术人员校准时钟。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="90"/>
+        <location filename="../../console/domain/refusals.py" line="92"/>
         <source>Another seat changed this order since it was shown; it has been reloaded.</source>
         <translation>其他坐席已更新此工单，已重新载入，请核对后再办理。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="93"/>
+        <location filename="../../console/domain/refusals.py" line="95"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="95"/>
+        <location filename="../../console/domain/refusals.py" line="97"/>
         <source>Article {article} is not in effect (expired or replaced).</source>
         <translation>知识 {article} 不在有效期内（已过期或已被替换）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="96"/>
+        <location filename="../../console/domain/refusals.py" line="98"/>
         <source>An article&apos;s id is like K-001.</source>
         <translation>知识编号应形如 K-001。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="97"/>
+        <location filename="../../console/domain/refusals.py" line="99"/>
         <source>Give the article a title of one line, at most {most} characters.</source>
         <translation>请填写标题：一行，不超过{most}个字。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="98"/>
+        <location filename="../../console/domain/refusals.py" line="100"/>
         <source>Write the article&apos;s text (at most {most} characters).</source>
         <translation>请填写正文（不超过{most}个字）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="99"/>
+        <location filename="../../console/domain/refusals.py" line="101"/>
         <source>“{kind}” is not a kind of the catalogue.</source>
         <translation>“{kind}”不是目录中的诉求类型。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="100"/>
+        <location filename="../../console/domain/refusals.py" line="102"/>
         <source>At most {most} keywords, each at most {length} characters.</source>
         <translation>关键词最多{most}个，每个不超过{length}个字。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="103"/>
+        <location filename="../../console/domain/refusals.py" line="105"/>
         <source>The last valid day is before the first.</source>
         <translation>有效期截止日早于起始日。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="104"/>
+        <location filename="../../console/domain/refusals.py" line="106"/>
         <source>A consultation result names its 会商 rule (like R-017); other articles name none.</source>
         <translation>会商结果须注明会商规则（如 R-017）；其他类别不填规则。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="107"/>
+        <location filename="../../console/domain/refusals.py" line="109"/>
         <source>Write dates as YYYY-MM-DD.</source>
         <translation>日期请写成 YYYY-MM-DD。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="108"/>
+        <location filename="../../console/domain/refusals.py" line="110"/>
         <source>Say why you need the caller&apos;s full number: the reason is recorded.</source>
         <translation>请说明查看完整号码的理由：理由将被记录。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="111"/>
+        <location filename="../../console/domain/refusals.py" line="113"/>
         <source>“{department}” is not a department in the directory (or it was retired).</source>
         <translation>“{department}”不在派单目录中（或已停用）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="114"/>
+        <location filename="../../console/domain/refusals.py" line="116"/>
         <source>{platform} seat {seat} ({agent}) transferred this order first.</source>
         <translation>该工单已由{platform}坐席 {seat}（{agent}）先行转派。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="117"/>
+        <location filename="../../console/domain/refusals.py" line="119"/>
         <source>Seat {seat} is transferring this order right now; wait for it.</source>
         <translation>坐席 {seat} 正在转接该工单，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="120"/>
+        <location filename="../../console/domain/refusals.py" line="122"/>
         <source>This transfer attempt was called off; press the key again for a new one.</source>
         <translation>本次转接已中止；如需转接请再按一次。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="124"/>
+        <location filename="../../console/domain/refusals.py" line="126"/>
         <source>No {platform} seat is ready (就绪).</source>
         <translation>{platform}无就绪坐席。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="125"/>
+        <location filename="../../console/domain/refusals.py" line="127"/>
         <source>No free {platform} seat: {busy} ready seat(s) on a call or ringing.</source>
         <translation>{platform}无空闲坐席：{busy}个坐席正在通话或振铃。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="128"/>
+        <location filename="../../console/domain/refusals.py" line="130"/>
         <source>This request was already used for another order ({number}); try again.</source>
         <translation>该请求已用于另一工单（{number}），请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="131"/>
+        <location filename="../../console/domain/refusals.py" line="133"/>
         <source>Write the acknowledgement note first.</source>
         <translation>请填写确认说明。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="132"/>
+        <location filename="../../console/domain/refusals.py" line="134"/>
         <source>The note is too long (at most {most} characters).</source>
         <translation>说明过长（最多 {most} 个字）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="133"/>
+        <location filename="../../console/domain/refusals.py" line="135"/>
         <source>The text holds characters that cannot be stored (a NUL or a broken character): type it again.</source>
         <translation>文字中含有无法保存的字符（空字符或残缺的字符），请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="136"/>
+        <location filename="../../console/domain/refusals.py" line="138"/>
         <source>Name the person the alarm is escalated to.</source>
         <translation>请填写督办对象。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="137"/>
+        <location filename="../../console/domain/refusals.py" line="139"/>
         <source>That alarm no longer exists.</source>
         <translation>该告警已不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="138"/>
+        <location filename="../../console/domain/refusals.py" line="140"/>
         <source>{code} is not one of this site&apos;s wrap-up codes.</source>
         <translation>{code} 不是本中心的话后小结代码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="141"/>
+        <location filename="../../console/domain/refusals.py" line="143"/>
         <source>{agent} already acknowledged this alarm; the first note stands.</source>
         <translation>{agent} 已确认过该告警，以第一次的说明为准。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="145"/>
+        <location filename="../../console/domain/refusals.py" line="147"/>
         <source>Not during a call: the call ends first.</source>
         <translation>通话中不能切换状态：请先结束通话。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="146"/>
+        <location filename="../../console/domain/refusals.py" line="148"/>
         <source>The seat is logged out: log in first.</source>
         <translation>坐席未登录：请先登录。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="147"/>
+        <location filename="../../console/domain/refusals.py" line="149"/>
         <source>The seat cannot change to that state now.</source>
         <translation>坐席当前不能切换到该状态。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="148"/>
+        <location filename="../../console/domain/refusals.py" line="150"/>
         <source>Say why the seat is not ready (break, meeting, training…).</source>
         <translation>请选择示忙原因（小休、会议、培训等）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="151"/>
+        <location filename="../../console/domain/refusals.py" line="153"/>
         <source>The call has already ended.</source>
         <translation>通话已结束。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="152"/>
+        <location filename="../../console/domain/refusals.py" line="154"/>
         <source>The call cannot do that in its present state.</source>
         <translation>当前通话状态下不能执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="153"/>
+        <location filename="../../console/domain/refusals.py" line="155"/>
         <source>The switch refused the command.</source>
         <translation>交换机拒绝了该操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="155"/>
+        <location filename="../../console/domain/refusals.py" line="157"/>
         <source>The database connection is lost: this step needs it. Try again once it is back; what you typed is kept.</source>
         <translation>数据库连接中断，此操作需联机后再试；已填写的内容已保留。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="160"/>
+        <location filename="../../console/domain/refusals.py" line="162"/>
         <source>The held order it was for was not written: enter it again.</source>
         <translation>其所属的暂存工单未写入：请重新录入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="164"/>
+        <location filename="../../console/domain/refusals.py" line="166"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation>无法连接数据库服务器：坐席台会自动重连。请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="169"/>
+        <location filename="../../console/domain/refusals.py" line="171"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation>数据库服务器正在重启：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="173"/>
+        <location filename="../../console/domain/refusals.py" line="175"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation>数据库磁盘已满：无法再保存任何内容。请立即联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="177"/>
+        <location filename="../../console/domain/refusals.py" line="179"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation>数据库正忙于其他坐席的修改：请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="180"/>
+        <location filename="../../console/domain/refusals.py" line="182"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation>数据库服务器负载过高：请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="184"/>
+        <location filename="../../console/domain/refusals.py" line="186"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation>此处的数据库为只读：无法保存任何内容。请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="188"/>
+        <location filename="../../console/domain/refusals.py" line="190"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation>设置中指定的数据库不存在：须由信息技术人员创建（init-db）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="191"/>
+        <location filename="../../console/domain/refusals.py" line="193"/>
         <source>The database server&apos;s certificate is not trusted (not signed by the CA file in database.sslrootcert, made for another server name, expired, or the CA file is missing): tell IT.</source>
         <translation>数据库服务器的证书不可信（不是由 database.sslrootcert 指定的 CA 签发、证书上是别的服务器名、已过期，或 CA 文件不存在）：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="197"/>
+        <location filename="../../console/domain/refusals.py" line="199"/>
         <source>The database server accepts encrypted (TLS) connections only: IT sets database.sslrootcert in the config file.</source>
         <translation>数据库服务器只接受加密（TLS）连接：须由信息技术人员在配置文件中设置 database.sslrootcert。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="202"/>
+        <location filename="../../console/domain/refusals.py" line="204"/>
         <source>The database server does not offer encryption (TLS) but the settings require it: tell IT.</source>
         <translation>数据库服务器不提供加密（TLS），但设置要求加密：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="206"/>
+        <location filename="../../console/domain/refusals.py" line="208"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation>数据库拒绝了坐席台的用户名或密码：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="209"/>
+        <location filename="../../console/domain/refusals.py" line="211"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation>数据库文件不是 SQLite 数据库，或已损坏：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="212"/>
+        <location filename="../../console/domain/refusals.py" line="214"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation>无法打开或创建数据库文件：请检查其所在文件夹及权限。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="216"/>
+        <location filename="../../console/domain/refusals.py" line="218"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation>“{path}”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="217"/>
+        <location filename="../../console/domain/refusals.py" line="219"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation>数据库所在的文件夹“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="218"/>
+        <location filename="../../console/domain/refusals.py" line="220"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation>该数据库地址不是本坐席台可用的类型（仅支持 SQLite 或 PostgreSQL）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="221"/>
+        <location filename="../../console/domain/refusals.py" line="223"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation>数据库未能完成此操作（故障已记入日志）：请重试；若反复出现，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="227"/>
+        <location filename="../../console/domain/refusals.py" line="229"/>
         <source>Enter your login and your password.</source>
         <translation>请输入账号和口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="228"/>
+        <location filename="../../console/domain/refusals.py" line="230"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation>账号或口令错误。连续输错 {attempts} 次，账号将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="233"/>
+        <location filename="../../console/domain/refusals.py" line="235"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation>输错次数过多：账号已锁定至 {until}。如需提前解锁，请系统管理员重设口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="238"/>
+        <location filename="../../console/domain/refusals.py" line="240"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation>现在必须修改口令（首次登录、口令被重设或已过期）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="241"/>
+        <location filename="../../console/domain/refusals.py" line="243"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation>请输入身份验证器应用显示的 6 位动态口令，或一个恢复码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="244"/>
+        <location filename="../../console/domain/refusals.py" line="246"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation>动态口令错误或已用过：请输入应用当前显示的口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="248"/>
+        <location filename="../../console/domain/refusals.py" line="250"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation>已绑定身份验证器应用：须由系统管理员解除后才能绑定新的。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="252"/>
+        <location filename="../../console/domain/refusals.py" line="254"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation>此账号须用动态口令登录：请先绑定身份验证器应用。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="256"/>
+        <location filename="../../console/domain/refusals.py" line="258"/>
         <source>A password has at most {max} characters.</source>
         <translation>口令最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="259"/>
+        <location filename="../../console/domain/refusals.py" line="261"/>
         <source>The new password needs at least {min} characters.</source>
         <translation>新口令至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="262"/>
+        <location filename="../../console/domain/refusals.py" line="264"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation>新口令至少要包含 {classes} 类字符：小写字母、大写字母、数字、其他符号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="267"/>
+        <location filename="../../console/domain/refusals.py" line="269"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation>新口令不能与账号相同，也不能是账号倒写。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="270"/>
+        <location filename="../../console/domain/refusals.py" line="272"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation>新口令含有不可见的控制字符：请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="273"/>
+        <location filename="../../console/domain/refusals.py" line="275"/>
         <source>The new password must differ from the present one.</source>
         <translation>新口令不能与当前口令相同。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="276"/>
+        <location filename="../../console/domain/refusals.py" line="278"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation>账号为 1–32 个字符：字母 a–z、数字、“.”、“_”或“-”，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="281"/>
+        <location filename="../../console/domain/refusals.py" line="283"/>
         <source>There is already an account “{login}”.</source>
         <translation>账号“{login}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="282"/>
+        <location filename="../../console/domain/refusals.py" line="284"/>
         <source>There is no account “{login}”.</source>
         <translation>没有账号“{login}”。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="283"/>
+        <location filename="../../console/domain/refusals.py" line="285"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation>姓名须为一行 1–32 个字符的纯文本。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="286"/>
+        <location filename="../../console/domain/refusals.py" line="288"/>
         <source>Give the account at least one role.</source>
         <translation>请至少给账号一个角色。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="287"/>
+        <location filename="../../console/domain/refusals.py" line="289"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation>同一账号不能既是{first}又是{second}（三员分立）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="290"/>
+        <location filename="../../console/domain/refusals.py" line="292"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation>{role}角色只属于 {platform} 平台的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="293"/>
+        <location filename="../../console/domain/refusals.py" line="295"/>
         <source>Your roles do not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="295"/>
+        <location filename="../../console/domain/refusals.py" line="297"/>
         <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
         <translation>本坐席接 {seat} 来电；您的账号属于 {platform}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="298"/>
+        <location filename="../../console/domain/refusals.py" line="300"/>
         <source>The two new passwords differ: type the new password twice.</source>
         <translation>两次输入的新口令不一致：请将新口令输入两遍。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="301"/>
+        <location filename="../../console/domain/refusals.py" line="303"/>
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation>请先结束通话和话后整理，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="306"/>
+        <location filename="../../console/domain/refusals.py" line="308"/>
         <source>The exchange message is larger than {most} bytes: it was not taken.</source>
         <translation>交换报文超过 {most} 字节，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="309"/>
+        <location filename="../../console/domain/refusals.py" line="311"/>
         <source>The exchange message is not readable JSON (damaged on the way?): it was not taken.</source>
         <translation>交换报文不是可读的 JSON（可能在传输中损坏），对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="312"/>
+        <location filename="../../console/domain/refusals.py" line="314"/>
         <source>The exchange message does not follow the agreed format at {path}: it was not taken.</source>
         <translation>交换报文在 {path} 处不符合约定格式，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="315"/>
+        <location filename="../../console/domain/refusals.py" line="317"/>
         <source>The exchange message has format version {version}; only 1.x is read: it was not taken.</source>
         <translation>交换报文格式版本为 {version}，仅支持 1.x，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="318"/>
+        <location filename="../../console/domain/refusals.py" line="320"/>
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation>对方平台没有工单 {number}：转派报文尚未到达。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="321"/>
+        <location filename="../../console/domain/refusals.py" line="323"/>
         <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
         <translation>对方系统的一条本系统未知的规则（{code}）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="325"/>
+        <location filename="../../console/domain/refusals.py" line="327"/>
         <source>The site has no linkage plan for this event type at level {level}: ask IT to add one.</source>
         <translation>本平台没有该类事件 {level} 级的联动预案，请联系信息中心添加。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="328"/>
+        <location filename="../../console/domain/refusals.py" line="330"/>
         <source>No such incident: {number}.</source>
         <translation>没有该突发事件：{number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="329"/>
+        <location filename="../../console/domain/refusals.py" line="331"/>
         <source>The response to {number} has been stood down.</source>
         <translation>{number} 已响应终止。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="330"/>
+        <location filename="../../console/domain/refusals.py" line="332"/>
         <source>{number} is run by {platform}: its shift lead changes it.</source>
         <translation>{number} 由 {platform} 平台负责，请由其值班长变更。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="333"/>
+        <location filename="../../console/domain/refusals.py" line="335"/>
         <source>The incident is already at this level.</source>
         <translation>该事件已是这一响应级别。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="334"/>
+        <location filename="../../console/domain/refusals.py" line="336"/>
         <source>Say where it happened.</source>
         <translation>请填写事发地点。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="335"/>
+        <location filename="../../console/domain/refusals.py" line="337"/>
         <source>Write a short summary first.</source>
         <translation>请先填写简要情况。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="336"/>
+        <location filename="../../console/domain/refusals.py" line="338"/>
         <source>Unknown district code {district}.</source>
         <translation>未知的行政区划代码 {district}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="337"/>
+        <location filename="../../console/domain/refusals.py" line="339"/>
         <source>{partner} is not a partner of this incident.</source>
         <translation>{partner} 不是本事件的联动单位。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="338"/>
+        <location filename="../../console/domain/refusals.py" line="340"/>
         <source>{partner} is no longer needed at this level.</source>
         <translation>当前响应级别已不需要 {partner}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="341"/>
+        <location filename="../../console/domain/refusals.py" line="343"/>
         <source>{partner} has already answered (recorded by {by}).</source>
         <translation>{partner} 已回复（由 {by} 登记）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="344"/>
+        <location filename="../../console/domain/refusals.py" line="346"/>
         <source>Say who answered at the partner.</source>
         <translation>请填写联动单位的回复人。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="345"/>
+        <location filename="../../console/domain/refusals.py" line="347"/>
         <source>The answer&apos;s time is in the future.</source>
         <translation>回复时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="346"/>
+        <location filename="../../console/domain/refusals.py" line="348"/>
         <source>{order} is already linked to {number}.</source>
         <translation>{order} 已关联到 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="348"/>
+        <location filename="../../console/domain/refusals.py" line="350"/>
         <source>No such hot spot: {number}.</source>
         <translation>没有该热点：{number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="349"/>
+        <location filename="../../console/domain/refusals.py" line="351"/>
         <source>This hot spot was already taken up: verification order {number}.</source>
         <translation>该热点已生成核查工单：{number}。</translation>
     </message>

@@ -20,6 +20,7 @@ from console.domain.exchange import (
     AckRefusal,
     AckStatus,
     Disposition,
+    JoinedCall,
     Kind,
     Message,
     Sender,
@@ -30,6 +31,7 @@ from console.domain.exchange import (
 from console.domain.linkage import escalation_order
 from console.domain.orders import (
     Action,
+    Caller,
     Deadlines,
     FirstContactMode,
     Platform,
@@ -50,7 +52,12 @@ def _id(n: int) -> UUID:
 
 
 def _msg(
-    order: WorkOrder, action: Action, n: int, sequence: int = 1, linked: WorkOrder | None = None
+    order: WorkOrder,
+    action: Action,
+    n: int,
+    sequence: int = 1,
+    linked: WorkOrder | None = None,
+    callers: tuple[JoinedCall, ...] = (),
 ) -> Message:
     """The message of ``order``'s last step; ``n`` makes its ids, ``sequence`` is the sender's."""
     sender = HOTLINE_SYSTEM if order.timeline[-1].platform is Platform.HOTLINE else POLICE_SYSTEM
@@ -63,6 +70,7 @@ def _msg(
         sent_at=order.timeline[-1].at + timedelta(milliseconds=40),
         sequence=sequence,
         linked=linked,
+        callers=callers,
     )
 
 
@@ -77,14 +85,20 @@ def samples() -> dict[Kind, Message]:
     def fresh() -> WorkOrder:
         return replace(make(), number=order_number(Platform.HOTLINE, "20261126", next(numbers)))
 
-    def send(o: WorkOrder, action: Action, linked: WorkOrder | None = None) -> None:
+    def send(
+        o: WorkOrder, action: Action, linked: WorkOrder | None = None,
+        callers: tuple[JoinedCall, ...] = (),
+    ) -> None:  # fmt: skip
         key = (o.timeline[-1].platform, o.number)
         sent[key] = sent.get(key, 0) + 1
-        out[KIND_OF[action]] = _msg(o, action, next(ids), sent[key], linked)  # type: ignore[index]
+        out[KIND_OF[action]] = _msg(o, action, next(ids), sent[key], linked, callers)  # type: ignore[index]
 
-    def step(o: WorkOrder, action: Action, actor: object, at_h: float, **kw: object) -> WorkOrder:
+    def step(
+        o: WorkOrder, action: Action, actor: object, at_h: float,
+        callers: tuple[JoinedCall, ...] = (), **kw: object,
+    ) -> WorkOrder:  # fmt: skip
         o = apply(o, action, actor, T0 + at_h * h, **kw)  # type: ignore[arg-type]
-        send(o, action)
+        send(o, action, callers=callers)
         return o
 
     # 一键转接 to 110, signed for, handled, fed back, sent back for more, fed back, completed.
@@ -127,13 +141,24 @@ def samples() -> dict[Kind, Message]:
     c = apply(fresh(), Action.TRANSFER, HOTLINE, T0 + 0.1 * h, detail="consent")
     sent[(Platform.HOTLINE, c.number)] = 1  # its transfer went first (the sample is the one above)
     step(c, Action.CANCEL, HOTLINE, 0.2, note="来电人撤回诉求")
+    # 并单 (1.2): a duplicate back from 110 closes into another order both sides hold, whose
+    # caller joined at 12345 while 110 owns it; then both are undone (拆单, 拆出).
+    t = apply(fresh(), Action.TRANSFER, HOTLINE, T0 + 0.1 * h, detail="consent")
+    sent[(Platform.HOTLINE, t.number)] = 1
+    dup = apply(fresh(), Action.TRANSFER, HOTLINE, T0 + 0.1 * h, detail="consent")
+    sent[(Platform.HOTLINE, dup.number)] = 1
+    dup = apply(dup, Action.RETURN, POLICE, T0 + 0.5 * h, "非警情，退回12345")
+    call = JoinedCall(Caller("13900001111", "张三"), dup.number, dup.created_at)
+    t = step(t, Action.MERGED_IN, HOTLINE, 1, (call,), note="同一事项", detail=dup.number)
+    dup = step(dup, Action.MERGE, HOTLINE, 1, note="同一事项", detail=t.number)
+    step(dup, Action.UNMERGE, HOTLINE, 2, note="并错了", detail=t.number)
+    step(t, Action.SPLIT_OFF, HOTLINE, 2, note="并错了", detail=dup.number)
     return out
 
 
 def test_every_action_but_create_travels_and_every_kind_is_one_action() -> None:
     assert set(KIND_OF) == set(Action)
-    merging = [Action.MERGE, Action.MERGED_IN, Action.UNMERGE, Action.SPLIT_OFF]  # not yet
-    assert [a for a, k in KIND_OF.items() if k is None] == [Action.CREATE, *merging]
+    assert [a for a, k in KIND_OF.items() if k is None] == [Action.CREATE]
     assert set(ACTION_OF) == set(Kind)
     assert all(KIND_OF[action] is kind for kind, action in ACTION_OF.items())
 

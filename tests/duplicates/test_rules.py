@@ -116,16 +116,21 @@ def test_merge_and_unmerge_by_the_declared_rules() -> None:
     assert [e.action for e in dup.timeline] == [Action.CREATE, Action.MERGE, Action.UNMERGE]
 
 
-def test_a_closed_or_shared_order_is_not_merged_into() -> None:
+def test_a_closed_order_is_not_merged_into_and_a_shared_one_is_by_either_holder() -> None:
     into = apply(_order("T"), Action.CANCEL, AGENT, NOW, note="撤销")  # type: ignore[arg-type]
     with pytest.raises(TransitionError) as closed:
         apply(into, Action.MERGED_IN, AGENT, NOW, detail="D")
     assert closed.value.code == "closed"
     sent = apply(_order("S"), Action.TRANSFER, AGENT, NOW, detail="consent")  # type: ignore[arg-type]
     back = apply(sent, Action.RETURN, Actor("李", "B-01", Platform.POLICE), NOW, note="非警情")
-    with pytest.raises(TransitionError) as shared:
-        apply(back, Action.MERGE, AGENT, NOW, detail="T")
-    assert shared.value.code == "merge_shared"
+    assert apply(back, Action.MERGE, AGENT, NOW, detail="T").status is Status.CANCELLED
+    police = Actor("李", "B-01", Platform.POLICE)
+    # A caller who reached 12345 joins the copy 110 owns: either holder records the 并入.
+    assert apply(sent, Action.MERGED_IN, AGENT, NOW, detail="D").owner is Platform.POLICE
+    assert apply(sent, Action.MERGED_IN, police, NOW, detail="D").timeline[-1].detail == "D"
+    with pytest.raises(TransitionError) as owner:  # the duplicate's 并单 stays its owner's
+        apply(sent, Action.MERGE, AGENT, NOW, detail="T")
+    assert owner.value.code == "wrong_status"
     cancelled = apply(_order("C"), Action.CANCEL, AGENT, NOW, note="撤销")  # type: ignore[arg-type]
     with pytest.raises(TransitionError) as plain:
         apply(cancelled, Action.UNMERGE, AGENT, NOW, detail="T")

@@ -113,15 +113,16 @@ def test_a_merge_is_refused_for_a_completed_order_and_changes_nothing(db: Databa
     assert itself.value.code == "merge_self"
 
 
-def test_a_merge_across_platforms_is_refused_for_now(db: Database) -> None:
+def test_an_order_back_from_the_peer_merges_and_is_joined(db: Database) -> None:
     orders, dups, _clock = services(db)
     sent = orders.create(draft("13811110000"), AGENT)
     orders.transfers.transfer(sent.order.number, AGENT, "互派", "k1", True)
     orders.act(sent.order.number, Action.RETURN, OPERATOR, "非警情", seen=2)
     dup = orders.create(draft("13922220000"), AGENT)
-    with pytest.raises(Refused) as refused:
-        dups.merge(dup.order.number, sent.order.number)
-    assert refused.value.code == "merge_shared"
+    merged = dups.merge(dup.order.number, sent.order.number)
+    assert merged.into.order.timeline[-1].action is Action.MERGED_IN
+    assert merged.duplicate.order.status is Status.CANCELLED
+    assert [c.phone for c in dups.callers(sent.order.number)] == ["13811110000", "13922220000"]
 
 
 def test_the_repeated_request_warning_is_raised_once_at_the_third_caller(db: Database) -> None:

@@ -132,7 +132,7 @@ _DELETE = object()
         ("envelope.sentAt", "0001-01-01T00:00:00+01:00", "$.envelope.sentAt"),  # before year 1
         ("envelope.sentAt", "9999-12-31T23:59:59-01:00", "$.envelope.sentAt"),  # in UTC
         ("envelope.sequence", 0, "$.envelope.sequence"),
-        ("envelope.kind", "merge", "$.envelope.kind"),
+        ("envelope.kind", "merger", "$.envelope.kind"),
         ("envelope.orderNumber", "12345-20261126-000001\n", "$.envelope.orderNumber"),
         ("envelope.sender.platform", "119", "$.envelope.sender.platform"),
         ("envelope.transactionId", _DELETE, "$.envelope"),

@@ -49,6 +49,7 @@ from console.ui.models.time_left import TimeLeftBand
 from console.ui.names import platform_names, say, status_names
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
+from console.ui.seat.callers_told import CallersTold
 from console.ui.seat.exchange_lines import OrderLinkLines
 from console.ui.seat.held_steps import HeldJournal, HeldSteps
 from console.ui.seat.order_actions import OrderActions
@@ -108,9 +109,11 @@ class OrderDetail(QWidget):
         department_names: Mapping[str, str] | None = None,
         actions: OrderActions | None = None, reveal: Reveal | None = None,
         link: LinkOf | None = None, journal: HeldJournal | None = None,
+        told: CallersTold | None = None,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
+        self.told = told  # 告知来电人, under the fields once the order is fed back
         self.reveal = RevealRow(ops, reveal) if reveal is not None else None
         self._revealed: tuple[str, Revealed] | None = None  # (order number, its caller)
         self._departments = department_names or {}
@@ -195,6 +198,8 @@ class OrderDetail(QWidget):
             self.reveal.refused.connect(lambda text: self._say(text, error=True))
         inner.addWidget(QLabel(self.tr("Description:")))
         inner.addWidget(self.description)
+        if self.told is not None:
+            inner.addWidget(self.told)
         self.fields = QScrollArea()
         self.fields.setObjectName("detailFields")
         self.fields.setWidget(fields)
@@ -284,6 +289,8 @@ class OrderDetail(QWidget):
         if self.steps is not None:
             self.steps.show_order(order)
         self.held.show_for(order.number)
+        if self.told is not None:
+            self.told.show_order(order)
         self.shown.emit(order.number)
 
     def refresh(self) -> None:
@@ -349,6 +356,8 @@ class OrderDetail(QWidget):
         if self.steps is not None:
             self.steps.show_order(None)
         self.held.show_for(None)
+        if self.told is not None:
+            self.told.show_order(None)
 
     def _held(self, number: str, label: str) -> None:
         if self.order is not None and self.order.number == number:
