@@ -364,6 +364,9 @@ class Wallboard(QWidget):
         count = floor.hotspots_open or 0
         self.hotspots.setText(str(count))
         self.hotspots.setStyleSheet("" if count else GREY)
+        words = floor.hotspots_keywords
+        self.hotspots_sub.setText("○ " + self.tr("to verify") + (
+            self.tr(" · {count} by keyword group").format(count=words) if words else ""))  # fmt: skip
         self.hotspots_taken.setText(self.tr("✔ {count} taken up").format(
             count=floor.hotspots_taken))  # fmt: skip
 
