@@ -156,6 +156,32 @@ def hotspot_sums(
     return int(row[0]), int(row[1])
 
 
+def caller_sums(
+    session: Session, start: date, end: date, platform: str | None, district: str | None
+) -> tuple[dict[int, int], int]:
+    """Of the orders received in the period (``platform``: the one that received them), how
+    many had each number of callers two and up ({2: n, 3: m, …}: the order's own caller and
+    those merged into it, ``order_caller``), and how many of them were merged away into
+    another order as duplicates (their caller is counted there). Reads only ``order_caller``'s
+    rows and the orders they name (a small table; no scan of the period's orders)."""
+    since, until = span(start, end)
+    params = {"since": instant(session, since), "until": instant(session, until),
+              "p": platform, "d": district}  # fmt: skip
+    where = "o.created_at >= :since AND o.created_at < :until" + (
+        " AND o.origin = :p" if platform else ""
+    ) + (" AND o.district = :d" if district else "")  # fmt: skip
+    spread = session.execute(
+        text(f"SELECT 1 + n, count(*) FROM (SELECT c.order_id, count(*) AS n FROM order_caller c "
+             f"JOIN work_order o ON o.id = c.order_id WHERE {where} GROUP BY c.order_id) x "
+             "GROUP BY 1"), params,
+    )  # fmt: skip
+    away = session.execute(
+        text(f"SELECT count(*) FROM order_caller c JOIN work_order o ON o.number = c.merged_from "
+             f"WHERE {where}"), params,
+    ).scalar_one()  # fmt: skip
+    return {int(k): int(n) for k, n in spread}, int(away)
+
+
 def names(session: Session, table: str) -> dict[str, str]:
     """Code → Chinese name of a catalogue (kind, field, district, department)."""
     return {str(c): str(n) for c, n in session.execute(text(f"SELECT code, name_zh FROM {table}"))}
@@ -178,7 +204,14 @@ def orders_behind(
         since, until = span(day, day)
     params: dict[str, Any] = {"since": since, "until": until, "p": platform, "d": district,
                               "v": value}  # fmt: skip
-    if figure in ("alarms.raised", "overdue"):
+    if figure in ("callers", "knowledge"):
+        query = _CALLERS_BEHIND if figure == "callers" else _CITED_BEHIND
+        who = "o.origin" if figure == "callers" else "k.platform"  # as the figure counts
+        query += (f" AND {who} = :p" if platform else "") + (
+            " AND o.district = :d" if district else ""
+        )
+        query += " ORDER BY 2, 1" if figure == "callers" else " GROUP BY o.id ORDER BY 2, 1"
+    elif figure in ("alarms.raised", "overdue"):
         where = _alarm_where(platform, district)
         if figure == "overdue":
             where += " AND a.level = 'overdue'" + (" AND a.deadline = :v" if value else "")
@@ -207,6 +240,21 @@ def orders_behind(
         yield int(row[0])
 
 
+# The orders received in the period with ``:v`` callers (not merged away as duplicates).
+_CALLERS_BEHIND = (
+    "SELECT o.id, o.created_at FROM work_order o WHERE o.created_at >= :since "
+    "AND o.created_at < :until AND 1 + (SELECT count(*) FROM order_caller c "
+    "WHERE c.order_id = o.id) = CAST(:v AS INTEGER) "
+    "AND NOT EXISTS (SELECT 1 FROM order_caller m WHERE m.merged_from = o.number)"
+)
+# The orders whose answer cited article ``:v`` in the period (knowledge_citation).
+_CITED_BEHIND = (
+    "SELECT o.id, min(k.cited_at) FROM knowledge_citation k JOIN work_order o "
+    "ON o.number = k.order_number WHERE k.article_id = :v AND k.cited_at >= :since "
+    "AND k.cited_at < :until"
+)
+
+
 def _late_sql() -> str:
     return (
         "EXISTS (SELECT 1 FROM alarm a WHERE a.order_id = e.order_id AND a.deadline = 'feedback' "
@@ -233,5 +281,7 @@ _EVENT_FIGURES: dict[str, tuple[str, str]] = {
     "hotspots.verification": ("create", " AND o.kind = 'V-HS'"),
     "trend.created": ("create", ""),
     "trend.completed": ("complete", ""),
+    "merges": ("merge", ""),
+    "unmerges": ("unmerge", ""),
 }
 assert {a for a, _ in _EVENT_FIGURES.values()} <= set(ORDER_FIGURES)
