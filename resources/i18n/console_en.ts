@@ -1245,7 +1245,7 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="100"/>
+        <location filename="../../console/ui/reports/card.py" line="37"/>
         <source>Nothing in this period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2101,42 +2101,47 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="247"/>
+        <location filename="../../console/ui/hotspots/view.py" line="248"/>
+        <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base} — none before: no threshold, it fired on the minimum count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="252"/>
         <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, threshold {threshold:.1f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="254"/>
+        <location filename="../../console/ui/hotspots/view.py" line="259"/>
         <source>✔ Taken up {at} by {by}: verification order {number} to {department}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="259"/>
+        <location filename="../../console/ui/hotspots/view.py" line="264"/>
         <source>○ Not taken up yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="268"/>
+        <location filename="../../console/ui/hotspots/view.py" line="273"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="278"/>
+        <location filename="../../console/ui/hotspots/view.py" line="283"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="314"/>
+        <location filename="../../console/ui/hotspots/view.py" line="319"/>
         <source>Choose the department or government to verify it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="323"/>
+        <location filename="../../console/ui/hotspots/view.py" line="328"/>
         <source>Verification order {number} sent to {department}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="332"/>
+        <location filename="../../console/ui/hotspots/view.py" line="337"/>
         <source>Not sent: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2155,16 +2160,31 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="34"/>
+        <source>keyword group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="35"/>
         <source>one address (repeats)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="40"/>
+        <location filename="../../console/ui/hotspots/model.py" line="43"/>
+        <source>repeats ≥ {least}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="45"/>
+        <source>— no baseline: minimum count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="51"/>
         <source>✔ taken up: {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="43"/>
+        <location filename="../../console/ui/hotspots/model.py" line="54"/>
         <source>○ to verify</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2172,37 +2192,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>HotspotsModel</name>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <location filename="../../console/ui/hotspots/model.py" line="70"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <location filename="../../console/ui/hotspots/model.py" line="70"/>
         <source>Window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <location filename="../../console/ui/hotspots/model.py" line="70"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <location filename="../../console/ui/hotspots/model.py" line="70"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <location filename="../../console/ui/hotspots/model.py" line="71"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <location filename="../../console/ui/hotspots/model.py" line="71"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <location filename="../../console/ui/hotspots/model.py" line="71"/>
         <source>Threshold</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2654,137 +2674,137 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="98"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="99"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="196"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="198"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="123"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="124"/>
         <source>Restore (Ctrl+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="124"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="125"/>
         <source>Set aside (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="181"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
         <source>Restored the unsaved draft of this call ({caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="204"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
         <source>Restore the unsaved draft (call from {caller}, {time})?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="218"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="220"/>
         <source>Restored the unsaved draft (call from {caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="235"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="237"/>
         <source>The unsaved draft (call from {caller}, {time}) was kept in {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="253"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="255"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="268"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="270"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="277"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="279"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="282"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="284"/>
         <source>Saved as {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="309"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="311"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="318"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="320"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="319"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="321"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="320"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="322"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="321"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="323"/>
         <source>Name: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="322"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="324"/>
         <source>Choose a kind of request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="323"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="325"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="324"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="326"/>
         <source>Choose a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="325"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="327"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="326"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="328"/>
         <source>Choose a district from the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="327"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="329"/>
         <source>Address: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="328"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="330"/>
         <source>Describe the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="329"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="331"/>
         <source>At most {max} characters (now {length})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="330"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="332"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="368"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="370"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4739,110 +4759,130 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportHeadlines</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="385"/>
+        <location filename="../../console/ui/reports/headlines.py" line="20"/>
         <source>Calls offered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="386"/>
+        <location filename="../../console/ui/reports/headlines.py" line="21"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="387"/>
+        <location filename="../../console/ui/reports/headlines.py" line="22"/>
         <source>Answered within 15 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="388"/>
+        <location filename="../../console/ui/reports/headlines.py" line="23"/>
         <source>GB/T 33358 service level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="389"/>
+        <location filename="../../console/ui/reports/headlines.py" line="24"/>
         <source>Abandoned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="390"/>
+        <location filename="../../console/ui/reports/headlines.py" line="25"/>
         <source>Average handling time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="391"/>
+        <location filename="../../console/ui/reports/headlines.py" line="26"/>
         <source>Orders received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="392"/>
+        <location filename="../../console/ui/reports/headlines.py" line="27"/>
         <source>Orders completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="393"/>
+        <location filename="../../console/ui/reports/headlines.py" line="28"/>
         <source>Escalated to 110</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="394"/>
+        <location filename="../../console/ui/reports/headlines.py" line="29"/>
         <source>Alarms raised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="395"/>
+        <location filename="../../console/ui/reports/headlines.py" line="30"/>
         <source>{n} acknowledged, median {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="397"/>
+        <location filename="../../console/ui/reports/headlines.py" line="32"/>
         <source>Hot spots found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="398"/>
+        <location filename="../../console/ui/reports/headlines.py" line="33"/>
         <source>{n} taken up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="399"/>
+        <location filename="../../console/ui/reports/headlines.py" line="34"/>
         <source>Verification orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="401"/>
+        <location filename="../../console/ui/reports/headlines.py" line="36"/>
         <source>Emergency incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="402"/>
+        <location filename="../../console/ui/reports/headlines.py" line="37"/>
         <source>drills left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/headlines.py" line="38"/>
+        <source>Callers per order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/headlines.py" line="39"/>
+        <source>{n} orders with 2 or more callers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/headlines.py" line="41"/>
+        <source>Merges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/headlines.py" line="42"/>
+        <source>{n} undone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="296"/>
+        <location filename="../../console/ui/reports/page.py" line="238"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="297"/>
+        <location filename="../../console/ui/reports/page.py" line="239"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="314"/>
+        <location filename="../../console/ui/reports/page.py" line="256"/>
         <source>{name}  on time {share}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="319"/>
+        <location filename="../../console/ui/reports/page.py" line="261"/>
         <source>Dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="320"/>
+        <location filename="../../console/ui/reports/page.py" line="262"/>
         <source>Fed back on time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4936,192 +4976,202 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="60"/>
-        <source>Figure</source>
+        <location filename="../../console/ui/reports/words.py" line="54"/>
+        <source>Callers per order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="61"/>
-        <source>Value</source>
+        <location filename="../../console/ui/reports/words.py" line="55"/>
+        <source>Answers by knowledge article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="62"/>
-        <source>Date</source>
+        <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="63"/>
-        <source>Received</source>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="64"/>
-        <source>Completed</source>
+        <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="65"/>
-        <source>Code</source>
+        <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="66"/>
-        <source>Name</source>
+        <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="67"/>
-        <source>From</source>
+        <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="68"/>
-        <source>To</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="69"/>
-        <source>Sent</source>
+        <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="70"/>
-        <source>Signed for</source>
+        <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="71"/>
-        <source>Department</source>
+        <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="72"/>
-        <source>Dispatched</source>
+        <source>Signed for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="73"/>
-        <source>Fed back</source>
+        <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="74"/>
-        <source>On time</source>
+        <source>Dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="75"/>
-        <source>On-time share</source>
+        <source>Fed back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="76"/>
-        <source>Incident</source>
+        <source>On time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="77"/>
-        <source>Platform</source>
+        <source>On-time share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="78"/>
-        <source>Type</source>
+        <source>Incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="79"/>
-        <source>Level</source>
+        <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="80"/>
-        <source>Started</source>
+        <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="81"/>
-        <source>Stood down</source>
+        <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="82"/>
-        <source>Linked orders</source>
+        <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="83"/>
-        <source>Partners</source>
+        <source>Stood down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="84"/>
-        <source>Overdue</source>
+        <source>Linked orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="85"/>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="86"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="87"/>
         <source>Median minutes to answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="96"/>
+        <location filename="../../console/ui/reports/words.py" line="98"/>
         <source>12345 took it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="97"/>
+        <location filename="../../console/ui/reports/words.py" line="99"/>
         <source>110 took it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="98"/>
+        <location filename="../../console/ui/reports/words.py" line="100"/>
         <source>Neither: first contact (首接负责)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="101"/>
+        <location filename="../../console/ui/reports/words.py" line="103"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="102"/>
+        <location filename="../../console/ui/reports/words.py" line="104"/>
         <source>Guidance and explanation (合理引导和解释)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="118"/>
+        <location filename="../../console/ui/reports/words.py" line="120"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="123"/>
+        <location filename="../../console/ui/reports/words.py" line="125"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="124"/>
+        <location filename="../../console/ui/reports/words.py" line="126"/>
         <source>Week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="125"/>
+        <location filename="../../console/ui/reports/words.py" line="127"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="126"/>
+        <location filename="../../console/ui/reports/words.py" line="128"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="145"/>
+        <location filename="../../console/ui/reports/words.py" line="147"/>
         <source>{s} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="146"/>
+        <location filename="../../console/ui/reports/words.py" line="148"/>
         <source>{m} min {s:02d} s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5129,102 +5179,102 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="94"/>
+        <location filename="../../console/ui/reports/tab.py" line="95"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="95"/>
+        <location filename="../../console/ui/reports/tab.py" line="96"/>
         <source>Export to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="96"/>
+        <location filename="../../console/ui/reports/tab.py" line="97"/>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="148"/>
+        <location filename="../../console/ui/reports/tab.py" line="161"/>
         <source>Reading the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="155"/>
+        <location filename="../../console/ui/reports/tab.py" line="168"/>
         <source>Report {period}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="166"/>
+        <location filename="../../console/ui/reports/tab.py" line="183"/>
         <source>Could not read the report: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="175"/>
+        <location filename="../../console/ui/reports/tab.py" line="192"/>
         <source>{filters} · made {at} (China time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="178"/>
+        <location filename="../../console/ui/reports/tab.py" line="195"/>
         <source> · calls have no district: the call figures are the platform&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="212"/>
+        <location filename="../../console/ui/reports/tab.py" line="229"/>
         <source>report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="242"/>
+        <location filename="../../console/ui/reports/tab.py" line="259"/>
         <source>An export is running: cancel it or wait for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="244"/>
+        <location filename="../../console/ui/reports/tab.py" line="261"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="245"/>
+        <location filename="../../console/ui/reports/tab.py" line="262"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="251"/>
+        <location filename="../../console/ui/reports/tab.py" line="268"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="256"/>
+        <location filename="../../console/ui/reports/tab.py" line="273"/>
         <source>Export cancelled: no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="257"/>
+        <location filename="../../console/ui/reports/tab.py" line="274"/>
         <source>Saved {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="263"/>
+        <location filename="../../console/ui/reports/tab.py" line="280"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="277"/>
+        <location filename="../../console/ui/reports/tab.py" line="294"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="278"/>
+        <location filename="../../console/ui/reports/tab.py" line="295"/>
         <source>PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="288"/>
+        <location filename="../../console/ui/reports/tab.py" line="305"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="291"/>
+        <location filename="../../console/ui/reports/tab.py" line="308"/>
         <source>Saved {path} ({pages} page(s)).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6128,6 +6178,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/wallboard/view.py" line="184"/>
+        <location filename="../../console/ui/wallboard/view.py" line="368"/>
         <source>to verify</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6172,7 +6223,12 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="367"/>
+        <location filename="../../console/ui/wallboard/view.py" line="369"/>
+        <source> · {count} by keyword group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="370"/>
         <source>✔ {count} taken up</source>
         <translation type="unfinished"></translation>
     </message>
