@@ -113,16 +113,19 @@ class HotspotService:
         behind: dict[Cell, list[str]] = defaultdict(list)  # the current window's, any cell
         for w, number, district, description in texts:
             for g in matcher.match(description):
-                cell = (Dimension.KEYWORDS, district, matcher.groups[g].subject)
-                cells[w][cell] += 1
+                group: Cell = (Dimension.KEYWORDS, district, matcher.groups[g].subject)
+                cells[w][group] += 1
                 if w == 0:
-                    behind[cell].append(number)
+                    behind[group].append(number)
         # A baseline window without a single order has no data (not zeros): left out.
         baseline = [c if c else None for c in cells[1:]]
         found = detect(window, cells[0], baseline, method)
         fired = {h.cell for h in found}
         for number, district, kind, field, _ in orders:
-            for cell in ((Dimension.KIND, district, kind), (Dimension.FIELD, district, field)):
+            for cell in (
+                (Dimension.KIND, district, kind),
+                (Dimension.FIELD, district, field or ""),
+            ):
                 if cell in fired:
                     behind[cell].append(number)
         addresses = [(number, district, address) for number, district, _, _, address in orders]

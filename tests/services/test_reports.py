@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from console.domain.calendar import load_calendar
+from console.domain.order_types import Platform
 from console.domain.orders import (
     Action,
     FirstContactMode,
@@ -19,7 +20,6 @@ from console.domain.orders import (
     ThreeWayOutcome,
     allowed_actions,
 )
-from console.domain.order_types import Platform
 from console.domain.refusals import Refused
 from console.services.alarms import load_site_policy
 from console.services.duplicates import DuplicateService
@@ -27,9 +27,9 @@ from console.services.orders import OrderService
 from console.services.report_views import FigureKey, Period, report_json, report_tables
 from console.services.reports import ReportService
 from console.store import report_rollup
+from console.store.duplicate_tables import OrderCallerRow
 from console.store.engine import Database
 from console.store.orders import CHINA
-from console.store.duplicate_tables import OrderCallerRow
 from console.store.tables import AlarmRow, EventRow, OrderRow
 from tests.principals import lead
 from tests.services.test_linkage import DEPT

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QWidget
 
 from console.domain.orders import Platform
 from console.services.report_views import (
-    CallerFigures,
     AlarmFigures,
+    CallerFigures,
     CallFigures,
     Count,
     DayTrend,
