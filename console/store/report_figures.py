@@ -170,14 +170,16 @@ def caller_sums(
     where = "o.created_at >= :since AND o.created_at < :until" + (
         " AND o.origin = :p" if platform else ""
     ) + (" AND o.district = :d" if district else "")  # fmt: skip
+    # order_caller drives both (EXISTS, not a join: a join lets the planner walk the period's
+    # orders instead — a year of them — to find the few with callers merged in)
     spread = session.execute(
-        text(f"SELECT 1 + n, count(*) FROM (SELECT c.order_id, count(*) AS n FROM order_caller c "
-             f"JOIN work_order o ON o.id = c.order_id WHERE {where} GROUP BY c.order_id) x "
-             "GROUP BY 1"), params,
+        text("SELECT 1 + n, count(*) FROM (SELECT c.order_id, count(*) AS n FROM order_caller c "
+             f"WHERE EXISTS (SELECT 1 FROM work_order o WHERE o.id = c.order_id AND {where}) "
+             "GROUP BY c.order_id) x GROUP BY 1"), params,
     )  # fmt: skip
     away = session.execute(
-        text(f"SELECT count(*) FROM order_caller c JOIN work_order o ON o.number = c.merged_from "
-             f"WHERE {where}"), params,
+        text("SELECT count(*) FROM order_caller c WHERE EXISTS (SELECT 1 FROM work_order o "
+             f"WHERE o.number = c.merged_from AND {where})"), params,
     ).scalar_one()  # fmt: skip
     return {int(k): int(n) for k, n in spread}, int(away)
 
