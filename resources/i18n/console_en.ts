@@ -6178,62 +6178,61 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/wallboard/view.py" line="184"/>
-        <location filename="../../console/ui/wallboard/view.py" line="368"/>
         <source>to verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="186"/>
+        <location filename="../../console/ui/wallboard/view.py" line="187"/>
         <source>Emergency incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="190"/>
+        <location filename="../../console/ui/wallboard/view.py" line="191"/>
         <source>○ None active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="298"/>
+        <location filename="../../console/ui/wallboard/view.py" line="299"/>
         <source>⚠ Not read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="308"/>
+        <location filename="../../console/ui/wallboard/view.py" line="309"/>
         <source>⚠ Not updated for {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="326"/>
+        <location filename="../../console/ui/wallboard/view.py" line="327"/>
         <source>✔ {count} answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="327"/>
+        <location filename="../../console/ui/wallboard/view.py" line="328"/>
         <source>✖ {count} abandoned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="353"/>
+        <location filename="../../console/ui/wallboard/view.py" line="354"/>
         <source>Partners late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="357"/>
+        <location filename="../../console/ui/wallboard/view.py" line="358"/>
         <source>Link queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="369"/>
-        <source> · {count} by keyword group</source>
+        <location filename="../../console/ui/wallboard/view.py" line="370"/>
+        <source>◇ {count} by keyword group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="370"/>
+        <location filename="../../console/ui/wallboard/view.py" line="371"/>
         <source>✔ {count} taken up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="332"/>
+        <location filename="../../console/ui/wallboard/view.py" line="333"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6243,22 +6242,22 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="333"/>
+        <location filename="../../console/ui/wallboard/view.py" line="334"/>
         <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="334"/>
+        <location filename="../../console/ui/wallboard/view.py" line="335"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="335"/>
+        <location filename="../../console/ui/wallboard/view.py" line="336"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="336"/>
+        <location filename="../../console/ui/wallboard/view.py" line="337"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6183,62 +6183,61 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/wallboard/view.py" line="184"/>
-        <location filename="../../console/ui/wallboard/view.py" line="368"/>
         <source>to verify</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="186"/>
+        <location filename="../../console/ui/wallboard/view.py" line="187"/>
         <source>Emergency incidents</source>
         <translation>应急事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="190"/>
+        <location filename="../../console/ui/wallboard/view.py" line="191"/>
         <source>○ None active</source>
         <translation>○ 无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="298"/>
+        <location filename="../../console/ui/wallboard/view.py" line="299"/>
         <source>⚠ Not read: {error}</source>
         <translation>⚠ 读取失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="308"/>
+        <location filename="../../console/ui/wallboard/view.py" line="309"/>
         <source>⚠ Not updated for {time}</source>
         <translation>⚠ 已 {time} 未更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="326"/>
+        <location filename="../../console/ui/wallboard/view.py" line="327"/>
         <source>✔ {count} answered</source>
         <translation>✔ 接通 {count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="327"/>
+        <location filename="../../console/ui/wallboard/view.py" line="328"/>
         <source>✖ {count} abandoned</source>
         <translation>✖ 放弃 {count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="353"/>
+        <location filename="../../console/ui/wallboard/view.py" line="354"/>
         <source>Partners late</source>
         <translation>联动单位超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="357"/>
+        <location filename="../../console/ui/wallboard/view.py" line="358"/>
         <source>Link queue</source>
         <translation>联网积压</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="369"/>
-        <source> · {count} by keyword group</source>
-        <translation> · 关键词组 {count} 个</translation>
+        <location filename="../../console/ui/wallboard/view.py" line="370"/>
+        <source>◇ {count} by keyword group</source>
+        <translation>◇ 其中关键词组 {count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="370"/>
+        <location filename="../../console/ui/wallboard/view.py" line="371"/>
         <source>✔ {count} taken up</source>
         <translation>✔ 已转核查 {count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="332"/>
+        <location filename="../../console/ui/wallboard/view.py" line="333"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
@@ -6248,22 +6247,22 @@ Started {at} by {by} ({platform})</source>
         <translation>今日 15 秒接通率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="333"/>
+        <location filename="../../console/ui/wallboard/view.py" line="334"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="334"/>
+        <location filename="../../console/ui/wallboard/view.py" line="335"/>
         <source>Wrap-up</source>
         <translation>话后整理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="335"/>
+        <location filename="../../console/ui/wallboard/view.py" line="336"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="336"/>
+        <location filename="../../console/ui/wallboard/view.py" line="337"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
