@@ -23,15 +23,16 @@ def china(*args: int) -> datetime:
 
 
 def order_rows(
-    at: datetime, district: str, kind: str, field: str | None, n: int, address: str = ""
-) -> list[tuple[object, datetime]]:
+    at: datetime, district: str, kind: str, field: str | None, n: int, address: str = "",
+    description: str = "测试",
+) -> list[tuple[object, datetime]]:  # fmt: skip
     rows = []
     for i in range(n):
         when = at + timedelta(seconds=i)
         number = f"12345-T{next(_serial):08d}"
         order = new_order(
             number=number, actor=ACTOR, at=when, caller=Caller(f"1381234{i % 10000:04d}"),
-            kind=kind, field=field, district=district, address=address, description="测试",
+            kind=kind, field=field, district=district, address=address, description=description,
         )  # fmt: skip
         rows.append((order, when))
     return rows
@@ -46,7 +47,7 @@ def plant(db: Database, rows: Iterable[tuple[object, datetime]]) -> int:
 
 def background(
     first_day: datetime, days: int, cells: list[tuple[str, str, str | None]], mean: float,
-    seed: int = 7, every_hours: int = 4,
+    seed: int = 7, every_hours: int = 4, descriptions: tuple[str, ...] = ("测试",),
 ) -> list[tuple[object, datetime]]:  # fmt: skip
     """Poisson(``mean``) orders per window and cell, from the China midnight ``first_day``
     for ``days`` days, spread over each window."""
@@ -59,7 +60,12 @@ def background(
             n = _poisson(rng, mean)
             for _ in range(n):
                 at = start + timedelta(seconds=rng.randrange(every_hours * 3600))
-                rows += order_rows(at, district, kind, field, 1)
+                text = (
+                    descriptions[rng.randrange(len(descriptions))]
+                    if descriptions[1:]
+                    else descriptions[0]
+                )
+                rows += order_rows(at, district, kind, field, 1, description=text)
     return rows
 
 

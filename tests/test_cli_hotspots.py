@@ -12,11 +12,14 @@ from pathlib import Path
 import pytest
 
 from console.domain.calendar import load_calendar
+from console.domain.consultation import Direction, TransferItem
+from console.domain.consultation_file import RuleBook
 from console.domain.order_types import Platform
 from console.scheduling.clock import FakeClock
 from console.services.alarms import load_site_policy
 from console.services.hotspots import HotspotService
 from console.services.order_writer import OrderWriter
+from console.store.consultation import import_book
 from console.store.engine import Database
 from console.store.setup import init_db
 from tests.hotspot_data import background, china, order_rows, plant
@@ -62,7 +65,34 @@ def test_text_and_json_give_the_evidence_and_the_state(url: str) -> None:
     taken = next(h for h in body["hotspots"] if h["id"] == spot.id)
     assert taken["state"] == "taken_up" and taken["verification_order"]
     assert len(taken["baseline"]) == 7 and taken["count"] == len(taken["orders"]) >= 20
-    assert taken["count"] > taken["threshold"]
+    assert taken["count"] > taken["threshold"] and taken["fired"] == "bound"
+
+
+def test_keyword_groups_and_a_baseline_of_zeros_in_json(tmp_path: Path) -> None:
+    """A keyword-group spike (the transfer list's heating item) and a cell whose baseline is all
+    zeros: its threshold is null, not 0.0, and the rule that fired is said."""
+    url = f"sqlite:///{tmp_path / 'k.sqlite3'}"
+    db, _ = init_db(url)
+    item = TransferItem(Direction.TO_12345, "1.3", "水电气热", "供暖不热、停暖", ("供暖", "停暖"))
+    with db.write() as session:
+        import_book(session, RuleBook(items=(item,)), "tester", "test", END)
+    texts = ("供暖不热", "路灯不亮", "噪音扰民")
+    plant(db, background(china(2026, 11, 8), 13, [("210102", "C-QZ", "F-GF")], 3.0,
+                         descriptions=texts))  # fmt: skip
+    for n, kind in enumerate(("C-ZX", "C-QZ", "C-TS")):
+        plant(db, order_rows(END - timedelta(hours=2, minutes=n), "210103", kind, None, 4,
+                             description="小区停暖三天"))  # fmt: skip
+    db.dispose()
+    done = console("hotspots", "--db", url, "--at", "2026-11-20 16:00", "--json")
+    assert done.returncode == 0, done.stderr
+    spots = json.loads(done.stdout)["hotspots"]
+    group = next(h for h in spots if h["dimension"] == "keywords")
+    assert group["subject"] == "110→12345 1.3 供暖不热、停暖" and group["count"] == 12
+    assert group["baseline"] == [0] * 7 and group["threshold"] is None
+    assert group["fired"] == "min_count" and len(group["orders"]) == 12
+    text = console("hotspots", "--db", url, "--at", "2026-11-20 16:00")
+    assert "210103 关键词组 keyword group 110→12345 1.3 供暖不热、停暖: 12" in text.stdout
+    assert "no baseline (all zeros): the minimum count fired it" in text.stdout
 
 
 @pytest.mark.parametrize(

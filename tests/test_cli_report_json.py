@@ -43,5 +43,9 @@ def test_report_json_is_the_tabs_report(tmp_path: Path) -> None:
     assert printed == expected
     assert printed["created"] == direct > 0 and printed["platform"] == "12345"
     assert sum(t["created"] for t in printed["trend"]) == direct
+    callers = printed["callers"]  # 并单 (none in the demo): every order its own one caller
+    assert callers["orders"] == callers["callers"] == direct and callers["mean"] == 1.0
+    assert callers["merges"] == callers["unmerges"] == callers["with_more"] == 0
+    assert printed["knowledge"] == []
     mixed = console("report", "--db", url, "--district", "210102")
     assert mixed.returncode == 2 and "--json" in mixed.stderr

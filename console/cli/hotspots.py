@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from console.config import Settings
     from console.services.hotspots import Finding
 
-NAMES = {"kind": "诉求类型 kind", "field": "领域 field", "address": "地址 address (热点件)"}
+NAMES = {"kind": "诉求类型 kind", "field": "领域 field", "keywords": "关键词组 keyword group",
+         "address": "地址 address (热点件)"}  # fmt: skip
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
@@ -88,9 +89,13 @@ def hotspots(args: argparse.Namespace, settings: Settings, key_path: Path) -> in
         lines.append(f"- {h.district} {NAMES[h.dimension.value]} {h.subject}: {h.count}{state}")
         if h.dimension.value != "address":
             base = ", ".join("-" if n is None else str(n) for n in h.baseline)
+            bound = (
+                "no baseline (all zeros): the minimum count fired it"
+                if h.bound is None
+                else f"threshold {h.bound:.2f}"
+            )
             lines.append(
-                f"  baseline (newest first) {base}; mean {h.mean:.2f}, sd {h.sd:.2f}, "
-                f"threshold {h.threshold:.2f}"
+                f"  baseline (newest first) {base}; mean {h.mean:.2f}, sd {h.sd:.2f}, {bound}"
             )
         else:
             lines.append(f"  repeats at one address: {h.count} >= {h.threshold:g}")
@@ -110,7 +115,8 @@ def _as_dict(f: Finding) -> dict[str, object]:
     return {
         "dimension": h.dimension.value, "district": h.district, "subject": h.subject,
         "count": h.count, "baseline": list(h.baseline), "mean": round(h.mean, 3),
-        "sd": round(h.sd, 3), "threshold": round(h.threshold, 3), "orders": list(h.numbers),
+        "sd": round(h.sd, 3), "threshold": None if h.bound is None else round(h.bound, 3),
+        "fired": h.fired.value, "orders": list(h.numbers),
         "id": None if s is None else s.id, "state": None if s is None else s.state.value,
         "verification_order": None if s is None else s.order_number,
         "department": None if s is None else s.department,

@@ -58,11 +58,22 @@ DAY = timedelta(days=1)
 
 
 class Dimension(enum.StrEnum):
-    """What a hot spot counts: orders of one kind, of one field, or at one address."""
+    """What a hot spot counts: orders of one kind, of one field, of one keyword group (a
+    transfer-list item's keywords in the description: console/domain/hotspot_keywords.py), or
+    at one address."""
 
     KIND = "kind"
     FIELD = "field"
+    KEYWORDS = "keywords"
     ADDRESS = "address"
+
+
+class Fired(enum.StrEnum):
+    """Which test a hot spot passed, as a shift lead is told it."""
+
+    BOUND = "bound"  # above the baseline's upper bound (and at least the minimum count)
+    MIN_COUNT = "min_count"  # a baseline of zeros: no bound, the minimum count alone
+    REPEATS = "repeats"  # repeat_min orders or more at one address
 
 
 class State(enum.StrEnum):
@@ -71,7 +82,7 @@ class State(enum.StrEnum):
 
 
 Cell = tuple[Dimension, str, str]
-"""(dimension, district code, subject: kind code, field code or normalised address)."""
+"""(dimension, district code, subject: kind code, field code, keyword group or normalised address)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +191,18 @@ class Hotspot:
     @property
     def cell(self) -> Cell:
         return (self.dimension, self.district, self.subject)
+
+    @property
+    def fired(self) -> Fired:
+        if self.dimension is Dimension.ADDRESS:
+            return Fired.REPEATS
+        return Fired.BOUND if self.mean > 0 else Fired.MIN_COUNT
+
+    @property
+    def bound(self) -> float | None:
+        """The threshold the count passed; None when the baseline was all zeros (no bound: the
+        minimum count fired it). For repeats, the repeat minimum."""
+        return None if self.fired is Fired.MIN_COUNT else self.threshold
 
 
 def detect(

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from console.domain.hotspot_keywords import GroupMatcher, keyword_groups
 from console.domain.hotspots import (
     CHINA,
     Cell,
@@ -39,6 +40,7 @@ from console.domain.orders import new_order
 from console.domain.refusals import Refused
 from console.domain.roles import Capability, Seated
 from console.services.order_writer import OrderWriter
+from console.store import consultation
 from console.store import hotspots as store
 from console.store import orders as repo
 from console.store.departments import active_department
@@ -101,21 +103,41 @@ class HotspotService:
         with self._db.read() as session:
             groups = store.window_groups(session, windows, platform, VERIFY_KIND)
             orders = store.window_orders(session, window, platform, VERIFY_KIND)
+            matcher = GroupMatcher(keyword_groups(consultation.items(session)))
+            texts = store.window_texts(session, windows, platform, VERIFY_KIND) if matcher else []
         cells: list[dict[Cell, int]] = [defaultdict(int) for _ in windows]
         for w, district, kind, field, n in groups:
             cells[w][(Dimension.KIND, district, kind)] += n
             if field is not None:
                 cells[w][(Dimension.FIELD, district, field)] += n
+        behind: dict[Cell, list[str]] = defaultdict(list)  # the current window's, any cell
+        for w, number, district, description in texts:
+            for g in matcher.match(description):
+                group: Cell = (Dimension.KEYWORDS, district, matcher.groups[g].subject)
+                cells[w][group] += 1
+                if w == 0:
+                    behind[group].append(number)
         # A baseline window without a single order has no data (not zeros): left out.
         baseline = [c if c else None for c in cells[1:]]
         found = detect(window, cells[0], baseline, method)
-        behind: dict[Cell, list[str]] = {h.cell: [] for h in found}
+        fired = {h.cell for h in found}
         for number, district, kind, field, _ in orders:
-            for cell in ((Dimension.KIND, district, kind), (Dimension.FIELD, district, field)):
-                if cell in behind:
+            for cell in (
+                (Dimension.KIND, district, kind),
+                (Dimension.FIELD, district, field or ""),
+            ):
+                if cell in fired:
                     behind[cell].append(number)
         addresses = [(number, district, address) for number, district, _, _, address in orders]
-        with_numbers = [replace(h, numbers=tuple(behind[h.cell])) for h in found]
+        with_numbers = [
+            replace(
+                h,
+                numbers=tuple(sorted(behind[h.cell]))
+                if h.dimension is Dimension.KEYWORDS
+                else tuple(behind[h.cell]),
+            )
+            for h in found
+        ]
         return with_numbers + repeats(window, addresses, method)
 
     def scan(self, at: datetime | None = None) -> Scan:
@@ -195,15 +217,17 @@ def describe(spot: StoredHotspot) -> str:
     h = spot.hotspot
     start = h.window.start.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
     end = h.window.end.astimezone(CHINA).strftime("%H:%M")
-    what = {Dimension.KIND: "诉求类型", Dimension.FIELD: "领域", Dimension.ADDRESS: "地址"}
+    what = {Dimension.KIND: "诉求类型", Dimension.FIELD: "领域", Dimension.ADDRESS: "地址",
+            Dimension.KEYWORDS: "关键词组（互转清单）"}  # fmt: skip
     shown = "、".join(h.numbers[:NUMBERS_SHOWN]) + ("等" if len(h.numbers) > NUMBERS_SHOWN else "")
     if h.dimension is Dimension.ADDRESS:
         evidence = f"同一地址 {h.count} 件（热点件：≥{h.threshold:g} 件即预警）"
     else:
         base = "、".join("-" if n is None else str(n) for n in h.baseline)
+        bound = "无基线（达最少件数即预警）" if h.bound is None else f"阈值 {h.bound:.1f}"
         evidence = (
             f"{h.count} 件，基线（前几日同时段，新→旧）{base}，均值 {h.mean:.1f}，"
-            f"标准差 {h.sd:.1f}，阈值 {h.threshold:.1f}"
+            f"标准差 {h.sd:.1f}，{bound}"
         )
     return (
         f"核查热点 #{spot.id}：{start}–{end}（北京时间）区划 {h.district} "

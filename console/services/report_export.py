@@ -23,7 +23,16 @@ from sqlalchemy import text
 
 from console.domain.phone import mask_name, mask_numbers, mask_phone
 from console.services.report_views import Cell, Period, Report, Table, report_tables
-from console.services.report_xlsx import EPOCH_ORDINAL, PLAIN, STYLE_OF_KIND, Workbook
+from console.services.report_xlsx import (
+    EPOCH_ORDINAL,
+    PLAIN,
+    STYLE_OF_KIND,
+    TEXT_CELL,
+    Sheet,
+    Workbook,
+    needs_escape,
+    number_cell,
+)
 from console.store.engine import Database
 from console.store.instants import utc
 from console.store.orders import CHINA
@@ -171,6 +180,34 @@ def _table(book: _Book, table: Table) -> None:
         ws.row([_cell(v) for v in row])
 
 
+_T, _E = TEXT_CELL
+_AT = number_cell(STYLE_OF_KIND["datetime"])
+
+
+def _order_row(
+    ws: Sheet, texts: tuple[str | None, ...], serials: tuple[float | None, ...], priority: int
+) -> None:
+    """One order as :data:`ORDER_COLUMNS`: its XML made by one f-string from the columns'
+    known types (a fifth of the generic :meth:`Sheet.row`'s cost); a row whose text needs
+    escaping (rare: ``&``, ``<``, ``>``, control characters) goes by :meth:`Sheet.row`."""
+    (number, origin, owner, kind, field, district, address, name, phone, text, status,
+     department) = texts  # fmt: skip
+    created, feedback, completion = serials
+    if needs_escape("".join(filter(None, texts))):
+        ws.row((number, created, origin, owner, kind, field, district, address, name, phone,
+                text, priority, status, department, feedback, completion))  # fmt: skip
+        return
+    f = "<c/>" if field is None else f"{_T}{field}{_E}"
+    d = "<c/>" if department is None else f"{_T}{department}{_E}"
+    b = "<c/>" if feedback is None else f"{_AT}{feedback!r}</v></c>"
+    c = "<c/>" if completion is None else f"{_AT}{completion!r}</v></c>"
+    ws.xml_row(
+        f"<row>{_T}{number}{_E}{_AT}{created!r}</v></c>{_T}{origin}{_E}{_T}{owner}{_E}"
+        f"{_T}{kind}{_E}{f}{_T}{district}{_E}{_T}{address}{_E}{_T}{name}{_E}{_T}{phone}{_E}"
+        f"{_T}{text}{_E}<c><v>{priority}</v></c>{_T}{status}{_E}{d}{b}{c}</row>"
+    )
+
+
 def write_orders(
     db: Database,
     ids: Sequence[int],
@@ -207,14 +244,16 @@ def write_orders(
                         continue
                     (_id, number, created, origin, owner, kind, field, dist, address, name,
                      phone, description, priority, status, dept, feedback, completion) = r  # fmt: skip
-                    ws.row((
-                        number, _china_serial(created), origin, owner, kinds.get(kind, kind),
+                    texts = (
+                        number, origin, owner, kinds.get(kind, kind),
                         fields.get(field, field) if field else None, districts.get(dist, dist),
                         _masked_text(address), mask_name(name or ""), masked_phone(phone),
-                        _masked_text(description), int(priority), status,
+                        _masked_text(description), status,
                         departments.get(dept, dept) if dept else None,
-                        _china_serial(feedback), _china_serial(completion),
-                    ))  # fmt: skip
+                    )  # fmt: skip
+                    serials = (_china_serial(created), _china_serial(feedback),
+                               _china_serial(completion))  # fmt: skip
+                    _order_row(ws, texts, serials, int(priority))
                 progress(min(start + CHUNK, len(ids)), len(ids))
     except BaseException:
         book.abandon()

@@ -22,9 +22,23 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
+from console.services.report_parts import (
+    AlarmFigures,
+    CallerFigures,
+    CallFigures,
+    Count,
+    DayTrend,
+    DispatchLine,
+    HotspotFigures,
+    IncidentLine,
+    SuggestionFigures,
+    TransferLine,
+)
+
 __all__ = [
     "AlarmFigures",
     "CallFigures",
+    "CallerFigures",
     "Column",
     "Count",
     "DayTrend",
@@ -34,6 +48,7 @@ __all__ = [
     "IncidentLine",
     "Period",
     "Report",
+    "SuggestionFigures",
     "Table",
     "TransferLine",
     "report_json",
@@ -94,127 +109,10 @@ class FigureKey(enum.StrEnum):
     VERIFICATIONS = "hotspots.verification"  # value None: the verification orders (核查工单)
     TREND_CREATED = "trend.created"  # value: "YYYY-MM-DD"
     TREND_COMPLETED = "trend.completed"  # value: "YYYY-MM-DD"
-
-
-@dataclass(frozen=True, slots=True)
-class Count:
-    """One row of a breakdown: ``key`` is the code (kind, district, platform …), ``label`` its
-    Chinese name where the catalogue has one (else the code)."""
-
-    key: str
-    label: str
-    value: int
-
-
-@dataclass(frozen=True, slots=True)
-class CallFigures:
-    offered: int = 0  # answered + abandoned (calls still ringing at the period's end: neither)
-    answered: int = 0
-    answered_in_target: int = 0  # within 15 s (GB/T 33358)
-    abandoned: int = 0
-    handling_seconds: float = 0.0  # summed over answered calls, answer to hang-up
-
-    @property
-    def service_level(self) -> float | None:
-        """Share of offered calls answered within 15 s; None with no calls."""
-        return self.answered_in_target / self.offered if self.offered else None
-
-    @property
-    def average_handling_s(self) -> float | None:
-        return self.handling_seconds / self.answered if self.answered else None
-
-
-@dataclass(frozen=True, slots=True)
-class TransferLine:
-    """Transfers (互派/一键转接) one way and how many the other side signed for (went through)."""
-
-    sender: str  # platform value
-    receiver: str
-    sent: int
-    signed_for: int
-
-
-@dataclass(frozen=True, slots=True)
-class DispatchLine:
-    """Dispatches (派单) to one department, and its feedback: ``fed_back`` counts the feedback
-    given in the period, ``on_time`` those before the feedback deadline in force."""
-
-    department: str
-    name: str
-    dispatched: int
-    fed_back: int
-    on_time: int
-
-    @property
-    def on_time_share(self) -> float | None:
-        return self.on_time / self.fed_back if self.fed_back else None
-
-
-@dataclass(frozen=True, slots=True)
-class AlarmFigures:
-    raised: int = 0  # alarm levels raised in the period
-    by_level: list[Count] = field(default_factory=list)  # warning | due | overdue
-    acknowledged: int = 0
-    median_ack_s: float | None = None  # raise to acknowledgement, acknowledged ones only
-
-
-@dataclass(frozen=True, slots=True)
-class SuggestionFigures:
-    """Orders saved in the period whose intake showed a routing suggestion (a 会商 rule or a
-    transfer-list item), and of those how many the agent accepted (the accept key) or saved
-    without accepting (ignored)."""
-
-    shown: int = 0
-    accepted: int = 0
-    ignored: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class CallerFigures:
-    """Callers per order (并单) and 告知来电人 in the period: the callers (each call: an order
-    created, or a caller who joined one at intake), the orders they are about (created, less
-    the duplicates merged into another), and the callers told the result at feedback."""
-
-    callers: int = 0
-    orders: int = 0
-    told: int = 0
-
-    @property
-    def callers_per_order(self) -> float | None:
-        return self.callers / self.orders if self.orders else None
-
-
-@dataclass(frozen=True, slots=True)
-class HotspotFigures:
-    """Hot spots (热点分析) found in windows ending in the period, taken up, and the
-    verification orders (核查工单, kind ``V-HS``) created in it."""
-
-    found: int = 0
-    taken_up: int = 0
-    verification_orders: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentLine:
-    """An emergency incident (应急联动) started in the period; drills are left out."""
-
-    number: str
-    platform: str
-    event_type: str
-    level: str
-    started_at: datetime  # aware UTC
-    stood_down_at: datetime | None
-    linked_orders: int
-    partners: int
-    overdue_partners: int
-    median_minutes_to_answer: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class DayTrend:
-    day: date
-    created: int
-    completed: int
+    KNOWLEDGE = "knowledge"  # value: article id: the orders whose answer cited it
+    CALLERS = "callers"  # value: the number of callers ("1", "2" …) of the orders received
+    MERGES = "merges"  # value None: the duplicates merged (并单) in the period
+    UNMERGES = "unmerges"  # value None: the merges undone (拆单) in the period
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,8 +140,10 @@ class Report:
     trend: list[DayTrend]  # every day of the period, zeros included
     # 知识库: answers by article (citations made in the period; key: article id, label: title)
     knowledge: list[Count] = field(default_factory=list)
-    suggestions: SuggestionFigures = SuggestionFigures()  # routing suggestions at intake
-    callers: CallerFigures = CallerFigures()  # callers per order, and told
+    suggestions: SuggestionFigures = field(
+        default_factory=SuggestionFigures
+    )  # routing suggestions at intake
+    callers: CallerFigures = field(default_factory=CallerFigures)  # 并单: callers, merges
 
     @property
     def calls_filtered_by_district(self) -> bool:
@@ -306,6 +206,10 @@ def report_tables(report: Report) -> list[Table]:
             ("显示路由建议的工单 orders shown a routing suggestion", report.suggestions.shown),
             ("采纳建议 suggestions accepted", report.suggestions.accepted),
             ("未采纳建议 suggestions ignored", report.suggestions.ignored),
+            ("多人来电工单 orders with 2 or more callers", report.callers.with_more),
+            ("并单 merges", report.callers.merges),
+            ("拆单 unmerges", report.callers.unmerges),
+            ("知识库引用 answers citing an article", sum(k.value for k in report.knowledge)),
         ],
     )
     shares = Table(
@@ -316,6 +220,7 @@ def report_tables(report: Report) -> list[Table]:
             ("15秒接通率 service level", c.service_level),
             ("平均处理时长(秒) average handling s", c.average_handling_s),
             ("告警确认中位时长(秒) median ack s", report.alarms.median_ack_s),
+            ("每单来电人数 callers per order", report.callers.mean),
         ],
     )
     trend = Table(
@@ -370,6 +275,8 @@ def report_tables(report: Report) -> list[Table]:
         _counts("overdue", "超期(按时限)", report.overdue, FigureKey.OVERDUE),
         _counts("returns", "退回", report.returns, FigureKey.RETURNS),
         _counts("alarm_levels", "告警级别", report.alarms.by_level, FigureKey.ALARMS),
+        _counts("callers", "每单来电人数", report.callers.by_callers, FigureKey.CALLERS),
+        _counts("knowledge", "按知识库文章", report.knowledge, FigureKey.KNOWLEDGE),
         incidents,
     ]
 
@@ -392,5 +299,8 @@ def report_json(report: Report) -> dict[str, Any]:
     out["calls"]["average_handling_s"] = report.calls.average_handling_s
     for line, d in zip(out["dispatches"], report.dispatches, strict=True):
         line["on_time_share"] = d.on_time_share
-    out["callers"]["callers_per_order"] = report.callers.callers_per_order
+    callers = report.callers
+    out["callers"].update(orders=callers.orders, callers=callers.callers,
+                          with_more=callers.with_more, mean=callers.mean,
+                          told=callers.told)  # fmt: skip
     return out

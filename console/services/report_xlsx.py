@@ -84,6 +84,18 @@ def serial(value: date | datetime) -> float:
     return float(value.toordinal() - EPOCH_ORDINAL)
 
 
+TEXT_CELL = (_TEXT, _TEXT_END)  # a text cell: its value between the two (if it needs no escape)
+
+
+def number_cell(style: int) -> str:
+    """A number cell's template up to its value (close it with ``</v></c>``)."""
+    return _number(style)
+
+
+def needs_escape(text: str) -> bool:
+    return _UNSAFE.search(text) is not None
+
+
 def escape(text: str) -> str:
     return text.translate(_ESCAPE) if _UNSAFE.search(text) else text
 
@@ -151,6 +163,15 @@ class Sheet:
                 for v, cell in zip(values, cells, strict=False)
             ]
         self._pending.append(f"<row>{''.join(cells)}</row>")
+        self.rows += 1
+        if len(self._pending) >= self.BATCH:
+            self._flush()
+
+    def xml_row(self, row: str) -> None:
+        """One row already written as ``<row>…</row>`` by a caller that knows its columns'
+        types (the orders' export: :func:`text_cell` and :func:`number_cell`'s templates, its
+        text checked with :func:`needs_escape` — a row that needs escaping goes by :meth:`row`)."""
+        self._pending.append(row)
         self.rows += 1
         if len(self._pending) >= self.BATCH:
             self._flush()

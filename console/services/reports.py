@@ -7,8 +7,9 @@ row, reporting ``progress(done, total)`` and stopping (leaving no file) when ``c
 All are blocking database work: call them off the UI thread.
 
 Order and call figures come from the daily roll-up (``console.store.report_rollup``, kept in the
-order steps' own transactions); alarms, hot spots, incidents and the knowledge base's citations
-(answers by article) from their own tables.
+order steps' own transactions; merges and unmerges too); alarms, hot spots, incidents, the
+knowledge base's citations (answers by article) and the callers merged into orders (并单,
+``order_caller``) from their own tables.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class ReportService:
             sums = figures.rollup_sums(s, start, end, platform, district)
             alarms = figures.alarm_sums(s, start, end, platform, district)
             found, taken_up = figures.hotspot_sums(s, start, end, platform, district)
+            several, merged_away = figures.caller_sums(s, start, end, platform, district)
             incidents = incident_report(s, start, end, self._clock())
             cited = knowledge.cited_counts(s, *figures.span(start, end), platform, district)
             suggested = suggestion_figures(s, *figures.span(start, end), platform, district)
@@ -139,10 +141,8 @@ class ReportService:
             ],
             knowledge=[Count(c.article_id, c.title, c.count) for c in cited],
             suggestions=SuggestionFigures(suggested.shown, suggested.accepted, suggested.ignored),
-            callers=CallerFigures(
-                callers=total("create") + told.joined,  # a call: an order, or a caller joining
-                orders=total("create") - told.merged,  # a merged duplicate is no order of its own
-                told=told.told,
+            callers=_callers(
+                total("create") - merged_away, several, total("merge"), total("unmerge"), told.told
             ),
         )
 
@@ -198,6 +198,17 @@ class ReportService:
         return write_orders(
             self._db, ids, period, platform, district, path, progress, cancelled, self._clock()
         )
+
+
+def _callers(
+    orders: int, several: dict[int, int], merges: int, unmerges: int, told: int
+) -> CallerFigures:
+    """``orders``: received and not merged away; ``several``: those with 2, 3 … callers;
+    ``told``: callers told the result at feedback (告知来电人) in the period."""
+    one = orders - sum(several.values())
+    spread = ({1: one} if one else {}) | several
+    return CallerFigures([Count(str(k), f"{k}位来电人", n) for k, n in sorted(spread.items())],
+                         merges, unmerges, told)  # fmt: skip
 
 
 def _scope(report_or_period: Report | Period) -> tuple[Period, str | None, str | None]:

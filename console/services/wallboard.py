@@ -22,7 +22,7 @@ from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import china_date
 from console.domain.call_stats import ANSWER_TARGET, CallStats
 from console.domain.emergency import IncidentStatus, Level
-from console.domain.hotspots import State
+from console.domain.hotspots import Dimension, State
 from console.domain.roles import Capability, Seated
 from console.services.exchange_alarms import LinkAlarm
 from console.services.incident_views import IncidentAlarm, IncidentLine
@@ -130,6 +130,7 @@ class Floor:
     drills: int = 0  # active drills (演练)
     hotspots_open: int | None = None  # found in the last day, not taken up yet
     hotspots_taken: int = 0  # … taken up as verification orders (核查工单)
+    hotspots_keywords: int = 0  # open ones of a keyword group (the transfer lists' words)
 
 
 def count_agents(lines: Sequence[BoardLine]) -> Agents:
@@ -172,7 +173,10 @@ class WallboardService:
         if self._hotspots is not None and by.may(Capability.HOTSPOTS):
             spots = self._hotspots.hotspots(by, HOTSPOT_HOURS)
             taken = sum(1 for s in spots if s.state is State.TAKEN_UP)
-            floor = replace(floor, hotspots_open=len(spots) - taken, hotspots_taken=taken)
+            words = sum(1 for s in spots if s.state is State.OPEN
+                        and s.hotspot.dimension is Dimension.KEYWORDS)  # fmt: skip
+            floor = replace(floor, hotspots_open=len(spots) - taken, hotspots_taken=taken,
+                            hotspots_keywords=words)  # fmt: skip
         return floor
 
 

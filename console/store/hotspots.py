@@ -14,6 +14,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import DateTime, bindparam, func, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -37,19 +38,25 @@ def _utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
-def window_groups(
-    session: Session, windows: Sequence[Window], platform: str, skip_kind: str
-) -> list[Group]:
-    """Orders of ``platform`` per window, district, kind and field (``skip_kind``'s left out:
-    the verification orders the hot spots themselves made), in one statement."""
-    sql = " UNION ALL ".join(WINDOW_SQL.format(i=i) for i in range(len(windows)))
+def _windows_query(
+    session: Session, sql: str, windows: Sequence[Window], platform: str, skip_kind: str
+) -> Sequence[Any]:
     params: dict[str, object] = {"platform": platform, "skip": skip_kind}
     binds = []
     for i, w in enumerate(windows):
         params[f"s{i}"], params[f"e{i}"] = _utc(w.start), _utc(w.end)
         binds += [bindparam(f"s{i}", type_=DateTime(timezone=True)),
                   bindparam(f"e{i}", type_=DateTime(timezone=True))]  # fmt: skip
-    rows = session.execute(text(sql).bindparams(*binds), params).all()
+    return session.execute(text(sql).bindparams(*binds), params).all()
+
+
+def window_groups(
+    session: Session, windows: Sequence[Window], platform: str, skip_kind: str
+) -> list[Group]:
+    """Orders of ``platform`` per window, district, kind and field (``skip_kind``'s left out:
+    the verification orders the hot spots themselves made), in one statement."""
+    sql = " UNION ALL ".join(WINDOW_SQL.format(i=i) for i in range(len(windows)))
+    rows = _windows_query(session, sql, windows, platform, skip_kind)
     return [
         (int(w), str(d), str(k), None if f is None else str(f), int(n)) for w, d, k, f, n in rows
     ]
@@ -74,6 +81,24 @@ def window_orders(
     return [
         (str(n), str(d), str(k), None if f is None else str(f), str(a)) for n, d, k, f, a in rows
     ]
+
+
+TEXT_SQL = (
+    "SELECT {i} AS w, number, district, description FROM work_order "
+    "WHERE created_at >= :s{i} AND created_at < :e{i} AND origin = :platform "
+    "AND kind <> :skip AND description <> ''"
+)
+
+
+def window_texts(
+    session: Session, windows: Sequence[Window], platform: str, skip_kind: str
+) -> list[tuple[int, str, str, str]]:
+    """(window index, number, district, description) of every window's orders with a
+    description, in one statement (the keyword groups' counts; same index ranges as
+    :func:`window_groups`)."""
+    sql = " UNION ALL ".join(TEXT_SQL.format(i=i) for i in range(len(windows)))
+    rows = _windows_query(session, sql, windows, platform, skip_kind)
+    return [(int(w), str(n), str(d), str(t)) for w, n, d, t in rows]
 
 
 @dataclass(frozen=True, slots=True)

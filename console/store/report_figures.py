@@ -156,6 +156,34 @@ def hotspot_sums(
     return int(row[0]), int(row[1])
 
 
+def caller_sums(
+    session: Session, start: date, end: date, platform: str | None, district: str | None
+) -> tuple[dict[int, int], int]:
+    """Of the orders received in the period (``platform``: the one that received them), how
+    many had each number of callers two and up ({2: n, 3: m, …}: the order's own caller and
+    those merged into it, ``order_caller``), and how many of them were merged away into
+    another order as duplicates (their caller is counted there). Reads only ``order_caller``'s
+    rows and the orders they name (a small table; no scan of the period's orders)."""
+    since, until = span(start, end)
+    params = {"since": instant(session, since), "until": instant(session, until),
+              "p": platform, "d": district}  # fmt: skip
+    where = "o.created_at >= :since AND o.created_at < :until" + (
+        " AND o.origin = :p" if platform else ""
+    ) + (" AND o.district = :d" if district else "")  # fmt: skip
+    # order_caller drives both (EXISTS, not a join: a join lets the planner walk the period's
+    # orders instead — a year of them — to find the few with callers merged in)
+    spread = session.execute(
+        text("SELECT 1 + n, count(*) FROM (SELECT c.order_id, count(*) AS n FROM order_caller c "
+             f"WHERE EXISTS (SELECT 1 FROM work_order o WHERE o.id = c.order_id AND {where}) "
+             "GROUP BY c.order_id) x GROUP BY 1"), params,
+    )  # fmt: skip
+    away = session.execute(
+        text("SELECT count(*) FROM order_caller c WHERE EXISTS (SELECT 1 FROM work_order o "
+             f"WHERE o.number = c.merged_from AND {where})"), params,
+    ).scalar_one()  # fmt: skip
+    return {int(k): int(n) for k, n in spread}, int(away)
+
+
 def names(session: Session, table: str) -> dict[str, str]:
     """Code → Chinese name of a catalogue (kind, field, district, department)."""
     return {str(c): str(n) for c, n in session.execute(text(f"SELECT code, name_zh FROM {table}"))}
@@ -178,7 +206,14 @@ def orders_behind(
         since, until = span(day, day)
     params: dict[str, Any] = {"since": since, "until": until, "p": platform, "d": district,
                               "v": value}  # fmt: skip
-    if figure in ("alarms.raised", "overdue"):
+    if figure in ("callers", "knowledge"):
+        query = _CALLERS_BEHIND if figure == "callers" else _CITED_BEHIND
+        who = "o.origin" if figure == "callers" else "k.platform"  # as the figure counts
+        query += (f" AND {who} = :p" if platform else "") + (
+            " AND o.district = :d" if district else ""
+        )
+        query += " ORDER BY 2, 1" if figure == "callers" else " GROUP BY o.id ORDER BY 2, 1"
+    elif figure in ("alarms.raised", "overdue"):
         where = _alarm_where(platform, district)
         if figure == "overdue":
             where += " AND a.level = 'overdue'" + (" AND a.deadline = :v" if value else "")
@@ -193,18 +228,49 @@ def orders_behind(
         if figure == "dispatches.on_time":
             extra += " AND NOT " + _late_sql()
         where = f"e.action = '{action}' AND e.at >= :since AND e.at < :until"
-        where += (" AND e.platform = :p" if platform else "") + (
-            " AND o.district = :d" if district else ""
+        where += " AND e.platform = :p" if platform else ""
+        wanted = (" AND o.district = :d" if district else "") + (
+            extra if value is not None or figure == "hotspots.verification" else ""
         )
-        if value is not None or figure == "hotspots.verification":
-            where += extra
-        query = (f"SELECT e.order_id, min(e.at) FROM order_event e JOIN work_order o "
-                 f"ON o.id = e.order_id WHERE {where} GROUP BY 1 ORDER BY 2, 1")  # fmt: skip
+        if action == "create":
+            query = _created_behind(where, wanted)
+        else:
+            query = (f"SELECT e.order_id, min(e.at) FROM order_event e JOIN work_order o "
+                     f"ON o.id = e.order_id WHERE {where}{wanted} GROUP BY 1 ORDER BY 2, 1")  # fmt: skip
     params["since"], params["until"] = instant(session, since), instant(session, until)
     if limit is not None:
         query += f" LIMIT {int(limit)}"
     for row in session.execute(text(query), params):
         yield int(row[0])
+
+
+def _created_behind(event: str, wanted: str) -> str:
+    """The orders whose ``create`` event passes ``event``, oldest first. An order's create
+    event is at its ``created_at`` (the writer, the import, the demo and the exchange all make
+    it so), so the period's orders are a range of ``ix_work_order_created`` — already in the
+    figure's order, a limit stops early — each checked against its create event through
+    ``ix_order_event_order``, instead of a scan of every event for the creates of the period
+    (1.2–1.7 s of the 100,000-row export at 1 M orders; this: ≈ 0.25 s)."""
+    return (
+        "SELECT o.id, o.created_at FROM work_order o WHERE o.created_at >= :since "
+        "AND o.created_at < :until AND EXISTS (SELECT 1 FROM order_event e "
+        f"WHERE e.order_id = o.id AND {event}){wanted} ORDER BY o.created_at, o.id"
+    )
+
+
+# The orders received in the period with ``:v`` callers (not merged away as duplicates).
+_CALLERS_BEHIND = (
+    "SELECT o.id, o.created_at FROM work_order o WHERE o.created_at >= :since "
+    "AND o.created_at < :until AND 1 + (SELECT count(*) FROM order_caller c "
+    "WHERE c.order_id = o.id) = CAST(:v AS INTEGER) "
+    "AND NOT EXISTS (SELECT 1 FROM order_caller m WHERE m.merged_from = o.number)"
+)
+# The orders whose answer cited article ``:v`` in the period (knowledge_citation).
+_CITED_BEHIND = (
+    "SELECT o.id, min(k.cited_at) FROM knowledge_citation k JOIN work_order o "
+    "ON o.number = k.order_number WHERE k.article_id = :v AND k.cited_at >= :since "
+    "AND k.cited_at < :until"
+)
 
 
 def _late_sql() -> str:
@@ -233,5 +299,7 @@ _EVENT_FIGURES: dict[str, tuple[str, str]] = {
     "hotspots.verification": ("create", " AND o.kind = 'V-HS'"),
     "trend.created": ("create", ""),
     "trend.completed": ("complete", ""),
+    "merges": ("merge", ""),
+    "unmerges": ("unmerge", ""),
 }
 assert {a for a, _ in _EVENT_FIGURES.values()} <= set(ORDER_FIGURES)

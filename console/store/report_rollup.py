@@ -31,7 +31,7 @@ Key = tuple[date, str, str, str, str]  # day, platform, district, figure, value
 
 ORDER_FIGURES = (
     "create", "complete", "transfer", "sign_for", "return", "three_way", "first_contact",
-    "dispatch", "feed_back", "escalate", "cancel",
+    "dispatch", "feed_back", "escalate", "cancel", "merge", "unmerge",
 )  # fmt: skip
 CALL_FIGURES = ("calls_offered", "calls_answered", "calls_in_target", "calls_abandoned",
                 "calls_handling_ms")  # fmt: skip

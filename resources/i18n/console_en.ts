@@ -1288,7 +1288,7 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="100"/>
+        <location filename="../../console/ui/reports/card.py" line="37"/>
         <source>Nothing in this period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2220,42 +2220,47 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="247"/>
+        <location filename="../../console/ui/hotspots/view.py" line="248"/>
+        <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base} — none before: no threshold, it fired on the minimum count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="252"/>
         <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, threshold {threshold:.1f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="254"/>
+        <location filename="../../console/ui/hotspots/view.py" line="259"/>
         <source>✔ Taken up {at} by {by}: verification order {number} to {department}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="259"/>
+        <location filename="../../console/ui/hotspots/view.py" line="264"/>
         <source>○ Not taken up yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="268"/>
+        <location filename="../../console/ui/hotspots/view.py" line="273"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="278"/>
+        <location filename="../../console/ui/hotspots/view.py" line="283"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="314"/>
+        <location filename="../../console/ui/hotspots/view.py" line="319"/>
         <source>Choose the department or government to verify it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="323"/>
+        <location filename="../../console/ui/hotspots/view.py" line="328"/>
         <source>Verification order {number} sent to {department}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="332"/>
+        <location filename="../../console/ui/hotspots/view.py" line="337"/>
         <source>Not sent: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2274,16 +2279,31 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="34"/>
+        <source>keyword group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="35"/>
         <source>one address (repeats)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="40"/>
+        <location filename="../../console/ui/hotspots/model.py" line="43"/>
+        <source>repeats ≥ {least}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="45"/>
+        <source>— no baseline: minimum count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="51"/>
         <source>✔ taken up: {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="43"/>
+        <location filename="../../console/ui/hotspots/model.py" line="54"/>
         <source>○ to verify</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2291,37 +2311,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>HotspotsModel</name>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <location filename="../../console/ui/hotspots/model.py" line="70"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <location filename="../../console/ui/hotspots/model.py" line="70"/>
         <source>Window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <location filename="../../console/ui/hotspots/model.py" line="70"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <location filename="../../console/ui/hotspots/model.py" line="70"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <location filename="../../console/ui/hotspots/model.py" line="71"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <location filename="../../console/ui/hotspots/model.py" line="71"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <location filename="../../console/ui/hotspots/model.py" line="71"/>
         <source>Threshold</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4888,110 +4908,130 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportHeadlines</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="385"/>
+        <location filename="../../console/ui/reports/headlines.py" line="20"/>
         <source>Calls offered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="386"/>
+        <location filename="../../console/ui/reports/headlines.py" line="21"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="387"/>
+        <location filename="../../console/ui/reports/headlines.py" line="22"/>
         <source>Answered within 15 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="388"/>
+        <location filename="../../console/ui/reports/headlines.py" line="23"/>
         <source>GB/T 33358 service level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="389"/>
+        <location filename="../../console/ui/reports/headlines.py" line="24"/>
         <source>Abandoned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="390"/>
+        <location filename="../../console/ui/reports/headlines.py" line="25"/>
         <source>Average handling time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="391"/>
+        <location filename="../../console/ui/reports/headlines.py" line="26"/>
         <source>Orders received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="392"/>
+        <location filename="../../console/ui/reports/headlines.py" line="27"/>
         <source>Orders completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="393"/>
+        <location filename="../../console/ui/reports/headlines.py" line="28"/>
         <source>Escalated to 110</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="394"/>
+        <location filename="../../console/ui/reports/headlines.py" line="29"/>
         <source>Alarms raised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="395"/>
+        <location filename="../../console/ui/reports/headlines.py" line="30"/>
         <source>{n} acknowledged, median {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="397"/>
+        <location filename="../../console/ui/reports/headlines.py" line="32"/>
         <source>Hot spots found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="398"/>
+        <location filename="../../console/ui/reports/headlines.py" line="33"/>
         <source>{n} taken up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="399"/>
+        <location filename="../../console/ui/reports/headlines.py" line="34"/>
         <source>Verification orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="401"/>
+        <location filename="../../console/ui/reports/headlines.py" line="36"/>
         <source>Emergency incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="402"/>
+        <location filename="../../console/ui/reports/headlines.py" line="37"/>
         <source>drills left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/headlines.py" line="38"/>
+        <source>Callers per order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/headlines.py" line="39"/>
+        <source>{n} orders with 2 or more callers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/headlines.py" line="41"/>
+        <source>Merges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/headlines.py" line="42"/>
+        <source>{n} undone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="296"/>
+        <location filename="../../console/ui/reports/page.py" line="238"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="297"/>
+        <location filename="../../console/ui/reports/page.py" line="239"/>
         <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="314"/>
+        <location filename="../../console/ui/reports/page.py" line="256"/>
         <source>{name}  on time {share}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="319"/>
+        <location filename="../../console/ui/reports/page.py" line="261"/>
         <source>Dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="320"/>
+        <location filename="../../console/ui/reports/page.py" line="262"/>
         <source>Fed back on time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5085,192 +5125,202 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="60"/>
-        <source>Figure</source>
+        <location filename="../../console/ui/reports/words.py" line="54"/>
+        <source>Callers per order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="61"/>
-        <source>Value</source>
+        <location filename="../../console/ui/reports/words.py" line="55"/>
+        <source>Answers by knowledge article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="62"/>
-        <source>Date</source>
+        <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="63"/>
-        <source>Received</source>
+        <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="64"/>
-        <source>Completed</source>
+        <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="65"/>
-        <source>Code</source>
+        <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="66"/>
-        <source>Name</source>
+        <source>Completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="67"/>
-        <source>From</source>
+        <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="68"/>
-        <source>To</source>
+        <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="69"/>
-        <source>Sent</source>
+        <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="70"/>
-        <source>Signed for</source>
+        <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="71"/>
-        <source>Department</source>
+        <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="72"/>
-        <source>Dispatched</source>
+        <source>Signed for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="73"/>
-        <source>Fed back</source>
+        <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="74"/>
-        <source>On time</source>
+        <source>Dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="75"/>
-        <source>On-time share</source>
+        <source>Fed back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="76"/>
-        <source>Incident</source>
+        <source>On time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="77"/>
-        <source>Platform</source>
+        <source>On-time share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="78"/>
-        <source>Type</source>
+        <source>Incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="79"/>
-        <source>Level</source>
+        <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="80"/>
-        <source>Started</source>
+        <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="81"/>
-        <source>Stood down</source>
+        <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="82"/>
-        <source>Linked orders</source>
+        <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="83"/>
-        <source>Partners</source>
+        <source>Stood down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="84"/>
-        <source>Overdue</source>
+        <source>Linked orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/reports/words.py" line="85"/>
+        <source>Partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="86"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="87"/>
         <source>Median minutes to answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="96"/>
+        <location filename="../../console/ui/reports/words.py" line="98"/>
         <source>12345 took it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="97"/>
+        <location filename="../../console/ui/reports/words.py" line="99"/>
         <source>110 took it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="98"/>
+        <location filename="../../console/ui/reports/words.py" line="100"/>
         <source>Neither: first contact (首接负责)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="101"/>
+        <location filename="../../console/ui/reports/words.py" line="103"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="102"/>
+        <location filename="../../console/ui/reports/words.py" line="104"/>
         <source>Guidance and explanation (合理引导和解释)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="118"/>
+        <location filename="../../console/ui/reports/words.py" line="120"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="123"/>
+        <location filename="../../console/ui/reports/words.py" line="125"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="124"/>
+        <location filename="../../console/ui/reports/words.py" line="126"/>
         <source>Week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="125"/>
+        <location filename="../../console/ui/reports/words.py" line="127"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="126"/>
+        <location filename="../../console/ui/reports/words.py" line="128"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="145"/>
+        <location filename="../../console/ui/reports/words.py" line="147"/>
         <source>{s} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="146"/>
+        <location filename="../../console/ui/reports/words.py" line="148"/>
         <source>{m} min {s:02d} s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5278,102 +5328,102 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="94"/>
+        <location filename="../../console/ui/reports/tab.py" line="95"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="95"/>
+        <location filename="../../console/ui/reports/tab.py" line="96"/>
         <source>Export to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="96"/>
+        <location filename="../../console/ui/reports/tab.py" line="97"/>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="148"/>
+        <location filename="../../console/ui/reports/tab.py" line="161"/>
         <source>Reading the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="155"/>
+        <location filename="../../console/ui/reports/tab.py" line="168"/>
         <source>Report {period}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="166"/>
+        <location filename="../../console/ui/reports/tab.py" line="183"/>
         <source>Could not read the report: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="175"/>
+        <location filename="../../console/ui/reports/tab.py" line="192"/>
         <source>{filters} · made {at} (China time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="178"/>
+        <location filename="../../console/ui/reports/tab.py" line="195"/>
         <source> · calls have no district: the call figures are the platform&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="212"/>
+        <location filename="../../console/ui/reports/tab.py" line="229"/>
         <source>report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="242"/>
+        <location filename="../../console/ui/reports/tab.py" line="259"/>
         <source>An export is running: cancel it or wait for it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="244"/>
+        <location filename="../../console/ui/reports/tab.py" line="261"/>
         <source>Export to Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="245"/>
+        <location filename="../../console/ui/reports/tab.py" line="262"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="251"/>
+        <location filename="../../console/ui/reports/tab.py" line="268"/>
         <source>Writing {path}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="256"/>
+        <location filename="../../console/ui/reports/tab.py" line="273"/>
         <source>Export cancelled: no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="257"/>
+        <location filename="../../console/ui/reports/tab.py" line="274"/>
         <source>Saved {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="263"/>
+        <location filename="../../console/ui/reports/tab.py" line="280"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="277"/>
+        <location filename="../../console/ui/reports/tab.py" line="294"/>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="278"/>
+        <location filename="../../console/ui/reports/tab.py" line="295"/>
         <source>PDF document (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="288"/>
+        <location filename="../../console/ui/reports/tab.py" line="305"/>
         <source>Could not write {path}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="291"/>
+        <location filename="../../console/ui/reports/tab.py" line="308"/>
         <source>Saved {path} ({pages} page(s)).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6310,52 +6360,57 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="186"/>
+        <location filename="../../console/ui/wallboard/view.py" line="187"/>
         <source>Emergency incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="190"/>
+        <location filename="../../console/ui/wallboard/view.py" line="191"/>
         <source>○ None active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="298"/>
+        <location filename="../../console/ui/wallboard/view.py" line="299"/>
         <source>⚠ Not read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="308"/>
+        <location filename="../../console/ui/wallboard/view.py" line="309"/>
         <source>⚠ Not updated for {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="326"/>
+        <location filename="../../console/ui/wallboard/view.py" line="327"/>
         <source>✔ {count} answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="327"/>
+        <location filename="../../console/ui/wallboard/view.py" line="328"/>
         <source>✖ {count} abandoned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="353"/>
+        <location filename="../../console/ui/wallboard/view.py" line="354"/>
         <source>Partners late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="357"/>
+        <location filename="../../console/ui/wallboard/view.py" line="358"/>
         <source>Link queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="367"/>
+        <location filename="../../console/ui/wallboard/view.py" line="370"/>
+        <source>◇ {count} by keyword group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="371"/>
         <source>✔ {count} taken up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="332"/>
+        <location filename="../../console/ui/wallboard/view.py" line="333"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6365,22 +6420,22 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="333"/>
+        <location filename="../../console/ui/wallboard/view.py" line="334"/>
         <source>On a call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="334"/>
+        <location filename="../../console/ui/wallboard/view.py" line="335"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="335"/>
+        <location filename="../../console/ui/wallboard/view.py" line="336"/>
         <source>Not ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="336"/>
+        <location filename="../../console/ui/wallboard/view.py" line="337"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1288,7 +1288,7 @@
 <context>
     <name>Card</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="100"/>
+        <location filename="../../console/ui/reports/card.py" line="37"/>
         <source>Nothing in this period.</source>
         <translation>本期无数据。</translation>
     </message>
@@ -2225,42 +2225,47 @@ Started {at} by {by} ({platform})</source>
         <translation>本时段同一地址 {count} 件（热点件：{least} 件及以上）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="247"/>
+        <location filename="../../console/ui/hotspots/view.py" line="248"/>
+        <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base} — none before: no threshold, it fired on the minimum count.</source>
+        <translation>本时段 {count} 件。基线（前几日同一时段，新→旧）：{base} —— 此前均为零：无阈值，按最少件数预警。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/view.py" line="252"/>
         <source>{count} orders in the window. Baseline (the same hours of earlier days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, threshold {threshold:.1f}.</source>
         <translation>本时段 {count} 件。基线（前几日同时段，由近及远）：{base}；均值 {mean:.1f}，标准差 {sd:.1f}，阈值 {threshold:.1f}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="254"/>
+        <location filename="../../console/ui/hotspots/view.py" line="259"/>
         <source>✔ Taken up {at} by {by}: verification order {number} to {department}.</source>
         <translation>✔ {by} 于 {at} 转核查：核查工单 {number}，派往 {department}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="259"/>
+        <location filename="../../console/ui/hotspots/view.py" line="264"/>
         <source>○ Not taken up yet.</source>
         <translation>○ 尚未转核查。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="268"/>
+        <location filename="../../console/ui/hotspots/view.py" line="273"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="278"/>
+        <location filename="../../console/ui/hotspots/view.py" line="283"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="314"/>
+        <location filename="../../console/ui/hotspots/view.py" line="319"/>
         <source>Choose the department or government to verify it.</source>
         <translation>请选择负责核查的部门或属地政府。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="323"/>
+        <location filename="../../console/ui/hotspots/view.py" line="328"/>
         <source>Verification order {number} sent to {department}.</source>
         <translation>核查工单 {number} 已派往 {department}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/view.py" line="332"/>
+        <location filename="../../console/ui/hotspots/view.py" line="337"/>
         <source>Not sent: {error}</source>
         <translation>未派出：{error}</translation>
     </message>
@@ -2279,16 +2284,31 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/hotspots/model.py" line="34"/>
+        <source>keyword group</source>
+        <translation>关键词组</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="35"/>
         <source>one address (repeats)</source>
         <translation>同一地址（热点件）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="40"/>
+        <location filename="../../console/ui/hotspots/model.py" line="43"/>
+        <source>repeats ≥ {least}</source>
+        <translation>重复 ≥ {least} 件</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="45"/>
+        <source>— no baseline: minimum count</source>
+        <translation>— 无基线：按最少件数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/hotspots/model.py" line="51"/>
         <source>✔ taken up: {number}</source>
         <translation>✔ 已转核查：{number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="43"/>
+        <location filename="../../console/ui/hotspots/model.py" line="54"/>
         <source>○ to verify</source>
         <translation>○ 待核查</translation>
     </message>
@@ -2296,37 +2316,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>HotspotsModel</name>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <location filename="../../console/ui/hotspots/model.py" line="70"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <location filename="../../console/ui/hotspots/model.py" line="70"/>
         <source>Window</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <location filename="../../console/ui/hotspots/model.py" line="70"/>
         <source>District</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="59"/>
+        <location filename="../../console/ui/hotspots/model.py" line="70"/>
         <source>By</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <location filename="../../console/ui/hotspots/model.py" line="71"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <location filename="../../console/ui/hotspots/model.py" line="71"/>
         <source>Orders</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/hotspots/model.py" line="60"/>
+        <location filename="../../console/ui/hotspots/model.py" line="71"/>
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
@@ -4897,110 +4917,130 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportHeadlines</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="385"/>
+        <location filename="../../console/ui/reports/headlines.py" line="20"/>
         <source>Calls offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="386"/>
+        <location filename="../../console/ui/reports/headlines.py" line="21"/>
         <source>Answered</source>
         <translation>接通量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="387"/>
+        <location filename="../../console/ui/reports/headlines.py" line="22"/>
         <source>Answered within 15 s</source>
         <translation>15秒接通率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="388"/>
+        <location filename="../../console/ui/reports/headlines.py" line="23"/>
         <source>GB/T 33358 service level</source>
         <translation>GB/T 33358 服务水平</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="389"/>
+        <location filename="../../console/ui/reports/headlines.py" line="24"/>
         <source>Abandoned</source>
         <translation>放弃量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="390"/>
+        <location filename="../../console/ui/reports/headlines.py" line="25"/>
         <source>Average handling time</source>
         <translation>平均处理时长</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="391"/>
+        <location filename="../../console/ui/reports/headlines.py" line="26"/>
         <source>Orders received</source>
         <translation>受理工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="392"/>
+        <location filename="../../console/ui/reports/headlines.py" line="27"/>
         <source>Orders completed</source>
         <translation>办结工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="393"/>
+        <location filename="../../console/ui/reports/headlines.py" line="28"/>
         <source>Escalated to 110</source>
         <translation>联动110派警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="394"/>
+        <location filename="../../console/ui/reports/headlines.py" line="29"/>
         <source>Alarms raised</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="395"/>
+        <location filename="../../console/ui/reports/headlines.py" line="30"/>
         <source>{n} acknowledged, median {t}</source>
         <translation>已确认 {n}，确认中位时长 {t}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="397"/>
+        <location filename="../../console/ui/reports/headlines.py" line="32"/>
         <source>Hot spots found</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="398"/>
+        <location filename="../../console/ui/reports/headlines.py" line="33"/>
         <source>{n} taken up</source>
         <translation>已核查 {n}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="399"/>
+        <location filename="../../console/ui/reports/headlines.py" line="34"/>
         <source>Verification orders</source>
         <translation>核查工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="401"/>
+        <location filename="../../console/ui/reports/headlines.py" line="36"/>
         <source>Emergency incidents</source>
         <translation>应急事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="402"/>
+        <location filename="../../console/ui/reports/headlines.py" line="37"/>
         <source>drills left out</source>
         <translation>不含演练</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/headlines.py" line="38"/>
+        <source>Callers per order</source>
+        <translation>每单来电人数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/headlines.py" line="39"/>
+        <source>{n} orders with 2 or more callers</source>
+        <translation>{n} 件有2位及以上来电人</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/headlines.py" line="41"/>
+        <source>Merges</source>
+        <translation>并单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/headlines.py" line="42"/>
+        <source>{n} undone</source>
+        <translation>拆单 {n} 件</translation>
     </message>
 </context>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="296"/>
+        <location filename="../../console/ui/reports/page.py" line="238"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="297"/>
+        <location filename="../../console/ui/reports/page.py" line="239"/>
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="314"/>
+        <location filename="../../console/ui/reports/page.py" line="256"/>
         <source>{name}  on time {share}</source>
         <translation>{name}  按时 {share}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="319"/>
+        <location filename="../../console/ui/reports/page.py" line="261"/>
         <source>Dispatched</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/page.py" line="320"/>
+        <location filename="../../console/ui/reports/page.py" line="262"/>
         <source>Fed back on time</source>
         <translation>按时反馈</translation>
     </message>
@@ -5094,192 +5134,202 @@ Started {at} by {by} ({platform})</source>
         <translation>应急联动事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="60"/>
+        <location filename="../../console/ui/reports/words.py" line="54"/>
+        <source>Callers per order</source>
+        <translation>每单来电人数</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="55"/>
+        <source>Answers by knowledge article</source>
+        <translation>按知识库文章</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/reports/words.py" line="62"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="61"/>
+        <location filename="../../console/ui/reports/words.py" line="63"/>
         <source>Value</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="62"/>
+        <location filename="../../console/ui/reports/words.py" line="64"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="63"/>
+        <location filename="../../console/ui/reports/words.py" line="65"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="64"/>
+        <location filename="../../console/ui/reports/words.py" line="66"/>
         <source>Completed</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="65"/>
+        <location filename="../../console/ui/reports/words.py" line="67"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="66"/>
+        <location filename="../../console/ui/reports/words.py" line="68"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="67"/>
+        <location filename="../../console/ui/reports/words.py" line="69"/>
         <source>From</source>
         <translation>发出平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="68"/>
+        <location filename="../../console/ui/reports/words.py" line="70"/>
         <source>To</source>
         <translation>接收平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="69"/>
+        <location filename="../../console/ui/reports/words.py" line="71"/>
         <source>Sent</source>
         <translation>转出</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="70"/>
+        <location filename="../../console/ui/reports/words.py" line="72"/>
         <source>Signed for</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="71"/>
+        <location filename="../../console/ui/reports/words.py" line="73"/>
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="72"/>
+        <location filename="../../console/ui/reports/words.py" line="74"/>
         <source>Dispatched</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="73"/>
+        <location filename="../../console/ui/reports/words.py" line="75"/>
         <source>Fed back</source>
         <translation>已反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="74"/>
+        <location filename="../../console/ui/reports/words.py" line="76"/>
         <source>On time</source>
         <translation>按时反馈</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="75"/>
+        <location filename="../../console/ui/reports/words.py" line="77"/>
         <source>On-time share</source>
         <translation>按时反馈率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="76"/>
+        <location filename="../../console/ui/reports/words.py" line="78"/>
         <source>Incident</source>
         <translation>事件编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="77"/>
+        <location filename="../../console/ui/reports/words.py" line="79"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="78"/>
+        <location filename="../../console/ui/reports/words.py" line="80"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="79"/>
+        <location filename="../../console/ui/reports/words.py" line="81"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="80"/>
+        <location filename="../../console/ui/reports/words.py" line="82"/>
         <source>Started</source>
         <translation>启动时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="81"/>
+        <location filename="../../console/ui/reports/words.py" line="83"/>
         <source>Stood down</source>
         <translation>终止时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="82"/>
+        <location filename="../../console/ui/reports/words.py" line="84"/>
         <source>Linked orders</source>
         <translation>关联工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="83"/>
+        <location filename="../../console/ui/reports/words.py" line="85"/>
         <source>Partners</source>
         <translation>通知单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="84"/>
+        <location filename="../../console/ui/reports/words.py" line="86"/>
         <source>Overdue</source>
         <translation>超时未确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="85"/>
+        <location filename="../../console/ui/reports/words.py" line="87"/>
         <source>Median minutes to answer</source>
         <translation>确认中位时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="96"/>
+        <location filename="../../console/ui/reports/words.py" line="98"/>
         <source>12345 took it</source>
         <translation>12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="97"/>
+        <location filename="../../console/ui/reports/words.py" line="99"/>
         <source>110 took it</source>
         <translation>110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="98"/>
+        <location filename="../../console/ui/reports/words.py" line="100"/>
         <source>Neither: first contact (首接负责)</source>
         <translation>首接负责（双方均不受理）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="101"/>
+        <location filename="../../console/ui/reports/words.py" line="103"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="102"/>
+        <location filename="../../console/ui/reports/words.py" line="104"/>
         <source>Guidance and explanation (合理引导和解释)</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="118"/>
+        <location filename="../../console/ui/reports/words.py" line="120"/>
         <source>(none)</source>
         <translation>（未分类）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="123"/>
+        <location filename="../../console/ui/reports/words.py" line="125"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="124"/>
+        <location filename="../../console/ui/reports/words.py" line="126"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="125"/>
+        <location filename="../../console/ui/reports/words.py" line="127"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="126"/>
+        <location filename="../../console/ui/reports/words.py" line="128"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="145"/>
+        <location filename="../../console/ui/reports/words.py" line="147"/>
         <source>{s} s</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/words.py" line="146"/>
+        <location filename="../../console/ui/reports/words.py" line="148"/>
         <source>{m} min {s:02d} s</source>
         <translation>{m} 分 {s:02d} 秒</translation>
     </message>
@@ -5287,102 +5337,102 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="94"/>
+        <location filename="../../console/ui/reports/tab.py" line="95"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="95"/>
+        <location filename="../../console/ui/reports/tab.py" line="96"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="96"/>
+        <location filename="../../console/ui/reports/tab.py" line="97"/>
         <source>Save as PDF…</source>
         <translation>保存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="148"/>
+        <location filename="../../console/ui/reports/tab.py" line="161"/>
         <source>Reading the report…</source>
         <translation>正在生成报表…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="155"/>
+        <location filename="../../console/ui/reports/tab.py" line="168"/>
         <source>Report {period}</source>
         <translation>报表 {period}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="166"/>
+        <location filename="../../console/ui/reports/tab.py" line="183"/>
         <source>Could not read the report: {error}</source>
         <translation>无法生成报表：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="175"/>
+        <location filename="../../console/ui/reports/tab.py" line="192"/>
         <source>{filters} · made {at} (China time)</source>
         <translation>{filters} · 生成于 {at}（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="178"/>
+        <location filename="../../console/ui/reports/tab.py" line="195"/>
         <source> · calls have no district: the call figures are the platform&apos;s</source>
         <translation> · 话务数据不分区县：呼入、接通等为全平台数字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="212"/>
+        <location filename="../../console/ui/reports/tab.py" line="229"/>
         <source>report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="242"/>
+        <location filename="../../console/ui/reports/tab.py" line="259"/>
         <source>An export is running: cancel it or wait for it.</source>
         <translation>正在导出：请等待完成或先取消。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="244"/>
+        <location filename="../../console/ui/reports/tab.py" line="261"/>
         <source>Export to Excel</source>
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="245"/>
+        <location filename="../../console/ui/reports/tab.py" line="262"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="251"/>
+        <location filename="../../console/ui/reports/tab.py" line="268"/>
         <source>Writing {path}…</source>
         <translation>正在写入 {path}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="256"/>
+        <location filename="../../console/ui/reports/tab.py" line="273"/>
         <source>Export cancelled: no file was written.</source>
         <translation>已取消导出，未生成文件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="257"/>
+        <location filename="../../console/ui/reports/tab.py" line="274"/>
         <source>Saved {path}.</source>
         <translation>已保存 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="263"/>
+        <location filename="../../console/ui/reports/tab.py" line="280"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="277"/>
+        <location filename="../../console/ui/reports/tab.py" line="294"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="278"/>
+        <location filename="../../console/ui/reports/tab.py" line="295"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="288"/>
+        <location filename="../../console/ui/reports/tab.py" line="305"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/reports/tab.py" line="291"/>
+        <location filename="../../console/ui/reports/tab.py" line="308"/>
         <source>Saved {path} ({pages} page(s)).</source>
         <translation>已保存 {path}（共 {pages} 页）。</translation>
     </message>
@@ -6319,52 +6369,57 @@ Started {at} by {by} ({platform})</source>
         <translation>待核查</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="186"/>
+        <location filename="../../console/ui/wallboard/view.py" line="187"/>
         <source>Emergency incidents</source>
         <translation>应急事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="190"/>
+        <location filename="../../console/ui/wallboard/view.py" line="191"/>
         <source>○ None active</source>
         <translation>○ 无进行中的事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="298"/>
+        <location filename="../../console/ui/wallboard/view.py" line="299"/>
         <source>⚠ Not read: {error}</source>
         <translation>⚠ 读取失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="308"/>
+        <location filename="../../console/ui/wallboard/view.py" line="309"/>
         <source>⚠ Not updated for {time}</source>
         <translation>⚠ 已 {time} 未更新</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="326"/>
+        <location filename="../../console/ui/wallboard/view.py" line="327"/>
         <source>✔ {count} answered</source>
         <translation>✔ 接通 {count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="327"/>
+        <location filename="../../console/ui/wallboard/view.py" line="328"/>
         <source>✖ {count} abandoned</source>
         <translation>✖ 放弃 {count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="353"/>
+        <location filename="../../console/ui/wallboard/view.py" line="354"/>
         <source>Partners late</source>
         <translation>联动单位超时</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="357"/>
+        <location filename="../../console/ui/wallboard/view.py" line="358"/>
         <source>Link queue</source>
         <translation>联网积压</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="367"/>
+        <location filename="../../console/ui/wallboard/view.py" line="370"/>
+        <source>◇ {count} by keyword group</source>
+        <translation>◇ 其中关键词组 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/wallboard/view.py" line="371"/>
         <source>✔ {count} taken up</source>
         <translation>✔ 已转核查 {count}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="332"/>
+        <location filename="../../console/ui/wallboard/view.py" line="333"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
@@ -6374,22 +6429,22 @@ Started {at} by {by} ({platform})</source>
         <translation>今日 15 秒接通率</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="333"/>
+        <location filename="../../console/ui/wallboard/view.py" line="334"/>
         <source>On a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="334"/>
+        <location filename="../../console/ui/wallboard/view.py" line="335"/>
         <source>Wrap-up</source>
         <translation>话后整理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="335"/>
+        <location filename="../../console/ui/wallboard/view.py" line="336"/>
         <source>Not ready</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../console/ui/wallboard/view.py" line="336"/>
+        <location filename="../../console/ui/wallboard/view.py" line="337"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>

@@ -10,13 +10,16 @@ import pytest
 from sqlalchemy import text
 
 from console.domain.calendar import load_calendar
-from console.domain.hotspots import Dimension, State
+from console.domain.consultation import Direction, TransferItem
+from console.domain.consultation_file import RuleBook
+from console.domain.hotspots import Dimension, Fired, State
 from console.domain.order_types import Platform, Status
 from console.domain.refusals import Refused
 from console.scheduling.clock import FakeClock
 from console.services.alarms import load_site_policy
 from console.services.hotspots import VERIFY_KIND, HotspotService
 from console.services.order_writer import OrderWriter
+from console.store import consultation as rules_store
 from console.store import orders as repo
 from console.store.engine import Database
 from tests.hotspot_data import background, china, order_rows, plant
@@ -129,3 +132,65 @@ def test_a_site_without_history_gets_only_repeats(db: Database) -> None:
     plant(db, order_rows(END - timedelta(hours=1), "210102", "C-QZ", "F-GF", 30, "同一小区"))
     scan = service(db, FakeClock(END)).scan()
     assert {s.hotspot.dimension for s in scan.hotspots} == {Dimension.ADDRESS}
+
+
+HEATING = "110→12345 1.3 供暖不热、停暖"
+KEYWORD_CELLS = [("210104", "C-ZX", "F-GF")]
+QUIET_TEXTS = ("家里暖气不热，室温只有十二度", "小区门口有人被骗了", "路灯不亮", "楼道堆放杂物")
+
+
+def transfer_items(db: Database) -> None:
+    items = (
+        TransferItem(Direction.TO_12345, "1.3", "水电气热", "供暖不热、停暖",
+                     ("暖气不热", "供暖", "停暖")),
+        TransferItem(Direction.TO_110, "1.2", "违法犯罪", "诈骗、电信网络诈骗线索", ("诈骗", "被骗")),
+    )  # fmt: skip
+    with db.write() as session:
+        rules_store.import_book(session, RuleBook(items=items), "tester", "test", END)
+
+
+def test_a_spike_in_one_keyword_group_is_found_with_its_evidence(db: Database) -> None:
+    """The heating words in one district's descriptions, spread over three kinds and no field
+    so that no kind or field cell fires: only the keyword group does."""
+    transfer_items(db)
+    plant(db, background(china(2026, 11, 8), 13, KEYWORD_CELLS, 3.0, descriptions=QUIET_TEXTS))
+    spike = END - timedelta(hours=2)
+    for n, kind in enumerate(("C-ZX", "C-QZ", "C-TS")):
+        plant(db, order_rows(spike + timedelta(minutes=n), "210104", kind, None, 4,
+                             description=f"{n}号楼停暖三天了，供暖公司不接电话"))  # fmt: skip
+    scan = service(db, FakeClock(END + timedelta(minutes=5))).scan()
+    assert [s.hotspot.dimension for s in scan.hotspots] == [Dimension.KEYWORDS]
+    h = scan.hotspots[0].hotspot
+    assert (h.district, h.subject) == ("210104", HEATING)
+    assert h.count >= 12 and h.count > h.threshold and h.fired is Fired.BOUND
+    assert len(h.baseline) == 7 and all(n is not None and n < 6 for n in h.baseline)
+    assert h.mean == pytest.approx(sum(h.baseline) / 7)  # type: ignore[arg-type]
+    assert len(h.numbers) == h.count
+    with db.read() as session:
+        texts = [repo.get(session, n).order.description for n in h.numbers]
+    assert all("暖气不热" in t or "供暖" in t or "停暖" in t for t in texts)
+    # The verification order names the group.
+    taken = service(db, FakeClock(END + timedelta(minutes=6))).take_up(
+        LEAD, scan.hotspots[0].id, "210100-GOV"
+    )
+    with db.read() as session:
+        order = repo.get(session, taken.order_number or "").order
+    assert "关键词组" in order.description and HEATING in order.description
+
+
+def test_no_transfer_list_no_keyword_groups(db: Database) -> None:
+    plant(db, background(china(2026, 11, 8), 13, KEYWORD_CELLS, 3.0, descriptions=QUIET_TEXTS))
+    plant(db, order_rows(END - timedelta(hours=2), "210104", "C-QZ", None, 4, description="停暖"))
+    scan = service(db, FakeClock(END)).scan()
+    assert all(s.hotspot.dimension is not Dimension.KEYWORDS for s in scan.hotspots)
+
+
+def test_a_cell_with_a_baseline_of_zeros_fires_on_the_minimum_count_without_a_bound(
+    planted: Database,
+) -> None:
+    plant(planted, order_rows(END - timedelta(hours=1), "210105", "C-JB", None, 6))
+    scan = service(planted, FakeClock(END)).scan()
+    new = next(s.hotspot for s in scan.hotspots if s.hotspot.district == "210105")
+    assert new.baseline == (0,) * 7 and new.fired is Fired.MIN_COUNT and new.bound is None
+    kind = next(s.hotspot for s in scan.hotspots if s.hotspot.district == "210102")
+    assert kind.fired is Fired.BOUND and kind.bound == kind.threshold > 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import text
 
 from console.services.report_export import ExportCancelled
 from console.services.report_views import FigureKey, Period, report_tables
@@ -27,6 +28,10 @@ def cells(path: Path) -> list[object]:
 
 def test_the_report_and_its_orders_export_typed_and_masked(db: Database, tmp_path: Path) -> None:
     clock = activity(db, seed=3, steps=80)
+    with db.write() as s:  # text that must be escaped in the sheet's XML, on one order
+        first = s.execute(text("SELECT min(id) FROM work_order")).scalar_one()
+        s.execute(text("UPDATE work_order SET description = :d WHERE id = :i"),
+                  {"d": "噪音&油烟 <夜间> 13812345678", "i": first})  # fmt: skip
     service = ReportService(db, clock)
     report = service.report(PERIOD)
     seen: list[tuple[int, int]] = []
@@ -54,6 +59,13 @@ def test_the_report_and_its_orders_export_typed_and_masked(db: Database, tmp_pat
     assert all(isinstance(r[1], datetime) and isinstance(r[11], int) for r in rows[1:])
     assert all(r[9] and "*" in r[9] for r in rows[1:])  # 诉求人电话, masked
     assert not any(isinstance(v, str) and FULL_MOBILE.search(v) for v in cells(orders))
+    described = {r[10] for r in rows[1:]}
+    assert "噪音&油烟 <夜间> 138****5678" in described  # escaped, read back as written
+    assert all(r[14] is None or isinstance(r[14], datetime) for r in rows[1:])
+    assert summary["并单 merges"] == report.callers.merges
+    assert [r[2] for r in book["每单来电人数"].iter_rows(min_row=2, values_only=True)] == [
+        c.value for c in report.callers.by_callers
+    ]
     kind = report.by_kind[0]
     behind = tmp_path / "kind.xlsx"
     got = service.export_orders_xlsx(report, behind, lambda d, t: None, lambda: False,

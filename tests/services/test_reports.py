@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from console.domain.calendar import load_calendar
+from console.domain.order_types import Platform
 from console.domain.orders import (
     Action,
     FirstContactMode,
@@ -21,19 +22,23 @@ from console.domain.orders import (
 )
 from console.domain.refusals import Refused
 from console.services.alarms import load_site_policy
+from console.services.duplicates import DuplicateService
 from console.services.orders import OrderService
 from console.services.report_views import FigureKey, Period, report_json, report_tables
 from console.services.reports import ReportService
 from console.store import report_rollup
+from console.store.duplicate_tables import OrderCallerRow
 from console.store.engine import Database
 from console.store.orders import CHINA
 from console.store.tables import AlarmRow, EventRow, OrderRow
+from tests.principals import lead
 from tests.services.test_linkage import DEPT
 from tests.services.test_transfer import A01, A02, J07, draft
 
 START = datetime(2026, 10, 1, 1, 0, tzinfo=UTC)
 DISTRICTS = ("210102", "210103", "210104")
 OTHER_WAYS = {Action.TRANSFER, Action.THREE_WAY, Action.ESCALATE, Action.CREATE}
+LEAD = lead("赵班长", "A-09", Platform.HOTLINE)
 KINDS = (("C-TS", "F-SH"), ("C-TS", "F-ST"), ("C-ZX", "F-GF"))
 
 
@@ -52,6 +57,8 @@ def activity(db: Database, seed: int, steps: int = 160) -> Clock:
     policy, calendar = load_site_policy(db), load_calendar()
     orders = OrderService(db, clock, policy, calendar)
     links = orders.linkage
+    duplicates = DuplicateService(db, clock, orders.writer, LEAD)  # 拆单 is a lead's
+    merged: list[str] = []
     numbers: list[str] = []
     for i in range(steps):
         clock.now += timedelta(minutes=rng.choice((5, 30, 90, 300, 900, 2000)))
@@ -84,6 +91,19 @@ def activity(db: Database, seed: int, steps: int = 160) -> Clock:
                 )
                 detail = DEPT if action is Action.DISPATCH else ""
                 orders.act(number, action, seat, "说明", mode, detail, seen=seen)
+        except (Refused, ValueError):
+            pass
+    for j in range(30):  # then 并单, 拆单 and callers joining by phone, among the same orders
+        clock.now += timedelta(minutes=rng.choice((5, 30, 90, 300)))
+        number, step = rng.choice(numbers), rng.random()
+        try:
+            if step < 0.5:
+                duplicates.merge(number, rng.choice(numbers))
+                merged.append(number)
+            elif step < 0.7 and merged:
+                duplicates.unmerge(merged.pop(rng.randrange(len(merged))))
+            else:
+                duplicates.join(number, f"1390000{j:04d}")
         except (Refused, ValueError):
             pass
     return clock
@@ -122,6 +142,7 @@ def test_every_figure_equals_a_direct_count(db: Database) -> None:
         orders = {o.id: o for o in s.execute(select(OrderRow)).scalars()}
         events = list(s.execute(select(EventRow).order_by(col(EventRow.id))).scalars())
         alarms = list(s.execute(select(AlarmRow)).scalars())
+        joined = list(s.execute(select(OrderCallerRow)).scalars())
     service = ReportService(db, clock)
     cases = [
         (Period(date(2026, 10, 3), date(2026, 11, 20)), None, None),  # edges, one whole month
@@ -199,6 +220,24 @@ def test_every_figure_equals_a_direct_count(db: Database) -> None:
             and district in (None, orders[a.order_id].district)
         ]  # fmt: skip
         assert r.alarms.raised == len(raised)
+        # 并单: callers per order received (duplicates merged away left out), merges, unmerges
+        away = {c.merged_from for c in joined}
+        received = [
+            o for o in orders.values()
+            if period.start <= _day(o.created_at) <= period.end and o.number not in away
+            and platform in (None, o.origin) and district in (None, o.district)
+        ]  # fmt: skip
+        callers = Counter(1 + sum(c.order_id == o.id for c in joined) for o in received)
+        assert {int(c.key): c.value for c in r.callers.by_callers} == callers
+        assert r.callers.merges == sum(count("merge").values())
+        assert r.callers.unmerges == sum(count("unmerge").values())
+        assert r.callers.with_more == sum(n for k, n in callers.items() if k >= 2)
+        for c in r.callers.by_callers:
+            behind = service.orders_behind(r, FigureKey.CALLERS, c.key)
+            assert len(behind) == c.value
+        # one order per merge, unless merged, unmerged and merged again in the period
+        assert len(service.orders_behind(r, FigureKey.MERGES)) <= r.callers.merges
+        assert report_json(r)["callers"]["with_more"] == r.callers.with_more
         # every figure opens the orders behind it: as many orders as the figure's distinct ones
         for c in r.by_kind:
             behind = service.orders_behind(r, FigureKey.BY_KIND, c.key)
@@ -218,6 +257,7 @@ def test_every_figure_equals_a_direct_count(db: Database) -> None:
     assert any(o.status == Status.COMPLETED for o in orders.values())
     whole = service.report(Period(date(2026, 10, 1), date(2026, 12, 31)))
     assert whole.completed and whole.dispatches and whole.transfers[0].sent
+    assert whole.callers.merges and whole.callers.unmerges and whole.callers.with_more
 
 
 def orders_by_number(orders: dict[int | None, OrderRow]) -> dict[str, OrderRow]:

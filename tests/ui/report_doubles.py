@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from console.domain.orders import Platform
 from console.services.report_views import (
     AlarmFigures,
+    CallerFigures,
     CallFigures,
     Count,
     DayTrend,
@@ -97,6 +98,9 @@ def sample_report(period: Period = NOV, platform: str | None = None,
                                 datetime(2026, 11, 18, 6, 40, tzinfo=UTC),
                                 datetime(2026, 11, 19, 2, 5, tzinfo=UTC), 44, 8, 0, 6.5)],
         trend=trend,
+        knowledge=[Count("KB-0012", "冬季供暖室温标准", 37), Count("KB-0003", "噪声扰民处理规范", 12)],
+        callers=CallerFigures([Count("1", "1位来电人", 8_600), Count("2", "2位来电人", 210),
+                               Count("3", "3位来电人", 31)], merges=268, unmerges=4),
     )  # fmt: skip
 
 

@@ -36,8 +36,8 @@ def make(qtbot: QtBot, fake: FakeHotspots) -> HotspotView:
 
 def test_it_lists_the_hot_spots_with_their_evidence(qtbot: QtBot) -> None:
     view = make(qtbot, FakeHotspots())
-    assert view.model.rowCount() == 3
-    assert "2 to verify · 1 taken up" in view.summary.text()
+    assert view.model.rowCount() == 4
+    assert "3 to verify · 1 taken up" in view.summary.text()
     evidence = view.evidence.text()
     assert "和平区 · 投诉" in evidence and "11 orders in the window" in evidence
     assert "2、1、–、3、2、1、2" in evidence and "threshold 6.1" in evidence
@@ -89,3 +89,20 @@ def test_one_taken_up_elsewhere_meanwhile_is_said_and_shown(qtbot: QtBot) -> Non
     view.take_up()
     assert "already taken up" in view.message.text()
     assert view.selected().state is State.TAKEN_UP  # type: ignore[union-attr]
+
+
+def test_the_threshold_column_says_which_rule_fired_and_never_a_bare_zero(qtbot: QtBot) -> None:
+    view = make(qtbot, FakeHotspots())
+    model = view.model
+    shown = {
+        model.spot_at(r).id: model.index(r, model.THRESHOLD).data() for r in range(model.rowCount())
+    }
+    assert shown[1] == "6.1" and shown[2] == "repeats ≥ 3"
+    assert shown[4] == "— no baseline: minimum count" and "0.0" not in shown.values()
+    row = model.row_of(4)
+    assert row is not None
+    assert model.index(row, model.DIMENSION).data() == "keyword group"
+    view.table.selectRow(row)
+    evidence = view.evidence.text()
+    assert "110→12345 1.3 供暖不热、停暖" in evidence and "6 orders in the window" in evidence
+    assert "no threshold, it fired on the minimum count" in evidence and "0.0" not in evidence

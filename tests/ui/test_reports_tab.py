@@ -100,6 +100,15 @@ def test_the_figures_are_on_the_page_as_tiles_and_tables(
     assert dispatches.headerData(5, Qt.Orientation.Horizontal) == "按时反馈率"
     assert dispatches.index(0, 5).data() == "89.0 %"  # 981 / 1,102
     assert "2026-11-01 – 2026-11-30" in tab.page.heading.text()
+    # 并单 and the knowledge base (issue 16): 9,113 callers on 8,841 orders
+    assert values["每单来电人数"] == "1.03" and values["并单"] == "268"
+    notes = {t.headline.name: t.headline.note for t in tab.page.tiles if t.headline}
+    assert notes["每单来电人数"] == "241 件有2位及以上来电人" and notes["并单"] == "拆单 4 件"
+    knowledge = tab.page.cards["knowledge"]
+    assert knowledge.title.text() == "按知识库文章" and knowledge.model.index(0, 1).data() == (
+        "冬季供暖室温标准"
+    )
+    assert tab.page.cards["callers"].title.text() == "每单来电人数"
 
 
 def test_the_charts_are_drawn_with_their_values(qtbot: QtBot, districts: list[District]) -> None:
@@ -300,7 +309,10 @@ tab = reports_tab(FakeReports(), principal=lead("x", "A-1", Platform.HOTLINE).pr
                   chinese=False)
 print("before", "PySide6.QtCharts" in sys.modules)
 tab.show()
-app.processEvents()
+import time  # loaded in a turn of its own after the show: wait for it (or 10 s)
+deadline = time.monotonic() + 10
+while "PySide6.QtCharts" not in sys.modules and time.monotonic() < deadline:
+    app.processEvents()
 print("after", "PySide6.QtCharts" in sys.modules)
 """
 

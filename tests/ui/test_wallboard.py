@@ -61,6 +61,7 @@ def test_it_shows_the_read_and_the_queue_in_words(qtbot: QtBot) -> None:
                 "⇄ Link queue  17"):  # fmt: skip
         assert row in text
     assert board.hotspots.text() == "3" and "✔ 2 taken up" in text
+    assert "◇ 1 by keyword group" in text and board.hotspots_words.isVisible()
     assert "Ⅱ serious  1" in text and "DRILL  1" in text
     assert not board.stale.isVisible()
 

@@ -57,6 +57,7 @@ def busy_floor(at: datetime = NOW) -> Floor:
         drills=1,
         hotspots_open=3,
         hotspots_taken=2,
+        hotspots_keywords=1,
     )
 
 
@@ -94,8 +95,9 @@ def _spot(n: int, h: Hotspot, state: State = State.OPEN, **taken: object) -> Sto
 
 
 def planted() -> list[StoredHotspot]:
-    """Heating complaints in 和平区 far above their baseline, a repeat at one address, and one
-    already taken up."""
+    """Heating complaints in 和平区 far above their baseline, a repeat at one address, the
+    transfer list's heating words in 沈河区 where there were none before (no threshold: the
+    minimum count fired it), and one already taken up."""
     heat = Hotspot(WINDOW, Dimension.KIND, "210102", "C-TS", 11, (2, 1, None, 3, 2, 1, 2),
                    1.83, 0.75, 6.1, tuple(f"H2026120500{n:02d}" for n in range(1, 12)))  # fmt: skip
     repeat = Hotspot(WINDOW, Dimension.ADDRESS, "210103", "沈河区青年大街100号", 4,
@@ -103,9 +105,12 @@ def planted() -> list[StoredHotspot]:
                                              "H202612050044"))  # fmt: skip
     field_ = Hotspot(WINDOW, Dimension.FIELD, "210102", "F-GR", 7, (1, 0, 1, 2, 1, 0, 1),
                      0.86, 0.69, 4.4, tuple(f"H2026120501{n:02d}" for n in range(7)))  # fmt: skip
+    words = Hotspot(WINDOW, Dimension.KEYWORDS, "210103", "110→12345 1.3 供暖不热、停暖", 6,
+                    (0, 0, 0, 0, 0, 0, 0), numbers=tuple(f"H2026120502{n:02d}" for n in range(6)))  # fmt: skip
     return [
         _spot(1, heat),
         _spot(2, repeat),
+        _spot(4, words),
         _spot(3, field_, State.TAKEN_UP, taken_up_at=WINDOW.end + timedelta(minutes=20),
               taken_up_by="李班长", department="210102-HEAT", order_number="H202612050300"),
     ]  # fmt: skip

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from console.domain.calendar import CHINA_TZ
-from console.domain.hotspots import Dimension, State, Window
+from console.domain.hotspots import Dimension, Fired, Hotspot, State, Window
 from console.services.hotspots import StoredHotspot
 from console.ui.models.base import RowsTableModel
 
@@ -31,8 +31,19 @@ def dimension_word(dimension: Dimension) -> str:
     return {
         Dimension.KIND: translate("HotspotWords", "kind"),
         Dimension.FIELD: translate("HotspotWords", "field"),
+        Dimension.KEYWORDS: translate("HotspotWords", "keyword group"),
         Dimension.ADDRESS: translate("HotspotWords", "one address (repeats)"),
     }[dimension]
+
+
+def threshold_text(hotspot: Hotspot) -> str:
+    """The threshold column: the bound passed, or which rule fired when there is no bound."""
+    translate = QCoreApplication.translate
+    if hotspot.fired is Fired.REPEATS:
+        return translate("HotspotWords", "repeats ≥ {least}").format(least=f"{hotspot.threshold:g}")
+    if hotspot.bound is None:
+        return translate("HotspotWords", "— no baseline: minimum count")
+    return f"{hotspot.bound:.1f}"
 
 
 def state_text(spot: StoredHotspot) -> str:
@@ -94,7 +105,7 @@ class HotspotsModel(RowsTableModel):
             return self._looks[spot.state][1]
         if role == Qt.ItemDataRole.FontRole and spot.state is State.OPEN:
             return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COUNT, self.THRESHOLD):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -106,5 +117,5 @@ class HotspotsModel(RowsTableModel):
             self.DIMENSION: lambda: dimension_word(h.dimension),
             self.SUBJECT: lambda: self.subject(spot),
             self.COUNT: lambda: str(h.count),
-            self.THRESHOLD: lambda: f"{h.threshold:.1f}",
+            self.THRESHOLD: lambda: threshold_text(h),
         }[column]()

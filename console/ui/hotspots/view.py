@@ -244,10 +244,15 @@ class HotspotView(QWidget):
             base = ("、" if self._chinese else ", ").join(
                 "–" if n is None else str(n) for n in h.baseline
             )
-            test = self.tr("{count} orders in the window. Baseline (the same hours of earlier "
-                           "days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, "
-                           "threshold {threshold:.1f}.").format(
-                count=h.count, base=base, mean=h.mean, sd=h.sd, threshold=h.threshold)  # fmt: skip
+            if h.bound is None:
+                test = self.tr("{count} orders in the window. Baseline (the same hours of earlier "
+                               "days, newest first): {base} — none before: no threshold, it "
+                               "fired on the minimum count.").format(count=h.count, base=base)  # fmt: skip
+            else:
+                test = self.tr("{count} orders in the window. Baseline (the same hours of earlier "
+                               "days, newest first): {base}; mean {mean:.1f}, sd {sd:.1f}, "
+                               "threshold {threshold:.1f}.").format(
+                    count=h.count, base=base, mean=h.mean, sd=h.sd, threshold=h.bound)  # fmt: skip
         lines = [f"<b>{_html(head)}</b>", _html(test)]
         if spot.state is State.TAKEN_UP:
             lines.append("<b>" + _html(self.tr(

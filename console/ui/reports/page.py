@@ -9,39 +9,31 @@ chart (double-click). The page says which with ``figure_activated``; the tab rea
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QBoxLayout,
-    QFrame,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from console.services.report_views import Count, FigureKey, Report, Table
-from console.ui.reports.pdf import LongTable
-from console.ui.reports.tables import ReportTableModel, table_view
+from console.ui.reports.card import Card
+from console.ui.reports.headlines import headlines
+from console.ui.reports.tables import ReportTableModel
 from console.ui.reports.tiles import TILE_STYLE, Headline, Tile
 from console.ui.reports.words import (
     code_names,
-    count_text,
     label_of,
-    seconds_text,
     share_text,
     table_titles,
 )
 
 TOP_BARS = 12  # bars a chart shows at most (the table lists them all)
-TABLE_ROWS_SHOWN = 12  # a table taller than this scrolls inside its card
 TILES_PER_ROW = 6
 SHOWN_FIRST = 2  # cards built and drawn one by one as the report comes in (the rest: see below)
-TABLE_MAX_WIDTH = 560
-QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
 # Tables drawn as a chart, and the cards that take the page's whole width.
 ORDER = (
@@ -56,6 +48,8 @@ ORDER = (
     "overdue",
     "returns",
     "alarm_levels",
+    "callers",
+    "knowledge",
     "incidents",
 )
 """The cards' order on the page (the charted first); a table not named here comes last."""
@@ -81,69 +75,6 @@ QHeaderView::section { background: #eef1f4; color: #1a1a1a; padding: 3px 6px; bo
 """
 )
 
-Opened = tuple[FigureKey, str | None, str]  # figure, value, what the lead opened (in words)
-
-
-class Card(QFrame):
-    """One table of the report, with its chart above it (or, ``side`` by side, to its left)."""
-
-    def __init__(self, title: str, model: ReportTableModel, *, side: bool = False,
-                 capped: bool = True, parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(parent)
-        self.setObjectName("reportCard")
-        self.title = QLabel(title)
-        self.title.setObjectName("cardTitle")
-        self.model = model
-        self.side = side
-        self.capped = capped  # a narrow table; else as wide as the card (the incidents)
-        self.view = table_view(model)
-        self.empty = QLabel(self.tr("Nothing in this period."))
-        self.chart: Any = None  # a charts.ChartView, once the charts are loaded
-        self.opened: Callable[[int, int], Opened] | None = None  # what a picked bar opens
-        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight if side
-                               else QBoxLayout.Direction.TopToBottom)  # fmt: skip
-        self.body.addWidget(self.view, 2, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addLayout(self.body)
-        layout.addWidget(self.empty)
-
-    def chart_view(self, charts: Any) -> Any:
-        """The card's chart view, made the first time (kept across reports)."""
-        if self.chart is None:
-            self.chart = charts.ChartView()
-            self.body.insertWidget(0, self.chart, 3)
-        return self.chart
-
-    def printed(self) -> QWidget | LongTable:
-        """What the PDF prints: the card as shown, or — when its table scrolls — every row."""
-        scrolls = self.view.isVisibleTo(self) and (
-            self.view.verticalScrollBar().maximum() > 0 or self.model.rowCount() > TABLE_ROWS_SHOWN
-        )
-        return LongTable(self, self.title, self.chart, self.view) if scrolls else self
-
-    def fit(self) -> None:
-        """The table as tall as its rows (up to TABLE_ROWS_SHOWN; beside a chart, as tall as
-        the chart): the page scrolls, not the table."""
-        rows = self.model.rowCount()
-        for widget, shown in ((self.empty, rows == 0), (self.view, rows > 0),
-                              (self.chart, rows > 0)):  # fmt: skip
-            if widget is not None and widget.isVisibleTo(self) != shown:
-                widget.setVisible(shown)  # only a change: showing a widget is not free
-        header = self.view.horizontalHeader()
-        stretched = any(header.sectionResizeMode(i) == QHeaderView.ResizeMode.Stretch
-                        for i in range(header.count()))  # fmt: skip
-        columns = header.length() + self.view.verticalScrollBar().sizeHint().width() + 4
-        # the numbers stay near their names; a table of numbers only is as wide as they are
-        cap = TABLE_MAX_WIDTH if stretched else min(TABLE_MAX_WIDTH, columns)
-        self.view.setMaximumWidth(cap if self.capped else QWIDGETSIZE_MAX)
-        if self.side and self.chart is not None:
-            self.view.setFixedHeight(self.chart.minimumHeight())
-            return
-        height = self.view.verticalHeader().defaultSectionSize()
-        frame = self.view.frameWidth() * 2 + self.view.horizontalHeader().sizeHint().height()
-        self.view.setFixedHeight(frame + min(rows, TABLE_ROWS_SHOWN) * height + 2)
-
 
 class ReportPage(QWidget):
     """Signals: ``figure_activated(figure, value, title)`` when the lead opens a figure;
@@ -158,7 +89,14 @@ class ReportPage(QWidget):
         # The steps still to take, in page order: ("card", table) builds or refills a card,
         # ("chart", table) draws its chart.
         self._pending: list[tuple[str, Table]] = []
-        self._scheduled = False
+        # A timer of its own, not QTimer.singleShot(0): that posts an event, and Qt delivers
+        # the events posted while it delivers posted events in the same pass — every step and
+        # the scene updates they post would run in one slice of the GUI thread. A timer's
+        # steps are one per turn of the event loop, with paints and input between them.
+        self._step = QTimer(self)
+        self._step.setSingleShot(True)
+        self._step.setInterval(0)
+        self._step.timeout.connect(self._build_next)
         self._titles: dict[str, str] = {}
         self._at = (0, 0)  # where the next new card goes in the grid
         self.setStyleSheet(PAGE_STYLE)
@@ -211,18 +149,21 @@ class ReportPage(QWidget):
         self.setUpdatesEnabled(True)
 
     def _next_soon(self) -> None:
-        if not self._scheduled:
-            self._scheduled = True
-            QTimer.singleShot(0, self, self._build_next)  # dropped if the page goes
+        if not self._step.isActive():
+            self._step.start()
 
     def _build_next(self) -> None:
         """One step: a card built (or refilled), or its chart drawn — never both in one slice."""
-        self._scheduled = False
         if not self._pending:
             return
         step, table = self._pending.pop(0)
-        if step == "chart":
+        card = self.cards.get(table.key)
+        if step == "place" and card is not None:
+            card.place()
+        elif step == "chart":
             self._draw_chart(table.key)
+            if card is not None and not card.placed and card.chart is not None:
+                self._pending.insert(0, ("place", table))
         else:
             self._build_card(table)
             if table.key in CHARTED and self.charts is not None:
@@ -257,12 +198,13 @@ class ReportPage(QWidget):
         self._layout.activate()
 
     def use_charts(self, charts: Any) -> None:
-        """The charts module, loaded the first time the tab is shown; draws the charts of the
-        cards built so far (the others are drawn as they are built)."""
+        """The charts module, loaded the first time the tab is shown; the charts of the cards
+        built so far are drawn next, one per turn (the others as they are built)."""
         self.charts = charts
-        for key, card in self.cards.items():
-            self._draw_chart(key)
-            card.fit()
+        drawn = [("chart", c.model.table) for k, c in self.cards.items() if k in CHARTED]
+        if drawn:
+            self._pending[:0] = drawn
+            self._next_soon()
 
     def _show_tiles(self, shown: list[Headline]) -> None:
         while len(self.tiles) < len(shown):
@@ -374,30 +316,3 @@ class ReportPage(QWidget):
                 return tile
         card = next(iter(self.cards.values()), None)
         return card.view if card is not None else None
-
-
-def headlines(report: Report) -> list[Headline]:
-    """The tiles, in reading order: calls, then orders, then the floor's alarms and hot spots."""
-
-    translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
-    c, a, h = report.calls, report.alarms, report.hotspots
-    return [
-        Headline(translate("ReportHeadlines", "Calls offered"), count_text(c.offered)),
-        Headline(translate("ReportHeadlines", "Answered"), count_text(c.answered)),
-        Headline(translate("ReportHeadlines", "Answered within 15 s"), share_text(c.service_level),
-                 note=translate("ReportHeadlines", "GB/T 33358 service level")),
-        Headline(translate("ReportHeadlines", "Abandoned"), count_text(c.abandoned)),
-        Headline(translate("ReportHeadlines", "Average handling time"), seconds_text(c.average_handling_s)),
-        Headline(translate("ReportHeadlines", "Orders received"), count_text(report.created), FigureKey.ORDERS_CREATED),
-        Headline(translate("ReportHeadlines", "Orders completed"), count_text(report.completed), FigureKey.ORDERS_COMPLETED),
-        Headline(translate("ReportHeadlines", "Escalated to 110"), count_text(report.escalations), FigureKey.ESCALATIONS),
-        Headline(translate("ReportHeadlines", "Alarms raised"), count_text(a.raised), FigureKey.ALARMS,
-                 note=translate("ReportHeadlines", "{n} acknowledged, median {t}").format(
-                     n=count_text(a.acknowledged), t=seconds_text(a.median_ack_s))),
-        Headline(translate("ReportHeadlines", "Hot spots found"), count_text(h.found),
-                 note=translate("ReportHeadlines", "{n} taken up").format(n=count_text(h.taken_up))),
-        Headline(translate("ReportHeadlines", "Verification orders"), count_text(h.verification_orders),
-                 FigureKey.VERIFICATIONS),
-        Headline(translate("ReportHeadlines", "Emergency incidents"), count_text(len(report.incidents)),
-                 note=translate("ReportHeadlines", "drills left out")),
-    ]  # fmt: skip

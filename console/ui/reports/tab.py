@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -81,6 +81,7 @@ class ReportsTab(QWidget):
         self.setObjectName("reportsTab")
         self._service, self._ops = service, ops
         self._asked: Ask | None = None  # the newest ask; older answers are dropped
+        self._waiting: tuple[Report, list[Table], str, str] | None = None  # until the charts
         self.report: Report | None = None
         self.dialog: OrdersDialog | None = None
         self.export: ExcelExport | None = None
@@ -122,13 +123,25 @@ class ReportsTab(QWidget):
         self.figures_shortcut.activated.connect(self.focus_first)
 
     def showEvent(self, event: QShowEvent) -> None:
-        """The first time the tab is shown: load the charts library (10–80 ms, with the load),
-        read the report (on the read thread)."""
+        """The first time the tab is shown: read the report (on the read thread) and, in the
+        next turn of the event loop, load the charts library (10–80 ms, with the load)."""
         super().showEvent(event)
-        if self.page.charts is None:
-            self.page.use_charts(importlib.import_module(CHARTS_MODULE))
+        if self.page.charts is None:  # in a slice of its own, while the report is read
+            # (1 ms: a real timer, so it is not delivered with the posted events of the show)
+            QTimer.singleShot(1, self, self._load_charts)
         if self._asked is None:
             self.refresh()
+
+    def _load_charts(self) -> None:
+        if self.page.charts is None:
+            self.page.use_charts(importlib.import_module(CHARTS_MODULE))
+        if self._waiting is not None:  # a report came in first: shown in the next turn
+            QTimer.singleShot(1, self, self._show_waiting)
+
+    def _show_waiting(self) -> None:
+        if self._waiting is not None:
+            waiting, self._waiting = self._waiting, None
+            self.page.show_report(*waiting)
 
     # ------------------------------------------------------------------ reading
 
@@ -153,7 +166,11 @@ class ReportsTab(QWidget):
         if ask != self._asked:
             return  # the lead changed the filters meanwhile: a newer answer is on its way
         heading = self.tr("Report {period}").format(period=self._span(report.period))
-        self.page.show_report(report, tables, heading, self._subheading(report))
+        shown = (report, tables, heading, self._subheading(report))
+        if self.page.charts is None:  # the charts are being loaded: shown once they are
+            self._waiting = shown
+        else:
+            self.page.show_report(*shown)
         self._say("")
 
     def _shown(self) -> None:

@@ -51,6 +51,8 @@ def table_titles() -> dict[str, str]:
         "returns": translate("ReportWords", "Returns"),
         "alarm_levels": translate("ReportWords", "Alarms by level"),
         "incidents": translate("ReportWords", "Emergency incidents"),
+        "callers": translate("ReportWords", "Callers per order"),
+        "knowledge": translate("ReportWords", "Answers by knowledge article"),
     }
 
 

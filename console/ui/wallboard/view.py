@@ -183,6 +183,7 @@ class Wallboard(QWidget):
         self.hotspots = self.hotspots_tile.add(_label("wbBig", "0"))
         self.hotspots_sub = self.hotspots_tile.add(_label("wbSub", "○ " + self.tr("to verify")))
         self.hotspots_taken = self.hotspots_tile.add(_label("wbSub"))
+        self.hotspots_words = self.hotspots_tile.add(_label("wbSub"))
         self.incidents_tile = Tile(self.tr("Emergency incidents"))
         self.incident_rows = {level: self.incidents_tile.row() for level in
                               sorted(Level, key=lambda x: -x.severity)}  # fmt: skip
@@ -364,6 +365,9 @@ class Wallboard(QWidget):
         count = floor.hotspots_open or 0
         self.hotspots.setText(str(count))
         self.hotspots.setStyleSheet("" if count else GREY)
+        words = floor.hotspots_keywords  # of the open ones: the transfer lists' words
+        self.hotspots_words.setVisible(bool(words))
+        self.hotspots_words.setText(self.tr("◇ {count} by keyword group").format(count=words))
         self.hotspots_taken.setText(self.tr("✔ {count} taken up").format(
             count=floor.hotspots_taken))  # fmt: skip
 
