@@ -202,7 +202,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     seat.controller.auto_answer = shared.auto_answer
     seat.panel.intake.saved.connect(lambda _number: queues.refresh())
     seat.panel.wants_front.connect(lambda: window.tabs.setCurrentWidget(seat.panel))
-    panel.counts_changed.connect(window.show_alarm_counts)
+    panel.counted.connect(window.show_alarm_counts)  # the counts alone come first at start
     inbox.count_changed.connect(window.show_inbox_count)
     inbox.order_activated.connect(window.open_order)
     detail.shown.connect(inbox.seen_order)  # an order opened from anywhere: its items go quiet
