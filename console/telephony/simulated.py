@@ -83,7 +83,7 @@ class SimulatedSwitch(Telephony):
         *,
         rate_per_min: float | Mapping[Line, float] = DEFAULT_RATES,
         seed: int | None = None,
-        callers: Callable[[], str] | None = None,
+        callers: Callable[[], str | None] | None = None,
         repeat_share: float = 0.3,
         answer_window_s: float = 30.0,
         peer_answer_s: float = 2.0,
@@ -96,8 +96,8 @@ class SimulatedSwitch(Telephony):
         colleagues: Mapping[Line, int] | None = None,
     ) -> None:
         """``callers`` supplies repeat callers (the app draws them from the database; it must be
-        quick — keep the numbers in memory): a share ``repeat_share`` of calls comes from it, the
-        rest are fresh random mobiles. ``transferred_talk_s``: the peer ends a transferred call
+        quick — keep the numbers in memory; None: none known yet): a share ``repeat_share`` of
+        calls comes from it, the rest are fresh random mobiles. ``transferred_talk_s``: the peer ends a transferred call
         after that long (None: never). ``patience_s``: an unanswered caller gives up (None: never).
         ``ring_timeout_s``: a call left ringing at a seat that long goes to the next ready seat
         and that seat is made not ready ("ring_no_answer"; None: it rings on).
@@ -169,10 +169,9 @@ class SimulatedSwitch(Telephony):
             repeat = rng.random() < self._repeat_share
             if not repeat:
                 caller = random_mobile(rng)
-            elif self._callers is not None:
-                caller = self._callers()
-            else:
-                caller = random_mobile(self._fresh[line])
+            else:  # a supplier with none to give yet (still reading them): a fresh caller
+                caller = self._callers() if self._callers is not None else None
+                caller = caller or random_mobile(self._fresh[line])
         self._ids += 1
         call = Call(f"SIM-{self._run}-{self._ids:06d}", caller, line, self._clock())
         self._put(call, "ringing", "queued")
