@@ -39,6 +39,7 @@ class LazyPage(QWidget):
             build, self._build = self._build, None
             self._content = build()
             self._layout.addWidget(self._content)
+            self._content.show()  # in this paint, not the next (a child added while shown)
             self.built.emit(self._content)
         return self._content
 
