@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
 import pytest
 import qasync
@@ -22,7 +23,9 @@ from console.store.orders import count
 from console.store.seed import catalogue
 from console.telephony.simulated import SimulatedSwitch
 from console.ui.consultation import ConsultationTab
+from console.ui.lazy_page import LazyPage, when_built
 from console.ui.operations import Operations
+from console.ui.reports import ReportsTab
 from tests.agenda_data import plant
 from tests.principals import at_seat, lead
 from tests.ui.test_keys import check
@@ -84,3 +87,23 @@ def test_the_lead_has_the_tab_and_the_agent_not(qtbot: QtBot, windows: list[Wind
     QTest.keyClick(hot_lead, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(tab.form_box.isVisible)
     check(hot_lead, "the 会商 tab's form open")
+
+
+def test_the_lead_s_reports_tab_is_built_by_its_key_not_at_start(
+    qtbot: QtBot, windows: list[WindowParts]
+) -> None:
+    hot_lead, agent = (p.window for p in windows)
+    assert agent.reports is None
+    page = hot_lead.reports
+    assert isinstance(page, LazyPage) and not page.is_built  # issue 18: not on the start's path
+    assert hot_lead.findChild(ReportsTab) is None
+    loaded: list[object] = []
+    when_built(page, lambda tab: cast(ReportsTab, tab).loaded.connect(loaded.append))
+    hot_lead.show()
+    hot_lead.activateWindow()
+    qtbot.waitUntil(hot_lead.isActiveWindow)
+    QTest.keyClick(hot_lead, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    qtbot.waitUntil(lambda: hot_lead.findChild(ReportsTab) is not None)
+    assert hot_lead.tabs.currentWidget() is hot_lead.reports_page and page.is_built
+    qtbot.waitUntil(lambda: bool(loaded), timeout=20_000)  # shown: it reads its report
