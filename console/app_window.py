@@ -241,9 +241,9 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     )
     # A step that finished after the agent moved on is reported where it is seen.
     steps.refused.connect(lambda text: status.showMessage(text, 15_000))
+    panel.refresh()  # first: its counts are half of a start's first data (one read thread)
     if by.may(Capability.SEE_ORDERS):  # the link to the peer's system, where there is one
         status.follow_link(ops, lambda: exchange.link(by))
-    panel.refresh()
     if board is not None:
         board.refresh()
     inbox.refresh()
