@@ -90,14 +90,19 @@ def compose(
             seating.append((systems[0], peer_seat(seating[0][1])))
         first = systems[0]
 
-        def known_callers() -> list[str]:  # a simulator's repeat callers: real screen-pop history
+        # A simulator's repeat callers (real screen-pop history): read on the UI's read thread
+        # once the windows' first reads are asked (start), not on the start's path (~0.5 s at
+        # 1 M orders); calls before then come from fresh numbers.
+        callers: list[str] = []
+
+        def sample() -> list[str]:
             with first.db.read() as session:
                 return sample_callers(session, 500)
 
         # One switch: the telephone network between the platforms (a transferred call moves
         # with its order number attached, whichever system holds the order).
         lines = {Line(by.platform.value) for _s, by in seating}
-        switch = build_telephony(SwitchSite(settings, loop, lines, known_callers))
+        switch = build_telephony(SwitchSite(settings, loop, lines, lambda: callers))
         if smoke or script is not None:  # a check of the window itself: no one signs in
             slots: list[SeatSlot] = []
             parts = [system.open_window(by, switch) for system, by in seating]
@@ -119,6 +124,7 @@ def compose(
             for system in systems:
                 system.start()
             switch.start()
+            ops.read(ops, "repeat-callers", sample, success=callers.extend)
             for slot in slots:
                 slot.running = True
 

@@ -24,19 +24,18 @@ from console.domain.deadlines import Policy
 from console.domain.exchange import Sender
 from console.domain.orders import Platform
 from console.services.audit import AuditTrail
-from console.services.exchange_codec import ExchangeCodec
-from console.services.exchange_https import TlsFiles, tls_context
-from console.services.exchange_link import Link
-from console.services.exchange_outbox import Outbox
-from console.services.exchange_receiver import Receiver
-from console.services.exchange_sender import ExchangeSender
-from console.services.incident_exchange import IncidentPublisher
 from console.services.order_writer import OrderWriter
 from console.settings import safe_url
 from console.store.engine import Database
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where an endpoint is built: a seat with the exchange off (the
+    # single-database layout) never loads the codec and its JSON Schema stack (~0.2 s, issue 18)
     from console.services.exchange_dblink import DatabasePoller
+    from console.services.exchange_https import TlsFiles
+    from console.services.exchange_link import Link
+    from console.services.exchange_outbox import Outbox
+    from console.services.exchange_receiver import Receiver
+    from console.services.exchange_sender import ExchangeSender
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +63,8 @@ class Endpoint:
         listen: str,
     ) -> None:
         self.outbox, self.receiver, self.sender = outbox, receiver, sender
+        from console.services.incident_exchange import IncidentPublisher
+
         # The peer's copy of this platform's incidents, queued in each change's transaction.
         self.incidents = IncidentPublisher(
             outbox.codec, outbox.sender, on_queued=lambda: sender.wake()
@@ -92,6 +93,11 @@ class Endpoint:
         mode = settings.exchange_mode
         if mode == "off":
             return None
+        from console.services.exchange_codec import ExchangeCodec
+        from console.services.exchange_outbox import Outbox
+        from console.services.exchange_receiver import Receiver
+        from console.services.exchange_sender import ExchangeSender
+
         me_id, peer_id = settings.exchange_ids()
         me = Sender(Platform(settings.platform), me_id)
         codec = ExchangeCodec()
@@ -161,6 +167,7 @@ def _https(
     """The service interface: HTTPS with mutual TLS to the peer's endpoint, and ours."""
     # Here, not at the top: aiohttp is ~100 ms of a seat's start-up (issue 18), and a seat on
     # the shared database or with the exchange off never needs it.
+    from console.services.exchange_https import tls_context
     from console.services.exchange_https_client import HttpsLink
     from console.services.exchange_https_server import start_server
 
@@ -219,6 +226,8 @@ def _database(
 
 
 def _tls(settings: Settings) -> TlsFiles:
+    from console.services.exchange_https import TlsFiles
+
     files: dict[str, Path | None] = {
         "exchange.cert": settings.exchange_cert,
         "exchange.key": settings.exchange_key,

@@ -1,44 +1,51 @@
 """Part of the composition root (see app.py): the shift lead's views of the floor in a seat's
 window — the wallboard (大屏), the hot spots (热点) and the reports (报表) — each None for an
-account that may not see it. Nothing else imports this module (app_window.py builds them with the window)."""
+account that may not see it. Nothing else imports this module (app_window.py builds them with the window).
+
+The hot spots and the reports are tabs built when first shown (console/ui/lazy_page.py): their
+widgets and first reads are not on the seat's start (issue 18: an instant start)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, cast
 
 from console.domain.calendar import china_date
 from console.domain.call_stats import CallStats
 from console.domain.catalogue import District
-from console.domain.roles import Seated
+from console.domain.roles import Capability, Seated, allowed_anywhere
 from console.services.alarms import AlarmService
 from console.services.exchange_alarms import ExchangeAlarms
 from console.services.hotspots import HotspotService
 from console.services.incidents import IncidentService
 from console.services.orders import OrderService
-from console.services.reports import ReportService
 from console.services.seat import SeatStateService
 from console.services.wallboard import WallboardService
 from console.store.engine import Database
-from console.ui.hotspots import HotspotView, hotspot_view
+from console.ui.lazy_page import LazyPage
 from console.ui.operations import Operations
-from console.ui.reports import ReportsTab, reports_tab
 from console.ui.wallboard import Wallboard, wallboard
+
+if TYPE_CHECKING:  # imported when the tab is first shown (~0.15 s of a start)
+    from console.ui.hotspots import HotspotView
+    from console.ui.reports import ReportsTab
 
 
 @dataclass(frozen=True)
 class FloorViews:
     wall: Wallboard | None
-    hotspots: HotspotView | None
-    reports: ReportsTab | None
+    hotspots: LazyPage | None  # a HotspotView once first shown
+    reports: LazyPage | None  # a ReportsTab once first shown
 
     def refresh_soon(self) -> None:
-        """Another seat committed, or incidents and hot spots changed: re-read what shows."""
+        """Another seat committed, or incidents and hot spots changed: re-read what shows
+        (a tab not built yet reads when it is)."""
         if self.wall is not None:
             self.wall.refresh_soon()
-        if self.hotspots is not None:
-            self.hotspots.refresh_soon()
+        if self.hotspots is not None and self.hotspots.is_built:
+            cast("HotspotView", self.hotspots.content()).refresh_soon()
 
 
 def floor_views(
@@ -65,13 +72,33 @@ def floor_views(
     )  # fmt: skip
     wall = wallboard(floor.read, stats, by=by, ops=ops, clock=clock)
     spots = None
-    if hotspots is not None:
-        spots = hotspot_view(
-            hotspots, by=by, ops=ops, departments=orders.linkage.departments,
-            district_names=district_names, subject_names=subject_names, chinese=chinese,
-        )  # fmt: skip
-    reports = reports_tab(
-        ReportService(db, clock), principal=by.principal, ops=ops,
-        today=lambda: china_date(clock()), districts=districts, chinese=chinese,
-    )  # fmt: skip
+    if hotspots is not None and by.may(Capability.HOTSPOTS):
+        found = hotspots
+
+        def spots_view() -> HotspotView:
+            from console.ui.hotspots import hotspot_view
+
+            view = hotspot_view(
+                found, by=by, ops=ops, departments=orders.linkage.departments,
+                district_names=district_names, subject_names=subject_names, chinese=chinese,
+            )  # fmt: skip
+            assert view is not None  # the same check as above
+            return view
+
+        spots = LazyPage(spots_view)
+    reports = None
+    if allowed_anywhere(by.principal, Capability.REPORT):  # console.ui.reports.may_report
+
+        def reports_view() -> ReportsTab:
+            from console.services.reports import ReportService
+            from console.ui.reports import reports_tab
+
+            tab = reports_tab(
+                ReportService(db, clock), principal=by.principal, ops=ops,
+                today=lambda: china_date(clock()), districts=districts, chinese=chinese,
+            )  # fmt: skip
+            assert tab is not None  # the same check as above
+            return tab
+
+        reports = LazyPage(reports_view)
     return FloorViews(wall, spots, reports)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import Executor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -22,11 +23,13 @@ from console.domain.emergency import PlanBook
 from console.scheduling.clock import Clock
 from console.scheduling.incidents import IncidentWork, Worked
 from console.services.audit import AuditTrail
-from console.services.incident_exchange import IncidentPublisher
 from console.services.incident_pump import IncidentPump
 from console.services.incidents import IncidentService
 from console.services.partner_notifier import PartnerNotifier
 from console.store.engine import Database
+
+if TYPE_CHECKING:  # the exchange's modules (jsonschema) load only where an exchange is on
+    from console.services.incident_exchange import IncidentPublisher
 
 
 class Emergency:

@@ -54,7 +54,7 @@ def data_on_screen(
             future.set_result(time.perf_counter())
 
     queues.ready.connect(lambda: seen("queues"))
-    panel.counts_changed.connect(lambda _counts: seen("alarms"))
+    panel.counted.connect(lambda _counts: seen("alarms"))  # the chips; the list may follow
 
 
 def run_loop(

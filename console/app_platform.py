@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, timedelta
+from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from PySide6.QtCore import QCoreApplication
@@ -44,7 +45,6 @@ from console.scheduling.incidents import Worked
 from console.services.alarms import AlarmService, load_site_policy
 from console.services.audit import AuditKeyError, AuditTrail, open_key
 from console.services.exchange_alarms import ExchangeAlarms, LinkAlarm
-from console.services.exchange_outbox import Outbox
 from console.services.hotspots import HotspotService, Scan
 from console.services.incident_plans import load_site_plans
 from console.services.orders import OrderService
@@ -60,6 +60,9 @@ from console.store.seed import catalogue
 from console.telephony.port import Telephony
 from console.ui.alarms.notifier import AlarmNotifier
 from console.ui.operations import Operations
+
+if TYPE_CHECKING:  # the exchange's modules (jsonschema) load only where an exchange is on
+    from console.services.exchange_outbox import Outbox
 
 log = logging.getLogger(__name__)
 

@@ -18,6 +18,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QShortcut
@@ -35,15 +36,16 @@ from console.services import audit
 from console.services.accounts import AccountService
 from console.services.audit import AuditTrail
 from console.services.knowledge import KnowledgeService
-from console.services.reports import ReportService
 from console.services.sessions import SeatSessions, audited
 from console.store.engine import Database
 from console.store.seed import catalogue
-from console.ui.admin.pages import RoleServices, RoleWindow, role_pages
 from console.ui.keys import sequence
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
-from console.ui.reports import ReportsTab, reports_tab
+
+if TYPE_CHECKING:  # the role tabs' modules load with the first role tab (not on a seat's start)
+    from console.ui.admin.pages import RoleServices
+    from console.ui.reports import ReportsTab
 
 
 def role_services(
@@ -53,6 +55,8 @@ def role_services(
     clock: Callable[[], datetime],
     knowledge: KnowledgeService | None = None,
 ) -> RoleServices:
+    from console.ui.admin.pages import RoleServices
+
     return RoleServices(
         accounts=accounts,
         audit_page=partial(audit.show, db),
@@ -70,16 +74,21 @@ def works_a_seat(principal: Principal, seat: str) -> bool:
 def add_role_pages(
     window: MainWindow, principal: Principal, services: RoleServices, ops: Operations
 ) -> None:
+    from console.ui.admin.pages import role_pages
+
     for page in role_pages(principal, services, ops):
         window.add_page(page.widget, page.title, page.key)
 
 
-Reports = Callable[[Principal], ReportsTab | None]
+Reports = Callable[[Principal], "ReportsTab | None"]
 """The reports tab for a principal, or None when it may not see reports."""
 
 
 def reports_for(db: Database, clock: Callable[[], datetime], ops: Operations) -> Reports:
     def make(principal: Principal) -> ReportsTab | None:
+        from console.services.reports import ReportService
+        from console.ui.reports import reports_tab
+
         with db.read() as session:
             districts = catalogue(session)[2]
         chinese = QLocale().language() == QLocale.Language.Chinese
@@ -100,6 +109,8 @@ def role_window(
 ) -> QWidget:
     """``consultation``: the seat signed in at and the 会商 tab's maker (its changes are
     recorded at that seat)."""
+    from console.ui.admin.pages import RoleWindow, role_pages
+
     window = RoleWindow(principal)
     for page in role_pages(principal, services, ops):
         window.add_page(page.widget, page.title, page.key)

@@ -212,7 +212,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     seat.controller.auto_answer = shared.auto_answer
     seat.panel.intake.saved.connect(lambda _number: queues.refresh())
     seat.panel.wants_front.connect(lambda: window.tabs.setCurrentWidget(seat.panel))
-    panel.counts_changed.connect(window.show_alarm_counts)
+    panel.counted.connect(window.show_alarm_counts)  # the counts alone come first at start
     inbox.count_changed.connect(window.show_inbox_count)
     inbox.order_activated.connect(window.open_order)
     detail.shown.connect(inbox.seen_order)  # an order opened from anywhere: its items go quiet
@@ -253,9 +253,9 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     steps.refused.connect(lambda text: status.showMessage(text, 15_000))
     # Held steps not written, dismissed on their order: the banner's count follows.
     detail.held.dismissed.connect(lambda: follow_journal(seat.journal, status, ops, None))
+    panel.refresh()  # first: its counts are half of a start's first data (one read thread)
     if by.may(Capability.SEE_ORDERS):  # the link to the peer's system, where there is one
         status.follow_link(ops, lambda: exchange.link(by))
-    panel.refresh()
     if board is not None:
         board.refresh()
     inbox.refresh()

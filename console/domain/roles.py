@@ -164,6 +164,12 @@ def allowed(principal: Principal, can: Can, platform: Platform | None) -> bool:
     return bool(grants[platform] & principal.roles)
 
 
+def allowed_anywhere(principal: Principal, can: Can) -> bool:
+    """Whether ``principal`` may do ``can`` at its own platform or for the site (a shift
+    lead's tab, which an administrator has site-wide)."""
+    return allowed(principal, can, principal.platform) or allowed(principal, can, SITE)
+
+
 def require(principal: Principal, can: Can, platform: Platform | None) -> None:
     """Refuse (``not_allowed``) what :func:`allowed` does not grant; the log names who and what."""
     if not allowed(principal, can, platform):

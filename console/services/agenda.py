@@ -35,7 +35,7 @@ from console.domain.consultation_items import (
     rule_of,
 )
 from console.domain.refusals import Refused
-from console.domain.roles import SITE, Capability, Seated, allowed
+from console.domain.roles import Capability, Seated, allowed_anywhere
 from console.services.audit import AuditTrail
 from console.services.suggestions import grams
 from console.store import agenda as store
@@ -49,9 +49,7 @@ ORIGIN = "console"  # a rule version made in the console (not imported from a fi
 def require_consultation(by: Seated) -> None:
     """Refuse (``not_allowed``) anyone but a shift lead at their platform or an administrator."""
     p = by.principal
-    if not (
-        allowed(p, Capability.CONSULTATION, p.platform) or allowed(p, Capability.CONSULTATION, SITE)
-    ):
+    if not allowed_anywhere(p, Capability.CONSULTATION):
         raise Refused("not_allowed", f"{p.login!r} may not {Capability.CONSULTATION.value}")
 
 

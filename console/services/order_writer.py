@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session
 
@@ -23,9 +23,11 @@ from console.domain.order_types import Actor, Event
 from console.domain.orders import Action, FirstContactMode, Status, WorkOrder, apply
 from console.domain.roles import Seated
 from console.services.audit import AuditTrail
-from console.services.exchange_outbox import Outbox
 from console.store import alarms, report_rollup
 from console.store import orders as repo
+
+if TYPE_CHECKING:  # the exchange's modules (jsonschema) load only where an exchange is on
+    from console.services.exchange_outbox import Outbox
 
 
 def check_seen(stored: repo.Stored, seen: int) -> None:

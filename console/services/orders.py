@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from console.domain.calendar import BusinessCalendar
 from console.domain.catalogue import District, Field, Kind
@@ -24,7 +25,6 @@ from console.domain.orders import (
 from console.domain.roles import Seated
 from console.domain.typed_text import unstorable
 from console.services.audit import AuditTrail
-from console.services.exchange_outbox import Outbox
 from console.services.linkage import LinkageService
 from console.services.order_writer import OrderWriter, check_seen
 from console.services.privacy import caller_forms, privacy_key
@@ -40,6 +40,9 @@ from console.store.departments import active_department
 from console.store.engine import Database
 from console.store.orders import OrderSummary, Stored, UnknownOrder
 from console.store.seed import catalogue
+
+if TYPE_CHECKING:  # the exchange's modules (jsonschema) load only where an exchange is on
+    from console.services.exchange_outbox import Outbox
 
 MAX_CODE = 64  # characters of a catalogue code (kind, field, district); longer ones are unknown
 

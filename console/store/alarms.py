@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import and_, case, func, literal, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from console.domain.alarm_levels import AlarmLevel, AlarmSettings, alarm_key, thresholds
@@ -205,22 +206,43 @@ def open_alarms(
 def open_counts(session: Session) -> dict[AlarmLevel, int]:
     """The true number of open alarms per level, however many there are: one per running
     deadline, at its highest raised level, and not counted once that alarm is acknowledged
-    (a later, higher level counts again). One grouped statement over ``ix_alarm_open``."""
-    rank = case(*((col(AlarmRow.level) == lv.value, lv.rank) for lv in AlarmLevel), else_=-1)
-    key = (col(AlarmRow.order_id), col(AlarmRow.deadline), col(AlarmRow.due_at))
-    newest = func.row_number().over(
-        partition_by=key, order_by=(rank.desc(), col(AlarmRow.id).desc())
+    (a later, higher level counts again).
+
+    The open, unacknowledged alarms come from the partial index ``ix_alarm_open``; each is
+    counted unless another open alarm of its deadline outranks it (a higher level, or the
+    same level raised later: a larger id), looked up through ``ix_alarm_order``. A window
+    function over the open alarms said the same, but the planners partitioned every alarm of
+    the table (SQLite scanned all of them in ``ix_alarm_order``'s order: 0.3–0.7 s at 1 M
+    orders, against ~20 ms here) and the alarm panel's counts are on the start's path."""
+    mine, other = AlarmRow, aliased(AlarmRow, name="other")
+
+    def rank(row: Any) -> Any:
+        return case(*((col(row.level) == lv.value, lv.rank) for lv in AlarmLevel), else_=-1)
+
+    outranked = (
+        select(literal(1))
+        .where(
+            col(other.order_id) == col(mine.order_id),
+            col(other.deadline) == col(mine.deadline),
+            col(other.due_at) == col(mine.due_at),
+            col(other.raised_at).is_not(None),
+            col(other.resolved_at).is_(None),
+            or_(
+                rank(other) > rank(mine),
+                and_(rank(other) == rank(mine), col(other.id) > col(mine.id)),
+            ),
+        )
+        .exists()
     )
-    tops = (
-        select(col(AlarmRow.level).label("level"), col(AlarmRow.acknowledged_at).label("ack"),
-               newest.label("n"))
-        .where(col(AlarmRow.raised_at).is_not(None), col(AlarmRow.resolved_at).is_(None))
-        .subquery()
-    )  # fmt: skip
     stmt = (
-        select(tops.c.level, func.count())
-        .where(tops.c.n == 1, tops.c.ack.is_(None))
-        .group_by(tops.c.level)
+        select(col(mine.level), func.count())
+        .where(
+            col(mine.raised_at).is_not(None),
+            col(mine.resolved_at).is_(None),
+            col(mine.acknowledged_at).is_(None),
+            ~outranked,
+        )
+        .group_by(col(mine.level))
     )
     counts = dict.fromkeys(AlarmLevel, 0)
     for level, number in session.execute(stmt).all():

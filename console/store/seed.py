@@ -6,7 +6,9 @@ overwrites a site's changes, it only brings in codes the shipped seed added sinc
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session, SQLModel, select
 
@@ -53,58 +55,54 @@ def department_row(d: Department) -> DepartmentRow:
     )
 
 
+def _kind_row(k: Kind) -> KindRow:
+    return KindRow(
+        code=k.code,
+        platform=k.platform.value,
+        name_zh=k.name_zh,
+        name_en=k.name_en,
+        hint_zh=k.hint_zh,
+        weight=k.weight,
+        police=k.police,
+    )
+
+
+def _field_row(f: Field) -> FieldRow:
+    return FieldRow(
+        code=f.code,
+        platform=f.platform.value,
+        name_zh=f.name_zh,
+        name_en=f.name_en,
+        weight=f.weight,
+    )
+
+
+def _district_row(d: District) -> DistrictRow:
+    return DistrictRow(
+        code=d.code,
+        name_zh=d.name_zh,
+        name_en=d.name_en,
+        city_code=d.city_code,
+        weight=d.weight,
+    )
+
+
 def seed_catalogue(session: Session, folder: Path | None = None) -> int:
     """Insert catalogue entries whose code the database lacks; returns how many were added."""
     kinds, fields, districts = load_seed(folder)
     departments = load_departments(folder)
     added = 0
-    wanted: list[tuple[type[SQLModel], list[SQLModel]]] = [
-        (
-            KindRow,
-            [
-                KindRow(
-                    code=k.code,
-                    platform=k.platform.value,
-                    name_zh=k.name_zh,
-                    name_en=k.name_en,
-                    hint_zh=k.hint_zh,
-                    weight=k.weight,
-                    police=k.police,
-                )
-                for k in kinds
-            ],
-        ),
-        (
-            FieldRow,
-            [
-                FieldRow(
-                    code=f.code,
-                    platform=f.platform.value,
-                    name_zh=f.name_zh,
-                    name_en=f.name_en,
-                    weight=f.weight,
-                )
-                for f in fields
-            ],
-        ),
-        (
-            DistrictRow,
-            [
-                DistrictRow(
-                    code=d.code,
-                    name_zh=d.name_zh,
-                    name_en=d.name_en,
-                    city_code=d.city_code,
-                    weight=d.weight,
-                )
-                for d in districts
-            ],
-        ),
-        (DepartmentRow, [department_row(d) for d in departments]),
+    # Each table's seed entries and how one becomes a row: rows are made only for the codes
+    # the database lacks (every start runs this; making every row cost ~40 ms of it).
+    wanted: list[tuple[type[SQLModel], Sequence[Any], Callable[[Any], SQLModel]]] = [
+        (KindRow, kinds, _kind_row),
+        (FieldRow, fields, _field_row),
+        (DistrictRow, districts, _district_row),
+        (DepartmentRow, departments, department_row),
     ]
-    for table, rows in wanted:
+    for table, entries, row in wanted:
         present = set(session.exec(select(table.code)).all())  # type: ignore[attr-defined]
-        new = [r for r in rows if r.code not in present]  # type: ignore[attr-defined]
+        new = [row(e) for e in entries if e.code not in present]
         session.add_all(new)
         added += len(new)
     session.flush()

@@ -32,7 +32,9 @@ class SwitchSite:
     settings: Settings  # the site config (an adapter's own keys live in [telephony])
     loop: asyncio.AbstractEventLoop  # the adapter runs on it; it is not running yet
     lines: Collection[Line]  # the lines this process has console seats on
-    known_callers: Callable[[], Sequence[str]]  # phone numbers already in the database
+    # Phone numbers already in the database, as read so far: asked at each repeat call (the
+    # composition reads them once the seat's first data is on screen; empty until then).
+    known_callers: Callable[[], Sequence[str]]
 
 
 Builder = Callable[[SwitchSite], Telephony]
@@ -48,15 +50,19 @@ def _simulated(site: SwitchSite) -> Telephony:
     from console.telephony.simulated import SimulatedSwitch
 
     settings = site.settings
-    known = list(site.known_callers())
     rng = random.Random()
+
+    def repeat_caller() -> str | None:
+        known = site.known_callers()
+        return rng.choice(known) if known else None
+
     per_min = settings.sim_calls_per_min
     rates = {Line.HOTLINE: per_min, Line.POLICE: per_min / 2}
     open_lines = set(site.lines)
     switch = SimulatedSwitch(
         rate_per_min={line: rates[line] for line in open_lines},
-        callers=(lambda: rng.choice(known)) if known else None,
-        repeat_share=0.6 if known else 0.0,
+        callers=repeat_caller,
+        repeat_share=0.6,
         # Two console seats: the peer is a person who hangs up with F6, not a timer.
         transferred_talk_s=None if len(open_lines) == 2 else 120.0,
         answer_window_s=settings.transfer_window_s,

@@ -28,7 +28,7 @@ class Arrivals:
         rate_per_min: float | Mapping[Line, float],
         *,
         base: int,
-        callers: Callable[[], str] | None,
+        callers: Callable[[], str | None] | None,
         repeat_share: float,
         timers: Timers,
         arrive: Callable[[Line], object],
@@ -54,9 +54,9 @@ class Arrivals:
         repeat = rng.random() < self._repeat_share
         if not repeat:
             return random_mobile(rng)
-        if self._callers is not None:
-            return self._callers()
-        return random_mobile(self._fresh[line])
+        # A supplier with none to give yet (still reading them at start): a fresh caller.
+        known = self._callers() if self._callers is not None else None
+        return known or random_mobile(self._fresh[line])
 
     def start(self) -> None:
         now = self._timers.loop().time()

@@ -75,7 +75,7 @@ class SimulatedSwitch(Telephony):
         *,
         rate_per_min: float | Mapping[Line, float] = DEFAULT_RATES,
         seed: int | None = None,
-        callers: Callable[[], str] | None = None,
+        callers: Callable[[], str | None] | None = None,
         repeat_share: float = 0.3,
         answer_window_s: float = 30.0,
         peer_answer_s: float = 2.0,
@@ -88,8 +88,8 @@ class SimulatedSwitch(Telephony):
         colleagues: Mapping[Line, int] | None = None,
     ) -> None:
         """``callers`` supplies repeat callers (the app draws them from the database; it must be
-        quick — keep the numbers in memory): a share ``repeat_share`` of calls comes from it, the
-        rest are fresh random mobiles. ``transferred_talk_s``: the peer ends a transferred call
+        quick — keep the numbers in memory; None: none known yet): a share ``repeat_share`` of
+        calls comes from it, the rest are fresh random mobiles. ``transferred_talk_s``: the peer ends a transferred call
         after that long (None: never). ``patience_s``: an unanswered caller gives up (None: never).
         ``ring_timeout_s``: a call left ringing at a seat that long goes to the next ready seat
         and that seat is made not ready ("ring_no_answer"; None: it rings on).

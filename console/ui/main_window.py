@@ -9,6 +9,7 @@ the newest lookup is shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QShortcut
@@ -33,15 +34,18 @@ from console.domain.intake import normalise_phone
 from console.services.order_reads import OrderReads
 from console.services.orders import OrderSummary
 from console.ui.history_model import HistoryModel
-from console.ui.hotspots import HotspotView
 from console.ui.keys import KEYS, marked, sequence
+from console.ui.lazy_page import built, when_built
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
-from console.ui.reports.tab import ReportsTab
 from console.ui.seat.order_detail import OrderDetail
 from console.ui.seat.queues_view import QueuesView
 from console.ui.status_bar import StatusBar
-from console.ui.wallboard import Wallboard
+
+if TYPE_CHECKING:  # the tabs a seat's start does not build (console/ui/lazy_page.py)
+    from console.ui.hotspots import HotspotView
+    from console.ui.reports.tab import ReportsTab
+    from console.ui.wallboard import Wallboard
 
 DEFAULT_SIZE = QSize(1280, 800)
 MINIMUM_SIZE = QSize(940, 640)  # fits 1366×768, and half of 1920×1080 (`make run`'s pair)
@@ -75,9 +79,9 @@ class MainWindow(QMainWindow):
         call_area: QWidget | None = None,
         inbox: QWidget | None = None,
         emergency: QWidget | None = None,
-        hotspots: HotspotView | None = None,
+        hotspots: QWidget | None = None,  # a HotspotView, or a LazyPage of one
         wallboard: Wallboard | None = None,
-        reports: ReportsTab | None = None,
+        reports: QWidget | None = None,  # a ReportsTab, or a LazyPage of one
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -207,12 +211,14 @@ class MainWindow(QMainWindow):
         if self.detail is not None:
             self.detail.order_activated.connect(self.open_order)
         if self.hotspots is not None:
-            self.hotspots.order_activated.connect(self.open_order)
+            when_built(self.hotspots, lambda v: cast("HotspotView", v).order_activated.connect(
+                self.open_order))  # fmt: skip
         if self.wallboard is not None:
             self.wallboard_shortcut = QShortcut(sequence("wallboard"), self)
             self.wallboard_shortcut.activated.connect(self.wallboard.toggle)
         if self.reports is not None:
-            self.reports.order_activated.connect(self.open_order)
+            when_built(self.reports, lambda t: cast("ReportsTab", t).order_activated.connect(
+                self.open_order))  # fmt: skip
             self.reports_shortcut.activated.connect(self.show_reports)
 
     def add_page(self, widget: QWidget, title: str, key: str) -> None:
@@ -290,7 +296,7 @@ class MainWindow(QMainWindow):
     def show_reports(self) -> None:
         assert self.reports is not None
         self.tabs.setCurrentWidget(self.reports_page)
-        self.reports.focus_first()
+        cast("ReportsTab", built(self.reports)).focus_first()
 
     @Slot()
     def focus_lookup(self) -> None:

@@ -15,12 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import cast
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
+from console.ui.hotspots import HotspotView
+from console.ui.lazy_page import built
 from console.ui.main_window import MainWindow
+from console.ui.reports import ReportsTab
 from console.ui.reports.page import CHARTED
 from tests.waiting import until
 
@@ -30,10 +34,10 @@ Checked = Callable[[str, dict[str, QWidget]], bool]
 
 async def floor_shots(window: MainWindow, shot: Shot, checked: Checked) -> bool:
     failed = False
-    reports = window.reports
-    if reports is None:
+    if window.reports is None:
         print("no reports tab for the shift lead", flush=True)
         return True
+    reports = cast(ReportsTab, built(window.reports))  # a tab built when first shown
     loaded: list[object] = []
     reports.loaded.connect(loaded.append)
     window.activateWindow()
@@ -64,13 +68,13 @@ async def floor_shots(window: MainWindow, shot: Shot, checked: Checked) -> bool:
     await shot("reports_charts")
     failed |= not checked("reports_charts", {"district title": district.title})
 
-    spots = window.hotspots
-    if spots is None:
+    if window.hotspots is None:
         print("no hot spots tab for the 12345 shift lead", flush=True)
         return True
+    spots = cast(HotspotView, built(window.hotspots))
     counted: list[int] = []
     spots.loaded.connect(counted.append)
-    window.tabs.setCurrentWidget(spots)
+    window.tabs.setCurrentWidget(window.hotspots)
     spots.refresh()
     await until(lambda: counted and counted[-1] > 0, timeout=30, what="the planted hot spots")
     await until(lambda: spots.orders.count() > 0, what="the hot spot's orders")

@@ -38,7 +38,7 @@ from tests.ui.alarm_panel_harness import (
     rows,
     tab_texts,
 )
-from tests.ui.ops_doubles import InlineOperations
+from tests.ui.ops_doubles import HeldOperations, InlineOperations
 
 
 def test_counts_per_level_and_tabs_by_due_day(
@@ -221,3 +221,24 @@ def test_the_panel_speaks_chinese(qtbot: QtBot, scene: Scene, worker: Operations
     assert seat_header == "经办坐席"
     assert items(panel.queue_box) == ["全部", "待签收", "待反馈", "待办结"]
     assert items(panel.seat_box) == ["全部", "A-01", "J-07"]
+
+
+def test_the_first_refresh_shows_the_counts_before_the_list(qtbot: QtBot, scene: Scene) -> None:
+    """A start's first data: the chips (and the Alarms tab's count) from one cheap count read,
+    before the list of open alarms is read; later refreshes read the list (and counts) alone."""
+    ops = HeldOperations()
+    panel = AlarmPanel(scene.alarms, kind_names=scene.kind_names,
+                       by=lead("值班长", "A-01", Platform.HOTLINE), ops=ops)  # fmt: skip
+    qtbot.addWidget(panel)
+    panel.set_now(scene.clock.now())
+    panel.refresh()
+    assert len(ops.asks) == 2  # the counts, then the list
+    with qtbot.waitSignal(panel.counted) as counted:
+        ops.answer()
+    assert list(counted.args[0].values()) == [3, 1, 2] and panel.model.rowCount() == 0
+    assert [chip.text() for chip in panel.chips.values()][2] == "● Overdue 2"
+    with qtbot.waitSignal(panel.counts_changed):
+        ops.answer()
+    assert panel.model.rowCount() == 3
+    panel.refresh()
+    assert len(ops.asks) == 1  # the list and its counts, in one read

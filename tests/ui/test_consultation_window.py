@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
 import pytest
 import qasync
@@ -22,7 +23,9 @@ from console.store.orders import count
 from console.store.seed import catalogue
 from console.telephony.simulated import SimulatedSwitch
 from console.ui.consultation import ConsultationTab
+from console.ui.lazy_page import LazyPage, when_built
 from console.ui.operations import Operations
+from console.ui.reports import ReportsTab
 from tests.agenda_data import plant
 from tests.principals import at_seat, lead
 from tests.ui.test_keys import check
@@ -63,16 +66,20 @@ def windows(
 
 def test_the_lead_has_the_tab_and_the_agent_not(qtbot: QtBot, windows: list[WindowParts]) -> None:
     hot_lead, agent = (p.window for p in windows)
-    tab = hot_lead.findChild(ConsultationTab)
-    assert tab is not None and agent.findChild(ConsultationTab) is None
     titles = [hot_lead.tabs.tabText(i) for i in range(hot_lead.tabs.count())]
     assert "会商(&2)" in titles
-    qtbot.waitUntil(lambda: tab.agenda_model.rowCount() == 4)  # read on the worker
+    assert "会商(&2)" not in [agent.tabs.tabText(i) for i in range(agent.tabs.count())]
+    # Built when first shown (issue 18: not on the start's path), by its key too.
+    assert hot_lead.findChild(ConsultationTab) is None
     hot_lead.show()
     hot_lead.activateWindow()
     qtbot.waitUntil(hot_lead.isActiveWindow)
     QTest.keyClick(hot_lead, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: hot_lead.tabs.currentWidget() is tab)
+    qtbot.waitUntil(lambda: hot_lead.findChild(ConsultationTab) is not None)
+    tab = hot_lead.findChild(ConsultationTab)
+    assert tab is not None and agent.findChild(ConsultationTab) is None
+    qtbot.waitUntil(lambda: hot_lead.tabs.currentWidget() is tab.parentWidget())
+    qtbot.waitUntil(lambda: tab.agenda_model.rowCount() == 4)  # read on the worker
     check(hot_lead, "the 会商 tab in front")
     QTest.keyClick(hot_lead, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: tab.pages.currentIndex() == 2)
@@ -89,7 +96,13 @@ def test_a_change_made_in_the_tab_reaches_the_seats_suggestion_at_once(
     part = windows[0]
     followed: list[tuple[bool, bool]] = []
     monkeypatch.setattr(part.seat, "follow_policy", lambda *what: followed.append(what))
-    tab = part.window.findChild(ConsultationTab)
+    window = part.window
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # built when shown
+    qtbot.waitUntil(lambda: window.findChild(ConsultationTab) is not None)
+    tab = window.findChild(ConsultationTab)
     assert tab is not None
     qtbot.waitUntil(lambda: tab.rules_model.rowCount() == 1)
     tab.rules_table.selectRow(0)
@@ -97,3 +110,23 @@ def test_a_change_made_in_the_tab_reaches_the_seats_suggestion_at_once(
     with qtbot.waitSignal(tab.done, timeout=10_000):
         tab.confirm()
     assert followed == [(True, False)]
+
+
+def test_the_lead_s_reports_tab_is_built_by_its_key_not_at_start(
+    qtbot: QtBot, windows: list[WindowParts]
+) -> None:
+    hot_lead, agent = (p.window for p in windows)
+    assert agent.reports is None
+    page = hot_lead.reports
+    assert isinstance(page, LazyPage) and not page.is_built  # issue 18: not on the start's path
+    assert hot_lead.findChild(ReportsTab) is None
+    loaded: list[object] = []
+    when_built(page, lambda tab: cast(ReportsTab, tab).loaded.connect(loaded.append))
+    hot_lead.show()
+    hot_lead.activateWindow()
+    qtbot.waitUntil(hot_lead.isActiveWindow)
+    QTest.keyClick(hot_lead, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    qtbot.waitUntil(lambda: hot_lead.findChild(ReportsTab) is not None)
+    assert hot_lead.tabs.currentWidget() is hot_lead.reports_page and page.is_built
+    qtbot.waitUntil(lambda: bool(loaded), timeout=20_000)  # shown: it reads its report

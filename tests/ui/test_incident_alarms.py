@@ -31,6 +31,9 @@ class NoDeadlines:
     def panel(self) -> tuple[list[AlarmView], dict[AlarmLevel, int]]:
         return [], dict.fromkeys(AlarmLevel, 0)
 
+    def open_counts(self) -> dict[AlarmLevel, int]:
+        return dict.fromkeys(AlarmLevel, 0)
+
 
 def scene() -> FakeIncidents:
     gas, drill = incident(GAS, level=Level.II), incident(DRILL, level=Level.III, drill=True)

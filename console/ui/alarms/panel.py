@@ -3,7 +3,8 @@
 
 One read fetches the open alarms (up to the store's limit) and the true counts per level (the
 chips, the Alarms tab: acknowledged alarms are not open, and the counts are the database's
-totals however long the list); filters (platform, kind, level, queue, handling seat: see
+totals however long the list); the first read is preceded by the counts alone (one indexed
+query), so the chips and the tab's count are on screen at start before the list is read; filters (platform, kind, level, queue, handling seat: see
 :mod:`console.ui.alarms.filters`) and the Today/Tomorrow/Later tabs work on that list without
 another round trip, and the level chips and ``counts_changed`` count all open alarms, whatever is
 filtered. Service calls are operations (:mod:`console.ui.operations`), off the UI thread.
@@ -69,11 +70,13 @@ COLUMN_WIDTHS = (80, 168, 88, 84, 96, 112, 56, 88, 160)  # the last column stret
 class AlarmPanel(QWidget):
     """Signals: ``counts_changed(counts)`` after each refresh, ``counts`` a mapping of every
     :class:`AlarmLevel` (mildest first) to its number of open, unacknowledged alarms, one per
-    running deadline (its highest level), whatever the filters: the database's totals.
+    running deadline (its highest level), whatever the filters: the database's totals;
+    ``counted(counts)`` whenever the chips show counts read, the first time before the list.
 
     ``seat`` is this console's seat: the seat filter's Mine (我的) and :meth:`show_mine`."""
 
     counts_changed = Signal(object)  # Mapping[AlarmLevel, int]
+    counted = Signal(object)  # Mapping[AlarmLevel, int]
 
     def __init__(
         self,
@@ -99,6 +102,7 @@ class AlarmPanel(QWidget):
         self._kind_names = kind_names
         self._alarms: list[AlarmView] = []  # collapsed, unfiltered
         self._counts: dict[AlarmLevel, int] = {}  # open and unacknowledged, from the database
+        self._listed = False  # the list read once: no separate count read any more
         self._day = china_date(datetime.now(UTC))
         self._writing: tuple[AlarmView, QLineEdit, str] | None = None
         self.model = AlarmTableModel(kind_names, self)
@@ -206,7 +210,11 @@ class AlarmPanel(QWidget):
     @Slot()
     def refresh(self) -> None:
         """Re-query the open alarms; resolved ones disappear, new ones appear. One query at a
-        time: a refresh asked meanwhile runs once it is answered."""
+        time: a refresh asked meanwhile runs once it is answered. Until the list was read
+        once, the counts are read first, alone (a start shows them without waiting for it)."""
+        if not self._listed and not self._ops.in_flight(self, "counts"):
+            self._ops.read(self, "counts", self._service.open_counts, success=self._counts_read,
+                           failure=self._not_loaded)  # fmt: skip
         self._ops.read(self, "alarms", self._service.panel, success=self._loaded,
                        failure=self._not_loaded)  # fmt: skip
         if self.link is not None:
@@ -327,14 +335,22 @@ class AlarmPanel(QWidget):
     def _not_loaded(self, error: Exception) -> None:
         self._say(self._load_failed + refusal_text(error), error=True)
 
+    def _counts_read(self, counts: dict[AlarmLevel, int]) -> None:
+        if self._listed:  # the list (and its counts) came first after all: they are newer
+            return
+        self._counts = counts
+        self.counted.emit(self._show_counts())
+
     def _loaded(self, answer: tuple[list[AlarmView], dict[AlarmLevel, int]]) -> None:
         if self.message.text().startswith(self._load_failed):
             self._say("")  # loading works again
         alarms, self._counts = answer
+        self._listed = True
         self._alarms = collapse(alarms)
         counts = self._show_counts()
         self.filters.set_seats(a.seat for a in self._alarms if a.seat)
         self._apply()
+        self.counted.emit(counts)
         self.counts_changed.emit(counts)
 
     def _show_counts(self) -> dict[AlarmLevel, int]:

@@ -8,16 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 
-from console.domain.roles import SITE, Capability, Seated, allowed
+from console.domain.roles import Capability, Seated, allowed_anywhere
 from console.ui.consultation.tab import AgendaReads, ConsultationTab, RuleWrites
 from console.ui.operations import Operations
 
 
 def may_consult(by: Seated) -> bool:
-    p = by.principal
-    return allowed(p, Capability.CONSULTATION, p.platform) or allowed(
-        p, Capability.CONSULTATION, SITE
-    )
+    return allowed_anywhere(by.principal, Capability.CONSULTATION)
 
 
 def consultation_tab(

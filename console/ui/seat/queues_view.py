@@ -205,9 +205,11 @@ class QueuesView(QWidget):
         self._stale: set[QueueKind] = set()  # queues changed since they were last in front
         self._build()
         self._connect_signals()
+        # The tab counts once the first pages are in: a start's first data (the pages, the
+        # alarm counts) does not wait behind the four counts on the read thread.
+        self.ready.connect(self.recount, Qt.ConnectionType.SingleShotConnection)
         for page in self.pages.values():
             page.start()
-        self.recount()
 
     def _build(self) -> None:
         self.tabs = QTabBar()
