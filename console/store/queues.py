@@ -38,7 +38,10 @@ from sqlmodel import Session, col
 
 from console.domain.order_search import Search, SearchHow, read_search
 from console.domain.orders import Platform, Status
+from console.store import queue_count_tables as counted
+from console.store import queue_counts
 from console.store.engine import Database
+from console.store.queue_counts import Totals
 from console.store.tables import FED_BACK_SQL, OPEN_SQL, TRANSFERRED_SQL, OrderRow
 
 DESCRIPTION_CHARS = 80
@@ -154,25 +157,41 @@ def read_page(db: Database, query: QueueQuery, after: Cursor | None, limit: int)
 
 
 def count_queue(session: Session, query: QueueQuery) -> int:
-    """How many orders the unsearched ``query`` holds, counted on its index alone: the partial
-    indexes of MINE, PLATFORM_OPEN and AWAITING_SIGN_FOR hold exactly their rows, and ALL is
-    the table's smallest index (SQLite) or an index-only scan (PostgreSQL). 1 M orders: a few
-    ms on SQLite (BENCHMARKS.md, ``queue_count_ms``)."""
+    """How many orders the unsearched ``query`` holds: read from the kept counters
+    (:mod:`console.store.queue_count_tables`, migration 0026), never a count of the rows —
+    a few rows read whatever the table's size."""
+    return _total(queue_counts.read(session)[0], query)
+
+
+def _total(totals: Totals, query: QueueQuery) -> int:
     if query.search.strip():
         raise ValueError("a search is not counted: it shows its rows")
-    plan = _plan(query)
-    total = 0
-    for where in (plan.where, plan.also):  # MINE's second part: what waits for its 办结
-        if where is not None:
-            counted = session.execute(select(func.count()).select_from(OrderRow).where(*where))
-            total += int(counted.one()[0])
-    return total
+    if query.kind is QueueKind.ALL:
+        return totals[(counted.ALL, "")]
+    if query.kind is QueueKind.MINE:
+        assert query.seat is not None
+        mine = totals[(counted.SEAT_OPEN, query.seat)]
+        if query.platform is not None:  # and what waits for its 办结, taken at other seats
+            origin = query.platform.value
+            mine += totals[(counted.FED_BACK, origin)]
+            mine -= totals[(counted.SEAT_FED_BACK, counted.seat_scope(origin, query.seat))]
+        return mine
+    assert query.platform is not None
+    queue = counted.OPEN if query.kind is QueueKind.PLATFORM_OPEN else counted.TRANSFERRED
+    return totals[(queue, query.platform.value)]
 
 
 def count_queues(db: Database, queries: Sequence[QueueQuery]) -> list[int]:
-    """:func:`count_queue` of each query, in one read session (what the view runs off-thread)."""
+    """:func:`count_queue` of each query from one read of the counters (what the view runs
+    off-thread every few seconds). On PostgreSQL, once the counters' rows pass
+    :data:`~console.store.queue_counts.COMPACT_AT` (a row a server backend that wrote), the
+    rows of gone backends are folded together in a short write of their own."""
     with db.read() as session:
-        return [count_queue(session, query) for query in queries]
+        totals, rows = queue_counts.read(session)
+    if rows > queue_counts.COMPACT_AT and not db.is_sqlite:
+        with db.write(notify=False) as session:
+            queue_counts.compact(session)
+    return [_total(totals, query) for query in queries]
 
 
 def _search(query: QueueQuery) -> Search | None:
