@@ -4,11 +4,13 @@ recount them from the orders (the proof), and fold PostgreSQL's per-backend rows
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text, tuple_
 from sqlalchemy.orm import Session
 
-from console.store.queue_count_tables import COUNTED
+from console.store.queue_count_tables import COUNTED, QueueCountRow
 
 Totals = Counter[tuple[str, str]]  # (queue, scope) → orders
 
@@ -16,10 +18,11 @@ COMPACT_AT = 10_000  # PostgreSQL: rows (~10 a backend that wrote) past which re
 _COMPACTOR = 180026  # the advisory lock that keeps compaction to one transaction at a time
 
 _READ = text("SELECT queue, scope, sum(n), count(*) FROM queue_count GROUP BY queue, scope")
+_ROWS = QueueCountRow.__table__  # type: ignore[attr-defined]
 _RECOUNT = text(
     " UNION ALL ".join(
-        f"SELECT '{c.queue}', {c.scope.format(r='r')}, count(*) FROM work_order r "
-        f"WHERE {c.where.format(r='r')} GROUP BY 1, 2"
+        f"SELECT '{c.queue}', {c.scope.format(r='r')}, count(*) FROM work_order r"
+        + (f" WHERE {c.where.format(r='r')} GROUP BY 1, 2" if c.where else "")
         for c in COUNTED
     )
 )
@@ -36,11 +39,20 @@ _COMPACT = text(
 )
 
 
-def read(session: Session) -> tuple[Totals, int]:
-    """Every counter's total, and how many rows hold them (PostgreSQL: one a backend)."""
+def read(session: Session, keys: Collection[tuple[str, str]] | None = None) -> tuple[Totals, int]:
+    """The totals of the counters ``keys`` (None: all of them; absent: 0), and how many rows
+    hold them (PostgreSQL: one a backend that wrote)."""
     totals: Totals = Counter()
     rows = 0
-    for queue, scope, n, parts in session.execute(_READ):
+    query: Any = _READ
+    if keys is not None:
+        picked = tuple_(_ROWS.c.queue, _ROWS.c.scope).in_(sorted(keys))
+        query = (
+            select(_ROWS.c.queue, _ROWS.c.scope, func.sum(_ROWS.c.n), func.count())
+            .where(picked)
+            .group_by(_ROWS.c.queue, _ROWS.c.scope)
+        )
+    for queue, scope, n, parts in session.execute(query):
         totals[(queue, scope)] = int(n)
         rows += int(parts)
     return totals, rows

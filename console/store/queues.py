@@ -160,25 +160,30 @@ def count_queue(session: Session, query: QueueQuery) -> int:
     """How many orders the unsearched ``query`` holds: read from the kept counters
     (:mod:`console.store.queue_count_tables`, migration 0026), never a count of the rows —
     a few rows read whatever the table's size."""
-    return _total(queue_counts.read(session)[0], query)
+    return _total(queue_counts.read(session, [k for k, _ in _terms(query)])[0], query)
 
 
-def _total(totals: Totals, query: QueueQuery) -> int:
+def _terms(query: QueueQuery) -> list[tuple[tuple[str, str], int]]:
+    """The counters whose sum (each times its sign) is ``query``'s total."""
     if query.search.strip():
         raise ValueError("a search is not counted: it shows its rows")
     if query.kind is QueueKind.ALL:
-        return totals[(counted.ALL, "")]
+        return [((counted.ALL, ""), 1)]
     if query.kind is QueueKind.MINE:
         assert query.seat is not None
-        mine = totals[(counted.SEAT_OPEN, query.seat)]
+        terms = [((counted.SEAT_OPEN, query.seat), 1)]
         if query.platform is not None:  # and what waits for its 办结, taken at other seats
             origin = query.platform.value
-            mine += totals[(counted.FED_BACK, origin)]
-            mine -= totals[(counted.SEAT_FED_BACK, counted.seat_scope(origin, query.seat))]
-        return mine
+            scope = counted.seat_scope(origin, query.seat)
+            terms += [((counted.FED_BACK, origin), 1), ((counted.SEAT_FED_BACK, scope), -1)]
+        return terms
     assert query.platform is not None
     queue = counted.OPEN if query.kind is QueueKind.PLATFORM_OPEN else counted.TRANSFERRED
-    return totals[(queue, query.platform.value)]
+    return [((queue, query.platform.value), 1)]
+
+
+def _total(totals: Totals, query: QueueQuery) -> int:
+    return sum(sign * totals[key] for key, sign in _terms(query))
 
 
 def count_queues(db: Database, queries: Sequence[QueueQuery]) -> list[int]:
@@ -186,8 +191,9 @@ def count_queues(db: Database, queries: Sequence[QueueQuery]) -> list[int]:
     off-thread every few seconds). On PostgreSQL, once the counters' rows pass
     :data:`~console.store.queue_counts.COMPACT_AT` (a row a server backend that wrote), the
     rows of gone backends are folded together in a short write of their own."""
+    keys = {key for query in queries for key, _ in _terms(query)}
     with db.read() as session:
-        totals, rows = queue_counts.read(session)
+        totals, rows = queue_counts.read(session, keys)
     if rows > queue_counts.COMPACT_AT and not db.is_sqlite:
         with db.write(notify=False) as session:
             queue_counts.compact(session)

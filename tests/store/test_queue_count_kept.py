@@ -116,11 +116,10 @@ def test_kept_totals_equal_a_recount_after_a_mixed_workload(db: Database) -> Non
 
 
 @pytest.mark.postgres
+@pytest.mark.parametrize("db", ["postgres"], indirect=True)  # SQLite writes one at a time
 def test_seats_writing_at_once_neither_wait_nor_miscount(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if db.is_sqlite:
-        pytest.skip("PostgreSQL: one counter row a backend; SQLite writes one at a time")
     url = db.engine.url.render_as_string(hide_password=False)
     seeded = service(db)
     first = [seeded.create(draft(n), A01).order.number for n in range(4)]
