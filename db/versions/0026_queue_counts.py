@@ -11,7 +11,8 @@ SQLite: row triggers add to one row a counter (``part`` 0; one writer at a time)
 PostgreSQL: statement triggers (transition tables: one statement a batch) add to the writing
 backend's own row (``part`` = ``pg_backend_pid()``), so concurrent seats never wait for each
 other's counter row nor deadlock over two of them; readers sum the rows and fold those of gone
-backends into part 0 now and then. ``TRUNCATE`` is not counted (the console never truncates).
+backends into part 0 now and then. Not counted, and never done by the console: ``TRUNCATE``,
+and on SQLite ``INSERT OR REPLACE`` over an order (its implicit delete fires no trigger).
 
 The backfill counts the orders once: on the 10 M demo database about 1 s of reads (the
 partial indexes, and the smallest index for the total).
