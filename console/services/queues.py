@@ -38,5 +38,5 @@ class QueueService:
         return read_page(self._db, query, after, limit)
 
     def count(self, queries: Sequence[QueueQuery]) -> list[int]:
-        """How many orders each unsearched queue holds (index-only counts, one read session)."""
+        """How many orders each unsearched queue holds (the totals the database keeps, one read)."""
         return count_queues(self._db, queries)

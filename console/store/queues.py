@@ -28,18 +28,25 @@ written ``key >= x AND (key > x OR id > y)``: SQLite scans on the ``key > x OR (
 from __future__ import annotations
 
 import enum
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, TextClause, func, or_, select, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col
 
 from console.domain.order_search import Search, SearchHow, read_search
 from console.domain.orders import Platform, Status
+from console.store import queue_count_tables as counted
+from console.store import queue_counts
 from console.store.engine import Database
+from console.store.queue_counts import Totals
 from console.store.tables import FED_BACK_SQL, OPEN_SQL, TRANSFERRED_SQL, OrderRow
+
+log = logging.getLogger(__name__)
 
 DESCRIPTION_CHARS = 80
 PREFIX_END = "~"  # sorts after every character of an order number (digits and '-')
@@ -154,25 +161,50 @@ def read_page(db: Database, query: QueueQuery, after: Cursor | None, limit: int)
 
 
 def count_queue(session: Session, query: QueueQuery) -> int:
-    """How many orders the unsearched ``query`` holds, counted on its index alone: the partial
-    indexes of MINE, PLATFORM_OPEN and AWAITING_SIGN_FOR hold exactly their rows, and ALL is
-    the table's smallest index (SQLite) or an index-only scan (PostgreSQL). 1 M orders: a few
-    ms on SQLite (BENCHMARKS.md, ``queue_count_ms``)."""
+    """How many orders the unsearched ``query`` holds: read from the kept counters
+    (:mod:`console.store.queue_count_tables`, migration 0026), never a count of the rows —
+    a few rows read whatever the table's size."""
+    return _total(queue_counts.read(session, [k for k, _ in _terms(query)])[0], query)
+
+
+def _terms(query: QueueQuery) -> list[tuple[tuple[str, str], int]]:
+    """The counters whose sum (each times its sign) is ``query``'s total."""
     if query.search.strip():
         raise ValueError("a search is not counted: it shows its rows")
-    plan = _plan(query)
-    total = 0
-    for where in (plan.where, plan.also):  # MINE's second part: what waits for its 办结
-        if where is not None:
-            counted = session.execute(select(func.count()).select_from(OrderRow).where(*where))
-            total += int(counted.one()[0])
-    return total
+    if query.kind is QueueKind.ALL:
+        return [((counted.ALL, ""), 1)]
+    if query.kind is QueueKind.MINE:
+        assert query.seat is not None
+        terms = [((counted.SEAT_OPEN, query.seat), 1)]
+        if query.platform is not None:  # and what waits for its 办结, taken at other seats
+            origin = query.platform.value
+            scope = counted.seat_scope(origin, query.seat)
+            terms += [((counted.FED_BACK, origin), 1), ((counted.SEAT_FED_BACK, scope), -1)]
+        return terms
+    assert query.platform is not None
+    queue = counted.OPEN if query.kind is QueueKind.PLATFORM_OPEN else counted.TRANSFERRED
+    return [((queue, query.platform.value), 1)]
+
+
+def _total(totals: Totals, query: QueueQuery) -> int:
+    return sum(sign * totals[key] for key, sign in _terms(query))
 
 
 def count_queues(db: Database, queries: Sequence[QueueQuery]) -> list[int]:
-    """:func:`count_queue` of each query, in one read session (what the view runs off-thread)."""
+    """:func:`count_queue` of each query from one read of the counters (what the view runs
+    off-thread every few seconds). On PostgreSQL, once the counters' rows pass
+    :data:`~console.store.queue_counts.COMPACT_AT` (a row a server backend that wrote), the
+    rows of gone backends are folded together in a short write of their own."""
+    keys = {key for query in queries for key, _ in _terms(query)}
     with db.read() as session:
-        return [count_queue(session, query) for query in queries]
+        totals, rows = queue_counts.read(session, keys)
+    if rows > queue_counts.COMPACT_AT and not db.is_sqlite:
+        try:
+            with db.write(notify=False) as session:
+                queue_counts.compact(session)
+        except SQLAlchemyError as exc:  # the totals read are right; the next count folds
+            log.warning("queue totals not folded: %s", type(exc).__name__)
+    return [_total(totals, query) for query in queries]
 
 
 def _search(query: QueueQuery) -> Search | None:

@@ -6,7 +6,7 @@ and ``order_caller.phone``), when and by whom (login, seat). Unique on (order, p
 is told once, however many seats tick it at once (``INSERT … ON CONFLICT DO NOTHING``).
 
 Revision ID: 0028
-Revises: 0025
+Revises: 0026
 Create Date: 2026-12-05
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0028"
-down_revision = "0025"
+down_revision = "0026"
 branch_labels = None
 depends_on = None
 

@@ -18,6 +18,7 @@ from console.store.engine import Database
 from console.store.orders import UnknownOrder
 from tests.exchange.platforms import Side, link_sides, side
 from tests.principals import at_seat
+from tests.store.kept_counts import assert_kept
 
 A01 = at_seat("王丽", "A-01", Platform.HOTLINE)
 J07 = at_seat("李强", "J-07", Platform.POLICE)
@@ -80,6 +81,7 @@ def test_the_linkage_loop_across_two_databases(sides: tuple[Side, Side]) -> None
     for s in sides:
         with s.db.read() as session:
             assert box.backlog(session).queued == 0
+        assert_kept(s.db)  # the receiver's writes keep the queue totals too (migration 0026)
 
 
 def test_a_duplicate_gets_the_first_answer_and_applies_once(

@@ -24,6 +24,7 @@ from console.services.screen_pop import ScreenPopService
 from console.store.journal_file import JournalFile
 from tests.principals import at_seat
 from tests.services.outage import Outage, pg_outage, sqlite_outage
+from tests.store.kept_counts import assert_kept
 
 CHINA = ZoneInfo("Asia/Shanghai")
 HOTLINE = at_seat("王丽", "A-01", Platform.HOTLINE)
@@ -103,6 +104,7 @@ def test_held_while_down_written_once_in_order_with_their_times(
     events = seat.rows("SELECT at FROM order_event WHERE action = 'create' ORDER BY id")
     assert [when(r[0]) for r in events[1:]] == saved_at
     assert seat.journal.save(draft(4)).startswith("12345-")  # back to numbers at once
+    assert_kept(seat.db)  # the write-back kept the queue totals (migration 0026)
 
 
 def test_a_replay_killed_after_its_commit_writes_nothing_twice(

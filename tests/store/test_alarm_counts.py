@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from sqlalchemy import event, text
+
 from console.demo.load import load_demo_data
 from console.domain.alarm_levels import AlarmLevel
 from console.domain.calendar import load_calendar
@@ -39,3 +41,36 @@ def test_counts_are_true_totals_and_leave_acknowledged_alarms_out(db: Database) 
     after = service.open_counts()
     assert after[AlarmLevel.OVERDUE] == counts[AlarmLevel.OVERDUE] - 1
     assert service.panel()[1] == after
+
+
+def test_sqlite_counts_the_raised_alarms_not_every_alarm_planned(sqlite_db: Database) -> None:
+    """Every order plans several alarms and most are never raised: the counts read the raised
+    ones from a partial index instead of walking all of them in order id order."""
+    calendar = load_calendar()
+    load_demo_data(sqlite_db, 2_000, seed=5, until=date(2026, 11, 26),
+                   policy=load_site_policy(sqlite_db), calendar=calendar)  # fmt: skip
+    AlarmService(sqlite_db, lambda: datetime(2027, 1, 10, tzinfo=UTC), "A-01").sweep()
+    with sqlite_db.write() as s:
+        s.execute(text("ANALYZE"))
+    statements: list[tuple[str, object]] = []
+
+    def seen(_c: object, _cur: object, statement: str, params: object, *_: object) -> None:
+        statements.append((statement, params))
+
+    event.listen(sqlite_db.engine, "before_cursor_execute", seen)
+    try:
+        with sqlite_db.read() as s:
+            repo.open_counts(s)
+    finally:
+        event.remove(sqlite_db.engine, "before_cursor_execute", seen)
+    ((statement, params),) = [(q, p) for q, p in statements if "alarm" in q]
+    with sqlite_db.read() as s:
+        raw = s.connection().connection.driver_connection
+        assert raw is not None
+        plan = " | ".join(r[3] for r in raw.execute(f"EXPLAIN QUERY PLAN {statement}", params))
+    # The raised, open alarms from their partial index (never the table, never every alarm in
+    # ix_alarm_order's order); any other alarm read is a search by its order.
+    steps = plan.split(" | ")
+    assert any("alarm USING INDEX ix_alarm_open" in step for step in steps), plan
+    scans = [step for step in steps if step.startswith("SCAN")]
+    assert all("USING INDEX ix_alarm_open" in step for step in scans), plan

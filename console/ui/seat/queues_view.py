@@ -8,8 +8,9 @@ searches, Esc goes back to the table; Enter on a row opens it; the app binds Ctr
 :meth:`QueuesView.next_queue`. The deadline and created headers sort (the model maps them);
 the work queues start soonest deadline first, all orders newest first.
 
-The tab titles count each queue's orders, however many (``count``: index-only counts off the
-UI thread, at most one every ``COUNT_EVERY_MS`` however often the change feed refreshes); a
+The tab titles count each queue's orders, however many (``count``: the totals the database
+keeps, migration 0026 — a few rows read at any size — off the UI thread, at most one read every
+``COUNT_EVERY_MS`` however often the change feed refreshes); a
 searched ALL queue counts its loaded rows ("200+" while more can be loaded).
 """
 
