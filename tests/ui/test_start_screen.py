@@ -171,7 +171,7 @@ def test_a_database_not_there_at_start_is_waited_for_with_a_countdown(qtbot: QtB
         screen = StartScreen()
         qtbot.addWidget(screen)
         screen.show()
-        seen: list[str] = []
+        seen: list[str] = [screen.status.text()]  # what it says before the first try fails
 
         def watch() -> None:
             seen.append(screen.status.text())
