@@ -68,10 +68,11 @@ def run(ctx: Context) -> list[Figure]:
     path = ctx.bench_db_path()
     if not path.exists():
         raise RuntimeError(f"{path} is missing: run the demo_data benchmark first")
-    db = Database.open(f"sqlite:///{path}")
-    done = migrate.upgrade(db.engine)
-    if done.backup is not None:
-        done.backup.unlink()
+    db = Database.open(ctx.bench_db_url())
+    if not ctx.read_only:  # --read-only: a database already at head, never written
+        done = migrate.upgrade(db.engine)
+        if done.backup is not None:
+            done.backup.unlink()
     agent = Principal("bench", "bench", Platform.HOTLINE, frozenset({Role.AGENT}))
     service = DuplicateService(db, lambda: NOW, OrderWriter(None, None), Seated(agent, "A-01"))
     probes = _probes(db)
@@ -80,7 +81,7 @@ def run(ctx: Context) -> list[Figure]:
     found = [len(service.candidates(**p)) for p in probes]
     ours = [timed_ms(lambda p=p: service.candidates(**p)) for p in probes]  # type: ignore[misc]
     db.dispose()
-    conn = sqlite3.connect(path)
+    conn = ctx.bench_db_connect()
     for probe in probes[:20]:
         _floor(conn, probe)
     floor = [timed_ms(lambda p=p: _floor(conn, p)) for p in probes]  # type: ignore[misc]
