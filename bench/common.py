@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 import statistics
 import time
 from collections.abc import Callable
@@ -56,9 +57,23 @@ class Context:
 
     orders: int
     workdir: Path
+    read_only: bool = False  # --read-only: the benchmarks that honour it never write the file
 
     def bench_db_path(self) -> Path:
         return self.workdir / f"bench-{self.orders}-seed{SEED}.sqlite3"
+
+    def bench_db_url(self) -> str:
+        """The benchmark database's SQLAlchemy URL; with ``read_only``, opened ``mode=ro``
+        (SQLite refuses any write: a shared database, e.g. the 10 M one, stays as it is)."""
+        path = self.bench_db_path()
+        return f"sqlite:///file:{path}?mode=ro&uri=true" if self.read_only else f"sqlite:///{path}"
+
+    def bench_db_connect(self) -> sqlite3.Connection:
+        """A plain ``sqlite3`` connection to it (read-only as :meth:`bench_db_url`)."""
+        path = self.bench_db_path()
+        if self.read_only:
+            return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        return sqlite3.connect(path)
 
 
 def drop_cached(path: Path) -> None:

@@ -73,6 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument(
         "--workdir", type=Path, help="where benchmark databases live (default: a temp dir)"
     )
+    p.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the workdir's database read-only (suggest, suggest_shown, duplicates)",
+    )
     args = p.parse_args(argv)
     chosen = BENCHMARKS if not args.only else [n.strip() for n in args.only.split(",")]
     unknown = set(chosen) - set(BENCHMARKS)
@@ -81,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     keep = args.workdir is not None
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="console-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    ctx = Context(orders=args.orders, workdir=workdir)
+    ctx = Context(orders=args.orders, workdir=workdir, read_only=args.read_only)
     if not args.json:
         print(f"# {machine()}; {args.orders:,} orders; databases in {workdir}")
     try:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -104,6 +104,26 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
         return 0.0
     shared = len(a & b)
     return shared / (len(a) + len(b) - shared)
+
+
+def district_wanted(
+    probe: Probe, normalise: Callable[[str], str] = normalise_address
+) -> Callable[[str, str, str], bool]:
+    """Which of the district's open orders :func:`rank` can make candidates, from their kind,
+    address and caller (the district's read keeps only those, before anything else is built
+    of a row): the same kind (similar text), the same normalised address, the same caller.
+    A caller merged into an order is found by the caller's own read. ``normalise``:
+    :func:`~console.domain.hotspots.normalise_address`, or a memo of it."""
+    address = normalise(probe.address) if probe.address.strip() else ""
+
+    def wanted(kind: str, where: str, phone: str) -> bool:
+        return (
+            (bool(probe.kind) and kind == probe.kind)
+            or (bool(probe.phone) and phone == probe.phone)
+            or (bool(address) and bool(where) and normalise(where) == address)
+        )
+
+    return wanted
 
 
 def rank(probe: Probe, orders: Iterable[Open], now: datetime, window: timedelta) -> list[Candidate]:

@@ -32,7 +32,8 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from console.domain.duplicates import Candidate, Probe, rank
+from console.domain.duplicates import Candidate, Probe, district_wanted, rank
+from console.domain.hotspots import normalise_address
 from console.domain.intake import check_clock
 from console.domain.order_types import Action, Caller
 from console.domain.phone import mask_phone, normalise_phone
@@ -45,6 +46,7 @@ from console.store import orders as repo
 from console.store.engine import Database
 
 __all__ = ["DEFAULT_WINDOW", "DuplicateService", "Joined", "Merged", "RepeatWarning"]
+ADDRESSES_KEPT = 20_000  # normalised addresses remembered (a few districts' open orders)
 RepeatWarning = store.Warning  # what the shift lead's panel lists (the UI never imports the store)
 
 
@@ -84,6 +86,17 @@ class DuplicateService:
         site's ``[duplicates] window_h``."""
         self._db, self._clock, self._writer, self._by = db, clock, writer, by
         self._window, self._on_change = window, on_change
+        self._addresses: dict[str, str] = {}  # normalised, for the district's rows
+
+    def _address(self, address: str) -> str:
+        """:func:`normalise_address`, remembered: each pause reads the same district's open
+        orders again (:data:`ADDRESSES_KEPT` at most, then forgotten at once)."""
+        known = self._addresses.get(address)
+        if known is None:
+            if len(self._addresses) >= ADDRESSES_KEPT:
+                self._addresses.clear()
+            known = self._addresses[address] = normalise_address(address)
+        return known
 
     def candidates(
         self,
@@ -105,7 +118,8 @@ class DuplicateService:
         with self._db.read() as session:
             found = store.open_by_caller(session, [probe.phone]) if probe.phone else []
             if probe.district:
-                found += store.open_in_district(session, probe.district)
+                wanted = district_wanted(probe, self._address)
+                found += store.open_in_district(session, probe.district, wanted=wanted)
         return rank(probe, found, self._clock(), self._window)
 
     def callers(self, number: str) -> list[Caller]:

@@ -6,7 +6,10 @@ chosen and the text typed so far (``console.services.knowledge_index``). The ver
 and indexed once and kept; each search first reads a two-number stamp of the table (rows, last
 row id) and, when it changed (another seat's edit, an import), reads only the rows added since
 (versions are never rewritten) and adds them to the index; the versions in effect are
-settled again when the stamp or the day changes. Pure service: no Qt; the UI calls it off its thread (``Operations.read``).
+settled again when the stamp or the day changes. The last answer is kept with what it
+answered (kind, text, the stamp and day): the pane asks again on every change of the form
+(a phone, an address) and the same kind and text are then answered without ranking again.
+Pure service: no Qt; the UI calls it off its thread (``Operations.read``).
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ class KnowledgeService:
         self._settled: tuple[tuple[int, int], date] | None = None  # (stamp, day) of the index
         self._lock = threading.Lock()
         self._kinds: frozenset[str] | None = None
+        self._last: tuple[object, list[Hit]] | None = None  # (what was asked, its answer)
 
     def today(self) -> date:
         return self._clock().astimezone(CHINA).date()
@@ -57,7 +61,14 @@ class KnowledgeService:
 
     def search(self, kind: str | None, text: str, limit: int = SEARCH_MOST) -> list[Hit]:
         """The articles in effect today for ``kind`` (None: any) and the text typed so far."""
-        return self._current().rank(kind or None, text, limit)
+        index, settled = self._settle()
+        asked = (settled, kind or None, text, limit)
+        last = self._last
+        if last is not None and last[0] == asked:
+            return list(last[1])
+        hits = index.rank(kind or None, text, limit)
+        self._last = (asked, hits)
+        return list(hits)
 
     def refresh(self) -> bool:
         """Settle the index now (the change feed said the articles changed); True when what is
@@ -139,11 +150,15 @@ class KnowledgeService:
     # -- the shelf -------------------------------------------------------------------------
 
     def _current(self) -> Index:
+        return self._settle()[0]
+
+    def _settle(self) -> tuple[Index, tuple[tuple[int, int], date]]:
+        """The index of the versions in effect today, and the (stamp, day) it was settled at."""
         day = self.today()
         with self._lock, self._db.read() as session:  # one reader indexes; the others wait
             now = store.stamp(session)
             if self._settled == (now, day):
-                return self._index
+                return self._index, (now, day)
             index = self._index
             if now[0] < len(index.entries) or now[1] < index.last:
                 index = Index()  # rows went away (a restored backup): read them all again
@@ -151,4 +166,4 @@ class KnowledgeService:
                 index.add(row_id, article)
             index.settle(day)
             self._index, self._settled = index, (now, day)
-            return index
+            return index, (now, day)

@@ -75,6 +75,7 @@ class Index:
         self._text: dict[str, list[int]] = {}
         self._title: dict[str, list[int]] = {}
         self._kind: dict[str, list[int]] = {}
+        self._key_start: dict[str, list[int]] = {}  # a keyword's first bigram -> row ids
         self._live: frozenset[int] = frozenset()
         self.live: list[Article] = []  # in effect on the settled day, by id
 
@@ -91,6 +92,8 @@ class Index:
             self._title.setdefault(gram, []).append(row_id)
         for kind in article.kinds:
             self._kind.setdefault(kind, []).append(row_id)
+        for start in entry.keyword_starts:
+            self._key_start.setdefault(start, []).append(row_id)
 
     def settle(self, day: date) -> None:
         """Search the versions in effect on ``day`` (console.domain.knowledge.current)."""
@@ -118,19 +121,18 @@ class Index:
             in_title.update(self._title.get(gram, ()))
         share = 1 / len(wanted)
         least = SEARCH_FROM / share / (1 + TITLE_WEIGHT)  # common bigrams needed with no keyword
+        keyed = {n for gram in typed_grams for n in self._key_start.get(gram, ())}
         found: list[tuple[float, str, int, tuple[str, ...]]] = []
         for n, found_here in common.items():
-            if n not in live:
-                continue
+            if (found_here < least and n not in keyed) or n not in live:
+                continue  # too few bigrams and no keyword typed (most rows): nothing looked up
             entry = self.entries[n]
             a = entry.article
             if kind is not None and a.kinds and kind not in a.kinds:
                 continue
             typed_keys: tuple[str, ...] = ()
-            if entry.keyword_starts & typed_grams:
+            if n in keyed:
                 typed_keys = tuple(k for k, folded in entry.keywords if folded in typed)
-            elif found_here < least:
-                continue
             score = (found_here + TITLE_WEIGHT * in_title[n]) * share + KEYWORD_WEIGHT * len(
                 typed_keys
             )

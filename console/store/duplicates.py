@@ -7,7 +7,7 @@ Every function takes the caller's session and never commits.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -53,15 +53,37 @@ def open_by_caller(session: Session, phones: Collection[str], limit: int = 50) -
     return _opens(session, rows)
 
 
-def open_in_district(session: Session, district: str, limit: int = DISTRICT_LIMIT) -> list[Open]:
-    """A district's open orders, newest first (``ix_work_order_open_district``)."""
-    query = (
-        select(*_OPEN_COLUMNS)
-        .where(_ORDERS.c.district == district, text(OPEN_SQL))
-        .order_by(_ORDERS.c.created_at.desc())
-        .limit(limit)
+def open_in_district(
+    session: Session,
+    district: str,
+    limit: int = DISTRICT_LIMIT,
+    wanted: Callable[[str, str, str], bool] | None = None,
+) -> list[Open]:
+    """A district's open orders, newest first (``ix_work_order_open_district``); with
+    ``wanted(kind, address, caller_phone)``, only those it keeps: the district's newest are
+    read by those three columns first and only the kept ones in full (most of a district's
+    rows, a few hundred at 1 M orders, are never made into :class:`Open` s)."""
+    newest = (
+        _ORDERS.c.district == district,
+        text(OPEN_SQL),
     )
-    return _opens(session, session.execute(query).all())
+    if wanted is None:
+        query = select(*_OPEN_COLUMNS).where(*newest)
+        return _opens(session, session.execute(_newest(query, limit)).all())
+    light = select(_ORDERS.c.id, _ORDERS.c.kind, _ORDERS.c.address, _ORDERS.c.caller_phone)
+    ids = [
+        r.id
+        for r in session.execute(_newest(light.where(*newest), limit)).all()
+        if wanted(r.kind, r.address or "", r.caller_phone)
+    ]
+    if not ids:
+        return []
+    query = select(*_OPEN_COLUMNS).where(_ORDERS.c.id.in_(ids))
+    return _opens(session, session.execute(query.order_by(_ORDERS.c.created_at.desc())).all())
+
+
+def _newest(query: Any, limit: int) -> Any:
+    return query.order_by(_ORDERS.c.created_at.desc()).limit(limit)
 
 
 def _opens(session: Session, rows: Sequence[Any]) -> list[Open]:

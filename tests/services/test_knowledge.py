@@ -100,6 +100,10 @@ def test_an_edit_is_a_new_version_another_seat_sees_and_the_trail_records(
     assert seat.search("C-ZX", "户口迁移怎么办理")[0].article.article_id == "K-206"
     edited = admin.save(replace(made, title="户口迁移（演示，新）"), by=ADMIN)
     assert edited.version == 2
+    again = seat.search("C-ZX", "户口迁移怎么办理")  # asked before: answered anew after the edit
+    assert (again[0].article.article_id, again[0].article.version) == ("K-206", 2)
+    again.clear()  # an answer is the caller's own list
+    assert seat.search("C-ZX", "户口迁移怎么办理")[0].article.version == 2
     rows = show(db, action="policy_change")
     assert [(r.who, r.target, r.detail[:9]) for r in rows] == [
         ("root", "知识库 K-206", "version 2"),

@@ -11,7 +11,15 @@ from sqlmodel import select
 from console.domain.consultation import Move, RuleConflict
 from console.domain.consultation_file import merge, parse_rule_file
 from console.domain.order_types import Platform
-from console.services.suggestions import SuggestionService, similarity
+from console.services.suggestions import (
+    PAST_FRESH,
+    SIMILAR_FROM,
+    SuggestionService,
+    grams,
+    import_site_rules,
+    similar_ones,
+    similarity,
+)
 from console.store import consultation as store
 from console.store.engine import Database
 from console.store.tables import OrderRow
@@ -96,3 +104,33 @@ def test_similarity_is_bigram_overlap() -> None:
     assert similarity("路灯不亮", "路灯不亮") == 1.0
     assert similarity("路灯不亮", "停水") == 0.0
     assert 0.3 < similarity("小区路灯不亮了", "小区路灯坏了") < 1
+
+
+def test_a_matter_read_once_is_ranked_again_as_typing_goes_on(db: Database) -> None:
+    _orders(db, [("12345", "210100-CG", "小区路灯不亮")] * 6)
+    now = [NOW]
+    service = SuggestionService(db, Platform.HOTLINE, lambda: now[0])
+    first = service.suggest("C-TS", None, "210102", "小区路灯")
+    assert first.history is not None and (first.history.total, first.history.similar) == (6, True)
+    _orders(db, [("110", None, "路灯下有人打架")] * 4)  # arrive meanwhile
+    now[0] = NOW + PAST_FRESH - timedelta(seconds=1)
+    going_on = service.suggest("C-TS", None, "210102", "小区路灯不亮")  # the kept orders ranked
+    assert going_on.history is not None and going_on.history.total == 6
+    other = service.suggest("C-TS", None, "210102", "有人打架")  # too few similar: all six kept
+    assert other.history is not None and (other.history.total, other.history.similar) == (6, False)
+    now[0] = NOW + PAST_FRESH  # read again once they are that old
+    later = service.suggest("C-TS", None, "210102", "有人打架")
+    assert later.history is not None and (later.history.total, later.history.transferred) == (10, 4)
+    _orders(db, [("110", None, "路灯下有人打架")] * 2)
+    import_site_rules(db, now[0])  # the rules changed (the site's files stored) …
+    assert service.refresh()  # … and are read again (the matters' past orders with them)
+    assert not service.refresh()  # once
+
+
+def test_similar_ones_are_those_with_enough_of_the_typed_bigrams() -> None:
+    texts = ["小区路灯不亮", "小区路灯坏了", "停水三天", "路灯下有人打架", "abc路灯"]
+    for typed in ("小区路灯不亮了", "路灯", "停水", "ABC", "", "无关的话"):
+        wanted = grams(typed)
+        expected = [i for i, t in enumerate(texts) if similarity(wanted, t) >= SIMILAR_FROM]
+        assert similar_ones(wanted, texts) == expected
+    assert similar_ones(grams("小区路灯不亮了"), texts) == [0, 1]

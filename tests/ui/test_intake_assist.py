@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from console.app_seat import follow_policy, intake_assist
 from console.domain.consultation_items import decision_of
+from console.domain.duplicates import Candidate
 from console.domain.intake import Draft
 from console.domain.orders import Action, Platform
 from console.domain.roles import Seated
@@ -296,3 +297,45 @@ def test_a_rule_edited_elsewhere_changes_the_suggestion_on_screen(desk: Desk) ->
     desk.qtbot.waitUntil(lambda: "R-017" not in assist.detail.text())  # R-002 matches too
     assert assist.advice is not None and assist.advice.rule is not None
     assert assist.advice.rule.rule_id == "R-002"
+
+
+def test_the_duplicates_are_asked_once_the_suggestion_for_that_draft_is_answered(
+    desk: Desk,
+) -> None:
+    gate = threading.Event()
+    suggested: list[str] = []
+    listed: list[str] = []
+
+    def suggest(_k: object, _f: object, _d: object, text: str) -> Suggestion:
+        suggested.append(text)
+        if text == "停水":
+            gate.wait(10)  # still being read while the agent types on
+        if text == "停电":
+            raise RuntimeError("the database went away")
+        return Suggestion(None, None)
+
+    def candidates(draft: Draft) -> list[Candidate]:
+        listed.append(draft.description)
+        return []
+
+    calls = AssistCalls(suggest=suggest, candidates=candidates,
+                        join=lambda *_a: None,  # type: ignore[arg-type,return-value]
+                        record=lambda *_a: None)  # fmt: skip
+
+    def factory(fields: IntakeFields) -> IntakeAssist:
+        return IntakeAssist(calls=calls, ops=desk.ops, fields=fields, kind_names={},
+                            department_names={})  # fmt: skip
+
+    form = desk.open(assist=factory)
+    desk.qtbot.waitUntil(lambda: bool(listed))  # the call's start: the caller's number
+    suggested.clear()
+    listed.clear()
+    form.fields.description.setPlainText("停水")
+    desk.qtbot.waitUntil(lambda: suggested == ["停水"])
+    form.fields.description.setPlainText("停水三天")  # asked while 停水 is still read
+    desk.qtbot.wait(300)  # past the debounce: the newer ask waits behind the read in flight
+    assert listed == []  # nothing of 停水 listed before its suggestion came back
+    gate.set()
+    desk.qtbot.waitUntil(lambda: listed == ["停水三天"])  # 停水's answer was stale: not listed
+    form.fields.description.setPlainText("停电")  # the suggestion fails: duplicates still
+    desk.qtbot.waitUntil(lambda: listed == ["停水三天", "停电"])

@@ -2,10 +2,13 @@
 duplicates (重复诉求) among open orders.
 
 Each change of the form restarts a 150 ms timer (:data:`DEBOUNCE_MS`); when it fires, the
-suggestion (``SuggestionService.suggest``) and the duplicates (``DuplicateService.candidates``)
-are asked for as reads of :class:`~console.ui.operations.Operations`, off the UI thread; an
-answer to an older draft than the last asked is dropped. Nothing here takes the focus or opens
-a dialog: the agent is on a call.
+suggestion (``SuggestionService.suggest``) is asked for as a read of
+:class:`~console.ui.operations.Operations`, off the UI thread, and once it is on screen (or
+failed) the duplicates (``DuplicateService.candidates``) for the same draft: the two share the
+read thread anyway, and asked together the duplicates' Python ran while the GUI thread waited
+for the interpreter to show the suggestion (BENCHMARKS.md, ``suggest_shown_ms``). An answer to
+an older draft than the last asked is dropped (and asks no duplicates). Nothing here takes the
+focus or opens a dialog: the agent is on a call.
 
 - The suggestion: stay or transfer, which department, and why (the rule or list item and its
   consultation); where no rule matches, how similar past orders ended. Ctrl+G accepts it: the
@@ -239,17 +242,27 @@ class IntakeAssist(QFrame):
         self._ops.read(
             self, "suggest",
             lambda: (asked, self._calls.suggest(*chosen, draft.description)),
-            success=self._suggested, failure=self._not_read,
+            success=partial(self._suggested, draft),
+            failure=partial(self._not_suggested, asked, draft),
         )  # fmt: skip
+
+    def _ask_duplicates(self, asked: int, draft: Draft) -> None:
+        if asked != self._asked:  # typed on meanwhile: that newer ask will come here
+            return
         self._ops.read(
             self, "duplicates", lambda: (asked, self._calls.candidates(draft)),
             success=self._found, failure=self._not_read,
         )  # fmt: skip
 
-    def _suggested(self, answer: tuple[int, Suggestion]) -> None:
+    def _suggested(self, draft: Draft, answer: tuple[int, Suggestion]) -> None:
         asked, suggestion = answer
         if asked == self._asked:
             self._show_suggestion(suggestion)
+        self._ask_duplicates(asked, draft)
+
+    def _not_suggested(self, asked: int, draft: Draft, error: Exception) -> None:
+        self._not_read(error)
+        self._ask_duplicates(asked, draft)
 
     def _found(self, answer: tuple[int, list[Candidate]]) -> None:
         asked, found = answer
