@@ -17,16 +17,18 @@ not yet acknowledged, or refused.
 
 The caller's number and name are masked (个人信息保护法); with ``reveal`` given, "Show full
 number" (:class:`RevealRow`, Alt+V) shows the caller whole for that order, for a recorded reason.
+
+Under the steps, :class:`OrderMerge` merges the order into another (并单) or undoes it (拆单);
+the links under the timeline (:class:`RelatedLinks`) open the orders it is merged with.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.deadline_kinds import DEADLINE_KINDS, running
-from console.domain.orders import Action, DeadlineKind, FirstContactMode, Priority, WorkOrder
+from console.domain.orders import DeadlineKind, FirstContactMode, Priority, WorkOrder
 from console.domain.phone import mask_name, mask_phone
 from console.services.exchange_reads import OrderLinkView
 from console.services.orders import OrderSummary, Stored, UnknownOrder
@@ -53,6 +55,8 @@ from console.ui.seat.callers_told import CallersTold
 from console.ui.seat.exchange_lines import OrderLinkLines
 from console.ui.seat.held_steps import HeldJournal, HeldSteps
 from console.ui.seat.order_actions import OrderActions
+from console.ui.seat.order_merge import OrderMerge
+from console.ui.seat.order_related import RelatedLinks
 from console.ui.seat.order_timeline import (  # noqa: F401  (the columns, for the tests)
     ACTION,
     AGENT,
@@ -72,7 +76,6 @@ Related = Callable[[str], Sequence[OrderSummary]]
 LinkOf = Callable[[str], OrderLinkView]
 """An order's messages to the peer (``ExchangeReads.order_link`` as the seat)."""
 
-MAX_LINKS = 20
 ERROR_STYLE = "color: #b00020;"
 TRANSIT_STYLE = "color: #0d3c6e; font-size: 14px; font-weight: bold;"
 # (key, column): the grid's two columns of label/value pairs, in reading order.
@@ -81,16 +84,6 @@ FIELDS = (("number", 0), ("route", 0), ("status", 0), ("priority", 0), ("kind", 
           ("created", 1),
           ("first_contact_mode", 1), ("social_stability", 1), ("consent", 1),
           *((f"{kind.value}_due", 1) for kind in DeadlineKind))  # fmt: skip
-
-
-class LinkList(QLabel):
-    """Rich-text links that Tab enters at the first (Shift+Tab at the last) and Enter follows;
-    a plain QLabel takes the focus first and needs a second Tab to reach a link."""
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
-            self.focusNextPrevChild(event.reason() is Qt.FocusReason.TabFocusReason)
 
 
 class OrderDetail(QWidget):
@@ -109,7 +102,7 @@ class OrderDetail(QWidget):
         department_names: Mapping[str, str] | None = None,
         actions: OrderActions | None = None, reveal: Reveal | None = None,
         link: LinkOf | None = None, journal: HeldJournal | None = None,
-        told: CallersTold | None = None,
+        told: CallersTold | None = None, merge: OrderMerge | None = None,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
@@ -118,6 +111,7 @@ class OrderDetail(QWidget):
         self._revealed: tuple[str, Revealed] | None = None  # (order number, its caller)
         self._departments = department_names or {}
         self.steps = actions
+        self.merge = merge  # 并单 / 拆单 (OrderMerge)
         self.held = HeldSteps(journal)  # 暂存: the steps the seat holds on the order shown
         self.setMinimumSize(QSize(720, 560))
         self._ops, self._get, self._related, self._link = ops, get, related, link
@@ -168,14 +162,7 @@ class OrderDetail(QWidget):
         self.description.setObjectName("description")
         self.description.setMaximumHeight(90)
         self.timeline = Timeline(self._departments)
-        self.related = LinkList()
-        self.related.setObjectName("related")
-        self.related.setTextFormat(Qt.TextFormat.RichText)
-        self.related.setWordWrap(True)
-        self.related.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
+        self.related = RelatedLinks()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
@@ -185,6 +172,12 @@ class OrderDetail(QWidget):
             layout.addWidget(self.steps)
             self.steps.done.connect(lambda number, _action: self.load(number))
             self.steps.held.connect(self._held)
+        if self.merge is not None:  # 并单 / 拆单, under the steps; one form open at a time
+            layout.addWidget(self.merge)
+            self.merge.done.connect(self.load)
+            if self.steps is not None:
+                self.merge.opened.connect(self.steps.close_step)
+                self.steps.opened.connect(self.merge.close_form)
         layout.addWidget(self.held)
         QShortcut(sequence("dismiss_aside"), self, self.held.dismiss_shown)
         fields = QWidget()
@@ -285,9 +278,11 @@ class OrderDetail(QWidget):
         self._show_deadlines()
         self.description.setPlainText(order.description)
         self.timeline.show_order(order)
-        self._show_related(related, order)
+        self.related.show_order(order, related, self._names[0])
         if self.steps is not None:
             self.steps.show_order(order)
+        if self.merge is not None:
+            self.merge.show_order(order)
         self.held.show_for(order.number)
         if self.told is not None:
             self.told.show_order(order)
@@ -355,6 +350,8 @@ class OrderDetail(QWidget):
             part.hide()
         if self.steps is not None:
             self.steps.show_order(None)
+        if self.merge is not None:
+            self.merge.show_order(None)
         self.held.show_for(None)
         if self.told is not None:
             self.told.show_order(None)
@@ -392,31 +389,6 @@ class OrderDetail(QWidget):
                 if band is not None:
                     style = band.style()
             label.setStyleSheet(style)
-
-    def _show_related(self, related: Sequence[OrderSummary], order: WorkOrder) -> None:
-        linked = [order.escalated_from] if order.escalated_from else []
-        linked += [e.detail for e in order.timeline if e.action is Action.ESCALATE]
-        lines = [
-            html.escape(self.tr("Linked order (联动):"))
-            + f' <a href="{html.escape(n)}">{html.escape(n)}</a>'
-            for n in linked
-        ]
-        if not related:
-            lines.append(html.escape(self.tr("No other orders from this caller.")))
-            self.related.setText("<br>".join(lines))
-            return
-        statuses = status_names()
-        kinds = self._names[0]
-        lines += [
-            f'<a href="{html.escape(s.number)}">{html.escape(s.number)}</a>'
-            f" {china_time(s.created_at)} · {html.escape(kinds.get(s.kind, s.kind))}"
-            f" · {html.escape(statuses[s.status])}"
-            for s in related[:MAX_LINKS]
-        ]
-        if len(related) > MAX_LINKS:
-            more = self.tr("and {count} more").format(count=len(related) - MAX_LINKS)
-            lines.append(html.escape(more))
-        self.related.setText("<br>".join(lines))
 
     def _priority_names(self) -> dict[Priority, str]:
         return {Priority.NORMAL: self.tr("Normal"), Priority.URGENT: self.tr("Urgent"),
