@@ -403,62 +403,62 @@
 <context>
     <name>AlarmPanel</name>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="120"/>
+        <location filename="../../console/ui/alarms/panel.py" line="124"/>
         <source>Today ({count})</source>
         <translation>今天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="121"/>
+        <location filename="../../console/ui/alarms/panel.py" line="125"/>
         <source>Tomorrow ({count})</source>
         <translation>明天（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="122"/>
+        <location filename="../../console/ui/alarms/panel.py" line="126"/>
         <source>Later ({count})</source>
         <translation>以后（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="151"/>
+        <location filename="../../console/ui/alarms/panel.py" line="155"/>
         <source>Acknowledgement note (Ctrl+Enter)</source>
         <translation>确认说明（Ctrl+Enter 确认）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="153"/>
+        <location filename="../../console/ui/alarms/panel.py" line="157"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="155"/>
+        <location filename="../../console/ui/alarms/panel.py" line="159"/>
         <source>Escalate to (person or unit)</source>
         <translation>督办对象（人员或单位）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="157"/>
+        <location filename="../../console/ui/alarms/panel.py" line="161"/>
         <source>Escalate</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="269"/>
+        <location filename="../../console/ui/alarms/panel.py" line="277"/>
         <source>Acknowledged {number}.</source>
         <translation>已确认 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="276"/>
+        <location filename="../../console/ui/alarms/panel.py" line="284"/>
         <source>Escalated {number}.</source>
         <translation>已督办 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="285"/>
+        <location filename="../../console/ui/alarms/panel.py" line="293"/>
         <source>Select an alarm in the table first.</source>
         <translation>请先在表格中选中一条告警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="317"/>
+        <location filename="../../console/ui/alarms/panel.py" line="325"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="105"/>
+        <location filename="../../console/ui/alarms/panel.py" line="109"/>
         <source>Could not load alarms: </source>
         <translation>无法加载告警：</translation>
     </message>
@@ -651,33 +651,33 @@
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="268"/>
+        <location filename="../../console/app_platform.py" line="271"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="273"/>
+        <location filename="../../console/app_platform.py" line="276"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="278"/>
+        <location filename="../../console/app_platform.py" line="281"/>
         <source>Linkage plans: {error}</source>
         <translation>联动预案：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="283"/>
+        <location filename="../../console/app_platform.py" line="286"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="289"/>
+        <location filename="../../console/app_platform.py" line="292"/>
         <source>会商 rules: {error}</source>
         <translation>会商规则文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_compose.py" line="171"/>
-        <location filename="../../console/app_platform.py" line="294"/>
+        <location filename="../../console/app_compose.py" line="177"/>
+        <location filename="../../console/app_platform.py" line="297"/>
         <source>Exchange: {error}</source>
         <translation>平台间交换：{error}</translation>
     </message>
@@ -692,12 +692,12 @@
         <translation>配对的第二个配置文件与本平台相同（{platform}）：请给出另一平台的配置文件。</translation>
     </message>
     <message>
-        <location filename="../../console/app_compose.py" line="204"/>
+        <location filename="../../console/app_compose.py" line="210"/>
         <source>The database was upgraded by a newer console; install it on this seat.</source>
         <translation>数据库已被更新版本的坐席台升级，请在本坐席安装该版本。</translation>
     </message>
     <message>
-        <location filename="../../console/app_compose.py" line="215"/>
+        <location filename="../../console/app_compose.py" line="221"/>
         <source>Cannot open the database {url}: {reason}</source>
         <translation>无法打开数据库 {url}：{reason}</translation>
     </message>
@@ -1296,7 +1296,7 @@
 <context>
     <name>ConsultationTab</name>
     <message>
-        <location filename="../../console/app_consultation.py" line="29"/>
+        <location filename="../../console/app_consultation.py" line="33"/>
         <source>Consultation</source>
         <translation>会商</translation>
     </message>
@@ -3380,110 +3380,110 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="87"/>
+        <location filename="../../console/ui/main_window.py" line="91"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="115"/>
+        <location filename="../../console/ui/main_window.py" line="119"/>
         <source>Caller number</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="120"/>
+        <location filename="../../console/ui/main_window.py" line="124"/>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="121"/>
+        <location filename="../../console/ui/main_window.py" line="125"/>
         <source>Type a caller number and press Enter (Ctrl+F).</source>
         <translation>输入来电号码后按回车查询（Ctrl+F）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="118"/>
+        <location filename="../../console/ui/main_window.py" line="122"/>
         <source>Caller number:</source>
         <translation>来电号码：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="153"/>
+        <location filename="../../console/ui/main_window.py" line="157"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="155"/>
-        <location filename="../../console/ui/main_window.py" line="273"/>
+        <location filename="../../console/ui/main_window.py" line="159"/>
+        <location filename="../../console/ui/main_window.py" line="279"/>
         <source>Inbox</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="157"/>
+        <location filename="../../console/ui/main_window.py" line="161"/>
         <source>Queues</source>
         <translation>工单队列</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="158"/>
+        <location filename="../../console/ui/main_window.py" line="162"/>
         <source>Caller lookup</source>
         <translation>来电查询</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="160"/>
+        <location filename="../../console/ui/main_window.py" line="164"/>
         <source>Order detail</source>
         <translation>工单详情</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="162"/>
-        <location filename="../../console/ui/main_window.py" line="265"/>
+        <location filename="../../console/ui/main_window.py" line="166"/>
+        <location filename="../../console/ui/main_window.py" line="271"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="164"/>
+        <location filename="../../console/ui/main_window.py" line="168"/>
         <source>Seat board</source>
         <translation>坐席看板</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="166"/>
-        <location filename="../../console/ui/main_window.py" line="282"/>
+        <location filename="../../console/ui/main_window.py" line="170"/>
+        <location filename="../../console/ui/main_window.py" line="288"/>
         <source>Emergency</source>
         <translation>应急联动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="168"/>
+        <location filename="../../console/ui/main_window.py" line="172"/>
         <source>Hot spots</source>
         <translation>热点</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="175"/>
+        <location filename="../../console/ui/main_window.py" line="179"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="227"/>
+        <location filename="../../console/ui/main_window.py" line="233"/>
         <source>{platform} seat {seat} · 12345 ⇄ 110 linkage console</source>
         <translation>{platform} 坐席 {seat} · 12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="307"/>
+        <location filename="../../console/ui/main_window.py" line="313"/>
         <source>{phone} is not a phone number.</source>
         <translation>{phone} 不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="310"/>
+        <location filename="../../console/ui/main_window.py" line="316"/>
         <source>Looking up {phone}…</source>
         <translation>正在查询 {phone}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="323"/>
+        <location filename="../../console/ui/main_window.py" line="329"/>
         <source>Lookup failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="331"/>
+        <location filename="../../console/ui/main_window.py" line="337"/>
         <source>{count} order(s) from {phone}, newest first.</source>
         <translation>{phone} 共有 {count} 张工单，最新的在前。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/main_window.py" line="335"/>
+        <location filename="../../console/ui/main_window.py" line="341"/>
         <source>No orders from {phone}.</source>
         <translation>{phone} 没有历史工单。</translation>
     </message>
@@ -3491,72 +3491,72 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="103"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="105"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation>本坐席当前对此工单无可办理事项。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="112"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="114"/>
         <source>Choose the 110 kind</source>
         <translation>选择110警情类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="116"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="118"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="121"/>
         <source>Neither: first-contact responsibility</source>
         <translation>均不受理：首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="123"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="125"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="125"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="127"/>
         <source>Guidance given (合理引导)</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="127"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="129"/>
         <source>The caller agrees to the transfer (与诉求方协商同意)</source>
         <translation>诉求人同意转接（已与诉求方协商）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="138"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>确定 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="142"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="144"/>
         <source>Department:</source>
         <translation>承办单位：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="143"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="145"/>
         <source>110 kind:</source>
         <translation>110警情类别：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="144"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="146"/>
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="145"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="147"/>
         <source>First contact:</source>
         <translation>首接负责：</translation>
     </message>
@@ -3566,68 +3566,68 @@ Started {at} by {by} ({platform})</source>
         <translation>转派至{platform}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="197"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="258"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="199"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="261"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation>工单已被更新，此步骤已不可办理。您填写的说明仍保留，可复制后关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="210"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="212"/>
         <source>{action}: work order {number}</source>
         <translation>{action}：工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="222"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="224"/>
         <source>Note (required):</source>
         <translation>说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="222"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="224"/>
         <source>Note (optional):</source>
         <translation>说明（选填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="267"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="270"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation>派单目录正在读取，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="270"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
         <source>Choose the department to dispatch to.</source>
         <translation>请选择承办单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="276"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="279"/>
         <source>Choose the 110 kind of the linked order.</source>
         <translation>请选择联动110工单的警情类别。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="289"/>
         <source>Write the note first: this step needs it.</source>
         <translation>此步骤须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="290"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="293"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="296"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="299"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="325"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="328"/>
         <source>Not done: {reason}</source>
         <translation>未办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="360"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="363"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="364"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="367"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
@@ -3678,78 +3678,78 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="127"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
         <source>Origin → owner</source>
         <translation>受理平台 → 承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
         <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
         <source>Field</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
         <source>District</source>
         <translation>所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="146"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="147"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="147"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
         <source>First-contact mode</source>
         <translation>首接方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="148"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Social stability</source>
         <translation>涉及社会稳定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="148"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
         <source>Consent to transfer</source>
         <translation>同意转接</translation>
     </message>
@@ -3769,7 +3769,7 @@ Started {at} by {by} ({platform})</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="162"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="156"/>
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
@@ -3804,77 +3804,62 @@ Started {at} by {by} ({platform})</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="199"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="192"/>
         <source>Description:</source>
         <translation>诉求内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="209"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="202"/>
         <source>Timeline (newest first):</source>
         <translation>办理过程（最新在上）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="210"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="203"/>
         <source>The caller&apos;s other orders:</source>
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="224"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="259"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="350"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="252"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="345"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="280"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="281"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="273"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="274"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="280"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="281"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="273"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="274"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="344"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="339"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="351"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
         <source>Order on its way from the other platform…</source>
         <translation>工单传输中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="365"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="362"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation>已暂存为 {label}：数据库恢复后写入。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="400"/>
-        <source>Linked order (联动):</source>
-        <translation>联动工单：</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="405"/>
-        <source>No other orders from this caller.</source>
-        <translation>该来电人没有其他工单。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="417"/>
-        <source>and {count} more</source>
-        <translation>另有 {count} 件</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_timeline.py" line="79"/>
@@ -3897,30 +3882,30 @@ Started {at} by {by} ({platform})</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="422"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="394"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="422"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="394"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="423"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="395"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="426"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="427"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="399"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
@@ -3970,22 +3955,22 @@ Started {at} by {by} ({platform})</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="228"/>
+        <location filename="../../console/domain/actions.py" line="230"/>
         <source>Merged into</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="233"/>
+        <location filename="../../console/domain/actions.py" line="235"/>
         <source>Caller joined</source>
         <translation>并入来电人</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="238"/>
+        <location filename="../../console/domain/actions.py" line="240"/>
         <source>Unmerged</source>
         <translation>拆单</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="243"/>
+        <location filename="../../console/domain/actions.py" line="245"/>
         <source>Caller split off</source>
         <translation>拆出来电人</translation>
     </message>
@@ -4013,6 +3998,99 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/domain/actions.py" line="196"/>
         <source>Three-way outcome</source>
         <translation>三方通话结果</translation>
+    </message>
+</context>
+<context>
+    <name>OrderMerge</name>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="91"/>
+        <source>Merge into… (并单, {key})</source>
+        <translation>并单…（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="94"/>
+        <source>Unmerge (拆单, {key})</source>
+        <translation>拆单（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="119"/>
+        <source>The order number, or pick one above</source>
+        <translation>工单编号，或在上方选择</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="122"/>
+        <source>Why these are one matter</source>
+        <translation>为何属同一诉求</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="126"/>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>确定 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="127"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="130"/>
+        <source>Likely duplicates:</source>
+        <translation>疑似重复工单：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="131"/>
+        <source>Merge into:</source>
+        <translation>并入工单：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="135"/>
+        <source>Note (optional):</source>
+        <translation>说明（选填）：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="178"/>
+        <source>Merge work order {number} into another (并单)</source>
+        <translation>并单：将工单 {number} 并入另一工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="179"/>
+        <source>Unmerge work order {number} from {into} (拆单)</source>
+        <translation>拆单：将工单 {number} 从 {into} 拆出</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="210"/>
+        <source>Choose or type the order to merge into.</source>
+        <translation>请选择或输入要并入的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="214"/>
+        <source>The note is too long ({count} characters; at most {most}).</source>
+        <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="224"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="259"/>
+        <source>Looking for likely duplicates…</source>
+        <translation>正在查找疑似重复工单…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="281"/>
+        <source>No likely duplicates among open orders: type the number.</source>
+        <translation>未办结工单中没有疑似重复：请输入工单编号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="286"/>
+        <source>Could not read the likely duplicates: {error}</source>
+        <translation>无法读取疑似重复工单：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="310"/>
+        <source>Not done: {reason}</source>
+        <translation>未办理：{reason}</translation>
     </message>
 </context>
 <context>
@@ -4173,42 +4251,42 @@ Started {at} by {by} ({platform})</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="220"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="222"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation>工单编号或电话号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="330"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="332"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation>“{text}”既不是电话号码，也不是工单编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="376"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="378"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="404"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="406"/>
         <source>The queue could not be read: {error}</source>
         <translation>无法读取工单队列：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="420"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="422"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation>仅显示前 {count} 件工单，请搜索以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="422"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="424"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation>已加载 {count} 件工单，向下滚动加载更多。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="424"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="426"/>
         <source>{count} orders.</source>
         <translation>共 {count} 件工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="428"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="430"/>
         <source>Search {search}: {rest}</source>
         <translation>搜索 {search}：{rest}</translation>
     </message>
@@ -4294,10 +4372,6 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/domain/refusals.py" line="64"/>
         <source>“{kind}” is not a 110 police kind.</source>
         <translation>“{kind}”不是110警情类别。</translation>
-    </message>
-    <message>
-        <source>The order has been to the other platform: it cannot be merged here yet.</source>
-        <translation type="vanished">该工单已流转至对方平台，暂不能在此并单。</translation>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="66"/>
@@ -4848,6 +4922,34 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/domain/refusals.py" line="351"/>
         <source>This hot spot was already taken up: verification order {number}.</source>
         <translation>该热点已生成核查工单：{number}。</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedLinks</name>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="58"/>
+        <source>Linked order (联动):</source>
+        <translation>联动工单：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="61"/>
+        <source>Merged into (并单):</source>
+        <translation>已并入（并单）：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="66"/>
+        <source>Merged here (并入):</source>
+        <translation>已并入本单（并入）：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="68"/>
+        <source>No other orders from this caller.</source>
+        <translation>该来电人没有其他工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="78"/>
+        <source>and {count} more</source>
+        <translation>另有 {count} 件</translation>
     </message>
 </context>
 <context>
@@ -5476,7 +5578,7 @@ Started {at} by {by} ({platform})</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../console/app_roles.py" line="113"/>
+        <location filename="../../console/app_roles.py" line="124"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
