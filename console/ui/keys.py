@@ -171,8 +171,9 @@ _DECLARED: dict[str, Key] = {
                 "not", W.DETAIL),
     "unmerge": _k("Ctrl+Shift+U", "on a merged order: unmerge it (拆单), both restored; a note",
                   W.DETAIL),
-    "open_linked": _k("Return or Enter", "on a related or merged order's number (Tab to it): "
-                      "open that order", W.DETAIL_PAGE),
+    "open_linked": _k("Return or Enter", "on another order's number under the timeline (Tab to "
+                      "it), or on a timeline line naming one (联动, 并单, 并入, 拆单): open "
+                      "that order", W.DETAIL_PAGE),
     # The order detail's step form (OrderActions, OrderMerge); the steps' keys follow below
     "confirm_step": _k("Ctrl+Return or Ctrl+Enter", "confirm the step", W.STEP_FORM),
     "close_step": _k("Esc", "close the step's form (its note is kept)", W.STEP_FORM),

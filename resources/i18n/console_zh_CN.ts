@@ -3678,78 +3678,78 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="127"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="117"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="33"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="136"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="33"/>
         <source>Origin → owner</source>
         <translation>受理平台 → 承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
-        <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="34"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="137"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="34"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="35"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="35"/>
         <source>Field</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="138"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="36"/>
         <source>District</source>
         <translation>所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="36"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="139"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="37"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="140"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="37"/>
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="38"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="141"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="39"/>
         <source>First-contact mode</source>
         <translation>首接方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="40"/>
         <source>Social stability</source>
         <translation>涉及社会稳定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="41"/>
         <source>Consent to transfer</source>
         <translation>同意转接</translation>
     </message>
@@ -3769,143 +3769,146 @@ Started {at} by {by} ({platform})</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="156"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="61"/>
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="35"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="44"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="35"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="44"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="36"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="45"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="36"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="45"/>
         <source>Agent</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="46"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="38"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="47"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="192"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="85"/>
+        <source>Enter: open {number}</source>
+        <translation>回车：打开 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="158"/>
         <source>Description:</source>
         <translation>诉求内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="202"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="168"/>
         <source>Timeline (newest first):</source>
         <translation>办理过程（最新在上）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="203"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="169"/>
         <source>The caller&apos;s other orders:</source>
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="183"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="252"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="345"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="216"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="292"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="273"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="274"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="273"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="274"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="284"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="339"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="286"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="293"/>
         <source>Order on its way from the other platform…</source>
         <translation>工单传输中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="362"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="309"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation>已暂存为 {label}：数据库恢复后写入。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="79"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="101"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="80"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="102"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="81"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="103"/>
         <source>first-contact responsibility</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="84"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="106"/>
         <source>linked order {number}</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="394"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="72"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="394"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="73"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="395"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="74"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="398"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="75"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="399"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="76"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>

@@ -130,6 +130,14 @@ def test_merge_by_keyboard_then_unmerge_restores_both(
     with qtbot.waitSignal(detail.order_activated) as followed:
         detail.related.linkActivated.emit(scene.dup)
     assert followed.args == [scene.dup]
+    detail.timeline.setFocus()  # the timeline's 并入 line: Enter opens the duplicate
+    detail.timeline.setCurrentCell(0, ACTION)
+    with qtbot.waitSignal(detail.order_activated) as followed:
+        QTest.keyClick(detail.timeline, Qt.Key.Key_Return)
+    assert followed.args == [scene.dup]
+    detail.timeline.setCurrentCell(detail.timeline.rowCount() - 1, ACTION)  # 受理: no link
+    with qtbot.assertNotEmitted(detail.order_activated):
+        QTest.keyClick(detail.timeline, Qt.Key.Key_Return)
 
     load(qtbot, detail, scene.dup)
     ctrl(detail, Qt.Key.Key_U, shift=True)  # 拆单: a note, then Ctrl+Enter

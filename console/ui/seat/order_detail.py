@@ -30,7 +30,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
@@ -38,23 +37,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.deadline_kinds import DEADLINE_KINDS, running
-from console.domain.orders import DeadlineKind, FirstContactMode, Priority, WorkOrder
+from console.domain.orders import WorkOrder
 from console.domain.phone import mask_name, mask_phone
 from console.services.exchange_reads import OrderLinkView
 from console.services.orders import OrderSummary, Stored, UnknownOrder
 from console.services.privacy import Revealed
-from console.ui.history_model import china_time
 from console.ui.keys import sequence
-from console.ui.models.queue_model import time_left_text
-from console.ui.models.time_left import TimeLeftBand
-from console.ui.names import platform_names, say, status_names
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.callers_told import CallersTold
 from console.ui.seat.exchange_lines import OrderLinkLines
 from console.ui.seat.held_steps import HeldJournal, HeldSteps
 from console.ui.seat.order_actions import OrderActions
+from console.ui.seat.order_fields import OrderFields
 from console.ui.seat.order_merge import OrderMerge
 from console.ui.seat.order_related import RelatedLinks
 from console.ui.seat.order_timeline import (  # noqa: F401  (the columns, for the tests)
@@ -78,12 +73,6 @@ LinkOf = Callable[[str], OrderLinkView]
 
 ERROR_STYLE = "color: #b00020;"
 TRANSIT_STYLE = "color: #0d3c6e; font-size: 14px; font-weight: bold;"
-# (key, column): the grid's two columns of label/value pairs, in reading order.
-FIELDS = (("number", 0), ("route", 0), ("status", 0), ("priority", 0), ("kind", 0),
-          ("field", 0), ("district", 0), ("address", 0), ("department", 0), ("caller", 1),
-          ("created", 1),
-          ("first_contact_mode", 1), ("social_stability", 1), ("consent", 1),
-          *((f"{kind.value}_due", 1) for kind in DeadlineKind))  # fmt: skip
 
 
 class OrderDetail(QWidget):
@@ -122,6 +111,7 @@ class OrderDetail(QWidget):
         self.order: WorkOrder | None = None
         self._build()
         self.related.linkActivated.connect(self.order_activated)
+        self.timeline.order_activated.connect(self.order_activated)
 
     def _build(self) -> None:
         self.title = QLabel(self.tr("No order shown."))
@@ -132,32 +122,8 @@ class OrderDetail(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.hide()
-        labels = {
-            "number": self.tr("Number"), "route": self.tr("Origin → owner"),
-            "status": self.tr("Status"), "priority": self.tr("Priority"),
-            "kind": self.tr("Kind"), "field": self.tr("Field"), "district": self.tr("District"),
-            "address": self.tr("Address"), "caller": self.tr("Caller"),
-            "department": self.tr("Department"),
-            "created": self.tr("Created"), "first_contact_mode": self.tr("First-contact mode"),
-            "social_stability": self.tr("Social stability"), "consent": self.tr("Consent to transfer"),
-            **{f"{kind.value}_due": say(spec.due_label) for kind, spec in DEADLINE_KINDS.items()},
-        }  # fmt: skip
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        self.values: dict[str, QLabel] = {}
-        rows = [0, 0]
-        for key, column in FIELDS:
-            value = QLabel()
-            value.setObjectName(key)
-            value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label = QLabel(self.tr("{label}:").format(label=labels[key]))
-            grid.addWidget(label, rows[column], column * 2)
-            grid.addWidget(value, rows[column], column * 2 + 1)
-            rows[column] += 1
-            self.values[key] = value
+        self.grid = OrderFields()
+        self.values = self.grid.values
         self.description = QPlainTextEdit(readOnly=True)
         self.description.setObjectName("description")
         self.description.setMaximumHeight(90)
@@ -183,7 +149,7 @@ class OrderDetail(QWidget):
         fields = QWidget()
         inner = QVBoxLayout(fields)
         inner.setContentsMargins(0, 0, 0, 0)
-        inner.addLayout(grid)
+        inner.addLayout(self.grid)
         if self.reveal is not None:
             inner.addWidget(self.reveal)
             self.reveal.hide()
@@ -247,35 +213,15 @@ class OrderDetail(QWidget):
         self._say("")
         for part in self._body:
             part.show()
-        statuses, platforms = status_names(), platform_names()
-        kinds, fields, districts = self._names
         self.title.setText(self.tr("Work order {number}").format(number=order.number))
         if self._revealed is not None and self._revealed[0] != order.number:
             self._revealed = None  # a reveal is for one order only
         if self.reveal is not None:
             self.reveal.set_order(order.number, shown_whole=self._revealed is not None)
             self.reveal.show()
-        texts = {
-            "number": order.number,
-            "route": f"{platforms[order.origin]} → {platforms[order.owner]}",
-            "status": statuses[order.status],
-            "priority": self._priority_names()[order.priority],
-            "kind": kinds.get(order.kind, order.kind),
-            "field": fields.get(order.field, order.field) if order.field else "—",
-            "district": districts.get(order.district, order.district),
-            "address": order.address or "—",
-            "department": self._departments.get(order.department, order.department)
-            if order.department
-            else "—",
-            "caller": self._caller_text(order),
-            "created": china_time(order.created_at),
-            "first_contact_mode": self._mode_names()[order.first_contact_mode],
-            "social_stability": self.tr("Yes") if order.social_stability else self.tr("No"),
-            "consent": self.tr("Yes") if order.consent else self.tr("No"),
-        }
-        for key, text in texts.items():
-            self.values[key].setText(text)
-        self._show_deadlines()
+        kinds, fields, districts = self._names
+        names = (kinds, fields, districts, self._departments)
+        self.grid.show_order(order, names, self._caller_text(order), self._now or datetime.now(UTC))
         self.description.setPlainText(order.description)
         self.timeline.show_order(order)
         self.related.show_order(order, related, self._names[0])
@@ -300,7 +246,8 @@ class OrderDetail(QWidget):
     def set_now(self, now: datetime) -> None:
         """The instant the time left is counted from (the app's clock tick)."""
         self._now = now
-        self._show_deadlines()
+        if self.order is not None:
+            self.grid.show_deadlines(self.order, now)
         self.exchange.set_now(now)
 
     # ------------------------------------------------------------------ private
@@ -370,30 +317,3 @@ class OrderDetail(QWidget):
         self.message.setText(text)
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setVisible(bool(text))
-
-    def _show_deadlines(self) -> None:
-        order = self.order
-        if order is None:
-            return
-        now = self._now or datetime.now(UTC)
-        runs = running(order.status)
-        for kind, at in order.deadlines.items():
-            label, style = self.values[f"{kind.value}_due"], ""
-            if at is None:
-                label.setText("—")
-            elif kind not in runs:  # met, or the order is closed
-                label.setText(china_time(at))
-            else:
-                label.setText(f"{china_time(at)}  ({time_left_text(at, now)})")
-                band = TimeLeftBand.of(at, now)  # the text above says it too
-                if band is not None:
-                    style = band.style()
-            label.setStyleSheet(style)
-
-    def _priority_names(self) -> dict[Priority, str]:
-        return {Priority.NORMAL: self.tr("Normal"), Priority.URGENT: self.tr("Urgent"),
-                Priority.CRITICAL: self.tr("Critical")}  # fmt: skip
-
-    def _mode_names(self) -> dict[FirstContactMode | None, str]:
-        return {None: "—", FirstContactMode.PROVISIONAL: self.tr("Provisional acceptance"),
-                FirstContactMode.GUIDANCE: self.tr("Guidance and explanation")}  # fmt: skip
