@@ -90,7 +90,8 @@ class Timeline(QTableWidget):
         self.scrollToTop()
 
     def _follow(self, index: QModelIndex) -> None:
-        number = self.item(index.row(), ACTION).data(Qt.ItemDataRole.UserRole)
+        item = self.item(index.row(), ACTION)
+        number = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if number:
             self.order_activated.emit(str(number))
 
