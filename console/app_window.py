@@ -243,6 +243,9 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
 
     linkage_bar.record_outcome.connect(record_outcome)
     steps.done.connect(lambda *_: queues.refresh())
+    if detail.merge is not None:  # 并单 / 拆单 change two orders' statuses in the queues
+        detail.merge.done.connect(lambda _n: queues.refresh())
+        detail.merge.refused.connect(lambda text: status.showMessage(text, 15_000))
     steps.done.connect(linkage_bar.step_done)  # a recorded three-way outcome leaves the strip
     # The detail names departments from the directory as last read (an import while consoles
     # run shows up with the next dispatch form opened).

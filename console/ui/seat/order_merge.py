@@ -66,10 +66,12 @@ class Duplicates(Protocol):
 
 class OrderMerge(QWidget):
     """Signals: ``done(str)`` — the order shown was merged or unmerged (its number);
-    ``opened()`` — the form opened (the step form closes: one form at a time)."""
+    ``opened()`` — the form opened (the step form closes: one form at a time); ``refused(str)``
+    — the service refused (the reason, for where it is seen once the agent moved on)."""
 
     done = Signal(str)
     opened = Signal()
+    refused = Signal(str)
 
     def __init__(
         self, *, by: Seated, ops: Operations, duplicates: Duplicates,
@@ -306,8 +308,10 @@ class OrderMerge(QWidget):
     def _refused(self, number: str, action: Action, error: Exception) -> None:
         self._busy = False
         self.confirm.setEnabled(True)
+        text = refusal_text(error)
         if self._open_on(number, action):
-            self._say(self.tr("Not done: {reason}").format(reason=refusal_text(error)))
+            self._say(self.tr("Not done: {reason}").format(reason=text))
+        self.refused.emit(text)
 
     def _keep_note(self) -> None:
         if self.order is None or self.action is None:
