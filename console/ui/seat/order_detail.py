@@ -106,6 +106,7 @@ class OrderDetail(QWidget):
         self._ops, self._get, self._related, self._link = ops, get, related, link
         self._names = (dict(kind_names), dict(field_names or {}), dict(district_names or {}))
         self._latest = ""  # the number of the newest load: only its answer is shown
+        self._loading = ""  # that number while its answer has not come
         self._awaiting = ""  # an order announced from the peer whose message has not landed
         self._now: datetime | None = None  # None: the wall clock
         self.order: WorkOrder | None = None
@@ -176,7 +177,7 @@ class OrderDetail(QWidget):
         """Read order ``number`` and its caller's other orders off the UI thread, then show
         (``quietly``: without saying "Loading…", for a re-read of the order on screen)."""
         number = number.strip()
-        self._latest = number
+        self._latest = self._loading = number
         if number != self._awaiting:
             self._awaiting = ""  # the agent moved on to another order
         if not quietly:
@@ -237,9 +238,12 @@ class OrderDetail(QWidget):
     def refresh(self) -> None:
         """Read the order on screen again (another seat may have changed it). A read already
         under way may have started before that change was committed: this one then waits as
-        the single next read (Operations coalesces them), it is never dropped."""
+        the single next read (Operations coalesces them), it is never dropped. While another
+        order is being opened, that one is read (the order shown is being left)."""
         if self._awaiting:
             self.load(self._awaiting, quietly=True)
+        elif self._loading:
+            self.load(self._loading, quietly=True)
         elif self.order is not None:
             self.load(self.order.number, quietly=True)
 
@@ -270,6 +274,7 @@ class OrderDetail(QWidget):
     ) -> None:
         if number != self._latest:  # a newer load is on its way: only the newest is shown
             return
+        self._loading = ""
         order, related, link = answer
         self._awaiting = ""
         self.show_order(order, related)
@@ -278,6 +283,7 @@ class OrderDetail(QWidget):
     def _not_loaded(self, number: str, error: Exception) -> None:
         if number != self._latest:
             return
+        self._loading = ""
         if isinstance(error, UnknownOrder) and number == self._awaiting:
             self._in_transit(number)
         elif isinstance(error, UnknownOrder):
