@@ -201,3 +201,17 @@ def test_a_merge_the_rules_refuse_says_why_and_a_closed_order_offers_none(
     load(qtbot, detail, scene.dup)  # merged: no 并单, 拆单 offered
     assert not merge.said.isVisible() and not merge.merge_button.isVisible()
     assert merge.unmerge_button.isVisible()
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_merge_words_in_chinese(qtbot: QtBot, sqlite_db: Database, worker: Operations) -> None:
+    scene = Scene(sqlite_db)
+    detail = open_detail(qtbot, scene, worker)
+    merge = detail.merge
+    assert merge is not None
+    load(qtbot, detail, scene.dup)
+    assert merge.merge_button.text() == "并单…（Ctrl+Shift+M）"
+    merge.open_form(Action.MERGE)
+    assert merge.prompt.text() == f"并单：将工单 {scene.dup} 并入另一工单"
+    assert merge.target.placeholderText() == "工单编号，或在上方选择"
+    qtbot.waitUntil(lambda: scene.into in merge.found.item(0).text())  # the read is done
