@@ -53,6 +53,7 @@ from console.ui.seat.callers_told import CallersTold
 from console.ui.seat.inbox_view import InboxView
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_detail import OrderDetail
+from console.ui.seat.order_merge import OrderMerge
 from console.ui.seat.queues_view import QueuesView
 from console.ui.seat.reveal_row import Reveal
 from console.ui.seat.ringer import Ringer, tab_badge
@@ -177,6 +178,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         link=lambda number: exchange.order_link(number, by),
         journal=seat.journal,  # the 暂存 lines: steps held while the database is away
         told=CallersTold(ops, told.to_tell, told.mark_told),
+        merge=OrderMerge(by=by, ops=ops, duplicates=seat.duplicates, kind_names=kind_names),
     )  # fmt: skip
     board = StateBoard(seat.controller.board, ops) if by.may(Capability.SEE_FLOOR) else None
     emergency = (
@@ -241,6 +243,9 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
 
     linkage_bar.record_outcome.connect(record_outcome)
     steps.done.connect(lambda *_: queues.refresh())
+    if detail.merge is not None:  # 并单 / 拆单 change two orders' statuses in the queues
+        detail.merge.done.connect(lambda _n: queues.refresh())
+        detail.merge.refused.connect(lambda text: status.showMessage(text, 15_000))
     steps.done.connect(linkage_bar.step_done)  # a recorded three-way outcome leaves the strip
     # The detail names departments from the directory as last read (an import while consoles
     # run shows up with the next dispatch form opened).

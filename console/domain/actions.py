@@ -220,7 +220,9 @@ _DECLARED = (
            S.FIRST_CONTACT),
         target=S.CANCELLED, who=Who.ORIGIN, note=True, hint=QT_TRANSLATE_NOOP("OrderActions", "Why it is cancelled"), key="Alt+N",
     ),
-    # 并单 / 拆单: taken from the intake's duplicates (services.duplicates), never a detail step.
+    # 并单 / 拆单: no generic step: the intake's join (Ctrl+J) and the order detail's own merge
+    # form (ui.seat.order_merge: the target picked among the likely duplicates) carry them out
+    # through services.duplicates.
     # The duplicate closes (已撤销, its last line 并单 naming the order it joined) while nobody
     # works it yet; the order it joins may be anywhere open, on either platform: a caller joins
     # a copy the peer owns too (Who.HOLDER), and every step travels to a peer holding a copy.

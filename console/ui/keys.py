@@ -165,7 +165,16 @@ _DECLARED: dict[str, Key] = {
                        "(告知来电人; its own and each who joined), told or not", W.DETAIL_PAGE),
     "caller_told": _k("Alt+K", "tick the selected caller (else the first not told) told the "
                       "result", W.DETAIL_PAGE),
-    # The order detail's step form (OrderActions); the steps' keys follow below
+    # 并单 / 拆单 from the order detail (OrderMerge): their form confirms and closes as a step's
+    "merge": _k("Ctrl+Shift+M", "merge this order into another (并单): the form lists the "
+                "likely duplicates (arrows pick one) or takes a number, a note; or says why "
+                "not", W.DETAIL),
+    "unmerge": _k("Ctrl+Shift+U", "on a merged order: unmerge it (拆单), both restored; a note",
+                  W.DETAIL),
+    "open_linked": _k("Return or Enter", "on another order's number under the timeline (Tab to "
+                      "it), or on a timeline line naming one (联动, 并单, 并入, 拆单): open "
+                      "that order", W.DETAIL_PAGE),
+    # The order detail's step form (OrderActions, OrderMerge); the steps' keys follow below
     "confirm_step": _k("Ctrl+Return or Ctrl+Enter", "confirm the step", W.STEP_FORM),
     "close_step": _k("Esc", "close the step's form (its note is kept)", W.STEP_FORM),
     # The alarm panel (AlarmPanel, AlarmFilters)

@@ -2662,52 +2662,52 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="127"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="130"/>
         <source>Accept (Ctrl+G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="128"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="131"/>
         <source>✓ Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="135"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="138"/>
         <source>Likely duplicates, best first:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="138"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="141"/>
         <source>Caller joins selected (Ctrl+J)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="210"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="213"/>
         <source>Suggested transfer accepted: F8 transfers the caller with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="223"/>
         <source>Select the order the caller joins (Alt+V, then the arrow keys), then Ctrl+J.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="226"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="229"/>
         <source>Joining {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="266"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="279"/>
         <source>The caller joined {number} as another caller ({count} callers about it in the window); no new order was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="270"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="283"/>
         <source>Repeated-request warning raised for the shift lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="278"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="291"/>
         <source>Not joined: {error}. Everything typed is still here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3486,138 +3486,138 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="103"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="105"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="112"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="114"/>
         <source>Choose the 110 kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="116"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="118"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="121"/>
         <source>Neither: first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="123"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="125"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="125"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="127"/>
         <source>Guidance given (合理引导)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="127"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="129"/>
         <source>The caller agrees to the transfer (与诉求方协商同意)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="138"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="142"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="144"/>
         <source>Department:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="143"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="145"/>
         <source>110 kind:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="144"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="146"/>
         <source>Outcome:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="145"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="147"/>
         <source>First contact:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="197"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="258"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="199"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="261"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="210"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="212"/>
         <source>{action}: work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="222"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="224"/>
         <source>Note (required):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="222"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="224"/>
         <source>Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="267"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="270"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="270"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
         <source>Choose the department to dispatch to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="276"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="279"/>
         <source>Choose the 110 kind of the linked order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="289"/>
         <source>Write the note first: this step needs it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="290"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="293"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="296"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="299"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="325"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="328"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="360"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="363"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="364"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="367"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3673,234 +3673,222 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="118"/>
         <source>No order shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="33"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="33"/>
         <source>Origin → owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
-        <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="34"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="46"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="34"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="35"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="35"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="36"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="36"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="37"/>
         <source>Caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="146"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="37"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="147"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="38"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="147"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="39"/>
         <source>First-contact mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="148"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="40"/>
         <source>Social stability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="148"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="41"/>
         <source>Consent to transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="162"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="61"/>
         <source>{label}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="35"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="44"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="35"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="44"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="36"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="45"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="36"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="45"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="46"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="38"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="47"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="199"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="85"/>
+        <source>Enter: open {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
         <source>Description:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="209"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="169"/>
         <source>Timeline (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="210"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="170"/>
         <source>The caller&apos;s other orders:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="224"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="184"/>
         <source>Loading {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="259"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="350"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="298"/>
         <source>Work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="280"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="281"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="280"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="281"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="290"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="344"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="292"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="351"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
         <source>Order on its way from the other platform…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="365"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="315"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="400"/>
-        <source>Linked order (联动):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="405"/>
-        <source>No other orders from this caller.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="417"/>
-        <source>and {count} more</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="79"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="102"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="80"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="103"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="81"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="104"/>
         <source>first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="84"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="107"/>
         <source>linked order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="422"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="72"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="422"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="73"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="423"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="74"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="426"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="75"/>
         <source>Provisional acceptance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="427"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="76"/>
         <source>Guidance and explanation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3975,22 +3963,22 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="228"/>
+        <location filename="../../console/domain/actions.py" line="230"/>
         <source>Merged into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="233"/>
+        <location filename="../../console/domain/actions.py" line="235"/>
         <source>Caller joined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="238"/>
+        <location filename="../../console/domain/actions.py" line="240"/>
         <source>Unmerged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="243"/>
+        <location filename="../../console/domain/actions.py" line="245"/>
         <source>Caller split off</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4007,6 +3995,99 @@ Started {at} by {by} ({platform})</source>
     <message>
         <location filename="../../console/domain/deadline_kinds.py" line="46"/>
         <source>Completion due</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderMerge</name>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="93"/>
+        <source>Merge into… (并单, {key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="96"/>
+        <source>Unmerge (拆单, {key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="121"/>
+        <source>The order number, or pick one above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="124"/>
+        <source>Why these are one matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="128"/>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="129"/>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="132"/>
+        <source>Likely duplicates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="133"/>
+        <source>Merge into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="137"/>
+        <source>Note (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="180"/>
+        <source>Merge work order {number} into another (并单)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="181"/>
+        <source>Unmerge work order {number} from {into} (拆单)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="212"/>
+        <source>Choose or type the order to merge into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="216"/>
+        <source>The note is too long ({count} characters; at most {most}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="226"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="261"/>
+        <source>Looking for likely duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="283"/>
+        <source>No likely duplicates among open orders: type the number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="288"/>
+        <source>Could not read the likely duplicates: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="313"/>
+        <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4838,6 +4919,34 @@ Started {at} by {by} ({platform})</source>
     <message>
         <location filename="../../console/domain/refusals.py" line="351"/>
         <source>This hot spot was already taken up: verification order {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RelatedLinks</name>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="58"/>
+        <source>Linked order (联动):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="61"/>
+        <source>Merged into (并单):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="66"/>
+        <source>Merged here (并入):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="68"/>
+        <source>No other orders from this caller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="78"/>
+        <source>and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2667,52 +2667,52 @@ Started {at} by {by} ({platform})</source>
         <translation>相似度 {alike}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="127"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="130"/>
         <source>Accept (Ctrl+G)</source>
         <translation>采纳(Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="128"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="131"/>
         <source>✓ Accepted</source>
         <translation>✓ 已采纳</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="135"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="138"/>
         <source>Likely duplicates, best first:</source>
         <translation>疑似重复工单（最相近在前）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="138"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="141"/>
         <source>Caller joins selected (Ctrl+J)</source>
         <translation>来电人并入所选工单(Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="210"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="213"/>
         <source>Suggested transfer accepted: F8 transfers the caller with it.</source>
         <translation>已采纳转派建议：按 F8 将来电人连同工单转接。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="223"/>
         <source>Select the order the caller joins (Alt+V, then the arrow keys), then Ctrl+J.</source>
         <translation>请先选择要并入的工单（Alt+V，再用方向键），然后按 Ctrl+J。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="226"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="229"/>
         <source>Joining {number}…</source>
         <translation>正在并入 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="266"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="279"/>
         <source>The caller joined {number} as another caller ({count} callers about it in the window); no new order was created.</source>
         <translation>来电人已作为新增来电人并入 {number}（时段内共 {count} 位来电人），未新建工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="270"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="283"/>
         <source>Repeated-request warning raised for the shift lead.</source>
         <translation>已向值班长发出重复诉求预警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="278"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="291"/>
         <source>Not joined: {error}. Everything typed is still here.</source>
         <translation>未并入：{error}。已填写的内容均保留。</translation>
     </message>
@@ -3491,72 +3491,72 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="103"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="105"/>
         <source>Nothing for this seat to do on this order now.</source>
         <translation>本坐席当前对此工单无可办理事项。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="112"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="114"/>
         <source>Choose the 110 kind</source>
         <translation>选择110警情类别</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="116"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="118"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="117"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="119"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="121"/>
         <source>Neither: first-contact responsibility</source>
         <translation>均不受理：首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="123"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="125"/>
         <source>Provisional acceptance (先行受理)</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="125"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="127"/>
         <source>Guidance given (合理引导)</source>
         <translation>合理引导和解释</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="127"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="129"/>
         <source>The caller agrees to the transfer (与诉求方协商同意)</source>
         <translation>诉求人同意转接（已与诉求方协商）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="136"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="138"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>确定 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="137"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="139"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="142"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="144"/>
         <source>Department:</source>
         <translation>承办单位：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="143"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="145"/>
         <source>110 kind:</source>
         <translation>110警情类别：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="144"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="146"/>
         <source>Outcome:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="145"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="147"/>
         <source>First contact:</source>
         <translation>首接负责：</translation>
     </message>
@@ -3566,68 +3566,68 @@ Started {at} by {by} ({platform})</source>
         <translation>转派至{platform}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="197"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="258"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="199"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="261"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation>工单已被更新，此步骤已不可办理。您填写的说明仍保留，可复制后关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="210"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="212"/>
         <source>{action}: work order {number}</source>
         <translation>{action}：工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="222"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="224"/>
         <source>Note (required):</source>
         <translation>说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="222"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="224"/>
         <source>Note (optional):</source>
         <translation>说明（选填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="267"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="270"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation>派单目录正在读取，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="270"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
         <source>Choose the department to dispatch to.</source>
         <translation>请选择承办单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="276"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="279"/>
         <source>Choose the 110 kind of the linked order.</source>
         <translation>请选择联动110工单的警情类别。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="289"/>
         <source>Write the note first: this step needs it.</source>
         <translation>此步骤须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="290"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="293"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="296"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="299"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="325"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="328"/>
         <source>Not done: {reason}</source>
         <translation>未办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="360"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="363"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="364"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="367"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
@@ -3678,78 +3678,78 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="133"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="118"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="33"/>
         <source>Number</source>
         <translation>工单编号</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="142"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="33"/>
         <source>Origin → owner</source>
         <translation>受理平台 → 承办平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
-        <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="34"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="143"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="34"/>
         <source>Priority</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="35"/>
         <source>Kind</source>
         <translation>诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="35"/>
         <source>Field</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="144"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="36"/>
         <source>District</source>
         <translation>所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="36"/>
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="145"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="37"/>
         <source>Caller</source>
         <translation>来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="146"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="37"/>
         <source>Department</source>
         <translation>承办单位</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="147"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="38"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="147"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="39"/>
         <source>First-contact mode</source>
         <translation>首接方式</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="148"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="40"/>
         <source>Social stability</source>
         <translation>涉及社会稳定</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="148"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="41"/>
         <source>Consent to transfer</source>
         <translation>同意转接</translation>
     </message>
@@ -3769,158 +3769,146 @@ Started {at} by {by} ({platform})</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="162"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="61"/>
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="35"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="44"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="35"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="44"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="36"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="45"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="36"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="45"/>
         <source>Agent</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="37"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="46"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="38"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="47"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="199"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="85"/>
+        <source>Enter: open {number}</source>
+        <translation>回车：打开 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
         <source>Description:</source>
         <translation>诉求内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="209"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="169"/>
         <source>Timeline (newest first):</source>
         <translation>办理过程（最新在上）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="210"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="170"/>
         <source>The caller&apos;s other orders:</source>
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="224"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="184"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="259"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="350"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="298"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="280"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="281"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="280"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="281"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="342"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="290"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="344"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="292"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="351"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
         <source>Order on its way from the other platform…</source>
         <translation>工单传输中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="365"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="315"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation>已暂存为 {label}：数据库恢复后写入。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="400"/>
-        <source>Linked order (联动):</source>
-        <translation>联动工单：</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="405"/>
-        <source>No other orders from this caller.</source>
-        <translation>该来电人没有其他工单。</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="417"/>
-        <source>and {count} more</source>
-        <translation>另有 {count} 件</translation>
-    </message>
-    <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="79"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="102"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="80"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="103"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="81"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="104"/>
         <source>first-contact responsibility</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="84"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="107"/>
         <source>linked order {number}</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="422"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="72"/>
         <location filename="../../console/ui/models/queue_model.py" line="345"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="422"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="73"/>
         <location filename="../../console/ui/models/queue_model.py" line="346"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="423"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="74"/>
         <location filename="../../console/ui/models/queue_model.py" line="347"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="426"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="75"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="427"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="76"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
@@ -3970,22 +3958,22 @@ Started {at} by {by} ({platform})</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="228"/>
+        <location filename="../../console/domain/actions.py" line="230"/>
         <source>Merged into</source>
         <translation>并单</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="233"/>
+        <location filename="../../console/domain/actions.py" line="235"/>
         <source>Caller joined</source>
         <translation>并入来电人</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="238"/>
+        <location filename="../../console/domain/actions.py" line="240"/>
         <source>Unmerged</source>
         <translation>拆单</translation>
     </message>
     <message>
-        <location filename="../../console/domain/actions.py" line="243"/>
+        <location filename="../../console/domain/actions.py" line="245"/>
         <source>Caller split off</source>
         <translation>拆出来电人</translation>
     </message>
@@ -4013,6 +4001,99 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/domain/actions.py" line="196"/>
         <source>Three-way outcome</source>
         <translation>三方通话结果</translation>
+    </message>
+</context>
+<context>
+    <name>OrderMerge</name>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="93"/>
+        <source>Merge into… (并单, {key})</source>
+        <translation>并单…（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="96"/>
+        <source>Unmerge (拆单, {key})</source>
+        <translation>拆单（{key}）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="121"/>
+        <source>The order number, or pick one above</source>
+        <translation>工单编号，或在上方选择</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="124"/>
+        <source>Why these are one matter</source>
+        <translation>为何属同一诉求</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="128"/>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>确定 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="129"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="132"/>
+        <source>Likely duplicates:</source>
+        <translation>疑似重复工单：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="133"/>
+        <source>Merge into:</source>
+        <translation>并入工单：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="137"/>
+        <source>Note (optional):</source>
+        <translation>说明（选填）：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="180"/>
+        <source>Merge work order {number} into another (并单)</source>
+        <translation>并单：将工单 {number} 并入另一工单</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="181"/>
+        <source>Unmerge work order {number} from {into} (拆单)</source>
+        <translation>拆单：将工单 {number} 从 {into} 拆出</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="212"/>
+        <source>Choose or type the order to merge into.</source>
+        <translation>请选择或输入要并入的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="216"/>
+        <source>The note is too long ({count} characters; at most {most}).</source>
+        <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="226"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="261"/>
+        <source>Looking for likely duplicates…</source>
+        <translation>正在查找疑似重复工单…</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="283"/>
+        <source>No likely duplicates among open orders: type the number.</source>
+        <translation>未办结工单中没有疑似重复：请输入工单编号。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="288"/>
+        <source>Could not read the likely duplicates: {error}</source>
+        <translation>无法读取疑似重复工单：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_merge.py" line="313"/>
+        <source>Not done: {reason}</source>
+        <translation>未办理：{reason}</translation>
     </message>
 </context>
 <context>
@@ -4844,6 +4925,34 @@ Started {at} by {by} ({platform})</source>
         <location filename="../../console/domain/refusals.py" line="351"/>
         <source>This hot spot was already taken up: verification order {number}.</source>
         <translation>该热点已生成核查工单：{number}。</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedLinks</name>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="58"/>
+        <source>Linked order (联动):</source>
+        <translation>联动工单：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="61"/>
+        <source>Merged into (并单):</source>
+        <translation>已并入（并单）：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="66"/>
+        <source>Merged here (并入):</source>
+        <translation>已并入本单（并入）：</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="68"/>
+        <source>No other orders from this caller.</source>
+        <translation>该来电人没有其他工单。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="78"/>
+        <source>and {count} more</source>
+        <translation>另有 {count} 件</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,8 @@ async def _walk(seats: Seats) -> None:
     assert detail is not None and detail.steps is not None
     steps = detail.steps
 
+    merged: list[Action] = []  # the states where the merge form was opened
+
     async def each_step(window: QWidget, status: str) -> None:
         await until(lambda: steps_of(window).order is not None)
         shown = [a for a, b in steps_of(window).buttons.items() if b.isVisibleTo(window)]
@@ -107,6 +109,17 @@ async def _walk(seats: Seats) -> None:
             steps_of(window).open_step(action)
             check(window, f"{status}, {action.value} form open")
             steps_of(window).close_step()
+        merge = window.detail.merge  # type: ignore[attr-defined]  # 并单 / 拆单, under the steps
+        offered = {Action.MERGE: merge.merge_button, Action.UNMERGE: merge.unmerge_button}
+        for action, button in offered.items():
+            if button.isVisibleTo(window):
+                if shown:  # one form at a time: the merge form closes an open step's form
+                    steps_of(window).open_step(shown[0])
+                merge.open_form(action)
+                assert merge.form.isVisible() and not steps_of(window).form.isVisible()
+                merged.append(action)
+                check(window, f"{status}, {action.value} form open")
+                merge.close_form()
 
     def steps_of(window: QWidget) -> object:
         return window.detail.steps  # type: ignore[attr-defined]
@@ -131,6 +144,7 @@ async def _walk(seats: Seats) -> None:
     pol.open_order(second)
     await until(lambda: seats.orders.get(second).order.status is Status.TRANSFERRED)
     await each_step(pol, "transferred, at 110")
+    assert Action.MERGE in merged
 
 
 def test_alt_keys_reach_tabs_fields_and_tick_boxes(

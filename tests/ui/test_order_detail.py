@@ -255,6 +255,20 @@ def test_only_the_newest_load_is_shown(qtbot: QtBot, scene: Scene, worker: Opera
     assert shown == [scene.number]
 
 
+def test_a_refresh_while_another_order_opens_reads_that_one(
+    qtbot: QtBot, scene: Scene, worker: Operations
+) -> None:
+    """A change to the order still shown, notified while the agent opens another: the other
+    is shown, not the one being left (the seat window's walk waited on it under load)."""
+    detail = open_detail(qtbot, scene, worker)
+    load(qtbot, detail, scene.number)
+    with qtbot.waitSignal(detail.shown, timeout=10_000) as got:
+        detail.load(scene.older[0])
+        detail.refresh()
+    assert got.args == [scene.older[0]]
+    assert detail.order is not None and detail.order.number == scene.older[0]
+
+
 def test_every_refusal_code_has_its_own_words(qapp: object) -> None:
     from console.domain.orders import Action, Status, TransitionError
     from console.domain.refusals import REFUSALS

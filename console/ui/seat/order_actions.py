@@ -57,12 +57,14 @@ class OrderActions(QWidget):
     ``held(str, str)`` — it was held on the seat, the database away (order number, held label:
     ``console.services.journal``); ``refused(str)`` — the service refused it (the message
     shown inline; a step the seat does not hold is refused while the database is away);
-    ``directory_loaded(list)`` — the department directory as just read (for names elsewhere)."""
+    ``directory_loaded(list)`` — the department directory as just read (for names elsewhere);
+    ``opened()`` — a step's form opened (the detail's other form closes)."""
 
     done = Signal(str, str)
     held = Signal(str, str)
     refused = Signal(str)
     directory_loaded = Signal(list)  # list[Department], as read for a dispatch
+    opened = Signal()
 
     def __init__(
         self,
@@ -225,6 +227,7 @@ class OrderActions(QWidget):
         self._say("")
         self._show_fields()
         self.form.show()
+        self.opened.emit()
         asked = [f for f in spec.form if f is not FormField.CONSENT]  # the first thing to fill
         first: QWidget = self.rows[asked[0]][1] if asked else self.note
         first.setFocus()

@@ -17,18 +17,19 @@ not yet acknowledged, or refused.
 
 The caller's number and name are masked (个人信息保护法); with ``reveal`` given, "Show full
 number" (:class:`RevealRow`, Alt+V) shows the caller whole for that order, for a recorded reason.
+
+Under the steps, :class:`OrderMerge` merges the order into another (并单) or undoes it (拆单);
+the links under the timeline (:class:`RelatedLinks`) open the orders it is merged with.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
@@ -36,23 +37,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.deadline_kinds import DEADLINE_KINDS, running
-from console.domain.orders import Action, DeadlineKind, FirstContactMode, Priority, WorkOrder
+from console.domain.orders import WorkOrder
 from console.domain.phone import mask_name, mask_phone
 from console.services.exchange_reads import OrderLinkView
 from console.services.orders import OrderSummary, Stored, UnknownOrder
 from console.services.privacy import Revealed
-from console.ui.history_model import china_time
 from console.ui.keys import sequence
-from console.ui.models.queue_model import time_left_text
-from console.ui.models.time_left import TimeLeftBand
-from console.ui.names import platform_names, say, status_names
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.callers_told import CallersTold
 from console.ui.seat.exchange_lines import OrderLinkLines
 from console.ui.seat.held_steps import HeldJournal, HeldSteps
 from console.ui.seat.order_actions import OrderActions
+from console.ui.seat.order_fields import OrderFields
+from console.ui.seat.order_merge import OrderMerge
+from console.ui.seat.order_related import RelatedLinks
 from console.ui.seat.order_timeline import (  # noqa: F401  (the columns, for the tests)
     ACTION,
     AGENT,
@@ -72,25 +71,8 @@ Related = Callable[[str], Sequence[OrderSummary]]
 LinkOf = Callable[[str], OrderLinkView]
 """An order's messages to the peer (``ExchangeReads.order_link`` as the seat)."""
 
-MAX_LINKS = 20
 ERROR_STYLE = "color: #b00020;"
 TRANSIT_STYLE = "color: #0d3c6e; font-size: 14px; font-weight: bold;"
-# (key, column): the grid's two columns of label/value pairs, in reading order.
-FIELDS = (("number", 0), ("route", 0), ("status", 0), ("priority", 0), ("kind", 0),
-          ("field", 0), ("district", 0), ("address", 0), ("department", 0), ("caller", 1),
-          ("created", 1),
-          ("first_contact_mode", 1), ("social_stability", 1), ("consent", 1),
-          *((f"{kind.value}_due", 1) for kind in DeadlineKind))  # fmt: skip
-
-
-class LinkList(QLabel):
-    """Rich-text links that Tab enters at the first (Shift+Tab at the last) and Enter follows;
-    a plain QLabel takes the focus first and needs a second Tab to reach a link."""
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
-            self.focusNextPrevChild(event.reason() is Qt.FocusReason.TabFocusReason)
 
 
 class OrderDetail(QWidget):
@@ -109,7 +91,7 @@ class OrderDetail(QWidget):
         department_names: Mapping[str, str] | None = None,
         actions: OrderActions | None = None, reveal: Reveal | None = None,
         link: LinkOf | None = None, journal: HeldJournal | None = None,
-        told: CallersTold | None = None,
+        told: CallersTold | None = None, merge: OrderMerge | None = None,
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
@@ -118,16 +100,19 @@ class OrderDetail(QWidget):
         self._revealed: tuple[str, Revealed] | None = None  # (order number, its caller)
         self._departments = department_names or {}
         self.steps = actions
+        self.merge = merge  # 并单 / 拆单 (OrderMerge)
         self.held = HeldSteps(journal)  # 暂存: the steps the seat holds on the order shown
         self.setMinimumSize(QSize(720, 560))
         self._ops, self._get, self._related, self._link = ops, get, related, link
         self._names = (dict(kind_names), dict(field_names or {}), dict(district_names or {}))
         self._latest = ""  # the number of the newest load: only its answer is shown
+        self._loading = ""  # that number while its answer has not come
         self._awaiting = ""  # an order announced from the peer whose message has not landed
         self._now: datetime | None = None  # None: the wall clock
         self.order: WorkOrder | None = None
         self._build()
         self.related.linkActivated.connect(self.order_activated)
+        self.timeline.order_activated.connect(self.order_activated)
 
     def _build(self) -> None:
         self.title = QLabel(self.tr("No order shown."))
@@ -138,44 +123,13 @@ class OrderDetail(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.hide()
-        labels = {
-            "number": self.tr("Number"), "route": self.tr("Origin → owner"),
-            "status": self.tr("Status"), "priority": self.tr("Priority"),
-            "kind": self.tr("Kind"), "field": self.tr("Field"), "district": self.tr("District"),
-            "address": self.tr("Address"), "caller": self.tr("Caller"),
-            "department": self.tr("Department"),
-            "created": self.tr("Created"), "first_contact_mode": self.tr("First-contact mode"),
-            "social_stability": self.tr("Social stability"), "consent": self.tr("Consent to transfer"),
-            **{f"{kind.value}_due": say(spec.due_label) for kind, spec in DEADLINE_KINDS.items()},
-        }  # fmt: skip
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        self.values: dict[str, QLabel] = {}
-        rows = [0, 0]
-        for key, column in FIELDS:
-            value = QLabel()
-            value.setObjectName(key)
-            value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label = QLabel(self.tr("{label}:").format(label=labels[key]))
-            grid.addWidget(label, rows[column], column * 2)
-            grid.addWidget(value, rows[column], column * 2 + 1)
-            rows[column] += 1
-            self.values[key] = value
+        self.grid = OrderFields()
+        self.values = self.grid.values
         self.description = QPlainTextEdit(readOnly=True)
         self.description.setObjectName("description")
         self.description.setMaximumHeight(90)
         self.timeline = Timeline(self._departments)
-        self.related = LinkList()
-        self.related.setObjectName("related")
-        self.related.setTextFormat(Qt.TextFormat.RichText)
-        self.related.setWordWrap(True)
-        self.related.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
+        self.related = RelatedLinks()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
@@ -185,12 +139,18 @@ class OrderDetail(QWidget):
             layout.addWidget(self.steps)
             self.steps.done.connect(lambda number, _action: self.load(number))
             self.steps.held.connect(self._held)
+        if self.merge is not None:  # 并单 / 拆单, under the steps; one form open at a time
+            layout.addWidget(self.merge)
+            self.merge.done.connect(self.load)
+            if self.steps is not None:
+                self.merge.opened.connect(self.steps.close_step)
+                self.steps.opened.connect(self.merge.close_form)
         layout.addWidget(self.held)
         QShortcut(sequence("dismiss_aside"), self, self.held.dismiss_shown)
         fields = QWidget()
         inner = QVBoxLayout(fields)
         inner.setContentsMargins(0, 0, 0, 0)
-        inner.addLayout(grid)
+        inner.addLayout(self.grid)
         if self.reveal is not None:
             inner.addWidget(self.reveal)
             self.reveal.hide()
@@ -217,7 +177,7 @@ class OrderDetail(QWidget):
         """Read order ``number`` and its caller's other orders off the UI thread, then show
         (``quietly``: without saying "Loading…", for a re-read of the order on screen)."""
         number = number.strip()
-        self._latest = number
+        self._latest = self._loading = number
         if number != self._awaiting:
             self._awaiting = ""  # the agent moved on to another order
         if not quietly:
@@ -254,40 +214,22 @@ class OrderDetail(QWidget):
         self._say("")
         for part in self._body:
             part.show()
-        statuses, platforms = status_names(), platform_names()
-        kinds, fields, districts = self._names
         self.title.setText(self.tr("Work order {number}").format(number=order.number))
         if self._revealed is not None and self._revealed[0] != order.number:
             self._revealed = None  # a reveal is for one order only
         if self.reveal is not None:
             self.reveal.set_order(order.number, shown_whole=self._revealed is not None)
             self.reveal.show()
-        texts = {
-            "number": order.number,
-            "route": f"{platforms[order.origin]} → {platforms[order.owner]}",
-            "status": statuses[order.status],
-            "priority": self._priority_names()[order.priority],
-            "kind": kinds.get(order.kind, order.kind),
-            "field": fields.get(order.field, order.field) if order.field else "—",
-            "district": districts.get(order.district, order.district),
-            "address": order.address or "—",
-            "department": self._departments.get(order.department, order.department)
-            if order.department
-            else "—",
-            "caller": self._caller_text(order),
-            "created": china_time(order.created_at),
-            "first_contact_mode": self._mode_names()[order.first_contact_mode],
-            "social_stability": self.tr("Yes") if order.social_stability else self.tr("No"),
-            "consent": self.tr("Yes") if order.consent else self.tr("No"),
-        }
-        for key, text in texts.items():
-            self.values[key].setText(text)
-        self._show_deadlines()
+        kinds, fields, districts = self._names
+        names = (kinds, fields, districts, self._departments)
+        self.grid.show_order(order, names, self._caller_text(order), self._now or datetime.now(UTC))
         self.description.setPlainText(order.description)
         self.timeline.show_order(order)
-        self._show_related(related, order)
+        self.related.show_order(order, related, self._names[0])
         if self.steps is not None:
             self.steps.show_order(order)
+        if self.merge is not None:
+            self.merge.show_order(order)
         self.held.show_for(order.number)
         if self.told is not None:
             self.told.show_order(order)
@@ -296,16 +238,20 @@ class OrderDetail(QWidget):
     def refresh(self) -> None:
         """Read the order on screen again (another seat may have changed it). A read already
         under way may have started before that change was committed: this one then waits as
-        the single next read (Operations coalesces them), it is never dropped."""
+        the single next read (Operations coalesces them), it is never dropped. While another
+        order is being opened, that one is read (the order shown is being left)."""
         if self._awaiting:
             self.load(self._awaiting, quietly=True)
+        elif self._loading:
+            self.load(self._loading, quietly=True)
         elif self.order is not None:
             self.load(self.order.number, quietly=True)
 
     def set_now(self, now: datetime) -> None:
         """The instant the time left is counted from (the app's clock tick)."""
         self._now = now
-        self._show_deadlines()
+        if self.order is not None:
+            self.grid.show_deadlines(self.order, now)
         self.exchange.set_now(now)
 
     # ------------------------------------------------------------------ private
@@ -328,6 +274,7 @@ class OrderDetail(QWidget):
     ) -> None:
         if number != self._latest:  # a newer load is on its way: only the newest is shown
             return
+        self._loading = ""
         order, related, link = answer
         self._awaiting = ""
         self.show_order(order, related)
@@ -336,6 +283,7 @@ class OrderDetail(QWidget):
     def _not_loaded(self, number: str, error: Exception) -> None:
         if number != self._latest:
             return
+        self._loading = ""
         if isinstance(error, UnknownOrder) and number == self._awaiting:
             self._in_transit(number)
         elif isinstance(error, UnknownOrder):
@@ -355,6 +303,8 @@ class OrderDetail(QWidget):
             part.hide()
         if self.steps is not None:
             self.steps.show_order(None)
+        if self.merge is not None:
+            self.merge.show_order(None)
         self.held.show_for(None)
         if self.told is not None:
             self.told.show_order(None)
@@ -373,55 +323,3 @@ class OrderDetail(QWidget):
         self.message.setText(text)
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setVisible(bool(text))
-
-    def _show_deadlines(self) -> None:
-        order = self.order
-        if order is None:
-            return
-        now = self._now or datetime.now(UTC)
-        runs = running(order.status)
-        for kind, at in order.deadlines.items():
-            label, style = self.values[f"{kind.value}_due"], ""
-            if at is None:
-                label.setText("—")
-            elif kind not in runs:  # met, or the order is closed
-                label.setText(china_time(at))
-            else:
-                label.setText(f"{china_time(at)}  ({time_left_text(at, now)})")
-                band = TimeLeftBand.of(at, now)  # the text above says it too
-                if band is not None:
-                    style = band.style()
-            label.setStyleSheet(style)
-
-    def _show_related(self, related: Sequence[OrderSummary], order: WorkOrder) -> None:
-        linked = [order.escalated_from] if order.escalated_from else []
-        linked += [e.detail for e in order.timeline if e.action is Action.ESCALATE]
-        lines = [
-            html.escape(self.tr("Linked order (联动):"))
-            + f' <a href="{html.escape(n)}">{html.escape(n)}</a>'
-            for n in linked
-        ]
-        if not related:
-            lines.append(html.escape(self.tr("No other orders from this caller.")))
-            self.related.setText("<br>".join(lines))
-            return
-        statuses = status_names()
-        kinds = self._names[0]
-        lines += [
-            f'<a href="{html.escape(s.number)}">{html.escape(s.number)}</a>'
-            f" {china_time(s.created_at)} · {html.escape(kinds.get(s.kind, s.kind))}"
-            f" · {html.escape(statuses[s.status])}"
-            for s in related[:MAX_LINKS]
-        ]
-        if len(related) > MAX_LINKS:
-            more = self.tr("and {count} more").format(count=len(related) - MAX_LINKS)
-            lines.append(html.escape(more))
-        self.related.setText("<br>".join(lines))
-
-    def _priority_names(self) -> dict[Priority, str]:
-        return {Priority.NORMAL: self.tr("Normal"), Priority.URGENT: self.tr("Urgent"),
-                Priority.CRITICAL: self.tr("Critical")}  # fmt: skip
-
-    def _mode_names(self) -> dict[FirstContactMode | None, str]:
-        return {None: "—", FirstContactMode.PROVISIONAL: self.tr("Provisional acceptance"),
-                FirstContactMode.GUIDANCE: self.tr("Guidance and explanation")}  # fmt: skip

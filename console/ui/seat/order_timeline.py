@@ -1,12 +1,15 @@
 """The order detail's timeline (时间线): the newest step first, each note whole (wrapped, its lines
 kept), a step's detail said in words (the department, the three-way outcome, the linked order).
-Its words are the order detail's (translation context ``OrderDetail``)."""
+Its words are the order detail's (translation context ``OrderDetail``).
+
+A line naming another order (the linked 110 order, the order merged into or with) opens it:
+Enter on the row (or a double-click) emits ``order_activated`` with its number."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,10 +24,16 @@ from console.ui.names import action_names, platform_names, status_names
 
 TIMELINE_MIN_HEIGHT = 170  # the header and three or four steps, whatever the step form takes
 TIME, PLATFORM, SEAT, AGENT, ACTION, STATUS, NOTE = range(7)
+# Lines whose detail is another order's number (a join at intake names the call: "…/来电1 …").
+LINKS = frozenset({Action.ESCALATE, Action.MERGE, Action.MERGED_IN, Action.UNMERGE,
+                   Action.SPLIT_OFF})  # fmt: skip
 
 
 class Timeline(QTableWidget):
-    """``departments``: code → name, read when an order is shown (the caller may update it)."""
+    """``departments``: code → name, read when an order is shown (the caller may update it).
+    Signal: ``order_activated(str)`` — Enter on a line naming another order (its number)."""
+
+    order_activated = Signal(str)
 
     def __init__(self, departments: Mapping[str, str], parent: QWidget | None = None) -> None:
         super().__init__(0, 7, parent)
@@ -51,6 +60,7 @@ class Timeline(QTableWidget):
         for column, width in ((TIME, 130), (PLATFORM, 90), (SEAT, 60), (AGENT, 90),
                               (ACTION, 80), (STATUS, 150)):  # fmt: skip
             self.setColumnWidth(column, width)
+        self.activated.connect(self._follow)
 
     def show_order(self, order: WorkOrder) -> None:
         statuses, platforms, actions = status_names(), platform_names(), action_names()
@@ -69,8 +79,21 @@ class Timeline(QTableWidget):
                 item = QTableWidgetItem(text)
                 if column == NOTE and note:
                     item.setToolTip(note)
+                if event.action in LINKS and event.detail and "/" not in event.detail:
+                    item.setData(Qt.ItemDataRole.UserRole, event.detail)
+                    item.setToolTip(
+                        QCoreApplication.translate("OrderDetail", "Enter: open {number}").format(
+                            number=event.detail
+                        )
+                    )
                 self.setItem(row, column, item)
         self.scrollToTop()
+
+    def _follow(self, index: QModelIndex) -> None:
+        item = self.item(index.row(), ACTION)
+        number = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if number:
+            self.order_activated.emit(str(number))
 
     def detail_text(self, action: Action, detail: str) -> str:
         """What a timeline line refers to, in words: the department, the outcome, the link."""
