@@ -1,6 +1,7 @@
 """The work queues (工单队列): my orders, my platform's open orders, orders awaiting sign-for, all.
 
-One table per queue, each over its own :class:`QueueModel`. A table paints once before it asks
+One table per queue, each over its own :class:`QueueModel` on a
+:class:`~console.ui.seat.queue_page.QueuePage`. A table paints once before it asks
 ``fetchMore`` (STACK-NOTES), so each stays hidden behind "Loading…" until its model's first page
 is in; ``ready`` says all four are. The search box searches the ALL queue by phone number or
 order number (or its start) and switches to it. Keyboard: Ctrl+F focuses the search, Enter
@@ -21,25 +22,14 @@ from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import (
-    QItemSelectionModel,
-    QModelIndex,
-    QSignalBlocker,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStackedWidget,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,17 +37,11 @@ from PySide6.QtWidgets import (
 from console.domain.order_search import read_search
 from console.domain.orders import Platform
 from console.services.queues import QueueKind, QueueQuery, QueueSort
-from console.ui.models.columns import fit_columns
 from console.ui.models.queue_model import Fetch, QueueModel
 from console.ui.operations import Operations
+from console.ui.seat.queue_page import QueuePage
 
 KINDS = (QueueKind.MINE, QueueKind.PLATFORM_OPEN, QueueKind.AWAITING_SIGN_FOR, QueueKind.ALL)
-WIDTHS = (
-    (QueueModel.NUMBER, 190),
-    (QueueModel.CREATED, 130),
-    (QueueModel.DEADLINE, 130),
-    (QueueModel.LEFT, 110),
-)  # fmt: skip; the named columns fit their names (fit_columns)
 ERROR_STYLE = "color: #b00020;"
 COUNT_EVERY_MS = 3000  # the tab counts are re-counted at most this often
 
@@ -73,97 +57,6 @@ def search_term(raw: str) -> str | None:
         return ""
     search = read_search(raw)
     return None if search is None else search.value
-
-
-class QueuePage(QWidget):
-    """One queue: its table, hidden behind a "Loading…" line until the first page is in.
-
-    The current order stays current across a refresh when it is still in the first page.
-
-    Signals: ``first_page_in()`` — the table is shown (also when the first read failed).
-    """
-
-    first_page_in = Signal()
-
-    def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
-        self.started = False  # the first page is in and the table shown
-        self._keep: str | None = None  # the current order's number across a model reset
-        self._selected = False  # and whether it was selected
-        self.loading = QLabel(self.tr("Loading…"))
-        self.table = QTableView()
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never ResizeToContents
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        for column, width in WIDTHS:
-            self.table.setColumnWidth(column, width)
-        fit_columns(self.table, model.named_columns())
-        self.table.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.loading, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.table, 1)
-        self.show_sort()
-        header.sortIndicatorChanged.connect(self._sort_clicked)
-        model.modelAboutToBeReset.connect(self._remember_current)
-        model.modelReset.connect(self._restore_current)
-
-    def start(self) -> None:
-        self.model.load_first_page(done=self._show_table)
-
-    def _show_table(self) -> None:
-        self.started = True
-        self.loading.hide()
-        self.table.show()
-        self.first_page_in.emit()
-
-    def show_sort(self) -> None:
-        """The header's arrow where the rows are really sorted."""
-        if self.model.query.sort is QueueSort.CREATED:
-            column, order = QueueModel.CREATED, Qt.SortOrder.DescendingOrder
-        else:
-            column, order = QueueModel.DEADLINE, Qt.SortOrder.AscendingOrder
-        with QSignalBlocker(self.table.horizontalHeader()):
-            self.table.horizontalHeader().setSortIndicator(column, order)
-
-    @Slot(int, Qt.SortOrder)
-    def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
-        self.model.sort(column, order)  # only the created and deadline columns change the order
-        self.show_sort()
-
-    def current_number(self) -> str | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()).number if index.isValid() else None
-
-    @Slot()
-    def _remember_current(self) -> None:
-        self._keep = self.current_number()
-        self._selected = self.table.selectionModel().hasSelection()
-
-    @Slot()
-    def _restore_current(self) -> None:
-        """The current order stays current (and selected if it was); otherwise the first row
-        becomes current for the arrow keys and Enter, unselected: a selection's highlight
-        would hide its priority and time-left colours."""
-        rows = self.model.rowCount()
-        if not rows:
-            return
-        found = next((n for n in range(rows) if self.model.row_at(n).number == self._keep), None)
-        selection = self.table.selectionModel()
-        index = self.model.index(found or 0, QueueModel.NUMBER)
-        if found is not None and self._selected:
-            self.table.selectRow(found)
-        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
 
 
 class QueuesView(QWidget):
