@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal, Slot
@@ -33,11 +32,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from console.domain.catalogue import District, Field, Kind
 from console.domain.intake import Draft, Problem, validate
 from console.domain.orders import Platform
-from console.domain.phone import mask_phone
 from console.services.orders import InvalidDraft
 from console.ui.keys import sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
+from console.ui.seat.draft_labels import blank, caller, saved_time
 from console.ui.seat.drafts import DraftCall, DraftStore, SavedDraft
 from console.ui.seat.incident_offer import IncidentOffer
 from console.ui.seat.intake_assist import IntakeAssist
@@ -181,7 +180,7 @@ class IntakeForm(QWidget):
         if latest is not None and latest.call == self._call:
             self.set_draft(latest.draft, latest.incident)
             self._say(self.tr("Restored the unsaved draft of this call ({caller}, {time}).")
-                      .format(caller=_caller(latest), time=_time(latest.saved_at)))  # fmt: skip
+                      .format(caller=caller(latest), time=saved_time(latest.saved_at)))  # fmt: skip
             return
         self._say("")
         if latest is not None:
@@ -199,12 +198,12 @@ class IntakeForm(QWidget):
                       .format(path=self.drafts.moved_aside), error=True)  # fmt: skip
         if latest is None:
             return False
-        if _blank(latest.draft):
+        if blank(latest.draft):
             self.drafts.clear()
             return False
         self._offered = latest
         self.offer_text.setText(self.tr("Restore the unsaved draft (call from {caller}, {time})?")
-                                .format(caller=_caller(latest), time=_time(latest.saved_at)))  # fmt: skip
+                                .format(caller=caller(latest), time=saved_time(latest.saved_at)))  # fmt: skip
         self.offer.show()
         return True
 
@@ -218,7 +217,7 @@ class IntakeForm(QWidget):
         self._call = offered.call
         self.set_draft(offered.draft, offered.incident)
         self._say(self.tr("Restored the unsaved draft (call from {caller}, {time}).")
-                  .format(caller=_caller(offered), time=_time(offered.saved_at)))  # fmt: skip
+                  .format(caller=caller(offered), time=saved_time(offered.saved_at)))  # fmt: skip
         self.fields.kind.setFocus()
 
     @Slot()
@@ -231,11 +230,11 @@ class IntakeForm(QWidget):
             self._put_aside(offered)
 
     def _put_aside(self, saved: SavedDraft) -> None:
-        if _blank(saved.draft):
+        if blank(saved.draft):
             self.drafts.clear()
         elif (aside := self.drafts.set_aside()) is not None:
             self._say(self.tr("The unsaved draft (call from {caller}, {time}) was kept in {path}.")
-                      .format(caller=_caller(saved), time=_time(saved.saved_at), path=aside))  # fmt: skip
+                      .format(caller=caller(saved), time=saved_time(saved.saved_at), path=aside))  # fmt: skip
 
     def problems_shown(self) -> dict[str, str]:
         return self.fields.problems_shown()
@@ -380,22 +379,3 @@ class IntakeForm(QWidget):
         if event.type() == QEvent.Type.FocusOut:
             self.drafts.flush()
         return False
-
-
-def _blank(draft: Draft) -> bool:
-    """Nothing typed but the number the seat filled in."""
-    return Draft(caller_phone=draft.caller_phone) == draft
-
-
-def _caller(saved: SavedDraft) -> str:
-    """The draft's caller, masked (138****1234): the call's number, else the one typed."""
-    phone = saved.call.caller if saved.call is not None else saved.draft.caller_phone
-    return mask_phone(phone) if phone.strip() else "—"
-
-
-def _time(instant: datetime | None) -> str:
-    """When the draft was last written, local time: 12:03 today, 11-26 12:03 before."""
-    if instant is None:
-        return "—"
-    local = instant.astimezone()
-    return local.strftime("%H:%M" if local.date() == datetime.now().date() else "%m-%d %H:%M")
