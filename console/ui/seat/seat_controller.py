@@ -7,7 +7,6 @@ widgets stay thin; this object holds the seat's behaviour so tests can drive it 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
@@ -21,19 +20,13 @@ from console.services.dispositions import DispositionService
 from console.services.report_calls import CallRecorder
 from console.services.screen_pop import ScreenPopService
 from console.services.seat import BoardLine, SeatStateService
-from console.telephony.port import (
-    Call,
-    CallEvent,
-    CallState,
-    Line,
-    Telephony,
-    TelephonyError,
-)
+from console.telephony.port import Call, CallEvent, CallState, Line, Telephony
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.call_bar import CallBar
 from console.ui.seat.intake_form import IntakeForm
 from console.ui.seat.screen_pop import ScreenPopView
+from console.ui.seat.switch_tasks import SwitchTasks, count_line_event
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +97,7 @@ class SeatController(QObject):
         self.current: Call | None = None
         self._order_for_call: tuple[str, str] | None = None  # (call id, order number)
         self.peer_side = False  # the current call came here from the peer platform
-        self._tasks: set[asyncio.Task[object]] = set()
+        self._tasks = SwitchTasks(self.notice.emit)  # the switch commands under way
         self.answered_at: datetime | None = None  # when this seat got the current call
         self.held_since: datetime | None = None  # when the current call's hold began
         self._dispositions = dispositions
@@ -296,30 +289,14 @@ class SeatController(QObject):
 
     def spawn(self, work: Awaitable[object]) -> None:
         """Run a switch command as a task on the loop; a refusal becomes a notice."""
-
-        async def guarded() -> object:
-            try:
-                return await work
-            except TelephonyError as exc:
-                self.notice.emit(refusal_text(exc))
-                return None
-
-        task = asyncio.ensure_future(guarded())
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        self._tasks.spawn(work)
 
     # -- events from the switch -------------------------------------------------------------
     def _on_event(self, event: CallEvent) -> None:
         if self._calls is not None and (record := self._calls.on_event(event)) is not None:
             self._ops.write(self, record)  # the reports' call record, off this thread
         call = event.call
-        if call.line is self._line:  # the line's queue figures count every seat's answers
-            if event.kind == "ringing":
-                self.stats.arrived(call.call_id, call.arrived_at)
-            elif event.kind == "answered":
-                self.stats.answered_at(call.call_id, event.at)
-            elif event.kind == "ended":
-                self.stats.gone(call.call_id)  # only counts if it was still waiting
+        count_line_event(self.stats, self._line, event)
         self._follow_offer(event)
         mine = call.seat == self.seat
         if (event.kind == "answered" and mine and self.current is None) or (
@@ -409,5 +386,4 @@ class SeatController(QObject):
         if self.ringing is not None:
             self.ringing = None
             self.offer_stopped.emit()
-        for task in list(self._tasks):
-            task.cancel()
+        self._tasks.cancel()
