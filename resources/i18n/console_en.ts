@@ -2798,137 +2798,137 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="99"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="98"/>
         <source>Save (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="198"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="197"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="124"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="123"/>
         <source>Restore (Ctrl+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="125"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="124"/>
         <source>Set aside (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="182"/>
         <source>Restored the unsaved draft of this call ({caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
         <source>Restore the unsaved draft (call from {caller}, {time})?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="220"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="219"/>
         <source>Restored the unsaved draft (call from {caller}, {time}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="237"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="236"/>
         <source>The unsaved draft (call from {caller}, {time}) was kept in {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="255"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="254"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="270"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="269"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="279"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="278"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="284"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="283"/>
         <source>Saved as {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="311"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="310"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="320"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="319"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="321"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="320"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="322"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="321"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="323"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="322"/>
         <source>Name: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="324"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="323"/>
         <source>Choose a kind of request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="325"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="324"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="326"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="325"/>
         <source>Choose a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="327"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="326"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="328"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="327"/>
         <source>Choose a district from the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="329"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="328"/>
         <source>Address: at most {max} characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="330"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="329"/>
         <source>Describe the request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="331"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="330"/>
         <source>At most {max} characters (now {length})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="332"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="331"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="370"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="369"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4221,7 +4221,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="94"/>
+        <location filename="../../console/ui/seat/queue_page.py" line="45"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4229,62 +4229,62 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>QueuesView</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="200"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="93"/>
         <source>My orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="201"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="94"/>
         <source>Platform open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="202"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="95"/>
         <source>Awaiting sign-for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="203"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="96"/>
         <source>All orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="223"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="116"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="333"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="226"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="379"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="272"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="407"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="300"/>
         <source>The queue could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="423"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="316"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="425"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="318"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="427"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="320"/>
         <source>{count} orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="431"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="324"/>
         <source>Search {search}: {rest}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5730,32 +5730,32 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="168"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="161"/>
         <source>Pick the call&apos;s wrap-up code first (digits, then Enter).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="182"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="175"/>
         <source>The state change could not be recorded (database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="244"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="237"/>
         <source>The wrap-up code could not be recorded: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="254"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="247"/>
         <source>Finish the current call first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="383"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="360"/>
         <source>Missed call: set to not ready. Press F2 when ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="387"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="364"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2803,137 +2803,137 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="99"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="98"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="198"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="197"/>
         <source>A saved draft could not be read and was moved to {path}.</source>
         <translation>草稿文件无法读取，已移至 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="124"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="123"/>
         <source>Restore (Ctrl+R)</source>
         <translation>恢复（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="125"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="124"/>
         <source>Set aside (Ctrl+Shift+R)</source>
         <translation>另存不恢复（Ctrl+Shift+R）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="183"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="182"/>
         <source>Restored the unsaved draft of this call ({caller}, {time}).</source>
         <translation>已恢复本次来电未保存的草稿（{caller}，{time}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="206"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="205"/>
         <source>Restore the unsaved draft (call from {caller}, {time})?</source>
         <translation>恢复未保存的草稿（来电 {caller}，{time}）？</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="220"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="219"/>
         <source>Restored the unsaved draft (call from {caller}, {time}).</source>
         <translation>已恢复未保存的草稿（来电 {caller}，{time}）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="237"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="236"/>
         <source>The unsaved draft (call from {caller}, {time}) was kept in {path}.</source>
         <translation>未保存的草稿（来电 {caller}，{time}）已另存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="255"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="254"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="270"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="269"/>
         <source>Not saved: {error}. Everything typed is still here; press Ctrl+S to try again.</source>
         <translation>未保存：{error}。已填写的内容都还在，请按 Ctrl+S 重试。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="279"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="278"/>
         <source>Saved as {number}. Changes made while saving are still in the form: check them before saving again.</source>
         <translation>已保存为 {number}。保存期间的修改仍在表单中，请核对后再保存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="284"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="283"/>
         <source>Saved as {number}.</source>
         <translation>已保存，工单号 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="311"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="310"/>
         <source>Not saved: correct what is marked in red.</source>
         <translation>未保存：请修改标红的内容。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="320"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="319"/>
         <source>Enter the caller&apos;s phone number</source>
         <translation>请填写来电号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="321"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="320"/>
         <source>Not a phone number: mobile, landline (area code optional) or service number</source>
         <translation>号码格式不正确：应为手机号、固定电话（可带区号）或服务号码</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="322"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="321"/>
         <source>Holds characters that cannot be stored (a NUL or a broken character): type it again</source>
         <translation>含有无法保存的字符（空字符或残缺的字符），请重新输入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="323"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="322"/>
         <source>Name: at most {max} characters</source>
         <translation>姓名不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="324"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="323"/>
         <source>Choose a kind of request</source>
         <translation>请选择诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="325"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="324"/>
         <source>“{kind}” is not a kind of the {platform} platform</source>
         <translation>“{kind}”不是{platform}平台的诉求类型</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="326"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="325"/>
         <source>Choose a field</source>
         <translation>请选择所属领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="327"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="326"/>
         <source>Orders of the {platform} platform have no field</source>
         <translation>{platform}平台的工单不分领域</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="328"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="327"/>
         <source>Choose a district from the list</source>
         <translation>请从列表中选择所在地区</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="329"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="328"/>
         <source>Address: at most {max} characters</source>
         <translation>地址不超过{max}个字</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="330"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="329"/>
         <source>Describe the request</source>
         <translation>请填写诉求内容</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="331"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="330"/>
         <source>At most {max} characters (now {length})</source>
         <translation>不超过{max}个字（现为{length}个字）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="332"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="331"/>
         <source>Choose a priority: normal, urgent or critical</source>
         <translation>请选择紧急程度：一般、紧急或特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_form.py" line="370"/>
+        <location filename="../../console/ui/seat/intake_form.py" line="369"/>
         <source>The draft could not be kept on disk ({reason}); save the order soon.</source>
         <translation>草稿无法保存到磁盘（{reason}），请尽快保存工单。</translation>
     </message>
@@ -4226,7 +4226,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="94"/>
+        <location filename="../../console/ui/seat/queue_page.py" line="45"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -4234,62 +4234,62 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>QueuesView</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="200"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="93"/>
         <source>My orders</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="201"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="94"/>
         <source>Platform open</source>
         <translation>本平台待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="202"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="95"/>
         <source>Awaiting sign-for</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="203"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="96"/>
         <source>All orders</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="223"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="116"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation>工单编号或电话号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="333"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="226"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation>“{text}”既不是电话号码，也不是工单编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="379"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="272"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="407"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="300"/>
         <source>The queue could not be read: {error}</source>
         <translation>无法读取工单队列：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="423"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="316"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation>仅显示前 {count} 件工单，请搜索以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="425"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="318"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation>已加载 {count} 件工单，向下滚动加载更多。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="427"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="320"/>
         <source>{count} orders.</source>
         <translation>共 {count} 件工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="431"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="324"/>
         <source>Search {search}: {rest}</source>
         <translation>搜索 {search}：{rest}</translation>
     </message>
@@ -5735,32 +5735,32 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>SeatController</name>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="168"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="161"/>
         <source>Pick the call&apos;s wrap-up code first (digits, then Enter).</source>
         <translation>请先选择本次来电的话后小结（数字键，再按回车）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="182"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="175"/>
         <source>The state change could not be recorded (database).</source>
         <translation>坐席状态变更未能写入数据库，请联系值班长或IT。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="244"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="237"/>
         <source>The wrap-up code could not be recorded: {error}</source>
         <translation>话后小结未能记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="254"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="247"/>
         <source>Finish the current call first.</source>
         <translation>请先结束当前通话。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="383"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="360"/>
         <source>Missed call: set to not ready. Press F2 when ready.</source>
         <translation>未接来电，已置示忙。准备好后按 F2 就绪。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/seat_controller.py" line="387"/>
+        <location filename="../../console/ui/seat/seat_controller.py" line="364"/>
         <source>Could not load the caller&apos;s history: {error}</source>
         <translation>无法加载来电历史：{error}</translation>
     </message>
