@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from console.domain.orders import Platform
+from console.services.exchange_codec import ExchangeCodec
 from console.store.engine import Database
 from tests.conftest import _new_pg_database
+from tests.exchange.platforms import Side, link_sides, side
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -31,3 +34,20 @@ def two_dbs(
     yield made[0], made[1]
     for db in made:
         db.dispose()
+
+
+@pytest.fixture(scope="module")
+def codec() -> ExchangeCodec:
+    """The exchange's codec (its schema compiled once a module)."""
+    return ExchangeCodec()
+
+
+@pytest.fixture
+def sides(two_dbs: tuple[Database, Database], codec: ExchangeCodec) -> tuple[Side, Side]:
+    """12345 and 110, each on its own database, linked to each other in process."""
+    hotline, police = (
+        side(Platform.HOTLINE, two_dbs[0], codec),
+        side(Platform.POLICE, two_dbs[1], codec),
+    )
+    link_sides(hotline, police, codec)
+    return hotline, police

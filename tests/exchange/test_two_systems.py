@@ -14,30 +14,14 @@ from console.domain.refusals import Refused
 from console.domain.roles import Seated
 from console.services.exchange_codec import ExchangeCodec
 from console.store import exchange as box
-from console.store.engine import Database
 from console.store.orders import UnknownOrder
-from tests.exchange.platforms import Side, link_sides, side
+from tests.exchange.platforms import Side
 from tests.principals import at_seat
 from tests.store.kept_counts import assert_kept
 
 A01 = at_seat("王丽", "A-01", Platform.HOTLINE)
 J07 = at_seat("李强", "J-07", Platform.POLICE)
 J08 = at_seat("赵敏", "J-08", Platform.POLICE)
-
-
-@pytest.fixture(scope="module")
-def codec() -> ExchangeCodec:
-    return ExchangeCodec()
-
-
-@pytest.fixture
-def sides(two_dbs: tuple[Database, Database], codec: ExchangeCodec) -> tuple[Side, Side]:
-    hotline, police = (
-        side(Platform.HOTLINE, two_dbs[0], codec),
-        side(Platform.POLICE, two_dbs[1], codec),
-    )
-    link_sides(hotline, police, codec)
-    return hotline, police
 
 
 def draft() -> Draft:

@@ -8,37 +8,19 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
-import pytest
-
 from console.domain.intake import Draft
 from console.domain.orders import Action, Platform, Status
 from console.domain.roles import Seated
 from console.services.duplicates import DuplicateService
 from console.services.exchange_codec import ExchangeCodec
 from console.store import exchange as box
-from console.store.engine import Database
-from tests.exchange.platforms import Side, link_sides, side
+from tests.exchange.platforms import Side
 from tests.exchange.test_two_systems import box_now, history
 from tests.principals import at_seat, lead
 
 A01 = at_seat("王丽", "A-01", Platform.HOTLINE)
 J07 = at_seat("李强", "J-07", Platform.POLICE)
 LEAD_110 = lead("赵刚", "JL-01", Platform.POLICE)
-
-
-@pytest.fixture(scope="module")
-def codec() -> ExchangeCodec:
-    return ExchangeCodec()
-
-
-@pytest.fixture
-def sides(two_dbs: tuple[Database, Database], codec: ExchangeCodec) -> tuple[Side, Side]:
-    hotline, police = (
-        side(Platform.HOTLINE, two_dbs[0], codec),
-        side(Platform.POLICE, two_dbs[1], codec),
-    )
-    link_sides(hotline, police, codec)
-    return hotline, police
 
 
 def dups(s: Side, by: Seated) -> DuplicateService:

@@ -5,30 +5,22 @@ administrator's login and seat; an auditor's window has no such tab."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from console.app_roles import SlotParts, seat_slots
-from console.config import Settings
+from console.app_roles import SlotParts
 from console.domain.audit import AuditAction
 from console.domain.orders import Platform
 from console.domain.roles import Principal, Role
 from console.services import audit
-from console.services.audit import AuditTrail, create_key
 from console.store.engine import Database
 from console.ui.admin.knowledge_view import KnowledgeView
 from console.ui.consultation import ConsultationTab
-from console.ui.operations import Operations
 from tests.agenda_data import plant
-from tests.principals import at_seat
+from tests.ui.role_harness import tabs_of
 from tests.ui.test_keys import check
 
 pytestmark = [
@@ -39,37 +31,11 @@ pytestmark = [
 ADMIN = Principal("it", "管理员", Platform.HOTLINE, frozenset({Role.ADMIN}))
 
 
-def clock() -> datetime:
-    return datetime.now(UTC)
-
-
 @pytest.fixture
-def parts(sqlite_db: Database, tmp_path: Path) -> Iterator[SlotParts]:
+def parts(parts: SlotParts, sqlite_db: Database) -> SlotParts:
+    """tests/ui/role_harness.py's, on a database holding an agenda and its rules."""
     plant(sqlite_db)
-    key = create_key(tmp_path / "audit.key")
-    pool = ThreadPoolExecutor(1)
-    ops = Operations("test-consultation-admin")
-    yield SlotParts(
-        sqlite_db, clock, Settings(db_url="sqlite://"), AuditTrail(key, clock), key, pool, ops
-    )
-    pool.shutdown(wait=True)
-    ops.shutdown()
-
-
-def never(*_: object) -> object:
-    raise AssertionError("no seat window for this account")
-
-
-def tabs_of(qtbot: QtBot, parts: SlotParts, who: Principal) -> QTabWidget:
-    (slot,) = seat_slots([at_seat("某人", "A-07", Platform.HOTLINE)], parts, never, never)
-    qtbot.addWidget(slot.screen)
-    slot.open(who)
-    window = slot.role_window
-    assert window is not None
-    qtbot.addWidget(window)
-    tabs = window.findChild(QTabWidget)
-    assert tabs is not None
-    return tabs
+    return parts
 
 
 def press(key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
@@ -81,7 +47,7 @@ def press(key: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
 def test_the_administrator_retires_a_rule_from_the_role_window_and_it_is_audited(
     qtbot: QtBot, parts: SlotParts, sqlite_db: Database
 ) -> None:
-    tabs = tabs_of(qtbot, parts, ADMIN)
+    tabs = tabs_of(qtbot, parts, ADMIN, seat="A-07")
     widgets = [tabs.widget(i) for i in range(tabs.count())]
     (tab,) = [w for w in widgets if isinstance(w, ConsultationTab)]
     index = tabs.indexOf(tab)
@@ -114,5 +80,5 @@ def test_the_administrator_retires_a_rule_from_the_role_window_and_it_is_audited
 
 def test_an_auditor_has_no_consultation_tab(qtbot: QtBot, parts: SlotParts) -> None:
     auditor = Principal("shenji", "审计员甲", Platform.HOTLINE, frozenset({Role.AUDITOR}))
-    tabs = tabs_of(qtbot, parts, auditor)
+    tabs = tabs_of(qtbot, parts, auditor, seat="A-07")
     assert not any(isinstance(tabs.widget(i), ConsultationTab) for i in range(tabs.count()))

@@ -7,30 +7,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QTabWidget
 from pytestqt.qtbot import QtBot
 
-from console.app_roles import SlotParts, seat_slots
+from console.app_roles import SlotParts
 from console.domain.orders import Platform
 from console.domain.roles import Principal, Role
 from console.ui.admin.users_view import UsersView
 from console.ui.reports import ReportsTab
-from tests.principals import at_seat
-from tests.ui.role_harness import never
+from tests.ui.role_harness import tabs_of
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-def tabs_of(qtbot: QtBot, parts: SlotParts, who: Principal) -> QTabWidget:
-    (slot,) = seat_slots([at_seat("某人", "A-01", Platform.HOTLINE)], parts, never, never)
-    qtbot.addWidget(slot.screen)
-    slot.open(who)
-    window = slot.role_window
-    assert window is not None
-    qtbot.addWidget(window)
-    tabs = window.findChild(QTabWidget)
-    assert tabs is not None
-    return tabs
 
 
 def test_an_administrator_without_a_seat_has_the_reports_tab(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,11 +38,12 @@ from console.domain.orders import (
 from console.domain.refusals import Refused
 from console.domain.roles import Seated
 from console.services.steps import Held, Step
-from console.ui.keys import mnemonic, sequence, sequences
+from console.ui.keys import mnemonic
 from console.ui.names import action_names, say
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.intake_inputs import SearchBox, named
+from console.ui.seat.step_form import lay_out_step_form
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -151,23 +151,10 @@ class OrderActions(QWidget):
             fields.addRow(label, widget)
         self.note_label = QLabel()
         fields.addRow(self.note_label, self.note)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error, 1)
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.confirm)
-        inner = QVBoxLayout(self.form)
-        inner.addWidget(self.prompt)
-        inner.addLayout(fields)
-        inner.addLayout(buttons)
-        self.form.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.form)
+        lay_out_step_form(self, row, self.form, self.prompt, fields,
+                          (self.error, self.cancel, self.confirm), self.submit,
+                          self.close_step)  # fmt: skip
         self.outcome.currentIndexChanged.connect(self._show_fields)
-        for keys in sequences("confirm_step"):
-            QShortcut(keys, self.form, self.submit)
-        QShortcut(sequence("close_step"), self.form, self.close_step)
 
     # ------------------------------------------------------------------ public
 

@@ -21,7 +21,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,11 +40,12 @@ from console.domain.order_rules import merged_into
 from console.domain.orders import Action, TransitionError, WorkOrder, check
 from console.domain.refusals import Refused
 from console.domain.roles import Seated
-from console.ui.keys import KEYS, sequence, sequences
+from console.ui.keys import KEYS, sequence
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.intake_assist_text import candidate_text
 from console.ui.seat.intake_inputs import named
+from console.ui.seat.step_form import lay_out_step_form
 
 ERROR_STYLE = "color: #b00020;"
 HIDDEN = frozenset({"closed", "wrong_status"})  # refusals that hide the button: nothing to learn
@@ -135,22 +134,9 @@ class OrderMerge(QWidget):
         fields.addRow(self.found_label, self.found)
         fields.addRow(self.target_label, self.target)
         fields.addRow(QLabel(self.tr("Note (optional):")), self.note)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error, 1)
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.confirm)
-        inner = QVBoxLayout(self.form)
-        inner.addWidget(self.prompt)
-        inner.addLayout(fields)
-        inner.addLayout(buttons)
-        self.form.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.form)
-        for keys in sequences("confirm_step"):  # the step form's keys: one form shows at a time
-            QShortcut(keys, self.form, self.submit)
-        QShortcut(sequence("close_step"), self.form, self.close_form)
+        lay_out_step_form(self, row, self.form, self.prompt, fields,
+                          (self.error, self.cancel, self.confirm), self.submit,
+                          self.close_form)  # fmt: skip
 
     # ------------------------------------------------------------------ public
 
