@@ -224,10 +224,14 @@ def test_run_gui_smoke_paints_ticks_and_exits(tmp_path: Path) -> None:
     result = run_console(f"sqlite:///{tmp_path / 'smoke.sqlite3'}")
     assert result.returncode == 0, result.stderr
     line = result.stdout.strip().splitlines()[-1]
-    shape = r"first_paint_ms=(\d+\.\d) data_ms=(\d+\.\d) orders=0 db=sqlite:///\S+smoke\.sqlite3"
+    shape = (
+        r"first_paint_ms=(\d+\.\d) data_ms=(\d+\.\d) orders=0 db=sqlite:///\S+smoke\.sqlite3"
+        r" data_cpu_ms=(\d+\.\d)"
+    )
     match = re.fullmatch(shape, line)
     assert match, line
     assert 0 < float(match.group(1)) < float(match.group(2)) < 30_000  # the start screen first
+    assert 0 < float(match.group(3)) < 30_000  # the process's CPU time by then
     assert "Traceback" not in result.stderr
 
 
