@@ -267,3 +267,33 @@ def test_status_bar_shows_a_lost_database(qtbot: QtBot) -> None:
     assert status.connection_label.text() == "Database unreachable"
     status.set_connected(True)
     assert status.connection_label.text() == "Connected"
+
+
+@pytest.mark.slow
+def test_the_collector_rests_during_the_start_and_the_start_objects_are_frozen(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'gc.sqlite3'}"
+    code = (
+        "import gc, sys\n"
+        "import console.app_loop as loop\n"
+        "from console.app import run_gui\n"
+        "from console.config import load_settings\n"
+        "seen = []\n"
+        "settle = loop.settle_memory\n"
+        "def watched():\n"
+        "    before = gc.isenabled()\n"
+        "    settle()\n"
+        "    seen.append((before, gc.isenabled(), gc.get_freeze_count() > 10_000))\n"
+        "loop.settle_memory = watched\n"
+        f"code = run_gui(load_settings({{'db': {url!r}}}, {{}}), smoke=True)\n"
+        "print('seen', seen[0], 'after', gc.isenabled(), gc.get_freeze_count(), 'code', code)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    # Off until the data was on screen, then on with the start's objects frozen; and a process
+    # that goes on after run_gui (the tests) has its collector as before: on, nothing frozen.
+    assert "seen (False, True, True) after True 0 code 0" in done.stdout, done.stdout
