@@ -302,6 +302,12 @@ def main(argv: list[str] | None = None) -> int:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             # A smoke check on a headless build host: no screen to paint on, use offscreen.
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import gc
+
+    from console.ui.pyside_imports import quicken_feature_check
+
+    gc.disable()  # until the first data is on screen: see console/app_loop.py settle_memory
+    quicken_feature_check()  # before PySide6's modules load: ~85 ms of the start (its module)
     from console.app import run_gui
 
     return run_gui(

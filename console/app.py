@@ -16,6 +16,7 @@ event loop is qasync's (Qt and asyncio share the main thread) and APScheduler ru
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import time
@@ -75,6 +76,7 @@ def run_gui(
     screen's first paint, the data on screen) and exits 0 (1 if either never comes).
     """
     started = time.perf_counter() if started_at is None else started_at
+    gc.disable()  # the start's imports and widgets: no collections (app_loop.settle_memory)
     log_path = _start_logging()
     app = make_app()
     hooked: list[Callable[[], None]] = []  # the crash dialog's hook, once the screen painted
@@ -84,6 +86,8 @@ def run_gui(
     finally:
         for restore_hook in hooked:
             restore_hook()
+        gc.unfreeze()  # a process that goes on (the tests) collects as before
+        gc.enable()
 
 
 def _start_logging() -> Path | None:

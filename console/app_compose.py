@@ -143,7 +143,7 @@ def compose(
 
         ticking = AsyncIOScheduler(event_loop=loop, timezone=UTC)  # the status bars' clock
         front = first.parts[0] if first.parts else None
-        data: asyncio.Future[float] | None = None
+        data: asyncio.Future[tuple[float, float]] | None = None
         if smoke and front is not None and front.window.queues is not None:
             data = loop.create_future()
             data_on_screen(front.window, front.window.queues, front.panel, data)

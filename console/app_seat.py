@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from PySide6.QtCore import QTimer
+
 from console.domain.agent_state import AgentState
 from console.domain.catalogue import District, Field, Kind
 from console.domain.dispositions import DEFAULT_DISPOSITIONS, Disposition
@@ -223,8 +225,11 @@ def knowledge_pane(
     intake.draft_shown.connect(typed)  # a restored draft too
     intake.saved.connect(citer.set_order)
     controller.state_changed.connect(between_calls)
-    # The first search builds the index (about a second at 2,000 articles): before the first call.
-    ops.read(pane, "warm", lambda: service.search(None, ""), success=lambda _hits: None)
+    # The first search builds the index (about a second at 2,000 articles): before the first
+    # call, but after the window's first reads (its queues, its alarm counts), which its
+    # construction asks: at the event loop's next turn.
+    QTimer.singleShot(0, pane, lambda: ops.read(pane, "warm", lambda: service.search(None, ""),
+                                                success=lambda _hits: None))  # fmt: skip
     return pane
 
 

@@ -138,6 +138,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     incidents = shared.incidents if by.may(Capability.SEE_INCIDENTS) else None
     panel = AlarmPanel(shared.alarms, kind_names=kind_names, by=by, ops=ops, seat=actor.seat,
                        link=shared.link_alarms, incidents=incidents)  # fmt: skip
+    panel.ask_counts()  # the first read: half of a start's first data (one read thread)
     banner = AlarmBanner()
     seat = build_seat(
         db=shared.db, orders=shared.orders, clock=shared.clock, by=by,
@@ -262,7 +263,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     steps.refused.connect(lambda text: status.showMessage(text, 15_000))
     # Held steps not written, dismissed on their order: the banner's count follows.
     detail.held.dismissed.connect(lambda: follow_journal(seat.journal, status, ops, None))
-    panel.refresh()  # first: its counts are half of a start's first data (one read thread)
+    panel.refresh()  # the list, once the first pages are asked (its counts were asked first)
     if by.may(Capability.SEE_ORDERS):  # the link to the peer's system, where there is one
         status.follow_link(ops, lambda: exchange.link(by))
     if board is not None:

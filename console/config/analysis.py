@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from console import config_values as check
 from console.config.declare import setting
-from console.domain.hotspots import Method as HotspotMethod
+
+if TYPE_CHECKING:  # built when asked: not on the start's first paint
+    from console.domain.hotspots import Method as HotspotMethod
 
 _DAY_DIVISORS = ("1", "2", "3", "4", "6", "8", "12", "24")  # hot-spot windows tile the China day
 
@@ -26,6 +29,8 @@ class AnalysisSection:
 
     def hotspot_method(self) -> HotspotMethod:
         """The ``[hotspots]`` settings as the hot-spot service reads them."""
+        from console.domain.hotspots import Method as HotspotMethod
+
         return HotspotMethod(
             every_hours=int(self.hotspot_every_hours), baseline_days=self.hotspot_baseline_days,
             min_count=self.hotspot_min_count,

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from console import config_values as check
-from console.channels.build import EmergencySettings
-from console.channels.simulated import DeskBehaviour
 from console.config.declare import setting
+
+if TYPE_CHECKING:  # built when asked: the channels' modules are not on the start's first paint
+    from console.channels.build import EmergencySettings
 
 _PERCENT = check.whole(0, 100, "percent")
 
@@ -43,6 +44,9 @@ class EmergencySection:
 
     def emergency(self) -> EmergencySettings:
         """The ``[emergency]`` settings as :func:`console.channels.build.build_notifier` reads them."""
+        from console.channels.build import EmergencySettings
+        from console.channels.simulated import DeskBehaviour
+
         desk = DeskBehaviour(
             min_delay_s=self.emergency_sim_min_delay_s, max_delay_s=self.emergency_sim_max_delay_s,
             never_share=self.emergency_sim_never_percent / 100, refuse_share=self.emergency_sim_refuse_percent / 100,

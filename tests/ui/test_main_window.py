@@ -224,10 +224,14 @@ def test_run_gui_smoke_paints_ticks_and_exits(tmp_path: Path) -> None:
     result = run_console(f"sqlite:///{tmp_path / 'smoke.sqlite3'}")
     assert result.returncode == 0, result.stderr
     line = result.stdout.strip().splitlines()[-1]
-    shape = r"first_paint_ms=(\d+\.\d) data_ms=(\d+\.\d) orders=0 db=sqlite:///\S+smoke\.sqlite3"
+    shape = (
+        r"first_paint_ms=(\d+\.\d) data_ms=(\d+\.\d) orders=0 db=sqlite:///\S+smoke\.sqlite3"
+        r" data_cpu_ms=(\d+\.\d)"
+    )
     match = re.fullmatch(shape, line)
     assert match, line
     assert 0 < float(match.group(1)) < float(match.group(2)) < 30_000  # the start screen first
+    assert 0 < float(match.group(3)) < 30_000  # the process's CPU time by then
     assert "Traceback" not in result.stderr
 
 
@@ -263,3 +267,33 @@ def test_status_bar_shows_a_lost_database(qtbot: QtBot) -> None:
     assert status.connection_label.text() == "Database unreachable"
     status.set_connected(True)
     assert status.connection_label.text() == "Connected"
+
+
+@pytest.mark.slow
+def test_the_collector_rests_during_the_start_and_the_start_objects_are_frozen(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'gc.sqlite3'}"
+    code = (
+        "import gc, sys\n"
+        "import console.app_loop as loop\n"
+        "from console.app import run_gui\n"
+        "from console.config import load_settings\n"
+        "seen = []\n"
+        "settle = loop.settle_memory\n"
+        "def watched():\n"
+        "    before = gc.isenabled()\n"
+        "    settle()\n"
+        "    seen.append((before, gc.isenabled(), gc.get_freeze_count() > 10_000))\n"
+        "loop.settle_memory = watched\n"
+        f"code = run_gui(load_settings({{'db': {url!r}}}, {{}}), smoke=True)\n"
+        "print('seen', seen[0], 'after', gc.isenabled(), gc.get_freeze_count(), 'code', code)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    # Off until the data was on screen, then on with the start's objects frozen; and a process
+    # that goes on after run_gui (the tests) has its collector as before: on, nothing frozen.
+    assert "seen (False, True, True) after True 0 code 0" in done.stdout, done.stdout

@@ -212,15 +212,20 @@ class AlarmPanel(QWidget):
         """Re-query the open alarms; resolved ones disappear, new ones appear. One query at a
         time: a refresh asked meanwhile runs once it is answered. Until the list was read
         once, the counts are read first, alone (a start shows them without waiting for it)."""
-        if not self._listed and not self._ops.in_flight(self, "counts"):
-            self._ops.read(self, "counts", self._service.open_counts, success=self._counts_read,
-                           failure=self._not_loaded)  # fmt: skip
+        self.ask_counts()
         self._ops.read(self, "alarms", self._service.panel, success=self._loaded,
                        failure=self._not_loaded)  # fmt: skip
         if self.link is not None:
             self.link.refresh()
         self.refresh_incidents()
         self.refresh_repeats()
+
+    def ask_counts(self) -> None:
+        """Until the list was read once, read the counts alone (the chips, ``counted``): a
+        window asks this before its other first reads, so a start shows them at once."""
+        if not self._listed and not self._ops.in_flight(self, "counts"):
+            self._ops.read(self, "counts", self._service.open_counts, success=self._counts_read,
+                           failure=self._not_loaded)  # fmt: skip
 
     def follow_repeats(self, service: RepeatSource) -> None:
         """Show the repeated-request warnings (重复诉求预警) above the deadlines' alarms."""
