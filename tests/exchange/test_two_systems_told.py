@@ -229,3 +229,35 @@ def test_a_peer_of_unknown_format_is_sent_one_and_a_1_2_peer_refuses_it(
         link = box.order_link(session, number)
     assert link.refusal_code == "exchange_invalid" and link.unacked == 0
     assert listed(police, J07, number)[0] == (OWN, None, None)
+
+
+def test_the_tick_and_its_message_commit_together_or_not_at_all(
+    sides: tuple[Side, Side], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hotline, police = sides
+    number = fed_back(hotline, police)
+
+    def full(*_: object) -> None:
+        raise RuntimeError("the outbox could not be written")
+
+    monkeypatch.setattr(box, "queue", full)
+    with pytest.raises(RuntimeError):
+        told(police, J07).mark_told(number, OWN)
+    monkeypatch.undo()
+    assert told(police, J07).to_tell(number).told == 0  # no tick without its message
+    assert queued(police) == []
+    assert told(police, J07).mark_told(number, OWN) is True  # and no message without its tick
+    assert len(queued(police)) == 1
+
+
+def test_a_tick_on_an_order_the_peer_never_had_stays_here(sides: tuple[Side, Side]) -> None:
+    hotline, _ = sides
+    draft = Draft(
+        caller_phone=OWN, kind="C-TS", field="F-SH", district="210102",
+        address="和平区南京北街1号", description="路灯不亮", consent=True,
+    )  # fmt: skip
+    number = hotline.orders.create(draft, A01).order.number
+    act(hotline, number, Action.START_HANDLING, A01)
+    act(hotline, number, Action.FEED_BACK, A01, "已修复")
+    assert told(hotline, A01).mark_told(number, OWN) is True
+    assert queued(hotline) == []
