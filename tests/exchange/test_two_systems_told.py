@@ -195,6 +195,9 @@ def test_a_peer_known_to_read_1_2_is_never_sent_one(sides: tuple[Side, Side]) ->
     assert listed(hotline, A01, number)[0] == (OWN, A01.login, None)
 
 
+LOAD_SCHEMAS: Callable[[], list[dict[str, Any]]] = exchange_codec.load_schemas
+
+
 def _schemas_of_1_2() -> list[dict[str, Any]]:
     """The schemas as a 1.2 system ships them: no caller_told."""
     schemas = copy.deepcopy(LOAD_SCHEMAS())
@@ -206,9 +209,6 @@ def _schemas_of_1_2() -> list[dict[str, Any]]:
         if rule["then"]["properties"]["body"]["$ref"] != "#/$defs/callerToldBody"
     ]  # fmt: skip
     return schemas
-
-
-LOAD_SCHEMAS: Callable[[], list[dict[str, Any]]] = exchange_codec.load_schemas
 
 
 def test_a_peer_of_unknown_format_is_sent_one_and_a_1_2_peer_refuses_it(
