@@ -21,7 +21,7 @@ from console.config import Settings
 from console.domain.audit import AuditAction, AuditEntry, AuditOutcome
 from console.domain.calendar import BusinessCalendar
 from console.domain.deadlines import Policy
-from console.domain.exchange import Sender
+from console.domain.exchange import Sender, Version
 from console.domain.orders import Platform
 from console.services.audit import AuditTrail
 from console.services.order_writer import OrderWriter
@@ -102,7 +102,11 @@ class Endpoint:
         me = Sender(Platform(settings.platform), me_id)
         codec = ExchangeCodec()
         holder: list[ExchangeSender] = []
-        outbox = Outbox(codec, me, on_queued=lambda: holder[0].wake() if holder else None)
+        peer_format = settings.exchange_peer_format
+        outbox = Outbox(
+            codec, me, on_queued=lambda: holder[0].wake() if holder else None,
+            peer_format=Version.parse(peer_format) if peer_format else None,
+        )  # fmt: skip
         receiver = Receiver(
             db, codec, OrderWriter(policy, calendar, audit), me, clock, audit, frozenset({peer_id}),
             window=timedelta(hours=settings.duplicates_window_h),

@@ -157,6 +157,7 @@ class System:
                 hotspots=self.hotspots,
                 trail=self.trail,
                 duplicate_window=timedelta(hours=settings.duplicates_window_h),
+                outbox=outbox,
             )
 
     def _on_link_alarm(self, alarm: LinkAlarm) -> None:  # once an outage, on every console's

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 
@@ -70,6 +71,9 @@ QUEUE_REFRESH_MS = 10_000
 HEARTBEAT_MS = 30_000  # the seat board shows a seat offline after the site's offline_after_s
 CHANGE_POLL_MS = 200  # PRAGMA data_version or draining NOTIFYs: microseconds a look
 
+if TYPE_CHECKING:  # the exchange's modules load where an endpoint is built (app_exchange)
+    from console.services.exchange_outbox import Outbox
+
 
 @dataclass
 class Shared:
@@ -98,6 +102,7 @@ class Shared:
     hotspots: HotspotService | None = None  # hot spots (热点分析): 12345's system only
     trail: AuditTrail | None = None  # the audit trail the 会商 tab's changes are recorded in
     duplicate_window: timedelta = timedelta(hours=72)  # [duplicates] window_h (并单)
+    outbox: Outbox | None = None  # the exchange's, where a seat's step for the peer is queued
 
 
 def _revealer(privacy: PrivacyService | None, login: str) -> Reveal | None:
@@ -171,7 +176,10 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
                             for d in departments(session, include_retired=True)}  # fmt: skip
     reads = OrderReads(shared.orders, by)  # what this seat reads of orders, as its principal
     exchange = ExchangeReads(shared.db, shared.clock)  # and of the exchange with the peer
-    told = CallersToldService(shared.db, shared.clock, by)  # 告知来电人 at feedback
+    told = CallersToldService(  # 告知来电人 at feedback; a tick on a shared order goes to the peer
+        shared.db, shared.clock, by,
+        outbox=shared.outbox,
+    )  # fmt: skip
     detail = OrderDetail(
         ops=ops, get=reads.get,
         related=reads.caller_history,

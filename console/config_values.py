@@ -181,6 +181,14 @@ def system_id(value: object) -> str:
     raise Invalid('must be 1-64 of A-Z a-z 0-9 . _ -, e.g. "LN-12345"')
 
 
+def format_version(value: object) -> str:
+    """The exchange format version the peer's system reads, ``1.<minor>``, as the two platforms
+    agreed it; empty: not known."""
+    if isinstance(value, str) and (value == "" or re.fullmatch(r"1\.(0|[1-9][0-9]{0,2})", value)):
+        return value
+    raise Invalid('must be empty (not known) or the version the peer reads, e.g. "1.2"')
+
+
 def host_port(value: object) -> str:
     """Where an endpoint listens: ``host:port`` (``0.0.0.0`` for every interface)."""
     text = value.strip() if isinstance(value, str) else ""

@@ -69,7 +69,7 @@ def test_defaults_without_a_file_match_the_old_resolution() -> None:
     assert (s.alarm_sound, s.alarm_volume, s.silent_hours) == (True, 80, None)
     assert (s.wrap_up_s, s.transfer_window_s, s.sim_calls_per_min) == (30, 30, 2.0)
     assert s.telephony_adapter == "simulated"
-    assert set(s.sources.values()) == {"default"} and len(s.sources) == 55
+    assert set(s.sources.values()) == {"default"} and len(s.sources) == 56
 
 
 def test_telephony_and_wrap_up_keys(tmp_path: Path) -> None:
@@ -83,6 +83,16 @@ def test_telephony_and_wrap_up_keys(tmp_path: Path) -> None:
     path.write_text("[telephony]\ntransfer_window_s = 2\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"console.toml:2.*transfer_window_s.*5 to 300"):
         load_settings({}, {}, path)
+
+
+def test_the_peers_exchange_format_is_empty_or_a_1_x_version(tmp_path: Path) -> None:
+    assert load_settings({}, {}, None).exchange_peer_format == ""  # not known
+    path = write(tmp_path, '[exchange]\npeer_format = "1.2"\n')
+    assert load_settings({}, {}, path).exchange_peer_format == "1.2"
+    for bad in ("2.0", "1.x", "1.2.0", "1.02"):
+        path.write_text(f'[exchange]\npeer_format = "{bad}"\n', encoding="utf-8")
+        with pytest.raises(ConfigError, match=r"peer_format.*the version the peer reads"):
+            load_settings({}, {}, path)
 
 
 def test_the_telephony_adapter_is_one_the_factory_knows(tmp_path: Path) -> None:
@@ -271,7 +281,7 @@ def test_describe_shows_every_setting_its_source_and_hides_the_password(tmp_path
     assert "ui.lang = zh_CN  (env:CONSOLE_LANG)" in lines
     assert f"alarms.silent_hours = 22:00-07:00  (file:{path}:16)" in lines
     assert f"alarms.sound = false  (file:{path}:14)" in lines
-    assert len(lines) == 57 and lines[1].startswith(f"WARNING: {path} holds the database password")
+    assert len(lines) == 58 and lines[1].startswith(f"WARNING: {path} holds the database password")
 
 
 def test_describe_refuses_an_unparsable_url() -> None:

@@ -7,7 +7,8 @@ message (docs/exchange.md; the wire format is ``resources/exchange/v1/*.schema.j
 - which order :class:`Action` travels as which message :class:`Kind` (:data:`KIND_OF`, the one
   declaration; ``None`` for the one action that never travels by itself: create);
 - the version rule (:class:`Version`): a receiver reads every ``1.x``; any other major version
-  is refused with ``exchange_unknown_version``, never dropped;
+  is refused with ``exchange_unknown_version``, never dropped; each kind is written in the
+  minor that added it (``MERGE_VERSION``, ``SNAPSHOT_VERSION``, ``TOLD_VERSION``);
 - how a message is built from an order after a step (:func:`message_for`).
 
 Pure Python: no Qt, no database, no JSON.
@@ -97,6 +98,13 @@ class Kind(enum.StrEnum):
     CALLER_SPLIT_OFF = "caller_split_off"  # 拆出: that caller left this order again
 
 
+class NoticeKind(enum.StrEnum):
+    """A message kind that carries a record kept beside an order's steps, not a step (format
+    1.3): numbered in the order's sequence like a step, applied once, no status change."""
+
+    CALLER_TOLD = "caller_told"  # 告知来电人: a caller of the order was told the result
+
+
 class SnapshotKind(enum.StrEnum):
     """A message kind that carries a whole record's state after each change, not an order's
     step (format 1.1): applied if newer than the copy held, else acknowledged and ignored."""
@@ -109,6 +117,9 @@ SNAPSHOT_VERSION = Version(MAJOR, 1)
 MERGE_VERSION = Version(MAJOR, 2)
 """The version 并单's kinds, and a transfer carrying joined callers, are written in (the minor
 that added them); every other order step stays 1.0, so a 1.0 peer reads it."""
+TOLD_VERSION = Version(MAJOR, 3)
+"""The version ``caller_told`` is written in (the minor that added it); a peer known to read
+less is never sent one (``exchange.peer_format``)."""
 MERGE_KINDS = frozenset({Kind.MERGE, Kind.CALLER_JOINED, Kind.UNMERGE, Kind.CALLER_SPLIT_OFF})
 
 KIND_OF: Mapping[Action, Kind | None] = MappingProxyType({
@@ -205,7 +216,7 @@ class Envelope:
     order_number: str
     sequence: int
     transaction_id: UUID
-    kind: Kind | SnapshotKind
+    kind: Kind | SnapshotKind | NoticeKind
 
 
 Extension = str | int | bool | None
@@ -240,13 +251,13 @@ class Message:
     @property
     def kind(self) -> Kind:
         kind = self.envelope.kind
-        assert isinstance(kind, Kind)  # __post_init__ refuses a snapshot's kind
+        assert isinstance(kind, Kind)  # __post_init__ refuses any other kind
         return kind
 
     def __post_init__(self) -> None:
         kind = self.envelope.kind
         if not isinstance(kind, Kind):
-            raise ValueError(f"a {kind} message is a snapshot, not an order's step")
+            raise ValueError(f"a {kind} message is not an order's step")
         if self.event.action is not ACTION_OF[kind]:
             raise ValueError(f"a {kind} message carries a {ACTION_OF[kind]} step")
         if self.event.platform is not self.envelope.sender.platform:

@@ -4,8 +4,10 @@ Once an order is fed back (反馈; and after its 办结), the seat calls back ev
 its own caller, then each caller who joined it (并入, ``order_caller``) — with the feedback, and
 ticks each one told (:meth:`CallersToldService.mark_told`, one ``caller_told`` row per caller,
 recorded once). :meth:`CallersToldService.to_tell` is what the order detail lists: each caller
-with whether, when and by whom they were told. The record is this platform's own (the platform
-whose seats call its callers back); it does not travel to the peer.
+with whether, when and by whom they were told. On an order the peer platform holds too (it was
+transferred), each tick travels to the peer (``caller_told``, format 1.3) through the outbox, in
+the tick's own transaction; the peer applies it by its own rules (:func:`apply_told`) and lists
+the caller told at this platform, and this platform lists the callers the peer's seats told.
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from sqlmodel import Session
+
+from console.domain.exchange_told import CallerToldMessage, ToldCaller
 from console.domain.intake import check_clock
 from console.domain.order_types import Action, Status, WorkOrder
 from console.domain.phone import normalise_phone
@@ -24,6 +30,9 @@ from console.store import duplicates as callers_store
 from console.store import orders as repo
 from console.store.engine import Database
 
+if TYPE_CHECKING:
+    from console.services.exchange_outbox import Outbox
+
 TOLD_AFTER = frozenset({Status.FED_BACK, Status.COMPLETED})
 """The statuses in which the callers are told: the feedback is there to tell."""
 
@@ -31,13 +40,15 @@ TOLD_AFTER = frozenset({Status.FED_BACK, Status.COMPLETED})
 @dataclass(frozen=True, slots=True)
 class CallerToTell:
     """One caller of the order: ``joined_from`` names the duplicate or call they joined from
-    (None: the order's own caller); ``told_at`` / ``told_by`` are None until told."""
+    (None: the order's own caller); ``told_at`` / ``told_by`` are None until told;
+    ``told_at_peer`` names the peer platform whose agent ``told_by`` told them (None: here)."""
 
     phone: str
     name: str | None
     joined_from: str | None
     told_at: datetime | None = None
     told_by: str | None = None
+    told_at_peer: str | None = None
 
     @property
     def told(self) -> bool:
@@ -67,6 +78,41 @@ def feedback_of(order: WorkOrder) -> str | None:
     return notes[-1] if notes else None
 
 
+def _callers(session: Session, stored: repo.Stored) -> list[ToldCaller]:
+    """The order's callers, its own first, each named as ``caller_joined`` names one."""
+    own = ToldCaller(stored.order.caller.phone)
+    return [
+        own,
+        *(ToldCaller(c.phone, c.merged_from) for c in callers_store.callers(session, stored.id)),
+    ]
+
+
+def _fed_back(stored: repo.Stored) -> None:
+    if feedback_of(stored.order) is None:
+        raise Refused("tell_no_feedback", f"{stored.order.number} has no feedback to tell")
+
+
+def apply_told(session: Session, message: CallerToldMessage) -> bool:
+    """The peer's ``caller_told``, applied to this platform's copy by this platform's rules,
+    in the receiver's transaction: ``exchange_unknown_order`` for an order not held here,
+    ``tell_no_feedback`` before the copy's feedback, ``tell_unknown_caller`` for a caller the
+    copy does not have (by ``mergedFrom``, with the same number). False if the caller was
+    shown told already (here or by an earlier message): the first record stays."""
+    number = message.envelope.order_number
+    try:
+        stored = repo.get(session, number)
+    except repo.UnknownOrder:
+        raise Refused("exchange_unknown_order", f"no order {number} here", number=number) from None
+    _fed_back(stored)
+    wanted = message.caller
+    if wanted not in _callers(session, stored):
+        raise Refused("tell_unknown_caller", f"the caller told is not one of {number}'s here")
+    return told_store.mark(
+        session, stored.id, wanted.phone, message.at, message.name, message.seat,
+        message.platform.value,
+    )  # fmt: skip
+
+
 class CallersToldService:
     """告知来电人 for the principal signed in at one seat (``by``)."""
 
@@ -76,8 +122,12 @@ class CallersToldService:
         clock: Callable[[], datetime],
         by: Seated,
         on_change: Callable[[], None] | None = None,
+        outbox: Outbox | None = None,
     ) -> None:
+        """``outbox``: on a platform that runs its own system, where a tick on an order the
+        peer holds is queued for it (None: both platforms on one database)."""
         self._db, self._clock, self._by, self._on_change = db, clock, by, on_change
+        self._outbox = outbox
 
     def to_tell(self, number: str) -> ToTell:
         """Every caller of order ``number`` and whether each was told, the order's own first."""
@@ -97,6 +147,7 @@ class CallersToldService:
                 phone, name, source,
                 done[phone].at if phone in done else None,
                 done[phone].by if phone in done else None,
+                done[phone].platform if phone in done else None,
             )
             for phone, name, source in people
         )  # fmt: skip
@@ -105,7 +156,8 @@ class CallersToldService:
     def mark_told(self, number: str, phone: str) -> bool:
         """Caller ``phone`` of order ``number`` was told the result; False if they had been.
         Refused before the feedback (``tell_no_feedback``) or for a number that is not one of
-        the order's callers (``tell_unknown_caller``)."""
+        the order's callers (``tell_unknown_caller``). A tick on an order the peer holds is
+        queued for the peer in the same transaction (a caller told before is not sent again)."""
         by = self._by
         by.require(Action.FEED_BACK)
         now = self._clock()
@@ -113,13 +165,13 @@ class CallersToldService:
         wanted = normalise_phone(phone) or phone.strip()
         with self._db.write() as session:
             stored = repo.get(session, number)
-            if feedback_of(stored.order) is None:
-                raise Refused("tell_no_feedback", f"{number} has no feedback to tell")
-            phones = {stored.order.caller.phone}
-            phones |= {c.phone for c in callers_store.callers(session, stored.id)}
-            if wanted not in phones:
+            _fed_back(stored)
+            caller = next((c for c in _callers(session, stored) if c.phone == wanted), None)
+            if caller is None:
                 raise Refused("tell_unknown_caller", f"not a caller of {number}")
             done = told_store.mark(session, stored.id, wanted, now, by.login, by.seat)
+            if done and self._outbox is not None:
+                self._outbox.told(session, stored.order, caller, now, by.actor)
         if self._on_change is not None:
             self._on_change()
         return done

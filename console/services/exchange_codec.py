@@ -33,7 +33,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 
-from console.domain.exchange import Acknowledgement, Message, SnapshotKind, Version
+from console.domain.exchange import Acknowledgement, Message, NoticeKind, SnapshotKind, Version
+from console.domain.exchange_told import CallerToldMessage
 from console.domain.incident_exchange import IncidentMessage
 from console.domain.refusals import Refused
 from console.paths import bundle_path
@@ -45,6 +46,7 @@ from console.services.exchange_json import (
     message_from,
     message_json,
 )
+from console.services.exchange_told_json import told_from, told_json
 from console.services.incident_exchange_json import incident_from, incident_json
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -63,24 +65,31 @@ class ExchangeCodec:
         self._message, self._ack = (_Schema(i, schemas) for i in range(len(schemas)))
         self.max_bytes = max_bytes
 
-    def encode(self, message: Message | IncidentMessage) -> bytes:
+    def encode(self, message: Message | IncidentMessage | CallerToldMessage) -> bytes:
         """Canonical JSON of ``message``; ``exchange_invalid`` if it breaks the schema's limits
         (a note too long, a code with a control character): the sender checks as the receiver will."""
         if isinstance(message, IncidentMessage):
             return self._dump(incident_json(message), self._message)
+        if isinstance(message, CallerToldMessage):
+            return self._dump(told_json(message), self._message)
         return self._dump(message_json(message), self._message)
 
-    def decode(self, raw: bytes, max_bytes: int | None = None) -> Message | IncidentMessage:
-        """The message in ``raw`` (an order's step, or an incident's snapshot), or
-        :class:`Refused` (see the module docstring)."""
+    def decode(
+        self, raw: bytes, max_bytes: int | None = None
+    ) -> Message | IncidentMessage | CallerToldMessage:
+        """The message in ``raw`` (an order's step, an incident's snapshot, or a caller told),
+        or :class:`Refused` (see the module docstring)."""
         doc = self._load(raw, max_bytes)
         envelope = doc.get("envelope") if isinstance(doc, dict) else None
         version = envelope.get("schemaVersion") if isinstance(envelope, dict) else None
         if isinstance(version, str):
             Version.parse(version)  # an unknown major version is refused before the schema
         self._message.check(doc)
-        if isinstance(envelope, dict) and envelope.get("kind") == SnapshotKind.INCIDENT.value:
+        kind = envelope.get("kind") if isinstance(envelope, dict) else None
+        if kind == SnapshotKind.INCIDENT.value:
             return _built(incident_from, doc)
+        if kind == NoticeKind.CALLER_TOLD.value:
+            return _built(told_from, doc)
         return _built(message_from, doc)
 
     def encode_ack(self, ack: Acknowledgement) -> bytes:

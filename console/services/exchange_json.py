@@ -41,7 +41,7 @@ from console.domain.order_types import (
 Json = dict[str, Any]
 
 
-def _time(at: datetime) -> str:
+def time_json(at: datetime) -> str:
     if at.tzinfo is None:
         raise ValueError("instants are timezone-aware")
     return at.astimezone(UTC).isoformat().replace("+00:00", "Z")
@@ -65,7 +65,7 @@ def message_json(m: Message) -> Json:
         "envelope": {
             "messageId": str(e.message_id),
             "schemaVersion": str(e.version),
-            "sentAt": _time(e.sent_at),
+            "sentAt": time_json(e.sent_at),
             "sender": _sender_json(e.sender),
             "orderNumber": e.order_number,
             "sequence": e.sequence,
@@ -84,7 +84,7 @@ def _body_json(m: Message) -> Json:
     if ev.from_status is None:
         raise ValueError("a step that travels starts from a status")
     body: Json = {
-        "at": _time(ev.at),
+        "at": time_json(ev.at),
         "agent": {"name": ev.actor, "seat": ev.seat},
         "status": {"from": ev.from_status.value, "to": ev.to_status.value},
     }
@@ -126,7 +126,7 @@ def _call_json(c: JoinedCall) -> Json:
     caller: Json = {"phone": c.caller.phone}
     if c.caller.name is not None:
         caller["name"] = c.caller.name
-    return {"caller": caller, "mergedFrom": c.merged_from, "calledAt": _time(c.called_at)}
+    return {"caller": caller, "mergedFrom": c.merged_from, "calledAt": time_json(c.called_at)}
 
 
 def _call_from(doc: Json) -> JoinedCall:
@@ -209,13 +209,13 @@ def _order_json(o: WorkOrder) -> Json:
         "address": o.address,
         "description": o.description,
         "priority": int(o.priority),
-        "createdAt": _time(o.created_at),
+        "createdAt": time_json(o.created_at),
         "caller": {"phone": o.caller.phone},
         "consent": o.consent,
         "socialStability": o.social_stability,
         "status": o.status.value,
         "deadlines": {
-            key: _time(due)
+            key: time_json(due)
             for slot, key in _DEADLINE_KEYS
             if (due := getattr(o.deadlines, slot)) is not None
         },
@@ -300,7 +300,7 @@ def _agencies_from(agencies: list[Json]) -> tuple[Platform, Platform, str | None
 
 def _note_json(ev: Event) -> Json:
     note: Json = {
-        "at": _time(ev.at),
+        "at": time_json(ev.at),
         "platform": ev.platform.value,
         "agent": {"name": ev.actor, "seat": ev.seat},
         "action": ev.action.value,
@@ -338,7 +338,7 @@ def ack_json(a: Acknowledgement) -> Json:
         "schemaVersion": str(a.version),
         "transactionId": str(a.transaction_id),
         "messageId": str(a.message_id),
-        "sentAt": _time(a.sent_at),
+        "sentAt": time_json(a.sent_at),
         "sender": _sender_json(a.sender),
         "statusCode": int(a.status),
         "statusText": a.text,

@@ -8,6 +8,13 @@ transferred before (its timeline holds a transfer, whichever side made it). 并�
 (1.2): a transfer carries the callers who joined the order, a 并入 the caller who joined. A step on an order
 the peer never had stays here: 联动110派警 on a 12345 order that never went to 110 sends only the
 linked 110 order (its own transfer, naming the parent), not the parent's escalation line.
+
+A caller told the result (告知来电人) on an order the peer holds travels as ``caller_told``
+(1.3, :meth:`Outbox.told`), numbered in the order's sequence like a step — unless the peer is
+known to read an older format (``peer_format``, the ``exchange.peer_format`` setting): then it
+is not queued at all, so the peer is never sent a kind it does not know and the order's later
+steps are not held up behind one it would refuse. A peer whose format is not known is sent it,
+as 并单's kinds are (docs/exchange.md § 5).
 """
 
 from __future__ import annotations
@@ -18,7 +25,17 @@ from uuid import UUID, uuid4
 
 from sqlmodel import Session
 
-from console.domain.exchange import KIND_OF, Kind, Sender, message_for
+from console.domain.exchange import (
+    KIND_OF,
+    TOLD_VERSION,
+    Kind,
+    Message,
+    Sender,
+    Version,
+    message_for,
+)
+from console.domain.exchange_told import CallerToldMessage, ToldCaller, told_message
+from console.domain.order_types import Actor
 from console.domain.orders import Action, WorkOrder
 from console.services.exchange_callers import calls_for
 from console.services.exchange_codec import ExchangeCodec
@@ -31,15 +48,20 @@ def travels(order: WorkOrder, action: Action) -> bool:
     """Whether ``action``, just taken on ``order`` (its last timeline line), goes to the peer."""
     if KIND_OF[action] is None:
         return False
-    return action is Action.TRANSFER or any(
-        e.action is Action.TRANSFER for e in order.timeline[:-1]
-    )
+    return action is Action.TRANSFER or held_by_peer(order)
+
+
+def held_by_peer(order: WorkOrder) -> bool:
+    """Whether the peer holds a copy of ``order``: its timeline holds a transfer."""
+    return any(e.action is Action.TRANSFER for e in order.timeline)
 
 
 class Outbox:
     """Queues this platform's steps for the peer. ``sender`` names this system; ``on_queued``
     is called (on the writing thread, before the step's transaction commits) when something was
-    queued, so an in-process sender wakes at once instead of at its next poll."""
+    queued, so an in-process sender wakes at once instead of at its next poll. ``peer_format``:
+    the format version the peer's system reads, as the two platforms agreed it (None: not
+    known)."""
 
     def __init__(
         self,
@@ -47,8 +69,10 @@ class Outbox:
         sender: Sender,
         ids: Callable[[], UUID] = uuid4,
         on_queued: Callable[[], None] | None = None,
+        peer_format: Version | None = None,
     ) -> None:
         self.codec, self.sender, self._ids, self._on_queued = codec, sender, ids, on_queued
+        self.peer_format = peer_format
 
     def step(self, session: Session, order: WorkOrder, action: Action, now: datetime) -> None:
         """Queue ``action`` (the last step of ``order``) if it travels; ``exchange_invalid``
@@ -74,16 +98,37 @@ class Outbox:
             linked=linked,
             callers=calls_for(session, order, action),
         )
+        self._queue(session, message, event.seat, now)
+
+    def told(
+        self, session: Session, order: WorkOrder, caller: ToldCaller, at: datetime, by: Actor
+    ) -> None:
+        """Queue ``caller`` of ``order`` told the result ``at`` by ``by``, if the peer holds the
+        order and is not known to read a format older than 1.3."""
+        if not held_by_peer(order):
+            return
+        if self.peer_format is not None and self.peer_format < TOLD_VERSION:
+            return
+        message = told_message(
+            order.number, caller, at=at, name=by.name, seat=by.seat, sender=self.sender,
+            message_id=self._ids(), transaction_id=self._ids(),
+            sequence=box.next_sequence(session, order.number),
+        )  # fmt: skip
+        self._queue(session, message, by.seat, at)
+
+    def _queue(
+        self, session: Session, message: Message | CallerToldMessage, seat: str, now: datetime
+    ) -> None:
         envelope = message.envelope
         box.queue(
             session,
             OutboxRow(
                 message_id=str(envelope.message_id),
                 transaction_id=str(envelope.transaction_id),
-                order_number=order.number,
+                order_number=envelope.order_number,
                 sequence=envelope.sequence,
                 kind=envelope.kind.value,
-                seat=event.seat,
+                seat=seat,
                 body=self.codec.encode(message),
                 created_at=now,
                 next_try_at=now,

@@ -7,7 +7,9 @@ acknowledgement given) is written with the step it applies, so a crash applies a
 or not at all, and a duplicate gets its first answer again. If the batch's transaction fails
 (a concurrent receiver, the database going away), each message is tried again alone.
 An incident's snapshot (``incident_exchange``) is applied if newer than the copy, else
-acknowledged and ignored: it never waits for an earlier one (docs/exchange.md § 3.5). No Qt here.
+acknowledged and ignored: it never waits for an earlier one (docs/exchange.md § 3.5). A caller
+told at the peer (``caller_told``, 1.3) is applied in its order's sequence like a step
+(``callers_told.apply_told``). No Qt here.
 """
 
 from __future__ import annotations
@@ -35,10 +37,12 @@ from console.domain.exchange import (
     Sender,
     acknowledge,
 )
+from console.domain.exchange_told import CallerToldMessage
 from console.domain.incident_exchange import IncidentMessage
 from console.domain.orders import Status, TransitionError
 from console.domain.refusals import Refused
 from console.services.audit import AuditTrail
+from console.services.callers_told import apply_told
 from console.services.exchange_callers import keep_calls
 from console.services.exchange_codec import ExchangeCodec
 from console.services.incident_exchange import apply_snapshot
@@ -50,8 +54,8 @@ from console.store.engine import Database
 
 log = logging.getLogger(__name__)
 
-Exchanged = Message | IncidentMessage
-"""A decoded message: an order's step, or an incident's snapshot."""
+Exchanged = Message | IncidentMessage | CallerToldMessage
+"""A decoded message: an order's step, an incident's snapshot, or a caller told at the peer."""
 
 # Refusal codes the acknowledgement schema lists; a rule's refusal with any other code is
 # answered as ``wrong_status`` (the order is not where the peer's step needs it).
@@ -62,7 +66,8 @@ _LISTED = frozenset(
         "wrong_platform", "not_at_origin", "needs_note", "needs_detail", "dispatch_12345_only",
         "escalate_needs_department", "bad_outcome", "no_consent", "needs_mode",
         "guidance_closed", "provisional_not_done", "not_police_kind", "note_too_long",
-        "unreadable_text", "agent_invalid", "seat_invalid",
+        "unreadable_text", "agent_invalid", "seat_invalid", "tell_no_feedback",
+        "tell_unknown_caller",
     }
 )  # fmt: skip
 
@@ -251,7 +256,7 @@ class Receiver:
             self._record(session, source, env.order_number, f"{env.kind} {refused.code}")
         return encoded
 
-    def _in_order(self, seen: _Seen, message: Message) -> None:
+    def _in_order(self, seen: _Seen, message: Message | CallerToldMessage) -> None:
         env = message.envelope
         sender = env.sender.system_id
         if (sender, env.order_number, env.sequence) in seen.sequences:
@@ -263,7 +268,10 @@ class Receiver:
         if env.sequence > 1 and (sender, env.order_number, env.sequence - 1) not in seen.sequences:
             raise _NotNow(AckStatus.OUT_OF_ORDER, f"{env.order_number} #{env.sequence - 1} first")
 
-    def _apply(self, session: Session, message: Message, source: str) -> None:
+    def _apply(self, session: Session, message: Message | CallerToldMessage, source: str) -> None:
+        if isinstance(message, CallerToldMessage):
+            apply_told(session, message)
+            return
         env, event = message.envelope, message.event
         try:
             stored = repo.get(session, env.order_number)

@@ -1,6 +1,11 @@
 """告知来电人: which callers of an order were told the result at feedback (``caller_told``,
 migration 0028), and the report's figures. Every function takes the caller's session and never
 commits.
+
+A caller told at the peer platform (``caller_told`` message, format 1.3) is kept in the same
+table, its ``told_by`` the platform and the agent's name (``110:李强``: a login never holds a
+colon, ``LOGIN_PATTERN``) and its ``seat`` the peer's seat: :func:`told` reads it back as
+:class:`Told` with its ``platform``.
 """
 
 from __future__ import annotations
@@ -24,21 +29,36 @@ _ORDERS = OrderRow.__table__  # type: ignore[attr-defined]
 
 @dataclass(frozen=True, slots=True)
 class Told:
+    """``by``: the login of this platform's agent, or the name of the peer's (``platform``
+    names the peer platform then; None: told here)."""
+
     at: datetime
-    by: str  # the login
+    by: str
     seat: str
+    platform: str | None = None
 
 
 def told(session: Session, order_id: int) -> dict[str, Told]:
     """The order's callers told so far, by phone (``ux_caller_told_order_phone``)."""
     query = select(_TOLD).where(_TOLD.c.order_id == order_id)
-    return {r.phone: Told(_utc(r.told_at), r.told_by, r.seat) for r in session.execute(query)}
+    return {r.phone: _told(r) for r in session.execute(query)}
 
 
-def mark(session: Session, order_id: int, phone: str, at: datetime, by: str, seat: str) -> bool:
-    """The caller was told; False if they had been (concurrent seats record it once)."""
+def mark(
+    session: Session,
+    order_id: int,
+    phone: str,
+    at: datetime,
+    by: str,
+    seat: str,
+    platform: str | None = None,
+) -> bool:
+    """The caller was told (``by`` a login here, or, with ``platform``, the peer platform's
+    agent's name); False if they had been (concurrent seats, or a seat here and the peer,
+    record it once: the first record stays)."""
     insert_ = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
-    values = {"order_id": order_id, "phone": phone, "told_at": at, "told_by": by, "seat": seat}
+    who = by if platform is None else f"{platform}{_AT}{by}"
+    values = {"order_id": order_id, "phone": phone, "told_at": at, "told_by": who, "seat": seat}
     stmt = (
         insert_(_TOLD)
         .values(**values)
@@ -91,6 +111,16 @@ def figures(
         count(c, *called, ~at_intake),
         count(t, t.c.told_at >= start, t.c.told_at < end),
     )
+
+
+_AT = ":"  # between the peer platform and its agent's name in ``told_by``
+
+
+def _told(row: Any) -> Told:
+    platform, at, name = str(row.told_by).partition(_AT)
+    if not at:
+        return Told(_utc(row.told_at), row.told_by, row.seat)
+    return Told(_utc(row.told_at), name, row.seat, platform)
 
 
 def _utc(value: datetime) -> datetime:

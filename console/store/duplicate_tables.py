@@ -76,5 +76,5 @@ class CallerToldRow(SQLModel, table=True):
     order_id: int = Field(foreign_key="work_order.id")
     phone: str  # the stored form, as work_order.caller_phone
     told_at: datetime
-    told_by: str  # the login
+    told_by: str  # the login; a caller told at the peer: "110:李强" (its platform, its agent)
     seat: str

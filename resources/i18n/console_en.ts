@@ -651,33 +651,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="271"/>
+        <location filename="../../console/app_platform.py" line="272"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="276"/>
+        <location filename="../../console/app_platform.py" line="277"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="281"/>
+        <location filename="../../console/app_platform.py" line="282"/>
         <source>Linkage plans: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="286"/>
+        <location filename="../../console/app_platform.py" line="287"/>
         <source>Audit trail: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="292"/>
+        <location filename="../../console/app_platform.py" line="293"/>
         <source>会商 rules: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/app_compose.py" line="177"/>
-        <location filename="../../console/app_platform.py" line="297"/>
+        <location filename="../../console/app_platform.py" line="298"/>
         <source>Exchange: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1245,42 +1245,47 @@
 <context>
     <name>CallersTold</name>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="57"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="58"/>
         <source>Caller told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="59"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="60"/>
         <source>Tick the selected caller told the result ({key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="105"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="106"/>
         <source>Callers to tell the result: {told} of {count} told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="115"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="116"/>
         <source>joined from {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="116"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="117"/>
         <source>the order&apos;s caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="119"/>
-        <source>✓ Told {at} by {by} · {who} · {source}</source>
+        <location filename="../../console/ui/seat/callers_told.py" line="120"/>
+        <source>✓ Told at {platform} {at} by {by} · {who} · {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/callers_told.py" line="125"/>
+        <source>✓ Told {at} by {by} · {who} · {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="131"/>
         <source>○ Not told yet · {who} · {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="135"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="141"/>
         <source>Not recorded: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3556,68 +3561,68 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="199"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="261"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="186"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="248"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="212"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="199"/>
         <source>{action}: work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="224"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="211"/>
         <source>Note (required):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="224"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="211"/>
         <source>Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="270"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="257"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="260"/>
         <source>Choose the department to dispatch to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="279"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="266"/>
         <source>Choose the 110 kind of the linked order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="289"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="276"/>
         <source>Write the note first: this step needs it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="293"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="280"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="299"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="328"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="315"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="363"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="350"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="367"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="354"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4001,92 +4006,92 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderMerge</name>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="93"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="92"/>
         <source>Merge into… (并单, {key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="96"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="95"/>
         <source>Unmerge (拆单, {key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="121"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="120"/>
         <source>The order number, or pick one above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="124"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="123"/>
         <source>Why these are one matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="128"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="127"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="129"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="128"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="132"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="131"/>
         <source>Likely duplicates:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="133"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="132"/>
         <source>Merge into:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="137"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="136"/>
         <source>Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="180"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="166"/>
         <source>Merge work order {number} into another (并单)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="181"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="167"/>
         <source>Unmerge work order {number} from {into} (拆单)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="212"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="198"/>
         <source>Choose or type the order to merge into.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="216"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="202"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="226"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="212"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="261"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="247"/>
         <source>Looking for likely duplicates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="283"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="269"/>
         <source>No likely duplicates among open orders: type the number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="288"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="274"/>
         <source>Could not read the likely duplicates: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="313"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="299"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

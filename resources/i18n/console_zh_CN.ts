@@ -651,33 +651,33 @@
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="271"/>
+        <location filename="../../console/app_platform.py" line="272"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="276"/>
+        <location filename="../../console/app_platform.py" line="277"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="281"/>
+        <location filename="../../console/app_platform.py" line="282"/>
         <source>Linkage plans: {error}</source>
         <translation>联动预案：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="286"/>
+        <location filename="../../console/app_platform.py" line="287"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="292"/>
+        <location filename="../../console/app_platform.py" line="293"/>
         <source>会商 rules: {error}</source>
         <translation>会商规则文件有误：{error}</translation>
     </message>
     <message>
         <location filename="../../console/app_compose.py" line="177"/>
-        <location filename="../../console/app_platform.py" line="297"/>
+        <location filename="../../console/app_platform.py" line="298"/>
         <source>Exchange: {error}</source>
         <translation>平台间交换：{error}</translation>
     </message>
@@ -1245,42 +1245,47 @@
 <context>
     <name>CallersTold</name>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="57"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="58"/>
         <source>Caller told</source>
         <translation>已告知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="59"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="60"/>
         <source>Tick the selected caller told the result ({key})</source>
         <translation>将所选来电人标记为已告知处理结果（{key}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="105"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="106"/>
         <source>Callers to tell the result: {told} of {count} told</source>
         <translation>告知来电人：共 {count} 人，已告知 {told} 人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="115"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="116"/>
         <source>joined from {source}</source>
         <translation>并入自 {source}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="116"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="117"/>
         <source>the order&apos;s caller</source>
         <translation>工单来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="119"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="120"/>
+        <source>✓ Told at {platform} {at} by {by} · {who} · {source}</source>
+        <translation>✓ 已告知 · {platform} · {at} · {by} · {who} · {source}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/callers_told.py" line="125"/>
         <source>✓ Told {at} by {by} · {who} · {source}</source>
         <translation>✓ 已告知 {at} {by} · {who} · {source}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="125"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="131"/>
         <source>○ Not told yet · {who} · {source}</source>
         <translation>○ 未告知 · {who} · {source}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="135"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="141"/>
         <source>Not recorded: {error}</source>
         <translation>未记录：{error}</translation>
     </message>
@@ -3566,68 +3571,68 @@ Started {at} by {by} ({platform})</source>
         <translation>转派至{platform}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="199"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="261"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="186"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="248"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation>工单已被更新，此步骤已不可办理。您填写的说明仍保留，可复制后关闭。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="212"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="199"/>
         <source>{action}: work order {number}</source>
         <translation>{action}：工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="224"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="211"/>
         <source>Note (required):</source>
         <translation>说明（必填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="224"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="211"/>
         <source>Note (optional):</source>
         <translation>说明（选填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="270"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="257"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation>派单目录正在读取，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="260"/>
         <source>Choose the department to dispatch to.</source>
         <translation>请选择承办单位。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="279"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="266"/>
         <source>Choose the 110 kind of the linked order.</source>
         <translation>请选择联动110工单的警情类别。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="289"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="276"/>
         <source>Write the note first: this step needs it.</source>
         <translation>此步骤须填写说明。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="293"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="280"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="299"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="328"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="315"/>
         <source>Not done: {reason}</source>
         <translation>未办理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="363"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="350"/>
         <source>Loading the directory…</source>
         <translation>正在读取派单目录…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="367"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="354"/>
         <source>Could not read the department directory: {error}</source>
         <translation>无法读取派单目录：{error}</translation>
     </message>
@@ -4006,92 +4011,92 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderMerge</name>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="93"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="92"/>
         <source>Merge into… (并单, {key})</source>
         <translation>并单…（{key}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="96"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="95"/>
         <source>Unmerge (拆单, {key})</source>
         <translation>拆单（{key}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="121"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="120"/>
         <source>The order number, or pick one above</source>
         <translation>工单编号，或在上方选择</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="124"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="123"/>
         <source>Why these are one matter</source>
         <translation>为何属同一诉求</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="128"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="127"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>确定 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="129"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="128"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="132"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="131"/>
         <source>Likely duplicates:</source>
         <translation>疑似重复工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="133"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="132"/>
         <source>Merge into:</source>
         <translation>并入工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="137"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="136"/>
         <source>Note (optional):</source>
         <translation>说明（选填）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="180"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="166"/>
         <source>Merge work order {number} into another (并单)</source>
         <translation>并单：将工单 {number} 并入另一工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="181"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="167"/>
         <source>Unmerge work order {number} from {into} (拆单)</source>
         <translation>拆单：将工单 {number} 从 {into} 拆出</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="212"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="198"/>
         <source>Choose or type the order to merge into.</source>
         <translation>请选择或输入要并入的工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="216"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="202"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation>说明过长（{count} 字，最多 {most} 字）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="226"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="212"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="261"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="247"/>
         <source>Looking for likely duplicates…</source>
         <translation>正在查找疑似重复工单…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="283"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="269"/>
         <source>No likely duplicates among open orders: type the number.</source>
         <translation>未办结工单中没有疑似重复：请输入工单编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="288"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="274"/>
         <source>Could not read the likely duplicates: {error}</source>
         <translation>无法读取疑似重复工单：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="313"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="299"/>
         <source>Not done: {reason}</source>
         <translation>未办理：{reason}</translation>
     </message>

@@ -36,6 +36,7 @@ class Side:
     receiver: Receiver
     sender: ExchangeSender | None = None
     link: Link | None = None  # the sender's
+    outbox: Outbox | None = None  # where its seats' steps for the peer are queued
 
     async def pump_all(self) -> Pumped:
         """Deliver until nothing more is due (one round per batch)."""
@@ -65,7 +66,7 @@ def side(
     orders = OrderService(db, clock, policy, calendar, audit=audit, outbox=outbox)
     writer = OrderWriter(policy, calendar, audit)
     receiver = Receiver(db, codec, writer, me, clock, audit, peer_ids)
-    return Side(platform, db, orders, receiver)
+    return Side(platform, db, orders, receiver, outbox=outbox)
 
 
 def link_sides(

@@ -25,6 +25,7 @@ from console.paths import bundle_path
 from console.services.exchange_codec import ExchangeCodec
 from tests.domain.test_exchange import POLICE_SYSTEM, samples
 from tests.exchange.incident_sample import incident_sample
+from tests.exchange.told_sample import told_sample
 
 EXAMPLES = bundle_path("resources", "exchange", "v1", "examples")
 SAMPLES = samples()
@@ -60,6 +61,20 @@ def test_every_kind_round_trips_as_canonical_json(codec: ExchangeCodec, kind: Ki
     ).encode("utf-8")
 
 
+def test_a_caller_told_round_trips_for_the_order_own_caller_and_one_who_joined(
+    codec: ExchangeCodec,
+) -> None:
+    joined = told_sample()
+    own = replace(joined, caller=replace(joined.caller, merged_from=None))
+    for m in (joined, own):
+        raw = codec.encode(m)
+        assert codec.decode(raw) == m and codec.encode(codec.decode(raw)) == raw
+    assert b"mergedFrom" not in codec.encode(own)
+    doc = json.loads(codec.encode(own))
+    doc["body"]["caller"]["id"] = 7  # a local row id is no way to name a caller
+    assert _refused(codec, _bytes(doc)).params == {"path": "$.body.caller"}
+
+
 def _example_paths() -> list[Path]:
     return sorted(EXAMPLES.glob("*.json"))
 
@@ -77,6 +92,8 @@ def test_every_example_validates_and_says_what_the_code_says(
     raw = path.read_bytes()
     if path.stem == "message-incident":  # a snapshot, not an order's step (1.1)
         assert codec.decode(raw) == incident_sample()
+    elif path.stem == "message-caller_told":  # a caller told, not an order's step (1.3)
+        assert codec.decode(raw) == told_sample()
     elif path.stem.startswith("message-"):
         message = codec.decode(raw)
         assert message == SAMPLES[Kind(path.stem.removeprefix("message-"))]

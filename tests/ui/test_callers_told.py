@@ -93,3 +93,37 @@ def test_every_caller_is_listed_at_feedback_and_alt_k_ticks_one_told(
     assert AGENT.login in widget.list.item(1).text()
     assert widget.list.item(0).text().startswith("○ Not told yet")
     assert [c.told for c in told.to_tell(number).callers] == [False, True]
+
+
+def test_a_caller_told_at_the_peer_platform_is_listed_told_there_and_not_ticked_again(
+    qtbot: QtBot, sqlite_db: Database, worker: Operations
+) -> None:
+    from console.store import caller_told
+    from console.store import orders as repo
+
+    clock = Clock()
+    orders = OrderService(sqlite_db, clock)
+    number = orders.create(draft("13811110000"), AGENT).order.number
+    DuplicateService(sqlite_db, clock, orders.writer, AGENT).join(number, "13922220000", "李四")
+    orders.act(number, Action.START_HANDLING, AGENT, seen=2)
+    orders.act(number, Action.FEED_BACK, AGENT, "垃圾已清运", seen=3)
+    with sqlite_db.write() as session:  # as the receiver keeps 110's caller_told
+        stored = repo.get(session, number)
+        caller_told.mark(session, stored.id, "13811110000", clock(), "李强", "J-07", "110")
+    told = CallersToldService(sqlite_db, clock, AGENT)
+    widget = CallersTold(worker, told.to_tell, told.mark_told)
+    host = QWidget()
+    QVBoxLayout(host).addWidget(widget)
+    host.setMinimumSize(800, 400)
+    qtbot.addWidget(host)
+    host.show()
+    qtbot.waitExposed(host)
+    widget.show_order(orders.get(number).order)
+    qtbot.waitUntil(lambda: widget.list.count() == 2, timeout=10_000)
+    line = widget.list.item(0).text()
+    assert line.startswith("✓ Told at 110 ") and "by 李强" in line
+    assert "1 of 2 told" in widget.title.text()
+    with qtbot.waitSignal(widget.changed, timeout=10_000):
+        widget.button.click()  # the first caller not told: the one who joined
+    qtbot.waitUntil(lambda: "2 of 2 told" in widget.title.text())
+    assert widget.list.item(0).text() == line  # the peer's record stays as it was

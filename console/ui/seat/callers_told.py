@@ -1,7 +1,8 @@
 """The order detail's callers to tell (告知来电人): once the order is fed back, every caller of
 it — its own, then each who joined (并入) — one line each, with whether they were told the
-result, when and by whom. Never told by colour alone: a told line starts with ✓ and says 已告知,
-one still to tell starts with ○ and is bold.
+result, when and by whom (a caller told at the peer platform names it: ✓ 已告知 · 110 · …).
+Never told by colour alone: a told line starts with ✓ and says 已告知, one still to tell starts
+with ○ and is bold.
 
 Keyboard: Alt+M reaches the list (arrows pick a caller), Alt+K ticks the selected caller told
 (the first not told when none is selected). Reads and writes go through ``ops``, off the UI
@@ -115,17 +116,22 @@ class CallersTold(QWidget):
                 self.tr("joined from {source}").format(source=caller.joined_from)
                 if caller.joined_from else self.tr("the order's caller")
             )  # fmt: skip
-            if caller.told_at is not None:
-                text = self.tr("✓ Told {at} by {by} · {who} · {source}").format(
-                    at=china_time(caller.told_at), by=caller.told_by or "", who=who, source=source
-                )
-                item = QListWidgetItem(text)
-                item.setData(PHONE, None)
-            else:
+            if caller.told_at is None:
                 item = QListWidgetItem(self.tr("○ Not told yet · {who} · {source}").format(
                     who=who, source=source))  # fmt: skip
                 item.setData(PHONE, caller.phone)
                 item.setFont(bold)
+                self.list.addItem(item)
+                continue
+            at, by = china_time(caller.told_at), caller.told_by or ""
+            if caller.told_at_peer is not None:  # told at the peer platform, by its agent
+                text = self.tr("✓ Told at {platform} {at} by {by} · {who} · {source}").format(
+                    platform=caller.told_at_peer, at=at, by=by, who=who, source=source)  # fmt: skip
+            else:
+                text = self.tr("✓ Told {at} by {by} · {who} · {source}").format(
+                    at=at, by=by, who=who, source=source)  # fmt: skip
+            item = QListWidgetItem(text)
+            item.setData(PHONE, None)
             self.list.addItem(item)
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
         self.button.setEnabled(to_tell.told < len(to_tell.callers))
