@@ -303,22 +303,22 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="70"/>
+        <location filename="../../console/ui/consultation/models.py" line="81"/>
         <source>Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="70"/>
+        <location filename="../../console/ui/consultation/models.py" line="81"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="71"/>
+        <location filename="../../console/ui/consultation/models.py" line="82"/>
         <source>Per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="72"/>
+        <location filename="../../console/ui/consultation/models.py" line="83"/>
         <source>Examples</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1296,118 +1296,123 @@
 <context>
     <name>ConsultationTab</name>
     <message>
-        <location filename="../../console/app_consultation.py" line="33"/>
+        <location filename="../../console/app_consultation.py" line="34"/>
         <source>Consultation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="118"/>
+        <location filename="../../console/ui/consultation/tab.py" line="111"/>
         <source>Make consultation item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="120"/>
+        <location filename="../../console/ui/consultation/tab.py" line="113"/>
         <source>Record decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="122"/>
+        <location filename="../../console/ui/consultation/tab.py" line="115"/>
         <source>Edit rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="123"/>
+        <location filename="../../console/ui/consultation/tab.py" line="116"/>
         <source>Retire rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="130"/>
+        <location filename="../../console/ui/consultation/tab.py" line="123"/>
         <source>Last day it applies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="131"/>
+        <location filename="../../console/ui/consultation/tab.py" line="124"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="132"/>
+        <location filename="../../console/ui/consultation/tab.py" line="125"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="135"/>
+        <location filename="../../console/ui/consultation/tab.py" line="128"/>
         <source>Read again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="143"/>
+        <location filename="../../console/ui/consultation/tab.py" line="136"/>
         <source>Agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="144"/>
+        <location filename="../../console/ui/consultation/tab.py" line="137"/>
         <source>Consultation items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="145"/>
+        <location filename="../../console/ui/consultation/tab.py" line="138"/>
         <source>Rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="147"/>
+        <location filename="../../console/ui/consultation/tab.py" line="140"/>
         <source>Rule effect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="233"/>
+        <location filename="../../console/ui/consultation/tab.py" line="219"/>
         <source>Disputed matters {first} – {last}: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="251"/>
+        <location filename="../../console/ui/consultation/tab.py" line="237"/>
         <source>Could not read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="267"/>
+        <location filename="../../console/ui/consultation/tab.py" line="259"/>
         <source>Consultation item #{id} made: {matter}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="277"/>
+        <location filename="../../console/ui/consultation/tab.py" line="269"/>
         <source>Choose an open consultation item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="282"/>
+        <location filename="../../console/ui/consultation/tab.py" line="274"/>
         <source>Decision on item #{id}: {matter}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="293"/>
+        <location filename="../../console/ui/consultation/tab.py" line="285"/>
         <source>Rule {rule}: a new version after version {version}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="307"/>
+        <location filename="../../console/ui/consultation/tab.py" line="299"/>
         <source>Rule {rule}: last day it applies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="374"/>
+        <location filename="../../console/ui/consultation/tab.py" line="367"/>
         <source>, last day {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="375"/>
+        <location filename="../../console/ui/consultation/tab.py" line="368"/>
         <source>Rule {rule} version {version} stored{until}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="388"/>
+        <location filename="../../console/ui/consultation/tab.py" line="381"/>
         <source>Not done: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/follow.py" line="36"/>
+        <source>Another seat changed the rules · {key} reads them again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1559,47 +1564,47 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>EffectsModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <location filename="../../console/ui/consultation/models.py" line="148"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <location filename="../../console/ui/consultation/models.py" line="148"/>
         <source>Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <location filename="../../console/ui/consultation/models.py" line="148"/>
         <source>Since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="132"/>
+        <location filename="../../console/ui/consultation/models.py" line="149"/>
         <source>Before, per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="132"/>
+        <location filename="../../console/ui/consultation/models.py" line="149"/>
         <source>After, per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="133"/>
+        <location filename="../../console/ui/consultation/models.py" line="150"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="133"/>
+        <location filename="../../console/ui/consultation/models.py" line="150"/>
         <source>Months before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="134"/>
+        <location filename="../../console/ui/consultation/models.py" line="151"/>
         <source>Months after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="141"/>
+        <location filename="../../console/ui/consultation/models.py" line="161"/>
         <source>{mean:.1f} ({total} in {months} months)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2662,52 +2667,52 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="130"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="137"/>
         <source>Accept (Ctrl+G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="131"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="138"/>
         <source>✓ Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="138"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="145"/>
         <source>Likely duplicates, best first:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="141"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="148"/>
         <source>Caller joins selected (Ctrl+J)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="213"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
         <source>Suggested transfer accepted: F8 transfers the caller with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="223"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="230"/>
         <source>Select the order the caller joins (Alt+V, then the arrow keys), then Ctrl+J.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="229"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="236"/>
         <source>Joining {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="279"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="301"/>
         <source>The caller joined {number} as another caller ({count} callers about it in the window); no new order was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="283"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="305"/>
         <source>Repeated-request warning raised for the shift lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="291"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="313"/>
         <source>Not joined: {error}. Everything typed is still here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2936,37 +2941,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="85"/>
+        <location filename="../../console/ui/consultation/models.py" line="96"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="85"/>
+        <location filename="../../console/ui/consultation/models.py" line="96"/>
         <source>Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="85"/>
+        <location filename="../../console/ui/consultation/models.py" line="96"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="86"/>
+        <location filename="../../console/ui/consultation/models.py" line="97"/>
         <source>Disputes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="86"/>
+        <location filename="../../console/ui/consultation/models.py" line="97"/>
         <source>Per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="86"/>
+        <location filename="../../console/ui/consultation/models.py" line="97"/>
         <source>Examples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="87"/>
+        <location filename="../../console/ui/consultation/models.py" line="98"/>
         <source>Put on by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3556,68 +3561,68 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="199"/>
-        <location filename="../../console/ui/seat/order_actions.py" line="261"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="186"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="248"/>
         <source>This order changed meanwhile: this step is no longer possible. Your note is kept; copy it or close.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="212"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="199"/>
         <source>{action}: work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="224"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="211"/>
         <source>Note (required):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="224"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="211"/>
         <source>Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="270"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="257"/>
         <source>The directory is still loading; a moment, please.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="273"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="260"/>
         <source>Choose the department to dispatch to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="279"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="266"/>
         <source>Choose the 110 kind of the linked order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="289"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="276"/>
         <source>Write the note first: this step needs it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="293"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="280"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="299"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="286"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="328"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="315"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="363"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="350"/>
         <source>Loading the directory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_actions.py" line="367"/>
+        <location filename="../../console/ui/seat/order_actions.py" line="354"/>
         <source>Could not read the department directory: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4001,92 +4006,92 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderMerge</name>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="93"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="92"/>
         <source>Merge into… (并单, {key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="96"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="95"/>
         <source>Unmerge (拆单, {key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="121"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="120"/>
         <source>The order number, or pick one above</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="124"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="123"/>
         <source>Why these are one matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="128"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="127"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="129"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="128"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="132"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="131"/>
         <source>Likely duplicates:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="133"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="132"/>
         <source>Merge into:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="137"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="136"/>
         <source>Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="180"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="166"/>
         <source>Merge work order {number} into another (并单)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="181"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="167"/>
         <source>Unmerge work order {number} from {into} (拆单)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="212"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="198"/>
         <source>Choose or type the order to merge into.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="216"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="202"/>
         <source>The note is too long ({count} characters; at most {most}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="226"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="212"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="261"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="247"/>
         <source>Looking for likely duplicates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="283"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="269"/>
         <source>No likely duplicates among open orders: type the number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="288"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="274"/>
         <source>Could not read the likely duplicates: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_merge.py" line="313"/>
+        <location filename="../../console/ui/seat/order_merge.py" line="299"/>
         <source>Not done: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5576,7 +5581,7 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_roles.py" line="124"/>
+        <location filename="../../console/app_roles.py" line="131"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5643,37 +5648,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="104"/>
+        <location filename="../../console/ui/consultation/models.py" line="118"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="104"/>
+        <location filename="../../console/ui/consultation/models.py" line="118"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="104"/>
+        <location filename="../../console/ui/consultation/models.py" line="118"/>
         <source>Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="105"/>
+        <location filename="../../console/ui/consultation/models.py" line="119"/>
         <source>Responsible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="105"/>
+        <location filename="../../console/ui/consultation/models.py" line="119"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="105"/>
+        <location filename="../../console/ui/consultation/models.py" line="119"/>
         <source>Consultation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="106"/>
+        <location filename="../../console/ui/consultation/models.py" line="120"/>
         <source>Handling norm</source>
         <translation type="unfinished"></translation>
     </message>
