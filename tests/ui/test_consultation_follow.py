@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from console.app_consultation import make_consultation
-from console.app_roles import follow_feed
+from console.app_roles import SlotParts, follow_feed
 from console.app_window import WindowParts
 from console.domain.consultation_items import decision_of
 from console.services.rule_edits import RuleEdits
@@ -29,7 +29,7 @@ from console.ui.lazy_page import built
 from console.ui.operations import Operations
 from tests.agenda_data import NOW, plant
 from tests.principals import admin, lead
-from tests.ui.test_consultation_window import windows  # noqa: F401  (the seat windows)
+from tests.ui.role_harness import tabs_of
 
 pytestmark = [
     pytest.mark.usefixtures("chinese"),
@@ -120,9 +120,9 @@ def test_closing_the_form_reads_the_changed_rules(
 def test_a_lead_s_seat_window_tells_its_open_tab(
     qtbot: QtBot,
     sqlite_db: Database,
-    windows: list[WindowParts],  # noqa: F811
+    lead_windows: list[WindowParts],
 ) -> None:
-    part = windows[0]
+    part = lead_windows[0]
     page = part.window.findChild(ConsultationTab)
     assert page is None  # not built: nothing to tell (it reads the rules when built)
     part.on_topics(ALL)
@@ -134,3 +134,15 @@ def test_a_lead_s_seat_window_tells_its_open_tab(
     edit_elsewhere(sqlite_db, "另一席位的处理规范")
     part.on_topics(ALL)  # what the seat's feed says on SQLite after any commit
     qtbot.waitUntil(lambda: shown(tab) == [("R-001", 2), ("R-001", 1)])
+
+
+def test_the_administrators_window_of_role_tabs_follows_the_feed(
+    qtbot: QtBot, parts: SlotParts, sqlite_db: Database
+) -> None:
+    """Its own watcher (no seat window polls for it), as signed in: ``app_roles.role_window``."""
+    plant(sqlite_db)
+    tabs = tabs_of(qtbot, parts, ADMIN.principal, seat="A-07")
+    (tab,) = [w for w in map(tabs.widget, range(tabs.count())) if isinstance(w, ConsultationTab)]
+    qtbot.waitUntil(lambda: shown(tab) == [("R-001", 1)])
+    edit_elsewhere(sqlite_db, "另一席位的处理规范")
+    qtbot.waitUntil(lambda: shown(tab) == [("R-001", 2), ("R-001", 1)], timeout=10_000)
