@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QWidget
 
 from console.domain.calendar import china_date
 from console.domain.roles import Capability, Seated, allowed_anywhere
 from console.services.audit import AuditTrail
 from console.store.engine import Database
 from console.store.seed import catalogue
-from console.ui.lazy_page import LazyPage
+from console.ui.lazy_page import LazyPage, built
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
 
@@ -76,6 +77,15 @@ def add_consultation(
     page = LazyPage(build)
     window.add_page(page, title(), KEY)
     return page
+
+
+def follow_rules(page: QWidget | None) -> None:
+    """The change feed says the rules may have changed (topic ``rules``; SQLite: any change):
+    the 会商 ``page`` follows them if it is open (``ConsultationTab.follow_rules``); one not built
+    yet reads them when it is."""
+    if page is None or (isinstance(page, LazyPage) and not page.is_built):
+        return
+    cast("ConsultationTab", built(page)).follow_rules()
 
 
 Consultation = Callable[[Seated], "ConsultationTab | None"]

@@ -28,7 +28,7 @@ from console.app_consultation import KEY as CONSULTATION_KEY
 from console.app_consultation import Consultation, consultation_for
 from console.app_consultation import title as consultation_title
 from console.app_sign_in import SeatSlot
-from console.app_window import WindowParts
+from console.app_window import WindowParts, watch_changes
 from console.config import Settings
 from console.domain.calendar import china_date
 from console.domain.roles import Capability, Principal, Seated
@@ -37,6 +37,8 @@ from console.services.accounts import AccountService
 from console.services.audit import AuditTrail
 from console.services.knowledge import KnowledgeService
 from console.services.sessions import SeatSessions, audited
+from console.store.change_topics import Topics, concerns
+from console.store.changes import ChangeWatch, watch_for
 from console.store.engine import Database
 from console.store.seed import catalogue
 from console.ui.keys import sequence
@@ -45,6 +47,7 @@ from console.ui.operations import Operations
 
 if TYPE_CHECKING:  # the role tabs' modules load with the first role tab (not on a seat's start)
     from console.ui.admin.pages import RoleServices
+    from console.ui.consultation import ConsultationTab
     from console.ui.reports import ReportsTab
 
 
@@ -106,9 +109,11 @@ def role_window(
     ops: Operations,
     reports: Reports | None = None,
     consultation: tuple[str, Consultation] | None = None,
+    changes: Callable[[], ChangeWatch | None] | None = None,
 ) -> QWidget:
     """``consultation``: the seat signed in at and the 会商 tab's maker (its changes are
-    recorded at that seat)."""
+    recorded at that seat); ``changes``: a watcher of the database, so the tab follows another
+    seat's edits of the rules (closed with the window)."""
     from console.ui.admin.pages import RoleWindow, role_pages
 
     window = RoleWindow(principal)
@@ -119,12 +124,28 @@ def role_window(
         consult = make(Seated(principal, seat))
         if consult is not None:
             window.add_page(consult, consultation_title(), CONSULTATION_KEY)
+            if changes is not None:
+                follow_feed(consult, changes(), principal)
     tab = reports(principal) if reports is not None else None
     if tab is not None:  # it reads its first report when first shown
         window.add_page(tab, QCoreApplication.translate("RolePages", "Reports"), "tab_reports")
         shortcut = QShortcut(sequence("tab_reports"), window)
         shortcut.activated.connect(lambda: window.tabs.setCurrentWidget(tab))
     return window
+
+
+def follow_feed(tab: ConsultationTab, changes: ChangeWatch | None, by: Principal) -> None:
+    """The change feed, polled as a seat's window polls it (``app_window.watch_changes``), for
+    a window with no seat: the 会商 tab follows the ``rules`` topic; the watcher closes with
+    the tab."""
+
+    def told(topics: Topics) -> None:
+        if concerns(topics, by.platform.value).rules:
+            tab.follow_rules()
+
+    watch_changes(tab, changes, lambda: None, on_topics=told)
+    if changes is not None:
+        tab.destroyed.connect(lambda *_: changes.close())
 
 
 def audit_sessions(
@@ -176,6 +197,7 @@ def seat_slots(
                 open_roles=_roles_opener(
                     seat.seat, roles, shared.ops, reports_for(shared.db, shared.clock, shared.ops),
                     consultation_for(shared.db, shared.clock, shared.trail, shared.ops),
+                    lambda: watch_for(shared.db.engine, shared.settings.db_listen_url or None),
                 ),
                 idle_minutes=shared.settings.idle_lock_min,
             )
@@ -195,11 +217,12 @@ def _seat_opener(
 
 
 def _roles_opener(
-    seat: str, roles: RoleServices, ops: Operations, reports: Reports, consult: Consultation
-) -> Callable[[Principal], QWidget | None]:
+    seat: str, roles: RoleServices, ops: Operations, reports: Reports, consult: Consultation,
+    changes: Callable[[], ChangeWatch | None],
+) -> Callable[[Principal], QWidget | None]:  # fmt: skip
     def open_roles(principal: Principal) -> QWidget | None:
         if works_a_seat(principal, seat):
             return None
-        return role_window(principal, roles, ops, reports, (seat, consult))
+        return role_window(principal, roles, ops, reports, (seat, consult), changes)
 
     return open_roles

@@ -15,9 +15,9 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 
-from console.app_consultation import add_consultation
+from console.app_consultation import add_consultation, follow_rules
 from console.app_floor import floor_views
 from console.app_placement import FRAME, least_size, place_windows, window_slots
 from console.app_seat import SeatParts, build_seat, follow_journal
@@ -216,9 +216,11 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         reports=floor.reports,
     )  # fmt: skip
     window.show_seat(actor.platform.value, actor.seat)
-    add_consultation(window, by=by, db=shared.db, clock=shared.clock, trail=shared.trail, ops=ops,
-                     kind_names=kind_names, district_names=district_names,
-                     changed=lambda: seat.follow_policy(True, False))  # fmt: skip
+    consult = add_consultation(
+        window, by=by, db=shared.db, clock=shared.clock, trail=shared.trail, ops=ops,
+        kind_names=kind_names, district_names=district_names,
+        changed=lambda: seat.follow_policy(True, False),
+    )  # fmt: skip
     # An offered call rings from any tab: sound, the window alerted, a badge on the Seat tab.
     ringer = Ringer(volume=shared.ring_volume, window=lambda: window,
                     badge=tab_badge(window.tabs, seat.panel), parent=window)  # fmt: skip
@@ -332,6 +334,8 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         if what.incidents:
             on_incidents()
         seat.follow_policy(what.rules, what.knowledge)  # the suggestion, the articles
+        if what.rules:
+            follow_rules(consult)  # an open 会商 tab: another seat's edit
 
     def all_in_front(_index: int) -> None:
         nonlocal all_stale
@@ -348,7 +352,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
 
 
 def watch_changes(
-    window: MainWindow,
+    window: QObject,
     changes: ChangeWatch | None,
     on_change: Callable[[], None],
     on_topics: Callable[[Topics], None] | None = None,

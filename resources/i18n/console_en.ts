@@ -303,22 +303,22 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="70"/>
+        <location filename="../../console/ui/consultation/models.py" line="81"/>
         <source>Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="70"/>
+        <location filename="../../console/ui/consultation/models.py" line="81"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="71"/>
+        <location filename="../../console/ui/consultation/models.py" line="82"/>
         <source>Per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="72"/>
+        <location filename="../../console/ui/consultation/models.py" line="83"/>
         <source>Examples</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1301,118 +1301,123 @@
 <context>
     <name>ConsultationTab</name>
     <message>
-        <location filename="../../console/app_consultation.py" line="33"/>
+        <location filename="../../console/app_consultation.py" line="34"/>
         <source>Consultation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="118"/>
+        <location filename="../../console/ui/consultation/tab.py" line="111"/>
         <source>Make consultation item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="120"/>
+        <location filename="../../console/ui/consultation/tab.py" line="113"/>
         <source>Record decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="122"/>
+        <location filename="../../console/ui/consultation/tab.py" line="115"/>
         <source>Edit rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="123"/>
+        <location filename="../../console/ui/consultation/tab.py" line="116"/>
         <source>Retire rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="130"/>
+        <location filename="../../console/ui/consultation/tab.py" line="123"/>
         <source>Last day it applies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="131"/>
+        <location filename="../../console/ui/consultation/tab.py" line="124"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="132"/>
+        <location filename="../../console/ui/consultation/tab.py" line="125"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="135"/>
+        <location filename="../../console/ui/consultation/tab.py" line="128"/>
         <source>Read again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="143"/>
+        <location filename="../../console/ui/consultation/tab.py" line="136"/>
         <source>Agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="144"/>
+        <location filename="../../console/ui/consultation/tab.py" line="137"/>
         <source>Consultation items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="145"/>
+        <location filename="../../console/ui/consultation/tab.py" line="138"/>
         <source>Rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="147"/>
+        <location filename="../../console/ui/consultation/tab.py" line="140"/>
         <source>Rule effect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="233"/>
+        <location filename="../../console/ui/consultation/tab.py" line="219"/>
         <source>Disputed matters {first} – {last}: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="251"/>
+        <location filename="../../console/ui/consultation/tab.py" line="237"/>
         <source>Could not read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="267"/>
+        <location filename="../../console/ui/consultation/tab.py" line="259"/>
         <source>Consultation item #{id} made: {matter}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="277"/>
+        <location filename="../../console/ui/consultation/tab.py" line="269"/>
         <source>Choose an open consultation item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="282"/>
+        <location filename="../../console/ui/consultation/tab.py" line="274"/>
         <source>Decision on item #{id}: {matter}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="293"/>
+        <location filename="../../console/ui/consultation/tab.py" line="285"/>
         <source>Rule {rule}: a new version after version {version}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="307"/>
+        <location filename="../../console/ui/consultation/tab.py" line="299"/>
         <source>Rule {rule}: last day it applies:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="374"/>
+        <location filename="../../console/ui/consultation/tab.py" line="367"/>
         <source>, last day {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="375"/>
+        <location filename="../../console/ui/consultation/tab.py" line="368"/>
         <source>Rule {rule} version {version} stored{until}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="388"/>
+        <location filename="../../console/ui/consultation/tab.py" line="381"/>
         <source>Not done: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/follow.py" line="36"/>
+        <source>Another seat changed the rules · {key} reads them again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1564,47 +1569,47 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>EffectsModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <location filename="../../console/ui/consultation/models.py" line="148"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <location filename="../../console/ui/consultation/models.py" line="148"/>
         <source>Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <location filename="../../console/ui/consultation/models.py" line="148"/>
         <source>Since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="132"/>
+        <location filename="../../console/ui/consultation/models.py" line="149"/>
         <source>Before, per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="132"/>
+        <location filename="../../console/ui/consultation/models.py" line="149"/>
         <source>After, per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="133"/>
+        <location filename="../../console/ui/consultation/models.py" line="150"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="133"/>
+        <location filename="../../console/ui/consultation/models.py" line="150"/>
         <source>Months before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="134"/>
+        <location filename="../../console/ui/consultation/models.py" line="151"/>
         <source>Months after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="141"/>
+        <location filename="../../console/ui/consultation/models.py" line="161"/>
         <source>{mean:.1f} ({total} in {months} months)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2667,52 +2672,52 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="130"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="137"/>
         <source>Accept (Ctrl+G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="131"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="138"/>
         <source>✓ Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="138"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="145"/>
         <source>Likely duplicates, best first:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="141"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="148"/>
         <source>Caller joins selected (Ctrl+J)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="213"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
         <source>Suggested transfer accepted: F8 transfers the caller with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="223"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="230"/>
         <source>Select the order the caller joins (Alt+V, then the arrow keys), then Ctrl+J.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="229"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="236"/>
         <source>Joining {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="279"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="301"/>
         <source>The caller joined {number} as another caller ({count} callers about it in the window); no new order was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="283"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="305"/>
         <source>Repeated-request warning raised for the shift lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="291"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="313"/>
         <source>Not joined: {error}. Everything typed is still here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2941,37 +2946,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="85"/>
+        <location filename="../../console/ui/consultation/models.py" line="96"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="85"/>
+        <location filename="../../console/ui/consultation/models.py" line="96"/>
         <source>Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="85"/>
+        <location filename="../../console/ui/consultation/models.py" line="96"/>
         <source>Orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="86"/>
+        <location filename="../../console/ui/consultation/models.py" line="97"/>
         <source>Disputes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="86"/>
+        <location filename="../../console/ui/consultation/models.py" line="97"/>
         <source>Per month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="86"/>
+        <location filename="../../console/ui/consultation/models.py" line="97"/>
         <source>Examples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="87"/>
+        <location filename="../../console/ui/consultation/models.py" line="98"/>
         <source>Put on by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5581,7 +5586,7 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_roles.py" line="124"/>
+        <location filename="../../console/app_roles.py" line="131"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5648,37 +5653,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="104"/>
+        <location filename="../../console/ui/consultation/models.py" line="118"/>
         <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="104"/>
+        <location filename="../../console/ui/consultation/models.py" line="118"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="104"/>
+        <location filename="../../console/ui/consultation/models.py" line="118"/>
         <source>Matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="105"/>
+        <location filename="../../console/ui/consultation/models.py" line="119"/>
         <source>Responsible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="105"/>
+        <location filename="../../console/ui/consultation/models.py" line="119"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="105"/>
+        <location filename="../../console/ui/consultation/models.py" line="119"/>
         <source>Consultation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="106"/>
+        <location filename="../../console/ui/consultation/models.py" line="120"/>
         <source>Handling norm</source>
         <translation type="unfinished"></translation>
     </message>

@@ -303,22 +303,22 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="70"/>
+        <location filename="../../console/ui/consultation/models.py" line="81"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="70"/>
+        <location filename="../../console/ui/consultation/models.py" line="81"/>
         <source>Orders</source>
         <translation>工单数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="71"/>
+        <location filename="../../console/ui/consultation/models.py" line="82"/>
         <source>Per month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="72"/>
+        <location filename="../../console/ui/consultation/models.py" line="83"/>
         <source>Examples</source>
         <translation>示例工单</translation>
     </message>
@@ -1301,119 +1301,124 @@
 <context>
     <name>ConsultationTab</name>
     <message>
-        <location filename="../../console/app_consultation.py" line="33"/>
+        <location filename="../../console/app_consultation.py" line="34"/>
         <source>Consultation</source>
         <translation>会商</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="118"/>
+        <location filename="../../console/ui/consultation/tab.py" line="111"/>
         <source>Make consultation item</source>
         <translation>列为会商议题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="120"/>
+        <location filename="../../console/ui/consultation/tab.py" line="113"/>
         <source>Record decision</source>
         <translation>录入会商结论</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="122"/>
+        <location filename="../../console/ui/consultation/tab.py" line="115"/>
         <source>Edit rule</source>
         <translation>修改规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="123"/>
+        <location filename="../../console/ui/consultation/tab.py" line="116"/>
         <source>Retire rule</source>
         <translation>停用规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="130"/>
+        <location filename="../../console/ui/consultation/tab.py" line="123"/>
         <source>Last day it applies:</source>
         <translation>适用截止日期：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="131"/>
+        <location filename="../../console/ui/consultation/tab.py" line="124"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="132"/>
+        <location filename="../../console/ui/consultation/tab.py" line="125"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="135"/>
+        <location filename="../../console/ui/consultation/tab.py" line="128"/>
         <source>Read again</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="143"/>
+        <location filename="../../console/ui/consultation/tab.py" line="136"/>
         <source>Agenda</source>
         <translation>争议事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="144"/>
+        <location filename="../../console/ui/consultation/tab.py" line="137"/>
         <source>Consultation items</source>
         <translation>会商议题</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="145"/>
+        <location filename="../../console/ui/consultation/tab.py" line="138"/>
         <source>Rules</source>
         <translation>会商规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="147"/>
+        <location filename="../../console/ui/consultation/tab.py" line="140"/>
         <source>Rule effect</source>
         <translation>规则成效</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="233"/>
+        <location filename="../../console/ui/consultation/tab.py" line="219"/>
         <source>Disputed matters {first} – {last}: {count}</source>
         <translation>争议事项 {first} 至 {last}：{count} 项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="251"/>
+        <location filename="../../console/ui/consultation/tab.py" line="237"/>
         <source>Could not read: {error}</source>
         <translation>读取失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="267"/>
+        <location filename="../../console/ui/consultation/tab.py" line="259"/>
         <source>Consultation item #{id} made: {matter}.</source>
         <translation>已列为会商议题 #{id}：{matter}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="277"/>
+        <location filename="../../console/ui/consultation/tab.py" line="269"/>
         <source>Choose an open consultation item first.</source>
         <translation>请先选择一个待会商的议题。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="282"/>
+        <location filename="../../console/ui/consultation/tab.py" line="274"/>
         <source>Decision on item #{id}: {matter}</source>
         <translation>议题 #{id} 的会商结论：{matter}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="293"/>
+        <location filename="../../console/ui/consultation/tab.py" line="285"/>
         <source>Rule {rule}: a new version after version {version}</source>
         <translation>规则 {rule}：在第 {version} 版之后新增一版</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="307"/>
+        <location filename="../../console/ui/consultation/tab.py" line="299"/>
         <source>Rule {rule}: last day it applies:</source>
         <translation>规则 {rule}：适用截止日期：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="374"/>
+        <location filename="../../console/ui/consultation/tab.py" line="367"/>
         <source>, last day {day}</source>
         <translation>，截止 {day}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="375"/>
+        <location filename="../../console/ui/consultation/tab.py" line="368"/>
         <source>Rule {rule} version {version} stored{until}.</source>
         <translation>规则 {rule} 第 {version} 版已保存{until}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/tab.py" line="388"/>
+        <location filename="../../console/ui/consultation/tab.py" line="381"/>
         <source>Not done: {error}</source>
         <translation>未完成：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/consultation/follow.py" line="36"/>
+        <source>Another seat changed the rules · {key} reads them again</source>
+        <translation>另一席位已修改规则 · {key} 重新读取</translation>
     </message>
 </context>
 <context>
@@ -1569,47 +1574,47 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>EffectsModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <location filename="../../console/ui/consultation/models.py" line="148"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <location filename="../../console/ui/consultation/models.py" line="148"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="131"/>
+        <location filename="../../console/ui/consultation/models.py" line="148"/>
         <source>Since</source>
         <translation>起始日</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="132"/>
+        <location filename="../../console/ui/consultation/models.py" line="149"/>
         <source>Before, per month</source>
         <translation>之前（每月）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="132"/>
+        <location filename="../../console/ui/consultation/models.py" line="149"/>
         <source>After, per month</source>
         <translation>之后（每月）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="133"/>
+        <location filename="../../console/ui/consultation/models.py" line="150"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="133"/>
+        <location filename="../../console/ui/consultation/models.py" line="150"/>
         <source>Months before</source>
         <translation>之前各月</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="134"/>
+        <location filename="../../console/ui/consultation/models.py" line="151"/>
         <source>Months after</source>
         <translation>之后各月</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="141"/>
+        <location filename="../../console/ui/consultation/models.py" line="161"/>
         <source>{mean:.1f} ({total} in {months} months)</source>
         <translation>{mean:.1f}（{months} 个月共 {total} 件）</translation>
     </message>
@@ -2672,52 +2677,52 @@ Started {at} by {by} ({platform})</source>
         <translation>相似度 {alike}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="130"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="137"/>
         <source>Accept (Ctrl+G)</source>
         <translation>采纳(Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="131"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="138"/>
         <source>✓ Accepted</source>
         <translation>✓ 已采纳</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="138"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="145"/>
         <source>Likely duplicates, best first:</source>
         <translation>疑似重复工单（最相近在前）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="141"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="148"/>
         <source>Caller joins selected (Ctrl+J)</source>
         <translation>来电人并入所选工单(Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="213"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="220"/>
         <source>Suggested transfer accepted: F8 transfers the caller with it.</source>
         <translation>已采纳转派建议：按 F8 将来电人连同工单转接。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="223"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="230"/>
         <source>Select the order the caller joins (Alt+V, then the arrow keys), then Ctrl+J.</source>
         <translation>请先选择要并入的工单（Alt+V，再用方向键），然后按 Ctrl+J。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="229"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="236"/>
         <source>Joining {number}…</source>
         <translation>正在并入 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="279"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="301"/>
         <source>The caller joined {number} as another caller ({count} callers about it in the window); no new order was created.</source>
         <translation>来电人已作为新增来电人并入 {number}（时段内共 {count} 位来电人），未新建工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="283"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="305"/>
         <source>Repeated-request warning raised for the shift lead.</source>
         <translation>已向值班长发出重复诉求预警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/intake_assist.py" line="291"/>
+        <location filename="../../console/ui/seat/intake_assist.py" line="313"/>
         <source>Not joined: {error}. Everything typed is still here.</source>
         <translation>未并入：{error}。已填写的内容均保留。</translation>
     </message>
@@ -2946,37 +2951,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>ItemsModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="85"/>
+        <location filename="../../console/ui/consultation/models.py" line="96"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="85"/>
+        <location filename="../../console/ui/consultation/models.py" line="96"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="85"/>
+        <location filename="../../console/ui/consultation/models.py" line="96"/>
         <source>Orders</source>
         <translation>工单数</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="86"/>
+        <location filename="../../console/ui/consultation/models.py" line="97"/>
         <source>Disputes</source>
         <translation>争议</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="86"/>
+        <location filename="../../console/ui/consultation/models.py" line="97"/>
         <source>Per month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="86"/>
+        <location filename="../../console/ui/consultation/models.py" line="97"/>
         <source>Examples</source>
         <translation>示例工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="87"/>
+        <location filename="../../console/ui/consultation/models.py" line="98"/>
         <source>Put on by</source>
         <translation>提出人</translation>
     </message>
@@ -5586,7 +5591,7 @@ Started {at} by {by} ({platform})</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../console/app_roles.py" line="124"/>
+        <location filename="../../console/app_roles.py" line="131"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -5653,37 +5658,37 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="104"/>
+        <location filename="../../console/ui/consultation/models.py" line="118"/>
         <source>Rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="104"/>
+        <location filename="../../console/ui/consultation/models.py" line="118"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="104"/>
+        <location filename="../../console/ui/consultation/models.py" line="118"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="105"/>
+        <location filename="../../console/ui/consultation/models.py" line="119"/>
         <source>Responsible</source>
         <translation>责任方</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="105"/>
+        <location filename="../../console/ui/consultation/models.py" line="119"/>
         <source>Valid</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="105"/>
+        <location filename="../../console/ui/consultation/models.py" line="119"/>
         <source>Consultation</source>
         <translation>会商</translation>
     </message>
     <message>
-        <location filename="../../console/ui/consultation/models.py" line="106"/>
+        <location filename="../../console/ui/consultation/models.py" line="120"/>
         <source>Handling norm</source>
         <translation>处置规范</translation>
     </message>

@@ -31,6 +31,9 @@ from tests.ui.screens_script import checked, cjk_gaps, painted
 from tests.waiting import until
 
 ADDRESS = "和平区南京北街88号"
+# The caller is named: the simulator draws 60 % of its callers from the database's, and a demo
+# caller with an open order of their own makes a third duplicate (the wait for two never ends).
+CALLER = "13700000042"  # no demo order's (seed 3)
 
 
 def main() -> int:
@@ -43,7 +46,7 @@ def main() -> int:
             window.screen().grabWindow(0).save(str(out / f"{name}.png"))
 
         window.tabs.setCurrentWidget(seat.panel)
-        caller = seat.switch.place_call(Line.HOTLINE).caller
+        caller = seat.switch.place_call(Line.HOTLINE, CALLER).caller
         await until(lambda: seat.panel.call_bar.ringing.count())
         seat.controller.answer_next()
         await until(lambda: seat.controller.current is not None)

@@ -4,30 +4,17 @@ not."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from typing import cast
 
 import pytest
-import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from console.app_window import Shared, WindowParts, build_window
-from console.domain.orders import Platform
-from console.services.alarms import AlarmService
-from console.services.orders import OrderService
-from console.store.engine import Database
-from console.store.orders import count
-from console.store.seed import catalogue
-from console.telephony.simulated import SimulatedSwitch
+from console.app_window import WindowParts
 from console.ui.consultation import ConsultationTab
 from console.ui.lazy_page import LazyPage, when_built
-from console.ui.operations import Operations
 from console.ui.reports import ReportsTab
-from tests.agenda_data import plant
-from tests.principals import at_seat, lead
 from tests.ui.test_keys import check
 
 pytestmark = [
@@ -36,36 +23,10 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def windows(
-    qtbot: QtBot, qloop: qasync.QEventLoop, sqlite_db: Database
-) -> Iterator[list[WindowParts]]:
-    plant(sqlite_db)
-    clock = lambda: datetime(2026, 8, 15, 2, tzinfo=UTC)  # noqa: E731
-    ops = Operations("test-consultation")
-    with sqlite_db.read() as session:
-        shared = Shared(
-            db=sqlite_db, orders=OrderService(sqlite_db, clock),
-            alarms=AlarmService(sqlite_db, clock, "A-09"), clock=clock,
-            catalogue=catalogue(session), chinese=True, ops=ops, loop=qloop,
-            db_url="sqlite://", order_count=count(session), wrap_up=timedelta(seconds=30),
-        )  # fmt: skip
-    switch = SimulatedSwitch(rate_per_min=0, seed=3, loop=qloop)
-    parts = [build_window(shared, lead("赵班长", "A-09", Platform.HOTLINE), switch),
-             build_window(shared, at_seat("王丽", "A-01", Platform.HOTLINE), switch)]  # fmt: skip
-    for part in parts:
-        qtbot.addWidget(part.window)
-    yield parts
-    try:
-        qloop.run_until_complete(switch.stop())
-    finally:
-        for part in parts:
-            part.seat.close()
-        ops.shutdown()
-
-
-def test_the_lead_has_the_tab_and_the_agent_not(qtbot: QtBot, windows: list[WindowParts]) -> None:
-    hot_lead, agent = (p.window for p in windows)
+def test_the_lead_has_the_tab_and_the_agent_not(
+    qtbot: QtBot, lead_windows: list[WindowParts]
+) -> None:
+    hot_lead, agent = (p.window for p in lead_windows)
     titles = [hot_lead.tabs.tabText(i) for i in range(hot_lead.tabs.count())]
     assert "会商(&2)" in titles
     assert "会商(&2)" not in [agent.tabs.tabText(i) for i in range(agent.tabs.count())]
@@ -90,10 +51,10 @@ def test_the_lead_has_the_tab_and_the_agent_not(qtbot: QtBot, windows: list[Wind
 
 
 def test_a_change_made_in_the_tab_reaches_the_seats_suggestion_at_once(
-    qtbot: QtBot, windows: list[WindowParts], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, lead_windows: list[WindowParts], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Not waiting for the change feed: the tab's own change asks the seat to follow."""
-    part = windows[0]
+    part = lead_windows[0]
     followed: list[tuple[bool, bool]] = []
     monkeypatch.setattr(part.seat, "follow_policy", lambda *what: followed.append(what))
     window = part.window
@@ -113,9 +74,9 @@ def test_a_change_made_in_the_tab_reaches_the_seats_suggestion_at_once(
 
 
 def test_the_lead_s_reports_tab_is_built_by_its_key_not_at_start(
-    qtbot: QtBot, windows: list[WindowParts]
+    qtbot: QtBot, lead_windows: list[WindowParts]
 ) -> None:
-    hot_lead, agent = (p.window for p in windows)
+    hot_lead, agent = (p.window for p in lead_windows)
     assert agent.reports is None
     page = hot_lead.reports
     assert isinstance(page, LazyPage) and not page.is_built  # issue 18: not on the start's path

@@ -339,3 +339,91 @@ def test_the_duplicates_are_asked_once_the_suggestion_for_that_draft_is_answered
     desk.qtbot.waitUntil(lambda: listed == ["停水三天"])  # 停水's answer was stale: not listed
     form.fields.description.setPlainText("停电")  # the suggestion fails: duplicates still
     desk.qtbot.waitUntil(lambda: listed == ["停水三天", "停电"])
+
+
+def test_a_failed_read_of_the_last_draft_is_asked_once_more_and_then_shown(desk: Desk) -> None:
+    """The database refused once (a lock, a failover) while the agent had stopped typing: the
+    suggestion and the duplicates of what is typed still come, without another keystroke; a
+    read that keeps failing is asked once more only (the next pause asks again)."""
+    mine = desk.orders.create(Draft(caller_phone=PHONE, kind="C-QZ", field="F-SH",
+                                    district="210103", description="咨询社保转移"), AGENT)  # fmt: skip
+    refusals = {"suggest": 1, "candidates": 1}  # then a read of what is typed fails for good
+    asked: list[str] = []
+
+    def refused(what: str, typed: str) -> None:
+        if "讨薪" in typed:
+            asked.append(what)
+            if refusals[what] > 0:
+                refusals[what] -= 1
+                raise RuntimeError("database is locked")
+
+    class Suggestions(SuggestionService):
+        def suggest(self, kind: str | None, fld: str | None, where: str | None,
+                    text: str) -> Suggestion:  # fmt: skip
+            refused("suggest", text)
+            return super().suggest(kind, fld, where, text)
+
+    class Duplicates(DuplicateService):
+        def candidates(self, **probe: str) -> list[Candidate]:  # type: ignore[override]
+            refused("candidates", probe["text"])
+            return super().candidates(**probe)
+
+    duplicates = Duplicates(desk.db, desk.clock.now, desk.orders.writer, AGENT)
+    suggestions = Suggestions(desk.db, AGENT.platform, desk.clock.now)
+    factory = intake_assist(desk.db, AGENT, suggestions, duplicates, desk.ops, {}, False,
+                            desk.journal)  # fmt: skip
+    form = desk.open(assist=factory)
+    assist = assist_of(form)
+    desk.qtbot.waitUntil(lambda: [c.order.number for c in assist.candidates]
+                         == [mine.order.number])  # fmt: skip
+    form.fields.description.setPlainText("工地讨薪堵路，几十个人堵在路口")
+    desk.qtbot.waitUntil(lambda: asked == ["suggest", "candidates"])  # both refused
+    desk.qtbot.waitUntil(lambda: assist.advice is not None and "R-017" in assist.detail.text())
+    desk.qtbot.waitUntil(lambda: asked == ["suggest", "candidates"] * 2)
+    assert [c.order.number for c in assist.candidates] == [mine.order.number]
+    refusals.update(suggest=9, candidates=9)
+    form.fields.description.setPlainText("工地讨薪堵路还没散")
+    desk.qtbot.waitUntil(lambda: len(asked) == 8)  # refused, and once more
+    desk.qtbot.wait(1500)  # past another retry's delay: none is asked
+    assert len(asked) == 8
+
+
+def test_rules_changing_between_the_suggestion_and_the_duplicates_still_ends_shown(
+    desk: Desk,
+) -> None:
+    """The change feed's refresh (``again``) lands after the suggestion is shown and while the
+    duplicates of that ask are still read: that answer is dropped, and the ask it caused
+    shows both for what is typed."""
+    gate = threading.Event()
+    listed: list[str] = []
+
+    def candidates(draft: Draft) -> list[Candidate]:
+        if not draft.description:
+            return []  # the call's start: nothing listed
+        listed.append(draft.description)
+        if len(listed) == 1:
+            gate.wait(10)  # still being read when the rules change
+        return desk.duplicates.candidates(phone=draft.caller_phone)
+
+    calls = AssistCalls(suggest=SuggestionService(desk.db, AGENT.platform, desk.clock.now).suggest,
+                        candidates=candidates,
+                        join=lambda *_a: None,  # type: ignore[arg-type,return-value]
+                        record=lambda *_a: None)  # fmt: skip
+
+    def factory(fields: IntakeFields) -> IntakeAssist:
+        return IntakeAssist(calls=calls, ops=desk.ops, fields=fields, kind_names={},
+                            department_names={})  # fmt: skip
+
+    mine = desk.orders.create(Draft(caller_phone=PHONE, kind="C-QZ", field="F-SH",
+                                    district="210103", description="咨询社保转移"), AGENT)  # fmt: skip
+    form = desk.open(assist=factory)
+    assist = assist_of(form)
+    form.fields.description.setPlainText("工地讨薪堵路，几十个人堵在路口")
+    desk.qtbot.waitUntil(lambda: assist.advice is not None and len(listed) == 1)
+    assist.again()  # the rules moved
+    desk.qtbot.wait(300)  # past the debounce: the new ask waits behind the read in flight
+    gate.set()
+    desk.qtbot.waitUntil(lambda: len(listed) == 2)
+    desk.qtbot.waitUntil(lambda: [c.order.number for c in assist.candidates]
+                         == [mine.order.number])  # fmt: skip
+    assert assist.advice is not None and "R-017" in assist.detail.text()

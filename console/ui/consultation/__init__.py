@@ -9,7 +9,8 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from console.domain.roles import Capability, Seated, allowed_anywhere
-from console.ui.consultation.tab import AgendaReads, ConsultationTab, RuleWrites
+from console.ui.consultation.ports import AgendaReads, RuleWrites
+from console.ui.consultation.tab import ConsultationTab
 from console.ui.operations import Operations
 
 

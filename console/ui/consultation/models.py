@@ -45,6 +45,17 @@ class _Rows(RowsTableModel):
     def row_at(self, row: int) -> Any:
         return self._rows[row]
 
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def key(self, row: Any) -> Any:
+        """What stays the same of ``row`` when it is read again (its selection follows it)."""
+        return row
+
+    def find(self, key: Any) -> int:
+        """The row whose :meth:`key` is ``key``, or -1."""
+        return next((n for n, row in enumerate(self._rows) if self.key(row) == key), -1)
+
     def cells(self, row: Any) -> list[str]:
         raise NotImplementedError
 
@@ -89,6 +100,9 @@ class ItemsModel(_Rows):
     def bold(self, row: Item) -> bool:
         return row.status is ItemStatus.OPEN
 
+    def key(self, row: Item) -> int:
+        return row.id
+
     def cells(self, i: Item) -> list[str]:
         disputes = "  ".join(f"{dispute_name(d)} {n}" for d, n in i.by_dispute)
         return [item_state(i), matter_text(i.matter, self._kinds, self._districts),
@@ -107,6 +121,9 @@ class RulesModel(_Rows):
 
     def bold(self, row: RuleLine) -> bool:
         return row.state is RuleState.IN_EFFECT
+
+    def key(self, row: RuleLine) -> tuple[str, int]:
+        return row.rule.rule_id, row.rule.version
 
     def cells(self, line: RuleLine) -> list[str]:
         r = line.rule
@@ -132,6 +149,9 @@ class EffectsModel(_Rows):
                          self.tr("Before, per month"), self.tr("After, per month"),
                          self.tr("Change"), self.tr("Months before"),
                          self.tr("Months after")]  # fmt: skip
+
+    def key(self, row: RuleEffect) -> tuple[str, int]:
+        return row.rule.rule_id, row.rule.version
 
     def cells(self, e: RuleEffect) -> list[str]:
         m = e.rule.matter

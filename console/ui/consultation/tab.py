@@ -10,6 +10,11 @@ form again; a new version), Alt+W asks its last day, Ctrl+Enter retires it. Esc 
 what was typed is kept per item or rule, and a refusal is said under the form (every problem,
 in the user's language) with the form as it was.
 
+Another seat's change reaches an open tab (:meth:`ConsultationTab.follow_rules`, the change
+feed's ``rules``): with no form open the rules and items are read again quietly (the effects too
+when the rules moved; the selection and scroll kept); with a form open, what is typed is kept
+and the line under it says the rules changed and that Alt+E reads them again.
+
 Every read and write goes through :class:`~console.ui.operations.Operations`, off the UI thread.
 """
 
@@ -18,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QShortcut
@@ -40,31 +45,16 @@ from console.domain.roles import Seated
 from console.services.agenda import Agenda
 from console.services.rule_edits import RuleLine
 from console.ui.consultation.decision_form import DecisionForm, Draft, FormError, date_edit
+from console.ui.consultation.follow import Follower
 from console.ui.consultation.models import AgendaModel, EffectsModel, ItemsModel, RulesModel
+from console.ui.consultation.ports import AgendaReads, RuleWrites
+from console.ui.consultation.reread import keep_row
 from console.ui.consultation.words import matter_text, problem_text
 from console.ui.emergency.detail_pane import table
 from console.ui.keys import KEYS, marked, sequence, sequences
 from console.ui.operations import Operations
 
 ERROR_COLOUR = "#b3261e"
-
-
-class AgendaReads(Protocol):
-    """What the tab asks of ``console.services.agenda.AgendaService``."""
-
-    def agenda(self, by: Seated, first: date | None = None, last: date | None = None) -> Agenda: ...
-    def make_item(self, by: Seated, topic: Topic) -> Item: ...
-    def items(self, by: Seated) -> list[Item]: ...
-    def decide(self, by: Seated, item_id: int, decision: Decision) -> Rule: ...
-
-
-class RuleWrites(Protocol):
-    """What the tab asks of ``console.services.rule_edits.RuleEdits``."""
-
-    def lines(self, by: Seated) -> list[RuleLine]: ...
-    def edit(self, by: Seated, rule_id: str, seen: int, decision: Decision) -> Rule: ...
-    def retire(self, by: Seated, rule_id: str, seen: int, last_day: date) -> Rule: ...
-    def effects(self, by: Seated) -> list[RuleEffect]: ...
 
 
 @dataclass(frozen=True)
@@ -108,6 +98,9 @@ class ConsultationTab(QWidget):
         self.effects_model = EffectsModel(kind_names, district_names, self)
         self._build()
         self._connect_signals()
+        self._follower = Follower(self, agenda, rules, by=by, ops=ops, say=self._say,
+                                  editing=lambda: self._target is not None,
+                                  busy=lambda: self._busy)  # fmt: skip
 
     # ------------------------------------------------------------------ building
 
@@ -211,6 +204,7 @@ class ConsultationTab(QWidget):
 
     @Slot()
     def refresh(self) -> None:
+        self._follower.settled()
         agenda, rules, by = self._agenda, self._rules, self._by
         self._ops.read(self, "agenda", lambda: agenda.agenda(by),
                        success=self._agenda_read, failure=self._not_read)  # fmt: skip
@@ -221,34 +215,32 @@ class ConsultationTab(QWidget):
         self._ops.read(self, "effects", lambda: rules.effects(by),
                        success=self._effects_read, failure=self._not_read)  # fmt: skip
 
-    def _keep_row(self, view: QTableView, fill: Any) -> None:
-        rows = view.selectionModel().selectedRows()
-        chosen = rows[0].row() if rows else 0
-        fill()
-        count = view.model().rowCount()
-        if count:
-            view.selectRow(min(chosen, count - 1))
-
     def _agenda_read(self, found: Agenda) -> None:
         self.period.setText(self.tr("Disputed matters {first} – {last}: {count}").format(
             first=found.first, last=found.last, count=len(found.topics)))  # fmt: skip
-        self._keep_row(self.agenda_table, lambda: self.agenda_model.set_rows(found.topics))
+        keep_row(self.agenda_table, lambda: self.agenda_model.set_rows(found.topics))
         self.loaded.emit("agenda")
 
     def _items_read(self, found: list[Item]) -> None:
-        self._keep_row(self.items_table, lambda: self.items_model.set_rows(found))
+        keep_row(self.items_table, lambda: self.items_model.set_rows(found))
         self.loaded.emit("items")
 
     def _rules_read(self, found: list[RuleLine]) -> None:
-        self._keep_row(self.rules_table, lambda: self.rules_model.set_rows(found))
+        keep_row(self.rules_table, lambda: self.rules_model.set_rows(found))
         self.loaded.emit("rules")
 
     def _effects_read(self, found: list[RuleEffect]) -> None:
-        self._keep_row(self.effects_table, lambda: self.effects_model.set_rows(found))
+        keep_row(self.effects_table, lambda: self.effects_model.set_rows(found))
         self.loaded.emit("effects")
 
     def _not_read(self, error: Exception) -> None:
         self._say(self.tr("Could not read: {error}").format(error=problem_text(error)), True)
+
+    @Slot()
+    def follow_rules(self) -> None:
+        """The change feed: another seat may have changed the rules or the items
+        (:class:`~console.ui.consultation.follow.Follower`)."""
+        self._follower.follow()
 
     def _selected(self, view: QTableView, model: Any) -> Any:
         rows = view.selectionModel().selectedRows()
@@ -342,6 +334,7 @@ class ConsultationTab(QWidget):
         self._target = None
         self.form_box.hide()
         self.focus_first()
+        self._follower.closed()  # nothing is edited now: changed rules are read again
 
     @Slot()
     def confirm(self) -> None:
@@ -390,6 +383,7 @@ class ConsultationTab(QWidget):
         self._ops.write(self, fn, success=ok, failure=failed)
 
     def _finished(self, text: str) -> None:
+        self._follower.settled()  # everything is read again now
         self._say(text)
         self.done.emit(text)
         self.refresh()

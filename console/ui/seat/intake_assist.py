@@ -7,8 +7,11 @@ suggestion (``SuggestionService.suggest``) is asked for as a read of
 failed) the duplicates (``DuplicateService.candidates``) for the same draft: the two share the
 read thread anyway, and asked together the duplicates' Python ran while the GUI thread waited
 for the interpreter to show the suggestion (BENCHMARKS.md, ``suggest_shown_ms``). An answer to
-an older draft than the last asked is dropped (and asks no duplicates). Nothing here takes the
-focus or opens a dialog: the agent is on a call.
+an older draft than the last asked is dropped (and asks no duplicates): the last ask's answers
+are the ones shown, whatever order the answers, the typing and the rules' changes (:meth:`again`)
+come in. A read of the last draft that fails is asked once more after :data:`RETRY_MS` (a lock,
+a failover), so what is typed ends with its suggestion and duplicates without another keystroke.
+Nothing here takes the focus or opens a dialog: the agent is on a call.
 
 - The suggestion: stay or transfer, which department, and why (the rule or list item and its
   consultation); where no rule matches, how similar past orders ended. Ctrl+G accepts it: the
@@ -63,6 +66,7 @@ from console.ui.seat.intake_inputs import named
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 150
+RETRY_MS = 1000  # a failed read of the last draft: asked once more after this
 LIST_ROWS = 3  # duplicates shown without scrolling: the form keeps its room
 STYLE = """
 QFrame#intakeAssist { border-top: 1px solid palette(mid); }
@@ -122,6 +126,9 @@ class IntakeAssist(QFrame):
         self._joining = False
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._ask)
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self._ask_once_more)
+        self._retried = False  # the last draft was asked about once more after a failure
         self._build()
 
     def _build(self) -> None:
@@ -236,6 +243,17 @@ class IntakeAssist(QFrame):
 
     @Slot()
     def _ask(self) -> None:
+        """The typing paused, or the rules changed: a fresh ask, with its own retry."""
+        self._retry.stop()
+        self._retried = False
+        self._send()
+
+    @Slot()
+    def _ask_once_more(self) -> None:
+        self._retried = True
+        self._send()
+
+    def _send(self) -> None:
         self._asked += 1
         asked, draft = self._asked, self._draft
         chosen = (draft.kind or None, draft.field or None, draft.district or None)
@@ -251,7 +269,7 @@ class IntakeAssist(QFrame):
             return
         self._ops.read(
             self, "duplicates", lambda: (asked, self._calls.candidates(draft)),
-            success=self._found, failure=self._not_read,
+            success=self._found, failure=partial(self._failed, asked),
         )  # fmt: skip
 
     def _suggested(self, draft: Draft, answer: tuple[int, Suggestion]) -> None:
@@ -261,7 +279,7 @@ class IntakeAssist(QFrame):
         self._ask_duplicates(asked, draft)
 
     def _not_suggested(self, asked: int, draft: Draft, error: Exception) -> None:
-        self._not_read(error)
+        self._failed(asked, error)
         self._ask_duplicates(asked, draft)
 
     def _found(self, answer: tuple[int, list[Candidate]]) -> None:
@@ -269,8 +287,12 @@ class IntakeAssist(QFrame):
         if asked == self._asked:
             self._show_candidates(found)
 
-    def _not_read(self, error: Exception) -> None:
-        log.warning("intake assist not read: %s", error)  # typing goes on; the next pause asks
+    def _failed(self, asked: int, error: Exception) -> None:
+        """A read failed: if it was of the last draft, ask about it once more (both reads)
+        after :data:`RETRY_MS`; after that, the next pause in the typing asks."""
+        log.warning("intake assist not read: %s", error)
+        if asked == self._asked and not self._retried and not self._retry.isActive():
+            self._retry.start()
 
     def _joined(self, joined: Joined) -> None:
         self._joining = False
@@ -350,6 +372,7 @@ class IntakeAssist(QFrame):
 
     def _reset(self) -> None:
         self._timer.stop()
+        self._retry.stop()
         self._asked += 1  # answers in flight are for the draft just saved
         self.advice, self.accepted = None, False
         self._show_suggestion(Suggestion(None, None))
