@@ -21,7 +21,7 @@ from console.domain.roles import Capability, Seated
 from console.services.dispositions import DispositionService
 from console.services.duplicates import DEFAULT_WINDOW, DuplicateService
 from console.services.incidents import IncidentService
-from console.services.journal import JournalService, Replayed
+from console.services.journal import JournalService
 from console.services.journal_records import (
     CITE,
     SUGGESTION,
@@ -30,6 +30,7 @@ from console.services.journal_records import (
     suggestion_body,
 )
 from console.services.journal_records import records as held_records
+from console.services.journal_shown import Replayed
 from console.services.knowledge import KnowledgeService
 from console.services.orders import OrderService
 from console.services.report_calls import CallRecorder

@@ -343,7 +343,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
 
     return WindowParts(
         window, seat, status, panel, banner, tick, lambda: on_topics(ALL), ringer=ringer,
-        on_incidents=on_incidents, on_topics=on_topics, on_journal=detail.held.refresh,
+        on_incidents=on_incidents, on_topics=on_topics, on_journal=detail.journal_written,
     )  # fmt: skip
 
 
