@@ -103,10 +103,6 @@ def build_seat(
     actor = by.actor
     line = Line(actor.platform.value)
     call_bar = CallBar(hold_reminder)
-    pops = ScreenPopService(db, clock, by, forms=orders.caller_forms)
-    pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
-    duplicates = DuplicateService(db, clock, orders.writer, by, duplicate_window)
-    suggestions = SuggestionService(db, by.actor.platform, clock)
     knowledge = KnowledgeService(db, clock)
     journal = JournalService(
         orders,
@@ -116,6 +112,11 @@ def build_seat(
         # A citation, a suggestion's outcome, an incident link on a held order: written after it.
         records=held_records(db, knowledge, by, incidents),
     )
+    # With the database away, the pop lists the caller's orders held on the seat (Enter opens).
+    pops = ScreenPopService(db, clock, by, forms=orders.caller_forms, held=journal.held_orders)
+    pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
+    duplicates = DuplicateService(db, clock, orders.writer, by, duplicate_window)
+    suggestions = SuggestionService(db, by.actor.platform, clock)
     assist = intake_assist(db, by, suggestions, duplicates, ops, kind_names, chinese, journal)
     intake = IntakeForm(
         platform=actor.platform,

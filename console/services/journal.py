@@ -47,10 +47,13 @@ from console.services.journal_shown import (
     Shown,
     draft_body,
     draft_of,
+    held_label,
     held_new_order,
+    held_seq,
     project,
+    summary,
 )
-from console.services.orders import InvalidDraft, OrderService, UnknownOrder
+from console.services.orders import InvalidDraft, OrderService, OrderSummary, UnknownOrder
 from console.services.steps import Held, Step
 from console.store.journal_file import ASIDE, FOLLOW, HELD, Entry, JournalFile
 
@@ -58,8 +61,6 @@ log = logging.getLogger(__name__)
 
 # Refusals that mean "the database is not there now" (not "it said no"): hold, replay later.
 OUTAGE = frozenset({"db_unreachable", "db_restarting", "db_cannot_open", "db_read_only"})
-HELD_LABEL = "暂存-{seq:04d}"  # what the agent is given for a held order, instead of a number
-_LABEL_HEAD = HELD_LABEL.split("{", 1)[0]
 
 CREATE, STEP = "create", "step"
 
@@ -72,16 +73,6 @@ def is_outage(error: BaseException) -> bool:
     """Whether ``error`` says the database cannot be reached (a write should be held)."""
     said = classify(error)
     return said is not None and said.code in OUTAGE
-
-
-def held_label(seq: int) -> str:
-    return HELD_LABEL.format(seq=seq)
-
-
-def held_seq(label: str) -> int | None:
-    """The journal entry a held label names (暂存-0003 → 3), None for an order number."""
-    tail = label[len(_LABEL_HEAD) :] if label.startswith(_LABEL_HEAD) else ""
-    return int(tail) if tail.isdigit() else None
 
 
 class JournalService:
@@ -210,6 +201,16 @@ class JournalService:
         if entry is None:
             raise UnknownOrder(number)
         return self.project(held_new_order(number, entry, self._by.actor), 0)
+
+    def held_orders(self, phone: str) -> list[OrderSummary]:
+        """This agent's new orders still held whose caller is ``phone`` (as stored), newest
+        first, as they will be: the screen pop lists them while the database is away, and the
+        order detail opens one by its label (:meth:`shown`)."""
+        mine = [] if self._closed else [e for e in self._file.entries(HELD)
+                                        if e.kind == CREATE and e.login == self._by.login]  # fmt: skip
+        held = [(e.seq, held_new_order(held_label(e.seq), e, self._by.actor)) for e in mine]
+        return [summary(seq, self.project(order, 0).order) for seq, order in reversed(held)
+                if order.caller.phone == phone]  # fmt: skip
 
     def project(self, base: WorkOrder, written: int) -> Shown:
         """``base`` (``written`` of its lines in the database) with this agent's held steps on

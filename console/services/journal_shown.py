@@ -34,6 +34,20 @@ from console.domain.orders import (
     new_order,
 )
 from console.store.journal_file import Entry
+from console.store.orders import OrderSummary
+
+HELD_LABEL = "暂存-{seq:04d}"  # what the agent is given for a held order, instead of a number
+_LABEL_HEAD = HELD_LABEL.split("{", 1)[0]
+
+
+def held_label(seq: int) -> str:
+    return HELD_LABEL.format(seq=seq)
+
+
+def held_seq(label: str) -> int | None:
+    """The journal entry a held label names (暂存-0003 → 3), None for an order number."""
+    tail = label[len(_LABEL_HEAD) :] if label.startswith(_LABEL_HEAD) else ""
+    return int(tail) if tail.isdigit() else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +134,12 @@ def held_new_order(label: str, entry: Entry, actor: Actor) -> WorkOrder:
         description=typed.description, priority=typed.priority,
         social_stability=typed.social_stability, consent=typed.consent,
     )  # fmt: skip
+
+
+def summary(seq: int, order: WorkOrder) -> OrderSummary:
+    """A held order as a line of the caller's history (the screen pop); its id is no row's."""
+    return OrderSummary(-seq, order.number, order.created_at, order.kind, order.status,
+                        order.owner, order.description, order.address)  # fmt: skip
 
 
 def draft_body(draft: Draft) -> dict[str, Any]:

@@ -2059,22 +2059,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>HeldSteps</name>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="67"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="83"/>
         <source>Ctrl+Shift+D dismisses the lines not written, once dealt with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="94"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="110"/>
         <source>⏳ Held: {step} — written when the database is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="97"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="113"/>
         <source>the order was changed by another seat meanwhile: redo it if still needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="101"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="117"/>
         <source>⚠ Not written: {step} — {why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3678,7 +3678,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="118"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
         <source>No order shown.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3694,7 +3694,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="34"/>
-        <location filename="../../console/ui/seat/order_timeline.py" line="46"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="52"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3759,64 +3759,89 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="44"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="50"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="44"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="50"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="45"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="51"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="45"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="51"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="46"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="52"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="47"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="53"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="85"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="74"/>
+        <source>⏳ {action} (held, not yet written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_timeline.py" line="98"/>
         <source>Enter: open {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="177"/>
         <source>Description:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="169"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="187"/>
         <source>Timeline (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="170"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="188"/>
         <source>The caller&apos;s other orders:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="184"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="202"/>
         <source>Loading {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="298"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="244"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="340"/>
         <source>Work order {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="246"/>
+        <source> (held on this seat, not yet in the database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="259"/>
+        <source>{status} (held, not yet written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="367"/>
+        <source>⏳ Held on this seat: this order is not yet in the database. It gets its number when the database is back; steps taken on it are held after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="371"/>
+        <source>⏳ Shown as it will be once written: {count} held step(s) not yet in the database (marked on the timeline).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3830,42 +3855,42 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="290"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="292"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
         <source>Order on its way from the other platform…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="315"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="361"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="102"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="115"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="103"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="116"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="104"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="117"/>
         <source>first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="107"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="120"/>
         <source>linked order {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5687,7 +5712,7 @@ Started {at} by {by} ({platform})</source>
     <name>ScreenPopView</name>
     <message>
         <location filename="../../console/ui/seat/screen_pop.py" line="55"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="141"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="146"/>
         <source>No caller yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5702,32 +5727,37 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="96"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="98"/>
+        <source>Held on this seat, not yet in the database: {numbers} (Enter on its row opens it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="100"/>
         <source>Orders saved now are held on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="99"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="104"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="104"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="109"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="110"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="115"/>
         <source>Still open: {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="112"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="117"/>
         <source> and {more} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="115"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="120"/>
         <source>No open orders.</source>
         <translation type="unfinished"></translation>
     </message>
