@@ -256,6 +256,8 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
 
     linkage_bar.record_outcome.connect(record_outcome)
     steps.done.connect(lambda *_: queues.refresh())
+    # The order shown as it will be once the journal is written: its queue rows say so too.
+    detail.shown.connect(lambda number: queues.mark_held(number, detail.held_status()))
     if detail.merge is not None:  # 并单 / 拆单 change two orders' statuses in the queues
         detail.merge.done.connect(lambda _n: queues.refresh())
         detail.merge.refused.connect(lambda text: status.showMessage(text, 15_000))

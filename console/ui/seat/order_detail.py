@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.orders import WorkOrder
+from console.domain.orders import Status, WorkOrder
 from console.domain.phone import mask_name, mask_phone
 from console.services.exchange_reads import OrderLinkView
 from console.services.journal_shown import Shown
@@ -280,6 +280,12 @@ class OrderDetail(QWidget):
             self.load(self._loading, quietly=True)
         elif self.order is not None:
             self.load(self.order.number, quietly=True)
+
+    def held_status(self) -> Status | None:
+        """The status of the order shown once its held steps are written; None when the seat's
+        journal holds none of it."""
+        shown = self.shown_as
+        return shown.order.status if shown is not None and shown.held else None
 
     def journal_written(self) -> None:
         """The seat's journal was written (or some of it set aside): the 暂存 lines read again,

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.order_search import read_search
-from console.domain.orders import Platform
+from console.domain.orders import Platform, Status
 from console.services.queues import QueueKind, QueueQuery, QueueSort
 from console.ui.models.queue_model import Fetch, QueueModel
 from console.ui.operations import Operations
@@ -164,6 +164,12 @@ class QueuesView(QWidget):
 
     def model(self, kind: QueueKind) -> QueueModel:
         return self.pages[kind].model
+
+    def mark_held(self, number: str, status: Status | None) -> None:
+        """Order ``number``'s rows say ``status``, held on the seat, not yet written (None: as
+        read): the order detail shows it so (``QueueModel.mark_held``)."""
+        for page in self.pages.values():
+            page.model.mark_held(number, status)
 
     def show_queue(self, kind: QueueKind) -> None:
         self.tabs.setCurrentIndex(KINDS.index(kind))
