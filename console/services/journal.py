@@ -202,15 +202,15 @@ class JournalService:
             raise UnknownOrder(number)
         return self.project(held_new_order(number, entry, self._by.actor), 0)
 
-    def held_orders(self, phone: str) -> list[OrderSummary]:
-        """This agent's new orders still held whose caller is ``phone`` (as stored), newest
-        first, as they will be: the screen pop lists them while the database is away, and the
-        order detail opens one by its label (:meth:`shown`)."""
+    def held_orders(self, phone: str | None = None) -> list[OrderSummary]:
+        """This agent's new orders still held (whose caller is ``phone``, as stored), newest
+        first, as they will be: the queues and the screen pop list them, the order detail opens
+        one by its label (:meth:`shown`)."""
         mine = [] if self._closed else [e for e in self._file.entries(HELD)
                                         if e.kind == CREATE and e.login == self._by.login]  # fmt: skip
         held = [(e.seq, held_new_order(held_label(e.seq), e, self._by.actor)) for e in mine]
         return [summary(seq, self.project(order, 0).order) for seq, order in reversed(held)
-                if order.caller.phone == phone]  # fmt: skip
+                if phone in (None, order.caller.phone)]  # fmt: skip
 
     def project(self, base: WorkOrder, written: int) -> Shown:
         """``base`` (``written`` of its lines in the database) with this agent's held steps on

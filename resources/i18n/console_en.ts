@@ -2057,6 +2057,14 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>HeldOrders</name>
+    <message>
+        <location filename="../../console/ui/seat/held_orders.py" line="53"/>
+        <source>⏳ Held on this seat, not yet in the database: {count} new order(s) (Enter on a line opens it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeldSteps</name>
     <message>
         <location filename="../../console/ui/seat/held_steps.py" line="83"/>
@@ -3820,7 +3828,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="244"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="340"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
         <source>Work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3831,16 +3839,18 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="259"/>
+        <location filename="../../console/ui/seat/held_orders.py" line="56"/>
+        <location filename="../../console/ui/models/queue_model.py" line="342"/>
         <source>{status} (held, not yet written)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="367"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="373"/>
         <source>⏳ Held on this seat: this order is not yet in the database. It gets its number when the database is back; steps taken on it are held after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="371"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="377"/>
         <source>⏳ Shown as it will be once written: {count} held step(s) not yet in the database (marked on the timeline).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3855,22 +3865,22 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="339"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="347"/>
         <source>Order on its way from the other platform…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="361"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="367"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3896,19 +3906,19 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="72"/>
-        <location filename="../../console/ui/models/queue_model.py" line="345"/>
+        <location filename="../../console/ui/models/queue_model.py" line="362"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="73"/>
-        <location filename="../../console/ui/models/queue_model.py" line="346"/>
+        <location filename="../../console/ui/models/queue_model.py" line="363"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="74"/>
-        <location filename="../../console/ui/models/queue_model.py" line="347"/>
+        <location filename="../../console/ui/models/queue_model.py" line="364"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4259,62 +4269,62 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>QueuesView</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="93"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="97"/>
         <source>My orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="94"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="98"/>
         <source>Platform open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="95"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="99"/>
         <source>Awaiting sign-for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="96"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="100"/>
         <source>All orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="116"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="120"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="226"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="243"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="272"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="289"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="300"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="317"/>
         <source>The queue could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="316"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="333"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="318"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="335"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="320"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="337"/>
         <source>{count} orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="324"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="341"/>
         <source>Search {search}: {rest}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2062,6 +2062,14 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>HeldOrders</name>
+    <message>
+        <location filename="../../console/ui/seat/held_orders.py" line="53"/>
+        <source>⏳ Held on this seat, not yet in the database: {count} new order(s) (Enter on a line opens it).</source>
+        <translation>⏳ 暂存在本席位、尚未写入数据库：{count} 张新工单（在其行上按 Enter 打开）。</translation>
+    </message>
+</context>
+<context>
     <name>HeldSteps</name>
     <message>
         <location filename="../../console/ui/seat/held_steps.py" line="83"/>
@@ -3840,7 +3848,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="244"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="340"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
@@ -3851,16 +3859,18 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="259"/>
+        <location filename="../../console/ui/seat/held_orders.py" line="56"/>
+        <location filename="../../console/ui/models/queue_model.py" line="342"/>
         <source>{status} (held, not yet written)</source>
         <translation>{status}（暂存，未写入）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="367"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="373"/>
         <source>⏳ Held on this seat: this order is not yet in the database. It gets its number when the database is back; steps taken on it are held after it.</source>
         <translation>⏳ 暂存在本席位：此工单尚未写入数据库，数据库恢复后写入并获得工单编号；在其上办理的步骤随后依次暂存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="371"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="377"/>
         <source>⏳ Shown as it will be once written: {count} held step(s) not yet in the database (marked on the timeline).</source>
         <translation>⏳ 按写入后的样子显示：{count} 个暂存步骤尚未写入数据库（时间线上已标出）。</translation>
     </message>
@@ -3875,22 +3885,22 @@ Started {at} by {by} ({platform})</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="331"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="333"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="339"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="341"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="347"/>
         <source>Order on its way from the other platform…</source>
         <translation>工单传输中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="361"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="367"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation>已暂存为 {label}：数据库恢复后写入。</translation>
     </message>
@@ -3916,19 +3926,19 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="72"/>
-        <location filename="../../console/ui/models/queue_model.py" line="345"/>
+        <location filename="../../console/ui/models/queue_model.py" line="362"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="73"/>
-        <location filename="../../console/ui/models/queue_model.py" line="346"/>
+        <location filename="../../console/ui/models/queue_model.py" line="363"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="74"/>
-        <location filename="../../console/ui/models/queue_model.py" line="347"/>
+        <location filename="../../console/ui/models/queue_model.py" line="364"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
@@ -4264,62 +4274,62 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>QueuesView</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="93"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="97"/>
         <source>My orders</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="94"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="98"/>
         <source>Platform open</source>
         <translation>本平台待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="95"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="99"/>
         <source>Awaiting sign-for</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="96"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="100"/>
         <source>All orders</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="116"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="120"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation>工单编号或电话号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="226"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="243"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation>“{text}”既不是电话号码，也不是工单编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="272"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="289"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="300"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="317"/>
         <source>The queue could not be read: {error}</source>
         <translation>无法读取工单队列：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="316"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="333"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation>仅显示前 {count} 件工单，请搜索以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="318"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="335"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation>已加载 {count} 件工单，向下滚动加载更多。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="320"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="337"/>
         <source>{count} orders.</source>
         <translation>共 {count} 件工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="324"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="341"/>
         <source>Search {search}: {rest}</source>
         <translation>搜索 {search}：{rest}</translation>
     </message>

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from console.domain.intake import Draft
@@ -25,6 +26,7 @@ from console.services.screen_pop import ScreenPopService
 from console.services.steps import StepService
 from console.store.journal_file import JournalFile
 from console.ui.operations import Operations
+from console.ui.seat.held_orders import HeldOrders
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_detail import ACTION, OrderDetail
 from console.ui.seat.screen_pop import ScreenPopView
@@ -162,5 +164,38 @@ def test_a_held_new_order_opens_from_the_screen_pop_and_takes_its_steps(
             desk.detail.journal_written()  # the label on screen: the order it became
         assert desk.detail.title.text() == f"工单 {number}" and desk.status() == "处置中"
         assert desk.detail.projected.isHidden()
+    finally:
+        desk.close()
+
+
+@pytest.mark.usefixtures("chinese")
+def test_held_new_orders_are_listed_above_the_queues_and_open_from_there(
+    qtbot: QtBot, outage: Outage, tmp_path: Path
+) -> None:
+    desk = Desk(qtbot, outage, tmp_path / "A-01.sqlite3", HOTLINE)
+    host = QWidget()  # inside a window, as the queues tab hosts it
+    host.setMinimumSize(600, 300)
+    listed = HeldOrders(desk.journal.held_orders, {"C-TS": "投诉"}, host)
+    QVBoxLayout(host).addWidget(listed)
+    qtbot.addWidget(host)
+    host.show()
+    try:
+        listed.refresh()
+        assert listed.isHidden()  # nothing held
+        outage.down()
+        label = desk.journal.save(DRAFT)
+        listed.refresh()  # the intake's save refreshes the queues
+        assert not listed.isHidden()
+        assert listed.label.text().startswith("⏳ 暂存在本席位、尚未写入数据库：1 张新工单")
+        assert listed.list.item(0).text() == f"{label} · 投诉 · 已受理（暂存，未写入） · 楼下噪音"
+        listed.list.setFocus()
+        listed.list.setCurrentRow(0)
+        with qtbot.waitSignal(listed.order_activated) as opened:
+            QTest.keyClick(listed.list, Qt.Key.Key_Return)
+        assert opened.args == [label]
+        outage.up()
+        assert desk.journal.health(True) and desk.journal.replay().written
+        listed.refresh()  # written: in the queues now
+        assert listed.isHidden()
     finally:
         desk.close()
