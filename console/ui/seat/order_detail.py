@@ -250,7 +250,7 @@ class OrderDetail(QWidget):
             self._revealed = None  # a reveal is for one order only
         if self.reveal is not None:
             self.reveal.set_order(order.number, shown_whole=self._revealed is not None)
-            self.reveal.show()
+            self.reveal.setVisible(bool(shown.written))  # a held order: nothing stored to audit
         kinds, fields, districts = self._names
         names = (kinds, fields, districts, self._departments)
         self.grid.show_order(order, names, self._caller_text(order), self._now or datetime.now(UTC))
@@ -263,10 +263,11 @@ class OrderDetail(QWidget):
         if self.steps is not None:
             self.steps.show_order(order)
         if self.merge is not None:
-            self.merge.show_order(order)
+            # 并单 needs the order as stored, after the agent's held steps: not while they wait.
+            self.merge.show_order(None if shown.held else order)
         self.held.show_for(order.number)
         if self.told is not None:
-            self.told.show_order(order)
+            self.told.show_order(shown.base if shown.written else None)  # its stored callers
         self.shown.emit(order.number)
 
     def refresh(self) -> None:
