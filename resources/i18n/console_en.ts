@@ -438,22 +438,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="277"/>
+        <location filename="../../console/ui/alarms/panel.py" line="282"/>
         <source>Acknowledged {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="284"/>
+        <location filename="../../console/ui/alarms/panel.py" line="289"/>
         <source>Escalated {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="293"/>
+        <location filename="../../console/ui/alarms/panel.py" line="298"/>
         <source>Select an alarm in the table first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="325"/>
+        <location filename="../../console/ui/alarms/panel.py" line="330"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -646,7 +646,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="184"/>
+        <location filename="../../console/app.py" line="188"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -687,7 +687,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="119"/>
+        <location filename="../../console/app.py" line="123"/>
         <source>The pair&apos;s second config is of the same platform ({platform}): give the other platform&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1270,17 +1270,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="120"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="128"/>
         <source>✓ Told at {platform} {at} by {by} · {who} · {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="125"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="131"/>
         <source>✓ Told {at} by {by} · {who} · {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="131"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="120"/>
         <source>○ Not told yet · {who} · {source}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3828,7 +3828,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="244"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="347"/>
         <source>Work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3845,12 +3845,12 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="373"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="374"/>
         <source>⏳ Held on this seat: this order is not yet in the database. It gets its number when the database is back; steps taken on it are held after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="377"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="378"/>
         <source>⏳ Shown as it will be once written: {count} held step(s) not yet in the database (marked on the timeline).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3865,22 +3865,22 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="338"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="339"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="340"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="347"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="348"/>
         <source>Order on its way from the other platform…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="367"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="368"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -438,22 +438,22 @@
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="277"/>
+        <location filename="../../console/ui/alarms/panel.py" line="282"/>
         <source>Acknowledged {number}.</source>
         <translation>已确认 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="284"/>
+        <location filename="../../console/ui/alarms/panel.py" line="289"/>
         <source>Escalated {number}.</source>
         <translation>已督办 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="293"/>
+        <location filename="../../console/ui/alarms/panel.py" line="298"/>
         <source>Select an alarm in the table first.</source>
         <translation>请先在表格中选中一条告警。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/alarms/panel.py" line="325"/>
+        <location filename="../../console/ui/alarms/panel.py" line="330"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
@@ -646,7 +646,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../console/app.py" line="184"/>
+        <location filename="../../console/app.py" line="188"/>
         <source>Unknown platform {platform}: use 12345 or 110.</source>
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
@@ -687,7 +687,7 @@
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/app.py" line="119"/>
+        <location filename="../../console/app.py" line="123"/>
         <source>The pair&apos;s second config is of the same platform ({platform}): give the other platform&apos;s.</source>
         <translation>配对的第二个配置文件与本平台相同（{platform}）：请给出另一平台的配置文件。</translation>
     </message>
@@ -1270,17 +1270,17 @@
         <translation>工单来电人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="120"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="128"/>
         <source>✓ Told at {platform} {at} by {by} · {who} · {source}</source>
         <translation>✓ 已告知 · {platform} · {at} · {by} · {who} · {source}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="125"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="131"/>
         <source>✓ Told {at} by {by} · {who} · {source}</source>
         <translation>✓ 已告知 {at} {by} · {who} · {source}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/callers_told.py" line="131"/>
+        <location filename="../../console/ui/seat/callers_told.py" line="120"/>
         <source>○ Not told yet · {who} · {source}</source>
         <translation>○ 未告知 · {who} · {source}</translation>
     </message>
@@ -3848,7 +3848,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="244"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="346"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="347"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
@@ -3865,12 +3865,12 @@ Started {at} by {by} ({platform})</source>
         <translation>{status}（暂存，未写入）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="373"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="374"/>
         <source>⏳ Held on this seat: this order is not yet in the database. It gets its number when the database is back; steps taken on it are held after it.</source>
         <translation>⏳ 暂存在本席位：此工单尚未写入数据库，数据库恢复后写入并获得工单编号；在其上办理的步骤随后依次暂存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="377"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="378"/>
         <source>⏳ Shown as it will be once written: {count} held step(s) not yet in the database (marked on the timeline).</source>
         <translation>⏳ 按写入后的样子显示：{count} 个暂存步骤尚未写入数据库（时间线上已标出）。</translation>
     </message>
@@ -3885,22 +3885,22 @@ Started {at} by {by} ({platform})</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="337"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="338"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="339"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="340"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="347"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="348"/>
         <source>Order on its way from the other platform…</source>
         <translation>工单传输中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="367"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="368"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation>已暂存为 {label}：数据库恢复后写入。</translation>
     </message>
