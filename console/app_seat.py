@@ -21,7 +21,7 @@ from console.domain.roles import Capability, Seated
 from console.services.dispositions import DispositionService
 from console.services.duplicates import DEFAULT_WINDOW, DuplicateService
 from console.services.incidents import IncidentService
-from console.services.journal import JournalService, Replayed
+from console.services.journal import JournalService
 from console.services.journal_records import (
     CITE,
     SUGGESTION,
@@ -30,6 +30,7 @@ from console.services.journal_records import (
     suggestion_body,
 )
 from console.services.journal_records import records as held_records
+from console.services.journal_shown import Replayed
 from console.services.knowledge import KnowledgeService
 from console.services.orders import OrderService
 from console.services.report_calls import CallRecorder
@@ -102,10 +103,6 @@ def build_seat(
     actor = by.actor
     line = Line(actor.platform.value)
     call_bar = CallBar(hold_reminder)
-    pops = ScreenPopService(db, clock, by, forms=orders.caller_forms)
-    pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
-    duplicates = DuplicateService(db, clock, orders.writer, by, duplicate_window)
-    suggestions = SuggestionService(db, by.actor.platform, clock)
     knowledge = KnowledgeService(db, clock)
     journal = JournalService(
         orders,
@@ -115,6 +112,11 @@ def build_seat(
         # A citation, a suggestion's outcome, an incident link on a held order: written after it.
         records=held_records(db, knowledge, by, incidents),
     )
+    # With the database away, the pop lists the caller's orders held on the seat (Enter opens).
+    pops = ScreenPopService(db, clock, by, forms=orders.caller_forms, held=journal.held_orders)
+    pop_view = ScreenPopView(kind_names, reload=pops.pop, ops=ops)  # re-read on the change feed
+    duplicates = DuplicateService(db, clock, orders.writer, by, duplicate_window)
+    suggestions = SuggestionService(db, by.actor.platform, clock)
     assist = intake_assist(db, by, suggestions, duplicates, ops, kind_names, chinese, journal)
     intake = IntakeForm(
         platform=actor.platform,

@@ -50,6 +50,7 @@ from console.ui.emergency.from_order import StartFromOrder
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
 from console.ui.seat.callers_told import CallersTold
+from console.ui.seat.held_orders import HeldOrders
 from console.ui.seat.inbox_view import InboxView
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_detail import OrderDetail
@@ -160,6 +161,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     queues = QueuesView(
         fetch=queue_service.read_page, ops=ops, platform=actor.platform, seat=actor.seat,
         kind_names=kind_names, count=queue_service.count,
+        held=HeldOrders(seat.journal.held_orders, kind_names),  # saved while the database is away
     )  # fmt: skip
     steps = OrderActions(
         by=by,
@@ -258,6 +260,15 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
 
     linkage_bar.record_outcome.connect(record_outcome)
     steps.done.connect(lambda *_: queues.refresh())
+    # The order shown as it will be once the journal is written: its queue rows say so too,
+    # and so do the held new orders above the queues.
+    detail.shown.connect(lambda number: queues.mark_held(number, detail.held_status()))
+    steps.held.connect(lambda *_: queues.held.refresh() if queues.held is not None else None)
+
+    def journal_written() -> None:  # the seat's journal was written back (or set aside)
+        detail.journal_written()
+        queues.refresh()
+
     if detail.merge is not None:  # 并单 / 拆单 change two orders' statuses in the queues
         detail.merge.done.connect(lambda _n: queues.refresh())
         detail.merge.refused.connect(lambda text: status.showMessage(text, 15_000))
@@ -347,7 +358,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
 
     return WindowParts(
         window, seat, status, panel, banner, tick, lambda: on_topics(ALL), ringer=ringer,
-        on_incidents=on_incidents, on_topics=on_topics, on_journal=detail.held.refresh,
+        on_incidents=on_incidents, on_topics=on_topics, on_journal=journal_written,
     )  # fmt: skip
 
 

@@ -15,9 +15,11 @@ the journal's delete) is not written again. A held step (:meth:`act`; the order 
 another seat changed meanwhile (``StaleOrder``), or an entry the rules now refuse, is set aside
 with its reason and shown to the agent, never forced over the other seat's change. A record that
 follows an order (:meth:`follow`: a citation, a suggestion's outcome, an incident link) made on
-a held order is held behind it and written with the order's number once it is written. A
-database that goes away again stops the replay; the rest stays held. docs/outage.md tells the
-whole story.
+a held order is held behind it and written with the order's number once it is written; so is
+a step taken on a held order (the order detail opens one by its label, :meth:`shown`, which
+shows any order as it will be once written: ``console.services.journal_shown``). A database
+that goes away again stops the replay; the rest stays held. docs/outage.md tells the whole
+story.
 """
 
 from __future__ import annotations
@@ -27,17 +29,31 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from console.domain.actions import ACTIONS
 from console.domain.intake import Draft
-from console.domain.orders import Action, FirstContactMode, Priority
+from console.domain.orders import Action, FirstContactMode, WorkOrder
 from console.domain.refusals import Refused
 from console.domain.roles import Seated
 from console.services.faults import explain as classify
-from console.services.orders import InvalidDraft, OrderService
+from console.services.journal_shown import (
+    JournalView,
+    Pending,
+    Replayed,
+    SetAside,
+    Shown,
+    draft_body,
+    draft_of,
+    held_label,
+    held_new_order,
+    held_seq,
+    project,
+    summary,
+)
+from console.services.orders import InvalidDraft, OrderService, OrderSummary, UnknownOrder
 from console.services.steps import Held, Step
 from console.store.journal_file import ASIDE, FOLLOW, HELD, Entry, JournalFile
 
@@ -45,8 +61,6 @@ log = logging.getLogger(__name__)
 
 # Refusals that mean "the database is not there now" (not "it said no"): hold, replay later.
 OUTAGE = frozenset({"db_unreachable", "db_restarting", "db_cannot_open", "db_read_only"})
-HELD_LABEL = "暂存-{seq:04d}"  # what the agent is given for a held order, instead of a number
-_LABEL_HEAD = HELD_LABEL.split("{", 1)[0]
 
 CREATE, STEP = "create", "step"
 
@@ -59,57 +73,6 @@ def is_outage(error: BaseException) -> bool:
     """Whether ``error`` says the database cannot be reached (a write should be held)."""
     said = classify(error)
     return said is not None and said.code in OUTAGE
-
-
-def held_label(seq: int) -> str:
-    return HELD_LABEL.format(seq=seq)
-
-
-def held_seq(label: str) -> int | None:
-    """The journal entry a held label names (暂存-0003 → 3), None for an order number."""
-    tail = label[len(_LABEL_HEAD) :] if label.startswith(_LABEL_HEAD) else ""
-    return int(tail) if tail.isdigit() else None
-
-
-@dataclass(frozen=True, slots=True)
-class SetAside:
-    """A held entry that was not written, and why; the agent sees it until dismissed."""
-
-    seq: int
-    label: str  # 暂存-0003
-    kind: str  # CREATE or STEP
-    number: str  # the order a step was for ("" for a new order)
-    reason: str  # a refusal code: "stale" (changed by another seat meanwhile), …
-    at: datetime  # when the agent saved it
-
-
-@dataclass(frozen=True, slots=True)
-class JournalView:
-    """What the status bar's banner says."""
-
-    offline: bool  # the last write or health check found the database unreachable
-    held: int  # this agent's entries waiting for the database
-    others: int  # other agents' entries held at this seat (written when they sign in here)
-    aside: tuple[SetAside, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Pending:
-    """A step held on an order, as the order detail shows it under 暂存 until written."""
-
-    seq: int
-    label: str
-    action: Action
-    note: str
-    at: datetime
-    reason: str = ""  # set aside, and why ("stale": the order changed meanwhile); "": waiting
-
-
-@dataclass(frozen=True, slots=True)
-class Replayed:
-    written: list[tuple[str, str]] = field(default_factory=list)  # (held label, order number)
-    aside: list[SetAside] = field(default_factory=list)
-    stopped: bool = False  # the database went away again: the rest is still held
 
 
 class JournalService:
@@ -137,7 +100,7 @@ class JournalService:
     def save(self, draft: Draft) -> str:
         """Write ``draft`` as a new order and return its number, or hold it and return its held
         label. Raises what :meth:`OrderService.create` raises for anything but an outage."""
-        body = _draft_body(draft)
+        body = draft_body(draft)
         with self._turn():
             key, at = uuid.uuid4().hex, self._clock()
             if not self._must_hold():
@@ -159,16 +122,23 @@ class JournalService:
         *,
         seen: int,
     ) -> str | None:
-        """Take a step on order ``number`` (``seen``: its timeline length on screen), or hold it.
-        None when it was taken; its held label when held. Replayed with the same ``seen`` (plus
-        the agent's steps held before it on the order): an order another seat changed meanwhile
-        sets it aside, never over their change."""
-        body = {"number": number, "action": action.value, "note": note, "detail": detail,
-                "first_contact_mode": first_contact_mode.value if first_contact_mode else None,
-                "seen": seen}  # fmt: skip
+        """Take a step on order ``number``, or hold it: None when taken, its held label when
+        held. ``seen``: the order's timeline length as the agent saw it — with the agent's steps
+        held on it, as the order detail shows it (:meth:`shown`). Replayed with that ``seen``:
+        an order another seat changed meanwhile sets it aside, never over their change (and a
+        step set aside makes those held after it on the order stale too). ``number`` may be a
+        held order's label (暂存-0003): the step is held behind that order and written after
+        it, on the number it is written as (refused ``order_not_written`` once it was not)."""
         with self._turn():
+            number = self._labels.get(number, number)
+            seq = held_seq(number)
+            if seq is not None and self._held_order(seq) is None:
+                raise Refused("order_not_written", f"no held order {number}")
+            body = {"number": number, "action": action.value, "note": note, "detail": detail,
+                    "first_contact_mode": first_contact_mode.value if first_contact_mode else None,
+                    "seen": seen}  # fmt: skip
             key, at = uuid.uuid4().hex, self._clock()
-            if not self._must_hold():
+            if seq is None and not self._must_hold():
                 try:
                     self._orders.act(number, action, self._by, note, first_contact_mode, detail,
                                      seen=seen, key=key, at=at)  # fmt: skip
@@ -177,10 +147,13 @@ class JournalService:
                     if not is_outage(exc):
                         raise
                     self._offline = True
-            # The agent's steps held before on this order come first: they lengthen the
-            # timeline this one was seen with (set aside, they make this one stale too).
-            body["seen"] = seen + len(self._held_steps(number))
             return held_label(self._file.hold(key, STEP, at, self._by.login, body))
+
+    def _held_order(self, seq: int) -> Entry | None:
+        """This agent's new order held as entry ``seq``, while it is still held."""
+        found = [e for e in self._file.entries(HELD)
+                 if e.seq == seq and e.kind == CREATE and e.login == self._by.login]  # fmt: skip
+        return found[0] if found else None
 
     def _held_steps(self, number: str, states: tuple[str, ...] = (HELD,)) -> list[Entry]:
         """This agent's steps on order ``number`` in ``states``, oldest first."""
@@ -190,25 +163,62 @@ class JournalService:
 
     def step(self, step: Step, perform: Callable[[Step], object]) -> object:
         """The order detail's step: one the seat may hold (``ActionSpec.offline``) goes through
-        :meth:`act` and comes back :class:`Held` while the database is away; any other is
-        ``perform``-ed as ever, and refused with ``needs_database`` while it is away (nothing
-        held, the agent's form kept), as it is while the agent's steps on the order wait."""
+        :meth:`act` and comes back :class:`Held` while the database is away (or while its order
+        is itself held); any other is ``perform``-ed as ever, and refused with
+        ``needs_database`` while it is away (nothing held, the agent's form kept), as it is
+        while the agent's steps on the order, or the order itself, wait."""
+        number = self._labels.get(step.number, step.number)
         if ACTIONS[step.action].offline:
             self._by.require(step.action)
-            label = self.act(step.number, step.action, step.note, step.mode, step.detail,
+            label = self.act(number, step.action, step.note, step.mode, step.detail,
                              seen=step.version)  # fmt: skip
             return Held(label) if label is not None else None
         # Known away (no connect timeout before saying so), or the agent's own steps on this
-        # order still held: this one must not go before them (the next health check writes them).
-        if self._offline or self._held_steps(step.number):
+        # order (or the order) still held: this one must not go before them (the next health
+        # check writes them).
+        if self._offline or self._held_steps(number) or held_seq(number) is not None:
             raise Refused("needs_database", action=step.action.value)
         try:
-            return perform(step)
+            return perform(replace(step, number=number))
         except Exception as exc:
             if not is_outage(exc):
                 raise
             self._offline = True
             raise Refused("needs_database", action=step.action.value) from exc
+
+    def shown(self, number: str, read: Callable[[str], WorkOrder]) -> Shown:
+        """Order ``number`` as it will be once this agent's held steps are written
+        (``console.services.journal_shown``): ``read`` gives it from the database (call this off
+        the UI thread); a held order's label (暂存-0003) still held gives it from its draft,
+        nothing read; one written meanwhile reads the number it became. ``UnknownOrder``: a
+        label this agent holds no order under (any more)."""
+        number = self._labels.get(number, number)
+        seq = held_seq(number)
+        if seq is None:
+            order = read(number)
+            return self.project(order, len(order.timeline))
+        entry = None if self._closed else self._held_order(seq)
+        if entry is None:
+            raise UnknownOrder(number)
+        return self.project(held_new_order(number, entry, self._by.actor), 0)
+
+    def held_orders(self, phone: str | None = None) -> list[OrderSummary]:
+        """This agent's new orders still held (whose caller is ``phone``, as stored), newest
+        first, as they will be: the queues and the screen pop list them, the order detail opens
+        one by its label (:meth:`shown`)."""
+        mine = [] if self._closed else [e for e in self._file.entries(HELD)
+                                        if e.kind == CREATE and e.login == self._by.login]  # fmt: skip
+        held = [(e.seq, held_new_order(held_label(e.seq), e, self._by.actor)) for e in mine]
+        return [summary(seq, self.project(order, 0).order) for seq, order in reversed(held)
+                if phone in (None, order.caller.phone)]  # fmt: skip
+
+    def project(self, base: WorkOrder, written: int) -> Shown:
+        """``base`` (``written`` of its lines in the database) with this agent's held steps on
+        it applied: the seat's file only, never the database (the UI re-projects the order on
+        screen when a step was just held)."""
+        if self._closed:
+            return Shown(base, base, written)
+        return project(base, written, self._held_steps(base.number), self._by.actor)
 
     def follow(
         self, number: str, kind: str, body: dict[str, Any], now: Callable[[str], object]
@@ -280,7 +290,7 @@ class JournalService:
 
     def replay(self) -> Replayed:
         """Write this agent's held entries, oldest first; see the module's docstring."""
-        done = Replayed()
+        done, spoilt = Replayed(), set()  # orders one of whose held steps was set aside
         with self._turn():
             if self._closed:
                 return done
@@ -295,6 +305,8 @@ class JournalService:
                         self._skip(entry)  # its held order was not written: nothing to do
                         continue
                 try:
+                    if entry.kind == STEP and entry.body["number"] in spoilt:
+                        raise Refused("stale")  # it followed a step not written: not forced
                     number = self._write(entry)
                 except Exception as exc:
                     if is_outage(exc):
@@ -308,6 +320,7 @@ class JournalService:
                         continue
                     self._file.set_aside(entry.seq, reason)
                     done.aside.append(_set_aside(entry, reason))
+                    spoilt.add(entry.body.get("number"))
                     continue
                 if entry.kind == CREATE:  # what follows it names the number from now on
                     self._labels[held_label(entry.seq)] = number
@@ -329,7 +342,7 @@ class JournalService:
     def _write(self, entry: Entry) -> str:
         body = entry.body
         if entry.kind == CREATE:
-            draft = _draft_of(body)
+            draft = draft_of(body)
             return self._orders.create(draft, self._by, key=entry.key, at=entry.at).order.number
         if entry.kind == FOLLOW:
             number = str(body["number"])
@@ -385,15 +398,3 @@ def _reason(exc: BaseException) -> str:
 def _set_aside(entry: Entry, reason: str) -> SetAside:
     number = str(entry.body.get("number", "")) if entry.kind == STEP else ""
     return SetAside(entry.seq, held_label(entry.seq), entry.kind, number, reason, entry.at)
-
-
-def _draft_body(draft: Draft) -> dict[str, Any]:
-    body = asdict(draft)
-    body["priority"] = draft.priority.value
-    return body
-
-
-def _draft_of(body: dict[str, Any]) -> Draft:
-    values = dict(body)
-    values["priority"] = Priority(values.get("priority", Priority.NORMAL.value))
-    return Draft(**values)

@@ -2,8 +2,8 @@
 
 Two indexed reads on ``ix_work_order_caller``: the newest orders, and every still-open one (an
 open order older than the newest page must not hide); :attr:`ScreenPop.rows` lists the open
-ones first. With the database unreachable (docs/outage.md) the pop still comes, empty, saying
-so (:attr:`ScreenPop.unavailable`). A frequent caller (高频来电) is one with
+ones first. With the database unreachable (docs/outage.md) the pop still comes, saying so
+(:attr:`ScreenPop.unavailable`), listing only the caller's orders the seat holds meanwhile. A frequent caller (高频来电) is one with
 ``frequent_calls`` or more orders in the last ``frequent_days`` days.
 """
 
@@ -51,10 +51,13 @@ class ScreenPopService:
         frequent_calls: int = 3,
         frequent_days: int = 30,
         forms: Callable[[str], Sequence[str]] | None = None,
+        held: Callable[[str], Sequence[repo.OrderSummary]] | None = None,
     ) -> None:
         """``forms``: a number's stored forms (``OrderService.caller_forms``: a purged
-        caller's pseudonym too); by default the number alone."""
-        self._forms = forms
+        caller's pseudonym too); by default the number alone. ``held``: the caller's new orders
+        the seat holds in its outage journal (``JournalService.held_orders``), listed while the
+        database is away."""
+        self._forms, self._held = forms, held
         self._db = db
         self._clock = clock
         self._by = by
@@ -74,7 +77,9 @@ class ScreenPopService:
         except Exception as exc:
             if not is_outage(exc):
                 raise
-            # The call is answered all the same: the pop says the history cannot be looked up.
-            return ScreenPop(number, [], [], 0, False, unavailable=True)
+            # The call is answered all the same: the pop says the history cannot be looked up,
+            # and lists the caller's orders held on the seat (Enter opens one by its label).
+            held = list(self._held(number)) if self._held is not None else []
+            return ScreenPop(number, held, held, 0, False, unavailable=True)
         recent = sum(1 for h in history if h.created_at >= since)
         return ScreenPop(number, history, open_orders, recent, recent >= self._frequent_calls)

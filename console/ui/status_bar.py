@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from console.domain.orders import Platform
 from console.domain.refusals import REFUSALS
 from console.services.exchange_reads import LinkView
-from console.services.journal import JournalView, Replayed, SetAside
+from console.services.journal_shown import JournalView, Replayed, SetAside
 from console.settings import database_label, safe_url
 from console.ui.exchange_words import STYLES, link_text, link_tip
 from console.ui.names import say

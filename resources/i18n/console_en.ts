@@ -2062,24 +2062,32 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>HeldOrders</name>
+    <message>
+        <location filename="../../console/ui/seat/held_orders.py" line="53"/>
+        <source>⏳ Held on this seat, not yet in the database: {count} new order(s) (Enter on a line opens it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HeldSteps</name>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="67"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="83"/>
         <source>Ctrl+Shift+D dismisses the lines not written, once dealt with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="94"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="110"/>
         <source>⏳ Held: {step} — written when the database is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="97"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="113"/>
         <source>the order was changed by another seat meanwhile: redo it if still needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="101"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="117"/>
         <source>⚠ Not written: {step} — {why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3683,7 +3691,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="118"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
         <source>No order shown.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3699,7 +3707,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="34"/>
-        <location filename="../../console/ui/seat/order_timeline.py" line="46"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="52"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3764,64 +3772,91 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="44"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="50"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="44"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="50"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="45"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="51"/>
         <source>Seat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="45"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="51"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="46"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="52"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="47"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="53"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="85"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="74"/>
+        <source>⏳ {action} (held, not yet written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_timeline.py" line="98"/>
         <source>Enter: open {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="177"/>
         <source>Description:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="169"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="187"/>
         <source>Timeline (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="170"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="188"/>
         <source>The caller&apos;s other orders:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="184"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="202"/>
         <source>Loading {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="298"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="244"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="347"/>
         <source>Work order {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="246"/>
+        <source> (held on this seat, not yet in the database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="259"/>
+        <location filename="../../console/ui/seat/held_orders.py" line="56"/>
+        <location filename="../../console/ui/models/queue_model.py" line="342"/>
+        <source>{status} (held, not yet written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="374"/>
+        <source>⏳ Held on this seat: this order is not yet in the database. It gets its number when the database is back; steps taken on it are held after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="378"/>
+        <source>⏳ Shown as it will be once written: {count} held step(s) not yet in the database (marked on the timeline).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3835,60 +3870,60 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="290"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="338"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="292"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="340"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="348"/>
         <source>Order on its way from the other platform…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="315"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="368"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="102"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="115"/>
         <source>12345 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="103"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="116"/>
         <source>110 takes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="104"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="117"/>
         <source>first-contact responsibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="107"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="120"/>
         <source>linked order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="72"/>
-        <location filename="../../console/ui/models/queue_model.py" line="345"/>
+        <location filename="../../console/ui/models/queue_model.py" line="362"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="73"/>
-        <location filename="../../console/ui/models/queue_model.py" line="346"/>
+        <location filename="../../console/ui/models/queue_model.py" line="363"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="74"/>
-        <location filename="../../console/ui/models/queue_model.py" line="347"/>
+        <location filename="../../console/ui/models/queue_model.py" line="364"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4239,62 +4274,62 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>QueuesView</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="93"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="97"/>
         <source>My orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="94"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="98"/>
         <source>Platform open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="95"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="99"/>
         <source>Awaiting sign-for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="96"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="100"/>
         <source>All orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="116"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="120"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="226"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="243"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="272"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="289"/>
         <source>{title} ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="300"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="317"/>
         <source>The queue could not be read: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="316"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="333"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="318"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="335"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="320"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="337"/>
         <source>{count} orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="324"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="341"/>
         <source>Search {search}: {rest}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5692,7 +5727,7 @@ Started {at} by {by} ({platform})</source>
     <name>ScreenPopView</name>
     <message>
         <location filename="../../console/ui/seat/screen_pop.py" line="55"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="141"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="146"/>
         <source>No caller yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5707,32 +5742,37 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="96"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="98"/>
+        <source>Held on this seat, not yet in the database: {numbers} (Enter on its row opens it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="100"/>
         <source>Orders saved now are held on this seat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="99"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="104"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="104"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="109"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="110"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="115"/>
         <source>Still open: {numbers}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="112"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="117"/>
         <source> and {more} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="115"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="120"/>
         <source>No open orders.</source>
         <translation type="unfinished"></translation>
     </message>

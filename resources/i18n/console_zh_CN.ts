@@ -2067,24 +2067,32 @@ Started {at} by {by} ({platform})</source>
     </message>
 </context>
 <context>
+    <name>HeldOrders</name>
+    <message>
+        <location filename="../../console/ui/seat/held_orders.py" line="53"/>
+        <source>⏳ Held on this seat, not yet in the database: {count} new order(s) (Enter on a line opens it).</source>
+        <translation>⏳ 暂存在本席位、尚未写入数据库：{count} 张新工单（在其行上按 Enter 打开）。</translation>
+    </message>
+</context>
+<context>
     <name>HeldSteps</name>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="67"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="83"/>
         <source>Ctrl+Shift+D dismisses the lines not written, once dealt with.</source>
         <translation>Ctrl+Shift+D 移除已处理的未写入记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="94"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="110"/>
         <source>⏳ Held: {step} — written when the database is back</source>
         <translation>⏳ 暂存：{step} — 数据库恢复后写入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="97"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="113"/>
         <source>the order was changed by another seat meanwhile: redo it if still needed</source>
         <translation>期间该工单已被其他席位修改，未覆盖；如仍需要请重新操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="101"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="117"/>
         <source>⚠ Not written: {step} — {why}</source>
         <translation>⚠ 未写入：{step} — {why}</translation>
     </message>
@@ -3688,7 +3696,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="118"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
@@ -3704,7 +3712,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="34"/>
-        <location filename="../../console/ui/seat/order_timeline.py" line="46"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="52"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3784,65 +3792,92 @@ Started {at} by {by} ({platform})</source>
         <translation>{label}：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="44"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="50"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="44"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="50"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="45"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="51"/>
         <source>Seat</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="45"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="51"/>
         <source>Agent</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="46"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="52"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="47"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="53"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="85"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="74"/>
+        <source>⏳ {action} (held, not yet written)</source>
+        <translation>⏳ {action}（暂存，未写入）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_timeline.py" line="98"/>
         <source>Enter: open {number}</source>
         <translation>回车：打开 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="159"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="177"/>
         <source>Description:</source>
         <translation>诉求内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="169"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="187"/>
         <source>Timeline (newest first):</source>
         <translation>办理过程（最新在上）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="170"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="188"/>
         <source>The caller&apos;s other orders:</source>
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="184"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="202"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="217"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="298"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="244"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="347"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="246"/>
+        <source> (held on this seat, not yet in the database)</source>
+        <translation>（暂存在本席位，尚未写入数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="259"/>
+        <location filename="../../console/ui/seat/held_orders.py" line="56"/>
+        <location filename="../../console/ui/models/queue_model.py" line="342"/>
+        <source>{status} (held, not yet written)</source>
+        <translation>{status}（暂存，未写入）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="374"/>
+        <source>⏳ Held on this seat: this order is not yet in the database. It gets its number when the database is back; steps taken on it are held after it.</source>
+        <translation>⏳ 暂存在本席位：此工单尚未写入数据库，数据库恢复后写入并获得工单编号；在其上办理的步骤随后依次暂存。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_detail.py" line="378"/>
+        <source>⏳ Shown as it will be once written: {count} held step(s) not yet in the database (marked on the timeline).</source>
+        <translation>⏳ 按写入后的样子显示：{count} 个暂存步骤尚未写入数据库（时间线上已标出）。</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="77"/>
@@ -3855,60 +3890,60 @@ Started {at} by {by} ({platform})</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="290"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="338"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="292"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="340"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="299"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="348"/>
         <source>Order on its way from the other platform…</source>
         <translation>工单传输中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="315"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="368"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation>已暂存为 {label}：数据库恢复后写入。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="102"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="115"/>
         <source>12345 takes it</source>
         <translation>由12345受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="103"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="116"/>
         <source>110 takes it</source>
         <translation>由110受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="104"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="117"/>
         <source>first-contact responsibility</source>
         <translation>首接负责</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_timeline.py" line="107"/>
+        <location filename="../../console/ui/seat/order_timeline.py" line="120"/>
         <source>linked order {number}</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="72"/>
-        <location filename="../../console/ui/models/queue_model.py" line="345"/>
+        <location filename="../../console/ui/models/queue_model.py" line="362"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="73"/>
-        <location filename="../../console/ui/models/queue_model.py" line="346"/>
+        <location filename="../../console/ui/models/queue_model.py" line="363"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="74"/>
-        <location filename="../../console/ui/models/queue_model.py" line="347"/>
+        <location filename="../../console/ui/models/queue_model.py" line="364"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
@@ -4244,62 +4279,62 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>QueuesView</name>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="93"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="97"/>
         <source>My orders</source>
         <translation>我的工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="94"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="98"/>
         <source>Platform open</source>
         <translation>本平台待办</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="95"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="99"/>
         <source>Awaiting sign-for</source>
         <translation>待签收</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="96"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="100"/>
         <source>All orders</source>
         <translation>全部工单</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="116"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="120"/>
         <source>Order number or phone (Ctrl+F)</source>
         <translation>工单编号或电话号码（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="226"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="243"/>
         <source>“{text}” is neither a phone number nor an order number.</source>
         <translation>“{text}”既不是电话号码，也不是工单编号。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="272"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="289"/>
         <source>{title} ({count})</source>
         <translation>{title}（{count}）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="300"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="317"/>
         <source>The queue could not be read: {error}</source>
         <translation>无法读取工单队列：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="316"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="333"/>
         <source>The first {count} orders are shown: search to narrow the list.</source>
         <translation>仅显示前 {count} 件工单，请搜索以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="318"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="335"/>
         <source>{count} orders loaded; scroll for more.</source>
         <translation>已加载 {count} 件工单，向下滚动加载更多。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="320"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="337"/>
         <source>{count} orders.</source>
         <translation>共 {count} 件工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/queues_view.py" line="324"/>
+        <location filename="../../console/ui/seat/queues_view.py" line="341"/>
         <source>Search {search}: {rest}</source>
         <translation>搜索 {search}：{rest}</translation>
     </message>
@@ -5697,7 +5732,7 @@ Started {at} by {by} ({platform})</source>
     <name>ScreenPopView</name>
     <message>
         <location filename="../../console/ui/seat/screen_pop.py" line="55"/>
-        <location filename="../../console/ui/seat/screen_pop.py" line="141"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="146"/>
         <source>No caller yet.</source>
         <translation>暂无来电。</translation>
     </message>
@@ -5712,32 +5747,37 @@ Started {at} by {by} ({platform})</source>
         <translation>来电 {phone}：无法查询历史工单（数据库连接中断）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="96"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="98"/>
+        <source>Held on this seat, not yet in the database: {numbers} (Enter on its row opens it).</source>
+        <translation>暂存在本席位、尚未写入数据库：{numbers}（在其行上按 Enter 打开）</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/screen_pop.py" line="100"/>
         <source>Orders saved now are held on this seat.</source>
         <translation>现在保存的工单暂存在本席位，数据库恢复后自动写入。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="99"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="104"/>
         <source>Caller {phone}: {count} earlier orders</source>
         <translation>来电 {phone}：历史工单 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="104"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="109"/>
         <source>Frequent caller: {count} orders in 30 days</source>
         <translation>高频来电：30天内 {count} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="110"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="115"/>
         <source>Still open: {numbers}</source>
         <translation>未办结：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="112"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="117"/>
         <source> and {more} more</source>
         <translation> 等，另有 {more} 件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/screen_pop.py" line="115"/>
+        <location filename="../../console/ui/seat/screen_pop.py" line="120"/>
         <source>No open orders.</source>
         <translation>无未办结工单。</translation>
     </message>

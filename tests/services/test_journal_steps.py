@@ -101,7 +101,8 @@ def test_a_step_the_seat_may_hold_is_held_one_that_needs_the_database_is_refused
     held = desk.journal.step(Step(number, seen, Action.PROGRESS, "已联系物业"), desk.steps.perform)
     assert held == Held("暂存-0001")
     desk.clock.advance(60)
-    fed = desk.journal.step(Step(number, seen, Action.FEED_BACK, "已答复"), desk.steps.perform)
+    # Seen on the order as the detail shows it: with the progress note held on it.
+    fed = desk.journal.step(Step(number, seen + 1, Action.FEED_BACK, "已答复"), desk.steps.perform)
     assert fed == Held("暂存-0002")
     with pytest.raises(Refused) as refused:  # a close needs the order as it is now
         desk.journal.step(Step(number, seen, Action.CANCEL, "重复来电"), desk.steps.perform)

@@ -16,7 +16,8 @@ from console.app_seat import follow_journal
 from console.domain.intake import Draft
 from console.domain.orders import Platform
 from console.scheduling.clock import FakeClock
-from console.services.journal import JournalService, JournalView, SetAside
+from console.services.journal import JournalService
+from console.services.journal_shown import JournalView, SetAside
 from console.services.orders import OrderService
 from console.services.screen_pop import ScreenPop
 from console.store.journal_file import JournalFile

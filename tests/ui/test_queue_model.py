@@ -222,3 +222,17 @@ def test_mine_queue_shows_the_seats_own_open_orders(
     assert rows and all(r.id % 10 == 0 and r.status.is_open for r in rows)
     dues = [r.deadline for r in rows if r.deadline is not None]
     assert dues == sorted(dues)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_row_the_seat_holds_steps_on_says_its_status_to_be_held_in_words(qtbot: QtBot) -> None:
+    rows = [row(1, None, Status.TRANSFERRED), row(2, None, Status.TRANSFERRED)]
+    model = QueueModel(lambda *_: (rows, None), InlineOperations(), ALL, {})
+    model.load_first_page()
+    status = model.index(0, QueueModel.STATUS)
+    with qtbot.waitSignal(model.dataChanged):  # a sign-for held on order 1 (the detail shows it)
+        model.mark_held(rows[0].number, Status.SIGNED_FOR)
+    assert status.data() == "已签收（暂存，未写入）"
+    assert model.index(1, QueueModel.STATUS).data() == "已转派"  # the other row as read
+    model.mark_held(rows[0].number, None)  # written: as read again
+    assert status.data() == "已转派"

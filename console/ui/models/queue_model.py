@@ -35,7 +35,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from console.domain.orders import Priority
+from console.domain.orders import Priority, Status
 from console.domain.phone import mask_phone
 from console.services.queues import Cursor, Page, QueueQuery, QueueRow, QueueSort
 from console.ui.history_model import CHINA, china_time
@@ -120,6 +120,7 @@ class QueueModel(RowsTableModel):
         self._reload = False  # a first page is wanted once nothing is in flight
         self._waiting: list[Callable[[], None]] = []  # load_first_page(done=...) callbacks
         self._now = datetime.now(UTC)
+        self._held: dict[str, Status] = {}  # number → its status once the journal is written
         self._headers = [QCoreApplication.translate(context, text) for context, text in HEADERS]
         self._status_names, self._platform_names = status_names(), platform_names()
         self._brushes = {
@@ -306,6 +307,18 @@ class QueueModel(RowsTableModel):
                 return f"{due} · {self._band_names[band]}" if band is not None else due
         return None
 
+    def mark_held(self, number: str, status: Status | None) -> None:
+        """Order ``number`` as the seat's outage journal will leave it: its row says ``status``,
+        held, not yet written (None: as read, the journal holds none of it)."""
+        if status is None:
+            self._held.pop(number, None)
+        else:
+            self._held[number] = status
+        for at, row in enumerate(self._rows):
+            if row.number == number:
+                self._cells[at] = None
+                self.dataChanged.emit(self.index(at, self.STATUS), self.index(at, self.STATUS))
+
     def _priority_look(self, priority: int, role: int) -> Any:
         brushes = self._priority_brushes.get(Priority(priority))
         if brushes is None:
@@ -324,12 +337,16 @@ class QueueModel(RowsTableModel):
     def _format(self, number: int) -> tuple[str, ...]:
         row = self._rows[number]
         priority = Priority(row.priority)
+        status = self._status_names[row.status]
+        if (held := self._held.get(row.number)) is not None:  # the order detail's words
+            status = QCoreApplication.translate("OrderDetail", "{status} (held, not yet written)")
+            status = status.format(status=self._status_names[held])
         cells = (
             row.number,
             "" if priority is Priority.NORMAL else self.priority_names[priority],
             china_time(row.created_at),
             self._kind_names.get(row.kind, row.kind),
-            self._status_names[row.status],
+            status,
             self._platform_names[row.owner],
             china_time(row.deadline) if row.deadline is not None else "",
             "",  # time left: depends on now, never cached

@@ -10,27 +10,43 @@ order detail's key). Text says what each line is (暂存, 未写入), the colour
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from console.domain.orders import WorkOrder
 from console.domain.refusals import REFUSALS
-from console.services.journal import Pending
+from console.services.journal_shown import Pending, Shown
 from console.ui.history_model import china_time
 from console.ui.names import action_names, say
 
 
 class HeldJournal(Protocol):
-    """What the lines read and dismiss: the seat's ``JournalService`` (a local file)."""
+    """What the order detail reads of the seat's ``JournalService``: an order as it will be
+    once written (:meth:`shown` off the UI thread, :meth:`project` on it: a local file), the
+    lines held on it, and the dismissal of those not written."""
+
+    def shown(self, number: str, read: Callable[[str], WorkOrder]) -> Shown: ...
+
+    def project(self, base: WorkOrder, written: int) -> Shown: ...
 
     def pending(self, number: str) -> Sequence[Pending]: ...
 
     def dismiss(self, seq: int) -> None: ...
 
 
-class _Nothing:
+class NoJournal:
+    """A detail without a journal: every order as read, nothing held."""
+
+    def shown(self, number: str, read: Callable[[str], WorkOrder]) -> Shown:
+        order = read(number)
+        return Shown(order, order, len(order.timeline))
+
+    def project(self, base: WorkOrder, written: int) -> Shown:
+        return Shown(base, base, written)
+
     def pending(self, number: str) -> Sequence[Pending]:
         return ()
 
@@ -50,7 +66,7 @@ class HeldSteps(QLabel):
 
     def __init__(self, journal: HeldJournal | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._journal: HeldJournal = journal or _Nothing()
+        self._journal: HeldJournal = journal or NoJournal()
         self._number: str | None = None
         self.setObjectName("heldSteps")
         self.setTextFormat(Qt.TextFormat.PlainText)

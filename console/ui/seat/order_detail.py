@@ -18,6 +18,12 @@ not yet acknowledged, or refused.
 The caller's number and name are masked (个人信息保护法); with ``reveal`` given, "Show full
 number" (:class:`RevealRow`, Alt+V) shows the caller whole for that order, for a recorded reason.
 
+With the seat's outage journal (issue 18) an order is shown as it WILL be once written: the
+agent's steps held on it applied by the domain's rules (its status, its next steps), the held
+lines of the timeline marked 暂存 and a line under the title saying how many are not yet in the
+database; a new order held on the seat opens by its label (暂存-0003) the same way. Once the
+journal is written, :meth:`journal_written` reads the order as it is.
+
 Under the steps, :class:`OrderMerge` merges the order into another (并单) or undoes it (拆单);
 the links under the timeline (:class:`RelatedLinks`) open the orders it is merged with.
 """
@@ -37,9 +43,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.orders import WorkOrder
+from console.domain.orders import Status, WorkOrder
 from console.domain.phone import mask_name, mask_phone
 from console.services.exchange_reads import OrderLinkView
+from console.services.journal_shown import Shown
 from console.services.orders import OrderSummary, Stored, UnknownOrder
 from console.services.privacy import Revealed
 from console.ui.keys import sequence
@@ -47,7 +54,8 @@ from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 from console.ui.seat.callers_told import CallersTold
 from console.ui.seat.exchange_lines import OrderLinkLines
-from console.ui.seat.held_steps import HeldJournal, HeldSteps
+from console.ui.seat.held_steps import STYLE as HELD_STYLE
+from console.ui.seat.held_steps import HeldJournal, HeldSteps, NoJournal
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_fields import OrderFields
 from console.ui.seat.order_merge import OrderMerge
@@ -102,6 +110,9 @@ class OrderDetail(QWidget):
         self.steps = actions
         self.merge = merge  # 并单 / 拆单 (OrderMerge)
         self.held = HeldSteps(journal)  # 暂存: the steps the seat holds on the order shown
+        self._journal: HeldJournal = journal or NoJournal()
+        self.shown_as: Shown | None = None  # the order on screen, as it will be once written
+        self._related_shown: Sequence[OrderSummary] = ()
         self.setMinimumSize(QSize(720, 560))
         self._ops, self._get, self._related, self._link = ops, get, related, link
         self._names = (dict(kind_names), dict(field_names or {}), dict(district_names or {}))
@@ -123,6 +134,12 @@ class OrderDetail(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.hide()
+        self.projected = QLabel()  # what of the order shown is held on the seat, not written
+        self.projected.setObjectName("detailProjected")
+        self.projected.setTextFormat(Qt.TextFormat.PlainText)
+        self.projected.setWordWrap(True)
+        self.projected.setStyleSheet(HELD_STYLE)
+        self.projected.hide()
         self.grid = OrderFields()
         self.values = self.grid.values
         self.description = QPlainTextEdit(readOnly=True)
@@ -133,6 +150,7 @@ class OrderDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.message)
+        layout.addWidget(self.projected)
         self.exchange = OrderLinkLines()
         layout.addWidget(self.exchange)
         if self.steps is not None:
@@ -182,12 +200,15 @@ class OrderDetail(QWidget):
             self._awaiting = ""  # the agent moved on to another order
         if not quietly:
             self._say(self.tr("Loading {number}…").format(number=number))
-        get, related, link = self._get, self._related, self._link
+        get, related, link, journal = self._get, self._related, self._link, self._journal
 
-        def read() -> tuple[WorkOrder, list[OrderSummary], OrderLinkView | None]:
-            order = get(number).order
+        def read() -> tuple[Shown, list[OrderSummary], OrderLinkView | None]:
+            shown = journal.shown(number, lambda n: get(n).order)  # held steps applied
+            order = shown.order
+            if not shown.written:  # a new order held on the seat: nothing of it is stored yet
+                return shown, [], None
             others = [s for s in related(order.caller.phone) if s.number != order.number]
-            return order, others, link(number) if link is not None else None
+            return shown, others, link(order.number) if link is not None else None
 
         # A newer load replaces one still waiting (only the newest is shown); the answer is
         # dropped if this widget is deleted meanwhile.
@@ -209,30 +230,44 @@ class OrderDetail(QWidget):
         """The number of the order on its way from the peer platform, if one is expected."""
         return self._awaiting
 
-    def show_order(self, order: WorkOrder, related: Sequence[OrderSummary]) -> None:
-        self.order = order
+    def show_order(
+        self, order: WorkOrder, related: Sequence[OrderSummary], shown: Shown | None = None
+    ) -> None:
+        """Show ``order``; ``shown``: it as it will be once the seat's journal is written (its
+        held lines marked), when the journal holds any of it."""
+        shown = shown or Shown(order, order, len(order.timeline))
+        order = shown.order
+        self.order, self.shown_as, self._related_shown = order, shown, tuple(related)
         self._say("")
         for part in self._body:
             part.show()
-        self.title.setText(self.tr("Work order {number}").format(number=order.number))
+        title = self.tr("Work order {number}").format(number=order.number)
+        if not shown.written:
+            title += self.tr(" (held on this seat, not yet in the database)")
+        self.title.setText(title)
+        self._show_held(shown)
         if self._revealed is not None and self._revealed[0] != order.number:
             self._revealed = None  # a reveal is for one order only
         if self.reveal is not None:
             self.reveal.set_order(order.number, shown_whole=self._revealed is not None)
-            self.reveal.show()
+            self.reveal.setVisible(bool(shown.written))  # a held order: nothing stored to audit
         kinds, fields, districts = self._names
         names = (kinds, fields, districts, self._departments)
         self.grid.show_order(order, names, self._caller_text(order), self._now or datetime.now(UTC))
+        if shown.held:
+            status = self.values["status"]
+            status.setText(self.tr("{status} (held, not yet written)").format(status=status.text()))
         self.description.setPlainText(order.description)
-        self.timeline.show_order(order)
+        self.timeline.show_order(order, held=shown.held)
         self.related.show_order(order, related, self._names[0])
         if self.steps is not None:
             self.steps.show_order(order)
         if self.merge is not None:
-            self.merge.show_order(order)
+            # 并单 needs the order as stored, after the agent's held steps: not while they wait.
+            self.merge.show_order(None if shown.held else order)
         self.held.show_for(order.number)
         if self.told is not None:
-            self.told.show_order(order)
+            self.told.show_order(shown.base if shown.written else None)  # its stored callers
         self.shown.emit(order.number)
 
     def refresh(self) -> None:
@@ -246,6 +281,19 @@ class OrderDetail(QWidget):
             self.load(self._loading, quietly=True)
         elif self.order is not None:
             self.load(self.order.number, quietly=True)
+
+    def held_status(self) -> Status | None:
+        """The status of the order shown once its held steps are written; None when the seat's
+        journal holds none of it."""
+        shown = self.shown_as
+        return shown.order.status if shown is not None and shown.held else None
+
+    def journal_written(self) -> None:
+        """The seat's journal was written (or some of it set aside): the 暂存 lines read again,
+        and an order shown as it will be is read as it is now (a held order by its number)."""
+        self.held.refresh()
+        if self.shown_as is not None and self.shown_as.held:
+            self.refresh()
 
     def set_now(self, now: datetime) -> None:
         """The instant the time left is counted from (the app's clock tick)."""
@@ -270,14 +318,14 @@ class OrderDetail(QWidget):
             self.values["caller"].setText(self._caller_text(self.order))
 
     def _arrived(
-        self, number: str, answer: tuple[WorkOrder, list[OrderSummary], OrderLinkView | None]
+        self, number: str, answer: tuple[Shown, list[OrderSummary], OrderLinkView | None]
     ) -> None:
         if number != self._latest:  # a newer load is on its way: only the newest is shown
             return
         self._loading = ""
-        order, related, link = answer
+        shown, related, link = answer
         self._awaiting = ""
-        self.show_order(order, related)
+        self.show_order(shown.order, related, shown)
         self.exchange.show_link(link)
 
     def _not_loaded(self, number: str, error: Exception) -> None:
@@ -294,7 +342,8 @@ class OrderDetail(QWidget):
 
     def _in_transit(self, number: str) -> None:
         """工单传输中 where the order would show, until its message lands (:meth:`refresh`)."""
-        self.order = None
+        self.order = self.shown_as = None
+        self.projected.hide()
         self.title.setText(self.tr("Work order {number}").format(number=number))
         self._say(self.tr("Order on its way from the other platform…"))
         self.message.setStyleSheet(TRANSIT_STYLE)
@@ -310,10 +359,28 @@ class OrderDetail(QWidget):
             self.told.show_order(None)
 
     def _held(self, number: str, label: str) -> None:
-        if self.order is not None and self.order.number == number:
-            self.held.show_for(number)
+        """A step was held on ``number``: shown as the order will be with it (the seat's file
+        only: the database is away)."""
+        shown = self.shown_as
+        if self.order is not None and self.order.number == number and shown is not None:
+            again = self._journal.project(shown.base, shown.written)
+            self.show_order(again.order, self._related_shown, again)
             self._say(self.tr("Held as {label}: written when the database is back.")
                       .format(label=label))  # fmt: skip
+
+    def _show_held(self, shown: Shown) -> None:
+        """The line under the title: what of the order shown is not yet in the database."""
+        if not shown.written:
+            text = self.tr("⏳ Held on this seat: this order is not yet in the database. It "
+                           "gets its number when the database is back; steps taken on it are "
+                           "held after it.")  # fmt: skip
+        elif shown.held:
+            text = self.tr("⏳ Shown as it will be once written: {count} held step(s) not yet "
+                           "in the database (marked on the timeline).").format(count=shown.held)  # fmt: skip
+        else:
+            text = ""
+        self.projected.setText(text)
+        self.projected.setVisible(bool(text))
 
     def _fail(self, text: str) -> None:
         self._say(text, error=True)

@@ -2,6 +2,10 @@
 kept), a step's detail said in words (the department, the three-way outcome, the linked order).
 Its words are the order detail's (translation context ``OrderDetail``).
 
+The last ``held`` lines (:meth:`Timeline.show_order`) are steps the seat holds in its outage
+journal, not yet in the database: their action says so in words (暂存，未写入), the colour only
+repeats it.
+
 A line naming another order (the linked 110 order, the order merged into or with) opens it:
 Enter on the row (or a double-click) emits ``order_activated`` with its number."""
 
@@ -10,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,6 +27,7 @@ from console.domain.orders import Action, WorkOrder
 from console.ui.history_model import china_time
 from console.ui.names import action_names, platform_names, status_names
 
+HELD_BACKGROUND = "#fff4d6"  # a held line (the order detail's 暂存 lines' colour)
 TIMELINE_MIN_HEIGHT = 170  # the header and three or four steps, whatever the step form takes
 TIME, PLATFORM, SEAT, AGENT, ACTION, STATUS, NOTE = range(7)
 # Lines whose detail is another order's number (a join at intake names the call: "…/来电1 …").
@@ -62,8 +68,10 @@ class Timeline(QTableWidget):
             self.setColumnWidth(column, width)
         self.activated.connect(self._follow)
 
-    def show_order(self, order: WorkOrder) -> None:
+    def show_order(self, order: WorkOrder, held: int = 0) -> None:
+        """``held``: how many of the last lines are held on the seat, not yet written."""
         statuses, platforms, actions = status_names(), platform_names(), action_names()
+        marked = QCoreApplication.translate("OrderDetail", "⏳ {action} (held, not yet written)")
         self.setRowCount(len(order.timeline))
         for row, event in enumerate(reversed(order.timeline)):  # the newest step on top
             status = statuses[event.to_status]
@@ -73,10 +81,15 @@ class Timeline(QTableWidget):
             note = note.strip()
             if event.detail:
                 note = f"[{self.detail_text(event.action, event.detail)}] {note}".strip()
+            action = actions[event.action]
+            if row < held:
+                action = marked.format(action=action)
             cells = (china_time(event.at), platforms[event.platform], event.seat, event.actor,
-                     actions[event.action], status, note)  # fmt: skip
+                     action, status, note)  # fmt: skip
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if row < held:
+                    item.setBackground(QBrush(QColor(HELD_BACKGROUND)))
                 if column == NOTE and note:
                     item.setToolTip(note)
                 if event.action in LINKS and event.detail and "/" not in event.detail:

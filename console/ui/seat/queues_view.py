@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.order_search import read_search
-from console.domain.orders import Platform
+from console.domain.orders import Platform, Status
 from console.services.queues import QueueKind, QueueQuery, QueueSort
 from console.ui.models.queue_model import Fetch, QueueModel
 from console.ui.operations import Operations
+from console.ui.seat.held_orders import HeldOrders
 from console.ui.seat.queue_page import QueuePage
 
 KINDS = (QueueKind.MINE, QueueKind.PLATFORM_OPEN, QueueKind.AWAITING_SIGN_FOR, QueueKind.ALL)
@@ -69,9 +70,12 @@ class QueuesView(QWidget):
 
     def __init__(
         self, *, fetch: Fetch, ops: Operations, platform: Platform, seat: str,
-        kind_names: Mapping[str, str], count: Count | None = None, parent: QWidget | None = None,
+        kind_names: Mapping[str, str], count: Count | None = None,
+        held: HeldOrders | None = None, parent: QWidget | None = None,
     ) -> None:  # fmt: skip
+        """``held``: the new orders held on the seat (the database away), above the queues."""
         super().__init__(parent)
+        self.held = held
         self.setMinimumSize(800, 400)
         queries = {
             QueueKind.MINE: QueueQuery(QueueKind.MINE, seat=seat, platform=platform),
@@ -131,6 +135,10 @@ class QueuesView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
+        if self.held is not None:
+            layout.addWidget(self.held)
+            self.held.order_activated.connect(self.order_activated)
+            self.held.refresh()
         layout.addWidget(self.stack, 1)
         layout.addLayout(bottom)
         self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -165,6 +173,12 @@ class QueuesView(QWidget):
     def model(self, kind: QueueKind) -> QueueModel:
         return self.pages[kind].model
 
+    def mark_held(self, number: str, status: Status | None) -> None:
+        """Order ``number``'s rows say ``status``, held on the seat, not yet written (None: as
+        read): the order detail shows it so (``QueueModel.mark_held``)."""
+        for page in self.pages.values():
+            page.model.mark_held(number, status)
+
     def show_queue(self, kind: QueueKind) -> None:
         self.tabs.setCurrentIndex(KINDS.index(kind))
 
@@ -180,7 +194,10 @@ class QueuesView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Re-read the queue in front; the others are re-read when they come to the front."""
+        """Re-read the queue in front (and the held orders); the others are re-read when they
+        come to the front."""
+        if self.held is not None:
+            self.held.refresh()
         self.current_page().model.refresh()
         self._stale = set(KINDS) - {self.current_kind()}
         self.recount()

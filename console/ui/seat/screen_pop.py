@@ -93,7 +93,12 @@ class ScreenPopView(QWidget):
                 )
             )
             self.frequent.hide()
-            self.open_orders.setText(self.tr("Orders saved now are held on this seat."))
+            held = ", ".join(o.number for o in pop.open_orders)
+            self.open_orders.setText(
+                self.tr("Held on this seat, not yet in the database: {numbers} (Enter on its row "
+                        "opens it).").format(numbers=held)
+                if held else self.tr("Orders saved now are held on this seat.")
+            )  # fmt: skip
             return
         self.header.setText(
             self.tr("Caller {phone}: {count} earlier orders").format(
