@@ -2065,7 +2065,7 @@ Started {at} by {by} ({platform})</source>
     <name>HeldOrders</name>
     <message>
         <location filename="../../console/ui/seat/held_orders.py" line="53"/>
-        <source>⏳ Held on this seat, not yet in the database: {count} new order(s) (Enter on a line opens it).</source>
+        <source>◷ Held on this seat, not yet in the database: {count} new order(s) (Enter on a line opens it).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2078,7 +2078,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/held_steps.py" line="110"/>
-        <source>⏳ Held: {step} — written when the database is back</source>
+        <source>◷ Held: {step} — written when the database is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3803,7 +3803,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_timeline.py" line="74"/>
-        <source>⏳ {action} (held, not yet written)</source>
+        <source>◷ {action} (held, not yet written)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3851,12 +3851,12 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="374"/>
-        <source>⏳ Held on this seat: this order is not yet in the database. It gets its number when the database is back; steps taken on it are held after it.</source>
+        <source>◷ Held on this seat: this order is not yet in the database. It gets its number when the database is back; steps taken on it are held after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="378"/>
-        <source>⏳ Shown as it will be once written: {count} held step(s) not yet in the database (marked on the timeline).</source>
+        <source>◷ Shown as it will be once written: {count} held step(s) not yet in the database (marked on the timeline).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2070,8 +2070,8 @@ Started {at} by {by} ({platform})</source>
     <name>HeldOrders</name>
     <message>
         <location filename="../../console/ui/seat/held_orders.py" line="53"/>
-        <source>⏳ Held on this seat, not yet in the database: {count} new order(s) (Enter on a line opens it).</source>
-        <translation>⏳ 暂存在本席位、尚未写入数据库：{count} 张新工单（在其行上按 Enter 打开）。</translation>
+        <source>◷ Held on this seat, not yet in the database: {count} new order(s) (Enter on a line opens it).</source>
+        <translation>◷ 暂存在本席位、尚未写入数据库：{count} 张新工单（在其行上按 Enter 打开）。</translation>
     </message>
 </context>
 <context>
@@ -2083,8 +2083,8 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/held_steps.py" line="110"/>
-        <source>⏳ Held: {step} — written when the database is back</source>
-        <translation>⏳ 暂存：{step} — 数据库恢复后写入</translation>
+        <source>◷ Held: {step} — written when the database is back</source>
+        <translation>◷ 暂存：{step} — 数据库恢复后写入</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/held_steps.py" line="113"/>
@@ -3823,8 +3823,8 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_timeline.py" line="74"/>
-        <source>⏳ {action} (held, not yet written)</source>
-        <translation>⏳ {action}（暂存，未写入）</translation>
+        <source>◷ {action} (held, not yet written)</source>
+        <translation>◷ {action}（暂存，未写入）</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_timeline.py" line="98"/>
@@ -3871,13 +3871,13 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="374"/>
-        <source>⏳ Held on this seat: this order is not yet in the database. It gets its number when the database is back; steps taken on it are held after it.</source>
-        <translation>⏳ 暂存在本席位：此工单尚未写入数据库，数据库恢复后写入并获得工单编号；在其上办理的步骤随后依次暂存。</translation>
+        <source>◷ Held on this seat: this order is not yet in the database. It gets its number when the database is back; steps taken on it are held after it.</source>
+        <translation>◷ 暂存在本席位：此工单尚未写入数据库，数据库恢复后写入并获得工单编号；在其上办理的步骤随后依次暂存。</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="378"/>
-        <source>⏳ Shown as it will be once written: {count} held step(s) not yet in the database (marked on the timeline).</source>
-        <translation>⏳ 按写入后的样子显示：{count} 个暂存步骤尚未写入数据库（时间线上已标出）。</translation>
+        <source>◷ Shown as it will be once written: {count} held step(s) not yet in the database (marked on the timeline).</source>
+        <translation>◷ 按写入后的样子显示：{count} 个暂存步骤尚未写入数据库（时间线上已标出）。</translation>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_fields.py" line="77"/>

@@ -106,9 +106,9 @@ def test_a_held_sign_for_shows_the_order_signed_for_and_offers_the_next_step(
         assert desk.hold(qtbot, Action.SIGN_FOR) == "暂存-0001"
         # As it will be once written, said in words: the status, the line, the count.
         assert desk.status() == "已签收（暂存，未写入）"
-        assert desk.top_line() == "⏳ 签收（暂存，未写入）"
+        assert desk.top_line() == "◷ 签收（暂存，未写入）"
         assert desk.detail.projected.text().startswith(
-            "⏳ 按写入后的样子显示：1 个暂存步骤尚未写入"
+            "◷ 按写入后的样子显示：1 个暂存步骤尚未写入"
         )
         assert not desk.detail.projected.isHidden()
         # The rules' next step from 已签收, held too (the seat may hold it):
@@ -151,8 +151,8 @@ def test_a_held_new_order_opens_from_the_screen_pop_and_takes_its_steps(
         with qtbot.waitSignal(desk.detail.shown):
             QTest.keyClick(pop.table, Qt.Key.Key_Return)
         assert desk.detail.title.text() == f"工单 {label}（暂存在本席位，尚未写入数据库）"
-        assert desk.detail.projected.text().startswith("⏳ 暂存在本席位：此工单尚未写入数据库")
-        assert desk.status() == "已受理（暂存，未写入）" and desk.top_line().startswith("⏳ ")
+        assert desk.detail.projected.text().startswith("◷ 暂存在本席位：此工单尚未写入数据库")
+        assert desk.status() == "已受理（暂存，未写入）" and desk.top_line().startswith("◷ ")
         assert desk.hold(qtbot, Action.START_HANDLING) == "暂存-0002"
         assert desk.status() == "处置中（暂存，未写入）"
         outage.up()
@@ -186,7 +186,7 @@ def test_held_new_orders_are_listed_above_the_queues_and_open_from_there(
         label = desk.journal.save(DRAFT)
         listed.refresh()  # the intake's save refreshes the queues
         assert not listed.isHidden()
-        assert listed.label.text().startswith("⏳ 暂存在本席位、尚未写入数据库：1 张新工单")
+        assert listed.label.text().startswith("◷ 暂存在本席位、尚未写入数据库：1 张新工单")
         assert listed.list.item(0).text() == f"{label} · 投诉 · 已受理（暂存，未写入） · 楼下噪音"
         listed.list.setFocus()
         listed.list.setCurrentRow(0)

@@ -71,7 +71,7 @@ def test_steps_held_in_the_detail_refused_ones_keep_the_note(
         assert held.args == [number, "暂存-0001"]
         assert detail.message.text() == "已暂存为 暂存-0001：数据库恢复后写入。"
         line = detail.held.text()
-        assert not detail.held.isHidden() and line.startswith("⏳ 暂存：暂存-0001 · 处置进展 · ")
+        assert not detail.held.isHidden() and line.startswith("◷ 暂存：暂存-0001 · 处置进展 · ")
         assert "已联系物业" in line and line.endswith("数据库恢复后写入")
         with qtbot.waitSignal(steps.refused) as refused:
             confirm(steps, Action.CANCEL, "重复来电")

@@ -50,7 +50,7 @@ class HeldOrders(QWidget):
     def refresh(self) -> None:
         """Read the held orders again (a save, a step held, the journal written)."""
         found = list(self._held())
-        self.label.setText(self.tr("⏳ Held on this seat, not yet in the database: {count} new "
+        self.label.setText(self.tr("◷ Held on this seat, not yet in the database: {count} new "
                                    "order(s) (Enter on a line opens it).").format(count=len(found)))  # fmt: skip
         self.list.clear()
         held = QCoreApplication.translate("OrderDetail", "{status} (held, not yet written)")

@@ -107,7 +107,7 @@ class HeldSteps(QLabel):
         note = held.note if len(held.note) <= NOTE_MOST else held.note[: NOTE_MOST - 1] + "…"
         head = f"{held.label} · {name} · {china_time(held.at)}" + (f" · {note}" if note else "")
         if not held.reason:
-            return self.tr("⏳ Held: {step} — written when the database is back").format(step=head)
+            return self.tr("◷ Held: {step} — written when the database is back").format(step=head)
         if held.reason == "stale":
             why = self.tr(
                 "the order was changed by another seat meanwhile: redo it if still needed"

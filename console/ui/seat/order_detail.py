@@ -371,11 +371,11 @@ class OrderDetail(QWidget):
     def _show_held(self, shown: Shown) -> None:
         """The line under the title: what of the order shown is not yet in the database."""
         if not shown.written:
-            text = self.tr("⏳ Held on this seat: this order is not yet in the database. It "
+            text = self.tr("◷ Held on this seat: this order is not yet in the database. It "
                            "gets its number when the database is back; steps taken on it are "
                            "held after it.")  # fmt: skip
         elif shown.held:
-            text = self.tr("⏳ Shown as it will be once written: {count} held step(s) not yet "
+            text = self.tr("◷ Shown as it will be once written: {count} held step(s) not yet "
                            "in the database (marked on the timeline).").format(count=shown.held)  # fmt: skip
         else:
             text = ""

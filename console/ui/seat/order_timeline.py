@@ -71,7 +71,7 @@ class Timeline(QTableWidget):
     def show_order(self, order: WorkOrder, held: int = 0) -> None:
         """``held``: how many of the last lines are held on the seat, not yet written."""
         statuses, platforms, actions = status_names(), platform_names(), action_names()
-        marked = QCoreApplication.translate("OrderDetail", "⏳ {action} (held, not yet written)")
+        marked = QCoreApplication.translate("OrderDetail", "◷ {action} (held, not yet written)")
         self.setRowCount(len(order.timeline))
         for row, event in enumerate(reversed(order.timeline)):  # the newest step on top
             status = statuses[event.to_status]
