@@ -107,9 +107,7 @@ def test_a_held_sign_for_shows_the_order_signed_for_and_offers_the_next_step(
         # As it will be once written, said in words: the status, the line, the count.
         assert desk.status() == "已签收（暂存，未写入）"
         assert desk.top_line() == "◷ 签收（暂存，未写入）"
-        assert desk.detail.projected.text().startswith(
-            "◷ 按写入后的样子显示：1 个暂存步骤尚未写入"
-        )
+        assert desk.detail.projected.text().startswith("◷ 按写入后的样子显示：1 个暂存步骤尚未写入")
         assert not desk.detail.projected.isHidden()
         # The rules' next step from 已签收, held too (the seat may hold it):
         assert Action.START_HANDLING in desk.offered() and Action.SIGN_FOR not in desk.offered()
