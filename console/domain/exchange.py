@@ -8,7 +8,8 @@ message (docs/exchange.md; the wire format is ``resources/exchange/v1/*.schema.j
   declaration; ``None`` for the one action that never travels by itself: create);
 - the version rule (:class:`Version`): a receiver reads every ``1.x``; any other major version
   is refused with ``exchange_unknown_version``, never dropped; each kind is written in the
-  minor that added it (``MERGE_VERSION``, ``SNAPSHOT_VERSION``, ``TOLD_VERSION``);
+  minor that added it (:data:`SINCE`, the one declaration), and a peer known to read an older
+  format is never sent it (:func:`peer_reads`);
 - how a message is built from an order after a step (:func:`message_for`).
 
 Pure Python: no Qt, no database, no JSON.
@@ -19,7 +20,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from types import MappingProxyType
 from uuid import UUID
@@ -118,9 +119,26 @@ MERGE_VERSION = Version(MAJOR, 2)
 """The version 并单's kinds, and a transfer carrying joined callers, are written in (the minor
 that added them); every other order step stays 1.0, so a 1.0 peer reads it."""
 TOLD_VERSION = Version(MAJOR, 3)
-"""The version ``caller_told`` is written in (the minor that added it); a peer known to read
-less is never sent one (``exchange.peer_format``)."""
-MERGE_KINDS = frozenset({Kind.MERGE, Kind.CALLER_JOINED, Kind.UNMERGE, Kind.CALLER_SPLIT_OFF})
+"""The version ``caller_told`` is written in (the minor that added it)."""
+
+AnyKind = Kind | SnapshotKind | NoticeKind
+SINCE: Mapping[AnyKind, Version] = MappingProxyType({
+    **dict.fromkeys(Kind, CURRENT),  # every order step of 1.0
+    SnapshotKind.INCIDENT: SNAPSHOT_VERSION,
+    **dict.fromkeys(
+        (Kind.MERGE, Kind.CALLER_JOINED, Kind.UNMERGE, Kind.CALLER_SPLIT_OFF), MERGE_VERSION
+    ),
+    NoticeKind.CALLER_TOLD: TOLD_VERSION,
+})  # fmt: skip
+"""Every message kind and the format version that added it: a message of that kind is written
+in it, and a peer known to read an older format is never sent one (:func:`peer_reads`)."""
+
+
+def peer_reads(kind: AnyKind, peer_format: Version | None) -> bool:
+    """Whether a peer reading ``peer_format`` knows ``kind`` (None: not known, so it is
+    assumed to: the exchange negotiates nothing, docs/exchange.md § 5)."""
+    return peer_format is None or SINCE[kind] <= peer_format
+
 
 KIND_OF: Mapping[Action, Kind | None] = MappingProxyType({
     # An order is created on one platform; it reaches the peer inside its transfer.
@@ -216,7 +234,7 @@ class Envelope:
     order_number: str
     sequence: int
     transaction_id: UUID
-    kind: Kind | SnapshotKind | NoticeKind
+    kind: AnyKind
 
 
 Extension = str | int | bool | None
@@ -357,11 +375,14 @@ def message_for(
     sequence: int,
     linked: WorkOrder | None = None,
     callers: tuple[JoinedCall, ...] = (),
+    peer_format: Version | None = None,
 ) -> Message:
     """The message that carries ``action``, the last step on ``order``'s timeline, to the peer.
 
     ``linked`` is the 110 order an escalation made; ``callers`` the callers who joined the
-    order (a transfer's) or the one who joined now (a ``caller_joined``). ValueError if the
+    order (a transfer's) or the one who joined now (a ``caller_joined``). A peer known to read
+    ``peer_format``, older than 并单's, gets an order without its 并单 lines and a transfer
+    without callers (they are 1.2's): it would refuse the whole message. ValueError if the
     action never travels or is not the order's last step (a message is built in the
     transaction that took the step).
     """
@@ -372,9 +393,14 @@ def message_for(
         raise ValueError(f"{action} is not the last step of {order.number}")
     if (linked is not None) != (kind is Kind.ESCALATION):
         raise ValueError("an escalation, and only an escalation, names its linked order")
+    if not peer_reads(kind, peer_format):
+        raise ValueError(f"a peer reading {peer_format} does not read {kind}")
+    if not peer_reads(Kind.CALLER_JOINED, peer_format):
+        order, callers = _as_read(order, peer_format), ()
+        linked = linked and _as_read(linked, peer_format)
     envelope = Envelope(
         message_id=message_id,
-        version=MERGE_VERSION if kind in MERGE_KINDS or callers else CURRENT,
+        version=max(SINCE[kind], MERGE_VERSION if callers else CURRENT),
         sent_at=sent_at,
         sender=sender,
         order_number=order.number,
@@ -396,3 +422,13 @@ def _disposition(order: WorkOrder) -> Disposition:
     if order.first_contact_mode is FirstContactMode.GUIDANCE:
         return Disposition.GUIDANCE
     return Disposition.HANDLED
+
+
+def _as_read(order: WorkOrder, peer_format: Version | None) -> WorkOrder:
+    """``order`` without the timeline lines of kinds a peer reading ``peer_format`` does not
+    know (a 并单 and its 拆单 leave the status as it was: the timeline still replays)."""
+    lines = tuple(
+        e for e in order.timeline
+        if (kind := KIND_OF[e.action]) is None or peer_reads(kind, peer_format)
+    )  # fmt: skip
+    return order if len(lines) == len(order.timeline) else replace(order, timeline=lines)
