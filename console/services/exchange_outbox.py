@@ -35,9 +35,9 @@ from console.domain.exchange import (
     NoticeKind,
     Sender,
     Version,
-    message_for,
     peer_reads,
 )
+from console.domain.exchange_steps import message_for
 from console.domain.exchange_told import CallerToldMessage, ToldCaller, told_message
 from console.domain.order_types import Actor
 from console.domain.orders import Action, WorkOrder

@@ -29,9 +29,9 @@ from console.domain.exchange import (
     SnapshotKind,
     Version,
     acknowledge,
-    message_for,
     peer_reads,
 )
+from console.domain.exchange_steps import message_for
 from console.domain.linkage import escalation_order
 from console.domain.orders import (
     Action,
