@@ -27,7 +27,8 @@ from sqlalchemy import create_engine, insert, text
 from sqlmodel import Session, col, func, select
 
 from console.domain.calendar import load_calendar
-from console.domain.exchange import Sender, message_for
+from console.domain.exchange import Sender
+from console.domain.exchange_steps import message_for
 from console.domain.orders import (
     Action,
     Actor,

@@ -67,8 +67,9 @@ class Endpoint:
 
         # The peer's copy of this platform's incidents, queued in each change's transaction.
         self.incidents = IncidentPublisher(
-            outbox.codec, outbox.sender, on_queued=lambda: sender.wake()
-        )
+            outbox.codec, outbox.sender, on_queued=lambda: sender.wake(),
+            peer_format=outbox.peer_format,
+        )  # fmt: skip
         self._link, self._serve, self.runs_here, self.listen = link, serve, runs_here, listen
         self._far_end: _Stoppable | None = None
         self._stop = asyncio.Event()

@@ -31,7 +31,7 @@ class ExchangeSection:
     exchange_shared_db: str = setting("exchange.shared_db", check.optional_db_url, "")
     # the console runs the endpoint; false: `exchange serve` does
     exchange_embedded: bool = setting("exchange.embedded", check.flag, False)
-    # the exchange format the peer's system reads ("1.2"); "": not known
+    # the exchange format the peer's system reads ("1.1"): no newer kind is sent; "": not known
     exchange_peer_format: str = setting("exchange.peer_format", check.format_version, "")
     # a message unacknowledged this long raises an alarm
     unacked_alarm_s: int = setting("exchange.unacked_alarm_s", check.seconds(30, 3600), 120)

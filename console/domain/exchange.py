@@ -8,8 +8,9 @@ message (docs/exchange.md; the wire format is ``resources/exchange/v1/*.schema.j
   declaration; ``None`` for the one action that never travels by itself: create);
 - the version rule (:class:`Version`): a receiver reads every ``1.x``; any other major version
   is refused with ``exchange_unknown_version``, never dropped; each kind is written in the
-  minor that added it (``MERGE_VERSION``, ``SNAPSHOT_VERSION``, ``TOLD_VERSION``);
-- how a message is built from an order after a step (:func:`message_for`).
+  minor that added it (:data:`SINCE`, the one declaration), and a peer known to read an older
+  format is never sent it (:func:`peer_reads`);
+- how a message is built from an order after a step: ``console.domain.exchange_steps``.
 
 Pure Python: no Qt, no database, no JSON.
 """
@@ -118,9 +119,26 @@ MERGE_VERSION = Version(MAJOR, 2)
 """The version 并单's kinds, and a transfer carrying joined callers, are written in (the minor
 that added them); every other order step stays 1.0, so a 1.0 peer reads it."""
 TOLD_VERSION = Version(MAJOR, 3)
-"""The version ``caller_told`` is written in (the minor that added it); a peer known to read
-less is never sent one (``exchange.peer_format``)."""
-MERGE_KINDS = frozenset({Kind.MERGE, Kind.CALLER_JOINED, Kind.UNMERGE, Kind.CALLER_SPLIT_OFF})
+"""The version ``caller_told`` is written in (the minor that added it)."""
+
+AnyKind = Kind | SnapshotKind | NoticeKind
+SINCE: Mapping[AnyKind, Version] = MappingProxyType({
+    **dict.fromkeys(Kind, CURRENT),  # every order step of 1.0
+    SnapshotKind.INCIDENT: SNAPSHOT_VERSION,
+    **dict.fromkeys(
+        (Kind.MERGE, Kind.CALLER_JOINED, Kind.UNMERGE, Kind.CALLER_SPLIT_OFF), MERGE_VERSION
+    ),
+    NoticeKind.CALLER_TOLD: TOLD_VERSION,
+})  # fmt: skip
+"""Every message kind and the format version that added it: a message of that kind is written
+in it, and a peer known to read an older format is never sent one (:func:`peer_reads`)."""
+
+
+def peer_reads(kind: AnyKind, peer_format: Version | None) -> bool:
+    """Whether a peer reading ``peer_format`` knows ``kind`` (None: not known, so it is
+    assumed to: the exchange negotiates nothing, docs/exchange.md § 5)."""
+    return peer_format is None or SINCE[kind] <= peer_format
+
 
 KIND_OF: Mapping[Action, Kind | None] = MappingProxyType({
     # An order is created on one platform; it reaches the peer inside its transfer.
@@ -216,7 +234,7 @@ class Envelope:
     order_number: str
     sequence: int
     transaction_id: UUID
-    kind: Kind | SnapshotKind | NoticeKind
+    kind: AnyKind
 
 
 Extension = str | int | bool | None
@@ -344,55 +362,3 @@ def acknowledge(
         refused.code,
         AckRefusal.of(refused),
     )
-
-
-def message_for(
-    order: WorkOrder,
-    action: Action,
-    *,
-    sender: Sender,
-    message_id: UUID,
-    transaction_id: UUID,
-    sent_at: datetime,
-    sequence: int,
-    linked: WorkOrder | None = None,
-    callers: tuple[JoinedCall, ...] = (),
-) -> Message:
-    """The message that carries ``action``, the last step on ``order``'s timeline, to the peer.
-
-    ``linked`` is the 110 order an escalation made; ``callers`` the callers who joined the
-    order (a transfer's) or the one who joined now (a ``caller_joined``). ValueError if the
-    action never travels or is not the order's last step (a message is built in the
-    transaction that took the step).
-    """
-    kind = KIND_OF[action]
-    if kind is None:
-        raise ValueError(f"{action} does not travel by itself")
-    if not order.timeline or order.timeline[-1].action is not action:
-        raise ValueError(f"{action} is not the last step of {order.number}")
-    if (linked is not None) != (kind is Kind.ESCALATION):
-        raise ValueError("an escalation, and only an escalation, names its linked order")
-    envelope = Envelope(
-        message_id=message_id,
-        version=MERGE_VERSION if kind in MERGE_KINDS or callers else CURRENT,
-        sent_at=sent_at,
-        sender=sender,
-        order_number=order.number,
-        sequence=sequence,
-        transaction_id=transaction_id,
-        kind=kind,
-    )
-    return Message(
-        envelope=envelope,
-        event=order.timeline[-1],
-        order=order if kind is Kind.TRANSFER else linked,
-        first_contact_mode=order.first_contact_mode if kind is Kind.FIRST_CONTACT else None,
-        disposition=_disposition(order) if kind is Kind.COMPLETION else None,
-        callers=callers,
-    )
-
-
-def _disposition(order: WorkOrder) -> Disposition:
-    if order.first_contact_mode is FirstContactMode.GUIDANCE:
-        return Disposition.GUIDANCE
-    return Disposition.HANDLED

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
-from console.domain.exchange import TOLD_VERSION, Envelope, Extension, NoticeKind, Sender
+from console.domain.exchange import SINCE, Envelope, Extension, NoticeKind, Sender
 from console.domain.order_types import Platform
 
 
@@ -70,7 +70,7 @@ def told_message(
     transaction that ticked it (sent at ``at``, the tick's own instant)."""
     envelope = Envelope(
         message_id=message_id,
-        version=TOLD_VERSION,
+        version=SINCE[NoticeKind.CALLER_TOLD],
         sent_at=at,
         sender=sender,
         order_number=number,

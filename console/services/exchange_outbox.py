@@ -10,11 +10,14 @@ the peer never had stays here: 联动110派警 on a 12345 order that never went 
 linked 110 order (its own transfer, naming the parent), not the parent's escalation line.
 
 A caller told the result (告知来电人) on an order the peer holds travels as ``caller_told``
-(1.3, :meth:`Outbox.told`), numbered in the order's sequence like a step — unless the peer is
-known to read an older format (``peer_format``, the ``exchange.peer_format`` setting): then it
-is not queued at all, so the peer is never sent a kind it does not know and the order's later
-steps are not held up behind one it would refuse. A peer whose format is not known is sent it,
-as 并单's kinds are (docs/exchange.md § 5).
+(1.3, :meth:`Outbox.told`), numbered in the order's sequence like a step.
+
+Nothing is queued of a kind the peer is known not to read (``peer_format``, the
+``exchange.peer_format`` setting, against :data:`~console.domain.exchange.SINCE`): the peer
+would refuse it (``exchange_invalid``, no record kept) and every later message of the order
+would wait behind the gap. Such a step stays a step here (a merge still closes the duplicate
+here; the peer's copy does not learn it) and takes no sequence number, so the order's later
+steps go on. A peer whose format is not known is sent every kind (docs/exchange.md § 5).
 """
 
 from __future__ import annotations
@@ -27,13 +30,14 @@ from sqlmodel import Session
 
 from console.domain.exchange import (
     KIND_OF,
-    TOLD_VERSION,
     Kind,
     Message,
+    NoticeKind,
     Sender,
     Version,
-    message_for,
+    peer_reads,
 )
+from console.domain.exchange_steps import message_for
 from console.domain.exchange_told import CallerToldMessage, ToldCaller, told_message
 from console.domain.order_types import Actor
 from console.domain.orders import Action, WorkOrder
@@ -75,9 +79,11 @@ class Outbox:
         self.peer_format = peer_format
 
     def step(self, session: Session, order: WorkOrder, action: Action, now: datetime) -> None:
-        """Queue ``action`` (the last step of ``order``) if it travels; ``exchange_invalid``
-        (refusing the step itself) if the message would break the format's limits."""
-        if not travels(order, action):
+        """Queue ``action`` (the last step of ``order``) if it travels and the peer reads its
+        kind; ``exchange_invalid`` (refusing the step itself) if the message would break the
+        format's limits."""
+        kind = KIND_OF[action]
+        if kind is None or not travels(order, action) or not peer_reads(kind, self.peer_format):
             return
         event = order.timeline[-1]
         if event.platform is not self.sender.platform:
@@ -85,7 +91,7 @@ class Outbox:
                 f"a {event.platform} step written on the {self.sender.platform} system"
             )
         linked = None
-        if KIND_OF[action] is Kind.ESCALATION:
+        if kind is Kind.ESCALATION:
             linked = repo.get(session, event.detail).order
         message = message_for(
             order,
@@ -97,6 +103,7 @@ class Outbox:
             sequence=box.next_sequence(session, order.number),
             linked=linked,
             callers=calls_for(session, order, action),
+            peer_format=self.peer_format,
         )
         self._queue(session, message, event.seat, now)
 
@@ -104,10 +111,8 @@ class Outbox:
         self, session: Session, order: WorkOrder, caller: ToldCaller, at: datetime, by: Actor
     ) -> None:
         """Queue ``caller`` of ``order`` told the result ``at`` by ``by``, if the peer holds the
-        order and is not known to read a format older than 1.3."""
-        if not held_by_peer(order):
-            return
-        if self.peer_format is not None and self.peer_format < TOLD_VERSION:
+        order and reads ``caller_told``."""
+        if not held_by_peer(order) or not peer_reads(NoticeKind.CALLER_TOLD, self.peer_format):
             return
         message = told_message(
             order.number, caller, at=at, name=by.name, seat=by.seat, sender=self.sender,

@@ -23,7 +23,7 @@ from sqlalchemy import delete, select
 from sqlmodel import Session, col
 
 from console.domain.emergency import AckMeans, EventType, IncidentStatus, Level, PartnerKind
-from console.domain.exchange import SNAPSHOT_VERSION, Envelope, Sender, SnapshotKind
+from console.domain.exchange import SINCE, Envelope, Sender, SnapshotKind, Version, peer_reads
 from console.domain.incident_exchange import (
     MAX_EVENTS,
     IncidentMessage,
@@ -49,7 +49,9 @@ from console.store.instants import utc
 
 class IncidentPublisher:
     """Queues the peer's copy of this platform's incidents. ``sender`` names this system;
-    ``on_queued`` wakes an in-process sender (as the order outbox's does)."""
+    ``on_queued`` wakes an in-process sender (as the order outbox's does); ``peer_format``: the
+    format the peer reads (None: not known), as the order outbox's: a peer known to read 1.0
+    is sent no snapshot (the incident runs here all the same; the peer holds no copy)."""
 
     def __init__(
         self,
@@ -57,8 +59,10 @@ class IncidentPublisher:
         sender: Sender,
         ids: Callable[[], UUID] = uuid4,
         on_queued: Callable[[], None] | None = None,
+        peer_format: Version | None = None,
     ) -> None:
         self._codec, self.sender, self._ids, self._on_queued = codec, sender, ids, on_queued
+        self.peer_format = peer_format
 
     def publish(self, session: Session, row: IncidentRow) -> None:
         """Queue ``row``'s snapshot (called inside the change's transaction); a copy of the
@@ -66,12 +70,14 @@ class IncidentPublisher:
         snapshot would break the format's limits."""
         if row.platform != self.sender.platform.value:
             return
+        if not peer_reads(SnapshotKind.INCIDENT, self.peer_format):
+            return
         snapshot = snapshot_of(session, row)
         now = snapshot.updated_at
         message = IncidentMessage(
             Envelope(
                 message_id=self._ids(),
-                version=SNAPSHOT_VERSION,
+                version=SINCE[SnapshotKind.INCIDENT],
                 sent_at=now,
                 sender=self.sender,
                 order_number=row.number,

@@ -3,9 +3,9 @@ migration 0028), and the report's figures. Every function takes the caller's ses
 commits.
 
 A caller told at the peer platform (``caller_told`` message, format 1.3) is kept in the same
-table, its ``told_by`` the platform and the agent's name (``110:李强``: a login never holds a
-colon, ``LOGIN_PATTERN``) and its ``seat`` the peer's seat: :func:`told` reads it back as
-:class:`Told` with its ``platform``.
+table, with the peer's ``platform``, its agent's name (``told_name``, no login: ``told_by`` is
+NULL) and the peer's ``seat`` (migration 0029): :func:`told` reads it back as :class:`Told`
+with its ``platform``.
 """
 
 from __future__ import annotations
@@ -57,8 +57,11 @@ def mark(
     agent's name); False if they had been (concurrent seats, or a seat here and the peer,
     record it once: the first record stays)."""
     insert_ = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
-    who = by if platform is None else f"{platform}{_AT}{by}"
-    values = {"order_id": order_id, "phone": phone, "told_at": at, "told_by": who, "seat": seat}
+    values = {"order_id": order_id, "phone": phone, "told_at": at, "seat": seat}
+    if platform is None:
+        values["told_by"] = by
+    else:
+        values |= {"platform": platform, "told_name": by}
     stmt = (
         insert_(_TOLD)
         .values(**values)
@@ -113,14 +116,10 @@ def figures(
     )
 
 
-_AT = ":"  # between the peer platform and its agent's name in ``told_by``
-
-
 def _told(row: Any) -> Told:
-    platform, at, name = str(row.told_by).partition(_AT)
-    if not at:
+    if row.platform is None:
         return Told(_utc(row.told_at), row.told_by, row.seat)
-    return Told(_utc(row.told_at), name, row.seat, platform)
+    return Told(_utc(row.told_at), row.told_name, row.seat, row.platform)
 
 
 def _utc(value: datetime) -> datetime:

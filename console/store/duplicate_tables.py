@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, text
+from sqlalchemy import CheckConstraint, Index, text
 from sqlmodel import Field, SQLModel
 
 from console.store.tables import OPEN_SQL, OrderRow
@@ -65,16 +65,24 @@ class RepeatWarningRow(SQLModel, table=True):
 
 class CallerToldRow(SQLModel, table=True):
     """A caller of an order told the result at feedback (告知来电人, migration 0028): the order's
-    own caller or one who joined it; once per (order, phone)."""
+    own caller or one who joined it; once per (order, phone). Told here: ``told_by`` (a login);
+    told at the peer (a ``caller_told`` message, 0029): ``platform`` and ``told_name``."""
 
     __tablename__ = "caller_told"
     __table_args__ = (
         Index("ux_caller_told_order_phone", "order_id", "phone", unique=True),
         Index("ix_caller_told_at", "told_at"),
+        CheckConstraint(
+            "(told_by IS NOT NULL AND platform IS NULL AND told_name IS NULL)"
+            " OR (told_by IS NULL AND platform IS NOT NULL AND told_name IS NOT NULL)",
+            name="ck_caller_told_who",
+        ),
     )
     id: int | None = Field(default=None, primary_key=True)
     order_id: int = Field(foreign_key="work_order.id")
     phone: str  # the stored form, as work_order.caller_phone
     told_at: datetime
-    told_by: str  # the login; a caller told at the peer: "110:李强" (its platform, its agent)
-    seat: str
+    told_by: str | None = None  # the login of this platform's agent; None: told at the peer
+    seat: str  # this platform's seat, or the peer's
+    platform: str | None = None  # told at the peer: its platform ("12345" or "110")
+    told_name: str | None = None  # told at the peer: its agent's display name

@@ -364,5 +364,6 @@ from console.store import (  # noqa: E402, F401
     incident_tables,
     journal_tables,
     knowledge_tables,
+    queue_count_tables,
     report_tables,
 )

@@ -16,6 +16,7 @@ import pytest
 from console.domain.exchange import (
     ACTION_OF,
     KIND_OF,
+    SINCE,
     Acknowledgement,
     AckRefusal,
     AckStatus,
@@ -23,11 +24,14 @@ from console.domain.exchange import (
     JoinedCall,
     Kind,
     Message,
+    NoticeKind,
     Sender,
+    SnapshotKind,
     Version,
     acknowledge,
-    message_for,
+    peer_reads,
 )
+from console.domain.exchange_steps import message_for
 from console.domain.linkage import escalation_order
 from console.domain.orders import (
     Action,
@@ -203,6 +207,55 @@ def test_a_message_is_made_only_for_the_last_step_of_an_action_that_travels() ->
     sent = apply(o, Action.TRANSFER, HOTLINE, T0, detail="consent")
     with pytest.raises(ValueError, match="linked order"):
         _msg(sent, Action.TRANSFER, 1, linked=o)
+
+
+def test_every_kind_knows_the_version_that_added_it_and_is_written_in_it() -> None:
+    assert set(SINCE) == {*Kind, *SnapshotKind, *NoticeKind}
+    assert {str(SINCE[k]) for k in (Kind.MERGE, Kind.CALLER_SPLIT_OFF)} == {"1.2"}
+    assert (str(SINCE[SnapshotKind.INCIDENT]), str(SINCE[NoticeKind.CALLER_TOLD])) == ("1.1", "1.3")
+    made = samples()
+    assert all(m.envelope.version == SINCE[k] for k, m in made.items() if not m.callers)
+
+
+@pytest.mark.parametrize(
+    ("peer", "merge", "told"), [(None, True, True), ("1.1", False, False), ("1.2", True, False)]
+)
+def test_a_peer_reads_the_kinds_of_its_format_and_an_unknown_peer_every_kind(
+    peer: str | None, merge: bool, told: bool
+) -> None:
+    version = Version.parse(peer) if peer else None
+    assert peer_reads(Kind.TRANSFER, version) and peer_reads(SnapshotKind.INCIDENT, version)
+    assert peer_reads(Kind.CALLER_JOINED, version) is merge
+    assert peer_reads(NoticeKind.CALLER_TOLD, version) is told
+
+
+def test_a_1_1_peer_gets_no_merge_and_a_transfer_without_what_1_2_added() -> None:
+    call = samples()[Kind.CALLER_JOINED].callers
+    t = apply(make(), Action.MERGED_IN, HOTLINE, T0, note="同一事项", detail=call[0].merged_from)
+    old = Version(1, 1)
+    with pytest.raises(ValueError, match="does not read caller_joined"):
+        message_for(t, Action.MERGED_IN, sender=HOTLINE_SYSTEM, message_id=_id(1),
+                    transaction_id=_id(2), sent_at=T0, sequence=1, callers=call,
+                    peer_format=old)  # fmt: skip
+    t = apply(t, Action.TRANSFER, HOTLINE, T0, detail="consent")
+    new, to_old = (
+        message_for(
+            t,
+            Action.TRANSFER,
+            sender=HOTLINE_SYSTEM,
+            message_id=_id(3),
+            transaction_id=_id(4),
+            sent_at=T0,
+            sequence=1,
+            callers=call,
+            peer_format=peer,
+        )
+        for peer in (None, old)
+    )
+    assert (str(new.envelope.version), new.callers) == ("1.2", call)
+    assert (str(to_old.envelope.version), to_old.callers) == ("1.0", ())
+    assert to_old.order is not None and to_old.event == new.event
+    assert [e.action for e in to_old.order.timeline] == [Action.CREATE, Action.TRANSFER]
 
 
 def test_a_message_refuses_contradictions() -> None:

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from console.domain.emergency import AckMeans, EventType, IncidentStatus, Level, PartnerState
-from console.domain.exchange import Sender
+from console.domain.exchange import Sender, Version
 from console.domain.incident_exchange import IncidentMessage
 from console.domain.intake import Draft
 from console.domain.orders import Platform
@@ -219,3 +219,20 @@ def test_a_110_order_links_to_the_12345_incident_locally(
     assert copy.line.level is Level.II and [o.number for o in copy.orders] == [order]
     assert [e.action for e in copy.events if e.platform == "110"] == ["link"]
     assert hotline.incidents.detail(number).line.linked_orders == 0
+
+
+def test_a_peer_known_to_read_1_0_is_sent_no_snapshot(
+    two_dbs: tuple[Database, Database], codec: ExchangeCodec, clock: Clock
+) -> None:
+    db = two_dbs[0]
+    seed_partners(db)
+    publisher = IncidentPublisher(
+        codec, Sender(Platform.HOTLINE, SYSTEM_ID[Platform.HOTLINE]), peer_format=Version(1, 0)
+    )
+    incidents = IncidentService(db, clock, plan_book(), publish=publisher.publish)
+    number = incidents.start(LEAD_12345, DRAFT).number  # started here all the same
+    assert incidents.detail(number).line.status is IncidentStatus.ACTIVE
+    assert rows(db, OutboxRow) == 0
+    publisher.peer_format = Version(1, 1)  # the peer upgraded: the next change goes
+    incidents.change_level(LEAD_12345, number, Level.II, "积水加深")
+    assert rows(db, OutboxRow) == 1

@@ -7,10 +7,7 @@ two-system harness."""
 from __future__ import annotations
 
 import asyncio
-import copy
-from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
 from uuid import uuid4
 
 import pytest
@@ -20,12 +17,12 @@ from console.domain.exchange_told import CallerToldMessage, ToldCaller, told_mes
 from console.domain.intake import Draft
 from console.domain.orders import Action, Platform, Status
 from console.domain.roles import Seated
-from console.services import exchange_codec
 from console.services.callers_told import CallersToldService, ToTell
 from console.services.duplicates import DuplicateService
 from console.services.exchange_codec import ExchangeCodec
 from console.store import exchange as box
 from console.store.engine import Database
+from tests.exchange.older_peer import codec_of
 from tests.exchange.platforms import SYSTEM_ID, Side, link_sides, side
 from tests.exchange.test_two_systems import box_now, history
 from tests.principals import at_seat
@@ -195,30 +192,12 @@ def test_a_peer_known_to_read_1_2_is_never_sent_one(sides: tuple[Side, Side]) ->
     assert listed(hotline, A01, number)[0] == (OWN, A01.login, None)
 
 
-LOAD_SCHEMAS: Callable[[], list[dict[str, Any]]] = exchange_codec.load_schemas
-
-
-def _schemas_of_1_2() -> list[dict[str, Any]]:
-    """The schemas as a 1.2 system ships them: no caller_told."""
-    schemas = copy.deepcopy(LOAD_SCHEMAS())
-    message = schemas[0]
-    message["$defs"]["kind"]["enum"].remove("caller_told")
-    del message["$defs"]["callerToldBody"]
-    message["allOf"] = [
-        rule for rule in message["allOf"]
-        if rule["then"]["properties"]["body"]["$ref"] != "#/$defs/callerToldBody"
-    ]  # fmt: skip
-    return schemas
-
-
 def test_a_peer_of_unknown_format_is_sent_one_and_a_1_2_peer_refuses_it(
     two_dbs: tuple[Database, Database], codec: ExchangeCodec, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """As 并单's kinds: sent when the peer's format is not known; a 1.2 receiver refuses it as
     not its format (400, never applied), and the sender keeps it refused, shown on the order."""
-    monkeypatch.setattr(exchange_codec, "load_schemas", _schemas_of_1_2)
-    codec_1_2 = ExchangeCodec()
-    monkeypatch.undo()
+    codec_1_2 = codec_of(MERGE_VERSION, monkeypatch)
     hotline = side(Platform.HOTLINE, two_dbs[0], codec)
     police = side(Platform.POLICE, two_dbs[1], codec_1_2)  # 110 runs a 1.2 system
     link_sides(hotline, police, codec)

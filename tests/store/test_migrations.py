@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
 from console.domain.calendar import load_calendar
+from console.domain.orders import Platform
+from console.services.orders import OrderService
 from console.store import migrate
+from console.store.engine import Database
 from console.store.setup import init_db
 from console.store.tables import HISTORY_SHOWN
+from tests.principals import at_seat
+from tests.store.test_orders import draft
 
 
 def test_init_db_creates_schema_and_is_idempotent(empty_db_url: str) -> None:
@@ -117,3 +126,57 @@ def test_an_older_database_upgrades_with_every_row_intact(tmp_path) -> None:  # 
     backup.dispose()
     assert migrate.upgrade(db.engine).backup is None  # already current: no new backup
     db.dispose()
+
+
+def _downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
+    config = migrate.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)
+
+
+def test_0029_moves_the_peers_packed_ticks_into_their_columns_and_back(db: Database) -> None:
+    """0028 kept a caller told at the peer as ``told_by = "110:李强"``; 0029 gives the platform
+    and the name their own columns (``told_by`` NULL: no login), and its downgrade packs them
+    back. On both databases."""
+    from console.store import caller_told
+
+    order = OrderService(db, lambda: datetime(2026, 12, 5, 2, tzinfo=UTC)).create(
+        draft(), at_seat("王丽", "A-01", Platform.HOTLINE)
+    )
+    at = datetime(2026, 12, 5, 3, tzinfo=UTC)
+    _downgrade(db.engine, "0028")
+    with db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO caller_told (order_id, phone, told_at, told_by, seat)"
+                " VALUES (:o, :p, :at, :by, :seat)"
+            ),
+            [
+                {"o": order.id, "p": "13811110000", "at": at, "by": "wangli", "seat": "A-01"},
+                {"o": order.id, "p": "13922220000", "at": at, "by": "110:李强", "seat": "J-07"},
+            ],
+        )
+    migrate.upgrade(db.engine)
+    with db.read() as s:
+        assert caller_told.told(s, order.id) == {
+            "13811110000": caller_told.Told(at, "wangli", "A-01"),
+            "13922220000": caller_told.Told(at, "李强", "J-07", "110"),
+        }
+        rows = s.execute(
+            text("SELECT told_by, platform, told_name FROM caller_told ORDER BY phone")
+        ).all()
+    assert [tuple(r) for r in rows] == [("wangli", None, None), (None, "110", "李强")]
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:  # a login and a peer both
+        conn.execute(text(
+            "INSERT INTO caller_told (order_id, phone, told_at, told_by, seat, platform,"
+            " told_name) VALUES (:o, '13933330000', :at, 'wangli', 'A-01', '110', '李强')"
+        ), {"o": order.id, "at": at})  # fmt: skip
+    _downgrade(db.engine, "0028")
+    with db.read() as s:
+        rows = s.execute(text("SELECT told_by, seat FROM caller_told ORDER BY phone")).all()
+        columns = {c["name"] for c in inspect(s.connection()).get_columns("caller_told")}
+    assert [tuple(r) for r in rows] == [("wangli", "A-01"), ("110:李强", "J-07")]
+    assert {"platform", "told_name"}.isdisjoint(columns)
