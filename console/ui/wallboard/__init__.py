@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from console.domain.call_stats import CallStats
@@ -39,11 +39,7 @@ def wallboard(
 
 class LazyWallboard(QObject):
     """A window's wallboard, built the first time it is wanted (:meth:`content`, :meth:`toggle`)
-    as a window of the widget this object is given to (:meth:`host`: the main window).
-
-    Signals: ``built(Wallboard)`` once, when it has been built."""
-
-    built = Signal(QWidget)
+    as a window of the widget this object is given to (:meth:`host`: the main window)."""
 
     def __init__(self, build: Callable[[QWidget | None], Wallboard]) -> None:
         super().__init__()
@@ -66,7 +62,6 @@ class LazyWallboard(QObject):
             assert self._build is not None
             build, self._build = self._build, None
             self._content = build(self._host)
-            self.built.emit(self._content)
         return self._content
 
     @Slot()
