@@ -177,7 +177,8 @@ async def emergency_shots(
         print("wall", wall.isVisible(), [x.text() for x in wall.findChildren(QLabel)], flush=True)
         raise
     await shot("emergency_wall")
-    cards = {f"card {i}": c for i, c in enumerate(wall.findChildren(QWidget, "wallCard"))}
+    shown = [c for c in wall.findChildren(QWidget, "wallCard") if c.isVisible()]  # not the
+    cards = {f"card {i}": c for i, c in enumerate(shown)}  # replaced ones, deleted later
     ok = checked(
         "emergency_wall",
         {
