@@ -2,8 +2,9 @@
 window — the wallboard (大屏), the hot spots (热点) and the reports (报表) — each None for an
 account that may not see it. Nothing else imports this module (app_window.py builds them with the window).
 
-The hot spots and the reports are tabs built when first shown (console/ui/lazy_page.py): their
-widgets and first reads are not on the seat's start (issue 18: an instant start)."""
+The hot spots and the reports are tabs built when first shown (console/ui/lazy_page.py), and
+the wallboard when its key first opens it: their widgets and first reads are not on the seat's
+start (issue 18: an instant start)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from console.services.wallboard import WallboardService
 from console.store.engine import Database
 from console.ui.lazy_page import LazyPage
 from console.ui.operations import Operations
-from console.ui.wallboard import Wallboard, wallboard
+from console.ui.wallboard import LazyWallboard, lazy_wallboard
 
 if TYPE_CHECKING:  # imported when the tab is first shown (~0.15 s of a start)
     from console.ui.hotspots import HotspotView
@@ -35,7 +36,7 @@ if TYPE_CHECKING:  # imported when the tab is first shown (~0.15 s of a start)
 
 @dataclass(frozen=True)
 class FloorViews:
-    wall: Wallboard | None
+    wall: LazyWallboard | None  # a Wallboard once first opened (Shift+F12)
     hotspots: LazyPage | None  # a HotspotView once first shown
     reports: LazyPage | None  # a ReportsTab once first shown
 
@@ -70,7 +71,7 @@ def floor_views(
         by=by, clock=clock, seats=seats, alarms=alarms, incidents=incidents, link=link,
         hotspots=hotspots,
     )  # fmt: skip
-    wall = wallboard(floor.read, stats, by=by, ops=ops, clock=clock)
+    wall = lazy_wallboard(floor.read, stats, by=by, ops=ops, clock=clock)
     spots = None
     if hotspots is not None and by.may(Capability.HOTSPOTS):
         found = hotspots

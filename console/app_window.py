@@ -45,8 +45,8 @@ from console.store.engine import Database
 from console.telephony.port import Telephony
 from console.ui.alarms.banner import AlarmBanner
 from console.ui.alarms.panel import AlarmPanel
-from console.ui.emergency import emergency_board
 from console.ui.emergency.from_order import StartFromOrder
+from console.ui.emergency.tab import emergency_tab
 from console.ui.main_window import MainWindow
 from console.ui.operations import Operations
 from console.ui.seat.callers_told import CallersTold
@@ -196,9 +196,9 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         merge=OrderMerge(by=by, ops=ops, duplicates=seat.duplicates, kind_names=kind_names),
     )  # fmt: skip
     board = StateBoard(seat.controller.board, ops) if by.may(Capability.SEE_FLOOR) else None
-    emergency = (
-        emergency_board(incidents, by=by, ops=ops, clock=shared.clock, districts=districts,
-                        chinese=zh, kind_names=kind_names)
+    emergency = (  # a tab built when first shown; its title's counts read from the start
+        emergency_tab(incidents, by=by, ops=ops, clock=shared.clock, districts=districts,
+                      chinese=zh, kind_names=kind_names)
         if incidents is not None else None
     )  # fmt: skip
     floor = floor_views(
@@ -241,7 +241,7 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
         emergency.counts_changed.connect(window.show_emergency_counts)
         emergency.order_activated.connect(window.open_order)
         if emergency.may_run:  # Ctrl+Shift+E in the order detail: a plan from the order
-            StartFromOrder(detail, emergency, lambda: window.tabs.setCurrentWidget(emergency))
+            StartFromOrder(detail, emergency.board, lambda: window.tabs.setCurrentWidget(emergency))
     linkage_bar = seat.panel.linkage
     linkage_bar.open_order.connect(window.open_order)
     linkage_bar.follow_sent(ops, lambda number: reads.get(number).order)

@@ -6,6 +6,7 @@ never sees a row. A partner's state is derived here, once, by ``partner_state`` 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -61,6 +62,13 @@ class IncidentLine:
     def waiting(self) -> int:
         """Partners notified, not yet answered, still inside their deadline."""
         return self.partners - self.acknowledged - self.overdue - self.refused
+
+
+def incident_counts(lines: Sequence[IncidentLine]) -> tuple[int, int]:
+    """The real incidents active and their partners overdue (drills, 演练, not counted): the
+    board's summary and the Emergency tab's title."""
+    real = [x for x in lines if x.status is IncidentStatus.ACTIVE and not x.drill]
+    return len(real), sum(x.overdue for x in real)
 
 
 @dataclass(frozen=True, slots=True)

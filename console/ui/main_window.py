@@ -45,7 +45,7 @@ from console.ui.status_bar import StatusBar
 if TYPE_CHECKING:  # the tabs a seat's start does not build (console/ui/lazy_page.py)
     from console.ui.hotspots import HotspotView
     from console.ui.reports.tab import ReportsTab
-    from console.ui.wallboard import Wallboard
+    from console.ui.wallboard import LazyWallboard
 
 DEFAULT_SIZE = QSize(1280, 800)
 MINIMUM_SIZE = QSize(940, 640)  # fits 1366×768, and half of 1920×1080 (`make run`'s pair)
@@ -78,9 +78,9 @@ class MainWindow(QMainWindow):
         board: QWidget | None = None,
         call_area: QWidget | None = None,
         inbox: QWidget | None = None,
-        emergency: QWidget | None = None,
+        emergency: QWidget | None = None,  # an EmergencyTab (a LazyPage of the board)
         hotspots: QWidget | None = None,  # a HotspotView, or a LazyPage of one
-        wallboard: Wallboard | None = None,
+        wallboard: LazyWallboard | None = None,  # built when its key first opens it
         reports: QWidget | None = None,  # a ReportsTab, or a LazyPage of one
         parent: QWidget | None = None,
     ) -> None:
@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.hotspots = hotspots  # the 12345 shift lead's hot spots (热点)
         self.wallboard = wallboard  # the shift lead's wall screen (大屏), its own window
         if wallboard is not None:
-            wallboard.setParent(self, wallboard.windowFlags())
+            wallboard.host(self)
         self.reports = reports  # the reports tab (报表), for shift leads
         self._build_lookup()
         self._connect_signals()

@@ -36,6 +36,7 @@ from console.services.incidents import IncidentService
 from console.store.partners import Entry, import_partners
 from console.ui.emergency.board import EmergencyBoard
 from console.ui.emergency.start_dialog import StartDialog
+from console.ui.lazy_page import built
 from console.ui.main_window import MainWindow
 from tests.principals import lead
 from tests.waiting import until
@@ -115,8 +116,9 @@ async def emergency_shots(
     checked: Callable[[str, dict[str, QWidget]], bool],
 ) -> int:
     """Take the two shots; 4 if what they are for is not in view (``checked`` says what)."""
-    board = window.emergency
-    assert isinstance(board, EmergencyBoard), "the script's seat is a shift lead's"
+    assert window.emergency is not None, "the script's seat is a shift lead's"
+    board = built(window.emergency)  # the tab is built when first shown: the key below shows it
+    assert isinstance(board, EmergencyBoard)
     service = board._service  # the real IncidentService (the script plays another console too)
     assert isinstance(service, IncidentService)
     earlier = IncidentService(service._db, lambda: service._clock() - STARTED_AGO,
@@ -175,7 +177,8 @@ async def emergency_shots(
         print("wall", wall.isVisible(), [x.text() for x in wall.findChildren(QLabel)], flush=True)
         raise
     await shot("emergency_wall")
-    cards = {f"card {i}": c for i, c in enumerate(wall.findChildren(QWidget, "wallCard"))}
+    shown = [c for c in wall.findChildren(QWidget, "wallCard") if c.isVisible()]  # not the
+    cards = {f"card {i}": c for i, c in enumerate(shown)}  # replaced ones, deleted later
     ok = checked(
         "emergency_wall",
         {

@@ -83,10 +83,10 @@ async def floor_shots(window: MainWindow, shot: Shot, checked: Checked) -> bool:
                                                "orders": spots.orders,
                                                "take up": spots.take_button})  # fmt: skip
 
-    wall = window.wallboard
-    if wall is None:
+    if window.wallboard is None:
         print("no wallboard for the shift lead", flush=True)
         return True
+    wall = window.wallboard.content()  # built when its key first opens it; toggle() below
     shown: list[object] = []
     wall.loaded.connect(shown.append)
     wall.toggle()  # Shift+F12's slot (the key itself: tests/ui/test_wallboard.py)

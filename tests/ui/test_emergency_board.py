@@ -15,7 +15,8 @@ from console.domain.catalogue import District, parse_districts
 from console.domain.emergency import EventType, Level, PartnerState
 from console.domain.orders import Platform
 from console.domain.roles import Seated
-from console.ui.emergency import EmergencyBoard, emergency_board
+from console.ui.emergency import emergency_board
+from console.ui.emergency.board import EmergencyBoard
 from console.ui.emergency.dialogs import AnswerDialog, LevelDialog, StandDownDialog
 from console.ui.emergency.start_dialog import StartDialog
 from tests.principals import admin, at_seat, lead

@@ -66,7 +66,7 @@ def test_the_key_opens_the_start_form_filled_in_from_the_order(
     row.addWidget(detail)
     row.addWidget(board)
     shown: list[bool] = []
-    StartFromOrder(detail, board, lambda: shown.append(True))
+    StartFromOrder(detail, lambda: board, lambda: shown.append(True))
     window.resize(1366, 700)
     window.show()
     window.activateWindow()
@@ -96,5 +96,5 @@ def test_no_form_for_who_may_not_run_incidents_or_without_an_order(
     qtbot.addWidget(board)
     for detail in (Detail(an_order(sqlite_db)), Detail(None)):
         qtbot.addWidget(detail)
-        StartFromOrder(detail, board, lambda: None).start()
+        StartFromOrder(detail, lambda: board, lambda: None).start()
         assert board.form is None

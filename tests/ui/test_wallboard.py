@@ -22,8 +22,8 @@ from console.services.wallboard import Agents, CallFigures, DayCalls, Floor
 from console.ui.hotspots import hotspot_view
 from console.ui.main_window import MainWindow
 from console.ui.status_bar import StatusBar
-from console.ui.wallboard import Wallboard, wallboard
-from console.ui.wallboard.view import Row
+from console.ui.wallboard import lazy_wallboard, wallboard
+from console.ui.wallboard.view import Row, Wallboard
 from tests.principals import at_seat, lead
 from tests.ui.ops_doubles import InlineOperations
 from tests.ui.test_keys import check
@@ -142,13 +142,13 @@ def test_an_agent_has_neither_the_wallboard_nor_the_hot_spots() -> None:
 
 def test_the_lead_s_window_has_the_hot_spots_tab_and_the_wallboard_key(qtbot: QtBot) -> None:
     fake = FakeFloor(busy_floor())
-    board = wallboard(fake.read, queue(), by=LEAD, ops=InlineOperations(), clock=lambda: NOW)
+    lazy = lazy_wallboard(fake.read, queue(), by=LEAD, ops=InlineOperations(), clock=lambda: NOW)
     spots = hotspot_view(FakeHotspots(), by=LEAD, ops=InlineOperations(),
                          departments=lambda: DEPARTMENTS, district_names={}, subject_names={},
                          chinese=False)  # fmt: skip
     status = StatusBar(seat="A-09", platform=Platform.HOTLINE, agent="张班长", db_url="sqlite://")
     window = MainWindow(cast(OrderReads, object()), ops=InlineOperations(), kind_names={},
-                        status=status, hotspots=spots, wallboard=board)  # fmt: skip
+                        status=status, hotspots=spots, wallboard=lazy)  # fmt: skip
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
@@ -156,8 +156,11 @@ def test_the_lead_s_window_has_the_hot_spots_tab_and_the_wallboard_key(qtbot: Qt
     check(window, "a shift lead's window")
     QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is spots)
+    assert lazy is not None and not lazy.is_built  # not on the seat's start
     QTest.keyClick(window, Qt.Key.Key_F12, Qt.KeyboardModifier.ShiftModifier)
-    assert board is not None and board.parentWidget() is window
+    assert lazy.is_built  # the key built it
+    board = lazy.content()
+    assert board.parentWidget() is window
     qtbot.waitUntil(board.isVisible)
     qtbot.waitUntil(board.isActiveWindow)
     QTest.keyClick(board, Qt.Key.Key_F12, Qt.KeyboardModifier.ShiftModifier)  # again: leaves

@@ -28,12 +28,18 @@ from PySide6.QtWidgets import (
 from console.domain.catalogue import District
 from console.domain.emergency import IncidentStatus, PartnerState
 from console.domain.roles import Capability, Seated
-from console.services.incident_views import IncidentAlarm, IncidentDetail, IncidentLine
+from console.services.incident_views import (
+    IncidentAlarm,
+    IncidentDetail,
+    IncidentLine,
+    incident_counts,
+)
 from console.ui.emergency.actions import BoardActions, Incidents
 from console.ui.emergency.detail_pane import DetailPane, table
 from console.ui.emergency.dialogs import IncidentForm
 from console.ui.emergency.models import BandDelegate, IncidentsModel
 from console.ui.emergency.start_dialog import FromOrder
+from console.ui.emergency.tab import FEED_THROTTLE_MS, REFRESH_MS
 from console.ui.emergency.wall import WallView
 from console.ui.emergency.words import drill_word
 from console.ui.keys import marked, sequence
@@ -41,8 +47,6 @@ from console.ui.names import status_names
 from console.ui.operations import Operations
 from console.ui.refusals import refusal_text
 
-REFRESH_MS = 5_000  # a safety net: the change feed calls refresh_soon within a second
-FEED_THROTTLE_MS = 250
 ERROR_COLOUR = "#b3261e"
 INCIDENT_WIDTHS = (150, 230, 120, 250, 120, 60)  # the partners' counts stretch
 MINIMUM_SIZE = QSize(720, 420)
@@ -113,7 +117,8 @@ class EmergencyBoard(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         for button in self.buttons.values():
-            button.setVisible(self.may_run)  # an agent sees the board, not the actions
+            if not self.may_run:  # an agent sees the board, not the actions
+                button.hide()  # (not setVisible(True): a button with no parent yet is a window)
             top.addWidget(button)
         top.addWidget(self.wall_button)
         self.setMinimumSize(MINIMUM_SIZE)
@@ -221,18 +226,16 @@ class EmergencyBoard(QWidget):
         self._show_rights()
 
     def _show_summary(self, lines: Sequence[IncidentLine]) -> None:
-        active = [x for x in lines if x.status is IncidentStatus.ACTIVE]
-        real = [x for x in active if not x.drill]
-        overdue = sum(x.overdue for x in real)
+        real, overdue = incident_counts(lines)
         text = self.tr("{active} active incident(s), {overdue} partner(s) overdue").format(
-            active=len(real), overdue=overdue)  # fmt: skip
-        drills = len(active) - len(real)
+            active=real, overdue=overdue)  # fmt: skip
+        drills = sum(1 for x in lines if x.status is IncidentStatus.ACTIVE) - real
         if drills:
             text += self.tr(" · {count} {drill}").format(count=drills, drill=drill_word())
         self.summary.setText(text)
         self.summary.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;" if overdue
                                    else "font-weight: bold;")  # fmt: skip
-        self.counts_changed.emit(len(real), overdue)
+        self.counts_changed.emit(real, overdue)
 
     # ------------------------------------------------------------------ the wall
 

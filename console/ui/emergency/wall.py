@@ -122,7 +122,8 @@ class WallView(QWidget):
         while self.cards.count():
             item = self.cards.takeAt(0)
             widget = item.widget() if item is not None else None
-            if widget is not None:
+            if widget is not None:  # hidden now: deleted when the event loop gets to it
+                widget.hide()
                 widget.deleteLater()
         self.elapsed_labels = []
         active = [x for x in lines if x.status is IncidentStatus.ACTIVE]
