@@ -1680,47 +1680,47 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>EmergencyBoard</name>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="98"/>
+        <location filename="../../console/ui/emergency/board.py" line="102"/>
         <source>New incident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="99"/>
+        <location filename="../../console/ui/emergency/board.py" line="103"/>
         <source>Raise / lower level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="100"/>
+        <location filename="../../console/ui/emergency/board.py" line="104"/>
         <source>Record answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="101"/>
+        <location filename="../../console/ui/emergency/board.py" line="105"/>
         <source>Re-notify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="102"/>
+        <location filename="../../console/ui/emergency/board.py" line="106"/>
         <source>Stand down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="104"/>
+        <location filename="../../console/ui/emergency/board.py" line="108"/>
         <source>Wall mode (Shift+F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="203"/>
+        <location filename="../../console/ui/emergency/board.py" line="208"/>
         <source>Could not load the board: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="227"/>
+        <location filename="../../console/ui/emergency/board.py" line="230"/>
         <source>{active} active incident(s), {overdue} partner(s) overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="231"/>
+        <location filename="../../console/ui/emergency/board.py" line="234"/>
         <source> · {count} {drill}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6446,22 +6446,22 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="130"/>
+        <location filename="../../console/ui/emergency/wall.py" line="131"/>
         <source>No active incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="136"/>
+        <location filename="../../console/ui/emergency/wall.py" line="137"/>
         <source>{count} more active incident(s) on the console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="160"/>
+        <location filename="../../console/ui/emergency/wall.py" line="161"/>
         <source>✔ {ack} acknowledged   ○ {waiting} waiting   ⚠ {overdue} overdue   ✖ {refused} refused   · {orders} order(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="179"/>
+        <location filename="../../console/ui/emergency/wall.py" line="180"/>
         <source>⚠ Overdue: {names}</source>
         <translation type="unfinished"></translation>
     </message>

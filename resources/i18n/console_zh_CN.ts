@@ -1685,47 +1685,47 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>EmergencyBoard</name>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="98"/>
+        <location filename="../../console/ui/emergency/board.py" line="102"/>
         <source>New incident</source>
         <translation>新建事件</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="99"/>
+        <location filename="../../console/ui/emergency/board.py" line="103"/>
         <source>Raise / lower level</source>
         <translation>升级/降级</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="100"/>
+        <location filename="../../console/ui/emergency/board.py" line="104"/>
         <source>Record answer</source>
         <translation>记录确认</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="101"/>
+        <location filename="../../console/ui/emergency/board.py" line="105"/>
         <source>Re-notify</source>
         <translation>重新通知</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="102"/>
+        <location filename="../../console/ui/emergency/board.py" line="106"/>
         <source>Stand down</source>
         <translation>响应终止</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="104"/>
+        <location filename="../../console/ui/emergency/board.py" line="108"/>
         <source>Wall mode (Shift+F11)</source>
         <translation>大屏模式 (Shift+F11)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="203"/>
+        <location filename="../../console/ui/emergency/board.py" line="208"/>
         <source>Could not load the board: {error}</source>
         <translation>无法加载应急联动看板：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="227"/>
+        <location filename="../../console/ui/emergency/board.py" line="230"/>
         <source>{active} active incident(s), {overdue} partner(s) overdue</source>
         <translation>响应中事件 {active} 起，超时未确认单位 {overdue} 家</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/board.py" line="231"/>
+        <location filename="../../console/ui/emergency/board.py" line="234"/>
         <source> · {count} {drill}</source>
         <translation> · {drill} {count} 起</translation>
     </message>
@@ -6451,22 +6451,22 @@ Started {at} by {by} ({platform})</source>
         <translation>Esc：返回坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="130"/>
+        <location filename="../../console/ui/emergency/wall.py" line="131"/>
         <source>No active incident.</source>
         <translation>当前无响应中事件。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="136"/>
+        <location filename="../../console/ui/emergency/wall.py" line="137"/>
         <source>{count} more active incident(s) on the console.</source>
         <translation>另有 {count} 起响应中事件，请在坐席台查看。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="160"/>
+        <location filename="../../console/ui/emergency/wall.py" line="161"/>
         <source>✔ {ack} acknowledged   ○ {waiting} waiting   ⚠ {overdue} overdue   ✖ {refused} refused   · {orders} order(s)</source>
         <translation>✔ 已确认 {ack}   ○ 等待 {waiting}   ⚠ 超时 {overdue}   ✖ 拒绝 {refused}   · 工单 {orders}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/emergency/wall.py" line="179"/>
+        <location filename="../../console/ui/emergency/wall.py" line="180"/>
         <source>⚠ Overdue: {names}</source>
         <translation>⚠ 超时未确认：{names}</translation>
     </message>
