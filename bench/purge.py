@@ -18,7 +18,8 @@ database itself, with that cut-off instead of ``UNTIL`` — a bounded set of ord
 before it; the purge still walks every order to find them). The callers of every order created
 before the cut-off are saved first (to ``purge-saved.json`` beside the database, read back by
 :func:`restore` if a run stops half-way) and written back after ours and after the floor, so the
-file ends as it began, bar one audit row a run. Figure ``purge_until_<date>_s``.
+file ends as it began; the purge's one audit row is not written (the file's trail is signed with
+a key the bench lacks). Figure ``purge_until_<date>_s``.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from zoneinfo import ZoneInfo
 from common import UNTIL, Context, Figure, time_figure
 from sqlmodel import Session
 
+from console.domain.audit import AuditEntry
 from console.domain.phone import is_pseudonym, pseudonymise
 from console.services.audit import AuditTrail
 from console.services.privacy import BATCH, PrivacyService, privacy_key
@@ -161,14 +163,27 @@ def _cutoff(before: date) -> datetime:
     return datetime.combine(before, datetime.min.time(), ZoneInfo("Asia/Shanghai")).astimezone(UTC)
 
 
+class _Unwritten(AuditTrail):
+    """The purge's one audit row left out: the shared file's trail is signed with a key the
+    bench does not have (a row signed with another is refused), and the file is left as found."""
+
+    def write(self, db: Database, entry: AuditEntry) -> None:
+        pass
+
+
 def _in_place(ctx: Context, before: date) -> list[Figure]:
     path = ctx.bench_db_path()
     saved = _save(path, before)
-    trail = AuditTrail(os.urandom(32), lambda: datetime.now(UTC))
+    trail = _Unwritten(os.urandom(32), lambda: datetime.now(UTC))
     db = _Held(make_engine(f"sqlite:///{path}"))
     db.held = []
     start = time.perf_counter()
-    done = PrivacyService(db, trail, seat="bench").purge(before, by="bench")
+    try:
+        done = PrivacyService(db, trail, seat="bench").purge(before, by="bench")
+    except BaseException:
+        restore(path, saved)  # its batches are committed: put the callers back, then stop
+        saved.unlink()
+        raise
     seconds = time.perf_counter() - start
     db.dispose()
     due = _purged_ids(path)
