@@ -12,10 +12,19 @@ id, phone and name, the same :func:`pseudonymise` of each phone and name in Pyth
 ``executemany`` ``UPDATE work_order SET caller_phone = ?, caller_name = ? WHERE id = ?`` in
 one transaction. So the ratio is what finding the due orders, paging and the session cost on
 top of the unavoidable reading, hashing and writing. ``PURGE_RUNS`` runs (default 3), median.
+
+``PURGE_BEFORE=YYYY-MM-DD`` (for the 10 M file, too big to copy): in place, on the benchmark
+database itself, with that cut-off instead of ``UNTIL`` — a bounded set of orders (those closed
+before it; the purge still walks every order to find them). The callers of every order created
+before the cut-off are saved first (to ``purge-saved.json`` beside the database, read back by
+:func:`restore` if a run stops half-way) and written back after ours and after the floor, so the
+file ends as it began; the purge's one audit row is not written (the file's trail is signed with
+a key the bench lacks). Figure ``purge_until_<date>_s``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -24,12 +33,14 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from common import UNTIL, Context, Figure, time_figure
 from sqlmodel import Session
 
+from console.domain.audit import AuditEntry
 from console.domain.phone import is_pseudonym, pseudonymise
 from console.services.audit import AuditTrail
 from console.services.privacy import BATCH, PrivacyService, privacy_key
@@ -117,7 +128,82 @@ def _hidden_name(key: bytes, name: str | None) -> str | None:
     return pseudonymise(key, name, "name") if name and not is_pseudonym(name) else name
 
 
+def _save(path: Path, before: date) -> Path:
+    """The callers of every order created before ``before`` (a superset of those closed before
+    it), written to a file first: what :func:`restore` puts back."""
+    saved = path.with_name("purge-saved.json")
+    if saved.exists():
+        raise RuntimeError(f"{saved} exists: a run stopped; restore it first (purge.restore)")
+    conn = sqlite3.connect(path)
+    rows = conn.execute(
+        "SELECT id, caller_phone, caller_name FROM work_order WHERE created_at < ?",
+        (_cutoff(before).strftime("%Y-%m-%d %H:%M:%S.%f"),),
+    ).fetchall()
+    conn.close()
+    saved.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    return saved
+
+
+def restore(path: Path, saved: Path) -> int:
+    """Write the saved callers back where a purge changed them; how many rows went back."""
+    rows = json.loads(saved.read_text(encoding="utf-8"))
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    back = conn.executemany(
+        "UPDATE work_order SET caller_phone = ?, caller_name = ? WHERE id = ? "
+        "AND (caller_phone IS NOT ? OR caller_name IS NOT ?)",
+        [(phone, name, row_id, phone, name) for row_id, phone, name in rows],
+    ).rowcount
+    conn.execute("COMMIT")
+    conn.close()
+    return back
+
+
+def _cutoff(before: date) -> datetime:
+    return datetime.combine(before, datetime.min.time(), ZoneInfo("Asia/Shanghai")).astimezone(UTC)
+
+
+class _Unwritten(AuditTrail):
+    """The purge's one audit row left out: the shared file's trail is signed with a key the
+    bench does not have (a row signed with another is refused), and the file is left as found."""
+
+    def write(self, db: Database, entry: AuditEntry) -> None:
+        pass
+
+
+def _in_place(ctx: Context, before: date) -> list[Figure]:
+    path = ctx.bench_db_path()
+    saved = _save(path, before)
+    trail = _Unwritten(os.urandom(32), lambda: datetime.now(UTC))
+    db = _Held(make_engine(f"sqlite:///{path}"))
+    db.held = []
+    start = time.perf_counter()
+    try:
+        done = PrivacyService(db, trail, seat="bench").purge(before, by="bench")
+    except BaseException:
+        restore(path, saved)  # its batches are committed: put the callers back, then stop
+        saved.unlink()
+        raise
+    seconds = time.perf_counter() - start
+    db.dispose()
+    due = _purged_ids(path)
+    back = restore(path, saved)
+    floor_s, floor_rows = _floor(path, privacy_key(trail), due)
+    back_floor = restore(path, saved)
+    saved.unlink()
+    if not done == floor_rows == back == back_floor:
+        raise RuntimeError(f"purge: {done:,} purged, floor {floor_rows:,}, restored {back:,}, "
+                           f"{back_floor:,}")  # fmt: skip
+    print(f"# purge in place before {before}: {done:,} orders in {seconds:.1f} s (write lock "
+          f"held {max(db.held):.2f} s at most), floor {floor_s:.1f} s; restored both",
+          file=sys.stderr, flush=True)  # fmt: skip
+    name = f"purge_until_{before:%Y%m%d}_s"
+    return [time_figure(name, "s", seconds, floor_s)]
+
+
 def run(ctx: Context) -> list[Figure]:
+    if before := os.environ.get("PURGE_BEFORE"):
+        return _in_place(ctx, date.fromisoformat(before))
     runs = int(os.environ.get("PURGE_RUNS", "3"))
     base = _base(ctx)
     site_key = os.urandom(32)
