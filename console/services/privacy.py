@@ -33,10 +33,14 @@ from console.store.orders import UnknownOrder
 
 CHINA = ZoneInfo("Asia/Shanghai")
 # Orders rewritten per statement (and per transaction). Every batch rewrites pages all over the
-# caller index (a pseudonym lands anywhere in it), so fewer, larger batches cost much less: 1 M
-# orders took 80 s in batches of 5,000, 57 s of 20,000, 40 s of 50,000 (bench/purge.py), each
-# holding SQLite's write lock up to ~2 s (the hashing is done before the lock is taken).
-BATCH = 50_000
+# caller index (a pseudonym lands anywhere in it), so fewer, larger batches cost less at 1 M:
+# 80 s in batches of 5,000, 57 s of 20,000, 40 s of 50,000 (bench/purge.py), each holding
+# SQLite's write lock up to ~2 s (the hashing is done before the lock is taken). At 10 M the
+# index's pages are cold and a batch of 50,000 held the lock up to 7.25 s — a seat saving an
+# order waits that long, on a 110 floor that never sleeps — while 10,000 held it 2.94 s for the
+# same total time (128 k orders, ~90 s either way; BENCHMARKS.md "The rest of the figures at
+# 10 M"): the shorter hold wins.
+BATCH = 10_000
 MAX_REASON = 200
 # The seats' write keys (table intake_key, docs/outage.md) are kept this many days, then purged
 # with the personal data. A key only matters while a seat's journal may replay its entry again
