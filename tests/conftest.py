@@ -9,6 +9,7 @@ import asyncio
 import itertools
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,21 @@ from tests.pg import Cluster, PgUnavailable
 from tests.tls import TlsServer, make_ca, server_cert
 
 _names = itertools.count()
+_RAM, _RAM_NEEDED = Path("/dev/shm"), 4 << 30
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Temporary files in memory when the machine has room (Linux's /dev/shm): the suite writes
+    ~4 GB of throwaway databases, clusters and data dirs, and on a shared disk waiting for those
+    writes doubled its wall time (tests/exchange: 215 s on /tmp, 100 s on /dev/shm, same CPU).
+    TMPDIR moves pytest's tmp_path, tests/pg.py's clusters and every subprocess's temp files; a
+    TMPDIR set by hand wins. The tests are the same either way (a kill -9 keeps the page cache).
+    """
+    if "TMPDIR" in os.environ or not (_RAM.is_dir() and os.access(_RAM, os.W_OK)):
+        return
+    if shutil.disk_usage(_RAM).free >= _RAM_NEEDED:
+        os.environ["TMPDIR"] = str(_RAM)
+        tempfile.tempdir = None  # forget the /tmp that pytest's capture already looked up
 
 
 @pytest.fixture(autouse=True)
