@@ -136,12 +136,12 @@ def test_the_sign_in_screen_takes_the_start_screens_place(tmp_path: Path) -> Non
 def test_the_start_screen_says_why_the_console_cannot_start_and_closes_on_esc(
     qtbot: QtBot,
 ) -> None:
-    screen = StartScreen()
+    screen = StartScreen(busy_after_ms=50)
     qtbot.addWidget(screen)
     with qtbot.waitExposed(screen):
         screen.show()
     assert screen.status.text() == "Connecting to the database…"
-    assert screen.busy.maximum() == 0  # busy: how long is not known
+    qtbot.waitUntil(lambda: screen.busy.maximum() == 0)  # busy: how long is not known
     screen.show_failure(["Business calendar: site_calendar.toml:4: belongs to 2028"])
     assert screen.status.text() == "Business calendar: site_calendar.toml:4: belongs to 2028"
     assert screen.close_button.isDefault() and "Esc" in screen.close_button.text()
@@ -217,3 +217,12 @@ def test_the_countdown_speaks_chinese(qtbot: QtBot) -> None:
     qtbot.addWidget(screen)
     screen.show_retrying(12)
     assert screen.status.text().startswith("⚠ 数据库无法连接，12 秒后重试")
+
+
+def test_the_busy_bar_stays_still_for_a_start_of_about_a_second(qtbot: QtBot) -> None:
+    screen = StartScreen()  # the default delay
+    qtbot.addWidget(screen)
+    with qtbot.waitExposed(screen):
+        screen.show()
+    assert screen.busy.maximum() == 1 and screen.busy.isVisible()  # there, not moving yet
+    qtbot.waitUntil(lambda: screen.busy.maximum() == 0, timeout=5_000)  # then it moves
