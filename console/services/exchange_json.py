@@ -18,6 +18,7 @@ from console.domain.exchange import (
     Acknowledgement,
     AckRefusal,
     AckStatus,
+    AnyKind,
     Disposition,
     Envelope,
     JoinedCall,
@@ -59,21 +60,36 @@ _BEYOND_MICROSECONDS = re.compile(r"(\.\d{6})\d+")
 # --- messages ---------------------------------------------------------------------------
 
 
-def message_json(m: Message) -> Json:
-    e = m.envelope
-    doc: Json = {
-        "envelope": {
-            "messageId": str(e.message_id),
-            "schemaVersion": str(e.version),
-            "sentAt": time_json(e.sent_at),
-            "sender": _sender_json(e.sender),
-            "orderNumber": e.order_number,
-            "sequence": e.sequence,
-            "transactionId": str(e.transaction_id),
-            "kind": e.kind.value,
-        },
-        "body": _body_json(m),
+def envelope_json(e: Envelope) -> Json:
+    """Every message's envelope (the order's messages, incident snapshots, notices)."""
+    return {
+        "messageId": str(e.message_id),
+        "schemaVersion": str(e.version),
+        "sentAt": time_json(e.sent_at),
+        "sender": _sender_json(e.sender),
+        "orderNumber": e.order_number,
+        "sequence": e.sequence,
+        "transactionId": str(e.transaction_id),
+        "kind": e.kind.value,
     }
+
+
+def envelope_from(e: Json, kind: AnyKind) -> Envelope:
+    """The envelope ``e`` names, its ``kind`` already read by the caller (its own enum)."""
+    return Envelope(
+        message_id=UUID(e["messageId"]),
+        version=Version.parse(e["schemaVersion"]),
+        sent_at=instant(e["sentAt"]),
+        sender=_sender_from(e["sender"]),
+        order_number=e["orderNumber"],
+        sequence=e["sequence"],
+        transaction_id=UUID(e["transactionId"]),
+        kind=kind,
+    )
+
+
+def message_json(m: Message) -> Json:
+    doc: Json = {"envelope": envelope_json(m.envelope), "body": _body_json(m)}
     if m.extensions:
         doc["extensions"] = dict(m.extensions)
     return doc
@@ -136,18 +152,9 @@ def _call_from(doc: Json) -> JoinedCall:
 
 def message_from(doc: Json) -> Message:
     e, body = doc["envelope"], doc["body"]
-    sender = _sender_from(e["sender"])
     kind = Kind(e["kind"])
-    envelope = Envelope(
-        message_id=UUID(e["messageId"]),
-        version=Version.parse(e["schemaVersion"]),
-        sent_at=instant(e["sentAt"]),
-        sender=sender,
-        order_number=e["orderNumber"],
-        sequence=e["sequence"],
-        transaction_id=UUID(e["transactionId"]),
-        kind=kind,
-    )
+    envelope = envelope_from(e, kind)
+    sender = envelope.sender
     order = None
     callers: tuple[JoinedCall, ...] = ()
     if kind is Kind.TRANSFER:

@@ -7,12 +7,10 @@ validates a document before :func:`incident_from` reads it, so this only maps na
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any, TypeVar
-from uuid import UUID
 
 from console.domain.emergency import AckMeans, EventType, IncidentStatus, Level, PartnerKind
-from console.domain.exchange import Envelope, Sender, SnapshotKind, Version
+from console.domain.exchange import SnapshotKind
 from console.domain.incident_exchange import (
     IncidentMessage,
     IncidentSnapshot,
@@ -20,16 +18,10 @@ from console.domain.incident_exchange import (
     SnapshotPartner,
 )
 from console.domain.order_types import Platform
-from console.services.exchange_json import instant
+from console.services.exchange_json import envelope_from, envelope_json, instant, time_json
 
 Json = dict[str, Any]
 T = TypeVar("T")
-
-
-def _time(at: datetime) -> str:
-    if at.tzinfo is None:
-        raise ValueError("instants are timezone-aware")
-    return at.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _put(doc: Json, key: str, value: object, write: Callable[[Any], object] = str) -> None:
@@ -44,20 +36,7 @@ def _get(doc: Json, key: str, read: Callable[[Any], T]) -> T | None:
 
 
 def incident_json(m: IncidentMessage) -> Json:
-    e, s = m.envelope, m.snapshot
-    return {
-        "envelope": {
-            "messageId": str(e.message_id),
-            "schemaVersion": str(e.version),
-            "sentAt": _time(e.sent_at),
-            "sender": {"platform": e.sender.platform.value, "systemId": e.sender.system_id},
-            "orderNumber": e.order_number,
-            "sequence": e.sequence,
-            "transactionId": str(e.transaction_id),
-            "kind": e.kind.value,
-        },
-        "body": _body_json(s),
-    }
+    return {"envelope": envelope_json(m.envelope), "body": _body_json(m.snapshot)}
 
 
 def _body_json(s: IncidentSnapshot) -> Json:
@@ -65,16 +44,16 @@ def _body_json(s: IncidentSnapshot) -> Json:
         "number": s.number, "platform": s.platform.value, "eventType": s.event_type.value,
         "level": s.level.value, "district": s.district, "place": s.place, "summary": s.summary,
         "drill": s.drill, "status": s.status.value, "revision": s.revision,
-        "version": s.version, "startedAt": _time(s.started_at),
+        "version": s.version, "startedAt": time_json(s.started_at),
         "startedBy": {"name": s.started_by, "seat": s.started_seat},
-        "updatedAt": _time(s.updated_at),
+        "updatedAt": time_json(s.updated_at),
         "partners": [_partner_json(p) for p in s.partners],
         "timeline": [_event_json(e) for e in s.events],
     }  # fmt: skip
     _put(body, "fromOrder", s.from_order)
     if s.stood_down_at is not None:
         body["stoodDown"] = {
-            "at": _time(s.stood_down_at),
+            "at": time_json(s.stood_down_at),
             "by": s.stood_down_by or "",
             "summary": s.stand_down_summary or "",
         }
@@ -85,14 +64,14 @@ def _partner_json(p: SnapshotPartner) -> Json:
     doc: Json = {
         "code": p.code, "name": p.name, "kind": p.kind.value, "dutyPhone": p.duty_phone,
         "task": p.task, "ackMinutes": p.ack_minutes, "addedRevision": p.added_revision,
-        "notifiedAt": _time(p.notified_at), "attempts": p.attempts,
+        "notifiedAt": time_json(p.notified_at), "attempts": p.attempts,
     }  # fmt: skip
-    _put(doc, "handedAt", p.handed_at, _time)
-    _put(doc, "ackDueAt", p.ack_due_at, _time)
-    _put(doc, "releasedAt", p.released_at, _time)
+    _put(doc, "handedAt", p.handed_at, time_json)
+    _put(doc, "ackDueAt", p.ack_due_at, time_json)
+    _put(doc, "releasedAt", p.released_at, time_json)
     if p.acked_at is not None:
         answer: Json = {
-            "at": _time(p.acked_at),
+            "at": time_json(p.acked_at),
             "means": (p.ack_means or AckMeans.OTHER).value,
             "by": p.ack_by or "",
             "recordedBy": p.ack_recorded_by or "",
@@ -105,7 +84,7 @@ def _partner_json(p: SnapshotPartner) -> Json:
 
 def _event_json(e: SnapshotEvent) -> Json:
     doc: Json = {
-        "at": _time(e.at),
+        "at": time_json(e.at),
         "platform": e.platform.value,
         "action": e.action,
         "actor": e.actor,
@@ -118,16 +97,7 @@ def _event_json(e: SnapshotEvent) -> Json:
 
 def incident_from(doc: Json) -> IncidentMessage:
     e, b = doc["envelope"], doc["body"]
-    envelope = Envelope(
-        message_id=UUID(e["messageId"]),
-        version=Version.parse(e["schemaVersion"]),
-        sent_at=instant(e["sentAt"]),
-        sender=Sender(Platform(e["sender"]["platform"]), e["sender"]["systemId"]),
-        order_number=e["orderNumber"],
-        sequence=e["sequence"],
-        transaction_id=UUID(e["transactionId"]),
-        kind=SnapshotKind(e["kind"]),
-    )
+    envelope = envelope_from(e, SnapshotKind(e["kind"]))
     down = b.get("stoodDown") or {}
     snapshot = IncidentSnapshot(
         number=b["number"], platform=Platform(b["platform"]),
