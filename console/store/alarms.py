@@ -13,8 +13,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import and_, case, func, literal, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
@@ -22,6 +20,7 @@ from console.domain.alarm_levels import AlarmLevel, AlarmSettings, alarm_key, th
 from console.domain.calendar import BusinessCalendar
 from console.domain.deadlines import DeadlineSpec
 from console.domain.orders import Deadlines
+from console.store.dialects import upsert
 from console.store.tables import AlarmRow, OrderRow
 
 
@@ -101,11 +100,12 @@ def write(session: Session, rows: list[dict[str, Any]]) -> int:
     """Write pending alarm rows (:func:`rows_of`); a row whose key is there already is skipped."""
     if not rows:
         return 0
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
     # Parameters as an executemany (one statement, batched by the driver): a multi-row
     # VALUES is a new statement for SQLAlchemy each time, compiled afresh (~2 ms an order).
     table = AlarmRow.__table__  # type: ignore[attr-defined]
-    stmt = insert(table).on_conflict_do_nothing(index_elements=["key"])
+    stmt = upsert(session.get_bind().dialect.name, table).on_conflict_do_nothing(
+        index_elements=["key"]
+    )
     session.connection().execute(stmt, rows)
     return len(rows)
 

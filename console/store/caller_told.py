@@ -15,10 +15,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
+from console.store.dialects import upsert
 from console.store.duplicate_tables import CallerToldRow, OrderCallerRow
 from console.store.tables import OrderRow
 
@@ -56,14 +55,13 @@ def mark(
     """The caller was told (``by`` a login here, or, with ``platform``, the peer platform's
     agent's name); False if they had been (concurrent seats, or a seat here and the peer,
     record it once: the first record stays)."""
-    insert_ = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
     values = {"order_id": order_id, "phone": phone, "told_at": at, "seat": seat}
     if platform is None:
         values["told_by"] = by
     else:
         values |= {"platform": platform, "told_name": by}
     stmt = (
-        insert_(_TOLD)
+        upsert(session.get_bind().dialect.name, _TOLD)
         .values(**values)
         .on_conflict_do_nothing(index_elements=["order_id", "phone"])
         .returning(_TOLD.c.id)

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Index, text
+from sqlalchemy import CheckConstraint, Index
 from sqlmodel import Field, SQLModel
 
+from console.store.dialects import where
 from console.store.tables import OPEN_SQL, OrderRow
 
 # The candidates' district query: a district's open orders, newest first. Declared on the order
@@ -25,8 +26,7 @@ OPEN_DISTRICT = Index(
     "ix_work_order_open_district",
     _ORDERS.c.district,
     _ORDERS.c.created_at,
-    sqlite_where=text(OPEN_SQL),
-    postgresql_where=text(OPEN_SQL),
+    **where(OPEN_SQL),
 )
 
 

@@ -13,12 +13,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, literal_column, select, text, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session
 
 from console.domain.duplicates import Open
 from console.domain.order_types import Action
+from console.store.dialects import upsert
 from console.store.duplicate_tables import OrderCallerRow, RepeatWarningRow
 from console.store.tables import OPEN_SQL, EventRow, OrderRow
 
@@ -179,7 +178,6 @@ def raise_warning(
     """The repeated-request warning of the order, unless it was raised before: True if this
     call raised it (``ux_repeat_warning_order``; concurrent merges raise it once)."""
     dialect = session.get_bind().dialect.name
-    insert_ = sqlite_insert if dialect == "sqlite" else pg_insert
     values = {
         "order_id": order_id,
         "number": number,
@@ -188,7 +186,7 @@ def raise_warning(
         "raised_at": at,
     }
     stmt = (
-        insert_(_WARNINGS)
+        upsert(dialect, _WARNINGS)
         .values(**values)
         .on_conflict_do_nothing(index_elements=["order_id"])
         .returning(_WARNINGS.c.id)  # psycopg's rowcount does not say whether it inserted

@@ -36,6 +36,7 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from console.store import change_topics
+from console.store.dialects import declare_postgresql
 from console.store.faults import check_sqlite_path
 from console.store.pg_conninfo import libpq_options, parse_url
 
@@ -94,6 +95,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     kwargs.setdefault("pool_timeout", POOL_TIMEOUT_S)
     kwargs["connect_args"] = {**ours, **kwargs.get("connect_args", {})}
     engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
+    declare_postgresql()  # the partial indexes' WHERE, as PostgreSQL's (console/store/dialects.py)
     change_topics.collect_topics(engine)  # what a write changed, for its NOTIFY's payload
     return engine
 

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, text
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
+
+from console.store.dialects import where
 
 OPEN_SQL = "resolved_at IS NULL"
 
@@ -27,8 +29,7 @@ class ExchangeAlarmRow(SQLModel, table=True):
             "ux_exchange_alarm_open",
             "peer",
             unique=True,
-            sqlite_where=text(OPEN_SQL),
-            postgresql_where=text(OPEN_SQL),
+            **where(OPEN_SQL),
         ),
     )
     id: int | None = Field(default=None, primary_key=True)

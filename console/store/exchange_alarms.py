@@ -15,10 +15,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import exists, func, literal, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
 
+from console.store.dialects import upsert
 from console.store.exchange_alarm_tables import ExchangeAlarmRow
 from console.store.exchange_tables import OutboxRow, PeerRow
 
@@ -72,9 +71,8 @@ def raise_if_due(
         .group_by(col(OutboxRow.state))
     )
     names = ["peer", "raised_at", "raised_by", "oldest_at", "queued"]
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
     stmt = (
-        insert(ExchangeAlarmRow)
+        upsert(session.get_bind().dialect.name, ExchangeAlarmRow)
         .from_select(names, source)
         .on_conflict_do_nothing(index_elements=["peer"], index_where=_open())
         .returning(col(ExchangeAlarmRow.id))

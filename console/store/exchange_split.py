@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, delete, func, insert, inspect, select, text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from console.store.dialects import upsert
 from console.store.duplicate_tables import CallerToldRow, OrderCallerRow, RepeatWarningRow
 from console.store.exchange_tables import InboxRow, OutboxRow
 from console.store.tables import (
@@ -176,10 +175,9 @@ def put_catalogue(session: Session, table: Table, rows: Sequence[Row]) -> None:
     if not rows:
         return
     dialect = session.get_bind().dialect.name
-    make = sqlite_insert if dialect == "sqlite" else pg_insert
     keys = [c.name for c in table.primary_key.columns]
     for chunk in _chunks(rows):
-        stmt = make(table).values(list(chunk))
+        stmt = upsert(dialect, table).values(list(chunk))
         changed = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys}
         session.execute(stmt.on_conflict_do_update(index_elements=keys, set_=changed))
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, LargeBinary, text
+from sqlalchemy import Index, LargeBinary
 from sqlmodel import Field, SQLModel
+
+from console.store.dialects import where
 
 QUEUED_SQL = "state = 'queued'"
 
@@ -31,8 +33,7 @@ class OutboxRow(SQLModel, table=True):
         Index(
             "ix_exchange_outbox_queued",
             "id",
-            sqlite_where=text(QUEUED_SQL),
-            postgresql_where=text(QUEUED_SQL),
+            **where(QUEUED_SQL),
         ),
     )
     id: int | None = Field(default=None, primary_key=True)

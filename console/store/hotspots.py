@@ -17,11 +17,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime, bindparam, func, text, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from console.domain.hotspots import Dimension, Hotspot, State, Window
+from console.store.dialects import upsert
 from console.store.hotspot_tables import HotspotRow
 
 Group = tuple[int, str, str, str | None, int]
@@ -120,11 +119,11 @@ def add_new(session: Session, platform: str, found: Sequence[Hotspot], now: date
     """Store the hot spots not stored yet (one per window and cell); the ids of those added."""
     if not found:
         return set()
-    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+    dialect = session.get_bind().dialect.name
     added: set[int] = set()
     for h in found:  # a handful per scan
         stmt = (
-            insert(HotspotRow)
+            upsert(dialect, HotspotRow)
             .values(
                 platform=platform, window_start=_utc(h.window.start), window_end=_utc(h.window.end),
                 dimension=h.dimension.value, district=h.district, subject=h.subject,

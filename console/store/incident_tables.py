@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, text
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
+
+from console.store.dialects import where
 
 QUEUED_SQL = "state = 'queued'"
 PENDING_SQL = "raised_at IS NULL AND resolved_at IS NULL"
@@ -55,8 +57,7 @@ class IncidentRow(SQLModel, table=True):
             "ix_incident_active",
             "district",
             "started_at",
-            sqlite_where=text(ACTIVE_SQL),
-            postgresql_where=text(ACTIVE_SQL),
+            **where(ACTIVE_SQL),
         ),
         Index("ix_incident_started", "started_at"),
     )
@@ -121,8 +122,7 @@ class IncidentNotificationRow(SQLModel, table=True):
         Index(
             "ix_incident_notification_queued",
             "next_try_at",
-            sqlite_where=text(QUEUED_SQL),
-            postgresql_where=text(QUEUED_SQL),
+            **where(QUEUED_SQL),
         ),
         Index("ix_incident_notification_incident", "incident_id"),
     )
@@ -152,14 +152,12 @@ class IncidentAlarmRow(SQLModel, table=True):
         Index(
             "ix_incident_alarm_pending",
             "fires_at",
-            sqlite_where=text(PENDING_SQL),
-            postgresql_where=text(PENDING_SQL),
+            **where(PENDING_SQL),
         ),
         Index(
             "ix_incident_alarm_open",
             "fires_at",
-            sqlite_where=text(OPEN_SQL),
-            postgresql_where=text(OPEN_SQL),
+            **where(OPEN_SQL),
         ),
         Index("ix_incident_alarm_incident", "incident_id", "partner_code"),
     )

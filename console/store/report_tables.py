@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Index, text
+from sqlalchemy import BigInteger, Index
 from sqlmodel import Field, SQLModel
 
+from console.store.dialects import where
 from console.store.tables import AlarmRow
 
 RAISED_SQL = "raised_at IS NOT NULL"
@@ -68,6 +69,5 @@ class ReportMonthRow(SQLModel, table=True):
 Index(
     "ix_alarm_raised",
     AlarmRow.__table__.c.raised_at,  # type: ignore[attr-defined]
-    sqlite_where=text(RAISED_SQL),
-    postgresql_where=text(RAISED_SQL),
+    **where(RAISED_SQL),
 )

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Index, Integer, text
+from sqlalchemy import BigInteger, Index, Integer
 from sqlmodel import Field, SQLModel
+
+from console.store.dialects import where
 
 
 class KindRow(SQLModel, table=True):
@@ -80,8 +82,7 @@ class OrderRow(SQLModel, table=True):
             "ix_work_order_caller_open",
             "caller_phone",
             "created_at",
-            sqlite_where=text(OPEN_SQL),
-            postgresql_where=text(OPEN_SQL),
+            **where(OPEN_SQL),
         ),
         # Queues and alarms: my platform's orders in a status, by deadline.
         Index("ix_work_order_queue", "owner", "status", "feedback_due"),
@@ -92,40 +93,35 @@ class OrderRow(SQLModel, table=True):
             "owner",
             "feedback_due",
             "id",
-            sqlite_where=text(OPEN_SQL),
-            postgresql_where=text(OPEN_SQL),
+            **where(OPEN_SQL),
         ),
         Index(
             "ix_work_order_open_created",
             "owner",
             "created_at",
             "id",
-            sqlite_where=text(OPEN_SQL),
-            postgresql_where=text(OPEN_SQL),
+            **where(OPEN_SQL),
         ),
         Index(
             "ix_work_order_seat_due",
             "seat",
             "feedback_due",
             "id",
-            sqlite_where=text(OPEN_SQL),
-            postgresql_where=text(OPEN_SQL),
+            **where(OPEN_SQL),
         ),
         Index(
             "ix_work_order_sign_for",
             "owner",
             "sign_for_due",
             "id",
-            sqlite_where=text(TRANSFERRED_SQL),
-            postgresql_where=text(TRANSFERRED_SQL),
+            **where(TRANSFERRED_SQL),
         ),
         Index(
             "ix_work_order_fed_back",
             "origin",
             "feedback_due",
             "id",
-            sqlite_where=text(FED_BACK_SQL),
-            postgresql_where=text(FED_BACK_SQL),
+            **where(FED_BACK_SQL),
         ),
         Index("ix_work_order_due", "feedback_due", "id"),
         Index("ix_work_order_created", "created_at", "id"),
@@ -170,8 +166,7 @@ class EventRow(SQLModel, table=True):
             "ix_order_event_news",
             "platform",
             "at",
-            sqlite_where=text(NEWS_SQL),
-            postgresql_where=text(NEWS_SQL),
+            **where(NEWS_SQL),
         ),
     )
     id: int | None = Field(default=None, primary_key=True)
@@ -212,16 +207,14 @@ class AlarmRow(SQLModel, table=True):
         Index(
             "ix_alarm_pending",
             "fires_at",
-            sqlite_where=text("raised_at IS NULL AND resolved_at IS NULL"),
-            postgresql_where=text("raised_at IS NULL AND resolved_at IS NULL"),
+            **where("raised_at IS NULL AND resolved_at IS NULL"),
         ),
         # The panel: raised, unresolved alarms by level, soonest deadline first.
         Index(
             "ix_alarm_open",
             "level",
             "due_at",
-            sqlite_where=text("raised_at IS NOT NULL AND resolved_at IS NULL"),
-            postgresql_where=text("raised_at IS NOT NULL AND resolved_at IS NULL"),
+            **where("raised_at IS NOT NULL AND resolved_at IS NULL"),
         ),
         Index("ix_alarm_order", "order_id"),
     )
