@@ -70,6 +70,7 @@ __all__ = [  # and where the windows go (app_placement), imported from here as b
 
 QUEUE_REFRESH_MS = 10_000
 HEARTBEAT_MS = 30_000  # the seat board shows a seat offline after the site's offline_after_s
+ALARM_LIST_LATEST_MS = 2_000  # the alarm list's first read, if the queues' pages never come
 CHANGE_POLL_MS = 200  # PRAGMA data_version or draining NOTIFYs: microseconds a look
 
 if TYPE_CHECKING:  # the exchange's modules load where an endpoint is built (app_exchange)
@@ -284,7 +285,18 @@ def build_window(shared: Shared, by: Seated, switch: Telephony) -> WindowParts:
     steps.refused.connect(lambda text: status.showMessage(text, 15_000))
     # Held steps not written, dismissed on their order: the banner's count follows.
     detail.held.dismissed.connect(lambda: follow_journal(seat.journal, status, ops, None))
-    panel.refresh()  # the list, once the first pages are asked (its counts were asked first)
+    # The alarm list once the queues' first pages are in (its counts were asked first): those
+    # pages and counts are the start's first data, and the list's read (~20–30 ms of CPU at
+    # 1 M orders) shared the one GIL with them. A page that cannot be read: after a while.
+    listed: list[bool] = []
+
+    def list_alarms() -> None:
+        if not listed:
+            listed.append(True)
+            panel.refresh()
+
+    queues.ready.connect(list_alarms)
+    QTimer.singleShot(ALARM_LIST_LATEST_MS, panel, list_alarms)
     if by.may(Capability.SEE_ORDERS):  # the link to the peer's system, where there is one
         status.follow_link(ops, lambda: exchange.link(by))
     if board is not None:
