@@ -125,16 +125,16 @@ class PrivacyService:
         per transaction (a stopped run resumes where it was; an order whose phone changed
         between its read and its write is left for the next run); audited once with the
         count. Returns how many orders were rewritten."""
-        cutoff, after, done = _instant(before), 0, 0
+        cutoff, after, done = _instant(before), None, 0
         while True:
             with self._db.read() as session:  # found and hashed outside the write lock
                 page = repo.due_page(session, cutoff, after, BATCH)
-            if not page:
+            if not page.rows:
                 break
-            hidden = [self._hidden(row) for row in page]
+            hidden = [self._hidden(row) for row in page.rows]
             with self._db.write(notify=False) as session:
-                done += repo.replace_callers(session, page, hidden)
-            after = page[-1].id
+                done += repo.replace_callers(session, page.rows, hidden)
+            after = page.last
             if progress is not None:
                 progress(done)
         entry = AuditEntry(by, self._seat, AuditAction.PURGE, "work_order",

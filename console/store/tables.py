@@ -69,6 +69,9 @@ HISTORY_SHOWN = ("status", "number", "kind", "owner", "description", "address")
 FED_BACK_SQL = "status = 'fed_back'"
 # What the peer did to an order that its sender hears of (the inbox): migration 0010's index.
 NEWS_SQL = "action IN ('sign_for', 'feed_back', 'return')"
+# Closed, the caller not yet a pseudonym: what the retention purge may still rewrite (0030's
+# index, console/store/privacy.py).
+PURGEABLE_SQL = "status IN ('cancelled', 'completed') AND caller_phone NOT LIKE '~%'"
 
 
 class OrderRow(SQLModel, table=True):
@@ -126,6 +129,14 @@ class OrderRow(SQLModel, table=True):
         Index("ix_work_order_due", "feedback_due", "id"),
         Index("ix_work_order_created", "created_at", "id"),
         Index("ix_work_order_escalated_from", "escalated_from"),
+        # The retention purge: the orders it may still rewrite, by creation (keyset pages).
+        Index(
+            "ix_work_order_purge",
+            "created_at",
+            "id",
+            sqlite_where=text(PURGEABLE_SQL),
+            postgresql_where=text(PURGEABLE_SQL),
+        ),
     )
     id: int | None = Field(default=None, primary_key=True)
     number: str

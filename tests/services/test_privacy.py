@@ -4,10 +4,13 @@ a purged caller who rings again still finds the old orders."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
+from sqlmodel import Session
 
 from console.domain.calendar import load_calendar
 from console.domain.orders import Action
@@ -130,3 +133,102 @@ def test_the_cut_off_is_retention_months_before_today(
     today: date, months: int, cutoff: date
 ) -> None:
     assert cutoff_for(today, months) == cutoff
+
+
+def test_an_order_closed_after_the_cut_off_waits_though_created_before(db: Database) -> None:
+    """The purge finds orders by their creation up to the cut-off, then checks when they
+    closed: one created before the cut-off but closed after it is not due yet."""
+    clock = FakeClock(OLD)
+    orders, privacy, _ = parts(db, clock)
+    late = orders.create(draft(caller_name="王五"), A01).order.number
+    clock.set(RECENT)
+    orders.act(late, Action.CANCEL, A01, "重复", seen=1)
+    assert privacy.purge_count(date(2022, 1, 1)) == 0
+    assert privacy.purge(date(2022, 1, 1), by="admin") == 0
+    assert callers(db)[late] == ("13812345678", "王五")
+    assert privacy.purge(date(2026, 4, 1), by="admin") == 1
+    assert is_pseudonym(callers(db)[late][0])
+
+
+def test_a_phone_changed_between_read_and_write_is_left_for_the_next_run(db: Database) -> None:
+    """A page is read (and hashed) outside the write lock: an order whose phone changed in
+    between is not overwritten with the old phone's hash, and the next page goes on past it."""
+    from console.services import privacy as service
+    from console.store import privacy as repo
+
+    clock = FakeClock(OLD)
+    orders, privacy, _ = parts(db, clock)
+    numbers = []
+    for n in range(3):
+        clock.set(OLD.replace(minute=n))
+        number = orders.create(draft(caller_phone=f"1390000000{n}"), A01).order.number
+        orders.act(number, Action.CANCEL, A01, "重复", seen=1)
+        numbers.append(number)
+    cutoff = service._instant(date(2022, 1, 1))
+    with db.read() as s:
+        first = repo.due_page(s, cutoff, None, 2)
+    assert [r.phone for r in first.rows] == ["13900000000", "13900000001"]
+    with db.write(notify=False) as s:  # a seat corrects the first caller's number meanwhile
+        s.execute(text("UPDATE work_order SET caller_phone = '13700000000' WHERE number = :n"),
+                  {"n": numbers[0]})  # fmt: skip
+    hidden = [repo.CallerRow(r.id, "~hashed", r.name) for r in first.rows]
+    with db.write(notify=False) as s:
+        assert repo.replace_callers(s, first.rows, hidden) == 1
+    with db.read() as s:
+        rest = repo.due_page(s, cutoff, first.last, 2)
+    assert [r.phone for r in rest.rows] == ["13900000002"]
+    assert callers(db)[numbers[0]][0] == "13700000000"
+    assert privacy.purge_count(date(2022, 1, 1)) == 2  # the corrected one and the third
+    assert privacy.purge(date(2022, 1, 1), by="admin") == 2
+    assert all(is_pseudonym(p) for p, _ in callers(db).values())
+
+
+def test_the_due_orders_are_read_from_the_purge_index(db: Database) -> None:
+    """The first page, a later page and the count are served by ``ix_work_order_purge``
+    (migration 0030), so a purge reads the orders still due rather than walking every order:
+    the index's WHERE text and the query's must agree, or SQLite ignores the index. PostgreSQL
+    is told to avoid table scans, which on a test's few rows it would rather do."""
+    from console.store import privacy as repo
+
+    cutoff = datetime(2021, 12, 31, 16, tzinfo=UTC)
+    plans = [
+        _plan(db, lambda s: repo.due_page(s, cutoff, None, 10)),
+        _plan(db, lambda s: repo.due_page(s, cutoff, (OLD, 1), 10)),
+        _plan(db, lambda s: repo.count_due(s, cutoff)),
+    ]
+    for plan in plans:
+        assert "ix_work_order_purge" in plan, plan
+        assert "SCAN o" not in plan and "Seq Scan" not in plan, plan
+
+
+def _plan(db: Database, run: Callable[[Session], object]) -> str:
+    """The plan of the one statement ``run`` executes, with the values it bound."""
+    seen: list[tuple[str, Any]] = []
+
+    def note(_c: object, _cur: object, statement: str, parameters: Any, *_: object) -> None:
+        seen.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        with db.read() as s:
+            run(s)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    [(statement, parameters)] = [(st, p) for st, p in seen if "work_order" in st]
+    with db.engine.connect() as conn, conn.begin():
+        if db.engine.dialect.name == "sqlite":
+            rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all()
+            return "\n".join(str(r[-1]) for r in rows)
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        rows = conn.exec_driver_sql(f"EXPLAIN {statement}", parameters).all()
+        return "\n".join(str(r[0]) for r in rows)
+
+
+def test_the_purge_index_spells_the_closed_statuses_and_the_pseudonym_mark() -> None:
+    """Migration 0030's WHERE is literal SQL: it must still mean closed and not yet purged."""
+    from console.domain.order_types import TERMINAL
+    from console.domain.phone import PSEUDONYM
+    from console.store.tables import PURGEABLE_SQL
+
+    closed = ", ".join(f"'{s.value}'" for s in sorted(TERMINAL))
+    assert f"status IN ({closed}) AND caller_phone NOT LIKE '{PSEUDONYM}%'" == PURGEABLE_SQL

@@ -180,3 +180,28 @@ def test_0029_moves_the_peers_packed_ticks_into_their_columns_and_back(db: Datab
         columns = {c["name"] for c in inspect(s.connection()).get_columns("caller_told")}
     assert [tuple(r) for r in rows] == [("wangli", "A-01"), ("110:李强", "J-07")]
     assert {"platform", "told_name"}.isdisjoint(columns)
+
+
+def test_0030_adds_the_purge_index_and_takes_it_away(db: Database) -> None:
+    """0030's partial index of the orders the purge may still rewrite; its downgrade drops it
+    and leaves the orders as they were. On both databases."""
+    order = OrderService(db, lambda: datetime(2026, 12, 5, 2, tzinfo=UTC)).create(
+        draft(), at_seat("王丽", "A-01", Platform.HOTLINE)
+    )
+
+    def indexes() -> set[str]:
+        with db.engine.connect() as conn:
+            return {i["name"] for i in inspect(conn).get_indexes("work_order")}
+
+    def caller() -> str:
+        with db.read() as s:
+            found = s.execute(
+                text("SELECT caller_phone FROM work_order WHERE id = :id"), {"id": order.id}
+            )
+            return str(found.scalar_one())
+
+    assert "ix_work_order_purge" in indexes() and caller() == "13812345678"
+    _downgrade(db.engine, "0029")
+    assert "ix_work_order_purge" not in indexes() and caller() == "13812345678"
+    migrate.upgrade(db.engine)
+    assert "ix_work_order_purge" in indexes() and caller() == "13812345678"
