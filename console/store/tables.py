@@ -134,8 +134,7 @@ class OrderRow(SQLModel, table=True):
             "ix_work_order_purge",
             "created_at",
             "id",
-            sqlite_where=text(PURGEABLE_SQL),
-            postgresql_where=text(PURGEABLE_SQL),
+            **where(PURGEABLE_SQL),
         ),
     )
     id: int | None = Field(default=None, primary_key=True)

@@ -27,7 +27,7 @@ def test_each_partial_index_has_its_where_for_the_database_in_use(empty_db_url: 
     try:
         dialect = db.engine.dialect.name
         partial = _partial_indexes()
-        assert len(partial) >= 17  # every partial index of the store
+        assert len(partial) >= 18  # every partial index of the store
         for index in partial:
             said = index.dialect_options[dialect]["where"]
             assert said is not None and str(said) == index.info[WHERE], index.name
