@@ -13,9 +13,10 @@ same run, interleaved with ours. Target (issue 18): ≤ 3× the floor. The froze
 ``demo_data`` benchmark): process start to the seat window showing every queue's first page
 and the alarm counts, repainted (the smoke run's ``data_ms``). Floor: a bare script doing the
 same reads with plain ``sqlite3`` (the four queues' first pages, the open alarm counts) into a
-bare PySide6 window with four tables, painted. Target: ≤ 1,000 ms at 1 M orders. Each run's
-``data_cpu_ms`` (the process's CPU time by then) goes to stderr with the runs: on a shared machine
-it is steadier than the wall time.
+bare PySide6 window with four tables, painted. Target: ≤ 1,000 ms at 1 M orders. With the
+frozen bundle built, ``start_data_frozen_ms`` is the same for it (what a seat's .deb runs).
+Each run's ``data_cpu_ms`` (the process's CPU time by then) goes to stderr with the runs: on a
+shared machine it is steadier than the wall time.
 
 Every figure runs with the console's modules compiled to bytecode, as an installed console has
 them (pip compiles on install, the frozen bundle holds bytecode): the bench compiles them first and
@@ -142,15 +143,22 @@ def run(ctx: Context) -> list[Figure]:
     if not path.exists():
         print(f"# start_data_ms skipped: {path} is missing (run demo_data first)", file=sys.stderr)
         return figures
-    ours = [sys.executable, "-m", "console", "--db", f"sqlite:///{path}", "--seat", SEAT]
-    _measure([*ours, "--smoke"], env, "data_ms")  # migrates the database if it must; warm
+    seat = ["--db", f"sqlite:///{path}", "--seat", SEAT, "--smoke"]
+    bare_data = [sys.executable, "-c", _bare_data_script(), str(path)]
+    figures.append(_data(env, "start_data_ms", [sys.executable, "-m", "console", *seat], bare_data))
+    if FROZEN.exists():  # what a seat's .deb runs
+        figures.append(_data(env, "start_data_frozen_ms", [str(FROZEN), *seat], bare_data))
+    return figures
+
+
+def _data(env: dict[str, str], name: str, ours: list[str], bare: list[str]) -> Figure:
+    """``ours`` to its data on screen and the bare reads into a bare window, ``RUNS`` pairs."""
+    _measure(ours, env, "data_ms")  # migrates the database if it must; warm
     data: list[float] = []
     data_floor: list[float] = []
     cpu: list[float] = []
-    bare_data = [sys.executable, "-c", _bare_data_script(), str(path)]
     for _ in range(RUNS):
-        data_floor.append(_measure(bare_data, env, "data_ms"))
-        data.append(_measure([*ours, "--smoke"], env, "data_ms", cpu))
-    print(f"#   start_data_ms: CPU by then (data_cpu_ms) {cpu}", file=sys.stderr)
-    figures.append(_report("start_data_ms", data, data_floor))
-    return figures
+        data_floor.append(_measure(bare, env, "data_ms"))
+        data.append(_measure(ours, env, "data_ms", cpu))
+    print(f"#   {name}: CPU by then (data_cpu_ms) {cpu}", file=sys.stderr)
+    return _report(name, data, data_floor)
