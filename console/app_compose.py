@@ -27,7 +27,7 @@ from console.app_open import Opened
 from console.app_platform import Process, System, open_system
 from console.app_platform import alarm_services as alarm_services  # the tests build it alone
 from console.app_sign_in import SeatSlot
-from console.app_window import place_windows
+from console.app_window import order_count, place_windows
 from console.config import Settings
 from console.domain.orders import Platform
 from console.domain.roles import Principal, Role, Seated
@@ -150,7 +150,7 @@ def compose(
         return _run(
             app, loop, ticking, shown, start, tick, stop,
             smoke=smoke, started=started, first_paint=first_paint,
-            orders=first.shared.order_count, url=settings.db_url, data=data,
+            orders=partial(order_count, first.db), url=settings.db_url, data=data,
             start_screen=screen,
             script=(lambda _w: script(front.window, front.seat)) if script and front else None,
         )  # fmt: skip

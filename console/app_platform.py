@@ -55,7 +55,6 @@ from console.settings import data_dir
 from console.store.alarms import RaisedAlarm
 from console.store.changes import ChangeWatch, watch_for
 from console.store.engine import Database
-from console.store.orders import count
 from console.store.seed import catalogue
 from console.telephony.port import Telephony
 from console.ui.alarms.notifier import AlarmNotifier
@@ -143,7 +142,6 @@ class System:
                 ops=proc.ops,
                 loop=proc.loop,
                 db_url=settings.db_url,
-                order_count=count(session),
                 wrap_up=timedelta(seconds=settings.wrap_up_s),
                 hold_reminder=timedelta(seconds=settings.hold_reminder_s),
                 dispositions=parse_catalogue(settings.dispositions),

@@ -92,7 +92,7 @@ class StatusBar(QStatusBar):
             self.clock_label,
         ):
             self.addPermanentWidget(label)
-        self.set_order_count(0)
+        self.orders_label.setText(self.tr("Orders: {count}").format(count="…"))  # being read
 
     def set_demo(self) -> None:
         """Say, where it is always seen, that a demo account signed in by itself."""

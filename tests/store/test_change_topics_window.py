@@ -20,7 +20,6 @@ from console.services.alarms import AlarmService, load_site_policy
 from console.services.orders import OrderService
 from console.store import change_topics as ct
 from console.store.engine import Database
-from console.store.orders import count
 from console.store.seed import catalogue
 from console.telephony.simulated import SimulatedSwitch
 from console.ui.operations import Operations
@@ -42,7 +41,7 @@ class Window:
                 db=db, orders=OrderService(db, clock, load_site_policy(db), load_calendar()),
                 alarms=AlarmService(db, clock, A01.seat), clock=clock,
                 catalogue=catalogue(session), chinese=True, ops=self.worker, loop=loop,  # type: ignore[arg-type]
-                db_url="sqlite://", order_count=count(session), wrap_up=timedelta(seconds=30),
+                db_url="sqlite://", wrap_up=timedelta(seconds=30),
             )  # fmt: skip
         self.switch = SimulatedSwitch(rate_per_min=0, seed=3, loop=loop)  # type: ignore[arg-type]
         self.part: WindowParts = build_window(shared, A01, self.switch)

@@ -16,7 +16,6 @@ from console.domain.orders import Platform
 from console.services.alarms import AlarmService
 from console.services.orders import OrderService
 from console.store.engine import Database
-from console.store.orders import count
 from console.store.seed import catalogue
 from console.telephony.simulated import SimulatedSwitch
 from console.ui.operations import Operations
@@ -36,7 +35,7 @@ def lead_windows(
             db=sqlite_db, orders=OrderService(sqlite_db, clock),
             alarms=AlarmService(sqlite_db, clock, "A-09"), clock=clock,
             catalogue=catalogue(session), chinese=True, ops=ops, loop=qloop,
-            db_url="sqlite://", order_count=count(session), wrap_up=timedelta(seconds=30),
+            db_url="sqlite://", wrap_up=timedelta(seconds=30),
         )  # fmt: skip
     switch = SimulatedSwitch(rate_per_min=0, seed=3, loop=qloop)
     parts = [build_window(shared, lead("赵班长", "A-09", Platform.HOTLINE), switch),

@@ -26,7 +26,6 @@ from console.services.alarms import AlarmService, load_site_policy
 from console.services.orders import OrderService
 from console.store.changes import watch_for
 from console.store.engine import Database
-from console.store.orders import count
 from console.store.seed import catalogue
 from console.telephony.port import Line
 from console.telephony.simulated import SimulatedSwitch
@@ -52,8 +51,7 @@ class Seats:
                 db=db, orders=orders,
                 alarms=AlarmService(db, clock, "A-01"),
                 clock=clock, catalogue=catalogue(session), chinese=True, ops=self.worker,
-                loop=loop, db_url="sqlite://", order_count=count(session),
-                wrap_up=timedelta(seconds=30),
+                loop=loop, db_url="sqlite://", wrap_up=timedelta(seconds=30),
             )  # fmt: skip
         self.orders = shared.orders
         self.switch = SimulatedSwitch(

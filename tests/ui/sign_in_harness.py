@@ -24,7 +24,6 @@ from console.services.alarms import AlarmService, load_site_policy
 from console.services.orders import OrderService
 from console.services.sessions import SeatSessions, SessionNote
 from console.store.engine import Database
-from console.store.orders import count
 from console.store.seed import catalogue
 from console.telephony.simulated import SimulatedSwitch
 from console.ui.operations import Operations
@@ -57,7 +56,7 @@ class Desk:
             shared = Shared(
                 db=db, orders=self.orders, alarms=AlarmService(db, clock, "A-01"), clock=clock,
                 catalogue=catalogue(session), chinese=True, ops=self.worker, loop=loop,
-                db_url="sqlite://", order_count=count(session), wrap_up=timedelta(seconds=30),
+                db_url="sqlite://", wrap_up=timedelta(seconds=30),
             )  # fmt: skip
         self.switch = SimulatedSwitch(
             rate_per_min=0, seed=3, loop=loop, time_scale=0.05, transferred_talk_s=None

@@ -23,7 +23,6 @@ from console.services.alarms import AlarmService, load_site_policy
 from console.services.orders import OrderService
 from console.store.changes import watch_for
 from console.store.engine import Database
-from console.store.orders import count
 from console.store.seed import catalogue
 from console.telephony.simulated import SimulatedSwitch
 from console.ui.operations import Operations
@@ -58,7 +57,7 @@ class Watched:
                 db=db, orders=OrderService(db, clock, load_site_policy(db), load_calendar()),
                 alarms=AlarmService(db, clock, A01.seat), clock=clock,
                 catalogue=catalogue(session), chinese=True, ops=self.worker, loop=loop,
-                db_url="sqlite://", order_count=count(session), wrap_up=timedelta(seconds=30),
+                db_url="sqlite://", wrap_up=timedelta(seconds=30),
             )  # fmt: skip
         self.switch = SimulatedSwitch(rate_per_min=0, seed=3, loop=loop)
         self.part: WindowParts = build_window(shared, A01, self.switch)
@@ -139,3 +138,26 @@ def test_a_burst_of_commits_is_one_query(qloop: qasync.QEventLoop, watched: Watc
     qloop.run_until_complete(scenario())
     assert len(queries) == 1
     assert not panel.feed_timer.isActive()
+
+
+def test_the_order_count_and_the_alarm_list_wait_for_the_first_pages(
+    qloop: qasync.QEventLoop, qtbot: QtBot, db: Database
+) -> None:
+    """A start's first data is the queues' first pages and the alarm counts: the status bar's
+    order count (a count of every order) and the alarm list are read once the pages are in."""
+    orders = OrderService(db, lambda: MONDAY, load_site_policy(db), load_calendar())
+    for _ in range(3):
+        orders.create(DRAFT, A02)
+    gc.collect()
+    made = Watched(db, qloop, qtbot)
+    try:
+        queues, status = made.part.window.queues, made.part.status
+        assert queues is not None
+        seen: list[str] = []
+        queues.ready.connect(lambda: seen.append("pages"))
+        assert "…" in status.orders_label.text()  # not counted while the window is built
+        qtbot.waitUntil(lambda: "3" in status.orders_label.text(), timeout=5000)
+        assert seen == ["pages"]
+    finally:
+        qloop.run_until_complete(made.switch.stop())
+        made.close()

@@ -24,7 +24,6 @@ from console.services.order_reads import OrderReads
 from console.services.orders import OrderService
 from console.store.change_topics import ALL
 from console.store.engine import Database
-from console.store.orders import count
 from console.store.seed import catalogue
 from console.telephony.simulated import SimulatedSwitch
 from console.ui.emergency.board import EmergencyBoard
@@ -161,7 +160,7 @@ def test_a_lead_s_seat_window_starts_without_the_board_or_the_wallboard(
             db=sqlite_db, orders=OrderService(sqlite_db, lambda: T0),
             alarms=AlarmService(sqlite_db, lambda: T0, "A-09"), clock=lambda: T0,
             catalogue=catalogue(session), chinese=True, ops=ops, loop=qloop,
-            db_url="sqlite://", order_count=count(session), wrap_up=timedelta(seconds=30),
+            db_url="sqlite://", wrap_up=timedelta(seconds=30),
             incidents=incidents,
         )  # fmt: skip
     switch = SimulatedSwitch(rate_per_min=0, seed=3, loop=qloop)

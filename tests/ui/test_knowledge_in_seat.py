@@ -24,7 +24,6 @@ from console.services.knowledge import KnowledgeService
 from console.services.orders import OrderService
 from console.store import knowledge as store
 from console.store.engine import Database
-from console.store.orders import count
 from console.store.seed import catalogue
 from console.telephony.simulated import SimulatedSwitch
 from console.ui.operations import Operations
@@ -52,7 +51,7 @@ def seat(qtbot: QtBot, qloop: qasync.QEventLoop, sqlite_db: Database) -> Iterato
             db=sqlite_db, orders=OrderService(sqlite_db, clock),
             alarms=AlarmService(sqlite_db, clock, "A-01"), clock=clock,
             catalogue=catalogue(session), chinese=True, ops=ops, loop=qloop,
-            db_url="sqlite://", order_count=count(session), wrap_up=timedelta(seconds=30),
+            db_url="sqlite://", wrap_up=timedelta(seconds=30),
         )  # fmt: skip
     switch = SimulatedSwitch(rate_per_min=0, seed=3, loop=qloop)
     part = build_window(shared, at_seat("王丽", "A-01", Platform.HOTLINE), switch)
@@ -111,7 +110,7 @@ def away(
                 db=outage.db, orders=OrderService(outage.db, clock),
                 alarms=AlarmService(outage.db, clock, "A-01"), clock=clock,
                 catalogue=catalogue(session), chinese=True, ops=ops, loop=qloop,
-                db_url="sqlite://", order_count=count(session), wrap_up=timedelta(seconds=30),
+                db_url="sqlite://", wrap_up=timedelta(seconds=30),
             )  # fmt: skip
         switch = SimulatedSwitch(rate_per_min=0, seed=3, loop=qloop)
         part = build_window(shared, at_seat("王丽", "A-01", Platform.HOTLINE), switch)
