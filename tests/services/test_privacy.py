@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 from sqlmodel import Session
 
 from console.domain.calendar import load_calendar
@@ -25,6 +24,7 @@ from console.services.screen_pop import ScreenPopService
 from console.store.engine import Database
 from console.store.orders import UnknownOrder
 from tests.services.test_transfer import A01, draft
+from tests.statements import executed
 
 KEY = bytes(range(32))
 OLD = datetime(2021, 3, 1, 2, 0, tzinfo=UTC)
@@ -203,18 +203,7 @@ def test_the_due_orders_are_read_from_the_purge_index(db: Database) -> None:
 
 def _plan(db: Database, run: Callable[[Session], object]) -> str:
     """The plan of the one statement ``run`` executes, with the values it bound."""
-    seen: list[tuple[str, Any]] = []
-
-    def note(_c: object, _cur: object, statement: str, parameters: Any, *_: object) -> None:
-        seen.append((statement, parameters))
-
-    event.listen(db.engine, "before_cursor_execute", note)
-    try:
-        with db.read() as s:
-            run(s)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", note)
-    [(statement, parameters)] = [(st, p) for st, p in seen if "work_order" in st]
+    statement, parameters = executed(db, run, "work_order")
     with db.engine.connect() as conn, conn.begin():
         if db.engine.dialect.name == "sqlite":
             rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).all()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from console.demo.load import load_demo_data
 from console.domain.alarm_levels import AlarmLevel
@@ -16,6 +16,7 @@ from console.store import alarms as repo
 from console.store.engine import Database
 from console.ui.alarms.model import collapse
 from tests.principals import lead
+from tests.statements import executed
 
 
 def test_counts_are_true_totals_and_leave_acknowledged_alarms_out(db: Database) -> None:
@@ -52,18 +53,7 @@ def test_sqlite_counts_the_raised_alarms_not_every_alarm_planned(sqlite_db: Data
     AlarmService(sqlite_db, lambda: datetime(2027, 1, 10, tzinfo=UTC), "A-01").sweep()
     with sqlite_db.write() as s:
         s.execute(text("ANALYZE"))
-    statements: list[tuple[str, object]] = []
-
-    def seen(_c: object, _cur: object, statement: str, params: object, *_: object) -> None:
-        statements.append((statement, params))
-
-    event.listen(sqlite_db.engine, "before_cursor_execute", seen)
-    try:
-        with sqlite_db.read() as s:
-            repo.open_counts(s)
-    finally:
-        event.remove(sqlite_db.engine, "before_cursor_execute", seen)
-    ((statement, params),) = [(q, p) for q, p in statements if "alarm" in q]
+    statement, params = executed(sqlite_db, repo.open_counts, "alarm")
     with sqlite_db.read() as s:
         raw = s.connection().connection.driver_connection
         assert raw is not None
