@@ -4,6 +4,7 @@ the numbers checked across batches, progress on stderr, and still all or nothing
 from __future__ import annotations
 
 import tracemalloc
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,26 @@ def test_a_file_changed_between_the_check_and_the_writing_writes_nothing(
     assert "Traceback" not in err
     assert _count(db, OrderRow) == 0 and _count(db, EventRow) == 0
     assert _count(db, AuditRow) == audited
+
+
+def test_an_interrupted_writing_leaves_nothing_imported(
+    db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(import_file, "BATCH", 10)
+    path = _history(tmp_path / "h.csv", [f"I-{i}" for i in range(50)])
+    read_again = import_file.again
+
+    def ctrl_c_after_two_batches(*args: object, **kwargs: object) -> Iterator[object]:
+        batches = read_again(*args, **kwargs)  # type: ignore[arg-type]
+        yield next(batches)
+        yield next(batches)  # both sent to the database when the next one is asked for
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(import_file, "again", ctrl_c_after_two_batches)
+    assert _run(db, path) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("orders: ") and "已中断；未导入任何工单" in err and "Traceback" not in err
+    assert _count(db, OrderRow) == 0 and _count(db, EventRow) == 0

@@ -112,6 +112,11 @@ def import_orders(url: str, args: argparse.Namespace, key_path: Path, lang: str)
                 f"{args.file}: the file changed while it was being imported; nothing was imported"
                 if en else f"{args.file}：导入过程中文件被修改；未导入任何工单"
             ) from None  # fmt: skip
+        except KeyboardInterrupt:  # the transaction is rolled back on the way out
+            raise CommandFailed(
+                f"{args.file}: interrupted; nothing was imported"
+                if en else f"{args.file}：已中断；未导入任何工单"
+            ) from None  # fmt: skip
         except OSError as exc:
             raise CommandFailed(
                 f"{args.file}: cannot read it: {exc.strerror}; nothing was imported"
