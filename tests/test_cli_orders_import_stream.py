@@ -120,6 +120,8 @@ def test_progress_goes_to_stderr_and_everything_is_written_at_once(
     out, err = capsys.readouterr()
     assert err.count("orders import：已检查") == 5 and "已检查 1,000 条工单（文件的 100%）" in err
     assert err.count("orders import：已写入") == 5 and "已写入 600 / 1,000 条工单" in err
+    assert err.rstrip().endswith("orders import：正在重建索引和报表日统计，随后提交")
+    assert "orders import：正在检查整个文件中重复的工单编号" in err
     assert "导入 1,000 条工单（已办结或撤销 500 条）" in out
     assert _count(db, OrderRow) == 1_000 and _count(db, EventRow) == 1_500
     with db.read() as session:

@@ -218,6 +218,7 @@ def check(
             orders += len(batch)
             progress.checked(orders, tap.done / size)
         repeats = Problems(shown)
+        progress.numbers(orders)
         if headers:
             for line, number, first in ledger.repeats():
                 repeats.add(duplicate(line, headers[0], number, first))
@@ -255,10 +256,18 @@ class Progress:
             self._say(f"checked {rows:,} orders ({min(fraction, 1):.0%} of the file)"
                       if self._en else f"已检查 {rows:,} 条工单（文件的 {min(fraction, 1):.0%}）")  # fmt: skip
 
+    def numbers(self, rows: int) -> None:
+        if rows >= EVERY:
+            self._say("looking for numbers repeated across the file"
+                      if self._en else "正在检查整个文件中重复的工单编号")  # fmt: skip
+
     def written(self, rows: int, total: int) -> None:
         if self._due(rows):
             self._say(f"written {rows:,} of {total:,} orders (not yet committed)" if self._en
                       else f"已写入 {rows:,} / {total:,} 条工单（尚未提交）")  # fmt: skip
+        if rows == total >= EVERY:  # the indexes, the roll-up and the commit: minutes at 5 M
+            self._say("rebuilding the indexes and the reports' daily figures, then committing"
+                      if self._en else "正在重建索引和报表日统计，随后提交")  # fmt: skip
 
     def _due(self, rows: int) -> bool:
         last, self._last = self._last, rows  # fewer rows than last time: the next pass
