@@ -3,6 +3,7 @@ the numbers checked across batches, progress on stderr, and still all or nothing
 
 from __future__ import annotations
 
+import tempfile
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
@@ -176,3 +177,16 @@ def test_an_interrupted_writing_leaves_nothing_imported(
     err = capsys.readouterr().err
     assert err.startswith("orders: ") and "已中断；未导入任何工单" in err and "Traceback" not in err
     assert _count(db, OrderRow) == 0 and _count(db, EventRow) == 0
+
+
+def test_a_temporary_folder_it_cannot_use_is_said_as_such(
+    sqlite_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "gone"))  # as TMPDIR=…/gone
+    assert _run(sqlite_db, _history(tmp_path / "h.csv", ["T-1"]), lang="en") == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"orders: the temporary folder {tmp_path / 'gone'}: ") and "TMPDIR" in err
+    assert "cannot use the database" not in err and _count(sqlite_db, OrderRow) == 0

@@ -65,6 +65,7 @@ def import_orders(url: str, args: argparse.Namespace, key_path: Path, lang: str)
     from console.domain.order_import import Header, RowReader, deadliner
     from console.services.alarms import load_site_policy
     from console.store import order_import
+    from console.store.import_ledger import LedgerFailed
     from console.store.seed import catalogue
     from console.store.setup import init_db
 
@@ -111,6 +112,14 @@ def import_orders(url: str, args: argparse.Namespace, key_path: Path, lang: str)
             raise CommandFailed(
                 f"{args.file}: the file changed while it was being imported; nothing was imported"
                 if en else f"{args.file}：导入过程中文件被修改；未导入任何工单"
+            ) from None  # fmt: skip
+        except LedgerFailed as exc:
+            raise CommandFailed(
+                f"the temporary folder {exc.folder}: {exc.why}; nothing was imported (the check "
+                "keeps the file's numbers there, ~40 bytes a row: set TMPDIR to a folder with room)"
+                if en else
+                f"临时文件夹 {exc.folder}：{exc.why}；未导入任何工单（检查时工单编号存放在此，每行约 40 "
+                "字节：请将 TMPDIR 设为空间充足的文件夹）"
             ) from None  # fmt: skip
         except KeyboardInterrupt:  # the transaction is rolled back on the way out
             raise CommandFailed(

@@ -12,37 +12,61 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
 
+class LedgerFailed(Exception):
+    """The scratch file cannot be written (the temporary folder full, or not writable)."""
+
+    def __init__(self, folder: str, why: str) -> None:
+        super().__init__(f"{folder}: {why}")
+        self.folder, self.why = folder, why
+
+
 class NumberLedger:
-    """Each checked record's (number, line, already in the database), then the repeats."""
+    """Each checked record's (number, line, already in the database), then the repeats.
+    Any fault of the scratch file is a :class:`LedgerFailed`, never the console database's."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self._dir = tempfile.TemporaryDirectory(prefix="orders-import-", dir=folder)
+        where = str(folder or tempfile.gettempdir())
+        try:
+            self._dir = tempfile.TemporaryDirectory(prefix="orders-import-", dir=folder)
+        except OSError as exc:
+            raise LedgerFailed(where, exc.strerror or str(exc)) from None
         self._conn = sqlite3.connect(Path(self._dir.name) / "numbers.sqlite3")
-        for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE"):
-            self._conn.execute(f"PRAGMA {pragma}")
-        self._conn.execute("CREATE TABLE seen (number TEXT NOT NULL, line INTEGER NOT NULL, "
-                           "stored INTEGER NOT NULL)")  # fmt: skip
+        with self._said():
+            for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE"):
+                self._conn.execute(f"PRAGMA {pragma}")
+            self._conn.execute("CREATE TABLE seen (number TEXT NOT NULL, "
+                               "line INTEGER NOT NULL, stored INTEGER NOT NULL)")  # fmt: skip
+
+    @contextmanager
+    def _said(self) -> Iterator[None]:
+        try:
+            yield
+        except (sqlite3.Error, OSError) as exc:
+            raise LedgerFailed(self._dir.name, str(exc)) from None
 
     def add(self, rows: Iterable[tuple[str, int, bool]]) -> None:
         """(number, line, whether the database already holds it), lines rising."""
-        self._conn.executemany("INSERT INTO seen VALUES (?, ?, ?)", rows)
+        with self._said():
+            self._conn.executemany("INSERT INTO seen VALUES (?, ?, ?)", rows)
 
     def repeats(self) -> Iterator[tuple[int, str, int | None]]:
         """(line, number, the first line with it) for each record whose number an earlier
         record has, and (line, number, None) for the first one of a number the database
         holds; in line order."""
-        conn = self._conn
-        conn.execute("CREATE INDEX seen_number ON seen (number, line)")
-        yield from conn.execute(
-            "SELECT line, number, CASE WHEN line > first THEN first END FROM ("
-            "  SELECT line, number, stored, min(line) OVER (PARTITION BY number) AS first"
-            "  FROM seen"
-            ") WHERE line > first OR stored ORDER BY line"
-        )
+        with self._said():
+            conn = self._conn
+            conn.execute("CREATE INDEX seen_number ON seen (number, line)")
+            yield from conn.execute(
+                "SELECT line, number, CASE WHEN line > first THEN first END FROM ("
+                "  SELECT line, number, stored, min(line) OVER (PARTITION BY number) AS first"
+                "  FROM seen"
+                ") WHERE line > first OR stored ORDER BY line"
+            )
 
     def close(self) -> None:
         self._conn.close()
