@@ -12,6 +12,12 @@ file, each row made into the order and event tuples with no checking at all (tim
 codes as given), and plain ``sqlite3.executemany`` of them in one transaction with the indexes
 dropped and rebuilt. So the ratio is what checking, normalising, deadlines and the timeline cost
 on top of reading and writing the rows. The name says 1m whatever ``--orders`` is.
+
+``orders_import_peak_rss_mb``: the import runs in a child process of its own (the timed figure
+is taken inside it, as above), so its peak resident set is the command's alone
+(``os.wait4``'s ``ru_maxrss``). Floor: the same child importing a :data:`SMALL`-row file into
+another fresh database: the interpreter, the modules and the fixed buffers. A ratio near 1 says
+the import's memory does not grow with the file (issue 18: 10 M rows on a seat-class machine).
 """
 
 from __future__ import annotations
@@ -20,8 +26,11 @@ import argparse
 import contextlib
 import csv
 import io
+import os
 import random
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -30,6 +39,7 @@ from common import Context, Figure, time_figure
 from console.demo.generate import EVENT_COLUMNS, ORDER_COLUMNS
 from console.store.setup import init_db
 
+SMALL = 20_000  # rows of the memory figure's floor
 HEADER = ("number,received_at,platform,kind,field,district,address,description,caller_phone,"
           "caller_name,status,completed_at")  # fmt: skip
 _HOTLINE = [("C-ZX", "F-GF"), ("C-QZ", "F-GF"), ("C-TS", "F-SC"), ("C-TS", "F-SH"),
@@ -78,20 +88,43 @@ def _fresh(ctx: Context, name: str) -> Path:
     return path
 
 
-def _ours(ctx: Context, source: Path) -> float:
-    from console.cli.orders_import import import_orders
-
-    path = _fresh(ctx, "orders-import.sqlite3")
-    args = argparse.Namespace(file=source, encoding=None, dry_run=False)
+def _ours(ctx: Context, source: Path, name: str = "orders-import.sqlite3") -> tuple[float, float]:
+    """(seconds of ``import_orders``, peak RSS in MB of the child process that ran it)."""
+    path = _fresh(ctx, name)
     key = ctx.workdir / "orders-import-audit.key"
     key.unlink(missing_ok=True)
+    repo = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    child = subprocess.Popen(
+        [sys.executable, __file__, f"sqlite:///{path}", str(source), str(key)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    assert child.stdout is not None and child.stderr is not None
+    out, err = child.stdout.read(), child.stderr.read()  # small: the figure and the progress
+    _pid, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(
+            f"orders import refused the benchmark's own file (exit {child.returncode}): "
+            f"{err.decode(errors='replace')[-2000:]}"
+        )
+    for old in ctx.workdir.glob(name + "*"):
+        old.unlink()
+    return float(out.split()[-1]), usage.ru_maxrss / 1024  # Linux: kilobytes
+
+
+def _child(url: str, source: Path, key: Path) -> None:
+    """The child's work: the command's function, timed inside the process."""
+    from console.cli.orders_import import import_orders
+
+    args = argparse.Namespace(file=source, encoding=None, dry_run=False)
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()):
-        code = import_orders(f"sqlite:///{path}", args, key, "en")
+        code = import_orders(url, args, key, "en")
     elapsed = time.perf_counter() - start
     if code != 0:
-        raise RuntimeError(f"orders import refused the benchmark's own file (exit {code})")
-    return elapsed
+        sys.exit(code)
+    print(f"{elapsed:.3f}")
 
 
 def _floor(ctx: Context, source: Path) -> float:
@@ -140,9 +173,20 @@ def run(ctx: Context) -> list[Figure]:
     source = ctx.workdir / f"orders-import-{ctx.orders}.csv"
     if not source.exists():
         make_csv(source, ctx.orders)
-    ours = _ours(ctx, source)
+    small = ctx.workdir / f"orders-import-{SMALL}.csv"
+    if not small.exists():
+        make_csv(small, SMALL)
+    ours, peak = _ours(ctx, source)
+    _, small_peak = _ours(ctx, small, "orders-import-small.sqlite3")
     floor = _floor(ctx, source)
     for name in ("orders-import.sqlite3", "orders-import-floor.sqlite3"):
         for old in ctx.workdir.glob(name + "*"):
             old.unlink()
-    return [time_figure("orders_import_1m_s", "s", ours, floor)]
+    return [
+        time_figure("orders_import_1m_s", "s", ours, floor),
+        time_figure("orders_import_peak_rss_mb", "MB", peak, small_peak),
+    ]
+
+
+if __name__ == "__main__":
+    _child(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))

@@ -12,7 +12,7 @@ the records (``console.store.order_import``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -337,20 +337,12 @@ def _epoch_of_day(day: date) -> int:
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
-def duplicates(
-    records: Iterable[ImportedOrder], stored: Collection[str], header: Header
-) -> list[Problem]:
-    """A number twice in the file (said on the second and later lines), or in ``stored``
-    (the numbers of the file the database already holds)."""
+def duplicate(line: int, header: Header, number: str, first: int | None) -> Problem:
+    """The problem of a number seen before: on line ``first`` of the file, or (None) in the
+    database."""
     column = header.positions["number"] + 1
-    seen: dict[str, int] = {}
-    problems: list[Problem] = []
-    for r in records:
-        first = seen.setdefault(r.number, r.line)
-        if first != r.line:
-            problems.append(Problem(r.line, column, "number", f"工单编号与第 {first} 行重复：{r.number}",
-                                    f"the same number as line {first}: {r.number}"))  # fmt: skip
-        elif r.number in stored:
-            problems.append(Problem(r.line, column, "number", f"数据库中已有此工单编号：{r.number}",
-                                    f"the database already holds number {r.number}"))  # fmt: skip
-    return problems
+    if first is not None:
+        return Problem(line, column, "number", f"工单编号与第 {first} 行重复：{number}",
+                       f"the same number as line {first}: {number}")  # fmt: skip
+    return Problem(line, column, "number", f"数据库中已有此工单编号：{number}",
+                   f"the database already holds number {number}")  # fmt: skip
