@@ -127,6 +127,9 @@ def _child(url: str, source: Path, key: Path) -> None:
     print(f"{elapsed:.3f}")
 
 
+FLOOR_CHUNK = 100_000  # rows the floor holds before writing them
+
+
 def _floor(ctx: Context, source: Path) -> float:
     path = _fresh(ctx, "orders-import-floor.sqlite3")
     conn = sqlite3.connect(path, isolation_level=None)
@@ -135,10 +138,19 @@ def _floor(ctx: Context, source: Path) -> float:
     event_sql = (f"INSERT INTO order_event ({', '.join(EVENT_COLUMNS)}) "
                  f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})")  # fmt: skip
     start = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('work_order', 'order_event')"
+    ).fetchall()
+    for name, _ in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    # A chunk of rows at a time (the whole file's tuples at 10 M rows would not fit in memory).
     with source.open(encoding="utf-8", newline="") as f:
         rows = csv.reader(f)
         next(rows)
-        orders, events = [], []
+        orders: list[tuple[object, ...]] = []
+        events: list[tuple[object, ...]] = []
         for i, (number, at, platform, kind, area, district, address, text, phone, name,
                 status, done) in enumerate(rows, start=1):  # fmt: skip
             orders.append((i, number, platform, platform, phone, name or None, kind, area or None,
@@ -152,13 +164,10 @@ def _floor(ctx: Context, source: Path) -> float:
             else:
                 events.append((i, at, "import", "import", platform, "create", None, status, "",
                                ""))  # fmt: skip
-    conn.execute("BEGIN IMMEDIATE")
-    indexes = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
-        "AND tbl_name IN ('work_order', 'order_event')"
-    ).fetchall()
-    for name, _ in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
+            if len(orders) == FLOOR_CHUNK:
+                conn.executemany(order_sql, orders)
+                conn.executemany(event_sql, events)
+                orders, events = [], []
     conn.executemany(order_sql, orders)
     conn.executemany(event_sql, events)
     for _, sql in indexes:
