@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, text
 
 from console.store.engine import Database
 from console.store.setup import init_db
-from tests.pg import Cluster, PgUnavailable
+from tests.pg import Cluster, PgUnavailable, sweep_orphans
 from tests.tls import TlsServer, make_ca, server_cert
 
 _names = itertools.count()
@@ -31,9 +31,26 @@ _RAM, _RAM_NEEDED = Path("/dev/shm"), 4 << 30
 _ROOT = Path(__file__).resolve().parents[1]
 
 
+def _is_xdist_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    """Once a run, in the process that runs the tests or, under pytest-xdist (``make test``:
+    ``-n 2``), in the controller before it starts its workers: they inherit its TMPDIR and find
+    the sources compiled, and no two processes compile the same file at once."""
+    if _is_xdist_worker(config):
+        return
     _in_memory_tmp()
+    sweep_orphans()
     _compile_sources()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The clusters of a worker that died mid-run (its session fixtures never torn down): the
+    controller's workers have all stopped by now."""
+    if not _is_xdist_worker(config):
+        sweep_orphans()
 
 
 def _compile_sources() -> None:
