@@ -75,8 +75,13 @@ system-deps:
 run-110: demo-systems
 	dir=$(DEMO_DIR) && $(BIN)/python -m console --config "$$dir/110.toml" --demo-sign-in $(ARGS)
 
+# The suite on PYTEST_WORKERS processes (pytest-xdist): much of it waits on subprocesses,
+# PostgreSQL and Qt, so two keep two cores busy. worksteal: each worker runs its half of the
+# suite in order (module fixtures built once on each) and the first done takes tests off the
+# other's queue. Serially: `make test PYTEST_WORKERS=0`; one file: `make test PYTEST_ARGS=tests/x.py`.
+PYTEST_WORKERS ?= 2
 test: $(STAMP) i18n system-deps
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check console tests bench db

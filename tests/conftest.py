@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 if os.environ.get("CONSOLE_TEST_SCREEN") != "1":
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -23,17 +24,40 @@ from sqlalchemy import create_engine, text
 
 from console.store.engine import Database
 from console.store.setup import init_db
-from tests.pg import Cluster, PgUnavailable
+from tests.pg import Cluster, PgUnavailable, sweep_orphans
 from tests.tls import TlsServer, make_ca, server_cert
+
+# No per-example deadline (Hypothesis's default is 200 ms of wall time): on this shared 2-core
+# machine, with two xdist workers, an example descheduled that long fails as "Unreliable test
+# timings" when its replay is quick. Speed is measured by bench/, not by unit tests.
+settings.register_profile("console", deadline=None)
+settings.load_profile("console")
 
 _names = itertools.count()
 _RAM, _RAM_NEEDED = Path("/dev/shm"), 4 << 30
 _ROOT = Path(__file__).resolve().parents[1]
 
 
+def _is_xdist_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    """Once a run, in the process that runs the tests or, under pytest-xdist (``make test``:
+    ``-n 2``), in the controller before it starts its workers: they inherit its TMPDIR and find
+    the sources compiled, and no two processes compile the same file at once."""
+    if _is_xdist_worker(config):
+        return
     _in_memory_tmp()
+    sweep_orphans()
     _compile_sources()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The clusters of a worker that died mid-run (its session fixtures never torn down): the
+    controller's workers have all stopped by now."""
+    if not _is_xdist_worker(config):
+        sweep_orphans()
 
 
 def _compile_sources() -> None:

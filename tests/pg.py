@@ -3,10 +3,16 @@
 initdb refuses to run as root, so as root the cluster is made and run as the ``postgres`` user.
 Given a server certificate (``tls=``), the cluster speaks TLS and accepts TCP connections over
 TLS only (``hostssl`` in pg_hba.conf): a connection that does not encrypt is refused.
+
+Each cluster's folder names the test process that made it (``owner.pid``): under pytest-xdist
+every worker starts its own clusters, and a worker killed mid-run (or a run killed with -9)
+leaves a server running on files in memory. :func:`sweep_orphans` stops and deletes those whose
+process is gone; conftest calls it before a run and after its workers have stopped.
 """
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -40,21 +46,84 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+_OWNER = "owner.pid"
+_PREFIXES = ("console-pg-", "console-pgbouncer-")
+
+
+def _owned_folder(prefix: str) -> Path:
+    """A new temp folder that names this process as its owner, before anything runs in it."""
+    root = Path(tempfile.mkdtemp(prefix=prefix))
+    (root / _OWNER).write_text(f"{os.getpid()}\n", encoding="ascii")
+    return root
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _as_postgres(cmd: list[str]) -> list[str]:
+    """initdb, pg_ctl and pgbouncer refuse to run as root: as root they run as ``postgres``."""
+    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
+
+
+def sweep_orphans() -> list[Path]:
+    """Stop the servers of the clusters and PgBouncers whose test process has died and delete
+    their folders (in this TMPDIR, /tmp and /dev/shm); returns the folders deleted. A folder
+    whose owner lives, or without an owner file (being made, or another tool's), is left."""
+    gone: list[Path] = []
+    folders = {Path(tempfile.gettempdir()), Path("/tmp"), Path("/dev/shm")}
+    for root in sorted(r for f in folders for p in _PREFIXES for r in f.glob(f"{p}*")):
+        try:
+            owner = int((root / _OWNER).read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            continue
+        if _alive(owner):
+            continue
+        if (root / "data" / "postmaster.pid").exists():
+            with contextlib.suppress(PgUnavailable, subprocess.SubprocessError):
+                bindir = _bindir()
+                subprocess.run(
+                    _as_postgres([str(bindir / "pg_ctl"), "-D", str(root / "data"),
+                                  "-m", "immediate", "-w", "stop"]),
+                    capture_output=True, timeout=60, check=False,
+                )  # fmt: skip
+        _stop_pgbouncer(root)
+        shutil.rmtree(root, ignore_errors=True)
+        gone.append(root)
+    return gone
+
+
+def _stop_pgbouncer(root: Path) -> None:
+    """Kill the PgBouncer that runs from ``root`` (its own pidfile; the pid checked against its
+    command line so that a reused pid is not killed)."""
+    try:
+        pid = int((root / "pgbouncer.pid").read_text(encoding="ascii"))
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except (OSError, ValueError):
+        return
+    if str(root).encode() in cmdline:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, 9)
+
+
 class Cluster:
     def __init__(self, tls: Issued | None = None) -> None:
         self.tls = tls
         self.bindir = _bindir()
-        self.root = Path(tempfile.mkdtemp(prefix="console-pg-"))
+        self.root = _owned_folder("console-pg-")
         self.port = _free_port()
-        self._as_postgres = os.geteuid() == 0
-        if self._as_postgres:
+        self._run_as_postgres = os.geteuid() == 0
+        if self._run_as_postgres:
             shutil.chown(self.root, "postgres", "postgres")
 
     def _run(self, *args: str) -> None:
-        cmd = list(args)
-        if self._as_postgres:
-            cmd = ["runuser", "-u", "postgres", "--", *cmd]
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        done = subprocess.run(_as_postgres(list(args)), capture_output=True, text=True, timeout=120)
         if done.returncode != 0:
             raise PgUnavailable(f"{' '.join(args)} failed: {done.stderr or done.stdout}")
 
@@ -67,7 +136,32 @@ class Cluster:
         opts = ""
         if self.tls is not None:
             opts += self._tls_only(data)
-        self.run_server(opts)
+        for tries_left in reversed(range(5)):
+            log_size = self._log_size()
+            try:
+                self.run_server(opts)
+                return
+            except PgUnavailable:
+                taken = "Address already in use" in self._log_since(log_size)
+                if not taken or not tries_left:
+                    raise
+            # Another process took the port between _free_port() and the server's bind (two
+            # xdist workers, or anything else on this machine): another free port, once more.
+            self.port = _free_port()
+
+    def _log_size(self) -> int:
+        try:
+            return (self.root / "log").stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    def _log_since(self, offset: int) -> str:
+        try:
+            with (self.root / "log").open("rb") as log:
+                log.seek(offset)
+                return log.read().decode(errors="replace")
+        except FileNotFoundError:
+            return ""
 
     def run_server(self, extra: str = "") -> None:
         """Start the server on this cluster's data directory (``pg_ctl start``, waiting)."""
@@ -106,7 +200,7 @@ class Cluster:
         (data / "pg_hba.conf").write_text(
             "local all all trust\nhostssl all all 127.0.0.1/32 trust\n", encoding="ascii"
         )
-        if self._as_postgres:
+        if self._run_as_postgres:
             for path in (cert, key):
                 shutil.chown(path, "postgres", "postgres")
         return f" -c ssl=on -c ssl_cert_file={cert} -c ssl_key_file={key}"
@@ -140,22 +234,23 @@ class PgBouncer:
         if binary is None:
             raise PgUnavailable("pgbouncer is not installed (Debian: apt-get install pgbouncer)")
         self.port = _free_port()
-        self.root = Path(tempfile.mkdtemp(prefix="console-pgbouncer-"))
+        self.root = _owned_folder("console-pgbouncer-")
         (self.root / "users.txt").write_text('"app" ""\n', encoding="ascii")
         (self.root / "pgbouncer.ini").write_text(
             f"[databases]\n* = host=127.0.0.1 port={cluster.port}\n"
             f"[pgbouncer]\nlisten_addr = 127.0.0.1\nlisten_port = {self.port}\n"
             f"unix_socket_dir =\nauth_type = trust\nauth_file = {self.root / 'users.txt'}\n"
             "pool_mode = transaction\ndefault_pool_size = 4\nmax_client_conn = 200\n"
-            "ignore_startup_parameters = extra_float_digits,options\n",
+            "ignore_startup_parameters = extra_float_digits,options\n"
+            f"pidfile = {self.root / 'pgbouncer.pid'}\n",
             encoding="ascii",
         )
-        cmd = [binary, str(self.root / "pgbouncer.ini")]
         if os.geteuid() == 0:
             shutil.chown(self.root, "postgres", "postgres")
-            cmd = ["runuser", "-u", "postgres", "--", *cmd]
         self._proc = subprocess.Popen(
-            cmd, stdout=subprocess.DEVNULL, stderr=(self.root / "log").open("wb")
+            _as_postgres([binary, str(self.root / "pgbouncer.ini")]),
+            stdout=subprocess.DEVNULL,
+            stderr=(self.root / "log").open("wb"),
         )
 
     def url(self, database: str) -> str:

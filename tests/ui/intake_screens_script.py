@@ -27,7 +27,7 @@ from console.ui.seat.knowledge_pane import KnowledgePane
 if __package__ in (None, ""):  # run as a script: find the tests package
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.principals import at_seat
-from tests.ui.screens_script import checked, cjk_gaps, painted
+from tests.ui.screens_script import ONLY_PLACED_CALLS, checked, cjk_gaps, painted
 from tests.waiting import until
 
 ADDRESS = "和平区南京北街88号"
@@ -102,7 +102,7 @@ def main() -> int:
         return 0 if ok else 4
 
     lang = {k: v for k, v in os.environ.items() if k == "CONSOLE_LANG"}
-    settings = load_settings({"db": url, "sim_colleagues": 0}, lang)
+    settings = load_settings({"db": url, **ONLY_PLACED_CALLS}, lang)
     return run_gui(settings, script=script)
 
 
