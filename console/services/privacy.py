@@ -5,8 +5,10 @@ one whole elsewhere is :meth:`PrivacyService.reveal`: it needs a reason, and the
 records who saw which order's caller, and why (in the same transaction as the read).
 
 After the site's retention period (``[privacy] retention_months``) :meth:`PrivacyService.purge`
-replaces the phone and name of orders closed before the cut-off with a keyed hash
-(:func:`console.domain.phone.pseudonymise`). The key is derived from the audit trail's site key,
+replaces the phone and name of orders closed (办结, 撤销, or 并单 into another order) before the
+cut-off with a keyed hash (:func:`console.domain.phone.pseudonymise`), and so do the callers kept
+beside them: those merged into the order (``order_caller``) and those told its result
+(``caller_told``), hashed alike, in the order's transaction. The key is derived from the audit trail's site key,
 which lives outside the database, so the hashes cannot be reversed by trying every number
 without that file; the same number always hashes the same, so when a purged caller rings again
 :meth:`PrivacyService.caller_forms` lets the screen pop and the caller history still find the
@@ -129,11 +131,18 @@ class PrivacyService:
         while True:
             with self._db.read() as session:  # found and hashed outside the write lock
                 page = repo.due_page(session, cutoff, after, BATCH)
+                joined = repo.joined(session, [row.id for row in page.rows])
             if not page.rows:
                 break
             hidden = [self._hidden(row) for row in page.rows]
+            hidden_joined = repo.Joined(
+                [self._hidden_joined(row) for row in joined.merged],
+                [self._hidden_joined(row) for row in joined.told],
+            )
+            phones = {row.id: row.phone for row in hidden}
             with self._db.write(notify=False) as session:
                 done += repo.replace_callers(session, page.rows, hidden)
+                repo.replace_joined(session, joined, hidden_joined, phones)
             after = page.last
             if progress is not None:
                 progress(done)
@@ -143,10 +152,16 @@ class PrivacyService:
         return done
 
     def _hidden(self, row: repo.CallerRow) -> repo.CallerRow:
-        name = row.name
+        return repo.CallerRow(row.id, pseudonymise(self._key, row.phone), self._name(row.name))
+
+    def _hidden_joined(self, row: repo.JoinedRow) -> repo.JoinedRow:
+        phone = pseudonymise(self._key, row.phone)
+        return repo.JoinedRow(row.id, row.order_id, phone, self._name(row.name))
+
+    def _name(self, name: str | None) -> str | None:
         if name and not is_pseudonym(name):
-            name = pseudonymise(self._key, name, "name")
-        return repo.CallerRow(row.id, pseudonymise(self._key, row.phone), name)
+            return pseudonymise(self._key, name, "name")
+        return name
 
 
 def forget_keys(db: Database, now: datetime, days: int = KEY_DAYS) -> int:

@@ -1,9 +1,11 @@
 """Personal data in the orders table: one order's caller, and the callers of orders closed before
 a cut-off, read and rewritten in batches (the retention purge, :mod:`console.services.privacy`).
 
-An order counts as closed at its last 办结 or 撤销 event (``ix_order_event_order`` finds it);
-orders whose phone is already a pseudonym (``~…``) are skipped, so a purge can be run again,
-or resumed after it was stopped, without touching a row twice.
+An order counts as closed at its last 办结, 撤销 or 并单 event (``ix_order_event_order`` finds
+it): a duplicate merged into another order is 已撤销 with the line 并单 (so in the index below);
+one unmerged (拆单) is open again and out of it until it closes anew. Orders whose phone is
+already a pseudonym (``~…``) are skipped, so a purge can be run again, or resumed after it was
+stopped, without touching a row twice.
 
 The candidates come from ``ix_work_order_purge`` (migration 0030): only closed orders whose
 caller is not yet a pseudonym, by (``created_at``, ``id``), read up to the cut-off — an order
@@ -11,6 +13,11 @@ closed before it was created before it. A page is a keyset range of that index, 
 the orders still due (and the few created before the cut-off but closed after it), never the
 whole table nor the orders earlier runs purged (they left the index with their new phone).
 Its WHERE text is :data:`PURGEABLE_SQL`, the same in the query, or SQLite will not use it.
+
+A due order's callers kept beside it go with it: those merged into it (``order_caller``: phone
+and name) and those told its result (``caller_told``: phone). :func:`joined` reads a page's,
+:func:`replace_joined` rewrites them in the order's transaction, only where the order now holds
+its pseudonym (its own rewrite happened), so an order left for the next run leaves them too.
 """
 
 from __future__ import annotations
@@ -20,13 +27,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam, select, text
 from sqlmodel import Session
 
 from console.domain.order_types import Action
+from console.store.duplicate_tables import CallerToldRow, OrderCallerRow
 from console.store.tables import PURGEABLE_SQL
 
-_CLOSING = ", ".join(f"'{a.value}'" for a in (Action.COMPLETE, Action.CANCEL))
+# 办结, 撤销 and 并单 (the duplicate closes, 已撤销, into the order it joined).
+_CLOSING = ", ".join(f"'{a.value}'" for a in (Action.COMPLETE, Action.CANCEL, Action.MERGE))
 # The orders a purge rewrites, by (created_at, id) (keyset pages of ix_work_order_purge):
 # closed, not yet purged, created and closed before :cutoff.
 _DUE = (
@@ -41,6 +50,45 @@ class CallerRow:
     id: int
     phone: str
     name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class JoinedRow:
+    """A caller of order ``order_id`` kept in ``order_caller`` (merged in: phone and name) or
+    ``caller_told`` (told the result: phone, ``name`` None)."""
+
+    id: int
+    order_id: int
+    phone: str
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """A page's callers kept beside its orders, not yet pseudonyms."""
+
+    merged: list[JoinedRow]
+    told: list[JoinedRow]
+
+
+_MERGED = OrderCallerRow.__table__  # type: ignore[attr-defined]
+_TOLD = CallerToldRow.__table__  # type: ignore[attr-defined]
+_IDS = 5_000  # order ids per IN list (SQLite's bound-parameter limit is 32,766)
+# Only where the order now holds the pseudonym it was given in this transaction; a told row
+# only if its order has no row for that pseudonym yet (ux_caller_told_order_phone).
+_ORDER_HIDDEN = (
+    "AND order_id = :order_id AND EXISTS (SELECT 1 FROM work_order o "
+    "WHERE o.id = :order_id AND o.caller_phone = :order_phone)"
+)
+_REPLACE_MERGED = (
+    "UPDATE order_caller SET phone = :phone, name = :name "
+    f"WHERE id = :row_id AND phone = :was {_ORDER_HIDDEN}"
+)
+_REPLACE_TOLD = (
+    "UPDATE caller_told SET phone = :phone "
+    f"WHERE id = :row_id AND phone = :was {_ORDER_HIDDEN} AND NOT EXISTS "
+    "(SELECT 1 FROM caller_told t WHERE t.order_id = :order_id AND t.phone = :phone)"
+)
 
 
 # A page's last (created_at, id), as the database gave it back (SQLite: its stored text).
@@ -102,3 +150,40 @@ def replace_callers(
         for r, h in zip(read, hidden, strict=True)
     ]
     return int(session.execute(statement, params).rowcount)  # type: ignore[attr-defined]
+
+
+def joined(session: Session, order_ids: Sequence[int]) -> Joined:
+    """The callers merged into and told about ``order_ids`` whose phone is not yet a pseudonym
+    (``ix_order_caller_order``, ``ux_caller_told_order_phone``)."""
+    merged: list[JoinedRow] = []
+    told: list[JoinedRow] = []
+    for start in range(0, len(order_ids), _IDS):
+        ids = list(order_ids[start : start + _IDS])
+        c, t = _MERGED.c, _TOLD.c
+        found = select(c.id, c.order_id, c.phone, c.name).where(
+            c.order_id.in_(ids), c.phone.not_like("~%")
+        )
+        merged += [JoinedRow(int(r[0]), int(r[1]), str(r[2]), r[3]) for r in session.execute(found)]
+        found = select(t.id, t.order_id, t.phone).where(t.order_id.in_(ids), t.phone.not_like("~%"))
+        told += [JoinedRow(int(r[0]), int(r[1]), str(r[2])) for r in session.execute(found)]
+    return Joined(merged, told)
+
+
+def replace_joined(
+    session: Session, read: Joined, hidden: Joined, order_phones: dict[int, str]
+) -> None:
+    """Write ``hidden``'s callers over those ``read``, where the row still holds the phone it
+    was read with and its order holds its pseudonym ``order_phones[order_id]`` (written by
+    :func:`replace_callers` in this transaction: an order left alone leaves its callers)."""
+    for statement, was, now, named in (
+        (_REPLACE_MERGED, read.merged, hidden.merged, True),
+        (_REPLACE_TOLD, read.told, hidden.told, False),
+    ):
+        params = [
+            {"phone": h.phone, "row_id": h.id, "was": r.phone, "order_id": r.order_id,
+             "order_phone": order_phones[r.order_id]} | ({"name": h.name} if named else {})
+            for r, h in zip(was, now, strict=True)
+            if r.order_id in order_phones
+        ]  # fmt: skip
+        if params:
+            session.execute(text(statement).bindparams(bindparam("row_id")), params)
