@@ -65,12 +65,14 @@ def purge(
             keys = forget_keys(db, datetime.now(UTC))
             print(f"personal-data purge: {keys:,} seat write keys older than {KEY_DAYS} days "
                   "deleted")  # fmt: skip
-        due = service.purge_count(before)
+        due, strays = service.purge_count(before), service.stray_count(before)
         what = f"{due:,} orders closed before {before} (China date) hold a caller's phone/name"
+        if strays:  # left by purges before the callers merged in or told went with their order
+            what += f", and {strays:,} callers merged into or told about orders purged earlier"
         if args.dry_run:
             print(f"personal-data purge (dry run): {what}; nothing changed")
             return 0
-        if due == 0:
+        if due == 0 and strays == 0:
             print(f"personal-data purge: no orders closed before {before} to purge")
             return 0
         if not args.yes:

@@ -146,10 +146,38 @@ class PrivacyService:
             after = page.last
             if progress is not None:
                 progress(done)
-        entry = AuditEntry(by, self._seat, AuditAction.PURGE, "work_order",
-                           detail=f"callers of {done} orders closed before {before}")  # fmt: skip
-        self._trail.write(self._db, entry)
+        detail = f"callers of {done} orders closed before {before}"
+        strays = self._strays(cutoff)
+        if strays:
+            detail += f"; {strays} callers merged into or told about orders purged earlier"
+        self._trail.write(self._db, AuditEntry(by, self._seat, AuditAction.PURGE, "work_order",
+                                               detail=detail))  # fmt: skip
         return done
+
+    def stray_count(self, before: date) -> int:
+        """How many callers merged into or told about orders purged earlier (before they were
+        purged with their order) still hold their phone; :meth:`purge` hashes them too."""
+        cutoff, found = _instant(before), 0
+        for table in repo.JOINED_TABLES:
+            after = 0
+            while page := self._stray_page(table, cutoff, after):
+                found, after = found + len(page), page[-1].id
+        return found
+
+    def _strays(self, cutoff: datetime) -> int:
+        done = 0
+        for table in repo.JOINED_TABLES:
+            after = 0
+            while page := self._stray_page(table, cutoff, after):
+                hidden = [self._hidden_joined(row) for row in page]
+                with self._db.write(notify=False) as session:
+                    done += repo.replace_strays(session, table, page, hidden)
+                after = page[-1].id
+        return done
+
+    def _stray_page(self, table: str, cutoff: datetime, after: int) -> list[repo.JoinedRow]:
+        with self._db.read() as session:
+            return repo.stray_page(session, table, cutoff, after, BATCH)
 
     def _hidden(self, row: repo.CallerRow) -> repo.CallerRow:
         return repo.CallerRow(row.id, pseudonymise(self._key, row.phone), self._name(row.name))

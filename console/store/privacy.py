@@ -18,6 +18,8 @@ A due order's callers kept beside it go with it: those merged into it (``order_c
 and name) and those told its result (``caller_told``: phone). :func:`joined` reads a page's,
 :func:`replace_joined` rewrites them in the order's transaction, only where the order now holds
 its pseudonym (its own rewrite happened), so an order left for the next run leaves them too.
+Those of orders purged before they went with them are found by :func:`stray_page` (a walk of
+the two tables by key, the orders looked up by theirs) and rewritten by :func:`replace_strays`.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, text
 from sqlmodel import Session
 
-from console.domain.order_types import Action
+from console.domain.order_types import TERMINAL, Action
 from console.store.duplicate_tables import CallerToldRow, OrderCallerRow
 from console.store.tables import PURGEABLE_SQL
 
@@ -89,6 +91,18 @@ _REPLACE_TOLD = (
     f"WHERE id = :row_id AND phone = :was {_ORDER_HIDDEN} AND NOT EXISTS "
     "(SELECT 1 FROM caller_told t WHERE t.order_id = :order_id AND t.phone = :phone)"
 )
+
+
+# Callers kept beside an order an earlier purge rewrote alone (before they went with it): its
+# caller a pseudonym, closed before :cutoff; theirs not yet. Read by their table's key.
+_CLOSED = ", ".join(f"'{s.value}'" for s in sorted(TERMINAL))
+_PURGED_EARLIER = (
+    "c.phone NOT LIKE '~%' AND EXISTS (SELECT 1 FROM work_order o WHERE o.id = c.order_id "
+    f"AND o.status IN ({_CLOSED}) AND o.caller_phone LIKE '~%' "
+    "AND (SELECT max(e.at) FROM order_event e WHERE e.order_id = o.id "
+    f"AND e.action IN ({_CLOSING})) < :cutoff)"
+)
+JOINED_TABLES = ("order_caller", "caller_told")
 
 
 # A page's last (created_at, id), as the database gave it back (SQLite: its stored text).
@@ -187,3 +201,41 @@ def replace_joined(
         ]  # fmt: skip
         if params:
             session.execute(text(statement).bindparams(bindparam("row_id")), params)
+
+
+def stray_page(
+    session: Session, table: str, cutoff: datetime, after: int, size: int
+) -> list[JoinedRow]:
+    """The next ``size`` callers in ``table`` (one of :data:`JOINED_TABLES`), by id after
+    ``after``, of orders purged earlier without them (closed before ``cutoff``)."""
+    name = "c.name" if table == "order_caller" else "NULL"
+    rows = session.execute(
+        text(f"SELECT c.id, c.order_id, c.phone, {name} FROM {table} c "
+             f"WHERE c.id > :after AND {_PURGED_EARLIER} ORDER BY c.id LIMIT :size"),
+        {"cutoff": cutoff, "after": after, "size": size},
+    ).all()  # fmt: skip
+    return [JoinedRow(int(r[0]), int(r[1]), str(r[2]), r[3]) for r in rows]
+
+
+def replace_strays(
+    session: Session, table: str, read: Sequence[JoinedRow], hidden: Sequence[JoinedRow]
+) -> int:
+    """Write ``hidden`` over the :func:`stray_page` rows ``read`` of ``table`` that still hold
+    the phone they were read with; how many were rewritten."""
+    if not hidden:
+        return 0
+    if table == "order_caller":
+        sets, unique = "phone = :phone, name = :name", ""
+    else:
+        sets = "phone = :phone"
+        unique = ("AND NOT EXISTS (SELECT 1 FROM caller_told t "
+                  "WHERE t.order_id = :order_id AND t.phone = :phone)")  # fmt: skip
+    statement = text(
+        f"UPDATE {table} SET {sets} WHERE id = :row_id AND phone = :was {unique}"
+    ).bindparams(bindparam("row_id"))
+    params = [
+        {"phone": h.phone, "row_id": h.id, "was": r.phone}
+        | ({"name": h.name} if table == "order_caller" else {"order_id": r.order_id})
+        for r, h in zip(read, hidden, strict=True)
+    ]
+    return int(session.execute(statement, params).rowcount)  # type: ignore[attr-defined]

@@ -146,3 +146,38 @@ def test_the_callers_of_an_order_left_for_the_next_run_are_left_with_it(db: Data
     assert privacy.purge(BEFORE, by="admin") == 1  # the corrected order, its callers with it
     assert all(is_pseudonym(p) for p, _ in kept(db)[0])
     assert all(is_pseudonym(p) for _, p in kept(db)[1])
+
+
+def test_the_callers_left_by_an_earlier_purge_are_hashed_by_the_next(db: Database) -> None:
+    """Purges before the callers went with their order rewrote the order alone: the next run
+    finds those callers (the order's caller a pseudonym, closed before the cut-off) and hashes
+    them alike, counted in its audit row; those of an order not due stay."""
+    from console.domain.phone import pseudonymise
+    from console.services.privacy import privacy_key
+    from tests.services.test_privacy import audit_rows
+
+    clock = FakeClock(OLD)
+    orders, dups, privacy = services(db, clock)
+    trail = parts(db, clock)[2]
+    told = CallersToldService(db, clock.now, AGENT)
+    number, dup = closed_with_callers(orders, dups, told, "13811110000")
+    clock.set(RECENT)
+    closed_with_callers(orders, dups, told, "13911110000")
+    key = privacy_key(trail)
+    with db.write(notify=False) as s:  # what such a purge left: the orders' callers hashed
+        for n, phone in ((number, "13811110000"), (dup, "13811110009")):
+            s.execute(text("UPDATE work_order SET caller_phone = :p WHERE number = :n"),
+                      {"p": pseudonymise(key, phone), "n": n})  # fmt: skip
+    assert privacy.purge_count(BEFORE) == 0 and privacy.stray_count(BEFORE) == 5
+    assert privacy.purge(BEFORE, by="admin") == 0
+    merged, told_rows = kept(db)
+    assert sum(is_pseudonym(p) for p, _ in merged) == 2
+    old_told = {p for n, p in told_rows if n == number}
+    assert old_told == {pseudonymise(key, p) for p in ("13811110000", "13811110009", "13811110008")}
+    assert sum(is_pseudonym(p) for _, p in told_rows) == 3
+    assert audit_rows(db, "purge")[-1][2] == (
+        "callers of 0 orders closed before 2022-01-01; "
+        "5 callers merged into or told about orders purged earlier"
+    )
+    assert privacy.stray_count(BEFORE) == 0 and privacy.purge(BEFORE, by="admin") == 0
+    assert kept(db) == (merged, told_rows)
