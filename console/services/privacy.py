@@ -8,9 +8,10 @@ After the site's retention period (``[privacy] retention_months``) :meth:`Privac
 replaces the phone and name of orders closed (办结, 撤销, or 并单 into another order) before the
 cut-off with a keyed hash (:func:`console.domain.phone.pseudonymise`), and so do the callers kept
 beside them: those merged into the order (``order_caller``) and those told its result
-(``caller_told``), hashed alike, in the order's transaction. The key is derived from the audit trail's site key,
-which lives outside the database, so the hashes cannot be reversed by trying every number
-without that file; the same number always hashes the same, so when a purged caller rings again
+(``caller_told``), hashed alike, in the order's transaction (and those that earlier purges left
+beside the orders they rewrote, :meth:`PrivacyService.stray_count`). The key is derived from
+the audit trail's site key, which lives outside the database, so the hashes cannot be reversed
+by trying every number without that file; the same number always hashes the same, so when a purged caller rings again
 :meth:`PrivacyService.caller_forms` lets the screen pop and the caller history still find the
 old orders. The same purge deletes the seats' write keys older than :data:`KEY_DAYS`
 (:func:`forget_keys`): they are no personal data, but kept for ever they grow by one row an
@@ -126,7 +127,9 @@ class PrivacyService:
         """Pseudonymise the callers of every order closed before China day ``before``, a batch
         per transaction (a stopped run resumes where it was; an order whose phone changed
         between its read and its write is left for the next run); audited once with the
-        count. Returns how many orders were rewritten."""
+        count. The callers merged into and told about each order go with it, in its
+        transaction; then those left beside orders purged earlier. Returns how many orders
+        were rewritten."""
         cutoff, after, done = _instant(before), None, 0
         while True:
             with self._db.read() as session:  # found and hashed outside the write lock
