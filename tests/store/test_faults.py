@@ -26,7 +26,7 @@ from console.domain.refusals import REFUSALS, Refused
 from console.services.faults import explain
 from console.services.orders import OrderService
 from console.store import faults
-from console.store.engine import Database
+from console.store.engine import POOL_TIMEOUT_S, Database
 from console.store.setup import init_db
 from console.store.tables import DistrictRow
 from tests.pg import Cluster, PgUnavailable
@@ -203,7 +203,9 @@ def test_a_postgresql_restart_is_said_and_the_console_reconnects_by_itself(
         server.resume()
         started = time.perf_counter()
         _write(db)  # the first write after the restart succeeds: no retry by the agent's hand
-        assert time.perf_counter() - started < 1.0
+        # … and at once, not after a pool timeout (a loaded test machine's reconnect can take
+        # a second or two: the bound is what it must never wait for, not a speed)
+        assert time.perf_counter() - started < POOL_TIMEOUT_S / 3
         with db.read() as session:  # every other backend killed: pre-ping replaces them
             session.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                                  "WHERE pid <> pg_backend_pid() AND datname = current_database()"))  # fmt: skip
