@@ -15,8 +15,9 @@ from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 
+from console.app_changes import watch_changes
 from console.app_consultation import add_consultation, follow_rules
 from console.app_floor import floor_views
 from console.app_placement import FRAME, least_size, place_windows, window_slots
@@ -39,7 +40,6 @@ from console.services.privacy import PrivacyService
 from console.services.queues import QueueKind, QueueService
 from console.services.steps import StepService
 from console.store.change_topics import ALL, Topics, concerns
-from console.store.changes import ChangeWatch
 from console.store.departments import departments
 from console.store.engine import Database
 from console.store.orders import count
@@ -64,15 +64,14 @@ from console.ui.status_bar import StatusBar
 
 log = logging.getLogger(__name__)
 
-__all__ = [  # and where the windows go (app_placement), imported from here as before
+__all__ = [  # and where the windows go (app_placement) and the change poll (app_changes),
+    # imported from here as before
     "FRAME", "Shared", "WindowParts", "build_window", "least_size", "place_windows",
     "watch_changes", "window_slots",
 ]  # fmt: skip
 
-QUEUE_REFRESH_MS = 10_000
 HEARTBEAT_MS = 30_000  # the seat board shows a seat offline after the site's offline_after_s
 ALARM_LIST_LATEST_MS = 2_000  # the alarm list's first read, if the queues' pages never come
-CHANGE_POLL_MS = 200  # PRAGMA data_version or draining NOTIFYs: microseconds a look
 
 if TYPE_CHECKING:  # the exchange's modules load where an endpoint is built (app_exchange)
     from console.services.exchange_outbox import Outbox
@@ -381,32 +380,3 @@ def order_count(db: Database) -> int:
     """How many orders the database holds (the status bar's figure)."""
     with db.read() as session:
         return count(session)
-
-
-def watch_changes(
-    window: QObject,
-    changes: ChangeWatch | None,
-    on_change: Callable[[], None],
-    on_topics: Callable[[Topics], None] | None = None,
-) -> QTimer:
-    """Re-read what is on screen as soon as another connection commits (SQLite data_version,
-    PostgreSQL LISTEN/NOTIFY), else every 10 s (an in-memory database: no other seat sees it).
-
-    At most one re-read per 200 ms poll, however many commits came in it: a transfer shows at
-    the peer within the poll (transfer_visible_p95_ms ≤ 300). ``on_change`` runs on every
-    change; ``on_topics`` (``WindowParts.on_topics``) is told what changed, so on PostgreSQL a
-    seat skips what another platform's or another order's commit does not concern (SQLite:
-    everything, always)."""
-    timer = QTimer(window, interval=CHANGE_POLL_MS if changes else QUEUE_REFRESH_MS)
-    timer.setObjectName("queue-refresh")
-    told = on_topics if on_topics is not None else (lambda _topics: None)
-
-    def poll() -> None:
-        topics = changes.topics() if changes is not None else ALL
-        if topics:
-            told(topics)
-            on_change()
-
-    timer.timeout.connect(poll)
-    timer.start()
-    return timer
