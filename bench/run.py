@@ -46,6 +46,7 @@ BENCHMARKS = [
     "incident_start",
     "incident_board",
     "orders_import",
+    "departments_import",
     "hotspot_scan",
     "report_year",
     "export_rows",

@@ -1,9 +1,7 @@
 """``departments import``: a site's directory file, all or nothing, every bad row by line and
-column, fast enough for a province (100,000 rows in a few seconds)."""
+column, a province's size whole (its speed: bench/departments_import.py)."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
@@ -92,14 +90,10 @@ def test_an_unknown_column_is_refused_not_ignored(db: Database) -> None:
     assert problems[0].startswith("site.csv:1: column 6 (phone): unknown column")
 
 
-def test_100000_rows_import_in_a_few_seconds(db: Database) -> None:
-    rows = [f"IMP-{n:06d},单位{n},Unit {n},210100,functional" for n in range(100_000)]
+def test_a_big_file_imports_whole_and_again_only_what_changed(db: Database) -> None:
+    """Its speed (100,000 rows) is ``bench/departments_import.py``'s; this is what it does."""
+    rows = [f"IMP-{n:06d},单位{n},Unit {n},210100,functional" for n in range(5_000)]
     text = HEADER + "\n" + "\n".join(rows) + "\n"
-    started, cpu = time.perf_counter(), time.process_time()
-    assert run_import(db, text) == (100_000, 0)
-    took, cpu = time.perf_counter() - started, time.process_time() - cpu
-    # This process's CPU time: the wall time of a shared test machine says more about the
-    # neighbours (an idle machine: ~2 s wall on SQLite; one ORM round trip a row took 32 s).
-    assert cpu <= 5.0, f"{cpu:.1f} s CPU, {took:.1f} s wall"
+    assert run_import(db, text) == (5_000, 0)
     changed = text.replace("单位7,", "单位七,")
     assert run_import(db, changed) == (0, 1)
