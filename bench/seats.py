@@ -26,7 +26,9 @@ panel (alarms; at most once a second), the order in its detail (that order). "Be
 ignored) re-reads all of them on every change.
 
 Figures: writes = every service write a seat waits for (orders, steps, transfers, agent state,
-sweeps, heartbeats); reads = screen pop, queue page, inbox, order, alarm panel. Lost: an order
+sweeps, heartbeats); reads = screen pop, queue page, inbox, order, alarm panel; write CPU = each
+write's CPU time on its seat's own thread (a console's work on its own desktop: the rest of a
+write's wall time is the server, the network and waiting for one of this machine's 2 cores). Lost: an order
 a seat was told was saved that is not there, or whose events are fewer than the steps seats
 were told were saved; duplicates: an order number twice. Floor: the same count of each write
 as bare SQL on one psycopg connection (INSERT an order row and its event + NOTIFY; UPDATE with
@@ -217,6 +219,9 @@ def figures(seats: int, r: dict[str, Any], seconds: float, floor: float, url: st
     return [
         time_figure(f"seats_write_p95_ms{at}", "ms", p95(writes), floor),
         time_figure(f"seats_order_write_p95_ms{at}", "ms", p95(orders), floor),
+        # the seat's own CPU per write: what the wall time would be with a CPU of its own and
+        # nothing to wait for but the server
+        time_figure(f"seats_write_cpu_p95_ms{at}", "ms", p95(r["writes_cpu"]), floor),
         time_figure(f"seats_read_p95_ms{at}", "ms", p95(reads), floor),
         Figure(f"seats_writes_per_s{at}", len(writes) / seconds, "/s", 0, 0),
         Figure(f"seats_orders_saved{at}", len(r["writes"].get("create", [])), "orders", 0, 0),
