@@ -134,12 +134,14 @@ class OrderWriter:
             prepared.append((order, started))
         stored = repo.add_many(session, [(o, o.timeline[-1].at) for o, _s in prepared])
         rows: list[dict[str, Any]] = []
+        appended: list[tuple[int, WorkOrder, Sequence[Event]]] = []
         for one, (order, started) in zip(stored, prepared, strict=True):
             sent = order.timeline[-1]
             rows += self._alarm_rows(one, started)
-            report_rollup.record_events(session, one.id, order, order.timeline)
+            appended.append((one.id, order, order.timeline))
             self._audited(session, f"exchange:{source}", sent.seat, order.number, sent.action.value)
         alarms.write(session, rows)  # every order's alarms in one statement
+        report_rollup.record_many(session, appended)  # and their counts in two
         return stored
 
     def _step(

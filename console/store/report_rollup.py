@@ -7,7 +7,8 @@ count their detail (outcome, department), ``first_contact`` the order's mode, ``
 order's department — and ``fed_back_on_time`` too when no overdue alarm of its feedback deadline
 had come due by then. :data:`ORDER_FIGURES` are the actions counted.
 
-:func:`record_events` is called by the order writer for the events it appends; bulk loaders
+:func:`record_events` is called by the order writer for the events it appends (:func:`record_many`
+for a batch of orders at once); bulk loaders
 (demo data, import, the migration's backfill) call :func:`rebuild`, which recounts from the
 timeline with the one SQL definition (:func:`recount` is the same query, for the proof that the
 kept roll-up equals a recount). Calls are counted by :func:`record_call` (``calls_*`` figures,
@@ -64,9 +65,10 @@ def _day_sql(dialect: str, column: str) -> str:
 
 
 def _rows(counts: Counter[Key]) -> list[dict[str, Any]]:
+    """In key order: writers adding to the same cells at once lock them in the same order."""
     return [
         {"day": k[0], "platform": k[1], "district": k[2], "figure": k[3], "value": k[4], "n": n}
-        for k, n in counts.items()
+        for k, n in sorted(counts.items())
         if n
     ]
 
@@ -99,7 +101,24 @@ def record_events(
     session: Session, order_id: int, order: WorkOrder, events: Sequence[Event]
 ) -> None:
     """Count ``events`` (just appended to the order, which is ``order`` after them)."""
+    record_many(session, [(order_id, order, events)])
+
+
+def record_many(
+    session: Session, appended: Iterable[tuple[int, WorkOrder, Sequence[Event]]]
+) -> None:
+    """:func:`record_events` for several orders in one transaction (a batch of the peer's
+    transfers): their counts added up first, then one upsert of the days and one of the months
+    — not two round trips an order, which were over half of a receiver's time."""
     counts: Counter[Key] = Counter()
+    for order_id, order, events in appended:
+        _count(session, order_id, order, events, counts)
+    _add(session, counts)
+
+
+def _count(
+    session: Session, order_id: int, order: WorkOrder, events: Sequence[Event], counts: Counter[Key]
+) -> None:
     for e in events:
         action = e.action.value
         if action not in ORDER_FIGURES:
@@ -118,7 +137,6 @@ def record_events(
         if action == "create":
             counts[(day, *where, "kind", order.kind)] += 1
             counts[(day, *where, "field", order.field or "")] += 1
-    _add(session, counts)
 
 
 def record_call(

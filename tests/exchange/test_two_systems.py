@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from dataclasses import replace
 
 import pytest
 
@@ -14,6 +15,7 @@ from console.domain.refusals import Refused
 from console.domain.roles import Seated
 from console.services.exchange_codec import ExchangeCodec
 from console.store import exchange as box
+from console.store import report_rollup
 from console.store.orders import UnknownOrder
 from tests.exchange.platforms import Side
 from tests.principals import at_seat
@@ -151,3 +153,25 @@ def box_now():  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime, timedelta
 
     return datetime.now(UTC) + timedelta(seconds=1)
+
+
+def test_a_batch_of_transfers_is_counted_in_the_peers_report_roll_up(
+    sides: tuple[Side, Side],
+) -> None:
+    """Transfers that arrive together are written together, their report counts added up and
+    upserted once for the batch: what the roll-up then holds equals a recount of the timeline,
+    cell by cell (kinds, districts, the transfer and create figures)."""
+    hotline, police = sides
+    kinds = ["C-TS", "C-ZX", "C-TS", "C-JB", "C-TS"]
+    districts = ["210102", "210103", "210102", "210102", "210104"]
+    for n, (kind, district) in enumerate(zip(kinds, districts, strict=True)):
+        order = replace(draft(), kind=kind, district=district, caller_phone=f"1381234{n:04d}")
+        number = hotline.orders.create(order, A01).order.number
+        hotline.orders.transfers.transfer(number, A01, "涉嫌违法，转110", key=f"batch-{n}")
+    assert asyncio.run(hotline.pump_all()).applied == len(kinds)  # one delivery: one batch
+    with police.db.read() as s:
+        kept, recounted = report_rollup.held(s), report_rollup.recount(s)
+    assert kept == recounted
+    transfers = sum(n for key, n in kept.items() if key[3] == "transfer")
+    assert transfers == len(kinds)
+    assert sum(n for key, n in kept.items() if key[3] == "kind" and key[4] == "C-TS") == 3
