@@ -166,11 +166,12 @@ class AuditTrail:
         # A head rewritten by hand is chained on as it stands: verify names it.
         previous, seq = (top.mac, top.seq) if top is not None else (GENESIS, 0)
         now = self._clock()
+        records = []
         for entry in pending:
             seq += 1
-            record = self._signer.seal(previous, seq, now, entry)
-            repo.append(session, record)
-            previous = record.mac
+            records.append(self._signer.seal(previous, seq, now, entry))
+            previous = records[-1].mac
+        repo.append(session, records)
 
 
 def _forget(session: Session) -> None:

@@ -11,7 +11,7 @@ data and every write would be two statements; the advisory lock needs no row and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -58,15 +58,18 @@ def head(session: Session) -> Head | None:
     return None if row is None else Head(row.seq, row.mac, row.key_id)
 
 
-def append(session: Session, record: AuditRecord) -> None:
-    """One INSERT; nothing else in the console writes to the audit table."""
+def append(session: Session, records: Sequence[AuditRecord]) -> None:
+    """The records in one INSERT statement (executemany: a batch of received orders' rows in one
+    round trip); nothing else in the console writes to the audit table."""
     conn = session.connection()
-    r = record
-    at: object = r.at
-    if conn.dialect.name == "sqlite":
-        at = utc_text(r.at)
-    values = (r.seq, at, r.who, r.seat, r.action, r.target, r.outcome, r.detail, r.key_id, r.mac)
-    conn.exec_driver_sql(_INSERT[conn.dialect.name], values)
+    text_at = conn.dialect.name == "sqlite"
+    values = [
+        (r.seq, utc_text(r.at) if text_at else r.at, r.who, r.seat, r.action, r.target,
+         r.outcome, r.detail, r.key_id, r.mac)
+        for r in records
+    ]  # fmt: skip
+    if values:
+        conn.exec_driver_sql(_INSERT[conn.dialect.name], values)
 
 
 def _record(row: tuple[object, ...]) -> AuditRecord:
