@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from console.__main__ import main
 from console.domain.order_types import Platform, Status
-from console.store import orders
+from console.store import orders, report_rollup
 from console.store.engine import Database
 from console.store.order_import import IMPORT_ACTOR
 from console.store.queues import QueueKind, QueueQuery, count_queue
@@ -70,6 +70,37 @@ def test_the_sample_imports_and_looks_like_real_orders(
         assert count_queue(session, open_12345) > 0
         audit = session.execute(select(AuditRow.detail).order_by(AuditRow.seq.desc())).first()
         assert audit is not None and "36 orders" in audit[0]
+
+
+def test_the_reports_roll_up_counts_an_import_as_a_recount_would(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The import counts the reports' daily figures as it writes (no recount): a second file
+    onto days, districts and kinds the first filled, a cancelled order, a day closed by a
+    completion 16 minutes before China's midnight and one 44 minutes after it — the roll-up
+    then holds exactly what a recount of the timeline finds, cell by cell."""
+    assert _run(db, SAMPLE) == 0, capsys.readouterr().err
+    more = [
+        "M-1,2025-06-08 09:00,12345,C-ZX,F-GF,210103,,咨询医保报销比例,13911110001,,completed,"
+        "2025-06-08 23:44:00",
+        "M-2,2025-06-08 20:10,12345,C-ZX,F-GF,210103,,咨询公积金提取,13911110002,,cancelled,"
+        "2025-06-09 00:44:00",
+        "M-3,2025-05-01 18:00,110,P-FJW,,210102,,误拨110,13911110003,,completed,"
+        "2025-05-01 19:00:00",
+        "M-4,2025-07-15 07:59,12345,C-ZX,F-GF,210203,,咨询办事时间,13911110004,,handling,",
+    ]
+    assert _run(db, _file(tmp_path, more)) == 0, capsys.readouterr().err
+    with db.read() as session:
+        kept, recounted = report_rollup.held(session), report_rollup.recount(session)
+        months = report_rollup.held(session, table="report_month")
+    assert kept == recounted
+    assert sum(n for k, n in kept.items() if k[3] == "create") == 36 + len(more)
+    assert sum(n for k, n in kept.items() if k[3] == "cancel") >= 1
+    by_month: dict[tuple[object, ...], int] = {}
+    for (day, *rest), n in kept.items():
+        key = (day.replace(day=1), *rest)
+        by_month[key] = by_month.get(key, 0) + n
+    assert months == by_month  # the months are the days summed
 
 
 def test_every_bad_row_is_named_and_nothing_is_written(

@@ -8,11 +8,11 @@ order's department — and ``fed_back_on_time`` too when no overdue alarm of its
 had come due by then. :data:`ORDER_FIGURES` are the actions counted.
 
 :func:`record_events` is called by the order writer for the events it appends (:func:`record_many`
-for a batch of orders at once); bulk loaders
-(demo data, import, the migration's backfill) call :func:`rebuild`, which recounts from the
-timeline with the one SQL definition (:func:`recount` is the same query, for the proof that the
-kept roll-up equals a recount). Calls are counted by :func:`record_call` (``calls_*`` figures,
-district "").
+for a batch of orders at once); bulk loaders (demo data, the migration's backfill) call
+:func:`rebuild`, which recounts from the timeline with the one SQL definition (:func:`recount`
+is the same query, for the proof that the kept roll-up equals a recount); the history import
+counts what it writes as it goes and passes that to :func:`add`. Calls are counted by
+:func:`record_call` (``calls_*`` figures, district "").
 """
 
 from __future__ import annotations
@@ -73,8 +73,9 @@ def _rows(counts: Counter[Key]) -> list[dict[str, Any]]:
     ]
 
 
-def _add(session: Session, counts: Counter[Key]) -> None:
-    """Add ``counts`` to the days and to their months."""
+def add(session: Session, counts: Counter[Key]) -> None:
+    """Add ``counts`` to the days and to their months (what a bulk writer counted as it
+    wrote, e.g. an import)."""
     rows = _rows(counts)
     if rows:
         months: Counter[Key] = Counter()
@@ -113,7 +114,7 @@ def record_many(
     counts: Counter[Key] = Counter()
     for order_id, order, events in appended:
         _count(session, order_id, order, events, counts)
-    _add(session, counts)
+    add(session, counts)
 
 
 def _count(
@@ -162,7 +163,7 @@ def record_call(
             counts[(*base, "calls_handling_ms", "")] += max(0, ms)
     else:
         counts[(*base, "calls_abandoned", "")] += 1
-    _add(session, counts)
+    add(session, counts)
 
 
 def _source(dialect: str, since: date | None) -> tuple[str, dict[str, Any]]:
