@@ -33,9 +33,13 @@ from console.domain.orders import (
     apply,
     new_order,
 )
+from console.domain.refusals import Refused
+from console.services.faults import explain
+from console.services.orders import InvalidDraft
 from console.store.journal_file import Entry
 from console.store.orders import OrderSummary
 
+CREATE, STEP = "create", "step"  # the journal's entries that are shown: a new order, a step
 HELD_LABEL = "暂存-{seq:04d}"  # what the agent is given for a held order, instead of a number
 _LABEL_HEAD = HELD_LABEL.split("{", 1)[0]
 
@@ -98,11 +102,25 @@ class Shown:
     order: WorkOrder  # the held steps applied (the order itself, when none are held)
     base: WorkOrder  # without them: as read, or (a held new order) as it will be made
     written: int  # how many of ``order``'s timeline lines are in the database (0: held order)
+    read_at: datetime | None = None  # base is the seat's copy read then (the database away)
 
     @property
     def held(self) -> int:
         """How many of the timeline's last lines are held on the seat, not yet written."""
         return len(self.order.timeline) - self.written
+
+
+def reason_of(exc: BaseException) -> str:
+    """Why an entry the write-back refused is set aside: a refusal's code."""
+    if isinstance(exc, InvalidDraft):
+        return "invalid_draft"
+    said = exc if isinstance(exc, Refused) else explain(exc)
+    return said.code if said is not None else "db_fault"
+
+
+def set_aside(entry: Entry, reason: str) -> SetAside:
+    number = str(entry.body.get("number", "")) if entry.kind == STEP else ""
+    return SetAside(entry.seq, held_label(entry.seq), entry.kind, number, reason, entry.at)
 
 
 def project(base: WorkOrder, written: int, steps: Iterable[Entry], actor: Actor) -> Shown:
