@@ -85,6 +85,7 @@ class JournalService:
         (:meth:`follow`), by kind ("cite", "suggestion": ``console.services.journal_records``).
         ``kept``: how many orders read are kept to show with the database away (journal_copies)."""
         self._orders, self._by, self._file, self._clock = orders, by, journal, clock
+        self._starts = orders.writer.deadlines  # what is held shows the deadlines it will get
         self._records = dict(records or {})
         self._lock = threading.RLock()  # a save and a replay take turns
         self._offline = False
@@ -199,7 +200,7 @@ class JournalService:
         entry = None if self._closed else self._held_order(seq)
         if entry is None:
             raise UnknownOrder(number)
-        return self.project(held_new_order(number, entry, self._by.actor), 0)
+        return self.project(held_new_order(number, entry, self._by.actor, self._starts), 0)
 
     def related(
         self, number: str, phone: str, read: Callable[[str], Sequence[OrderSummary]]
@@ -224,7 +225,7 @@ class JournalService:
         screen when a step was just held)."""
         if self._closed:
             return Shown(base, base, written)
-        return project(base, written, self._held_steps(base.number), self._by.actor)
+        return project(base, written, self._held_steps(base.number), self._by.actor, self._starts)
 
     def follow(
         self, number: str, kind: str, body: dict[str, Any], now: Callable[[str], object]

@@ -3767,8 +3767,13 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="61"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="62"/>
         <source>{label}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_fields.py" line="121"/>
+        <source>{due} (held, not yet written)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3833,7 +3838,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="254"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="361"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="362"/>
         <source>Work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3843,7 +3848,7 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="270"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="271"/>
         <location filename="../../console/ui/seat/held_orders.py" line="56"/>
         <location filename="../../console/ui/models/queue_model.py" line="342"/>
         <source>{status} (held, not yet written)</source>
@@ -3865,32 +3870,32 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="83"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="83"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="350"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="351"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="354"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="355"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="362"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="363"/>
         <source>Order on its way from the other platform…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="382"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="383"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3915,30 +3920,30 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="72"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="78"/>
         <location filename="../../console/ui/models/queue_model.py" line="362"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="73"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="79"/>
         <location filename="../../console/ui/models/queue_model.py" line="363"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="74"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="80"/>
         <location filename="../../console/ui/models/queue_model.py" line="364"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="75"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="81"/>
         <source>Provisional acceptance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="76"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="82"/>
         <source>Guidance and explanation</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3772,6 +3772,11 @@ Started {at} by {by} ({platform})</source>
         <translation>同意转接</translation>
     </message>
     <message>
+        <location filename="../../console/ui/seat/order_fields.py" line="121"/>
+        <source>{due} (held, not yet written)</source>
+        <translation>{due}（暂存，未写入）</translation>
+    </message>
+    <message>
         <location filename="../../console/domain/deadline_kinds.py" line="35"/>
         <source>Sign-for due</source>
         <translation>签收时限</translation>
@@ -3787,7 +3792,7 @@ Started {at} by {by} ({platform})</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="61"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="62"/>
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
@@ -3853,7 +3858,7 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/ui/seat/order_detail.py" line="254"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="361"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="362"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
@@ -3863,7 +3868,7 @@ Started {at} by {by} ({platform})</source>
         <translation>（暂存在本席位，尚未写入数据库）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="270"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="271"/>
         <location filename="../../console/ui/seat/held_orders.py" line="56"/>
         <location filename="../../console/ui/models/queue_model.py" line="342"/>
         <source>{status} (held, not yet written)</source>
@@ -3885,32 +3890,32 @@ Started {at} by {by} ({platform})</source>
         <translation>◷ 按写入后的样子显示：{count} 个暂存步骤尚未写入数据库（时间线上已标出）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="83"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="83"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="350"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="351"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="354"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="355"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="362"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="363"/>
         <source>Order on its way from the other platform…</source>
         <translation>工单传输中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="382"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="383"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation>已暂存为 {label}：数据库恢复后写入。</translation>
     </message>
@@ -3935,30 +3940,30 @@ Started {at} by {by} ({platform})</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="72"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="78"/>
         <location filename="../../console/ui/models/queue_model.py" line="362"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="73"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="79"/>
         <location filename="../../console/ui/models/queue_model.py" line="363"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="74"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="80"/>
         <location filename="../../console/ui/models/queue_model.py" line="364"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="75"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="81"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="76"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="82"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>

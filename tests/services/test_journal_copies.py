@@ -2,8 +2,8 @@
 of each order it read this session (memory only, the last N by last use) and, with the
 database away, shows that copy — with the time it was read and the agent's held steps on it —
 without trying the database for each; an order never read here cannot be opened (not "no such
-order"); once the health check finds the database again, orders are read fresh. On SQLite and
-PostgreSQL."""
+order"); once the health check finds the database again, orders are read fresh. What the seat
+holds shows the deadlines its write-back will give. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from console.domain.orders import Action, Status, WorkOrder
+from console.domain.orders import Action, DeadlineKind, Status, WorkOrder
 from console.services.journal import JournalService
 from console.services.journal_copies import NotReadHere
 from console.services.journal_shown import Shown
@@ -67,6 +67,7 @@ def test_an_order_read_earlier_opens_from_its_copy_with_the_time_read_and_the_he
     assert len(reads.asked) == asked  # known away: no connect timeout per order opened
     assert again.read_at == read_at and again.base == on_screen.order
     assert (again.order.status, again.held) == (Status.HANDLING, 1)  # the held step applied
+    assert again.held_deadlines == ()  # a start of handling starts no deadline
     assert reads.related(first) == history  # read with that copy
     assert reads.related(second) is None  # none read with it: unavailable, not an error
     with pytest.raises(NotReadHere) as refused:  # never opened at this seat
@@ -131,3 +132,25 @@ def test_the_seat_forgets_the_least_recently_used_beyond_its_size(
         outage.up()
     finally:
         journal.close()
+
+
+def test_a_held_new_order_shows_the_deadlines_its_write_back_gives(
+    desk: Desk, outage: Outage
+) -> None:
+    outage.down()
+    desk.clock.advance(60)
+    label = desk.journal.save(draft(1))
+    reads = Reads(desk)
+    held = reads.shown(label)
+    due = held.order.deadlines
+    assert due.feedback is not None and due.completion is not None and due.sign_for is None
+    assert set(held.held_deadlines) == {DeadlineKind.FEEDBACK, DeadlineKind.COMPLETION}
+    seen = len(held.order.timeline)
+    held_step = desk.journal.step(Step(label, seen, Action.START_HANDLING, ""), desk.steps.perform)
+    assert held_step == Held("暂存-0002")
+    assert reads.shown(label).order.deadlines == due  # a held step on it keeps them
+    outage.up()
+    assert desk.journal.health(True)
+    number = desk.journal.replay().written[0][1]
+    assert desk.orders.get(number).order.deadlines == due  # what the write-back gave
+    assert reads.shown(number).held_deadlines == ()

@@ -83,6 +83,7 @@ class _CutAfterCreate:
 
     def __init__(self, desk: Desk, outage: Outage) -> None:
         self._orders, self._outage = desk.orders, outage
+        self.writer = desk.orders.writer  # the deadlines what is held will get
 
     def create(self, *args: Any, **kwargs: Any) -> Any:
         return self._orders.create(*args, **kwargs)

@@ -2,7 +2,8 @@
 a sign-for held with the database away shows the order signed for — its status and its top
 timeline line saying, in words, that it is held and not yet written — and offers the next step
 (handle), held too; once written, the order as stored replaces it. A new order held on the seat
-is listed in the caller's screen pop, opens from there by its label and takes its steps. An order read earlier opens, the database away, from the seat's copy,
+is listed in the caller's screen pop, opens from there by its label and takes its steps, its
+deadlines shown as held. An order read earlier opens, the database away, from the seat's copy,
 saying in words the time it was read."""
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.orders import Action, Platform
 from console.scheduling.clock import FakeClock
+from console.services.alarms import load_site_policy
 from console.services.journal import JournalService
 from console.services.orders import OrderService
 from console.services.screen_pop import ScreenPopService
@@ -51,7 +54,8 @@ class Desk:
 
     def __init__(self, qtbot: QtBot, outage: Outage, path: Path, by: object) -> None:
         self.clock = FakeClock(datetime(2026, 11, 27, 2, 0, tzinfo=UTC))
-        self.orders = OrderService(outage.db, self.clock.now)
+        policy = load_site_policy(outage.db)  # what is held shows its deadlines to come
+        self.orders = OrderService(outage.db, self.clock.now, policy, load_calendar())
         self.journal = JournalService(self.orders, by, JournalFile(path), self.clock.now)  # type: ignore[arg-type]
         self.ops = Operations("journal-shown-test")
         perform = partial(self.journal.step, perform=StepService(self.orders, by).perform)  # type: ignore[arg-type]
@@ -152,6 +156,9 @@ def test_a_held_new_order_opens_from_the_screen_pop_and_takes_its_steps(
         assert desk.detail.title.text() == f"工单 {label}（暂存在本席位，尚未写入数据库）"
         assert desk.detail.projected.text().startswith("◷ 暂存在本席位：此工单尚未写入数据库")
         assert desk.status() == "已受理（暂存，未写入）" and desk.top_line().startswith("◷ ")
+        due = desk.detail.values["feedback_due"].text()  # from the save, by the site's policy
+        assert due.startswith("2026-") and due.endswith("（暂存，未写入）")
+        assert desk.detail.values["sign_for_due"].text() == "—"
         assert desk.hold(qtbot, Action.START_HANDLING) == "暂存-0002"
         assert desk.status() == "处置中（暂存，未写入）"
         outage.up()

@@ -264,7 +264,8 @@ class OrderDetail(QWidget):
             self.reveal.setVisible(bool(shown.written) and shown.read_at is None)
         kinds, fields, districts = self._names
         names = (kinds, fields, districts, self._departments)
-        self.grid.show_order(order, names, self._caller_text(order), self._now or datetime.now(UTC))
+        now = self._now or datetime.now(UTC)
+        self.grid.show_order(order, names, self._caller_text(order), now, shown.held_deadlines)
         if shown.held:
             status = self.values["status"]
             status.setText(self.tr("{status} (held, not yet written)").format(status=status.text()))
