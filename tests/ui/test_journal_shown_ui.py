@@ -244,3 +244,18 @@ def test_an_order_read_earlier_opens_from_the_seats_copy_saying_when_it_was_read
         assert desk.detail.projected.isHidden() and desk.status() == "处置中"
     finally:
         desk.close()
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_callers_orders_not_read_with_a_copy_are_said_to_be_unavailable(
+    qtbot: QtBot, outage: Outage, tmp_path: Path
+) -> None:
+    desk = Desk(qtbot, outage, tmp_path / "A-01.sqlite3", HOTLINE)
+    try:
+        order = desk.orders.create(DRAFT, HOTLINE).order
+        with qtbot.waitSignal(desk.detail.shown):
+            desk.detail.show_order(order, None)  # none read with the copy: never an error
+        assert desk.detail.related.text() == "暂时无法查询来电人的其他工单（数据库连接中断）。"
+        assert desk.detail.message.isHidden()
+    finally:
+        desk.close()
