@@ -7,7 +7,7 @@ Only pure-Python modules are imported on the worker (SQLAlchemy, SQLModel, the s
 services: import-linter keeps Qt out of those), and the GUI thread imports nothing meanwhile, so
 the two never wait on each other's import locks. A database that cannot be opened is not said
 here: its exception is handed back for the root to say in its usual words — except one that is
-not there *now* (unreachable, restarting, a share not mounted: ``journal.is_outage``): with
+not there *now* (unreachable, restarting, a share not mounted: ``faults.is_outage``): with
 ``retry`` (a seat starting, not a smoke run or a script) the start screen says the database
 cannot be reached and counts down to the next try, and the console opens when it answers (or
 the agent closes the screen). Sign-in needs the database: nothing else can be done meanwhile.
@@ -111,7 +111,7 @@ def open_databases(
     screen.closed.connect(give_up)
 
     def open_one(url: str) -> Database | Exception:
-        from console.services.journal import is_outage
+        from console.services.faults import is_outage
         from console.store.setup import init_db
 
         tries = 0

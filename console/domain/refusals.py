@@ -162,6 +162,12 @@ REFUSALS: Mapping[str, Text] = MappingProxyType({
     "order_not_written": QT_TRANSLATE_NOOP(
         "Refusals", "The held order it was for was not written: enter it again."
     ),
+    # An order the seat has no copy of, the database away (services.journal_copies).
+    "not_read_here": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "The database connection is lost and this seat has not opened {number} since sign-in: "
+        "it can be opened once the database is back.",
+    ),
     # Database faults (console.store.faults.classify): what happened and what to do, never SQL.
     "db_unreachable": QT_TRANSLATE_NOOP(
         "Refusals",

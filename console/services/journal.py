@@ -17,9 +17,10 @@ with its reason and shown to the agent, never forced over the other seat's chang
 follows an order (:meth:`follow`: a citation, a suggestion's outcome, an incident link) made on
 a held order is held behind it and written with the order's number once it is written; so is
 a step taken on a held order (the order detail opens one by its label, :meth:`shown`, which
-shows any order as it will be once written: ``console.services.journal_shown``). A database
-that goes away again stops the replay; the rest stays held. docs/outage.md tells the whole
-story.
+shows any order as it will be once written: ``console.services.journal_shown``; while the
+database is away, from the copy this seat last read: ``console.services.journal_copies``). A
+database that goes away again stops the replay; the rest stays held. docs/outage.md tells the
+whole story.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import contextlib
 import logging
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -38,12 +39,14 @@ from console.domain.intake import Draft
 from console.domain.orders import Action, FirstContactMode, WorkOrder
 from console.domain.refusals import Refused
 from console.domain.roles import Seated
-from console.services.faults import explain as classify
+from console.services.faults import is_outage
+from console.services.journal_copies import KEPT, ReadCopies
 from console.services.journal_shown import (
+    CREATE,
+    STEP,
     JournalView,
     Pending,
     Replayed,
-    SetAside,
     Shown,
     draft_body,
     draft_of,
@@ -51,28 +54,19 @@ from console.services.journal_shown import (
     held_new_order,
     held_seq,
     project,
+    reason_of,
+    set_aside,
     summary,
 )
-from console.services.orders import InvalidDraft, OrderService, OrderSummary, UnknownOrder
+from console.services.orders import OrderService, OrderSummary, UnknownOrder
 from console.services.steps import Held, Step
 from console.store.journal_file import ASIDE, FOLLOW, HELD, Entry, JournalFile
 
 log = logging.getLogger(__name__)
 
-# Refusals that mean "the database is not there now" (not "it said no"): hold, replay later.
-OUTAGE = frozenset({"db_unreachable", "db_restarting", "db_cannot_open", "db_read_only"})
-
-CREATE, STEP = "create", "step"
-
 Record = Callable[[str, dict[str, Any], str, datetime], object]
 """Writes a record that follows an order (:meth:`JournalService.follow`): (order number, the
 entry's body, its key, when the agent made it). Each kind's writer is given to the service."""
-
-
-def is_outage(error: BaseException) -> bool:
-    """Whether ``error`` says the database cannot be reached (a write should be held)."""
-    said = classify(error)
-    return said is not None and said.code in OUTAGE
 
 
 class JournalService:
@@ -85,13 +79,17 @@ class JournalService:
         journal: JournalFile,
         clock: Callable[[], datetime],
         records: Mapping[str, Record] | None = None,
+        kept: int = KEPT,
     ) -> None:
         """``records``: the writer of each kind of record that may follow an order
-        (:meth:`follow`), by kind ("cite", "suggestion": ``console.services.journal_records``)."""
+        (:meth:`follow`), by kind ("cite", "suggestion": ``console.services.journal_records``).
+        ``kept``: how many orders read are kept to show with the database away (journal_copies)."""
         self._orders, self._by, self._file, self._clock = orders, by, journal, clock
+        self._starts = orders.writer.deadlines  # what is held shows the deadlines it will get
         self._records = dict(records or {})
         self._lock = threading.RLock()  # a save and a replay take turns
         self._offline = False
+        self._copies = ReadCopies(clock, self._hold_writes, kept)  # this agent's reads only
         self._labels: dict[str, str] = {}  # held label → the number it was written as
         self._closed = False
 
@@ -109,7 +107,7 @@ class JournalService:
                 except Exception as exc:
                     if not is_outage(exc):
                         raise
-                    self._offline = True  # written or not, the key makes the replay safe
+                    self._went_away()  # written or not, the key makes the replay safe
             return held_label(self._file.hold(key, CREATE, at, self._by.login, body))
 
     def act(
@@ -146,7 +144,7 @@ class JournalService:
                 except Exception as exc:
                     if not is_outage(exc):
                         raise
-                    self._offline = True
+                    self._went_away()
             return held_label(self._file.hold(key, STEP, at, self._by.login, body))
 
     def _held_order(self, seq: int) -> Entry | None:
@@ -183,24 +181,33 @@ class JournalService:
         except Exception as exc:
             if not is_outage(exc):
                 raise
-            self._offline = True
+            self._went_away()
             raise Refused("needs_database", action=step.action.value) from exc
 
     def shown(self, number: str, read: Callable[[str], WorkOrder]) -> Shown:
         """Order ``number`` as it will be once this agent's held steps are written
         (``console.services.journal_shown``): ``read`` gives it from the database (call this off
-        the UI thread); a held order's label (暂存-0003) still held gives it from its draft,
-        nothing read; one written meanwhile reads the number it became. ``UnknownOrder``: a
-        label this agent holds no order under (any more)."""
+        the UI thread) — with the database away, the copy this seat last read (``read_at``),
+        ``NotReadHere`` if none; a held order's label (暂存-0003) still held gives it from its
+        draft, nothing read; one written meanwhile reads the number it became. ``UnknownOrder``:
+        a label this agent holds no order under (any more)."""
         number = self._labels.get(number, number)
         seq = held_seq(number)
         if seq is None:
-            order = read(number)
-            return self.project(order, len(order.timeline))
+            order, copy = self._copies.order(number, read)
+            shown = self.project(order, len(order.timeline))
+            return shown if copy is None else replace(shown, read_at=copy.at)
         entry = None if self._closed else self._held_order(seq)
         if entry is None:
             raise UnknownOrder(number)
-        return self.project(held_new_order(number, entry, self._by.actor), 0)
+        return self.project(held_new_order(number, entry, self._by.actor, self._starts), 0)
+
+    def related(
+        self, number: str, phone: str, read: Callable[[str], Sequence[OrderSummary]]
+    ) -> tuple[OrderSummary, ...] | None:
+        """The caller's other orders with order ``number`` (``read(phone)``, off the UI thread);
+        the database away: those read with the copy :meth:`shown` gave, or None (unavailable)."""
+        return self._copies.related(self._labels.get(number, number), phone, read)
 
     def held_orders(self, phone: str | None = None) -> list[OrderSummary]:
         """This agent's new orders still held (whose caller is ``phone``, as stored), newest
@@ -218,7 +225,7 @@ class JournalService:
         screen when a step was just held)."""
         if self._closed:
             return Shown(base, base, written)
-        return project(base, written, self._held_steps(base.number), self._by.actor)
+        return project(base, written, self._held_steps(base.number), self._by.actor, self._starts)
 
     def follow(
         self, number: str, kind: str, body: dict[str, Any], now: Callable[[str], object]
@@ -244,7 +251,7 @@ class JournalService:
                 except Exception as exc:
                     if not is_outage(exc):
                         raise
-                    self._offline = True
+                    self._went_away()
             key, at = uuid.uuid4().hex, self._clock()
             seq = self._file.hold(key, FOLLOW, at, self._by.login, {**body, "number": number,
                                                                      "record": kind})  # fmt: skip
@@ -268,6 +275,14 @@ class JournalService:
             finally:
                 self._lock.release()
 
+    def _went_away(self) -> None:
+        """A write or the health check found the database unreachable."""
+        self._offline = True
+        self._copies.lost()
+
+    def _hold_writes(self) -> None:  # a read found it unreachable: no timeout per save either
+        self._offline = True
+
     def _must_hold(self) -> bool:
         """Offline, or anything of this agent's still held: keep the agent's order of saves."""
         return self._offline or self._file.count(self._by.login)[0] > 0
@@ -279,7 +294,9 @@ class JournalService:
         True when a replay is wanted now (not while a save or a replay is under way: the next
         check asks again)."""
         if not ok:
-            self._offline = True
+            self._went_away()
+        else:
+            self._copies.back()  # orders are read fresh again (the journal is written next)
         if not ok or self._closed or not self._lock.acquire(blocking=False):
             return False  # a save or a replay under way (the GUI thread never waits for it)
         try:
@@ -310,16 +327,16 @@ class JournalService:
                     number = self._write(entry)
                 except Exception as exc:
                     if is_outage(exc):
-                        self._offline = True
+                        self._went_away()
                         return Replayed(done.written, done.aside, stopped=True)
-                    reason = _reason(exc)
+                    reason = reason_of(exc)
                     if entry.kind == FOLLOW:
                         log.warning("held %s on %s not written (%s): skipped",
                                     entry.body.get("record"), entry.body.get("number"), reason)  # fmt: skip
                         self._file.written(entry.seq)
                         continue
                     self._file.set_aside(entry.seq, reason)
-                    done.aside.append(_set_aside(entry, reason))
+                    done.aside.append(set_aside(entry, reason))
                     spoilt.add(entry.body.get("number"))
                     continue
                 if entry.kind == CREATE:  # what follows it names the number from now on
@@ -363,7 +380,7 @@ class JournalService:
             return JournalView(False, 0, 0)
         mine, others, _aside = self._file.count(self._by.login)
         aside = tuple(
-            _set_aside(e, e.reason) for e in self._file.entries(ASIDE) if e.login == self._by.login
+            set_aside(e, e.reason) for e in self._file.entries(ASIDE) if e.login == self._by.login
         )
         return JournalView(self._offline, mine, others, aside)
 
@@ -385,16 +402,5 @@ class JournalService:
         once any save or replay under way has finished; the entries stay on disk for the next
         sign-in at this seat. Never waits for a replay (the GUI thread calls it)."""
         self._closed = True
+        self._copies.clear()  # what the agent read goes with them
         self._close_if_signed_out()  # else the turn under way closes it when done (_turn)
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, InvalidDraft):
-        return "invalid_draft"
-    said = exc if isinstance(exc, Refused) else classify(exc)
-    return said.code if said is not None else "db_fault"
-
-
-def _set_aside(entry: Entry, reason: str) -> SetAside:
-    number = str(entry.body.get("number", "")) if entry.kind == STEP else ""
-    return SetAside(entry.seq, held_label(entry.seq), entry.kind, number, reason, entry.at)

@@ -19,7 +19,7 @@ from console.domain.audit import AuditAction, AuditEntry
 from console.domain.calendar import BusinessCalendar
 from console.domain.deadline_kinds import stopped
 from console.domain.deadlines import Policy, PolicyResult
-from console.domain.order_types import Actor, Event
+from console.domain.order_types import Actor, Deadlines, Event
 from console.domain.orders import Action, FirstContactMode, Status, WorkOrder, apply
 from console.domain.roles import Seated
 from console.services.audit import AuditTrail
@@ -181,6 +181,12 @@ class OrderWriter:
             session, who, actor.seat, saved.order.number, f"{action.value} {detail}".strip()
         )
         return saved
+
+    def deadlines(self, order: WorkOrder, action: Action, at: datetime) -> Deadlines | None:
+        """The deadlines ``action`` on ``order`` starts when written at ``at`` (None: it starts
+        none): the seat's outage journal shows them on what it holds before it is written."""
+        started = self._fresh(order, action, at)
+        return started.deadlines if started is not None else None
 
     def _fresh(self, order: WorkOrder, action: Action, now: datetime) -> PolicyResult | None:
         """The deadlines ``action`` starts, by the policy; None if it starts none.

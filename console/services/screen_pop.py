@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from console.domain.intake import normalise_phone
 from console.domain.roles import Capability, Seated
-from console.services.journal import is_outage
+from console.services.faults import is_outage
 from console.store import orders as repo
 from console.store.engine import Database
 

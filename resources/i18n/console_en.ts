@@ -651,33 +651,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="272"/>
+        <location filename="../../console/app_platform.py" line="270"/>
         <source>Deadline policy: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="277"/>
+        <location filename="../../console/app_platform.py" line="275"/>
         <source>Business calendar: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="282"/>
+        <location filename="../../console/app_platform.py" line="280"/>
         <source>Linkage plans: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="287"/>
+        <location filename="../../console/app_platform.py" line="285"/>
         <source>Audit trail: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="293"/>
+        <location filename="../../console/app_platform.py" line="291"/>
         <source>会商 rules: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../console/app_compose.py" line="177"/>
-        <location filename="../../console/app_platform.py" line="298"/>
+        <location filename="../../console/app_platform.py" line="296"/>
         <source>Exchange: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2072,22 +2072,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>HeldSteps</name>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="83"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="116"/>
         <source>Ctrl+Shift+D dismisses the lines not written, once dealt with.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="110"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="143"/>
         <source>◷ Held: {step} — written when the database is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="113"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="146"/>
         <source>the order was changed by another seat meanwhile: redo it if still needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="117"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="150"/>
         <source>⚠ Not written: {step} — {why}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3691,7 +3691,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
         <source>No order shown.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3767,8 +3767,13 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="61"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="62"/>
         <source>{label}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_fields.py" line="121"/>
+        <source>{due} (held, not yet written)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3812,80 +3817,85 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="177"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="182"/>
         <source>Description:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="187"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="192"/>
         <source>Timeline (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="188"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="193"/>
         <source>The caller&apos;s other orders:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="202"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="207"/>
         <source>Loading {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="244"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="347"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="362"/>
         <source>Work order {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="246"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="256"/>
         <source> (held on this seat, not yet in the database)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="259"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="271"/>
         <location filename="../../console/ui/seat/held_orders.py" line="56"/>
         <location filename="../../console/ui/models/queue_model.py" line="342"/>
         <source>{status} (held, not yet written)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="374"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="76"/>
+        <source>⚠ The database connection is lost: this is the copy this seat read at {time}; it may have changed since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/held_steps.py" line="80"/>
         <source>◷ Held on this seat: this order is not yet in the database. It gets its number when the database is back; steps taken on it are held after it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="378"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="84"/>
         <source>◷ Shown as it will be once written: {count} held step(s) not yet in the database (marked on the timeline).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="83"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="83"/>
         <source>No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="338"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="351"/>
         <source>There is no work order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="340"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="355"/>
         <source>Could not load {number}: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="348"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="363"/>
         <source>Order on its way from the other platform…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="368"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="383"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3910,30 +3920,30 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="72"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="78"/>
         <location filename="../../console/ui/models/queue_model.py" line="362"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="73"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="79"/>
         <location filename="../../console/ui/models/queue_model.py" line="363"/>
         <source>Urgent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="74"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="80"/>
         <location filename="../../console/ui/models/queue_model.py" line="364"/>
         <source>Critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="75"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="81"/>
         <source>Provisional acceptance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="76"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="82"/>
         <source>Guidance and explanation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4648,321 +4658,326 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="166"/>
+        <source>The database connection is lost and this seat has not opened {number} since sign-in: it can be opened once the database is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="172"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="171"/>
+        <location filename="../../console/domain/refusals.py" line="177"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="175"/>
+        <location filename="../../console/domain/refusals.py" line="181"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="179"/>
+        <location filename="../../console/domain/refusals.py" line="185"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="182"/>
+        <location filename="../../console/domain/refusals.py" line="188"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="186"/>
+        <location filename="../../console/domain/refusals.py" line="192"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="190"/>
+        <location filename="../../console/domain/refusals.py" line="196"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="193"/>
+        <location filename="../../console/domain/refusals.py" line="199"/>
         <source>The database server&apos;s certificate is not trusted (not signed by the CA file in database.sslrootcert, made for another server name, expired, or the CA file is missing): tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="199"/>
+        <location filename="../../console/domain/refusals.py" line="205"/>
         <source>The database server accepts encrypted (TLS) connections only: IT sets database.sslrootcert in the config file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="204"/>
+        <location filename="../../console/domain/refusals.py" line="210"/>
         <source>The database server does not offer encryption (TLS) but the settings require it: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="208"/>
+        <location filename="../../console/domain/refusals.py" line="214"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="211"/>
+        <location filename="../../console/domain/refusals.py" line="217"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="214"/>
+        <location filename="../../console/domain/refusals.py" line="220"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="218"/>
+        <location filename="../../console/domain/refusals.py" line="224"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="219"/>
+        <location filename="../../console/domain/refusals.py" line="225"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="220"/>
+        <location filename="../../console/domain/refusals.py" line="226"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="223"/>
+        <location filename="../../console/domain/refusals.py" line="229"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="229"/>
+        <location filename="../../console/domain/refusals.py" line="235"/>
         <source>Enter your login and your password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="230"/>
+        <location filename="../../console/domain/refusals.py" line="236"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="235"/>
+        <location filename="../../console/domain/refusals.py" line="241"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="240"/>
+        <location filename="../../console/domain/refusals.py" line="246"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="243"/>
+        <location filename="../../console/domain/refusals.py" line="249"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="246"/>
+        <location filename="../../console/domain/refusals.py" line="252"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="250"/>
+        <location filename="../../console/domain/refusals.py" line="256"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="254"/>
+        <location filename="../../console/domain/refusals.py" line="260"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="258"/>
+        <location filename="../../console/domain/refusals.py" line="264"/>
         <source>A password has at most {max} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="261"/>
+        <location filename="../../console/domain/refusals.py" line="267"/>
         <source>The new password needs at least {min} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="264"/>
+        <location filename="../../console/domain/refusals.py" line="270"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="269"/>
+        <location filename="../../console/domain/refusals.py" line="275"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="272"/>
+        <location filename="../../console/domain/refusals.py" line="278"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="275"/>
+        <location filename="../../console/domain/refusals.py" line="281"/>
         <source>The new password must differ from the present one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="278"/>
+        <location filename="../../console/domain/refusals.py" line="284"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="283"/>
+        <location filename="../../console/domain/refusals.py" line="289"/>
         <source>There is already an account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="284"/>
+        <location filename="../../console/domain/refusals.py" line="290"/>
         <source>There is no account “{login}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="285"/>
+        <location filename="../../console/domain/refusals.py" line="291"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="288"/>
+        <location filename="../../console/domain/refusals.py" line="294"/>
         <source>Give the account at least one role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="289"/>
+        <location filename="../../console/domain/refusals.py" line="295"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="292"/>
+        <location filename="../../console/domain/refusals.py" line="298"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="295"/>
+        <location filename="../../console/domain/refusals.py" line="301"/>
         <source>Your roles do not allow this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="297"/>
+        <location filename="../../console/domain/refusals.py" line="303"/>
         <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="300"/>
+        <location filename="../../console/domain/refusals.py" line="306"/>
         <source>The two new passwords differ: type the new password twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="303"/>
+        <location filename="../../console/domain/refusals.py" line="309"/>
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="308"/>
+        <location filename="../../console/domain/refusals.py" line="314"/>
         <source>The exchange message is larger than {most} bytes: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="311"/>
+        <location filename="../../console/domain/refusals.py" line="317"/>
         <source>The exchange message is not readable JSON (damaged on the way?): it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="314"/>
+        <location filename="../../console/domain/refusals.py" line="320"/>
         <source>The exchange message does not follow the agreed format at {path}: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="317"/>
+        <location filename="../../console/domain/refusals.py" line="323"/>
         <source>The exchange message has format version {version}; only 1.x is read: it was not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="320"/>
+        <location filename="../../console/domain/refusals.py" line="326"/>
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="323"/>
+        <location filename="../../console/domain/refusals.py" line="329"/>
         <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="327"/>
+        <location filename="../../console/domain/refusals.py" line="333"/>
         <source>The site has no linkage plan for this event type at level {level}: ask IT to add one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="330"/>
+        <location filename="../../console/domain/refusals.py" line="336"/>
         <source>No such incident: {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="331"/>
+        <location filename="../../console/domain/refusals.py" line="337"/>
         <source>The response to {number} has been stood down.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="332"/>
+        <location filename="../../console/domain/refusals.py" line="338"/>
         <source>{number} is run by {platform}: its shift lead changes it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="335"/>
+        <location filename="../../console/domain/refusals.py" line="341"/>
         <source>The incident is already at this level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="336"/>
+        <location filename="../../console/domain/refusals.py" line="342"/>
         <source>Say where it happened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="337"/>
+        <location filename="../../console/domain/refusals.py" line="343"/>
         <source>Write a short summary first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="338"/>
+        <location filename="../../console/domain/refusals.py" line="344"/>
         <source>Unknown district code {district}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="339"/>
+        <location filename="../../console/domain/refusals.py" line="345"/>
         <source>{partner} is not a partner of this incident.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="340"/>
+        <location filename="../../console/domain/refusals.py" line="346"/>
         <source>{partner} is no longer needed at this level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="343"/>
+        <location filename="../../console/domain/refusals.py" line="349"/>
         <source>{partner} has already answered (recorded by {by}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="346"/>
+        <location filename="../../console/domain/refusals.py" line="352"/>
         <source>Say who answered at the partner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="347"/>
+        <location filename="../../console/domain/refusals.py" line="353"/>
         <source>The answer&apos;s time is in the future.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="348"/>
+        <location filename="../../console/domain/refusals.py" line="354"/>
         <source>{order} is already linked to {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="350"/>
+        <location filename="../../console/domain/refusals.py" line="356"/>
         <source>No such hot spot: {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="351"/>
+        <location filename="../../console/domain/refusals.py" line="357"/>
         <source>This hot spot was already taken up: verification order {number}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4970,27 +4985,32 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RelatedLinks</name>
     <message>
-        <location filename="../../console/ui/seat/order_related.py" line="58"/>
+        <location filename="../../console/ui/seat/order_related.py" line="60"/>
         <source>Linked order (联动):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_related.py" line="61"/>
+        <location filename="../../console/ui/seat/order_related.py" line="63"/>
         <source>Merged into (并单):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_related.py" line="66"/>
+        <location filename="../../console/ui/seat/order_related.py" line="68"/>
         <source>Merged here (并入):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_related.py" line="68"/>
+        <location filename="../../console/ui/seat/order_related.py" line="70"/>
+        <source>The caller&apos;s other orders cannot be looked up now (the database connection is lost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="76"/>
         <source>No other orders from this caller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_related.py" line="78"/>
+        <location filename="../../console/ui/seat/order_related.py" line="86"/>
         <source>and {count} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6109,34 +6129,34 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="40"/>
-        <location filename="../../console/ui/start_screen.py" line="41"/>
+        <location filename="../../console/ui/start_screen.py" line="44"/>
+        <location filename="../../console/ui/start_screen.py" line="45"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="46"/>
-        <location filename="../../console/ui/start_screen.py" line="80"/>
+        <location filename="../../console/ui/start_screen.py" line="50"/>
+        <location filename="../../console/ui/start_screen.py" line="87"/>
         <source>Connecting to the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="52"/>
+        <location filename="../../console/ui/start_screen.py" line="59"/>
         <source>Starting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="53"/>
+        <location filename="../../console/ui/start_screen.py" line="60"/>
         <source>Close (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="74"/>
+        <location filename="../../console/ui/start_screen.py" line="81"/>
         <source>⚠ The database cannot be reached. Trying again in {seconds} s… (the console opens by itself once it answers; Esc closes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="87"/>
+        <location filename="../../console/ui/start_screen.py" line="95"/>
         <source>The console could not start.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6208,6 +6228,7 @@ Started {at} by {by} ({platform})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../console/ui/status_bar.py" line="95"/>
         <location filename="../../console/ui/status_bar.py" line="107"/>
         <source>Orders: {count}</source>
         <translation type="unfinished"></translation>

@@ -651,33 +651,33 @@
         <translation>未知平台 {platform}：只能是 12345 或 110。</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="272"/>
+        <location filename="../../console/app_platform.py" line="270"/>
         <source>Deadline policy: {error}</source>
         <translation>时限政策文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="277"/>
+        <location filename="../../console/app_platform.py" line="275"/>
         <source>Business calendar: {error}</source>
         <translation>工作日历文件有误：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="282"/>
+        <location filename="../../console/app_platform.py" line="280"/>
         <source>Linkage plans: {error}</source>
         <translation>联动预案：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="287"/>
+        <location filename="../../console/app_platform.py" line="285"/>
         <source>Audit trail: {error}</source>
         <translation>审计留痕：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/app_platform.py" line="293"/>
+        <location filename="../../console/app_platform.py" line="291"/>
         <source>会商 rules: {error}</source>
         <translation>会商规则文件有误：{error}</translation>
     </message>
     <message>
         <location filename="../../console/app_compose.py" line="177"/>
-        <location filename="../../console/app_platform.py" line="298"/>
+        <location filename="../../console/app_platform.py" line="296"/>
         <source>Exchange: {error}</source>
         <translation>平台间交换：{error}</translation>
     </message>
@@ -2077,22 +2077,22 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>HeldSteps</name>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="83"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="116"/>
         <source>Ctrl+Shift+D dismisses the lines not written, once dealt with.</source>
         <translation>Ctrl+Shift+D 移除已处理的未写入记录。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="110"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="143"/>
         <source>◷ Held: {step} — written when the database is back</source>
         <translation>◷ 暂存：{step} — 数据库恢复后写入</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="113"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="146"/>
         <source>the order was changed by another seat meanwhile: redo it if still needed</source>
         <translation>期间该工单已被其他席位修改，未覆盖；如仍需要请重新操作</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/held_steps.py" line="117"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="150"/>
         <source>⚠ Not written: {step} — {why}</source>
         <translation>⚠ 未写入：{step} — {why}</translation>
     </message>
@@ -3696,7 +3696,7 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="129"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="134"/>
         <source>No order shown.</source>
         <translation>未显示工单。</translation>
     </message>
@@ -3772,6 +3772,11 @@ Started {at} by {by} ({platform})</source>
         <translation>同意转接</translation>
     </message>
     <message>
+        <location filename="../../console/ui/seat/order_fields.py" line="121"/>
+        <source>{due} (held, not yet written)</source>
+        <translation>{due}（暂存，未写入）</translation>
+    </message>
+    <message>
         <location filename="../../console/domain/deadline_kinds.py" line="35"/>
         <source>Sign-for due</source>
         <translation>签收时限</translation>
@@ -3787,7 +3792,7 @@ Started {at} by {by} ({platform})</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="61"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="62"/>
         <source>{label}:</source>
         <translation>{label}：</translation>
     </message>
@@ -3832,80 +3837,85 @@ Started {at} by {by} ({platform})</source>
         <translation>回车：打开 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="177"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="182"/>
         <source>Description:</source>
         <translation>诉求内容：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="187"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="192"/>
         <source>Timeline (newest first):</source>
         <translation>办理过程（最新在上）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="188"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="193"/>
         <source>The caller&apos;s other orders:</source>
         <translation>该来电人的其他工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="202"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="207"/>
         <source>Loading {number}…</source>
         <translation>正在加载 {number}…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="244"/>
-        <location filename="../../console/ui/seat/order_detail.py" line="347"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="254"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="362"/>
         <source>Work order {number}</source>
         <translation>工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="246"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="256"/>
         <source> (held on this seat, not yet in the database)</source>
         <translation>（暂存在本席位，尚未写入数据库）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="259"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="271"/>
         <location filename="../../console/ui/seat/held_orders.py" line="56"/>
         <location filename="../../console/ui/models/queue_model.py" line="342"/>
         <source>{status} (held, not yet written)</source>
         <translation>{status}（暂存，未写入）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="374"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="76"/>
+        <source>⚠ The database connection is lost: this is the copy this seat read at {time}; it may have changed since.</source>
+        <translation>⚠ 数据库连接中断：这是本席位 {time} 读取的副本，此后可能已有变化。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/held_steps.py" line="80"/>
         <source>◷ Held on this seat: this order is not yet in the database. It gets its number when the database is back; steps taken on it are held after it.</source>
         <translation>◷ 暂存在本席位：此工单尚未写入数据库，数据库恢复后写入并获得工单编号；在其上办理的步骤随后依次暂存。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="378"/>
+        <location filename="../../console/ui/seat/held_steps.py" line="84"/>
         <source>◷ Shown as it will be once written: {count} held step(s) not yet in the database (marked on the timeline).</source>
         <translation>◷ 按写入后的样子显示：{count} 个暂存步骤尚未写入数据库（时间线上已标出）。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="83"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="77"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="83"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="338"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="351"/>
         <source>There is no work order {number}.</source>
         <translation>没有工单 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="340"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="355"/>
         <source>Could not load {number}: {error}</source>
         <translation>无法加载 {number}：{error}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="348"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="363"/>
         <source>Order on its way from the other platform…</source>
         <translation>工单传输中…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_detail.py" line="368"/>
+        <location filename="../../console/ui/seat/order_detail.py" line="383"/>
         <source>Held as {label}: written when the database is back.</source>
         <translation>已暂存为 {label}：数据库恢复后写入。</translation>
     </message>
@@ -3930,30 +3940,30 @@ Started {at} by {by} ({platform})</source>
         <translation>联动工单 {number}</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="72"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="78"/>
         <location filename="../../console/ui/models/queue_model.py" line="362"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="73"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="79"/>
         <location filename="../../console/ui/models/queue_model.py" line="363"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="74"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="80"/>
         <location filename="../../console/ui/models/queue_model.py" line="364"/>
         <source>Critical</source>
         <translation>特急</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="75"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="81"/>
         <source>Provisional acceptance</source>
         <translation>先行受理</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_fields.py" line="76"/>
+        <location filename="../../console/ui/seat/order_fields.py" line="82"/>
         <source>Guidance and explanation</source>
         <translation>合理引导和解释</translation>
     </message>
@@ -4653,321 +4663,326 @@ Started {at} by {by} ({platform})</source>
     </message>
     <message>
         <location filename="../../console/domain/refusals.py" line="166"/>
+        <source>The database connection is lost and this seat has not opened {number} since sign-in: it can be opened once the database is back.</source>
+        <translation>数据库连接中断，本席位本次登录后未打开过工单 {number}：数据库恢复后才能打开。</translation>
+    </message>
+    <message>
+        <location filename="../../console/domain/refusals.py" line="172"/>
         <source>The database server cannot be reached: the console reconnects by itself. Try again in a moment; tell IT if it lasts.</source>
         <translation>无法连接数据库服务器：坐席台会自动重连。请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="171"/>
+        <location filename="../../console/domain/refusals.py" line="177"/>
         <source>The database server is restarting: try again in a moment.</source>
         <translation>数据库服务器正在重启：请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="175"/>
+        <location filename="../../console/domain/refusals.py" line="181"/>
         <source>The database disk is full: nothing more can be saved. Tell IT at once.</source>
         <translation>数据库磁盘已满：无法再保存任何内容。请立即联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="179"/>
+        <location filename="../../console/domain/refusals.py" line="185"/>
         <source>The database is busy with another seat&apos;s change: try again.</source>
         <translation>数据库正忙于其他坐席的修改：请重试。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="182"/>
+        <location filename="../../console/domain/refusals.py" line="188"/>
         <source>The database server is overloaded: try again in a moment; tell IT if it lasts.</source>
         <translation>数据库服务器负载过高：请稍后重试；若持续如此，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="186"/>
+        <location filename="../../console/domain/refusals.py" line="192"/>
         <source>The database is read-only here: nothing can be saved. Tell IT.</source>
         <translation>此处的数据库为只读：无法保存任何内容。请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="190"/>
+        <location filename="../../console/domain/refusals.py" line="196"/>
         <source>The database named in the settings does not exist: IT must create it (init-db).</source>
         <translation>设置中指定的数据库不存在：须由信息技术人员创建（init-db）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="193"/>
+        <location filename="../../console/domain/refusals.py" line="199"/>
         <source>The database server&apos;s certificate is not trusted (not signed by the CA file in database.sslrootcert, made for another server name, expired, or the CA file is missing): tell IT.</source>
         <translation>数据库服务器的证书不可信（不是由 database.sslrootcert 指定的 CA 签发、证书上是别的服务器名、已过期，或 CA 文件不存在）：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="199"/>
+        <location filename="../../console/domain/refusals.py" line="205"/>
         <source>The database server accepts encrypted (TLS) connections only: IT sets database.sslrootcert in the config file.</source>
         <translation>数据库服务器只接受加密（TLS）连接：须由信息技术人员在配置文件中设置 database.sslrootcert。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="204"/>
+        <location filename="../../console/domain/refusals.py" line="210"/>
         <source>The database server does not offer encryption (TLS) but the settings require it: tell IT.</source>
         <translation>数据库服务器不提供加密（TLS），但设置要求加密：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="208"/>
+        <location filename="../../console/domain/refusals.py" line="214"/>
         <source>The database refused the console&apos;s user name or password: tell IT.</source>
         <translation>数据库拒绝了坐席台的用户名或密码：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="211"/>
+        <location filename="../../console/domain/refusals.py" line="217"/>
         <source>The database file is not a SQLite database, or it is damaged: tell IT.</source>
         <translation>数据库文件不是 SQLite 数据库，或已损坏：请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="214"/>
+        <location filename="../../console/domain/refusals.py" line="220"/>
         <source>The database file cannot be opened or created: check its folder and its permissions.</source>
         <translation>无法打开或创建数据库文件：请检查其所在文件夹及权限。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="218"/>
+        <location filename="../../console/domain/refusals.py" line="224"/>
         <source>“{path}” is a folder, not a database file.</source>
         <translation>“{path}”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="219"/>
+        <location filename="../../console/domain/refusals.py" line="225"/>
         <source>The database&apos;s folder “{path}” does not exist.</source>
         <translation>数据库所在的文件夹“{path}”不存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="220"/>
+        <location filename="../../console/domain/refusals.py" line="226"/>
         <source>The database URL is not one this console can use (SQLite or PostgreSQL).</source>
         <translation>该数据库地址不是本坐席台可用的类型（仅支持 SQLite 或 PostgreSQL）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="223"/>
+        <location filename="../../console/domain/refusals.py" line="229"/>
         <source>The database could not do this (the fault is logged): try again; tell IT if it repeats.</source>
         <translation>数据库未能完成此操作（故障已记入日志）：请重试；若反复出现，请联系信息技术人员。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="229"/>
+        <location filename="../../console/domain/refusals.py" line="235"/>
         <source>Enter your login and your password.</source>
         <translation>请输入账号和口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="230"/>
+        <location filename="../../console/domain/refusals.py" line="236"/>
         <source>The login or the password is wrong. After {attempts} wrong tries in a row the account is locked for {minutes} minutes.</source>
         <translation>账号或口令错误。连续输错 {attempts} 次，账号将锁定 {minutes} 分钟。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="235"/>
+        <location filename="../../console/domain/refusals.py" line="241"/>
         <source>Too many wrong tries: this account is locked until {until}. An administrator can unlock it sooner by setting a new password.</source>
         <translation>输错次数过多：账号已锁定至 {until}。如需提前解锁，请系统管理员重设口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="240"/>
+        <location filename="../../console/domain/refusals.py" line="246"/>
         <source>Your password must be changed now (first sign-in, reset or expired).</source>
         <translation>现在必须修改口令（首次登录、口令被重设或已过期）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="243"/>
+        <location filename="../../console/domain/refusals.py" line="249"/>
         <source>Enter the 6-digit code from your authenticator app, or a recovery code.</source>
         <translation>请输入身份验证器应用显示的 6 位动态口令，或一个恢复码。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="246"/>
+        <location filename="../../console/domain/refusals.py" line="252"/>
         <source>The one-time code is wrong or already used: enter the code the app shows now.</source>
         <translation>动态口令错误或已用过：请输入应用当前显示的口令。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="250"/>
+        <location filename="../../console/domain/refusals.py" line="256"/>
         <source>An authenticator app is already set up: an administrator removes it before a new one.</source>
         <translation>已绑定身份验证器应用：须由系统管理员解除后才能绑定新的。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="254"/>
+        <location filename="../../console/domain/refusals.py" line="260"/>
         <source>This account signs in with a one-time code: set up your authenticator app first.</source>
         <translation>此账号须用动态口令登录：请先绑定身份验证器应用。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="258"/>
+        <location filename="../../console/domain/refusals.py" line="264"/>
         <source>A password has at most {max} characters.</source>
         <translation>口令最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="261"/>
+        <location filename="../../console/domain/refusals.py" line="267"/>
         <source>The new password needs at least {min} characters.</source>
         <translation>新口令至少需要 {min} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="264"/>
+        <location filename="../../console/domain/refusals.py" line="270"/>
         <source>The new password needs characters of at least {classes} kinds: lower case, upper case, digits, other signs.</source>
         <translation>新口令至少要包含 {classes} 类字符：小写字母、大写字母、数字、其他符号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="269"/>
+        <location filename="../../console/domain/refusals.py" line="275"/>
         <source>The new password must not be the login, nor the login backwards.</source>
         <translation>新口令不能与账号相同，也不能是账号倒写。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="272"/>
+        <location filename="../../console/domain/refusals.py" line="278"/>
         <source>The new password holds an invisible control character: type it again.</source>
         <translation>新口令含有不可见的控制字符：请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="275"/>
+        <location filename="../../console/domain/refusals.py" line="281"/>
         <source>The new password must differ from the present one.</source>
         <translation>新口令不能与当前口令相同。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="278"/>
+        <location filename="../../console/domain/refusals.py" line="284"/>
         <source>A login is 1–32 characters: letters a–z, digits, “.”, “_” or “-”, starting with a letter or digit.</source>
         <translation>账号为 1–32 个字符：字母 a–z、数字、“.”、“_”或“-”，以字母或数字开头。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="283"/>
+        <location filename="../../console/domain/refusals.py" line="289"/>
         <source>There is already an account “{login}”.</source>
         <translation>账号“{login}”已存在。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="284"/>
+        <location filename="../../console/domain/refusals.py" line="290"/>
         <source>There is no account “{login}”.</source>
         <translation>没有账号“{login}”。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="285"/>
+        <location filename="../../console/domain/refusals.py" line="291"/>
         <source>The name must be 1–32 characters of plain text on one line.</source>
         <translation>姓名须为一行 1–32 个字符的纯文本。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="288"/>
+        <location filename="../../console/domain/refusals.py" line="294"/>
         <source>Give the account at least one role.</source>
         <translation>请至少给账号一个角色。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="289"/>
+        <location filename="../../console/domain/refusals.py" line="295"/>
         <source>No account may be both {first} and {second} (三员分立).</source>
         <translation>同一账号不能既是{first}又是{second}（三员分立）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="292"/>
+        <location filename="../../console/domain/refusals.py" line="298"/>
         <source>The role {role} belongs to {platform} accounts only.</source>
         <translation>{role}角色只属于 {platform} 平台的账号。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="295"/>
+        <location filename="../../console/domain/refusals.py" line="301"/>
         <source>Your roles do not allow this.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="297"/>
+        <location filename="../../console/domain/refusals.py" line="303"/>
         <source>This seat takes {seat} calls; your account belongs to {platform}.</source>
         <translation>本坐席接 {seat} 来电；您的账号属于 {platform}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="300"/>
+        <location filename="../../console/domain/refusals.py" line="306"/>
         <source>The two new passwords differ: type the new password twice.</source>
         <translation>两次输入的新口令不一致：请将新口令输入两遍。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="303"/>
+        <location filename="../../console/domain/refusals.py" line="309"/>
         <source>Finish the call and its wrap-up before signing out.</source>
         <translation>请先结束通话和话后整理，再退出登录。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="308"/>
+        <location filename="../../console/domain/refusals.py" line="314"/>
         <source>The exchange message is larger than {most} bytes: it was not taken.</source>
         <translation>交换报文超过 {most} 字节，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="311"/>
+        <location filename="../../console/domain/refusals.py" line="317"/>
         <source>The exchange message is not readable JSON (damaged on the way?): it was not taken.</source>
         <translation>交换报文不是可读的 JSON（可能在传输中损坏），对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="314"/>
+        <location filename="../../console/domain/refusals.py" line="320"/>
         <source>The exchange message does not follow the agreed format at {path}: it was not taken.</source>
         <translation>交换报文在 {path} 处不符合约定格式，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="317"/>
+        <location filename="../../console/domain/refusals.py" line="323"/>
         <source>The exchange message has format version {version}; only 1.x is read: it was not taken.</source>
         <translation>交换报文格式版本为 {version}，仅支持 1.x，对方未接收。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="320"/>
+        <location filename="../../console/domain/refusals.py" line="326"/>
         <source>The other platform has no order {number}: its transfer has not arrived.</source>
         <translation>对方平台没有工单 {number}：转派报文尚未到达。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="323"/>
+        <location filename="../../console/domain/refusals.py" line="329"/>
         <source>A rule of the other platform&apos;s system that this console does not know ({code}).</source>
         <translation>对方系统的一条本系统未知的规则（{code}）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="327"/>
+        <location filename="../../console/domain/refusals.py" line="333"/>
         <source>The site has no linkage plan for this event type at level {level}: ask IT to add one.</source>
         <translation>本平台没有该类事件 {level} 级的联动预案，请联系信息中心添加。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="330"/>
+        <location filename="../../console/domain/refusals.py" line="336"/>
         <source>No such incident: {number}.</source>
         <translation>没有该突发事件：{number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="331"/>
+        <location filename="../../console/domain/refusals.py" line="337"/>
         <source>The response to {number} has been stood down.</source>
         <translation>{number} 已响应终止。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="332"/>
+        <location filename="../../console/domain/refusals.py" line="338"/>
         <source>{number} is run by {platform}: its shift lead changes it.</source>
         <translation>{number} 由 {platform} 平台负责，请由其值班长变更。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="335"/>
+        <location filename="../../console/domain/refusals.py" line="341"/>
         <source>The incident is already at this level.</source>
         <translation>该事件已是这一响应级别。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="336"/>
+        <location filename="../../console/domain/refusals.py" line="342"/>
         <source>Say where it happened.</source>
         <translation>请填写事发地点。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="337"/>
+        <location filename="../../console/domain/refusals.py" line="343"/>
         <source>Write a short summary first.</source>
         <translation>请先填写简要情况。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="338"/>
+        <location filename="../../console/domain/refusals.py" line="344"/>
         <source>Unknown district code {district}.</source>
         <translation>未知的行政区划代码 {district}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="339"/>
+        <location filename="../../console/domain/refusals.py" line="345"/>
         <source>{partner} is not a partner of this incident.</source>
         <translation>{partner} 不是本事件的联动单位。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="340"/>
+        <location filename="../../console/domain/refusals.py" line="346"/>
         <source>{partner} is no longer needed at this level.</source>
         <translation>当前响应级别已不需要 {partner}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="343"/>
+        <location filename="../../console/domain/refusals.py" line="349"/>
         <source>{partner} has already answered (recorded by {by}).</source>
         <translation>{partner} 已回复（由 {by} 登记）。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="346"/>
+        <location filename="../../console/domain/refusals.py" line="352"/>
         <source>Say who answered at the partner.</source>
         <translation>请填写联动单位的回复人。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="347"/>
+        <location filename="../../console/domain/refusals.py" line="353"/>
         <source>The answer&apos;s time is in the future.</source>
         <translation>回复时间晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="348"/>
+        <location filename="../../console/domain/refusals.py" line="354"/>
         <source>{order} is already linked to {number}.</source>
         <translation>{order} 已关联到 {number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="350"/>
+        <location filename="../../console/domain/refusals.py" line="356"/>
         <source>No such hot spot: {number}.</source>
         <translation>没有该热点：{number}。</translation>
     </message>
     <message>
-        <location filename="../../console/domain/refusals.py" line="351"/>
+        <location filename="../../console/domain/refusals.py" line="357"/>
         <source>This hot spot was already taken up: verification order {number}.</source>
         <translation>该热点已生成核查工单：{number}。</translation>
     </message>
@@ -4975,27 +4990,32 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>RelatedLinks</name>
     <message>
-        <location filename="../../console/ui/seat/order_related.py" line="58"/>
+        <location filename="../../console/ui/seat/order_related.py" line="60"/>
         <source>Linked order (联动):</source>
         <translation>联动工单：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_related.py" line="61"/>
+        <location filename="../../console/ui/seat/order_related.py" line="63"/>
         <source>Merged into (并单):</source>
         <translation>已并入（并单）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_related.py" line="66"/>
+        <location filename="../../console/ui/seat/order_related.py" line="68"/>
         <source>Merged here (并入):</source>
         <translation>已并入本单（并入）：</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_related.py" line="68"/>
+        <location filename="../../console/ui/seat/order_related.py" line="70"/>
+        <source>The caller&apos;s other orders cannot be looked up now (the database connection is lost).</source>
+        <translation>暂时无法查询来电人的其他工单（数据库连接中断）。</translation>
+    </message>
+    <message>
+        <location filename="../../console/ui/seat/order_related.py" line="76"/>
         <source>No other orders from this caller.</source>
         <translation>该来电人没有其他工单。</translation>
     </message>
     <message>
-        <location filename="../../console/ui/seat/order_related.py" line="78"/>
+        <location filename="../../console/ui/seat/order_related.py" line="86"/>
         <source>and {count} more</source>
         <translation>另有 {count} 件</translation>
     </message>
@@ -6114,34 +6134,34 @@ Started {at} by {by} ({platform})</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="40"/>
-        <location filename="../../console/ui/start_screen.py" line="41"/>
+        <location filename="../../console/ui/start_screen.py" line="44"/>
+        <location filename="../../console/ui/start_screen.py" line="45"/>
         <source>12345 ⇄ 110 linkage seat console</source>
         <translation>12345 ⇄ 110 联动坐席台</translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="46"/>
-        <location filename="../../console/ui/start_screen.py" line="80"/>
+        <location filename="../../console/ui/start_screen.py" line="50"/>
+        <location filename="../../console/ui/start_screen.py" line="87"/>
         <source>Connecting to the database…</source>
         <translation>正在连接数据库…</translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="52"/>
+        <location filename="../../console/ui/start_screen.py" line="59"/>
         <source>Starting</source>
         <translation>正在启动</translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="53"/>
+        <location filename="../../console/ui/start_screen.py" line="60"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="74"/>
+        <location filename="../../console/ui/start_screen.py" line="81"/>
         <source>⚠ The database cannot be reached. Trying again in {seconds} s… (the console opens by itself once it answers; Esc closes)</source>
         <translation>⚠ 数据库无法连接，{seconds} 秒后重试…（数据库恢复后自动打开；Esc 关闭）</translation>
     </message>
     <message>
-        <location filename="../../console/ui/start_screen.py" line="87"/>
+        <location filename="../../console/ui/start_screen.py" line="95"/>
         <source>The console could not start.</source>
         <translation>坐席台无法启动。</translation>
     </message>
@@ -6213,6 +6233,7 @@ Started {at} by {by} ({platform})</source>
         <translation>已自动登录（--demo-sign-in）：仅供演示，正式现场不用。</translation>
     </message>
     <message>
+        <location filename="../../console/ui/status_bar.py" line="95"/>
         <location filename="../../console/ui/status_bar.py" line="107"/>
         <source>Orders: {count}</source>
         <translation>工单：{count}</translation>

@@ -83,6 +83,7 @@ class _CutAfterCreate:
 
     def __init__(self, desk: Desk, outage: Outage) -> None:
         self._orders, self._outage = desk.orders, outage
+        self.writer = desk.orders.writer  # the deadlines what is held will get
 
     def create(self, *args: Any, **kwargs: Any) -> Any:
         return self._orders.create(*args, **kwargs)
@@ -136,6 +137,7 @@ def test_held_steps_show_the_order_as_it_will_be_until_the_write_back_says_other
     assert on_screen.order.status is Status.FED_BACK and on_screen.held == 2
     outage.up()
     desk.orders.act(number, Action.START_HANDLING, OTHER, seen=1)  # another seat, meanwhile
+    assert desk.journal.health(True)  # found back: read afresh, not from the seat's copy
     meanwhile = shown(desk, number)  # the held steps no longer fit: not shown as done
     assert (meanwhile.order.status, meanwhile.held) == (Status.HANDLING, 0)
     assert meanwhile.order.timeline[-1].seat == OTHER.actor.seat

@@ -2,7 +2,9 @@
 a sign-for held with the database away shows the order signed for — its status and its top
 timeline line saying, in words, that it is held and not yet written — and offers the next step
 (handle), held too; once written, the order as stored replaces it. A new order held on the seat
-is listed in the caller's screen pop, opens from there by its label and takes its steps."""
+is listed in the caller's screen pop, opens from there by its label and takes its steps, its
+deadlines shown as held. An order read earlier opens, the database away, from the seat's copy,
+saying in words the time it was read."""
 
 from __future__ import annotations
 
@@ -17,9 +19,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from console.domain.calendar import load_calendar
 from console.domain.intake import Draft
 from console.domain.orders import Action, Platform
 from console.scheduling.clock import FakeClock
+from console.services.alarms import load_site_policy
 from console.services.journal import JournalService
 from console.services.orders import OrderService
 from console.services.screen_pop import ScreenPopService
@@ -50,7 +54,8 @@ class Desk:
 
     def __init__(self, qtbot: QtBot, outage: Outage, path: Path, by: object) -> None:
         self.clock = FakeClock(datetime(2026, 11, 27, 2, 0, tzinfo=UTC))
-        self.orders = OrderService(outage.db, self.clock.now)
+        policy = load_site_policy(outage.db)  # what is held shows its deadlines to come
+        self.orders = OrderService(outage.db, self.clock.now, policy, load_calendar())
         self.journal = JournalService(self.orders, by, JournalFile(path), self.clock.now)  # type: ignore[arg-type]
         self.ops = Operations("journal-shown-test")
         perform = partial(self.journal.step, perform=StepService(self.orders, by).perform)  # type: ignore[arg-type]
@@ -151,6 +156,9 @@ def test_a_held_new_order_opens_from_the_screen_pop_and_takes_its_steps(
         assert desk.detail.title.text() == f"工单 {label}（暂存在本席位，尚未写入数据库）"
         assert desk.detail.projected.text().startswith("◷ 暂存在本席位：此工单尚未写入数据库")
         assert desk.status() == "已受理（暂存，未写入）" and desk.top_line().startswith("◷ ")
+        due = desk.detail.values["feedback_due"].text()  # from the save, by the site's policy
+        assert due.startswith("2026-") and due.endswith("（暂存，未写入）")
+        assert desk.detail.values["sign_for_due"].text() == "—"
         assert desk.hold(qtbot, Action.START_HANDLING) == "暂存-0002"
         assert desk.status() == "处置中（暂存，未写入）"
         outage.up()
@@ -195,5 +203,59 @@ def test_held_new_orders_are_listed_above_the_queues_and_open_from_there(
         assert desk.journal.health(True) and desk.journal.replay().written
         listed.refresh()  # written: in the queues now
         assert listed.isHidden()
+    finally:
+        desk.close()
+
+
+@pytest.mark.usefixtures("chinese")
+def test_an_order_read_earlier_opens_from_the_seats_copy_saying_when_it_was_read(
+    qtbot: QtBot, outage: Outage, tmp_path: Path
+) -> None:
+    desk = Desk(qtbot, outage, tmp_path / "A-01.sqlite3", HOTLINE)
+    try:
+        first, second, never = (desk.orders.create(DRAFT, HOTLINE).order.number for _ in "abc")
+        with qtbot.waitSignal(desk.detail.shown):
+            desk.detail.load(first)  # at 10:00 in Beijing
+        assert desk.detail.projected.isHidden() and second in desk.detail.related.text()
+        desk.clock.advance(20 * 60)
+        with qtbot.waitSignal(desk.detail.shown):
+            desk.detail.load(second)
+        outage.down()
+        desk.clock.advance(60)
+        with qtbot.waitSignal(desk.detail.shown):
+            desk.detail.load(first)  # back to the first: its copy, not "could not load"
+        copy_line = "⚠ 数据库连接中断：这是本席位 10:00 读取的副本，此后可能已有变化。"
+        assert desk.detail.projected.text() == copy_line and desk.detail.projected.isVisible()
+        assert desk.detail.message.isHidden()
+        assert second in desk.detail.related.text()  # the caller's orders read with it
+        assert desk.hold(qtbot, Action.START_HANDLING) == "暂存-0001"  # held on the copy
+        assert desk.status() == "处置中（暂存，未写入）"
+        lines = desk.detail.projected.text().splitlines()
+        assert lines[0] == copy_line and lines[1].startswith("◷ 按写入后的样子显示：1 个暂存步骤")
+        with qtbot.waitSignal(desk.detail.failed) as failed:
+            desk.detail.load(never)  # never opened at this seat
+        assert failed.args == [f"数据库连接中断，本席位本次登录后未打开过工单 {never}：数据库恢复后"
+                               "才能打开。"]  # fmt: skip
+        outage.up()
+        assert desk.journal.health(True)
+        assert desk.journal.replay().written == [("暂存-0001", first)]
+        with qtbot.waitSignal(desk.detail.shown):
+            desk.detail.journal_written()  # read afresh: the order as stored now
+        assert desk.detail.projected.isHidden() and desk.status() == "处置中"
+    finally:
+        desk.close()
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_callers_orders_not_read_with_a_copy_are_said_to_be_unavailable(
+    qtbot: QtBot, outage: Outage, tmp_path: Path
+) -> None:
+    desk = Desk(qtbot, outage, tmp_path / "A-01.sqlite3", HOTLINE)
+    try:
+        order = desk.orders.create(DRAFT, HOTLINE).order
+        with qtbot.waitSignal(desk.detail.shown):
+            desk.detail.show_order(order, None)  # none read with the copy: never an error
+        assert desk.detail.related.text() == "暂时无法查询来电人的其他工单（数据库连接中断）。"
+        assert desk.detail.message.isHidden()
     finally:
         desk.close()

@@ -13,22 +13,28 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from console.domain.orders import WorkOrder
 from console.domain.refusals import REFUSALS
 from console.services.journal_shown import Pending, Shown
-from console.ui.history_model import china_time
+from console.services.orders import OrderSummary
+from console.ui.history_model import CHINA, china_time
 from console.ui.names import action_names, say
 
 
 class HeldJournal(Protocol):
     """What the order detail reads of the seat's ``JournalService``: an order as it will be
-    once written (:meth:`shown` off the UI thread, :meth:`project` on it: a local file), the
-    lines held on it, and the dismissal of those not written."""
+    once written (:meth:`shown` off the UI thread, :meth:`project` on it: a local file) and its
+    caller's other orders (:meth:`related`; both from the seat's copy while the database is
+    away), the lines held on it, and the dismissal of those not written."""
 
     def shown(self, number: str, read: Callable[[str], WorkOrder]) -> Shown: ...
+
+    def related(
+        self, number: str, phone: str, read: Callable[[str], Sequence[OrderSummary]]
+    ) -> Sequence[OrderSummary] | None: ...
 
     def project(self, base: WorkOrder, written: int) -> Shown: ...
 
@@ -44,6 +50,11 @@ class NoJournal:
         order = read(number)
         return Shown(order, order, len(order.timeline))
 
+    def related(
+        self, number: str, phone: str, read: Callable[[str], Sequence[OrderSummary]]
+    ) -> Sequence[OrderSummary] | None:
+        return read(phone)
+
     def project(self, base: WorkOrder, written: int) -> Shown:
         return Shown(base, base, written)
 
@@ -52,6 +63,28 @@ class NoJournal:
 
     def dismiss(self, seq: int) -> None:
         pass
+
+
+def shown_text(shown: Shown) -> str:
+    """The order detail's lines under the title (context ``OrderDetail``): the seat's copy shown
+    while the database is away, with the time it was read; what of the order is not yet in the
+    database."""
+    translate = QCoreApplication.translate
+    lines: list[str] = []
+    if shown.read_at is not None:
+        at = shown.read_at.astimezone(CHINA).strftime("%H:%M")
+        lines.append(translate("OrderDetail", "⚠ The database connection is lost: this is the "
+                               "copy this seat read at {time}; it may have changed since.")
+                     .format(time=at))  # fmt: skip
+    if not shown.written:
+        lines.append(translate("OrderDetail", "◷ Held on this seat: this order is not yet in "
+                               "the database. It gets its number when the database is back; "
+                               "steps taken on it are held after it."))  # fmt: skip
+    elif shown.held:
+        lines.append(translate("OrderDetail", "◷ Shown as it will be once written: {count} held "
+                               "step(s) not yet in the database (marked on the timeline).")
+                     .format(count=shown.held))  # fmt: skip
+    return "\n".join(lines)
 
 
 STYLE = "background: #fff4d6; color: #4a3400; padding: 4px; border: 1px solid #b58900;"

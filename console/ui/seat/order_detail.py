@@ -21,8 +21,11 @@ number" (:class:`RevealRow`, Alt+V) shows the caller whole for that order, for a
 With the seat's outage journal (issue 18) an order is shown as it WILL be once written: the
 agent's steps held on it applied by the domain's rules (its status, its next steps), the held
 lines of the timeline marked 暂存 and a line under the title saying how many are not yet in the
-database; a new order held on the seat opens by its label (暂存-0003) the same way. Once the
-journal is written, :meth:`journal_written` reads the order as it is.
+database; a new order held on the seat opens by its label (暂存-0003) the same way. An order
+the seat read this session opens while the database is away from that copy (the journal's),
+the line under the title saying the time it was read; its caller's orders are those read with
+it, or said to be unavailable. Once the journal is written, :meth:`journal_written` reads the
+order as it is.
 
 Under the steps, :class:`OrderMerge` merges the order into another (并单) or undoes it (拆单);
 the links under the timeline (:class:`RelatedLinks`) open the orders it is merged with.
@@ -31,6 +34,7 @@ the links under the timeline (:class:`RelatedLinks`) open the orders it is merge
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -46,6 +50,7 @@ from PySide6.QtWidgets import (
 from console.domain.orders import Status, WorkOrder
 from console.domain.phone import mask_name, mask_phone
 from console.services.exchange_reads import OrderLinkView
+from console.services.journal_copies import NotReadHere
 from console.services.journal_shown import Shown
 from console.services.orders import OrderSummary, Stored, UnknownOrder
 from console.services.privacy import Revealed
@@ -55,7 +60,7 @@ from console.ui.refusals import refusal_text
 from console.ui.seat.callers_told import CallersTold
 from console.ui.seat.exchange_lines import OrderLinkLines
 from console.ui.seat.held_steps import STYLE as HELD_STYLE
-from console.ui.seat.held_steps import HeldJournal, HeldSteps, NoJournal
+from console.ui.seat.held_steps import HeldJournal, HeldSteps, NoJournal, shown_text
 from console.ui.seat.order_actions import OrderActions
 from console.ui.seat.order_fields import OrderFields
 from console.ui.seat.order_merge import OrderMerge
@@ -112,7 +117,7 @@ class OrderDetail(QWidget):
         self.held = HeldSteps(journal)  # 暂存: the steps the seat holds on the order shown
         self._journal: HeldJournal = journal or NoJournal()
         self.shown_as: Shown | None = None  # the order on screen, as it will be once written
-        self._related_shown: Sequence[OrderSummary] = ()
+        self._related_shown: Sequence[OrderSummary] | None = ()  # None: unavailable
         self.setMinimumSize(QSize(720, 560))
         self._ops, self._get, self._related, self._link = ops, get, related, link
         self._names = (dict(kind_names), dict(field_names or {}), dict(district_names or {}))
@@ -202,13 +207,17 @@ class OrderDetail(QWidget):
             self._say(self.tr("Loading {number}…").format(number=number))
         get, related, link, journal = self._get, self._related, self._link, self._journal
 
-        def read() -> tuple[Shown, list[OrderSummary], OrderLinkView | None]:
+        def read() -> tuple[Shown, list[OrderSummary] | None, OrderLinkView | None]:
             shown = journal.shown(number, lambda n: get(n).order)  # held steps applied
             order = shown.order
             if not shown.written:  # a new order held on the seat: nothing of it is stored yet
                 return shown, [], None
-            others = [s for s in related(order.caller.phone) if s.number != order.number]
-            return shown, others, link(order.number) if link is not None else None
+            # The database away: the seat's copy, with the caller's orders read with it if any.
+            found = journal.related(order.number, order.caller.phone, related)
+            others = None if found is None else [s for s in found if s.number != order.number]
+            if shown.read_at is not None or link is None:
+                return shown, others, None
+            return shown, others, link(order.number)
 
         # A newer load replaces one still waiting (only the newest is shown); the answer is
         # dropped if this widget is deleted meanwhile.
@@ -231,13 +240,14 @@ class OrderDetail(QWidget):
         return self._awaiting
 
     def show_order(
-        self, order: WorkOrder, related: Sequence[OrderSummary], shown: Shown | None = None
+        self, order: WorkOrder, related: Sequence[OrderSummary] | None, shown: Shown | None = None
     ) -> None:
         """Show ``order``; ``shown``: it as it will be once the seat's journal is written (its
-        held lines marked), when the journal holds any of it."""
+        held lines marked), when the journal holds any of it, or the seat's copy of it (the
+        database away). ``related``: None when the caller's orders cannot be read now."""
         shown = shown or Shown(order, order, len(order.timeline))
         order = shown.order
-        self.order, self.shown_as, self._related_shown = order, shown, tuple(related)
+        self.order, self.shown_as, self._related_shown = order, shown, related
         self._say("")
         for part in self._body:
             part.show()
@@ -250,10 +260,12 @@ class OrderDetail(QWidget):
             self._revealed = None  # a reveal is for one order only
         if self.reveal is not None:
             self.reveal.set_order(order.number, shown_whole=self._revealed is not None)
-            self.reveal.setVisible(bool(shown.written))  # a held order: nothing stored to audit
+            # A held order: nothing stored to audit; a copy: no database to audit in.
+            self.reveal.setVisible(bool(shown.written) and shown.read_at is None)
         kinds, fields, districts = self._names
         names = (kinds, fields, districts, self._departments)
-        self.grid.show_order(order, names, self._caller_text(order), self._now or datetime.now(UTC))
+        now = self._now or datetime.now(UTC)
+        self.grid.show_order(order, names, self._caller_text(order), now, shown.held_deadlines)
         if shown.held:
             status = self.values["status"]
             status.setText(self.tr("{status} (held, not yet written)").format(status=status.text()))
@@ -264,10 +276,11 @@ class OrderDetail(QWidget):
             self.steps.show_order(order)
         if self.merge is not None:
             # 并单 needs the order as stored, after the agent's held steps: not while they wait.
-            self.merge.show_order(None if shown.held else order)
+            self.merge.show_order(None if shown.held or shown.read_at else order)
         self.held.show_for(order.number)
         if self.told is not None:
-            self.told.show_order(shown.base if shown.written else None)  # its stored callers
+            stored = shown.written and shown.read_at is None  # its callers read from the database
+            self.told.show_order(shown.base if stored else None)
         self.shown.emit(order.number)
 
     def refresh(self) -> None:
@@ -292,8 +305,8 @@ class OrderDetail(QWidget):
         """The seat's journal was written (or some of it set aside): the 暂存 lines read again,
         and an order shown as it will be is read as it is now (a held order by its number)."""
         self.held.refresh()
-        if self.shown_as is not None and self.shown_as.held:
-            self.refresh()
+        if self.shown_as is not None and (self.shown_as.held or self.shown_as.read_at):
+            self.refresh()  # and a copy shown while the database was away is read afresh
 
     def set_now(self, now: datetime) -> None:
         """The instant the time left is counted from (the app's clock tick)."""
@@ -318,7 +331,7 @@ class OrderDetail(QWidget):
             self.values["caller"].setText(self._caller_text(self.order))
 
     def _arrived(
-        self, number: str, answer: tuple[Shown, list[OrderSummary], OrderLinkView | None]
+        self, number: str, answer: tuple[Shown, list[OrderSummary] | None, OrderLinkView | None]
     ) -> None:
         if number != self._latest:  # a newer load is on its way: only the newest is shown
             return
@@ -336,6 +349,8 @@ class OrderDetail(QWidget):
             self._in_transit(number)
         elif isinstance(error, UnknownOrder):
             self._fail(self.tr("There is no work order {number}.").format(number=number))
+        elif isinstance(error, NotReadHere):  # the database away, no copy: not "no such order"
+            self._fail(refusal_text(error))
         else:
             text = self.tr("Could not load {number}: {error}")
             self._fail(text.format(number=number, error=refusal_text(error)))
@@ -363,22 +378,15 @@ class OrderDetail(QWidget):
         only: the database is away)."""
         shown = self.shown_as
         if self.order is not None and self.order.number == number and shown is not None:
-            again = self._journal.project(shown.base, shown.written)
+            again = replace(self._journal.project(shown.base, shown.written), read_at=shown.read_at)
             self.show_order(again.order, self._related_shown, again)
             self._say(self.tr("Held as {label}: written when the database is back.")
                       .format(label=label))  # fmt: skip
 
     def _show_held(self, shown: Shown) -> None:
-        """The line under the title: what of the order shown is not yet in the database."""
-        if not shown.written:
-            text = self.tr("◷ Held on this seat: this order is not yet in the database. It "
-                           "gets its number when the database is back; steps taken on it are "
-                           "held after it.")  # fmt: skip
-        elif shown.held:
-            text = self.tr("◷ Shown as it will be once written: {count} held step(s) not yet "
-                           "in the database (marked on the timeline).").format(count=shown.held)  # fmt: skip
-        else:
-            text = ""
+        """The lines under the title: the copy shown while the database is away, and what of
+        the order shown is not yet in the database."""
+        text = shown_text(shown)
         self.projected.setText(text)
         self.projected.setVisible(bool(text))
 

@@ -4,7 +4,7 @@ time left, coloured like the queues (and said in words). Its words are the order
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -52,6 +52,7 @@ class OrderFields(QGridLayout):
         self.setColumnStretch(1, 1)
         self.setColumnStretch(3, 1)
         self.values: dict[str, QLabel] = {}
+        self._held: frozenset[DeadlineKind] = frozenset()  # deadlines held, not yet written
         labels, rows = _labels(), [0, 0]
         for key, column in FIELDS:
             value = QLabel()
@@ -64,8 +65,13 @@ class OrderFields(QGridLayout):
             rows[column] += 1
             self.values[key] = value
 
-    def show_order(self, order: WorkOrder, names: Names, caller: str, now: datetime) -> None:
-        """Every field of ``order``; ``caller``: the caller as shown (masked or revealed)."""
+    def show_order(
+        self, order: WorkOrder, names: Names, caller: str, now: datetime,
+        held: Sequence[DeadlineKind] = (),
+    ) -> None:  # fmt: skip
+        """Every field of ``order``; ``caller``: the caller as shown (masked or revealed);
+        ``held``: the deadlines the seat's outage journal computed, not yet in the database."""
+        self._held = frozenset(held)
         translate = QCoreApplication.translate
         statuses, platforms = status_names(), platform_names()
         kinds, fields, districts, departments = names
@@ -111,4 +117,7 @@ class OrderFields(QGridLayout):
                 band = TimeLeftBand.of(at, now)  # the text above says it too
                 if band is not None:
                     style = band.style()
+            if at is not None and kind in self._held:  # said in words, as the held status
+                held = QCoreApplication.translate("OrderDetail", "{due} (held, not yet written)")
+                label.setText(held.format(due=label.text()))
             label.setStyleSheet(style)

@@ -51,8 +51,10 @@ class RelatedLinks(LinkList):
         )
 
     def show_order(
-        self, order: WorkOrder, related: Sequence[OrderSummary], kinds: Mapping[str, str]
+        self, order: WorkOrder, related: Sequence[OrderSummary] | None, kinds: Mapping[str, str]
     ) -> None:
+        """``related``: the caller's other orders; None when they cannot be read now (the
+        database away, and none were read with the seat's copy of the order)."""
         linked = [order.escalated_from] if order.escalated_from else []
         linked += [e.detail for e in order.timeline if e.action is Action.ESCALATE]
         lines = [html.escape(self.tr("Linked order (联动):")) + " " + _link(n) for n in linked]
@@ -64,6 +66,12 @@ class RelatedLinks(LinkList):
         if duplicates:
             links = ", ".join(_link(n) for n in duplicates)
             lines.append(html.escape(self.tr("Merged here (并入):")) + " " + links)
+        if related is None:
+            unavailable = self.tr("The caller's other orders cannot be looked up now (the "
+                                  "database connection is lost).")  # fmt: skip
+            lines.append(html.escape(unavailable))
+            self.setText("<br>".join(lines))
+            return
         if not related:
             lines.append(html.escape(self.tr("No other orders from this caller.")))
             self.setText("<br>".join(lines))
