@@ -115,3 +115,21 @@ def fresh_callers(orders: int, n: int, seed: int, avoid: set[str]) -> list[str]:
             if len(picks) == n:
                 return picks
     raise ValueError(f"not {n} fresh callers among {orders} orders")
+
+
+def insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    """A plain ``sqlite3`` INSERT of every column of ``columns`` (the floors' rows)."""
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+
+
+def drop_order_indexes(conn: sqlite3.Connection) -> list[str]:
+    """Drop the secondary indexes of ``work_order`` and ``order_event`` (inside the caller's
+    transaction); returns their CREATE statements, to rebuild them once the rows are in — the
+    bare minimum's way of bulk loading, which the floors take."""
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
+        "AND tbl_name IN ('work_order', 'order_event')"
+    ).fetchall()
+    for name, _ in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    return [sql for _, sql in indexes]

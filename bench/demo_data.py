@@ -10,7 +10,16 @@ from __future__ import annotations
 import sqlite3
 import time
 
-from common import SEED, UNTIL, Context, Figure, rate_figure, time_figure
+from common import (
+    SEED,
+    UNTIL,
+    Context,
+    Figure,
+    drop_order_indexes,
+    insert_sql,
+    rate_figure,
+    time_figure,
+)
 
 from console.demo.generate import EVENT_COLUMNS, ORDER_COLUMNS
 from console.demo.load import load_demo_data
@@ -34,14 +43,9 @@ def _floor_seconds(ctx: Context, orders: int, events: int) -> float:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("BEGIN IMMEDIATE")
-    indexes = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
-        "AND tbl_name IN ('work_order', 'order_event')"
-    ).fetchall()
-    for name, _ in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
-    order_sql = _insert("work_order", ORDER_COLUMNS)
-    event_sql = _insert("order_event", EVENT_COLUMNS)
+    indexes = drop_order_indexes(conn)
+    order_sql = insert_sql("work_order", ORDER_COLUMNS)
+    event_sql = insert_sql("order_event", EVENT_COLUMNS)
     # Built a chunk at a time outside the clock (the rows are the floor's given, not its work):
     # all 10 M orders and their events at once took ~10 GB of memory.
     elapsed = 0.0
@@ -62,7 +66,7 @@ def _floor_seconds(ctx: Context, orders: int, events: int) -> float:
         conn.executemany(event_sql, event_rows)
         elapsed += time.perf_counter() - start
     start = time.perf_counter()
-    for _, sql in indexes:
+    for sql in indexes:
         conn.execute(sql)
     conn.execute("COMMIT")
     elapsed += time.perf_counter() - start
@@ -70,10 +74,6 @@ def _floor_seconds(ctx: Context, orders: int, events: int) -> float:
     for p in ctx.workdir.glob("floor-demo.sqlite3*"):
         p.unlink()
     return elapsed
-
-
-def _insert(table: str, columns: tuple[str, ...]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
 
 
 def run(ctx: Context) -> list[Figure]:

@@ -34,7 +34,7 @@ import sys
 import time
 from pathlib import Path
 
-from common import Context, Figure, time_figure
+from common import Context, Figure, drop_order_indexes, insert_sql, time_figure
 
 from console.demo.generate import EVENT_COLUMNS, ORDER_COLUMNS
 from console.store.setup import init_db
@@ -133,18 +133,11 @@ FLOOR_CHUNK = 100_000  # rows the floor holds before writing them
 def _floor(ctx: Context, source: Path) -> float:
     path = _fresh(ctx, "orders-import-floor.sqlite3")
     conn = sqlite3.connect(path, isolation_level=None)
-    order_sql = (f"INSERT INTO work_order ({', '.join(ORDER_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' for _ in ORDER_COLUMNS)})")  # fmt: skip
-    event_sql = (f"INSERT INTO order_event ({', '.join(EVENT_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})")  # fmt: skip
+    order_sql = insert_sql("work_order", ORDER_COLUMNS)
+    event_sql = insert_sql("order_event", EVENT_COLUMNS)
     start = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")
-    indexes = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL "
-        "AND tbl_name IN ('work_order', 'order_event')"
-    ).fetchall()
-    for name, _ in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
+    indexes = drop_order_indexes(conn)
     # A chunk of rows at a time (the whole file's tuples at 10 M rows would not fit in memory).
     with source.open(encoding="utf-8", newline="") as f:
         rows = csv.reader(f)
@@ -170,7 +163,7 @@ def _floor(ctx: Context, source: Path) -> float:
                 orders, events = [], []
     conn.executemany(order_sql, orders)
     conn.executemany(event_sql, events)
-    for _, sql in indexes:
+    for sql in indexes:
         conn.execute(sql)
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - start

@@ -80,6 +80,13 @@ class Desk:
                            Qt.KeyboardModifier.ControlModifier)  # fmt: skip
         return str(held.args[1])
 
+    def write_back(self, outage: Outage) -> list[tuple[str, str]]:
+        """The database back: the health check sees it, the journal is written (label, number
+        of each held entry)."""
+        outage.up()
+        assert self.journal.health(True)
+        return self.journal.replay().written
+
     def offered(self) -> set[Action]:
         return {a for a, b in self.steps.buttons.items() if b.isVisibleTo(self.detail)}
 
@@ -120,9 +127,7 @@ def test_a_held_sign_for_shows_the_order_signed_for_and_offers_the_next_step(
         assert desk.status() == "处置中（暂存，未写入）"
         assert "2 个暂存步骤" in desk.detail.projected.text()
         assert Action.PROGRESS in desk.offered()
-        outage.up()
-        assert desk.journal.health(True)
-        assert [w[0] for w in desk.journal.replay().written] == ["暂存-0001", "暂存-0002"]
+        assert [w[0] for w in desk.write_back(outage)] == ["暂存-0001", "暂存-0002"]
         with qtbot.waitSignal(desk.detail.shown):
             desk.detail.journal_written()  # the write-back: the order as stored replaces it
         assert desk.status() == "处置中" and desk.detail.projected.isHidden()
@@ -161,11 +166,9 @@ def test_a_held_new_order_opens_from_the_screen_pop_and_takes_its_steps(
         assert desk.detail.values["sign_for_due"].text() == "—"
         assert desk.hold(qtbot, Action.START_HANDLING) == "暂存-0002"
         assert desk.status() == "处置中（暂存，未写入）"
-        outage.up()
-        assert desk.journal.health(True)
-        done = desk.journal.replay()
-        number = done.written[0][1]
-        assert done.written == [(label, number), ("暂存-0002", number)]
+        written = desk.write_back(outage)
+        number = written[0][1]
+        assert written == [(label, number), ("暂存-0002", number)]
         with qtbot.waitSignal(desk.detail.shown):
             desk.detail.journal_written()  # the label on screen: the order it became
         assert desk.detail.title.text() == f"工单 {number}" and desk.status() == "处置中"
@@ -199,8 +202,7 @@ def test_held_new_orders_are_listed_above_the_queues_and_open_from_there(
         with qtbot.waitSignal(listed.order_activated) as opened:
             QTest.keyClick(listed.list, Qt.Key.Key_Return)
         assert opened.args == [label]
-        outage.up()
-        assert desk.journal.health(True) and desk.journal.replay().written
+        assert desk.write_back(outage)
         listed.refresh()  # written: in the queues now
         assert listed.isHidden()
     finally:
@@ -236,9 +238,7 @@ def test_an_order_read_earlier_opens_from_the_seats_copy_saying_when_it_was_read
             desk.detail.load(never)  # never opened at this seat
         assert failed.args == [f"数据库连接中断，本席位本次登录后未打开过工单 {never}：数据库恢复后"
                                "才能打开。"]  # fmt: skip
-        outage.up()
-        assert desk.journal.health(True)
-        assert desk.journal.replay().written == [("暂存-0001", first)]
+        assert desk.write_back(outage) == [("暂存-0001", first)]
         with qtbot.waitSignal(desk.detail.shown):
             desk.detail.journal_written()  # read afresh: the order as stored now
         assert desk.detail.projected.isHidden() and desk.status() == "处置中"
